@@ -1,0 +1,143 @@
+//! The document every stage fills in: the body text, its metadata, and one
+//! layer per stage (paragraphs, sentences, tokens, entities, times, ...).
+//!
+//! Architecture invariant: `doc` depends on no stage. Stages read the layers
+//! that earlier stages assigned and add their own; nothing here does I/O or
+//! knows about JSON (that is `record`'s job).
+
+mod meta;
+mod span;
+
+pub use meta::{Meta, Stamp};
+pub use span::Span;
+
+/// Why a piece of the input is not part of the article body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RemovalReason {
+    /// Navigation, legal text, calls to action and other page furniture.
+    Boilerplate,
+    /// Photo captions, credits and pull-quote credits (kept, not lost).
+    Caption,
+    /// A line the scraper repeated.
+    Duplicate,
+    /// Bylines, datelines, author bios and update notes (metadata).
+    Byline,
+    /// Subscription offers, newsletter and app promotion.
+    Promo,
+}
+
+impl RemovalReason {
+    /// The name used in the article record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalReason::Boilerplate => "boilerplate",
+            RemovalReason::Caption => "caption",
+            RemovalReason::Duplicate => "duplicate",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Promo => "promo",
+        }
+    }
+}
+
+/// A block of the input that was kept out of the body, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removed {
+    pub text: String,
+    pub reason: RemovalReason,
+}
+
+/// A paragraph of the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// The paragraph opens with a quotation mark while the previous
+    /// paragraph left a quotation open: it continues that quotation.
+    pub continues_quote: bool,
+    /// The quotation this paragraph opens or continues is still open at
+    /// its end (the news convention for quotes over several paragraphs).
+    pub leaves_quote_open: bool,
+}
+
+/// A sentence: its span and the range of its tokens in `Document::tokens`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// What kind of characters a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    /// An opening or closing quotation mark (straight or curly).
+    Quote,
+    Symbol,
+}
+
+/// A token with its byte offsets into `Document::text`. Tagging and parsing
+/// fill `tag`, `head` and `rel` when those stages run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Universal POS tag, once tagged.
+    pub tag: Option<&'static str>,
+    /// Index in `Document::tokens` of the syntactic head; `None` for the
+    /// root or when unparsed.
+    pub head: Option<usize>,
+    /// Universal Dependencies relation to the head, once parsed.
+    pub rel: Option<&'static str>,
+}
+
+/// A problem found in messy text. Messy text is not an error: stages record
+/// diagnostics and go on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub stage: &'static str,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+/// One analysed article.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// Where the article came from (a path, a URL, `-`, `file.jsonl:3`).
+    pub source: String,
+    pub meta: Meta,
+    /// The article body, boilerplate removed. All spans index into it.
+    pub text: String,
+    pub removed: Vec<Removed>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// A document whose body is `text`, with no layers yet.
+    pub fn new(source: impl Into<String>, meta: Meta, text: String) -> Document {
+        Document { source: source.into(), meta, text, ..Document::default() }
+    }
+
+    /// The text of a span of the body.
+    ///
+    /// # Panics
+    /// When the span is not inside the body or not on character
+    /// boundaries; spans made by the stages always are.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The text of token `token_idx`.
+    pub fn token_text(&self, token_idx: usize) -> &str {
+        self.slice(self.tokens[token_idx].span)
+    }
+
+    /// The tokens of a sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+}

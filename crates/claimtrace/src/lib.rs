@@ -1,0 +1,57 @@
+//! claimtrace reads news articles and builds a ledger of claims: who said
+//! what, citing whom, through which channel, and how verified.
+//!
+//! The engine is one pipeline of stages over one [`Document`], in this
+//! order (folder order is pipeline order):
+//!
+//! 1. [`read`]: bytes (text, HTML, JSON, JSONL) to a clean body, the
+//!    removed blocks and metadata;
+//! 2. [`segment`]: paragraphs, sentences and tokens with byte offsets;
+//! 3. later stages: tagging and parsing, entities, times, counts,
+//!    attribution and claims, events.
+//!
+//! [`record`] turns a document into the JSON article record, and [`eval`]
+//! scores records against gold ones. The engine does no I/O: the CLI and
+//! other shells read files and URLs and hand the bytes over.
+//!
+//! ```
+//! use claimtrace::{analyze, read::{Input, ReadOptions}};
+//!
+//! let input = Input {
+//!     name: "example.txt",
+//!     bytes: b"A title\n\nThe council said on Monday that the bridge will close.",
+//!     format: None,
+//!     content_type: None,
+//! };
+//! let docs = analyze(&input, &ReadOptions::default());
+//! let doc = docs[0].as_ref().unwrap();
+//! assert_eq!(doc.meta.title.as_deref(), Some("A title"));
+//! assert_eq!(doc.sentences.len(), 1);
+//! ```
+
+pub mod doc;
+pub mod error;
+pub mod eval;
+pub mod pipeline;
+pub mod read;
+pub mod record;
+pub mod segment;
+
+pub use doc::Document;
+pub use error::{Error, Result};
+pub use pipeline::Pipeline;
+pub use record::Record;
+
+/// Reads an input and runs the standard pipeline over each article in it.
+pub fn analyze(input: &read::Input<'_>, options: &read::ReadOptions) -> Vec<Result<Document>> {
+    let pipeline = Pipeline::standard();
+    read::read(input, options)
+        .into_iter()
+        .map(|doc| {
+            doc.map(|mut d| {
+                pipeline.run(&mut d);
+                d
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,116 @@
+//! The pipeline: named stages run in order over one `Document`, each
+//! declaring the layers it needs and the layers it fills, as spaCy's
+//! components do.
+
+use crate::doc::Document;
+
+/// The layers of a document that stages fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layer {
+    /// Body text, removed blocks and metadata (filled by the readers).
+    Text,
+    Paragraphs,
+    Sentences,
+    Tokens,
+}
+
+/// One stage of the pipeline.
+pub trait Stage: Send + Sync {
+    /// The stage's name, as used in diagnostics and `Pipeline::names`.
+    fn name(&self) -> &'static str;
+    /// Layers that must be filled before this stage runs.
+    fn requires(&self) -> &'static [Layer];
+    /// Layers this stage fills.
+    fn assigns(&self) -> &'static [Layer];
+    /// Reads earlier layers of `doc` and adds this stage's own. Never fails:
+    /// problems go to `doc.diagnostics`.
+    fn run(&self, doc: &mut Document);
+}
+
+/// An ordered list of stages.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+/// Why a pipeline's stages do not fit together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnmetRequirement {
+    pub stage: &'static str,
+    pub layer: Layer,
+}
+
+impl Pipeline {
+    /// A pipeline of `stages`, checked so that every stage's requirements
+    /// are assigned by an earlier stage (the readers assign `Text`).
+    pub fn new(stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, UnmetRequirement> {
+        let mut filled = vec![Layer::Text];
+        for stage in &stages {
+            if let Some(&layer) = stage.requires().iter().find(|l| !filled.contains(l)) {
+                return Err(UnmetRequirement { stage: stage.name(), layer });
+            }
+            filled.extend_from_slice(stage.assigns());
+        }
+        Ok(Pipeline { stages })
+    }
+
+    /// Every stage claimtrace has, in order.
+    pub fn standard() -> Pipeline {
+        Pipeline::new(vec![Box::new(Segment)]).expect("the standard pipeline is consistent")
+    }
+
+    /// The stages' names, in order.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage over `doc`.
+    pub fn run(&self, doc: &mut Document) {
+        for stage in &self.stages {
+            stage.run(doc);
+        }
+    }
+}
+
+/// Paragraphs, sentences and tokens (`crate::segment`).
+pub struct Segment;
+
+impl Stage for Segment {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Paragraphs, Layer::Sentences, Layer::Tokens]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::segment::segment(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NeedsTokens;
+    impl Stage for NeedsTokens {
+        fn name(&self) -> &'static str {
+            "needs-tokens"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[Layer::Tokens]
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, _doc: &mut Document) {}
+    }
+
+    #[test]
+    fn unmet_requirement_is_reported() {
+        let err = Pipeline::new(vec![Box::new(NeedsTokens), Box::new(Segment)]).err().unwrap();
+        assert_eq!(err, UnmetRequirement { stage: "needs-tokens", layer: Layer::Tokens });
+        assert!(Pipeline::new(vec![Box::new(Segment), Box::new(NeedsTokens)]).is_ok());
+    }
+}

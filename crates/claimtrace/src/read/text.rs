@@ -1,0 +1,480 @@
+//! Plain text as scraped from the web: the title line, datelines, bylines,
+//! update notes, photo captions, author bios, promotion blocks and lines the
+//! scraper repeated are told apart from the article body.
+//!
+//! Each non-empty line is classified from its own shape and its
+//! neighbours; nothing here knows any outlet's layout by name.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates;
+use crate::doc::{Meta, RemovalReason, Removed, Stamp};
+
+/// The outcome of cleaning: body paragraphs, what was removed and the
+/// metadata found on the way.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub body: String,
+    pub removed: Vec<Removed>,
+    pub meta: Meta,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Title,
+
+    Removed(RemovalReason),
+}
+
+struct Line<'a> {
+    text: &'a str,
+    /// A blank line comes before this one.
+    after_blank: bool,
+    class: Option<Class>,
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by)\s+((?:[A-Z][\p{L}.'-]*\s*){1,4}(?:(?:,|\band\b)\s*(?:[A-Z][\p{L}.'-]*\s*){1,4})*)(?:[|,·•—–-].*)?$")
+        .expect("valid regex")
+});
+static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i)(updated?|published|last updated|posted|first published)(?:\s+on)?\s*[:\s]\s*(.*)$",
+    )
+    .expect("valid regex")
+});
+static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)about the (writer|author|authors|reporter)s?:?$").expect("valid regex")
+});
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[A-Z][\p{L}'.-]+\s){1,3}[A-Z][\p{L}'-]+) is (?:a|an|the)\s+(.{0,80}?)\b(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|analyst|intern)s?\b")
+        .expect("valid regex")
+});
+/// A photo credit: "NAME/Getty Images", "Photo: AP", "(Reuters)".
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b[\p{Lu}][\p{Lu}\s.'-]+/[\p{Lu}][\p{L}\s]+$|(?i:\b(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.*$)|(?i:\b(?:getty images|afp via getty images|shutterstock|associated press|ap photo|reuters)\)?\s*$))")
+        .expect("valid regex")
+});
+static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(subscribe|subscription|newsletter|sign up|delivered to your door|ad-free|app updates|download (?:the|our) app|is committed to|follow us|premium|membership|become a member|support our journalism|comment on articles|diverse audio)\b")
+        .expect("valid regex")
+});
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\bclick here\b|\bread more\s*$|\ball rights reserved\b|^©|\bcopyright\b|^advertisement$|^skip to\b|^share (this|on)\b|^related( articles| stories)?:?$|^read next\b|\bcookies?\b.*\b(accept|policy)\b|^listen to this article)")
+        .expect("valid regex")
+});
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][A-Za-z0-9]+)\.(?:com|org|net|co\.uk|news)\b").expect("valid regex")
+});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[•·▪◦‣*-]\s").expect("valid regex"));
+
+/// Words in an author bio that come after the outlet's name
+/// ("a Newsweek Senior News Reporter").
+const ROLE_WORDS: &[&str] = &[
+    "senior",
+    "junior",
+    "staff",
+    "chief",
+    "news",
+    "political",
+    "politics",
+    "foreign",
+    "deputy",
+    "associate",
+    "managing",
+    "contributing",
+    "breaking",
+    "national",
+    "international",
+    "investigative",
+    "digital",
+    "weekend",
+    "night",
+    "general",
+    "global",
+    "health",
+    "science",
+    "business",
+    "sports",
+    "security",
+    "defense",
+    "white",
+    "house",
+    "washington",
+    "london",
+    "europe",
+    "correspondent",
+    "reporter",
+    "editor",
+    "writer",
+    "journalist",
+    "columnist",
+    "contributor",
+    "producer",
+    "freelance",
+    "former",
+    "award-winning",
+    "veteran",
+    "based",
+];
+
+/// Cleans scraped text. With `take_title`, the first line is the title.
+pub fn clean(text: &str, take_title: bool) -> Cleaned {
+    let normalized = normalize(text);
+    let mut lines = split_lines(&normalized);
+    let mut meta = Meta::default();
+
+    if take_title {
+        if let Some(first) = lines.first_mut() {
+            if first.text.chars().count() <= 300 {
+                first.class = Some(Class::Title);
+                meta.title = Some(first.text.to_string());
+            }
+        }
+    }
+
+    classify_metadata(&mut lines, &mut meta);
+    classify_captions(&mut lines);
+    classify_repeats(&mut lines);
+    classify_furniture(&mut lines);
+    classify_edges(&mut lines);
+
+    if meta.outlet.is_none() {
+        meta.outlet = outlet_from_removed(&lines);
+    }
+
+    let mut cleaned = Cleaned { meta, ..Cleaned::default() };
+    for line in &lines {
+        match line.class {
+            Some(Class::Title) => {}
+            Some(Class::Removed(reason)) => {
+                cleaned.removed.push(Removed { text: line.text.to_string(), reason })
+            }
+            None => {
+                if !cleaned.body.is_empty() {
+                    cleaned.body.push_str("\n\n");
+                }
+                cleaned.body.push_str(line.text);
+            }
+        }
+    }
+    cleaned
+}
+
+/// Unifies line ends and spaces: CRLF and CR become LF, no-break and
+/// other odd spaces become plain ones, zero-width characters go.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\t' => out.push(' '),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut after_blank = true;
+    for raw in text.split('\n') {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        lines.push(Line { text: trimmed, after_blank, class: None });
+        after_blank = false;
+    }
+    lines
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Ends like a sentence: a period, question or exclamation mark, possibly
+/// inside a closing quote or bracket.
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// A line that reads as article prose.
+fn is_prose(text: &str) -> bool {
+    words(text) >= 8 && ends_sentence(text) && text.chars().any(|c| c.is_lowercase())
+}
+
+/// Datelines, bylines, update notes and author bios: removed as bylines,
+/// their content kept in the metadata.
+fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
+    let mut after_about = false;
+    for (idx, line) in lines.iter_mut().enumerate() {
+        if line.class.is_some() {
+            continue;
+        }
+        let text = line.text;
+        if after_about {
+            after_about = false;
+            if let Some(c) = BIO.captures(text) {
+                take_bio(meta, &c[1], &c[2]);
+                line.class = Some(Class::Removed(RemovalReason::Byline));
+                continue;
+            }
+        }
+        if ABOUT_AUTHOR.is_match(text) {
+            line.class = Some(Class::Removed(RemovalReason::Byline));
+            after_about = true;
+            continue;
+        }
+        if idx < 6 {
+            if let Some(date) = dates::dateline(text) {
+                meta.published.get_or_insert(Stamp::Date(date));
+                line.class = Some(Class::Removed(RemovalReason::Byline));
+                continue;
+            }
+        }
+        if words(text) <= 12 {
+            if let Some(c) = BYLINE.captures(text) {
+                for name in split_names(&c[1]) {
+                    if !meta.authors.contains(&name) {
+                        meta.authors.push(name);
+                    }
+                }
+                if let Some(stamp) = dates::find_stamp(text) {
+                    meta.published.get_or_insert(stamp);
+                }
+                line.class = Some(Class::Removed(RemovalReason::Byline));
+                continue;
+            }
+        }
+        if let Some(c) = UPDATE_NOTE.captures(text) {
+            let head = c[2].split(": ").next().unwrap_or("");
+            if let Some(stamp) = dates::find_stamp(head).or_else(|| dates::find_stamp(&c[2])) {
+                let kind = c[1].to_ascii_lowercase();
+                if kind.starts_with("update") || kind.starts_with("last") {
+                    meta.updated = Some(stamp);
+                } else {
+                    meta.published.get_or_insert(stamp);
+                }
+                line.class = Some(Class::Removed(RemovalReason::Byline));
+                continue;
+            }
+        }
+        if let Some(c) = BIO.captures(text) {
+            // A bio is removed only where it reads like one: short, at the
+            // edge of the article, mentioning the role it names.
+            if words(text) <= 60 && FURNITURE.is_match(text) {
+                take_bio(meta, &c[1], &c[2]);
+                line.class = Some(Class::Removed(RemovalReason::Byline));
+            }
+        }
+    }
+}
+
+fn take_bio(meta: &mut Meta, name: &str, before_role: &str) {
+    let name = name.trim().to_string();
+    if !meta.authors.contains(&name) {
+        meta.authors.push(name);
+    }
+    if meta.outlet.is_none() {
+        let outlet: Vec<&str> = before_role
+            .split_whitespace()
+            .take_while(|w| !ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            .collect();
+        if !outlet.is_empty() && outlet.len() <= 4 {
+            meta.outlet = Some(outlet.join(" "));
+        }
+    }
+}
+
+/// "Anna Smith, Bo Li and Cy Young" to three names.
+fn split_names(list: &str) -> Vec<String> {
+    list.split(',')
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.trim().trim_end_matches(['|', '-', '—']).trim().to_string())
+        .filter(|name| !name.is_empty() && name.split_whitespace().count() <= 4)
+        .collect()
+}
+
+/// Photo captions with credits, and the short image title just above one.
+fn classify_captions(lines: &mut [Line<'_>]) {
+    for idx in 0..lines.len() {
+        if lines[idx].class.is_some() {
+            continue;
+        }
+        let text = lines[idx].text;
+        let pull_quote_credit = text.starts_with(['—', '–']) && words(text) <= 30;
+        if CREDIT.is_match(text) || pull_quote_credit {
+            lines[idx].class = Some(Class::Removed(RemovalReason::Caption));
+            if idx > 0 && !lines[idx].after_blank {
+                let prev = &mut lines[idx - 1];
+                if prev.class.is_none() && words(prev.text) <= 10 && !ends_sentence(prev.text) {
+                    prev.class = Some(Class::Removed(RemovalReason::Caption));
+                }
+            }
+        }
+    }
+}
+
+/// A line the scraper repeated is furniture wherever it stands: all its
+/// copies are removed, the first as promotion or boilerplate.
+fn classify_repeats(lines: &mut [Line<'_>]) {
+    let key = |t: &str| -> String {
+        t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for line in lines.iter() {
+        if words(line.text) >= 3 {
+            *seen.entry(key(line.text)).or_default() += 1;
+        }
+    }
+    let mut first_done: HashMap<String, bool> = HashMap::new();
+    for line in lines.iter_mut() {
+        if words(line.text) < 3 {
+            continue;
+        }
+        let k = key(line.text);
+        if seen.get(&k).copied().unwrap_or(0) < 2 {
+            continue;
+        }
+        let first = !first_done.insert(k, true).unwrap_or(false);
+        if matches!(line.class, Some(Class::Title) | Some(Class::Removed(_))) {
+            continue;
+        }
+        line.class = Some(Class::Removed(if !first {
+            RemovalReason::Duplicate
+        } else if PROMO.is_match(line.text) || BULLET.is_match(line.text) {
+            RemovalReason::Promo
+        } else {
+            RemovalReason::Boilerplate
+        }));
+    }
+}
+
+/// Calls to action, legal lines and promotion offers. Promotion words only
+/// count in short lines or bullets, so that prose mentioning a newsletter
+/// stays in the body.
+fn classify_furniture(lines: &mut [Line<'_>]) {
+    for line in lines.iter_mut() {
+        if line.class.is_some() {
+            continue;
+        }
+        let text = line.text;
+        if FURNITURE.is_match(text) && (words(text) <= 25 || !is_prose(text)) {
+            line.class = Some(Class::Removed(RemovalReason::Boilerplate));
+        } else if PROMO.is_match(text) && (words(text) <= 12 || BULLET.is_match(text)) {
+            line.class = Some(Class::Removed(RemovalReason::Promo));
+        }
+    }
+}
+
+/// Before the first and after the last line of prose, short lines that do
+/// not read as sentences (navigation, section labels, promotion headings)
+/// are page furniture.
+fn classify_edges(lines: &mut [Line<'_>]) {
+    let is_body = |l: &Line<'_>| l.class.is_none() && is_prose(l.text);
+    let Some(first) = lines.iter().position(is_body) else {
+        return;
+    };
+    let last = lines.iter().rposition(is_body).unwrap_or(first);
+    for idx in (0..first).chain(last + 1..lines.len()) {
+        if lines[idx].class.is_some() {
+            continue;
+        }
+        let text = lines[idx].text;
+        if idx < first && ends_sentence(text) && words(text) >= 5 {
+            // A standfirst: the article's summary sentence under the title.
+            continue;
+        }
+        let neighbour_promo = [idx.wrapping_sub(1), idx + 1].iter().any(|&n| {
+            lines.get(n).is_some_and(|l| {
+                matches!(l.class, Some(Class::Removed(RemovalReason::Promo)))
+                    || PROMO.is_match(l.text)
+                    || BULLET.is_match(l.text)
+            })
+        });
+        let reason = if neighbour_promo || BULLET.is_match(text) {
+            RemovalReason::Promo
+        } else {
+            RemovalReason::Boilerplate
+        };
+        lines[idx].class = Some(Class::Removed(reason));
+    }
+}
+
+/// The outlet named by a domain ("Newsweek.com") in the removed lines.
+fn outlet_from_removed(lines: &[Line<'_>]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in lines {
+        if let Some(Class::Removed(_)) = line.class {
+            for c in DOMAIN.captures_iter(line.text) {
+                *counts.entry(c.get(1).expect("group 1").as_str()).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(name, n)| (n, std::cmp::Reverse(name)))
+        .map(|(name, _)| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_and_dateline() {
+        let c = clean("A title\n\nBy Jane Doe and John Roe\n\nMonday, March 4, 2024\n\nThe council voted on Monday to close the bridge for repairs.", true);
+        assert_eq!(c.meta.title.as_deref(), Some("A title"));
+        assert_eq!(c.meta.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(c.meta.published.unwrap().to_string(), "2024-03-04");
+        assert_eq!(c.body, "The council voted on Monday to close the bridge for repairs.");
+        assert!(c.removed.iter().all(|r| r.reason == RemovalReason::Byline));
+    }
+
+    #[test]
+    fn caption_with_credit_and_image_title() {
+        let c = clean("T\n\nFirst paragraph of the story is long enough to count as prose.\n\nJane Doe\nJane Doe speaks in Paris on Monday. JOHN ROE/AFP\n\nLast paragraph of the story is also long enough to be prose.", true);
+        assert_eq!(c.removed.len(), 2);
+        assert!(c.removed.iter().all(|r| r.reason == RemovalReason::Caption));
+        assert!(!c.body.contains("AFP"));
+    }
+
+    #[test]
+    fn repeated_lines_all_go() {
+        let text = "T\n\nThe story itself is told in this sentence of some length.\n\nWe are committed to great journalism for all readers.\n\nWe are committed to great journalism for all readers.";
+        let c = clean(text, true);
+        assert_eq!(c.body, "The story itself is told in this sentence of some length.");
+        assert_eq!(c.removed.len(), 2);
+        assert_eq!(c.removed[1].reason, RemovalReason::Duplicate);
+    }
+
+    #[test]
+    fn bio_gives_author_and_outlet() {
+        let text = "T\n\nThe story itself is told in this sentence of some length.\n\nAbout the author\n\nAnna Berg is a Daily Planet Senior Reporter based in Oslo. Read more";
+        let c = clean(text, true);
+        assert_eq!(c.meta.authors, vec!["Anna Berg"]);
+        assert_eq!(c.meta.outlet.as_deref(), Some("Daily Planet"));
+        assert_eq!(c.removed.len(), 2);
+    }
+
+    #[test]
+    fn prose_mentioning_a_newsletter_stays() {
+        let text = "T\n\nThe minister said the newsletter had been sent to every household in the district last week.";
+        let c = clean(text, true);
+        assert!(c.removed.is_empty());
+    }
+}

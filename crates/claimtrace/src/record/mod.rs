@@ -1,0 +1,154 @@
+//! The article record: the JSON contract of `analyze --json`, the store and
+//! the gold files (`spec/article-json.md`). Fields may be added, never
+//! removed or renamed.
+//!
+//! Architecture invariant: only this module derives `Serialize`; internal
+//! types stay free to change.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::Document;
+
+/// One analysed article, as the contract specifies it.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Record {
+    /// Where the article came from (an extension of the contract).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub meta: RecordMeta,
+    pub text: String,
+    pub removed: Vec<RecordRemoved>,
+    /// Sentence spans of the body as byte offsets (an extension).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentences: Vec<[usize; 2]>,
+    pub entities: Vec<RecordEntity>,
+    pub times: Vec<RecordTime>,
+    pub counts: Vec<RecordCount>,
+    pub quotes: Vec<RecordQuote>,
+    pub claims: Vec<RecordClaim>,
+    pub events: Vec<RecordEvent>,
+    /// Problems found in messy text (an extension).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct RecordMeta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub updated: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordRemoved {
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordEntity {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordTime {
+    pub text: String,
+    pub value: String,
+    /// Byte offsets of the expression in `text` (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordCount {
+    pub text: String,
+    pub number: f64,
+    pub qualifier: String,
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordQuote {
+    pub text: String,
+    pub source: Option<String>,
+    pub direct: bool,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordClaim {
+    pub text: String,
+    pub chain: Vec<String>,
+    pub status: String,
+    pub stances: Vec<RecordStance>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordStance {
+    pub actor: String,
+    pub stance: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RecordEvent {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    pub location: Option<String>,
+    pub time: Option<String>,
+}
+
+impl Record {
+    /// The record of an analysed document.
+    pub fn from_document(doc: &Document) -> Record {
+        let meta = &doc.meta;
+        Record {
+            source: Some(doc.source.clone()),
+            meta: RecordMeta {
+                title: meta.title.clone(),
+                outlet: meta.outlet.clone(),
+                authors: meta.authors.clone(),
+                published: meta.published.map(|s| s.to_string()),
+                updated: meta.updated.map(|s| s.to_string()),
+                url: meta.url.clone(),
+            },
+            text: doc.text.clone(),
+            removed: doc
+                .removed
+                .iter()
+                .map(|r| RecordRemoved {
+                    text: r.text.clone(),
+                    reason: r.reason.as_str().to_string(),
+                })
+                .collect(),
+            sentences: doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect(),
+            diagnostics: doc
+                .diagnostics
+                .iter()
+                .map(|d| format!("{}: {}", d.stage, d.message))
+                .collect(),
+            ..Record::default()
+        }
+    }
+
+    /// The record as pretty JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("records always serialize")
+    }
+
+    /// The record as one line of JSON.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).expect("records always serialize")
+    }
+}

@@ -1,0 +1,151 @@
+//! `claimtrace analyze`: inputs in, records or reports out.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use claimtrace::doc::Stamp;
+use claimtrace::read::{Format, Input, ReadOptions};
+use claimtrace::Record;
+
+use crate::fetch::fetch;
+use crate::report;
+
+/// Arguments of `claimtrace analyze`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files, URLs, or - for standard input.
+    #[arg(required = true, value_name = "FILE|URL|-")]
+    inputs: Vec<String>,
+    /// Print the article record as JSON (an array when there are several).
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
+    /// Print one record a line.
+    #[arg(long)]
+    jsonl: bool,
+    /// The input format, when the name and content do not tell.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Publication date (ISO 8601) for inputs that lack one.
+    #[arg(long, value_parser = parse_stamp)]
+    published: Option<Stamp>,
+    /// Outlet name for inputs that lack one.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Largest input read, in bytes.
+    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    max_bytes: usize,
+    /// Seconds to wait for a URL.
+    #[arg(long, default_value_t = 20)]
+    timeout: u64,
+    /// Exit non-zero when any input fails, not only when all do.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    Text,
+    Html,
+    Json,
+    Jsonl,
+}
+
+fn parse_stamp(s: &str) -> Result<Stamp, String> {
+    Stamp::parse_iso(s).ok_or_else(|| format!("not an ISO 8601 date: {s}"))
+}
+
+pub fn run(args: &Args) -> Result<ExitCode> {
+    let options = ReadOptions {
+        published: args.published,
+        outlet: args.outlet.clone(),
+        max_bytes: Some(args.max_bytes),
+    };
+    let format = args.format.map(|f| match f {
+        FormatArg::Text => Format::Text,
+        FormatArg::Html => Format::Html,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+    });
+    let progress = (args.inputs.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(args.inputs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                .expect("valid template"),
+        );
+        bar
+    });
+
+    let stdout = std::io::stdout();
+    let mut out = anstream::AutoStream::auto(stdout.lock());
+    let (mut n_ok, mut n_failed) = (0usize, 0usize);
+    let mut records = Vec::new();
+    for name in &args.inputs {
+        if let Some(bar) = &progress {
+            bar.set_message(name.clone());
+        }
+        let fetched = match fetch(name, args.max_bytes, Duration::from_secs(args.timeout)) {
+            Ok(f) => f,
+            Err(err) => {
+                report_error(progress.as_ref(), name, &format!("{err:#}"));
+                n_failed += 1;
+                continue;
+            }
+        };
+        let input = Input {
+            name,
+            bytes: &fetched.bytes,
+            format,
+            content_type: fetched.content_type.as_deref(),
+        };
+        for result in claimtrace::analyze(&input, &options) {
+            match result {
+                Ok(doc) => {
+                    n_ok += 1;
+                    let record = Record::from_document(&doc);
+                    if args.jsonl {
+                        writeln!(out, "{}", record.to_json_line())?;
+                    } else if args.json {
+                        records.push(record);
+                    } else {
+                        report::write(&mut out, &doc, &record)?;
+                    }
+                }
+                Err(err) => {
+                    report_error(progress.as_ref(), name, &err.to_string());
+                    n_failed += 1;
+                }
+            }
+        }
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if args.json {
+        let text = match records.len() {
+            1 => records[0].to_json_pretty(),
+            _ => serde_json::to_string_pretty(&records).context("cannot write JSON")?,
+        };
+        if n_ok > 0 {
+            writeln!(out, "{text}")?;
+        }
+    }
+    out.flush()?;
+    Ok(if n_ok == 0 || (args.strict && n_failed > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn report_error(progress: Option<&indicatif::ProgressBar>, name: &str, message: &str) {
+    let line = format!("claimtrace: {name}: {message}");
+    match progress {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    }
+}

@@ -1,0 +1,68 @@
+//! The `claimtrace` command: a thin shell around the engine. It parses
+//! arguments, reads files, stdin and URLs, and prints; the engine does the
+//! rest. `main` only maps the outcome to an exit code.
+
+mod analyze;
+mod eval;
+mod fetch;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Reads news articles and builds a ledger of claims: who said what,
+/// citing whom, and how verified.
+#[derive(Parser, Debug)]
+#[command(name = "claimtrace", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles (text, HTML, JSON, JSONL files, URLs, or - for
+    /// stdin) and print their records.
+    Analyze(analyze::Args),
+    /// Score records against gold records, as `score.py` does.
+    Eval(EvalArgs),
+}
+
+/// Arguments of `claimtrace eval`.
+#[derive(clap::Args, Debug)]
+struct EvalArgs {
+    /// A gold record file, or a folder of them (`X.json`).
+    gold: PathBuf,
+    /// Predicted records: a file, or a folder with one `X.json` per gold
+    /// record.
+    #[arg(required_unless_present = "run", conflicts_with = "run")]
+    pred: Option<PathBuf>,
+    /// Analyse the inputs in this folder (an input `X.*` for each gold
+    /// `X.json`, or the gold record's `source_file`) and score the results.
+    #[arg(long, value_name = "INPUT_DIR")]
+    run: Option<PathBuf>,
+    /// Print figures as JSON (`{"micro": ..., "per_article": ...}`).
+    #[arg(long)]
+    json: bool,
+    /// Fail (exit 1) when a figure is below a value, e.g.
+    /// `--min claims.f1=0.6`. Repeatable.
+    #[arg(long = "min", value_name = "KEY=VALUE")]
+    min: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(&args),
+        Command::Eval(args) => eval::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("claimtrace: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
