@@ -1,1 +1,7 @@
+//! End-to-end tests of the `claimtrace` binary: one module per command.
 
+mod util;
+
+mod analyze;
+mod bad_input;
+mod eval;

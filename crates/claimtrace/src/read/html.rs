@@ -9,6 +9,12 @@ use crate::error::{Error, Result};
 
 /// Reads an HTML page into a cleaned body and the metadata the page gives.
 pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
+    let lower = html.to_ascii_lowercase();
+    let html = match (lower.find("<body"), lower.rfind("</body")) {
+        (Some(start), Some(end)) if start < end => &html[start..end],
+        (Some(start), _) => &html[start..],
+        _ => html,
+    };
     let mut out = String::new();
     let mut in_tag = false;
     for c in html.chars() {

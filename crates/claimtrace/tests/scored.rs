@@ -1,0 +1,43 @@
+//! Acceptance figures measured with the scorer, so that a regression in
+//! any stage shows up as a number.
+
+use crate::util::{analyze_file, figures};
+
+const FOUNDING: &str = "examples/newsweek-isis-threat.txt";
+const FOUNDING_GOLD: &str = "gold/newsweek-isis-threat.json";
+
+#[test]
+fn founding_example_body_and_metadata() {
+    let f = figures(FOUNDING, FOUNDING_GOLD);
+    for key in [
+        "text.sentence_recall", "text.boilerplate_removed", "meta.title", "meta.outlet",
+        "meta.authors", "meta.updated",
+    ] {
+        assert_eq!(f[key], Some(1.0), "{key}");
+    }
+}
+
+#[test]
+fn founding_example_segmentation() {
+    let doc = analyze_file(FOUNDING);
+    assert_eq!(doc.paragraphs.len(), 12);
+    // The poster's quote opens in one paragraph and is continued by the
+    // next, which opens with a quotation mark.
+    let open = doc.paragraphs.iter().position(|p| p.leaves_quote_open).unwrap();
+    assert!(doc.slice(doc.paragraphs[open].span).ends_with("held hostage."));
+    assert!(doc.paragraphs[open + 1].continues_quote);
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+    assert!(sentences.contains(&"Kyiv and the U.S., which issued a warning about an impending attack on Russia, have rejected Moscow's claims."));
+    assert!(sentences.contains(&"The information has not been verified and Newsweek has contacted the Kremlin for comment."));
+}
+
+#[test]
+fn dev_articles_body_and_metadata() {
+    for name in ["000", "015", "016", "019", "106", "108", "157", "163"] {
+        let f = figures(&format!("gold/dev/inputs/wn2019-{name}.json"), &format!("gold/dev/wn2019-{name}.json"));
+        for key in ["text.sentence_recall", "text.boilerplate_removed", "meta.title", "meta.outlet", "meta.published"] {
+            assert_eq!(f[key], Some(1.0), "wn2019-{name}: {key}");
+        }
+    }
+}

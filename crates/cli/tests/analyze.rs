@@ -1,0 +1,80 @@
+//! `claimtrace analyze` on good input.
+
+use serde_json::Value;
+
+use crate::util::{claimtrace, stdout, testdata};
+
+#[test]
+fn founding_example_record() {
+    let path = testdata("examples/newsweek-isis-threat.txt");
+    let out = claimtrace(&["analyze", "--json", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let meta = &record["meta"];
+    assert_eq!(meta["title"], "ISIS Issues Fresh Threat To Putin: Reports");
+    assert_eq!(meta["outlet"], "Newsweek");
+    assert_eq!(meta["authors"], serde_json::json!(["Brendan Cole"]));
+    assert_eq!(meta["updated"], "2024-03-25T12:57-04:00");
+    assert_eq!(meta["published"], Value::Null);
+    for key in ["entities", "times", "counts", "quotes", "claims", "events", "removed"] {
+        assert!(record[key].is_array(), "{key} is a list");
+    }
+    let text = record["text"].as_str().unwrap();
+    assert!(text.starts_with("A poster purportedly from the Islamic State"));
+    assert!(!text.contains("Getty Images"));
+    assert!(!text.contains("Read more"));
+}
+
+#[test]
+fn readable_report_without_colour_when_piped() {
+    let path = testdata("examples/newsweek-isis-threat.txt");
+    let out = claimtrace(&["analyze", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("ISIS Issues Fresh Threat To Putin: Reports\n"));
+    assert!(text.contains("Removed"));
+    assert!(text.contains("[caption]"));
+    assert!(!text.contains('\u{1b}'), "no escape codes when stdout is not a terminal");
+}
+
+#[test]
+fn jsonl_many_inputs_and_flags() {
+    let a = testdata("gold/dev/inputs/wn2019-000.json");
+    let b = testdata("examples/newsweek-isis-threat.txt");
+    let out = claimtrace(&[
+        "analyze", "--jsonl", "--published", "2024-03-25", "--outlet", "Somewhere",
+        a.to_str().unwrap(), b.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    // The input's own date and outlet win over the flags.
+    assert_eq!(lines[0]["meta"]["published"], "2019-01-04");
+    assert_eq!(lines[0]["meta"]["outlet"], "Wikinews");
+    // The flag fills what the input lacks.
+    assert_eq!(lines[1]["meta"]["published"], "2024-03-25");
+    assert_eq!(lines[1]["meta"]["outlet"], "Newsweek");
+}
+
+#[test]
+fn stdin_is_read() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(["analyze", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Bridge closes\n\nThe city closed the old bridge on Monday, officials said.")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["meta"]["title"], "Bridge closes");
+    assert_eq!(record["text"], "The city closed the old bridge on Monday, officials said.");
+}
