@@ -63,6 +63,11 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
+    /// The stages, in order (to time them one by one, say).
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.stages.iter().map(|s| s.as_ref())
+    }
+
     /// Runs every stage over `doc`.
     pub fn run(&self, doc: &mut Document) {
         for stage in &self.stages {

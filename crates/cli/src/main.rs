@@ -3,6 +3,7 @@
 //! rest. `main` only maps the outcome to an exit code.
 
 mod analyze;
+mod bench;
 mod eval;
 mod fetch;
 mod report;
@@ -28,6 +29,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Score records against gold records, as `score.py` does.
     Eval(EvalArgs),
+    /// Measure the pipeline's throughput and memory over a corpus.
+    Bench(bench::Args),
 }
 
 /// Arguments of `claimtrace eval`.
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Bench(args) => bench::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -16,6 +16,13 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String> {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(text.into_owned());
     }
+    // Valid UTF-8 with no charset from outside is taken as it is: a
+    // single-byte declaration inside such a page is almost always wrong.
+    if declared.is_none() {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(text.to_string());
+        }
+    }
     let label = declared.map(str::to_string).or_else(|| sniff_html_charset(bytes));
     if let Some(encoding) = label.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         // A page declared as Latin-1 that is really UTF-8 is common; trust

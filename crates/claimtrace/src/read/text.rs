@@ -33,11 +33,13 @@ struct Line<'a> {
     text: &'a str,
     /// A blank line comes before this one.
     after_blank: bool,
+    /// Words in the line, counted once.
+    n_words: usize,
     class: Option<Class>,
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)\s+((?:[A-Z][\p{L}.'-]*\s*){1,4}(?:(?:,|\band\b)\s*(?:[A-Z][\p{L}.'-]*\s*){1,4})*)(?:[|,·•—–-].*)?$")
+    Regex::new(r"^(?i:by)\s+((?:[A-Z][\p{L}.'-]*\s*){1,4}(?:(?:,|(?-u:\b)and(?-u:\b))\s*(?:[A-Z][\p{L}.'-]*\s*){1,4})*)(?:[|,·•—–-].*)?$")
         .expect("valid regex")
 });
 static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -50,24 +52,24 @@ static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)about the (writer|author|authors|reporter)s?:?$").expect("valid regex")
 });
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:[A-Z][\p{L}'.-]+\s){1,3}[A-Z][\p{L}'-]+) is (?:a|an|the)\s+(.{0,80}?)\b(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|analyst|intern)s?\b")
+    Regex::new(r"^((?:[A-Z][\p{L}'.-]+\s){1,3}[A-Z][\p{L}'-]+) is (?:a|an|the)\s+(.{0,80}?)(?-u:\b)(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|analyst|intern)s?(?-u:\b)")
         .expect("valid regex")
 });
 /// A photo credit: "NAME/Getty Images", "Photo: AP", "(Reuters)".
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b[\p{Lu}][\p{Lu}\s.'-]+/[\p{Lu}][\p{L}\s]+$|(?i:\b(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.*$)|(?i:\b(?:getty images|afp via getty images|shutterstock|associated press|ap photo|reuters)\)?\s*$))")
+    Regex::new(r"(?:(?-u:\b)[\p{Lu}][\p{Lu}\s.'-]+/[\p{Lu}][\p{L}\s]+$|(?i:(?-u:\b)(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.*$)|(?i:(?-u:\b)(?:getty images|afp via getty images|shutterstock|associated press|ap photo|reuters)\)?\s*$))")
         .expect("valid regex")
 });
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(subscribe|subscription|newsletter|sign up|delivered to your door|ad-free|app updates|download (?:the|our) app|is committed to|follow us|premium|membership|become a member|support our journalism|comment on articles|diverse audio)\b")
+    Regex::new(r"(?i)(?-u:\b)(subscribe|subscription|newsletter|sign up|delivered to your door|ad-free|app updates|download (?:the|our) app|is committed to|follow us|premium|membership|become a member|support our journalism|comment on articles|diverse audio)(?-u:\b)")
         .expect("valid regex")
 });
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\bclick here\b|\bread more\s*$|\ball rights reserved\b|^©|\bcopyright\b|^advertisement$|^skip to\b|^share (this|on)\b|^related( articles| stories)?:?$|^read next\b|\bcookies?\b.*\b(accept|policy)\b|^listen to this article)")
+    Regex::new(r"(?i)((?-u:\b)click here(?-u:\b)|(?-u:\b)read more\s*$|(?-u:\b)all rights reserved(?-u:\b)|^©|(?-u:\b)copyright(?-u:\b)|^advertisement$|^skip to(?-u:\b)|^share (this|on)(?-u:\b)|^related( articles| stories)?:?$|^read next(?-u:\b)|(?-u:\b)cookies?(?-u:\b).*(?-u:\b)(accept|policy)(?-u:\b)|^listen to this article)")
         .expect("valid regex")
 });
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Za-z0-9]+)\.(?:com|org|net|co\.uk|news)\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z0-9]+)\.(?:com|org|net|co\.uk|news)(?-u:\b)").expect("valid regex")
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[•·▪◦‣*-]\s").expect("valid regex"));
@@ -194,7 +196,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
             after_blank = true;
             continue;
         }
-        lines.push(Line { text: trimmed, after_blank, class: None });
+        lines.push(Line { text: trimmed, after_blank, n_words: words(trimmed), class: None });
         after_blank = false;
     }
     lines
@@ -211,10 +213,23 @@ fn ends_sentence(text: &str) -> bool {
     t.ends_with(['.', '!', '?', '…'])
 }
 
-/// A line that reads as article prose.
-fn is_prose(text: &str) -> bool {
-    words(text) >= 8 && ends_sentence(text) && text.chars().any(|c| c.is_lowercase())
+/// The last `n` bytes of `text` or a little more, cut on a character
+/// boundary: photo credits stand at the end of a caption.
+fn tail(text: &str, n: usize) -> &str {
+    let mut at = text.len().saturating_sub(n);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    &text[at..]
 }
+
+/// `is_prose` with the line's word count already known.
+fn is_prose_line(line: &Line<'_>) -> bool {
+    line.n_words >= 8
+        && ends_sentence(line.text)
+        && (line.text.bytes().any(|b| b.is_ascii_lowercase()) || line.text.chars().any(char::is_lowercase))
+}
+
 
 /// Datelines, bylines, update notes and author bios: removed as bylines,
 /// their content kept in the metadata.
@@ -227,7 +242,7 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
         let text = line.text;
         if after_about {
             after_about = false;
-            if let Some(c) = BIO.captures(text) {
+            if let Some(c) = BIO.is_match(text).then(|| BIO.captures(text)).flatten() {
                 take_bio(meta, &c[1], &c[2]);
                 line.class = Some(Class::Removed(RemovalReason::Byline));
                 continue;
@@ -238,14 +253,14 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
             after_about = true;
             continue;
         }
-        if idx < 6 {
+        if idx < 6 && line.n_words <= 8 {
             if let Some(date) = dates::dateline(text) {
                 meta.published.get_or_insert(Stamp::Date(date));
                 line.class = Some(Class::Removed(RemovalReason::Byline));
                 continue;
             }
         }
-        if words(text) <= 12 {
+        if line.n_words <= 12 && text.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by ")) {
             if let Some(c) = BYLINE.captures(text) {
                 for name in split_names(&c[1]) {
                     if !meta.authors.contains(&name) {
@@ -259,7 +274,7 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
                 continue;
             }
         }
-        if let Some(c) = UPDATE_NOTE.captures(text) {
+        if let Some(c) = UPDATE_NOTE.is_match(text).then(|| UPDATE_NOTE.captures(text)).flatten() {
             let head = c[2].split(": ").next().unwrap_or("");
             if let Some(stamp) = dates::find_stamp(head).or_else(|| dates::find_stamp(&c[2])) {
                 let kind = c[1].to_ascii_lowercase();
@@ -272,10 +287,13 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
                 continue;
             }
         }
-        if let Some(c) = BIO.captures(text) {
+        if !text.contains(" is ") {
+            continue;
+        }
+        if let Some(c) = BIO.is_match(text).then(|| BIO.captures(text)).flatten() {
             // A bio is removed only where it reads like one: short, at the
             // edge of the article, mentioning the role it names.
-            if words(text) <= 60 && FURNITURE.is_match(text) {
+            if line.n_words <= 60 && FURNITURE.is_match(text) {
                 take_bio(meta, &c[1], &c[2]);
                 line.class = Some(Class::Removed(RemovalReason::Byline));
             }
@@ -316,12 +334,12 @@ fn classify_captions(lines: &mut [Line<'_>]) {
             continue;
         }
         let text = lines[idx].text;
-        let pull_quote_credit = text.starts_with(['—', '–']) && words(text) <= 30;
-        if CREDIT.is_match(text) || pull_quote_credit {
+        let pull_quote_credit = text.starts_with(['—', '–']) && lines[idx].n_words <= 30;
+        if pull_quote_credit || CREDIT.is_match(tail(text, 120)) {
             lines[idx].class = Some(Class::Removed(RemovalReason::Caption));
             if idx > 0 && !lines[idx].after_blank {
                 let prev = &mut lines[idx - 1];
-                if prev.class.is_none() && words(prev.text) <= 10 && !ends_sentence(prev.text) {
+                if prev.class.is_none() && prev.n_words <= 10 && !ends_sentence(prev.text) {
                     prev.class = Some(Class::Removed(RemovalReason::Caption));
                 }
             }
@@ -332,18 +350,43 @@ fn classify_captions(lines: &mut [Line<'_>]) {
 /// A line the scraper repeated is furniture wherever it stands: all its
 /// copies are removed, the first as promotion or boilerplate.
 fn classify_repeats(lines: &mut [Line<'_>]) {
-    let key = |t: &str| -> String {
-        t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    // Lines are compared by a hash of their letters and digits, lower-cased,
+    // so that spacing and punctuation differences do not hide a repeat.
+    let key = |t: &str| -> u64 {
+        // FNV-1a: cheap, and collisions only merge two lines' counts.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |c: char| {
+            hash ^= c as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        };
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    feed(b.to_ascii_lowercase() as char);
+                }
+                i += 1;
+            } else {
+                let c = t[i..].chars().next().expect("at a char boundary");
+                if c.is_alphanumeric() {
+                    c.to_lowercase().for_each(&mut feed);
+                }
+                i += c.len_utf8();
+            }
+        }
+        hash
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<u64, usize> = HashMap::new();
     for line in lines.iter() {
-        if words(line.text) >= 3 {
+        if line.n_words >= 3 {
             *seen.entry(key(line.text)).or_default() += 1;
         }
     }
-    let mut first_done: HashMap<String, bool> = HashMap::new();
+    let mut first_done: HashMap<u64, bool> = HashMap::new();
     for line in lines.iter_mut() {
-        if words(line.text) < 3 {
+        if line.n_words < 3 {
             continue;
         }
         let k = key(line.text);
@@ -373,9 +416,10 @@ fn classify_furniture(lines: &mut [Line<'_>]) {
             continue;
         }
         let text = line.text;
-        if FURNITURE.is_match(text) && (words(text) <= 25 || !is_prose(text)) {
+        let n_words = line.n_words;
+        if (n_words <= 25 || !is_prose_line(line)) && FURNITURE.is_match(text) {
             line.class = Some(Class::Removed(RemovalReason::Boilerplate));
-        } else if PROMO.is_match(text) && (words(text) <= 12 || BULLET.is_match(text)) {
+        } else if (n_words <= 12 || BULLET.is_match(text)) && PROMO.is_match(text) {
             line.class = Some(Class::Removed(RemovalReason::Promo));
         }
     }
@@ -385,7 +429,7 @@ fn classify_furniture(lines: &mut [Line<'_>]) {
 /// not read as sentences (navigation, section labels, promotion headings)
 /// are page furniture.
 fn classify_edges(lines: &mut [Line<'_>]) {
-    let is_body = |l: &Line<'_>| l.class.is_none() && is_prose(l.text);
+    let is_body = |l: &Line<'_>| l.class.is_none() && is_prose_line(l);
     let Some(first) = lines.iter().position(is_body) else {
         return;
     };
@@ -395,7 +439,7 @@ fn classify_edges(lines: &mut [Line<'_>]) {
             continue;
         }
         let text = lines[idx].text;
-        if idx < first && ends_sentence(text) && words(text) >= 5 {
+        if idx < first && ends_sentence(text) && lines[idx].n_words >= 5 {
             // A standfirst: the article's summary sentence under the title.
             continue;
         }

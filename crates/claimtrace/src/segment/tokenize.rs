@@ -26,45 +26,49 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '\u{0300}'..='\u{036f}')
 }
 
+/// The character at byte offset `at`, with an ASCII fast path.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        text[at..].chars().next()
+    }
+}
+
 /// Splits `text` into tokens whose spans are byte offsets into `text`.
 ///
 /// Every span lies on character boundaries and slices back to the token's
 /// text; white space is never part of a token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let (len, kind) = if c.is_ascii_digit() {
-            (scan_number(&chars, i), TokenKind::Number)
-        } else if is_word_char(c)
-            || (matches!(c, '@' | '#') && chars.get(i + 1).is_some_and(|&(_, n)| is_word_char(n)))
-        {
-            (scan_word(&chars, i), TokenKind::Word)
-        } else if c == '.' && chars.get(i + 1).is_some_and(|&(_, n)| n == '.') {
+        let next = char_at(text, i + c.len_utf8());
+        let (end, kind) = if c.is_ascii_digit() {
+            (scan_number(text, i), TokenKind::Number)
+        } else if is_word_char(c) || (matches!(c, '@' | '#') && next.is_some_and(is_word_char)) {
+            (scan_word(text, i), TokenKind::Word)
+        } else if c == '.' && next == Some('.') {
             let mut j = i;
-            while j < chars.len() && chars[j].1 == '.' {
+            while char_at(text, j) == Some('.') {
                 j += 1;
             }
-            (j - i, TokenKind::Punct)
+            (j, TokenKind::Punct)
         } else if is_quote(c) {
-            // An apostrophe that opens a clitic ("'s" after a quote) is
-            // handled with words; here it is a quotation mark.
-            (1, TokenKind::Quote)
+            (i + c.len_utf8(), TokenKind::Quote)
         } else if c.is_ascii_punctuation() || matches!(c, '…' | '–' | '—' | '•' | '·') {
-            (1, TokenKind::Punct)
+            (i + c.len_utf8(), TokenKind::Punct)
         } else {
-            (1, TokenKind::Symbol)
+            (i + c.len_utf8(), TokenKind::Symbol)
         };
-        let end = end_of(i + len);
-        push_word(&mut tokens, text, Span::new(start, end), kind);
-        i += len;
+        push_word(&mut tokens, text, Span::new(i, end), kind);
+        i = end;
     }
     tokens
 }
@@ -73,6 +77,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn push_word(tokens: &mut Vec<Token>, text: &str, span: Span, kind: TokenKind) {
     if kind == TokenKind::Word {
         let word = &text[span.start..span.end];
+        if !word.contains(['\'', '’']) {
+            tokens.push(token(span, kind));
+            return;
+        }
         let lower = word.to_lowercase();
         for clitic in CLITICS {
             if lower.len() > clitic.len() && lower.ends_with(clitic) && word.len() >= clitic.len() {
@@ -94,16 +102,14 @@ fn token(span: Span, kind: TokenKind) -> Token {
 
 /// Digits with inner separators: `1,000`, `3.5`, `12:57`, `03/25/24`,
 /// `2024-03-25`, and unit suffixes glued to them (`6am`, `1990s`, `25th`).
-fn scan_number(chars: &[(usize, char)], from: usize) -> usize {
+/// Returns the byte offset where the number ends.
+fn scan_number(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
     let mut j = from;
-    while j < chars.len() {
-        let c = chars[j].1;
-        if c.is_ascii_digit() {
-            j += 1;
-        } else if matches!(c, ',' | '.' | ':' | '/' | '-')
-            && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
-            && j > from
-        {
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b.is_ascii_digit() || (matches!(b, b',' | b'.' | b':' | b'/' | b'-') && j > from && digit_at(j + 1)) {
             j += 1;
         } else {
             break;
@@ -111,46 +117,49 @@ fn scan_number(chars: &[(usize, char)], from: usize) -> usize {
     }
     // Glued letters: ordinals, decades, units.
     let mut k = j;
-    while k < chars.len() && chars[k].1.is_alphabetic() {
-        k += 1;
+    let mut n_letters = 0;
+    while let Some(c) = char_at(text, k).filter(|c| c.is_alphabetic()) {
+        k += c.len_utf8();
+        n_letters += 1;
     }
-    if k > j && k - j <= 3 {
+    if n_letters > 0 && n_letters <= 3 {
         j = k;
     }
-    j - from
+    j
 }
 
 /// A word: letters and digits with inner hyphens, apostrophes, ampersands
 /// and periods; a final period is kept only for known abbreviations,
 /// acronyms written with periods ("U.S.") and single-letter initials.
-fn scan_word(chars: &[(usize, char)], from: usize) -> usize {
-    let mut j = from + 1;
-    while j < chars.len() {
-        let c = chars[j].1;
-        let next_is_word = chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
+/// Returns the byte offset where the word ends.
+fn scan_word(text: &str, from: usize) -> usize {
+    let mut j = from + char_at(text, from).map_or(1, char::len_utf8);
+    while let Some(c) = char_at(text, j) {
         if is_word_char(c) {
-            j += 1;
-        } else if matches!(c, '-' | '&' | '\'' | '’' | '.') && next_is_word {
-            j += 1;
+            j += c.len_utf8();
+        } else if matches!(c, '-' | '&' | '\'' | '’' | '.')
+            && char_at(text, j + c.len_utf8()).is_some_and(is_word_char)
+        {
+            j += c.len_utf8();
         } else {
             break;
         }
     }
-    if chars.get(j).is_some_and(|&(_, c)| c == '.') {
-        let word: String = chars[from..=j].iter().map(|&(_, c)| c).collect();
-        let lower = word.to_lowercase();
-        let dotted_acronym = word.len() >= 4
-            && word
-                .chars()
-                .enumerate()
-                .all(|(k, c)| if k % 2 == 0 { c.is_alphabetic() } else { c == '.' });
-        let initial =
-            word.chars().count() == 2 && word.chars().next().is_some_and(|c| c.is_uppercase());
-        if ABBREVIATIONS.contains(&lower.as_str()) || dotted_acronym || initial {
+    if char_at(text, j) == Some('.') {
+        let word = &text[from..=j];
+        let n_chars = word.chars().count();
+        let dotted_acronym = n_chars >= 4
+            && word.chars().enumerate().all(|(k, c)| if k % 2 == 0 { c.is_alphabetic() } else { c == '.' });
+        let initial = n_chars == 2 && word.chars().next().is_some_and(char::is_uppercase);
+        if dotted_acronym || initial || is_abbreviation(word) {
             j += 1;
         }
     }
-    j - from
+    j
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 8 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

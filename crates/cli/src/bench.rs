@@ -1,0 +1,138 @@
+//! `claimtrace bench`: throughput and peak memory of the pipeline over a
+//! corpus, stage by stage, as medians of several runs on one core.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use claimtrace::read::{Format, Input, ReadOptions};
+use claimtrace::{Document, Pipeline};
+
+/// Arguments of `claimtrace bench`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A CSV corpus with a `text` column (and optional `title`, `date`,
+    /// `url`), like the Wikinews 2019 set, or a JSONL file of records.
+    #[arg(default_value = "testdata/wikinews/wikinews_2019.csv")]
+    corpus: PathBuf,
+    /// Timed runs; the median is reported.
+    #[arg(long, default_value_t = 7)]
+    runs: usize,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode> {
+    if args.runs == 0 {
+        bail!("--runs must be at least 1");
+    }
+    let records = load(&args.corpus)?;
+    if records.is_empty() {
+        bail!("{}: no articles", args.corpus.display());
+    }
+    let n_bytes: usize = records.iter().map(Vec::len).sum();
+    let pipeline = Pipeline::standard();
+    let names: Vec<&str> = std::iter::once("read").chain(pipeline.names()).collect();
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
+    let mut n_tokens = 0;
+    // One untimed run warms caches and lazily built tables.
+    for run in 0..=args.runs {
+        let start = Instant::now();
+        let mut docs: Vec<Document> = records
+            .iter()
+            .map(|bytes| {
+                let input = Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
+                claimtrace::read::read(&input, &ReadOptions::default()).pop().expect("one record")
+            })
+            .collect::<claimtrace::Result<_>>()
+            .context("a corpus article could not be read")?;
+        let mut lap = vec![start.elapsed().as_secs_f64()];
+        for stage in pipeline.stages() {
+            let start = Instant::now();
+            for doc in &mut docs {
+                stage.run(doc);
+            }
+            lap.push(start.elapsed().as_secs_f64());
+        }
+        n_tokens = docs.iter().map(|d| d.tokens.len()).sum();
+        if run > 0 {
+            for (i, t) in lap.into_iter().enumerate() {
+                times[i].push(t);
+            }
+        }
+    }
+    let medians: Vec<f64> = times.iter_mut().map(|t| median(t)).collect();
+    let total: f64 = medians.iter().sum();
+    let peak_kib = peak_memory_kib();
+    let mb = n_bytes as f64 / 1e6;
+    if args.json {
+        let stages: serde_json::Map<String, serde_json::Value> = names
+            .iter()
+            .zip(&medians)
+            .map(|(n, t)| (n.to_string(), serde_json::json!({"median_s": t, "share": t / total})))
+            .collect();
+        let out = serde_json::json!({
+            "articles": records.len(), "bytes": n_bytes, "tokens": n_tokens, "runs": args.runs,
+            "median_s": total, "mb_per_s": mb / total, "articles_per_s": records.len() as f64 / total,
+            "tokens_per_s": n_tokens as f64 / total, "peak_rss_kib": peak_kib, "stages": stages,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} articles, {:.2} MB, {} tokens; median of {} runs on one core",
+        records.len(), mb, n_tokens, args.runs
+    );
+    println!("{:<12} {:>12} {:>8}", "stage", "median ms", "share");
+    for (name, t) in names.iter().zip(&medians) {
+        println!("{name:<12} {:>12.2} {:>7.1}%", t * 1e3, 100.0 * t / total);
+    }
+    println!("{:<12} {:>12.2}", "total", total * 1e3);
+    println!(
+        "throughput: {:.1} MB/s, {:.0} articles/s, {:.0} tokens/s",
+        mb / total,
+        records.len() as f64 / total,
+        n_tokens as f64 / total
+    );
+    if let Some(kib) = peak_kib {
+        println!("peak memory (RSS high-water mark): {:.1} MiB", kib as f64 / 1024.0);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The corpus as JSON records, one a line, built before timing starts.
+fn load(path: &PathBuf) -> Result<Vec<Vec<u8>>> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        return Ok(bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(<[u8]>::to_vec).collect());
+    }
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().context("corpus: no CSV header")?.clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let text = col("text").context("corpus: no `text` column")?;
+    let (title, date, url) = (col("title"), col("date"), col("url"));
+    let mut out = Vec::new();
+    for row in reader.records() {
+        let row = row.context("corpus: bad CSV row")?;
+        let get = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or("");
+        let record = serde_json::json!({
+            "text": get(Some(text)), "title": get(title), "published": get(date), "url": get(url),
+        });
+        out.push(serde_json::to_vec(&record)?);
+    }
+    Ok(out)
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values[values.len() / 2]
+}
+
+/// The process's peak resident memory from `/proc/self/status` (Linux).
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
