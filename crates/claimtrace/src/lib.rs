@@ -29,6 +29,7 @@
 //! assert_eq!(doc.sentences.len(), 1);
 //! ```
 
+pub mod claims;
 pub mod doc;
 pub mod error;
 pub mod eval;

@@ -12,6 +12,8 @@ pub enum Layer {
     Paragraphs,
     Sentences,
     Tokens,
+    /// Quotes and claims with chains, statuses and stances.
+    Claims,
 }
 
 /// One stage of the pipeline.
@@ -55,7 +57,8 @@ impl Pipeline {
 
     /// Every stage claimtrace has, in order.
     pub fn standard() -> Pipeline {
-        Pipeline::new(vec![Box::new(Segment)]).expect("the standard pipeline is consistent")
+        Pipeline::new(vec![Box::new(Segment), Box::new(Claims)])
+            .expect("the standard pipeline is consistent")
     }
 
     /// The stages' names, in order.
@@ -91,6 +94,24 @@ impl Stage for Segment {
     }
     fn run(&self, doc: &mut Document) {
         crate::segment::segment(doc);
+    }
+}
+
+/// Quotes, claims, chains, statuses and stances (`crate::claims`).
+pub struct Claims;
+
+impl Stage for Claims {
+    fn name(&self) -> &'static str {
+        "claims"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Paragraphs, Layer::Sentences, Layer::Tokens]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Claims]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::claims::run(doc);
     }
 }
 

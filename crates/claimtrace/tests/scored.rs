@@ -10,8 +10,12 @@ const FOUNDING_GOLD: &str = "gold/newsweek-isis-threat.json";
 fn founding_example_body_and_metadata() {
     let f = figures(FOUNDING, FOUNDING_GOLD);
     for key in [
-        "text.sentence_recall", "text.boilerplate_removed", "meta.title", "meta.outlet",
-        "meta.authors", "meta.updated",
+        "text.sentence_recall",
+        "text.boilerplate_removed",
+        "meta.title",
+        "meta.outlet",
+        "meta.authors",
+        "meta.updated",
     ] {
         assert_eq!(f[key], Some(1.0), "{key}");
     }
@@ -35,8 +39,17 @@ fn founding_example_segmentation() {
 #[test]
 fn dev_articles_body_and_metadata() {
     for name in ["000", "015", "016", "019", "106", "108", "157", "163"] {
-        let f = figures(&format!("gold/dev/inputs/wn2019-{name}.json"), &format!("gold/dev/wn2019-{name}.json"));
-        for key in ["text.sentence_recall", "text.boilerplate_removed", "meta.title", "meta.outlet", "meta.published"] {
+        let f = figures(
+            &format!("gold/dev/inputs/wn2019-{name}.json"),
+            &format!("gold/dev/wn2019-{name}.json"),
+        );
+        for key in [
+            "text.sentence_recall",
+            "text.boilerplate_removed",
+            "meta.title",
+            "meta.outlet",
+            "meta.published",
+        ] {
             assert_eq!(f[key], Some(1.0), "wn2019-{name}: {key}");
         }
     }

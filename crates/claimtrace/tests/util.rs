@@ -27,7 +27,8 @@ pub fn analyze_file(rel: &str) -> Document {
 pub fn figures(input: &str, gold: &str) -> std::collections::BTreeMap<String, Option<f64>> {
     let doc = analyze_file(input);
     let pred = serde_json::to_value(Record::from_document(&doc)).unwrap();
-    let gold: serde_json::Value = serde_json::from_slice(&std::fs::read(testdata(gold)).unwrap()).unwrap();
+    let gold: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(testdata(gold)).unwrap()).unwrap();
     let mut tally = claimtrace::eval::Tally::default();
     claimtrace::eval::score(&gold, &pred, &mut tally);
     tally.figures()

@@ -43,7 +43,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         let mut docs: Vec<Document> = records
             .iter()
             .map(|bytes| {
-                let input = Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
+                let input =
+                    Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
                 claimtrace::read::read(&input, &ReadOptions::default()).pop().expect("one record")
             })
             .collect::<claimtrace::Result<_>>()
@@ -83,7 +84,10 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     }
     println!(
         "{} articles, {:.2} MB, {} tokens; median of {} runs on one core",
-        records.len(), mb, n_tokens, args.runs
+        records.len(),
+        mb,
+        n_tokens,
+        args.runs
     );
     println!("{:<12} {:>12} {:>8}", "stage", "median ms", "share");
     for (name, t) in names.iter().zip(&medians) {
@@ -106,7 +110,11 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 fn load(path: &PathBuf) -> Result<Vec<Vec<u8>>> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     if path.extension().is_some_and(|e| e == "jsonl") {
-        return Ok(bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(<[u8]>::to_vec).collect());
+        return Ok(bytes
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect());
     }
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers = reader.headers().context("corpus: no CSV header")?.clone();

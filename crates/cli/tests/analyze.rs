@@ -42,11 +42,18 @@ fn jsonl_many_inputs_and_flags() {
     let a = testdata("gold/dev/inputs/wn2019-000.json");
     let b = testdata("examples/newsweek-isis-threat.txt");
     let out = claimtrace(&[
-        "analyze", "--jsonl", "--published", "2024-03-25", "--outlet", "Somewhere",
-        a.to_str().unwrap(), b.to_str().unwrap(),
+        "analyze",
+        "--jsonl",
+        "--published",
+        "2024-03-25",
+        "--outlet",
+        "Somewhere",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
     ]);
     assert!(out.status.success());
-    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     // The input's own date and outlet win over the flags.
     assert_eq!(lines[0]["meta"]["published"], "2019-01-04");

@@ -39,7 +39,11 @@ fn binary_file() {
 #[test]
 fn invalid_utf8_is_decoded_not_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = file_with(&dir, "latin.txt", b"Caf\xe9 news\n\nThe caf\xe9 reopened on Monday after the flood, its owner said.");
+    let path = file_with(
+        &dir,
+        "latin.txt",
+        b"Caf\xe9 news\n\nThe caf\xe9 reopened on Monday after the flood, its owner said.",
+    );
     let out = claimtrace(&["analyze", "--json", &path]);
     assert!(out.status.success());
     let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -80,7 +84,10 @@ fn bad_jsonl_line_keeps_the_others() {
     assert!(out.status.success(), "some records were analysed");
     assert_eq!(stdout(&out).lines().count(), 2);
     let err = stderr(&out);
-    assert!(err.contains("batch.jsonl") && err.contains("line 2") && err.contains("invalid JSON"), "{err}");
+    assert!(
+        err.contains("batch.jsonl") && err.contains("line 2") && err.contains("invalid JSON"),
+        "{err}"
+    );
     let strict = claimtrace(&["analyze", "--jsonl", "--strict", &path]);
     assert_eq!(strict.status.code(), Some(1));
 }
@@ -99,7 +106,11 @@ fn one_bad_input_among_good_ones() {
 #[test]
 fn html_with_no_body() {
     let dir = tempfile::tempdir().unwrap();
-    let path = file_with(&dir, "blank.html", b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>");
+    let path = file_with(
+        &dir,
+        "blank.html",
+        b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>",
+    );
     let out = claimtrace(&["analyze", &path]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no article body"), "{}", stderr(&out));
@@ -127,7 +138,9 @@ fn serve_once(response: Option<&'static [u8]>) -> String {
 
 #[test]
 fn url_not_found() {
-    let url = serve_once(Some(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+    let url = serve_once(Some(
+        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+    ));
     let out = claimtrace(&["analyze", &url]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);

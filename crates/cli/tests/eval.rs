@@ -34,12 +34,25 @@ fn run_mode_scores_the_founding_example() {
     let gold = testdata("gold/newsweek-isis-threat.json");
     let inputs = testdata("examples");
     let out = claimtrace(&[
-        "eval", gold.to_str().unwrap(), "--run", inputs.to_str().unwrap(),
-        "--min", "text.sentence_recall=1.0", "--min", "meta.title=1.0",
+        "eval",
+        gold.to_str().unwrap(),
+        "--run",
+        inputs.to_str().unwrap(),
+        "--min",
+        "text.sentence_recall=1.0",
+        "--min",
+        "meta.title=1.0",
     ]);
     assert!(out.status.success(), "{}", stdout(&out));
     assert!(stdout(&out).contains("text.boilerplate_removed         1.0"));
-    let fail = claimtrace(&["eval", gold.to_str().unwrap(), "--run", inputs.to_str().unwrap(), "--min", "claims.f1=2"]);
+    let fail = claimtrace(&[
+        "eval",
+        gold.to_str().unwrap(),
+        "--run",
+        inputs.to_str().unwrap(),
+        "--min",
+        "claims.f1=2",
+    ]);
     assert_eq!(fail.status.code(), Some(1));
     assert!(stdout(&fail).contains("below: claims.f1"));
 }
@@ -48,7 +61,8 @@ fn run_mode_scores_the_founding_example() {
 fn json_output() {
     let gold = testdata("gold/dev");
     let inputs = testdata("gold/dev/inputs");
-    let out = claimtrace(&["eval", "--json", gold.to_str().unwrap(), "--run", inputs.to_str().unwrap()]);
+    let out =
+        claimtrace(&["eval", "--json", gold.to_str().unwrap(), "--run", inputs.to_str().unwrap()]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["micro"]["text.sentence_recall"].is_number());

@@ -5,9 +5,11 @@
 //! that earlier stages assigned and add their own; nothing here does I/O or
 //! knows about JSON (that is `record`'s job).
 
+mod claims;
 mod meta;
 mod span;
 
+pub use claims::{Claim, Quote, Source, SourceKind, Stance, StanceKind, Status};
 pub use meta::{Meta, Stamp};
 pub use span::Span;
 
@@ -113,6 +115,10 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Direct and reported speech, in text order.
+    pub quotes: Vec<Quote>,
+    /// Claims with their chains, statuses and stances.
+    pub claims: Vec<Claim>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

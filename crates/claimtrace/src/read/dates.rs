@@ -59,8 +59,9 @@ pub fn zone(abbr: &str) -> Option<chrono_tz::Tz> {
     })
 }
 
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?-u:\b)").expect("valid regex"));
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?-u:\b)").expect("valid regex")
+});
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("valid regex"));
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,8 +73,10 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s+([A-Z]{1,4})(?-u:\b))?")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s+([A-Z]{1,4})(?-u:\b))?",
+    )
+    .expect("valid regex")
 });
 
 /// The first calendar date written in `text`, in US numeric

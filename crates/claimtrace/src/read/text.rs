@@ -69,7 +69,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z][A-Za-z0-9]+)\.(?:com|org|net|co\.uk|news)(?-u:\b)").expect("valid regex")
+    Regex::new(r"(?-u:\b)([A-Z][A-Za-z0-9]+)\.(?:com|org|net|co\.uk|news)(?-u:\b)")
+        .expect("valid regex")
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[•·▪◦‣*-]\s").expect("valid regex"));
@@ -227,9 +228,9 @@ fn tail(text: &str, n: usize) -> &str {
 fn is_prose_line(line: &Line<'_>) -> bool {
     line.n_words >= 8
         && ends_sentence(line.text)
-        && (line.text.bytes().any(|b| b.is_ascii_lowercase()) || line.text.chars().any(char::is_lowercase))
+        && (line.text.bytes().any(|b| b.is_ascii_lowercase())
+            || line.text.chars().any(char::is_lowercase))
 }
-
 
 /// Datelines, bylines, update notes and author bios: removed as bylines,
 /// their content kept in the metadata.
@@ -434,14 +435,26 @@ fn classify_edges(lines: &mut [Line<'_>]) {
         return;
     };
     let last = lines.iter().rposition(is_body).unwrap_or(first);
+    let mut still_body = true;
     for idx in (0..first).chain(last + 1..lines.len()) {
         if lines[idx].class.is_some() {
+            if idx > last {
+                still_body = false;
+            }
             continue;
         }
         let text = lines[idx].text;
         if idx < first && ends_sentence(text) && lines[idx].n_words >= 5 {
             // A standfirst: the article's summary sentence under the title.
             continue;
+        }
+        if idx > last && still_body && ends_sentence(text) && lines[idx].n_words >= 3 {
+            // A short closing paragraph right after the body ("\"We are
+            // ready,\" he said.").
+            continue;
+        }
+        if idx > last {
+            still_body = false;
         }
         let neighbour_promo = [idx.wrapping_sub(1), idx + 1].iter().any(|&n| {
             lines.get(n).is_some_and(|l| {

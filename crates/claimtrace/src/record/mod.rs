@@ -133,6 +133,32 @@ impl Record {
                 })
                 .collect(),
             sentences: doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect(),
+            quotes: doc
+                .quotes
+                .iter()
+                .map(|q| RecordQuote {
+                    text: doc.slice(q.span).to_string(),
+                    source: q.source.as_ref().map(|s| s.text.clone()),
+                    direct: q.direct,
+                })
+                .collect(),
+            claims: doc
+                .claims
+                .iter()
+                .map(|c| RecordClaim {
+                    text: c.text.clone(),
+                    chain: c.chain.iter().map(|s| s.text.clone()).collect(),
+                    status: c.status.as_str().to_string(),
+                    stances: c
+                        .stances
+                        .iter()
+                        .map(|s| RecordStance {
+                            actor: s.actor.clone(),
+                            stance: s.kind.as_str().to_string(),
+                        })
+                        .collect(),
+                })
+                .collect(),
             diagnostics: doc
                 .diagnostics
                 .iter()

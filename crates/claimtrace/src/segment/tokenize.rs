@@ -109,7 +109,9 @@ fn scan_number(text: &str, from: usize) -> usize {
     let mut j = from;
     while j < bytes.len() {
         let b = bytes[j];
-        if b.is_ascii_digit() || (matches!(b, b',' | b'.' | b':' | b'/' | b'-') && j > from && digit_at(j + 1)) {
+        if b.is_ascii_digit()
+            || (matches!(b, b',' | b'.' | b':' | b'/' | b'-') && j > from && digit_at(j + 1))
+        {
             j += 1;
         } else {
             break;
@@ -149,7 +151,10 @@ fn scan_word(text: &str, from: usize) -> usize {
         let word = &text[from..=j];
         let n_chars = word.chars().count();
         let dotted_acronym = n_chars >= 4
-            && word.chars().enumerate().all(|(k, c)| if k % 2 == 0 { c.is_alphabetic() } else { c == '.' });
+            && word
+                .chars()
+                .enumerate()
+                .all(|(k, c)| if k % 2 == 0 { c.is_alphabetic() } else { c == '.' });
         let initial = n_chars == 2 && word.chars().next().is_some_and(char::is_uppercase);
         if dotted_acronym || initial || is_abbreviation(word) {
             j += 1;

@@ -1,0 +1,986 @@
+//! Reported speech and claims, sentence by sentence: the cue, its source,
+//! the content, and the chain of sources around it.
+
+use super::lexicon::LEXICONS;
+use super::quotes::{self, Direct};
+use super::source::{
+    is_boundary, is_pronoun, is_time_word, looks_finite_verb, phrase_after, phrase_before,
+    sentence_subject, subject_before, to_source,
+};
+use super::{Ctx, Found};
+use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind};
+
+/// Subordinators that put a cue in a clause beside the main one
+/// ("..., days after the group claimed ...").
+const SUBORDINATORS: &[&str] =
+    &["after", "before", "when", "while", "as", "because", "since", "although", "though"];
+
+/// Verbs of harm whose counts make a clause a key fact of the story.
+const HARM: &[&str] = &[
+    "killed",
+    "kill",
+    "kills",
+    "wounded",
+    "injured",
+    "injuring",
+    "killing",
+    "wounding",
+    "dead",
+    "died",
+    "missing",
+    "kidnapped",
+    "abducted",
+    "arrested",
+    "detained",
+    "displaced",
+    "evacuated",
+];
+
+/// Number words that can stand for a count.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "several",
+    "least",
+];
+
+/// One attribution found in a sentence.
+struct Attribution {
+    #[allow(dead_code)]
+    sentence: usize,
+    cue: (usize, usize),
+    source: Option<Source>,
+    content: (usize, usize),
+    /// A cue of speech or writing (a quote), not only of a claim.
+    speech: bool,
+    /// The cue's subject stands in a subordinate clause; the main clause
+    /// ends at this token (a comma).
+    main_end: Option<usize>,
+}
+
+/// Finds quotes and claims in every sentence of the document.
+pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
+    let doc = ctx.doc;
+    let words = ctx.words();
+    let mut in_direct: Vec<Option<usize>> = vec![None; doc.tokens.len()];
+    for (q, d) in direct.iter().enumerate() {
+        let end = d.close.map_or(d.content.1, |c| c + 1);
+        for slot in &mut in_direct[d.open..end] {
+            *slot = Some(q);
+        }
+    }
+    let mut found = Found::default();
+    let mut direct_sources: Vec<Option<(Source, Span)>> = vec![None; direct.len()];
+    let mut recent: Vec<Source> = Vec::new();
+
+    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
+        let (a, b) = (sentence.tokens.start, sentence.tokens.end);
+        let e = trim_punct(ctx, a, b);
+        if a >= e {
+            continue;
+        }
+        let chain = chain_phrases(ctx, &words, a, e, &in_direct);
+        let atts = cues(ctx, &words, s_idx, a, e, &in_direct, &chain.masked);
+        let mut sentence_has_claim = false;
+
+        for att in &atts {
+            let source = att.source.clone().or_else(|| None);
+            if let Some(src) = &source {
+                recent.push(src.clone());
+            }
+            let (cs, ce) = att.content;
+            // A cue right before a quotation introduces that quotation.
+            let only_direct = cs < ce && in_direct[cs].is_some();
+            let embedded: Vec<usize> = (cs..ce).filter_map(|k| in_direct[k]).collect();
+            for &q in &embedded {
+                if direct_sources[q].is_none() {
+                    if let Some(src) = &source {
+                        direct_sources[q] = Some((src.clone(), span(ctx, att.cue.0, att.cue.1)));
+                    }
+                }
+            }
+            if only_direct || ce <= cs {
+                continue;
+            }
+            let content_text = ctx.span_text(cs, ce).to_string();
+            if LEXICONS.no_comment.find(&words, cs, ce).is_some() {
+                // "X said it was inappropriate to comment": a stance, which
+                // the status pass links to its claim.
+                if let Some(src) = &source {
+                    found.pending.push((
+                        s_idx,
+                        Stance { actor: src.text.clone(), kind: StanceKind::NoComment },
+                    ));
+                }
+                if att.speech {
+                    push_quote(&mut found, ctx, att, source.clone());
+                }
+                continue;
+            }
+            if att.speech && embedded.is_empty() {
+                push_quote(&mut found, ctx, att, source.clone());
+            }
+            // A count in a relative clause is the article's own fact.
+            let (ce, split) = split_count_clause(ctx, &words, cs, ce);
+            let mut claim_chain: Vec<Source> = chain.cited.clone();
+            claim_chain.extend(source.clone());
+            claim_chain.extend(chain.told.clone());
+            claim_chain.extend(chain.agents.clone());
+            claim_chain.extend(chain.according.clone());
+            let claim_chain = without_outlet(ctx, claim_chain);
+            let status = if claim_chain.is_empty() { Status::Asserted } else { Status::Reported };
+            let mut stances = Vec::new();
+            if let Some(origin) = claim_chain.first() {
+                stances.push(Stance { actor: origin.text.clone(), kind: StanceKind::Asserts });
+            }
+            let cue_word = words[att.cue.0].to_string();
+            if cue_word.starts_with("confirm") {
+                if let Some(src) = &source {
+                    stances.push(Stance { actor: src.text.clone(), kind: StanceKind::Confirms });
+                }
+            }
+            let text = if ce > cs { ctx.span_text(cs, ce).to_string() } else { content_text };
+            push_claim(
+                &mut found,
+                ctx,
+                Claim {
+                    text,
+                    span: span(ctx, cs, ce.max(cs + 1)),
+                    sentence: s_idx,
+                    chain: claim_chain,
+                    status,
+                    stances,
+                    cue: Some(span(ctx, att.cue.0, att.cue.1)),
+                },
+                cue_word,
+            );
+            sentence_has_claim = true;
+            if let Some(asserted) = split {
+                push_claim(&mut found, ctx, asserted_claim(ctx, s_idx, asserted), String::new());
+            }
+            if let Some(main_end) = att.main_end {
+                unattributed(ctx, &words, &mut found, s_idx, a, main_end, &in_direct);
+            }
+        }
+
+        if atts.is_empty() {
+            let has_chain =
+                !chain.agents.is_empty() || !chain.according.is_empty() || !chain.cited.is_empty();
+            if has_chain {
+                sentence_has_claim |=
+                    chained_sentence(ctx, &words, &mut found, s_idx, a, e, &chain);
+            } else {
+                sentence_has_claim |=
+                    unattributed(ctx, &words, &mut found, s_idx, a, e, &in_direct);
+            }
+        }
+        sentence_has_claim |= relative_facts(ctx, &words, &mut found, s_idx, a, e, &in_direct);
+        let _ = sentence_has_claim;
+    }
+
+    // Direct quotations: the source of a cue beside them, else of the
+    // quotation they continue.
+    for (q, d) in direct.iter().enumerate() {
+        let source = if let Some((src, _)) = &direct_sources[q] {
+            Some(src.clone())
+        } else if let Some(src) = beside_source(ctx, &words, d, &mut recent) {
+            Some(src)
+        } else if d.continues && q > 0 {
+            found.quotes.iter().rev().find(|qq| qq.direct).and_then(|qq| qq.source.clone())
+        } else {
+            None
+        };
+        let (cs, ce) = d.content;
+        if ce <= cs {
+            continue;
+        }
+        // Scare quotes: a word or two with no speaker.
+        if source.is_none() && ce - cs < 4 {
+            continue;
+        }
+        found.quotes.push(Quote { span: span(ctx, cs, ce), cue: None, source, direct: true });
+    }
+    found.quotes.sort_by_key(|q| q.span.start);
+    found
+}
+
+fn span(ctx: &Ctx<'_>, from: usize, to: usize) -> Span {
+    let to = to.max(from + 1).min(ctx.doc.tokens.len());
+    Span::new(ctx.doc.tokens[from].span.start, ctx.doc.tokens[to - 1].span.end)
+}
+
+/// The sentence without its final punctuation and closing marks.
+fn trim_punct(ctx: &Ctx<'_>, a: usize, mut b: usize) -> usize {
+    while b > a
+        && (matches!(ctx.text(b - 1), "." | "!" | "?" | "…")
+            || ctx.doc.tokens[b - 1].kind == TokenKind::Quote
+                && b - 1 > a
+                && matches!(ctx.text(b - 2), "." | "!" | "?" | ","))
+    {
+        b -= 1;
+    }
+    b
+}
+
+fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Option<Source>) {
+    let (cs, ce) = att.content;
+    found.quotes.push(Quote {
+        span: span(ctx, cs, ce),
+        cue: Some(span(ctx, att.cue.0, att.cue.1)),
+        source,
+        direct: false,
+    });
+}
+
+fn push_claim(found: &mut Found, ctx: &Ctx<'_>, claim: Claim, cue_word: String) {
+    if claim.text.split_whitespace().count() < 3 {
+        return;
+    }
+    let _ = ctx;
+    found.claims.push(claim);
+    found.cue_words.push(cue_word);
+}
+
+fn without_outlet(ctx: &Ctx<'_>, chain: Vec<Source>) -> Vec<Source> {
+    let outlet = ctx.doc.meta.outlet.as_deref().map(str::to_lowercase);
+    let mut out: Vec<Source> = Vec::new();
+    for s in chain {
+        if outlet.as_deref() == Some(s.text.to_lowercase().as_str()) {
+            continue;
+        }
+        if out.iter().any(|o| o.text == s.text) {
+            continue;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Sources named by chain phrases in a sentence.
+#[derive(Default)]
+struct ChainPhrases {
+    /// "citing X", "quoting X": the origin side.
+    cited: Vec<Source>,
+    /// "circulated by X": channels.
+    agents: Vec<Source>,
+    /// "told X": the party told.
+    told: Vec<Source>,
+    /// "according to X": the outermost channel.
+    according: Vec<Source>,
+    /// Tokens inside those phrases, not part of any content.
+    masked: Vec<(usize, usize)>,
+}
+
+fn chain_phrases(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    a: usize,
+    e: usize,
+    in_direct: &[Option<usize>],
+) -> ChainPhrases {
+    let mut out = ChainPhrases::default();
+    let mut k = a;
+    while k < e {
+        if in_direct[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let w = words[k];
+        let next = words.get(k + 1).copied().unwrap_or("");
+        let phrase = if w == "according" && next == "to" {
+            Some((k, k + 2, 0))
+        } else if matches!(w, "citing" | "quoting") {
+            Some((k, k + 1, 1))
+        } else if LEXICONS.transmit.contains(w) && next == "by" {
+            Some((k, k + 2, 2))
+        } else {
+            None
+        };
+        if let Some((start, np_from, which)) = phrase {
+            if let Some((f, mut t)) = phrase_after(ctx, np_from, e) {
+                // "according to screenshots shared by X users": the sharer.
+                let mut f = f;
+                if which == 0
+                    && t + 1 < e
+                    && LEXICONS.transmit.contains(words[t])
+                    && words[t + 1] == "by"
+                {
+                    if let Some((f2, t2)) = phrase_after(ctx, t + 2, e) {
+                        f = f2;
+                        t = t2;
+                    }
+                }
+                if let Some(src) = to_source(ctx, f, t) {
+                    match which {
+                        0 => out.according.push(src),
+                        1 => out.cited.push(src),
+                        _ => out.agents.push(src),
+                    }
+                }
+                let mask_from =
+                    if start > a && words[start - 1] == "," { start - 1 } else { start };
+                out.masked.push((mask_from, t));
+                k = t;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+fn masked(ranges: &[(usize, usize)], k: usize) -> bool {
+    ranges.iter().any(|&(f, t)| f <= k && k < t)
+}
+
+const PREPOSITIONS: &[&str] =
+    &["with", "of", "in", "on", "by", "from", "to", "about", "for", "amid", "despite"];
+
+const POSSESSIVE_OR_DET: &[&str] = &[
+    "the", "a", "an", "these", "those", "such", "its", "their", "his", "her", "our", "'s", "’s",
+    "this", "that", "no", "any",
+];
+
+/// Words before a base-form verb ("they claim", "will say").
+const BASE_FORM_SUBJECTS: &[&str] = &[
+    "they",
+    "we",
+    "i",
+    "you",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "to",
+    "did",
+    "do",
+    "does",
+    "should",
+    "must",
+    "not",
+    "officials",
+    "sources",
+];
+
+/// A base form ("claim", "report") after a name is a noun: "the IS
+/// claim".
+fn is_base_form_noun(ctx: &Ctx<'_>, words: &[&str], k: usize, a: usize) -> bool {
+    let w = words[k];
+    let base = !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
+        && !matches!(w, "said" | "told" | "wrote" | "read");
+    base && k > a
+        && !BASE_FORM_SUBJECTS.contains(&words[k - 1])
+        && (ctx.is_capitalized(k - 1) || POSSESSIVE_OR_DET.contains(&words[k - 1]))
+}
+
+/// Cue words in a sentence and what they attribute.
+fn cues(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    s_idx: usize,
+    a: usize,
+    e: usize,
+    in_direct: &[Option<usize>],
+    masked_ranges: &[(usize, usize)],
+) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    for k in a..e {
+        if in_direct[k].is_some() || masked(masked_ranges, k) {
+            continue;
+        }
+        if out.iter().any(|att| att.content.0 <= k && k < att.content.1) {
+            continue;
+        }
+        let w = words[k];
+        let participle = LEXICONS.participle.contains(w);
+        let speech = LEXICONS.speech.contains(w);
+        let claim = LEXICONS.claim.contains(w);
+        if !(participle || speech || claim) {
+            continue;
+        }
+        // Noun uses: "the claims", "Moscow's report", "with reports".
+        if k > a
+            && (POSSESSIVE_OR_DET.contains(&words[k - 1]) || PREPOSITIONS.contains(&words[k - 1]))
+        {
+            continue;
+        }
+        if is_base_form_noun(ctx, words, k, a) {
+            continue;
+        }
+        // Passive: "reported by X" names a channel, handled as a chain.
+        if words.get(k + 1) == Some(&"by") {
+            continue;
+        }
+        // "read" and "reads" are cues only before the text they read.
+        if matches!(w, "read" | "reads")
+            && !matches!(words.get(k + 1), Some(&":") | Some(&","))
+            && words.get(k + 1).is_none_or(|n| !n.starts_with(['"', '“']))
+        {
+            continue;
+        }
+        if ctx.is_capitalized(k) && k > a {
+            continue;
+        }
+        let (source_range, content, main_end) = if participle && !speech {
+            let src = if k > a && words[k - 1] == "," {
+                sentence_subject(ctx, a, k)
+            } else {
+                phrase_before(ctx, a, k).map(|(f, t)| (f.max(after_with(words, f, t)), t))
+            };
+            (src, content_after(ctx, words, k + 1, e, w), None)
+        } else if let Some(inverted) = postposed(ctx, words, a, k, e) {
+            inverted
+        } else {
+            let src = subject_before(ctx, a, k);
+            let main_end = src.and_then(|(f, _)| subordinate_main_end(words, a, f));
+            (src, content_after(ctx, words, k + 1, e, w), main_end)
+        };
+        let source =
+            source_range.and_then(
+                |(f, t)| {
+                    if is_pronoun(ctx, f, t) {
+                        None
+                    } else {
+                        to_source(ctx, f, t)
+                    }
+                },
+            );
+        let source = source.or_else(|| {
+            source_range.filter(|&(f, t)| is_pronoun(ctx, f, t)).and_then(|_| resolve_pronoun(&out))
+        });
+        out.push(Attribution {
+            sentence: s_idx,
+            cue: (k, k + 1),
+            source,
+            content,
+            speech: speech
+                || participle
+                    && matches!(w, "saying" | "adding" | "posting" | "writing" | "stating"),
+            main_end,
+        });
+    }
+    out
+}
+
+/// "with reports noting": the phrase after "with" is the source.
+fn after_with(words: &[&str], f: usize, t: usize) -> usize {
+    (f..t).rev().find(|&k| words[k] == "with").map_or(f, |k| k + 1)
+}
+
+/// A pronoun source: the latest source found in the sentence.
+fn resolve_pronoun(previous: &[Attribution]) -> Option<Source> {
+    previous.iter().rev().find_map(|att| att.source.clone())
+}
+
+/// "..., said the poster." or "..., X said." with the content before.
+#[allow(clippy::type_complexity)]
+fn postposed(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    a: usize,
+    k: usize,
+    e: usize,
+) -> Option<(Option<(usize, usize)>, (usize, usize), Option<usize>)> {
+    let after: Vec<usize> =
+        (k + 1..e).filter(|&i| !is_time_word(words[i]) && words[i] != "on").collect();
+    // "..., said the poster."
+    if k > a && (words[k - 1] == "," || ctx.doc.tokens[k - 1].kind == TokenKind::Quote) {
+        let np_end = after.last().map_or(k + 1, |&i| i + 1);
+        let short = !after.is_empty()
+            && after.len() <= 8
+            && after
+                .iter()
+                .all(|&i| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | "," | "how"));
+        if short {
+            let content_end = if words[k - 1] == "," { k - 1 } else { k };
+            return Some((Some((k + 1, np_end)), (a, strip_quote_end(ctx, a, content_end)), None));
+        }
+    }
+    // "..., X said." : nothing but time words after the cue.
+    if after.is_empty() {
+        let j = (a..k).rev().find(|&i| !LEXICONS.skip.contains(words[i]))? + 1;
+        let (f, t) = phrase_before(ctx, a, j)?;
+        if f > a && words[f - 1] == "," {
+            return Some((Some((f, t)), (a, strip_quote_end(ctx, a, f - 1)), None));
+        }
+    }
+    None
+}
+
+fn strip_quote_end(ctx: &Ctx<'_>, a: usize, mut end: usize) -> usize {
+    while end > a && (ctx.doc.tokens[end - 1].kind == TokenKind::Quote || ctx.text(end - 1) == ",")
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// Where the main clause ends when a cue's subject follows a subordinator
+/// ("..., days after the group claimed").
+fn subordinate_main_end(words: &[&str], a: usize, subject_from: usize) -> Option<usize> {
+    let before = subject_from.checked_sub(1)?;
+    if before < a || !SUBORDINATORS.contains(&words[before]) {
+        return None;
+    }
+    (a..before).rev().find(|&i| words[i] == ",")
+}
+
+/// The content after a cue: "that", time words and the party told are
+/// skipped; it ends at the sentence end, a chain phrase or a new
+/// participle cue.
+fn content_after(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    from: usize,
+    e: usize,
+    cue: &str,
+) -> (usize, usize) {
+    let mut c = from;
+    if matches!(cue, "told" | "tell" | "tells") {
+        if let Some(t) = (c..e.min(c + 8)).find(|&i| words[i] == "that") {
+            c = t + 1;
+        } else {
+            while c < e
+                && (ctx.is_capitalized(c)
+                    || matches!(
+                        words[c],
+                        "the"
+                            | "a"
+                            | "an"
+                            | "reporters"
+                            | "journalists"
+                            | "media"
+                            | "press"
+                            | "state"
+                            | "local"
+                            | "news"
+                    ))
+            {
+                c += 1;
+            }
+        }
+    }
+    loop {
+        if c >= e {
+            break;
+        }
+        let w = words[c];
+        if matches!(w, "that" | "," | ":" | "how" | "on" | "in" | "a" | "statement")
+            && !(w == "in" && words.get(c + 1) != Some(&"a"))
+            && !(w == "a" && words.get(c + 1) != Some(&"statement"))
+            && !(w == "statement" && c > from && words[c - 1] != "a")
+            || is_time_word(w)
+        {
+            c += 1;
+            continue;
+        }
+        if let Some(n) = LEXICONS.dispute.match_at(words, c) {
+            c += n;
+            continue;
+        }
+        break;
+    }
+    let mut end = e;
+    for i in c..e {
+        let at_comma = words[i] == ",";
+        let next = words.get(i + 1).copied().unwrap_or("");
+        if at_comma
+            && (next == "according"
+                || LEXICONS.participle.contains(next)
+                || next == "citing"
+                || next == "quoting")
+        {
+            end = i;
+            break;
+        }
+    }
+    let _ = is_boundary;
+    (c, end.max(c))
+}
+
+/// Splits "… the attack which killed at least 137 people" into the
+/// content before "which" and the asserted fact after it.
+fn split_count_clause(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    cs: usize,
+    ce: usize,
+) -> (usize, Option<(usize, usize, usize)>) {
+    for r in cs..ce {
+        if !matches!(words[r], "which" | "that" | "who") {
+            continue;
+        }
+        let clause_has_harm = (r + 1..ce.min(r + 4)).any(|i| HARM.contains(&words[i]));
+        let has_number = (r + 1..ce.min(r + 7)).any(|i| {
+            ctx.doc.tokens[i].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[i])
+        });
+        if clause_has_harm && has_number {
+            let stops = [
+                "behind", "for", "after", "before", "was", "is", "were", "are", "caused",
+                "against", "during", "by", "to", "that", "with", "about",
+            ];
+            let antecedent =
+                (cs..r).rev().find(|&i| stops.contains(&words[i])).map_or(cs, |i| i + 1);
+            let end = if r > cs && words[r - 1] == "," { r - 1 } else { r };
+            return (end, Some((antecedent, r, ce)));
+        }
+    }
+    (ce, None)
+}
+
+/// "X VERB …" from an antecedent and a relative clause.
+fn asserted_claim(
+    ctx: &Ctx<'_>,
+    s_idx: usize,
+    (antecedent, rel, end): (usize, usize, usize),
+) -> Claim {
+    let head = ctx.span_text(antecedent, rel).trim_end_matches(',').trim();
+    let rest = ctx.span_text(rel + 1, end);
+    Claim {
+        text: format!("{head} {rest}"),
+        span: span(ctx, antecedent, end),
+        sentence: s_idx,
+        chain: Vec::new(),
+        status: Status::Asserted,
+        stances: Vec::new(),
+        cue: None,
+    }
+}
+
+/// A sentence with chain phrases but no cue: "The poster has been
+/// circulated by Iranian media, citing ...". When its subject restates an
+/// earlier claim, the chain is that claim's; otherwise the sentence is a
+/// claim of its own.
+fn chained_sentence(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    found: &mut Found,
+    s_idx: usize,
+    a: usize,
+    e: usize,
+    chain: &ChainPhrases,
+) -> bool {
+    let mut full: Vec<Source> = chain.cited.clone();
+    full.extend(chain.agents.clone());
+    full.extend(chain.according.clone());
+    let full = without_outlet(ctx, full);
+    if !chain.agents.is_empty() {
+        if let Some((_, t)) = sentence_subject(ctx, a, e) {
+            let head = words[t - 1];
+            let target = found.claims.iter_mut().rev().take(3).find(|c| {
+                s_idx.saturating_sub(c.sentence) <= 3
+                    && c.text
+                        .to_lowercase()
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| w == head)
+            });
+            if let Some(claim) = target {
+                if claim.chain.is_empty() {
+                    claim.chain = full.clone();
+                    claim.status = claim.status.strongest(Status::Reported);
+                    if let Some(origin) = full.first() {
+                        claim
+                            .stances
+                            .push(Stance { actor: origin.text.clone(), kind: StanceKind::Asserts });
+                    }
+                }
+                return true;
+            }
+        }
+    }
+    // The content: the sentence without its chain phrases.
+    let mut cs = a;
+    let mut ce = e;
+    if let Some(&(f, t)) = chain.masked.first() {
+        if f <= a + 1 {
+            cs = if words.get(t) == Some(&",") { t + 1 } else { t };
+        } else {
+            ce = f;
+        }
+    }
+    if ce <= cs {
+        return false;
+    }
+    let hedged = LEXICONS.hedge.find(words, cs, ce).is_some();
+    let mut stances = Vec::new();
+    if let Some(origin) = full.first() {
+        stances.push(Stance { actor: origin.text.clone(), kind: StanceKind::Asserts });
+    }
+    push_claim(
+        found,
+        ctx,
+        Claim {
+            text: ctx.span_text(cs, ce).to_string(),
+            span: span(ctx, cs, ce),
+            sentence: s_idx,
+            status: if hedged {
+                Status::Hedged
+            } else if full.is_empty() {
+                Status::Asserted
+            } else {
+                Status::Reported
+            },
+            chain: full,
+            stances,
+            cue: None,
+        },
+        "according".into(),
+    );
+    true
+}
+
+/// An unattributed clause becomes a claim when the article hedges it or
+/// when it reports a count of people harmed: the key facts.
+fn unattributed(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    found: &mut Found,
+    s_idx: usize,
+    a: usize,
+    e: usize,
+    in_direct: &[Option<usize>],
+) -> bool {
+    if (a..e).any(|k| in_direct[k].is_some()) {
+        return false;
+    }
+    // Evaluations of an earlier claim are not claims themselves.
+    if LEXICONS.unverified.find(words, a, e).is_some()
+        || LEXICONS.no_comment.find(words, a, e).is_some()
+    {
+        return false;
+    }
+    let hedged = LEXICONS.hedge.find(words, a, e).map(|(k, _)| k);
+    let harm = (a..e).any(|k| HARM.contains(&words[k]))
+        && (a..e).any(|k| {
+            ctx.doc.tokens[k].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[k]) && k > a
+        });
+    if hedged.is_none() && !harm {
+        return false;
+    }
+    // A leading "In protest against ...," or trailing subordinate clause is
+    // not part of the claim.
+    let mut end = e;
+    if let Some(c) = (a..e).find(|&k| {
+        words[k] == ","
+            && words.get(k + 1).is_some_and(|n| {
+                SUBORDINATORS.contains(n) || *n == "days" || *n == "hours" || *n == "weeks"
+            })
+    }) {
+        if hedged.is_none_or(|h| h < c) {
+            end = c;
+        }
+    }
+    push_claim(
+        found,
+        ctx,
+        Claim {
+            text: ctx.span_text(a, end).to_string(),
+            span: span(ctx, a, end),
+            sentence: s_idx,
+            chain: Vec::new(),
+            status: if hedged.is_some() { Status::Hedged } else { Status::Asserted },
+            stances: Vec::new(),
+            cue: None,
+        },
+        String::new(),
+    );
+    true
+}
+
+/// Facts stated in passing in a non-restrictive relative clause: "Kyiv and
+/// the U.S., which issued a warning about …, have rejected …" states that
+/// the U.S. issued a warning. A confirmation in such a clause ("…, which
+/// has been deemed genuine by the BBC") makes a confirmed claim of the
+/// antecedent.
+fn relative_facts(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    found: &mut Found,
+    s_idx: usize,
+    a: usize,
+    e: usize,
+    in_direct: &[Option<usize>],
+) -> bool {
+    let mut any = false;
+    for r in a + 1..e {
+        if words[r - 1] != "," || !matches!(words[r], "which" | "who") || in_direct[r].is_some() {
+            continue;
+        }
+        let clause_end = (r + 1..e).find(|&i| words[i] == ",").unwrap_or(e);
+        if clause_end <= r + 2 {
+            continue;
+        }
+        if let Some((c, n)) = LEXICONS.confirm.find(words, r + 1, clause_end) {
+            if words.get(c + n) == Some(&"by") {
+                any |= confirmed(ctx, words, found, s_idx, a, r - 1, c + n + 1, clause_end);
+            }
+            continue;
+        }
+        let verb = words[r + 1];
+        let past = verb.ends_with("ed")
+            || matches!(
+                verb,
+                "issued"
+                    | "said"
+                    | "made"
+                    | "sent"
+                    | "gave"
+                    | "took"
+                    | "led"
+                    | "won"
+                    | "lost"
+                    | "held"
+                    | "began"
+                    | "fled"
+                    | "struck"
+            );
+        if !past || LEXICONS.speech.contains(verb) || LEXICONS.claim.contains(verb) {
+            continue;
+        }
+        // The antecedent: the last conjunct of the phrase before the comma.
+        let Some((f, t)) = phrase_before(ctx, a, r - 1) else { continue };
+        let f = (f..t).rev().find(|&i| words[i] == "and").map_or(f, |i| i + 1);
+        if !(f..t).any(|i| ctx.is_capitalized(i)) {
+            continue;
+        }
+        let text = format!("{} {}", ctx.span_text(f, t), ctx.span_text(r + 1, clause_end));
+        push_claim(
+            found,
+            ctx,
+            Claim {
+                text,
+                span: span(ctx, f, clause_end),
+                sentence: s_idx,
+                chain: Vec::new(),
+                status: Status::Asserted,
+                stances: Vec::new(),
+                cue: None,
+            },
+            String::new(),
+        );
+        any = true;
+    }
+    any
+}
+
+/// "…, which has been deemed genuine by Y": the antecedent is confirmed by
+/// Y; "video by X" makes X its origin.
+#[allow(clippy::too_many_arguments)]
+fn confirmed(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    found: &mut Found,
+    s_idx: usize,
+    a: usize,
+    comma: usize,
+    by_from: usize,
+    end: usize,
+) -> bool {
+    let mut from = a;
+    // "It follows the release of …": the pronoun and its verb are not part
+    // of the claim.
+    if matches!(words[a], "it" | "this") && a + 1 < comma && looks_finite_verb(ctx, a + 1)
+        || matches!(words[a], "it" | "this") && a + 1 < comma && words[a + 1].ends_with('s')
+    {
+        from = a + 2;
+        while from < comma && matches!(words[from], "after" | "amid" | "on" | "from") {
+            from += 1;
+        }
+    }
+    if from >= comma {
+        return false;
+    }
+    let confirmer = phrase_after(ctx, by_from, end).and_then(|(f, t)| to_source(ctx, f, t));
+    let origin = (from..comma)
+        .find(|&i| LEXICONS.artefact.contains(words[i]) && words.get(i + 1) == Some(&"by"))
+        .and_then(|i| {
+            let (f, _) = (i + 2, comma);
+            let t = (f..comma).find(|&k| !ctx.is_capitalized(k)).unwrap_or(comma);
+            (t > f).then(|| to_source(ctx, f, t)).flatten()
+        });
+    let mut stances = Vec::new();
+    if let Some(o) = &origin {
+        stances.push(Stance { actor: o.text.clone(), kind: StanceKind::Asserts });
+    }
+    if let Some(c) = &confirmer {
+        stances.push(Stance { actor: c.text.clone(), kind: StanceKind::Confirms });
+    }
+    push_claim(
+        found,
+        ctx,
+        Claim {
+            text: ctx.span_text(from, comma).to_string(),
+            span: span(ctx, from, comma),
+            sentence: s_idx,
+            chain: origin.into_iter().collect(),
+            status: Status::Confirmed,
+            stances,
+            cue: None,
+        },
+        String::new(),
+    );
+    true
+}
+
+/// The source of a cue in the same sentence as a direct quotation, before
+/// it ("the poster says, \"…") or after it ("\"…,\" he said").
+fn beside_source(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    d: &Direct,
+    recent: &mut Vec<Source>,
+) -> Option<Source> {
+    let s_idx = quotes::sentence_of(ctx, d.open);
+    let sentence = ctx.doc.sentences.get(s_idx)?;
+    let (a, b) = (sentence.tokens.start, sentence.tokens.end);
+    // After: `"…," said X` or `"…," X said`.
+    if let Some(close) = d.close {
+        let after = close + 1;
+        let e = trim_punct(ctx, a, b).max(after);
+        let k = (after..e).find(|&i| LEXICONS.speech.contains(words[i]));
+        if let Some(k) = k {
+            let src = if k + 1 < e { phrase_after(ctx, k + 1, e) } else { None }
+                .filter(|&(f, t)| !is_pronoun(ctx, f, t) && (f..t).all(|i| !is_time_word(words[i])))
+                .or_else(|| phrase_before(ctx, after, k));
+            if let Some((f, t)) = src {
+                if is_pronoun(ctx, f, t) {
+                    return recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned();
+                }
+                return to_source(ctx, f, t);
+            }
+        }
+    }
+    // Before: a cue, then maybe a comma or colon, then the mark.
+    let mut k = d.open;
+    while k > a && matches!(words[k - 1], "," | ":") {
+        k -= 1;
+    }
+    if k > a && (LEXICONS.speech.contains(words[k - 1]) || LEXICONS.claim.contains(words[k - 1])) {
+        let cue = k - 1;
+        let (f, t) = subject_before(ctx, a, cue)?;
+        if is_pronoun(ctx, f, t) {
+            return recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned();
+        }
+        let src = to_source(ctx, f, t)?;
+        recent.push(src.clone());
+        return Some(src);
+    }
+    None
+}

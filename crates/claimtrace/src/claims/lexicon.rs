@@ -1,0 +1,164 @@
+//! The attribution lexicons in `data/attribution/`, parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A list of words and phrases, matched against lower-cased tokens.
+#[derive(Debug, Default)]
+pub struct PhraseList {
+    /// Phrases by their first word, longest first.
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl PhraseList {
+    /// Parses one entry a line; `#` starts a comment.
+    pub fn parse(text: &str) -> PhraseList {
+        let mut list = PhraseList::default();
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            list.by_first.entry(words[0].clone()).or_default().push(words);
+        }
+        for phrases in list.by_first.values_mut() {
+            phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        list
+    }
+
+    /// The length in tokens of the longest entry starting at `at`.
+    pub fn match_at(&self, words: &[&str], at: usize) -> Option<usize> {
+        let phrases = self.by_first.get(*words.get(at)?)?;
+        phrases
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(k, w)| words.get(at + k) == Some(&w.as_str())))
+            .map(Vec::len)
+    }
+
+    /// Whether a single word is an entry.
+    pub fn contains(&self, word: &str) -> bool {
+        self.by_first.get(word).is_some_and(|ps| ps.iter().any(|p| p.len() == 1))
+    }
+
+    /// The first match in `words[from..to]`: its start and length.
+    pub fn find(&self, words: &[&str], from: usize, to: usize) -> Option<(usize, usize)> {
+        (from..to.min(words.len()))
+            .find_map(|i| self.match_at(words, i).filter(|&n| i + n <= to).map(|n| (i, n)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// Every attribution lexicon.
+pub struct Lexicons {
+    pub speech: PhraseList,
+    pub claim: PhraseList,
+    pub participle: PhraseList,
+    pub transmit: PhraseList,
+    pub skip: PhraseList,
+    pub hedge: PhraseList,
+    pub unverified: PhraseList,
+    pub confirm: PhraseList,
+    pub dispute: PhraseList,
+    pub deny: PhraseList,
+    pub no_comment: PhraseList,
+    /// Verbs of support; with a negative subject they name a claim nobody backs.
+    pub support: PhraseList,
+    /// Nouns naming a claim, with the cue each echoes.
+    pub claim_nouns: HashMap<String, String>,
+    pub unnamed: HashSet<String>,
+    pub artefact: HashSet<String>,
+    pub generic_org: PhraseList,
+}
+
+fn words(text: &str) -> HashSet<String> {
+    PhraseList::parse(text).by_first.into_keys().collect()
+}
+
+/// The lexicons, parsed on first use.
+pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
+    macro_rules! data {
+        ($name:literal) => {
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/attribution/", $name))
+        };
+    }
+    Lexicons {
+        speech: PhraseList::parse(data!("speech.txt")),
+        claim: PhraseList::parse(data!("claim.txt")),
+        participle: PhraseList::parse(data!("participle.txt")),
+        transmit: PhraseList::parse(data!("transmit.txt")),
+        skip: PhraseList::parse(data!("skip.txt")),
+        hedge: PhraseList::parse(data!("hedge.txt")),
+        unverified: PhraseList::parse(data!("unverified.txt")),
+        confirm: PhraseList::parse(data!("confirm.txt")),
+        dispute: PhraseList::parse(data!("dispute.txt")),
+        deny: PhraseList::parse(data!("deny.txt")),
+        no_comment: PhraseList::parse(data!("no_comment.txt")),
+        support: PhraseList::parse(data!("support.txt")),
+        claim_nouns: data!("claim_nouns.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter_map(|l| l.split_once(' '))
+            .map(|(n, c)| (n.trim().to_string(), c.trim().to_string()))
+            .collect(),
+        unnamed: words(data!("unnamed.txt")),
+        artefact: words(data!("artefact.txt")),
+        generic_org: PhraseList::parse(data!("generic_org.txt")),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_loads() {
+        let l = &*LEXICONS;
+        for (name, list) in [
+            ("speech", &l.speech),
+            ("claim", &l.claim),
+            ("participle", &l.participle),
+            ("transmit", &l.transmit),
+            ("skip", &l.skip),
+            ("hedge", &l.hedge),
+            ("unverified", &l.unverified),
+            ("confirm", &l.confirm),
+            ("dispute", &l.dispute),
+            ("deny", &l.deny),
+            ("no_comment", &l.no_comment),
+            ("generic_org", &l.generic_org),
+        ] {
+            assert!(!list.is_empty(), "{name} is empty");
+        }
+        assert_eq!(l.claim_nouns.get("claims").map(String::as_str), Some("claimed"));
+        assert!(l.unnamed.contains("officials"));
+        assert!(l.artefact.contains("poster"));
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let list = PhraseList::parse(
+            "has not been verified\nhas not been independently verified\nverified",
+        );
+        let words = ["it", "has", "not", "been", "independently", "verified"];
+        assert_eq!(list.match_at(&words, 1), Some(5));
+        assert_eq!(list.match_at(&words, 5), Some(1));
+        assert_eq!(list.match_at(&words, 0), None);
+        assert_eq!(list.find(&words, 0, 6), Some((1, 5)));
+    }
+
+    #[test]
+    fn comments_and_blank_lines() {
+        let list = PhraseList::parse("# heading\n\nsaid # the past\n");
+        assert_eq!(list.len(), 1);
+        assert!(list.contains("said"));
+    }
+}

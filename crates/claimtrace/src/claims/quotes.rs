@@ -1,0 +1,93 @@
+//! Direct quotations: text between double quotation marks, straight or
+//! curly, including quotations that run over paragraphs. News style leaves
+//! a quotation open at the end of a paragraph when the next paragraph
+//! continues it with an opening mark; such a paragraph continues the
+//! speaker's quotation.
+
+use super::Ctx;
+use crate::doc::TokenKind;
+
+/// A direct quotation found in the text, before its source is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Direct {
+    /// The opening mark's token.
+    pub open: usize,
+    /// The closing mark's token; `None` when the paragraph ended first.
+    pub close: Option<usize>,
+    /// Content tokens, marks excluded.
+    pub content: (usize, usize),
+    /// It continues the previous quotation (a paragraph opened with a
+    /// mark after a paragraph that left one open).
+    pub continues: bool,
+}
+
+fn mark(ctx: &Ctx<'_>, idx: usize) -> Option<char> {
+    if ctx.doc.tokens[idx].kind != TokenKind::Quote {
+        return None;
+    }
+    let c = ctx.text(idx).chars().next()?;
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„').then_some(c)
+}
+
+/// Finds direct quotations, paragraph by paragraph.
+pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
+    let doc = ctx.doc;
+    let mut out = Vec::new();
+    let mut sentence_idx = 0;
+    for (p_idx, paragraph) in doc.paragraphs.iter().enumerate() {
+        // The paragraph's tokens: those of its sentences.
+        let first = sentence_idx;
+        while sentence_idx < doc.sentences.len() && doc.sentences[sentence_idx].paragraph == p_idx {
+            sentence_idx += 1;
+        }
+        if first == sentence_idx {
+            continue;
+        }
+        let (start, end) =
+            (doc.sentences[first].tokens.start, doc.sentences[sentence_idx - 1].tokens.end);
+        let mut open: Option<usize> = None;
+        for idx in start..end {
+            let Some(c) = mark(ctx, idx) else { continue };
+            let opening = match c {
+                '“' | '«' | '„' => true,
+                '”' | '»' => false,
+                _ => open.is_none(),
+            };
+            match (opening, open) {
+                (true, None) => open = Some(idx),
+                (true, Some(_)) => {} // A stray second opening mark.
+                (false, Some(o)) => {
+                    push(&mut out, o, Some(idx), paragraph.continues_quote && o == start);
+                    open = None;
+                }
+                (false, None) => {} // A closing mark with no opening.
+            }
+        }
+        if let Some(o) = open {
+            push(&mut out, o, None, paragraph.continues_quote && o == start);
+            let _ = end;
+            out.last_mut().map(|d: &mut Direct| d.content.1 = trim_end(ctx, d.content.0, end));
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<Direct>, open: usize, close: Option<usize>, continues: bool) {
+    let content = (open + 1, close.unwrap_or(open + 1));
+    if close.is_some() && content.1 <= content.0 {
+        return;
+    }
+    out.push(Direct { open, close, content, continues });
+}
+
+fn trim_end(ctx: &Ctx<'_>, from: usize, mut to: usize) -> usize {
+    while to > from && ctx.doc.tokens[to - 1].kind == TokenKind::Quote {
+        to -= 1;
+    }
+    to
+}
+
+/// The index of the sentence holding token `idx`.
+pub fn sentence_of(ctx: &Ctx<'_>, idx: usize) -> usize {
+    ctx.doc.sentences.partition_point(|s| s.tokens.end <= idx)
+}

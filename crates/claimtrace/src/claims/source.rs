@@ -1,0 +1,271 @@
+//! Noun phrases that name sources: finding their extent around a cue and
+//! turning them into `Source`s.
+
+use super::lexicon::LEXICONS;
+use super::Ctx;
+use crate::doc::{Source, SourceKind, Span, TokenKind};
+
+/// Words that end a noun phrase when walking away from a cue.
+const BOUNDARIES: &[&str] = &[
+    ",", ";", ":", "(", ")", "—", "–", "that", "which", "who", "whom", "whose", "because", "after",
+    "before", "while", "when", "as", "if", "but", "so", "where", "how", "why", "than", "although",
+    "though", "since", "until", "unless", "whether", ".", "!", "?",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
+
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "during",
+    "since",
+    "for",
+    "with",
+    "by",
+    "from",
+    "about",
+    "over",
+    "under",
+    "amid",
+    "following",
+    "late",
+    "early",
+    "last",
+    "this",
+    "underneath",
+    "meanwhile",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Whether a token ends a noun phrase.
+pub fn is_boundary(ctx: &Ctx<'_>, idx: usize) -> bool {
+    let w = ctx.lower[idx].as_str();
+    BOUNDARIES.contains(&w) || ctx.doc.tokens[idx].kind == TokenKind::Quote
+}
+
+pub fn is_time_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w)
+}
+
+/// The noun phrase that ends just before `end` (exclusive), walking left
+/// to a boundary but not past `start`. Returns its token range.
+pub fn phrase_before(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut from = end;
+    while from > start && !is_boundary(ctx, from - 1) {
+        from -= 1;
+    }
+    // A leading time or place phrase ("On Monday the ministry") is not the
+    // subject.
+    while from < end
+        && (PREPOSITIONS.contains(&ctx.lower[from].as_str()) || is_time_word(&ctx.lower[from]))
+    {
+        let next_det = (from + 1..end).find(|&k| {
+            DETERMINERS.contains(&ctx.lower[k].as_str())
+                || ctx.is_capitalized(k) && !is_time_word(&ctx.lower[k])
+        });
+        match next_det {
+            Some(k) if k > from => from = k,
+            _ => break,
+        }
+    }
+    (from < end).then_some((from, end))
+}
+
+/// The subject of the cue at `cue`: auxiliaries and adverbs are skipped,
+/// and an apposition between commas ("X, founded in 2014, said") is
+/// stepped over.
+pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
+    let words = ctx.words();
+    let mut j = cue;
+    while j > start && (LEXICONS.skip.contains(words[j - 1]) || is_time_word(words[j - 1])) {
+        j -= 1;
+    }
+    if let Some(found) = phrase_before(ctx, start, j) {
+        return Some(found);
+    }
+    // Empty: the cue follows a comma. Step over one comma-delimited
+    // apposition or relative clause.
+    if j > start && words[j - 1] == "," {
+        let close = j - 1;
+        let open = (start..close).rev().find(|&k| words[k] == ",")?;
+        let first = open + 1;
+        let appositive = first < close
+            && (!ctx.is_capitalized(first) || DETERMINERS.contains(&words[first]))
+            && !LEXICONS.speech.contains(words[first]);
+        if appositive {
+            return phrase_before(ctx, start, open);
+        }
+    }
+    None
+}
+
+/// The noun phrase that starts at `from`, up to a boundary, a verb-like
+/// word or `end`.
+pub fn phrase_after(ctx: &Ctx<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut to = from;
+    while to < end
+        && !(is_boundary(ctx, to)
+            && !(ctx.lower[to] == "as" && to > from && ctx.lower[to - 1] == "such"))
+        && !(to > from && looks_finite_verb(ctx, to))
+    {
+        to += 1;
+    }
+    (to > from).then_some((from, to))
+}
+
+/// A rough test for a finite verb where no tagger has run: auxiliaries,
+/// cue words, and lower-case words ending in "-ed".
+pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
+    if let Some(tag) = ctx.doc.tokens[idx].tag {
+        return matches!(tag, "VERB" | "AUX");
+    }
+    let w = ctx.lower[idx].as_str();
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "did"
+            | "does"
+            | "do"
+    ) || (!ctx.is_capitalized(idx)
+        && (LEXICONS.speech.contains(w) || w.ends_with("ed") && w.len() > 4))
+}
+
+/// The subject of a sentence's main clause: the words from its start to
+/// its first verb.
+pub fn sentence_subject(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+    let verb = (start..end).find(|&k| looks_finite_verb(ctx, k) || is_boundary(ctx, k))?;
+    let mut from = start;
+    while from < verb
+        && (PREPOSITIONS.contains(&ctx.lower[from].as_str()) || is_time_word(&ctx.lower[from]))
+    {
+        from += 1;
+    }
+    (from < verb).then_some((from, verb))
+}
+
+/// Turns a noun phrase into a source: "the state-run TASS news agency" is
+/// TASS, "Kremlin spokesman Dmitry Peskov" is Dmitry Peskov, "media
+/// outlets such as the BBC" is the BBC, "screenshots shared by X users" is
+/// X users; descriptions without a name stay as written.
+pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
+    let words = ctx.words();
+    let (mut from, mut to) = (from, to);
+    // "such as Y", "shared by Y": the later party is the source.
+    for k in (from..to).rev() {
+        let pair = (words[k], words.get(k + 1).copied().unwrap_or(""));
+        if pair == ("such", "as") && k + 2 < to {
+            from = k + 2;
+            break;
+        }
+        if words[k] == "by" && k > from && LEXICONS.transmit.contains(words[k - 1]) && k + 1 < to {
+            from = k + 1;
+            break;
+        }
+    }
+    while from < to && matches!(words[to - 1], "," | "." | "'s" | "’s") {
+        to -= 1;
+    }
+    let named_from = skip_determiners(&words, from, to);
+    if named_from >= to {
+        return None;
+    }
+    // Capitalised runs: names. Sentence-initial capitals of common words
+    // are not names, so a run must hold a word other than a determiner.
+    let runs = capitalized_runs(ctx, named_from, to);
+    let head = words[to - 1];
+    let kind = if runs.iter().any(|&(_, e)| e == to) {
+        SourceKind::Named
+    } else if LEXICONS.artefact.contains(head) {
+        SourceKind::Artefact
+    } else if runs.is_empty() || LEXICONS.unnamed.contains(head) {
+        SourceKind::Unnamed
+    } else {
+        SourceKind::Named
+    };
+    let (text_from, text_to) = match (kind, runs.last()) {
+        // A description then a name: keep the name.
+        (SourceKind::Named, Some(&(s, e))) if e == to && s > named_from => (s, e),
+        // A name then a generic word ("TASS news agency"): keep the name.
+        (SourceKind::Named, Some(&(s, e))) if e < to && generic_tail(&words, e, to) => (s, e),
+        (SourceKind::Named, _) => (named_from, to),
+        _ => (from, to),
+    };
+    if PRONOUNS.contains(&words[text_from]) && text_to == text_from + 1 {
+        return None;
+    }
+    Some(Source {
+        text: ctx.span_text(text_from, text_to).to_string(),
+        span: Some(Span::new(
+            ctx.doc.tokens[text_from].span.start,
+            ctx.doc.tokens[text_to - 1].span.end,
+        )),
+        kind,
+    })
+}
+
+/// Whether the phrase is a lone pronoun.
+pub fn is_pronoun(ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
+    to == from + 1 && PRONOUNS.contains(&ctx.lower[from].as_str())
+}
+
+fn skip_determiners(words: &[&str], mut from: usize, to: usize) -> usize {
+    while from < to && DETERMINERS.contains(&words[from]) {
+        from += 1;
+    }
+    from
+}
+
+fn generic_tail(words: &[&str], from: usize, to: usize) -> bool {
+    LEXICONS.generic_org.match_at(words, from).is_some_and(|n| from + n == to)
+}
+
+/// Runs of capitalised tokens in `from..to`, as token ranges.
+fn capitalized_runs(ctx: &Ctx<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut k = from;
+    while k < to {
+        if ctx.is_capitalized(k) && !DETERMINERS.contains(&ctx.lower[k].as_str()) {
+            let s = k;
+            while k < to
+                && (ctx.is_capitalized(k)
+                    || matches!(ctx.lower[k].as_str(), "of" | "al" | "bin" | "de"))
+            {
+                k += 1;
+            }
+            while k > s + 1 && !ctx.is_capitalized(k - 1) {
+                k -= 1;
+            }
+            runs.push((s, k));
+        } else {
+            k += 1;
+        }
+    }
+    runs
+}

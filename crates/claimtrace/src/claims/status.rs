@@ -1,0 +1,223 @@
+//! Statuses and stances: signals in a claim's own sentence, then signals in
+//! later sentences that point back to it ("The information has not been
+//! verified", "Kyiv and the U.S. have rejected Moscow's claims", "No
+//! official has backed the IS claim", "contacted the Kremlin for
+//! comment").
+
+use super::lexicon::LEXICONS;
+use super::source::{phrase_after, subject_before, to_source};
+use super::{Ctx, Found};
+use crate::doc::{Claim, Stance, StanceKind, Status};
+
+/// How many claims back a signal may point.
+const LOOK_BACK: usize = 12;
+
+pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
+    let words = ctx.words();
+    own_sentence_signals(ctx, &words, found);
+    let doc = ctx.doc;
+    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
+        let (a, e) = (sentence.tokens.start, sentence.tokens.end);
+        let mut sentence_target: Option<usize> = None;
+
+        // "The information has not been verified": the latest claim.
+        if LEXICONS.unverified.find(&words, a, e).is_some()
+            && !found.claims.iter().any(|c| c.sentence == s_idx)
+        {
+            if let Some(t) = latest(found, s_idx) {
+                let claim = &mut found.claims[t];
+                claim.status = claim.status.strongest(Status::Unverified);
+                sentence_target = Some(t);
+            }
+        }
+
+        // "contacted the Kremlin for comment".
+        for k in a..e {
+            if matches!(words[k], "contacted" | "asked")
+                || (words[k] == "out" && k > a && words[k - 1] == "reached")
+            {
+                let from = if words.get(k + 1) == Some(&"to") { k + 2 } else { k + 1 };
+                let Some(for_at) = (from..e).find(|&i| words[i] == "for") else { continue };
+                if words.get(for_at + 1) != Some(&"comment") {
+                    continue;
+                }
+                let actor = to_source(ctx, from, for_at);
+                let target = sentence_target.or_else(|| latest(found, s_idx + 1));
+                if let (Some(actor), Some(t)) = (actor, target) {
+                    add_stance(&mut found.claims[t], &actor.text, StanceKind::NoComment);
+                    sentence_target = Some(t);
+                }
+            }
+        }
+
+        // Denials and refusals with an object that names a claim:
+        // "have rejected Moscow's claims", "has not backed the IS claim".
+        let mut k = a;
+        while k < e {
+            let deny = LEXICONS
+                .deny
+                .match_at(&words, k)
+                .filter(|_| !(k > a && matches!(words[k - 1], "the" | "a")));
+            let negative_subject = || {
+                subject_before(ctx, a, k)
+                    .is_some_and(|(f, _)| matches!(words[f], "no" | "none" | "nobody"))
+            };
+            let refuse = LEXICONS
+                .no_comment
+                .match_at(&words, k)
+                .or_else(|| LEXICONS.support.match_at(&words, k).filter(|_| negative_subject()));
+            let Some((n, kind)) = deny
+                .map(|n| (n, StanceKind::Denies))
+                .or(refuse.map(|n| (n, StanceKind::NoComment)))
+            else {
+                k += 1;
+                continue;
+            };
+            let cue = k;
+            k += n;
+            let subject = subject_before(ctx, a, cue);
+            // "No Russian official has backed …" names no one.
+            let actors: Vec<String> = match subject {
+                Some((f, _)) if matches!(words[f], "no" | "none" | "nobody") => Vec::new(),
+                Some((f, t)) => split_actors(ctx, &words, f, t),
+                None => Vec::new(),
+            };
+            let object = phrase_after(ctx, k, e);
+            let target = object
+                .and_then(|(f, t)| named_claim(ctx, &words, found, s_idx, f, t))
+                .or(sentence_target)
+                .or_else(|| {
+                    if kind == StanceKind::NoComment {
+                        latest(found, s_idx + 1)
+                    } else {
+                        None
+                    }
+                });
+            let Some(t) = target else { continue };
+            sentence_target = Some(t);
+            for actor in actors {
+                add_stance(&mut found.claims[t], &actor, kind);
+            }
+            if kind == StanceKind::Denies {
+                found.claims[t].status = Status::Disputed;
+            }
+        }
+
+        // Stances from reported speech in this sentence.
+        let pending: Vec<Stance> =
+            found.pending.iter().filter(|(s, _)| *s == s_idx).map(|(_, st)| st.clone()).collect();
+        for stance in pending {
+            let target = sentence_target.or_else(|| latest(found, s_idx));
+            if let Some(t) = target {
+                add_stance(&mut found.claims[t], &stance.actor, stance.kind);
+            }
+        }
+    }
+}
+
+/// Signals inside the sentence of a claim: a hedge, "without evidence",
+/// "has not been verified".
+fn own_sentence_signals(ctx: &Ctx<'_>, words: &[&str], found: &mut Found) {
+    for claim in &mut found.claims {
+        let sentence = &ctx.doc.sentences[claim.sentence];
+        let (a, e) = (sentence.tokens.start, sentence.tokens.end);
+        // The claim's region: from the sentence start to the claim's end.
+        let end = (a..e).find(|&k| ctx.doc.tokens[k].span.start >= claim.span.end).unwrap_or(e);
+        if LEXICONS.dispute.find(words, a, e).is_some() {
+            claim.status = claim.status.strongest(Status::Disputed);
+        }
+        if LEXICONS.unverified.find(words, a, e).is_some() {
+            claim.status = claim.status.strongest(Status::Unverified);
+        }
+        let region_start =
+            (a..e).find(|&k| ctx.doc.tokens[k].span.start >= claim.span.start).unwrap_or(a);
+        let hedge_from = claim.cue.map_or(region_start, |_| a);
+        if LEXICONS.hedge.find(words, hedge_from.min(region_start), end).is_some() {
+            claim.status = claim.status.strongest(Status::Hedged);
+        }
+    }
+}
+
+/// The latest claim before sentence `before`, within reach.
+fn latest(found: &Found, before: usize) -> Option<usize> {
+    let n = found.claims.len();
+    (n.saturating_sub(LOOK_BACK)..n).rev().find(|&i| found.claims[i].sentence < before)
+}
+
+fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind) {
+    if !claim.stances.iter().any(|s| s.actor == actor && s.kind == kind) {
+        claim.stances.push(Stance { actor: actor.to_string(), kind });
+    }
+}
+
+/// "Kyiv and the U.S." to ["Kyiv", "the U.S."].
+fn split_actors(ctx: &Ctx<'_>, words: &[&str], f: usize, t: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = f;
+    for k in f..=t {
+        if k == t || matches!(words[k], "and" | "," | "&") {
+            if k > start {
+                if let Some(src) = to_source(ctx, start, k) {
+                    out.push(src.text);
+                }
+            }
+            start = k + 1;
+        }
+    }
+    out
+}
+
+/// The earlier claim an object phrase names: "Moscow's claims", "the IS
+/// claim", "the allegations". The possessor or modifier is matched to a
+/// claim's sources, the noun to its cue word ("claims" to "claimed").
+fn named_claim(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    found: &Found,
+    s_idx: usize,
+    f: usize,
+    t: usize,
+) -> Option<usize> {
+    let noun_at = (f..t).find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
+    let cue = &LEXICONS.claim_nouns[words[noun_at]];
+    let modifiers: Vec<String> = (f..noun_at)
+        .filter(|&k| ctx.is_capitalized(k) && !matches!(words[k], "the" | "a" | "an"))
+        .map(|k| words[k].to_string())
+        .collect();
+    let n = found.claims.len();
+    let mut best: Option<(usize, usize)> = None;
+    for i in (n.saturating_sub(LOOK_BACK)..n).rev() {
+        let claim = &found.claims[i];
+        if claim.sentence > s_idx || claim.chain.is_empty() {
+            continue;
+        }
+        let mut score = 1;
+        if &found.cue_words[i] == cue {
+            score += 2;
+        }
+        // A claim someone made with a cue of speech, rather than a fact
+        // the article relates.
+        if claim.cue.is_some() {
+            score += 1;
+        }
+        let source_words: Vec<String> = claim
+            .chain
+            .iter()
+            .flat_map(|s| {
+                s.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if modifiers.iter().any(|m| {
+            source_words.iter().any(|w| w == m || w.len() > 4 && m.len() > 4 && w[..4] == m[..4])
+        }) {
+            score += 3;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
