@@ -250,3 +250,22 @@ fn short_page_with_one_paragraph() {
     let doc = read_html("short.html", bytes);
     assert_eq!(doc.text, "The council voted on Monday to close the bridge for repairs.");
 }
+
+#[test]
+fn deeply_nested_page() {
+    for depth in [250, 20_000] {
+        read_nested(depth);
+    }
+}
+
+fn read_nested(depth: usize) {
+    let mut html = "<div>".repeat(depth);
+    html.push_str("<p>The council voted on Monday to close the bridge for repairs.</p>");
+    html.push_str(&"</div>".repeat(depth));
+    let input =
+        Input { name: "deep.html", bytes: html.as_bytes(), format: None, content_type: None };
+    // Either a body or NoBody; what matters is no overflow and no panic.
+    if let Ok(doc) = read(&input, &ReadOptions::default()).pop().unwrap() {
+        assert!(doc.text.contains("bridge"));
+    }
+}

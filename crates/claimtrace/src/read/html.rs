@@ -35,7 +35,11 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
     // bylines or time stamps the extractor kept are set apart.
     let mut removed: Vec<Removed> = Vec::new();
     let mut body_paragraphs: Vec<String> = Vec::new();
-    for paragraph in extract(html) {
+    // The extractor recurses over the tree; past a depth no real page
+    // reaches, every block of the page is the candidate body instead.
+    let paragraphs =
+        if nesting_depth(&page) > MAX_DEPTH { blocks(page.root_element()) } else { extract(html) };
+    for paragraph in paragraphs {
         let key = normalize_key(&paragraph);
         if captions.contains(&key) {
             continue;
@@ -144,6 +148,20 @@ fn extract(html: &str) -> Vec<String> {
     }
 }
 
+/// The deepest element nesting handed to the extractor.
+const MAX_DEPTH: usize = 256;
+
+/// How deeply the page's elements nest, counted without recursion.
+fn nesting_depth(page: &Html) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(page.tree.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        stack.extend(node.children().map(|child| (child, depth + 1)));
+    }
+    deepest
+}
+
 /// Elements that end a paragraph.
 fn is_block(name: &str) -> bool {
     matches!(
@@ -207,36 +225,43 @@ fn is_skipped(name: &str) -> bool {
 }
 
 /// The text of `root` as blocks: each block element ends one, white space
-/// inside a block is collapsed, empty blocks are left out.
+/// inside a block is collapsed, empty blocks are left out. The walk keeps
+/// its own stack, so that deeply nested pages cannot overflow the thread's.
 fn blocks(root: ElementRef<'_>) -> Vec<String> {
+    enum Step<'a> {
+        Enter(ego_tree::NodeRef<'a, Node>),
+        /// The end of a block element.
+        Leave,
+    }
     let mut out = Vec::new();
     let mut current = String::new();
-    walk(*root, &mut current, &mut out);
-    flush(&mut current, &mut out);
-    out
-}
-
-fn walk(node: ego_tree::NodeRef<'_, Node>, current: &mut String, out: &mut Vec<String>) {
-    for child in node.children() {
-        match child.value() {
+    let mut stack: Vec<Step<'_>> = root.children().rev().map(Step::Enter).collect();
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::Leave => {
+                flush(&mut current, &mut out);
+                continue;
+            }
+            Step::Enter(node) => node,
+        };
+        match node.value() {
             Node::Text(t) => current.push_str(t),
             Node::Element(e) => {
                 let name = e.name();
                 if is_skipped(name) || e.attr("hidden").is_some() {
                     continue;
                 }
-                let block = is_block(name);
-                if block {
-                    flush(current, out);
+                if is_block(name) {
+                    flush(&mut current, &mut out);
+                    stack.push(Step::Leave);
                 }
-                walk(child, current, out);
-                if block {
-                    flush(current, out);
-                }
+                stack.extend(node.children().rev().map(Step::Enter));
             }
             _ => {}
         }
     }
+    flush(&mut current, &mut out);
+    out
 }
 
 fn flush(current: &mut String, out: &mut Vec<String>) {
