@@ -88,9 +88,9 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
         removed.push(Removed { text: line.to_string(), reason });
     }
 
-    // What the cleaner guessed from bylines in and around the body.
-    let guessed = merge(cleaned.meta, furniture.meta);
-    cleaned.meta = guessed;
+    // What the cleaner guessed from bylines in and around the body; the
+    // page's own metadata wins over it in `from_cleaned`.
+    cleaned.meta = merge(cleaned.meta, furniture.meta);
     cleaned.removed = removed;
     Ok((cleaned, meta))
 }
