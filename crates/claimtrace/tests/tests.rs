@@ -3,5 +3,10 @@
 
 mod util;
 
+// HTML pages: body extraction, metadata and encodings on saved pages.
+mod html;
+// Arbitrary input to every reader and to the whole pipeline: no panics,
+// spans that slice the body.
+mod robustness;
 // The founding example and the dev articles, scored as users score them.
 mod scored;

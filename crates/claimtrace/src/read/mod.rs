@@ -21,6 +21,8 @@ use crate::error::{Error, Result};
 pub enum Format {
     /// Plain text as scraped from the web: title on the first line.
     Text,
+    /// A saved web page: the main content is extracted, metadata read from
+    /// `<meta>`, JSON-LD and `<time>`.
     Html,
     /// One JSON record `{url, title, published, outlet, text}`, or an array
     /// of them.

@@ -168,6 +168,12 @@ pub fn clean(text: &str, take_title: bool) -> Cleaned {
     cleaned
 }
 
+/// A promotion line: subscription, newsletter or app offers, or a bullet
+/// in a promotion list.
+pub fn is_promo(text: &str) -> bool {
+    PROMO.is_match(text) || BULLET.is_match(text)
+}
+
 /// Unifies line ends and spaces: CRLF and CR become LF, no-break and
 /// other odd spaces become plain ones, zero-width characters go.
 fn normalize(text: &str) -> String {
