@@ -30,12 +30,15 @@
 //! ```
 
 pub mod doc;
+pub mod counts;
 pub mod error;
 pub mod eval;
+pub mod numbers;
 pub mod pipeline;
 pub mod read;
 pub mod record;
 pub mod segment;
+pub mod times;
 
 pub use doc::Document;
 pub use error::{Error, Result};

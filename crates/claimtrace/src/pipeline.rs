@@ -12,6 +12,8 @@ pub enum Layer {
     Paragraphs,
     Sentences,
     Tokens,
+    Times,
+    Counts,
 }
 
 /// One stage of the pipeline.
@@ -55,7 +57,7 @@ impl Pipeline {
 
     /// Every stage claimtrace has, in order.
     pub fn standard() -> Pipeline {
-        Pipeline::new(vec![Box::new(Segment)]).expect("the standard pipeline is consistent")
+        Pipeline::new(vec![Box::new(Segment), Box::new(Times), Box::new(Counts)]).expect("the standard pipeline is consistent")
     }
 
     /// The stages' names, in order.
@@ -86,6 +88,42 @@ impl Stage for Segment {
     }
     fn run(&self, doc: &mut Document) {
         crate::segment::segment(doc);
+    }
+}
+
+/// Time expressions resolved against the anchor (`crate::times`).
+pub struct Times;
+
+impl Stage for Times {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Times]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::times::find_times(doc);
+    }
+}
+
+/// Numbers of people or things an event touched (`crate::counts`).
+pub struct Counts;
+
+impl Stage for Counts {
+    fn name(&self) -> &'static str {
+        "counts"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Times]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Counts]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::counts::find_counts(doc);
     }
 }
 

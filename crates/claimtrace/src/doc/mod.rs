@@ -7,9 +7,11 @@
 
 mod meta;
 mod span;
+mod times;
 
 pub use meta::{Meta, Stamp};
 pub use span::Span;
+pub use times::{Count, CountCategory, Place, Qualifier, TimeExpr, TimeKind};
 
 /// Why a piece of the input is not part of the article body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -113,6 +115,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Time expressions, body first, then those in removed update notes.
+    pub times: Vec<TimeExpr>,
+    pub counts: Vec<Count>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -1,0 +1,97 @@
+//! Which way a weekday or a yearless date points, from the tense cues
+//! nearest to it in its sentence. There is no parser yet: "will", "is to",
+//! "plans" point forward; "said", "was" and words in -ed point back. The
+//! nearest cue wins, ties and silence go backward, as news reports the past.
+
+use std::sync::LazyLock;
+
+/// The direction a relative date is resolved in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Past,
+    Future,
+}
+
+/// The direction the tense around `text[start..end]` points.
+pub fn direction(text: &str, start: usize, end: usize) -> Direction {
+    let mut best: Option<(usize, Direction)> = None;
+    let mut prev: Option<&str> = None;
+    let mut offset = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let word_start = offset;
+        offset += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        if word_start >= start && word_start < end {
+            prev = Some(word);
+            continue;
+        }
+        let cue = cue(word, prev);
+        prev = Some(word);
+        let Some(dir) = cue else { continue };
+        let distance = if word_start < start { start - word_start } else { word_start - end };
+        let closer = match best {
+            None => true,
+            Some((d, best_dir)) => distance < d || (distance == d && best_dir == Direction::Future),
+        };
+        if closer {
+            best = Some((distance, dir));
+        }
+    }
+    best.map_or(Direction::Past, |(_, dir)| dir)
+}
+
+fn cue(word: &str, prev: Option<&str>) -> Option<Direction> {
+    let lower = word.to_lowercase();
+    if lower.ends_with("'ll") || lower.ends_with("’ll") {
+        return Some(Direction::Future);
+    }
+    // "is to meet", "are to vote".
+    if lower == "to" && matches!(prev.map(str::to_lowercase).as_deref(), Some("is" | "are")) {
+        return Some(Direction::Future);
+    }
+    if let Some(&(_, dir)) = CUES.iter().find(|(w, _)| *w == lower) {
+        return Some(dir);
+    }
+    let lowercase_word = word.starts_with(|c: char| c.is_lowercase());
+    if lowercase_word && lower.len() >= 5 && lower.ends_with("ed") && !NOT_PAST.contains(&lower.as_str()) {
+        return Some(Direction::Past);
+    }
+    None
+}
+
+/// Words in -ed that are not past tenses.
+const NOT_PAST: &[&str] =
+    &["indeed", "exceed", "proceed", "succeed", "speed", "breed", "bleed", "hundred", "need", "seed"];
+
+static CUES: LazyLock<Vec<(&'static str, Direction)>> = LazyLock::new(|| {
+    include_str!("../../data/tense_cues.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (dir, word) = l.split_once('\t')?;
+            Some((word.trim(), if dir == "future" { Direction::Future } else { Direction::Past }))
+        })
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(sentence: &str, expr: &str) -> Direction {
+        let start = sentence.find(expr).unwrap();
+        direction(sentence, start, start + expr.len())
+    }
+
+    #[test]
+    fn future_and_past_cues() {
+        assert_eq!(dir("The council will vote on Friday.", "Friday"), Direction::Future);
+        assert_eq!(dir("The minister is to visit Kyiv on Friday.", "Friday"), Direction::Future);
+        assert_eq!(dir("Peskov said Monday that it was inappropriate.", "Monday"), Direction::Past);
+        assert_eq!(dir("Officials announced on Friday that talks will resume.", "Friday"), Direction::Past);
+        assert_eq!(dir("Friday", "Friday"), Direction::Past);
+        assert_eq!(dir("We'll know more on Monday.", "Monday"), Direction::Future);
+    }
+}
