@@ -101,6 +101,12 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid count regex")
 });
 
+/// Words after a number that are not the noun it counts.
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "of", "were", "was", "are", "is", "have", "had", "more", "in", "on", "at", "to",
+    "from", "each", "who", "that", "others",
+];
+
 /// How many words either side of a number its trigger may be.
 const WINDOW: usize = 6;
 
@@ -158,13 +164,16 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
         let noun = words
             .get(last_word)
             .filter(|w| w.kind == TokenKind::Word && w.text.starts_with(|c: char| c.is_lowercase()))
-            .map(|w| w.text.to_string());
+            .map(|w| w.text.to_string())
+            .filter(|n| !NOT_NOUNS.contains(&n.as_str()) && !TRIGGERS.iter().any(|t| t.place != Where::Noun && t.words[0] == n));
+        // A people noun within three words ("95 civilians", "five Armed
+        // Forces personnel", "seventeen from the army") joins a list.
         let inherit = category.is_none()
-            && noun.as_deref().is_some_and(|n| PEOPLE.contains(&n))
-            || category.is_none()
-                && words.get(last_word).is_some_and(|w| w.kind == TokenKind::Word)
-                && words.get(last_word + 1).is_some_and(|w| PEOPLE.contains(&w.text.to_lowercase().as_str()))
-                && words.get(last_word).is_some_and(|w| w.text.starts_with(char::is_uppercase));
+            && words[last_word.min(words.len())..]
+                .iter()
+                .take(3)
+                .take_while(|w| w.kind == TokenKind::Word)
+                .any(|w| PEOPLE.contains(&w.text.to_lowercase().as_str()));
         if category.is_none() && !inherit {
             continue;
         }

@@ -312,7 +312,14 @@ fn scan_with(
         match resolve(candidate.rule, &candidate.caps, &ctx, state) {
             Ok(Some(res)) => {
                 if matches!(res.kind, TimeKind::Date | TimeKind::Time) {
+                    // A day named as when something was said ("told TASS
+                    // on Wednesday") is not when the events happened.
+                    let reporting = tense::after_reporting_cue(text, candidate.start);
+                    let day = state.day;
                     remember(state, &res.value);
+                    if reporting && candidate.rule == Rule::Weekday {
+                        state.day = day;
+                    }
                 }
                 out.push(Found {
                     span: Span::new(candidate.start, candidate.end),

@@ -42,6 +42,22 @@ pub fn direction(text: &str, start: usize, end: usize) -> Direction {
     best.map_or(Direction::Past, |(_, dir)| dir)
 }
 
+/// Whether a reporting cue ("said", "told ... on", "reports on") comes
+/// within the three words before `start`.
+pub fn after_reporting_cue(text: &str, start: usize) -> bool {
+    text[..start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| REPORTING.contains(&w.to_lowercase().as_str()))
+}
+
+const REPORTING: &[&str] = &[
+    "said", "says", "told", "tells", "reported", "reports", "announced", "stated", "confirmed",
+    "according", "indicated", "claimed", "added",
+];
+
 fn cue(word: &str, prev: Option<&str>) -> Option<Direction> {
     let lower = word.to_lowercase();
     if lower.ends_with("'ll") || lower.ends_with("’ll") {
