@@ -150,7 +150,7 @@ static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// The number words a duration may count in, vague ones included.
 static DUR_NUM: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:\d+(?:\.\d+)?|{}|a\s+few|a\s+couple\s+of|several|many|few|an?)",
+        r"(?:\d+(?:\.\d+)?|an?\s+(?:hundred|thousand|dozen)|{}|a\s+few|a\s+couple\s+of|several|many|few|an?)",
         crate::numbers::word_pattern()
     )
 });
@@ -296,11 +296,16 @@ fn scan_with(
             candidates.push(Candidate { rule: *rule, rule_idx, start: t.start(), end: t.end(), caps });
         }
     }
-    // Longest first, earlier rules on ties; then back into text order.
+    // Longest first, earlier rules on ties; then back into text order. The
+    // chosen spans sit in a map by start, so each check is logarithmic.
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rule_idx, c.start));
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut chosen: Vec<Candidate<'_>> = Vec::new();
     for candidate in candidates {
-        if chosen.iter().all(|c| candidate.end <= c.start || c.end <= candidate.start) {
+        let before_ok = taken.range(..=candidate.start).next_back().is_none_or(|(_, &end)| end <= candidate.start);
+        let after_ok = taken.range(candidate.start..candidate.end).next().is_none();
+        if before_ok && after_ok {
+            taken.insert(candidate.start, candidate.end);
             chosen.push(candidate);
         }
     }

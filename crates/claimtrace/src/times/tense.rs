@@ -16,21 +16,32 @@ pub enum Direction {
 pub fn direction(text: &str, start: usize, end: usize) -> Direction {
     let mut best: Option<(usize, Direction)> = None;
     let mut prev: Option<&str> = None;
-    let mut offset = 0;
+    // Word indexes: distances are counted in words, not bytes.
+    let mut word_idx = 0;
+    let mut expr_first: Option<usize> = None;
+    let mut expr_last = 0;
+    let mut cues: Vec<(usize, Direction)> = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        let word_start = offset;
-        offset += word.len() + 1;
+        // `split` yields subslices of `text`, so the pointer gives the offset.
+        let word_start = word.as_ptr() as usize - text.as_ptr() as usize;
         if word.is_empty() {
             continue;
         }
+        word_idx += 1;
         if word_start >= start && word_start < end {
+            expr_first.get_or_insert(word_idx);
+            expr_last = word_idx;
             prev = Some(word);
             continue;
         }
-        let cue = cue(word, prev);
+        if let Some(dir) = cue(word, prev) {
+            cues.push((word_idx, dir));
+        }
         prev = Some(word);
-        let Some(dir) = cue else { continue };
-        let distance = if word_start < start { start - word_start } else { word_start - end };
+    }
+    let Some(first) = expr_first else { return Direction::Past };
+    for (idx, dir) in cues {
+        let distance = if idx < first { first - idx } else { idx - expr_last };
         let closer = match best {
             None => true,
             Some((d, best_dir)) => distance < d || (distance == d && best_dir == Direction::Future),
@@ -66,6 +77,10 @@ fn cue(word: &str, prev: Option<&str>) -> Option<Direction> {
     // "is to meet", "are to vote".
     if lower == "to" && matches!(prev.map(str::to_lowercase).as_deref(), Some("is" | "are")) {
         return Some(Direction::Future);
+    }
+    // "will be held": a participle after "be" leaves the tense to "will".
+    if matches!(prev.map(str::to_lowercase).as_deref(), Some("be" | "been")) {
+        return None;
     }
     if let Some(&(_, dir)) = CUES.iter().find(|(w, _)| *w == lower) {
         return Some(dir);
