@@ -183,15 +183,15 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
         (Rule::NumericDate, r"\b(?P<t>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2}))\b".into()),
         (
             Rule::MonthDay,
-            format!(r"\b(?P<t>(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?)"),
+            format!(r"\b(?P<t>(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:(?:\s*,)?\s+(?P<y>\d{{4}})\b)?)"),
         ),
         (
             Rule::DayMonth,
-            format!(r"\b(?P<t>(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}})\b)?)"),
+            format!(r"\b(?P<t>(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:(?:\s*,)?\s+(?P<y>\d{{4}})\b)?)"),
         ),
         (
             Rule::MonthYear,
-            format!(r"\b(?P<t>(?:{BOUND_MOD}[\s-]+)?(?P<mon>{MONTH})(?:\s+of)?,?\s+(?:(?P<y>\d{{4}})\b|(?P<rel>this|last|next)\s+year\b))"),
+            format!(r"\b(?P<t>(?:{BOUND_MOD}[\s-]+)?(?P<mon>{MONTH})(?:\s+of)?(?:\s*,)?\s+(?:(?P<y>\d{{4}})\b|(?P<rel>this|last|next)\s+year\b))"),
         ),
         (
             Rule::MonthBare,
@@ -970,7 +970,12 @@ fn resolve(
                         | "almost" | "past" | "last" | "first" | "next" | "half" | "around" | "lasted"
                         | "took" | "spent" | "of" | "the")
                 );
-                if singular && (lower_n == "a" || lower_n == "an" || lower_n == "one") && !measured {
+                let one = lower_n == "a" || lower_n == "an" || lower_n == "one";
+                // "a second attack" is an ordinal, not a duration.
+                if one && unit.eq_ignore_ascii_case("second") {
+                    return Ok(None);
+                }
+                if singular && one && !measured {
                     return Ok(None);
                 }
                 // "many years" and "few days" are too loose to be durations

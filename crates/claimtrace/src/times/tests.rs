@@ -131,6 +131,7 @@ resolves! {
 // # Absolute dates in every common style.
 resolves! {
     month_day_year, "on March 23, 2024, the day after", "2024-03-25", "2024-03-23";
+    month_day_year_spaced_comma, "October 9 , 2002", "2008-10-10", "2002-10-09";
     month_day_year_no_comma, "March 23 2024", "2024-03-25", "2024-03-23";
     day_month_year, "23 March 2024", "2024-03-25", "2024-03-23";
     day_month, "on 23 March", "2024-03-25", "2024-03-23";
@@ -362,6 +363,7 @@ no_time! {
     percent_not_year, "2020%";
     now_defunct, "the now-defunct party";
     one_day_story, "One day he left";
+    a_second_attack, "a second attack";
     empty, "";
     whitespace, "   \n ";
 }
