@@ -146,6 +146,13 @@ mod tests {
     }
 
     #[test]
+    fn standard_runs_times_and_counts_after_segmentation() {
+        assert_eq!(Pipeline::standard().names(), ["segment", "times", "counts"]);
+        let err = Pipeline::new(vec![Box::new(Segment), Box::new(Counts)]).err().unwrap();
+        assert_eq!(err, UnmetRequirement { stage: "counts", layer: Layer::Times });
+    }
+
+    #[test]
     fn unmet_requirement_is_reported() {
         let err = Pipeline::new(vec![Box::new(NeedsTokens), Box::new(Segment)]).err().unwrap();
         assert_eq!(err, UnmetRequirement { stage: "needs-tokens", layer: Layer::Tokens });

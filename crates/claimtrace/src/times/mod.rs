@@ -262,11 +262,19 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
     table
         .into_iter()
         .map(|(rule, pattern)| {
+            // ASCII word boundaries keep the fast DFA on non-ASCII text.
+            let pattern = pattern.replace(r"\b", r"(?-u:\b)");
             let re = Regex::new(&format!("(?i){pattern}"))
                 .unwrap_or_else(|e| panic!("time rule {rule:?} is a valid regex: {e}"));
             (rule, re)
         })
         .collect()
+});
+
+/// All rules at once: one pass tells which rules can match a sentence, so
+/// the costlier capturing searches run only for those.
+static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(RULES.iter().map(|(_, re)| re.as_str())).expect("rules compile as a set")
 });
 
 struct Candidate<'t> {
@@ -287,7 +295,8 @@ fn scan_with(
         return Vec::new();
     }
     let mut candidates = Vec::new();
-    for (rule_idx, (rule, re)) in RULES.iter().enumerate() {
+    for rule_idx in RULE_SET.matches(text).iter() {
+        let (rule, re) = &RULES[rule_idx];
         for caps in re.captures_iter(text) {
             let t = caps.name("t").or_else(|| caps.get(0)).expect("group 0 always matches");
             if t.is_empty() {
