@@ -7,8 +7,15 @@
 //! 1. [`read`]: bytes (text, HTML, JSON, JSONL) to a clean body, the
 //!    removed blocks and metadata;
 //! 2. [`segment`]: paragraphs, sentences and tokens with byte offsets;
-//! 3. later stages: tagging and parsing, entities, times, counts,
-//!    attribution and claims, events.
+//! 3. [`times`]: time expressions with TimeML values resolved against the
+//!    publication date (weekdays by tense, anaphora by the last date named);
+//! 4. [`counts`]: numbers of people or things an event touched, with
+//!    qualifier and category, ACLED-style;
+//! 5. later stages: tagging and parsing, entities, attribution and claims,
+//!    events.
+//!
+//! [`numbers`] reads numerals and number words for both. Lexicons live in
+//! `data/*.tsv`, compiled in with `include_str!`.
 //!
 //! [`record`] turns a document into the JSON article record, and [`eval`]
 //! scores records against gold ones. The engine does no I/O: the CLI and
@@ -27,16 +34,21 @@
 //! let doc = docs[0].as_ref().unwrap();
 //! assert_eq!(doc.meta.title.as_deref(), Some("A title"));
 //! assert_eq!(doc.sentences.len(), 1);
+//! // No publication date: "Monday" is kept, unresolved.
+//! assert_eq!(doc.times[0].value, "XXXX-XX-XX");
 //! ```
 
 pub mod claims;
+pub mod counts;
 pub mod doc;
 pub mod error;
 pub mod eval;
+pub mod numbers;
 pub mod pipeline;
 pub mod read;
 pub mod record;
 pub mod segment;
+pub mod times;
 
 pub use doc::Document;
 pub use error::{Error, Result};

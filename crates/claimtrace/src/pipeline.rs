@@ -12,6 +12,8 @@ pub enum Layer {
     Paragraphs,
     Sentences,
     Tokens,
+    Times,
+    Counts,
     /// Quotes and claims with chains, statuses and stances.
     Claims,
 }
@@ -57,7 +59,7 @@ impl Pipeline {
 
     /// Every stage claimtrace has, in order.
     pub fn standard() -> Pipeline {
-        Pipeline::new(vec![Box::new(Segment), Box::new(Claims)])
+        Pipeline::new(vec![Box::new(Segment), Box::new(Times), Box::new(Counts), Box::new(Claims)])
             .expect("the standard pipeline is consistent")
     }
 
@@ -97,6 +99,42 @@ impl Stage for Segment {
     }
 }
 
+/// Time expressions resolved against the anchor (`crate::times`).
+pub struct Times;
+
+impl Stage for Times {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Times]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::times::find_times(doc);
+    }
+}
+
+/// Numbers of people or things an event touched (`crate::counts`).
+pub struct Counts;
+
+impl Stage for Counts {
+    fn name(&self) -> &'static str {
+        "counts"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Times]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Counts]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::counts::find_counts(doc);
+    }
+}
+
 /// Quotes, claims, chains, statuses and stances (`crate::claims`).
 pub struct Claims;
 
@@ -131,6 +169,13 @@ mod tests {
             &[]
         }
         fn run(&self, _doc: &mut Document) {}
+    }
+
+    #[test]
+    fn standard_runs_times_and_counts_after_segmentation() {
+        assert_eq!(Pipeline::standard().names(), ["segment", "times", "counts", "claims"]);
+        let err = Pipeline::new(vec![Box::new(Segment), Box::new(Counts)]).err().unwrap();
+        assert_eq!(err, UnmetRequirement { stage: "counts", layer: Layer::Times });
     }
 
     #[test]

@@ -8,10 +8,12 @@
 mod claims;
 mod meta;
 mod span;
+mod times;
 
 pub use claims::{Claim, Quote, Source, SourceKind, Stance, StanceKind, Status};
 pub use meta::{Meta, Stamp};
 pub use span::Span;
+pub use times::{Count, CountCategory, Place, Qualifier, TimeExpr, TimeKind};
 
 /// Why a piece of the input is not part of the article body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -115,6 +117,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Time expressions, body first, then those in removed update notes.
+    pub times: Vec<TimeExpr>,
+    pub counts: Vec<Count>,
     /// Direct and reported speech, in text order.
     pub quotes: Vec<Quote>,
     /// Claims with their chains, statuses and stances.

@@ -4,7 +4,7 @@
 //! Architecture invariant: readers do no I/O. The shells (CLI, server) read
 //! files, stdin and URLs into an `Input`; everything after that is here.
 
-mod dates;
+pub(crate) mod dates;
 mod decode;
 mod html;
 mod json;

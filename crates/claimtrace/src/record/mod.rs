@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::Document;
+use crate::doc::{Document, Place};
 
 /// One analysed article, as the contract specifies it.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -66,6 +66,16 @@ pub struct RecordTime {
     /// Byte offsets of the expression in `text` (an extension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
+    /// TimeML type: DATE, TIME, DURATION or SET (an extension).
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The time zone as written, kept out of `value` (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// `"removed"` when the expression is in a removed block, such as an
+    /// update note, rather than the body (an extension).
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -76,6 +86,9 @@ pub struct RecordCount {
     pub category: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
+    /// The noun the number counts (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noun: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -130,6 +143,42 @@ impl Record {
                 .map(|r| RecordRemoved {
                     text: r.text.clone(),
                     reason: r.reason.as_str().to_string(),
+                })
+                .collect(),
+            times: doc
+                .times
+                .iter()
+                .map(|t| {
+                    let (text, span, place) = match t.place {
+                        Place::Body => {
+                            (doc.slice(t.span).to_string(), Some([t.span.start, t.span.end]), None)
+                        }
+                        Place::Removed(idx) => (
+                            doc.removed[idx].text[t.span.start..t.span.end].to_string(),
+                            None,
+                            Some("removed".to_string()),
+                        ),
+                    };
+                    RecordTime {
+                        text,
+                        value: t.value.clone(),
+                        span,
+                        kind: Some(t.kind.as_str().to_string()),
+                        zone: t.zone.clone(),
+                        place,
+                    }
+                })
+                .collect(),
+            counts: doc
+                .counts
+                .iter()
+                .map(|c| RecordCount {
+                    text: doc.slice(c.span).to_string(),
+                    number: c.number,
+                    qualifier: c.qualifier.as_str().to_string(),
+                    category: c.category.as_str().to_string(),
+                    span: Some([c.span.start, c.span.end]),
+                    noun: c.noun.clone(),
                 })
                 .collect(),
             sentences: doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect(),

@@ -1,0 +1,315 @@
+//! Counts: the numbers of people or things an event touched, GDELT/ACLED
+//! style ("killed at least 137 people" is 137, at least, killed).
+//!
+//! Assigns `Document::counts`; needs `times`, so that years, ages and
+//! durations ("two decades", "eleven-month-old") are not counted. A number
+//! is a count only when a trigger from `data/count_triggers.tsv` says what
+//! it counts: a word governing it ("killed 12", "death toll from 14 to
+//! 31"), or one following it in the same clause ("190 were dead"). A
+//! number followed by a people noun ("95 civilians") in a list with a
+//! triggered count takes that count's category. Vague quantities take the
+//! ACLED values in `data/vague_quantities.tsv`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::doc::{Count, CountCategory, Document, Place, Qualifier, Span, TokenKind};
+
+/// Fills `doc.counts` from the body's sentences.
+pub fn find_counts(doc: &mut Document) {
+    let mut counts = Vec::new();
+    let time_spans: Vec<Span> =
+        doc.times.iter().filter(|t| t.place == Place::Body).map(|t| t.span).collect();
+    for sentence in &doc.sentences {
+        let words: Vec<Word<'_>> = doc
+            .sentence_tokens(sentence)
+            .iter()
+            .filter(|t| t.kind != TokenKind::Quote)
+            .map(|t| Word { span: t.span, text: doc.slice(t.span), kind: t.kind })
+            .collect();
+        counts.extend(sentence_counts(&doc.text, sentence.span, &words, &time_spans));
+    }
+    doc.counts = counts;
+}
+
+/// The counts in `text`, one sentence or a few, with spans into `text`.
+/// No time expressions are excluded; `find_counts` does that.
+pub fn scan(text: &str) -> Vec<Count> {
+    let words: Vec<Word<'_>> = crate::segment::tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Quote)
+        .map(|t| Word { span: t.span, text: &text[t.span.start..t.span.end], kind: t.kind })
+        .collect();
+    let times: Vec<Span> =
+        crate::times::scan(text, &Default::default()).into_iter().map(|f| f.span).collect();
+    sentence_counts(text, Span::new(0, text.len()), &words, &times)
+}
+
+struct Word<'t> {
+    span: Span,
+    text: &'t str,
+    kind: TokenKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Where {
+    Before,
+    After,
+    Noun,
+}
+
+struct Trigger {
+    category: CountCategory,
+    place: Where,
+    words: Vec<&'static str>,
+}
+
+static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
+    include_str!("../../data/count_triggers.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let category = CountCategory::from_name(cols.next()?.trim())?;
+            let place = match cols.next()?.trim() {
+                "before" => Where::Before,
+                "noun" => Where::Noun,
+                _ => Where::After,
+            };
+            let words = cols.next()?.split_whitespace().collect();
+            Some(Trigger { category, place, words })
+        })
+        .collect()
+});
+
+static PEOPLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/people_nouns.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let n = crate::numbers::pattern();
+    Regex::new(&format!(
+        r"(?i)(?:\b(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|exceeded|exceeding|exceeds|at\s+most|up\s+to|fewer\s+than|less\s+than|no\s+more\s+than|about|around|approximately|nearly|almost|roughly|some|an\s+estimated|estimated|as\s+many\s+as|between|from|in\s+the)\s+)?(?P<n>{n})(?:\s+(?P<link>and|to|or)\s+(?P<n2>{n}))?"
+    )
+    // ASCII word boundaries keep the fast DFA on non-ASCII text.
+    .replace(r"\b", r"(?-u:\b)"))
+    .expect("valid count regex")
+});
+
+/// Words after a number that are not the noun it counts.
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "of", "were", "was", "are", "is", "have", "had", "more", "in", "on", "at", "to",
+    "from", "each", "who", "that", "others",
+];
+
+/// How many words either side of a number its trigger may be.
+const WINDOW: usize = 6;
+
+struct Pending {
+    count: Count,
+    inherit: bool,
+    first_word: usize,
+}
+
+fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span]) -> Vec<Count> {
+    let body = &text[sentence.start..sentence.end];
+    let mut pending: Vec<Pending> = Vec::new();
+    for caps in NUMBER.captures_iter(body) {
+        let n = caps.name("n").expect("number group");
+        let abs = Span::new(sentence.start + n.start(), sentence.start + n.end());
+        if times.iter().any(|t| t.start < abs.end && abs.start < t.end) || !stands_alone(text, abs)
+        {
+            continue;
+        }
+        let Some(quantity) = crate::numbers::parse(n.as_str()) else { continue };
+        let q_text = caps.name("q").map(|q| q.as_str().to_lowercase());
+        let q_text = q_text.map(|q| q.split_whitespace().collect::<Vec<_>>().join(" "));
+        let link = caps.name("link").map(|l| l.as_str().to_lowercase());
+        let mut qualifier = match q_text.as_deref() {
+            Some("between") => Qualifier::AtLeast,
+            Some(
+                "at least" | "more than" | "over" | "upwards of" | "in excess of" | "exceeded"
+                | "exceeding" | "exceeds",
+            ) => Qualifier::AtLeast,
+            Some(
+                "at most" | "up to" | "fewer than" | "less than" | "no more than" | "as many as",
+            ) => Qualifier::AtMost,
+            Some(
+                "about" | "around" | "approximately" | "nearly" | "almost" | "roughly" | "some"
+                | "an estimated" | "estimated",
+            ) => Qualifier::About,
+            _ => match quantity.vague.and_then(Qualifier::from_name) {
+                Some(q) => q,
+                None => Qualifier::Exact,
+            },
+        };
+        if link.as_deref() == Some("or") {
+            qualifier = Qualifier::AtLeast;
+        }
+        // "from 14 to 31" is a revision: both numbers count.
+        let mut numbers = vec![(abs, quantity.value, qualifier)];
+        if let (Some(n2), Some("to")) = (caps.name("n2"), link.as_deref()) {
+            let second = Span::new(sentence.start + n2.start(), sentence.start + n2.end());
+            if let Some(q2) = crate::numbers::parse(n2.as_str()) {
+                if q_text.as_deref() == Some("from") {
+                    numbers.push((
+                        second,
+                        q2.value,
+                        q2.vague.and_then(Qualifier::from_name).unwrap_or(Qualifier::Exact),
+                    ));
+                }
+            }
+        }
+        let whole = caps.get(0).expect("match");
+        let whole = Span::new(sentence.start + whole.start(), sentence.start + whole.end());
+        let first_word =
+            words.iter().position(|w| w.span.start >= whole.start).unwrap_or(words.len());
+        let last_word =
+            words.iter().rposition(|w| w.span.end <= whole.end).map_or(first_word, |i| i + 1);
+        let (category, trigger_span) = classify(words, first_word, last_word);
+        let noun = words
+            .get(last_word)
+            .filter(|w| w.kind == TokenKind::Word && w.text.starts_with(|c: char| c.is_lowercase()))
+            .map(|w| w.text.to_string())
+            .filter(|n| {
+                !NOT_NOUNS.contains(&n.as_str())
+                    && !TRIGGERS.iter().any(|t| t.place != Where::Noun && t.words[0] == n)
+            });
+        // A people noun within three words ("95 civilians", "five Armed
+        // Forces personnel", "seventeen from the army") joins a list.
+        let inherit = category.is_none()
+            && words[last_word.min(words.len())..]
+                .iter()
+                .take(3)
+                .take_while(|w| w.kind == TokenKind::Word)
+                .any(|w| PEOPLE.contains(&w.text.to_lowercase().as_str()));
+        if category.is_none() && !inherit {
+            continue;
+        }
+        for (span, number, qualifier) in numbers {
+            let start = whole.start.min(trigger_span.map_or(whole.start, |t| t.start));
+            let end = whole.end.max(trigger_span.map_or(whole.end, |t| t.end)).max(span.end);
+            let end = match words.get(last_word) {
+                Some(w) if noun.is_some() && trigger_span.is_none_or(|t| t.end < w.span.end) => {
+                    w.span.end.max(end)
+                }
+                _ => end,
+            };
+            pending.push(Pending {
+                count: Count {
+                    span: Span::new(start, end),
+                    number,
+                    qualifier,
+                    category: category.unwrap_or(CountCategory::Other),
+                    noun: noun.clone(),
+                },
+                inherit: category.is_none(),
+                first_word,
+            });
+        }
+    }
+    // Untriggered members of a list take the nearest triggered count's
+    // category; with none in the sentence they are dropped.
+    let triggered: Vec<(usize, CountCategory)> =
+        pending.iter().filter(|p| !p.inherit).map(|p| (p.first_word, p.count.category)).collect();
+    pending
+        .into_iter()
+        .filter_map(|mut p| {
+            if p.inherit {
+                let nearest = triggered.iter().min_by_key(|(w, _)| w.abs_diff(p.first_word))?;
+                p.count.category = nearest.1;
+            }
+            Some(p.count)
+        })
+        .collect()
+}
+
+/// A number glued to letters, hyphens or symbols ("COVID-19", "ten-storey",
+/// "$5", "85%", "3rd") is not a count.
+fn stands_alone(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = &text[span.end..];
+    let glued_before = before.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '-' | '$' | '€' | '£' | '#' | '/' | '.')
+    });
+    let glued_after = after
+        .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '%' | '/'))
+        || (after.starts_with(['.', ',', ':'])
+            && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || after.trim_start().to_lowercase().starts_with("percent")
+        || after.trim_start().to_lowercase().starts_with("per cent");
+    !glued_before && !glued_after
+}
+
+/// The category a trigger near words `first..last` gives, and the
+/// trigger's span.
+fn classify(
+    words: &[Word<'_>],
+    first: usize,
+    last: usize,
+) -> (Option<CountCategory>, Option<Span>) {
+    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let is_stop = |w: &Word<'_>| matches!(w.text, "." | ";" | ":" | "?" | "!");
+    // Before: walk back from the number to a stop, another number or the window's edge.
+    let mut before_start = first;
+    while before_start > 0 && first - before_start < WINDOW {
+        let w = &words[before_start - 1];
+        if is_stop(w) || w.kind == TokenKind::Number || w.text == "," {
+            break;
+        }
+        before_start -= 1;
+    }
+    let mut after_end = last;
+    while after_end < words.len() && after_end - last < WINDOW {
+        let w = &words[after_end];
+        if is_stop(w) || w.kind == TokenKind::Number || w.text == "," {
+            break;
+        }
+        after_end += 1;
+    }
+    let find = |from: usize, to: usize, place: Where| -> Vec<(usize, usize, CountCategory)> {
+        let mut hits = Vec::new();
+        for trig in TRIGGERS.iter().filter(|t| t.place == place) {
+            let len = trig.words.len();
+            if to < from + len {
+                continue;
+            }
+            for i in from..=to - len {
+                if (0..len).all(|k| lower[i + k] == trig.words[k]) {
+                    hits.push((i, i + len, trig.category));
+                }
+            }
+        }
+        hits
+    };
+    let span_of = |a: usize, b: usize| Span::new(words[a].span.start, words[b - 1].span.end);
+    let before =
+        find(before_start, first, Where::Before).into_iter().max_by_key(|&(_, end, _)| end);
+    if let Some((a, b, cat)) = before {
+        if first - b <= 1 {
+            return (Some(cat), Some(span_of(a, b)));
+        }
+    }
+    if let Some((a, b, cat)) =
+        find(last, after_end, Where::After).into_iter().min_by_key(|&(a, _, _)| a)
+    {
+        return (Some(cat), Some(span_of(a, b)));
+    }
+    if let Some((a, b, cat)) = before {
+        return (Some(cat), Some(span_of(a, b)));
+    }
+    if let Some((a, b, cat)) =
+        find(last, after_end, Where::Noun).into_iter().min_by_key(|&(a, _, _)| a)
+    {
+        return (Some(cat), Some(span_of(a, b)));
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests;
