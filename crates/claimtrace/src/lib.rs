@@ -7,8 +7,11 @@
 //! 1. [`read`]: bytes (text, HTML, JSON, JSONL) to a clean body, the
 //!    removed blocks and metadata;
 //! 2. [`segment`]: paragraphs, sentences and tokens with byte offsets;
-//! 3. later stages: tagging and parsing, entities, times, counts,
-//!    attribution and claims, events.
+//! 3. [`tag`]: Universal POS tags and dependency trees, from averaged
+//!    perceptron models trained on GUM and shipped in `models/`;
+//! 4. [`entities`]: named-entity mentions (a trained recognizer plus
+//!    gazetteers) merged into entities with aliases and descriptions;
+//! 5. later stages: times, counts, attribution and claims, events.
 //!
 //! [`record`] turns a document into the JSON article record, and [`eval`]
 //! scores records against gold ones. The engine does no I/O: the CLI and
@@ -30,12 +33,14 @@
 //! ```
 
 pub mod doc;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod pipeline;
 pub mod read;
 pub mod record;
 pub mod segment;
+pub mod tag;
 
 pub use doc::Document;
 pub use error::{Error, Result};

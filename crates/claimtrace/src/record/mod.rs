@@ -132,6 +132,16 @@ impl Record {
                     reason: r.reason.as_str().to_string(),
                 })
                 .collect(),
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| RecordEntity {
+                    name: e.name.clone(),
+                    kind: e.kind.as_str().to_string(),
+                    aliases: e.aliases.clone(),
+                    description: e.description.clone(),
+                })
+                .collect(),
             sentences: doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect(),
             diagnostics: doc
                 .diagnostics
