@@ -14,6 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
+use claimtrace::doc::EntityKind;
 use claimtrace::entities::{gazetteer::GAZETTEER, ner};
 use claimtrace::tag::{conllu, parser, perceptron::Model, tagger};
 
@@ -60,7 +61,10 @@ fn main() -> anyhow::Result<()> {
 
     // ## Entity recognizer
     let mut ner_data = gum.clone();
-    ner_data.iter_mut().for_each(conllu::named_labels);
+    let is_demonym = |w: &str| {
+        GAZETTEER.lookup(w).is_some_and(|e| GAZETTEER.entries[e].kind == EntityKind::Norp)
+    };
+    ner_data.iter_mut().for_each(|s| conllu::named_labels(s, &is_demonym));
     let ewt = std::fs::read_to_string(data.join("uner-ewt/en_ewt-ud-dev.iob2"))?;
     ner_data.extend(conllu::parse_iob2(&ewt));
     let ner_tags = tag_all(&ner_data);

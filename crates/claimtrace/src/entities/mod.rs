@@ -81,6 +81,11 @@ const NOT_NAMES: &[&str] = &[
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "I", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "The",
     "A", "An", "This", "That", "He", "She", "It", "They", "We", "You", "Update", "Read", "Click",
+    // Titles and institutions that are capitalised without being a name.
+    "President", "Minister", "Prime", "Government", "Emperor", "Empress", "King", "Queen",
+    "Prince", "Princess", "Governor", "Senator", "General", "Court", "Church", "Bank", "Sea",
+    "Empire", "Party", "Army", "Navy", "Police", "Parliament", "Chancellor", "Mayor", "Pope",
+    "Sir", "Lord", "Lady", "Honor", "Rank", "State", "City", "Earth", "God",
 ];
 
 fn sentence_candidates(

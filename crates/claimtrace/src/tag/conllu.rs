@@ -137,7 +137,9 @@ fn ner_kind(kind: &str) -> Option<&'static str> {
 /// organization or place is named when its head word is a proper noun; the
 /// label covers the run of proper nouns around the head (with `of`, `the`
 /// and `and` inside a run, as in "Bank of America"). Outer spans win.
-pub fn named_labels(sentence: &mut TreeSentence) {
+/// Nationality words ("Americans") are left out, being NORP rather than
+/// persons in the record's vocabulary.
+pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bool) {
     let n = sentence.words.len();
     let mut labels = vec!["O".to_string(); n];
     let mut spans: Vec<_> = sentence
@@ -151,13 +153,21 @@ pub fn named_labels(sentence: &mut TreeSentence) {
         else {
             continue;
         };
-        let is_prop = |i: usize| sentence.upos[i] == "PROPN";
+        // Capitalised adjectives and nouns inside a name count too: GUM
+        // tags "United" in "United States" and "New" in "New York" ADJ.
+        let is_prop = |i: usize| {
+            sentence.upos[i] == "PROPN"
+                || (matches!(sentence.upos[i].as_str(), "ADJ" | "NOUN" | "NUM")
+                    && sentence.words[i].chars().next().is_some_and(char::is_uppercase)
+                    && i > 0)
+        };
+        let is_propn = |i: usize| sentence.upos[i] == "PROPN";
         let mut head = head;
-        if !is_prop(head) {
+        if !is_propn(head) {
             // "the spokesman Dmitry Peskov": a name in apposition to, or
             // flat under, a common-noun head at the end of the span.
             let mut i = range.end;
-            while i > range.start && is_prop(i - 1) {
+            while i > range.start && is_propn(i - 1) {
                 i -= 1;
             }
             let run = i..range.end;
@@ -187,7 +197,7 @@ pub fn named_labels(sentence: &mut TreeSentence) {
         {
             end += 1;
         }
-        if (start..end).any(|i| labels[i] != "O") {
+        if (start..end).any(|i| labels[i] != "O") || (end - start == 1 && is_demonym(&sentence.words[start])) {
             continue;
         }
         for i in start..end {
@@ -213,7 +223,7 @@ mod tests {
         assert_eq!(s.heads, vec![Some(2), Some(0), None, Some(4), Some(2)]);
         assert_eq!(s.rels[4], "obl");
         assert_eq!(s.entities, vec![(0..2, "person".to_string()), (4..5, "place".to_string())]);
-        named_labels(&mut s);
+        named_labels(&mut s, &|_| false);
         // The title is left out of the name.
         assert_eq!(s.ner, vec!["O", "B-PERSON", "O", "O", "B-PLACE"]);
     }
