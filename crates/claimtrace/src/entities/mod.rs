@@ -174,6 +174,24 @@ fn sentence_candidates(
         out.push(Candidate { start: s, end: e, kind, entry: None });
     }
     out.extend(gaz);
+    // "the channel Supernova Plus": capitalised words right after an
+    // organisation noun name that organisation.
+    for k in 1..words.len() {
+        if !ORG_NOUNS.contains(&words[k - 1].to_lowercase().as_str()) {
+            continue;
+        }
+        let mut e = k;
+        while e < words.len()
+            && tags[e] == "PROPN"
+            && words[e].chars().next().is_some_and(char::is_uppercase)
+        {
+            e += 1;
+        }
+        let (s, e) = (first + k, first + e);
+        if e > s && !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Org, entry: None });
+        }
+    }
     out
 }
 
@@ -475,7 +493,11 @@ fn description(doc: &Document, c: &Candidate) -> Option<String> {
             e += 1;
         }
         let ends_clause = e < n && matches!(doc.token_text(e), "," | "." | ";" | ")");
-        if ends_clause && e > at + 2 && matches!(tag(e - 1), "NOUN" | "PROPN") {
+        let nominal = |i: usize| {
+            matches!(tag(i), "NOUN" | "PROPN")
+                || doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
+        };
+        if ends_clause && e > at + 2 && nominal(e - 1) {
             let span = Span::new(doc.tokens[at + 2].span.start, doc.tokens[e - 1].span.end);
             return Some(doc.slice(span).to_string());
         }
