@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use claimtrace::doc::{Document, EntityKind, Meta, Sentence, Span, Token, TokenKind};
 use claimtrace::entities::gazetteer::GAZETTEER;
 use claimtrace::tag::conllu::{self, TreeSentence};
+use claimtrace::tag::perceptron::Model;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,6 +31,32 @@ fn main() -> anyhow::Result<()> {
     let data = PathBuf::from(value("--data").map_or("/work/shared/data", String::as_str));
     let out = PathBuf::from(value("--out").map_or("/tmp/claimtrace-eval", String::as_str));
     std::fs::create_dir_all(&out)?;
+    // `--models DIR` scores freshly trained models instead of the shipped ones.
+    let models = match value("--models") {
+        Some(dir) => {
+            let load = |name: &str| -> anyhow::Result<Model> {
+                let bytes = std::fs::read(Path::new(dir).join(name))?;
+                Model::decode(&bytes).map_err(|e| anyhow::anyhow!(e.0))
+            };
+            Models { tagger: load("tagger.bin")?, parser: load("parser.bin")?, ner: load("ner.bin")? }
+        }
+        None => Models {
+            tagger: claimtrace::tag::TAGGER.clone(),
+            parser: claimtrace::tag::PARSER.clone(),
+            ner: claimtrace::entities::NER.clone(),
+        },
+    };
+
+    // ## Model load time (decoding the embedded bytes, once)
+    let started = std::time::Instant::now();
+    let n_features = claimtrace::tag::TAGGER.n_features()
+        + claimtrace::tag::PARSER.n_features()
+        + claimtrace::entities::NER.n_features();
+    println!(
+        "models: {} features decoded in {:.0} ms",
+        n_features,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
 
     // ## GUM test
     let mut gum_docs = Vec::new();
@@ -45,7 +72,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let started = std::time::Instant::now();
-    let gum_pred: Vec<Vec<TreeSentence>> = gum_docs.iter().map(|d| analyze(d)).collect();
+    let gum_pred: Vec<Vec<TreeSentence>> = gum_docs.iter().map(|d| analyze(d, &models)).collect();
     let elapsed = started.elapsed();
     let gold: Vec<TreeSentence> = gum_docs.concat();
     let pred: Vec<TreeSentence> = gum_pred.concat();
@@ -60,7 +87,7 @@ fn main() -> anyhow::Result<()> {
     // ## UNER PUD
     let pud_text = std::fs::read_to_string(data.join("uner-pud/en_pud-ud-test.iob2"))?;
     let pud = conllu::parse_iob2(&pud_text);
-    let pud_pred = analyze(&pud);
+    let pud_pred = analyze(&pud, &models);
     println!("UNER PUD: {} sentences", pud.len());
     report_ner(&pud, &pud_pred);
     write_tsv(&out.join("gold-pud.tsv"), &pud)?;
@@ -68,9 +95,15 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+struct Models {
+    tagger: Model,
+    parser: Model,
+    ner: Model,
+}
+
 /// Runs the standard pipeline's language stages over one document built
 /// from gold tokens, one sentence per paragraph.
-fn analyze(sentences: &[TreeSentence]) -> Vec<TreeSentence> {
+fn analyze(sentences: &[TreeSentence], models: &Models) -> Vec<TreeSentence> {
     let mut text = String::new();
     let mut tokens = Vec::new();
     let mut sents = Vec::new();
@@ -97,9 +130,9 @@ fn analyze(sentences: &[TreeSentence]) -> Vec<TreeSentence> {
     let mut doc = Document::new("eval", Meta::default(), text);
     doc.tokens = tokens;
     doc.sentences = sents;
-    claimtrace::tag::tag_document(&mut doc, &claimtrace::tag::TAGGER);
-    claimtrace::tag::parse_document(&mut doc, &claimtrace::tag::PARSER);
-    claimtrace::entities::entities(&mut doc);
+    claimtrace::tag::tag_document(&mut doc, &models.tagger);
+    claimtrace::tag::parse_document(&mut doc, &models.parser);
+    claimtrace::entities::entities_with(&mut doc, &models.ner, &GAZETTEER);
 
     let mut labels = vec!["O".to_string(); doc.tokens.len()];
     for m in &doc.mentions {

@@ -25,7 +25,7 @@ fn main() -> anyhow::Result<()> {
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1));
     let data = PathBuf::from(value("--data").map_or("/work/shared/data", String::as_str));
     let out = PathBuf::from(value("--out").map_or("crates/claimtrace/models", String::as_str));
-    let iterations: usize = value("--iterations").map_or(Ok(10), |v| v.parse())?;
+    let iterations: usize = value("--iterations").map_or(Ok(15), |v| v.parse())?;
 
     // ## Data
     let train_docs = split(&data.join("gum/splits.md"), "train")?;

@@ -37,6 +37,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
         cands.extend(sentence_candidates(doc, range, model, gazetteer));
     }
     add_acronym_uses(doc, &mut cands);
+    add_repeated_names(doc, &mut cands);
     cands.sort_by_key(|c| (c.start, c.end));
     build_entities(doc, cands, gazetteer);
     add_meta_entities(doc, gazetteer);
@@ -128,7 +129,11 @@ fn sentence_candidates(
             let t = doc.token_text(i);
             doc.tokens[i].kind != TokenKind::Word
                 || !t.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(t, "The" | "A" | "An")
+                || matches!(
+                    t,
+                    "The" | "A" | "An" | "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dr" | "Dr."
+                        | "Prof." | "Professor"
+                )
         };
         while s < e && trim(s) {
             s += 1;
@@ -232,6 +237,49 @@ fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
                 continue;
             }
             cands.push(Candidate { start: i, end: i + 1, kind, entry: None });
+        }
+    }
+}
+
+/// Names the recognizer found once are names wherever they recur in the
+/// document, and so are the surnames of recognized people.
+fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
+    let mut surfaces: Vec<(Vec<&str>, EntityKind)> = Vec::new();
+    for c in cands.iter().filter(|c| c.entry.is_none()) {
+        let words: Vec<&str> = (c.start..c.end).map(|i| doc.token_text(i)).collect();
+        if c.kind == EntityKind::Person && words.len() >= 2 {
+            let last = words[words.len() - 1];
+            if last.chars().count() > 1 && last.chars().next().is_some_and(char::is_uppercase) {
+                surfaces.push((vec![last], EntityKind::Person));
+            }
+        }
+        surfaces.push((words, c.kind));
+    }
+    surfaces.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    surfaces.dedup_by(|a, b| a.0 == b.0);
+    if surfaces.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    for sentence in &doc.sentences {
+        let mut i = sentence.tokens.start;
+        while i < sentence.tokens.end {
+            let found = surfaces.iter().find(|(words, _)| {
+                let end = i + words.len();
+                end <= sentence.tokens.end
+                    && !covered[i..end].iter().any(|&x| x)
+                    && words.iter().enumerate().all(|(k, w)| doc.token_text(i + k) == *w)
+            });
+            match found {
+                Some((words, kind)) => {
+                    cands.push(Candidate { start: i, end: i + words.len(), kind: *kind, entry: None });
+                    i += words.len();
+                }
+                None => i += 1,
+            }
         }
     }
 }

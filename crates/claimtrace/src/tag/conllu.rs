@@ -153,11 +153,12 @@ pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bo
         else {
             continue;
         };
-        // Capitalised adjectives and nouns inside a name count too: GUM
-        // tags "United" in "United States" and "New" in "New York" ADJ.
+        // Capitalised adjectives, nouns and participles inside a name
+        // count too: GUM tags "New" in "New York" ADJ and "United" in
+        // "United States" VERB.
         let is_prop = |i: usize| {
             sentence.upos[i] == "PROPN"
-                || (matches!(sentence.upos[i].as_str(), "ADJ" | "NOUN" | "NUM")
+                || (matches!(sentence.upos[i].as_str(), "ADJ" | "NOUN" | "NUM" | "VERB")
                     && sentence.words[i].chars().next().is_some_and(char::is_uppercase)
                     && i > 0)
         };
