@@ -76,6 +76,12 @@ const ORG_NOUNS: &[&str] = &[
     "charity", "club", "team", "brand", "faction",
 ];
 
+/// Lower-case words that may sit inside a name ("Bank of America").
+const GLUE: &[&str] = &[
+    "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
+    "al", "el", "bin", "ibn", "da", "di", "y", "e", "'s", "&", "-",
+];
+
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -141,6 +147,14 @@ fn sentence_candidates(
         while e > s && (trim(e - 1) && doc.token_text(e - 1) != "'s" || doc.token_text(e - 1) == "'s")
         {
             e -= 1;
+        }
+        // A lower-case word inside a span ("Telegram channel Supernova
+        // Plus") ends a descriptor: the name is what follows it.
+        if let Some(k) = (s..e).rev().find(|&k| {
+            let t = doc.token_text(k);
+            t.chars().next().is_some_and(char::is_lowercase) && !GLUE.contains(&t)
+        }) {
+            s = k + 1;
         }
         if s >= e || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
             continue;
