@@ -38,7 +38,11 @@ fn main() -> anyhow::Result<()> {
                 let bytes = std::fs::read(Path::new(dir).join(name))?;
                 Model::decode(&bytes).map_err(|e| anyhow::anyhow!(e.0))
             };
-            Models { tagger: load("tagger.bin")?, parser: load("parser.bin")?, ner: load("ner.bin")? }
+            Models {
+                tagger: load("tagger.bin")?,
+                parser: load("parser.bin")?,
+                ner: load("ner.bin")?,
+            }
         }
         None => Models {
             tagger: claimtrace::tag::TAGGER.clone(),
@@ -77,7 +81,12 @@ fn main() -> anyhow::Result<()> {
     let gold: Vec<TreeSentence> = gum_docs.concat();
     let pred: Vec<TreeSentence> = gum_pred.concat();
     let n_tokens: usize = gold.iter().map(|s| s.words.len()).sum();
-    println!("GUM test: {} documents, {} sentences, {} tokens", gum_docs.len(), gold.len(), n_tokens);
+    println!(
+        "GUM test: {} documents, {} sentences, {} tokens",
+        gum_docs.len(),
+        gold.len(),
+        n_tokens
+    );
     println!("  analysed in {:.2}s", elapsed.as_secs_f64());
     report_syntax(&gold, &pred);
     report_ner(&gold, &pred);
@@ -124,7 +133,11 @@ fn analyze(sentences: &[TreeSentence], models: &Models) -> Vec<TreeSentence> {
                 rel: None,
             });
         }
-        sents.push(Sentence { span: Span::new(start, text.len()), paragraph, tokens: first..tokens.len() });
+        sents.push(Sentence {
+            span: Span::new(start, text.len()),
+            paragraph,
+            tokens: first..tokens.len(),
+        });
         text.push_str("\n\n");
     }
     let mut doc = Document::new("eval", Meta::default(), text);
@@ -154,7 +167,10 @@ fn analyze(sentences: &[TreeSentence], models: &Models) -> Vec<TreeSentence> {
                 words: range.clone().map(|i| doc.token_text(i).to_string()).collect(),
                 upos: range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X").to_string()).collect(),
                 heads: range.clone().map(|i| doc.tokens[i].head.map(|h| h - range.start)).collect(),
-                rels: range.clone().map(|i| doc.tokens[i].rel.unwrap_or("dep").to_string()).collect(),
+                rels: range
+                    .clone()
+                    .map(|i| doc.tokens[i].rel.unwrap_or("dep").to_string())
+                    .collect(),
                 entities: Vec::new(),
                 ner: labels[range].to_vec(),
             }
@@ -225,7 +241,8 @@ fn report_ner(gold: &[TreeSentence], pred: &[TreeSentence]) {
         let pr = tp as f64 / np.max(1) as f64;
         let rc = tp as f64 / ng.max(1) as f64;
         let f1 = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
-        let _ = write!(line, "  {kind} {:.1} (p {:.1} r {:.1})", 100.0 * f1, 100.0 * pr, 100.0 * rc);
+        let _ =
+            write!(line, "  {kind} {:.1} (p {:.1} r {:.1})", 100.0 * f1, 100.0 * pr, 100.0 * rc);
     }
     println!("{line}");
 }

@@ -48,7 +48,10 @@ fn main() -> anyhow::Result<()> {
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                tagger::tag(&tagger_model, &words).iter().map(|&t| tagger::UPOS[t].to_string()).collect()
+                tagger::tag(&tagger_model, &words)
+                    .iter()
+                    .map(|&t| tagger::UPOS[t].to_string())
+                    .collect()
             })
             .collect()
     };

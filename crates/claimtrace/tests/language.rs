@@ -25,7 +25,10 @@ fn training_is_deterministic() {
     let first = tagger::train(&sentences, 3, 7);
     assert_eq!(first, tagger::train(&sentences, 3, 7));
     let gold_tags: Vec<Vec<String>> = sentences.iter().map(|s| s.upos.clone()).collect();
-    assert_eq!(parser::train(&sentences, &gold_tags, 2, 7), parser::train(&sentences, &gold_tags, 2, 7));
+    assert_eq!(
+        parser::train(&sentences, &gold_tags, 2, 7),
+        parser::train(&sentences, &gold_tags, 2, 7)
+    );
     let mut named = sentences.clone();
     named.iter_mut().for_each(|s| conllu::named_labels(s, &|_| false));
     assert_eq!(
@@ -36,7 +39,8 @@ fn training_is_deterministic() {
     // The fixture's tagger has learnt its own training data.
     let model = Model::decode(&first).unwrap();
     let words: Vec<&str> = sentences[0].words.iter().map(String::as_str).collect();
-    let predicted: Vec<&str> = tagger::tag(&model, &words).iter().map(|&t| tagger::UPOS[t]).collect();
+    let predicted: Vec<&str> =
+        tagger::tag(&model, &words).iter().map(|&t| tagger::UPOS[t]).collect();
     assert_eq!(predicted, sentences[0].upos);
 }
 

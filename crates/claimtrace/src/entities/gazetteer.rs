@@ -121,10 +121,8 @@ impl Gazetteer {
 
     /// The entry whose canonical name or alias is exactly `surface`.
     pub fn lookup(&self, surface: &str) -> Option<usize> {
-        let words: Vec<&str> = tokenize(surface)
-            .iter()
-            .map(|t| &surface[t.span.start..t.span.end])
-            .collect();
+        let words: Vec<&str> =
+            tokenize(surface).iter().map(|t| &surface[t.span.start..t.span.end]).collect();
         self.find(&words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
     }
 }

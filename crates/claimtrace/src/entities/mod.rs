@@ -54,26 +54,103 @@ struct Candidate {
 
 /// Last words that make a name a facility.
 const FAC_HEADS: &[&str] = &[
-    "Hall", "Center", "Centre", "Airport", "Stadium", "Arena", "Bridge", "Hospital", "Street",
-    "Square", "Tower", "Towers", "Palace", "Museum", "Station", "Theatre", "Theater", "Building",
-    "Church", "Mosque", "Cathedral", "Temple", "Prison", "Jail", "Base", "Port", "Plant", "Mall",
-    "Hotel", "Park", "Avenue", "Road", "Highway", "Dam", "Library", "Gallery", "Cemetery",
+    "Hall",
+    "Center",
+    "Centre",
+    "Airport",
+    "Stadium",
+    "Arena",
+    "Bridge",
+    "Hospital",
+    "Street",
+    "Square",
+    "Tower",
+    "Towers",
+    "Palace",
+    "Museum",
+    "Station",
+    "Theatre",
+    "Theater",
+    "Building",
+    "Church",
+    "Mosque",
+    "Cathedral",
+    "Temple",
+    "Prison",
+    "Jail",
+    "Base",
+    "Port",
+    "Plant",
+    "Mall",
+    "Hotel",
+    "Park",
+    "Avenue",
+    "Road",
+    "Highway",
+    "Dam",
+    "Library",
+    "Gallery",
+    "Cemetery",
 ];
 
 /// Last words that make a name a non-political place.
 const LOC_HEADS: &[&str] = &[
-    "River", "Lake", "Mountain", "Mountains", "Mount", "Ocean", "Sea", "Valley", "Desert",
-    "Island", "Islands", "Gulf", "Bay", "Peninsula", "Coast", "Strait", "Forest", "Canyon",
-    "Hills", "Beach", "Falls", "Glacier",
+    "River",
+    "Lake",
+    "Mountain",
+    "Mountains",
+    "Mount",
+    "Ocean",
+    "Sea",
+    "Valley",
+    "Desert",
+    "Island",
+    "Islands",
+    "Gulf",
+    "Bay",
+    "Peninsula",
+    "Coast",
+    "Strait",
+    "Forest",
+    "Canyon",
+    "Hills",
+    "Beach",
+    "Falls",
+    "Glacier",
 ];
 
 /// Common nouns that, right before a name or heading its apposition, say
 /// the name is an organisation ("the channel X", "Y, a news agency").
 const ORG_NOUNS: &[&str] = &[
-    "channel", "group", "network", "agency", "company", "firm", "party", "newspaper", "outlet",
-    "organization", "organisation", "station", "website", "magazine", "band", "militia",
-    "movement", "union", "council", "ministry", "bank", "broadcaster", "publication", "startup",
-    "charity", "club", "team", "brand", "faction",
+    "channel",
+    "group",
+    "network",
+    "agency",
+    "company",
+    "firm",
+    "party",
+    "newspaper",
+    "outlet",
+    "organization",
+    "organisation",
+    "station",
+    "website",
+    "magazine",
+    "band",
+    "militia",
+    "movement",
+    "union",
+    "council",
+    "ministry",
+    "bank",
+    "broadcaster",
+    "publication",
+    "startup",
+    "charity",
+    "club",
+    "team",
+    "brand",
+    "faction",
 ];
 
 /// Lower-case words that may sit inside a name ("Bank of America").
@@ -84,15 +161,84 @@ const GLUE: &[&str] = &[
 
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "I", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "The",
-    "A", "An", "This", "That", "He", "She", "It", "They", "We", "You", "Update", "Read", "Click",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "I",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "You",
+    "Update",
+    "Read",
+    "Click",
     // Titles and institutions that are capitalised without being a name.
-    "President", "Minister", "Prime", "Government", "Emperor", "Empress", "King", "Queen",
-    "Prince", "Princess", "Governor", "Senator", "General", "Court", "Church", "Bank", "Sea",
-    "Empire", "Party", "Army", "Navy", "Police", "Parliament", "Chancellor", "Mayor", "Pope",
-    "Sir", "Lord", "Lady", "Honor", "Rank", "State", "City", "Earth", "God",
+    "President",
+    "Minister",
+    "Prime",
+    "Government",
+    "Emperor",
+    "Empress",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Governor",
+    "Senator",
+    "General",
+    "Court",
+    "Church",
+    "Bank",
+    "Sea",
+    "Empire",
+    "Party",
+    "Army",
+    "Navy",
+    "Police",
+    "Parliament",
+    "Chancellor",
+    "Mayor",
+    "Pope",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Honor",
+    "Rank",
+    "State",
+    "City",
+    "Earth",
+    "God",
 ];
 
 fn sentence_candidates(
@@ -137,14 +283,26 @@ fn sentence_candidates(
                 || !t.chars().next().is_some_and(|c| c.is_uppercase())
                 || matches!(
                     t,
-                    "The" | "A" | "An" | "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dr" | "Dr."
-                        | "Prof." | "Professor"
+                    "The"
+                        | "A"
+                        | "An"
+                        | "Mr"
+                        | "Mr."
+                        | "Mrs"
+                        | "Mrs."
+                        | "Ms"
+                        | "Ms."
+                        | "Dr"
+                        | "Dr."
+                        | "Prof."
+                        | "Professor"
                 )
         };
         while s < e && trim(s) {
             s += 1;
         }
-        while e > s && (trim(e - 1) && doc.token_text(e - 1) != "'s" || doc.token_text(e - 1) == "'s")
+        while e > s
+            && (trim(e - 1) && doc.token_text(e - 1) != "'s" || doc.token_text(e - 1) == "'s")
         {
             e -= 1;
         }
@@ -161,7 +319,8 @@ fn sentence_candidates(
         }
         let overlapping: Vec<usize> =
             (0..gaz.len()).filter(|&g| gaz[g].start < e && s < gaz[g].end).collect();
-        let covered = (s..e).all(|i| overlapping.iter().any(|&g| gaz[g].start <= i && i < gaz[g].end));
+        let covered =
+            (s..e).all(|i| overlapping.iter().any(|&g| gaz[g].start <= i && i < gaz[g].end));
         if covered {
             continue;
         }
@@ -179,7 +338,8 @@ fn sentence_candidates(
         if kind == EntityKind::Person {
             // "Ukrainian adviser Anton ...": a leading demonym or place is
             // its own mention, not part of the person's name.
-            let lead = overlapping.iter().filter(|&&g| gaz[g].start == s).map(|&g| gaz[g].end).max();
+            let lead =
+                overlapping.iter().filter(|&&g| gaz[g].start == s).map(|&g| gaz[g].end).max();
             if let Some(lead_end) = lead {
                 s = lead_end;
             }
@@ -221,7 +381,8 @@ fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) -> EntityKind
     if FAC_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Fac;
     }
-    if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&doc.token_text(start))) {
+    if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&doc.token_text(start)))
+    {
         return EntityKind::Loc;
     }
     let prev = start.checked_sub(1).map(|p| doc.token_text(p).to_lowercase());
@@ -289,7 +450,12 @@ fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
             });
             match found {
                 Some((words, kind)) => {
-                    cands.push(Candidate { start: i, end: i + words.len(), kind: *kind, entry: None });
+                    cands.push(Candidate {
+                        start: i,
+                        end: i + words.len(),
+                        kind: *kind,
+                        entry: None,
+                    });
                     i += words.len();
                 }
                 None => i += 1,
@@ -360,7 +526,9 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
         if c.entry.is_none() && c.kind == EntityKind::Person {
             if let Some(d) = &g.description {
                 let head = d.split_whitespace().last().unwrap_or("").to_lowercase();
-                if ORG_NOUNS.contains(&head.as_str()) || d.split_whitespace().any(|w| ORG_NOUNS.contains(&w)) && d.contains(" of ") {
+                if ORG_NOUNS.contains(&head.as_str())
+                    || d.split_whitespace().any(|w| ORG_NOUNS.contains(&w)) && d.contains(" of ")
+                {
                     g.kind = EntityKind::Org;
                 }
             }
@@ -422,7 +590,8 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
         m.entity = final_idx[g];
     }
     for (i, e) in entities.iter_mut().enumerate() {
-        e.mentions = mentions.iter().enumerate().filter(|(_, m)| m.entity == i).map(|(k, _)| k).collect();
+        e.mentions =
+            mentions.iter().enumerate().filter(|(_, m)| m.entity == i).map(|(k, _)| k).collect();
     }
     doc.mentions = mentions;
     doc.entities = entities;
@@ -443,8 +612,10 @@ fn merge_groups(groups: &mut [Group]) {
             }
             if joins(&groups[a], &groups[b]) {
                 // `b` (the longer name) absorbs `a`.
-                let (surfaces, mentions) =
-                    (std::mem::take(&mut groups[a].surfaces), std::mem::take(&mut groups[a].mentions));
+                let (surfaces, mentions) = (
+                    std::mem::take(&mut groups[a].surfaces),
+                    std::mem::take(&mut groups[a].mentions),
+                );
                 let description = groups[a].description.take();
                 let gb = &mut groups[b];
                 for s in surfaces {
@@ -486,7 +657,8 @@ fn joins(a: &Group, b: &Group) -> bool {
         return true;
     }
     // An acronym of the words of `b`.
-    let is_acronym = wa.len() == 1 && wa[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+    let is_acronym = wa.len() == 1
+        && wa[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
         && wa[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
     if is_acronym && b.kind != EntityKind::Person {
         let initials: String = wb
@@ -500,7 +672,8 @@ fn joins(a: &Group, b: &Group) -> bool {
         }
     }
     // "X Center" and "X City Hall".
-    let place_like = |k: EntityKind| matches!(k, EntityKind::Fac | EntityKind::Org | EntityKind::Loc);
+    let place_like =
+        |k: EntityKind| matches!(k, EntityKind::Fac | EntityKind::Org | EntityKind::Loc);
     wa.len() >= 2
         && place_like(a.kind)
         && place_like(b.kind)
@@ -514,11 +687,53 @@ fn joins(a: &Group, b: &Group) -> bool {
 
 /// First words that many unrelated names share.
 const COMMON_FIRST: &[&str] = &[
-    "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-    "United", "National", "International", "Central", "First", "Great", "Saint", "St.", "Royal",
-    "University", "Bank", "City", "State", "Federal", "General", "Grand", "Old", "Upper", "Lower",
-    "Port", "Fort", "Mount", "Lake", "San", "Santa", "Los", "Las", "Le", "La", "El", "Al", "Ministry",
-    "Department", "Council", "World", "European", "American", "British",
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "United",
+    "National",
+    "International",
+    "Central",
+    "First",
+    "Great",
+    "Saint",
+    "St.",
+    "Royal",
+    "University",
+    "Bank",
+    "City",
+    "State",
+    "Federal",
+    "General",
+    "Grand",
+    "Old",
+    "Upper",
+    "Lower",
+    "Port",
+    "Fort",
+    "Mount",
+    "Lake",
+    "San",
+    "Santa",
+    "Los",
+    "Las",
+    "Le",
+    "La",
+    "El",
+    "Al",
+    "Ministry",
+    "Department",
+    "Council",
+    "World",
+    "European",
+    "American",
+    "British",
 ];
 
 /// A description from a title before a person's name ("Kremlin spokesman
@@ -584,7 +799,8 @@ fn add_meta_entities(doc: &mut Document, gazetteer: &Gazetteer) {
     }
     if let Some(outlet) = &doc.meta.outlet {
         if !outlet.trim().is_empty() && !known(doc, outlet) {
-            let kind = gazetteer.lookup(outlet).map_or(EntityKind::Org, |e| gazetteer.entries[e].kind);
+            let kind =
+                gazetteer.lookup(outlet).map_or(EntityKind::Org, |e| gazetteer.entries[e].kind);
             extra.push((outlet.trim().to_string(), kind));
         }
     }

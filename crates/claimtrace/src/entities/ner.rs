@@ -55,7 +55,12 @@ fn may_end(prev: usize) -> bool {
 }
 
 /// Finds entity spans in one sentence of `words` with their UPOS `tags`.
-pub fn recognize(model: &Model, gazetteer: &Gazetteer, words: &[&str], tags: &[&str]) -> Vec<NerSpan> {
+pub fn recognize(
+    model: &Model,
+    gazetteer: &Gazetteer,
+    words: &[&str],
+    tags: &[&str],
+) -> Vec<NerSpan> {
     if model.is_empty() || words.is_empty() || tags.len() != words.len() {
         return Vec::new();
     }
@@ -249,11 +254,10 @@ mod tests {
 
     #[test]
     fn bio_to_bilou_and_back() {
-        let bio: Vec<String> =
-            ["B-PERSON", "I-PERSON", "O", "B-PLACE", "B-ORG", "I-ORG", "I-ORG"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
+        let bio: Vec<String> = ["B-PERSON", "I-PERSON", "O", "B-PLACE", "B-ORG", "I-ORG", "I-ORG"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let labels = bilou(&bio);
         assert_eq!(
             spans(&labels),

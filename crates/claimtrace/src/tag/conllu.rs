@@ -142,14 +142,12 @@ fn ner_kind(kind: &str) -> Option<&'static str> {
 pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bool) {
     let n = sentence.words.len();
     let mut labels = vec!["O".to_string(); n];
-    let mut spans: Vec<_> = sentence
-        .entities
-        .iter()
-        .filter_map(|(r, k)| ner_kind(k).map(|k| (r.clone(), k)))
-        .collect();
+    let mut spans: Vec<_> =
+        sentence.entities.iter().filter_map(|(r, k)| ner_kind(k).map(|k| (r.clone(), k))).collect();
     spans.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
     for (range, kind) in spans {
-        let Some(head) = range.clone().find(|&i| sentence.heads[i].is_none_or(|h| !range.contains(&h)))
+        let Some(head) =
+            range.clone().find(|&i| sentence.heads[i].is_none_or(|h| !range.contains(&h)))
         else {
             continue;
         };
@@ -184,7 +182,8 @@ pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bo
             }
             head = run_head;
         }
-        let is_glue = |i: usize| matches!(sentence.words[i].as_str(), "of" | "the" | "and" | "&" | "de");
+        let is_glue =
+            |i: usize| matches!(sentence.words[i].as_str(), "of" | "the" | "and" | "&" | "de");
         let mut start = head;
         while start > range.start
             && (is_prop(start - 1)
@@ -198,7 +197,9 @@ pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bo
         {
             end += 1;
         }
-        if (start..end).any(|i| labels[i] != "O") || (end - start == 1 && is_demonym(&sentence.words[start])) {
+        if (start..end).any(|i| labels[i] != "O")
+            || (end - start == 1 && is_demonym(&sentence.words[start]))
+        {
             continue;
         }
         for i in start..end {

@@ -11,10 +11,43 @@ use super::tagger::normalize;
 
 /// The Universal Dependencies base relations, in model label order.
 pub const RELATIONS: [&str; 37] = [
-    "acl", "advcl", "advmod", "amod", "appos", "aux", "case", "cc", "ccomp", "clf", "compound",
-    "conj", "cop", "csubj", "dep", "det", "discourse", "dislocated", "expl", "fixed", "flat",
-    "goeswith", "iobj", "list", "mark", "nmod", "nsubj", "nummod", "obj", "obl", "orphan",
-    "parataxis", "punct", "reparandum", "root", "vocative", "xcomp",
+    "acl",
+    "advcl",
+    "advmod",
+    "amod",
+    "appos",
+    "aux",
+    "case",
+    "cc",
+    "ccomp",
+    "clf",
+    "compound",
+    "conj",
+    "cop",
+    "csubj",
+    "dep",
+    "det",
+    "discourse",
+    "dislocated",
+    "expl",
+    "fixed",
+    "flat",
+    "goeswith",
+    "iobj",
+    "list",
+    "mark",
+    "nmod",
+    "nsubj",
+    "nummod",
+    "obj",
+    "obl",
+    "orphan",
+    "parataxis",
+    "punct",
+    "reparandum",
+    "root",
+    "vocative",
+    "xcomp",
 ];
 
 /// A parse: head (`None` for the root) and relation index per word.
@@ -177,9 +210,8 @@ impl State {
     /// reach.
     fn oracle(&self, gold: &[Option<usize>], rels: &[usize]) -> Option<usize> {
         if let Some(&s0) = self.stack.last() {
-            let attached = |w: usize| {
-                (0..self.n).all(|d| gold[d] != Some(w) || self.heads[d] == Some(w))
-            };
+            let attached =
+                |w: usize| (0..self.n).all(|d| gold[d] != Some(w) || self.heads[d] == Some(w));
             if self.next < self.n && gold[s0] == Some(self.next) {
                 return Some(1 + 2 * rels[s0]);
             }
@@ -297,7 +329,10 @@ impl<'a> Context<'a> {
         out.push(feature(88, &[tag(s0), &vs0l]));
         out.push(feature(89, &[word(n0), &vn0l]));
         out.push(feature(90, &[tag(n0), &vn0l]));
-        out.push(feature(91, &[tag(s0), tag(n0), if state.next >= state.n { "end" } else { "in" }]));
+        out.push(feature(
+            91,
+            &[tag(s0), tag(n0), if state.next >= state.n { "end" } else { "in" }],
+        ));
     }
 }
 
