@@ -301,9 +301,7 @@ fn sentence_candidates(
         while s < e && trim(s) {
             s += 1;
         }
-        while e > s
-            && (trim(e - 1) && doc.token_text(e - 1) != "'s" || doc.token_text(e - 1) == "'s")
-        {
+        while e > s && trim(e - 1) {
             e -= 1;
         }
         // A lower-case word inside a span ("Telegram channel Supernova
@@ -346,10 +344,8 @@ fn sentence_candidates(
             if s >= e {
                 continue;
             }
-            gaz.retain(|g| !(g.start >= s && g.end <= e));
-        } else {
-            gaz.retain(|g| !(g.start >= s && g.end <= e));
         }
+        gaz.retain(|g| !(g.start >= s && g.end <= e));
         out.push(Candidate { start: s, end: e, kind, entry: None });
     }
     out.extend(gaz);
@@ -681,7 +677,7 @@ fn joins(a: &Group, b: &Group) -> bool {
         && b.entry.is_none()
         && wa[0] == wb[0]
         && (a.kind == EntityKind::Fac || b.kind == EntityKind::Fac)
-        && !GAZETTEER.lookup(wa[0]).is_some()
+        && GAZETTEER.lookup(wa[0]).is_none()
         && !COMMON_FIRST.contains(&wa[0])
 }
 

@@ -202,8 +202,8 @@ pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bo
         {
             continue;
         }
-        for i in start..end {
-            labels[i] = format!("{}-{kind}", if i == start { "B" } else { "I" });
+        for (i, label) in labels[start..end].iter_mut().enumerate() {
+            *label = format!("{}-{kind}", if i == 0 { "B" } else { "I" });
         }
     }
     sentence.ner = labels;
