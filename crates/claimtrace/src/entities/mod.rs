@@ -93,6 +93,61 @@ const FAC_HEADS: &[&str] = &[
     "Cemetery",
 ];
 
+/// Words that make a name an organisation wherever they stand in it
+/// ("Ford Motor Company", "Department of Justice").
+const ORG_HEADS: &[&str] = &[
+    "Company",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Inc",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Group",
+    "Party",
+    "Agency",
+    "Commission",
+    "Department",
+    "Ministry",
+    "Council",
+    "Committee",
+    "University",
+    "College",
+    "Bank",
+    "Association",
+    "Institute",
+    "Foundation",
+    "Board",
+    "Bureau",
+    "Service",
+    "Airlines",
+    "Airways",
+    "Network",
+    "Court",
+    "Army",
+    "Navy",
+    "Police",
+    "Union",
+    "Federation",
+    "Organization",
+    "Organisation",
+    "Authority",
+    "Administration",
+    "Office",
+    "Society",
+    "Club",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Media",
+    "Brigade",
+    "Battalion",
+    "Front",
+    "Movement",
+];
+
 /// Last words that make a name a non-political place.
 const LOC_HEADS: &[&str] = &[
     "River",
@@ -348,6 +403,7 @@ fn sentence_candidates(
         gaz.retain(|g| !(g.start >= s && g.end <= e));
         out.push(Candidate { start: s, end: e, kind, entry: None });
     }
+    add_headed_names(&words, &tags, first, &mut out, &mut gaz);
     out.extend(gaz);
     // "the channel Supernova Plus": capitalised words right after an
     // organisation noun name that organisation.
@@ -370,12 +426,88 @@ fn sentence_candidates(
     out
 }
 
+/// Runs of capitalised words that hold an organisation word ("Ford Motor
+/// Company", "United States Department of Justice") or end in a facility
+/// word are names of that type even where the recognizer missed them; a
+/// country or nationality right before an organisation belongs to it.
+fn add_headed_names(
+    words: &[&str],
+    tags: &[&str],
+    first: usize,
+    out: &mut Vec<Candidate>,
+    gaz: &mut Vec<Candidate>,
+) {
+    let n = words.len();
+    let capital = |i: usize| {
+        words[i].chars().next().is_some_and(char::is_uppercase)
+            && (tags[i] == "PROPN" || (i > 0 && matches!(tags[i], "ADJ" | "NOUN" | "VERB" | "NUM")))
+    };
+    let mut k = 0;
+    while k < n {
+        if !capital(k) {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        loop {
+            if e < n && capital(e) {
+                e += 1;
+            } else if e + 1 < n && matches!(words[e], "of" | "and" | "for" | "&") && capital(e + 1)
+            {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        let next = e;
+        let mut s = k;
+        while s < e && NOT_NAMES.contains(&words[s]) {
+            s += 1;
+        }
+        let kind = if e - s < 2 {
+            None
+        } else if FAC_HEADS.contains(&words[e - 1]) {
+            Some(EntityKind::Fac)
+        } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
+            Some(EntityKind::Org)
+        } else {
+            None
+        };
+        k = next;
+        let Some(kind) = kind else { continue };
+        let (mut s, e) = (first + s, first + e);
+        if gaz.iter().any(|g| g.start <= s && g.end >= e) {
+            continue;
+        }
+        if kind == EntityKind::Org {
+            if let Some(g) = gaz
+                .iter()
+                .position(|g| g.end == s && matches!(g.kind, EntityKind::Gpe | EntityKind::Norp))
+            {
+                s = gaz[g].start;
+            }
+        }
+        // Recognized spans that cross this one keep their reading.
+        if out.iter().any(|c| c.start < e && s < c.end && (c.start < s || c.end > e))
+            || gaz.iter().any(|g| g.start < e && s < g.end && (g.start < s || g.end > e))
+        {
+            continue;
+        }
+        out.retain(|c| !(c.start >= s && c.end <= e));
+        gaz.retain(|g| !(g.start >= s && g.end <= e));
+        out.push(Candidate { start: s, end: e, kind, entry: None });
+    }
+}
+
 /// The record type of a recognized span: places by their last word, names
 /// right after an organisation noun as organisations.
 fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) -> EntityKind {
     let last = doc.token_text(end - 1);
     if FAC_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Fac;
+    }
+    if (start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) && end - start > 1 {
+        return EntityKind::Org;
     }
     if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&doc.token_text(start)))
     {
@@ -667,6 +799,16 @@ fn joins(a: &Group, b: &Group) -> bool {
             return true;
         }
     }
+    // "Ford" for "Ford Motor Company".
+    if wa.len() == 1
+        && a.entry.is_none()
+        && b.kind == EntityKind::Org
+        && wb[0] == wa[0]
+        && wb.iter().any(|w| ORG_HEADS.contains(w))
+        && !COMMON_FIRST.contains(&wa[0])
+    {
+        return true;
+    }
     // "X Center" and "X City Hall".
     let place_like =
         |k: EntityKind| matches!(k, EntityKind::Fac | EntityKind::Org | EntityKind::Loc);
@@ -750,6 +892,9 @@ fn description(doc: &Document, c: &Candidate) -> Option<String> {
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[c.start - 1].span.end);
             return Some(doc.slice(span).to_string());
         }
+    }
+    if !matches!(c.kind, EntityKind::Person | EntityKind::Org) {
+        return None;
     }
     let n = doc.tokens.len();
     let at = c.end;
