@@ -31,6 +31,17 @@ fn main() -> anyhow::Result<()> {
     let data = PathBuf::from(value("--data").map_or("/work/shared/data", String::as_str));
     let out = PathBuf::from(value("--out").map_or("/tmp/claimtrace-eval", String::as_str));
     std::fs::create_dir_all(&out)?;
+    // ## Model load time (decoding the embedded bytes, once)
+    let started = std::time::Instant::now();
+    let n_features = claimtrace::tag::TAGGER.n_features()
+        + claimtrace::tag::PARSER.n_features()
+        + claimtrace::entities::NER.n_features();
+    println!(
+        "models: {} features decoded in {:.0} ms",
+        n_features,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+
     // `--models DIR` scores freshly trained models instead of the shipped ones.
     let models = match value("--models") {
         Some(dir) => {
@@ -50,17 +61,6 @@ fn main() -> anyhow::Result<()> {
             ner: claimtrace::entities::NER.clone(),
         },
     };
-
-    // ## Model load time (decoding the embedded bytes, once)
-    let started = std::time::Instant::now();
-    let n_features = claimtrace::tag::TAGGER.n_features()
-        + claimtrace::tag::PARSER.n_features()
-        + claimtrace::entities::NER.n_features();
-    println!(
-        "models: {} features decoded in {:.0} ms",
-        n_features,
-        started.elapsed().as_secs_f64() * 1000.0
-    );
 
     // ## GUM test
     let mut gum_docs = Vec::new();

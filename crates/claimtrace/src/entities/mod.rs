@@ -367,7 +367,10 @@ fn sentence_candidates(
         }) {
             s = k + 1;
         }
-        if s >= e || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
+        // A lone capitalised word opening the sentence is a name only when
+        // the tagger says it is a proper noun ("Like ...").
+        let opener = e - s == 1 && s == first && tags[0] != "PROPN";
+        if s >= e || opener || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
             continue;
         }
         let overlapping: Vec<usize> =
