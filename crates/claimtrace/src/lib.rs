@@ -7,15 +7,19 @@
 //! 1. [`read`]: bytes (text, HTML, JSON, JSONL) to a clean body, the
 //!    removed blocks and metadata;
 //! 2. [`segment`]: paragraphs, sentences and tokens with byte offsets;
-//! 3. [`times`]: time expressions with TimeML values resolved against the
+//! 3. [`tag`]: Universal POS tags and dependency trees, from averaged
+//!    perceptron models trained on GUM and shipped in `models/`;
+//! 4. [`entities`]: named-entity mentions (a trained recognizer plus
+//!    gazetteers) merged into entities with aliases and descriptions;
+//! 5. [`times`]: time expressions with TimeML values resolved against the
 //!    publication date (weekdays by tense, anaphora by the last date named);
-//! 4. [`counts`]: numbers of people or things an event touched, with
+//! 6. [`counts`]: numbers of people or things an event touched, with
 //!    qualifier and category, ACLED-style;
-//! 5. later stages: tagging and parsing, entities, attribution and claims,
-//!    events.
+//! 7. [`claims`]: quotes, attribution chains, statuses and stances;
+//! 8. later: events.
 //!
-//! [`numbers`] reads numerals and number words for both. Lexicons live in
-//! `data/*.tsv`, compiled in with `include_str!`.
+//! [`numbers`] reads numerals and number words for times and counts.
+//! Lexicons live in `data/`, compiled in with `include_str!`.
 //!
 //! [`record`] turns a document into the JSON article record, and [`eval`]
 //! scores records against gold ones. The engine does no I/O: the CLI and
@@ -41,6 +45,7 @@
 pub mod claims;
 pub mod counts;
 pub mod doc;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod numbers;
@@ -48,6 +53,7 @@ pub mod pipeline;
 pub mod read;
 pub mod record;
 pub mod segment;
+pub mod tag;
 pub mod times;
 
 pub use doc::Document;

@@ -12,6 +12,12 @@ pub enum Layer {
     Paragraphs,
     Sentences,
     Tokens,
+    /// Universal POS tags on tokens.
+    Tags,
+    /// Dependency heads and relations on tokens.
+    Parse,
+    /// Named-entity mentions and entities.
+    Entities,
     Times,
     Counts,
     /// Quotes and claims with chains, statuses and stances.
@@ -59,8 +65,16 @@ impl Pipeline {
 
     /// Every stage claimtrace has, in order.
     pub fn standard() -> Pipeline {
-        Pipeline::new(vec![Box::new(Segment), Box::new(Times), Box::new(Counts), Box::new(Claims)])
-            .expect("the standard pipeline is consistent")
+        Pipeline::new(vec![
+            Box::new(Segment),
+            Box::new(Tag),
+            Box::new(Parse),
+            Box::new(Entities),
+            Box::new(Times),
+            Box::new(Counts),
+            Box::new(Claims),
+        ])
+        .expect("the standard pipeline is consistent")
     }
 
     /// The stages' names, in order.
@@ -96,6 +110,60 @@ impl Stage for Segment {
     }
     fn run(&self, doc: &mut Document) {
         crate::segment::segment(doc);
+    }
+}
+
+/// Universal POS tags (`crate::tag`).
+pub struct Tag;
+
+impl Stage for Tag {
+    fn name(&self) -> &'static str {
+        "tag"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Tags]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::tag::tag_document(doc, &crate::tag::TAGGER);
+    }
+}
+
+/// Dependency trees (`crate::tag::parser`).
+pub struct Parse;
+
+impl Stage for Parse {
+    fn name(&self) -> &'static str {
+        "parse"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tags]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Parse]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::tag::parse_document(doc, &crate::tag::PARSER);
+    }
+}
+
+/// Named entities (`crate::entities`).
+pub struct Entities;
+
+impl Stage for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Tags]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::entities::entities(doc);
     }
 }
 
@@ -173,7 +241,10 @@ mod tests {
 
     #[test]
     fn standard_runs_times_and_counts_after_segmentation() {
-        assert_eq!(Pipeline::standard().names(), ["segment", "times", "counts", "claims"]);
+        assert_eq!(
+            Pipeline::standard().names(),
+            ["segment", "tag", "parse", "entities", "times", "counts", "claims"]
+        );
         let err = Pipeline::new(vec![Box::new(Segment), Box::new(Counts)]).err().unwrap();
         assert_eq!(err, UnmetRequirement { stage: "counts", layer: Layer::Times });
     }

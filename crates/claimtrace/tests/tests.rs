@@ -10,3 +10,5 @@ mod html;
 mod robustness;
 // The founding example and the dev articles, scored as users score them.
 mod scored;
+// The language layer: tagger, parser and entity models.
+mod language;

@@ -96,6 +96,83 @@ pub struct Token {
     pub rel: Option<&'static str>,
 }
 
+/// The type of a named entity, the record's vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Org,
+    /// Countries, cities, regions with a government.
+    Gpe,
+    /// Other places: seas, rivers, mountains, regions without a government.
+    Loc,
+    /// Buildings, venues, airports, bridges.
+    Fac,
+    /// Nationalities, religious and political groups used as adjectives.
+    Norp,
+    Event,
+    /// Platforms, apps and other products.
+    Product,
+    Other,
+}
+
+impl EntityKind {
+    /// The name used in the article record.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Org => "ORG",
+            EntityKind::Gpe => "GPE",
+            EntityKind::Loc => "LOC",
+            EntityKind::Fac => "FAC",
+            EntityKind::Norp => "NORP",
+            EntityKind::Event => "EVENT",
+            EntityKind::Product => "PRODUCT",
+            EntityKind::Other => "OTHER",
+        }
+    }
+
+    /// The kind of a record type name.
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        Some(match name {
+            "PERSON" => EntityKind::Person,
+            "ORG" => EntityKind::Org,
+            "GPE" => EntityKind::Gpe,
+            "LOC" => EntityKind::Loc,
+            "FAC" => EntityKind::Fac,
+            "NORP" => EntityKind::Norp,
+            "EVENT" => EntityKind::Event,
+            "PRODUCT" => EntityKind::Product,
+            "OTHER" => EntityKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// One mention of a named entity in the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    /// Its tokens in `Document::tokens`.
+    pub tokens: std::ops::Range<usize>,
+    pub kind: EntityKind,
+    /// Index of its entity in `Document::entities`.
+    pub entity: usize,
+}
+
+/// One real-world thing the article names, with all its mentions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other names used for it, in order of first use.
+    pub aliases: Vec<String>,
+    /// A title or apposition describing it ("Kremlin spokesman").
+    pub description: Option<String>,
+    /// Indices into `Document::mentions`; empty for entities known only
+    /// from the metadata (authors, outlet).
+    pub mentions: Vec<usize>,
+}
+
 /// A problem found in messy text. Messy text is not an error: stages record
 /// diagnostics and go on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,6 +194,10 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Named-entity mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Entities, one per real-world thing.
+    pub entities: Vec<Entity>,
     /// Time expressions, body first, then those in removed update notes.
     pub times: Vec<TimeExpr>,
     pub counts: Vec<Count>,

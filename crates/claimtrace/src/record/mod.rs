@@ -181,6 +181,16 @@ impl Record {
                     noun: c.noun.clone(),
                 })
                 .collect(),
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| RecordEntity {
+                    name: e.name.clone(),
+                    kind: e.kind.as_str().to_string(),
+                    aliases: e.aliases.clone(),
+                    description: e.description.clone(),
+                })
+                .collect(),
             sentences: doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect(),
             quotes: doc
                 .quotes

@@ -1,0 +1,167 @@
+//! Gazetteers: names the training corpora cover thinly (countries and
+//! their demonyms, capitals and large cities, news organisations,
+//! platforms, international bodies, armed and political groups), from the
+//! project-authored CC0 lists in `data/`.
+//!
+//! Matching is on tokens, case-sensitive, longest match first, so "Russian
+//! Federation" wins over "Russian".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::doc::EntityKind;
+use crate::segment::tokenize;
+
+/// One gazetteer entry: its canonical name and type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub kind: EntityKind,
+}
+
+/// A match of a gazetteer name over words `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// The compiled gazetteer.
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// First word of a name to (words of the name, entry), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+/// The shipped gazetteer.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut names: Vec<(String, EntityKind, Vec<String>)> = Vec::new();
+    for line in data_lines(include_str!("data/countries.tsv")) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let name = cols[0].to_string();
+        names.push((name, EntityKind::Gpe, split_list(cols.get(1).copied())));
+        let demonyms = split_list(cols.get(2).copied());
+        let plural = cols.get(3).copied().filter(|p| !p.is_empty());
+        if let Some((first, rest)) = demonyms.split_first() {
+            let mut aliases = rest.to_vec();
+            for d in &demonyms {
+                let p = match plural {
+                    Some(p) => p.to_string(),
+                    None if d.ends_with("ese") || d.ends_with("sh") || d.ends_with("ch") => {
+                        continue
+                    }
+                    None => format!("{d}s"),
+                };
+                if !aliases.contains(&p) && &p != first {
+                    aliases.push(p);
+                }
+            }
+            names.push((first.clone(), EntityKind::Norp, aliases));
+        }
+    }
+    for file in [include_str!("data/places.tsv"), include_str!("data/organizations.tsv")] {
+        for line in data_lines(file) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let Some(kind) = EntityKind::from_name(cols[0]) else { continue };
+            let Some(name) = cols.get(1) else { continue };
+            names.push((name.to_string(), kind, split_list(cols.get(2).copied())));
+        }
+    }
+    Gazetteer::new(&names)
+});
+
+impl Gazetteer {
+    /// A gazetteer of (canonical name, type, aliases); the first entry
+    /// listing a surface form keeps it.
+    pub fn new(names: &[(String, EntityKind, Vec<String>)]) -> Gazetteer {
+        let mut entries = Vec::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (name, kind, aliases) in names {
+            let idx = entries.len();
+            entries.push(Entry { name: name.clone(), kind: *kind });
+            for surface in std::iter::once(name).chain(aliases) {
+                let words: Vec<String> = tokenize(surface)
+                    .iter()
+                    .map(|t| surface[t.span.start..t.span.end].to_string())
+                    .collect();
+                let Some(first) = words.first().cloned() else { continue };
+                let list = by_first.entry(first).or_default();
+                if !list.iter().any(|(w, _)| *w == words) {
+                    list.push((words, idx));
+                }
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Gazetteer { entries, by_first }
+    }
+
+    /// Longest, leftmost, non-overlapping matches over `words`.
+    pub fn find(&self, words: &[&str]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let found = self.by_first.get(words[i]).and_then(|list| {
+                list.iter().find(|(w, _)| {
+                    w.len() <= words.len() - i && w.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                })
+            });
+            match found {
+                Some((w, entry)) => {
+                    out.push(Match { start: i, end: i + w.len(), entry: *entry });
+                    i += w.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The entry whose canonical name or alias is exactly `surface`.
+    pub fn lookup(&self, surface: &str) -> Option<usize> {
+        let words: Vec<&str> =
+            tokenize(surface).iter().map(|t| &surface[t.span.start..t.span.end]).collect();
+        self.find(&words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+fn split_list(field: Option<&str>) -> Vec<String> {
+    field
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match_and_demonym_plurals() {
+        let g = &*GAZETTEER;
+        let words = ["the", "Russian", "Federation", "and", "Russians", "in", "Kyiv"];
+        let found: Vec<(usize, usize, &str, EntityKind)> = g
+            .find(&words)
+            .iter()
+            .map(|m| (m.start, m.end, g.entries[m.entry].name.as_str(), g.entries[m.entry].kind))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (1, 3, "Russia", EntityKind::Gpe),
+                (4, 5, "Russian", EntityKind::Norp),
+                (6, 7, "Kyiv", EntityKind::Gpe),
+            ]
+        );
+        assert_eq!(g.lookup("U.S.").map(|e| g.entries[e].name.as_str()), Some("United States"));
+    }
+}

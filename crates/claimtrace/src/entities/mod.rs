@@ -1,0 +1,960 @@
+//! Named entities: mentions found by the trained recognizer ([`ner`]) and
+//! the gazetteers ([`gazetteer`]), then merged into one entity per
+//! real-world thing, with aliases and descriptions.
+//!
+//! Assigns `Document::mentions` and `Document::entities`. The rules here
+//! are generic: surnames join full names, acronyms defined in parentheses
+//! join what they abbreviate (and every later use of them becomes a
+//! mention), appositions and titles before a name become descriptions, and
+//! the byline's authors and the outlet join as entities of their own.
+
+pub mod gazetteer;
+pub mod ner;
+
+use std::sync::LazyLock;
+
+use crate::doc::{Document, Entity, EntityKind, Mention, Span, TokenKind};
+use crate::tag::perceptron::Model;
+use gazetteer::{Gazetteer, GAZETTEER};
+
+/// The shipped recognizer model.
+pub static NER: LazyLock<Model> =
+    LazyLock::new(|| Model::decode(include_bytes!("../../models/ner.bin")).unwrap_or_default());
+
+/// Finds the mentions and entities of `doc` with the shipped models.
+pub fn entities(doc: &mut Document) {
+    entities_with(doc, &NER, &GAZETTEER);
+}
+
+/// Finds the mentions and entities of `doc` with the given recognizer and
+/// gazetteer, replacing earlier ones.
+pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
+    doc.mentions.clear();
+    doc.entities.clear();
+    let mut cands = Vec::new();
+    for sentence_idx in 0..doc.sentences.len() {
+        let range = doc.sentences[sentence_idx].tokens.clone();
+        cands.extend(sentence_candidates(doc, range, model, gazetteer));
+    }
+    add_acronym_uses(doc, &mut cands);
+    add_repeated_names(doc, &mut cands);
+    cands.sort_by_key(|c| (c.start, c.end));
+    build_entities(doc, cands, gazetteer);
+    add_meta_entities(doc, gazetteer);
+}
+
+/// A mention before merging: document token range, type, gazetteer entry.
+#[derive(Clone, Debug)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    entry: Option<usize>,
+}
+
+/// Last words that make a name a facility.
+const FAC_HEADS: &[&str] = &[
+    "Hall",
+    "Center",
+    "Centre",
+    "Airport",
+    "Stadium",
+    "Arena",
+    "Bridge",
+    "Hospital",
+    "Street",
+    "Square",
+    "Tower",
+    "Towers",
+    "Palace",
+    "Museum",
+    "Station",
+    "Theatre",
+    "Theater",
+    "Building",
+    "Church",
+    "Mosque",
+    "Cathedral",
+    "Temple",
+    "Prison",
+    "Jail",
+    "Base",
+    "Port",
+    "Plant",
+    "Mall",
+    "Hotel",
+    "Park",
+    "Avenue",
+    "Road",
+    "Highway",
+    "Dam",
+    "Library",
+    "Gallery",
+    "Cemetery",
+];
+
+/// Words that make a name an organisation wherever they stand in it
+/// ("Ford Motor Company", "Department of Justice").
+const ORG_HEADS: &[&str] = &[
+    "Company",
+    "Corporation",
+    "Corp.",
+    "Inc.",
+    "Inc",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Group",
+    "Party",
+    "Agency",
+    "Commission",
+    "Department",
+    "Ministry",
+    "Council",
+    "Committee",
+    "University",
+    "College",
+    "Bank",
+    "Association",
+    "Institute",
+    "Foundation",
+    "Board",
+    "Bureau",
+    "Service",
+    "Airlines",
+    "Airways",
+    "Network",
+    "Court",
+    "Army",
+    "Navy",
+    "Police",
+    "Union",
+    "Federation",
+    "Organization",
+    "Organisation",
+    "Authority",
+    "Administration",
+    "Office",
+    "Society",
+    "Club",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Media",
+    "Brigade",
+    "Battalion",
+    "Front",
+    "Movement",
+];
+
+/// Last words that make a name a non-political place.
+const LOC_HEADS: &[&str] = &[
+    "River",
+    "Lake",
+    "Mountain",
+    "Mountains",
+    "Mount",
+    "Ocean",
+    "Sea",
+    "Valley",
+    "Desert",
+    "Island",
+    "Islands",
+    "Gulf",
+    "Bay",
+    "Peninsula",
+    "Coast",
+    "Strait",
+    "Forest",
+    "Canyon",
+    "Hills",
+    "Beach",
+    "Falls",
+    "Glacier",
+];
+
+/// Common nouns that, right before a name or heading its apposition, say
+/// the name is an organisation ("the channel X", "Y, a news agency").
+const ORG_NOUNS: &[&str] = &[
+    "channel",
+    "group",
+    "network",
+    "agency",
+    "company",
+    "firm",
+    "party",
+    "newspaper",
+    "outlet",
+    "organization",
+    "organisation",
+    "station",
+    "website",
+    "magazine",
+    "band",
+    "militia",
+    "movement",
+    "union",
+    "council",
+    "ministry",
+    "bank",
+    "broadcaster",
+    "publication",
+    "startup",
+    "charity",
+    "club",
+    "team",
+    "brand",
+    "faction",
+];
+
+/// Lower-case words that may sit inside a name ("Bank of America").
+const GLUE: &[&str] = &[
+    "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
+    "al", "el", "bin", "ibn", "da", "di", "y", "e", "'s", "&", "-",
+];
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "I",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "You",
+    "Update",
+    "Read",
+    "Click",
+    // Titles and institutions that are capitalised without being a name.
+    "President",
+    "Minister",
+    "Prime",
+    "Government",
+    "Emperor",
+    "Empress",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Governor",
+    "Senator",
+    "General",
+    "Court",
+    "Church",
+    "Bank",
+    "Sea",
+    "Empire",
+    "Party",
+    "Army",
+    "Navy",
+    "Police",
+    "Parliament",
+    "Chancellor",
+    "Mayor",
+    "Pope",
+    "Sir",
+    "Lord",
+    "Lady",
+    "Honor",
+    "Rank",
+    "State",
+    "City",
+    "Earth",
+    "God",
+];
+
+fn sentence_candidates(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    model: &Model,
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
+    let first = range.start;
+    let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+    let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
+    let mut gaz: Vec<Candidate> = gazetteer
+        .find(&words)
+        .into_iter()
+        .filter(|m| {
+            // A one-letter name ("X") counts only where a platform is
+            // plainly meant: "X users", "on X".
+            if m.end - m.start > 1 || words[m.start].chars().count() > 1 {
+                return true;
+            }
+            let next = words.get(m.end).map(|w| w.to_lowercase());
+            let prev = m.start.checked_sub(1).map(|p| words[p].to_lowercase());
+            matches!(
+                next.as_deref(),
+                Some("users" | "user" | "post" | "posts" | "account" | "accounts" | "platform")
+            ) || matches!(prev.as_deref(), Some("on"))
+        })
+        .map(|m| Candidate {
+            start: first + m.start,
+            end: first + m.end,
+            kind: gazetteer.entries[m.entry].kind,
+            entry: Some(m.entry),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for span in ner::recognize(model, gazetteer, &words, &tags) {
+        let (mut s, mut e) = (first + span.start, first + span.end);
+        // Trim function words and punctuation at the edges.
+        let trim = |i: usize| {
+            let t = doc.token_text(i);
+            doc.tokens[i].kind != TokenKind::Word
+                || !t.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(
+                    t,
+                    "The"
+                        | "A"
+                        | "An"
+                        | "Mr"
+                        | "Mr."
+                        | "Mrs"
+                        | "Mrs."
+                        | "Ms"
+                        | "Ms."
+                        | "Dr"
+                        | "Dr."
+                        | "Prof."
+                        | "Professor"
+                )
+        };
+        while s < e && trim(s) {
+            s += 1;
+        }
+        while e > s && trim(e - 1) {
+            e -= 1;
+        }
+        // A lower-case word inside a span ("Telegram channel Supernova
+        // Plus") ends a descriptor: the name is what follows it.
+        if let Some(k) = (s..e).rev().find(|&k| {
+            let t = doc.token_text(k);
+            t.chars().next().is_some_and(char::is_lowercase) && !GLUE.contains(&t)
+        }) {
+            s = k + 1;
+        }
+        // A lone capitalised word opening the sentence is a name only when
+        // the tagger says it is a proper noun ("Like ...").
+        let opener = e - s == 1 && s == first && tags[0] != "PROPN";
+        if s >= e || opener || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
+            continue;
+        }
+        let overlapping: Vec<usize> =
+            (0..gaz.len()).filter(|&g| gaz[g].start < e && s < gaz[g].end).collect();
+        let covered =
+            (s..e).all(|i| overlapping.iter().any(|&g| gaz[g].start <= i && i < gaz[g].end));
+        if covered {
+            continue;
+        }
+        let crossing = overlapping.iter().any(|&g| gaz[g].start < s || gaz[g].end > e);
+        let kind = ner_kind(doc, s, e, span.kind);
+        if crossing {
+            // Keep the gazetteer's reading; keep what is left of the span
+            // after it when that is still a name.
+            let after = overlapping.iter().map(|&g| gaz[g].end).max().unwrap_or(s).max(s);
+            if after < e && doc.token_text(after).chars().next().is_some_and(char::is_uppercase) {
+                out.push(Candidate { start: after, end: e, kind, entry: None });
+            }
+            continue;
+        }
+        if kind == EntityKind::Person {
+            // "Ukrainian adviser Anton ...": a leading demonym or place is
+            // its own mention, not part of the person's name.
+            let lead =
+                overlapping.iter().filter(|&&g| gaz[g].start == s).map(|&g| gaz[g].end).max();
+            if let Some(lead_end) = lead {
+                s = lead_end;
+            }
+            if s >= e {
+                continue;
+            }
+        }
+        gaz.retain(|g| !(g.start >= s && g.end <= e));
+        out.push(Candidate { start: s, end: e, kind, entry: None });
+    }
+    add_headed_names(&words, &tags, first, &mut out, &mut gaz);
+    out.extend(gaz);
+    // "the channel Supernova Plus": capitalised words right after an
+    // organisation noun name that organisation.
+    for k in 1..words.len() {
+        if !ORG_NOUNS.contains(&words[k - 1].to_lowercase().as_str()) {
+            continue;
+        }
+        let mut e = k;
+        while e < words.len()
+            && tags[e] == "PROPN"
+            && words[e].chars().next().is_some_and(char::is_uppercase)
+        {
+            e += 1;
+        }
+        let (s, e) = (first + k, first + e);
+        if e > s && !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Org, entry: None });
+        }
+    }
+    out
+}
+
+/// Runs of capitalised words that hold an organisation word ("Ford Motor
+/// Company", "United States Department of Justice") or end in a facility
+/// word are names of that type even where the recognizer missed them; a
+/// country or nationality right before an organisation belongs to it.
+fn add_headed_names(
+    words: &[&str],
+    tags: &[&str],
+    first: usize,
+    out: &mut Vec<Candidate>,
+    gaz: &mut Vec<Candidate>,
+) {
+    let n = words.len();
+    let capital = |i: usize| {
+        words[i].chars().next().is_some_and(char::is_uppercase)
+            && (tags[i] == "PROPN" || (i > 0 && matches!(tags[i], "ADJ" | "NOUN" | "VERB" | "NUM")))
+    };
+    let mut k = 0;
+    while k < n {
+        if !capital(k) {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        loop {
+            if e < n && capital(e) {
+                e += 1;
+            } else if e + 1 < n && matches!(words[e], "of" | "and" | "for" | "&") && capital(e + 1)
+            {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        let next = e;
+        let mut s = k;
+        while s < e && NOT_NAMES.contains(&words[s]) {
+            s += 1;
+        }
+        let kind = if e - s < 2 {
+            None
+        } else if FAC_HEADS.contains(&words[e - 1]) {
+            Some(EntityKind::Fac)
+        } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
+            Some(EntityKind::Org)
+        } else {
+            None
+        };
+        k = next;
+        let Some(kind) = kind else { continue };
+        let (mut s, e) = (first + s, first + e);
+        if gaz.iter().any(|g| g.start <= s && g.end >= e) {
+            continue;
+        }
+        if kind == EntityKind::Org {
+            if let Some(g) = gaz
+                .iter()
+                .position(|g| g.end == s && matches!(g.kind, EntityKind::Gpe | EntityKind::Norp))
+            {
+                s = gaz[g].start;
+            }
+        }
+        // Recognized spans that cross this one keep their reading.
+        if out.iter().any(|c| c.start < e && s < c.end && (c.start < s || c.end > e))
+            || gaz.iter().any(|g| g.start < e && s < g.end && (g.start < s || g.end > e))
+        {
+            continue;
+        }
+        out.retain(|c| !(c.start >= s && c.end <= e));
+        gaz.retain(|g| !(g.start >= s && g.end <= e));
+        out.push(Candidate { start: s, end: e, kind, entry: None });
+    }
+}
+
+/// The record type of a recognized span: places by their last word, names
+/// right after an organisation noun as organisations.
+fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) -> EntityKind {
+    let last = doc.token_text(end - 1);
+    if FAC_HEADS.contains(&last) && end - start > 1 {
+        return EntityKind::Fac;
+    }
+    if (start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) && end - start > 1 {
+        return EntityKind::Org;
+    }
+    if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&doc.token_text(start)))
+    {
+        return EntityKind::Loc;
+    }
+    let prev = start.checked_sub(1).map(|p| doc.token_text(p).to_lowercase());
+    if prev.as_deref().is_some_and(|p| ORG_NOUNS.contains(&p)) {
+        return EntityKind::Org;
+    }
+    match ner::KINDS[kind] {
+        "PERSON" => EntityKind::Person,
+        "ORG" => EntityKind::Org,
+        _ => EntityKind::Gpe,
+    }
+}
+
+/// Acronyms defined in parentheses right after a mention ("the Islamic
+/// State (IS) group"): every use of the acronym becomes a mention of the
+/// same type.
+fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
+    let mut acronyms: Vec<(String, EntityKind)> = Vec::new();
+    for c in cands.iter() {
+        if let Some(word) = paren_acronym(doc, c.end) {
+            acronyms.push((word.to_string(), c.kind));
+        }
+    }
+    for (word, kind) in acronyms {
+        for i in 0..doc.tokens.len() {
+            if doc.token_text(i) != word || cands.iter().any(|c| c.start <= i && i < c.end) {
+                continue;
+            }
+            cands.push(Candidate { start: i, end: i + 1, kind, entry: None });
+        }
+    }
+}
+
+/// Names the recognizer found once are names wherever they recur in the
+/// document, and so are the surnames of recognized people.
+fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
+    let mut surfaces: Vec<(Vec<&str>, EntityKind)> = Vec::new();
+    for c in cands.iter().filter(|c| c.entry.is_none()) {
+        let words: Vec<&str> = (c.start..c.end).map(|i| doc.token_text(i)).collect();
+        if c.kind == EntityKind::Person && words.len() >= 2 {
+            let last = words[words.len() - 1];
+            if last.chars().count() > 1 && last.chars().next().is_some_and(char::is_uppercase) {
+                surfaces.push((vec![last], EntityKind::Person));
+            }
+        }
+        surfaces.push((words, c.kind));
+    }
+    surfaces.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    surfaces.dedup_by(|a, b| a.0 == b.0);
+    if surfaces.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    for sentence in &doc.sentences {
+        let mut i = sentence.tokens.start;
+        while i < sentence.tokens.end {
+            let found = surfaces.iter().find(|(words, _)| {
+                let end = i + words.len();
+                end <= sentence.tokens.end
+                    && !covered[i..end].iter().any(|&x| x)
+                    && words.iter().enumerate().all(|(k, w)| doc.token_text(i + k) == *w)
+            });
+            match found {
+                Some((words, kind)) => {
+                    cands.push(Candidate {
+                        start: i,
+                        end: i + words.len(),
+                        kind: *kind,
+                        entry: None,
+                    });
+                    i += words.len();
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// The all-capitals word in "( WORD )" starting at token `at`.
+fn paren_acronym(doc: &Document, at: usize) -> Option<&str> {
+    if at + 2 >= doc.tokens.len() || doc.token_text(at) != "(" || doc.token_text(at + 2) != ")" {
+        return None;
+    }
+    let word = doc.token_text(at + 1);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')).then_some(word)
+}
+
+/// An entity under construction.
+struct Group {
+    kind: EntityKind,
+    entry: Option<usize>,
+    surfaces: Vec<String>,
+    mentions: Vec<usize>,
+    description: Option<String>,
+    /// Merged into another group.
+    merged_into: Option<usize>,
+}
+
+fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazetteer) {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for c in &cands {
+        let span = Span::new(doc.tokens[c.start].span.start, doc.tokens[c.end - 1].span.end);
+        let text = doc.slice(span).to_string();
+        let key = text.to_lowercase();
+        let found = groups.iter().position(|g| {
+            g.merged_into.is_none()
+                && match (g.entry, c.entry) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => g.surfaces.iter().any(|s| s.to_lowercase() == key),
+                }
+        });
+        let group_idx = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Group {
+                    kind: c.kind,
+                    entry: c.entry,
+                    surfaces: Vec::new(),
+                    mentions: Vec::new(),
+                    description: None,
+                    merged_into: None,
+                });
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[group_idx];
+        if !g.surfaces.iter().any(|s| s.to_lowercase() == key) {
+            g.surfaces.push(text);
+        }
+        g.mentions.push(mentions.len());
+        if g.description.is_none() {
+            g.description = description(doc, c);
+        }
+        // An apposition or a preceding organisation noun says what a
+        // recognized (not listed) name is.
+        if c.entry.is_none() && c.kind == EntityKind::Person {
+            if let Some(d) = &g.description {
+                let head = d.split_whitespace().last().unwrap_or("").to_lowercase();
+                if ORG_NOUNS.contains(&head.as_str())
+                    || d.split_whitespace().any(|w| ORG_NOUNS.contains(&w)) && d.contains(" of ")
+                {
+                    g.kind = EntityKind::Org;
+                }
+            }
+        }
+        if let Some(word) = paren_acronym(doc, c.end) {
+            if !g.surfaces.iter().any(|s| s == word) {
+                g.surfaces.push(word.to_string());
+            }
+        }
+        mentions.push(Mention { span, tokens: c.start..c.end, kind: c.kind, entity: group_idx });
+    }
+    merge_groups(&mut groups);
+    // Emit the surviving groups in order of first mention.
+    let mut final_idx = vec![usize::MAX; groups.len()];
+    let mut entities = Vec::new();
+    for (i, g) in groups.iter().enumerate() {
+        if g.merged_into.is_some() {
+            continue;
+        }
+        final_idx[i] = entities.len();
+        let name = match g.entry {
+            Some(e) => gazetteer.entries[e].name.clone(),
+            None => {
+                let mut best = g.surfaces[0].clone();
+                for s in &g.surfaces {
+                    let words = s.split_whitespace().count();
+                    let acronym = s.chars().all(|c| !c.is_lowercase());
+                    let best_acronym = best.chars().all(|c| !c.is_lowercase());
+                    if (best_acronym && !acronym)
+                        || (acronym == best_acronym && words > best.split_whitespace().count())
+                    {
+                        best = s.clone();
+                    }
+                }
+                best
+            }
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        for s in &g.surfaces {
+            if s.to_lowercase() != name.to_lowercase()
+                && !aliases.iter().any(|a| a.to_lowercase() == s.to_lowercase())
+            {
+                aliases.push(s.clone());
+            }
+        }
+        entities.push(Entity {
+            name,
+            kind: g.kind,
+            aliases,
+            description: g.description.clone(),
+            mentions: g.mentions.clone(),
+        });
+    }
+    for m in &mut mentions {
+        let mut g = m.entity;
+        while let Some(to) = groups[g].merged_into {
+            g = to;
+        }
+        m.entity = final_idx[g];
+    }
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.mentions =
+            mentions.iter().enumerate().filter(|(_, m)| m.entity == i).map(|(k, _)| k).collect();
+    }
+    doc.mentions = mentions;
+    doc.entities = entities;
+}
+
+/// Joins groups that name the same thing: a surname with the full name,
+/// an acronym with the words it abbreviates, two facility or organisation
+/// names sharing an unusual first word.
+fn merge_groups(groups: &mut [Group]) {
+    let n = groups.len();
+    for a in 0..n {
+        if groups[a].merged_into.is_some() {
+            continue;
+        }
+        for b in 0..n {
+            if a == b || groups[b].merged_into.is_some() || groups[a].merged_into.is_some() {
+                continue;
+            }
+            if joins(&groups[a], &groups[b]) {
+                // `b` (the longer name) absorbs `a`.
+                let (surfaces, mentions) = (
+                    std::mem::take(&mut groups[a].surfaces),
+                    std::mem::take(&mut groups[a].mentions),
+                );
+                let description = groups[a].description.take();
+                let gb = &mut groups[b];
+                for s in surfaces {
+                    if !gb.surfaces.contains(&s) {
+                        gb.surfaces.push(s);
+                    }
+                }
+                gb.mentions.extend(mentions);
+                gb.mentions.sort_unstable();
+                if gb.description.is_none() {
+                    gb.description = description;
+                }
+                groups[a].merged_into = Some(b);
+            }
+        }
+    }
+}
+
+/// Whether group `a` is a short form of group `b`.
+fn joins(a: &Group, b: &Group) -> bool {
+    if a.entry.is_some() && b.entry.is_some() {
+        return false;
+    }
+    let longest = |g: &Group| {
+        g.surfaces.iter().max_by_key(|s| s.split_whitespace().count()).cloned().unwrap_or_default()
+    };
+    let (la, lb) = (longest(a), longest(b));
+    let wa: Vec<&str> = la.split_whitespace().collect();
+    let wb: Vec<&str> = lb.split_whitespace().collect();
+    if wb.len() <= wa.len() {
+        return false;
+    }
+    // A surname (or last words) of a person.
+    if b.kind == EntityKind::Person
+        && a.entry.is_none()
+        && matches!(a.kind, EntityKind::Person | EntityKind::Org | EntityKind::Gpe)
+        && wb.ends_with(&wa)
+    {
+        return true;
+    }
+    // An acronym of the words of `b`.
+    let is_acronym = wa.len() == 1
+        && wa[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && wa[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if is_acronym && b.kind != EntityKind::Person {
+        let initials: String = wb
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let letters: String = wa[0].chars().filter(|c| c.is_alphabetic()).collect();
+        if initials == letters {
+            return true;
+        }
+    }
+    // "Ford" for "Ford Motor Company".
+    if wa.len() == 1
+        && a.entry.is_none()
+        && b.kind == EntityKind::Org
+        && wb[0] == wa[0]
+        && wb.iter().any(|w| ORG_HEADS.contains(w))
+        && !COMMON_FIRST.contains(&wa[0])
+    {
+        return true;
+    }
+    // "X Center" and "X City Hall".
+    let place_like =
+        |k: EntityKind| matches!(k, EntityKind::Fac | EntityKind::Org | EntityKind::Loc);
+    wa.len() >= 2
+        && place_like(a.kind)
+        && place_like(b.kind)
+        && a.entry.is_none()
+        && b.entry.is_none()
+        && wa[0] == wb[0]
+        && (a.kind == EntityKind::Fac || b.kind == EntityKind::Fac)
+        && GAZETTEER.lookup(wa[0]).is_none()
+        && !COMMON_FIRST.contains(&wa[0])
+}
+
+/// First words that many unrelated names share.
+const COMMON_FIRST: &[&str] = &[
+    "New",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "United",
+    "National",
+    "International",
+    "Central",
+    "First",
+    "Great",
+    "Saint",
+    "St.",
+    "Royal",
+    "University",
+    "Bank",
+    "City",
+    "State",
+    "Federal",
+    "General",
+    "Grand",
+    "Old",
+    "Upper",
+    "Lower",
+    "Port",
+    "Fort",
+    "Mount",
+    "Lake",
+    "San",
+    "Santa",
+    "Los",
+    "Las",
+    "Le",
+    "La",
+    "El",
+    "Al",
+    "Ministry",
+    "Department",
+    "Council",
+    "World",
+    "European",
+    "American",
+    "British",
+];
+
+/// A description from a title before a person's name ("Kremlin spokesman
+/// Dmitry Peskov") or an apposition after any name ("TASS, the state news
+/// agency,").
+fn description(doc: &Document, c: &Candidate) -> Option<String> {
+    let tag = |i: usize| doc.tokens[i].tag.unwrap_or("X");
+    if c.kind == EntityKind::Person {
+        let mut s = c.start;
+        while s > 0
+            && matches!(tag(s - 1), "NOUN" | "PROPN" | "ADJ")
+            && doc.tokens[s - 1].kind == TokenKind::Word
+            && c.start - (s - 1) <= 5
+        {
+            s -= 1;
+        }
+        if s < c.start && tag(c.start - 1) == "NOUN" {
+            let span = Span::new(doc.tokens[s].span.start, doc.tokens[c.start - 1].span.end);
+            return Some(doc.slice(span).to_string());
+        }
+    }
+    if !matches!(c.kind, EntityKind::Person | EntityKind::Org) {
+        return None;
+    }
+    let n = doc.tokens.len();
+    let at = c.end;
+    if at + 2 < n
+        && doc.token_text(at) == ","
+        && matches!(doc.token_text(at + 1).to_lowercase().as_str(), "a" | "an" | "the")
+    {
+        let mut e = at + 2;
+        while e < n
+            && e - at <= 12
+            && !matches!(doc.token_text(e), "," | "." | ";" | ":" | "(" | ")")
+            && !matches!(tag(e), "VERB" | "AUX" | "PRON" | "SCONJ")
+        {
+            e += 1;
+        }
+        let ends_clause = e < n && matches!(doc.token_text(e), "," | "." | ";" | ")");
+        let nominal = |i: usize| {
+            matches!(tag(i), "NOUN" | "PROPN")
+                || doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
+        };
+        if ends_clause && e > at + 2 && nominal(e - 1) {
+            let span = Span::new(doc.tokens[at + 2].span.start, doc.tokens[e - 1].span.end);
+            return Some(doc.slice(span).to_string());
+        }
+    }
+    None
+}
+
+/// The byline's authors and the outlet, as entities of their own when the
+/// text does not already name them.
+fn add_meta_entities(doc: &mut Document, gazetteer: &Gazetteer) {
+    let known = |doc: &Document, name: &str| {
+        let lower = name.to_lowercase();
+        doc.entities.iter().any(|e| {
+            e.name.to_lowercase() == lower || e.aliases.iter().any(|a| a.to_lowercase() == lower)
+        })
+    };
+    let mut extra = Vec::new();
+    for author in &doc.meta.authors {
+        if !author.trim().is_empty() && !known(doc, author) {
+            extra.push((author.trim().to_string(), EntityKind::Person));
+        }
+    }
+    if let Some(outlet) = &doc.meta.outlet {
+        if !outlet.trim().is_empty() && !known(doc, outlet) {
+            let kind =
+                gazetteer.lookup(outlet).map_or(EntityKind::Org, |e| gazetteer.entries[e].kind);
+            extra.push((outlet.trim().to_string(), kind));
+        }
+    }
+    for (name, kind) in extra {
+        doc.entities.push(Entity {
+            name,
+            kind,
+            aliases: Vec::new(),
+            description: None,
+            mentions: Vec::new(),
+        });
+    }
+}

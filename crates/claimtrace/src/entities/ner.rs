@@ -1,0 +1,272 @@
+//! The named-entity recognizer: a greedy left-to-right averaged perceptron
+//! over BILOU labels for PERSON, ORG and PLACE, with word, shape, affix,
+//! POS, context and gazetteer features. Decoding only allows label
+//! sequences that BILOU admits.
+
+use super::gazetteer::Gazetteer;
+use crate::tag::conllu::TreeSentence;
+use crate::tag::perceptron::{argmax, feature, Model, Rng, Trainer};
+use crate::tag::tagger::{normalize, shape, suffix};
+
+/// The entity types the model predicts.
+pub const KINDS: [&str; 3] = ["PERSON", "ORG", "PLACE"];
+
+/// A predicted span: words `start..end` and an index into [`KINDS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NerSpan {
+    pub start: usize,
+    pub end: usize,
+    pub kind: usize,
+}
+
+fn classes() -> Vec<String> {
+    let mut out = vec!["O".to_string()];
+    for k in KINDS {
+        for p in ["B", "I", "L", "U"] {
+            out.push(format!("{p}-{k}"));
+        }
+    }
+    out
+}
+
+/// The BILOU prefix and kind of a class index (`O` is `('O', 0)`).
+fn split_class(class: usize) -> (char, usize) {
+    if class == 0 {
+        return ('O', 0);
+    }
+    let p = ['B', 'I', 'L', 'U'][(class - 1) % 4];
+    (p, (class - 1) / 4)
+}
+
+/// Whether `class` may follow `prev` in BILOU.
+fn allowed(prev: usize, class: usize) -> bool {
+    let (pp, pk) = split_class(prev);
+    let (cp, ck) = split_class(class);
+    let inside = matches!(pp, 'B' | 'I');
+    match cp {
+        'I' | 'L' => inside && pk == ck,
+        _ => !inside,
+    }
+}
+
+/// Whether a label sequence may end after `prev`.
+fn may_end(prev: usize) -> bool {
+    !matches!(split_class(prev).0, 'B' | 'I')
+}
+
+/// Finds entity spans in one sentence of `words` with their UPOS `tags`.
+pub fn recognize(
+    model: &Model,
+    gazetteer: &Gazetteer,
+    words: &[&str],
+    tags: &[&str],
+) -> Vec<NerSpan> {
+    if model.is_empty() || words.is_empty() || tags.len() != words.len() {
+        return Vec::new();
+    }
+    let context = Context::new(gazetteer, words, tags);
+    let mut labels: Vec<usize> = Vec::with_capacity(words.len());
+    let mut features = Vec::with_capacity(48);
+    let mut scores = vec![0.0; model.classes.len()];
+    for i in 0..words.len() {
+        context.features(i, &labels, &mut features);
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        model.score(&features, &mut scores);
+        let prev = labels.last().copied().unwrap_or(0);
+        let last = i + 1 == words.len();
+        let best = argmax(&scores, |c| allowed(prev, c) && (!last || may_end(c)));
+        labels.push(best);
+    }
+    spans(&labels)
+}
+
+fn spans(labels: &[usize]) -> Vec<NerSpan> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &l) in labels.iter().enumerate() {
+        let (p, k) = split_class(l);
+        match p {
+            'U' => out.push(NerSpan { start: i, end: i + 1, kind: k }),
+            'B' => start = Some(i),
+            'L' => {
+                if let Some(s) = start.take() {
+                    out.push(NerSpan { start: s, end: i + 1, kind: k });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// BIO labels (`B-ORG`) to BILOU class indices.
+fn bilou(ner: &[String]) -> Vec<usize> {
+    let kinds: Vec<Option<(bool, usize)>> = ner
+        .iter()
+        .map(|l| {
+            let (p, k) = l.split_once('-')?;
+            Some((p == "B", KINDS.iter().position(|&x| x == k)?))
+        })
+        .collect();
+    let mut out = Vec::with_capacity(ner.len());
+    for i in 0..kinds.len() {
+        let Some((begins, k)) = kinds[i] else {
+            out.push(0);
+            continue;
+        };
+        let starts = begins || i == 0 || kinds[i - 1].is_none_or(|(_, pk)| pk != k);
+        let continues = matches!(kinds.get(i + 1), Some(Some((false, nk))) if *nk == k);
+        let p = match (starts, continues) {
+            (true, false) => 3,
+            (true, true) => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+        };
+        out.push(1 + 4 * k + p);
+    }
+    out
+}
+
+/// Trains the recognizer on sentences with BIO labels in `ner` and tags in
+/// `tags`, for `iterations` passes shuffled with `seed`.
+pub fn train(
+    sentences: &[TreeSentence],
+    tags: &[Vec<String>],
+    gazetteer: &Gazetteer,
+    iterations: usize,
+    seed: u64,
+) -> Vec<u8> {
+    let mut trainer = Trainer::new(classes());
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = Rng::new(seed);
+    let mut features = Vec::with_capacity(48);
+    let mut scores = vec![0.0; trainer.n_classes()];
+    for _ in 0..iterations {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let sentence = &sentences[s];
+            if sentence.ner.len() != sentence.words.len() {
+                continue;
+            }
+            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            let sent_tags: Vec<&str> = tags[s].iter().map(String::as_str).collect();
+            let gold = bilou(&sentence.ner);
+            let context = Context::new(gazetteer, &words, &sent_tags);
+            let mut labels = Vec::with_capacity(words.len());
+            for (i, &truth) in gold.iter().enumerate() {
+                context.features(i, &labels, &mut features);
+                scores.iter_mut().for_each(|x| *x = 0.0);
+                trainer.score(&features, &mut scores);
+                let prev = labels.last().copied().unwrap_or(0);
+                let guess = argmax(&scores, |c| allowed(prev, c));
+                trainer.update(&features, truth, guess);
+                labels.push(guess);
+            }
+        }
+    }
+    trainer.encode(0.05)
+}
+
+struct Context<'a> {
+    words: &'a [&'a str],
+    norm: Vec<String>,
+    shape: Vec<String>,
+    tags: &'a [&'a str],
+    /// Gazetteer type and position (`B-GPE`, `I-ORG`) of each word.
+    gaz: Vec<String>,
+}
+
+impl<'a> Context<'a> {
+    fn new(gazetteer: &Gazetteer, words: &'a [&'a str], tags: &'a [&'a str]) -> Context<'a> {
+        let mut gaz = vec![String::from("-"); words.len()];
+        for m in gazetteer.find(words) {
+            let kind = gazetteer.entries[m.entry].kind.as_str();
+            for (k, slot) in gaz[m.start..m.end].iter_mut().enumerate() {
+                *slot = format!("{}-{kind}", if k == 0 { "B" } else { "I" });
+            }
+        }
+        Context {
+            words,
+            norm: words.iter().map(|w| normalize(w)).collect(),
+            shape: words.iter().map(|w| shape(w)).collect(),
+            tags,
+            gaz,
+        }
+    }
+
+    fn features(&self, i: usize, labels: &[usize], out: &mut Vec<u64>) {
+        out.clear();
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= 0 && (j as usize) < self.words.len()).then_some(j as usize)
+        };
+        let norm = |k: isize| at(k).map_or("-PAD-", |j| self.norm[j].as_str());
+        let tag = |k: isize| at(k).map_or("-PAD-", |j| self.tags[j]);
+        let shp = |k: isize| at(k).map_or("-PAD-", |j| self.shape[j].as_str());
+        let gaz = |k: isize| at(k).map_or("-PAD-", |j| self.gaz[j].as_str());
+        let label_name = |k: usize| -> &'static str {
+            const NAMES: [&str; 13] = [
+                "O", "B-PERSON", "I-PERSON", "L-PERSON", "U-PERSON", "B-ORG", "I-ORG", "L-ORG",
+                "U-ORG", "B-PLACE", "I-PLACE", "L-PLACE", "U-PLACE",
+            ];
+            labels.len().checked_sub(k).map_or("-START-", |j| NAMES[labels[j]])
+        };
+        let w = self.words[i];
+        out.push(feature(0, &[]));
+        out.push(feature(1, &[w]));
+        out.push(feature(2, &[norm(0)]));
+        out.push(feature(3, &[shp(0)]));
+        out.push(feature(4, &[suffix(&self.norm[i], 3)]));
+        out.push(feature(5, &[suffix(&self.norm[i], 2)]));
+        out.push(feature(6, &[tag(0)]));
+        out.push(feature(7, &[norm(-1)]));
+        out.push(feature(8, &[norm(1)]));
+        out.push(feature(9, &[norm(-2)]));
+        out.push(feature(10, &[norm(2)]));
+        out.push(feature(11, &[tag(-1), tag(0)]));
+        out.push(feature(12, &[tag(0), tag(1)]));
+        out.push(feature(13, &[shp(-1), shp(0)]));
+        out.push(feature(14, &[shp(0), shp(1)]));
+        out.push(feature(15, &[label_name(1)]));
+        out.push(feature(16, &[label_name(1), label_name(2)]));
+        out.push(feature(17, &[label_name(1), shp(0)]));
+        out.push(feature(18, &[label_name(1), norm(0)]));
+        out.push(feature(19, &[gaz(0)]));
+        out.push(feature(20, &[gaz(-1), gaz(0), gaz(1)]));
+        out.push(feature(21, &[gaz(0), shp(0)]));
+        out.push(feature(22, &[norm(-1), norm(0)]));
+        out.push(feature(23, &[norm(0), norm(1)]));
+        out.push(feature(24, &[if i == 0 { "first" } else { "inner" }, shp(0)]));
+        let prefix3 = {
+            let n = &self.norm[i];
+            n.char_indices().nth(3).map_or(n.as_str(), |(j, _)| &n[..j])
+        };
+        out.push(feature(25, &[prefix3]));
+        out.push(feature(26, &[tag(-1), norm(0)]));
+        out.push(feature(27, &[label_name(1), tag(0)]));
+        out.push(feature(28, &[w.len().min(8).to_string().as_str(), shp(0)]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_to_bilou_and_back() {
+        let bio: Vec<String> = ["B-PERSON", "I-PERSON", "O", "B-PLACE", "B-ORG", "I-ORG", "I-ORG"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let labels = bilou(&bio);
+        assert_eq!(
+            spans(&labels),
+            vec![
+                NerSpan { start: 0, end: 2, kind: 0 },
+                NerSpan { start: 3, end: 4, kind: 2 },
+                NerSpan { start: 4, end: 7, kind: 1 },
+            ]
+        );
+        assert!(labels.windows(2).all(|w| allowed(w[0], w[1])));
+    }
+}

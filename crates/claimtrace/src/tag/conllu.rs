@@ -1,0 +1,232 @@
+//! A reader for CoNLL-U treebanks (the GUM trees) and IOB2 files (Universal
+//! NER), the training and evaluation data of the language layer.
+//!
+//! Only the fields the models use are kept: words, UPOS, heads, base
+//! relations, and entity spans from GUM's `Entity=` MISC annotation. Multi-
+//! word token lines and empty nodes are skipped.
+
+/// One sentence of a treebank.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TreeSentence {
+    pub words: Vec<String>,
+    pub upos: Vec<String>,
+    /// Head of each word, 0-based; `None` for the root.
+    pub heads: Vec<Option<usize>>,
+    /// Base relation of each word (subtypes such as `:pass` stripped).
+    pub rels: Vec<String>,
+    /// Entity spans: word range and GUM entity type.
+    pub entities: Vec<(std::ops::Range<usize>, String)>,
+    /// Named-entity label per word (BIO: `B-PERSON`, `I-ORG`, `O`), filled
+    /// by [`named_labels`] or read from IOB2.
+    pub ner: Vec<String>,
+}
+
+/// Parses CoNLL-U text into sentences.
+pub fn parse_conllu(text: &str) -> Vec<TreeSentence> {
+    let mut out = Vec::new();
+    let mut sentence = TreeSentence::default();
+    // Open entity spans: (id, start word, type).
+    let mut open: Vec<(String, usize, String)> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !sentence.words.is_empty() {
+                out.push(std::mem::take(&mut sentence));
+            }
+            open.clear();
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 || cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        let idx = sentence.words.len();
+        sentence.words.push(cols[1].to_string());
+        sentence.upos.push(cols[3].to_string());
+        let head: usize = cols[6].parse().unwrap_or(0);
+        sentence.heads.push(head.checked_sub(1));
+        sentence.rels.push(cols[7].split(':').next().unwrap_or("dep").to_string());
+        for field in cols[9].split('|') {
+            if let Some(value) = field.strip_prefix("Entity=") {
+                read_entity_field(value, idx, &mut open, &mut sentence.entities);
+            }
+        }
+    }
+    out
+}
+
+/// Reads one `Entity=` value: `(id-type-...` opens, `id)` closes, and
+/// `(id-type-...)` is a one-word span.
+fn read_entity_field(
+    value: &str,
+    idx: usize,
+    open: &mut Vec<(String, usize, String)>,
+    spans: &mut Vec<(std::ops::Range<usize>, String)>,
+) {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'(' {
+            let rest = &value[i + 1..];
+            let end = rest.find(['(', ')']).unwrap_or(rest.len());
+            let body = &rest[..end];
+            let mut parts = body.split('-');
+            let id = parts.next().unwrap_or("").to_string();
+            let kind = parts.next().unwrap_or("").to_string();
+            if rest[end..].starts_with(')') {
+                spans.push((idx..idx + 1, kind));
+                i += 1 + end + 1;
+            } else {
+                open.push((id, idx, kind));
+                i += 1 + end;
+            }
+        } else {
+            let rest = &value[i..];
+            let end = rest.find(')').unwrap_or(rest.len());
+            let id = &rest[..end];
+            if let Some(pos) = open.iter().rposition(|(oid, _, _)| oid == id) {
+                let (_, start, kind) = open.remove(pos);
+                spans.push((start..idx + 1, kind));
+            }
+            i += end + 1;
+        }
+    }
+}
+
+/// Parses an IOB2 file (Universal NER): one word per line with its label
+/// in the third column; `PER` becomes `PERSON` and `LOC` becomes `PLACE`.
+pub fn parse_iob2(text: &str) -> Vec<TreeSentence> {
+    let mut out = Vec::new();
+    let mut sentence = TreeSentence::default();
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.trim().is_empty() {
+            if !sentence.words.is_empty() {
+                out.push(std::mem::take(&mut sentence));
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            continue;
+        }
+        sentence.words.push(cols[1].to_string());
+        let label = match cols[2].split_once('-') {
+            Some((bio, kind)) => format!("{bio}-{}", ner_kind(kind).unwrap_or("ORG")),
+            None => "O".to_string(),
+        };
+        sentence.ner.push(label);
+    }
+    out
+}
+
+fn ner_kind(kind: &str) -> Option<&'static str> {
+    match kind {
+        "PER" | "person" => Some("PERSON"),
+        "ORG" | "organization" => Some("ORG"),
+        "LOC" | "place" => Some("PLACE"),
+        _ => None,
+    }
+}
+
+/// Fills `ner` from the GUM entity spans: a span of type person,
+/// organization or place is named when its head word is a proper noun; the
+/// label covers the run of proper nouns around the head (with `of`, `the`
+/// and `and` inside a run, as in "Bank of America"). Outer spans win.
+/// Nationality words ("Americans") are left out, being NORP rather than
+/// persons in the record's vocabulary.
+pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bool) {
+    let n = sentence.words.len();
+    let mut labels = vec!["O".to_string(); n];
+    let mut spans: Vec<_> =
+        sentence.entities.iter().filter_map(|(r, k)| ner_kind(k).map(|k| (r.clone(), k))).collect();
+    spans.sort_by_key(|(r, _)| (std::cmp::Reverse(r.len()), r.start));
+    for (range, kind) in spans {
+        let Some(head) =
+            range.clone().find(|&i| sentence.heads[i].is_none_or(|h| !range.contains(&h)))
+        else {
+            continue;
+        };
+        // Capitalised adjectives, nouns and participles inside a name
+        // count too: GUM tags "New" in "New York" ADJ and "United" in
+        // "United States" VERB.
+        let is_prop = |i: usize| {
+            sentence.upos[i] == "PROPN"
+                || (matches!(sentence.upos[i].as_str(), "ADJ" | "NOUN" | "NUM" | "VERB")
+                    && sentence.words[i].chars().next().is_some_and(char::is_uppercase)
+                    && i > 0)
+        };
+        let is_propn = |i: usize| sentence.upos[i] == "PROPN";
+        let mut head = head;
+        if !is_propn(head) {
+            // "the spokesman Dmitry Peskov": a name in apposition to, or
+            // flat under, a common-noun head at the end of the span.
+            let mut i = range.end;
+            while i > range.start && is_propn(i - 1) {
+                i -= 1;
+            }
+            let run = i..range.end;
+            let Some(run_head) =
+                run.clone().find(|&j| sentence.heads[j].is_none_or(|h| !run.contains(&h)))
+            else {
+                continue;
+            };
+            if sentence.heads[run_head] != Some(head)
+                || !matches!(sentence.rels[run_head].as_str(), "flat" | "appos" | "compound")
+            {
+                continue;
+            }
+            head = run_head;
+        }
+        let is_glue =
+            |i: usize| matches!(sentence.words[i].as_str(), "of" | "the" | "and" | "&" | "de");
+        let mut start = head;
+        while start > range.start
+            && (is_prop(start - 1)
+                || (start >= range.start + 2 && is_glue(start - 1) && is_prop(start - 2)))
+        {
+            start -= 1;
+        }
+        let mut end = head + 1;
+        while end < range.end
+            && (is_prop(end) || (end + 1 < range.end && is_glue(end) && is_prop(end + 1)))
+        {
+            end += 1;
+        }
+        if (start..end).any(|i| labels[i] != "O")
+            || (end - start == 1 && is_demonym(&sentence.words[start]))
+        {
+            continue;
+        }
+        for (i, label) in labels[start..end].iter_mut().enumerate() {
+            *label = format!("{}-{kind}", if i == 0 { "B" } else { "I" });
+        }
+    }
+    sentence.ner = labels;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_trees_and_entities() {
+        let text = "# text = x\n\
+1\tProfessor\tprofessor\tNOUN\tNN\t_\t3\tnsubj\t_\tEntity=(1-person-new-x\n\
+2\tEastman\tEastman\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)\n\
+3\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\
+4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n\
+5\tSydney\tSydney\tPROPN\tNNP\t_\t3\tobl:in\t_\tEntity=(2-place-new-x-Sydney)\n";
+        let mut s = parse_conllu(text).remove(0);
+        assert_eq!(s.heads, vec![Some(2), Some(0), None, Some(4), Some(2)]);
+        assert_eq!(s.rels[4], "obl");
+        assert_eq!(s.entities, vec![(0..2, "person".to_string()), (4..5, "place".to_string())]);
+        named_labels(&mut s, &|_| false);
+        // The title is left out of the name.
+        assert_eq!(s.ner, vec!["O", "B-PERSON", "O", "O", "B-PLACE"]);
+    }
+}

@@ -1,0 +1,63 @@
+//! The language layer's syntax half: part-of-speech tags and dependency
+//! trees, from models the project trains on the GUM treebank and ships in
+//! `crates/claimtrace/models/`.
+//!
+//! [`tag_document`] fills `Token::tag` with Universal POS tags;
+//! [`parse_document`] fills `Token::head` and `Token::rel`. Both run
+//! sentence by sentence and leave a sentence untouched when its model is
+//! missing. Models are decoded once, on first use.
+//!
+//! Training (see `examples/train.rs`) is deterministic: fixed data order,
+//! a seeded shuffle, no clocks or hash-map iteration order involved.
+
+pub mod conllu;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+
+use std::sync::LazyLock;
+
+use crate::doc::Document;
+use perceptron::Model;
+
+/// The shipped tagger model.
+pub static TAGGER: LazyLock<Model> =
+    LazyLock::new(|| Model::decode(include_bytes!("../../models/tagger.bin")).unwrap_or_default());
+
+/// The shipped parser model.
+pub static PARSER: LazyLock<Model> =
+    LazyLock::new(|| Model::decode(include_bytes!("../../models/parser.bin")).unwrap_or_default());
+
+/// Tags every sentence of `doc` with Universal POS tags.
+pub fn tag_document(doc: &mut Document, model: &Model) {
+    for sentence_idx in 0..doc.sentences.len() {
+        let range = doc.sentences[sentence_idx].tokens.clone();
+        let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+        let tags = tagger::tag(model, &words);
+        if tags.len() != range.len() {
+            continue;
+        }
+        for (i, t) in range.zip(tags) {
+            doc.tokens[i].tag = Some(tagger::UPOS[t]);
+        }
+    }
+}
+
+/// Parses every tagged sentence of `doc`, filling heads (document token
+/// indices) and relations.
+pub fn parse_document(doc: &mut Document, model: &Model) {
+    for sentence_idx in 0..doc.sentences.len() {
+        let range = doc.sentences[sentence_idx].tokens.clone();
+        let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+        let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
+        let parse = parser::parse(model, &words, &tags);
+        if parse.heads.len() != range.len() {
+            continue;
+        }
+        let first = range.start;
+        for (k, i) in range.enumerate() {
+            doc.tokens[i].head = parse.heads[k].map(|h| first + h);
+            doc.tokens[i].rel = Some(parser::RELATIONS[parse.rels[k]]);
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! The averaged perceptron shared by the tagger, the parser and the entity
+//! recognizer, with its compact binary model format.
+//!
+//! Features are hashed (FNV-1a over their parts), so nothing allocates per
+//! token at run time. Training keeps, per feature, a short list of the
+//! classes it has weights for, as Honnibal's tagger keeps a dict per
+//! feature; averaging is lazy, with a time stamp per weight.
+//!
+//! Model format (little-endian): magic `CTP1`, `u16` class count, each class
+//! name as `u8` length and bytes, `f32` scale, `u32` feature count, then per
+//! feature, sorted by key: `u32` key, `u8` entry count, and per entry `u8`
+//! class and `i16` weight (times `scale`). Weights below the pruning
+//! threshold are dropped.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The hash of one feature: a template id and its string parts.
+pub fn feature(template: u8, parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
+    hash = hash.wrapping_mul(0x0100_0000_01b3);
+    for part in parts {
+        for &b in part.as_bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash ^= 0xff;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// A trained model: class names and sparse averaged weights.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub classes: Vec<String>,
+    index: HashMap<u32, (u32, u8), IdentityHash>,
+    entries: Vec<(u8, f32)>,
+}
+
+/// Why model bytes could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+impl Model {
+    /// Whether the model has no classes (an untrained placeholder).
+    pub fn is_empty(&self) -> bool {
+        self.classes.is_empty()
+    }
+
+    /// Adds the weights of `features` into `scores` (one slot per class).
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        for &f in features {
+            if let Some(&(start, len)) = self.index.get(&fold(f)) {
+                for &(class, w) in &self.entries[start as usize..start as usize + len as usize] {
+                    scores[class as usize] += w;
+                }
+            }
+        }
+    }
+
+    /// The number of features with weights.
+    pub fn n_features(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Reads a model written by [`Trainer::encode`]. Empty bytes give an
+    /// empty model.
+    pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
+        if bytes.is_empty() {
+            return Ok(Model::default());
+        }
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(4)? != b"CTP1" {
+            return Err(ModelError("not a claimtrace perceptron model"));
+        }
+        let n_classes = r.u16()? as usize;
+        let mut classes = Vec::with_capacity(n_classes);
+        for _ in 0..n_classes {
+            let len = r.take(1)?[0] as usize;
+            let name = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError("bad class"))?;
+            classes.push(name.to_string());
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        let n_features = r.u32()? as usize;
+        let mut index = HashMap::with_capacity_and_hasher(n_features, IdentityHash::default());
+        let mut entries = Vec::with_capacity(n_features * 2);
+        for _ in 0..n_features {
+            let key = r.u32()?;
+            let n = r.take(1)?[0];
+            let start = entries.len() as u32;
+            for _ in 0..n {
+                let class = r.take(1)?[0];
+                let w = i16::from_le_bytes(r.take(2)?.try_into().unwrap());
+                if class as usize >= n_classes {
+                    return Err(ModelError("class out of range"));
+                }
+                entries.push((class, f32::from(w) * scale));
+            }
+            index.insert(key, (start, n));
+        }
+        Ok(Model { classes, index, entries })
+    }
+}
+
+/// Training state of an averaged perceptron.
+pub struct Trainer {
+    classes: Vec<String>,
+    weights: HashMap<u64, Vec<Weight>, IdentityHash>,
+    /// Number of updates seen so far (the averaging clock).
+    clock: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Weight {
+    class: u16,
+    value: f32,
+    total: f32,
+    stamp: u32,
+}
+
+impl Trainer {
+    /// A trainer for the given classes.
+    pub fn new(classes: Vec<String>) -> Trainer {
+        Trainer { classes, weights: HashMap::default(), clock: 0 }
+    }
+
+    pub fn n_classes(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// Current (not averaged) scores of `features`.
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        for f in features {
+            if let Some(ws) = self.weights.get(f) {
+                for w in ws {
+                    scores[w.class as usize] += w.value;
+                }
+            }
+        }
+    }
+
+    /// The best class by current weights; ties go to the lower index.
+    pub fn predict(&self, features: &[u64]) -> usize {
+        let mut scores = vec![0.0; self.classes.len()];
+        self.score(features, &mut scores);
+        argmax(&scores, |_| true)
+    }
+
+    /// One perceptron update: `truth` up, `guess` down, then ticks the clock.
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        self.clock += 1;
+        if truth == guess {
+            return;
+        }
+        let clock = self.clock;
+        for &f in features {
+            let ws = self.weights.entry(f).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                let class = class as u16;
+                let w = match ws.iter_mut().position(|w| w.class == class) {
+                    Some(i) => &mut ws[i],
+                    None => {
+                        ws.push(Weight { class, value: 0.0, total: 0.0, stamp: clock });
+                        ws.last_mut().unwrap()
+                    }
+                };
+                w.total += (clock - w.stamp) as f32 * w.value;
+                w.stamp = clock;
+                w.value += delta;
+            }
+        }
+    }
+
+    /// The averaged, pruned model in the binary format: weights whose
+    /// magnitude is below `prune` are dropped.
+    pub fn encode(&self, prune: f32) -> Vec<u8> {
+        let clock = self.clock.max(1) as f32;
+        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        // Features folded onto the same 32-bit key are summed.
+        let mut folded: Vec<(u32, Vec<(u8, f32)>)> = Vec::new();
+        let mut by_key: HashMap<u32, usize> = HashMap::new();
+        let mut max_abs = 0.0f32;
+        for key in keys {
+            let mut avg: Vec<(u8, f32)> = self.weights[&key]
+                .iter()
+                .map(|w| {
+                    let total = w.total + (self.clock - w.stamp) as f32 * w.value;
+                    (w.class as u8, total / clock)
+                })
+                .filter(|&(_, v)| v.abs() >= prune)
+                .collect();
+            if avg.is_empty() {
+                continue;
+            }
+            avg.sort_by_key(|&(c, _)| c);
+            let k = fold(key);
+            match by_key.get(&k) {
+                Some(&i) => {
+                    for (c, v) in avg {
+                        match folded[i].1.iter_mut().find(|e| e.0 == c) {
+                            Some(e) => e.1 += v,
+                            None => folded[i].1.push((c, v)),
+                        }
+                    }
+                }
+                None => {
+                    by_key.insert(k, folded.len());
+                    folded.push((k, avg));
+                }
+            }
+        }
+        folded.sort_by_key(|e| e.0);
+        for (_, es) in &folded {
+            for &(_, v) in es {
+                max_abs = max_abs.max(v.abs());
+            }
+        }
+        let scale = if max_abs > 0.0 { max_abs / 32767.0 } else { 1.0 };
+        let mut out = Vec::new();
+        out.extend_from_slice(b"CTP1");
+        out.extend_from_slice(&(self.classes.len() as u16).to_le_bytes());
+        for c in &self.classes {
+            out.push(c.len() as u8);
+            out.extend_from_slice(c.as_bytes());
+        }
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&(folded.len() as u32).to_le_bytes());
+        for (k, es) in &folded {
+            out.extend_from_slice(&k.to_le_bytes());
+            let es = &es[..es.len().min(255)];
+            out.push(es.len() as u8);
+            for &(c, v) in es {
+                out.push(c);
+                out.extend_from_slice(&((v / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+}
+
+/// The index of the highest score among the classes `allowed` admits; ties
+/// go to the lower index. Returns 0 when nothing is allowed.
+pub fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
+    let mut best = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if !allowed(i) {
+            continue;
+        }
+        match best {
+            Some((_, b)) if s <= b => {}
+            _ => best = Some((i, s)),
+        }
+    }
+    best.map_or(0, |(i, _)| i)
+}
+
+/// A small deterministic random number generator (xorshift64*), so that
+/// training shuffles the same way on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Fisher-Yates shuffle.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+fn fold(key: u64) -> u32 {
+    (key ^ (key >> 32)) as u32
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type IdentityHash = BuildHasherDefault<Identity>;
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or(ModelError("model file is truncated"))?;
+        let slice = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(slice)
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap()))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_and_round_trips() {
+        let mut t = Trainer::new(vec!["a".into(), "b".into()]);
+        let fa = [feature(0, &["x"])];
+        let fb = [feature(0, &["y"])];
+        for _ in 0..5 {
+            let g = t.predict(&fa);
+            t.update(&fa, 0, g);
+            let g = t.predict(&fb);
+            t.update(&fb, 1, g);
+        }
+        let model = Model::decode(&t.encode(0.0)).unwrap();
+        let mut s = [0.0; 2];
+        model.score(&fb, &mut s);
+        assert!(s[1] > s[0]);
+        assert!(Model::decode(b"CTP1\x05").is_err());
+        assert!(Model::decode(b"").unwrap().is_empty());
+    }
+}

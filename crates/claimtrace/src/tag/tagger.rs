@@ -1,0 +1,164 @@
+//! The part-of-speech tagger: greedy left-to-right averaged perceptron over
+//! Honnibal's feature set ("A good part-of-speech tagger in about 200 lines
+//! of Python"), plus word shape, predicting Universal POS tags.
+
+use super::conllu::TreeSentence;
+use super::perceptron::{argmax, feature, Model, Rng, Trainer};
+
+/// The 17 Universal POS tags, in model class order.
+pub const UPOS: [&str; 17] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
+];
+
+/// The UPOS tag index of a tag name.
+pub fn upos_index(tag: &str) -> Option<usize> {
+    UPOS.iter().position(|&t| t == tag)
+}
+
+/// Tags `words` with `model`; returns indices into [`UPOS`]. An empty model
+/// tags nothing.
+pub fn tag(model: &Model, words: &[&str]) -> Vec<usize> {
+    if model.is_empty() || words.is_empty() {
+        return Vec::new();
+    }
+    let context = Context::new(words);
+    let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+    let mut features = Vec::with_capacity(32);
+    let mut scores = vec![0.0; model.classes.len()];
+    for i in 0..words.len() {
+        context.features(i, &tags, &mut features);
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        model.score(&features, &mut scores);
+        let best = argmax(&scores, |_| true);
+        tags.push(upos_index(&model.classes[best]).unwrap_or(UPOS.len() - 1));
+    }
+    tags
+}
+
+/// Trains a tagger on `sentences` for `iterations` passes, shuffled with
+/// `seed`; returns the encoded model.
+pub fn train(sentences: &[TreeSentence], iterations: usize, seed: u64) -> Vec<u8> {
+    let mut trainer = Trainer::new(UPOS.iter().map(|s| s.to_string()).collect());
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = Rng::new(seed);
+    let mut features = Vec::with_capacity(32);
+    for _ in 0..iterations {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let sentence = &sentences[s];
+            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            let context = Context::new(&words);
+            let mut tags = Vec::with_capacity(words.len());
+            for (i, gold) in sentence.upos.iter().enumerate() {
+                let Some(truth) = upos_index(gold) else { continue };
+                context.features(i, &tags, &mut features);
+                let guess = trainer.predict(&features);
+                trainer.update(&features, truth, guess);
+                tags.push(guess);
+            }
+        }
+    }
+    trainer.encode(0.05)
+}
+
+/// Normalised forms of the words of a sentence, computed once.
+struct Context {
+    norm: Vec<String>,
+    shape: Vec<String>,
+}
+
+/// The lower-cased word, with numbers folded to a few classes.
+pub(crate) fn normalize(word: &str) -> String {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        if word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()) {
+            return "!YEAR".into();
+        }
+        if word.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.')) {
+            return "!DIGITS".into();
+        }
+        return "!NUMWORD".into();
+    }
+    word.to_lowercase()
+}
+
+/// A short shape: `Xx`, `X`, `x`, `d`, `X.`, collapsed runs, at most five.
+pub(crate) fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+            if out.len() >= 5 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The last `n` characters of a word.
+pub(crate) fn suffix(word: &str, n: usize) -> &str {
+    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &word[start..]
+}
+
+/// The first character of a word.
+pub(crate) fn prefix1(word: &str) -> &str {
+    word.char_indices().nth(1).map_or(word, |(i, _)| &word[..i])
+}
+
+impl Context {
+    fn new(words: &[&str]) -> Context {
+        Context {
+            norm: words.iter().map(|w| normalize(w)).collect(),
+            shape: words.iter().map(|w| shape(w)).collect(),
+        }
+    }
+
+    fn word(&self, i: isize) -> &str {
+        if i < 0 {
+            return "-START-";
+        }
+        self.norm.get(i as usize).map_or("-END-", String::as_str)
+    }
+
+    fn features(&self, i: usize, tags: &[usize], out: &mut Vec<u64>) {
+        out.clear();
+        let ii = i as isize;
+        let prev = if i >= 1 { UPOS[tags[i - 1]] } else { "-START-" };
+        let prev2 = if i >= 2 { UPOS[tags[i - 2]] } else { "-START2-" };
+        let w = self.word(ii);
+        out.push(feature(0, &[]));
+        out.push(feature(1, &[suffix(w, 3)]));
+        out.push(feature(2, &[prefix1(w)]));
+        out.push(feature(3, &[prev]));
+        out.push(feature(4, &[prev2]));
+        out.push(feature(5, &[prev, prev2]));
+        out.push(feature(6, &[w]));
+        out.push(feature(7, &[prev, w]));
+        out.push(feature(8, &[self.word(ii - 1)]));
+        out.push(feature(9, &[suffix(self.word(ii - 1), 3)]));
+        out.push(feature(10, &[self.word(ii - 2)]));
+        out.push(feature(11, &[self.word(ii + 1)]));
+        out.push(feature(12, &[suffix(self.word(ii + 1), 3)]));
+        out.push(feature(13, &[self.word(ii + 2)]));
+        out.push(feature(14, &[&self.shape[i]]));
+        out.push(feature(15, &[&self.shape[i], if i == 0 { "first" } else { "inner" }]));
+        out.push(feature(16, &[suffix(w, 2)]));
+        out.push(feature(17, &[w, self.word(ii + 1)]));
+        out.push(feature(18, &[self.word(ii - 1), w]));
+        let next_shape = self.shape.get(i + 1).map_or("-END-", String::as_str);
+        out.push(feature(19, &[&self.shape[i], next_shape]));
+    }
+}

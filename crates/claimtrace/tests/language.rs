@@ -1,0 +1,93 @@
+//! Training is deterministic, the shipped models load and work, and long
+//! or empty input does not panic.
+
+use claimtrace::doc::{Document, EntityKind, Meta};
+use claimtrace::entities::{self, gazetteer::GAZETTEER, ner};
+use claimtrace::tag::{self, conllu, parser, perceptron::Model, tagger};
+use claimtrace::Pipeline;
+
+const SAMPLE: &str = include_str!("../testdata/gum-sample.conllu");
+
+fn analyzed(text: &str) -> Document {
+    let mut doc = Document::new("test", Meta::default(), text.to_string());
+    Pipeline::standard().run(&mut doc);
+    doc
+}
+
+fn tags(doc: &Document) -> Vec<&str> {
+    doc.tokens.iter().map(|t| t.tag.unwrap_or("-")).collect()
+}
+
+#[test]
+fn training_is_deterministic() {
+    let sentences = conllu::parse_conllu(SAMPLE);
+    assert_eq!(sentences.len(), 8);
+    let first = tagger::train(&sentences, 3, 7);
+    assert_eq!(first, tagger::train(&sentences, 3, 7));
+    let gold_tags: Vec<Vec<String>> = sentences.iter().map(|s| s.upos.clone()).collect();
+    assert_eq!(
+        parser::train(&sentences, &gold_tags, 2, 7),
+        parser::train(&sentences, &gold_tags, 2, 7)
+    );
+    let mut named = sentences.clone();
+    named.iter_mut().for_each(|s| conllu::named_labels(s, &|_| false));
+    assert_eq!(
+        ner::train(&named, &gold_tags, &GAZETTEER, 2, 7),
+        ner::train(&named, &gold_tags, &GAZETTEER, 2, 7)
+    );
+
+    // The fixture's tagger has learnt its own training data.
+    let model = Model::decode(&first).unwrap();
+    let words: Vec<&str> = sentences[0].words.iter().map(String::as_str).collect();
+    let predicted: Vec<&str> =
+        tagger::tag(&model, &words).iter().map(|&t| tagger::UPOS[t]).collect();
+    assert_eq!(predicted, sentences[0].upos);
+}
+
+#[test]
+fn shipped_models_tag_and_parse_a_known_sentence() {
+    assert!(!tag::TAGGER.is_empty() && !tag::PARSER.is_empty() && !entities::NER.is_empty());
+    let doc = analyzed("The minister visited Paris on Monday.");
+    assert_eq!(tags(&doc), ["DET", "NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]);
+    let heads: Vec<Option<usize>> = doc.tokens.iter().map(|t| t.head).collect();
+    assert_eq!(heads, [Some(1), Some(2), None, Some(2), Some(5), Some(2), Some(2)]);
+    let rels: Vec<&str> = doc.tokens.iter().map(|t| t.rel.unwrap_or("-")).collect();
+    assert_eq!(rels, ["det", "nsubj", "root", "obj", "case", "obl", "punct"]);
+}
+
+#[test]
+fn entities_merge_mentions() {
+    let doc = analyzed(
+        "Finance minister Maria Lopez met officials of the World Health Organization (WHO) \
+         in Kenya on Tuesday. Lopez later told Reuters that the WHO and Kenyan doctors agreed.",
+    );
+    let found: Vec<(&str, EntityKind, Vec<&str>)> = doc
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind, e.aliases.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("Maria Lopez", EntityKind::Person, vec!["Lopez"]),
+            ("World Health Organization", EntityKind::Org, vec!["WHO"]),
+            ("Kenya", EntityKind::Gpe, vec![]),
+            ("Reuters", EntityKind::Org, vec![]),
+            ("Kenyan", EntityKind::Norp, vec![]),
+        ]
+    );
+    assert_eq!(doc.entities[0].description.as_deref(), Some("Finance minister"));
+}
+
+#[test]
+fn empty_and_very_long_sentences_do_not_panic() {
+    let doc = analyzed("");
+    assert!(doc.tokens.is_empty() && doc.entities.is_empty());
+    let long = "and Berlin ".repeat(5_000);
+    let doc = analyzed(&long);
+    assert_eq!(doc.tokens.len(), 10_000);
+    assert_eq!(doc.sentences.len(), 1);
+    assert!(doc.tokens.iter().all(|t| t.tag.is_some() && t.rel.is_some()));
+    assert_eq!(doc.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+    assert_eq!(doc.entities.len(), 1);
+}
