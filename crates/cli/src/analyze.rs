@@ -39,6 +39,9 @@ pub struct Args {
     /// Seconds to wait for a URL.
     #[arg(long, default_value_t = 20)]
     timeout: u64,
+    /// Show the cleaned body text in the readable report.
+    #[arg(long)]
+    body: bool,
     /// Exit non-zero when any input fails, not only when all do.
     #[arg(long)]
     strict: bool,
@@ -109,7 +112,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                     } else if args.json {
                         records.push(record);
                     } else {
-                        report::write(&mut out, &doc, &record)?;
+                        report::write(&mut out, &doc, &record, args.body)?;
                     }
                 }
                 Err(err) => {

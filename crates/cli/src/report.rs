@@ -7,7 +7,12 @@ use owo_colors::OwoColorize;
 
 /// Writes the report of one document. Colour codes are stripped by the
 /// caller's stream when it is not a terminal.
-pub fn write(out: &mut impl Write, doc: &Document, record: &Record) -> io::Result<()> {
+pub fn write(
+    out: &mut impl Write,
+    doc: &Document,
+    record: &Record,
+    show_body: bool,
+) -> io::Result<()> {
     let meta = &record.meta;
     let title = meta.title.as_deref().unwrap_or("(no title)");
     writeln!(out, "{}", title.bold())?;
@@ -36,9 +41,82 @@ pub fn write(out: &mut impl Write, doc: &Document, record: &Record) -> io::Resul
         doc.tokens.len()
     )?;
 
-    heading(out, "Body")?;
-    for paragraph in &doc.paragraphs {
-        writeln!(out, "  {}", doc.slice(paragraph.span))?;
+    if !record.claims.is_empty() {
+        heading(out, &format!("Claims ({})", record.claims.len()))?;
+        for (idx, claim) in record.claims.iter().enumerate() {
+            let status = format!("[{}]", claim.status.to_uppercase());
+            let status = match claim.status.as_str() {
+                "disputed" => status.red().bold().to_string(),
+                "confirmed" => status.green().bold().to_string(),
+                "unverified" => status.yellow().bold().to_string(),
+                "hedged" => status.magenta().to_string(),
+                "reported" => status.cyan().to_string(),
+                _ => status.dimmed().to_string(),
+            };
+            writeln!(out, "{:>3}. {status} {}", idx + 1, claim.text)?;
+            if !claim.chain.is_empty() {
+                writeln!(out, "       {} {}", "chain:".dimmed(), claim.chain.join(" → "))?;
+            }
+            let stances: Vec<String> = claim
+                .stances
+                .iter()
+                .filter(|s| s.stance != "asserts")
+                .map(|s| format!("{} {}", s.actor, s.stance.replace('_', " ")))
+                .collect();
+            if !stances.is_empty() {
+                writeln!(out, "       {} {}", "stances:".dimmed(), stances.join(" · "))?;
+            }
+        }
+    }
+    if !record.quotes.is_empty() {
+        heading(out, &format!("Quotes ({})", record.quotes.len()))?;
+        for quote in &record.quotes {
+            let who = quote.source.as_deref().unwrap_or("(no speaker)");
+            let text = shorten(&quote.text, 110);
+            if quote.direct {
+                writeln!(out, "  “{text}” — {}", who.bold())?;
+            } else {
+                writeln!(out, "  {} {text} — {}", "(reported)".dimmed(), who.bold())?;
+            }
+        }
+    }
+    if !record.entities.is_empty() {
+        heading(out, &format!("Entities ({})", record.entities.len()))?;
+        for entity in &record.entities {
+            let mut line = format!("  {:<8} {}", entity.kind, entity.name);
+            if !entity.aliases.is_empty() {
+                line.push_str(&format!(" ({})", entity.aliases.join(", ")));
+            }
+            if let Some(d) = &entity.description {
+                line.push_str(&format!(" — {d}"));
+            }
+            writeln!(out, "{line}")?;
+        }
+    }
+    if !record.times.is_empty() {
+        heading(out, "Times")?;
+        for time in &record.times {
+            writeln!(out, "  {:<28} → {}", shorten(&time.text, 28), time.value)?;
+        }
+    }
+    if !record.counts.is_empty() {
+        heading(out, "Counts")?;
+        for count in &record.counts {
+            writeln!(
+                out,
+                "  {:<40} → {} {} ({})",
+                shorten(&count.text, 40),
+                count.number,
+                count.category,
+                count.qualifier
+            )?;
+        }
+    }
+    if show_body {
+        heading(out, "Body")?;
+        for paragraph in &doc.paragraphs {
+            writeln!(out, "  {}", doc.slice(paragraph.span))?;
+        }
     }
 
     if !record.removed.is_empty() {

@@ -154,7 +154,8 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     stances.push(Stance { actor: src.text.clone(), kind: StanceKind::Confirms });
                 }
             }
-            let text = if ce > cs { ctx.span_text(cs, ce).to_string() } else { content_text };
+            let text =
+                claim_text(ctx, &words, att, source.as_ref(), cs, ce).unwrap_or(content_text);
             push_claim(
                 &mut found,
                 ctx,
@@ -643,6 +644,46 @@ fn split_count_clause(
         }
     }
     (ce, None)
+}
+
+/// The claim in words that stand alone: a leading adverbial ("In protest
+/// against …,") is dropped, a subject pronoun standing for the source is
+/// replaced by the source ("it was behind" → "IS-Khorasan was behind"),
+/// and a cue with a noun complement keeps its clause ("the group claimed
+/// responsibility for …").
+fn claim_text(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    att: &Attribution,
+    source: Option<&Source>,
+    cs: usize,
+    ce: usize,
+) -> Option<String> {
+    if ce <= cs {
+        return None;
+    }
+    let noun_complement = ctx.doc.tokens[cs].tag.is_some_and(|t| t == "NOUN") && att.cue.1 == cs;
+    if noun_complement {
+        if let Some(src) = source {
+            return Some(format!("{} {}", src.text, ctx.span_text(att.cue.0, ce)));
+        }
+    }
+    let mut from = cs;
+    if PREPOSITIONS.contains(&words[cs]) || words[cs] == "in" {
+        if let Some(comma) = (cs..ce.min(cs + 25)).find(|&k| words[k] == ",") {
+            if comma + 3 < ce {
+                from = comma + 1;
+            }
+        }
+    }
+    let text = ctx.span_text(from, ce);
+    let pronoun = matches!(words[from], "it" | "they" | "he" | "she");
+    match source {
+        Some(src) if pronoun && src.kind == SourceKind::Named && from + 1 < ce => {
+            Some(format!("{} {}", src.text, ctx.span_text(from + 1, ce)))
+        }
+        _ => Some(text.to_string()),
+    }
 }
 
 /// "X VERB …" from an antecedent and a relative clause.

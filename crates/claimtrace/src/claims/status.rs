@@ -121,18 +121,29 @@ fn own_sentence_signals(ctx: &Ctx<'_>, words: &[&str], found: &mut Found) {
     for claim in &mut found.claims {
         let sentence = &ctx.doc.sentences[claim.sentence];
         let (a, e) = (sentence.tokens.start, sentence.tokens.end);
-        // The claim's region: from the sentence start to the claim's end.
-        let end = (a..e).find(|&k| ctx.doc.tokens[k].span.start >= claim.span.end).unwrap_or(e);
-        if LEXICONS.dispute.find(words, a, e).is_some() {
+        // The claim's clause: its source, cue and content, not the other
+        // clauses of the sentence.
+        let mut lo = claim.span.start;
+        let mut hi = claim.span.end;
+        if let Some(cue) = claim.cue {
+            lo = lo.min(cue.start);
+            hi = hi.max(cue.end);
+        }
+        for source in &claim.chain {
+            if let Some(span) = source.span.filter(|s| sentence.span.contains(*s)) {
+                lo = lo.min(span.start);
+                hi = hi.max(span.end);
+            }
+        }
+        let from = (a..e).find(|&k| ctx.doc.tokens[k].span.start >= lo).unwrap_or(a);
+        let to = (from..e).find(|&k| ctx.doc.tokens[k].span.start >= hi).unwrap_or(e);
+        if LEXICONS.dispute.find(words, from, to).is_some() {
             claim.status = claim.status.strongest(Status::Disputed);
         }
         if LEXICONS.unverified.find(words, a, e).is_some() {
             claim.status = claim.status.strongest(Status::Unverified);
         }
-        let region_start =
-            (a..e).find(|&k| ctx.doc.tokens[k].span.start >= claim.span.start).unwrap_or(a);
-        let hedge_from = claim.cue.map_or(region_start, |_| a);
-        if LEXICONS.hedge.find(words, hedge_from.min(region_start), end).is_some() {
+        if LEXICONS.hedge.find(words, from, to).is_some() {
             claim.status = claim.status.strongest(Status::Hedged);
         }
     }
