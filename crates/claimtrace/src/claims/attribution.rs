@@ -95,7 +95,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             continue;
         }
         let chain = chain_phrases(ctx, &words, a, e, &in_direct);
-        let atts = cues(ctx, &words, s_idx, a, e, &in_direct, &chain.masked);
+        let atts = cues(ctx, &words, s_idx, a, e, &in_direct, &chain.masked, &recent);
         let mut sentence_has_claim = false;
 
         for att in &atts {
@@ -132,7 +132,11 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 }
                 continue;
             }
-            if att.speech && embedded.is_empty() {
+            // Reported speech and claims are quotes too, unless the cue only
+            // takes a noun ("claimed responsibility") or carries a direct
+            // quotation (which is the quote).
+            let noun_complement = ctx.doc.tokens[cs].tag == Some("NOUN") && att.cue.1 == cs;
+            if embedded.is_empty() && (att.speech || !noun_complement && att.cue.1 < cs) {
                 push_quote(&mut found, ctx, att, source.clone());
             }
             // A count in a relative clause is the article's own fact.
@@ -201,7 +205,10 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             Some(src.clone())
         } else if let Some(src) = beside_source(ctx, &words, d, &mut recent) {
             Some(src)
-        } else if d.continues && q > 0 {
+        } else if d.continues || follows_quote(ctx, direct, q) {
+            // A paragraph that continues a quotation, or a quotation in the
+            // sentence right after another of the same paragraph, is the
+            // same speaker's.
             found.quotes.iter().rev().find(|qq| qq.direct).and_then(|qq| qq.source.clone())
         } else {
             None
@@ -400,9 +407,20 @@ fn cues(
     e: usize,
     in_direct: &[Option<usize>],
     masked_ranges: &[(usize, usize)],
+    recent: &[Source],
 ) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    for k in a..e {
+    // A cue after its content ("…, said the poster.") takes the whole
+    // sentence before it, other cues included.
+    let last_speech =
+        (a..e).rev().find(|&k| in_direct[k].is_none() && LEXICONS.speech.contains(words[k]));
+    let order: Vec<usize> = match last_speech {
+        Some(k) if postposed(ctx, words, a, k, e).is_some() => {
+            std::iter::once(k).chain((a..e).filter(|&i| i != k)).collect()
+        }
+        _ => (a..e).collect(),
+    };
+    for k in order {
         if in_direct[k].is_some() || masked(masked_ranges, k) {
             continue;
         }
@@ -464,7 +482,8 @@ fn cues(
                 },
             );
         let source = source.or_else(|| {
-            source_range.filter(|&(f, t)| is_pronoun(ctx, f, t)).and_then(|_| resolve_pronoun(&out))
+            let (f, t) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
+            resolve_pronoun(ctx, &out, recent, &words[f..t])
         });
         out.push(Attribution {
             sentence: s_idx,
@@ -485,9 +504,38 @@ fn after_with(words: &[&str], f: usize, t: usize) -> usize {
     (f..t).rev().find(|&k| words[k] == "with").map_or(f, |k| k + 1)
 }
 
-/// A pronoun source: the latest source found in the sentence.
-fn resolve_pronoun(previous: &[Attribution]) -> Option<Source> {
-    previous.iter().rev().find_map(|att| att.source.clone())
+/// A pronoun source: the latest fitting source in this sentence, else in
+/// the sentences before. "he" and "she" want a person: a name of two
+/// words or more, or one the entity stage found to be a person.
+fn resolve_pronoun(
+    ctx: &Ctx<'_>,
+    previous: &[Attribution],
+    recent: &[Source],
+    pronoun: &[&str],
+) -> Option<Source> {
+    let personal = matches!(pronoun.first(), Some(&"he") | Some(&"she"));
+    let fits = |s: &Source| {
+        if !personal {
+            return true;
+        }
+        s.kind == SourceKind::Named && (s.text.split_whitespace().count() >= 2 || is_person(ctx, s))
+    };
+    previous
+        .iter()
+        .rev()
+        .filter_map(|att| att.source.as_ref())
+        .chain(recent.iter().rev().take(6))
+        .find(|s| fits(s))
+        .cloned()
+}
+
+fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
+    let Some(span) = source.span else { return false };
+    ctx.doc.mentions.iter().any(|m| {
+        m.kind == crate::doc::EntityKind::Person
+            && m.span.start <= span.start
+            && span.end <= m.span.end
+    })
 }
 
 /// "..., said the poster." or "..., X said." with the content before.
@@ -980,6 +1028,19 @@ fn confirmed(
     true
 }
 
+/// Whether direct quotation `q` opens the sentence right after the one
+/// where quotation `q - 1` ends, in the same paragraph.
+fn follows_quote(ctx: &Ctx<'_>, direct: &[Direct], q: usize) -> bool {
+    let Some(prev) = q.checked_sub(1).map(|p| &direct[p]) else { return false };
+    let prev_end = prev.close.unwrap_or(prev.content.1.saturating_sub(1));
+    let (s_prev, s_this) =
+        (quotes::sentence_of(ctx, prev_end), quotes::sentence_of(ctx, direct[q].open));
+    let sentences = &ctx.doc.sentences;
+    s_this == s_prev + 1
+        && sentences[s_this].paragraph == sentences[s_prev].paragraph
+        && sentences[s_this].tokens.start == direct[q].open
+}
+
 /// The source of a cue in the same sentence as a direct quotation, before
 /// it ("the poster says, \"…") or after it ("\"…,\" he said").
 fn beside_source(
@@ -995,9 +1056,22 @@ fn beside_source(
     if let Some(close) = d.close {
         let after = close + 1;
         let e = trim_punct(ctx, a, b).max(after);
+        // `"…," according to a post by X`.
+        if let Some(acc) = (after..e.min(after + 3))
+            .find(|&i| words[i] == "according" && words.get(i + 1) == Some(&"to"))
+        {
+            if let Some((f, t)) = phrase_after(ctx, acc + 2, e) {
+                if is_pronoun(ctx, f, t) {
+                    return recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned();
+                }
+                return to_source(ctx, f, t);
+            }
+        }
         let k = (after..e).find(|&i| LEXICONS.speech.contains(words[i]));
         if let Some(k) = k {
-            let src = if k + 1 < e { phrase_after(ctx, k + 1, e) } else { None }
+            // "X told the press": the one told is not the source.
+            let hearer_after = matches!(words[k], "told" | "tells" | "tell");
+            let src = if k + 1 < e && !hearer_after { phrase_after(ctx, k + 1, e) } else { None }
                 .filter(|&(f, t)| !is_pronoun(ctx, f, t) && (f..t).all(|i| !is_time_word(words[i])))
                 .or_else(|| phrase_before(ctx, after, k));
             if let Some((f, t)) = src {

@@ -93,6 +93,9 @@ pub fn phrase_before(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, 
 /// and an apposition between commas ("X, founded in 2014, said") is
 /// stepped over.
 pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
+    if let Some(found) = parsed_subject(ctx, start, cue) {
+        return Some(found);
+    }
     let words = ctx.words();
     let mut j = cue;
     while j > start && (LEXICONS.skip.contains(words[j - 1]) || is_time_word(words[j - 1])) {
@@ -115,6 +118,61 @@ pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize,
         }
     }
     None
+}
+
+/// The subject of the cue from the dependency parse, where one was made:
+/// the `nsubj` dependent of the cue, as its subtree up to the first comma
+/// after its head word. Passive cues ("was told by") are left to the
+/// word-based rules.
+fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
+    let tokens = &ctx.doc.tokens;
+    tokens.get(cue)?.rel?;
+    let sentence_end = ctx
+        .doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&cue))
+        .map_or(cue + 1, |s| s.tokens.end);
+    let subject = (start..cue)
+        .rev()
+        .find(|&j| tokens[j].head == Some(cue) && tokens[j].rel == Some("nsubj"))?;
+    // A relative pronoun ("which state media said") is no source.
+    if matches!(ctx.lower[subject].as_str(), "which" | "who" | "that" | "whom") {
+        return None;
+    }
+    let passive = (start..sentence_end).any(|j| {
+        tokens[j].head == Some(cue)
+            && matches!(ctx.lower[j].as_str(), "was" | "were" | "been" | "being")
+    });
+    if passive {
+        return None;
+    }
+    // The subject's subtree: tokens whose chain of heads reaches it.
+    let reaches = |mut k: usize| {
+        for _ in 0..64 {
+            if k == subject {
+                return true;
+            }
+            match tokens[k].head {
+                Some(h) if h >= start && h < sentence_end => k = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let mut from = subject;
+    while from > start && reaches(from - 1) {
+        from -= 1;
+    }
+    let mut to = subject + 1;
+    while to < cue && reaches(to) && ctx.lower[to] != "," {
+        to += 1;
+    }
+    // Leading punctuation or a comma-closed phrase is not the subject.
+    if let Some(comma) = (from..subject).rev().find(|&k| ctx.lower[k] == ",") {
+        from = comma + 1;
+    }
+    (from < to).then_some((from, to))
 }
 
 /// The noun phrase that starts at `from`, up to a boundary, a verb-like
@@ -184,7 +242,11 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
             from = k + 2;
             break;
         }
-        if words[k] == "by" && k > from && LEXICONS.transmit.contains(words[k - 1]) && k + 1 < to {
+        let by_author = words[k] == "by"
+            && k > from
+            && (LEXICONS.transmit.contains(words[k - 1])
+                || (from..k).any(|i| LEXICONS.artefact.contains(words[i])));
+        if by_author && k + 1 < to {
             from = k + 1;
             break;
         }
@@ -195,6 +257,29 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     let named_from = skip_determiners(&words, from, to);
     if named_from >= to {
         return None;
+    }
+    // A person the entity stage found names the source ("Mayor of London
+    // Sadiq Khan", "Lucy Fischer of The Times"); else a name that ends the
+    // phrase ("the ministry's Boris Dubrovsky").
+    let mentions = &ctx.doc.mentions;
+    let first = mentions.partition_point(|m| m.tokens.start < named_from);
+    let inside = mentions[first..].iter().take_while(|m| m.tokens.end <= to);
+    let mut chosen = None;
+    for m in inside {
+        if m.kind == crate::doc::EntityKind::Person {
+            chosen = Some(m);
+            break;
+        }
+        if m.tokens.end == to && chosen.is_none() && m.tokens.start > named_from {
+            chosen = Some(m);
+        }
+    }
+    if let Some(m) = chosen {
+        return Some(Source {
+            text: ctx.doc.slice(m.span).to_string(),
+            span: Some(m.span),
+            kind: SourceKind::Named,
+        });
     }
     // Capitalised runs: names. Sentence-initial capitals of common words
     // are not names, so a run must hold a word other than a determiner.
