@@ -21,6 +21,30 @@ fn founding_example_body_and_metadata() {
     }
 }
 
+/// The acceptance figures of every stage on the founding example, each at
+/// its issue's threshold.
+#[test]
+fn founding_example_stages() {
+    let f = figures(FOUNDING, FOUNDING_GOLD);
+    let at_least = [
+        ("entities_typed.f1", 0.85),
+        ("times.f1", 0.9),
+        ("times.value_acc", 1.0),
+        ("counts.f1", 1.0),
+        ("counts.qualifier_acc", 1.0),
+        ("claims.f1", 0.8),
+        ("claims.status_acc", 0.8),
+        ("claims.origin_acc", 0.8),
+        ("claims_chain.f1", 0.75),
+        ("quotes.f1", 0.85),
+        ("quotes.source_acc", 0.85),
+    ];
+    for (key, min) in at_least {
+        let got = f[key].unwrap_or(0.0);
+        assert!(got >= min, "{key} = {got} < {min}");
+    }
+}
+
 #[test]
 fn founding_example_segmentation() {
     let doc = analyze_file(FOUNDING);

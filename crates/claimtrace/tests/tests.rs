@@ -3,6 +3,8 @@
 
 mod util;
 
+// Attribution, claims, statuses and stances on news phrasings.
+mod claims;
 // HTML pages: body extraction, metadata and encodings on saved pages.
 mod html;
 // Arbitrary input to every reader and to the whole pipeline: no panics,

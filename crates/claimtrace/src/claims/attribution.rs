@@ -71,6 +71,9 @@ struct Attribution {
     /// The cue's subject stands in a subordinate clause; the main clause
     /// ends at this token (a comma).
     main_end: Option<usize>,
+    /// The party told ("officials told state media"): the next link of
+    /// the chain.
+    hearer: Option<Source>,
 }
 
 /// Finds quotes and claims in every sentence of the document.
@@ -143,7 +146,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let (ce, split) = split_count_clause(ctx, &words, cs, ce);
             let mut claim_chain: Vec<Source> = chain.cited.clone();
             claim_chain.extend(source.clone());
-            claim_chain.extend(chain.told.clone());
+            claim_chain.extend(att.hearer.clone());
             claim_chain.extend(chain.agents.clone());
             claim_chain.extend(chain.according.clone());
             let claim_chain = without_outlet(ctx, claim_chain);
@@ -286,8 +289,6 @@ struct ChainPhrases {
     cited: Vec<Source>,
     /// "circulated by X": channels.
     agents: Vec<Source>,
-    /// "told X": the party told.
-    told: Vec<Source>,
     /// "according to X": the outermost channel.
     according: Vec<Source>,
     /// Tokens inside those phrases, not part of any content.
@@ -412,8 +413,11 @@ fn cues(
     let mut out: Vec<Attribution> = Vec::new();
     // A cue after its content ("…, said the poster.") takes the whole
     // sentence before it, other cues included.
-    let last_speech =
-        (a..e).rev().find(|&k| in_direct[k].is_none() && LEXICONS.speech.contains(words[k]));
+    let last_speech = (a..e).rev().find(|&k| {
+        in_direct[k].is_none()
+            && LEXICONS.speech.contains(words[k])
+            && !matches!(ctx.doc.tokens[k].tag, Some("NOUN") | Some("PROPN"))
+    });
     let order: Vec<usize> = match last_speech {
         Some(k) if postposed(ctx, words, a, k, e).is_some() => {
             std::iter::once(k).chain((a..e).filter(|&i| i != k)).collect()
@@ -440,7 +444,9 @@ fn cues(
         {
             continue;
         }
-        if is_base_form_noun(ctx, words, k, a) {
+        if is_base_form_noun(ctx, words, k, a)
+            || matches!(ctx.doc.tokens[k].tag, Some("NOUN") | Some("PROPN"))
+        {
             continue;
         }
         // Passive: "reported by X" names a channel, handled as a chain.
@@ -483,9 +489,11 @@ fn cues(
             );
         let source = source.or_else(|| {
             let (f, t) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
-            resolve_pronoun(ctx, &out, recent, &words[f..t])
+            let _ = t;
+            resolve_pronoun(ctx, &out, recent, f)
         });
         out.push(Attribution {
+            hearer: hearer(ctx, words, k, e),
             sentence: s_idx,
             cue: (k, k + 1),
             source,
@@ -499,26 +507,62 @@ fn cues(
     out
 }
 
+/// The party told, after "told": up to "that" or the content.
+fn hearer(ctx: &Ctx<'_>, words: &[&str], k: usize, e: usize) -> Option<Source> {
+    if !matches!(words[k], "told" | "tells" | "tell") {
+        return None;
+    }
+    let (f, t) = phrase_after(ctx, k + 1, e)?;
+    let t = (f..t).find(|&i| is_time_word(words[i]) || words[i] == "on").unwrap_or(t);
+    if t <= f || t - f > 5 || is_pronoun(ctx, f, t) {
+        return None;
+    }
+    // Reporters and the press are how every statement reaches the news.
+    if (f..t).all(|i| {
+        matches!(words[i], "reporters" | "journalists" | "press" | "the" | "correspondents")
+    }) {
+        return None;
+    }
+    to_source(ctx, f, t)
+}
+
 /// "with reports noting": the phrase after "with" is the source.
 fn after_with(words: &[&str], f: usize, t: usize) -> usize {
     (f..t).rev().find(|&k| words[k] == "with").map_or(f, |k| k + 1)
 }
 
-/// A pronoun source: the latest fitting source in this sentence, else in
-/// the sentences before. "he" and "she" want a person: a name of two
-/// words or more, or one the entity stage found to be a person.
+/// A pronoun source. "he" and "she" want a person: the last person the
+/// entity stage found before the pronoun, else the latest source that
+/// looks like one (a name of two words or more). Other pronouns take the
+/// latest source of this sentence or the sentences before.
 fn resolve_pronoun(
     ctx: &Ctx<'_>,
     previous: &[Attribution],
     recent: &[Source],
-    pronoun: &[&str],
+    at: usize,
 ) -> Option<Source> {
-    let personal = matches!(pronoun.first(), Some(&"he") | Some(&"she"));
-    let fits = |s: &Source| {
-        if !personal {
-            return true;
+    let personal = matches!(ctx.lower[at].as_str(), "he" | "she");
+    if personal {
+        let doc = ctx.doc;
+        let last_person = doc
+            .mentions
+            .iter()
+            .take_while(|m| m.tokens.end <= at)
+            .filter(|m| m.kind == crate::doc::EntityKind::Person)
+            .last();
+        if let Some(m) = last_person {
+            let name = super::source::without_titles(&doc.entities[m.entity].name);
+            return Some(Source {
+                text: name.to_string(),
+                span: Some(m.span),
+                kind: SourceKind::Named,
+            });
         }
-        s.kind == SourceKind::Named && (s.text.split_whitespace().count() >= 2 || is_person(ctx, s))
+    }
+    let fits = |s: &Source| {
+        !personal
+            || s.kind == SourceKind::Named
+                && (s.text.split_whitespace().count() >= 2 || is_person(ctx, s))
     };
     previous
         .iter()
@@ -562,8 +606,12 @@ fn postposed(
             return Some((Some((k + 1, np_end)), (a, strip_quote_end(ctx, a, content_end)), None));
         }
     }
-    // "..., X said." : nothing but time words after the cue.
-    if after.is_empty() {
+    // "..., X said." : nothing but time words after the cue, or the party
+    // told ("..., officials told state media.").
+    let told_whom = matches!(words[k], "told" | "tells" | "tell")
+        && after.len() <= 4
+        && after.iter().all(|&i| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | ","));
+    if after.is_empty() || told_whom {
         let j = (a..k).rev().find(|&i| !LEXICONS.skip.contains(words[i]))? + 1;
         let (f, t) = phrase_before(ctx, a, j)?;
         if f > a && words[f - 1] == "," {
@@ -650,11 +698,16 @@ fn content_after(
     for i in c..e {
         let at_comma = words[i] == ",";
         let next = words.get(i + 1).copied().unwrap_or("");
-        if at_comma
-            && (next == "according"
-                || LEXICONS.participle.contains(next)
-                || next == "citing"
-                || next == "quoting")
+        // ", a claim that could not be verified" evaluates the content.
+        let evaluation = at_comma
+            && matches!(next, "a" | "an" | "the")
+            && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n));
+        if evaluation
+            || at_comma
+                && (next == "according"
+                    || LEXICONS.participle.contains(next)
+                    || next == "citing"
+                    || next == "quoting")
         {
             end = i;
             break;
@@ -1000,8 +1053,13 @@ fn confirmed(
     let origin = (from..comma)
         .find(|&i| LEXICONS.artefact.contains(words[i]) && words.get(i + 1) == Some(&"by"))
         .and_then(|i| {
-            let (f, _) = (i + 2, comma);
-            let t = (f..comma).find(|&k| !ctx.is_capitalized(k)).unwrap_or(comma);
+            let f = i + 2;
+            let t = (f..comma)
+                .find(|&k| {
+                    ctx.doc.tokens[k].tag == Some("VERB")
+                        || !ctx.is_capitalized(k) && words[k].ends_with("ing")
+                })
+                .unwrap_or(comma);
             (t > f).then(|| to_source(ctx, f, t)).flatten()
         });
     let mut stances = Vec::new();
@@ -1087,8 +1145,11 @@ fn beside_source(
     while k > a && matches!(words[k - 1], "," | ":") {
         k -= 1;
     }
-    if k > a && (LEXICONS.speech.contains(words[k - 1]) || LEXICONS.claim.contains(words[k - 1])) {
-        let cue = k - 1;
+    let cue_before = (k.saturating_sub(4).max(a)..k)
+        .rev()
+        .find(|&i| LEXICONS.speech.contains(words[i]) || LEXICONS.claim.contains(words[i]))
+        .filter(|&i| (i + 1..k).all(|j| !looks_finite_verb(ctx, j)));
+    if let Some(cue) = cue_before {
         let (f, t) = subject_before(ctx, a, cue)?;
         if is_pronoun(ctx, f, t) {
             return recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned();

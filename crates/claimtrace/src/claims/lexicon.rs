@@ -77,6 +77,8 @@ pub struct Lexicons {
     pub unnamed: HashSet<String>,
     pub artefact: HashSet<String>,
     pub generic_org: PhraseList,
+    /// Titles before a name ("Deputy Governor").
+    pub titles: HashSet<String>,
 }
 
 fn words(text: &str) -> HashSet<String> {
@@ -112,6 +114,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         unnamed: words(data!("unnamed.txt")),
         artefact: words(data!("artefact.txt")),
         generic_org: PhraseList::parse(data!("generic_org.txt")),
+        titles: words(data!("titles.txt")),
     }
 });
 

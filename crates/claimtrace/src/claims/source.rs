@@ -53,6 +53,13 @@ const WEEKDAYS: &[&str] = &[
     "later",
 ];
 
+const IRREGULAR_PAST: &[&str] = &[
+    "spoke", "went", "came", "made", "took", "gave", "met", "left", "ran", "saw", "sent", "held",
+    "led", "won", "lost", "fled", "struck", "began", "brought", "built", "sought", "fought",
+    "thought", "kept", "paid", "rose", "fell", "flew", "drove", "grew", "knew", "threw", "stood",
+    "broke", "chose", "stole", "shot", "spent", "heard", "felt", "sold", "hung", "sank",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Whether a token ends a noun phrase.
@@ -179,10 +186,14 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usi
 /// word or `end`.
 pub fn phrase_after(ctx: &Ctx<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
     let mut to = from;
+    let modifies_phrase = |k: usize| {
+        let t = &ctx.doc.tokens[k];
+        matches!(t.rel, Some("acl") | Some("amod")) && t.head.is_some_and(|h| h >= from && h < k)
+    };
     while to < end
         && !(is_boundary(ctx, to)
             && !(ctx.lower[to] == "as" && to > from && ctx.lower[to - 1] == "such"))
-        && !(to > from && looks_finite_verb(ctx, to))
+        && !(to > from && looks_finite_verb(ctx, to) && !modifies_phrase(to))
     {
         to += 1;
     }
@@ -192,10 +203,17 @@ pub fn phrase_after(ctx: &Ctx<'_>, from: usize, end: usize) -> Option<(usize, us
 /// A rough test for a finite verb where no tagger has run: auxiliaries,
 /// cue words, and lower-case words ending in "-ed".
 pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
+    let w = ctx.lower[idx].as_str();
+    // Common irregular past forms, which taggers trained on little news
+    // text sometimes take for nouns ("The minister spoke").
+    if IRREGULAR_PAST.contains(&w)
+        && !(idx > 0 && DETERMINERS.contains(&ctx.lower[idx - 1].as_str()))
+    {
+        return true;
+    }
     if let Some(tag) = ctx.doc.tokens[idx].tag {
         return matches!(tag, "VERB" | "AUX");
     }
-    let w = ctx.lower[idx].as_str();
     matches!(
         w,
         "is" | "are"
@@ -275,9 +293,14 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
         }
     }
     if let Some(m) = chosen {
+        let mut start = m.tokens.start;
+        while m.tokens.end - start > 2 && LEXICONS.titles.contains(words[start]) {
+            start += 1;
+        }
+        let span = Span::new(ctx.doc.tokens[start].span.start, m.span.end);
         return Some(Source {
-            text: ctx.doc.slice(m.span).to_string(),
-            span: Some(m.span),
+            text: ctx.doc.slice(span).to_string(),
+            span: Some(span),
             kind: SourceKind::Named,
         });
     }
@@ -294,7 +317,7 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     } else {
         SourceKind::Named
     };
-    let (text_from, text_to) = match (kind, runs.last()) {
+    let (mut text_from, text_to) = match (kind, runs.last()) {
         // A description then a name: keep the name.
         (SourceKind::Named, Some(&(s, e))) if e == to && s > named_from => (s, e),
         // A name then a generic word ("TASS news agency"): keep the name.
@@ -304,6 +327,15 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     };
     if PRONOUNS.contains(&words[text_from]) && text_to == text_from + 1 {
         return None;
+    }
+    // "Deputy Governor Oleg Klimov" is Oleg Klimov.
+    if kind == SourceKind::Named {
+        while text_to - text_from > 2
+            && LEXICONS.titles.contains(words[text_from])
+            && ctx.is_capitalized(text_from + 1)
+        {
+            text_from += 1;
+        }
     }
     Some(Source {
         text: ctx.span_text(text_from, text_to).to_string(),
@@ -353,4 +385,19 @@ fn capitalized_runs(ctx: &Ctx<'_>, from: usize, to: usize) -> Vec<(usize, usize)
         }
     }
     runs
+}
+
+/// Drops titles before a name of two words or more: "Health Minister
+/// Veronika Skvortsova" is Veronika Skvortsova.
+pub fn without_titles(name: &str) -> &str {
+    let mut rest = name;
+    loop {
+        let Some((first, tail)) = rest.split_once(' ') else { return rest };
+        if tail.split_whitespace().count() < 2
+            || !LEXICONS.titles.contains(first.to_lowercase().as_str())
+        {
+            return rest;
+        }
+        rest = tail;
+    }
 }

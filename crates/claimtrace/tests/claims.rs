@@ -1,0 +1,481 @@
+//! Attribution, claims, statuses and stances on news phrasings, one case a
+//! line, grouped by cue family. Each case is a short article; the checks
+//! read the document layers the claims stage fills.
+
+use claimtrace::doc::{Claim, StanceKind, Status};
+use claimtrace::read::{Input, ReadOptions};
+use claimtrace::Document;
+
+fn analyze(body: &str) -> Document {
+    let text = format!("Headline\n\n{body}");
+    let input =
+        Input { name: "case.txt", bytes: text.as_bytes(), format: None, content_type: None };
+    let options = ReadOptions { outlet: Some("The Daily Planet".into()), ..ReadOptions::default() };
+    claimtrace::analyze(&input, &options).pop().unwrap().unwrap()
+}
+
+fn find_claim<'d>(doc: &'d Document, contains: &str) -> &'d Claim {
+    doc.claims.iter().find(|c| c.text.contains(contains)).unwrap_or_else(|| {
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        panic!("no claim contains {contains:?}; claims: {texts:#?}")
+    })
+}
+
+/// Sources compare without a leading article: "the ministry" is
+/// "ministry".
+fn bare(source: &str) -> &str {
+    for article in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = source.strip_prefix(article) {
+            return rest;
+        }
+    }
+    source
+}
+
+fn check_claim(body: &str, contains: &str, chain: &[&str], status: Status) {
+    let doc = analyze(body);
+    let claim = find_claim(&doc, contains);
+    let got: Vec<&str> = claim.chain.iter().map(|s| bare(&s.text)).collect();
+    let want: Vec<&str> = chain.iter().map(|s| bare(s)).collect();
+    assert_eq!(got, want, "chain of {:?}", claim.text);
+    assert_eq!(claim.status, status, "status of {:?}", claim.text);
+}
+
+fn check_stance(body: &str, contains: &str, actor: &str, kind: StanceKind) {
+    let doc = analyze(body);
+    let claim = find_claim(&doc, contains);
+    assert!(
+        claim.stances.iter().any(|s| bare(&s.actor) == actor && s.kind == kind),
+        "no {kind:?} by {actor:?} on {:?}: {:?}",
+        claim.text,
+        claim.stances
+    );
+}
+
+fn check_quote(body: &str, contains: &str, source: Option<&str>, direct: bool) {
+    let doc = analyze(body);
+    let quote =
+        doc.quotes.iter().find(|q| doc.slice(q.span).contains(contains)).unwrap_or_else(|| {
+            let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.slice(q.span)).collect();
+            panic!("no quote contains {contains:?}; quotes: {texts:#?}")
+        });
+    assert_eq!(
+        quote.source.as_ref().map(|s| bare(&s.text)),
+        source.map(bare),
+        "source of {contains:?}"
+    );
+    assert_eq!(quote.direct, direct, "direct of {contains:?}");
+}
+
+macro_rules! claim {
+    ($name:ident, $body:expr, $contains:expr, [$($chain:expr),*], $status:ident) => {
+        #[test]
+        fn $name() {
+            check_claim($body, $contains, &[$($chain),*], Status::$status);
+        }
+    };
+}
+
+macro_rules! stance {
+    ($name:ident, $body:expr, $contains:expr, $actor:expr, $kind:ident) => {
+        #[test]
+        fn $name() {
+            check_stance($body, $contains, $actor, StanceKind::$kind);
+        }
+    };
+}
+
+macro_rules! quote {
+    ($name:ident, $body:expr, $contains:expr, $source:expr, $direct:expr) => {
+        #[test]
+        fn $name() {
+            check_quote($body, $contains, $source, $direct);
+        }
+    };
+}
+
+macro_rules! no_claim {
+    ($name:ident, $body:expr) => {
+        #[test]
+        fn $name() {
+            let doc = analyze($body);
+            let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+            assert!(texts.is_empty(), "unexpected claims: {texts:#?}");
+        }
+    };
+}
+
+// Speech cues, the source before the cue.
+claim!(
+    said_that,
+    "The interior minister said that the border would reopen on Thursday.",
+    "the border would reopen",
+    ["interior minister"],
+    Reported
+);
+claim!(
+    said_no_that,
+    "Police said three men had been detained after the raid.",
+    "three men had been detained",
+    ["Police"],
+    Reported
+);
+claim!(
+    says_present,
+    "The World Health Organization says the outbreak is under control.",
+    "the outbreak is under control",
+    ["World Health Organization"],
+    Reported
+);
+claim!(
+    said_with_day,
+    "Kremlin spokesman Dmitry Peskov said Monday that talks had stalled.",
+    "talks had stalled",
+    ["Dmitry Peskov"],
+    Reported
+);
+claim!(
+    told_reporters,
+    "The mayor told reporters that the water supply was safe to drink.",
+    "the water supply was safe",
+    ["mayor"],
+    Reported
+);
+claim!(
+    announced,
+    "The company announced that it would cut 2,000 jobs by the end of the year.",
+    "cut 2,000 jobs",
+    ["company"],
+    Reported
+);
+claim!(
+    warned,
+    "The weather service warned that the storm could reach the coast by Friday.",
+    "the storm could reach the coast",
+    ["weather service"],
+    Hedged
+);
+claim!(
+    wrote,
+    "The senator wrote that the bill would raise taxes on small businesses.",
+    "the bill would raise taxes",
+    ["senator"],
+    Reported
+);
+claim!(
+    tweeted,
+    "The prime minister tweeted that the rescue teams had reached the village.",
+    "the rescue teams had reached the village",
+    ["prime minister"],
+    Reported
+);
+claim!(
+    posted,
+    "The group posted that its fighters had captured the airport.",
+    "fighters had captured the airport",
+    ["group"],
+    Reported
+);
+claim!(
+    added,
+    "The minister added that no decision had been taken on sanctions.",
+    "no decision had been taken",
+    ["minister"],
+    Reported
+);
+claim!(
+    apposition_skipped,
+    "IS-Khorasan, founded in Afghanistan in late 2014, has said it was behind the attack.",
+    "was behind the attack",
+    ["IS-Khorasan"],
+    Reported
+);
+claim!(
+    title_dropped,
+    "Foreign Minister Sergei Lavrov said the talks would continue in Geneva.",
+    "the talks would continue",
+    ["Sergei Lavrov"],
+    Reported
+);
+claim!(pronoun_resolved, "Health Minister Veronika Skvortsova visited the site on Monday. She said the chances of finding survivors were diminishing.", "chances of finding survivors", ["Veronika Skvortsova"], Reported);
+
+// Speech cues after the content.
+claim!(
+    postposed_said_x,
+    "The militants will carry out a new attack on the capital, said the statement.",
+    "carry out a new attack",
+    ["the statement"],
+    Reported
+);
+claim!(
+    postposed_x_said,
+    "Six of the dead were children, the ministry said.",
+    "Six of the dead were children",
+    ["ministry"],
+    Reported
+);
+claim!(
+    postposed_told,
+    "A total of 39 are confirmed dead, officials told state media.",
+    "39 are confirmed dead",
+    ["officials", "state media"],
+    Reported
+);
+
+// Claim cues.
+claim!(claimed_without_evidence, "Russian officials had earlier claimed without evidence there was Ukrainian involvement in the attack.", "Ukrainian involvement", ["Russian officials"], Disputed);
+claim!(
+    alleged,
+    "Prosecutors alleged that the director had diverted public funds.",
+    "the director had diverted public funds",
+    ["Prosecutors"],
+    Reported
+);
+claim!(
+    insisted,
+    "The club insisted that the player had not broken any rules.",
+    "had not broken any rules",
+    ["club"],
+    Reported
+);
+claim!(
+    indicated,
+    "Deputy Governor Oleg Klimov indicated 68 people were missing.",
+    "68 people were missing",
+    ["Oleg Klimov"],
+    Reported
+);
+claim!(
+    confirmed_by_source,
+    "Chinese officials confirmed that the plane had crashed in the mountains.",
+    "the plane had crashed",
+    ["Chinese officials"],
+    Reported
+);
+
+// Chains: according to, citing, channels.
+claim!(
+    according_to_end,
+    "Four suspects face terror charges, according to the state-run TASS news agency.",
+    "Four suspects face terror charges",
+    ["TASS"],
+    Reported
+);
+claim!(
+    according_to_start,
+    "According to the emergencies ministry, rescuers recovered ten survivors from the debris.",
+    "rescuers recovered ten survivors",
+    ["emergencies ministry"],
+    Reported
+);
+claim!(
+    according_to_shared_by,
+    "The ceasefire has collapsed in the north, according to videos shared by local activists.",
+    "The ceasefire has collapsed",
+    ["local activists"],
+    Reported
+);
+claim!(
+    according_to_post_by,
+    "The tusk came from the wall of the hall, according to a Twitter post by Amy Cook.",
+    "The tusk came from the wall",
+    ["Amy Cook"],
+    Reported
+);
+claim!(citing_then_channel, "The Daily Telegraph reported, citing a security source, that the suspect had been under surveillance.", "the suspect had been under surveillance", ["security source", "Daily Telegraph"], Reported);
+claim!(chain_merged_into_claim, "A video purportedly showing the raid has been circulated online. The video has been circulated by Iranian media, citing Al Azaim, according to screenshots shared by X users.", "A video purportedly showing the raid", ["Al Azaim", "Iranian media", "X users"], Hedged);
+claim!(outlet_left_out, "The Daily Planet has learned that the factory will close, according to two people familiar with the plans.", "the factory will close", ["two people familiar with the plans"], Reported);
+
+// Participles and absolute constructions.
+claim!(participle_posting, "The Telegram channel Rybar shared the image, posting that the brigade had withdrawn from the town.", "the brigade had withdrawn", ["Rybar"], Reported);
+claim!(
+    participle_adding,
+    "The minister spoke for an hour, adding that the budget would be balanced next year.",
+    "the budget would be balanced",
+    ["minister"],
+    Reported
+);
+claim!(
+    with_reports_noting,
+    "They appeared in court with reports noting how they appeared to have been beaten.",
+    "they appeared to have been beaten",
+    ["reports"],
+    Hedged
+);
+
+// Statuses from the article's own signals.
+claim!(
+    hedged_reportedly,
+    "The general reportedly fled the country on Sunday, officials said.",
+    "fled the country",
+    ["officials"],
+    Hedged
+);
+claim!(
+    hedged_allegedly,
+    "The suspect allegedly opened fire on the crowd.",
+    "opened fire",
+    [],
+    Hedged
+);
+claim!(
+    hedged_purportedly,
+    "A poster purportedly from the group has been circulated on social media.",
+    "A poster purportedly from the group",
+    [],
+    Hedged
+);
+claim!(
+    hedged_is_believed,
+    "Police said the gunman is believed to have acted alone.",
+    "acted alone",
+    ["Police"],
+    Hedged
+);
+claim!(
+    unverified_same_sentence,
+    "Rebels said they had shot down a jet, a claim that could not be independently verified.",
+    "had shot down a jet",
+    ["Rebels"],
+    Unverified
+);
+claim!(
+    unverified_next_sentence,
+    "Activists said 40 people had been killed in the shelling. The figures have not been verified.",
+    "40 people had been killed",
+    ["Activists"],
+    Unverified
+);
+claim!(confirmed_by_independent, "It follows the release of a video by the group showing the raid, which has been deemed genuine by media outlets such as the BBC.", "video by the group", ["group"], Confirmed);
+claim!(disputed_by_later_rejection, "Moscow claimed that Ukrainian saboteurs had crossed the border. Kyiv has rejected Moscow's claims.", "Ukrainian saboteurs had crossed", ["Moscow"], Disputed);
+claim!(
+    disputed_denied_claims,
+    "The ministry claimed the strike hit a weapons depot. The rebels denied the claims.",
+    "the strike hit a weapons depot",
+    ["ministry"],
+    Disputed
+);
+claim!(
+    asserted_count,
+    "The explosion killed at least 12 people and injured dozens more.",
+    "killed at least 12 people",
+    [],
+    Asserted
+);
+claim!(asserted_relative_clause, "Kyiv and the U.S., which issued a warning about an impending attack, have rejected the claims.", "issued a warning", [], Asserted);
+claim!(
+    count_split_from_report,
+    "The group said it was behind the attack on the hall which killed at least 137 people.",
+    "killed at least 137 people",
+    [],
+    Asserted
+);
+
+// Stances.
+stance!(denies_two_actors, "Moscow claimed that Ukrainian saboteurs had crossed the border. Kyiv and the U.S. have rejected Moscow's claims.", "Ukrainian saboteurs", "U.S.", Denies);
+stance!(confirms_independent, "It follows the release of a video by the group showing the raid, which has been deemed genuine by media outlets such as the BBC.", "video by the group", "BBC", Confirms);
+stance!(no_comment_contacted, "A poster purportedly from the group threatened new attacks. The information has not been verified and the newspaper has contacted the Kremlin for comment.", "A poster purportedly", "Kremlin", NoComment);
+stance!(no_comment_inappropriate, "The group said it was behind the attack. No official has backed the group's claim, and spokesman Dmitry Peskov said it was inappropriate to comment on it.", "was behind the attack", "Dmitry Peskov", NoComment);
+stance!(
+    asserts_origin,
+    "Police said three men had been detained after the raid.",
+    "three men had been detained",
+    "Police",
+    Asserts
+);
+stance!(
+    confirms_own_source,
+    "Chinese officials confirmed that the plane had crashed in the mountains.",
+    "the plane had crashed",
+    "Chinese officials",
+    Confirms
+);
+
+// Direct quotations.
+quote!(
+    straight_before,
+    "The poster says, \"Be warned, we have the means to strike again.\"",
+    "Be warned",
+    Some("The poster"),
+    true
+);
+quote!(
+    curly_after,
+    "“The search and rescue operation is complete,” Deputy Minister Alexander Chupriyan told TASS.",
+    "rescue operation is complete",
+    Some("Alexander Chupriyan"),
+    true
+);
+quote!(
+    postposed_said_name,
+    "\"We will use the full force of the law,\" said Delfin Lorenzana, the defence secretary.",
+    "full force of the law",
+    Some("Delfin Lorenzana"),
+    true
+);
+quote!(over_paragraphs, "The poster says, \"Be warned, do not think that we cannot avenge our brothers.\n\n\"With the attack, we showed you that we can punish you.\"", "we showed you", Some("The poster"), true);
+quote!(next_sentence_same_speaker, "\"I am in awe of the people who ran towards danger,\" tweeted Mayor Sadiq Khan. \"The bravery of ordinary Londoners is incredible.\"", "bravery of ordinary Londoners", Some("Sadiq Khan"), true);
+quote!(told_the_press, "\"There is a phenomenon called suicide by cop,\" criminology professor David Wilson told the press.", "suicide by cop", Some("David Wilson"), true);
+quote!(headlined, "A version of the message is headlined \"Threat to all cruel Russians, including Putin\" above an image.", "Threat to all cruel Russians", Some("version of the message"), true);
+quote!(no_speaker, "The banner read in part: \"Justice for the families of the victims of the fire.\" It hung for days.", "Justice for the families", Some("banner"), true);
+quote!(mixed_quote, "The channel Supernova Plus shared the image, posting that the group was \"organizing another terrorist attack\" in the capital.", "organizing another terrorist attack", Some("Supernova Plus"), true);
+quote!(reported_speech_is_quote, "Kremlin spokesman Dmitry Peskov said it was inappropriate to comment until the investigation had been completed.", "inappropriate to comment", Some("Dmitry Peskov"), false);
+
+// Negatives: no claim worth a record.
+no_claim!(no_quotes_plain_fact, "The museum opened its new wing to visitors on Saturday morning.");
+no_claim!(headline_list_without_verbs, "Live updates\n\nKey events\n\nMap of the region");
+no_claim!(
+    scare_quotes_only,
+    "The so-called \"peace plan\" was published on the ministry website last week."
+);
+no_claim!(
+    said_as_adjective,
+    "The said property was sold at auction in 1998 for an undisclosed sum."
+);
+
+#[test]
+fn quote_with_no_speaker_is_kept_without_source() {
+    let doc = analyze("Protesters carried banners across the square.\n\n\"No justice, no peace, no more waiting for answers\" was written on one of them.");
+    let quote = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).contains("No justice"))
+        .expect("the quotation is kept");
+    assert!(quote.direct);
+}
+
+#[test]
+fn unbalanced_quotation_marks_do_not_panic() {
+    for body in [
+        "He said \"never.",
+        "\"\"\" \" said",
+        "“Open ”and ” close“ marks” said X.",
+        "'single' and \"double ' mixed\" marks.",
+    ] {
+        let doc = analyze(body);
+        for q in &doc.quotes {
+            assert!(q.span.end <= doc.text.len());
+        }
+    }
+}
+
+#[test]
+fn nested_quotes_stay_inside_the_outer_one() {
+    let doc =
+        analyze("\"He told me 'one in, all in' and ran towards the attacker,\" the witness said.");
+    let quote = doc.quotes.iter().find(|q| q.direct).expect("one direct quotation");
+    assert!(doc.slice(quote.span).contains("'one in, all in'"));
+    assert_eq!(quote.source.as_ref().map(|s| bare(&s.text)), Some("witness"));
+}
+
+#[test]
+fn long_live_blog_is_handled() {
+    let body: Vec<String> = (0..5000)
+        .map(|i| format!("Officials said road {i} would reopen at noon. \"We are working on road {i},\" the mayor said."))
+        .collect();
+    let body = body.join("\n\n");
+    let doc = analyze(&body);
+    assert_eq!(doc.paragraphs.len(), 5000);
+    assert_eq!(doc.claims.len(), 5000);
+    assert_eq!(doc.quotes.iter().filter(|q| q.direct).count(), 5000);
+}
