@@ -20,7 +20,8 @@
 //!
 //! `Discourse=rel:U->H:depth:signals` on a word opens discourse unit `U`
 //! (it runs until the next unit opens), attached to head unit `H` with
-//! relation `rel`. An `attribution-positive` / `attribution-negative`
+//! relation `rel`; further `;`-separated entries on the same word are
+//! secondary edges and are not read. An `attribution-positive` / `attribution-negative`
 //! relation `A->C` attaches the attributing unit `A` (source and cue: "said
 //! Bolden to the gathered crowd", "I believe", a photo credit "NASA .") to
 //! the attributed content unit `C`. The gold items are:
@@ -28,7 +29,9 @@
 //! * content: the words of `C` and of the units below it in the discourse
 //!   tree (`same-unit` continuations, lists, elaborations), never passing
 //!   through `A` or another attribution unit hanging off `C`, kept to `C`'s
-//!   sentence;
+//!   sentence (a second row keeps them to `C`'s paragraph instead, for
+//!   quotations over several sentences). A content with several attributing
+//!   units (a speaker and a photo credit) is one gold item;
 //! * source: the subject (`nsubj*`, or an `obl:agent`) of `A`'s root word
 //!   with its subtree inside `A`, or all of `A` when it has none ("according
 //!   to NASA", credits); plus every mention of the same GUM coreference
@@ -160,6 +163,7 @@ struct Word {
     head: Option<usize>,
     span: Span,
     sentence: usize,
+    paragraph: usize,
 }
 
 struct Unit {
@@ -188,6 +192,7 @@ fn parse_gum(name: &str, conllu: &str) -> GumDoc {
     let mut meta = Meta::default();
     let (mut newpar, mut sent_text, mut sent_base, mut cursor) = (false, String::new(), 0, 0);
     let (mut sentence, mut first_word, mut in_sentence) = (0usize, 0usize, false);
+    let mut paragraph = 0usize;
     for line in conllu.lines() {
         if line.is_empty() {
             in_sentence = false;
@@ -211,6 +216,7 @@ fn parse_gum(name: &str, conllu: &str) -> GumDoc {
             if !text.is_empty() {
                 text.push_str(if newpar { "\n\n" } else { " " });
             }
+            paragraph += usize::from(newpar);
             newpar = false;
             sent_base = text.len();
             text.push_str(&sent_text);
@@ -248,16 +254,17 @@ fn parse_gum(name: &str, conllu: &str) -> GumDoc {
             head: (head > 0).then(|| first_word + head - 1),
             span,
             sentence,
+            paragraph,
         });
         for field in cols[9].split('|') {
             if let Some(d) = field.strip_prefix("Discourse=") {
-                for part in d.split(';') {
-                    if let Some(c) = unit_re.captures(part) {
-                        let id: u32 = c[2].parse().unwrap();
-                        let head = c.get(3).and_then(|h| h.as_str().parse().ok());
-                        units.insert(id, Unit { rel: c[1].to_string(), head, words: Vec::new() });
-                        current_unit = Some(id);
-                    }
+                // The first entry opens the unit; later ones are secondary
+                // edges from it.
+                if let Some(c) = d.split(';').next().and_then(|p| unit_re.captures(p)) {
+                    let id: u32 = c[2].parse().unwrap();
+                    let head = c.get(3).and_then(|h| h.as_str().parse().ok());
+                    units.insert(id, Unit { rel: c[1].to_string(), head, words: Vec::new() });
+                    current_unit = Some(id);
                 }
             } else if let Some(e) = field.strip_prefix("Entity=") {
                 parse_entity(e, idx, &mut open, &mut mentions);
@@ -332,7 +339,11 @@ const COGNITION: &[&str] = &[
     "recognize", "agree", "certain", "glad", "happy", "concerned", "afraid", "appear",
 ];
 
-fn gold_attributions(g: &GumDoc) -> Vec<GoldAttribution> {
+/// The gold attributions, one per content unit (a content may have several
+/// attributing units: "Bolden announces" and the photo credit "NASA Bill
+/// Ingalls"; any of their sources counts). `paragraph`: the content may run
+/// over the sentences of `C`'s paragraph instead of `C`'s sentence only.
+fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
     let mut children: HashMap<u32, Vec<u32>> = HashMap::new();
     for (&id, u) in &g.units {
         if let Some(h) = u.head {
@@ -340,7 +351,7 @@ fn gold_attributions(g: &GumDoc) -> Vec<GoldAttribution> {
         }
     }
     let is_word = |w: &Word| w.upos != "PUNCT" && !matches!(w.form.to_lowercase().as_str(), "a" | "an" | "the");
-    let mut out = Vec::new();
+    let mut out: BTreeMap<u32, GoldAttribution> = BTreeMap::new();
     for (&a_id, a) in &g.units {
         if !a.rel.starts_with("attribution") {
             continue;
@@ -348,13 +359,18 @@ fn gold_attributions(g: &GumDoc) -> Vec<GoldAttribution> {
         let Some(c_id) = a.head else { continue };
         let Some(c) = g.units.get(&c_id) else { continue };
         let Some(&c_first) = c.words.first() else { continue };
-        let sentence = g.words[c_first].sentence;
+        let (sentence, par) = (g.words[c_first].sentence, g.words[c_first].paragraph);
+        let in_scope = |w: usize| if paragraph { g.words[w].paragraph == par } else { g.words[w].sentence == sentence };
         // The content: C and the units below it, not through A or another
         // attribution of C.
         let mut stack = vec![c_id];
+        let mut seen = HashSet::new();
         let mut content_words = Vec::new();
         while let Some(u) = stack.pop() {
-            content_words.extend(g.units[&u].words.iter().copied().filter(|&w| g.words[w].sentence == sentence));
+            if !seen.insert(u) {
+                continue;
+            }
+            content_words.extend(g.units[&u].words.iter().copied().filter(|&w| in_scope(w)));
             for &ch in children.get(&u).into_iter().flatten() {
                 if ch == a_id || (u == c_id && g.units[&ch].rel.starts_with("attribution")) {
                     continue;
@@ -421,7 +437,17 @@ fn gold_attributions(g: &GumDoc) -> Vec<GoldAttribution> {
         } else {
             "other"
         };
-        out.push(GoldAttribution {
+        if let Some(prev) = out.get_mut(&c_id) {
+            prev.attributing.extend(a.words.iter().copied());
+            prev.source_words.extend(source_words);
+            prev.source_spans.extend(source_spans);
+            prev.negative |= a.rel.starts_with("attribution-negative");
+            if CATEGORIES.iter().position(|c| *c == category) < CATEGORIES.iter().position(|c| *c == prev.category) {
+                prev.category = category;
+            }
+            continue;
+        }
+        out.insert(c_id, GoldAttribution {
             content,
             content_span,
             attributing: a.words.clone(),
@@ -431,8 +457,10 @@ fn gold_attributions(g: &GumDoc) -> Vec<GoldAttribution> {
             negative: a.rel.starts_with("attribution-negative"),
         });
     }
-    out
+    out.into_values().collect()
 }
+
+const CATEGORIES: &[&str] = &["speech", "cognition", "other"];
 
 /// Whether word `top` is `w` or one of its ancestors.
 fn dominates(g: &GumDoc, top: usize, mut w: usize) -> bool {
@@ -540,6 +568,7 @@ struct GumScore {
     gold: usize,
     negative: usize,
     union: Counts,
+    union_paragraph: Counts,
     quotes: Counts,
     claims: Counts,
     touched: usize,
@@ -549,7 +578,7 @@ struct GumScore {
 }
 
 fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
-    let gold = gold_attributions(g);
+    let gold = gold_attributions(g, false);
     score.docs += 1;
     score.gold += gold.len();
     score.negative += gold.iter().filter(|a| a.negative).count();
@@ -606,6 +635,11 @@ fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
     score.union.gold += gold.len();
     score.union.pred += union.len();
     score.union.matched += matches.len();
+    let wide = gold_attributions(g, true);
+    let wide_sets: Vec<&HashSet<usize>> = wide.iter().map(|a| &a.content).collect();
+    score.union_paragraph.matched += match_sets(&wide_sets, &sets).len();
+    score.union_paragraph.pred += union.len();
+    score.union_paragraph.gold += wide.len();
     score.touched += gold.iter().filter(|a| union.iter().any(|p| p.words.intersection(&a.content).next().is_some())).count();
     let mut matched_g = vec![false; gold.len()];
     let mut matched_p = vec![false; union.len()];
@@ -679,6 +713,7 @@ impl GumScore {
     fn report(&self, label: &str) {
         println!("GUM {label}, news + interview: {} documents, {} gold attributions ({} negative)", self.docs, self.gold, self.negative);
         println!("  content, quotes + attributed claims   {}", prf(self.union.matched, self.union.pred, self.union.gold));
+ println!("  content, paragraph-wide gold scope    {}", prf(self.union_paragraph.matched, self.union_paragraph.pred, self.union_paragraph.gold));
         println!("  content, quotes only                  {}", prf(self.quotes.matched, self.quotes.pred, self.quotes.gold));
         println!("  content, attributed claims only       {}", prf(self.claims.matched, self.claims.pred, self.claims.gold));
         println!(
@@ -881,13 +916,13 @@ impl SlinkScore {
             self.cue_agrees
         );
         for (title, table) in [("certainty/polarity", &self.by_factuality), ("time", &self.by_time)] {
-            let mut head = format!("  {title:<24}");
+            let mut head = format!("  {title:<30}");
             for c in COLUMNS {
                 let _ = write!(head, "{c:>11}");
             }
             println!("{head}");
             for (row, cells) in table {
-                let mut line = format!("  {row:<24}");
+                let mut line = format!("  {row:<30}");
                 for c in COLUMNS {
                     let _ = write!(line, "{:>11}", cells.get(c).copied().unwrap_or(0));
                 }
