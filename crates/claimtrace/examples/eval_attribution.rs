@@ -31,7 +31,9 @@
 //!   through `A` or another attribution unit hanging off `C`, kept to `C`'s
 //!   sentence (a second row keeps them to `C`'s paragraph instead, for
 //!   quotations over several sentences). A content with several attributing
-//!   units (a speaker and a photo credit) is one gold item;
+//!   units (a speaker and a photo credit) is one gold item; when `C` is
+//!   itself an attributing unit ("According to ABC News, [Basya believes]
+//!   [that ...]"), its own content is added;
 //! * source: the subject (`nsubj*`, or an `obl:agent`) of `A`'s root word
 //!   with its subtree inside `A`, or all of `A` when it has none ("according
 //!   to NASA", credits); plus every mention of the same GUM coreference
@@ -62,7 +64,7 @@
 //! # MEANTIME: reported speech (SLINK) and factuality
 //!
 //! Each CAT file's tokens are detokenized into one paragraph per sentence
-//! (the title is the first), with the document creation time as the
+//! (the title is the first; `` and '' become `"`), with the document creation time as the
 //! publication date. For every SLINK the target event's characters are
 //! looked up in the predicted claims and quotes: a claim contains the event
 //! when its content span covers it (the smallest such claim is taken). The
@@ -364,6 +366,11 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
         // The content: C and the units below it, not through A or another
         // attribution of C.
         let mut stack = vec![c_id];
+        // Nested attribution ("According to ABC News, [Basya also believes]
+        // [that ...]"): the attributing unit's content is part of it.
+        if let Some(h) = c.head.filter(|_| c.rel.starts_with("attribution")) {
+            stack.push(h);
+        }
         let mut seen = HashSet::new();
         let mut content_words = Vec::new();
         while let Some(u) = stack.pop() {
@@ -759,7 +766,8 @@ fn unescape(s: &str) -> String {
 }
 
 /// Rebuilds running text from CAT tokens: one paragraph per sentence, no
-/// space before closing punctuation and clitics or inside quotation marks.
+/// space before closing punctuation and clitics or inside quotation marks,
+/// treebank quotation marks (`` '') written as `"`.
 fn parse_cat(xml: &str) -> Cat {
     let token_re = Regex::new(r#"<token [^>]*?sentence="(\d+)" t_id="(\d+)"[^>]*>([^<]*)</token>"#).unwrap();
     let event_re = Regex::new(r"(?s)<EVENT_MENTION\b([^>]*)>(.*?)</EVENT_MENTION>").unwrap();
@@ -775,12 +783,18 @@ fn parse_cat(xml: &str) -> Cat {
     let mut no_space_next = false;
     for c in token_re.captures_iter(xml) {
         let tok = unescape(&c[3]);
-        let t = tok.as_str();
+        // Treebank quotation marks: `` opens, '' closes.
+        let (t, opens) = match tok.as_str() {
+            "``" => ("\"", Some(true)),
+            "''" => ("\"", Some(false)),
+            "\"" => ("\"", Some(!quote_open)),
+            t => (t, None),
+        };
         let new_sentence = last_sentence.as_deref() != Some(&c[1]);
         if new_sentence && last_sentence.is_some() {
             text.push_str("\n\n");
         } else if !new_sentence {
-            let closing_quote = t == "\"" && quote_open;
+            let closing_quote = opens == Some(false);
             let attach = matches!(t, "," | "." | ";" | ":" | "!" | "?" | "%" | ")" | "]" | "n't" | "'")
                 || (t.starts_with('\'') && t.len() <= 3)
                 || t.starts_with('’')
@@ -789,9 +803,9 @@ fn parse_cat(xml: &str) -> Cat {
                 text.push(' ');
             }
         }
-        no_space_next = matches!(t, "(" | "[" | "$") || (t == "\"" && !quote_open);
-        if t == "\"" {
-            quote_open = !quote_open;
+        no_space_next = matches!(t, "(" | "[" | "$") || opens == Some(true);
+        if let Some(o) = opens {
+            quote_open = o;
         }
         last_sentence = Some(c[1].to_string());
         let start = text.len();
