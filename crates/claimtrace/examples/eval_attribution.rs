@@ -94,7 +94,8 @@ fn main() -> anyhow::Result<()> {
 
     // ## GUM
     let splits = read_splits(&data.join("gum/splits.md"))?;
-    let wanted = |name: &&String| name.starts_with("GUM_news_") || name.starts_with("GUM_interview_");
+    let wanted =
+        |name: &&String| name.starts_with("GUM_news_") || name.starts_with("GUM_interview_");
     let test: Vec<&String> = splits.get("test").into_iter().flatten().filter(wanted).collect();
     let train_dev: Vec<&String> = ["train", "dev"]
         .iter()
@@ -116,9 +117,10 @@ fn main() -> anyhow::Result<()> {
 
     // ## MEANTIME
     let root = data.join("meantime/intra-doc_annotation");
-    for (label, corpora) in
-        [("test (stock)", vec!["corpus_stock"]), ("dev (airbus, apple, gm)", vec!["corpus_airbus", "corpus_apple", "corpus_gm"])]
-    {
+    for (label, corpora) in [
+        ("test (stock)", vec!["corpus_stock"]),
+        ("dev (airbus, apple, gm)", vec!["corpus_airbus", "corpus_apple", "corpus_gm"]),
+    ] {
         let mut score = SlinkScore::default();
         for corpus in corpora {
             let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join(corpus))?
@@ -207,7 +209,8 @@ fn parse_gum(name: &str, conllu: &str) -> GumDoc {
             } else if let Some(t) = comment.strip_prefix("text = ") {
                 sent_text = t.to_string();
             } else if let Some(d) = comment.strip_prefix("meta::dateCreated = ") {
-                meta.published = chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok().map(Stamp::Date);
+                meta.published =
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok().map(Stamp::Date);
             } else if let Some(t) = comment.strip_prefix("meta::title = ") {
                 meta.title = Some(t.to_string());
             }
@@ -325,20 +328,111 @@ struct GoldAttribution {
 }
 
 const SPEECH: &[&str] = &[
-    "say", "tell", "add", "announce", "state", "explain", "write", "report", "claim", "note",
-    "argue", "insist", "warn", "comment", "reply", "respond", "ask", "suggest", "describe",
-    "confirm", "deny", "admit", "declare", "quote", "accord", "testify", "predict", "reveal",
-    "post", "tweet", "mention", "stress", "urge", "acknowledge", "complain", "recall",
-    "conclude", "indicate", "estimate", "call", "promise", "allege", "assert", "answer",
-    "emphasize", "point", "cite", "tout", "criticize", "praise", "thank", "announcement",
-    "statement", "interview", "publish", "show", "accuse", "maintain", "reiterate", "agree",
+    "say",
+    "tell",
+    "add",
+    "announce",
+    "state",
+    "explain",
+    "write",
+    "report",
+    "claim",
+    "note",
+    "argue",
+    "insist",
+    "warn",
+    "comment",
+    "reply",
+    "respond",
+    "ask",
+    "suggest",
+    "describe",
+    "confirm",
+    "deny",
+    "admit",
+    "declare",
+    "quote",
+    "accord",
+    "testify",
+    "predict",
+    "reveal",
+    "post",
+    "tweet",
+    "mention",
+    "stress",
+    "urge",
+    "acknowledge",
+    "complain",
+    "recall",
+    "conclude",
+    "indicate",
+    "estimate",
+    "call",
+    "promise",
+    "allege",
+    "assert",
+    "answer",
+    "emphasize",
+    "point",
+    "cite",
+    "tout",
+    "criticize",
+    "praise",
+    "thank",
+    "announcement",
+    "statement",
+    "interview",
+    "publish",
+    "show",
+    "accuse",
+    "maintain",
+    "reiterate",
+    "agree",
 ];
 const COGNITION: &[&str] = &[
-    "think", "believe", "know", "understand", "feel", "hope", "expect", "find", "realize",
-    "realise", "fear", "wonder", "assume", "doubt", "guess", "decide", "learn", "see",
-    "remember", "consider", "want", "worry", "suspect", "imagine", "mean", "seem", "sure",
-    "aware", "disappointed", "convinced", "notice", "discover", "wish", "hear", "forget",
-    "recognize", "agree", "certain", "glad", "happy", "concerned", "afraid", "appear",
+    "think",
+    "believe",
+    "know",
+    "understand",
+    "feel",
+    "hope",
+    "expect",
+    "find",
+    "realize",
+    "realise",
+    "fear",
+    "wonder",
+    "assume",
+    "doubt",
+    "guess",
+    "decide",
+    "learn",
+    "see",
+    "remember",
+    "consider",
+    "want",
+    "worry",
+    "suspect",
+    "imagine",
+    "mean",
+    "seem",
+    "sure",
+    "aware",
+    "disappointed",
+    "convinced",
+    "notice",
+    "discover",
+    "wish",
+    "hear",
+    "forget",
+    "recognize",
+    "agree",
+    "certain",
+    "glad",
+    "happy",
+    "concerned",
+    "afraid",
+    "appear",
 ];
 
 /// The gold attributions, one per content unit (a content may have several
@@ -352,7 +446,9 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
             children.entry(h).or_default().push(id);
         }
     }
-    let is_word = |w: &Word| w.upos != "PUNCT" && !matches!(w.form.to_lowercase().as_str(), "a" | "an" | "the");
+    let is_word = |w: &Word| {
+        w.upos != "PUNCT" && !matches!(w.form.to_lowercase().as_str(), "a" | "an" | "the")
+    };
     let mut out: BTreeMap<u32, GoldAttribution> = BTreeMap::new();
     for (&a_id, a) in &g.units {
         if !a.rel.starts_with("attribution") {
@@ -362,7 +458,13 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
         let Some(c) = g.units.get(&c_id) else { continue };
         let Some(&c_first) = c.words.first() else { continue };
         let (sentence, par) = (g.words[c_first].sentence, g.words[c_first].paragraph);
-        let in_scope = |w: usize| if paragraph { g.words[w].paragraph == par } else { g.words[w].sentence == sentence };
+        let in_scope = |w: usize| {
+            if paragraph {
+                g.words[w].paragraph == par
+            } else {
+                g.words[w].sentence == sentence
+            }
+        };
         // The content: C and the units below it, not through A or another
         // attribution of C.
         let mut stack = vec![c_id];
@@ -385,7 +487,8 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
                 stack.push(ch);
             }
         }
-        let content: HashSet<usize> = content_words.iter().copied().filter(|&w| is_word(&g.words[w])).collect();
+        let content: HashSet<usize> =
+            content_words.iter().copied().filter(|&w| is_word(&g.words[w])).collect();
         if content.is_empty() {
             continue;
         }
@@ -395,20 +498,19 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
         );
         // The source: the subject of A's root word.
         let in_a: HashSet<usize> = a.words.iter().copied().collect();
-        let root = a
-            .words
-            .iter()
-            .copied()
-            .find(|&w| g.words[w].upos != "PUNCT" && g.words[w].head.is_none_or(|h| !in_a.contains(&h)));
+        let root = a.words.iter().copied().find(|&w| {
+            g.words[w].upos != "PUNCT" && g.words[w].head.is_none_or(|h| !in_a.contains(&h))
+        });
         let subject = a.words.iter().copied().find(|&w| {
             let r = &g.words[w].rel;
             (r.starts_with("nsubj") || r == "obl:agent") && g.words[w].head == root
         });
-        let subject =
-            subject.or_else(|| a.words.iter().copied().find(|&w| g.words[w].rel.starts_with("nsubj")));
+        let subject = subject
+            .or_else(|| a.words.iter().copied().find(|&w| g.words[w].rel.starts_with("nsubj")));
         let source_words: Vec<usize> = match subject {
             Some(s) => {
-                let mut sub: Vec<usize> = a.words.iter().copied().filter(|&w| dominates(g, s, w)).collect();
+                let mut sub: Vec<usize> =
+                    a.words.iter().copied().filter(|&w| dominates(g, s, w)).collect();
                 sub.sort_unstable();
                 sub
             }
@@ -432,7 +534,9 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
             }
         }
         let lemma = root.map(|r| g.words[r].lemma.to_lowercase()).unwrap_or_default();
-        let any_lemma = |list: &[&str]| a.words.iter().any(|&w| list.contains(&g.words[w].lemma.to_lowercase().as_str()));
+        let any_lemma = |list: &[&str]| {
+            a.words.iter().any(|&w| list.contains(&g.words[w].lemma.to_lowercase().as_str()))
+        };
         let category = if SPEECH.contains(&lemma.as_str()) {
             "speech"
         } else if COGNITION.contains(&lemma.as_str()) {
@@ -449,20 +553,25 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
             prev.source_words.extend(source_words);
             prev.source_spans.extend(source_spans);
             prev.negative |= a.rel.starts_with("attribution-negative");
-            if CATEGORIES.iter().position(|c| *c == category) < CATEGORIES.iter().position(|c| *c == prev.category) {
+            if CATEGORIES.iter().position(|c| *c == category)
+                < CATEGORIES.iter().position(|c| *c == prev.category)
+            {
                 prev.category = category;
             }
             continue;
         }
-        out.insert(c_id, GoldAttribution {
-            content,
-            content_span,
-            attributing: a.words.clone(),
-            source_words,
-            source_spans,
-            category,
-            negative: a.rel.starts_with("attribution-negative"),
-        });
+        out.insert(
+            c_id,
+            GoldAttribution {
+                content,
+                content_span,
+                attributing: a.words.clone(),
+                source_words,
+                source_spans,
+                category,
+                negative: a.rel.starts_with("attribution-negative"),
+            },
+        );
     }
     out.into_values().collect()
 }
@@ -550,7 +659,8 @@ fn lower_words(s: &str) -> HashSet<String> {
 }
 
 fn source_correct(gold: &GoldAttribution, g: &GumDoc, sources: &[Source]) -> bool {
-    let gold_text: String = gold.source_words.iter().map(|&w| g.words[w].form.as_str()).collect::<Vec<_>>().join(" ");
+    let gold_text: String =
+        gold.source_words.iter().map(|&w| g.words[w].form.as_str()).collect::<Vec<_>>().join(" ");
     let gw = lower_words(&gold_text);
     sources.iter().any(|s| match s.span {
         Some(span) => gold.source_spans.iter().any(|&gs| overlaps(span, gs)),
@@ -647,13 +757,17 @@ fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
     score.union_paragraph.matched += match_sets(&wide_sets, &sets).len();
     score.union_paragraph.pred += union.len();
     score.union_paragraph.gold += wide.len();
-    score.touched += gold.iter().filter(|a| union.iter().any(|p| p.words.intersection(&a.content).next().is_some())).count();
+    score.touched += gold
+        .iter()
+        .filter(|a| union.iter().any(|p| p.words.intersection(&a.content).next().is_some()))
+        .count();
     let mut matched_g = vec![false; gold.len()];
     let mut matched_p = vec![false; union.len()];
     for a in &gold {
         score.by_category.entry(a.category).or_default().0 += 1;
     }
-    let words_text = |ws: &[usize]| ws.iter().map(|&w| g.words[w].form.as_str()).collect::<Vec<_>>().join(" ");
+    let words_text =
+        |ws: &[usize]| ws.iter().map(|&w| g.words[w].form.as_str()).collect::<Vec<_>>().join(" ");
     for &(gi, pi) in &matches {
         matched_g[gi] = true;
         matched_p[pi] = true;
@@ -685,7 +799,9 @@ fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
                     best = Some((f, p));
                 }
             }
-            let near = best.map_or(String::new(), |(f, p)| format!("\n    nearest ({f:.2}, {}) {:?}", p.what, doc.slice(p.span)));
+            let near = best.map_or(String::new(), |(f, p)| {
+                format!("\n    nearest ({f:.2}, {}) {:?}", p.what, doc.slice(p.span))
+            });
             println!(
                 "GUM MISS {} [{}{}] {:?} <- {:?}{near}",
                 doc.source,
@@ -718,11 +834,26 @@ fn prf(tp: usize, pred: usize, gold: usize) -> String {
 
 impl GumScore {
     fn report(&self, label: &str) {
-        println!("GUM {label}, news + interview: {} documents, {} gold attributions ({} negative)", self.docs, self.gold, self.negative);
-        println!("  content, quotes + attributed claims   {}", prf(self.union.matched, self.union.pred, self.union.gold));
- println!("  content, paragraph-wide gold scope    {}", prf(self.union_paragraph.matched, self.union_paragraph.pred, self.union_paragraph.gold));
-        println!("  content, quotes only                  {}", prf(self.quotes.matched, self.quotes.pred, self.quotes.gold));
-        println!("  content, attributed claims only       {}", prf(self.claims.matched, self.claims.pred, self.claims.gold));
+        println!(
+            "GUM {label}, news + interview: {} documents, {} gold attributions ({} negative)",
+            self.docs, self.gold, self.negative
+        );
+        println!(
+            "  content, quotes + attributed claims   {}",
+            prf(self.union.matched, self.union.pred, self.union.gold)
+        );
+        println!(
+            "  content, paragraph-wide gold scope    {}",
+            prf(self.union_paragraph.matched, self.union_paragraph.pred, self.union_paragraph.gold)
+        );
+        println!(
+            "  content, quotes only                  {}",
+            prf(self.quotes.matched, self.quotes.pred, self.quotes.gold)
+        );
+        println!(
+            "  content, attributed claims only       {}",
+            prf(self.claims.matched, self.claims.pred, self.claims.gold)
+        );
         println!(
             "  content recall of all claims (own voice included) {:.3}; gold touched by any prediction {:.3}",
             self.all_claims_recall as f64 / self.gold.max(1) as f64,
@@ -734,10 +865,18 @@ impl GumScore {
             self.source_ok,
             self.union.matched
         );
-        println!("  content + source (end to end)         {}", prf(self.source_ok, self.union.pred, self.union.gold));
+        println!(
+            "  content + source (end to end)         {}",
+            prf(self.source_ok, self.union.pred, self.union.gold)
+        );
         let mut line = String::from("  recall by cue (matched / source ok / gold):");
         for (cat, (n, m, ok)) in &self.by_category {
-            let _ = write!(line, "  {cat} {:.3} / {:.3} / {n}", *m as f64 / (*n).max(1) as f64, *ok as f64 / (*n).max(1) as f64);
+            let _ = write!(
+                line,
+                "  {cat} {:.3} / {:.3} / {n}",
+                *m as f64 / (*n).max(1) as f64,
+                *ok as f64 / (*n).max(1) as f64
+            );
         }
         println!("{line}");
     }
@@ -762,19 +901,26 @@ struct Cat {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// Rebuilds running text from CAT tokens: one paragraph per sentence, no
 /// space before closing punctuation and clitics or inside quotation marks,
 /// treebank quotation marks (`` '') written as `"`.
 fn parse_cat(xml: &str) -> Cat {
-    let token_re = Regex::new(r#"<token [^>]*?sentence="(\d+)" t_id="(\d+)"[^>]*>([^<]*)</token>"#).unwrap();
+    let token_re =
+        Regex::new(r#"<token [^>]*?sentence="(\d+)" t_id="(\d+)"[^>]*>([^<]*)</token>"#).unwrap();
     let event_re = Regex::new(r"(?s)<EVENT_MENTION\b([^>]*)>(.*?)</EVENT_MENTION>").unwrap();
     let timex_re = Regex::new(r"<TIMEX3\b([^>]*)>").unwrap();
     let attr_re = Regex::new(r#"(\w+)="([^"]*)""#).unwrap();
     let anchor_re = Regex::new(r#"t_id="(\d+)""#).unwrap();
-    let slink_re = Regex::new(r#"(?s)<SLINK\b[^>]*>\s*<source m_id="(\d+)"\s*/>\s*<target m_id="(\d+)"\s*/>"#).unwrap();
+    let slink_re =
+        Regex::new(r#"(?s)<SLINK\b[^>]*>\s*<source m_id="(\d+)"\s*/>\s*<target m_id="(\d+)"\s*/>"#)
+            .unwrap();
 
     let mut text = String::new();
     let mut spans: HashMap<String, Span> = HashMap::new();
@@ -795,10 +941,11 @@ fn parse_cat(xml: &str) -> Cat {
             text.push_str("\n\n");
         } else if !new_sentence {
             let closing_quote = opens == Some(false);
-            let attach = matches!(t, "," | "." | ";" | ":" | "!" | "?" | "%" | ")" | "]" | "n't" | "'")
-                || (t.starts_with('\'') && t.len() <= 3)
-                || t.starts_with('’')
-                || closing_quote;
+            let attach =
+                matches!(t, "," | "." | ";" | ":" | "!" | "?" | "%" | ")" | "]" | "n't" | "'")
+                    || (t.starts_with('\'') && t.len() <= 3)
+                    || t.starts_with('’')
+                    || closing_quote;
             if !attach && !no_space_next {
                 text.push(' ');
             }
@@ -818,15 +965,25 @@ fn parse_cat(xml: &str) -> Cat {
     let mut events = HashMap::new();
     for c in event_re.captures_iter(xml) {
         let attrs = attrs_of(&c[1]);
-        let toks: Vec<Span> = anchor_re.captures_iter(&c[2]).filter_map(|a| spans.get(&a[1]).copied()).collect();
+        let toks: Vec<Span> =
+            anchor_re.captures_iter(&c[2]).filter_map(|a| spans.get(&a[1]).copied()).collect();
         if toks.is_empty() {
             continue;
         }
-        let span = Span::new(toks.iter().map(|s| s.start).min().unwrap(), toks.iter().map(|s| s.end).max().unwrap());
+        let span = Span::new(
+            toks.iter().map(|s| s.start).min().unwrap(),
+            toks.iter().map(|s| s.end).max().unwrap(),
+        );
         let get = |k: &str| attrs.get(k).cloned().unwrap_or_default();
         events.insert(
             get("m_id"),
-            Event { span, certainty: get("certainty"), polarity: get("polarity"), time: get("time"), pred: get("pred") },
+            Event {
+                span,
+                certainty: get("certainty"),
+                polarity: get("polarity"),
+                time: get("time"),
+                pred: get("pred"),
+            },
         );
     }
     let mut dct = None;
@@ -837,11 +994,13 @@ fn parse_cat(xml: &str) -> Cat {
             dct = chrono::NaiveDate::parse_from_str(&v[..v.len().min(10)], "%Y-%m-%d").ok();
         }
     }
-    let slinks = slink_re.captures_iter(xml).map(|c| (c[1].to_string(), c[2].to_string())).collect();
+    let slinks =
+        slink_re.captures_iter(xml).map(|c| (c[1].to_string(), c[2].to_string())).collect();
     Cat { text, dct, events, slinks }
 }
 
-const COLUMNS: &[&str] = &["disputed", "confirmed", "unverified", "hedged", "reported", "asserted", "quote", "none"];
+const COLUMNS: &[&str] =
+    &["disputed", "confirmed", "unverified", "hedged", "reported", "asserted", "quote", "none"];
 
 #[derive(Default)]
 struct SlinkScore {
@@ -871,7 +1030,8 @@ fn score_slinks(cat: &Cat, doc: &Document, score: &mut SlinkScore, verbose: bool
         let inside = |s: Span| s.start <= target.span.start && target.span.end <= s.end;
         let claim =
             doc.claims.iter().filter(|c| inside(c.span)).min_by_key(|c| c.span.end - c.span.start);
-        let quote = doc.quotes.iter().filter(|q| inside(q.span)).min_by_key(|q| q.span.end - q.span.start);
+        let quote =
+            doc.quotes.iter().filter(|q| inside(q.span)).min_by_key(|q| q.span.end - q.span.start);
         let attributed_claim =
             doc.claims.iter().any(|c| inside(c.span) && (!c.chain.is_empty() || c.cue.is_some()));
         let column = match (claim, quote) {
@@ -896,12 +1056,19 @@ fn score_slinks(cat: &Cat, doc: &Document, score: &mut SlinkScore, verbose: bool
         *score.by_factuality.entry(key.clone()).or_default().entry(column).or_default() += 1;
         *score.by_time.entry(dash(&target.time)).or_default().entry(column).or_default() += 1;
         if verbose {
-            let sentence = doc.sentences.iter().find(|s| s.span.start <= target.span.start && target.span.end <= s.span.end);
+            let sentence = doc
+                .sentences
+                .iter()
+                .find(|s| s.span.start <= target.span.start && target.span.end <= s.span.end);
             let source_pred = cat.events.get(src).map_or("?", |e| e.pred.as_str());
             let content = claim.map(|c| c.span).or(quote.map(|q| q.span));
             println!(
                 "SLINK {} {} -> {:?} [{key}, {}] => {column}{}\n    {:?}",
-                Path::new(&doc.source).file_name().map_or(String::new(), |f| f.to_string_lossy().chars().take(40).collect()),
+                Path::new(&doc.source).file_name().map_or(String::new(), |f| f
+                    .to_string_lossy()
+                    .chars()
+                    .take(40)
+                    .collect()),
                 source_pred,
                 doc.slice(target.span),
                 dash(&target.time),
@@ -929,7 +1096,8 @@ impl SlinkScore {
             share(self.cue_agrees),
             self.cue_agrees
         );
-        for (title, table) in [("certainty/polarity", &self.by_factuality), ("time", &self.by_time)] {
+        for (title, table) in [("certainty/polarity", &self.by_factuality), ("time", &self.by_time)]
+        {
             let mut head = format!("  {title:<30}");
             for c in COLUMNS {
                 let _ = write!(head, "{c:>11}");

@@ -22,6 +22,12 @@ pub struct Args {
     /// Print the figures as JSON.
     #[arg(long)]
     json: bool,
+    /// Instead, join the corpus into single articles of growing length
+    /// (1/16, 1/8, … of it, then all of it) and report each stage's time
+    /// per thousand tokens: flat rows mean the stage is linear in the
+    /// article's length.
+    #[arg(long)]
+    grow: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
@@ -31,6 +37,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let records = load(&args.corpus)?;
     if records.is_empty() {
         bail!("{}: no articles", args.corpus.display());
+    }
+    if args.grow {
+        return grow(&records, args.runs);
     }
     let n_bytes: usize = records.iter().map(Vec::len).sum();
     let pipeline = Pipeline::standard();
@@ -143,4 +152,59 @@ fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Times each stage on one article made of the first `n` corpus texts, for
+/// growing `n`.
+fn grow(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
+    let texts: Vec<String> = records
+        .iter()
+        .filter_map(|r| serde_json::from_slice::<serde_json::Value>(r).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
+        .collect();
+    let pipeline = Pipeline::standard();
+    let names = pipeline.names();
+    println!(
+        "one article of growing length; stage time per 1,000 tokens (median of {runs} runs, ms)"
+    );
+    print!("{:>8} {:>9}", "articles", "tokens");
+    for name in &names {
+        print!(" {name:>9}");
+    }
+    println!();
+    let mut n = (texts.len() / 16).max(1);
+    loop {
+        let body = texts[..n].join("\n\n");
+        let article = format!("Joined articles\n\n{body}");
+        let input = Input {
+            name: "grow.txt",
+            bytes: article.as_bytes(),
+            format: Some(Format::Text),
+            content_type: None,
+        };
+        let mut times: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
+        let mut n_tokens = 0;
+        for _ in 0..runs {
+            let mut doc = claimtrace::read::read(&input, &ReadOptions::default())
+                .pop()
+                .expect("one article")
+                .context("the joined article could not be read")?;
+            for (i, stage) in pipeline.stages().enumerate() {
+                let start = Instant::now();
+                stage.run(&mut doc);
+                times[i].push(start.elapsed().as_secs_f64());
+            }
+            n_tokens = doc.tokens.len();
+        }
+        print!("{n:>8} {n_tokens:>9}");
+        for t in &mut times {
+            print!(" {:>9.3}", median(t) * 1e6 / n_tokens.max(1) as f64);
+        }
+        println!();
+        if n == texts.len() {
+            break;
+        }
+        n = (n * 2).min(texts.len());
+    }
+    Ok(ExitCode::SUCCESS)
 }

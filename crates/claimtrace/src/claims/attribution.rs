@@ -544,12 +544,12 @@ fn resolve_pronoun(
     let personal = matches!(ctx.lower[at].as_str(), "he" | "she");
     if personal {
         let doc = ctx.doc;
-        let last_person = doc
-            .mentions
+        // Mentions are in text order; look back a bounded number of them.
+        let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
+        let last_person = doc.mentions[before.saturating_sub(200)..before]
             .iter()
-            .take_while(|m| m.tokens.end <= at)
-            .filter(|m| m.kind == crate::doc::EntityKind::Person)
-            .last();
+            .rev()
+            .find(|m| m.kind == crate::doc::EntityKind::Person);
         if let Some(m) = last_person {
             let name = super::source::without_titles(&doc.entities[m.entity].name);
             return Some(Source {
@@ -575,7 +575,8 @@ fn resolve_pronoun(
 
 fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
     let Some(span) = source.span else { return false };
-    ctx.doc.mentions.iter().any(|m| {
+    let first = ctx.doc.mentions.partition_point(|m| m.span.end < span.start);
+    ctx.doc.mentions[first..].iter().take(8).any(|m| {
         m.kind == crate::doc::EntityKind::Person
             && m.span.start <= span.start
             && span.end <= m.span.end

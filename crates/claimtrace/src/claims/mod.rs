@@ -28,7 +28,9 @@ use crate::doc::{Claim, Document, Quote};
 
 /// Finds the quotes and claims of `doc`, replacing any found before.
 pub fn run(doc: &mut Document) {
-    let ctx = Ctx::new(doc);
+    let lower: Vec<String> =
+        (0..doc.tokens.len()).map(|i| doc.token_text(i).to_lowercase()).collect();
+    let ctx = Ctx::new(doc, &lower);
     let direct = quotes::find(&ctx);
     let mut found = attribution::find(&ctx, &direct);
     status::link(&ctx, &mut found);
@@ -40,18 +42,19 @@ pub fn run(doc: &mut Document) {
 /// What the passes share: the document and its tokens lower-cased.
 pub(crate) struct Ctx<'a> {
     pub doc: &'a Document,
-    pub lower: Vec<String>,
+    pub lower: &'a [String],
+    words: Vec<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document) -> Ctx<'a> {
-        let lower = (0..doc.tokens.len()).map(|i| doc.token_text(i).to_lowercase()).collect();
-        Ctx { doc, lower }
+    fn new(doc: &'a Document, lower: &'a [String]) -> Ctx<'a> {
+        let words = lower.iter().map(String::as_str).collect();
+        Ctx { doc, lower, words }
     }
 
-    /// The lower-cased words as `&str`s, for the phrase lists.
-    pub fn words(&self) -> Vec<&str> {
-        self.lower.iter().map(String::as_str).collect()
+    /// The lower-cased words, for the phrase lists.
+    pub fn words(&self) -> &[&'a str] {
+        &self.words
     }
 
     pub fn text(&self, idx: usize) -> &str {

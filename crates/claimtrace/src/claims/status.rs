@@ -16,14 +16,20 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     let words = ctx.words();
     own_sentence_signals(ctx, &words, found);
     let doc = ctx.doc;
+    let mut has_claim = vec![false; doc.sentences.len()];
+    for claim in &found.claims {
+        has_claim[claim.sentence] = true;
+    }
+    let mut pending_by_sentence: Vec<Vec<Stance>> = vec![Vec::new(); doc.sentences.len()];
+    for (s, stance) in std::mem::take(&mut found.pending) {
+        pending_by_sentence[s].push(stance);
+    }
     for (s_idx, sentence) in doc.sentences.iter().enumerate() {
         let (a, e) = (sentence.tokens.start, sentence.tokens.end);
         let mut sentence_target: Option<usize> = None;
 
         // "The information has not been verified": the latest claim.
-        if LEXICONS.unverified.find(&words, a, e).is_some()
-            && !found.claims.iter().any(|c| c.sentence == s_idx)
-        {
+        if LEXICONS.unverified.find(words, a, e).is_some() && !has_claim[s_idx] {
             if let Some(t) = latest(found, s_idx) {
                 let claim = &mut found.claims[t];
                 claim.status = claim.status.strongest(Status::Unverified);
@@ -104,9 +110,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         }
 
         // Stances from reported speech in this sentence.
-        let pending: Vec<Stance> =
-            found.pending.iter().filter(|(s, _)| *s == s_idx).map(|(_, st)| st.clone()).collect();
-        for stance in pending {
+        for stance in std::mem::take(&mut pending_by_sentence[s_idx]) {
             let target = sentence_target.or_else(|| latest(found, s_idx));
             if let Some(t) = target {
                 add_stance(&mut found.claims[t], &stance.actor, stance.kind);
