@@ -19,8 +19,11 @@ use crate::doc::{Count, CountCategory, Document, Place, Qualifier, Span, TokenKi
 /// Fills `doc.counts` from the body's sentences.
 pub fn find_counts(doc: &mut Document) {
     let mut counts = Vec::new();
-    let time_spans: Vec<Span> =
+    let mut time_spans: Vec<Span> =
         doc.times.iter().filter(|t| t.place == Place::Body).map(|t| t.span).collect();
+    // Each sentence looks only at its own time expressions, so the stage
+    // stays linear in the article's length.
+    time_spans.sort_unstable();
     for sentence in &doc.sentences {
         let words: Vec<Word<'_>> = doc
             .sentence_tokens(sentence)
@@ -28,7 +31,10 @@ pub fn find_counts(doc: &mut Document) {
             .filter(|t| t.kind != TokenKind::Quote)
             .map(|t| Word { span: t.span, text: doc.slice(t.span), kind: t.kind })
             .collect();
-        counts.extend(sentence_counts(&doc.text, sentence.span, &words, &time_spans));
+        let from = time_spans.partition_point(|t| t.end <= sentence.span.start);
+        let to = time_spans.partition_point(|t| t.start < sentence.span.end);
+        let times = &time_spans[from..to.max(from)];
+        counts.extend(sentence_counts(&doc.text, sentence.span, &words, times));
     }
     doc.counts = counts;
 }
@@ -231,6 +237,12 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
 
 /// A number glued to letters, hyphens or symbols ("COVID-19", "ten-storey",
 /// "$5", "85%", "3rd") is not a count.
+/// Whether `text` starts with the ASCII `prefix`, in any case. Looks at
+/// the prefix's length only, never the rest of the text.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
 fn stands_alone(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = &text[span.end..];
@@ -241,8 +253,8 @@ fn stands_alone(text: &str, span: Span) -> bool {
         .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '%' | '/'))
         || (after.starts_with(['.', ',', ':'])
             && after[1..].starts_with(|c: char| c.is_ascii_digit()))
-        || after.trim_start().to_lowercase().starts_with("percent")
-        || after.trim_start().to_lowercase().starts_with("per cent");
+        || starts_with_ignore_case(after.trim_start(), "percent")
+        || starts_with_ignore_case(after.trim_start(), "per cent");
     !glued_before && !glued_after
 }
 
