@@ -357,46 +357,19 @@ fn classify_captions(lines: &mut [Line<'_>]) {
 /// A line the scraper repeated is furniture wherever it stands: all its
 /// copies are removed, the first as promotion or boilerplate.
 fn classify_repeats(lines: &mut [Line<'_>]) {
-    // Lines are compared by a hash of their letters and digits, lower-cased,
-    // so that spacing and punctuation differences do not hide a repeat.
-    let key = |t: &str| -> u64 {
-        // FNV-1a: cheap, and collisions only merge two lines' counts.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |c: char| {
-            hash ^= c as u64;
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        };
-        let bytes = t.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
-                    feed(b.to_ascii_lowercase() as char);
-                }
-                i += 1;
-            } else {
-                let c = t[i..].chars().next().expect("at a char boundary");
-                if c.is_alphanumeric() {
-                    c.to_lowercase().for_each(&mut feed);
-                }
-                i += c.len_utf8();
-            }
-        }
-        hash
-    };
-    let mut seen: HashMap<u64, usize> = HashMap::new();
-    for line in lines.iter() {
-        if line.n_words >= 3 {
-            *seen.entry(key(line.text)).or_default() += 1;
-        }
+    // One key per line, computed once.
+    let keys: Vec<Option<u64>> =
+        lines.iter().map(|l| (l.n_words >= 3).then(|| line_key(l.text))).collect();
+    let mut seen: HashMap<u64, usize> = HashMap::with_capacity(keys.len());
+    for k in keys.iter().flatten() {
+        *seen.entry(*k).or_default() += 1;
+    }
+    if seen.values().all(|&n| n < 2) {
+        return;
     }
     let mut first_done: HashMap<u64, bool> = HashMap::new();
-    for line in lines.iter_mut() {
-        if line.n_words < 3 {
-            continue;
-        }
-        let k = key(line.text);
+    for (line, key) in lines.iter_mut().zip(&keys) {
+        let Some(k) = *key else { continue };
         if seen.get(&k).copied().unwrap_or(0) < 2 {
             continue;
         }
@@ -412,6 +385,21 @@ fn classify_repeats(lines: &mut [Line<'_>]) {
             RemovalReason::Boilerplate
         }));
     }
+}
+
+/// A line's key for finding repeats: an FNV-1a hash of its ASCII letters
+/// and digits, lower-cased, and of its other non-ASCII bytes as they are,
+/// so that spacing and punctuation differences do not hide a repeat.
+/// Collisions only merge two lines' counts.
+fn line_key(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || b >= 0x80 {
+            hash ^= u64::from(b.to_ascii_lowercase());
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// Calls to action, legal lines and promotion offers. Promotion words only
