@@ -479,3 +479,19 @@ fn long_live_blog_is_handled() {
     assert_eq!(doc.claims.len(), 5000);
     assert_eq!(doc.quotes.iter().filter(|q| q.direct).count(), 5000);
 }
+
+// A denial of a clause makes that clause a disputed claim.
+claim!(
+    denies_clause,
+    "The FSB denies the two explosions are related; reports describe speculation about the cause.",
+    "the two explosions are related",
+    [],
+    Disputed
+);
+stance!(
+    denies_clause_actor,
+    "The FSB denies the two explosions are related; reports describe speculation about the cause.",
+    "the two explosions are related",
+    "FSB",
+    Denies
+);

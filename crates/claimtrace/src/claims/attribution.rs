@@ -697,6 +697,10 @@ fn content_after(
     }
     let mut end = e;
     for i in c..e {
+        if words[i] == ";" {
+            end = i;
+            break;
+        }
         let at_comma = words[i] == ",";
         let next = words.get(i + 1).copied().unwrap_or("");
         // ", a claim that could not be verified" evaluates the content.

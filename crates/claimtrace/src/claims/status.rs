@@ -5,9 +5,9 @@
 //! comment").
 
 use super::lexicon::LEXICONS;
-use super::source::{phrase_after, subject_before, to_source};
+use super::source::{looks_finite_verb, phrase_after, subject_before, to_source};
 use super::{Ctx, Found};
-use crate::doc::{Claim, Stance, StanceKind, Status};
+use crate::doc::{Claim, Span, Stance, StanceKind, Status};
 
 /// How many claims back a signal may point.
 const LOOK_BACK: usize = 12;
@@ -89,8 +89,21 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 None => Vec::new(),
             };
             let object = phrase_after(ctx, k, e);
+            // "The FSB denies the two explosions are related": the denied
+            // clause is a claim of its own, disputed.
+            if kind == StanceKind::Denies
+                && object.is_none_or(|(f, t)| named_claim(ctx, words, found, s_idx, f, t).is_none())
+            {
+                if let Some(t) = denied_clause(ctx, words, found, s_idx, k, e) {
+                    for actor in &actors {
+                        add_stance(&mut found.claims[t], actor, kind);
+                    }
+                    sentence_target = Some(t);
+                    continue;
+                }
+            }
             let target = object
-                .and_then(|(f, t)| named_claim(ctx, &words, found, s_idx, f, t))
+                .and_then(|(f, t)| named_claim(ctx, words, found, s_idx, f, t))
                 .or(sentence_target)
                 .or_else(|| {
                     if kind == StanceKind::NoComment {
@@ -235,4 +248,41 @@ fn named_claim(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The clause after a denial ("denies [that] the two explosions are
+/// related"), made a disputed claim; `None` when what follows is no clause.
+fn denied_clause(
+    ctx: &Ctx<'_>,
+    words: &[&str],
+    found: &mut Found,
+    s_idx: usize,
+    from: usize,
+    e: usize,
+) -> Option<usize> {
+    let mut cs = from;
+    if words.get(cs) == Some(&"that") {
+        cs += 1;
+    }
+    let mut ce = (cs..e).find(|&k| words[k] == ";").unwrap_or(e);
+    while ce > cs && matches!(words[ce - 1], "." | "!" | "?" | ",") {
+        ce -= 1;
+    }
+    // A clause has its own verb after a subject of a word or more.
+    let verb = (cs + 1..ce).find(|&k| looks_finite_verb(ctx, k))?;
+    if verb == cs || ce - cs < 3 {
+        return None;
+    }
+    let span = Span::new(ctx.doc.tokens[cs].span.start, ctx.doc.tokens[ce - 1].span.end);
+    found.claims.push(Claim {
+        text: ctx.doc.slice(span).to_string(),
+        span,
+        sentence: s_idx,
+        chain: Vec::new(),
+        status: Status::Disputed,
+        stances: Vec::new(),
+        cue: None,
+    });
+    found.cue_words.push(String::new());
+    Some(found.claims.len() - 1)
 }
