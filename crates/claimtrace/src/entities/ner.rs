@@ -70,7 +70,6 @@ pub fn recognize(
     let mut scores = vec![0.0; model.classes.len()];
     for i in 0..words.len() {
         context.features(i, &labels, &mut features);
-        scores.iter_mut().for_each(|s| *s = 0.0);
         model.score(&features, &mut scores);
         let prev = labels.last().copied().unwrap_or(0);
         let last = i + 1 == words.len();

@@ -72,7 +72,6 @@ pub fn parse(model: &Model, words: &[&str], tags: &[&str]) -> Parse {
     let mut scores = vec![0.0; model.classes.len()];
     while !state.done() {
         context.features(&state, &mut features);
-        scores.iter_mut().for_each(|s| *s = 0.0);
         model.score(&features, &mut scores);
         let best = argmax(&scores, |c| state.valid(c));
         state.apply(best);

@@ -28,7 +28,6 @@ pub fn tag(model: &Model, words: &[&str]) -> Vec<usize> {
     let mut scores = vec![0.0; model.classes.len()];
     for i in 0..words.len() {
         context.features(i, &tags, &mut features);
-        scores.iter_mut().for_each(|s| *s = 0.0);
         model.score(&features, &mut scores);
         let best = argmax(&scores, |_| true);
         tags.push(upos_index(&model.classes[best]).unwrap_or(UPOS.len() - 1));
