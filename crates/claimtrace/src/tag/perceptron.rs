@@ -17,17 +17,30 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// The hash of one feature: a template id and its string parts.
 pub fn feature(template: u8, parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
-    hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut hash = feature_start(template);
     for part in parts {
-        for &b in part.as_bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash = feature_part(hash, part);
     }
     hash
+}
+
+/// The hash state of a feature before its parts: `feature(t, &[a, b])` is
+/// `feature_part(feature_part(feature_start(t), a), b)`, so a feature can
+/// be hashed part by part, and a common first part hashed once.
+#[inline]
+pub const fn feature_start(template: u8) -> u64 {
+    (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// The hash state after one more part.
+#[inline]
+pub fn feature_part(mut hash: u64, part: &str) -> u64 {
+    for &b in part.as_bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash ^= 0xff;
+    hash.wrapping_mul(0x0100_0000_01b3)
 }
 
 /// A trained model: class names and averaged weights.
