@@ -131,9 +131,7 @@ impl Model {
                 }
             }
         }
-        for (i, s) in scores.iter_mut().enumerate() {
-            *s = acc[i / LANES][i % LANES];
-        }
+        scores.copy_from_slice(&acc.as_flattened()[..n]);
     }
 
     /// The row payload of a folded feature key.
