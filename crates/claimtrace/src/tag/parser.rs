@@ -6,8 +6,10 @@
 //! projective are skipped, since the oracle cannot reach them.
 
 use super::conllu::TreeSentence;
-use super::perceptron::{argmax, feature, feature_part, feature_start, Model, Rng, Trainer};
-use super::tagger::normalize;
+use super::perceptron::{
+    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
+};
+use super::tagger::{normalize, UPOS};
 
 /// The Universal Dependencies base relations, in model label order.
 pub const RELATIONS: [&str; 37] = [
@@ -296,6 +298,40 @@ const PREFIXES: [(u8, Lead); 31] = [
     (90, Lead::Tag),
 ];
 
+/// The templates of [`PREFIXES`] led by the word alone, and by the tag.
+const WORD_LEADS: [u8; 8] = [60, 67, 68, 80, 82, 85, 87, 89];
+const TAG_LEADS: [u8; 21] =
+    [61, 63, 65, 66, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 81, 83, 84, 86, 88, 90];
+
+/// The features and prefixes that read a token's tag alone: templates
+/// 11..=16, 40..=45, then the [`TAG_LEADS`] prefixes.
+fn tag_hashes_uncached(tag: &str) -> [u64; 12 + TAG_LEADS.len()] {
+    let mut out = [0u64; 12 + TAG_LEADS.len()];
+    for r in 0..6u8 {
+        out[r as usize] = feature(11 + r, &[tag]);
+        out[6 + r as usize] = feature(40 + r, &[tag]);
+    }
+    for (k, &t) in TAG_LEADS.iter().enumerate() {
+        out[12 + k] = feature_part(feature_start(t), tag);
+    }
+    out
+}
+
+/// [`tag_hashes_uncached`], from a table for the UPOS tags and `-NONE-`.
+fn tag_hashes(tag: &str) -> [u64; 12 + TAG_LEADS.len()] {
+    static TABLE: std::sync::LazyLock<Vec<(&'static str, [u64; 12 + TAG_LEADS.len()])>> =
+        std::sync::LazyLock::new(|| {
+            UPOS.iter()
+                .chain(&["-NONE-"])
+                .map(|&t| (t, tag_hashes_uncached(t)))
+                .collect()
+        });
+    match TABLE.iter().find(|(t, _)| *t == tag) {
+        Some((_, h)) => *h,
+        None => tag_hashes_uncached(tag),
+    }
+}
+
 /// Small counts as feature parts.
 const DIGITS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
 
@@ -317,30 +353,48 @@ impl<'a> Context<'a> {
     fn new(words: &[&str], tags: &'a [&'a str]) -> Context<'a> {
         let norm: Vec<String> = words.iter().map(|w| normalize(w)).collect();
         let n = norm.len();
+        // Every template that starts with a token's word, hashed over the
+        // word's bytes in one pass: 1..=6, 30..=35, 21..=26 (then the tag),
+        // 62 and 64 (then the tag), and the word-led prefixes.
+        let mut starts = [0u64; 20 + WORD_LEADS.len()];
+        for r in 0..6u8 {
+            let k = r as usize;
+            starts[k] = feature_start(1 + r);
+            starts[6 + k] = feature_start(30 + r);
+            starts[12 + k] = feature_start(21 + r);
+        }
+        starts[18] = feature_start(62);
+        starts[19] = feature_start(64);
+        for (k, &t) in WORD_LEADS.iter().enumerate() {
+            starts[20 + k] = feature_start(t);
+        }
         let mut unigrams = Vec::with_capacity(n + 1);
         let mut prefixes = Vec::with_capacity(n + 1);
         for i in 0..=n {
             let word = norm.get(i).map_or("-NONE-", String::as_str);
             let tag = if i < n { tags[i] } else { "-NONE-" };
+            let ws = feature_parts(starts, word);
+            let mut then_tag = [0u64; 8];
+            then_tag[..6].copy_from_slice(&ws[12..18]);
+            then_tag[6..].copy_from_slice(&ws[18..20]);
+            let wt = feature_parts(then_tag, tag);
+            let th = tag_hashes(tag);
             let mut u = [0u64; 30];
-            for r in 0..6u8 {
-                let k = r as usize;
-                u[k] = feature(1 + r, &[word]);
-                u[6 + k] = feature(11 + r, &[tag]);
-                u[12 + k] = feature(21 + r, &[word, tag]);
-                u[18 + k] = feature(30 + r, &[word]);
-                u[24 + k] = feature(40 + r, &[tag]);
-            }
+            u[..6].copy_from_slice(&ws[..6]);
+            u[6..12].copy_from_slice(&th[..6]);
+            u[12..18].copy_from_slice(&wt[..6]);
+            u[18..24].copy_from_slice(&ws[6..12]);
+            u[24..30].copy_from_slice(&th[6..12]);
             unigrams.push(u);
             let mut p = [0u64; PREFIXES.len()];
-            for (slot, &(t, lead)) in p.iter_mut().zip(&PREFIXES) {
-                let h = feature_start(t);
-                *slot = match lead {
-                    Lead::Word => feature_part(h, word),
-                    Lead::Tag => feature_part(h, tag),
-                    Lead::WordTag => feature_part(feature_part(h, word), tag),
-                };
+            for (k, &t) in WORD_LEADS.iter().enumerate() {
+                p[(t - 60) as usize] = ws[20 + k];
             }
+            for (k, &t) in TAG_LEADS.iter().enumerate() {
+                p[(t - 60) as usize] = th[12 + k];
+            }
+            p[2] = wt[6];
+            p[4] = wt[7];
             prefixes.push(p);
         }
         Context { norm, tags, unigrams, prefixes }

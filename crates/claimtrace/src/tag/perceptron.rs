@@ -43,6 +43,21 @@ pub fn feature_part(mut hash: u64, part: &str) -> u64 {
     hash.wrapping_mul(0x0100_0000_01b3)
 }
 
+/// [`feature_part`] for several hash states at once, in one pass over the
+/// part's bytes.
+#[inline]
+pub fn feature_parts<const K: usize>(mut hashes: [u64; K], part: &str) -> [u64; K] {
+    for &b in part.as_bytes() {
+        for h in &mut hashes {
+            *h = (*h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    for h in &mut hashes {
+        *h = (*h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    }
+    hashes
+}
+
 /// A trained model: class names and averaged weights.
 ///
 /// In memory, a feature's weights are a row of class scores: a dense row
