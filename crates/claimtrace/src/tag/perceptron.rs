@@ -89,10 +89,10 @@ const EMPTY: u64 = u64::MAX;
 /// Payload flag of a dense row.
 const DENSE: u32 = 1 << 31;
 /// Bits of a short row's length in the payload.
-const LEN_BITS: u32 = 4;
-/// Rows with at least this many classes (or a quarter of the classes) are
-/// stored dense.
-const DENSE_MIN: usize = 8;
+const LEN_BITS: u32 = 8;
+/// Rows with at least this many classes (or a third of the classes) are
+/// stored dense; shorter ones add faster entry by entry.
+const DENSE_MIN: usize = 16;
 /// The most classes a model may have.
 pub const MAX_CLASSES: usize = 256;
 
@@ -203,7 +203,7 @@ impl Model {
             dense: Vec::new(),
             sparse: Vec::new(),
         };
-        let dense_min = DENSE_MIN.min(n_classes.div_ceil(4));
+        let dense_min = DENSE_MIN.min(n_classes.div_ceil(3));
         let mut row = Vec::with_capacity(n_classes);
         for _ in 0..n_features {
             let key = r.u32()?;
