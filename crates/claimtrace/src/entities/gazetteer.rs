@@ -32,8 +32,11 @@ pub struct Match {
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     /// First word of a name to (words of the name, entry), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>, BuildHasherDefault<Fnv>>,
+    by_first: ByFirst,
 }
+
+/// First word of a name to (words of the name, entry).
+type ByFirst = HashMap<String, Vec<(Vec<String>, usize)>, BuildHasherDefault<Fnv>>;
 
 /// FNV-1a, cheaper than SipHash on the short words looked up here.
 #[derive(Clone, Copy, Debug)]
@@ -98,8 +101,7 @@ impl Gazetteer {
     /// listing a surface form keeps it.
     pub fn new(names: &[(String, EntityKind, Vec<String>)]) -> Gazetteer {
         let mut entries = Vec::new();
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>, BuildHasherDefault<Fnv>> =
-            HashMap::default();
+        let mut by_first = ByFirst::default();
         for (name, kind, aliases) in names {
             let idx = entries.len();
             entries.push(Entry { name: name.clone(), kind: *kind });

@@ -181,7 +181,7 @@ impl State {
         if class == SHIFT {
             return self.next < self.n;
         }
-        if (class - 1) % 2 == 0 {
+        if (class - 1).is_multiple_of(2) {
             // Left arc: s0 <- n0.
             !self.stack.is_empty() && self.next < self.n
         } else {
@@ -197,7 +197,8 @@ impl State {
         }
         let rel = (class - 1) / 2;
         let child = self.stack.pop().expect("valid moves only");
-        let head = if (class - 1) % 2 == 0 { self.next } else { *self.stack.last().unwrap() };
+        let head =
+            if (class - 1).is_multiple_of(2) { self.next } else { *self.stack.last().unwrap() };
         self.heads[child] = Some(head);
         self.rels[child] = rel;
         if child < head {
@@ -321,10 +322,7 @@ fn tag_hashes_uncached(tag: &str) -> [u64; 12 + TAG_LEADS.len()] {
 fn tag_hashes(tag: &str) -> [u64; 12 + TAG_LEADS.len()] {
     static TABLE: std::sync::LazyLock<Vec<(&'static str, [u64; 12 + TAG_LEADS.len()])>> =
         std::sync::LazyLock::new(|| {
-            UPOS.iter()
-                .chain(&["-NONE-"])
-                .map(|&t| (t, tag_hashes_uncached(t)))
-                .collect()
+            UPOS.iter().chain(&["-NONE-"]).map(|&t| (t, tag_hashes_uncached(t))).collect()
         });
     match TABLE.iter().find(|(t, _)| *t == tag) {
         Some((_, h)) => *h,
@@ -370,9 +368,8 @@ impl<'a> Context<'a> {
         }
         let mut unigrams = Vec::with_capacity(n + 1);
         let mut prefixes = Vec::with_capacity(n + 1);
-        for i in 0..=n {
-            let word = norm.get(i).map_or("-NONE-", String::as_str);
-            let tag = if i < n { tags[i] } else { "-NONE-" };
+        let tokens = norm.iter().map(String::as_str).zip(tags.iter().copied());
+        for (word, tag) in tokens.chain([("-NONE-", "-NONE-")]) {
             let ws = feature_parts(starts, word);
             let mut then_tag = [0u64; 8];
             then_tag[..6].copy_from_slice(&ws[12..18]);
