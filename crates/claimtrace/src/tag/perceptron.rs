@@ -128,25 +128,63 @@ impl Model {
                     found += 1;
                 }
             }
-            for &row in &rows[..found] {
-                if row & DENSE != 0 {
-                    let start = (row & !DENSE) as usize * width;
-                    for (a, w) in acc.iter_mut().zip(&self.dense[start..start + width]) {
-                        for k in 0..LANES {
-                            a[k] += w[k];
+            // Runs of dense rows add up a block of lane groups at a time,
+            // the block's sums held in registers; short rows between runs
+            // add entry by entry. Every class still adds its weights in
+            // feature order.
+            let rows = &rows[..found];
+            let mut k = 0;
+            while k < rows.len() {
+                let run = rows[k..].iter().take_while(|&&r| r & DENSE != 0).count();
+                if run > 0 {
+                    let run_rows = &rows[k..k + run];
+                    let mut b = 0;
+                    while b < width {
+                        match width - b {
+                            1 => self.add_block::<1>(run_rows, b, width, acc),
+                            2 => self.add_block::<2>(run_rows, b, width, acc),
+                            3 => self.add_block::<3>(run_rows, b, width, acc),
+                            _ => self.add_block::<4>(run_rows, b, width, acc),
                         }
+                        b += 4;
                     }
-                } else {
-                    let start = (row >> LEN_BITS) as usize;
-                    let len = (row & ((1 << LEN_BITS) - 1)) as usize;
-                    for &(class, w) in &self.sparse[start..start + len] {
-                        let class = class as usize;
-                        acc[class / LANES][class % LANES] += w;
-                    }
+                    k += run;
+                    continue;
                 }
+                let row = rows[k];
+                let start = (row >> LEN_BITS) as usize;
+                let len = (row & ((1 << LEN_BITS) - 1)) as usize;
+                for &(class, w) in &self.sparse[start..start + len] {
+                    let class = class as usize;
+                    acc[class / LANES][class % LANES] += w;
+                }
+                k += 1;
             }
         }
         scores.copy_from_slice(&acc.as_flattened()[..n]);
+    }
+
+    /// Adds lane groups `b..b + N` of the dense `rows`, in order, into
+    /// `acc`.
+    #[inline(always)]
+    fn add_block<const N: usize>(
+        &self,
+        rows: &[u32],
+        b: usize,
+        width: usize,
+        acc: &mut [[f32; LANES]],
+    ) {
+        let mut a: [[f32; LANES]; N] = acc[b..b + N].try_into().unwrap();
+        for &row in rows {
+            let start = (row & !DENSE) as usize * width + b;
+            let w: &[[f32; LANES]; N] = self.dense[start..start + N].try_into().unwrap();
+            for (aj, wj) in a.iter_mut().zip(w) {
+                for (x, y) in aj.iter_mut().zip(wj) {
+                    *x += *y;
+                }
+            }
+        }
+        acc[b..b + N].copy_from_slice(&a);
     }
 
     /// The row payload of a folded feature key.
