@@ -208,6 +208,15 @@ const ORG_NOUNS: &[&str] = &[
     "faction",
 ];
 
+/// Whether `word`, lower-cased, is one of [`ORG_NOUNS`].
+fn is_org_noun(word: &str) -> bool {
+    if word.is_ascii() {
+        ORG_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+    } else {
+        ORG_NOUNS.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// Lower-case words that may sit inside a name ("Bank of America").
 const GLUE: &[&str] = &[
     "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
@@ -411,7 +420,7 @@ fn sentence_candidates(
     // "the channel Supernova Plus": capitalised words right after an
     // organisation noun name that organisation.
     for k in 1..words.len() {
-        if !ORG_NOUNS.contains(&words[k - 1].to_lowercase().as_str()) {
+        if !is_org_noun(words[k - 1]) {
             continue;
         }
         let mut e = k;

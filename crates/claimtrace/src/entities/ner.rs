@@ -4,6 +4,7 @@
 //! sequences that BILOU admits.
 
 use super::gazetteer::Gazetteer;
+use crate::doc::EntityKind;
 use crate::tag::conllu::TreeSentence;
 use crate::tag::perceptron::{argmax, feature, Model, Rng, Trainer};
 use crate::tag::tagger::{normalize, shape, suffix};
@@ -70,7 +71,6 @@ pub fn recognize(
     let mut scores = vec![0.0; model.classes.len()];
     for i in 0..words.len() {
         context.features(i, &labels, &mut features);
-        scores.iter_mut().for_each(|s| *s = 0.0);
         model.score(&features, &mut scores);
         let prev = labels.last().copied().unwrap_or(0);
         let last = i + 1 == words.len();
@@ -167,22 +167,48 @@ pub fn train(
     trainer.encode(0.05)
 }
 
+/// The gazetteer feature of a word in a listed name: its type, after `B-`
+/// on the name's first word and `I-` on the others.
+fn gaz_label(kind: EntityKind, first: bool) -> &'static str {
+    use EntityKind::*;
+    match (kind, first) {
+        (Person, true) => "B-PERSON",
+        (Person, false) => "I-PERSON",
+        (Org, true) => "B-ORG",
+        (Org, false) => "I-ORG",
+        (Gpe, true) => "B-GPE",
+        (Gpe, false) => "I-GPE",
+        (Loc, true) => "B-LOC",
+        (Loc, false) => "I-LOC",
+        (Fac, true) => "B-FAC",
+        (Fac, false) => "I-FAC",
+        (Norp, true) => "B-NORP",
+        (Norp, false) => "I-NORP",
+        (Event, true) => "B-EVENT",
+        (Event, false) => "I-EVENT",
+        (Product, true) => "B-PRODUCT",
+        (Product, false) => "I-PRODUCT",
+        (Other, true) => "B-OTHER",
+        (Other, false) => "I-OTHER",
+    }
+}
+
 struct Context<'a> {
     words: &'a [&'a str],
     norm: Vec<String>,
     shape: Vec<String>,
     tags: &'a [&'a str],
     /// Gazetteer type and position (`B-GPE`, `I-ORG`) of each word.
-    gaz: Vec<String>,
+    gaz: Vec<&'static str>,
 }
 
 impl<'a> Context<'a> {
     fn new(gazetteer: &Gazetteer, words: &'a [&'a str], tags: &'a [&'a str]) -> Context<'a> {
-        let mut gaz = vec![String::from("-"); words.len()];
+        let mut gaz = vec!["-"; words.len()];
         for m in gazetteer.find(words) {
-            let kind = gazetteer.entries[m.entry].kind.as_str();
+            let kind = gazetteer.entries[m.entry].kind;
             for (k, slot) in gaz[m.start..m.end].iter_mut().enumerate() {
-                *slot = format!("{}-{kind}", if k == 0 { "B" } else { "I" });
+                *slot = gaz_label(kind, k == 0);
             }
         }
         Context {
@@ -203,7 +229,7 @@ impl<'a> Context<'a> {
         let norm = |k: isize| at(k).map_or("-PAD-", |j| self.norm[j].as_str());
         let tag = |k: isize| at(k).map_or("-PAD-", |j| self.tags[j]);
         let shp = |k: isize| at(k).map_or("-PAD-", |j| self.shape[j].as_str());
-        let gaz = |k: isize| at(k).map_or("-PAD-", |j| self.gaz[j].as_str());
+        let gaz = |k: isize| at(k).map_or("-PAD-", |j| self.gaz[j]);
         let label_name = |k: usize| -> &'static str {
             const NAMES: [&str; 13] = [
                 "O", "B-PERSON", "I-PERSON", "L-PERSON", "U-PERSON", "B-ORG", "I-ORG", "L-ORG",
@@ -244,7 +270,8 @@ impl<'a> Context<'a> {
         out.push(feature(25, &[prefix3]));
         out.push(feature(26, &[tag(-1), norm(0)]));
         out.push(feature(27, &[label_name(1), tag(0)]));
-        out.push(feature(28, &[w.len().min(8).to_string().as_str(), shp(0)]));
+        const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+        out.push(feature(28, &[LENGTHS[w.len().min(8)], shp(0)]));
     }
 }
 
@@ -268,5 +295,19 @@ mod tests {
             ]
         );
         assert!(labels.windows(2).all(|w| allowed(w[0], w[1])));
+    }
+}
+
+#[cfg(test)]
+mod gaz_label_tests {
+    use super::*;
+
+    #[test]
+    fn gaz_labels_spell_the_kind() {
+        use EntityKind::*;
+        for kind in [Person, Org, Gpe, Loc, Fac, Norp, Event, Product, Other] {
+            assert_eq!(gaz_label(kind, true), format!("B-{}", kind.as_str()));
+            assert_eq!(gaz_label(kind, false), format!("I-{}", kind.as_str()));
+        }
     }
 }

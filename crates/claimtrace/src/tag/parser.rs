@@ -6,8 +6,10 @@
 //! projective are skipped, since the oracle cannot reach them.
 
 use super::conllu::TreeSentence;
-use super::perceptron::{argmax, feature, Model, Rng, Trainer};
-use super::tagger::normalize;
+use super::perceptron::{
+    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
+};
+use super::tagger::{normalize, UPOS};
 
 /// The Universal Dependencies base relations, in model label order.
 pub const RELATIONS: [&str; 37] = [
@@ -72,7 +74,6 @@ pub fn parse(model: &Model, words: &[&str], tags: &[&str]) -> Parse {
     let mut scores = vec![0.0; model.classes.len()];
     while !state.done() {
         context.features(&state, &mut features);
-        scores.iter_mut().for_each(|s| *s = 0.0);
         model.score(&features, &mut scores);
         let best = argmax(&scores, |c| state.valid(c));
         state.apply(best);
@@ -180,7 +181,7 @@ impl State {
         if class == SHIFT {
             return self.next < self.n;
         }
-        if (class - 1) % 2 == 0 {
+        if (class - 1).is_multiple_of(2) {
             // Left arc: s0 <- n0.
             !self.stack.is_empty() && self.next < self.n
         } else {
@@ -196,7 +197,8 @@ impl State {
         }
         let rel = (class - 1) / 2;
         let child = self.stack.pop().expect("valid moves only");
-        let head = if (class - 1) % 2 == 0 { self.next } else { *self.stack.last().unwrap() };
+        let head =
+            if (class - 1).is_multiple_of(2) { self.next } else { *self.stack.last().unwrap() };
         self.heads[child] = Some(head);
         self.rels[child] = rel;
         if child < head {
@@ -237,103 +239,261 @@ impl State {
     }
 }
 
+/// Per-sentence feature context: normalised words and tags, and the hashes
+/// of every feature part that depends on one token only, computed once per
+/// token instead of once per transition. Index `n` stands for "no token".
 struct Context<'a> {
     norm: Vec<String>,
     tags: &'a [&'a str],
+    /// Per token (and `n` for none): the word, tag and word+tag features of
+    /// the six stack and buffer positions (templates 1..=6, 11..=16,
+    /// 21..=26), and the word and tag features of the six child positions
+    /// (30..=35, 40..=45).
+    unigrams: Vec<[u64; 30]>,
+    /// Per token: hash states of the multi-part templates after their
+    /// leading parts that read one token ([`PREFIXES`]).
+    prefixes: Vec<[u64; PREFIXES.len()]>,
 }
+
+/// The leading parts of multi-part templates that read one token: the
+/// template, and whether the prefix is the word, the tag, or the word and
+/// then the tag.
+#[derive(Clone, Copy)]
+enum Lead {
+    Word,
+    Tag,
+    WordTag,
+}
+
+const PREFIXES: [(u8, Lead); 31] = [
+    (60, Lead::Word),
+    (61, Lead::Tag),
+    (62, Lead::WordTag),
+    (63, Lead::Tag),
+    (64, Lead::WordTag),
+    (65, Lead::Tag),
+    (66, Lead::Tag),
+    (67, Lead::Word),
+    (68, Lead::Word),
+    (69, Lead::Tag),
+    (70, Lead::Tag),
+    (71, Lead::Tag),
+    (72, Lead::Tag),
+    (73, Lead::Tag),
+    (74, Lead::Tag),
+    (75, Lead::Tag),
+    (76, Lead::Tag),
+    (77, Lead::Tag),
+    (78, Lead::Tag),
+    (79, Lead::Tag),
+    (80, Lead::Word),
+    (81, Lead::Tag),
+    (82, Lead::Word),
+    (83, Lead::Tag),
+    (84, Lead::Tag),
+    (85, Lead::Word),
+    (86, Lead::Tag),
+    (87, Lead::Word),
+    (88, Lead::Tag),
+    (89, Lead::Word),
+    (90, Lead::Tag),
+];
+
+/// The templates of [`PREFIXES`] led by the word alone, and by the tag.
+const WORD_LEADS: [u8; 8] = [60, 67, 68, 80, 82, 85, 87, 89];
+const TAG_LEADS: [u8; 21] =
+    [61, 63, 65, 66, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 81, 83, 84, 86, 88, 90];
+
+/// The features and prefixes that read a token's tag alone: templates
+/// 11..=16, 40..=45, then the [`TAG_LEADS`] prefixes.
+fn tag_hashes_uncached(tag: &str) -> [u64; 12 + TAG_LEADS.len()] {
+    let mut out = [0u64; 12 + TAG_LEADS.len()];
+    for r in 0..6u8 {
+        out[r as usize] = feature(11 + r, &[tag]);
+        out[6 + r as usize] = feature(40 + r, &[tag]);
+    }
+    for (k, &t) in TAG_LEADS.iter().enumerate() {
+        out[12 + k] = feature_part(feature_start(t), tag);
+    }
+    out
+}
+
+/// [`tag_hashes_uncached`], from a table for the UPOS tags and `-NONE-`.
+fn tag_hashes(tag: &str) -> [u64; 12 + TAG_LEADS.len()] {
+    static TABLE: std::sync::LazyLock<Vec<(&'static str, [u64; 12 + TAG_LEADS.len()])>> =
+        std::sync::LazyLock::new(|| {
+            UPOS.iter().chain(&["-NONE-"]).map(|&t| (t, tag_hashes_uncached(t))).collect()
+        });
+    match TABLE.iter().find(|(t, _)| *t == tag) {
+        Some((_, h)) => *h,
+        None => tag_hashes_uncached(tag),
+    }
+}
+
+/// Small counts as feature parts.
+const DIGITS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
+
+/// Hashes of the relation features of the six child positions (templates
+/// 50..=55), per relation, the last for none.
+static REL_FEATURES: std::sync::LazyLock<[[u64; RELATIONS.len() + 1]; 6]> =
+    std::sync::LazyLock::new(|| {
+        let mut out = [[0; RELATIONS.len() + 1]; 6];
+        for (r, row) in out.iter_mut().enumerate() {
+            for (k, slot) in row.iter_mut().enumerate() {
+                let name = RELATIONS.get(k).copied().unwrap_or("-NONE-");
+                *slot = feature(50 + r as u8, &[name]);
+            }
+        }
+        out
+    });
 
 impl<'a> Context<'a> {
     fn new(words: &[&str], tags: &'a [&'a str]) -> Context<'a> {
-        Context { norm: words.iter().map(|w| normalize(w)).collect(), tags }
+        let norm: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        let n = norm.len();
+        // Every template that starts with a token's word, hashed over the
+        // word's bytes in one pass: 1..=6, 30..=35, 21..=26 (then the tag),
+        // 62 and 64 (then the tag), and the word-led prefixes.
+        let mut starts = [0u64; 20 + WORD_LEADS.len()];
+        for r in 0..6u8 {
+            let k = r as usize;
+            starts[k] = feature_start(1 + r);
+            starts[6 + k] = feature_start(30 + r);
+            starts[12 + k] = feature_start(21 + r);
+        }
+        starts[18] = feature_start(62);
+        starts[19] = feature_start(64);
+        for (k, &t) in WORD_LEADS.iter().enumerate() {
+            starts[20 + k] = feature_start(t);
+        }
+        let mut unigrams = Vec::with_capacity(n + 1);
+        let mut prefixes = Vec::with_capacity(n + 1);
+        let tokens = norm.iter().map(String::as_str).zip(tags.iter().copied());
+        for (word, tag) in tokens.chain([("-NONE-", "-NONE-")]) {
+            let ws = feature_parts(starts, word);
+            let mut then_tag = [0u64; 8];
+            then_tag[..6].copy_from_slice(&ws[12..18]);
+            then_tag[6..].copy_from_slice(&ws[18..20]);
+            let wt = feature_parts(then_tag, tag);
+            let th = tag_hashes(tag);
+            let mut u = [0u64; 30];
+            u[..6].copy_from_slice(&ws[..6]);
+            u[6..12].copy_from_slice(&th[..6]);
+            u[12..18].copy_from_slice(&wt[..6]);
+            u[18..24].copy_from_slice(&ws[6..12]);
+            u[24..30].copy_from_slice(&th[6..12]);
+            unigrams.push(u);
+            let mut p = [0u64; PREFIXES.len()];
+            for (k, &t) in WORD_LEADS.iter().enumerate() {
+                p[(t - 60) as usize] = ws[20 + k];
+            }
+            for (k, &t) in TAG_LEADS.iter().enumerate() {
+                p[(t - 60) as usize] = th[12 + k];
+            }
+            p[2] = wt[6];
+            p[4] = wt[7];
+            prefixes.push(p);
+        }
+        Context { norm, tags, unigrams, prefixes }
     }
 
     fn features(&self, state: &State, out: &mut Vec<u64>) {
         out.clear();
-        let word = |i: Option<usize>| i.map_or("-NONE-", |i| self.norm[i].as_str());
-        let tag = |i: Option<usize>| i.map_or("-NONE-", |i| self.tags[i]);
-        let rel = |i: Option<usize>| i.map_or("-NONE-", |i| RELATIONS[state.rels[i]]);
+        let n = state.n;
+        let none = n;
+        let word = |i: usize| if i < n { self.norm[i].as_str() } else { "-NONE-" };
+        let tag = |i: usize| if i < n { self.tags[i] } else { "-NONE-" };
+        let rel = |i: usize| if i < n { RELATIONS[state.rels[i]] } else { "-NONE-" };
         let depth = state.stack.len();
-        let s0 = depth.checked_sub(1).map(|i| state.stack[i]);
-        let s1 = depth.checked_sub(2).map(|i| state.stack[i]);
-        let s2 = depth.checked_sub(3).map(|i| state.stack[i]);
-        let n0 = (state.next < state.n).then_some(state.next);
-        let n1 = (state.next + 1 < state.n).then_some(state.next + 1);
-        let n2 = (state.next + 2 < state.n).then_some(state.next + 2);
-        let first = |v: &Vec<usize>| v.iter().min().copied();
-        let last = |v: &Vec<usize>| v.iter().max().copied();
-        let s0l = s0.and_then(|i| first(&state.lefts[i]));
-        let s0r = s0.and_then(|i| last(&state.rights[i]));
-        let s0r2 = s0.and_then(|i| {
-            let mut r = state.rights[i].clone();
-            r.sort_unstable();
-            r.len().checked_sub(2).map(|k| r[k])
-        });
-        let n0l = n0.and_then(|i| first(&state.lefts[i]));
-        let n0l2 = n0.and_then(|i| {
-            let mut l = state.lefts[i].clone();
-            l.sort_unstable();
-            l.get(1).copied()
-        });
-        let s1r = s1.and_then(|i| last(&state.rights[i]));
-        let dist = match (s0, n0) {
-            (Some(a), Some(b)) => (b - a).min(5).to_string(),
-            _ => "0".to_string(),
-        };
-        let vl = |i: Option<usize>| i.map_or(0, |i| state.lefts[i].len().min(4)).to_string();
-        let vr = |i: Option<usize>| i.map_or(0, |i| state.rights[i].len().min(4)).to_string();
+        let at = |k: usize| depth.checked_sub(k).map_or(none, |i| state.stack[i]);
+        let (s0, s1, s2) = (at(1), at(2), at(3));
+        let next = |k: usize| if state.next + k < n { state.next + k } else { none };
+        let (n0, n1, n2) = (next(0), next(1), next(2));
+        let lefts = |i: usize| if i < n { state.lefts[i].as_slice() } else { &[] };
+        let rights = |i: usize| if i < n { state.rights[i].as_slice() } else { &[] };
+        let s0l = lefts(s0).iter().min().copied().unwrap_or(none);
+        let s0r = rights(s0).iter().max().copied().unwrap_or(none);
+        let s0r2 = second(rights(s0), |a, b| a > b).unwrap_or(none);
+        let n0l = lefts(n0).iter().min().copied().unwrap_or(none);
+        let n0l2 = second(lefts(n0), |a, b| a < b).unwrap_or(none);
+        let s1r = rights(s1).iter().max().copied().unwrap_or(none);
+        let dist = if s0 < n && n0 < n { DIGITS[(n0 - s0).min(5)] } else { "0" };
+        let vl = |i: usize| DIGITS[lefts(i).len().min(4)];
+        let vr = |i: usize| DIGITS[rights(i).len().min(4)];
         let (vs0l, vs0r, vn0l) = (vl(s0), vr(s0), vl(n0));
+        let part = feature_part;
+        let pre = |i: usize, t: u8| self.prefixes[i][(t - 60) as usize];
 
         out.push(feature(0, &[]));
         // Unigrams.
-        for (t, i) in [(1, s0), (2, s1), (3, s2), (4, n0), (5, n1), (6, n2)] {
-            out.push(feature(t, &[word(i)]));
-            out.push(feature(t + 10, &[tag(i)]));
-            out.push(feature(t + 20, &[word(i), tag(i)]));
+        for (r, i) in [s0, s1, s2, n0, n1, n2].into_iter().enumerate() {
+            let u = &self.unigrams[i];
+            out.extend([u[r], u[6 + r], u[12 + r]]);
         }
-        for (t, i) in [(30, s0l), (31, s0r), (32, n0l), (33, n0l2), (34, s0r2), (35, s1r)] {
-            out.push(feature(t, &[word(i)]));
-            out.push(feature(t + 10, &[tag(i)]));
-            out.push(feature(t + 20, &[rel(i)]));
+        let rels = &*REL_FEATURES;
+        for (r, i) in [s0l, s0r, n0l, n0l2, s0r2, s1r].into_iter().enumerate() {
+            let u = &self.unigrams[i];
+            let rel_index = if i < n { state.rels[i] } else { RELATIONS.len() };
+            out.extend([u[18 + r], u[24 + r], rels[r][rel_index]]);
         }
         // Bigrams.
-        out.push(feature(60, &[word(s0), word(n0)]));
-        out.push(feature(61, &[tag(s0), tag(n0)]));
-        out.push(feature(62, &[word(s0), tag(s0), tag(n0)]));
-        out.push(feature(63, &[tag(s0), word(n0), tag(n0)]));
-        out.push(feature(64, &[word(s0), tag(s0), word(n0), tag(n0)]));
-        out.push(feature(65, &[tag(n0), tag(n1)]));
-        out.push(feature(66, &[tag(s0), tag(s1)]));
-        out.push(feature(67, &[word(s0), word(s1)]));
-        out.push(feature(68, &[word(s1), tag(s0)]));
-        out.push(feature(69, &[tag(s1), word(s0)]));
+        out.push(part(pre(s0, 60), word(n0)));
+        out.push(part(pre(s0, 61), tag(n0)));
+        out.push(part(pre(s0, 62), tag(n0)));
+        out.push(part(part(pre(s0, 63), word(n0)), tag(n0)));
+        out.push(part(part(pre(s0, 64), word(n0)), tag(n0)));
+        out.push(part(pre(n0, 65), tag(n1)));
+        out.push(part(pre(s0, 66), tag(s1)));
+        out.push(part(pre(s0, 67), word(s1)));
+        out.push(part(pre(s1, 68), tag(s0)));
+        out.push(part(pre(s1, 69), word(s0)));
         // Trigrams.
-        out.push(feature(70, &[tag(n0), tag(n1), tag(n2)]));
-        out.push(feature(71, &[tag(s0), tag(n0), tag(n1)]));
-        out.push(feature(72, &[tag(s0), tag(s1), tag(n0)]));
-        out.push(feature(73, &[tag(s0), tag(s0l), tag(n0)]));
-        out.push(feature(74, &[tag(s0), tag(s0r), tag(n0)]));
-        out.push(feature(75, &[tag(s0), tag(n0), tag(n0l)]));
-        out.push(feature(76, &[tag(s0), tag(s1), tag(s2)]));
-        out.push(feature(77, &[tag(s0), tag(s1), tag(s1r)]));
-        out.push(feature(78, &[tag(s0), rel(s0l), rel(s0r)]));
-        out.push(feature(79, &[tag(n0), rel(n0l), rel(n0l2)]));
+        out.push(part(part(pre(n0, 70), tag(n1)), tag(n2)));
+        out.push(part(part(pre(s0, 71), tag(n0)), tag(n1)));
+        out.push(part(part(pre(s0, 72), tag(s1)), tag(n0)));
+        out.push(part(part(pre(s0, 73), tag(s0l)), tag(n0)));
+        out.push(part(part(pre(s0, 74), tag(s0r)), tag(n0)));
+        out.push(part(part(pre(s0, 75), tag(n0)), tag(n0l)));
+        out.push(part(part(pre(s0, 76), tag(s1)), tag(s2)));
+        out.push(part(part(pre(s0, 77), tag(s1)), tag(s1r)));
+        out.push(part(part(pre(s0, 78), rel(s0l)), rel(s0r)));
+        out.push(part(part(pre(n0, 79), rel(n0l)), rel(n0l2)));
         // Distance and valency.
-        out.push(feature(80, &[word(s0), &dist]));
-        out.push(feature(81, &[tag(s0), &dist]));
-        out.push(feature(82, &[word(n0), &dist]));
-        out.push(feature(83, &[tag(n0), &dist]));
-        out.push(feature(84, &[tag(s0), tag(n0), &dist]));
-        out.push(feature(85, &[word(s0), &vs0r]));
-        out.push(feature(86, &[tag(s0), &vs0r]));
-        out.push(feature(87, &[word(s0), &vs0l]));
-        out.push(feature(88, &[tag(s0), &vs0l]));
-        out.push(feature(89, &[word(n0), &vn0l]));
-        out.push(feature(90, &[tag(n0), &vn0l]));
-        out.push(feature(
-            91,
-            &[tag(s0), tag(n0), if state.next >= state.n { "end" } else { "in" }],
-        ));
+        out.push(part(pre(s0, 80), dist));
+        out.push(part(pre(s0, 81), dist));
+        out.push(part(pre(n0, 82), dist));
+        out.push(part(pre(n0, 83), dist));
+        out.push(part(part(pre(s0, 84), tag(n0)), dist));
+        out.push(part(pre(s0, 85), vs0r));
+        out.push(part(pre(s0, 86), vs0r));
+        out.push(part(pre(s0, 87), vs0l));
+        out.push(part(pre(s0, 88), vs0l));
+        out.push(part(pre(n0, 89), vn0l));
+        out.push(part(pre(n0, 90), vn0l));
+        let end = if state.next >= n { "end" } else { "in" };
+        out.push(part(part(part(feature_start(91), tag(s0)), tag(n0)), end));
     }
+}
+
+/// The second element of `items` in the order `before` gives (the second
+/// smallest or largest), without sorting a copy.
+fn second(items: &[usize], before: impl Fn(usize, usize) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    let mut runner: Option<usize> = None;
+    for &x in items {
+        match best {
+            Some(b) if !before(x, b) => {
+                if runner.is_none_or(|r| before(x, r)) {
+                    runner = Some(x);
+                }
+            }
+            _ => {
+                runner = best;
+                best = Some(x);
+            }
+        }
+    }
+    runner
 }
 
 #[cfg(test)]

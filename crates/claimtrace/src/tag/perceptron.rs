@@ -17,26 +17,84 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// The hash of one feature: a template id and its string parts.
 pub fn feature(template: u8, parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(template);
-    hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut hash = feature_start(template);
     for part in parts {
-        for &b in part.as_bytes() {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash = feature_part(hash, part);
     }
     hash
 }
 
-/// A trained model: class names and sparse averaged weights.
+/// The hash state of a feature before its parts: `feature(t, &[a, b])` is
+/// `feature_part(feature_part(feature_start(t), a), b)`, so a feature can
+/// be hashed part by part, and a common first part hashed once.
+#[inline]
+pub const fn feature_start(template: u8) -> u64 {
+    (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// The hash state after one more part.
+#[inline]
+pub fn feature_part(mut hash: u64, part: &str) -> u64 {
+    for &b in part.as_bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash ^= 0xff;
+    hash.wrapping_mul(0x0100_0000_01b3)
+}
+
+/// [`feature_part`] for several hash states at once, in one pass over the
+/// part's bytes.
+#[inline]
+pub fn feature_parts<const K: usize>(mut hashes: [u64; K], part: &str) -> [u64; K] {
+    for &b in part.as_bytes() {
+        for h in &mut hashes {
+            *h = (*h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    for h in &mut hashes {
+        *h = (*h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    }
+    hashes
+}
+
+/// A trained model: class names and averaged weights.
+///
+/// In memory, a feature's weights are a row of class scores: a dense row
+/// (`stride` floats, padded so that rows add in whole SIMD lanes) for the
+/// features with weights for many classes, a short list of `(class,
+/// weight)` pairs for the rest. Features are found through an
+/// open-addressing table of `u64` slots, key in the high half, row in the
+/// low half. Scores add up in feature order as they did with a sparse list
+/// per feature, so the sums are the same to the bit.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     pub classes: Vec<String>,
-    index: HashMap<u32, (u32, u8), IdentityHash>,
-    entries: Vec<(u8, f32)>,
+    /// Classes rounded up to a whole number of [`LANES`].
+    stride: usize,
+    /// Open-addressing table; [`EMPTY`] marks a free slot.
+    slots: Vec<u64>,
+    mask: usize,
+    n_features: usize,
+    /// Dense rows, `stride` floats each.
+    dense: Vec<[f32; LANES]>,
+    /// Short rows: `(class, weight)` pairs.
+    sparse: Vec<(u32, f32)>,
 }
+
+/// Floats added together in a dense row step.
+const LANES: usize = 8;
+/// A free table slot (no row has this payload).
+const EMPTY: u64 = u64::MAX;
+/// Payload flag of a dense row.
+const DENSE: u32 = 1 << 31;
+/// Bits of a short row's length in the payload.
+const LEN_BITS: u32 = 8;
+/// Rows with at least this many classes (or a third of the classes) are
+/// stored dense; shorter ones add faster entry by entry.
+const DENSE_MIN: usize = 16;
+/// The most classes a model may have.
+pub const MAX_CLASSES: usize = 256;
 
 /// Why model bytes could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,20 +106,106 @@ impl Model {
         self.classes.is_empty()
     }
 
-    /// Adds the weights of `features` into `scores` (one slot per class).
+    /// Writes the summed weights of `features` into `scores` (one slot per
+    /// class; `scores.len()` must be the number of classes).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        for &f in features {
-            if let Some(&(start, len)) = self.index.get(&fold(f)) {
-                for &(class, w) in &self.entries[start as usize..start as usize + len as usize] {
-                    scores[class as usize] += w;
+        let n = self.classes.len();
+        assert_eq!(scores.len(), n, "one score per class");
+        if n == 0 {
+            return;
+        }
+        let mut acc = [[0.0f32; LANES]; MAX_CLASSES / LANES];
+        let width = self.stride / LANES;
+        let acc = &mut acc[..width];
+        // Look every feature up first: the probes do not depend on each
+        // other, so their cache misses overlap.
+        let mut rows = [0u32; 128];
+        for chunk in features.chunks(rows.len()) {
+            let mut found = 0;
+            for &f in chunk {
+                if let Some(row) = self.find(fold(f)) {
+                    rows[found] = row;
+                    found += 1;
                 }
             }
+            // Runs of dense rows add up a block of lane groups at a time,
+            // the block's sums held in registers; short rows between runs
+            // add entry by entry. Every class still adds its weights in
+            // feature order.
+            let rows = &rows[..found];
+            let mut k = 0;
+            while k < rows.len() {
+                let run = rows[k..].iter().take_while(|&&r| r & DENSE != 0).count();
+                if run > 0 {
+                    let run_rows = &rows[k..k + run];
+                    let mut b = 0;
+                    while b < width {
+                        match width - b {
+                            1 => self.add_block::<1>(run_rows, b, width, acc),
+                            2 => self.add_block::<2>(run_rows, b, width, acc),
+                            3 => self.add_block::<3>(run_rows, b, width, acc),
+                            _ => self.add_block::<4>(run_rows, b, width, acc),
+                        }
+                        b += 4;
+                    }
+                    k += run;
+                    continue;
+                }
+                let row = rows[k];
+                let start = (row >> LEN_BITS) as usize;
+                let len = (row & ((1 << LEN_BITS) - 1)) as usize;
+                for &(class, w) in &self.sparse[start..start + len] {
+                    let class = class as usize;
+                    acc[class / LANES][class % LANES] += w;
+                }
+                k += 1;
+            }
+        }
+        scores.copy_from_slice(&acc.as_flattened()[..n]);
+    }
+
+    /// Adds lane groups `b..b + N` of the dense `rows`, in order, into
+    /// `acc`.
+    #[inline(always)]
+    fn add_block<const N: usize>(
+        &self,
+        rows: &[u32],
+        b: usize,
+        width: usize,
+        acc: &mut [[f32; LANES]],
+    ) {
+        let mut a: [[f32; LANES]; N] = acc[b..b + N].try_into().unwrap();
+        for &row in rows {
+            let start = (row & !DENSE) as usize * width + b;
+            let w: &[[f32; LANES]; N] = self.dense[start..start + N].try_into().unwrap();
+            for (aj, wj) in a.iter_mut().zip(w) {
+                for (x, y) in aj.iter_mut().zip(wj) {
+                    *x += *y;
+                }
+            }
+        }
+        acc[b..b + N].copy_from_slice(&a);
+    }
+
+    /// The row payload of a folded feature key.
+    #[inline]
+    fn find(&self, key: u32) -> Option<u32> {
+        let mut i = slot_of(key, self.mask);
+        loop {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return None;
+            }
+            if (slot >> 32) as u32 == key {
+                return Some(slot as u32);
+            }
+            i = (i + 1) & self.mask;
         }
     }
 
     /// The number of features with weights.
     pub fn n_features(&self) -> usize {
-        self.index.len()
+        self.n_features
     }
 
     /// Reads a model written by [`Trainer::encode`]. Empty bytes give an
@@ -75,32 +219,85 @@ impl Model {
             return Err(ModelError("not a claimtrace perceptron model"));
         }
         let n_classes = r.u16()? as usize;
+        if n_classes == 0 || n_classes > MAX_CLASSES {
+            return Err(ModelError("unsupported class count"));
+        }
         let mut classes = Vec::with_capacity(n_classes);
         for _ in 0..n_classes {
             let len = r.take(1)?[0] as usize;
             let name = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError("bad class"))?;
             classes.push(name.to_string());
         }
+        let stride = n_classes.div_ceil(LANES) * LANES;
         let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
         let n_features = r.u32()? as usize;
-        let mut index = HashMap::with_capacity_and_hasher(n_features, IdentityHash::default());
-        let mut entries = Vec::with_capacity(n_features * 2);
+        let size = (n_features * 2).max(16).next_power_of_two();
+        let mut model = Model {
+            classes,
+            stride,
+            slots: vec![EMPTY; size],
+            mask: size - 1,
+            n_features: 0,
+            dense: Vec::new(),
+            sparse: Vec::new(),
+        };
+        let dense_min = DENSE_MIN.min(n_classes.div_ceil(3));
+        let mut row = Vec::with_capacity(n_classes);
         for _ in 0..n_features {
             let key = r.u32()?;
             let n = r.take(1)?[0];
-            let start = entries.len() as u32;
+            row.clear();
             for _ in 0..n {
                 let class = r.take(1)?[0];
                 let w = i16::from_le_bytes(r.take(2)?.try_into().unwrap());
                 if class as usize >= n_classes {
                     return Err(ModelError("class out of range"));
                 }
-                entries.push((class, f32::from(w) * scale));
+                row.push((u32::from(class), f32::from(w) * scale));
             }
-            index.insert(key, (start, n));
+            let payload = if row.len() >= dense_min {
+                let index = model.dense.len() / (stride / LANES);
+                if index >= (DENSE - 1) as usize {
+                    return Err(ModelError("model too large"));
+                }
+                model.dense.resize(model.dense.len() + stride / LANES, [0.0; LANES]);
+                let dense = &mut model.dense[index * (stride / LANES)..];
+                for &(class, w) in &row {
+                    let class = class as usize;
+                    dense[class / LANES][class % LANES] += w;
+                }
+                DENSE | index as u32
+            } else {
+                let start = model.sparse.len();
+                if start >= 1 << (31 - LEN_BITS) {
+                    return Err(ModelError("model too large"));
+                }
+                model.sparse.extend_from_slice(&row);
+                ((start as u32) << LEN_BITS) | row.len() as u32
+            };
+            model.insert(key, payload)?;
         }
-        Ok(Model { classes, index, entries })
+        Ok(model)
     }
+
+    fn insert(&mut self, key: u32, payload: u32) -> Result<(), ModelError> {
+        let mut i = slot_of(key, self.mask);
+        while self.slots[i] != EMPTY {
+            if (self.slots[i] >> 32) as u32 == key {
+                return Err(ModelError("repeated feature"));
+            }
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = (u64::from(key) << 32) | u64::from(payload);
+        self.n_features += 1;
+        Ok(())
+    }
+}
+
+/// The table slot where the probe for `key` starts.
+#[inline]
+fn slot_of(key: u32, mask: usize) -> usize {
+    (u64::from(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & mask
 }
 
 /// Training state of an averaged perceptron.

@@ -26,12 +26,13 @@ pub fn tag(model: &Model, words: &[&str]) -> Vec<usize> {
     let mut tags: Vec<usize> = Vec::with_capacity(words.len());
     let mut features = Vec::with_capacity(32);
     let mut scores = vec![0.0; model.classes.len()];
+    let upos: Vec<usize> =
+        model.classes.iter().map(|c| upos_index(c).unwrap_or(UPOS.len() - 1)).collect();
     for i in 0..words.len() {
         context.features(i, &tags, &mut features);
-        scores.iter_mut().for_each(|s| *s = 0.0);
         model.score(&features, &mut scores);
         let best = argmax(&scores, |_| true);
-        tags.push(upos_index(&model.classes[best]).unwrap_or(UPOS.len() - 1));
+        tags.push(upos[best]);
     }
     tags
 }
