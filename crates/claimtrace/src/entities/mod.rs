@@ -546,11 +546,21 @@ fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
             acronyms.push((word.to_string(), c.kind));
         }
     }
-    for (word, kind) in acronyms {
-        for i in 0..doc.tokens.len() {
-            if doc.token_text(i) != word || cands.iter().any(|c| c.start <= i && i < c.end) {
-                continue;
-            }
+        if acronyms.is_empty() {
+        return;
+    }
+    // One pass over the tokens, whatever the number of acronyms.
+    let by_word: std::collections::HashMap<&str, EntityKind> =
+        acronyms.iter().rev().map(|(w, k)| (w.as_str(), *k)).collect();
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    for i in 0..doc.tokens.len() {
+        if covered[i] {
+            continue;
+        }
+        if let Some(&kind) = by_word.get(doc.token_text(i)) {
             cands.push(Candidate { start: i, end: i + 1, kind, entry: None });
         }
     }
@@ -579,10 +589,17 @@ fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
     for c in cands.iter() {
         covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
     }
+        // Surfaces by first word, longest first as sorted above, so each token
+    // looks only at the names that can start there.
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, (words, _)) in surfaces.iter().enumerate() {
+        by_first.entry(words[0]).or_default().push(k);
+    }
     for sentence in &doc.sentences {
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
-            let found = surfaces.iter().find(|(words, _)| {
+            let starting = by_first.get(doc.token_text(i)).map_or(&[][..], |v| v.as_slice());
+            let found = starting.iter().map(|&k| &surfaces[k]).find(|(words, _)| {
                 let end = i + words.len();
                 end <= sentence.tokens.end
                     && !covered[i..end].iter().any(|&x| x)
@@ -626,19 +643,27 @@ struct Group {
 }
 
 fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazetteer) {
-    let mut groups: Vec<Group> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
+    // The first group with a gazetteer entry, and the first with a surface
+    // (lower-cased): lookups instead of a scan of every group.
+    let mut group_of_entry: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut group_of_surface: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // The same, among groups with no gazetteer entry: a listed candidate
+    // joins those by surface, and other listed groups only by entry.
+    let mut unlisted_of_surface: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for c in &cands {
         let span = Span::new(doc.tokens[c.start].span.start, doc.tokens[c.end - 1].span.end);
         let text = doc.slice(span).to_string();
         let key = text.to_lowercase();
-        let found = groups.iter().position(|g| {
-            g.merged_into.is_none()
-                && match (g.entry, c.entry) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => g.surfaces.iter().any(|s| s.to_lowercase() == key),
-                }
-        });
+                let found = match c.entry {
+            Some(b) => [group_of_entry.get(&b), unlisted_of_surface.get(&key)]
+                .into_iter()
+                .flatten()
+                .copied()
+                .min(),
+            None => group_of_surface.get(&key).copied(),
+        };
         let group_idx = match found {
             Some(g) => g,
             None => {
@@ -653,6 +678,23 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
                 groups.len() - 1
             }
         };
+                        if let Some(e) = groups[group_idx].entry {
+            group_of_entry.entry(e).or_insert(group_idx);
+        }
+        let unlisted = groups[group_idx].entry.is_none();
+        let mut register = |surface: String| {
+                        // The lowest group index wins, as a scan in order would find.
+            if unlisted {
+                let slot = unlisted_of_surface.entry(surface.clone()).or_insert(group_idx);
+                *slot = (*slot).min(group_idx);
+            }
+            let slot = group_of_surface.entry(surface).or_insert(group_idx);
+            *slot = (*slot).min(group_idx);
+        };
+        register(key.clone());
+        if let Some(word) = paren_acronym(doc, c.end) {
+            register(word.to_lowercase());
+        }
         let g = &mut groups[group_idx];
         if !g.surfaces.iter().any(|s| s.to_lowercase() == key) {
             g.surfaces.push(text);
@@ -729,9 +771,11 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
         }
         m.entity = final_idx[g];
     }
-    for (i, e) in entities.iter_mut().enumerate() {
-        e.mentions =
-            mentions.iter().enumerate().filter(|(_, m)| m.entity == i).map(|(k, _)| k).collect();
+        for e in entities.iter_mut() {
+        e.mentions.clear();
+    }
+    for (k, m) in mentions.iter().enumerate() {
+        entities[m.entity].mentions.push(k);
     }
     doc.mentions = mentions;
     doc.entities = entities;
