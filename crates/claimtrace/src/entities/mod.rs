@@ -546,7 +546,7 @@ fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
             acronyms.push((word.to_string(), c.kind));
         }
     }
-        if acronyms.is_empty() {
+    if acronyms.is_empty() {
         return;
     }
     // One pass over the tokens, whatever the number of acronyms.
@@ -589,9 +589,10 @@ fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
     for c in cands.iter() {
         covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
     }
-        // Surfaces by first word, longest first as sorted above, so each token
+    // Surfaces by first word, longest first as sorted above, so each token
     // looks only at the names that can start there.
-    let mut by_first: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
     for (k, (words, _)) in surfaces.iter().enumerate() {
         by_first.entry(words[0]).or_default().push(k);
     }
@@ -643,20 +644,23 @@ struct Group {
 }
 
 fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazetteer) {
-        let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // The first group with a gazetteer entry, and the first with a surface
     // (lower-cased): lookups instead of a scan of every group.
-    let mut group_of_entry: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        let mut group_of_surface: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut group_of_entry: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    let mut group_of_surface: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     // The same, among groups with no gazetteer entry: a listed candidate
     // joins those by surface, and other listed groups only by entry.
-    let mut unlisted_of_surface: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut unlisted_of_surface: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     for c in &cands {
         let span = Span::new(doc.tokens[c.start].span.start, doc.tokens[c.end - 1].span.end);
         let text = doc.slice(span).to_string();
         let key = text.to_lowercase();
-                let found = match c.entry {
+        let found = match c.entry {
             Some(b) => [group_of_entry.get(&b), unlisted_of_surface.get(&key)]
                 .into_iter()
                 .flatten()
@@ -678,12 +682,12 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
                 groups.len() - 1
             }
         };
-                        if let Some(e) = groups[group_idx].entry {
+        if let Some(e) = groups[group_idx].entry {
             group_of_entry.entry(e).or_insert(group_idx);
         }
         let unlisted = groups[group_idx].entry.is_none();
         let mut register = |surface: String| {
-                        // The lowest group index wins, as a scan in order would find.
+            // The lowest group index wins, as a scan in order would find.
             if unlisted {
                 let slot = unlisted_of_surface.entry(surface.clone()).or_insert(group_idx);
                 *slot = (*slot).min(group_idx);
@@ -771,7 +775,7 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
         }
         m.entity = final_idx[g];
     }
-        for e in entities.iter_mut() {
+    for e in entities.iter_mut() {
         e.mentions.clear();
     }
     for (k, m) in mentions.iter().enumerate() {
@@ -785,16 +789,53 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
 /// an acronym with the words it abbreviates, two facility or organisation
 /// names sharing an unusual first word.
 fn merge_groups(groups: &mut [Group]) {
+    use std::collections::HashMap;
     let n = groups.len();
+    // Each group's longest name, split into words, once: absorbing shorter
+    // names never changes it.
+    let shapes: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| {
+            let longest = g.surfaces.iter().max_by_key(|s| s.split_whitespace().count());
+            longest.map_or_else(Vec::new, |s| s.split_whitespace().map(str::to_string).collect())
+        })
+        .collect();
+    // Every way two groups join needs a shared last word, a shared first
+    // word, or initials that spell an acronym: index the groups by those,
+    // so each group is compared with a few others, not all.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (b, words) in shapes.iter().enumerate() {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        by_last.entry(last.as_str()).or_default().push(b);
+        by_first.entry(first.as_str()).or_default().push(b);
+        by_initials.entry(initials(words)).or_default().push(b);
+    }
     for a in 0..n {
-        if groups[a].merged_into.is_some() {
+        if groups[a].merged_into.is_some() || shapes[a].is_empty() {
             continue;
         }
-        for b in 0..n {
+        let wa = &shapes[a];
+        let letters: String = wa[0].chars().filter(|c| c.is_alphabetic()).collect();
+        let mut candidates: Vec<usize> = [
+            by_last.get(wa[wa.len() - 1].as_str()),
+            by_first.get(wa[0].as_str()),
+            (wa.len() == 1).then(|| by_initials.get(&letters)).flatten(),
+        ]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .collect();
+        // In index order, as a scan of every group would meet them.
+        candidates.sort_unstable();
+        candidates.dedup();
+        for b in candidates {
             if a == b || groups[b].merged_into.is_some() || groups[a].merged_into.is_some() {
                 continue;
             }
-            if joins(&groups[a], &groups[b]) {
+            if joins(&groups[a], &groups[b], &shapes[a], &shapes[b]) {
                 // `b` (the longer name) absorbs `a`.
                 let (surfaces, mentions) = (
                     std::mem::take(&mut groups[a].surfaces),
@@ -818,17 +859,20 @@ fn merge_groups(groups: &mut [Group]) {
     }
 }
 
+/// The first letters of a name's capitalised words ("Islamic State" → "IS").
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
 /// Whether group `a` is a short form of group `b`.
-fn joins(a: &Group, b: &Group) -> bool {
+fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool {
     if a.entry.is_some() && b.entry.is_some() {
         return false;
     }
-    let longest = |g: &Group| {
-        g.surfaces.iter().max_by_key(|s| s.split_whitespace().count()).cloned().unwrap_or_default()
-    };
-    let (la, lb) = (longest(a), longest(b));
-    let wa: Vec<&str> = la.split_whitespace().collect();
-    let wb: Vec<&str> = lb.split_whitespace().collect();
     if wb.len() <= wa.len() {
         return false;
     }
@@ -845,11 +889,7 @@ fn joins(a: &Group, b: &Group) -> bool {
         && wa[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
         && wa[0].chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
     if is_acronym && b.kind != EntityKind::Person {
-        let initials: String = wb
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
-            .collect();
+        let initials = initials(wb);
         let letters: String = wa[0].chars().filter(|c| c.is_alphabetic()).collect();
         if initials == letters {
             return true;
@@ -860,8 +900,8 @@ fn joins(a: &Group, b: &Group) -> bool {
         && a.entry.is_none()
         && b.kind == EntityKind::Org
         && wb[0] == wa[0]
-        && wb.iter().any(|w| ORG_HEADS.contains(w))
-        && !COMMON_FIRST.contains(&wa[0])
+        && wb.iter().any(|w| ORG_HEADS.contains(&w.as_str()))
+        && !COMMON_FIRST.contains(&wa[0].as_str())
     {
         return true;
     }
@@ -875,8 +915,8 @@ fn joins(a: &Group, b: &Group) -> bool {
         && b.entry.is_none()
         && wa[0] == wb[0]
         && (a.kind == EntityKind::Fac || b.kind == EntityKind::Fac)
-        && GAZETTEER.lookup(wa[0]).is_none()
-        && !COMMON_FIRST.contains(&wa[0])
+        && GAZETTEER.lookup(&wa[0]).is_none()
+        && !COMMON_FIRST.contains(&wa[0].as_str())
 }
 
 /// First words that many unrelated names share.
