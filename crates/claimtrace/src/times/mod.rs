@@ -268,7 +268,9 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
         .map(|(rule, pattern)| {
             // ASCII word boundaries keep the fast DFA on non-ASCII text.
             let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-            let re = Regex::new(&format!("(?i){pattern}"))
+            let re = regex::RegexBuilder::new(&format!("(?i){pattern}"))
+                .dfa_size_limit(DFA_CACHE_BYTES)
+                .build()
                 .unwrap_or_else(|e| panic!("time rule {rule:?} is a valid regex: {e}"));
             (rule, re)
         })
@@ -278,8 +280,16 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
 /// All rules at once: one pass tells which rules can match a sentence, so
 /// the costlier capturing searches run only for those.
 static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSet::new(RULES.iter().map(|(_, re)| re.as_str())).expect("rules compile as a set")
+    regex::RegexSetBuilder::new(RULES.iter().map(|(_, re)| re.as_str()))
+        .dfa_size_limit(DFA_CACHE_BYTES)
+        .build()
+        .expect("rules compile as a set")
 });
+
+/// Room for each rule's lazy DFA: with the default, the large
+/// case-insensitive rules fill their cache on every article and rebuild it,
+/// which cost more than the searches themselves.
+const DFA_CACHE_BYTES: usize = 32 << 20;
 
 struct Candidate<'t> {
     rule: Rule,
