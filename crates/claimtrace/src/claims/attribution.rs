@@ -800,15 +800,12 @@ fn asserted_claim(
 ) -> Claim {
     let head = ctx.span_text(antecedent, rel).trim_end_matches(',').trim();
     let rest = ctx.span_text(rel + 1, end);
-    Claim {
-        text: format!("{head} {rest}"),
-        span: span(ctx, antecedent, end),
-        sentence: s_idx,
-        chain: Vec::new(),
-        status: Status::Asserted,
-        stances: Vec::new(),
-        cue: None,
-    }
+    Claim::unattributed(
+        format!("{head} {rest}"),
+        span(ctx, antecedent, end),
+        s_idx,
+        Status::Asserted,
+    )
 }
 
 /// A sentence with chain phrases but no cue: "The poster has been
@@ -937,15 +934,12 @@ fn unattributed(
     push_claim(
         found,
         ctx,
-        Claim {
-            text: ctx.span_text(a, end).to_string(),
-            span: span(ctx, a, end),
-            sentence: s_idx,
-            chain: Vec::new(),
-            status: if hedged.is_some() { Status::Hedged } else { Status::Asserted },
-            stances: Vec::new(),
-            cue: None,
-        },
+        Claim::unattributed(
+            ctx.span_text(a, end).to_string(),
+            span(ctx, a, end),
+            s_idx,
+            if hedged.is_some() { Status::Hedged } else { Status::Asserted },
+        ),
         String::new(),
     );
     true
@@ -1011,15 +1005,7 @@ fn relative_facts(
         push_claim(
             found,
             ctx,
-            Claim {
-                text,
-                span: span(ctx, f, clause_end),
-                sentence: s_idx,
-                chain: Vec::new(),
-                status: Status::Asserted,
-                stances: Vec::new(),
-                cue: None,
-            },
+            Claim::unattributed(text, span(ctx, f, clause_end), s_idx, Status::Asserted),
             String::new(),
         );
         any = true;

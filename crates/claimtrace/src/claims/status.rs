@@ -274,15 +274,12 @@ fn denied_clause(
         return None;
     }
     let span = Span::new(ctx.doc.tokens[cs].span.start, ctx.doc.tokens[ce - 1].span.end);
-    found.claims.push(Claim {
-        text: ctx.doc.slice(span).to_string(),
+    found.claims.push(Claim::unattributed(
+        ctx.doc.slice(span).to_string(),
         span,
-        sentence: s_idx,
-        chain: Vec::new(),
-        status: Status::Disputed,
-        stances: Vec::new(),
-        cue: None,
-    });
+        s_idx,
+        Status::Disputed,
+    ));
     found.cue_words.push(String::new());
     Some(found.claims.len() - 1)
 }

@@ -119,3 +119,11 @@ pub struct Claim {
     /// The cue that attributes it, if any.
     pub cue: Option<Span>,
 }
+
+impl Claim {
+    /// A claim in the article's own voice, or one whose source is not
+    /// known yet: no chain, no stances, no cue.
+    pub fn unattributed(text: String, span: Span, sentence: usize, status: Status) -> Claim {
+        Claim { text, span, sentence, chain: Vec::new(), status, stances: Vec::new(), cue: None }
+    }
+}
