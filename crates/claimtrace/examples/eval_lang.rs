@@ -64,6 +64,8 @@ fn main() -> anyhow::Result<()> {
 
     // ## GUM test
     let mut gum_docs = Vec::new();
+    // Which test documents are news, for the news-only comparison.
+    let mut gum_news = Vec::new();
     for name in split(&data.join("gum/splits.md"), "test")? {
         let path = data.join("gum/dep").join(format!("{name}.conllu"));
         if let Ok(text) = std::fs::read_to_string(&path) {
@@ -72,6 +74,7 @@ fn main() -> anyhow::Result<()> {
                 GAZETTEER.lookup(w).is_some_and(|e| GAZETTEER.entries[e].kind == EntityKind::Norp)
             };
             sentences.iter_mut().for_each(|s| conllu::named_labels(s, &is_demonym));
+            gum_news.push(name.contains("_news_"));
             gum_docs.push(sentences);
         }
     }
@@ -92,6 +95,12 @@ fn main() -> anyhow::Result<()> {
     report_ner(&gold, &pred);
     write_tsv(&out.join("gold-gum.tsv"), &gold)?;
     write_tsv(&out.join("claimtrace-gum.tsv"), &pred)?;
+    // The news documents alone.
+    let news = |docs: &[Vec<TreeSentence>]| -> Vec<TreeSentence> {
+        docs.iter().zip(&gum_news).filter(|(_, &n)| n).flat_map(|(d, _)| d.clone()).collect()
+    };
+    write_tsv(&out.join("gold-gumnews.tsv"), &news(&gum_docs))?;
+    write_tsv(&out.join("claimtrace-gumnews.tsv"), &news(&gum_pred))?;
 
     // ## UNER PUD
     let pud_text = std::fs::read_to_string(data.join("uner-pud/en_pud-ud-test.iob2"))?;
