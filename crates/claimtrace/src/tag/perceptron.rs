@@ -93,7 +93,8 @@ pub struct Model {
 /// the weights of an inline row.
 ///
 /// `meta` is [`DENSE`] and the dense row's index; or [`INLINE`], the entry
-/// count less one at bit [`COUNT_SHIFT`], and the classes as bytes 0..3;
+/// count less one at bit [`COUNT_SHIFT`], and the classes in [`CLASS_BITS`]
+/// bits each from bit 0;
 /// or the short row's start in `sparse` shifted by [`LEN_BITS`], and its
 /// length.
 #[derive(Clone, Copy, Debug, Default)]
@@ -105,7 +106,7 @@ struct Slot {
 }
 
 /// Weights added together in a dense row step.
-const LANES: usize = 8;
+pub const LANES: usize = 8;
 /// The `meta` of a free table slot (no row has it).
 const EMPTY: u32 = u32::MAX;
 /// `meta` flag of a dense row.
@@ -113,9 +114,13 @@ const DENSE: u32 = 1 << 31;
 /// `meta` flag of an inline row.
 const INLINE: u32 = 1 << 30;
 /// Where an inline row's entry count (less one) sits in `meta`.
-const COUNT_SHIFT: u32 = 24;
+const COUNT_SHIFT: u32 = 28;
 /// The most entries of an inline row.
-const INLINE_MAX: usize = 3;
+const INLINE_MAX: usize = 4;
+/// Bits of each class of an inline row in `meta`: rows with a class above
+/// [`CLASS_MASK`] are not inline.
+const CLASS_BITS: u32 = 7;
+const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
 /// Bits of a short row's length in the payload.
 const LEN_BITS: u32 = 8;
 /// Rows with at least this many classes (or a third of the classes) are
@@ -155,11 +160,53 @@ impl Model {
             return;
         }
         let mut acc = [[0i32; LANES]; MAX_CLASSES / LANES];
-        let width = self.stride / LANES;
+        let acc = &mut acc[..self.width()];
+        self.add(features, acc);
+        self.finish(acc, scores);
+    }
+
+    /// Lane groups of an accumulator of class sums ([`Model::add`]).
+    pub fn width(&self) -> usize {
+        self.stride / LANES
+    }
+
+    /// The scores of summed weights `acc` (as [`Model::add`] leaves them),
+    /// one per class.
+    pub fn finish(&self, acc: &[[i32; LANES]], scores: &mut [f32]) {
+        for (s, &a) in scores.iter_mut().zip(acc.as_flattened()) {
+            *s = a as f32 * self.scale;
+        }
+    }
+
+    /// Adds the weights of `features` to `acc` ([`Model::width`] lane
+    /// groups), in units of the model's scale. Sums are exact, so partial
+    /// sums can be kept and added in any order.
+    pub fn add(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2.
+            unsafe { self.add_avx2(features, acc) };
+            return;
+        }
+        self.add_any(features, acc);
+    }
+
+    /// [`Model::add`] compiled for AVX2, which widens and adds a lane
+    /// group of dense weights in one step.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_avx2(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+        self.add_any(features, acc);
+    }
+
+    #[inline(always)]
+    fn add_any(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+        let width = self.width();
         let acc = &mut acc[..width];
         const CHUNK: usize = 128;
         let mut starts = [0u32; CHUNK];
         let mut dense_rows = [0u32; CHUNK];
+        let mut short_rows = [0u32; CHUNK];
         for chunk in features.chunks(CHUNK) {
             // Ask for every probe's first slot before reading any, so that
             // the cache misses overlap.
@@ -171,25 +218,33 @@ impl Model {
             // Integer sums do not depend on the order, so inline and short
             // rows add as they are found and dense rows after, together.
             let mut n_dense = 0;
+            let mut n_short = 0;
             for (&start, &f) in starts.iter().zip(chunk) {
                 let Some(slot) = self.find_from(fold(f), start as usize) else { continue };
                 let meta = slot.meta;
                 if meta & INLINE != 0 {
                     let count = ((meta >> COUNT_SHIFT) & 3) as usize + 1;
                     for e in 0..count {
-                        let class = ((meta >> (8 * e)) & 0xff) as usize;
+                        let class = ((meta >> (CLASS_BITS * e as u32)) & CLASS_MASK) as usize;
                         acc[class / LANES][class % LANES] += i32::from(slot.weights[e]);
                     }
                 } else if meta & DENSE != 0 {
                     dense_rows[n_dense] = meta & !DENSE;
                     n_dense += 1;
                 } else {
-                    let start = (meta >> LEN_BITS) as usize;
-                    let len = (meta & ((1 << LEN_BITS) - 1)) as usize;
-                    for &(class, w) in &self.sparse[start..start + len] {
-                        let class = class as usize;
-                        acc[class / LANES][class % LANES] += i32::from(w);
-                    }
+                    // Short rows add after the probes, their lines asked
+                    // for now.
+                    prefetch(&self.sparse[(meta >> LEN_BITS) as usize]);
+                    short_rows[n_short] = meta;
+                    n_short += 1;
+                }
+            }
+            for &meta in &short_rows[..n_short] {
+                let start = (meta >> LEN_BITS) as usize;
+                let len = (meta & ((1 << LEN_BITS) - 1)) as usize;
+                for &(class, w) in &self.sparse[start..start + len] {
+                    let class = class as usize;
+                    acc[class / LANES][class % LANES] += i32::from(w);
                 }
             }
             let rows = &dense_rows[..n_dense];
@@ -205,9 +260,6 @@ impl Model {
                     b += 4;
                 }
             }
-        }
-        for (s, &a) in scores.iter_mut().zip(acc.as_flattened()) {
-            *s = a as f32 * self.scale;
         }
     }
 
@@ -305,10 +357,12 @@ impl Model {
                 row.push((u16::from(class), w));
             }
             let mut weights = [0i16; 4];
-            let meta = if row.len() <= INLINE_MAX {
+            let inline =
+                row.len() <= INLINE_MAX && row.iter().all(|e| u32::from(e.0) <= CLASS_MASK);
+            let meta = if inline {
                 let mut meta = INLINE | ((row.len().max(1) as u32 - 1) << COUNT_SHIFT);
                 for (e, &(class, w)) in row.iter().enumerate() {
-                    meta |= u32::from(class) << (8 * e);
+                    meta |= u32::from(class) << (CLASS_BITS * e as u32);
                     weights[e] = w;
                 }
                 // No entries reads as one zero weight for class 0.
