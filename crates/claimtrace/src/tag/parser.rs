@@ -7,7 +7,7 @@
 
 use super::conllu::TreeSentence;
 use super::perceptron::{
-    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
+    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer, LANES,
 };
 use super::tagger::{normalize, UPOS};
 
@@ -70,15 +70,34 @@ pub fn parse(model: &Model, words: &[&str], tags: &[&str]) -> Parse {
     }
     let context = Context::new(words, tags);
     let mut state = State::new(n);
-    let mut features = Vec::with_capacity(64);
-    let mut scores = vec![0.0; model.classes.len()];
+    let mut features = Vec::with_capacity(96);
+    let n_classes = model.classes.len();
+    let mut acc = vec![[0i32; LANES]; model.width()];
     while !state.done() {
         context.features(&state, &mut features);
-        model.score(&features, &mut scores);
-        let best = argmax(&scores, |c| state.valid(c));
+        acc.fill([0; LANES]);
+        model.add(&features, &mut acc);
+        let best = best_valid(&acc.as_flattened()[..n_classes], &state);
         state.apply(best);
     }
     state.finish()
+}
+
+/// `argmax(scores, |c| state.valid(c))` over the summed weights `sums` (in
+/// units of the model's scale; the scores are these times one positive
+/// scale, exactly for sums below 2^24, so the order and ties are the
+/// same), in two passes that vectorize: the highest valid sum, then the
+/// first valid class that has it.
+fn best_valid(sums: &[i32], state: &State) -> usize {
+    // Validity by kind: SHIFT, left arcs (odd classes), right arcs (even).
+    let kinds = [state.valid(SHIFT), state.valid(1), state.valid(2)];
+    let kind = |c: usize| if c == SHIFT { 0 } else { 2 - (c & 1) };
+    let masked = |c: usize, s: i32| if kinds[kind(c)] { s } else { i32::MIN };
+    let max = sums.iter().enumerate().map(|(c, &s)| masked(c, s)).max().unwrap_or(i32::MIN);
+    sums.iter()
+        .enumerate()
+        .position(|(c, &s)| kinds[kind(c)] && s == max)
+        .unwrap_or(0)
 }
 
 /// Trains the parser on `sentences` (with the tags in `tags`, usually the
