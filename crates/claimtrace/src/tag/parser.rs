@@ -7,7 +7,7 @@
 
 use super::conllu::TreeSentence;
 use super::perceptron::{
-    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
+    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer, LANES,
 };
 use super::tagger::{normalize, UPOS};
 
@@ -70,15 +70,34 @@ pub fn parse(model: &Model, words: &[&str], tags: &[&str]) -> Parse {
     }
     let context = Context::new(words, tags);
     let mut state = State::new(n);
-    let mut features = Vec::with_capacity(64);
-    let mut scores = vec![0.0; model.classes.len()];
+    let mut features = Vec::with_capacity(96);
+    let n_classes = model.classes.len();
+    let mut acc = vec![[0i32; LANES]; model.width()];
     while !state.done() {
         context.features(&state, &mut features);
-        model.score(&features, &mut scores);
-        let best = argmax(&scores, |c| state.valid(c));
+        acc.fill([0; LANES]);
+        model.add(&features, &mut acc);
+        let best = best_valid(&acc.as_flattened()[..n_classes], &state);
         state.apply(best);
     }
     state.finish()
+}
+
+/// `argmax(scores, |c| state.valid(c))` over the summed weights `sums` (in
+/// units of the model's scale; the scores are these times one positive
+/// scale, exactly for sums below 2^24, so the order and ties are the
+/// same), in two passes that vectorize: the highest valid sum, then the
+/// first valid class that has it.
+fn best_valid(sums: &[i32], state: &State) -> usize {
+    // Validity by kind: SHIFT, left arcs (odd classes), right arcs (even).
+    let kinds = [state.valid(SHIFT), state.valid(1), state.valid(2)];
+    let kind = |c: usize| if c == SHIFT { 0 } else { 2 - (c & 1) };
+    let masked = |c: usize, s: i32| if kinds[kind(c)] { s } else { i32::MIN };
+    let max = sums.iter().enumerate().map(|(c, &s)| masked(c, s)).max().unwrap_or(i32::MIN);
+    sums.iter()
+        .enumerate()
+        .position(|(c, &s)| kinds[kind(c)] && s == max)
+        .unwrap_or(0)
 }
 
 /// Trains the parser on `sentences` (with the tags in `tags`, usually the
@@ -436,40 +455,47 @@ impl<'a> Context<'a> {
             let rel_index = if i < n { state.rels[i] } else { RELATIONS.len() };
             out.extend([u[18 + r], u[24 + r], rels[r][rel_index]]);
         }
-        // Bigrams.
-        out.push(part(pre(s0, 60), word(n0)));
-        out.push(part(pre(s0, 61), tag(n0)));
-        out.push(part(pre(s0, 62), tag(n0)));
-        out.push(part(part(pre(s0, 63), word(n0)), tag(n0)));
-        out.push(part(part(pre(s0, 64), word(n0)), tag(n0)));
-        out.push(part(pre(n0, 65), tag(n1)));
-        out.push(part(pre(s0, 66), tag(s1)));
+        // Bigrams, trigrams, distance and valency. Parts shared by several
+        // templates are hashed for all of them in one pass over their bytes
+        // ([`feature_parts`]); the hashes are those of `feature_part` one
+        // template at a time.
+        let [f60, w63, w64] = feature_parts([pre(s0, 60), pre(s0, 63), pre(s0, 64)], word(n0));
+        let [f61, f62, f63, f64, t71, t75, t84] = feature_parts(
+            [pre(s0, 61), pre(s0, 62), w63, w64, pre(s0, 71), pre(s0, 75), pre(s0, 84)],
+            tag(n0),
+        );
+        let [f65, t70, f71] = feature_parts([pre(n0, 65), pre(n0, 70), t71], tag(n1));
+        let [f66, t72, t76, t77] =
+            feature_parts([pre(s0, 66), pre(s0, 72), pre(s0, 76), pre(s0, 77)], tag(s1));
+        let t73 = part(pre(s0, 73), tag(s0l));
+        let t74 = part(pre(s0, 74), tag(s0r));
+        let [f72, f73, f74] = feature_parts([t72, t73, t74], tag(n0));
+        out.push(f60);
+        out.push(f61);
+        out.push(f62);
+        out.push(f63);
+        out.push(f64);
+        out.push(f65);
+        out.push(f66);
         out.push(part(pre(s0, 67), word(s1)));
         out.push(part(pre(s1, 68), tag(s0)));
         out.push(part(pre(s1, 69), word(s0)));
         // Trigrams.
-        out.push(part(part(pre(n0, 70), tag(n1)), tag(n2)));
-        out.push(part(part(pre(s0, 71), tag(n0)), tag(n1)));
-        out.push(part(part(pre(s0, 72), tag(s1)), tag(n0)));
-        out.push(part(part(pre(s0, 73), tag(s0l)), tag(n0)));
-        out.push(part(part(pre(s0, 74), tag(s0r)), tag(n0)));
-        out.push(part(part(pre(s0, 75), tag(n0)), tag(n0l)));
-        out.push(part(part(pre(s0, 76), tag(s1)), tag(s2)));
-        out.push(part(part(pre(s0, 77), tag(s1)), tag(s1r)));
+        out.push(part(t70, tag(n2)));
+        out.push(f71);
+        out.push(f72);
+        out.push(f73);
+        out.push(f74);
+        out.push(part(t75, tag(n0l)));
+        out.push(part(t76, tag(s2)));
+        out.push(part(t77, tag(s1r)));
         out.push(part(part(pre(s0, 78), rel(s0l)), rel(s0r)));
         out.push(part(part(pre(n0, 79), rel(n0l)), rel(n0l2)));
         // Distance and valency.
-        out.push(part(pre(s0, 80), dist));
-        out.push(part(pre(s0, 81), dist));
-        out.push(part(pre(n0, 82), dist));
-        out.push(part(pre(n0, 83), dist));
-        out.push(part(part(pre(s0, 84), tag(n0)), dist));
-        out.push(part(pre(s0, 85), vs0r));
-        out.push(part(pre(s0, 86), vs0r));
-        out.push(part(pre(s0, 87), vs0l));
-        out.push(part(pre(s0, 88), vs0l));
-        out.push(part(pre(n0, 89), vn0l));
-        out.push(part(pre(n0, 90), vn0l));
+        out.extend(feature_parts([pre(s0, 80), pre(s0, 81), pre(n0, 82), pre(n0, 83), t84], dist));
+        out.extend(feature_parts([pre(s0, 85), pre(s0, 86)], vs0r));
+        out.extend(feature_parts([pre(s0, 87), pre(s0, 88)], vs0l));
+        out.extend(feature_parts([pre(n0, 89), pre(n0, 90)], vn0l));
         let end = if state.next >= n { "end" } else { "in" };
         out.push(part(part(part(feature_start(91), tag(s0)), tag(n0)), end));
     }

@@ -60,34 +60,67 @@ pub fn feature_parts<const K: usize>(mut hashes: [u64; K], part: &str) -> [u64; 
 
 /// A trained model: class names and averaged weights.
 ///
-/// In memory, a feature's weights are a row of class scores: a dense row
-/// (`stride` floats, padded so that rows add in whole SIMD lanes) for the
-/// features with weights for many classes, a short list of `(class,
-/// weight)` pairs for the rest. Features are found through an
-/// open-addressing table of `u64` slots, key in the high half, row in the
-/// low half. Scores add up in feature order as they did with a sparse list
-/// per feature, so the sums are the same to the bit.
+/// In memory, a feature's weights are a row of class scores, kept as the
+/// model file's `i16` weights: a dense row (`stride` weights, padded so
+/// that rows add in whole SIMD lanes) for the features with weights for
+/// many classes, a short list of `(class, weight)` pairs for the rest.
+/// Features are found through an open-addressing table of 16-byte
+/// [`Slot`]s, four to a cache line; rows of up to [`INLINE_MAX`] entries
+/// (most of them: a perceptron update moves two classes) live in the slot
+/// itself, so finding the feature brings its weights along. Scores add up
+/// exactly in `i32` and are multiplied by the model's one positive scale at
+/// the end (the `i32` to `f32` step is exact below 2^24, that is up to 512
+/// features of the largest weight), so the argmax is that of the exact
+/// sums, and does not depend on the order the features come in.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     pub classes: Vec<String>,
     /// Classes rounded up to a whole number of [`LANES`].
     stride: usize,
-    /// Open-addressing table; [`EMPTY`] marks a free slot.
-    slots: Vec<u64>,
+    /// Open-addressing table; a `meta` of [`EMPTY`] marks a free slot.
+    slots: Vec<Slot>,
     mask: usize,
     n_features: usize,
-    /// Dense rows, `stride` floats each.
-    dense: Vec<[f32; LANES]>,
+    /// The weight of one unit of the `i16` weights.
+    scale: f32,
+    /// Dense rows, `stride` weights each.
+    dense: Vec<[i16; LANES]>,
     /// Short rows: `(class, weight)` pairs.
-    sparse: Vec<(u32, f32)>,
+    sparse: Vec<(u16, i16)>,
 }
 
-/// Floats added together in a dense row step.
-const LANES: usize = 8;
-/// A free table slot (no row has this payload).
-const EMPTY: u64 = u64::MAX;
-/// Payload flag of a dense row.
+/// One table slot: the folded feature key, what kind of row it has, and
+/// the weights of an inline row.
+///
+/// `meta` is [`DENSE`] and the dense row's index; or [`INLINE`], the entry
+/// count less one at bit [`COUNT_SHIFT`], and the classes in [`CLASS_BITS`]
+/// bits each from bit 0;
+/// or the short row's start in `sparse` shifted by [`LEN_BITS`], and its
+/// length.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u32,
+    meta: u32,
+    weights: [i16; 4],
+}
+
+/// Weights added together in a dense row step.
+pub const LANES: usize = 8;
+/// The `meta` of a free table slot (no row has it).
+const EMPTY: u32 = u32::MAX;
+/// `meta` flag of a dense row.
 const DENSE: u32 = 1 << 31;
+/// `meta` flag of an inline row.
+const INLINE: u32 = 1 << 30;
+/// Where an inline row's entry count (less one) sits in `meta`.
+const COUNT_SHIFT: u32 = 28;
+/// The most entries of an inline row.
+const INLINE_MAX: usize = 4;
+/// Bits of each class of an inline row in `meta`: rows with a class above
+/// [`CLASS_MASK`] are not inline.
+const CLASS_BITS: u32 = 7;
+const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
 /// Bits of a short row's length in the payload.
 const LEN_BITS: u32 = 8;
 /// Rows with at least this many classes (or a third of the classes) are
@@ -99,6 +132,18 @@ pub const MAX_CLASSES: usize = 256;
 /// Why model bytes could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelError(pub &'static str);
+
+/// Asks for the cache line at `p` ahead of its use.
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint; it reads nothing and cannot fault.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
 
 impl Model {
     /// Whether the model has no classes (an untrained placeholder).
@@ -114,90 +159,142 @@ impl Model {
         if n == 0 {
             return;
         }
-        let mut acc = [[0.0f32; LANES]; MAX_CLASSES / LANES];
-        let width = self.stride / LANES;
-        let acc = &mut acc[..width];
-        // Look every feature up first: the probes do not depend on each
-        // other, so their cache misses overlap.
-        let mut rows = [0u32; 128];
-        for chunk in features.chunks(rows.len()) {
-            let mut found = 0;
-            for &f in chunk {
-                if let Some(row) = self.find(fold(f)) {
-                    rows[found] = row;
-                    found += 1;
-                }
-            }
-            // Runs of dense rows add up a block of lane groups at a time,
-            // the block's sums held in registers; short rows between runs
-            // add entry by entry. Every class still adds its weights in
-            // feature order.
-            let rows = &rows[..found];
-            let mut k = 0;
-            while k < rows.len() {
-                let run = rows[k..].iter().take_while(|&&r| r & DENSE != 0).count();
-                if run > 0 {
-                    let run_rows = &rows[k..k + run];
-                    let mut b = 0;
-                    while b < width {
-                        match width - b {
-                            1 => self.add_block::<1>(run_rows, b, width, acc),
-                            2 => self.add_block::<2>(run_rows, b, width, acc),
-                            3 => self.add_block::<3>(run_rows, b, width, acc),
-                            _ => self.add_block::<4>(run_rows, b, width, acc),
-                        }
-                        b += 4;
-                    }
-                    k += run;
-                    continue;
-                }
-                let row = rows[k];
-                let start = (row >> LEN_BITS) as usize;
-                let len = (row & ((1 << LEN_BITS) - 1)) as usize;
-                for &(class, w) in &self.sparse[start..start + len] {
-                    let class = class as usize;
-                    acc[class / LANES][class % LANES] += w;
-                }
-                k += 1;
-            }
-        }
-        scores.copy_from_slice(&acc.as_flattened()[..n]);
+        let mut acc = [[0i32; LANES]; MAX_CLASSES / LANES];
+        let acc = &mut acc[..self.width()];
+        self.add(features, acc);
+        self.finish(acc, scores);
     }
 
-    /// Adds lane groups `b..b + N` of the dense `rows`, in order, into
-    /// `acc`.
+    /// Lane groups of an accumulator of class sums ([`Model::add`]).
+    pub fn width(&self) -> usize {
+        self.stride / LANES
+    }
+
+    /// The scores of summed weights `acc` (as [`Model::add`] leaves them),
+    /// one per class.
+    pub fn finish(&self, acc: &[[i32; LANES]], scores: &mut [f32]) {
+        for (s, &a) in scores.iter_mut().zip(acc.as_flattened()) {
+            *s = a as f32 * self.scale;
+        }
+    }
+
+    /// Adds the weights of `features` to `acc` ([`Model::width`] lane
+    /// groups), in units of the model's scale. Sums are exact, so partial
+    /// sums can be kept and added in any order.
+    pub fn add(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2.
+            unsafe { self.add_avx2(features, acc) };
+            return;
+        }
+        self.add_any(features, acc);
+    }
+
+    /// [`Model::add`] compiled for AVX2, which widens and adds a lane
+    /// group of dense weights in one step.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_avx2(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+        self.add_any(features, acc);
+    }
+
+    #[inline(always)]
+    fn add_any(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+        let width = self.width();
+        let acc = &mut acc[..width];
+        const CHUNK: usize = 128;
+        let mut starts = [0u32; CHUNK];
+        let mut dense_rows = [0u32; CHUNK];
+        let mut short_rows = [0u32; CHUNK];
+        for chunk in features.chunks(CHUNK) {
+            // Ask for every probe's first slot before reading any, so that
+            // the cache misses overlap.
+            for (start, &f) in starts.iter_mut().zip(chunk) {
+                let i = slot_of(fold(f), self.mask);
+                prefetch(&self.slots[i]);
+                *start = i as u32;
+            }
+            // Integer sums do not depend on the order, so inline and short
+            // rows add as they are found and dense rows after, together.
+            let mut n_dense = 0;
+            let mut n_short = 0;
+            for (&start, &f) in starts.iter().zip(chunk) {
+                let Some(slot) = self.find_from(fold(f), start as usize) else { continue };
+                let meta = slot.meta;
+                if meta & INLINE != 0 {
+                    let count = ((meta >> COUNT_SHIFT) & 3) as usize + 1;
+                    for e in 0..count {
+                        let class = ((meta >> (CLASS_BITS * e as u32)) & CLASS_MASK) as usize;
+                        acc[class / LANES][class % LANES] += i32::from(slot.weights[e]);
+                    }
+                } else if meta & DENSE != 0 {
+                    dense_rows[n_dense] = meta & !DENSE;
+                    n_dense += 1;
+                } else {
+                    // Short rows add after the probes, their lines asked
+                    // for now.
+                    prefetch(&self.sparse[(meta >> LEN_BITS) as usize]);
+                    short_rows[n_short] = meta;
+                    n_short += 1;
+                }
+            }
+            for &meta in &short_rows[..n_short] {
+                let start = (meta >> LEN_BITS) as usize;
+                let len = (meta & ((1 << LEN_BITS) - 1)) as usize;
+                for &(class, w) in &self.sparse[start..start + len] {
+                    let class = class as usize;
+                    acc[class / LANES][class % LANES] += i32::from(w);
+                }
+            }
+            let rows = &dense_rows[..n_dense];
+            if !rows.is_empty() {
+                let mut b = 0;
+                while b < width {
+                    match width - b {
+                        1 => self.add_block::<1>(rows, b, width, acc),
+                        2 => self.add_block::<2>(rows, b, width, acc),
+                        3 => self.add_block::<3>(rows, b, width, acc),
+                        _ => self.add_block::<4>(rows, b, width, acc),
+                    }
+                    b += 4;
+                }
+            }
+        }
+    }
+
+    /// Adds lane groups `b..b + N` of the dense `rows` into `acc`.
     #[inline(always)]
     fn add_block<const N: usize>(
         &self,
         rows: &[u32],
         b: usize,
         width: usize,
-        acc: &mut [[f32; LANES]],
+        acc: &mut [[i32; LANES]],
     ) {
-        let mut a: [[f32; LANES]; N] = acc[b..b + N].try_into().unwrap();
+        let mut a: [[i32; LANES]; N] = acc[b..b + N].try_into().unwrap();
         for &row in rows {
-            let start = (row & !DENSE) as usize * width + b;
-            let w: &[[f32; LANES]; N] = self.dense[start..start + N].try_into().unwrap();
+            let start = row as usize * width + b;
+            let w: &[[i16; LANES]; N] = self.dense[start..start + N].try_into().unwrap();
             for (aj, wj) in a.iter_mut().zip(w) {
                 for (x, y) in aj.iter_mut().zip(wj) {
-                    *x += *y;
+                    *x += i32::from(*y);
                 }
             }
         }
         acc[b..b + N].copy_from_slice(&a);
     }
 
-    /// The row payload of a folded feature key.
+    /// The slot of a folded feature key, probing from slot `i`.
     #[inline]
-    fn find(&self, key: u32) -> Option<u32> {
-        let mut i = slot_of(key, self.mask);
+    fn find_from(&self, key: u32, mut i: usize) -> Option<&Slot> {
         loop {
-            let slot = self.slots[i];
-            if slot == EMPTY {
+            let slot = &self.slots[i];
+            if slot.meta == EMPTY {
                 return None;
             }
-            if (slot >> 32) as u32 == key {
-                return Some(slot as u32);
+            if slot.key == key {
+                return Some(slot);
             }
             i = (i + 1) & self.mask;
         }
@@ -230,14 +327,18 @@ impl Model {
         }
         let stride = n_classes.div_ceil(LANES) * LANES;
         let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError("scale must be positive"));
+        }
         let n_features = r.u32()? as usize;
         let size = (n_features * 2).max(16).next_power_of_two();
         let mut model = Model {
             classes,
             stride,
-            slots: vec![EMPTY; size],
+            slots: vec![Slot { key: 0, meta: EMPTY, weights: [0; 4] }; size],
             mask: size - 1,
             n_features: 0,
+            scale,
             dense: Vec::new(),
             sparse: Vec::new(),
         };
@@ -253,42 +354,54 @@ impl Model {
                 if class as usize >= n_classes {
                     return Err(ModelError("class out of range"));
                 }
-                row.push((u32::from(class), f32::from(w) * scale));
+                row.push((u16::from(class), w));
             }
-            let payload = if row.len() >= dense_min {
+            let mut weights = [0i16; 4];
+            let inline =
+                row.len() <= INLINE_MAX && row.iter().all(|e| u32::from(e.0) <= CLASS_MASK);
+            let meta = if inline {
+                let mut meta = INLINE | ((row.len().max(1) as u32 - 1) << COUNT_SHIFT);
+                for (e, &(class, w)) in row.iter().enumerate() {
+                    meta |= u32::from(class) << (CLASS_BITS * e as u32);
+                    weights[e] = w;
+                }
+                // No entries reads as one zero weight for class 0.
+                meta
+            } else if row.len() >= dense_min {
                 let index = model.dense.len() / (stride / LANES);
-                if index >= (DENSE - 1) as usize {
+                if index >= INLINE as usize {
                     return Err(ModelError("model too large"));
                 }
-                model.dense.resize(model.dense.len() + stride / LANES, [0.0; LANES]);
+                model.dense.resize(model.dense.len() + stride / LANES, [0; LANES]);
                 let dense = &mut model.dense[index * (stride / LANES)..];
                 for &(class, w) in &row {
                     let class = class as usize;
-                    dense[class / LANES][class % LANES] += w;
+                    let slot = &mut dense[class / LANES][class % LANES];
+                    *slot = slot.checked_add(w).ok_or(ModelError("weight out of range"))?;
                 }
                 DENSE | index as u32
             } else {
                 let start = model.sparse.len();
-                if start >= 1 << (31 - LEN_BITS) {
+                if start >= 1 << (30 - LEN_BITS) {
                     return Err(ModelError("model too large"));
                 }
                 model.sparse.extend_from_slice(&row);
                 ((start as u32) << LEN_BITS) | row.len() as u32
             };
-            model.insert(key, payload)?;
+            model.insert(Slot { key, meta, weights })?;
         }
         Ok(model)
     }
 
-    fn insert(&mut self, key: u32, payload: u32) -> Result<(), ModelError> {
-        let mut i = slot_of(key, self.mask);
-        while self.slots[i] != EMPTY {
-            if (self.slots[i] >> 32) as u32 == key {
+    fn insert(&mut self, slot: Slot) -> Result<(), ModelError> {
+        let mut i = slot_of(slot.key, self.mask);
+        while self.slots[i].meta != EMPTY {
+            if self.slots[i].key == slot.key {
                 return Err(ModelError("repeated feature"));
             }
             i = (i + 1) & self.mask;
         }
-        self.slots[i] = (u64::from(key) << 32) | u64::from(payload);
+        self.slots[i] = slot;
         self.n_features += 1;
         Ok(())
     }
