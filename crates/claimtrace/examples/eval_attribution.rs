@@ -625,26 +625,7 @@ fn set_f1(a: &HashSet<usize>, b: &HashSet<usize>) -> f64 {
 
 /// Greedy one-to-one matching, best overlaps first: `(gold, predicted)`.
 fn match_sets(gold: &[&HashSet<usize>], pred: &[&HashSet<usize>]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for (gi, g) in gold.iter().enumerate() {
-        for (pi, p) in pred.iter().enumerate() {
-            let f = set_f1(g, p);
-            if f >= 0.5 {
-                pairs.push((f, gi, pi));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
-    let mut out = Vec::new();
-    for (_, gi, pi) in pairs {
-        if !used_g[gi] && !used_p[pi] {
-            used_g[gi] = true;
-            used_p[pi] = true;
-            out.push((gi, pi));
-        }
-    }
-    out
+    claimtrace::eval::greedy(gold, pred, |g, p| set_f1(g, p), 0.5)
 }
 
 fn overlaps(a: Span, b: Span) -> bool {

@@ -66,7 +66,7 @@ fn main() -> anyhow::Result<()> {
     let mut gum_docs = Vec::new();
     // Which test documents are news, for the news-only comparison.
     let mut gum_news = Vec::new();
-    for name in split(&data.join("gum/splits.md"), "test")? {
+    for name in conllu::split_names(&std::fs::read_to_string(data.join("gum/splits.md"))?, "test") {
         let path = data.join("gum/dep").join(format!("{name}.conllu"));
         if let Ok(text) = std::fs::read_to_string(&path) {
             let mut sentences = conllu::parse_conllu(&text);
@@ -275,21 +275,4 @@ fn write_tsv(path: &Path, sentences: &[TreeSentence]) -> anyhow::Result<()> {
     }
     std::fs::write(path, out)?;
     Ok(())
-}
-
-/// The document names listed under `## {section}` in a splits file.
-fn split(path: &Path, section: &str) -> anyhow::Result<Vec<String>> {
-    let text = std::fs::read_to_string(path)?;
-    let mut names = Vec::new();
-    let mut inside = false;
-    for line in text.lines() {
-        if let Some(heading) = line.strip_prefix("## ") {
-            inside = heading.trim() == section;
-        } else if inside {
-            if let Some(name) = line.trim().strip_prefix("* ") {
-                names.push(name.trim().to_string());
-            }
-        }
-    }
-    Ok(names)
 }

@@ -132,22 +132,10 @@ fn main() {
             .collect();
         n_gold += gold.len();
         n_pred += pred.len();
-        // # Greedy one-to-one matching, best overlaps first.
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-        for (gi, g) in gold.iter().enumerate() {
-            for (pi, p) in pred.iter().enumerate() {
-                let o = overlap(g, p);
-                if o >= 0.5 {
-                    pairs.push((o, gi, pi));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // # Greedy one-to-one matching, best overlaps first, as the scorer does.
+        let pairs = claimtrace::eval::greedy(&gold, &pred, overlap, 0.5);
         let (mut used_g, mut used_p) = (vec![false; gold.len()], vec![false; pred.len()]);
-        for (_, gi, pi) in pairs {
-            if used_g[gi] || used_p[pi] {
-                continue;
-            }
+        for (gi, pi) in pairs {
             used_g[gi] = true;
             used_p[pi] = true;
             let (g, p) = (&gold[gi], &pred[pi]);

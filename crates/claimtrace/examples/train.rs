@@ -12,7 +12,7 @@
 // sorted order and shuffled with a fixed seed, so the same data gives
 // byte-identical models.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use claimtrace::doc::EntityKind;
 use claimtrace::entities::{gazetteer::GAZETTEER, ner};
@@ -28,7 +28,8 @@ fn main() -> anyhow::Result<()> {
     let iterations: usize = value("--iterations").map_or(Ok(15), |v| v.parse())?;
 
     // ## Data
-    let train_docs = split(&data.join("gum/splits.md"), "train")?;
+    let train_docs =
+        conllu::split_names(&std::fs::read_to_string(data.join("gum/splits.md"))?, "train");
     let mut gum = Vec::new();
     for name in &train_docs {
         let path = data.join("gum/dep").join(format!("{name}.conllu"));
@@ -75,21 +76,4 @@ fn main() -> anyhow::Result<()> {
     std::fs::write(out.join("ner.bin"), &ner_bytes)?;
     eprintln!("ner: {} bytes, {} sentences", ner_bytes.len(), ner_data.len());
     Ok(())
-}
-
-/// The document names listed under `## {section}` in a splits file.
-fn split(path: &Path, section: &str) -> anyhow::Result<Vec<String>> {
-    let text = std::fs::read_to_string(path)?;
-    let mut names = Vec::new();
-    let mut inside = false;
-    for line in text.lines() {
-        if let Some(heading) = line.strip_prefix("## ") {
-            inside = heading.trim() == section;
-        } else if inside {
-            if let Some(name) = line.trim().strip_prefix("* ") {
-                names.push(name.trim().to_string());
-            }
-        }
-    }
-    Ok(names)
 }

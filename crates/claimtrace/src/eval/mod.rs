@@ -62,8 +62,9 @@ pub fn norm(s: &str) -> String {
 }
 
 /// One-to-one matching, best pairs first (ties keep gold, then predicted,
-/// order). Returns `(gold_idx, pred_idx)` pairs.
-fn greedy<G, P>(
+/// order). Returns `(gold_idx, pred_idx)` pairs: pairs scoring below
+/// `thresh` never match.
+pub fn greedy<G, P>(
     gold: &[G],
     pred: &[P],
     sim: impl Fn(&G, &P) -> f64,

@@ -21,6 +21,23 @@ pub struct TreeSentence {
     pub ner: Vec<String>,
 }
 
+/// The document names listed under `## {section}` in a splits file
+/// (`gum/splits.md`): lines `* NAME` after the heading.
+pub fn split_names(splits: &str, section: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut inside = false;
+    for line in splits.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            inside = heading.trim() == section;
+        } else if inside {
+            if let Some(name) = line.trim().strip_prefix("* ") {
+                names.push(name.trim().to_string());
+            }
+        }
+    }
+    names
+}
+
 /// Parses CoNLL-U text into sentences.
 pub fn parse_conllu(text: &str) -> Vec<TreeSentence> {
     let mut out = Vec::new();

@@ -94,10 +94,7 @@ fn best_valid(sums: &[i32], state: &State) -> usize {
     let kind = |c: usize| if c == SHIFT { 0 } else { 2 - (c & 1) };
     let masked = |c: usize, s: i32| if kinds[kind(c)] { s } else { i32::MIN };
     let max = sums.iter().enumerate().map(|(c, &s)| masked(c, s)).max().unwrap_or(i32::MIN);
-    sums.iter()
-        .enumerate()
-        .position(|(c, &s)| kinds[kind(c)] && s == max)
-        .unwrap_or(0)
+    sums.iter().enumerate().position(|(c, &s)| kinds[kind(c)] && s == max).unwrap_or(0)
 }
 
 /// Trains the parser on `sentences` (with the tags in `tags`, usually the
