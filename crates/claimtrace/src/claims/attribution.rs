@@ -97,12 +97,12 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
         if a >= e {
             continue;
         }
-        let chain = chain_phrases(ctx, &words, a, e, &in_direct);
-        let atts = cues(ctx, &words, s_idx, a, e, &in_direct, &chain.masked, &recent);
+        let chain = chain_phrases(ctx, a, e, &in_direct);
+        let atts = cues(ctx, s_idx, a, e, &in_direct, &chain.masked, &recent);
         let mut sentence_has_claim = false;
 
         for att in &atts {
-            let source = att.source.clone().or_else(|| None);
+            let source = att.source.clone().or(None);
             if let Some(src) = &source {
                 recent.push(src.clone());
             }
@@ -121,7 +121,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 continue;
             }
             let content_text = ctx.span_text(cs, ce).to_string();
-            if LEXICONS.no_comment.find(&words, cs, ce).is_some() {
+            if LEXICONS.no_comment.find(words, cs, ce).is_some() {
                 // "X said it was inappropriate to comment": a stance, which
                 // the status pass links to its claim.
                 if let Some(src) = &source {
@@ -143,7 +143,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 push_quote(&mut found, ctx, att, source.clone());
             }
             // A count in a relative clause is the article's own fact.
-            let (ce, split) = split_count_clause(ctx, &words, cs, ce);
+            let (ce, split) = split_count_clause(ctx, cs, ce);
             let mut claim_chain: Vec<Source> = chain.cited.clone();
             claim_chain.extend(source.clone());
             claim_chain.extend(att.hearer.clone());
@@ -161,8 +161,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     stances.push(Stance { actor: src.text.clone(), kind: StanceKind::Confirms });
                 }
             }
-            let text =
-                claim_text(ctx, &words, att, source.as_ref(), cs, ce).unwrap_or(content_text);
+            let text = claim_text(ctx, att, source.as_ref(), cs, ce).unwrap_or(content_text);
             push_claim(
                 &mut found,
                 ctx,
@@ -182,7 +181,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 push_claim(&mut found, ctx, asserted_claim(ctx, s_idx, asserted), String::new());
             }
             if let Some(main_end) = att.main_end {
-                unattributed(ctx, &words, &mut found, s_idx, a, main_end, &in_direct);
+                unattributed(ctx, &mut found, s_idx, a, main_end, &in_direct);
             }
         }
 
@@ -190,14 +189,12 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let has_chain =
                 !chain.agents.is_empty() || !chain.according.is_empty() || !chain.cited.is_empty();
             if has_chain {
-                sentence_has_claim |=
-                    chained_sentence(ctx, &words, &mut found, s_idx, a, e, &chain);
+                sentence_has_claim |= chained_sentence(ctx, &mut found, s_idx, a, e, &chain);
             } else {
-                sentence_has_claim |=
-                    unattributed(ctx, &words, &mut found, s_idx, a, e, &in_direct);
+                sentence_has_claim |= unattributed(ctx, &mut found, s_idx, a, e, &in_direct);
             }
         }
-        sentence_has_claim |= relative_facts(ctx, &words, &mut found, s_idx, a, e, &in_direct);
+        sentence_has_claim |= relative_facts(ctx, &mut found, s_idx, a, e, &in_direct);
         let _ = sentence_has_claim;
     }
 
@@ -206,7 +203,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
     for (q, d) in direct.iter().enumerate() {
         let source = if let Some((src, _)) = &direct_sources[q] {
             Some(src.clone())
-        } else if let Some(src) = beside_source(ctx, &words, d, &mut recent) {
+        } else if let Some(src) = beside_source(ctx, d, &mut recent) {
             Some(src)
         } else if d.continues || follows_quote(ctx, direct, q) {
             // A paragraph that continues a quotation, or a quotation in the
@@ -295,13 +292,8 @@ struct ChainPhrases {
     masked: Vec<(usize, usize)>,
 }
 
-fn chain_phrases(
-    ctx: &Ctx<'_>,
-    words: &[&str],
-    a: usize,
-    e: usize,
-    in_direct: &[Option<usize>],
-) -> ChainPhrases {
+fn chain_phrases(ctx: &Ctx<'_>, a: usize, e: usize, in_direct: &[Option<usize>]) -> ChainPhrases {
+    let words = ctx.words();
     let mut out = ChainPhrases::default();
     let mut k = a;
     while k < e {
@@ -390,7 +382,8 @@ const BASE_FORM_SUBJECTS: &[&str] = &[
 
 /// A base form ("claim", "report") after a name is a noun: "the IS
 /// claim".
-fn is_base_form_noun(ctx: &Ctx<'_>, words: &[&str], k: usize, a: usize) -> bool {
+fn is_base_form_noun(ctx: &Ctx<'_>, k: usize, a: usize) -> bool {
+    let words = ctx.words();
     let w = words[k];
     let base = !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
         && !matches!(w, "said" | "told" | "wrote" | "read");
@@ -402,7 +395,6 @@ fn is_base_form_noun(ctx: &Ctx<'_>, words: &[&str], k: usize, a: usize) -> bool 
 /// Cue words in a sentence and what they attribute.
 fn cues(
     ctx: &Ctx<'_>,
-    words: &[&str],
     s_idx: usize,
     a: usize,
     e: usize,
@@ -410,6 +402,7 @@ fn cues(
     masked_ranges: &[(usize, usize)],
     recent: &[Source],
 ) -> Vec<Attribution> {
+    let words = ctx.words();
     let mut out: Vec<Attribution> = Vec::new();
     // A cue after its content ("…, said the poster.") takes the whole
     // sentence before it, other cues included.
@@ -419,7 +412,7 @@ fn cues(
             && !matches!(ctx.doc.tokens[k].tag, Some("NOUN") | Some("PROPN"))
     });
     let order: Vec<usize> = match last_speech {
-        Some(k) if postposed(ctx, words, a, k, e).is_some() => {
+        Some(k) if postposed(ctx, a, k, e).is_some() => {
             std::iter::once(k).chain((a..e).filter(|&i| i != k)).collect()
         }
         _ => (a..e).collect(),
@@ -444,7 +437,7 @@ fn cues(
         {
             continue;
         }
-        if is_base_form_noun(ctx, words, k, a)
+        if is_base_form_noun(ctx, k, a)
             || matches!(ctx.doc.tokens[k].tag, Some("NOUN") | Some("PROPN"))
         {
             continue;
@@ -469,13 +462,13 @@ fn cues(
             } else {
                 phrase_before(ctx, a, k).map(|(f, t)| (f.max(after_with(words, f, t)), t))
             };
-            (src, content_after(ctx, words, k + 1, e, w), None)
-        } else if let Some(inverted) = postposed(ctx, words, a, k, e) {
+            (src, content_after(ctx, k + 1, e, w), None)
+        } else if let Some(inverted) = postposed(ctx, a, k, e) {
             inverted
         } else {
             let src = subject_before(ctx, a, k);
             let main_end = src.and_then(|(f, _)| subordinate_main_end(words, a, f));
-            (src, content_after(ctx, words, k + 1, e, w), main_end)
+            (src, content_after(ctx, k + 1, e, w), main_end)
         };
         let source =
             source_range.and_then(
@@ -493,7 +486,7 @@ fn cues(
             resolve_pronoun(ctx, &out, recent, f)
         });
         out.push(Attribution {
-            hearer: hearer(ctx, words, k, e),
+            hearer: hearer(ctx, k, e),
             sentence: s_idx,
             cue: (k, k + 1),
             source,
@@ -508,7 +501,8 @@ fn cues(
 }
 
 /// The party told, after "told": up to "that" or the content.
-fn hearer(ctx: &Ctx<'_>, words: &[&str], k: usize, e: usize) -> Option<Source> {
+fn hearer(ctx: &Ctx<'_>, k: usize, e: usize) -> Option<Source> {
+    let words = ctx.words();
     if !matches!(words[k], "told" | "tells" | "tell") {
         return None;
     }
@@ -587,11 +581,11 @@ fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
 #[allow(clippy::type_complexity)]
 fn postposed(
     ctx: &Ctx<'_>,
-    words: &[&str],
     a: usize,
     k: usize,
     e: usize,
 ) -> Option<(Option<(usize, usize)>, (usize, usize), Option<usize>)> {
+    let words = ctx.words();
     let after: Vec<usize> =
         (k + 1..e).filter(|&i| !is_time_word(words[i]) && words[i] != "on").collect();
     // "..., said the poster."
@@ -643,13 +637,8 @@ fn subordinate_main_end(words: &[&str], a: usize, subject_from: usize) -> Option
 /// The content after a cue: "that", time words and the party told are
 /// skipped; it ends at the sentence end, a chain phrase or a new
 /// participle cue.
-fn content_after(
-    ctx: &Ctx<'_>,
-    words: &[&str],
-    from: usize,
-    e: usize,
-    cue: &str,
-) -> (usize, usize) {
+fn content_after(ctx: &Ctx<'_>, from: usize, e: usize, cue: &str) -> (usize, usize) {
+    let words = ctx.words();
     let mut c = from;
     if matches!(cue, "told" | "tell" | "tells") {
         if let Some(t) = (c..e.min(c + 8)).find(|&i| words[i] == "that") {
@@ -726,10 +715,10 @@ fn content_after(
 /// content before "which" and the asserted fact after it.
 fn split_count_clause(
     ctx: &Ctx<'_>,
-    words: &[&str],
     cs: usize,
     ce: usize,
 ) -> (usize, Option<(usize, usize, usize)>) {
+    let words = ctx.words();
     for r in cs..ce {
         if !matches!(words[r], "which" | "that" | "who") {
             continue;
@@ -759,12 +748,12 @@ fn split_count_clause(
 /// responsibility for …").
 fn claim_text(
     ctx: &Ctx<'_>,
-    words: &[&str],
     att: &Attribution,
     source: Option<&Source>,
     cs: usize,
     ce: usize,
 ) -> Option<String> {
+    let words = ctx.words();
     if ce <= cs {
         return None;
     }
@@ -814,13 +803,13 @@ fn asserted_claim(
 /// claim of its own.
 fn chained_sentence(
     ctx: &Ctx<'_>,
-    words: &[&str],
     found: &mut Found,
     s_idx: usize,
     a: usize,
     e: usize,
     chain: &ChainPhrases,
 ) -> bool {
+    let words = ctx.words();
     let mut full: Vec<Source> = chain.cited.clone();
     full.extend(chain.agents.clone());
     full.extend(chain.according.clone());
@@ -894,13 +883,13 @@ fn chained_sentence(
 /// when it reports a count of people harmed: the key facts.
 fn unattributed(
     ctx: &Ctx<'_>,
-    words: &[&str],
     found: &mut Found,
     s_idx: usize,
     a: usize,
     e: usize,
     in_direct: &[Option<usize>],
 ) -> bool {
+    let words = ctx.words();
     if (a..e).any(|k| in_direct[k].is_some()) {
         return false;
     }
@@ -952,13 +941,13 @@ fn unattributed(
 /// antecedent.
 fn relative_facts(
     ctx: &Ctx<'_>,
-    words: &[&str],
     found: &mut Found,
     s_idx: usize,
     a: usize,
     e: usize,
     in_direct: &[Option<usize>],
 ) -> bool {
+    let words = ctx.words();
     let mut any = false;
     for r in a + 1..e {
         if words[r - 1] != "," || !matches!(words[r], "which" | "who") || in_direct[r].is_some() {
@@ -970,7 +959,7 @@ fn relative_facts(
         }
         if let Some((c, n)) = LEXICONS.confirm.find(words, r + 1, clause_end) {
             if words.get(c + n) == Some(&"by") {
-                any |= confirmed(ctx, words, found, s_idx, a, r - 1, c + n + 1, clause_end);
+                any |= confirmed(ctx, found, s_idx, a, r - 1, c + n + 1, clause_end);
             }
             continue;
         }
@@ -1018,7 +1007,6 @@ fn relative_facts(
 #[allow(clippy::too_many_arguments)]
 fn confirmed(
     ctx: &Ctx<'_>,
-    words: &[&str],
     found: &mut Found,
     s_idx: usize,
     a: usize,
@@ -1026,6 +1014,7 @@ fn confirmed(
     by_from: usize,
     end: usize,
 ) -> bool {
+    let words = ctx.words();
     let mut from = a;
     // "It follows the release of …": the pronoun and its verb are not part
     // of the claim.
@@ -1092,12 +1081,8 @@ fn follows_quote(ctx: &Ctx<'_>, direct: &[Direct], q: usize) -> bool {
 
 /// The source of a cue in the same sentence as a direct quotation, before
 /// it ("the poster says, \"…") or after it ("\"…,\" he said").
-fn beside_source(
-    ctx: &Ctx<'_>,
-    words: &[&str],
-    d: &Direct,
-    recent: &mut Vec<Source>,
-) -> Option<Source> {
+fn beside_source(ctx: &Ctx<'_>, d: &Direct, recent: &mut Vec<Source>) -> Option<Source> {
+    let words = ctx.words();
     let s_idx = quotes::sentence_of(ctx, d.open);
     let sentence = ctx.doc.sentences.get(s_idx)?;
     let (a, b) = (sentence.tokens.start, sentence.tokens.end);

@@ -272,7 +272,7 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     while from < to && matches!(words[to - 1], "," | "." | "'s" | "’s") {
         to -= 1;
     }
-    let named_from = skip_determiners(&words, from, to);
+    let named_from = skip_determiners(words, from, to);
     if named_from >= to {
         return None;
     }
@@ -321,7 +321,7 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
         // A description then a name: keep the name.
         (SourceKind::Named, Some(&(s, e))) if e == to && s > named_from => (s, e),
         // A name then a generic word ("TASS news agency"): keep the name.
-        (SourceKind::Named, Some(&(s, e))) if e < to && generic_tail(&words, e, to) => (s, e),
+        (SourceKind::Named, Some(&(s, e))) if e < to && generic_tail(words, e, to) => (s, e),
         (SourceKind::Named, _) => (named_from, to),
         _ => (from, to),
     };

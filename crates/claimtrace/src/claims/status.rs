@@ -14,7 +14,7 @@ const LOOK_BACK: usize = 12;
 
 pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     let words = ctx.words();
-    own_sentence_signals(ctx, &words, found);
+    own_sentence_signals(ctx, found);
     let doc = ctx.doc;
     let mut has_claim = vec![false; doc.sentences.len()];
     for claim in &found.claims {
@@ -62,7 +62,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         while k < e {
             let deny = LEXICONS
                 .deny
-                .match_at(&words, k)
+                .match_at(words, k)
                 .filter(|_| !(k > a && matches!(words[k - 1], "the" | "a")));
             let negative_subject = || {
                 subject_before(ctx, a, k)
@@ -70,8 +70,8 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             };
             let refuse = LEXICONS
                 .no_comment
-                .match_at(&words, k)
-                .or_else(|| LEXICONS.support.match_at(&words, k).filter(|_| negative_subject()));
+                .match_at(words, k)
+                .or_else(|| LEXICONS.support.match_at(words, k).filter(|_| negative_subject()));
             let Some((n, kind)) = deny
                 .map(|n| (n, StanceKind::Denies))
                 .or(refuse.map(|n| (n, StanceKind::NoComment)))
@@ -85,16 +85,16 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
                 Some((f, _)) if matches!(words[f], "no" | "none" | "nobody") => Vec::new(),
-                Some((f, t)) => split_actors(ctx, &words, f, t),
+                Some((f, t)) => split_actors(ctx, f, t),
                 None => Vec::new(),
             };
             let object = phrase_after(ctx, k, e);
             // "The FSB denies the two explosions are related": the denied
             // clause is a claim of its own, disputed.
             if kind == StanceKind::Denies
-                && object.is_none_or(|(f, t)| named_claim(ctx, words, found, s_idx, f, t).is_none())
+                && object.is_none_or(|(f, t)| named_claim(ctx, found, s_idx, f, t).is_none())
             {
-                if let Some(t) = denied_clause(ctx, words, found, s_idx, k, e) {
+                if let Some(t) = denied_clause(ctx, found, s_idx, k, e) {
                     for actor in &actors {
                         add_stance(&mut found.claims[t], actor, kind);
                     }
@@ -103,7 +103,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 }
             }
             let target = object
-                .and_then(|(f, t)| named_claim(ctx, words, found, s_idx, f, t))
+                .and_then(|(f, t)| named_claim(ctx, found, s_idx, f, t))
                 .or(sentence_target)
                 .or_else(|| {
                     if kind == StanceKind::NoComment {
@@ -134,7 +134,8 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
 
 /// Signals inside the sentence of a claim: a hedge, "without evidence",
 /// "has not been verified".
-fn own_sentence_signals(ctx: &Ctx<'_>, words: &[&str], found: &mut Found) {
+fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
+    let words = ctx.words();
     for claim in &mut found.claims {
         let sentence = &ctx.doc.sentences[claim.sentence];
         let (a, e) = (sentence.tokens.start, sentence.tokens.end);
@@ -179,7 +180,8 @@ fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind) {
 }
 
 /// "Kyiv and the U.S." to ["Kyiv", "the U.S."].
-fn split_actors(ctx: &Ctx<'_>, words: &[&str], f: usize, t: usize) -> Vec<String> {
+fn split_actors(ctx: &Ctx<'_>, f: usize, t: usize) -> Vec<String> {
+    let words = ctx.words();
     let mut out = Vec::new();
     let mut start = f;
     for k in f..=t {
@@ -198,14 +200,8 @@ fn split_actors(ctx: &Ctx<'_>, words: &[&str], f: usize, t: usize) -> Vec<String
 /// The earlier claim an object phrase names: "Moscow's claims", "the IS
 /// claim", "the allegations". The possessor or modifier is matched to a
 /// claim's sources, the noun to its cue word ("claims" to "claimed").
-fn named_claim(
-    ctx: &Ctx<'_>,
-    words: &[&str],
-    found: &Found,
-    s_idx: usize,
-    f: usize,
-    t: usize,
-) -> Option<usize> {
+fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, f: usize, t: usize) -> Option<usize> {
+    let words = ctx.words();
     let noun_at = (f..t).find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
     let cue = &LEXICONS.claim_nouns[words[noun_at]];
     let modifiers: Vec<String> = (f..noun_at)
@@ -254,12 +250,12 @@ fn named_claim(
 /// related"), made a disputed claim; `None` when what follows is no clause.
 fn denied_clause(
     ctx: &Ctx<'_>,
-    words: &[&str],
     found: &mut Found,
     s_idx: usize,
     from: usize,
     e: usize,
 ) -> Option<usize> {
+    let words = ctx.words();
     let mut cs = from;
     if words.get(cs) == Some(&"that") {
         cs += 1;

@@ -880,7 +880,7 @@ fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool {
     if b.kind == EntityKind::Person
         && a.entry.is_none()
         && matches!(a.kind, EntityKind::Person | EntityKind::Org | EntityKind::Gpe)
-        && wb.ends_with(&wa)
+        && wb.ends_with(wa)
     {
         return true;
     }
