@@ -4,8 +4,8 @@
 use super::lexicon::LEXICONS;
 use super::quotes::{self, Direct};
 use super::source::{
-    is_boundary, is_pronoun, is_time_word, looks_finite_verb, phrase_after, phrase_before,
-    sentence_subject, subject_before, to_source,
+    is_pronoun, is_time_word, looks_finite_verb, phrase_after, phrase_before, sentence_subject,
+    subject_before, to_source,
 };
 use super::{Ctx, Found};
 use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind};
@@ -61,8 +61,6 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// One attribution found in a sentence.
 struct Attribution {
-    #[allow(dead_code)]
-    sentence: usize,
     cue: (usize, usize),
     source: Option<Source>,
     content: (usize, usize),
@@ -98,8 +96,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             continue;
         }
         let chain = chain_phrases(ctx, a, e, &in_direct);
-        let atts = cues(ctx, s_idx, a, e, &in_direct, &chain.masked, &recent);
-        let mut sentence_has_claim = false;
+        let atts = cues(ctx, a, e, &in_direct, &chain.masked, &recent);
 
         for att in &atts {
             let source = att.source.clone().or(None);
@@ -164,7 +161,6 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let text = claim_text(ctx, att, source.as_ref(), cs, ce).unwrap_or(content_text);
             push_claim(
                 &mut found,
-                ctx,
                 Claim {
                     text,
                     span: span(ctx, cs, ce.max(cs + 1)),
@@ -174,11 +170,9 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     stances,
                     cue: Some(span(ctx, att.cue.0, att.cue.1)),
                 },
-                cue_word,
             );
-            sentence_has_claim = true;
             if let Some(asserted) = split {
-                push_claim(&mut found, ctx, asserted_claim(ctx, s_idx, asserted), String::new());
+                push_claim(&mut found, asserted_claim(ctx, s_idx, asserted));
             }
             if let Some(main_end) = att.main_end {
                 unattributed(ctx, &mut found, s_idx, a, main_end, &in_direct);
@@ -189,13 +183,12 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let has_chain =
                 !chain.agents.is_empty() || !chain.according.is_empty() || !chain.cited.is_empty();
             if has_chain {
-                sentence_has_claim |= chained_sentence(ctx, &mut found, s_idx, a, e, &chain);
+                chained_sentence(ctx, &mut found, s_idx, a, e, &chain);
             } else {
-                sentence_has_claim |= unattributed(ctx, &mut found, s_idx, a, e, &in_direct);
+                unattributed(ctx, &mut found, s_idx, a, e, &in_direct);
             }
         }
-        sentence_has_claim |= relative_facts(ctx, &mut found, s_idx, a, e, &in_direct);
-        let _ = sentence_has_claim;
+        relative_facts(ctx, &mut found, s_idx, a, e, &in_direct);
     }
 
     // Direct quotations: the source of a cue beside them, else of the
@@ -255,13 +248,11 @@ fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Optio
     });
 }
 
-fn push_claim(found: &mut Found, ctx: &Ctx<'_>, claim: Claim, cue_word: String) {
-    if claim.text.split_whitespace().count() < 3 {
-        return;
+/// Keeps a claim of three words or more.
+fn push_claim(found: &mut Found, claim: Claim) {
+    if claim.text.split_whitespace().count() >= 3 {
+        found.claims.push(claim);
     }
-    let _ = ctx;
-    found.claims.push(claim);
-    found.cue_words.push(cue_word);
 }
 
 fn without_outlet(ctx: &Ctx<'_>, chain: Vec<Source>) -> Vec<Source> {
@@ -395,7 +386,6 @@ fn is_base_form_noun(ctx: &Ctx<'_>, k: usize, a: usize) -> bool {
 /// Cue words in a sentence and what they attribute.
 fn cues(
     ctx: &Ctx<'_>,
-    s_idx: usize,
     a: usize,
     e: usize,
     in_direct: &[Option<usize>],
@@ -481,13 +471,11 @@ fn cues(
                 },
             );
         let source = source.or_else(|| {
-            let (f, t) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
-            let _ = t;
+            let (f, _) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
             resolve_pronoun(ctx, &out, recent, f)
         });
         out.push(Attribution {
             hearer: hearer(ctx, k, e),
-            sentence: s_idx,
             cue: (k, k + 1),
             source,
             content,
@@ -707,7 +695,6 @@ fn content_after(ctx: &Ctx<'_>, from: usize, e: usize, cue: &str) -> (usize, usi
             break;
         }
     }
-    let _ = is_boundary;
     (c, end.max(c))
 }
 
@@ -808,7 +795,7 @@ fn chained_sentence(
     a: usize,
     e: usize,
     chain: &ChainPhrases,
-) -> bool {
+) {
     let words = ctx.words();
     let mut full: Vec<Source> = chain.cited.clone();
     full.extend(chain.agents.clone());
@@ -834,7 +821,7 @@ fn chained_sentence(
                             .push(Stance { actor: origin.text.clone(), kind: StanceKind::Asserts });
                     }
                 }
-                return true;
+                return;
             }
         }
     }
@@ -849,7 +836,7 @@ fn chained_sentence(
         }
     }
     if ce <= cs {
-        return false;
+        return;
     }
     let hedged = LEXICONS.hedge.find(words, cs, ce).is_some();
     let mut stances = Vec::new();
@@ -858,7 +845,6 @@ fn chained_sentence(
     }
     push_claim(
         found,
-        ctx,
         Claim {
             text: ctx.span_text(cs, ce).to_string(),
             span: span(ctx, cs, ce),
@@ -874,9 +860,7 @@ fn chained_sentence(
             stances,
             cue: None,
         },
-        "according".into(),
     );
-    true
 }
 
 /// An unattributed clause becomes a claim when the article hedges it or
@@ -888,16 +872,16 @@ fn unattributed(
     a: usize,
     e: usize,
     in_direct: &[Option<usize>],
-) -> bool {
+) {
     let words = ctx.words();
     if (a..e).any(|k| in_direct[k].is_some()) {
-        return false;
+        return;
     }
     // Evaluations of an earlier claim are not claims themselves.
     if LEXICONS.unverified.find(words, a, e).is_some()
         || LEXICONS.no_comment.find(words, a, e).is_some()
     {
-        return false;
+        return;
     }
     let hedged = LEXICONS.hedge.find(words, a, e).map(|(k, _)| k);
     let harm = (a..e).any(|k| HARM.contains(&words[k]))
@@ -905,7 +889,7 @@ fn unattributed(
             ctx.doc.tokens[k].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[k]) && k > a
         });
     if hedged.is_none() && !harm {
-        return false;
+        return;
     }
     // A leading "In protest against ...," or trailing subordinate clause is
     // not part of the claim.
@@ -922,16 +906,13 @@ fn unattributed(
     }
     push_claim(
         found,
-        ctx,
         Claim::unattributed(
             ctx.span_text(a, end).to_string(),
             span(ctx, a, end),
             s_idx,
             if hedged.is_some() { Status::Hedged } else { Status::Asserted },
         ),
-        String::new(),
     );
-    true
 }
 
 /// Facts stated in passing in a non-restrictive relative clause: "Kyiv and
@@ -946,9 +927,8 @@ fn relative_facts(
     a: usize,
     e: usize,
     in_direct: &[Option<usize>],
-) -> bool {
+) {
     let words = ctx.words();
-    let mut any = false;
     for r in a + 1..e {
         if words[r - 1] != "," || !matches!(words[r], "which" | "who") || in_direct[r].is_some() {
             continue;
@@ -959,7 +939,7 @@ fn relative_facts(
         }
         if let Some((c, n)) = LEXICONS.confirm.find(words, r + 1, clause_end) {
             if words.get(c + n) == Some(&"by") {
-                any |= confirmed(ctx, found, s_idx, a, r - 1, c + n + 1, clause_end);
+                confirmed(ctx, found, s_idx, a, r - 1, c + n + 1, clause_end);
             }
             continue;
         }
@@ -993,13 +973,9 @@ fn relative_facts(
         let text = format!("{} {}", ctx.span_text(f, t), ctx.span_text(r + 1, clause_end));
         push_claim(
             found,
-            ctx,
             Claim::unattributed(text, span(ctx, f, clause_end), s_idx, Status::Asserted),
-            String::new(),
         );
-        any = true;
     }
-    any
 }
 
 /// "…, which has been deemed genuine by Y": the antecedent is confirmed by
@@ -1013,7 +989,7 @@ fn confirmed(
     comma: usize,
     by_from: usize,
     end: usize,
-) -> bool {
+) {
     let words = ctx.words();
     let mut from = a;
     // "It follows the release of …": the pronoun and its verb are not part
@@ -1027,7 +1003,7 @@ fn confirmed(
         }
     }
     if from >= comma {
-        return false;
+        return;
     }
     let confirmer = phrase_after(ctx, by_from, end).and_then(|(f, t)| to_source(ctx, f, t));
     let origin = (from..comma)
@@ -1051,7 +1027,6 @@ fn confirmed(
     }
     push_claim(
         found,
-        ctx,
         Claim {
             text: ctx.span_text(from, comma).to_string(),
             span: span(ctx, from, comma),
@@ -1061,9 +1036,7 @@ fn confirmed(
             stances,
             cue: None,
         },
-        String::new(),
     );
-    true
 }
 
 /// Whether direct quotation `q` opens the sentence right after the one

@@ -81,9 +81,6 @@ impl<'a> Ctx<'a> {
 pub(crate) struct Found {
     pub quotes: Vec<Quote>,
     pub claims: Vec<Claim>,
-    /// The cue word (lower-cased) of each claim, for links like "Moscow's
-    /// claims" back to "claimed".
-    pub cue_words: Vec<String>,
     /// Stances found in reported speech ("X said it was inappropriate to
     /// comment"), by sentence, waiting for the claim they answer.
     pub pending: Vec<(usize, crate::doc::Stance)>,

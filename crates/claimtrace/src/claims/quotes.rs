@@ -65,7 +65,6 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
         }
         if let Some(o) = open {
             push(&mut out, o, None, paragraph.continues_quote && o == start);
-            let _ = end;
             out.last_mut().map(|d: &mut Direct| d.content.1 = trim_end(ctx, d.content.0, end));
         }
     }

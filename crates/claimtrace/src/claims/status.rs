@@ -216,7 +216,7 @@ fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, f: usize, t: usize) -
             continue;
         }
         let mut score = 1;
-        if &found.cue_words[i] == cue {
+        if claim.cue.is_some_and(|c| ctx.doc.slice(c).to_lowercase() == *cue) {
             score += 2;
         }
         // A claim someone made with a cue of speech, rather than a fact
@@ -276,6 +276,5 @@ fn denied_clause(
         s_idx,
         Status::Disputed,
     ));
-    found.cue_words.push(String::new());
     Some(found.claims.len() - 1)
 }
