@@ -42,6 +42,7 @@
 //! assert_eq!(doc.times[0].value, "XXXX-XX-XX");
 //! ```
 
+pub mod chars;
 pub mod claims;
 pub mod counts;
 pub mod doc;
@@ -57,20 +58,42 @@ pub mod tag;
 pub mod times;
 
 pub use doc::Document;
-pub use error::{Error, Result};
+pub use error::{contain, Error, Result};
 pub use pipeline::Pipeline;
 pub use record::Record;
 
 /// Reads an input and runs the standard pipeline over each article in it.
+///
+/// A panic in a reader or a stage is contained (see [`contain`]): it
+/// becomes an [`Error::Panicked`] for that article, and the others in the
+/// input are still analysed.
 pub fn analyze(input: &read::Input<'_>, options: &read::ReadOptions) -> Vec<Result<Document>> {
-    let pipeline = Pipeline::standard();
-    read::read(input, options)
+    analyze_with(&Pipeline::standard(), input, options)
+}
+
+/// [`analyze`] with another pipeline.
+pub fn analyze_with(
+    pipeline: &Pipeline,
+    input: &read::Input<'_>,
+    options: &read::ReadOptions,
+) -> Vec<Result<Document>> {
+    analyze_iter(pipeline, input, options).collect()
+}
+
+/// [`analyze_with`], one article at a time: each is analysed when the
+/// iterator reaches it, so that a JSONL file of many articles never holds
+/// more than one analysed article in memory.
+pub fn analyze_iter<'p>(
+    pipeline: &'p Pipeline,
+    input: &read::Input<'_>,
+    options: &read::ReadOptions,
+) -> impl Iterator<Item = Result<Document>> + 'p {
+    contain("read", || read::read(input, options))
+        .unwrap_or_else(|err| vec![Err(err)])
         .into_iter()
-        .map(|doc| {
-            doc.map(|mut d| {
-                pipeline.run(&mut d);
-                d
-            })
+        .map(move |doc| {
+            let mut doc = doc?;
+            pipeline.run_contained(&mut doc)?;
+            Ok(doc)
         })
-        .collect()
 }

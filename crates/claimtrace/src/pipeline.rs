@@ -65,7 +65,8 @@ impl Pipeline {
 
     /// Every stage claimtrace has, in order.
     pub fn standard() -> Pipeline {
-        Pipeline::new(vec![
+        #[allow(unused_mut)]
+        let mut stages: Vec<Box<dyn Stage>> = vec![
             Box::new(Segment),
             Box::new(Tag),
             Box::new(Parse),
@@ -73,8 +74,10 @@ impl Pipeline {
             Box::new(Times),
             Box::new(Counts),
             Box::new(Claims),
-        ])
-        .expect("the standard pipeline is consistent")
+        ];
+        #[cfg(feature = "planted-panic")]
+        stages.push(Box::new(PlantedPanic));
+        Pipeline::new(stages).expect("the standard pipeline is consistent")
     }
 
     /// The stages' names, in order.
@@ -87,11 +90,27 @@ impl Pipeline {
         self.stages.iter().map(|s| s.as_ref())
     }
 
-    /// Runs every stage over `doc`.
+    /// Runs every stage over `doc`. A panic in a stage unwinds through
+    /// here (fuzz targets want that); shells use [`Pipeline::run_contained`].
     pub fn run(&self, doc: &mut Document) {
         for stage in &self.stages {
             stage.run(doc);
         }
+    }
+
+    /// Runs every stage over `doc`, turning a panic into
+    /// [`Error::Panicked`](crate::Error::Panicked) that names the stage.
+    /// After an error `doc` is half-analysed: callers drop it.
+    pub fn run_contained(&self, doc: &mut Document) -> crate::Result<()> {
+        for stage in &self.stages {
+            crate::contain(stage.name(), || stage.run(doc)).map_err(|err| match err {
+                crate::Error::Panicked { stage, message, .. } => {
+                    crate::Error::Panicked { stage, article: doc.source.clone(), message }
+                }
+                other => other,
+            })?;
+        }
+        Ok(())
     }
 }
 
@@ -221,6 +240,35 @@ impl Stage for Claims {
     }
 }
 
+/// The text that makes [`PlantedPanic`] panic.
+#[cfg(feature = "planted-panic")]
+pub const PLANTED_PANIC_MARKER: &str = "CLAIMTRACE-PLANTED-PANIC";
+
+/// A stage that panics on a document whose body holds
+/// [`PLANTED_PANIC_MARKER`]: only with the test-only `planted-panic`
+/// feature, so that tests and the fuzz script can prove that panics are
+/// contained (shells) or caught (fuzzing).
+#[cfg(feature = "planted-panic")]
+pub struct PlantedPanic;
+
+#[cfg(feature = "planted-panic")]
+impl Stage for PlantedPanic {
+    fn name(&self) -> &'static str {
+        "planted-panic"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn run(&self, doc: &mut Document) {
+        if doc.text.contains(PLANTED_PANIC_MARKER) {
+            panic!("planted panic (the test-only `planted-panic` feature)");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,8 +289,9 @@ mod tests {
 
     #[test]
     fn standard_runs_times_and_counts_after_segmentation() {
+        let names = Pipeline::standard().names();
         assert_eq!(
-            Pipeline::standard().names(),
+            names.into_iter().filter(|&n| n != "planted-panic").collect::<Vec<_>>(),
             ["segment", "tag", "parse", "entities", "times", "counts", "claims"]
         );
         let err = Pipeline::new(vec![Box::new(Segment), Box::new(Counts)]).err().unwrap();
@@ -254,5 +303,41 @@ mod tests {
         let err = Pipeline::new(vec![Box::new(NeedsTokens), Box::new(Segment)]).err().unwrap();
         assert_eq!(err, UnmetRequirement { stage: "needs-tokens", layer: Layer::Tokens });
         assert!(Pipeline::new(vec![Box::new(Segment), Box::new(NeedsTokens)]).is_ok());
+    }
+
+    struct PanicsOnBang;
+    impl Stage for PanicsOnBang {
+        fn name(&self) -> &'static str {
+            "panics-on-bang"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[Layer::Tokens]
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, doc: &mut Document) {
+            assert!(!doc.text.contains('!'), "a bang");
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_fails_its_article_only() {
+        use crate::read::{Input, ReadOptions};
+        let pipeline = Pipeline::new(vec![Box::new(Segment), Box::new(PanicsOnBang)]).unwrap();
+        let jsonl = b"{\"text\": \"Calm words.\"}\n{\"text\": \"Bang!\"}\n{\"text\": \"More.\"}\n";
+        let input = Input { name: "batch.jsonl", bytes: jsonl, format: None, content_type: None };
+        let docs = crate::analyze_with(&pipeline, &input, &ReadOptions::default());
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs[0].as_ref().unwrap().text, "Calm words.");
+        assert_eq!(
+            docs[1].as_ref().unwrap_err(),
+            &crate::Error::Panicked {
+                stage: "panics-on-bang",
+                article: "batch.jsonl:2".into(),
+                message: "a bang".into()
+            }
+        );
+        assert_eq!(docs[2].as_ref().unwrap().text, "More.");
     }
 }

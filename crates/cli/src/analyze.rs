@@ -12,6 +12,13 @@ use claimtrace::Record;
 use crate::fetch::fetch;
 use crate::report;
 
+/// The default `--max-bytes`: 20 MiB, above any news page, and a bound on
+/// what reading a page costs (about 25 bytes of memory per byte of HTML).
+pub const DEFAULT_MAX_BYTES: usize = 20 << 20;
+/// The default `--max-body`: 4 MiB of text, a long book; with
+/// `DEFAULT_MAX_BYTES` it keeps one input's peak memory under 1 GB.
+pub const DEFAULT_MAX_BODY: usize = 4 << 20;
+
 /// Arguments of `claimtrace analyze`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -34,8 +41,12 @@ pub struct Args {
     #[arg(long)]
     outlet: Option<String>,
     /// Largest input read, in bytes.
-    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    /// Longest article body analysed, in bytes of text once read; longer
+    /// articles are refused, named (about 70 bytes of memory per byte).
+    #[arg(long, default_value_t = DEFAULT_MAX_BODY)]
+    max_body: usize,
     /// Seconds to wait for a URL.
     #[arg(long, default_value_t = 20)]
     timeout: u64,
@@ -64,6 +75,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         published: args.published,
         outlet: args.outlet.clone(),
         max_bytes: Some(args.max_bytes),
+        max_body: Some(args.max_body),
     };
     let format = args.format.map(|f| match f {
         FormatArg::Text => Format::Text,
@@ -80,6 +92,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         bar
     });
 
+    let pipeline = claimtrace::Pipeline::standard();
     let stdout = std::io::stdout();
     let mut out = anstream::AutoStream::auto(stdout.lock());
     let (mut n_ok, mut n_failed) = (0usize, 0usize);
@@ -91,7 +104,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         let fetched = match fetch(name, args.max_bytes, Duration::from_secs(args.timeout)) {
             Ok(f) => f,
             Err(err) => {
-                report_error(progress.as_ref(), name, &format!("{err:#}"));
+                report_error(progress.as_ref(), Some(name), &format!("{err:#}"));
                 n_failed += 1;
                 continue;
             }
@@ -102,21 +115,38 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             format,
             content_type: fetched.content_type.as_deref(),
         };
-        for result in claimtrace::analyze(&input, &options) {
-            match result {
-                Ok(doc) => {
-                    n_ok += 1;
+        for result in claimtrace::analyze_iter(&pipeline, &input, &options) {
+            // The record and the report are built under containment too, so
+            // that a bug there also costs this article only.
+            let result = result.and_then(|doc| {
+                claimtrace::contain("record", || {
                     let record = Record::from_document(&doc);
-                    if args.jsonl {
-                        writeln!(out, "{}", record.to_json_line())?;
+                    let text = if args.jsonl {
+                        format!("{}\n", record.to_json_line())
                     } else if args.json {
+                        String::new()
+                    } else {
+                        let mut buf = Vec::new();
+                        report::write(&mut buf, &doc, &record, args.body)
+                            .expect("writing to memory does not fail");
+                        String::from_utf8_lossy(&buf).into_owned()
+                    };
+                    (record, text)
+                })
+            });
+            match result {
+                Ok((record, text)) => {
+                    n_ok += 1;
+                    if args.json {
                         records.push(record);
                     } else {
-                        report::write(&mut out, &doc, &record, args.body)?;
+                        out.write_all(text.as_bytes())?;
                     }
                 }
                 Err(err) => {
-                    report_error(progress.as_ref(), name, &err.to_string());
+                    // Some errors name the article themselves (`batch.jsonl:3`).
+                    let prefix = if err.article().is_some() { None } else { Some(name.as_str()) };
+                    report_error(progress.as_ref(), prefix, &err.to_string());
                     n_failed += 1;
                 }
             }
@@ -145,8 +175,11 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     })
 }
 
-fn report_error(progress: Option<&indicatif::ProgressBar>, name: &str, message: &str) {
-    let line = format!("claimtrace: {name}: {message}");
+fn report_error(progress: Option<&indicatif::ProgressBar>, name: Option<&str>, message: &str) {
+    let line = match name {
+        Some(name) => format!("claimtrace: {name}: {message}"),
+        None => format!("claimtrace: {message}"),
+    };
     match progress {
         Some(bar) => bar.println(line),
         None => eprintln!("{line}"),

@@ -166,3 +166,66 @@ fn url_is_fetched_and_decoded() {
     let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(record["meta"]["title"], "Café story");
 }
+
+#[test]
+fn accented_names_do_not_crash_the_batch() {
+    // Once a panic on a byte slice inside `é`, which took the rest of the
+    // batch down with it.
+    let dir = tempfile::tempdir().unwrap();
+    let jose = file_with(
+        &dir,
+        "jose.txt",
+        "Strike in the north\n\nJosé Martínez, the regional governor, said the strike killed \
+         12 people. The army later rejected Martínez's claims.\n"
+            .as_bytes(),
+    );
+    let after = file_with(&dir, "b.txt", b"Title\n\nThe mayor said the bridge will close.\n");
+    let out = claimtrace(&["analyze", "--jsonl", &jose, &after]);
+    let err = stderr(&out);
+    no_panic(&err);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    let claims = lines[0]["claims"].as_array().unwrap();
+    assert!(claims.iter().any(|c| c["text"].as_str().unwrap().contains("killed 12 people")));
+}
+
+#[test]
+fn a_panic_costs_one_article_only() {
+    // The test build has a stage that panics on a marker (the
+    // `planted-panic` feature): that article fails, named, and the others
+    // in the same JSONL file and after it are analysed.
+    let dir = tempfile::tempdir().unwrap();
+    let batch = file_with(
+        &dir,
+        "batch.jsonl",
+        b"{\"text\": \"The council said the bridge will close.\"}\n\
+          {\"text\": \"Odd text CLAIMTRACE-PLANTED-PANIC here.\"}\n\
+          {\"text\": \"The mayor said it will reopen.\"}\n",
+    );
+    let after = file_with(&dir, "after.txt", b"Title\n\nThe army said it left.\n");
+    let out = claimtrace(&["analyze", "--jsonl", &batch, &after]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("batch.jsonl:2: internal error in stage `planted-panic`: planted panic"),
+        "{err}"
+    );
+    let sources: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
+        .collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    assert!(sources[0].ends_with("batch.jsonl:1\"") && sources[1].ends_with("batch.jsonl:3\""));
+    assert!(sources[2].ends_with("after.txt\""));
+
+    // --strict makes any failure fail the run; a batch of nothing but
+    // the failing article exits 1.
+    let out = claimtrace(&["analyze", "--jsonl", "--strict", &batch, &after]);
+    assert_eq!(out.status.code(), Some(1));
+    let only = file_with(&dir, "only.txt", b"Title\n\nCLAIMTRACE-PLANTED-PANIC\n");
+    let out = claimtrace(&["analyze", &only]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("only.txt: internal error in stage `planted-panic`"));
+}

@@ -68,7 +68,7 @@ impl<'a> Ctx<'a> {
         }
         let start = self.doc.tokens[from].span.start;
         let end = self.doc.tokens[to - 1].span.end;
-        &self.doc.text[start..end]
+        crate::chars::slice(&self.doc.text, start..end)
     }
 
     pub fn is_capitalized(&self, idx: usize) -> bool {

@@ -234,9 +234,7 @@ fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, f: usize, t: usize) -
                     .collect::<Vec<_>>()
             })
             .collect();
-        if modifiers.iter().any(|m| {
-            source_words.iter().any(|w| w == m || w.len() > 4 && m.len() > 4 && w[..4] == m[..4])
-        }) {
+        if modifiers.iter().any(|m| source_words.iter().any(|w| w == m || same_stem(w, m))) {
             score += 3;
         }
         if best.is_none_or(|(b, _)| score > b) {
@@ -277,4 +275,13 @@ fn denied_clause(
         Status::Disputed,
     ));
     Some(found.claims.len() - 1)
+}
+
+/// Two words of more than four letters that share their first four ("Russia",
+/// "Russian"), counted in characters, not bytes.
+fn same_stem(a: &str, b: &str) -> bool {
+    use crate::chars::first_chars;
+    a.chars().nth(4).is_some()
+        && b.chars().nth(4).is_some()
+        && first_chars(a, 4) == first_chars(b, 4)
 }

@@ -45,7 +45,11 @@ pub fn scan(text: &str) -> Vec<Count> {
     let words: Vec<Word<'_>> = crate::segment::tokenize(text)
         .into_iter()
         .filter(|t| t.kind != TokenKind::Quote)
-        .map(|t| Word { span: t.span, text: &text[t.span.start..t.span.end], kind: t.kind })
+        .map(|t| Word {
+            span: t.span,
+            text: crate::chars::slice(text, t.span.start..t.span.end),
+            kind: t.kind,
+        })
         .collect();
     let times: Vec<Span> =
         crate::times::scan(text, &Default::default()).into_iter().map(|f| f.span).collect();
@@ -123,7 +127,7 @@ struct Pending {
 }
 
 fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span]) -> Vec<Count> {
-    let body = &text[sentence.start..sentence.end];
+    let body = crate::chars::slice(text, sentence.start..sentence.end);
     let mut pending: Vec<Pending> = Vec::new();
     for caps in NUMBER.captures_iter(body) {
         let n = caps.name("n").expect("number group");
@@ -244,15 +248,15 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 }
 
 fn stands_alone(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = &text[span.end..];
+    let before = crate::chars::before(text, span.start).chars().next_back();
+    let after = crate::chars::after(text, span.end);
     let glued_before = before.is_some_and(|c| {
         c.is_alphanumeric() || matches!(c, '-' | '$' | '€' | '£' | '#' | '/' | '.')
     });
     let glued_after = after
         .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '%' | '/'))
         || (after.starts_with(['.', ',', ':'])
-            && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+            && crate::chars::skip_first_char(after).starts_with(|c: char| c.is_ascii_digit()))
         || starts_with_ignore_case(after.trim_start(), "percent")
         || starts_with_ignore_case(after.trim_start(), "per cent");
     !glued_before && !glued_after

@@ -216,11 +216,11 @@ impl Document {
 
     /// The text of a span of the body.
     ///
-    /// # Panics
-    /// When the span is not inside the body or not on character
-    /// boundaries; spans made by the stages always are.
+    /// Spans made by the stages are always inside the body and on character
+    /// boundaries; any other span is a bug (asserted in debug builds, an
+    /// empty text in release builds: see [`crate::chars::slice`]).
     pub fn slice(&self, span: Span) -> &str {
-        &self.text[span.start..span.end]
+        crate::chars::slice(&self.text, span.start..span.end)
     }
 
     /// The text of token `token_idx`.

@@ -108,7 +108,7 @@ impl Gazetteer {
             for surface in std::iter::once(name).chain(aliases) {
                 let words: Vec<String> = tokenize(surface)
                     .iter()
-                    .map(|t| surface[t.span.start..t.span.end].to_string())
+                    .map(|t| crate::chars::slice(surface, t.span.start..t.span.end).to_string())
                     .collect();
                 let Some(first) = words.first().cloned() else { continue };
                 let list = by_first.entry(first).or_default();
@@ -146,8 +146,10 @@ impl Gazetteer {
 
     /// The entry whose canonical name or alias is exactly `surface`.
     pub fn lookup(&self, surface: &str) -> Option<usize> {
-        let words: Vec<&str> =
-            tokenize(surface).iter().map(|t| &surface[t.span.start..t.span.end]).collect();
+        let words: Vec<&str> = tokenize(surface)
+            .iter()
+            .map(|t| crate::chars::slice(surface, t.span.start..t.span.end))
+            .collect();
         self.find(&words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
     }
 }

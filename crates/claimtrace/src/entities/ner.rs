@@ -263,10 +263,7 @@ impl<'a> Context<'a> {
         out.push(feature(22, &[norm(-1), norm(0)]));
         out.push(feature(23, &[norm(0), norm(1)]));
         out.push(feature(24, &[if i == 0 { "first" } else { "inner" }, shp(0)]));
-        let prefix3 = {
-            let n = &self.norm[i];
-            n.char_indices().nth(3).map_or(n.as_str(), |(j, _)| &n[..j])
-        };
+        let prefix3 = crate::chars::first_chars(&self.norm[i], 3);
         out.push(feature(25, &[prefix3]));
         out.push(feature(26, &[tag(-1), norm(0)]));
         out.push(feature(27, &[label_name(1), tag(0)]));

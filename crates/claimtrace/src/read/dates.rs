@@ -134,7 +134,8 @@ pub fn find_stamp(text: &str) -> Option<Stamp> {
         return Some(stamp);
     }
     let (date, after) = find_date(text)?;
-    let rest = text[after..].trim_start_matches([',', ' ']).trim_start_matches("at ");
+    let rest =
+        crate::chars::after(text, after).trim_start_matches([',', ' ']).trim_start_matches("at ");
     let Some(c) = CLOCK.captures(rest).filter(|c| c.get(0).is_some_and(|m| m.start() == 0)) else {
         return Some(Stamp::Date(date));
     };
@@ -169,7 +170,7 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
         return None;
     }
     let (date, end) = find_date(line)?;
-    let before = line[..line.len().min(end)].split_whitespace().count();
+    let before = crate::chars::before(line, end).split_whitespace().count();
     (end + 1 >= line.trim_end().len() && before <= 5).then_some(date)
 }
 

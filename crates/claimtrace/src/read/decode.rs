@@ -68,7 +68,7 @@ fn sniff_html_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(4096)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let at = head.find("charset=")?;
-    let rest = &head[at + "charset=".len()..];
+    let rest = crate::chars::after(&head, at + "charset=".len());
     let rest = rest.trim_start_matches(['"', '\'', ' ']);
     let label: String = rest
         .chars()

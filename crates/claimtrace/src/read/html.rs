@@ -22,6 +22,8 @@ use crate::error::{Error, Result};
 
 /// Reads an HTML page into a cleaned body and the metadata the page gives.
 pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
+    let flattened = flatten_deep_nesting(html);
+    let html: &str = &flattened;
     let page = Html::parse_document(html);
     let meta = metadata(&page);
 
@@ -37,8 +39,14 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
     let mut body_paragraphs: Vec<String> = Vec::new();
     // The extractor recurses over the tree; past a depth no real page
     // reaches, every block of the page is the candidate body instead.
-    let paragraphs =
-        if nesting_depth(&page) > MAX_DEPTH { blocks(page.root_element()) } else { extract(html) };
+    // It also takes about 250 bytes of memory per byte of markup: a page
+    // with more markup than a news page ever has gets the same treatment.
+    let markup = without_scripts(html);
+    let paragraphs = if nesting_depth(&page) > MAX_DEPTH || markup.len() > MAX_EXTRACTOR_BYTES {
+        blocks(page.root_element())
+    } else {
+        extract(&markup)
+    };
     for paragraph in paragraphs {
         let key = normalize_key(&paragraph);
         if captions.contains(&key) {
@@ -148,8 +156,111 @@ fn extract(html: &str) -> Vec<String> {
     }
 }
 
+/// The most markup (bytes of HTML besides scripts, styles and comments)
+/// handed to the extractor; a 1 MB page of markup takes it about 250 MB.
+const MAX_EXTRACTOR_BYTES: usize = 1 << 20;
+
+/// `html` without its scripts, styles and comments when it is larger than
+/// [`MAX_EXTRACTOR_BYTES`] (pages that size are mostly script); smaller
+/// pages are passed on as they are.
+fn without_scripts(html: &str) -> std::borrow::Cow<'_, str> {
+    static BULK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->")
+            .expect("valid pattern")
+    });
+    if html.len() <= MAX_EXTRACTOR_BYTES {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    BULK.replace_all(html, "")
+}
+
 /// The deepest element nesting handed to the extractor.
 const MAX_DEPTH: usize = 256;
+
+/// Tags nested deeper than this (as written, before any parsing) are
+/// dropped before the page is parsed; see [`flatten_deep_nesting`].
+const MAX_WRITTEN_DEPTH: usize = 1000;
+
+/// A page whose tags, as written, nest more than [`MAX_WRITTEN_DEPTH`] deep
+/// loses the tags below that depth (their text stays). The HTML parser
+/// checks its stack of open elements at every tag, so a page nested
+/// 100,000 deep would take minutes; no real page nests a thousand deep. The
+/// count is an estimate from the tags alone (void elements and the tags
+/// whose end is optional are not counted), linear in the page's length;
+/// pages within the limit are passed on untouched.
+fn flatten_deep_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    static TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?s)<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+            .expect("valid tag pattern")
+    });
+    let counted = |name: &str| {
+        !matches!(
+            name.to_ascii_lowercase().as_str(),
+            "area"
+                | "base"
+                | "br"
+                | "col"
+                | "embed"
+                | "hr"
+                | "img"
+                | "input"
+                | "link"
+                | "meta"
+                | "param"
+                | "source"
+                | "track"
+                | "wbr"
+                | "p"
+                | "li"
+                | "td"
+                | "th"
+                | "tr"
+                | "dt"
+                | "dd"
+                | "option"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "colgroup"
+                | "rb"
+                | "rt"
+                | "rp"
+        )
+    };
+    // Each tag as (byte range, change of depth).
+    let tags = || {
+        TAG.captures_iter(html).filter_map(|c| {
+            let name = c.get(2)?.as_str();
+            let whole = c.get(0)?.range();
+            if !counted(name) || c.get(3).is_some_and(|m| !m.is_empty()) {
+                return None;
+            }
+            Some((whole, if c.get(1).is_some_and(|m| !m.is_empty()) { -1 } else { 1 }))
+        })
+    };
+    let mut depth: i64 = 0;
+    let mut deepest: i64 = 0;
+    for (_, step) in tags() {
+        depth = (depth + step).max(0);
+        deepest = deepest.max(depth);
+    }
+    if deepest <= MAX_WRITTEN_DEPTH as i64 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut copied = 0;
+    depth = 0;
+    for (range, step) in tags() {
+        let inside = if step > 0 { depth + 1 } else { depth };
+        depth = (depth + step).max(0);
+        if inside > MAX_DEPTH as i64 {
+            out.push_str(crate::chars::slice(html, copied..range.start));
+            copied = range.end;
+        }
+    }
+    out.push_str(crate::chars::after(html, copied));
+    std::borrow::Cow::Owned(out)
+}
 
 /// How deeply the page's elements nest, counted without recursion.
 fn nesting_depth(page: &Html) -> usize {
@@ -632,6 +743,41 @@ fn split_title(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_pages_skip_the_extractor() {
+        let script = format!("<script>{}</script>", "var x = 1;".repeat(200_000));
+        let small = format!("<html><head>{script}</head><body><p>Hi.</p></body></html>");
+        assert_eq!(without_scripts(&small), "<html><head></head><body><p>Hi.</p></body></html>");
+        assert!(matches!(without_scripts("<p>a</p>"), std::borrow::Cow::Borrowed(_)));
+        // 2 MB of markup around the article: read by blocks, not the
+        // extractor, and the article is still there.
+        let soup = "<div class=x><span>menu</span></div>\n".repeat(60_000);
+        let page = format!(
+            "<html><body>{soup}<article><p>The minister said on Tuesday that 12 people \
+             were killed.</p></article></body></html>"
+        );
+        let (cleaned, _) = read(&page).unwrap();
+        assert!(cleaned.body.contains("The minister said on Tuesday"), "{}", cleaned.body.len());
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_before_parsing() {
+        let normal = "<html><body><div><p>One<p>Two<br><img src=x></div></body></html>";
+        assert!(matches!(flatten_deep_nesting(normal), std::borrow::Cow::Borrowed(_)));
+        let n = 5000;
+        let deep = format!(
+            "<html><body>{}<p>The minister said it.</p>{}</body></html>",
+            "<div class=a>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let flat = flatten_deep_nesting(&deep);
+        assert_eq!(flat.matches("<div").count(), MAX_DEPTH - 2);
+        assert_eq!(flat.matches("</div>").count(), MAX_DEPTH - 2);
+        assert!(flat.contains("<p>The minister said it.</p>"));
+        let (cleaned, _) = read(&deep).unwrap();
+        assert_eq!(cleaned.body, "The minister said it.");
+    }
 
     #[test]
     fn no_body_is_an_error() {

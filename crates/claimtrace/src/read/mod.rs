@@ -108,6 +108,11 @@ pub struct ReadOptions {
     pub outlet: Option<String>,
     /// Inputs larger than this many bytes are refused; `None` for no limit.
     pub max_bytes: Option<usize>,
+    /// Articles whose body text, once read and cleaned, is longer than this
+    /// many bytes are refused (the other articles of the input are still
+    /// read); `None` for no limit. Analysis takes about 70 bytes of memory
+    /// per byte of body, so this bounds the memory one article can take.
+    pub max_body: Option<usize>,
 }
 
 /// Reads one input into documents (many for JSONL and JSON arrays). An
@@ -156,7 +161,18 @@ fn read_inner(input: &Input<'_>, options: &ReadOptions) -> Result<Vec<Result<Doc
             .map(|(line, record)| record.map(|r| r.into_document(&input.name_at(line, true))))
             .collect(),
     };
-    Ok(docs.into_iter().map(|doc| doc.map(|d| apply_options(d, options))).collect())
+    Ok(docs
+        .into_iter()
+        .map(|doc| {
+            let doc = doc?;
+            match options.max_body {
+                Some(limit) if doc.text.len() > limit => {
+                    Err(Error::BodyTooLarge { article: doc.source, size: doc.text.len(), limit })
+                }
+                _ => Ok(apply_options(doc, options)),
+            }
+        })
+        .collect())
 }
 
 impl Input<'_> {
@@ -229,5 +245,19 @@ mod tests {
             &options,
         );
         assert!(matches!(docs[0], Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn body_limit_refuses_one_article_of_many() {
+        let options = ReadOptions { max_body: Some(20), ..ReadOptions::default() };
+        let jsonl = b"{\"text\": \"Short.\"}\n{\"text\": \"A body longer than twenty bytes.\"}\n";
+        let docs =
+            read(&Input { name: "x", bytes: jsonl, format: None, content_type: None }, &options);
+        assert!(docs[0].is_ok());
+        assert_eq!(
+            docs[1].as_ref().unwrap_err(),
+            &Error::BodyTooLarge { article: "x:2".into(), size: 32, limit: 20 }
+        );
+        assert!(docs[1].as_ref().unwrap_err().to_string().contains("--max-body"));
     }
 }

@@ -223,11 +223,7 @@ fn ends_sentence(text: &str) -> bool {
 /// The last `n` bytes of `text` or a little more, cut on a character
 /// boundary: photo credits stand at the end of a caption.
 fn tail(text: &str, n: usize) -> &str {
-    let mut at = text.len().saturating_sub(n);
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    &text[at..]
+    crate::chars::after(text, text.len().saturating_sub(n))
 }
 
 /// `is_prose` with the line's word count already known.

@@ -154,7 +154,8 @@ impl Record {
                             (doc.slice(t.span).to_string(), Some([t.span.start, t.span.end]), None)
                         }
                         Place::Removed(idx) => (
-                            doc.removed[idx].text[t.span.start..t.span.end].to_string(),
+                            crate::chars::slice(&doc.removed[idx].text, t.span.start..t.span.end)
+                                .to_string(),
                             None,
                             Some("removed".to_string()),
                         ),

@@ -24,7 +24,9 @@ pub fn segment(doc: &mut Document) {
     for (paragraph_idx, span) in spans.into_iter().enumerate() {
         let first_token = doc.tokens.len();
         doc.tokens.extend(
-            tokenize(&doc.text[span.start..span.end]).into_iter().map(|t| shift(t, span.start)),
+            tokenize(crate::chars::slice(&doc.text, span.start..span.end))
+                .into_iter()
+                .map(|t| shift(t, span.start)),
         );
         let tokens = first_token..doc.tokens.len();
         split_sentences(doc, paragraph_idx, tokens.clone());
@@ -152,7 +154,45 @@ fn split_sentences(doc: &mut Document, paragraph: usize, tokens: std::ops::Range
     }
 }
 
+/// The most tokens a sentence has. Longer runs without a sentence end (a
+/// table flattened into one line, a list with no periods, a hostile input)
+/// are cut into pieces at a comma, semicolon, colon or dash where one is
+/// near, so that every later stage works on bounded sentences: the parser,
+/// entities and claims look across a sentence, and one 300,000-word
+/// "sentence" would take minutes and gigabytes. Real news sentences are
+/// far shorter (GUM's longest is under 150 tokens).
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
 fn push_sentence(doc: &mut Document, paragraph: usize, range: std::ops::Range<usize>) {
+    if range.len() > MAX_SENTENCE_TOKENS {
+        doc.diagnostics.push(Diagnostic {
+            stage: "segment",
+            message: format!(
+                "a sentence of {} tokens was cut into pieces of at most {MAX_SENTENCE_TOKENS}",
+                range.len()
+            ),
+            span: Some(Span::new(
+                doc.tokens[range.start].span.start,
+                doc.tokens[range.end - 1].span.end,
+            )),
+        });
+    }
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_TOKENS {
+        let limit = start + MAX_SENTENCE_TOKENS;
+        // The last clause break in the second half of the piece, else the
+        // limit itself.
+        let cut = (start + MAX_SENTENCE_TOKENS / 2..limit)
+            .rev()
+            .find(|&i| matches!(doc.token_text(i), "," | ";" | ":" | "—" | "–" | "-"))
+            .map_or(limit, |i| i + 1);
+        push_piece(doc, paragraph, start..cut);
+        start = cut;
+    }
+    push_piece(doc, paragraph, start..range.end);
+}
+
+fn push_piece(doc: &mut Document, paragraph: usize, range: std::ops::Range<usize>) {
     let span = Span::new(doc.tokens[range.start].span.start, doc.tokens[range.end - 1].span.end);
     doc.sentences.push(Sentence { span, paragraph, tokens: range });
 }
@@ -251,6 +291,25 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let doc = doc(text);
         doc.sentences.iter().map(|s| doc.slice(s.span).to_string()).collect()
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut_at_clause_breaks() {
+        // 1,000 words with a comma every 7 and no period.
+        let text: String = (0..1000).map(|i| if i % 7 == 6 { "word, " } else { "word " }).collect();
+        let d = doc(&text);
+        assert!(d.sentences.len() >= 4, "{}", d.sentences.len());
+        let mut next = 0;
+        for s in &d.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+            assert_eq!(s.tokens.start, next, "pieces cover the tokens in order");
+            next = s.tokens.end;
+            if next < d.tokens.len() {
+                assert_eq!(d.token_text(next - 1), ",", "cut after a comma");
+            }
+        }
+        assert_eq!(next, d.tokens.len());
+        assert!(d.diagnostics.iter().any(|x| x.message.contains("cut into pieces")));
     }
 
     #[test]

@@ -33,7 +33,7 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     if b < 0x80 {
         Some(b as char)
     } else {
-        text[at..].chars().next()
+        text.get(at..)?.chars().next()
     }
 }
 
@@ -76,7 +76,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Pushes a token, splitting a clitic off the end of a word.
 fn push_word(tokens: &mut Vec<Token>, text: &str, span: Span, kind: TokenKind) {
     if kind == TokenKind::Word {
-        let word = &text[span.start..span.end];
+        let word = crate::chars::slice(text, span.start..span.end);
         if !word.contains(['\'', '’']) {
             tokens.push(token(span, kind));
             return;
@@ -148,7 +148,7 @@ fn scan_word(text: &str, from: usize) -> usize {
         }
     }
     if char_at(text, j) == Some('.') {
-        let word = &text[from..=j];
+        let word = crate::chars::slice(text, from..j + 1);
         let n_chars = word.chars().count();
         let dotted_acronym = n_chars >= 4
             && word

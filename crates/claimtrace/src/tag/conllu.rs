@@ -86,13 +86,13 @@ fn read_entity_field(
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'(' {
-            let rest = &value[i + 1..];
+            let rest = crate::chars::after(value, i + 1);
             let end = rest.find(['(', ')']).unwrap_or(rest.len());
-            let body = &rest[..end];
+            let body = crate::chars::before(rest, end);
             let mut parts = body.split('-');
             let id = parts.next().unwrap_or("").to_string();
             let kind = parts.next().unwrap_or("").to_string();
-            if rest[end..].starts_with(')') {
+            if crate::chars::after(rest, end).starts_with(')') {
                 spans.push((idx..idx + 1, kind));
                 i += 1 + end + 1;
             } else {
@@ -100,9 +100,9 @@ fn read_entity_field(
                 i += 1 + end;
             }
         } else {
-            let rest = &value[i..];
+            let rest = crate::chars::after(value, i);
             let end = rest.find(')').unwrap_or(rest.len());
-            let id = &rest[..end];
+            let id = crate::chars::before(rest, end);
             if let Some(pos) = open.iter().rposition(|(oid, _, _)| oid == id) {
                 let (_, start, kind) = open.remove(pos);
                 spans.push((start..idx + 1, kind));

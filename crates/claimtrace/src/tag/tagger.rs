@@ -110,13 +110,13 @@ pub(crate) fn shape(word: &str) -> String {
 
 /// The last `n` characters of a word.
 pub(crate) fn suffix(word: &str, n: usize) -> &str {
-    let start = word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
-    &word[start..]
+    let start = word.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    crate::chars::after(word, start)
 }
 
 /// The first character of a word.
 pub(crate) fn prefix1(word: &str) -> &str {
-    word.char_indices().nth(1).map_or(word, |(i, _)| &word[..i])
+    crate::chars::first_chars(word, 1)
 }
 
 impl Context {

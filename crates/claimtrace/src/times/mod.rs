@@ -398,7 +398,7 @@ impl Ctx<'_> {
         tense::direction(self.text, self.start, self.end)
     }
     fn word_before(&self) -> Option<String> {
-        self.text[..self.start]
+        crate::chars::before(self.text, self.start)
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .rev()
             .find(|w| !w.is_empty())
@@ -641,7 +641,7 @@ fn resolve(
             let re = &RULES.iter().find(|(r, _)| *r == Rule::ClockAmPm).expect("rule exists").1;
             // The clock follows the date: search after the date's digits.
             let tail_start = t.find(',').or_else(|| t.find(" at ")).unwrap_or(0);
-            let Some(c) = re.captures(&t[tail_start..]) else { return Ok(None) };
+            let Some(c) = re.captures(crate::chars::after(t, tail_start)) else { return Ok(None) };
             let (h, m) = match clock(
                 c["h"].parse().unwrap_or(99),
                 c.name("m").map_or(Some(0), |m| m.as_str().parse().ok()).unwrap_or(99),
@@ -786,13 +786,15 @@ fn resolve(
         Rule::Decade => date(get("y").unwrap_or("XXX").to_string()),
         Rule::Year => {
             // Money, percentages and thousands are not years.
-            let before = ctx.text[..ctx.start].chars().next_back();
-            let after = &ctx.text[ctx.end..];
+            let before = crate::chars::before(ctx.text, ctx.start).chars().next_back();
+            let after = crate::chars::after(ctx.text, ctx.end);
             if matches!(before, Some('$' | '€' | '£' | '#'))
                 || after.starts_with('%')
                 || after.starts_with(",0")
                 || after.starts_with(|c: char| c.is_ascii_digit())
-                || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+                || (after.starts_with('.')
+                    && crate::chars::skip_first_char(after)
+                        .starts_with(|c: char| c.is_ascii_digit()))
                 || after.trim_start().to_ascii_lowercase().starts_with("percent")
             {
                 return Ok(None);
@@ -1174,7 +1176,7 @@ fn resolve(
         }
         Rule::Ref => {
             // "now-defunct" is an adjective, not a reference to the present.
-            if ctx.text[ctx.end..].starts_with('-') {
+            if crate::chars::after(ctx.text, ctx.end).starts_with('-') {
                 return Ok(None);
             }
             let value = if get("now").is_some() {

@@ -56,7 +56,7 @@ pub fn direction(text: &str, start: usize, end: usize) -> Direction {
 /// Whether a reporting cue ("said", "told ... on", "reports on") comes
 /// within the three words before `start`.
 pub fn after_reporting_cue(text: &str, start: usize) -> bool {
-    text[..start]
+    crate::chars::before(text, start)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev()
