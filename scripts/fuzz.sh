@@ -44,7 +44,7 @@ run_target() {
     log="$(mktemp)"
     local status=0
     (cd fuzz && cargo fuzz run --sanitizer "$sanitizer" $features "$target" "$corpus" "$@" -- \
-        -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
+        -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=16384 \
         -print_final_stats=1) >"$log" 2>&1 || status=$?
     local execs cov
     execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)"

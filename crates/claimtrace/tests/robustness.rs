@@ -1,11 +1,14 @@
-//! Arbitrary bytes and strings to every reader and to `analyze`: nothing
-//! panics, and every span the pipeline makes slices the body.
+//! Arbitrary bytes and strings to every reader and through the whole
+//! pipeline: nothing panics, and every span the pipeline makes slices the
+//! body. The pipeline runs directly (`Pipeline::run`), never through
+//! `analyze`, whose panic containment would hide a panic from the test.
 //!
 //! The cargo-fuzz targets in `fuzz/` run the same calls for longer; these
 //! run on stable in every `cargo test`.
 
+use claimtrace::doc::{Meta, Stamp};
 use claimtrace::read::{read, Format, Input, ReadOptions};
-use claimtrace::{analyze, Document};
+use claimtrace::{Document, Pipeline, Record};
 use proptest::prelude::*;
 
 const FORMATS: [Option<Format>; 5] =
@@ -17,13 +20,106 @@ fn check_all(bytes: &[u8]) {
     let options = ReadOptions { max_bytes: Some(1 << 20), ..ReadOptions::default() };
     for format in FORMATS {
         let input = Input { name: "fuzz", bytes, format, content_type: None };
-        for doc in read(&input, &options).into_iter().flatten() {
+        for mut doc in read(&input, &options).into_iter().flatten() {
             assert!(doc.tokens.is_empty() && doc.sentences.is_empty());
-        }
-        for doc in analyze(&input, &options).into_iter().flatten() {
+            Pipeline::standard().run(&mut doc);
             check_spans(&doc);
+            Record::from_document(&doc).to_json_line();
         }
     }
+}
+
+/// `text` as the body of an article published on a Monday, through the
+/// whole pipeline (times resolve against the date).
+fn check_body(text: &str) {
+    let meta = Meta { published: Stamp::parse_iso("2024-03-25T12:57-04:00"), ..Meta::default() };
+    let mut doc = Document::new("prop", meta, text.to_string());
+    Pipeline::standard().run(&mut doc);
+    check_spans(&doc);
+    Record::from_document(&doc).to_json_line();
+}
+
+/// Sentences as news writes them, with names of arbitrary letters from
+/// any script: attribution, rebuttals that point back at a source by its
+/// name ("rejected X's claims"), quotes, counts and dates, so that the
+/// stages that compare and cut names meet non-ASCII ones.
+fn news_sentences() -> impl Strategy<Value = String> {
+    let name = "\\p{Lu}\\p{Ll}{1,9}";
+    let sentence = (name, name, name, 0..8usize).prop_map(|(a, b, c, template)| match template {
+        0 => format!("{a} {b}, the regional governor, said the strike killed 12 people."),
+        1 => format!("The army later rejected {b}'s claims."),
+        2 => format!("{a} denied {c}’s account on Friday, according to {b} media."),
+        3 => format!("“We will not leave,” {a} {b} told {c} on 25 March 2024."),
+        4 => format!("{c} has not confirmed the report, which {a} said was false."),
+        5 => format!("According to {a}, at least 137 people were killed in {b}."),
+        6 => format!("{a} {b} of {c}, citing {b} officials, said the claim has not been verified."),
+        _ => format!("{c}'s spokesman {a} said {b} {c} was behind it."),
+    });
+    proptest::collection::vec(sentence, 1..12).prop_map(|s| s.join(" "))
+}
+
+/// News-shaped text over all of Unicode: names in many scripts and with
+/// diacritics, possessives, reporting verbs, quotation marks of every kind,
+/// numbers and dates, and words of arbitrary letters and symbols, so that
+/// every stage (not only the tokenizer) meets non-ASCII words in the
+/// places it looks at closely.
+fn news_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop_oneof![
+            Just("José Martínez"),
+            Just("Martínez's"),
+            Just("Łukasz Żółw"),
+            Just("Nguyễn Văn An"),
+            Just("Володимир Зеленський"),
+            Just("Дмитрий Песков"),
+            Just("محمد جواد ظریف"),
+            Just("میرحسین\u{200c}موسوی"),
+            Just("習近平"),
+            Just("Ελλάδα"),
+            Just("İstanbul"),
+            Just("e\u{301}e\u{301}"),
+            Just("👩‍👩‍👧"),
+        ]
+        .prop_map(str::to_string),
+        6 => prop_oneof![
+            Just(" said "),
+            Just(" told "),
+            Just(" according to "),
+            Just(" rejected "),
+            Just(" claims"),
+            Just(" has not been verified"),
+            Just(" killed at least 137 people"),
+            Just(" on Friday"),
+            Just(" last week"),
+            Just(" 25 March 2024"),
+            Just(" the minister"),
+            Just(", "),
+            Just(". "),
+            Just("\n\n"),
+            Just("’s "),
+            Just("'s "),
+        ]
+        .prop_map(str::to_string),
+        3 => prop_oneof![
+            Just("“"),
+            Just("”"),
+            Just("\""),
+            Just("'"),
+            Just("‘"),
+            Just("’"),
+            Just("«"),
+            Just("»"),
+            Just("„"),
+            Just("‹"),
+            Just("›"),
+        ]
+        .prop_map(str::to_string),
+        4 => "\\p{Lu}\\p{L}{0,8}('s|’s)?",
+        3 => "\\p{L}{1,10}",
+        2 => "\\PC{1,6}",
+        1 => "[0-9٠-٩۰-۹]{1,4}",
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.join(" "))
 }
 
 /// Every token slices the body on character boundaries; sentences take
@@ -97,6 +193,22 @@ proptest! {
     #[test]
     fn arbitrary_strings(text in "\\PC{0,300}") {
         check_all(text.as_bytes());
+    }
+
+    #[test]
+    fn arbitrary_unicode_bodies(text in any::<String>()) {
+        check_body(&text);
+    }
+
+    #[test]
+    fn news_sentences_with_names_from_any_script(text in news_sentences()) {
+        check_body(&text);
+    }
+
+    #[test]
+    fn news_over_all_of_unicode(text in news_like()) {
+        check_body(&text);
+        check_all(format!("A title\n\n{text}").as_bytes());
     }
 
     #[test]

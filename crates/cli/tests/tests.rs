@@ -5,3 +5,4 @@ mod util;
 mod analyze;
 mod bad_input;
 mod eval;
+mod hostile;
