@@ -34,13 +34,13 @@ printf '%-34s %8s %10s %5s  %s\n' input seconds "peak MiB" exit message
 for f in deep.html line-50mb.txt line-4mb.txt no-period-4mb.txt soup-20mb.html nul.txt deep.json empty.jsonl; do
     code=0
     /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" analyze --jsonl "$dir/$f" >/dev/null 2>"$dir/stderr" || code=$?
-    read -r secs kb <"$dir/time"
+    read -r secs kb < <(tail -1 "$dir/time")
     msg="$(grep -m1 '^claimtrace' "$dir/stderr" | sed "s|$dir/||" | cut -c1-80 || true)"
     printf '%-34s %8s %10d %5s  %s\n' "$f" "$secs" $((kb / 1024)) "$code" "$msg"
 done
 code=0
 /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" analyze --jsonl --max-bytes 60000000 "$dir/line-50mb.txt" >/dev/null 2>"$dir/stderr" || code=$?
-read -r secs kb <"$dir/time"
+read -r secs kb < <(tail -1 "$dir/time")
 msg="$(grep -m1 '^claimtrace' "$dir/stderr" | sed "s|$dir/||" | cut -c1-80 || true)"
 printf '%-34s %8s %10d %5s  %s\n' "line-50mb.txt --max-bytes 60e6" "$secs" $((kb / 1024)) "$code" "$msg"
 
@@ -76,7 +76,7 @@ port="$(cat "$dir/port")"
 for path in bomb r0; do
     code=0
     /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" analyze --jsonl "http://127.0.0.1:$port/$path" >/dev/null 2>"$dir/stderr" || code=$?
-    read -r secs kb <"$dir/time"
+    read -r secs kb < <(tail -1 "$dir/time")
     msg="$(grep -m1 '^claimtrace' "$dir/stderr" | cut -c1-80 || true)"
     printf '%-34s %8s %10d %5s  %s\n' "url /$path" "$secs" $((kb / 1024)) "$code" "$msg"
 done
