@@ -5,6 +5,8 @@
 //! Architecture invariant: only this module derives `Serialize`; internal
 //! types stay free to change.
 
+pub mod ledger;
+
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Document, Place};

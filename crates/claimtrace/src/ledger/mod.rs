@@ -1,0 +1,212 @@
+//! The ledger's pure core: claims across articles and over time.
+//!
+//! An article's claims become [`Appearance`]s; two appearances that state
+//! the same proposition ([`same_claim`], symmetric) are linked, and a claim
+//! cluster is a connected component of those links, so the clusters are a
+//! function of the set of articles, not of the order they arrive in.
+//! [`view`] turns a cluster's appearances into the ledger record
+//! (`spec/ledger-json.md`): status over time, first seen, propagation,
+//! stances. Nothing here does I/O; the store (`claimtrace-store`) finds
+//! candidates through its index and persists what this module decides.
+
+mod signature;
+mod view;
+
+pub use signature::{same_claim, MatchReason, Signature};
+pub use view::{cluster_id, view};
+
+use crate::doc::{Document, Stamp};
+
+/// Where an article's date came from, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateFrom {
+    /// The page's metadata or the record's `published` field.
+    Meta,
+    /// Only the time claimtrace ingested it: never beats a published date.
+    Ingest,
+}
+
+impl DateFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateFrom::Meta => "meta",
+            DateFrom::Ingest => "ingest",
+        }
+    }
+
+    pub fn parse(s: &str) -> DateFrom {
+        if s == "ingest" {
+            DateFrom::Ingest
+        } else {
+            DateFrom::Meta
+        }
+    }
+}
+
+/// The article an appearance comes from, as the ledger sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleRef {
+    /// The canonical URL, or a name for a file with none.
+    pub url: String,
+    pub outlet: Option<String>,
+    /// ISO 8601, as the record writes it.
+    pub published: Option<String>,
+    pub date_from: DateFrom,
+    /// The version of the article at that URL (1 for the first).
+    pub version: u32,
+    /// The URL of the article this one republishes, for a wire copy.
+    pub copy_of: Option<String>,
+}
+
+/// One report of a claim in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Appearance {
+    pub article: ArticleRef,
+    /// The claim's position among its article's claims.
+    pub index: usize,
+    /// The claim as worded in the article.
+    pub text: String,
+    /// The sentence that states it.
+    pub sentence: String,
+    /// Origin first, as in the article record.
+    pub chain: Vec<String>,
+    pub status: String,
+    /// (actor, stance) pairs.
+    pub stances: Vec<(String, String)>,
+    /// Entities named inside the claim.
+    pub entities: Vec<String>,
+    pub signature: Signature,
+}
+
+impl Appearance {
+    /// A stable key for the appearance within the ledger: its article's
+    /// URL and version, and its position there.
+    pub fn key(&self) -> String {
+        format!("{}#v{}#{}", self.article.url, self.article.version, self.index)
+    }
+
+    /// The order appearances are told in: by date (UTC), then URL, then
+    /// position. An appearance dated only by ingest comes after dated ones
+    /// on the same day.
+    pub fn order_key(&self) -> (String, u8, String, u32, usize) {
+        let date = self.article.published.as_deref().map(instant).unwrap_or_default();
+        (
+            date,
+            (self.article.date_from == DateFrom::Ingest) as u8,
+            self.article.url.clone(),
+            self.article.version,
+            self.index,
+        )
+    }
+}
+
+/// `published` as a UTC date-time that sorts as text.
+pub fn instant(published: &str) -> String {
+    match Stamp::parse_iso(published) {
+        Some(Stamp::Date(d)) => format!("{}T00:00:00", d.format("%Y-%m-%d")),
+        Some(Stamp::DateTime(dt, offset)) => {
+            let utc = match offset {
+                Some(o) => dt - chrono::Duration::seconds(i64::from(o.local_minus_utc())),
+                None => dt,
+            };
+            utc.format("%Y-%m-%dT%H:%M:%S").to_string()
+        }
+        None => published.to_string(),
+    }
+}
+
+/// The appearances of every claim in an analysed document.
+pub fn appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
+    doc.claims
+        .iter()
+        .enumerate()
+        .map(|(index, claim)| {
+            let sentence = doc.sentences.get(claim.sentence);
+            let sentence_text = sentence.map(|s| doc.slice(s.span).to_string()).unwrap_or_default();
+            let mut entities: Vec<String> = Vec::new();
+            if let Some(s) = sentence {
+                for m in &doc.mentions {
+                    if s.span.contains(m.span) {
+                        if let Some(e) = doc.entities.get(m.entity) {
+                            if !entities.contains(&e.name) {
+                                entities.push(e.name.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            let inside: Vec<String> = entities
+                .into_iter()
+                .filter(|e| claim.text.contains(e.as_str()) || claim_mentions(doc, claim.span, e))
+                .collect();
+            Appearance {
+                article: article.clone(),
+                index,
+                text: claim.text.clone(),
+                sentence: sentence_text,
+                chain: claim.chain.iter().map(|s| s.text.clone()).collect(),
+                status: claim.status.as_str().to_string(),
+                stances: claim
+                    .stances
+                    .iter()
+                    .map(|s| (s.actor.clone(), s.kind.as_str().to_string()))
+                    .collect(),
+                signature: Signature::of(&claim.text, &inside),
+                entities: inside,
+            }
+        })
+        .collect()
+}
+
+/// Whether a mention of entity `name` lies inside `span`.
+fn claim_mentions(doc: &Document, span: crate::doc::Span, name: &str) -> bool {
+    doc.mentions.iter().any(|m| {
+        span.contains(m.span) && doc.entities.get(m.entity).is_some_and(|e| e.name == name)
+    })
+}
+
+/// Connected components of `links` over `n` items, each sorted, listed by
+/// their first item: a union-find with path halving.
+pub fn components(n: usize, links: impl IntoIterator<Item = (usize, usize)>) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (a, b) in links {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    groups.into_values().collect()
+}
+
+/// Clusters `appearances` by [`same_claim`] over every pair that shares an
+/// index key: the reference the store's incremental clustering must agree
+/// with, and what tests and small ledgers use.
+pub fn cluster(appearances: &[Appearance]) -> Vec<Vec<usize>> {
+    let mut index: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut links = Vec::new();
+    for (i, a) in appearances.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for key in a.signature.keys() {
+            let postings = index.entry(key).or_default();
+            for &j in postings.iter() {
+                if seen.insert(j) && same_claim(&a.signature, &appearances[j].signature).is_some() {
+                    links.push((j, i));
+                }
+            }
+            postings.push(i);
+        }
+    }
+    components(appearances.len(), links)
+}

@@ -1,0 +1,180 @@
+//! What a claim says, reduced to what decides whether two claims are the
+//! same proposition: content stems, numbers, negation and entities.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+static STOPWORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/ledger/stopwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Words that turn a claim into its opposite.
+const NEGATIONS: [&str; 5] = ["not", "no", "never", "n't", "nobody"];
+
+/// The parts of a claim that decide which proposition it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signature {
+    /// Snowball stems of the content words, stop words left out.
+    pub stems: BTreeSet<String>,
+    /// Numbers written in the claim, as text of their value ("137", "1.5e6").
+    pub numbers: BTreeSet<String>,
+    /// Whether the claim is negated ("did not", "no one", "never").
+    pub negated: bool,
+    /// Entity names the claim mentions, lower-cased.
+    pub entities: BTreeSet<String>,
+}
+
+impl Signature {
+    /// The signature of a claim's `text`, with the `entities` its sentence
+    /// names inside the claim.
+    pub fn of(text: &str, entities: &[String]) -> Signature {
+        let mut sig = Signature::default();
+        let lower = text.to_lowercase();
+        for word in lower.split(|c: char| {
+            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == ',')
+        }) {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() {
+                continue;
+            }
+            if NEGATIONS.contains(&word) || word.ends_with("n't") || word.ends_with("n’t") {
+                sig.negated = true;
+                continue;
+            }
+            let digits: String = word.chars().filter(|c| *c != ',').collect();
+            if let Ok(value) = digits.parse::<f64>() {
+                sig.numbers.insert(number_key(value));
+                continue;
+            }
+            let word = word.trim_end_matches("'s").trim_end_matches("’s");
+            if word.chars().count() < 2 || STOPWORDS.contains(word) {
+                continue;
+            }
+            if let Some(q) = crate::numbers::parse(word) {
+                if q.vague.is_none() {
+                    sig.numbers.insert(number_key(q.value));
+                    continue;
+                }
+            }
+            sig.stems.insert(STEMMER.stem(word).into_owned());
+        }
+        sig.entities = entities.iter().map(|e| e.to_lowercase()).collect();
+        sig
+    }
+
+    /// The keys under which the claim is indexed to find candidates: its
+    /// stems, numbers and entities, each prefixed by its kind.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        keys.extend(self.stems.iter().map(|s| format!("w:{s}")));
+        keys.extend(self.numbers.iter().map(|n| format!("n:{n}")));
+        keys.extend(self.entities.iter().map(|e| format!("e:{e}")));
+        keys
+    }
+}
+
+fn number_key(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Why two claims were judged the same proposition: the evidence of a
+/// merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchReason {
+    /// Share of content stems in common (Jaccard).
+    pub wording: f64,
+    pub shared_entities: Vec<String>,
+    pub shared_numbers: Vec<String>,
+}
+
+/// Whether `a` and `b` state the same proposition. Symmetric, and a
+/// function of the two signatures alone, so that clusters (the connected
+/// components of this relation) do not depend on the order articles
+/// arrive in.
+///
+/// Same negation and the same numbers (two tolls are two claims), and
+/// either most of the wording in common, or shared entities with a good
+/// part of the wording.
+pub fn same_claim(a: &Signature, b: &Signature) -> Option<MatchReason> {
+    if a.negated != b.negated || a.numbers != b.numbers {
+        return None;
+    }
+    let shared = a.stems.intersection(&b.stems).count();
+    let union = a.stems.union(&b.stems).count();
+    if shared < 2 || union == 0 {
+        return None;
+    }
+    let wording = shared as f64 / union as f64;
+    let shared_entities: Vec<String> = a.entities.intersection(&b.entities).cloned().collect();
+    let same = wording >= 0.6
+        || (!shared_entities.is_empty() && wording >= 0.4)
+        || (!a.numbers.is_empty() && wording >= 0.4);
+    same.then(|| MatchReason {
+        wording,
+        shared_entities,
+        shared_numbers: a.numbers.iter().cloned().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(text: &str, entities: &[&str]) -> Signature {
+        Signature::of(text, &entities.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn signatures_keep_content_numbers_and_negation() {
+        let s = sig("the attack killed at least 137 people, officials said", &[]);
+        assert!(s.numbers.contains("137"));
+        assert!(s.stems.contains("kill") && s.stems.contains("attack"));
+        assert!(!s.stems.contains("the") && !s.negated);
+        assert!(sig("Ukraine was not involved", &[]).negated);
+        assert!(sig("Ukraine wasn't involved", &[]).negated);
+        assert!(sig("twelve people died", &[]).numbers.contains("12"));
+        assert!(sig("1,200 homes were destroyed", &[]).numbers.contains("1200"));
+    }
+
+    #[test]
+    fn paraphrases_match_and_other_claims_do_not() {
+        let a =
+            sig("the attack on Crocus City Hall killed at least 137 people", &["Crocus City Hall"]);
+        let b = sig(
+            "At least 137 people were killed in the attack on Crocus City Hall",
+            &["Crocus City Hall"],
+        );
+        let toll =
+            sig("the attack on Crocus City Hall killed at least 133 people", &["Crocus City Hall"]);
+        let negated =
+            sig("the attack on Crocus City Hall did not kill 137 people", &["Crocus City Hall"]);
+        let other = sig("the bridge will close on Monday for repairs", &[]);
+        assert!(same_claim(&a, &b).is_some());
+        assert!(same_claim(&b, &a).is_some(), "symmetric");
+        assert!(same_claim(&a, &toll).is_none(), "another figure is another claim");
+        assert!(same_claim(&a, &negated).is_none());
+        assert!(same_claim(&a, &other).is_none());
+        let r = same_claim(&a, &b).unwrap();
+        assert_eq!(r.shared_entities, ["crocus city hall"]);
+        assert_eq!(r.shared_numbers, ["137"]);
+    }
+
+    #[test]
+    fn non_latin_claims_get_signatures() {
+        let s = sig("Зеленський заявив, що 12 людей загинули", &["Зеленський"]);
+        assert!(s.numbers.contains("12") && s.stems.len() >= 3);
+        assert!(same_claim(&s, &s.clone()).is_some());
+    }
+}

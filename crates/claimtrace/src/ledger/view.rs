@@ -1,0 +1,300 @@
+//! A cluster's appearances to its ledger record: status over time, first
+//! seen, origin, outlets, propagation and stances.
+
+use std::collections::BTreeSet;
+
+use super::{instant, Appearance, DateFrom};
+use crate::record::ledger::{
+    AppearanceStance, Edge, FirstSeen, LedgerAppearance, LedgerClaim, LedgerStance, TimelineEntry,
+};
+
+/// The id of a cluster: a hash of its first appearance's key, so that the
+/// same set of articles always gives the same ids.
+pub fn cluster_id(members: &[&Appearance]) -> String {
+    let first = members.iter().min_by_key(|a| a.order_key()).map(|a| a.key()).unwrap_or_default();
+    // FNV-1a, 64 bits: stable across builds and platforms.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in first.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("c-{hash:016x}")
+}
+
+/// The ledger record of one cluster (`spec/ledger-json.md`).
+pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
+    let mut sorted: Vec<&Appearance> = members.to_vec();
+    sorted.sort_by_key(|a| a.order_key());
+    let Some(first) = sorted.first() else {
+        return LedgerClaim { id: id.to_string(), ..LedgerClaim::default() };
+    };
+    let seen = first_seen(&sorted).unwrap_or(first);
+
+    let mut timeline: Vec<TimelineEntry> = Vec::new();
+    for a in &sorted {
+        let current = timeline.last().map(|e| e.status.as_str());
+        if moves(current, &a.status) {
+            timeline.push(TimelineEntry {
+                date: a.article.published.clone(),
+                status: a.status.clone(),
+                url: a.article.url.clone(),
+                evidence: Some(a.sentence.clone()),
+            });
+        }
+    }
+    let status = timeline.last().map_or_else(|| first.status.clone(), |e| e.status.clone());
+
+    let mut stances: Vec<LedgerStance> = Vec::new();
+    for a in &sorted {
+        for (actor, stance) in &a.stances {
+            if !stances.iter().any(|s| &s.actor == actor && &s.stance == stance) {
+                stances.push(LedgerStance {
+                    actor: actor.clone(),
+                    stance: stance.clone(),
+                    url: a.article.url.clone(),
+                    evidence: a.sentence.clone(),
+                });
+            }
+        }
+    }
+
+    let mut propagation: Vec<Edge> = Vec::new();
+    for a in &sorted {
+        let mut hops: Vec<&str> = a.chain.iter().map(String::as_str).collect();
+        let outlet = outlet_of(a);
+        if !hops.is_empty() && hops.last() != Some(&outlet.as_str()) {
+            hops.push(&outlet);
+        }
+        for pair in hops.windows(2) {
+            let edge = Edge { from: pair[0].to_string(), to: pair[1].to_string() };
+            if !propagation.contains(&edge) {
+                propagation.push(edge);
+            }
+        }
+    }
+
+    let outlets: BTreeSet<String> =
+        sorted.iter().filter(|a| a.article.copy_of.is_none()).map(|a| outlet_of(a)).collect();
+    let mut entities: Vec<String> = Vec::new();
+    for a in &sorted {
+        for e in &a.entities {
+            if !entities.contains(e) {
+                entities.push(e.clone());
+            }
+        }
+    }
+
+    LedgerClaim {
+        id: id.to_string(),
+        text: seen.text.clone(),
+        status,
+        origin: seen.chain.first().cloned(),
+        first_seen: Some(FirstSeen {
+            url: seen.article.url.clone(),
+            outlet: seen.article.outlet.clone(),
+            published: seen.article.published.clone(),
+            date_from: seen.article.date_from.as_str().to_string(),
+        }),
+        outlets: outlets.len(),
+        appearances: sorted.iter().map(|a| appearance(a)).collect(),
+        timeline,
+        propagation,
+        stances,
+        verdicts: Vec::new(),
+        corrections: Vec::new(),
+        superseded_by: None,
+        entities,
+    }
+}
+
+/// The earliest appearance by a published date; one dated only by its
+/// ingest never beats a published date.
+fn first_seen<'a>(sorted: &[&'a Appearance]) -> Option<&'a Appearance> {
+    sorted
+        .iter()
+        .filter(|a| a.article.date_from != DateFrom::Ingest && a.article.published.is_some())
+        .min_by_key(|a| a.article.published.as_deref().map(instant))
+        .or_else(|| sorted.first())
+        .copied()
+}
+
+/// Whether an appearance with status `new` moves a cluster whose status is
+/// `current`: `disputed` and `confirmed` stick until a signal of the other
+/// kind; among the other statuses the latest appearance wins.
+fn moves(current: Option<&str>, new: &str) -> bool {
+    match current {
+        None => true,
+        Some(c) if c == new => false,
+        Some("disputed") => new == "confirmed",
+        Some("confirmed") => new == "disputed",
+        Some(_) => true,
+    }
+}
+
+/// The outlet an appearance counts for: its outlet, else its URL's host.
+fn outlet_of(a: &Appearance) -> String {
+    if let Some(outlet) = &a.article.outlet {
+        return outlet.clone();
+    }
+    let url = &a.article.url;
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest).trim_start_matches("www.").to_string()
+}
+
+fn appearance(a: &Appearance) -> LedgerAppearance {
+    LedgerAppearance {
+        url: a.article.url.clone(),
+        outlet: a.article.outlet.clone(),
+        published: a.article.published.clone(),
+        text: a.text.clone(),
+        sentence: a.sentence.clone(),
+        chain: a.chain.clone(),
+        status: a.status.clone(),
+        stances: a
+            .stances
+            .iter()
+            .map(|(actor, stance)| AppearanceStance {
+                actor: actor.clone(),
+                stance: stance.clone(),
+            })
+            .collect(),
+        copy_of: a.article.copy_of.clone(),
+        version: a.article.version,
+        date_from: a.article.date_from.as_str().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::*;
+    use super::*;
+
+    fn appearance(url: &str, date: &str, text: &str, status: &str, chain: &[&str]) -> Appearance {
+        Appearance {
+            article: ArticleRef {
+                url: url.to_string(),
+                outlet: None,
+                published: Some(date.to_string()),
+                date_from: DateFrom::Meta,
+                version: 1,
+                copy_of: None,
+            },
+            index: 0,
+            text: text.to_string(),
+            sentence: format!("{text}."),
+            chain: chain.iter().map(|s| s.to_string()).collect(),
+            status: status.to_string(),
+            stances: Vec::new(),
+            entities: Vec::new(),
+            signature: Signature::of(text, &[]),
+        }
+    }
+
+    #[test]
+    fn status_over_time_sticks_when_disputed() {
+        let a = appearance(
+            "https://a.example/1",
+            "2024-03-22T21:10Z",
+            "Ukraine was involved in the attack",
+            "reported",
+            &["Russian officials"],
+        );
+        let b = appearance(
+            "https://b.example/2",
+            "2024-03-23",
+            "Ukraine was involved in the attack",
+            "disputed",
+            &["Moscow"],
+        );
+        let c = appearance(
+            "https://c.example/3",
+            "2024-03-24",
+            "Ukraine was involved in the attack",
+            "reported",
+            &["TASS"],
+        );
+        let d = appearance(
+            "https://d.example/4",
+            "2024-03-25",
+            "Ukraine was involved in the attack",
+            "confirmed",
+            &[],
+        );
+        // Any order of the same members gives the same view.
+        let orders: [[&Appearance; 4]; 3] = [[&a, &b, &c, &d], [&d, &c, &b, &a], [&c, &a, &d, &b]];
+        let views: Vec<LedgerClaim> = orders.iter().map(|m| view(&cluster_id(m), m)).collect();
+        assert!(views.windows(2).all(|w| w[0] == w[1]));
+        let v = &views[0];
+        let statuses: Vec<&str> = v.timeline.iter().map(|e| e.status.as_str()).collect();
+        assert_eq!(
+            statuses,
+            ["reported", "disputed", "confirmed"],
+            "a repeat does not undo disputed"
+        );
+        assert_eq!(v.status, "confirmed");
+        assert_eq!(v.origin.as_deref(), Some("Russian officials"));
+        assert_eq!(v.first_seen.as_ref().unwrap().url, "https://a.example/1");
+        assert_eq!(v.outlets, 4);
+        assert_eq!(
+            v.propagation[0],
+            Edge { from: "Russian officials".into(), to: "a.example".into() }
+        );
+    }
+
+    #[test]
+    fn ingest_dates_never_beat_published_ones() {
+        let mut early = appearance(
+            "https://x.example/1",
+            "2024-03-20",
+            "the bridge will close on Monday",
+            "asserted",
+            &[],
+        );
+        early.article.date_from = DateFrom::Ingest;
+        let late = appearance(
+            "https://y.example/2",
+            "2024-03-22",
+            "the bridge will close on Monday",
+            "asserted",
+            &[],
+        );
+        let v = view("c", &[&early, &late]);
+        assert_eq!(v.first_seen.unwrap().url, "https://y.example/2");
+    }
+
+    #[test]
+    fn clusters_do_not_depend_on_order() {
+        let texts = [
+            "at least 137 people were killed in the attack on the concert hall",
+            "the attack on the concert hall killed at least 137 people",
+            "at least 133 people were killed in the attack on the concert hall",
+            "the bridge will close on Monday for repairs",
+            "the bridge closes on Monday for repairs, the council said",
+        ];
+        let all: Vec<Appearance> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                appearance(&format!("https://n.example/{i}"), "2024-03-22", t, "asserted", &[])
+            })
+            .collect();
+        let keyed = |order: &[usize]| {
+            let list: Vec<Appearance> = order.iter().map(|&i| all[i].clone()).collect();
+            let mut groups: Vec<Vec<String>> = cluster(&list)
+                .into_iter()
+                .map(|g| {
+                    let mut urls: Vec<String> =
+                        g.iter().map(|&i| list[i].article.url.clone()).collect();
+                    urls.sort();
+                    urls
+                })
+                .collect();
+            groups.sort();
+            groups
+        };
+        let reference = keyed(&[0, 1, 2, 3, 4]);
+        assert_eq!(reference.len(), 3, "{reference:?}");
+        assert_eq!(keyed(&[4, 3, 2, 1, 0]), reference);
+        assert_eq!(keyed(&[2, 0, 4, 1, 3]), reference);
+    }
+}

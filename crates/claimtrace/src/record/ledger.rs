@@ -1,0 +1,102 @@
+//! The ledger's JSON contract (`spec/ledger-json.md`): one object per claim
+//! cluster. Fields may be added, never removed or renamed.
+
+use serde::{Deserialize, Serialize};
+
+/// One claim cluster: every report of one proposition.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct LedgerClaim {
+    pub id: String,
+    /// Canonical wording: the first appearance's.
+    pub text: String,
+    /// The status after the latest entry of `timeline`.
+    pub status: String,
+    /// First source of the chain at the first appearance; `None` is the
+    /// outlet's own voice.
+    pub origin: Option<String>,
+    pub first_seen: Option<FirstSeen>,
+    /// Distinct outlets, copies counted once.
+    pub outlets: usize,
+    /// Oldest first.
+    pub appearances: Vec<LedgerAppearance>,
+    pub timeline: Vec<TimelineEntry>,
+    pub propagation: Vec<Edge>,
+    pub stances: Vec<LedgerStance>,
+    pub verdicts: Vec<Verdict>,
+    pub corrections: Vec<Correction>,
+    pub superseded_by: Option<String>,
+    pub entities: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct FirstSeen {
+    pub url: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// Where the date came from: meta | json-ld | url | dateline | ingest.
+    pub date_from: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct LedgerAppearance {
+    pub url: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub sentence: String,
+    pub chain: Vec<String>,
+    pub status: String,
+    pub stances: Vec<AppearanceStance>,
+    pub copy_of: Option<String>,
+    pub version: u32,
+    /// Where `published` came from (an extension).
+    #[serde(default)]
+    pub date_from: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct AppearanceStance {
+    pub actor: String,
+    pub stance: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct TimelineEntry {
+    pub date: Option<String>,
+    pub status: String,
+    pub url: String,
+    /// The sentence that moved the status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct LedgerStance {
+    pub actor: String,
+    pub stance: String,
+    pub url: String,
+    pub evidence: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Verdict {
+    pub reviewer: String,
+    pub rating: String,
+    pub url: String,
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Correction {
+    pub by: String,
+    pub at: String,
+    pub action: String,
+    pub value: String,
+    pub note: Option<String>,
+}
