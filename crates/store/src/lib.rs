@@ -1,0 +1,111 @@
+//! The ledger's storage: articles, their versions and claim appearances,
+//! clustered by the engine's pure ledger core (`claimtrace::ledger`).
+//!
+//! The default store is one SQLite file ([`SqliteStore`]), in WAL mode with
+//! versioned migrations; each article is ingested in one transaction, so a
+//! killed process leaves either all of an article or none of it, and two
+//! processes on one file wait for each other. [`LedgerStore`] is the
+//! interface the shells (CLI, server, worker) use, so that a server
+//! database can implement it without touching analysis or clustering.
+
+mod schema;
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use claimtrace::record::ledger::LedgerClaim;
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a claimtrace ledger ({reason}); refusing to write to it")]
+    Foreign { path: String, reason: String },
+    #[error("{path}: ledger schema version {found} is newer than this claimtrace ({supported}); upgrade claimtrace")]
+    TooNew { path: String, found: i64, supported: i64 },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data is damaged: {0}")]
+    Damaged(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What ingesting one article did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ingested {
+    /// A URL (or text) the ledger had not seen.
+    New,
+    /// A known URL with other content: a new version, which the ledger uses.
+    NewVersion,
+    /// The same content again: nothing added.
+    Unchanged,
+    /// The same text under another URL: kept as a copy, counted once.
+    Copy,
+}
+
+/// An article as given to the store: the analysed document and where it
+/// came from.
+pub struct ArticleInput<'a> {
+    pub doc: &'a claimtrace::Document,
+    /// The input's name (file path or URL), used when the article names no
+    /// URL of its own.
+    pub input_name: &'a str,
+    /// When it was ingested (ISO 8601), the date of last resort.
+    pub ingested_at: &'a str,
+}
+
+/// Filters of `claims`: each narrows the list, none changes a cluster.
+#[derive(Clone, Debug, Default)]
+pub struct ClaimFilter {
+    pub status: Option<String>,
+    /// An entity named in the claim, or its origin or a source in a chain.
+    pub about: Option<String>,
+    pub outlet: Option<String>,
+    /// Only clusters with an appearance on or after this date.
+    pub since: Option<String>,
+    /// Only clusters with an appearance on or before this date.
+    pub until: Option<String>,
+    /// Words the claim's wording contains (full-text).
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// One stored article version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleRow {
+    pub url: String,
+    pub version: u32,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub date_from: String,
+    pub ingested_at: String,
+    pub claims: usize,
+    pub copy_of: Option<String>,
+    pub latest: bool,
+}
+
+/// A full-text hit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchHit {
+    /// `claim` or `article`.
+    pub kind: &'static str,
+    /// The cluster id for a claim, the URL for an article.
+    pub id: String,
+    pub text: String,
+    pub score: f64,
+}
+
+/// The ledger as the shells see it.
+pub trait LedgerStore {
+    /// Adds an analysed article and clusters its claims.
+    fn ingest(&mut self, article: &ArticleInput<'_>) -> Result<Ingested>;
+    /// Claim clusters, newest activity first.
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<LedgerClaim>>;
+    /// One cluster by id.
+    fn claim(&self, id: &str) -> Result<Option<LedgerClaim>>;
+    /// Every stored article version, newest first.
+    fn articles(&self) -> Result<Vec<ArticleRow>>;
+    /// Full-text search over claims and articles, best first (bm25).
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
+}

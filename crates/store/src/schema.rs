@@ -1,0 +1,58 @@
+//! The ledger's schema and its migrations. Each migration is applied once,
+//! in order, inside a transaction; `PRAGMA user_version` records the last.
+//! A file with another `application_id` is not a ledger, and one whose
+//! version is newer than [`MIGRATIONS`] knows is refused.
+
+/// "ctl1" in ASCII: marks a SQLite file as a claimtrace ledger.
+pub const APPLICATION_ID: i64 = 0x6374_6c31;
+
+/// Migrations, oldest first; the schema version is their count.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles, appearances, the candidate index, full text.
+    "
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        published TEXT,
+        date_from TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        engine TEXT NOT NULL,
+        copy_of TEXT,
+        latest INTEGER NOT NULL DEFAULT 1,
+        record TEXT NOT NULL,
+        UNIQUE (url, version)
+    );
+    CREATE INDEX articles_hash ON articles (content_hash);
+    CREATE TABLE appearances (
+        id INTEGER PRIMARY KEY,
+        article INTEGER NOT NULL REFERENCES articles (id),
+        idx INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        chain TEXT NOT NULL,
+        status TEXT NOT NULL,
+        stances TEXT NOT NULL,
+        entities TEXT NOT NULL,
+        cluster INTEGER,
+        UNIQUE (article, idx)
+    );
+    CREATE INDEX appearances_cluster ON appearances (cluster);
+    CREATE TABLE keys (
+        key TEXT NOT NULL,
+        appearance INTEGER NOT NULL,
+        PRIMARY KEY (key, appearance)
+    ) WITHOUT ROWID;
+    CREATE TABLE cluster_ids (
+        id TEXT PRIMARY KEY,
+        cluster INTEGER NOT NULL,
+        canonical INTEGER NOT NULL
+    );
+    CREATE INDEX cluster_ids_cluster ON cluster_ids (cluster);
+    CREATE VIRTUAL TABLE claims_fts USING fts5 (text, sentence);
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (url UNINDEXED, title, body);
+    ",
+];

@@ -1,0 +1,513 @@
+//! [`LedgerStore`] on one SQLite file.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature};
+use claimtrace::record::ledger::LedgerClaim;
+use claimtrace::Record;
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use sha2::{Digest, Sha256};
+
+use crate::schema::{APPLICATION_ID, MIGRATIONS};
+use crate::{
+    ArticleInput, ArticleRow, ClaimFilter, Ingested, LedgerStore, Result, SearchHit, StoreError,
+};
+
+/// Index keys with more postings than this are too common to find
+/// candidates by ("attack", "people"); rarer keys of the same claim do.
+const MAX_POSTINGS: usize = 5_000;
+
+/// The ledger in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the ledger at `path`, migrating an older schema.
+    /// A file that is not a claimtrace ledger, or one from a newer
+    /// claimtrace, is refused and left untouched.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let shown = path.display().to_string();
+        let foreign =
+            |reason: &str| StoreError::Foreign { path: shown.clone(), reason: reason.into() };
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_dir() {
+                return Err(foreign("it is a folder"));
+            }
+            if meta.len() > 0 {
+                let mut head = [0u8; 16];
+                use std::io::Read;
+                let n = std::fs::File::open(path)
+                    .and_then(|mut f| f.read(&mut head))
+                    .map_err(|e| foreign(&e.to_string()))?;
+                if n < 16 || &head != b"SQLite format 3\0" {
+                    return Err(foreign("not a SQLite file"));
+                }
+            }
+        }
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(60))?;
+        let app: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| foreign(&format!("unreadable: {e}")))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if app != APPLICATION_ID && (app != 0 || tables > 0) {
+            return Err(foreign("a SQLite database of another program"));
+        }
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let supported = MIGRATIONS.len() as i64;
+        if version > supported {
+            return Err(StoreError::TooNew { path: shown, found: version, supported });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = SqliteStore { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Applies the migrations the file lacks, each in its own transaction
+    /// (taken IMMEDIATE, so that two processes opening a new file at once
+    /// migrate it once).
+    fn migrate(&mut self) -> Result<()> {
+        loop {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let Some(sql) = MIGRATIONS.get(version as usize) else { return Ok(()) };
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.commit()?;
+        }
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Appearances of a cluster, with their articles.
+    fn members(&self, cluster: i64) -> Result<Vec<Appearance>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
+                    a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
+             FROM appearances p JOIN articles a ON a.id = p.article
+             WHERE p.cluster = ?1",
+        )?;
+        let rows = stmt.query_map([cluster], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                ArticleRef {
+                    url: r.get(7)?,
+                    outlet: r.get(8)?,
+                    published: r.get(9)?,
+                    date_from: DateFrom::parse(&r.get::<_, String>(10)?),
+                    version: r.get(11)?,
+                    copy_of: r.get(12)?,
+                },
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (idx, text, sentence, chain, status, stances, entities, article) = row?;
+            let chain: Vec<String> = from_json(&chain)?;
+            let stances: Vec<(String, String)> = from_json(&stances)?;
+            let entities: Vec<String> = from_json(&entities)?;
+            out.push(Appearance {
+                signature: Signature::of(&text, &entities),
+                article,
+                index: idx as usize,
+                text,
+                sentence,
+                chain,
+                status,
+                stances,
+                entities,
+            });
+        }
+        Ok(out)
+    }
+
+    fn view_of(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
+        let members = self.members(cluster)?;
+        if members.is_empty() {
+            return Ok(None);
+        }
+        let refs: Vec<&Appearance> = members.iter().collect();
+        Ok(Some(ledger::view(&ledger::cluster_id(&refs), &refs)))
+    }
+
+    fn clusters(&self) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL ORDER BY cluster",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Damaged(e.to_string()))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain data serializes")
+}
+
+/// A full-text query from a person's words: each word quoted, so that
+/// FTS5 syntax characters in them are plain text.
+fn fts_query(words: &str) -> Option<String> {
+    let terms: Vec<String> =
+        words.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+impl LedgerStore for SqliteStore {
+    fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
+        let doc = input.doc;
+        let record = Record::from_document(doc);
+        let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
+        let title = doc.meta.title.clone().unwrap_or_default();
+        let hash = {
+            let mut h = Sha256::new();
+            h.update(title.as_bytes());
+            h.update(b"\n");
+            h.update(doc.text.as_bytes());
+            format!("{:x}", h.finalize())
+        };
+        let (published, date_from) = match doc.meta.published.or(doc.meta.updated) {
+            Some(stamp) => (stamp.to_string(), DateFrom::Meta),
+            None => (input.ingested_at.to_string(), DateFrom::Ingest),
+        };
+
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let latest: Option<(i64, u32, String)> = tx
+            .query_row(
+                "SELECT id, version, content_hash FROM articles WHERE url = ?1
+                 ORDER BY version DESC LIMIT 1",
+                [&url],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (version, mut outcome) = match &latest {
+            Some((_, _, h)) if *h == hash => return Ok(Ingested::Unchanged),
+            Some((_, v, _)) => (v + 1, Ingested::NewVersion),
+            None => (1, Ingested::New),
+        };
+        let copy_of: Option<String> = if latest.is_none() {
+            tx.query_row(
+                "SELECT url FROM articles WHERE content_hash = ?1 AND url != ?2
+                 ORDER BY id LIMIT 1",
+                params![hash, url],
+                |r| r.get(0),
+            )
+            .optional()?
+        } else {
+            None
+        };
+        if copy_of.is_some() {
+            outcome = Ingested::Copy;
+        }
+        if latest.is_some() {
+            // The new version replaces the old ones in the ledger: their
+            // appearances leave their clusters and the index (they stay
+            // stored, for history).
+            tx.execute(
+                "DELETE FROM keys WHERE appearance IN (SELECT p.id FROM appearances p
+                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
+                [&url],
+            )?;
+            tx.execute(
+                "DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
+                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
+                [&url],
+            )?;
+            tx.execute(
+                "UPDATE appearances SET cluster = NULL WHERE article IN
+                 (SELECT id FROM articles WHERE url = ?1)",
+                [&url],
+            )?;
+            tx.execute("UPDATE articles SET latest = 0 WHERE url = ?1", [&url])?;
+        }
+        tx.execute(
+            "INSERT INTO articles (url, version, content_hash, title, outlet, published,
+                 date_from, ingested_at, engine, copy_of, latest, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11)",
+            params![
+                url,
+                version,
+                hash,
+                doc.meta.title,
+                doc.meta.outlet,
+                published,
+                date_from.as_str(),
+                input.ingested_at,
+                concat!("claimtrace ", env!("CARGO_PKG_VERSION")),
+                copy_of,
+                record.to_json_line(),
+            ],
+        )?;
+        let article_id = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
+            params![url, title, doc.text],
+        )?;
+
+        let article = ArticleRef {
+            url: url.clone(),
+            outlet: doc.meta.outlet.clone(),
+            published: Some(published),
+            date_from,
+            version,
+            copy_of,
+        };
+        for appearance in ledger::appearances(doc, &article) {
+            tx.execute(
+                "INSERT INTO appearances (article, idx, text, sentence, chain, status,
+                     stances, entities)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    article_id,
+                    appearance.index as i64,
+                    appearance.text,
+                    appearance.sentence,
+                    to_json(&appearance.chain),
+                    appearance.status,
+                    to_json(&appearance.stances),
+                    to_json(&appearance.entities),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
+                params![id, appearance.text, appearance.sentence],
+            )?;
+            // Candidates: earlier appearances sharing a key that is not too
+            // common.
+            let mut candidates: BTreeSet<i64> = BTreeSet::new();
+            {
+                let mut postings =
+                    tx.prepare_cached("SELECT appearance FROM keys WHERE key = ?1 LIMIT ?2")?;
+                for key in appearance.signature.keys() {
+                    let ids: Vec<i64> = postings
+                        .query_map(params![key, MAX_POSTINGS as i64 + 1], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    if ids.len() <= MAX_POSTINGS {
+                        candidates.extend(ids);
+                    }
+                }
+                let mut insert_key = tx.prepare_cached(
+                    "INSERT OR IGNORE INTO keys (key, appearance) VALUES (?1, ?2)",
+                )?;
+                for key in appearance.signature.keys() {
+                    insert_key.execute(params![key, id])?;
+                }
+            }
+            let mut linked: BTreeSet<i64> = BTreeSet::new();
+            {
+                let mut load = tx.prepare_cached(
+                    "SELECT text, entities, cluster FROM appearances WHERE id = ?1",
+                )?;
+                for candidate in candidates {
+                    let (text, entities, cluster): (String, String, Option<i64>) =
+                        load.query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                    let Some(cluster) = cluster else { continue };
+                    if linked.contains(&cluster) {
+                        continue;
+                    }
+                    let entities: Vec<String> = from_json(&entities)?;
+                    let other = Signature::of(&text, &entities);
+                    if ledger::same_claim(&appearance.signature, &other).is_some() {
+                        linked.insert(cluster);
+                    }
+                }
+            }
+            let root = linked.iter().copied().chain([id]).min().expect("not empty");
+            for &old in linked.iter().filter(|&&c| c != root) {
+                tx.execute("UPDATE appearances SET cluster = ?1 WHERE cluster = ?2", [root, old])?;
+                tx.execute("UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2", [root, old])?;
+            }
+            tx.execute("UPDATE appearances SET cluster = ?1 WHERE id = ?2", [root, id])?;
+        }
+        // Public ids of the clusters this article touched: the id of a
+        // cluster is a function of its members; ids it had before stay
+        // and redirect to it.
+        let touched: Vec<i64> = {
+            let mut stmt = tx.prepare(
+                "SELECT DISTINCT cluster FROM appearances WHERE article = ?1 AND cluster IS NOT NULL",
+            )?;
+            let rows = stmt.query_map([article_id], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        tx.commit()?;
+        for cluster in touched {
+            let members = self.members(cluster)?;
+            let refs: Vec<&Appearance> = members.iter().collect();
+            let id = ledger::cluster_id(&refs);
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.execute("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1", [cluster])?;
+            tx.execute(
+                "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
+                 ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
+                params![id, cluster],
+            )?;
+            tx.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<LedgerClaim>> {
+        let clusters: Vec<i64> = match filter.text.as_deref().and_then(fts_query) {
+            Some(query) => {
+                let mut stmt = self.conn.prepare(
+                    "SELECT DISTINCT p.cluster FROM claims_fts f JOIN appearances p ON p.id = f.rowid
+                     WHERE claims_fts MATCH ?1 AND p.cluster IS NOT NULL",
+                )?;
+                let rows = stmt.query_map([query], |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            }
+            None => self.clusters()?,
+        };
+        let lower = |s: &Option<String>| s.as_ref().map(|s| s.to_lowercase());
+        let (about, outlet) = (lower(&filter.about), lower(&filter.outlet));
+        let mut out: Vec<(String, LedgerClaim)> = Vec::new();
+        for cluster in clusters {
+            let Some(claim) = self.view_of(cluster)? else { continue };
+            if filter.status.as_ref().is_some_and(|s| *s != claim.status) {
+                continue;
+            }
+            if let Some(about) = &about {
+                let hit = claim.entities.iter().any(|e| e.to_lowercase().contains(about))
+                    || claim.appearances.iter().any(|a| {
+                        a.chain.iter().any(|s| s.to_lowercase().contains(about))
+                            || a.stances.iter().any(|s| s.actor.to_lowercase().contains(about))
+                    });
+                if !hit {
+                    continue;
+                }
+            }
+            if let Some(outlet) = &outlet {
+                if !claim.appearances.iter().any(|a| {
+                    a.outlet.as_ref().is_some_and(|o| o.to_lowercase() == *outlet)
+                        || a.url.to_lowercase().contains(outlet.as_str())
+                }) {
+                    continue;
+                }
+            }
+            let dates: Vec<String> = claim
+                .appearances
+                .iter()
+                .filter_map(|a| a.published.as_deref().map(ledger::instant))
+                .collect();
+            if let Some(since) = &filter.since {
+                if !dates.iter().any(|d| d.as_str() >= since.as_str()) {
+                    continue;
+                }
+            }
+            if let Some(until) = &filter.until {
+                let until_end = format!("{until}\u{10ffff}");
+                if !dates.iter().any(|d| d.as_str() <= until_end.as_str()) {
+                    continue;
+                }
+            }
+            let newest = dates.iter().max().cloned().unwrap_or_default();
+            out.push((newest, claim));
+        }
+        out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        let limit = filter.limit.unwrap_or(usize::MAX);
+        Ok(out.into_iter().take(limit).map(|(_, c)| c).collect())
+    }
+
+    fn claim(&self, id: &str) -> Result<Option<LedgerClaim>> {
+        let cluster: Option<i64> = self
+            .conn
+            .query_row("SELECT cluster FROM cluster_ids WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        match cluster {
+            Some(c) => self.view_of(c),
+            None => Ok(None),
+        }
+    }
+
+    fn articles(&self) -> Result<Vec<ArticleRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.url, a.version, a.title, a.outlet, a.published, a.date_from,
+                    a.ingested_at, a.copy_of, a.latest,
+                    (SELECT count(*) FROM appearances p WHERE p.article = a.id)
+             FROM articles a ORDER BY a.ingested_at DESC, a.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(ArticleRow {
+                url: r.get(0)?,
+                version: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                published: r.get(4)?,
+                date_from: r.get(5)?,
+                ingested_at: r.get(6)?,
+                copy_of: r.get(7)?,
+                latest: r.get::<_, i64>(8)? == 1,
+                claims: r.get::<_, i64>(9)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let Some(query) = fts_query(query) else { return Ok(Vec::new()) };
+        let mut hits = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT p.cluster, f.text, bm25(claims_fts) AS score FROM claims_fts f
+             JOIN appearances p ON p.id = f.rowid
+             WHERE claims_fts MATCH ?1 AND p.cluster IS NOT NULL ORDER BY score LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![query, limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, f64>(2)?))
+        })?;
+        let mut ids: HashMap<i64, String> = HashMap::new();
+        for row in rows {
+            let (cluster, text, score) = row?;
+            let id = match ids.get(&cluster) {
+                Some(id) => id.clone(),
+                None => {
+                    let id: String = self.conn.query_row(
+                        "SELECT id FROM cluster_ids WHERE cluster = ?1 AND canonical = 1",
+                        [cluster],
+                        |r| r.get(0),
+                    )?;
+                    ids.insert(cluster, id.clone());
+                    id
+                }
+            };
+            if !hits.iter().any(|h: &SearchHit| h.kind == "claim" && h.id == id) {
+                hits.push(SearchHit { kind: "claim", id, text, score: -score });
+            }
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT url, title, bm25(articles_fts) AS score FROM articles_fts
+             WHERE articles_fts MATCH ?1 ORDER BY score LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![query, limit as i64], |r| {
+            Ok(SearchHit {
+                kind: "article",
+                id: r.get(0)?,
+                text: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                score: -r.get::<_, f64>(2)?,
+            })
+        })?;
+        for row in rows {
+            hits.push(row?);
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+}

@@ -1,0 +1,213 @@
+//! The SQLite ledger end to end: ingest, idempotence, versions, copies,
+//! order independence, refusal of foreign and newer files.
+
+use std::path::{Path, PathBuf};
+
+use claimtrace::read::{Input, ReadOptions};
+use claimtrace::Document;
+use claimtrace_store::{ArticleInput, ClaimFilter, Ingested, LedgerStore, SqliteStore, StoreError};
+
+fn testdata(rel: &str) -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata")).join(rel)
+}
+
+/// The founding example and the eight dev articles, analysed.
+fn corpus() -> Vec<(String, Document)> {
+    let mut paths = vec![testdata("examples/newsweek-isis-threat.txt")];
+    let mut dev: Vec<PathBuf> = std::fs::read_dir(testdata("gold/dev/inputs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dev.sort();
+    paths.extend(dev);
+    paths
+        .iter()
+        .map(|p| {
+            let bytes = std::fs::read(p).unwrap();
+            let name = p.file_name().unwrap().to_str().unwrap().to_string();
+            let input = Input { name: &name, bytes: &bytes, format: None, content_type: None };
+            let doc = claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap();
+            (name, doc)
+        })
+        .collect()
+}
+
+fn ingest(store: &mut SqliteStore, name: &str, doc: &Document) -> Ingested {
+    let input = ArticleInput { doc, input_name: name, ingested_at: "2026-12-01T00:00:00Z" };
+    store.ingest(&input).unwrap()
+}
+
+/// Clusters as sorted lists of (url, claim text), for comparing ledgers.
+fn shape(store: &SqliteStore) -> Vec<(String, String, Vec<(String, String)>)> {
+    let mut out: Vec<_> = store
+        .claims(&ClaimFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| {
+            let mut apps: Vec<(String, String)> =
+                c.appearances.iter().map(|a| (a.url.clone(), a.text.clone())).collect();
+            apps.sort();
+            (c.id, c.status, apps)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn open(dir: &Path) -> SqliteStore {
+    SqliteStore::open(&dir.join("ledger.db")).unwrap()
+}
+
+#[test]
+fn ingesting_twice_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let docs = corpus();
+    for (name, doc) in &docs {
+        assert_eq!(ingest(&mut store, name, doc), Ingested::New, "{name}");
+    }
+    let first = shape(&store);
+    assert!(first.len() > 50, "{} clusters", first.len());
+    for (name, doc) in &docs {
+        assert_eq!(ingest(&mut store, name, doc), Ingested::Unchanged, "{name}");
+    }
+    assert_eq!(shape(&store), first);
+    assert_eq!(store.articles().unwrap().len(), docs.len());
+    // Every claim of every article is in exactly one cluster.
+    let total: usize = docs.iter().map(|(_, d)| d.claims.len()).sum();
+    let listed: usize = first.iter().map(|c| c.2.len()).sum();
+    assert_eq!(listed, total);
+}
+
+#[test]
+fn the_ledger_does_not_depend_on_the_order_of_ingest() {
+    let docs = corpus();
+    let n = docs.len();
+    let mut reference = None;
+    // The given order, reversed, and three fixed shuffles.
+    let orders: Vec<Vec<usize>> = vec![
+        (0..n).collect(),
+        (0..n).rev().collect(),
+        (0..n).map(|i| (i * 4 + 1) % n).collect(),
+        (0..n).map(|i| (i * 7 + 3) % n).collect(),
+        (0..n).map(|i| (i * 2 + 5) % n).collect(),
+    ];
+    for order in orders {
+        let mut seen = order.clone();
+        seen.sort();
+        assert_eq!(seen, (0..n).collect::<Vec<_>>(), "a permutation");
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(dir.path());
+        for i in order {
+            ingest(&mut store, &docs[i].0, &docs[i].1);
+        }
+        let got = shape(&store);
+        match &reference {
+            None => reference = Some(got),
+            Some(r) => assert_eq!(&got, r),
+        }
+    }
+}
+
+#[test]
+fn a_changed_article_is_a_new_version_and_a_copy_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let read = |text: &str| {
+        let input =
+            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
+    };
+    let v1 =
+        read("Bridge closes\n\nThe council said the bridge will close on Monday for repairs.\n");
+    let v2 = read(
+        "Bridge closes\n\nThe council said the bridge will close on Monday for repairs. \
+         The mayor said the ferry will run every hour.\n",
+    );
+    assert_eq!(ingest(&mut store, "https://a.example/bridge", &v1), Ingested::New);
+    assert_eq!(ingest(&mut store, "https://a.example/bridge", &v2), Ingested::NewVersion);
+    assert_eq!(ingest(&mut store, "https://b.example/wire", &v2), Ingested::Copy);
+    let articles = store.articles().unwrap();
+    assert_eq!(articles.len(), 3);
+    assert_eq!(articles.iter().filter(|a| a.latest).count(), 2);
+    let claims = store.claims(&ClaimFilter::default()).unwrap();
+    let bridge = claims.iter().find(|c| c.text.contains("bridge will close")).unwrap();
+    // The old version's appearance left the ledger; the copy is kept,
+    // marked, and counted once.
+    assert_eq!(bridge.appearances.len(), 2, "{bridge:#?}");
+    assert!(bridge
+        .appearances
+        .iter()
+        .all(|a| a.url != "https://a.example/bridge" || a.version == 2));
+    assert_eq!(bridge.outlets, 1);
+    let copy = bridge.appearances.iter().find(|a| a.url == "https://b.example/wire").unwrap();
+    assert_eq!(copy.copy_of.as_deref(), Some("https://a.example/bridge"));
+    // Looked up by id, and found by words.
+    assert_eq!(store.claim(&bridge.id).unwrap().unwrap().id, bridge.id);
+    let hits = store.search("ferry", 10).unwrap();
+    assert!(hits.iter().any(|h| h.kind == "claim" && h.text.contains("ferry")), "{hits:?}");
+    assert!(hits.iter().any(|h| h.kind == "article"));
+    assert!(store.search("\"unbalanced AND (", 10).is_ok(), "user text is not FTS syntax");
+}
+
+#[test]
+fn filters_narrow_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    for (name, doc) in corpus().iter().take(1) {
+        ingest(&mut store, name, doc);
+    }
+    let all = store.claims(&ClaimFilter::default()).unwrap();
+    let disputed = store
+        .claims(&ClaimFilter { status: Some("disputed".into()), ..Default::default() })
+        .unwrap();
+    assert!(!disputed.is_empty() && disputed.len() < all.len());
+    assert!(disputed.iter().all(|c| c.status == "disputed"));
+    let about = store
+        .claims(&ClaimFilter { about: Some("Al Azaim".into()), ..Default::default() })
+        .unwrap();
+    assert!(!about.is_empty());
+    let text =
+        store.claims(&ClaimFilter { text: Some("killed".into()), ..Default::default() }).unwrap();
+    assert!(text.iter().all(|c| c
+        .appearances
+        .iter()
+        .any(|a| a.text.contains("killed") || a.sentence.contains("killed"))));
+    let none = store
+        .claims(&ClaimFilter { since: Some("2100-01-01".into()), ..Default::default() })
+        .unwrap();
+    assert!(none.is_empty());
+}
+
+#[test]
+fn foreign_and_newer_files_are_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "my notes").unwrap();
+    let err = SqliteStore::open(&text).err().unwrap();
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    assert!(err.to_string().contains("notes.txt: not a claimtrace ledger"));
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "my notes");
+
+    let other = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    }
+    let before = std::fs::read(&other).unwrap();
+    assert!(matches!(SqliteStore::open(&other), Err(StoreError::Foreign { .. })));
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+
+    let newer = dir.path().join("newer.db");
+    drop(SqliteStore::open(&newer).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&newer).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let err = SqliteStore::open(&newer).err().unwrap();
+    assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+    assert_eq!(
+        SqliteStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
+        1
+    );
+}
