@@ -6,6 +6,7 @@ mod analyze;
 mod bench;
 mod eval;
 mod fetch;
+mod ledger;
 mod report;
 
 use std::path::PathBuf;
@@ -31,6 +32,18 @@ enum Command {
     Eval(EvalArgs),
     /// Measure the pipeline's throughput and memory over a corpus.
     Bench(bench::Args),
+    /// Add articles to the ledger (files, folders, JSONL, URLs, or -).
+    Ingest(ledger::IngestArgs),
+    /// List the ledger's claims, newest activity first.
+    Claims(ledger::ClaimsArgs),
+    /// One claim: how it travelled, its timeline, stances and appearances.
+    Trace(ledger::TraceArgs),
+    /// The articles in the ledger, with versions and copies.
+    Articles(ledger::ArticlesArgs),
+    /// Full-text search over the ledger's claims and articles.
+    Search(ledger::SearchArgs),
+    /// Write the whole ledger out (JSONL, CSV or schema.org ClaimReview).
+    Export(ledger::ExportArgs),
 }
 
 /// Arguments of `claimtrace eval`.
@@ -61,6 +74,12 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Bench(args) => bench::run(&args),
+        Command::Ingest(args) => ledger::ingest(&args),
+        Command::Claims(args) => ledger::claims(&args),
+        Command::Trace(args) => ledger::trace(&args),
+        Command::Articles(args) => ledger::articles(&args),
+        Command::Search(args) => ledger::search(&args),
+        Command::Export(args) => ledger::export(&args),
     };
     match result {
         Ok(code) => code,

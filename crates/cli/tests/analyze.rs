@@ -85,3 +85,24 @@ fn stdin_is_read() {
     assert_eq!(record["meta"]["title"], "Bridge closes");
     assert_eq!(record["text"], "The city closed the old bridge on Monday, officials said.");
 }
+
+#[test]
+fn a_single_line_is_a_body_not_a_title() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(["analyze", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = "The minister said on Tuesday that 12 people were killed.";
+    child.stdin.take().unwrap().write_all(format!("{line}\n").as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(record["meta"]["title"], Value::Null);
+    assert_eq!(record["text"], line);
+    assert_eq!(record["sentences"].as_array().unwrap().len(), 1);
+    assert_eq!(record["counts"][0]["number"], 12.0);
+}

@@ -88,52 +88,8 @@ impl SqliteStore {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
-    /// Appearances of a cluster, with their articles.
     fn members(&self, cluster: i64) -> Result<Vec<Appearance>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
-                    a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
-             FROM appearances p JOIN articles a ON a.id = p.article
-             WHERE p.cluster = ?1",
-        )?;
-        let rows = stmt.query_map([cluster], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                ArticleRef {
-                    url: r.get(7)?,
-                    outlet: r.get(8)?,
-                    published: r.get(9)?,
-                    date_from: DateFrom::parse(&r.get::<_, String>(10)?),
-                    version: r.get(11)?,
-                    copy_of: r.get(12)?,
-                },
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (idx, text, sentence, chain, status, stances, entities, article) = row?;
-            let chain: Vec<String> = from_json(&chain)?;
-            let stances: Vec<(String, String)> = from_json(&stances)?;
-            let entities: Vec<String> = from_json(&entities)?;
-            out.push(Appearance {
-                signature: Signature::of(&text, &entities),
-                article,
-                index: idx as usize,
-                text,
-                sentence,
-                chain,
-                status,
-                stances,
-                entities,
-            });
-        }
-        Ok(out)
+        members(&self.conn, cluster)
     }
 
     fn view_of(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
@@ -152,6 +108,54 @@ impl SqliteStore {
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Appearances of a cluster, with their articles.
+fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
+                a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
+         FROM appearances p JOIN articles a ON a.id = p.article
+         WHERE p.cluster = ?1",
+    )?;
+    let rows = stmt.query_map([cluster], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            ArticleRef {
+                url: r.get(7)?,
+                outlet: r.get(8)?,
+                published: r.get(9)?,
+                date_from: DateFrom::parse(&r.get::<_, String>(10)?),
+                version: r.get(11)?,
+                copy_of: r.get(12)?,
+            },
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (idx, text, sentence, chain, status, stances, entities, article) = row?;
+        let chain: Vec<String> = from_json(&chain)?;
+        let stances: Vec<(String, String)> = from_json(&stances)?;
+        let entities: Vec<String> = from_json(&entities)?;
+        out.push(Appearance {
+            signature: Signature::of(&text, &entities),
+            article,
+            index: idx as usize,
+            text,
+            sentence,
+            chain,
+            status,
+            stances,
+            entities,
+        });
+    }
+    Ok(out)
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
@@ -347,20 +351,18 @@ impl LedgerStore for SqliteStore {
             let rows = stmt.query_map([article_id], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        tx.commit()?;
         for cluster in touched {
-            let members = self.members(cluster)?;
+            let members = members(&tx, cluster)?;
             let refs: Vec<&Appearance> = members.iter().collect();
             let id = ledger::cluster_id(&refs);
-            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             tx.execute("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1", [cluster])?;
             tx.execute(
                 "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
                  ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
                 params![id, cluster],
             )?;
-            tx.commit()?;
         }
+        tx.commit()?;
         Ok(outcome)
     }
 

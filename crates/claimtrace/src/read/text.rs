@@ -125,13 +125,15 @@ const ROLE_WORDS: &[&str] = &[
     "based",
 ];
 
-/// Cleans scraped text. With `take_title`, the first line is the title.
+/// Cleans scraped text. With `take_title`, the first line is the title,
+/// unless it is the only line: a text of one line is a body (a sentence
+/// piped in), not a title over nothing.
 pub fn clean(text: &str, take_title: bool) -> Cleaned {
     let normalized = normalize(text);
     let mut lines = split_lines(&normalized);
     let mut meta = Meta::default();
 
-    if take_title {
+    if take_title && lines.len() > 1 {
         if let Some(first) = lines.first_mut() {
             if first.text.chars().count() <= 300 {
                 first.class = Some(Class::Title);

@@ -1,0 +1,570 @@
+//! The ledger commands: `ingest`, `claims`, `trace`, `articles`, `search`
+//! and `export`, over the store (`claimtrace-store`).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use claimtrace::read::{Input, ReadOptions};
+use claimtrace::record::ledger::LedgerClaim;
+use claimtrace_store::{ArticleInput, ClaimFilter, Ingested, LedgerStore, SqliteStore};
+use owo_colors::OwoColorize;
+
+use crate::analyze::{DEFAULT_MAX_BODY, DEFAULT_MAX_BYTES};
+use crate::fetch::fetch;
+
+/// Where the ledger is.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// The ledger file (SQLite); created when missing.
+    #[arg(long, env = "CLAIMTRACE_DB", default_value = "claimtrace.db", global = true)]
+    pub db: PathBuf,
+}
+
+impl DbArg {
+    fn open(&self) -> Result<SqliteStore> {
+        Ok(SqliteStore::open(&self.db)?)
+    }
+}
+
+/// Arguments of `claimtrace ingest`.
+#[derive(clap::Args, Debug)]
+pub struct IngestArgs {
+    /// Files, folders (read recursively), URLs, or - for standard input.
+    #[arg(required = true, value_name = "FILE|DIR|URL|-")]
+    inputs: Vec<String>,
+    #[command(flatten)]
+    db: DbArg,
+    /// Largest input read, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// Longest article body analysed, in bytes of text.
+    #[arg(long, default_value_t = DEFAULT_MAX_BODY)]
+    max_body: usize,
+    /// Seconds to wait for a URL.
+    #[arg(long, default_value_t = 20)]
+    timeout: u64,
+    /// Exit non-zero when any input fails, not only when all do.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Default)]
+struct Tally {
+    new: usize,
+    versions: usize,
+    unchanged: usize,
+    copies: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn ok(&self) -> usize {
+        self.new + self.versions + self.unchanged + self.copies
+    }
+    fn line(&self) -> String {
+        format!(
+            "{} new, {} new versions, {} unchanged, {} copies, {} failed",
+            self.new, self.versions, self.unchanged, self.copies, self.failed
+        )
+    }
+}
+
+/// Files below `path` (itself when it is a file), in name order; hidden
+/// files and folders are skipped.
+fn files_under(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    if !path.is_dir() {
+        out.push(path.display().to_string());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        if entry.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            continue;
+        }
+        files_under(&entry, out)?;
+    }
+    Ok(())
+}
+
+pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
+    let mut store = args.db.open()?;
+    let options = ReadOptions {
+        max_bytes: Some(args.max_bytes),
+        max_body: Some(args.max_body),
+        ..ReadOptions::default()
+    };
+    let mut names = Vec::new();
+    for input in &args.inputs {
+        let is_url = input.starts_with("http://") || input.starts_with("https://");
+        if input == "-" || is_url || !Path::new(input).is_dir() {
+            names.push(input.clone());
+        } else {
+            files_under(Path::new(input), &mut names)
+                .with_context(|| format!("cannot list folder {input}"))?;
+        }
+    }
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(names.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .expect("valid template"),
+        );
+        bar
+    });
+    let say = |line: String| match &progress {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    };
+    let pipeline = claimtrace::Pipeline::standard();
+    let mut tally = Tally::default();
+    for name in &names {
+        let fetched = match fetch(name, args.max_bytes, Duration::from_secs(args.timeout)) {
+            Ok(f) => f,
+            Err(err) => {
+                say(format!("claimtrace: {name}: {err:#}"));
+                tally.failed += 1;
+                continue;
+            }
+        };
+        let input = Input {
+            name,
+            bytes: &fetched.bytes,
+            format: None,
+            content_type: fetched.content_type.as_deref(),
+        };
+        for result in claimtrace::analyze_iter(&pipeline, &input, &options) {
+            let doc = match result {
+                Ok(doc) => doc,
+                Err(err) => {
+                    let prefix =
+                        if err.article().is_some() { String::new() } else { format!("{name}: ") };
+                    say(format!("claimtrace: {prefix}{err}"));
+                    tally.failed += 1;
+                    continue;
+                }
+            };
+            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
+            // A panic while clustering drops the transaction: the ledger
+            // keeps all of an article or none of it.
+            match claimtrace::contain("ledger", || store.ingest(&article)) {
+                Ok(Ok(outcome)) => match outcome {
+                    Ingested::New => tally.new += 1,
+                    Ingested::NewVersion => tally.versions += 1,
+                    Ingested::Unchanged => tally.unchanged += 1,
+                    Ingested::Copy => tally.copies += 1,
+                },
+                Ok(Err(err)) => {
+                    say(format!("claimtrace: {}: {err}", doc.source));
+                    tally.failed += 1;
+                }
+                Err(err) => {
+                    say(format!("claimtrace: {}: {err}", doc.source));
+                    tally.failed += 1;
+                }
+            }
+        }
+        if let Some(bar) = &progress {
+            bar.set_message(tally.line());
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    eprintln!("claimtrace: {}: {}", args.db.db.display(), tally.line());
+    Ok(if tally.ok() == 0 && tally.failed > 0 || (args.strict && tally.failed > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Output shape of the listing commands.
+#[derive(clap::Args, Debug)]
+pub struct OutputArgs {
+    /// One JSON document (an array for lists).
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
+    /// One JSON object a line.
+    #[arg(long)]
+    jsonl: bool,
+}
+
+/// Arguments of `claimtrace claims`.
+#[derive(clap::Args, Debug)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    db: DbArg,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Only claims whose status is now this (disputed, confirmed,
+    /// unverified, hedged, reported, asserted).
+    #[arg(long)]
+    status: Option<String>,
+    /// Only claims about, by or answered by this entity (part of a name).
+    #[arg(long, value_name = "ENTITY")]
+    about: Option<String>,
+    /// Only claims reported by this outlet (its name or domain).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only claims reported on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only claims reported on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Only claims whose wording has these words.
+    #[arg(long)]
+    text: Option<String>,
+    /// At most this many claims.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let filter = ClaimFilter {
+        status: args.status.clone(),
+        about: args.about.clone(),
+        outlet: args.outlet.clone(),
+        since: args.since.clone(),
+        until: args.until.clone(),
+        text: args.text.clone(),
+        limit: args.limit,
+    };
+    let claims = store.claims(&filter)?;
+    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    if args.output.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&claims)?)?;
+    } else if args.output.jsonl {
+        for claim in &claims {
+            writeln!(out, "{}", serde_json::to_string(claim)?)?;
+        }
+    } else {
+        for claim in &claims {
+            let seen = claim.first_seen.as_ref();
+            writeln!(out, "{} {}  {}", badge(&claim.status), claim.id.dimmed(), claim.text.bold())?;
+            writeln!(
+                out,
+                "    {} outlet(s), {} appearance(s); first seen {} {}; origin: {}",
+                claim.outlets,
+                claim.appearances.len(),
+                seen.and_then(|s| s.published.as_deref()).unwrap_or("?"),
+                seen.map(|s| s.url.as_str()).unwrap_or(""),
+                claim.origin.as_deref().unwrap_or("(the outlet's own voice)")
+            )?;
+        }
+        writeln!(out, "{}", format!("{} claim(s)", claims.len()).dimmed())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A status as a word in brackets (colour too, never colour alone).
+fn badge(status: &str) -> String {
+    let word = format!("[{status}]");
+    match status {
+        "disputed" => word.red().to_string(),
+        "confirmed" => word.green().to_string(),
+        "unverified" | "hedged" => word.yellow().to_string(),
+        _ => word.cyan().to_string(),
+    }
+}
+
+/// Arguments of `claimtrace trace`.
+#[derive(clap::Args, Debug)]
+pub struct TraceArgs {
+    /// The claim's id (from `claims`).
+    id: String,
+    #[command(flatten)]
+    db: DbArg,
+    /// The claim as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn trace(args: &TraceArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let Some(claim) = store.claim(&args.id)? else {
+        eprintln!("claimtrace: no claim with id {} in {}", args.id, args.db.db.display());
+        return Ok(ExitCode::from(1));
+    };
+    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&claim)?)?;
+    } else {
+        write_trace(&mut out, &claim)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()> {
+    writeln!(out, "{} {}", badge(&claim.status), claim.text.bold())?;
+    writeln!(out, "{}", claim.id.dimmed())?;
+    if let Some(seen) = &claim.first_seen {
+        writeln!(
+            out,
+            "first seen {} ({}) in {} {}",
+            seen.published.as_deref().unwrap_or("?"),
+            seen.date_from,
+            seen.outlet.as_deref().unwrap_or(""),
+            seen.url
+        )?;
+    }
+    writeln!(out, "origin: {}", claim.origin.as_deref().unwrap_or("(the outlet's own voice)"))?;
+    if !claim.propagation.is_empty() {
+        writeln!(out, "\n{}", "How it travelled".bold())?;
+        write_tree(out, claim)?;
+    }
+    writeln!(out, "\n{}", "Timeline".bold())?;
+    for entry in &claim.timeline {
+        writeln!(
+            out,
+            "  {}  {}  {}",
+            entry.date.as_deref().unwrap_or("(undated)"),
+            badge(&entry.status),
+            entry.url.dimmed()
+        )?;
+        if let Some(evidence) = &entry.evidence {
+            writeln!(out, "      “{}”", evidence)?;
+        }
+    }
+    if !claim.stances.is_empty() {
+        writeln!(out, "\n{}", "Stances".bold())?;
+        for s in &claim.stances {
+            writeln!(out, "  {} {}  {}", s.actor, s.stance, s.url.dimmed())?;
+        }
+    }
+    writeln!(out, "\n{} ({})", "Appearances".bold(), claim.appearances.len())?;
+    for a in &claim.appearances {
+        let copy = a.copy_of.as_deref().map(|c| format!(" (copy of {c})")).unwrap_or_default();
+        writeln!(
+            out,
+            "  {} {} {}{}",
+            a.published.as_deref().unwrap_or("?"),
+            a.outlet.as_deref().unwrap_or(""),
+            a.url.dimmed(),
+            copy
+        )?;
+        writeln!(out, "      {} {}", badge(&a.status), a.text)?;
+    }
+    Ok(())
+}
+
+/// The propagation edges as a tree from each node nobody passed it to.
+fn write_tree(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()> {
+    let edges = &claim.propagation;
+    let roots: Vec<&str> = {
+        let mut roots = Vec::new();
+        for e in edges {
+            if !edges.iter().any(|f| f.to == e.from) && !roots.contains(&e.from.as_str()) {
+                roots.push(e.from.as_str());
+            }
+        }
+        roots
+    };
+    fn walk(
+        out: &mut impl Write,
+        edges: &[claimtrace::record::ledger::Edge],
+        node: &str,
+        depth: usize,
+        path: &mut Vec<String>,
+    ) -> std::io::Result<()> {
+        let indent = "    ".repeat(depth);
+        let arrow = if depth == 0 { "" } else { "└─▶ " };
+        writeln!(out, "  {indent}{arrow}{node}")?;
+        if path.iter().any(|p| p == node) || depth > 12 {
+            return Ok(());
+        }
+        path.push(node.to_string());
+        for e in edges.iter().filter(|e| e.from == node) {
+            walk(out, edges, &e.to, depth + 1, path)?;
+        }
+        path.pop();
+        Ok(())
+    }
+    for root in roots {
+        walk(out, edges, root, 0, &mut Vec::new())?;
+    }
+    Ok(())
+}
+
+/// Arguments of `claimtrace articles`.
+#[derive(clap::Args, Debug)]
+pub struct ArticlesArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// As JSON lines.
+    #[arg(long)]
+    jsonl: bool,
+}
+
+pub fn articles(args: &ArticlesArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    for a in store.articles()? {
+        if args.jsonl {
+            let value = serde_json::json!({
+                "url": a.url, "version": a.version, "title": a.title, "outlet": a.outlet,
+                "published": a.published, "date_from": a.date_from, "ingested_at": a.ingested_at,
+                "claims": a.claims, "copy_of": a.copy_of, "latest": a.latest,
+            });
+            writeln!(out, "{value}")?;
+            continue;
+        }
+        let mut marks = Vec::new();
+        if a.version > 1 || !a.latest {
+            marks.push(format!("v{}{}", a.version, if a.latest { "" } else { ", replaced" }));
+        }
+        if let Some(c) = &a.copy_of {
+            marks.push(format!("copy of {c}"));
+        }
+        writeln!(
+            out,
+            "{}  {}  {} claim(s){}",
+            a.published.as_deref().unwrap_or("?"),
+            a.title.as_deref().unwrap_or("(no title)").bold(),
+            a.claims,
+            if marks.is_empty() { String::new() } else { format!(" [{}]", marks.join("; ")) }
+        )?;
+        writeln!(out, "    {} {}", a.outlet.as_deref().unwrap_or(""), a.url.dimmed())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `claimtrace search`.
+#[derive(clap::Args, Debug)]
+pub struct SearchArgs {
+    /// Words to find in claims and articles.
+    query: String,
+    #[command(flatten)]
+    db: DbArg,
+    /// At most this many hits.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// As JSON lines.
+    #[arg(long)]
+    jsonl: bool,
+}
+
+pub fn search(args: &SearchArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let hits = store.search(&args.query, args.limit)?;
+    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    for h in &hits {
+        if args.jsonl {
+            let value =
+                serde_json::json!({"kind": h.kind, "id": h.id, "text": h.text, "score": h.score});
+            writeln!(out, "{value}")?;
+        } else {
+            writeln!(out, "{:>7}  {}  {}", h.kind, h.id.dimmed(), h.text)?;
+        }
+    }
+    out.flush()?;
+    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ExportFormat {
+    Jsonl,
+    Csv,
+    Claimreview,
+}
+
+/// Arguments of `claimtrace export`.
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    db: DbArg,
+    /// jsonl: the ledger records; csv: one row a claim; claimreview:
+    /// schema.org `Claim` JSON-LD, as fact-checking tools read it.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: ExportFormat,
+}
+
+pub fn export(args: &ExportArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let claims = store.claims(&ClaimFilter::default())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        ExportFormat::Jsonl => {
+            for claim in &claims {
+                writeln!(out, "{}", serde_json::to_string(claim)?)?;
+            }
+        }
+        ExportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "id",
+                "status",
+                "text",
+                "origin",
+                "first_seen_url",
+                "first_seen_published",
+                "outlets",
+                "appearances",
+                "entities",
+            ])?;
+            for c in &claims {
+                let seen = c.first_seen.as_ref();
+                w.write_record([
+                    c.id.as_str(),
+                    &c.status,
+                    &c.text,
+                    c.origin.as_deref().unwrap_or(""),
+                    seen.map_or("", |s| s.url.as_str()),
+                    seen.and_then(|s| s.published.as_deref()).unwrap_or(""),
+                    &c.outlets.to_string(),
+                    &c.appearances.len().to_string(),
+                    &c.entities.join("; "),
+                ])?;
+            }
+            w.flush()?;
+        }
+        ExportFormat::Claimreview => {
+            let items: Vec<serde_json::Value> = claims.iter().map(claim_json_ld).collect();
+            let doc = serde_json::json!({"@context": "https://schema.org", "@graph": items});
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A cluster as a schema.org `Claim`.
+fn claim_json_ld(c: &LedgerClaim) -> serde_json::Value {
+    let work = |url: &str, published: Option<&str>, outlet: Option<&str>| {
+        let mut w = serde_json::json!({"@type": "CreativeWork", "url": url});
+        if let Some(p) = published {
+            w["datePublished"] = p.into();
+        }
+        if let Some(o) = outlet {
+            w["publisher"] = serde_json::json!({"@type": "Organization", "name": o});
+        }
+        w
+    };
+    let mut claim = serde_json::json!({
+        "@type": "Claim",
+        "identifier": c.id,
+        "text": c.text,
+        "appearance": c.appearances.iter()
+            .map(|a| work(&a.url, a.published.as_deref(), a.outlet.as_deref()))
+            .collect::<Vec<_>>(),
+    });
+    if let Some(seen) = &c.first_seen {
+        claim["firstAppearance"] =
+            work(&seen.url, seen.published.as_deref(), seen.outlet.as_deref());
+    }
+    if let Some(origin) = &c.origin {
+        claim["author"] = serde_json::json!({"@type": "Thing", "name": origin});
+    }
+    claim
+}
