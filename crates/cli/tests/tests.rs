@@ -6,3 +6,4 @@ mod analyze;
 mod bad_input;
 mod eval;
 mod hostile;
+mod ledger;
