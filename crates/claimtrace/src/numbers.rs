@@ -27,6 +27,13 @@ pub fn word_pattern() -> &'static str {
     &WORD_PATTERN
 }
 
+/// Whether `word` (lower-case) is a number word or multiplier ("twelve",
+/// "dozen", "million"): a cheap test before [`parse`].
+pub fn is_number_word(word: &str) -> bool {
+    LEXICON.words.iter().any(|(w, _)| *w == word)
+        || LEXICON.multipliers.iter().any(|(w, _)| *w == word)
+}
+
 /// Reads a number phrase that `pattern()` matched. `None` for text that is
 /// not a number or is malformed ("1,0000", "1..5").
 pub fn parse(text: &str) -> Option<Quantity> {

@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[&str] = &[
         status TEXT NOT NULL,
         stances TEXT NOT NULL,
         entities TEXT NOT NULL,
+        signature TEXT NOT NULL,
         cluster INTEGER,
         UNIQUE (article, idx)
     );

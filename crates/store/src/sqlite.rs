@@ -276,8 +276,8 @@ impl LedgerStore for SqliteStore {
         for appearance in ledger::appearances(doc, &article) {
             tx.execute(
                 "INSERT INTO appearances (article, idx, text, sentence, chain, status,
-                     stances, entities)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     stances, entities, signature)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     article_id,
                     appearance.index as i64,
@@ -287,6 +287,7 @@ impl LedgerStore for SqliteStore {
                     appearance.status,
                     to_json(&appearance.stances),
                     to_json(&appearance.entities),
+                    appearance.signature.encode(),
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -317,18 +318,16 @@ impl LedgerStore for SqliteStore {
             }
             let mut linked: BTreeSet<i64> = BTreeSet::new();
             {
-                let mut load = tx.prepare_cached(
-                    "SELECT text, entities, cluster FROM appearances WHERE id = ?1",
-                )?;
+                let mut load =
+                    tx.prepare_cached("SELECT signature, cluster FROM appearances WHERE id = ?1")?;
                 for candidate in candidates {
-                    let (text, entities, cluster): (String, String, Option<i64>) =
-                        load.query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                    let (signature, cluster): (String, Option<i64>) =
+                        load.query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?)))?;
                     let Some(cluster) = cluster else { continue };
                     if linked.contains(&cluster) {
                         continue;
                     }
-                    let entities: Vec<String> = from_json(&entities)?;
-                    let other = Signature::of(&text, &entities);
+                    let other = Signature::decode(&signature);
                     if ledger::same_claim(&appearance.signature, &other).is_some() {
                         linked.insert(cluster);
                     }

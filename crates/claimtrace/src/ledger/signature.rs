@@ -58,7 +58,9 @@ impl Signature {
             if word.chars().count() < 2 || STOPWORDS.contains(word) {
                 continue;
             }
-            if let Some(q) = crate::numbers::parse(word) {
+            if let Some(q) =
+                crate::numbers::is_number_word(word).then(|| crate::numbers::parse(word)).flatten()
+            {
                 if q.vague.is_none() {
                     sig.numbers.insert(number_key(q.value));
                     continue;
@@ -78,6 +80,36 @@ impl Signature {
         keys.extend(self.numbers.iter().map(|n| format!("n:{n}")));
         keys.extend(self.entities.iter().map(|e| format!("e:{e}")));
         keys
+    }
+}
+
+impl Signature {
+    /// The signature as one line of text, for storage: the index keys,
+    /// tab-separated, with `!` first when negated.
+    pub fn encode(&self) -> String {
+        let mut parts = Vec::new();
+        if self.negated {
+            parts.push("!".to_string());
+        }
+        parts.extend(self.keys());
+        parts.join("\t")
+    }
+
+    /// The signature [`Signature::encode`] wrote.
+    pub fn decode(line: &str) -> Signature {
+        let mut sig = Signature::default();
+        for part in line.split('\t') {
+            if part == "!" {
+                sig.negated = true;
+            } else if let Some(s) = part.strip_prefix("w:") {
+                sig.stems.insert(s.to_string());
+            } else if let Some(n) = part.strip_prefix("n:") {
+                sig.numbers.insert(n.to_string());
+            } else if let Some(e) = part.strip_prefix("e:") {
+                sig.entities.insert(e.to_string());
+            }
+        }
+        sig
     }
 }
 
@@ -169,6 +201,14 @@ mod tests {
         let r = same_claim(&a, &b).unwrap();
         assert_eq!(r.shared_entities, ["crocus city hall"]);
         assert_eq!(r.shared_numbers, ["137"]);
+    }
+
+    #[test]
+    fn signatures_survive_storage() {
+        for s in [sig("Ukraine was not involved in 2 attacks", &["Ukraine"]), Signature::default()]
+        {
+            assert_eq!(Signature::decode(&s.encode()), s);
+        }
     }
 
     #[test]
