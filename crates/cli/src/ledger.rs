@@ -568,3 +568,98 @@ fn claim_json_ld(c: &LedgerClaim) -> serde_json::Value {
     }
     claim
 }
+
+/// Arguments of `claimtrace eval-ledger`.
+#[derive(clap::Args, Debug)]
+pub struct EvalLedgerArgs {
+    /// A folder of gold ledgers (`X.json`, as `docs/ledger-json.md` says),
+    /// with each story's articles in `inputs/X.jsonl` (or `inputs/X/`).
+    gold: PathBuf,
+    /// Print figures as JSON (`{"micro": ..., "per_story": ...}`).
+    #[arg(long)]
+    json: bool,
+    /// Fail (exit 1) when a figure is below a value, e.g.
+    /// `--min ledger.b3_f1=0.85`. Repeatable.
+    #[arg(long = "min", value_name = "KEY=VALUE")]
+    min: Vec<String>,
+}
+
+/// Ingests each story's articles into a fresh ledger and scores it.
+pub fn eval_ledger(args: &EvalLedgerArgs) -> Result<ExitCode> {
+    use claimtrace::eval::ledger::{score, GoldCluster, LedgerTally};
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(&args.gold)
+        .with_context(|| format!("cannot read folder {}", args.gold.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+        .collect();
+    golds.sort();
+    anyhow::ensure!(!golds.is_empty(), "no gold ledgers (*.json) in {}", args.gold.display());
+    let mut total = LedgerTally::default();
+    let mut per_story = std::collections::BTreeMap::new();
+    let scratch = std::env::temp_dir().join(format!("claimtrace-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch)?;
+    let pipeline = claimtrace::Pipeline::standard();
+    for gold_path in golds {
+        let stem = gold_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let gold: Vec<GoldCluster> = serde_json::from_slice(&std::fs::read(&gold_path)?)
+            .with_context(|| format!("{}: not a gold ledger", gold_path.display()))?;
+        let inputs = args.gold.join("inputs");
+        let mut names = Vec::new();
+        for candidate in [inputs.join(format!("{stem}.jsonl")), inputs.join(&stem)] {
+            if candidate.exists() {
+                files_under(&candidate, &mut names)?;
+            }
+        }
+        anyhow::ensure!(!names.is_empty(), "no inputs for {stem} in {}", inputs.display());
+        let db = scratch.join(format!("{stem}.db"));
+        let _ = std::fs::remove_file(&db);
+        let mut store = SqliteStore::open(&db)?;
+        for name in &names {
+            let bytes = std::fs::read(name).with_context(|| format!("cannot read {name}"))?;
+            let input = Input { name, bytes: &bytes, format: None, content_type: None };
+            for doc in claimtrace::analyze_iter(&pipeline, &input, &ReadOptions::default()) {
+                let doc = doc.with_context(|| format!("{name}"))?;
+                let article = ArticleInput {
+                    doc: &doc,
+                    input_name: &doc.source,
+                    ingested_at: "1970-01-01T00:00:00Z",
+                };
+                store.ingest(&article)?;
+            }
+        }
+        let pred = store.claims(&ClaimFilter::default())?;
+        let mut one = LedgerTally::default();
+        score(&gold, &pred, &mut one);
+        score(&gold, &pred, &mut total);
+        per_story.insert(stem, one.figures());
+        drop(store);
+        let _ = std::fs::remove_file(&db);
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+    let figures = total.figures();
+    if args.json {
+        let out = serde_json::json!({"micro": figures, "per_story": per_story});
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        for (story, f) in &per_story {
+            println!("{story}");
+            println!("{}", claimtrace::eval::format_table(f));
+        }
+        println!("micro");
+        println!("{}", claimtrace::eval::format_table(&figures));
+    }
+    let mut failed = false;
+    for m in &args.min {
+        let (k, v) =
+            m.split_once('=').with_context(|| format!("--min needs KEY=VALUE, got {m}"))?;
+        let v: f64 = v.parse().with_context(|| format!("--min {k}: not a number: {v}"))?;
+        match figures.get(k).copied().flatten() {
+            Some(got) if got >= v => {}
+            got => {
+                eprintln!("claimtrace: {k} is {got:?}, below {v}");
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -44,6 +44,8 @@ enum Command {
     Search(ledger::SearchArgs),
     /// Write the whole ledger out (JSONL, CSV or schema.org ClaimReview).
     Export(ledger::ExportArgs),
+    /// Score the ledger against gold ledgers (B-cubed over appearances).
+    EvalLedger(ledger::EvalLedgerArgs),
 }
 
 /// Arguments of `claimtrace eval`.
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Articles(args) => ledger::articles(&args),
         Command::Search(args) => ledger::search(&args),
         Command::Export(args) => ledger::export(&args),
+        Command::EvalLedger(args) => ledger::eval_ledger(&args),
     };
     match result {
         Ok(code) => code,

@@ -6,6 +6,8 @@
 //! word tokens with `a`/`an`/`the` dropped, and two spans match when their
 //! token-overlap F1 is at least 0.5.
 
+pub mod ledger;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::Value;
