@@ -663,3 +663,77 @@ pub fn eval_ledger(args: &EvalLedgerArgs) -> Result<ExitCode> {
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
+
+/// Arguments of `claimtrace history`.
+#[derive(clap::Args, Debug)]
+pub struct HistoryArgs {
+    /// The article's URL (as `articles` lists it).
+    url: String,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// What changed between two versions of an article: claims added and
+/// dropped, statuses moved, and the update notes the new version carries.
+pub fn history(args: &HistoryArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let versions = store.history(&args.url)?;
+    if versions.is_empty() {
+        eprintln!("claimtrace: no article at {} in {}", args.url, args.db.db.display());
+        return Ok(ExitCode::from(1));
+    }
+    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    let mut previous: Option<&claimtrace_store::Version> = None;
+    for v in &versions {
+        writeln!(
+            out,
+            "{} {}  published {}  ingested {}",
+            format!("v{}", v.version).bold(),
+            v.record.meta.title.as_deref().unwrap_or("(no title)"),
+            v.published.as_deref().unwrap_or("?"),
+            v.ingested_at
+        )?;
+        for note in v.record.removed.iter().filter(|r| {
+            let t = r.text.trim_start().to_lowercase();
+            t.starts_with("update") || t.starts_with("correction") || t.starts_with("editor's note")
+        }) {
+            writeln!(out, "    note: {}", note.text)?;
+        }
+        let Some(prev) = previous else {
+            writeln!(out, "    {} claim(s)", v.record.claims.len())?;
+            previous = Some(v);
+            continue;
+        };
+        let status_of = |r: &claimtrace::Record, text: &str| {
+            r.claims.iter().find(|c| c.text == text).map(|c| c.status.clone())
+        };
+        let mut changed = false;
+        for c in &v.record.claims {
+            match status_of(&prev.record, &c.text) {
+                None => writeln!(out, "    {} {} {}", "+".green(), badge(&c.status), c.text)?,
+                Some(old) if old != c.status => writeln!(
+                    out,
+                    "    {} {} → {} {}",
+                    "~".yellow(),
+                    badge(&old),
+                    badge(&c.status),
+                    c.text
+                )?,
+                Some(_) => continue,
+            }
+            changed = true;
+        }
+        for c in &prev.record.claims {
+            if status_of(&v.record, &c.text).is_none() {
+                writeln!(out, "    {} {} {}", "-".red(), badge(&c.status), c.text)?;
+                changed = true;
+            }
+        }
+        if !changed {
+            writeln!(out, "    (no claim changed)")?;
+        }
+        previous = Some(v);
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

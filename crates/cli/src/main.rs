@@ -44,6 +44,8 @@ enum Command {
     Search(ledger::SearchArgs),
     /// Write the whole ledger out (JSONL, CSV or schema.org ClaimReview).
     Export(ledger::ExportArgs),
+    /// The versions of an article at a URL, and what changed between them.
+    History(ledger::HistoryArgs),
     /// Score the ledger against gold ledgers (B-cubed over appearances).
     EvalLedger(ledger::EvalLedgerArgs),
 }
@@ -83,6 +85,7 @@ fn main() -> ExitCode {
         Command::Search(args) => ledger::search(&args),
         Command::Export(args) => ledger::export(&args),
         Command::EvalLedger(args) => ledger::eval_ledger(&args),
+        Command::History(args) => ledger::history(&args),
     };
     match result {
         Ok(code) => code,

@@ -220,3 +220,38 @@ fn two_processes_ingesting_at_once() {
     let out = claimtrace(&["articles", "--db", &db, "--jsonl"]);
     assert_eq!(stdout(&out).lines().count(), 24, "each article once");
 }
+
+#[test]
+fn history_shows_what_a_new_version_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(&dir);
+    let v1 = dir.path().join("v1.json");
+    let v2 = dir.path().join("v2.json");
+    let url = "https://a.example/bridge";
+    std::fs::write(
+        &v1,
+        serde_json::json!({"url": url, "published": "2024-03-22", "title": "Bridge",
+            "text": "The council said the bridge will close on Monday for repairs."})
+        .to_string(),
+    )
+    .unwrap();
+    std::fs::write(
+        &v2,
+        serde_json::json!({"url": url, "published": "2024-03-22", "title": "Bridge",
+            "text": "The council said the bridge will close on Monday for repairs. \
+                     The mayor said the ferry will run every hour."})
+        .to_string(),
+    )
+    .unwrap();
+    let out = claimtrace(&["ingest", "--db", &db, v1.to_str().unwrap()]);
+    assert!(stderr(&out).contains("1 new"));
+    let out = claimtrace(&["ingest", "--db", &db, v2.to_str().unwrap()]);
+    assert!(stderr(&out).contains("1 new versions"), "{}", stderr(&out));
+    let out = claimtrace(&["history", "--db", &db, url]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("v1 Bridge") && text.contains("v2 Bridge"), "{text}");
+    assert!(text.contains("+ [reported] the ferry will run every hour"), "{text}");
+    let out = claimtrace(&["history", "--db", &db, "https://nowhere.example/"]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -85,6 +85,16 @@ pub struct ArticleRow {
     pub latest: bool,
 }
 
+/// One version of an article, for `history`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Version {
+    pub version: u32,
+    pub ingested_at: String,
+    pub published: Option<String>,
+    /// The article record as analysed then (`docs/article-json.md`).
+    pub record: claimtrace::Record,
+}
+
 /// A full-text hit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchHit {
@@ -106,6 +116,8 @@ pub trait LedgerStore {
     fn claim(&self, id: &str) -> Result<Option<LedgerClaim>>;
     /// Every stored article version, newest first.
     fn articles(&self) -> Result<Vec<ArticleRow>>;
+    /// Every stored version of the article at `url`, oldest first.
+    fn history(&self, url: &str) -> Result<Vec<Version>>;
     /// Full-text search over claims and articles, best first (bm25).
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
 }

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
 use crate::{
     ArticleInput, ArticleRow, ClaimFilter, Ingested, LedgerStore, Result, SearchHit, StoreError,
+    Version,
 };
 
 /// Index keys with more postings than this are too common to find
@@ -460,6 +461,22 @@ impl LedgerStore for SqliteStore {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn history(&self, url: &str) -> Result<Vec<Version>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT version, ingested_at, published, record FROM articles WHERE url = ?1
+             ORDER BY version",
+        )?;
+        let rows = stmt.query_map([url], |r| {
+            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get::<_, String>(3)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (version, ingested_at, published, record) = row?;
+            out.push(Version { version, ingested_at, published, record: from_json(&record)? });
+        }
+        Ok(out)
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
