@@ -49,6 +49,20 @@ pub struct IngestArgs {
     /// Exit non-zero when any input fails, not only when all do.
     #[arg(long)]
     strict: bool,
+    /// Keep following the inputs as feeds: re-read them every `--interval`
+    /// seconds (conditional GET for URLs) and ingest new entries.
+    #[arg(long)]
+    watch: bool,
+    /// Seconds between two reads of a feed with `--watch`.
+    #[arg(long, default_value_t = 300)]
+    interval: u64,
+    /// With `--watch`, stop after this many rounds (0: never).
+    #[arg(long, default_value_t = 0)]
+    rounds: u64,
+    /// Ingest feed entries from the text the feed carries, without
+    /// fetching their links.
+    #[arg(long)]
+    no_fetch: bool,
 }
 
 #[derive(Default)]
@@ -92,7 +106,7 @@ fn files_under(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
 }
 
 pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let store = args.db.open()?;
     let options = ReadOptions {
         max_bytes: Some(args.max_bytes),
         max_body: Some(args.max_body),
@@ -116,73 +130,227 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         );
         bar
     });
-    let say = |line: String| match &progress {
-        Some(bar) => bar.println(line),
-        None => eprintln!("{line}"),
+    let mut run = Ingest {
+        store,
+        options,
+        pipeline: claimtrace::Pipeline::standard(),
+        tally: Tally::default(),
+        progress,
+        args,
+        seen_links: std::collections::HashSet::new(),
     };
-    let pipeline = claimtrace::Pipeline::standard();
-    let mut tally = Tally::default();
-    for name in &names {
-        let fetched = match fetch(name, args.max_bytes, Duration::from_secs(args.timeout)) {
-            Ok(f) => f,
-            Err(err) => {
-                say(format!("claimtrace: {name}: {err:#}"));
-                tally.failed += 1;
-                continue;
+    if args.watch {
+        run.watch(&names)?;
+    } else {
+        for name in &names {
+            match fetch(name, args.max_bytes, Duration::from_secs(args.timeout)) {
+                Ok(fetched) => run.input(name, &fetched.bytes, fetched.content_type.as_deref()),
+                Err(err) => run.failed(&format!("{name}: {err:#}")),
             }
-        };
-        let input = Input {
-            name,
-            bytes: &fetched.bytes,
-            format: None,
-            content_type: fetched.content_type.as_deref(),
-        };
-        for result in claimtrace::analyze_iter(&pipeline, &input, &options) {
-            let doc = match result {
-                Ok(doc) => doc,
-                Err(err) => {
-                    let prefix =
-                        if err.article().is_some() { String::new() } else { format!("{name}: ") };
-                    say(format!("claimtrace: {prefix}{err}"));
-                    tally.failed += 1;
-                    continue;
-                }
-            };
-            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-            let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
-            // A panic while clustering drops the transaction: the ledger
-            // keeps all of an article or none of it.
-            match claimtrace::contain("ledger", || store.ingest(&article)) {
-                Ok(Ok(outcome)) => match outcome {
-                    Ingested::New => tally.new += 1,
-                    Ingested::NewVersion => tally.versions += 1,
-                    Ingested::Unchanged => tally.unchanged += 1,
-                    Ingested::Copy => tally.copies += 1,
-                },
-                Ok(Err(err)) => {
-                    say(format!("claimtrace: {}: {err}", doc.source));
-                    tally.failed += 1;
-                }
-                Err(err) => {
-                    say(format!("claimtrace: {}: {err}", doc.source));
-                    tally.failed += 1;
-                }
+            if let Some(bar) = &run.progress {
+                bar.set_message(run.tally.line());
+                bar.inc(1);
             }
-        }
-        if let Some(bar) = &progress {
-            bar.set_message(tally.line());
-            bar.inc(1);
         }
     }
-    if let Some(bar) = &progress {
+    if let Some(bar) = &run.progress {
         bar.finish_and_clear();
     }
+    let tally = &run.tally;
     eprintln!("claimtrace: {}: {}", args.db.db.display(), tally.line());
     Ok(if tally.ok() == 0 && tally.failed > 0 || (args.strict && tally.failed > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// One `ingest` run: the store, the pipeline and the counts.
+struct Ingest<'a> {
+    store: SqliteStore,
+    options: ReadOptions,
+    pipeline: claimtrace::Pipeline,
+    tally: Tally,
+    progress: Option<indicatif::ProgressBar>,
+    args: &'a IngestArgs,
+    /// Feed links fetched in this run (a watch fetches each once).
+    seen_links: std::collections::HashSet<String>,
+}
+
+/// What a feed entry says about its article, for when the article does not.
+#[derive(Default)]
+struct Overrides {
+    url: Option<String>,
+    published: Option<claimtrace::doc::Stamp>,
+}
+
+impl Ingest<'_> {
+    fn say(&self, line: String) {
+        match &self.progress {
+            Some(bar) => bar.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn failed(&mut self, message: &str) {
+        self.say(format!("claimtrace: {message}"));
+        self.tally.failed += 1;
+    }
+
+    /// One input: a feed (its entries' articles), or articles.
+    fn input(&mut self, name: &str, bytes: &[u8], content_type: Option<&str>) {
+        if claimtrace::read::feed::is_feed(bytes, content_type) {
+            match claimtrace::read::feed::entries(bytes) {
+                Ok(entries) => {
+                    for entry in entries {
+                        self.entry(name, entry);
+                    }
+                }
+                Err(err) => self.failed(&format!("{name}: {err}")),
+            }
+            return;
+        }
+        self.articles(name, bytes, content_type, &Overrides::default());
+    }
+
+    /// A feed entry: its linked article, fetched; else the text the feed
+    /// carries for it.
+    fn entry(&mut self, feed: &str, entry: claimtrace::read::feed::FeedEntry) {
+        let published = entry.published.as_deref().and_then(claimtrace::doc::Stamp::parse_iso);
+        let overrides = Overrides { url: entry.link.clone(), published };
+        if let Some(link) = &entry.link {
+            if !self.seen_links.insert(link.clone()) {
+                return;
+            }
+            if !self.args.no_fetch {
+                match fetch(link, self.args.max_bytes, Duration::from_secs(self.args.timeout)) {
+                    Ok(f) => {
+                        self.articles(link, &f.bytes, f.content_type.as_deref(), &overrides);
+                        return;
+                    }
+                    Err(err) if entry.content.is_none() => {
+                        self.failed(&format!("{link}: {err:#}"));
+                        return;
+                    }
+                    Err(err) => self
+                        .say(format!("claimtrace: {link}: {err:#}; using the text the feed gives")),
+                }
+            }
+        }
+        let Some(content) = &entry.content else {
+            self.failed(&format!("{feed}: an entry with neither a link nor text"));
+            return;
+        };
+        let page = format!(
+            "<html><head><title>{}</title></head><body><article>{content}</article></body></html>",
+            entry.title.as_deref().unwrap_or("").replace('<', "&lt;")
+        );
+        let name = entry.link.clone().unwrap_or_else(|| format!("{feed}#entry"));
+        self.articles(&name, page.as_bytes(), Some("text/html"), &overrides);
+    }
+
+    /// Analyses the articles of one input and adds them to the ledger.
+    fn articles(&mut self, name: &str, bytes: &[u8], content_type: Option<&str>, o: &Overrides) {
+        let input = Input { name, bytes, format: None, content_type };
+        let mut options = self.options.clone();
+        options.published = o.published;
+        let docs: Vec<_> = claimtrace::analyze_iter(&self.pipeline, &input, &options).collect();
+        for result in docs {
+            let mut doc = match result {
+                Ok(doc) => doc,
+                Err(err) => {
+                    let prefix =
+                        if err.article().is_some() { String::new() } else { format!("{name}: ") };
+                    self.failed(&format!("{prefix}{err}"));
+                    continue;
+                }
+            };
+            if doc.meta.url.is_none() {
+                doc.meta.url.clone_from(&o.url);
+            }
+            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
+            // A panic while clustering drops the transaction: the ledger
+            // keeps all of an article or none of it.
+            let store = &mut self.store;
+            match claimtrace::contain("ledger", || store.ingest(&article)) {
+                Ok(Ok(Ingested::New)) => self.tally.new += 1,
+                Ok(Ok(Ingested::NewVersion)) => self.tally.versions += 1,
+                Ok(Ok(Ingested::Unchanged)) => self.tally.unchanged += 1,
+                Ok(Ok(Ingested::Copy)) => self.tally.copies += 1,
+                Ok(Err(err)) => self.failed(&format!("{}: {err}", doc.source)),
+                Err(err) => self.failed(&format!("{}: {err}", doc.source)),
+            }
+        }
+    }
+
+    /// Follows `feeds`: each round re-reads every feed (a URL with a
+    /// conditional GET), ingests new entries, and waits `--interval`
+    /// seconds. A feed that fails is retried after a doubling delay (at
+    /// most an hour) while the others go on.
+    fn watch(&mut self, feeds: &[String]) -> Result<()> {
+        use std::time::Instant;
+        struct State {
+            validators: crate::fetch::Validators,
+            failures: u32,
+            due: Instant,
+        }
+        let interval = Duration::from_secs(self.args.interval);
+        let mut states: Vec<State> = feeds
+            .iter()
+            .map(|_| State { validators: Default::default(), failures: 0, due: Instant::now() })
+            .collect();
+        let mut round = 0u64;
+        loop {
+            round += 1;
+            for (feed, state) in feeds.iter().zip(states.iter_mut()) {
+                if Instant::now() < state.due {
+                    continue;
+                }
+                let timeout = Duration::from_secs(self.args.timeout);
+                let is_url = feed.starts_with("http://") || feed.starts_with("https://");
+                let got = if is_url {
+                    crate::fetch::fetch_url(
+                        feed,
+                        self.args.max_bytes,
+                        timeout,
+                        Some(&state.validators),
+                    )
+                } else {
+                    fetch(feed, self.args.max_bytes, timeout).map(Some)
+                };
+                match got {
+                    Ok(Some(f)) => {
+                        state.failures = 0;
+                        state.validators = crate::fetch::Validators {
+                            etag: f.etag.clone(),
+                            last_modified: f.last_modified.clone(),
+                        };
+                        state.due = Instant::now() + interval;
+                        self.input(feed, &f.bytes, f.content_type.as_deref());
+                    }
+                    Ok(None) => state.due = Instant::now() + interval,
+                    Err(err) => {
+                        state.failures += 1;
+                        let backoff = interval.saturating_mul(1 << state.failures.min(6));
+                        state.due = Instant::now() + backoff.min(Duration::from_secs(3600));
+                        self.failed(&format!(
+                            "{feed}: {err:#} (retrying in {} s)",
+                            backoff.min(Duration::from_secs(3600)).as_secs()
+                        ));
+                    }
+                }
+            }
+            self.say(format!("claimtrace: watch round {round}: {}", self.tally.line()));
+            if self.args.rounds != 0 && round >= self.args.rounds {
+                return Ok(());
+            }
+            let next = states.iter().map(|s| s.due).min().unwrap_or_else(Instant::now);
+            std::thread::sleep(
+                next.saturating_duration_since(Instant::now()).max(Duration::from_millis(100)),
+            );
+        }
+    }
 }
 
 /// Output shape of the listing commands.

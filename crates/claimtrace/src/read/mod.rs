@@ -6,6 +6,7 @@
 
 pub(crate) mod dates;
 mod decode;
+pub mod feed;
 mod html;
 mod json;
 mod text;
