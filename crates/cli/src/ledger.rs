@@ -504,6 +504,19 @@ fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()>
             writeln!(out, "      “{}”", evidence)?;
         }
     }
+    if !claim.verdicts.is_empty() {
+        writeln!(out, "\n{}", "Fact-checks".bold())?;
+        for v in &claim.verdicts {
+            writeln!(
+                out,
+                "  {} {}: {}  {}",
+                v.date.as_deref().unwrap_or("?"),
+                v.reviewer,
+                v.rating.bold(),
+                v.url.dimmed()
+            )?;
+        }
+    }
     if !claim.stances.is_empty() {
         writeln!(out, "\n{}", "Stances".bold())?;
         for s in &claim.stances {

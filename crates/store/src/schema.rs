@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[&str] = &[
         stances TEXT NOT NULL,
         entities TEXT NOT NULL,
         signature TEXT NOT NULL,
+        verdict TEXT,
         cluster INTEGER,
         UNIQUE (article, idx)
     );

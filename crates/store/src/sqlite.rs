@@ -115,7 +115,7 @@ impl SqliteStore {
 fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
-                a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
+                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
          FROM appearances p JOIN articles a ON a.id = p.article
          WHERE p.cluster = ?1",
     )?;
@@ -128,19 +128,21 @@ fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
             r.get::<_, String>(4)?,
             r.get::<_, String>(5)?,
             r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
             ArticleRef {
-                url: r.get(7)?,
-                outlet: r.get(8)?,
-                published: r.get(9)?,
-                date_from: DateFrom::parse(&r.get::<_, String>(10)?),
-                version: r.get(11)?,
-                copy_of: r.get(12)?,
+                url: r.get(8)?,
+                outlet: r.get(9)?,
+                published: r.get(10)?,
+                date_from: DateFrom::parse(&r.get::<_, String>(11)?),
+                version: r.get(12)?,
+                copy_of: r.get(13)?,
             },
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (idx, text, sentence, chain, status, stances, entities, article) = row?;
+        let (idx, text, sentence, chain, status, stances, entities, verdict, article) = row?;
+        let verdict = verdict.as_deref().map(from_json).transpose()?;
         let chain: Vec<String> = from_json(&chain)?;
         let stances: Vec<(String, String)> = from_json(&stances)?;
         let entities: Vec<String> = from_json(&entities)?;
@@ -154,6 +156,7 @@ fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
             status,
             stances,
             entities,
+            verdict,
         });
     }
     Ok(out)
@@ -277,8 +280,8 @@ impl LedgerStore for SqliteStore {
         for appearance in ledger::appearances(doc, &article) {
             tx.execute(
                 "INSERT INTO appearances (article, idx, text, sentence, chain, status,
-                     stances, entities, signature)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                     stances, entities, signature, verdict)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     article_id,
                     appearance.index as i64,
@@ -289,6 +292,7 @@ impl LedgerStore for SqliteStore {
                     to_json(&appearance.stances),
                     to_json(&appearance.entities),
                     appearance.signature.encode(),
+                    appearance.verdict.as_ref().map(to_json),
                 ],
             )?;
             let id = tx.last_insert_rowid();

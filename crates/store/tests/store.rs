@@ -211,3 +211,55 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
         1
     );
 }
+
+#[test]
+fn a_fact_check_joins_the_claim_it_reviews_in_any_order() {
+    let article =
+        "Poster\n\nTASS reported that the poster was made by the Islamic State group in March.\n";
+    let check = r#"<html><head><title>Fact check: the poster</title>
+        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "ClaimReview",
+          "url": "https://check.example/poster", "datePublished": "2024-03-26",
+          "claimReviewed": "The poster was made by the Islamic State group in March",
+          "author": {"@type": "Organization", "name": "Check Desk"},
+          "reviewRating": {"@type": "Rating", "ratingValue": 1, "alternateName": "False"}}</script>
+        </head><body><article><p>We found no sign that the group made the poster, whose
+        design matches an older fan-made image.</p></article></body></html>"#;
+    let read = |name: &str, bytes: &[u8]| {
+        let input = Input { name, bytes, format: None, content_type: None };
+        let options = ReadOptions {
+            published: claimtrace::doc::Stamp::parse_iso(if name.ends_with(".html") {
+                "2024-03-26"
+            } else {
+                "2024-03-23"
+            }),
+            ..ReadOptions::default()
+        };
+        claimtrace::analyze(&input, &options).remove(0).unwrap()
+    };
+    let docs = [
+        read("https://news.example/poster", article.as_bytes()),
+        read("check.html", check.as_bytes()),
+    ];
+    assert_eq!(docs[1].meta.reviews.len(), 1);
+    let mut shapes = Vec::new();
+    for order in [[0, 1], [1, 0]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(dir.path());
+        for i in order {
+            let name = if i == 0 { "https://news.example/poster" } else { "check.html" };
+            ingest(&mut store, name, &docs[i]);
+        }
+        let claims = store.claims(&ClaimFilter::default()).unwrap();
+        let poster = claims.iter().find(|c| c.text.contains("poster was made")).expect("the claim");
+        assert_eq!(poster.verdicts.len(), 1, "{poster:#?}");
+        assert_eq!(poster.verdicts[0].rating, "False");
+        assert_eq!(poster.verdicts[0].reviewer, "Check Desk");
+        assert_eq!(poster.status, "disputed");
+        assert_eq!(poster.appearances.len(), 1, "the verdict is not an appearance");
+        assert!(poster.stances.iter().any(|s| s.actor == "Check Desk" && s.stance == "denies"));
+        let statuses: Vec<&str> = poster.timeline.iter().map(|t| t.status.as_str()).collect();
+        assert_eq!(statuses, ["reported", "disputed"]);
+        shapes.push(shape(&store));
+    }
+    assert_eq!(shapes[0], shapes[1]);
+}

@@ -92,6 +92,23 @@ pub struct Meta {
     pub published: Option<Stamp>,
     pub updated: Option<Stamp>,
     pub url: Option<String>,
+    /// Fact-checks the page publishes as schema.org `ClaimReview` markup.
+    pub reviews: Vec<ClaimReview>,
+}
+
+/// A fact-check of a claim, as schema.org `ClaimReview` gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClaimReview {
+    /// `claimReviewed`: the claim in the fact-checker's words.
+    pub claim: String,
+    /// The rating's `alternateName` (or `name`, or `ratingValue`): "False".
+    pub rating: Option<String>,
+    /// Who reviewed it: the review's `author` (or `publisher`) name.
+    pub reviewer: Option<String>,
+    /// `datePublished`, ISO 8601 as given.
+    pub date: Option<String>,
+    /// The review's `url`.
+    pub url: Option<String>,
 }
 
 impl Meta {

@@ -11,7 +11,7 @@ mod span;
 mod times;
 
 pub use claims::{Claim, Quote, Source, SourceKind, Stance, StanceKind, Status};
-pub use meta::{Meta, Stamp};
+pub use meta::{ClaimReview, Meta, Stamp};
 pub use span::Span;
 pub use times::{Count, CountCategory, Place, Qualifier, TimeExpr, TimeKind};
 

@@ -76,6 +76,10 @@ pub struct Appearance {
     /// Entities named inside the claim.
     pub entities: Vec<String>,
     pub signature: Signature,
+    /// For a fact-check (schema.org `ClaimReview`): the verdict. Such an
+    /// appearance joins its cluster like any other, and the cluster lists
+    /// it among its verdicts.
+    pub verdict: Option<crate::record::ledger::Verdict>,
 }
 
 impl Appearance {
@@ -115,8 +119,65 @@ pub fn instant(published: &str) -> String {
     }
 }
 
-/// The appearances of every claim in an analysed document.
+/// The status a fact-check rating gives a claim (`data/ledger/ratings.tsv`).
+pub fn rating_status(rating: &str) -> &'static str {
+    static RATINGS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            include_str!("../../data/ledger/ratings.tsv")
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(r, s)| (r.trim(), s.trim()))
+                .collect()
+        });
+    let lower = rating.trim().to_lowercase();
+    RATINGS.iter().find(|(r, _)| lower == *r || lower.starts_with(&format!("{r} "))).map_or(
+        "unverified",
+        |(_, s)| match *s {
+            "disputed" => "disputed",
+            "confirmed" => "confirmed",
+            _ => "unverified",
+        },
+    )
+}
+
+/// The appearances of every claim in an analysed document, then one for
+/// each fact-check the page publishes.
 pub fn appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
+    let mut out = claim_appearances(doc, article);
+    let first = out.len();
+    for (k, review) in doc.meta.reviews.iter().enumerate() {
+        let rating = review.rating.clone().unwrap_or_default();
+        let status = rating_status(&rating).to_string();
+        let reviewer =
+            review.reviewer.clone().or_else(|| article.outlet.clone()).unwrap_or_default();
+        let stance = match status.as_str() {
+            "disputed" => Some("denies"),
+            "confirmed" => Some("confirms"),
+            _ => None,
+        };
+        out.push(Appearance {
+            article: article.clone(),
+            index: first + k,
+            text: review.claim.clone(),
+            sentence: review.claim.clone(),
+            chain: Vec::new(),
+            status,
+            stances: stance.map(|s| (reviewer.clone(), s.to_string())).into_iter().collect(),
+            entities: Vec::new(),
+            signature: Signature::of(&review.claim, &[]),
+            verdict: Some(crate::record::ledger::Verdict {
+                reviewer,
+                rating,
+                url: review.url.clone().unwrap_or_else(|| article.url.clone()),
+                date: review.date.clone().or_else(|| article.published.clone()),
+            }),
+        });
+    }
+    out
+}
+
+fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
     doc.claims
         .iter()
         .enumerate()
@@ -153,6 +214,7 @@ pub fn appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
                     .collect(),
                 signature: Signature::of(&claim.text, &inside),
                 entities: inside,
+                verdict: None,
             }
         })
         .collect()

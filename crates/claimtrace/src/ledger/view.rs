@@ -23,17 +23,21 @@ pub fn cluster_id(members: &[&Appearance]) -> String {
 
 /// The ledger record of one cluster (`spec/ledger-json.md`).
 pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
-    let mut sorted: Vec<&Appearance> = members.to_vec();
-    sorted.sort_by_key(|a| a.order_key());
-    let Some(first) = sorted.first() else {
+    let mut all: Vec<&Appearance> = members.to_vec();
+    all.sort_by_key(|a| a.order_key());
+    // Fact-checks move the status and are listed as verdicts; the rest are
+    // the claim's appearances.
+    let sorted: Vec<&Appearance> = all.iter().copied().filter(|a| a.verdict.is_none()).collect();
+    let Some(first) = sorted.first().or(all.first()) else {
         return LedgerClaim { id: id.to_string(), ..LedgerClaim::default() };
     };
     let seen = first_seen(&sorted).unwrap_or(first);
 
     let mut timeline: Vec<TimelineEntry> = Vec::new();
-    for a in &sorted {
+    for a in &all {
         let current = timeline.last().map(|e| e.status.as_str());
-        if moves(current, &a.status) {
+        let verdict_moves = a.verdict.is_some() && current != Some(a.status.as_str());
+        if verdict_moves || moves(current, &a.status) {
             timeline.push(TimelineEntry {
                 date: a.article.published.clone(),
                 status: a.status.clone(),
@@ -45,7 +49,7 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
     let status = timeline.last().map_or_else(|| first.status.clone(), |e| e.status.clone());
 
     let mut stances: Vec<LedgerStance> = Vec::new();
-    for a in &sorted {
+    for a in &all {
         for (actor, stance) in &a.stances {
             if !stances.iter().any(|s| &s.actor == actor && &s.stance == stance) {
                 stances.push(LedgerStance {
@@ -100,7 +104,7 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
         timeline,
         propagation,
         stances,
-        verdicts: Vec::new(),
+        verdicts: all.iter().filter_map(|a| a.verdict.clone()).collect(),
         corrections: Vec::new(),
         superseded_by: None,
         entities,
@@ -187,6 +191,7 @@ mod tests {
             stances: Vec::new(),
             entities: Vec::new(),
             signature: Signature::of(text, &[]),
+            verdict: None,
         }
     }
 
@@ -239,6 +244,40 @@ mod tests {
             v.propagation[0],
             Edge { from: "Russian officials".into(), to: "a.example".into() }
         );
+    }
+
+    #[test]
+    fn a_verdict_decides_the_status_and_is_listed() {
+        let a = appearance(
+            "https://a.example/1",
+            "2024-03-22",
+            "the poster was made by the group",
+            "confirmed",
+            &["TASS"],
+        );
+        let mut check = appearance(
+            "https://check.example/9",
+            "2024-03-24",
+            "the poster was made by the group",
+            "disputed",
+            &[],
+        );
+        check.verdict = Some(crate::record::ledger::Verdict {
+            reviewer: "Check".into(),
+            rating: "False".into(),
+            url: "https://check.example/9".into(),
+            date: Some("2024-03-24".into()),
+        });
+        let v = view("c", &[&check, &a]);
+        assert_eq!(v.status, "disputed", "the verdict overrides a confirmed status");
+        assert_eq!(v.appearances.len(), 1);
+        assert_eq!(v.verdicts.len(), 1);
+        assert_eq!(v.verdicts[0].rating, "False");
+        assert_eq!(v.first_seen.unwrap().url, "https://a.example/1");
+        assert_eq!(v.outlets, 1);
+        assert_eq!(crate::ledger::rating_status("Mostly False"), "disputed");
+        assert_eq!(crate::ledger::rating_status("TRUE"), "confirmed");
+        assert_eq!(crate::ledger::rating_status("Half true"), "unverified");
     }
 
     #[test]

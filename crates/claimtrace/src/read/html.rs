@@ -405,6 +405,7 @@ fn merge(first: Meta, second: Meta) -> Meta {
         published: first.published.or(second.published),
         updated: first.updated.or(second.updated),
         url: first.url.or(second.url),
+        reviews: if first.reviews.is_empty() { second.reviews } else { first.reviews },
     }
 }
 
@@ -499,7 +500,15 @@ fn metadata(page: &Html) -> Meta {
         .or_else(|| tags.get(&["og:url"]))
         .or_else(|| ld.url.clone());
 
-    Meta { title, outlet: site_name.or(title_outlet), authors, published, updated, url }
+    Meta {
+        title,
+        outlet: site_name.or(title_outlet),
+        authors,
+        published,
+        updated,
+        url,
+        reviews: ld.reviews,
+    }
 }
 
 /// The `content` of `<meta>` tags by lower-cased `property`, `name` or
@@ -570,6 +579,29 @@ struct LinkedData {
     /// The `name` of a `WebSite` object, an outlet fallback.
     website: Option<String>,
     url: Option<String>,
+    reviews: Vec<crate::doc::ClaimReview>,
+}
+
+/// A schema.org `ClaimReview` object as a review, when it names the claim.
+fn claim_review(object: &Value) -> Option<crate::doc::ClaimReview> {
+    let claim = string_field(object, "claimReviewed")?;
+    let rating = object.get("reviewRating").and_then(|r| {
+        string_field(r, "alternateName")
+            .or_else(|| string_field(r, "name"))
+            .or_else(|| r.get("ratingValue").map(|v| v.to_string().trim_matches('"').to_string()))
+    });
+    let name_of = |key: &str| match object.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(items) => items.first().and_then(|i| string_field(i, "name")),
+        other => string_field(other, "name"),
+    };
+    Some(crate::doc::ClaimReview {
+        claim,
+        rating,
+        reviewer: name_of("author").or_else(|| name_of("publisher")),
+        date: string_field(object, "datePublished"),
+        url: string_field(object, "url"),
+    })
 }
 
 fn json_ld(page: &Html) -> LinkedData {
@@ -591,6 +623,9 @@ fn json_ld(page: &Html) -> LinkedData {
     for object in &objects {
         if has_type(object, &["WebSite"]) && data.website.is_none() {
             data.website = string_field(object, "name");
+        }
+        if has_type(object, &["ClaimReview"]) {
+            data.reviews.extend(claim_review(object));
         }
     }
     let Some(article) = objects.iter().find(|o| has_type(o, ARTICLE_TYPES)) else {

@@ -80,6 +80,7 @@ fn record(value: Value, line: Option<usize>) -> Result<Record> {
         updated: get(&["updated", "date_modify", "modified", "dateModified"])
             .and_then(|s| Stamp::parse_iso(&s).or_else(|| super::find_stamp(&s))),
         url: get(&["url", "link"]),
+        reviews: Vec::new(),
     };
     Ok(Record { meta, text })
 }

@@ -200,6 +200,7 @@ fn from_cleaned(source: String, cleaned: text::Cleaned, found: Meta) -> Document
         published: found.published.or(guessed.published),
         updated: found.updated.or(guessed.updated),
         url: found.url.or(guessed.url),
+        reviews: if found.reviews.is_empty() { guessed.reviews } else { found.reviews },
     };
     let mut doc = Document::new(source, meta, cleaned.body);
     doc.removed = cleaned.removed;
