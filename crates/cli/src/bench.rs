@@ -28,6 +28,11 @@ pub struct Args {
     /// article's length.
     #[arg(long)]
     grow: bool,
+    /// Instead, compare `ingest` into a fresh SQLite ledger with `analyze
+    /// --jsonl` over the same articles (medians, and the ratio of their
+    /// throughputs).
+    #[arg(long, conflicts_with = "grow")]
+    ingest: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
@@ -40,6 +45,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     }
     if args.grow {
         return grow(&records, args.runs);
+    }
+    if args.ingest {
+        return ingest(&records, args.runs);
     }
     let n_bytes: usize = records.iter().map(Vec::len).sum();
     let pipeline = Pipeline::standard();
@@ -112,6 +120,58 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     if let Some(kib) = peak_kib {
         println!("peak memory (RSS high-water mark): {:.1} MiB", kib as f64 / 1024.0);
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `analyze --jsonl` against `ingest` over the same records.
+fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
+    use claimtrace_store::{ArticleInput, LedgerStore, SqliteStore};
+    let pipeline = Pipeline::standard();
+    let analyze_one = |bytes: &[u8]| -> Result<Document> {
+        let input = Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
+        claimtrace::analyze_iter(&pipeline, &input, &ReadOptions::default())
+            .next()
+            .expect("one record")
+            .context("a corpus article could not be read")
+    };
+    let dir = std::env::temp_dir().join(format!("claimtrace-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let (mut analyze_s, mut ingest_s) = (Vec::new(), Vec::new());
+    for run in 0..=runs {
+        let start = Instant::now();
+        let mut sink = 0usize;
+        for bytes in records {
+            let doc = analyze_one(bytes)?;
+            sink += claimtrace::Record::from_document(&doc).to_json_line().len();
+        }
+        std::hint::black_box(sink);
+        let analyzed = start.elapsed().as_secs_f64();
+
+        let db = dir.join(format!("run-{run}.db"));
+        let mut store = SqliteStore::open(&db)?;
+        let start = Instant::now();
+        for bytes in records {
+            let doc = analyze_one(bytes)?;
+            let article = ArticleInput {
+                doc: &doc,
+                input_name: &doc.source,
+                ingested_at: "2026-01-01T00:00:00Z",
+            };
+            store.ingest(&article)?;
+        }
+        let ingested = start.elapsed().as_secs_f64();
+        drop(store);
+        if run > 0 {
+            analyze_s.push(analyzed);
+            ingest_s.push(ingested);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let (a, i) = (median(&mut analyze_s), median(&mut ingest_s));
+    println!("{} articles; median of {runs} runs on one core", records.len());
+    println!("analyze --jsonl  {:>9.1} ms  {:>6.0} articles/s", a * 1e3, records.len() as f64 / a);
+    println!("ingest (SQLite)  {:>9.1} ms  {:>6.0} articles/s", i * 1e3, records.len() as f64 / i);
+    println!("ingest throughput / analyze throughput: {:.2}", a / i);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -228,46 +228,44 @@ impl LedgerStore for SqliteStore {
             // The new version replaces the old ones in the ledger: their
             // appearances leave their clusters and the index (they stay
             // stored, for history).
-            tx.execute(
+            tx.prepare_cached(
                 "DELETE FROM keys WHERE appearance IN (SELECT p.id FROM appearances p
                  JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
-                [&url],
-            )?;
-            tx.execute(
+            )?
+            .execute([&url])?;
+            tx.prepare_cached(
                 "DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
                  JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
-                [&url],
-            )?;
-            tx.execute(
+            )?
+            .execute([&url])?;
+            tx.prepare_cached(
                 "UPDATE appearances SET cluster = NULL WHERE article IN
                  (SELECT id FROM articles WHERE url = ?1)",
-                [&url],
-            )?;
-            tx.execute("UPDATE articles SET latest = 0 WHERE url = ?1", [&url])?;
+            )?
+            .execute([&url])?;
+            tx.prepare_cached("UPDATE articles SET latest = 0 WHERE url = ?1")?.execute([&url])?;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO articles (url, version, content_hash, title, outlet, published,
                  date_from, ingested_at, engine, copy_of, latest, record)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11)",
-            params![
-                url,
-                version,
-                hash,
-                doc.meta.title,
-                doc.meta.outlet,
-                published,
-                date_from.as_str(),
-                input.ingested_at,
-                concat!("claimtrace ", env!("CARGO_PKG_VERSION")),
-                copy_of,
-                record.to_json_line(),
-            ],
-        )?;
+        )?
+        .execute(params![
+            url,
+            version,
+            hash,
+            doc.meta.title,
+            doc.meta.outlet,
+            published,
+            date_from.as_str(),
+            input.ingested_at,
+            concat!("claimtrace ", env!("CARGO_PKG_VERSION")),
+            copy_of,
+            record.to_json_line(),
+        ])?;
         let article_id = tx.last_insert_rowid();
-        tx.execute(
-            "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
-            params![url, title, doc.text],
-        )?;
+        tx.prepare_cached("INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![url, title, doc.text])?;
 
         let article = ArticleRef {
             url: url.clone(),
@@ -278,40 +276,43 @@ impl LedgerStore for SqliteStore {
             copy_of,
         };
         for appearance in ledger::appearances(doc, &article) {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO appearances (article, idx, text, sentence, chain, status,
                      stances, entities, signature, verdict)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    article_id,
-                    appearance.index as i64,
-                    appearance.text,
-                    appearance.sentence,
-                    to_json(&appearance.chain),
-                    appearance.status,
-                    to_json(&appearance.stances),
-                    to_json(&appearance.entities),
-                    appearance.signature.encode(),
-                    appearance.verdict.as_ref().map(to_json),
-                ],
-            )?;
+            )?
+            .execute(params![
+                article_id,
+                appearance.index as i64,
+                appearance.text,
+                appearance.sentence,
+                to_json(&appearance.chain),
+                appearance.status,
+                to_json(&appearance.stances),
+                to_json(&appearance.entities),
+                appearance.signature.encode(),
+                appearance.verdict.as_ref().map(to_json),
+            ])?;
             let id = tx.last_insert_rowid();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
-                params![id, appearance.text, appearance.sentence],
-            )?;
-            // Candidates: earlier appearances sharing a key that is not too
-            // common.
-            let mut candidates: BTreeSet<i64> = BTreeSet::new();
+            )?
+            .execute(params![id, appearance.text, appearance.sentence])?;
+            // Candidates: earlier appearances sharing at least two content
+            // stems (what `same_claim` needs) through keys that are not
+            // too common.
+            let mut shared: HashMap<i64, u32> = HashMap::new();
             {
                 let mut postings =
                     tx.prepare_cached("SELECT appearance FROM keys WHERE key = ?1 LIMIT ?2")?;
-                for key in appearance.signature.keys() {
+                for key in appearance.signature.keys().iter().filter(|k| k.starts_with("w:")) {
                     let ids: Vec<i64> = postings
                         .query_map(params![key, MAX_POSTINGS as i64 + 1], |r| r.get(0))?
                         .collect::<rusqlite::Result<_>>()?;
                     if ids.len() <= MAX_POSTINGS {
-                        candidates.extend(ids);
+                        for id in ids {
+                            *shared.entry(id).or_default() += 1;
+                        }
                     }
                 }
                 let mut insert_key = tx.prepare_cached(
@@ -321,6 +322,8 @@ impl LedgerStore for SqliteStore {
                     insert_key.execute(params![key, id])?;
                 }
             }
+            let candidates: BTreeSet<i64> =
+                shared.into_iter().filter(|&(_, n)| n >= 2).map(|(id, _)| id).collect();
             let mut linked: BTreeSet<i64> = BTreeSet::new();
             {
                 let mut load =
@@ -340,10 +343,13 @@ impl LedgerStore for SqliteStore {
             }
             let root = linked.iter().copied().chain([id]).min().expect("not empty");
             for &old in linked.iter().filter(|&&c| c != root) {
-                tx.execute("UPDATE appearances SET cluster = ?1 WHERE cluster = ?2", [root, old])?;
-                tx.execute("UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2", [root, old])?;
+                tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE cluster = ?2")?
+                    .execute([root, old])?;
+                tx.prepare_cached("UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2")?
+                    .execute([root, old])?;
             }
-            tx.execute("UPDATE appearances SET cluster = ?1 WHERE id = ?2", [root, id])?;
+            tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE id = ?2")?
+                .execute([root, id])?;
         }
         // Public ids of the clusters this article touched: the id of a
         // cluster is a function of its members; ids it had before stay
@@ -359,12 +365,13 @@ impl LedgerStore for SqliteStore {
             let members = members(&tx, cluster)?;
             let refs: Vec<&Appearance> = members.iter().collect();
             let id = ledger::cluster_id(&refs);
-            tx.execute("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1", [cluster])?;
-            tx.execute(
+            tx.prepare_cached("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1")?
+                .execute([cluster])?;
+            tx.prepare_cached(
                 "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
                  ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
-                params![id, cluster],
-            )?;
+            )?
+            .execute(params![id, cluster])?;
         }
         tx.commit()?;
         Ok(outcome)
