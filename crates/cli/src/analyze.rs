@@ -19,6 +19,37 @@ pub const DEFAULT_MAX_BYTES: usize = 20 << 20;
 /// `DEFAULT_MAX_BYTES` it keeps one input's peak memory under 1 GB.
 pub const DEFAULT_MAX_BODY: usize = 4 << 20;
 
+/// How much of an input is read, and how long a URL is waited for:
+/// `analyze` and `ingest` share them.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest input read, in bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+    /// Longest article body analysed, in bytes of text once read; longer
+    /// articles are refused, named (about 70 bytes of memory per byte).
+    #[arg(long, default_value_t = DEFAULT_MAX_BODY)]
+    pub max_body: usize,
+    /// Seconds to wait for a URL.
+    #[arg(long, default_value_t = 20)]
+    pub timeout: u64,
+}
+
+impl Limits {
+    /// Reader options with these limits.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            max_bytes: Some(self.max_bytes),
+            max_body: Some(self.max_body),
+            ..ReadOptions::default()
+        }
+    }
+
+    pub fn timeout(&self) -> Duration {
+        Duration::from_secs(self.timeout)
+    }
+}
+
 /// Arguments of `claimtrace analyze`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -40,16 +71,8 @@ pub struct Args {
     /// Outlet name for inputs that lack one.
     #[arg(long)]
     outlet: Option<String>,
-    /// Largest input read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
-    /// Longest article body analysed, in bytes of text once read; longer
-    /// articles are refused, named (about 70 bytes of memory per byte).
-    #[arg(long, default_value_t = DEFAULT_MAX_BODY)]
-    max_body: usize,
-    /// Seconds to wait for a URL.
-    #[arg(long, default_value_t = 20)]
-    timeout: u64,
+    #[command(flatten)]
+    limits: Limits,
     /// Show the cleaned body text in the readable report.
     #[arg(long)]
     body: bool,
@@ -74,8 +97,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let options = ReadOptions {
         published: args.published,
         outlet: args.outlet.clone(),
-        max_bytes: Some(args.max_bytes),
-        max_body: Some(args.max_body),
+        ..args.limits.read_options()
     };
     let format = args.format.map(|f| match f {
         FormatArg::Text => Format::Text,
@@ -101,7 +123,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         if let Some(bar) = &progress {
             bar.set_message(name.clone());
         }
-        let fetched = match fetch(name, args.max_bytes, Duration::from_secs(args.timeout)) {
+        let fetched = match fetch(name, args.limits.max_bytes, args.limits.timeout()) {
             Ok(f) => f,
             Err(err) => {
                 report_error(progress.as_ref(), Some(name), &format!("{err:#}"));

@@ -12,17 +12,20 @@ use serde_json::Value;
 
 use crate::EvalArgs;
 
-pub fn run(args: &EvalArgs) -> Result<ExitCode> {
-    let mins = args
-        .min
-        .iter()
+/// `--min KEY=VALUE` arguments as pairs.
+pub fn parse_mins(mins: &[String]) -> Result<Vec<(String, f64)>> {
+    mins.iter()
         .map(|m| {
             let (k, v) =
                 m.split_once('=').with_context(|| format!("--min needs KEY=VALUE, got {m}"))?;
             let v: f64 = v.parse().with_context(|| format!("--min {k}: not a number: {v}"))?;
             Ok((k.to_string(), v))
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect()
+}
+
+pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    let mins = parse_mins(&args.min)?;
 
     let mut total = Tally::default();
     let mut per_article = BTreeMap::new();

@@ -12,7 +12,7 @@ use claimtrace::record::ledger::LedgerClaim;
 use claimtrace_store::{ArticleInput, ClaimFilter, Ingested, LedgerStore, SqliteStore};
 use owo_colors::OwoColorize;
 
-use crate::analyze::{DEFAULT_MAX_BODY, DEFAULT_MAX_BYTES};
+use crate::analyze::Limits;
 use crate::fetch::fetch;
 
 /// Where the ledger is.
@@ -37,15 +37,8 @@ pub struct IngestArgs {
     inputs: Vec<String>,
     #[command(flatten)]
     db: DbArg,
-    /// Largest input read, in bytes.
-    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
-    /// Longest article body analysed, in bytes of text.
-    #[arg(long, default_value_t = DEFAULT_MAX_BODY)]
-    max_body: usize,
-    /// Seconds to wait for a URL.
-    #[arg(long, default_value_t = 20)]
-    timeout: u64,
+    #[command(flatten)]
+    limits: Limits,
     /// Exit non-zero when any input fails, not only when all do.
     #[arg(long)]
     strict: bool,
@@ -107,11 +100,7 @@ fn files_under(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
 
 pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
-    let options = ReadOptions {
-        max_bytes: Some(args.max_bytes),
-        max_body: Some(args.max_body),
-        ..ReadOptions::default()
-    };
+    let options = args.limits.read_options();
     let mut names = Vec::new();
     for input in &args.inputs {
         let is_url = input.starts_with("http://") || input.starts_with("https://");
@@ -143,7 +132,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         run.watch(&names)?;
     } else {
         for name in &names {
-            match fetch(name, args.max_bytes, Duration::from_secs(args.timeout)) {
+            match fetch(name, args.limits.max_bytes, args.limits.timeout()) {
                 Ok(fetched) => run.input(name, &fetched.bytes, fetched.content_type.as_deref()),
                 Err(err) => run.failed(&format!("{name}: {err:#}")),
             }
@@ -158,7 +147,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     }
     let tally = &run.tally;
     eprintln!("claimtrace: {}: {}", args.db.db.display(), tally.line());
-    Ok(if tally.ok() == 0 && tally.failed > 0 || (args.strict && tally.failed > 0) {
+    Ok(if tally.failed > 0 && (tally.ok() == 0 || args.strict) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -223,7 +212,7 @@ impl Ingest<'_> {
                 return;
             }
             if !self.args.no_fetch {
-                match fetch(link, self.args.max_bytes, Duration::from_secs(self.args.timeout)) {
+                match fetch(link, self.args.limits.max_bytes, self.args.limits.timeout()) {
                     Ok(f) => {
                         self.articles(link, &f.bytes, f.content_type.as_deref(), &overrides);
                         return;
@@ -307,17 +296,17 @@ impl Ingest<'_> {
                 if Instant::now() < state.due {
                     continue;
                 }
-                let timeout = Duration::from_secs(self.args.timeout);
+                let timeout = self.args.limits.timeout();
                 let is_url = feed.starts_with("http://") || feed.starts_with("https://");
                 let got = if is_url {
                     crate::fetch::fetch_url(
                         feed,
-                        self.args.max_bytes,
+                        self.args.limits.max_bytes,
                         timeout,
                         Some(&state.validators),
                     )
                 } else {
-                    fetch(feed, self.args.max_bytes, timeout).map(Some)
+                    fetch(feed, self.args.limits.max_bytes, timeout).map(Some)
                 };
                 match got {
                     Ok(Some(f)) => {
@@ -799,7 +788,7 @@ pub fn eval_ledger(args: &EvalLedgerArgs) -> Result<ExitCode> {
             let bytes = std::fs::read(name).with_context(|| format!("cannot read {name}"))?;
             let input = Input { name, bytes: &bytes, format: None, content_type: None };
             for doc in claimtrace::analyze_iter(&pipeline, &input, &ReadOptions::default()) {
-                let doc = doc.with_context(|| format!("{name}"))?;
+                let doc = doc.with_context(|| name.clone())?;
                 let article = ArticleInput {
                     doc: &doc,
                     input_name: &doc.source,

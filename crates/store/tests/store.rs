@@ -37,8 +37,11 @@ fn ingest(store: &mut SqliteStore, name: &str, doc: &Document) -> Ingested {
     store.ingest(&input).unwrap()
 }
 
+/// A cluster's id, status, and its (url, claim text) pairs sorted.
+type Shape = (String, String, Vec<(String, String)>);
+
 /// Clusters as sorted lists of (url, claim text), for comparing ledgers.
-fn shape(store: &SqliteStore) -> Vec<(String, String, Vec<(String, String)>)> {
+fn shape(store: &SqliteStore) -> Vec<Shape> {
     let mut out: Vec<_> = store
         .claims(&ClaimFilter::default())
         .unwrap()

@@ -172,7 +172,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text).into_iter().map(|t| &text[t.span.start..t.span.end]).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| crate::chars::slice(text, t.span.start..t.span.end))
+            .collect()
     }
 
     #[test]

@@ -9,7 +9,9 @@ use super::{scan, TimesConfig};
 fn check(text: &str, anchor: &str, expected: &str) {
     let anchor = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
     let found = scan(text, &TimesConfig { anchor });
-    let got = found.first().map(|f| (&text[f.span.start..f.span.end], f.value.as_str()));
+    let got = found
+        .first()
+        .map(|f| (crate::chars::slice(text, f.span.start..f.span.end), f.value.as_str()));
     assert_eq!(got.map(|g| g.1), Some(expected), "{text:?} (anchor {anchor:?}) found {got:?}");
 }
 
@@ -356,7 +358,8 @@ fn spans_are_the_expression() {
     let text =
         "IS-Khorasan, founded in Afghanistan in late 2014, said it was behind Friday's attack";
     let found = scan(text, &TimesConfig { anchor: NaiveDate::from_ymd_opt(2024, 3, 25) });
-    let spans: Vec<&str> = found.iter().map(|f| &text[f.span.start..f.span.end]).collect();
+    let spans: Vec<&str> =
+        found.iter().map(|f| crate::chars::slice(text, f.span.start..f.span.end)).collect();
     assert_eq!(spans, ["late 2014", "Friday"]);
 }
 
