@@ -87,6 +87,7 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
             }
         }
     }
+    let entities = merge_names(entities);
 
     LedgerClaim {
         id: id.to_string(),
@@ -109,6 +110,29 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
         superseded_by: None,
         entities,
     }
+}
+
+/// One name for each entity the articles name differently: names whose
+/// words end one another ("Peskov", "Dmitry Peskov", "Kremlin spokesman
+/// Dmitry Peskov"), case aside, all become the shortest of them with two
+/// words or more; first-use order is kept.
+fn merge_names(names: Vec<String>) -> Vec<String> {
+    let all: Vec<Vec<String>> =
+        names.iter().map(|n| n.split_whitespace().map(str::to_lowercase).collect()).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let mine = &all[i];
+        // Names in a suffix relation with this one; the shortest of them
+        // with two words or more stands for all.
+        let chosen = (0..names.len())
+            .filter(|&j| all[j].len() >= 2 && (all[j].ends_with(mine) || mine.ends_with(&all[j])))
+            .min_by_key(|&j| (all[j].len(), j))
+            .map_or_else(|| name.clone(), |j| names[j].clone());
+        if !out.contains(&chosen) {
+            out.push(chosen);
+        }
+    }
+    out
 }
 
 /// The earliest appearance by a published date; one dated only by its
@@ -278,6 +302,17 @@ mod tests {
         assert_eq!(crate::ledger::rating_status("Mostly False"), "disputed");
         assert_eq!(crate::ledger::rating_status("TRUE"), "confirmed");
         assert_eq!(crate::ledger::rating_status("Half true"), "unverified");
+    }
+
+    #[test]
+    fn one_name_for_each_entity() {
+        let names = |v: &[&str]| merge_names(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            names(&["Peskov", "Kremlin", "Dmitry Peskov", "Kremlin spokesman Dmitry Peskov"]),
+            ["Dmitry Peskov", "Kremlin"]
+        );
+        assert_eq!(names(&["Kyiv", "Moscow"]), ["Kyiv", "Moscow"]);
+        assert_eq!(names(&["United States", "States"]), ["United States"]);
     }
 
     #[test]
