@@ -49,14 +49,22 @@ impl SqliteStore {
         }
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(60))?;
-        let app: i64 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| foreign(&format!("unreadable: {e}")))?;
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        // One read transaction, so that the three reads see one state of
+        // the file even while another process is creating it.
+        let (app, tables, version) = {
+            let tx = conn.unchecked_transaction()?;
+            let app: i64 = tx
+                .query_row("PRAGMA application_id", [], |r| r.get(0))
+                .map_err(|e| foreign(&format!("unreadable: {e}")))?;
+            let tables: i64 =
+                tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            tx.commit()?;
+            (app, tables, version)
+        };
         if app != APPLICATION_ID && (app != 0 || tables > 0) {
             return Err(foreign("a SQLite database of another program"));
         }
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let supported = MIGRATIONS.len() as i64;
         if version > supported {
             return Err(StoreError::TooNew { path: shown, found: version, supported });
