@@ -189,7 +189,6 @@ fn fts_query(words: &str) -> Option<String> {
 impl LedgerStore for SqliteStore {
     fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
         let doc = input.doc;
-        let record = Record::from_document(doc);
         let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
         let title = doc.meta.title.clone().unwrap_or_default();
         let hash = {
@@ -252,6 +251,8 @@ impl LedgerStore for SqliteStore {
             )?
             .execute([&url])?;
             tx.prepare_cached("UPDATE articles SET latest = 0 WHERE url = ?1")?.execute([&url])?;
+            // Search finds the text the article has now.
+            tx.prepare_cached("DELETE FROM articles_fts WHERE url = ?1")?.execute([&url])?;
         }
         tx.prepare_cached(
             "INSERT INTO articles (url, version, content_hash, title, outlet, published,
@@ -269,7 +270,7 @@ impl LedgerStore for SqliteStore {
             input.ingested_at,
             concat!("claimtrace ", env!("CARGO_PKG_VERSION")),
             copy_of,
-            record.to_json_line(),
+            Record::from_document(doc).to_json_line(),
         ])?;
         let article_id = tx.last_insert_rowid();
         tx.prepare_cached("INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)")?

@@ -150,6 +150,11 @@ fn a_changed_article_is_a_new_version_and_a_copy_counts_once() {
     let hits = store.search("ferry", 10).unwrap();
     assert!(hits.iter().any(|h| h.kind == "claim" && h.text.contains("ferry")), "{hits:?}");
     assert!(hits.iter().any(|h| h.kind == "article"));
+    // All three versions say "bridge": search finds the latest and the
+    // copy, not the replaced version.
+    let hits = store.search("bridge", 10).unwrap();
+    let articles: Vec<_> = hits.iter().filter(|h| h.kind == "article").collect();
+    assert_eq!(articles.len(), 2, "{hits:?}");
     assert!(store.search("\"unbalanced AND (", 10).is_ok(), "user text is not FTS syntax");
 }
 
