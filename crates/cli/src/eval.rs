@@ -12,6 +12,21 @@ use serde_json::Value;
 
 use crate::EvalArgs;
 
+/// The gold files (`*.json`) of a folder, in name order; an error when
+/// there are none (`what` names them in it).
+pub fn gold_files(dir: &Path, what: &str) -> Result<Vec<PathBuf>> {
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+        .collect();
+    golds.sort();
+    if golds.is_empty() {
+        bail!("no {what} (*.json) in {}", dir.display());
+    }
+    Ok(golds)
+}
+
 /// `--min KEY=VALUE` arguments as pairs.
 pub fn parse_mins(mins: &[String]) -> Result<Vec<(String, f64)>> {
     mins.iter()
@@ -30,16 +45,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let mut total = Tally::default();
     let mut per_article = BTreeMap::new();
     if args.gold.is_dir() {
-        let mut golds: Vec<PathBuf> = std::fs::read_dir(&args.gold)
-            .with_context(|| format!("cannot read folder {}", args.gold.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
-            .collect();
-        golds.sort();
-        if golds.is_empty() {
-            bail!("no gold records (*.json) in {}", args.gold.display());
-        }
-        for gold_path in golds {
+        for gold_path in gold_files(&args.gold, "gold records")? {
             let gold = load(&gold_path)?;
             let stem =
                 gold_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();

@@ -757,13 +757,7 @@ pub struct EvalLedgerArgs {
 /// Ingests each story's articles into a fresh ledger and scores it.
 pub fn eval_ledger(args: &EvalLedgerArgs) -> Result<ExitCode> {
     use claimtrace::eval::ledger::{score, GoldCluster, LedgerTally};
-    let mut golds: Vec<PathBuf> = std::fs::read_dir(&args.gold)
-        .with_context(|| format!("cannot read folder {}", args.gold.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
-        .collect();
-    golds.sort();
-    anyhow::ensure!(!golds.is_empty(), "no gold ledgers (*.json) in {}", args.gold.display());
+    let golds = crate::eval::gold_files(&args.gold, "gold ledgers")?;
     let mut total = LedgerTally::default();
     let mut per_story = std::collections::BTreeMap::new();
     let scratch = std::env::temp_dir().join(format!("claimtrace-eval-{}", std::process::id()));

@@ -63,8 +63,8 @@ fn jsonl_many_inputs_and_flags() {
     assert_eq!(lines[1]["meta"]["outlet"], "Newsweek");
 }
 
-#[test]
-fn stdin_is_read() {
+/// `analyze --json -` with `text` on standard input: the record.
+fn analyze_stdin(text: &str) -> Value {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
@@ -73,34 +73,24 @@ fn stdin_is_read() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Bridge closes\n\nThe city closed the old bridge on Monday, officials said.")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
-    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn stdin_is_read() {
+    let record =
+        analyze_stdin("Bridge closes\n\nThe city closed the old bridge on Monday, officials said.");
     assert_eq!(record["meta"]["title"], "Bridge closes");
     assert_eq!(record["text"], "The city closed the old bridge on Monday, officials said.");
 }
 
 #[test]
 fn a_single_line_is_a_body_not_a_title() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
-        .args(["analyze", "--json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
     let line = "The minister said on Tuesday that 12 people were killed.";
-    child.stdin.take().unwrap().write_all(format!("{line}\n").as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let record = analyze_stdin(&format!("{line}\n"));
     assert_eq!(record["meta"]["title"], Value::Null);
     assert_eq!(record["text"], line);
     assert_eq!(record["sentences"].as_array().unwrap().len(), 1);
