@@ -75,7 +75,12 @@ fn ingest_twice_then_query_trace_search_and_export() {
             assert!(check(&claim[field]), "{field} in {claim}");
         }
         assert!(claim["origin"].is_string() || claim["origin"].is_null());
-        assert!(claim["superseded_by"].is_null());
+        match claim["superseded_by"].as_str() {
+            Some(newer) => {
+                assert!(first.iter().any(|c| c["id"] == newer && c["id"] != claim["id"]))
+            }
+            None => assert!(claim["superseded_by"].is_null()),
+        }
         for a in claim["appearances"].as_array().unwrap() {
             for field in ["url", "text", "sentence", "chain", "status", "stances", "version"] {
                 assert!(!a[field].is_null(), "{field} in {a}");

@@ -48,6 +48,12 @@ pub const MIGRATIONS: &[&str] = &[
         appearance INTEGER NOT NULL,
         PRIMARY KEY (key, appearance)
     ) WITHOUT ROWID;
+    CREATE TABLE revisions (
+        a INTEGER NOT NULL,
+        b INTEGER NOT NULL,
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX revisions_b ON revisions (b);
     CREATE TABLE cluster_ids (
         id TEXT PRIMARY KEY,
         cluster INTEGER NOT NULL,

@@ -102,6 +102,37 @@ impl SqliteStore {
     }
 
     fn view_of(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
+        let Some(mut claim) = self.bare_view(cluster)? else { return Ok(None) };
+        // Superseded by the newest cluster that states the same
+        // proposition with other figures and was first seen later.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT p.cluster FROM appearances p WHERE p.cluster IS NOT NULL
+               AND p.cluster != ?1 AND p.id IN (
+                 SELECT r.b FROM revisions r JOIN appearances m ON m.id = r.a WHERE m.cluster = ?1
+                 UNION
+                 SELECT r.a FROM revisions r JOIN appearances m ON m.id = r.b WHERE m.cluster = ?1)",
+        )?;
+        let partners: Vec<i64> =
+            stmt.query_map([cluster], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let first = |c: &LedgerClaim| {
+            c.first_seen.as_ref().and_then(|f| f.published.as_deref()).map(ledger::instant)
+        };
+        let mine = first(&claim);
+        let mut newest: Option<(Option<String>, String)> = None;
+        for partner in partners {
+            let Some(other) = self.bare_view(partner)? else { continue };
+            let theirs = first(&other);
+            if theirs > mine && newest.as_ref().is_none_or(|(t, id)| (&theirs, &other.id) > (t, id))
+            {
+                newest = Some((theirs, other.id));
+            }
+        }
+        claim.superseded_by = newest.map(|(_, id)| id);
+        Ok(Some(claim))
+    }
+
+    /// A cluster's view without the links to other clusters.
+    fn bare_view(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
         let members = self.members(cluster)?;
         if members.is_empty() {
             return Ok(None);
@@ -334,6 +365,8 @@ impl LedgerStore for SqliteStore {
             let candidates: BTreeSet<i64> =
                 shared.into_iter().filter(|&(_, n)| n >= 2).map(|(id, _)| id).collect();
             let mut linked: BTreeSet<i64> = BTreeSet::new();
+            // Appearances of the same proposition with other figures.
+            let mut revised: Vec<i64> = Vec::new();
             {
                 let mut load =
                     tx.prepare_cached("SELECT signature, cluster FROM appearances WHERE id = ?1")?;
@@ -341,14 +374,22 @@ impl LedgerStore for SqliteStore {
                     let (signature, cluster): (String, Option<i64>) =
                         load.query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?)))?;
                     let Some(cluster) = cluster else { continue };
+                    let other = Signature::decode(&signature);
+                    if ledger::revises(&appearance.signature, &other) {
+                        revised.push(candidate);
+                        continue;
+                    }
                     if linked.contains(&cluster) {
                         continue;
                     }
-                    let other = Signature::decode(&signature);
                     if ledger::same_claim(&appearance.signature, &other).is_some() {
                         linked.insert(cluster);
                     }
                 }
+            }
+            for other in revised {
+                tx.prepare_cached("INSERT OR IGNORE INTO revisions (a, b) VALUES (?1, ?2)")?
+                    .execute([other.min(id), other.max(id)])?;
             }
             let root = linked.iter().copied().chain([id]).min().expect("not empty");
             for &old in linked.iter().filter(|&&c| c != root) {

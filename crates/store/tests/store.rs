@@ -271,3 +271,34 @@ fn a_fact_check_joins_the_claim_it_reviews_in_any_order() {
     }
     assert_eq!(shapes[0], shapes[1]);
 }
+
+#[test]
+fn a_revised_figure_supersedes_the_older_one_in_any_order() {
+    let day = |date: &str, toll: &str| {
+        let text = format!("Toll\n\nThe attack on the concert hall killed at least {toll} people, officials said.\n");
+        let input =
+            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+        let options = ReadOptions {
+            published: claimtrace::doc::Stamp::parse_iso(date),
+            ..ReadOptions::default()
+        };
+        claimtrace::analyze(&input, &options).remove(0).unwrap()
+    };
+    let docs = [
+        ("https://a.example/toll-1", day("2024-03-23", "133")),
+        ("https://b.example/toll-2", day("2024-03-24", "137")),
+    ];
+    for order in [[0, 1], [1, 0]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = open(dir.path());
+        for i in order {
+            ingest(&mut store, docs[i].0, &docs[i].1);
+        }
+        let claims = store.claims(&ClaimFilter::default()).unwrap();
+        let old = claims.iter().find(|c| c.text.contains("133")).expect("the first toll");
+        let new = claims.iter().find(|c| c.text.contains("137")).expect("the revised toll");
+        assert_ne!(old.id, new.id, "two figures are two claims");
+        assert_eq!(old.superseded_by.as_deref(), Some(new.id.as_str()));
+        assert_eq!(new.superseded_by, None);
+    }
+}

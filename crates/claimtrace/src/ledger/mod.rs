@@ -12,7 +12,7 @@
 mod signature;
 mod view;
 
-pub use signature::{same_claim, MatchReason, Signature};
+pub use signature::{revises, same_claim, MatchReason, Signature};
 pub use view::{cluster_id, view};
 
 use crate::doc::{Document, Stamp};

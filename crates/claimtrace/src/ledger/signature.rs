@@ -160,6 +160,23 @@ pub fn same_claim(a: &Signature, b: &Signature) -> Option<MatchReason> {
     })
 }
 
+/// Whether `a` and `b` state the same proposition with other figures ("at
+/// least 133 killed", later "at least 137 killed"): two claims, one of
+/// which revises the other. Symmetric; which is newer is the ledger's to
+/// say.
+pub fn revises(a: &Signature, b: &Signature) -> bool {
+    if a.negated != b.negated
+        || a.numbers.is_empty()
+        || b.numbers.is_empty()
+        || a.numbers == b.numbers
+    {
+        return false;
+    }
+    let shared = a.stems.intersection(&b.stems).count();
+    let union = a.stems.union(&b.stems).count();
+    shared >= 2 && shared as f64 / union as f64 >= 0.6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +213,8 @@ mod tests {
         assert!(same_claim(&a, &b).is_some());
         assert!(same_claim(&b, &a).is_some(), "symmetric");
         assert!(same_claim(&a, &toll).is_none(), "another figure is another claim");
+        assert!(revises(&a, &toll) && revises(&toll, &a));
+        assert!(!revises(&a, &b) && !revises(&a, &other));
         assert!(same_claim(&a, &negated).is_none());
         assert!(same_claim(&a, &other).is_none());
         let r = same_claim(&a, &b).unwrap();
