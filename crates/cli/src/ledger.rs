@@ -416,6 +416,9 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
                 seen.map(|s| s.url.as_str()).unwrap_or(""),
                 claim.origin.as_deref().unwrap_or("(the outlet's own voice)")
             )?;
+            if let Some(newer) = &claim.superseded_by {
+                writeln!(out, "    superseded by {newer}")?;
+            }
         }
         writeln!(out, "{}", format!("{} claim(s)", claims.len()).dimmed())?;
     }
@@ -476,6 +479,9 @@ fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()>
         )?;
     }
     writeln!(out, "origin: {}", claim.origin.as_deref().unwrap_or("(the outlet's own voice)"))?;
+    if let Some(newer) = &claim.superseded_by {
+        writeln!(out, "superseded by {newer} (the same claim with newer figures)")?;
+    }
     if !claim.propagation.is_empty() {
         writeln!(out, "\n{}", "How it travelled".bold())?;
         write_tree(out, claim)?;
