@@ -119,10 +119,11 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         );
         bar
     });
+    let pipeline = claimtrace::Pipeline::standard();
     let mut run = Ingest {
         store,
         options,
-        pipeline: claimtrace::Pipeline::standard(),
+        pipeline: &pipeline,
         tally: Tally::default(),
         progress,
         args,
@@ -158,7 +159,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
 struct Ingest<'a> {
     store: SqliteStore,
     options: ReadOptions,
-    pipeline: claimtrace::Pipeline,
+    pipeline: &'a claimtrace::Pipeline,
     tally: Tally,
     progress: Option<indicatif::ProgressBar>,
     args: &'a IngestArgs,
@@ -243,8 +244,10 @@ impl Ingest<'_> {
         let input = Input { name, bytes, format: None, content_type };
         let mut options = self.options.clone();
         options.published = o.published;
-        let docs: Vec<_> = claimtrace::analyze_iter(&self.pipeline, &input, &options).collect();
-        for result in docs {
+        // One article analysed at a time, as `analyze` does: a JSONL file of
+        // many articles never holds them all analysed.
+        let pipeline = self.pipeline;
+        for result in claimtrace::analyze_iter(pipeline, &input, &options) {
             let mut doc = match result {
                 Ok(doc) => doc,
                 Err(err) => {

@@ -178,28 +178,41 @@ pub fn appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
 }
 
 fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
+    // The mentions of each sentence, in one pass (sentences are in order).
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (k, m) in doc.mentions.iter().enumerate() {
+        let s = doc.sentences.partition_point(|s| s.span.end < m.span.end);
+        if doc.sentences.get(s).is_some_and(|s| s.span.contains(m.span)) {
+            by_sentence[s].push(k);
+        }
+    }
     doc.claims
         .iter()
         .enumerate()
         .map(|(index, claim)| {
             let sentence = doc.sentences.get(claim.sentence);
             let sentence_text = sentence.map(|s| doc.slice(s.span).to_string()).unwrap_or_default();
-            let mut entities: Vec<String> = Vec::new();
-            if let Some(s) = sentence {
-                for m in &doc.mentions {
-                    if s.span.contains(m.span) {
-                        if let Some(e) = doc.entities.get(m.entity) {
-                            if !entities.contains(&e.name) {
-                                entities.push(e.name.clone());
-                            }
-                        }
-                    }
+            // Entities of the sentence (in order of first mention) that the
+            // claim itself names: a mention inside its words, or its name
+            // written in them.
+            let mentions = by_sentence.get(claim.sentence).map_or(&[][..], Vec::as_slice);
+            let mut inside: Vec<String> = Vec::new();
+            let mut seen: Vec<usize> = Vec::new();
+            for &k in mentions {
+                let entity = doc.mentions[k].entity;
+                let Some(e) = doc.entities.get(entity) else { continue };
+                if seen.contains(&entity) {
+                    continue;
+                }
+                seen.push(entity);
+                let mentioned = mentions.iter().any(|&j| {
+                    doc.mentions[j].entity == entity && claim.span.contains(doc.mentions[j].span)
+                });
+                if (mentioned || claim.text.contains(e.name.as_str())) && !inside.contains(&e.name)
+                {
+                    inside.push(e.name.clone());
                 }
             }
-            let inside: Vec<String> = entities
-                .into_iter()
-                .filter(|e| claim.text.contains(e.as_str()) || claim_mentions(doc, claim.span, e))
-                .collect();
             Appearance {
                 article: article.clone(),
                 index,
@@ -218,13 +231,6 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
             }
         })
         .collect()
-}
-
-/// Whether a mention of entity `name` lies inside `span`.
-fn claim_mentions(doc: &Document, span: crate::doc::Span, name: &str) -> bool {
-    doc.mentions.iter().any(|m| {
-        span.contains(m.span) && doc.entities.get(m.entity).is_some_and(|e| e.name == name)
-    })
 }
 
 /// Connected components of `links` over `n` items, each sorted, listed by
