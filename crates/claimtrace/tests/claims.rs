@@ -105,6 +105,18 @@ macro_rules! no_claim {
     };
 }
 
+macro_rules! not_claimed {
+    ($name:ident, $body:expr, $text:expr) => {
+        #[test]
+        fn $name() {
+            let doc = analyze($body);
+            let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+            assert!(!texts.iter().any(|t| t.contains($text)), "unexpected claim: {texts:#?}");
+            assert!(!texts.is_empty(), "the first sentence is a claim: {texts:#?}");
+        }
+    };
+}
+
 // Speech cues, the source before the cue.
 claim!(
     said_that,
@@ -421,16 +433,58 @@ quote!(no_speaker, "The banner read in part: \"Justice for the families of the v
 quote!(mixed_quote, "The channel Supernova Plus shared the image, posting that the group was \"organizing another terrorist attack\" in the capital.", "organizing another terrorist attack", Some("Supernova Plus"), true);
 quote!(reported_speech_is_quote, "Kremlin spokesman Dmitry Peskov said it was inappropriate to comment until the investigation had been completed.", "inappropriate to comment", Some("Dmitry Peskov"), false);
 
+// Facts in the article's own voice: check-worthy sentences are claims.
+claim!(
+    own_voice_lead,
+    "The museum opened its new wing to visitors on Saturday morning.",
+    "museum opened its new wing",
+    [],
+    Asserted
+);
+claim!(
+    said_as_adjective,
+    "The said property was sold at auction in 1998 for an undisclosed sum.",
+    "property was sold at auction in 1998",
+    [],
+    Asserted
+);
+claim!(
+    own_voice_named_actor,
+    "Rescuers searched the rubble through the night.\n\nThe Taliban met on Monday with a US envoy in Qatar.",
+    "Taliban met on Monday",
+    [],
+    Asserted
+);
+claim!(
+    own_voice_pronoun_with_date,
+    "The airline flies to Spain and Italy.\n\nIt was founded in 1992 by the government.",
+    "It was founded in 1992",
+    [],
+    Asserted
+);
+
 // Negatives: no claim worth a record.
-no_claim!(no_quotes_plain_fact, "The museum opened its new wing to visitors on Saturday morning.");
 no_claim!(headline_list_without_verbs, "Live updates\n\nKey events\n\nMap of the region");
 no_claim!(
     scare_quotes_only,
     "The so-called \"peace plan\" was published on the ministry website last week."
 );
-no_claim!(
-    said_as_adjective,
-    "The said property was sold at auction in 1998 for an undisclosed sum."
+no_claim!(question, "Who ordered the strike on the convoy in March 2019?");
+no_claim!(caption_fragment, "Delfin Lorenzana, the Defence Secretary, at the scene in Jolo.");
+not_claimed!(
+    description_without_anchor,
+    "The army shelled the city on Monday.\n\nThe streets were quiet and the shops were closed.",
+    "streets were quiet"
+);
+not_claimed!(
+    pronoun_without_number_or_date,
+    "The ministry published a report on Monday.\n\nIt was widely shared by readers across Europe.",
+    "widely shared"
+);
+not_claimed!(
+    stance_is_not_a_claim,
+    "Moscow said Ukraine was involved.\n\nKyiv and Washington rejected Moscow's claims on Saturday.",
+    "rejected"
 );
 
 #[test]

@@ -1,6 +1,7 @@
 //! Reported speech and claims, sentence by sentence: the cue, its source,
 //! the content, and the chain of sources around it.
 
+use super::checkworthy;
 use super::lexicon::LEXICONS;
 use super::quotes::{self, Direct};
 use super::source::{
@@ -880,6 +881,7 @@ fn unattributed(
     // Evaluations of an earlier claim are not claims themselves.
     if LEXICONS.unverified.find(words, a, e).is_some()
         || LEXICONS.no_comment.find(words, a, e).is_some()
+        || answers_claim(words, a, e)
     {
         return;
     }
@@ -888,7 +890,7 @@ fn unattributed(
         && (a..e).any(|k| {
             ctx.doc.tokens[k].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[k]) && k > a
         });
-    if hedged.is_none() && !harm {
+    if hedged.is_none() && !harm && !checkworthy::states_fact(ctx, a..e, s_idx == 0) {
         return;
     }
     // A leading "In protest against ...," or trailing subordinate clause is
@@ -913,6 +915,15 @@ fn unattributed(
             if hedged.is_some() { Status::Hedged } else { Status::Asserted },
         ),
     );
+}
+
+/// A sentence that takes a stand on a claim ("Kyiv rejected Moscow's
+/// claims") is a stance on that claim, not a claim of its own.
+fn answers_claim(words: &[&str], a: usize, e: usize) -> bool {
+    let stance = LEXICONS.deny.find(words, a, e).is_some()
+        || LEXICONS.confirm.find(words, a, e).is_some()
+        || LEXICONS.dispute.find(words, a, e).is_some();
+    stance && (a..e).any(|k| LEXICONS.claim_nouns.contains_key(words[k]))
 }
 
 /// Facts stated in passing in a non-restrictive relative clause: "Kyiv and

@@ -17,6 +17,7 @@
 //!    Moscow's claims", "contacted ... for comment").
 
 mod attribution;
+mod checkworthy;
 mod lexicon;
 mod quotes;
 mod source;

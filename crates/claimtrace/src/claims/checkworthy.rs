@@ -1,0 +1,111 @@
+//! Check-worthiness: which sentences in the article's own voice state a
+//! fact someone could check, and so are claims (`docs/claims-model.md`:
+//! "the key unattributed facts of the story").
+//!
+//! The field scores this per sentence (ClaimBuster over debate sentences,
+//! the CLEF CheckThat! lab); the signals that carry over to news are the
+//! ones used here, read off the parse: a clause with a subject and a verb
+//! of its own (not a fragment or a caption), about something concrete (a
+//! named actor or place, a number, a date), that is not a question and not
+//! the article's evaluation ("It is unclear whether ..."). Description
+//! without any of those anchors ("The building was old") is background.
+
+use super::source::{is_time_word, looks_finite_verb};
+use super::Ctx;
+use crate::doc::TokenKind;
+use std::ops::Range;
+
+/// What makes a clause concrete enough to check.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Anchors {
+    /// A named person, organisation or place is mentioned.
+    pub named: bool,
+    /// A number, written as digits or words.
+    pub number: bool,
+    /// A time expression.
+    pub time: bool,
+}
+
+impl Anchors {
+    fn any(self) -> bool {
+        self.named || self.number || self.time
+    }
+}
+
+/// Whether `tokens` (a sentence, or its main clause) state a check-worthy
+/// fact in the article's own voice. `lead` is the article's first
+/// sentence, which states the story and needs no other anchor.
+pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bool {
+    // The question mark may lie just past the clause, trimmed from it.
+    let question = tokens.start..(tokens.end + 1).min(ctx.lower.len());
+    if tokens.is_empty() || question.clone().any(|k| ctx.lower[k] == "?") {
+        return false;
+    }
+    let parsed = predicate(ctx, tokens.clone())
+        .and_then(|p| subject(ctx, tokens.clone(), p));
+    let Some(subject) = parsed.or_else(|| subject_by_order(ctx, tokens.clone())) else {
+        return false;
+    };
+    let anchors = anchors(ctx, tokens);
+    // "It was founded in 1992" needs the sentence before to be checked;
+    // only a number or a date makes such a sentence a fact on its own.
+    if PRONOUNS.contains(&ctx.lower[subject].as_str()) {
+        return anchors.number || anchors.time;
+    }
+    lead || anchors.any()
+}
+
+/// Subjects that stand for something named elsewhere.
+const PRONOUNS: &[&str] = &["it", "this", "that", "these", "those", "they", "he", "she"];
+
+/// The clause's predicate: the root of the sentence's parse when it lies
+/// in `tokens` and is a verb, or a noun or adjective with a copula.
+fn predicate(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
+    let doc = ctx.doc;
+    let root = tokens.clone().find(|&k| doc.tokens[k].head.is_none())?;
+    let tag = doc.tokens[root].tag?;
+    if matches!(tag, "VERB" | "AUX") {
+        return Some(root);
+    }
+    // A copular clause: "X is the largest ...": the root is the predicate
+    // noun or adjective, with a copula beside it.
+    tokens
+        .clone()
+        .any(|k| doc.tokens[k].head == Some(root) && doc.tokens[k].rel == Some("cop"))
+        .then_some(root)
+}
+
+/// A subject of the predicate that is not the speaker or the reader.
+fn subject(ctx: &Ctx<'_>, tokens: Range<usize>, predicate: usize) -> Option<usize> {
+    tokens.clone().find(|&k| {
+        let t = &ctx.doc.tokens[k];
+        t.head == Some(predicate)
+            && matches!(t.rel, Some("nsubj" | "expl" | "csubj"))
+            && !matches!(ctx.lower[k].as_str(), "i" | "we" | "you")
+    })
+}
+
+/// When the parse finds no verb (taggers trained on little news text take
+/// "met" or "spoke" for nouns), a noun right before a word that looks like
+/// a finite verb.
+fn subject_by_order(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
+    let verb = tokens.clone().skip(1).find(|&k| looks_finite_verb(ctx, k))?;
+    let before = verb - 1;
+    matches!(ctx.doc.tokens[before].tag, Some("NOUN" | "PROPN"))
+        .then_some(before)
+        .filter(|_| !is_time_word(&ctx.lower[before]))
+}
+
+/// The anchors found in `tokens`.
+pub(super) fn anchors(ctx: &Ctx<'_>, tokens: Range<usize>) -> Anchors {
+    let doc = ctx.doc;
+    let (Some(first), Some(last)) = (tokens.clone().next(), tokens.clone().next_back()) else {
+        return Anchors::default();
+    };
+    let (from, to) = (doc.tokens[first].span.start, doc.tokens[last].span.end);
+    let named = doc.mentions.iter().any(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
+    let number = tokens.clone().any(|k| doc.tokens[k].kind == TokenKind::Number)
+        || doc.counts.iter().any(|c| c.span.start >= from && c.span.end <= to);
+    let time = doc.times.iter().any(|t| t.span.start >= from && t.span.end <= to);
+    Anchors { named, number, time }
+}
