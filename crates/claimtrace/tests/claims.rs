@@ -463,6 +463,16 @@ claim!(
     Asserted
 );
 
+#[test]
+fn own_voice_coordinated_clauses_are_two_claims() {
+    let doc = analyze(
+        "The House voted on Wednesday.\n\nRepublicans hold a majority in the Senate, and 67 senators must vote to convict.",
+    );
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&"Republicans hold a majority in the Senate"), "{texts:#?}");
+    assert!(texts.iter().any(|t| t.starts_with("67 senators must vote")), "{texts:#?}");
+}
+
 // Negatives: no claim worth a record.
 no_claim!(headline_list_without_verbs, "Live updates\n\nKey events\n\nMap of the region");
 no_claim!(

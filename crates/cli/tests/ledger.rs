@@ -268,23 +268,25 @@ fn history_shows_what_a_new_version_changed() {
 
 #[test]
 fn the_ledger_dev_set_scores() {
-    // Figures measured when the scorer landed (dev: recall 0.305, B-cubed
-    // F1 0.909, precision 1.0); a clustering change that loses them fails.
+    // Figures measured with own-voice claims (dev: recall 0.712, B-cubed F1
+    // 0.855 against 0.848 for wording alone, precision 0.988); a change to
+    // claims or clustering that loses them fails.
     let out = claimtrace(&[
         "eval-ledger",
         testdata("gold/ledger/dev").to_str().unwrap(),
         "--json",
         "--min",
-        "ledger.b3_f1=0.9",
+        "ledger.b3_f1=0.85",
         "--min",
-        "ledger.b3_p=0.99",
+        "ledger.b3_p=0.98",
         "--min",
-        "ledger.appearance_recall=0.3",
+        "ledger.appearance_recall=0.7",
     ]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let figures: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(figures["per_story"].as_object().unwrap().len(), 5);
-    assert!(figures["micro"]["ledger.b3_f1_wording"].as_f64().unwrap() > 0.0);
+    let micro = &figures["micro"];
+    assert!(micro["ledger.b3_f1"].as_f64() >= micro["ledger.b3_f1_wording"].as_f64(), "{micro}");
 }
 
 /// A loopback server for a feed and its articles: `/feed.xml` answers

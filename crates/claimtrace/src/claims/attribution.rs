@@ -890,18 +890,24 @@ fn unattributed(
         && (a..e).any(|k| {
             ctx.doc.tokens[k].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[k]) && k > a
         });
-    if hedged.is_none() && !harm && !checkworthy::states_fact(ctx, a..e, s_idx == 0) {
+    if hedged.is_none() && !harm {
+        // Facts in the article's own voice, one claim per clause.
+        for clause in checkworthy::clauses(ctx, a..e) {
+            let lead = s_idx == 0 && clause.start == a;
+            if checkworthy::states_fact(ctx, clause.clone(), lead) {
+                let end = subordinate_start(words, clause.start, clause.end).unwrap_or(clause.end);
+                let end = trim_punct(ctx, clause.start, end);
+                let text = ctx.span_text(clause.start, end).to_string();
+                let claim_span = span(ctx, clause.start, end);
+                push_claim(found, Claim::unattributed(text, claim_span, s_idx, Status::Asserted));
+            }
+        }
         return;
     }
     // A leading "In protest against ...," or trailing subordinate clause is
     // not part of the claim.
     let mut end = e;
-    if let Some(c) = (a..e).find(|&k| {
-        words[k] == ","
-            && words.get(k + 1).is_some_and(|n| {
-                SUBORDINATORS.contains(n) || *n == "days" || *n == "hours" || *n == "weeks"
-            })
-    }) {
+    if let Some(c) = subordinate_start(words, a, e) {
         if hedged.is_none_or(|h| h < c) {
             end = c;
         }
@@ -915,6 +921,17 @@ fn unattributed(
             if hedged.is_some() { Status::Hedged } else { Status::Asserted },
         ),
     );
+}
+
+/// The comma before a trailing subordinate clause (", after ...", ", days
+/// after ..."), which is not part of the claim.
+fn subordinate_start(words: &[&str], a: usize, e: usize) -> Option<usize> {
+    (a..e).find(|&k| {
+        words[k] == ","
+            && words.get(k + 1).is_some_and(|n| {
+                SUBORDINATORS.contains(n) || *n == "days" || *n == "hours" || *n == "weeks"
+            })
+    })
 }
 
 /// A sentence that takes a stand on a claim ("Kyiv rejected Moscow's

@@ -58,21 +58,61 @@ pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bo
 /// Subjects that stand for something named elsewhere.
 const PRONOUNS: &[&str] = &["it", "this", "that", "these", "those", "they", "he", "she"];
 
-/// The clause's predicate: the root of the sentence's parse when it lies
-/// in `tokens` and is a verb, or a noun or adjective with a copula.
+/// The clause's predicate: a verb of `tokens` whose head lies outside them
+/// (the sentence's root, or the head of a clause cut from its sentence),
+/// or such a noun or adjective with a copula ("X is the largest ...").
 fn predicate(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
     let doc = ctx.doc;
-    let root = tokens.clone().find(|&k| doc.tokens[k].head.is_none())?;
-    let tag = doc.tokens[root].tag?;
-    if matches!(tag, "VERB" | "AUX") {
-        return Some(root);
+    let heads = || {
+        tokens.clone().filter(|&k| doc.tokens[k].head.is_none_or(|h| !tokens.contains(&h)))
+    };
+    heads().find(|&k| matches!(doc.tokens[k].tag, Some("VERB" | "AUX"))).or_else(|| {
+        heads().find(|&root| {
+            tokens
+                .clone()
+                .any(|k| doc.tokens[k].head == Some(root) && doc.tokens[k].rel == Some("cop"))
+        })
+    })
+}
+
+/// Splits a sentence into its coordinated clauses ("X hold a majority,
+/// and a two-thirds majority is needed"; "the first went off in the
+/// cathedral; the second in its car park"): at a semicolon, or a comma
+/// before "and", "but" or "while", when both sides read as clauses (a
+/// noun or pronoun, then a verb).
+pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut from = tokens.start;
+    let mut k = tokens.start;
+    while k < tokens.end {
+        let word = ctx.lower[k].as_str();
+        let conj = word == ","
+            && ctx.lower.get(k + 1).is_some_and(|n| matches!(n.as_str(), "and" | "but" | "while"));
+        if word == ";" || conj {
+            let next = if conj { k + 2 } else { k + 1 };
+            let rest_end = (next..tokens.end)
+                .find(|&j| ctx.lower[j] == ";" || ctx.lower[j] == ",")
+                .unwrap_or(tokens.end);
+            if reads_as_clause(ctx, from..k) && reads_as_clause(ctx, next..rest_end) {
+                pieces.push(from..k);
+                from = next;
+                k = next;
+                continue;
+            }
+        }
+        k += 1;
     }
-    // A copular clause: "X is the largest ...": the root is the predicate
-    // noun or adjective, with a copula beside it.
-    tokens
-        .clone()
-        .any(|k| doc.tokens[k].head == Some(root) && doc.tokens[k].rel == Some("cop"))
-        .then_some(root)
+    pieces.push(from..tokens.end);
+    pieces
+}
+
+fn reads_as_clause(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
+    let tag = |k: usize| ctx.doc.tokens[k].tag;
+    let Some(noun) = tokens.clone().find(|&k| matches!(tag(k), Some("NOUN" | "PROPN" | "PRON")))
+    else {
+        return false;
+    };
+    (noun + 1..tokens.end).any(|k| matches!(tag(k), Some("VERB" | "AUX")))
 }
 
 /// A subject of the predicate that is not the speaker or the reader.
