@@ -63,4 +63,27 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE claims_fts USING fts5 (text, sentence);
     CREATE VIRTUAL TABLE articles_fts USING fts5 (url UNINDEXED, title, body);
     ",
+    // 2: a summary per cluster and the names it is filed under, so that
+    // lists and filters read one row per cluster instead of building
+    // views (filled from the appearances by `SqliteStore::migrate`).
+    "
+    CREATE TABLE clusters (
+        cluster INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        first_order TEXT NOT NULL,
+        last_order TEXT NOT NULL,
+        oldest TEXT NOT NULL,
+        newest TEXT NOT NULL,
+        size INTEGER NOT NULL
+    );
+    CREATE INDEX clusters_newest ON clusters (newest DESC, id);
+    CREATE INDEX clusters_status ON clusters (status, newest DESC, id);
+    CREATE TABLE cluster_terms (
+        term TEXT NOT NULL,
+        cluster INTEGER NOT NULL,
+        PRIMARY KEY (term, cluster)
+    ) WITHOUT ROWID;
+    CREATE INDEX cluster_terms_cluster ON cluster_terms (cluster);
+    ",
 ];

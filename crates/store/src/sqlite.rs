@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature};
+use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature, Summary};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace::Record;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -86,10 +86,77 @@ impl SqliteStore {
             let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             let Some(sql) = MIGRATIONS.get(version as usize) else { return Ok(()) };
             tx.execute_batch(sql)?;
+            if version + 1 == 2 {
+                // Summaries of the clusters a version 1 ledger holds.
+                let clusters: Vec<i64> = {
+                    let mut stmt = tx.prepare(
+                        "SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL",
+                    )?;
+                    let rows = stmt.query_map([], |r| r.get(0))?;
+                    rows.collect::<rusqlite::Result<_>>()?
+                };
+                for cluster in clusters {
+                    refresh(&tx, cluster)?;
+                }
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
         }
+    }
+
+    /// Clusters whose stored summary differs from the one their members
+    /// give (a bug if any): the check behind the tests that ingest in
+    /// many orders.
+    pub fn stale_summaries(&self) -> Result<Vec<String>> {
+        let mut stale = Vec::new();
+        let clusters: Vec<(i64, String, String, String, String, String, String, i64)> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT cluster, id, status, first_order, last_order, oldest, newest, size
+                 FROM clusters ORDER BY cluster",
+            )?;
+            let rows = stmt.query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let listed: BTreeSet<i64> = clusters.iter().map(|c| c.0).collect();
+        let all: BTreeSet<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for missing in all.difference(&listed) {
+            stale.push(format!("cluster {missing}: no summary"));
+        }
+        for (cluster, id, status, first_order, last_order, oldest, newest, size) in clusters {
+            let members = self.members(cluster)?;
+            let refs: Vec<&Appearance> = members.iter().collect();
+            let stored = Summary {
+                id,
+                status,
+                first_order,
+                last_order,
+                oldest,
+                newest,
+                size: size as usize,
+            };
+            if Summary::of(&refs).as_ref() != Some(&stored) {
+                stale.push(format!("cluster {cluster}: stored {stored:?}"));
+            }
+        }
+        Ok(stale)
     }
 
     /// The schema version of the open file.
@@ -140,21 +207,14 @@ impl SqliteStore {
         let refs: Vec<&Appearance> = members.iter().collect();
         Ok(Some(ledger::view(&ledger::cluster_id(&refs), &refs)))
     }
-
-    fn clusters(&self) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL ORDER BY cluster",
-        )?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
 }
 
 /// Appearances of a cluster, with their articles.
 fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
-                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
+                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of,
+                p.signature
          FROM appearances p JOIN articles a ON a.id = p.article
          WHERE p.cluster = ?1",
     )?;
@@ -176,17 +236,19 @@ fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
                 version: r.get(12)?,
                 copy_of: r.get(13)?,
             },
+            r.get::<_, String>(14)?,
         ))
     })?;
     let mut out = Vec::new();
     for row in rows {
-        let (idx, text, sentence, chain, status, stances, entities, verdict, article) = row?;
+        let (idx, text, sentence, chain, status, stances, entities, verdict, article, signature) =
+            row?;
         let verdict = verdict.as_deref().map(from_json).transpose()?;
         let chain: Vec<String> = from_json(&chain)?;
         let stances: Vec<(String, String)> = from_json(&stances)?;
         let entities: Vec<String> = from_json(&entities)?;
         out.push(Appearance {
-            signature: Signature::of(&text, &entities),
+            signature: Signature::decode(&signature),
             article,
             index: idx as usize,
             text,
@@ -199,6 +261,94 @@ fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
         });
     }
     Ok(out)
+}
+
+/// Rebuilds a cluster's summary, terms and public id from its members
+/// (O(members)); removes them when it has none left.
+fn refresh(conn: &Connection, cluster: i64) -> Result<()> {
+    let members = members(conn, cluster)?;
+    let refs: Vec<&Appearance> = members.iter().collect();
+    conn.prepare_cached("DELETE FROM cluster_terms WHERE cluster = ?1")?.execute([cluster])?;
+    let Some(summary) = Summary::of(&refs) else {
+        conn.prepare_cached("DELETE FROM clusters WHERE cluster = ?1")?.execute([cluster])?;
+        conn.prepare_cached("DELETE FROM cluster_ids WHERE cluster = ?1")?.execute([cluster])?;
+        return Ok(());
+    };
+    write_summary(conn, cluster, &summary)?;
+    let terms: BTreeSet<String> = members.iter().flat_map(ledger::terms).collect();
+    file_terms(conn, cluster, terms.iter())?;
+    conn.prepare_cached("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1")?
+        .execute([cluster])?;
+    conn.prepare_cached(
+        "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
+         ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
+    )?
+    .execute(params![summary.id, cluster])?;
+    Ok(())
+}
+
+/// Adds an article's new appearances to their cluster's summary: in O(1)
+/// each when they are told after every member, else by [`refresh`].
+fn add_to_summary(conn: &Connection, cluster: i64, added: &mut [&Appearance]) -> Result<()> {
+    let stored: Option<Summary> = conn
+        .prepare_cached(
+            "SELECT id, status, first_order, last_order, oldest, newest, size
+             FROM clusters WHERE cluster = ?1",
+        )?
+        .query_row([cluster], |r| {
+            Ok(Summary {
+                id: r.get(0)?,
+                status: r.get(1)?,
+                first_order: r.get(2)?,
+                last_order: r.get(3)?,
+                oldest: r.get(4)?,
+                newest: r.get(5)?,
+                size: r.get::<_, i64>(6)? as usize,
+            })
+        })
+        .optional()?;
+    let Some(mut summary) = stored else { return refresh(conn, cluster) };
+    added.sort_by_key(|a| a.order_key());
+    for a in added.iter() {
+        if !summary.push(a) {
+            return refresh(conn, cluster);
+        }
+    }
+    write_summary(conn, cluster, &summary)?;
+    let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
+    file_terms(conn, cluster, terms.iter())
+}
+
+fn write_summary(conn: &Connection, cluster: i64, summary: &Summary) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO clusters
+             (cluster, id, status, first_order, last_order, oldest, newest, size)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        cluster,
+        summary.id,
+        summary.status,
+        summary.first_order,
+        summary.last_order,
+        summary.oldest,
+        summary.newest,
+        summary.size as i64,
+    ])?;
+    Ok(())
+}
+
+fn file_terms<'a>(
+    conn: &Connection,
+    cluster: i64,
+    terms: impl Iterator<Item = &'a String>,
+) -> Result<()> {
+    let mut insert =
+        conn.prepare_cached("INSERT OR IGNORE INTO cluster_terms (term, cluster) VALUES (?1, ?2)")?;
+    for term in terms {
+        insert.execute(params![term, cluster])?;
+    }
+    Ok(())
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
@@ -262,6 +412,19 @@ impl LedgerStore for SqliteStore {
         if copy_of.is_some() {
             outcome = Ingested::Copy;
         }
+        // Clusters that lose members to a new version, and clusters merged
+        // into another: their summaries are rebuilt at the end.
+        let mut rebuild: BTreeSet<i64> = BTreeSet::new();
+        if latest.is_some() {
+            let mut stmt = tx.prepare_cached(
+                "SELECT DISTINCT p.cluster FROM appearances p JOIN articles a ON a.id = p.article
+                 WHERE a.url = ?1 AND p.cluster IS NOT NULL",
+            )?;
+            let rows = stmt.query_map([&url], |r| r.get::<_, i64>(0))?;
+            for row in rows {
+                rebuild.insert(row?);
+            }
+        }
         if latest.is_some() {
             // The new version replaces the old ones in the ledger: their
             // appearances leave their clusters and the index (they stay
@@ -315,7 +478,9 @@ impl LedgerStore for SqliteStore {
             version,
             copy_of,
         };
-        for appearance in ledger::appearances(doc, &article) {
+        let appearances = ledger::appearances(doc, &article);
+        let mut ids: Vec<i64> = Vec::with_capacity(appearances.len());
+        for appearance in &appearances {
             tx.prepare_cached(
                 "INSERT INTO appearances (article, idx, text, sentence, chain, status,
                      stances, entities, signature, verdict)
@@ -334,6 +499,7 @@ impl LedgerStore for SqliteStore {
                 appearance.verdict.as_ref().map(to_json),
             ])?;
             let id = tx.last_insert_rowid();
+            ids.push(id);
             tx.prepare_cached(
                 "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
             )?
@@ -397,96 +563,96 @@ impl LedgerStore for SqliteStore {
                     .execute([root, old])?;
                 tx.prepare_cached("UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2")?
                     .execute([root, old])?;
+                tx.prepare_cached("DELETE FROM clusters WHERE cluster = ?1")?.execute([old])?;
+                tx.prepare_cached("DELETE FROM cluster_terms WHERE cluster = ?1")?
+                    .execute([old])?;
+                rebuild.remove(&old);
+                rebuild.insert(root);
             }
             tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE id = ?2")?
                 .execute([root, id])?;
         }
-        // Public ids of the clusters this article touched: the id of a
-        // cluster is a function of its members; ids it had before stay
-        // and redirect to it.
-        let touched: Vec<i64> = {
-            let mut stmt = tx.prepare(
-                "SELECT DISTINCT cluster FROM appearances WHERE article = ?1 AND cluster IS NOT NULL",
-            )?;
-            let rows = stmt.query_map([article_id], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for cluster in touched {
-            let members = members(&tx, cluster)?;
-            let refs: Vec<&Appearance> = members.iter().collect();
-            let id = ledger::cluster_id(&refs);
-            tx.prepare_cached("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1")?
-                .execute([cluster])?;
-            tx.prepare_cached(
-                "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
-                 ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
-            )?
-            .execute(params![id, cluster])?;
+        // Summaries and public ids of the clusters this article touched.
+        // The id of a cluster is a function of its members; ids it had
+        // before stay and redirect to it.
+        let mut added: HashMap<i64, Vec<&Appearance>> = HashMap::new();
+        {
+            let mut cluster_of =
+                tx.prepare_cached("SELECT cluster FROM appearances WHERE id = ?1")?;
+            for (appearance, id) in appearances.iter().zip(&ids) {
+                let cluster: i64 = cluster_of.query_row([id], |r| r.get(0))?;
+                if !rebuild.contains(&cluster) {
+                    added.entry(cluster).or_default().push(appearance);
+                }
+            }
+        }
+        for cluster in &rebuild {
+            refresh(&tx, *cluster)?;
+        }
+        let mut added: Vec<(i64, Vec<&Appearance>)> = added.into_iter().collect();
+        added.sort_by_key(|(c, _)| *c);
+        for (cluster, mut apps) in added {
+            add_to_summary(&tx, cluster, &mut apps)?;
         }
         tx.commit()?;
         Ok(outcome)
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<LedgerClaim>> {
-        let clusters: Vec<i64> = match filter.text.as_deref().and_then(fts_query) {
-            Some(query) => {
-                let mut stmt = self.conn.prepare(
-                    "SELECT DISTINCT p.cluster FROM claims_fts f JOIN appearances p ON p.id = f.rowid
-                     WHERE claims_fts MATCH ?1 AND p.cluster IS NOT NULL",
-                )?;
-                let rows = stmt.query_map([query], |r| r.get(0))?;
-                rows.collect::<rusqlite::Result<_>>()?
-            }
-            None => self.clusters()?,
+        // One query over the summaries picks the page; only its clusters'
+        // views are built.
+        let mut sql = String::from("SELECT c.cluster FROM clusters c WHERE 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut arg = |sql: &mut String, clause: &str, value: String| {
+            args.push(value.into());
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
         };
-        let lower = |s: &Option<String>| s.as_ref().map(|s| s.to_lowercase());
-        let (about, outlet) = (lower(&filter.about), lower(&filter.outlet));
-        let mut out: Vec<(String, LedgerClaim)> = Vec::new();
-        for cluster in clusters {
-            let Some(claim) = self.view_of(cluster)? else { continue };
-            if filter.status.as_ref().is_some_and(|s| *s != claim.status) {
-                continue;
-            }
-            if let Some(about) = &about {
-                let hit = claim.entities.iter().any(|e| e.to_lowercase().contains(about))
-                    || claim.appearances.iter().any(|a| {
-                        a.chain.iter().any(|s| s.to_lowercase().contains(about))
-                            || a.stances.iter().any(|s| s.actor.to_lowercase().contains(about))
-                    });
-                if !hit {
-                    continue;
-                }
-            }
-            if let Some(outlet) = &outlet {
-                if !claim.appearances.iter().any(|a| {
-                    a.outlet.as_ref().is_some_and(|o| o.to_lowercase() == *outlet)
-                        || a.url.to_lowercase().contains(outlet.as_str())
-                }) {
-                    continue;
-                }
-            }
-            let dates: Vec<String> = claim
-                .appearances
-                .iter()
-                .filter_map(|a| a.published.as_deref().map(ledger::instant))
-                .collect();
-            if let Some(since) = &filter.since {
-                if !dates.iter().any(|d| d.as_str() >= since.as_str()) {
-                    continue;
-                }
-            }
-            if let Some(until) = &filter.until {
-                let until_end = format!("{until}\u{10ffff}");
-                if !dates.iter().any(|d| d.as_str() <= until_end.as_str()) {
-                    continue;
-                }
-            }
-            let newest = dates.iter().max().cloned().unwrap_or_default();
-            out.push((newest, claim));
+        if let Some(status) = &filter.status {
+            arg(&mut sql, " AND c.status = ?", status.clone());
         }
-        out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        let limit = filter.limit.unwrap_or(usize::MAX);
-        Ok(out.into_iter().take(limit).map(|(_, c)| c).collect())
+        if let Some(about) = &filter.about {
+            for term in ledger::about_terms(about) {
+                arg(
+                    &mut sql,
+                    " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.term = ? AND t.cluster = c.cluster)",
+                    term,
+                );
+            }
+        }
+        if let Some(outlet) = &filter.outlet {
+            let [a, b] = ledger::outlet_terms(outlet);
+            arg(&mut sql, " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.cluster = c.cluster AND (t.term = ?", a);
+            arg(&mut sql, " OR t.term = ?))", b);
+        }
+        if let Some(since) = &filter.since {
+            arg(&mut sql, " AND c.newest >= ?", since.clone());
+        }
+        if let Some(until) = &filter.until {
+            arg(&mut sql, " AND c.oldest <= ? AND c.oldest != ''", format!("{until}\u{10ffff}"));
+        }
+        if let Some(query) = filter.text.as_deref().and_then(fts_query) {
+            arg(
+                &mut sql,
+                " AND c.cluster IN (SELECT p.cluster FROM claims_fts f JOIN appearances p ON p.id = f.rowid WHERE claims_fts MATCH ?)",
+                query,
+            );
+        }
+        sql.push_str(" ORDER BY c.newest DESC, c.id");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let clusters: Vec<i64> = {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut out = Vec::with_capacity(clusters.len());
+        for cluster in clusters {
+            if let Some(claim) = self.view_of(cluster)? {
+                out.push(claim);
+            }
+        }
+        Ok(out)
     }
 
     fn claim(&self, id: &str) -> Result<Option<LedgerClaim>> {

@@ -104,6 +104,9 @@ fn the_ledger_does_not_depend_on_the_order_of_ingest() {
         for i in order {
             ingest(&mut store, &docs[i].0, &docs[i].1);
         }
+        // Summaries kept up article by article equal those rebuilt from
+        // the members.
+        assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
         let got = shape(&store);
         match &reference {
             None => reference = Some(got),
@@ -216,8 +219,37 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert_eq!(
         SqliteStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
-        1
+        2
     );
+}
+
+#[test]
+fn a_version_1_ledger_is_migrated_with_its_cluster_summaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    for (name, doc) in corpus() {
+        ingest(&mut store, &name, &doc);
+    }
+    let want = shape(&store);
+    let about = |store: &SqliteStore| {
+        let filter = ClaimFilter { about: Some("Kremlin".into()), ..ClaimFilter::default() };
+        store.claims(&filter).unwrap().into_iter().map(|c| c.id).collect::<Vec<_>>()
+    };
+    let want_about = about(&store);
+    assert!(!want.is_empty() && !want_about.is_empty());
+    drop(store);
+    // Version 1 had neither summaries nor terms.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+        conn.execute_batch(
+            "DROP TABLE clusters; DROP TABLE cluster_terms; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = open(dir.path());
+    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(shape(&store), want);
+    assert_eq!(about(&store), want_about);
 }
 
 #[test]

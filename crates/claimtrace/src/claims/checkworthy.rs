@@ -41,8 +41,7 @@ pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bo
     if tokens.is_empty() || question.clone().any(|k| ctx.lower[k] == "?") {
         return false;
     }
-    let parsed = predicate(ctx, tokens.clone())
-        .and_then(|p| subject(ctx, tokens.clone(), p));
+    let parsed = predicate(ctx, tokens.clone()).and_then(|p| subject(ctx, tokens.clone(), p));
     let Some(subject) = parsed.or_else(|| subject_by_order(ctx, tokens.clone())) else {
         return false;
     };
@@ -63,9 +62,8 @@ const PRONOUNS: &[&str] = &["it", "this", "that", "these", "those", "they", "he"
 /// or such a noun or adjective with a copula ("X is the largest ...").
 fn predicate(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
     let doc = ctx.doc;
-    let heads = || {
-        tokens.clone().filter(|&k| doc.tokens[k].head.is_none_or(|h| !tokens.contains(&h)))
-    };
+    let heads =
+        || tokens.clone().filter(|&k| doc.tokens[k].head.is_none_or(|h| !tokens.contains(&h)));
     heads().find(|&k| matches!(doc.tokens[k].tag, Some("VERB" | "AUX"))).or_else(|| {
         heads().find(|&root| {
             tokens
@@ -143,7 +141,8 @@ pub(super) fn anchors(ctx: &Ctx<'_>, tokens: Range<usize>) -> Anchors {
         return Anchors::default();
     };
     let (from, to) = (doc.tokens[first].span.start, doc.tokens[last].span.end);
-    let named = doc.mentions.iter().any(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
+    let named =
+        doc.mentions.iter().any(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
     let number = tokens.clone().any(|k| doc.tokens[k].kind == TokenKind::Number)
         || doc.counts.iter().any(|c| c.span.start >= from && c.span.end <= to);
     let time = doc.times.iter().any(|t| t.span.start >= from && t.span.end <= to);

@@ -10,9 +10,11 @@
 //! candidates through its index and persists what this module decides.
 
 mod signature;
+mod summary;
 mod view;
 
 pub use signature::{revises, same_claim, MatchReason, Signature};
+pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use view::{cluster_id, view};
 
 use crate::doc::{Document, Stamp};

@@ -149,7 +149,7 @@ fn first_seen<'a>(sorted: &[&'a Appearance]) -> Option<&'a Appearance> {
 /// Whether an appearance with status `new` moves a cluster whose status is
 /// `current`: `disputed` and `confirmed` stick until a signal of the other
 /// kind; among the other statuses the latest appearance wins.
-fn moves(current: Option<&str>, new: &str) -> bool {
+pub(super) fn moves(current: Option<&str>, new: &str) -> bool {
     match current {
         None => true,
         Some(c) if c == new => false,
@@ -160,12 +160,16 @@ fn moves(current: Option<&str>, new: &str) -> bool {
 }
 
 /// The outlet an appearance counts for: its outlet, else its URL's host.
-fn outlet_of(a: &Appearance) -> String {
-    if let Some(outlet) = &a.article.outlet {
-        return outlet.clone();
+pub(super) fn outlet_of(a: &Appearance) -> String {
+    match &a.article.outlet {
+        Some(outlet) => outlet.clone(),
+        None => host_of(&a.article.url),
     }
-    let url = &a.article.url;
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+}
+
+/// A URL's host without "www.".
+pub(super) fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
     rest.split('/').next().unwrap_or(rest).trim_start_matches("www.").to_string()
 }
 
