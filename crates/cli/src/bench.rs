@@ -33,6 +33,15 @@ pub struct Args {
     /// throughputs).
     #[arg(long, conflicts_with = "grow")]
     ingest: bool,
+    /// Instead, build a synthetic ledger of this many claim appearances
+    /// (names from the corpus) through the real ingest path, and time the
+    /// queries on it: appearances/s, candidates per lookup, peak memory,
+    /// p95 of `claims --about`, `trace` and `search`.
+    #[arg(long, value_name = "N", conflicts_with_all = ["grow", "ingest"])]
+    synthetic: Option<usize>,
+    /// The ledger file `--synthetic` builds (replaced if it exists).
+    #[arg(long, default_value = "claimtrace-synthetic.db", requires = "synthetic")]
+    db: PathBuf,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
@@ -48,6 +57,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     }
     if args.ingest {
         return ingest(&records, args.runs);
+    }
+    if let Some(n) = args.synthetic {
+        return crate::synthetic::run(n, &args.db, &records, args.json);
     }
     let n_bytes: usize = records.iter().map(Vec::len).sum();
     let pipeline = Pipeline::standard();
@@ -208,7 +220,7 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 /// The process's peak resident memory from `/proc/self/status` (Linux).
-fn peak_memory_kib() -> Option<u64> {
+pub(crate) fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()

@@ -8,6 +8,7 @@ mod eval;
 mod fetch;
 mod ledger;
 mod report;
+mod synthetic;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -11,7 +11,7 @@
 mod schema;
 mod sqlite;
 
-pub use sqlite::SqliteStore;
+pub use sqlite::{Filed, LookupStats, SqliteStore};
 
 use claimtrace::record::ledger::LedgerClaim;
 

@@ -72,10 +72,11 @@ pub const MIGRATIONS: &[&str] = &[
         id TEXT NOT NULL,
         status TEXT NOT NULL,
         first_order TEXT NOT NULL,
-        last_order TEXT NOT NULL,
         oldest TEXT NOT NULL,
         newest TEXT NOT NULL,
-        size INTEGER NOT NULL
+        size INTEGER NOT NULL,
+        before TEXT NOT NULL,
+        tail TEXT NOT NULL
     );
     CREATE INDEX clusters_newest ON clusters (newest DESC, id);
     CREATE INDEX clusters_status ON clusters (status, newest DESC, id);
@@ -85,5 +86,10 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (term, cluster)
     ) WITHOUT ROWID;
     CREATE INDEX cluster_terms_cluster ON cluster_terms (cluster);
+    ",
+    // 3: the candidate index holds MinHash bands instead of words (filled
+    // from the stored signatures by `SqliteStore::migrate`).
+    "
+    DELETE FROM keys;
     ",
 ];

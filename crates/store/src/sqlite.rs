@@ -15,13 +15,42 @@ use crate::{
     Version,
 };
 
-/// Index keys with more postings than this are too common to find
-/// candidates by ("attack", "people"); rarer keys of the same claim do.
-const MAX_POSTINGS: usize = 5_000;
+/// Candidates read per MinHash band: its most recent appearances. A band
+/// is shared by few claims but the many reports of one big story; of
+/// those, the most recent are enough to join it. The ledger is exactly a
+/// function of the set of articles while no band holds more than this.
+const BUCKET: usize = 8;
+
+/// An article as the store files it: what [`LedgerStore::ingest`] reads
+/// off an analysed document.
+pub struct Filed<'a> {
+    /// The canonical URL, or the input's name.
+    pub url: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    /// ISO 8601 from the article; `None` dates it by `ingested_at`.
+    pub published: Option<String>,
+    pub body: &'a str,
+    /// The article record (`docs/article-json.md`) as one JSON line.
+    pub record: String,
+    pub ingested_at: &'a str,
+}
 
 /// The ledger in one SQLite file.
 pub struct SqliteStore {
     conn: Connection,
+    stats: LookupStats,
+}
+
+/// What candidate lookups have cost since the store was opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LookupStats {
+    /// Appearances looked up (one lookup each).
+    pub lookups: u64,
+    /// Index postings read.
+    pub postings: u64,
+    /// Earlier appearances compared with `same_claim`.
+    pub candidates: u64,
 }
 
 impl SqliteStore {
@@ -49,6 +78,9 @@ impl SqliteStore {
         }
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(60))?;
+        // Ingest alone uses some thirty statements; re-preparing evicted
+        // ones cost a tenth of its time.
+        conn.set_prepared_statement_cache_capacity(128);
         // One read transaction, so that the three reads see one state of
         // the file even while another process is creating it.
         let (app, tables, version) = {
@@ -72,7 +104,7 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = SqliteStore { conn };
+        let mut store = SqliteStore { conn, stats: LookupStats::default() };
         store.migrate()?;
         Ok(store)
     }
@@ -99,289 +131,48 @@ impl SqliteStore {
                     refresh(&tx, cluster)?;
                 }
             }
+            if version + 1 == 3 {
+                let rows: Vec<(i64, String)> = {
+                    let mut stmt = tx.prepare(
+                        "SELECT id, signature FROM appearances WHERE cluster IS NOT NULL",
+                    )?;
+                    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    rows.collect::<rusqlite::Result<_>>()?
+                };
+                let mut insert =
+                    tx.prepare("INSERT OR IGNORE INTO keys (key, appearance) VALUES (?1, ?2)")?;
+                for (id, signature) in rows {
+                    for key in Signature::decode(&signature).bands() {
+                        insert.execute(params![key, id])?;
+                    }
+                }
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
         }
     }
 
-    /// Clusters whose stored summary differs from the one their members
-    /// give (a bug if any): the check behind the tests that ingest in
-    /// many orders.
-    pub fn stale_summaries(&self) -> Result<Vec<String>> {
-        let mut stale = Vec::new();
-        let clusters: Vec<(i64, String, String, String, String, String, String, i64)> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT cluster, id, status, first_order, last_order, oldest, newest, size
-                 FROM clusters ORDER BY cluster",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let listed: BTreeSet<i64> = clusters.iter().map(|c| c.0).collect();
-        let all: BTreeSet<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        for missing in all.difference(&listed) {
-            stale.push(format!("cluster {missing}: no summary"));
-        }
-        for (cluster, id, status, first_order, last_order, oldest, newest, size) in clusters {
-            let members = self.members(cluster)?;
-            let refs: Vec<&Appearance> = members.iter().collect();
-            let stored = Summary {
-                id,
-                status,
-                first_order,
-                last_order,
-                oldest,
-                newest,
-                size: size as usize,
-            };
-            if Summary::of(&refs).as_ref() != Some(&stored) {
-                stale.push(format!("cluster {cluster}: stored {stored:?}"));
-            }
-        }
-        Ok(stale)
-    }
-
-    /// The schema version of the open file.
-    pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
-    }
-
-    fn members(&self, cluster: i64) -> Result<Vec<Appearance>> {
-        members(&self.conn, cluster)
-    }
-
-    fn view_of(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
-        let Some(mut claim) = self.bare_view(cluster)? else { return Ok(None) };
-        // Superseded by the newest cluster that states the same
-        // proposition with other figures and was first seen later.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT p.cluster FROM appearances p WHERE p.cluster IS NOT NULL
-               AND p.cluster != ?1 AND p.id IN (
-                 SELECT r.b FROM revisions r JOIN appearances m ON m.id = r.a WHERE m.cluster = ?1
-                 UNION
-                 SELECT r.a FROM revisions r JOIN appearances m ON m.id = r.b WHERE m.cluster = ?1)",
-        )?;
-        let partners: Vec<i64> =
-            stmt.query_map([cluster], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let first = |c: &LedgerClaim| {
-            c.first_seen.as_ref().and_then(|f| f.published.as_deref()).map(ledger::instant)
-        };
-        let mine = first(&claim);
-        let mut newest: Option<(Option<String>, String)> = None;
-        for partner in partners {
-            let Some(other) = self.bare_view(partner)? else { continue };
-            let theirs = first(&other);
-            if theirs > mine && newest.as_ref().is_none_or(|(t, id)| (&theirs, &other.id) > (t, id))
-            {
-                newest = Some((theirs, other.id));
-            }
-        }
-        claim.superseded_by = newest.map(|(_, id)| id);
-        Ok(Some(claim))
-    }
-
-    /// A cluster's view without the links to other clusters.
-    fn bare_view(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
-        let members = self.members(cluster)?;
-        if members.is_empty() {
-            return Ok(None);
-        }
-        let refs: Vec<&Appearance> = members.iter().collect();
-        Ok(Some(ledger::view(&ledger::cluster_id(&refs), &refs)))
-    }
-}
-
-/// Appearances of a cluster, with their articles.
-fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
-                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of,
-                p.signature
-         FROM appearances p JOIN articles a ON a.id = p.article
-         WHERE p.cluster = ?1",
-    )?;
-    let rows = stmt.query_map([cluster], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-            r.get::<_, Option<String>>(7)?,
-            ArticleRef {
-                url: r.get(8)?,
-                outlet: r.get(9)?,
-                published: r.get(10)?,
-                date_from: DateFrom::parse(&r.get::<_, String>(11)?),
-                version: r.get(12)?,
-                copy_of: r.get(13)?,
-            },
-            r.get::<_, String>(14)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (idx, text, sentence, chain, status, stances, entities, verdict, article, signature) =
-            row?;
-        let verdict = verdict.as_deref().map(from_json).transpose()?;
-        let chain: Vec<String> = from_json(&chain)?;
-        let stances: Vec<(String, String)> = from_json(&stances)?;
-        let entities: Vec<String> = from_json(&entities)?;
-        out.push(Appearance {
-            signature: Signature::decode(&signature),
-            article,
-            index: idx as usize,
-            text,
-            sentence,
-            chain,
-            status,
-            stances,
-            entities,
-            verdict,
-        });
-    }
-    Ok(out)
-}
-
-/// Rebuilds a cluster's summary, terms and public id from its members
-/// (O(members)); removes them when it has none left.
-fn refresh(conn: &Connection, cluster: i64) -> Result<()> {
-    let members = members(conn, cluster)?;
-    let refs: Vec<&Appearance> = members.iter().collect();
-    conn.prepare_cached("DELETE FROM cluster_terms WHERE cluster = ?1")?.execute([cluster])?;
-    let Some(summary) = Summary::of(&refs) else {
-        conn.prepare_cached("DELETE FROM clusters WHERE cluster = ?1")?.execute([cluster])?;
-        conn.prepare_cached("DELETE FROM cluster_ids WHERE cluster = ?1")?.execute([cluster])?;
-        return Ok(());
-    };
-    write_summary(conn, cluster, &summary)?;
-    let terms: BTreeSet<String> = members.iter().flat_map(ledger::terms).collect();
-    file_terms(conn, cluster, terms.iter())?;
-    conn.prepare_cached("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1")?
-        .execute([cluster])?;
-    conn.prepare_cached(
-        "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
-         ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
-    )?
-    .execute(params![summary.id, cluster])?;
-    Ok(())
-}
-
-/// Adds an article's new appearances to their cluster's summary: in O(1)
-/// each when they are told after every member, else by [`refresh`].
-fn add_to_summary(conn: &Connection, cluster: i64, added: &mut [&Appearance]) -> Result<()> {
-    let stored: Option<Summary> = conn
-        .prepare_cached(
-            "SELECT id, status, first_order, last_order, oldest, newest, size
-             FROM clusters WHERE cluster = ?1",
-        )?
-        .query_row([cluster], |r| {
-            Ok(Summary {
-                id: r.get(0)?,
-                status: r.get(1)?,
-                first_order: r.get(2)?,
-                last_order: r.get(3)?,
-                oldest: r.get(4)?,
-                newest: r.get(5)?,
-                size: r.get::<_, i64>(6)? as usize,
-            })
-        })
-        .optional()?;
-    let Some(mut summary) = stored else { return refresh(conn, cluster) };
-    added.sort_by_key(|a| a.order_key());
-    for a in added.iter() {
-        if !summary.push(a) {
-            return refresh(conn, cluster);
-        }
-    }
-    write_summary(conn, cluster, &summary)?;
-    let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
-    file_terms(conn, cluster, terms.iter())
-}
-
-fn write_summary(conn: &Connection, cluster: i64, summary: &Summary) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO clusters
-             (cluster, id, status, first_order, last_order, oldest, newest, size)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        cluster,
-        summary.id,
-        summary.status,
-        summary.first_order,
-        summary.last_order,
-        summary.oldest,
-        summary.newest,
-        summary.size as i64,
-    ])?;
-    Ok(())
-}
-
-fn file_terms<'a>(
-    conn: &Connection,
-    cluster: i64,
-    terms: impl Iterator<Item = &'a String>,
-) -> Result<()> {
-    let mut insert =
-        conn.prepare_cached("INSERT OR IGNORE INTO cluster_terms (term, cluster) VALUES (?1, ?2)")?;
-    for term in terms {
-        insert.execute(params![term, cluster])?;
-    }
-    Ok(())
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
-    serde_json::from_str(s).map_err(|e| StoreError::Damaged(e.to_string()))
-}
-
-fn to_json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("plain data serializes")
-}
-
-/// A full-text query from a person's words: each word quoted, so that
-/// FTS5 syntax characters in them are plain text.
-fn fts_query(words: &str) -> Option<String> {
-    let terms: Vec<String> =
-        words.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
-}
-
-impl LedgerStore for SqliteStore {
-    fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
-        let doc = input.doc;
-        let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
-        let title = doc.meta.title.clone().unwrap_or_default();
+    /// Files one article and its appearances (`appearances` makes them
+    /// once the article's version and copy mark are known): the one write
+    /// path, for analysed documents ([`LedgerStore::ingest`]) and for the
+    /// synthetic ledgers of the benchmarks.
+    pub fn file(
+        &mut self,
+        article: &Filed<'_>,
+        appearances: &dyn Fn(&ArticleRef) -> Vec<Appearance>,
+    ) -> Result<Ingested> {
+        let url = article.url.clone();
         let hash = {
             let mut h = Sha256::new();
-            h.update(title.as_bytes());
+            h.update(article.title.as_bytes());
             h.update(b"\n");
-            h.update(doc.text.as_bytes());
+            h.update(article.body.as_bytes());
             format!("{:x}", h.finalize())
         };
-        let (published, date_from) = match doc.meta.published.or(doc.meta.updated) {
-            Some(stamp) => (stamp.to_string(), DateFrom::Meta),
-            None => (input.ingested_at.to_string(), DateFrom::Ingest),
+        let (published, date_from) = match &article.published {
+            Some(stamp) => (stamp.clone(), DateFrom::Meta),
+            None => (article.ingested_at.to_string(), DateFrom::Ingest),
         };
 
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -457,29 +248,32 @@ impl LedgerStore for SqliteStore {
             url,
             version,
             hash,
-            doc.meta.title,
-            doc.meta.outlet,
+            Some(&article.title).filter(|t| !t.is_empty()),
+            article.outlet,
             published,
             date_from.as_str(),
-            input.ingested_at,
+            article.ingested_at,
             concat!("claimtrace ", env!("CARGO_PKG_VERSION")),
             copy_of,
-            Record::from_document(doc).to_json_line(),
+            article.record,
         ])?;
         let article_id = tx.last_insert_rowid();
         tx.prepare_cached("INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)")?
-            .execute(params![url, title, doc.text])?;
+            .execute(params![url, article.title, article.body])?;
 
-        let article = ArticleRef {
+        let reference = ArticleRef {
             url: url.clone(),
-            outlet: doc.meta.outlet.clone(),
+            outlet: article.outlet.clone(),
             published: Some(published),
             date_from,
             version,
             copy_of,
         };
-        let appearances = ledger::appearances(doc, &article);
+        let appearances = appearances(&reference);
         let mut ids: Vec<i64> = Vec::with_capacity(appearances.len());
+        // Members of clusters merged into another, by the cluster now
+        // holding them: they join its summary at the end.
+        let mut absorbed: HashMap<i64, Vec<Appearance>> = HashMap::new();
         for appearance in &appearances {
             tx.prepare_cached(
                 "INSERT INTO appearances (article, idx, text, sentence, chain, status,
@@ -504,32 +298,30 @@ impl LedgerStore for SqliteStore {
                 "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
             )?
             .execute(params![id, appearance.text, appearance.sentence])?;
-            // Candidates: earlier appearances sharing at least two content
-            // stems (what `same_claim` needs) through keys that are not
-            // too common.
-            let mut shared: HashMap<i64, u32> = HashMap::new();
+            // Candidates: earlier appearances sharing a MinHash band of
+            // their stems, the most recent BUCKET of each band.
+            let mut candidates: BTreeSet<i64> = BTreeSet::new();
             {
-                let mut postings =
-                    tx.prepare_cached("SELECT appearance FROM keys WHERE key = ?1 LIMIT ?2")?;
-                for key in appearance.signature.keys().iter().filter(|k| k.starts_with("w:")) {
-                    let ids: Vec<i64> = postings
-                        .query_map(params![key, MAX_POSTINGS as i64 + 1], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?;
-                    if ids.len() <= MAX_POSTINGS {
-                        for id in ids {
-                            *shared.entry(id).or_default() += 1;
-                        }
+                let mut postings = tx.prepare_cached(
+                    "SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC LIMIT ?2",
+                )?;
+                let bands = appearance.signature.bands();
+                for key in &bands {
+                    let rows = postings.query_map(params![key, BUCKET as i64], |r| r.get(0))?;
+                    for row in rows {
+                        candidates.insert(row?);
+                        self.stats.postings += 1;
                     }
                 }
                 let mut insert_key = tx.prepare_cached(
                     "INSERT OR IGNORE INTO keys (key, appearance) VALUES (?1, ?2)",
                 )?;
-                for key in appearance.signature.keys() {
+                for key in &bands {
                     insert_key.execute(params![key, id])?;
                 }
             }
-            let candidates: BTreeSet<i64> =
-                shared.into_iter().filter(|&(_, n)| n >= 2).map(|(id, _)| id).collect();
+            self.stats.lookups += 1;
+            self.stats.candidates += candidates.len() as u64;
             let mut linked: BTreeSet<i64> = BTreeSet::new();
             // Appearances of the same proposition with other figures.
             let mut revised: Vec<i64> = Vec::new();
@@ -557,17 +349,44 @@ impl LedgerStore for SqliteStore {
                 tx.prepare_cached("INSERT OR IGNORE INTO revisions (a, b) VALUES (?1, ?2)")?
                     .execute([other.min(id), other.max(id)])?;
             }
-            let root = linked.iter().copied().chain([id]).min().expect("not empty");
+            // The largest cluster absorbs the others: only their members
+            // move, and they join its summary one by one.
+            let mut root = id;
+            let mut root_size = 0i64;
+            for &cluster in &linked {
+                let size: i64 = tx
+                    .prepare_cached("SELECT size FROM clusters WHERE cluster = ?1")?
+                    .query_row([cluster], |r| r.get(0))
+                    .optional()?
+                    .unwrap_or(0);
+                if size > root_size || root == id {
+                    (root, root_size) = (cluster, size);
+                }
+            }
             for &old in linked.iter().filter(|&&c| c != root) {
+                // This article's own appearances join through `added`.
+                let mut moved = members(&tx, old)?;
+                moved.retain(|m| {
+                    m.article.url != reference.url || m.article.version != reference.version
+                });
                 tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE cluster = ?2")?
                     .execute([root, old])?;
                 tx.prepare_cached("UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2")?
                     .execute([root, old])?;
                 tx.prepare_cached("DELETE FROM clusters WHERE cluster = ?1")?.execute([old])?;
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO cluster_terms (term, cluster)
+                     SELECT term, ?1 FROM cluster_terms WHERE cluster = ?2",
+                )?
+                .execute([root, old])?;
                 tx.prepare_cached("DELETE FROM cluster_terms WHERE cluster = ?1")?
                     .execute([old])?;
-                rebuild.remove(&old);
-                rebuild.insert(root);
+                if rebuild.remove(&old) {
+                    rebuild.insert(root);
+                }
+                let mut carried = absorbed.remove(&old).unwrap_or_default();
+                carried.extend(moved);
+                absorbed.entry(root).or_default().extend(carried);
             }
             tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE id = ?2")?
                 .execute([root, id])?;
@@ -589,6 +408,11 @@ impl LedgerStore for SqliteStore {
         for cluster in &rebuild {
             refresh(&tx, *cluster)?;
         }
+        for (cluster, moved) in &absorbed {
+            if !rebuild.contains(cluster) {
+                added.entry(*cluster).or_default().extend(moved.iter());
+            }
+        }
         let mut added: Vec<(i64, Vec<&Appearance>)> = added.into_iter().collect();
         added.sort_by_key(|(c, _)| *c);
         for (cluster, mut apps) in added {
@@ -596,6 +420,340 @@ impl LedgerStore for SqliteStore {
         }
         tx.commit()?;
         Ok(outcome)
+    }
+
+    /// Clusters whose stored summary differs from the one their members
+    /// give (a bug if any): the check behind the tests that ingest in
+    /// many orders.
+    pub fn stale_summaries(&self) -> Result<Vec<String>> {
+        let mut stale = Vec::new();
+        let clusters: Vec<(i64, Summary)> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT cluster, id, status, first_order, oldest, newest, size, before, tail
+                 FROM clusters ORDER BY cluster",
+            )?;
+            let rows = stmt.query_map([], read_summary)?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (cluster, summary) = row?;
+                out.push((cluster, summary?));
+            }
+            out
+        };
+        let listed: BTreeSet<i64> = clusters.iter().map(|c| c.0).collect();
+        let all: BTreeSet<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for missing in all.difference(&listed) {
+            stale.push(format!("cluster {missing}: no summary"));
+        }
+        for (cluster, stored) in clusters {
+            let members = self.members(cluster)?;
+            let refs: Vec<&Appearance> = members.iter().collect();
+            if Summary::of(&refs).as_ref() != Some(&stored) {
+                stale.push(format!("cluster {cluster}: stored {stored:?}"));
+            }
+        }
+        Ok(stale)
+    }
+
+    /// What candidate lookups have cost since the store was opened.
+    pub fn lookup_stats(&self) -> LookupStats {
+        self.stats
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn members(&self, cluster: i64) -> Result<Vec<Appearance>> {
+        members(&self.conn, cluster)
+    }
+
+    fn view_of(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
+        let Some(mut claim) = self.bare_view(cluster)? else { return Ok(None) };
+        // Superseded by the newest cluster that states the same
+        // proposition with other figures and was first seen later.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT p.cluster FROM appearances p WHERE p.cluster IS NOT NULL
+               AND p.cluster != ?1 AND p.id IN (
+                 SELECT r.b FROM revisions r JOIN appearances m ON m.id = r.a WHERE m.cluster = ?1
+                 UNION
+                 SELECT r.a FROM revisions r JOIN appearances m ON m.id = r.b WHERE m.cluster = ?1)",
+        )?;
+        let partners: Vec<i64> =
+            stmt.query_map([cluster], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let first = |c: &LedgerClaim| {
+            c.first_seen.as_ref().and_then(|f| f.published.as_deref()).map(ledger::instant)
+        };
+        let mine = first(&claim);
+        let mut newest: Option<(Option<String>, String)> = None;
+        for partner in partners {
+            let Some(other) = self.bare_view(partner)? else { continue };
+            let theirs = first(&other);
+            if theirs > mine && newest.as_ref().is_none_or(|(t, id)| (&theirs, &other.id) > (t, id))
+            {
+                newest = Some((theirs, other.id));
+            }
+        }
+        claim.superseded_by = newest.map(|(_, id)| id);
+        Ok(Some(claim))
+    }
+
+    /// A cluster's view without the links to other clusters.
+    fn bare_view(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
+        let members = self.members(cluster)?;
+        if members.is_empty() {
+            return Ok(None);
+        }
+        let refs: Vec<&Appearance> = members.iter().collect();
+        Ok(Some(ledger::view(&ledger::cluster_id(&refs), &refs)))
+    }
+}
+
+/// Appearances of a cluster, with their articles.
+///
+/// Their signatures are left empty: views and summaries do not read them.
+fn members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
+                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
+         FROM appearances p JOIN articles a ON a.id = p.article
+         WHERE p.cluster = ?1",
+    )?;
+    let rows = stmt.query_map([cluster], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+            r.get::<_, Option<String>>(7)?,
+            ArticleRef {
+                url: r.get(8)?,
+                outlet: r.get(9)?,
+                published: r.get(10)?,
+                date_from: DateFrom::parse(&r.get::<_, String>(11)?),
+                version: r.get(12)?,
+                copy_of: r.get(13)?,
+            },
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (idx, text, sentence, chain, status, stances, entities, verdict, article) = row?;
+        let verdict = verdict.as_deref().map(from_json).transpose()?;
+        let chain: Vec<String> = from_json(&chain)?;
+        let stances: Vec<(String, String)> = from_json(&stances)?;
+        let entities: Vec<String> = from_json(&entities)?;
+        out.push(Appearance {
+            signature: Signature::default(),
+            article,
+            index: idx as usize,
+            text,
+            sentence,
+            chain,
+            status,
+            stances,
+            entities,
+            verdict,
+        });
+    }
+    Ok(out)
+}
+
+/// Rebuilds a cluster's summary, terms and public id from its members
+/// (O(members)); removes them when it has none left.
+fn refresh(conn: &Connection, cluster: i64) -> Result<()> {
+    let members = members(conn, cluster)?;
+    conn.prepare_cached("DELETE FROM cluster_terms WHERE cluster = ?1")?.execute([cluster])?;
+    if !resummarise(conn, cluster, &members)? {
+        return Ok(());
+    }
+    let terms: BTreeSet<String> = members.iter().flat_map(ledger::terms).collect();
+    file_terms(conn, cluster, terms.iter())
+}
+
+/// Rebuilds a cluster's summary and public id from `members` (all of
+/// them); removes them when there are none, and says so.
+fn resummarise(conn: &Connection, cluster: i64, members: &[Appearance]) -> Result<bool> {
+    let refs: Vec<&Appearance> = members.iter().collect();
+    let Some(summary) = Summary::of(&refs) else {
+        conn.prepare_cached("DELETE FROM clusters WHERE cluster = ?1")?.execute([cluster])?;
+        conn.prepare_cached("DELETE FROM cluster_ids WHERE cluster = ?1")?.execute([cluster])?;
+        conn.prepare_cached("DELETE FROM cluster_terms WHERE cluster = ?1")?.execute([cluster])?;
+        return Ok(false);
+    };
+    write_summary(conn, cluster, &summary)?;
+    set_id(conn, cluster, &summary.id)?;
+    Ok(true)
+}
+
+/// A cluster's members with only what a summary reads: where and when each
+/// was told, its status, and whether it is a fact-check.
+fn told_members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.idx, p.status, p.verdict IS NOT NULL, a.url, a.published, a.date_from,
+                a.version
+         FROM appearances p JOIN articles a ON a.id = p.article
+         WHERE p.cluster = ?1",
+    )?;
+    let rows = stmt.query_map([cluster], |r| {
+        Ok(Appearance {
+            index: r.get::<_, i64>(0)? as usize,
+            status: r.get(1)?,
+            verdict: r.get::<_, bool>(2)?.then(Default::default),
+            article: ArticleRef {
+                url: r.get(3)?,
+                outlet: None,
+                published: r.get(4)?,
+                date_from: DateFrom::parse(&r.get::<_, String>(5)?),
+                version: r.get(6)?,
+                copy_of: None,
+            },
+            text: String::new(),
+            sentence: String::new(),
+            chain: Vec::new(),
+            stances: Vec::new(),
+            entities: Vec::new(),
+            signature: Signature::default(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Adds an article's new appearances to their cluster's summary: in O(1)
+/// each when they are told after every member, else by [`refresh`].
+fn add_to_summary(conn: &Connection, cluster: i64, added: &mut [&Appearance]) -> Result<()> {
+    let stored: Option<Summary> = conn
+        .prepare_cached(
+            "SELECT cluster, id, status, first_order, oldest, newest, size, before, tail
+             FROM clusters WHERE cluster = ?1",
+        )?
+        .query_row([cluster], read_summary)
+        .optional()?
+        .map(|(_, summary)| summary)
+        .transpose()?;
+    let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
+    let Some(mut summary) = stored else {
+        // A cluster new to the ledger, or one told before its kept tail:
+        // the summary from all its members; its terms only grow.
+        resummarise(conn, cluster, &told_members(conn, cluster)?)?;
+        return file_terms(conn, cluster, terms.iter());
+    };
+    let id = summary.id.clone();
+    added.sort_by_cached_key(|a| a.order_key());
+    for a in added.iter() {
+        if !summary.push(a) {
+            resummarise(conn, cluster, &told_members(conn, cluster)?)?;
+            return file_terms(conn, cluster, terms.iter());
+        }
+    }
+    write_summary(conn, cluster, &summary)?;
+    if summary.id != id {
+        set_id(conn, cluster, &summary.id)?;
+    }
+    file_terms(conn, cluster, terms.iter())
+}
+
+/// A row of `clusters` (all its columns, in order) as a summary.
+fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Result<Summary>)> {
+    let tail: String = r.get(8)?;
+    let summary = from_json(&tail).map(|tail| Summary {
+        id: r.get(1).unwrap_or_default(),
+        status: r.get(2).unwrap_or_default(),
+        first_order: r.get(3).unwrap_or_default(),
+        oldest: r.get(4).unwrap_or_default(),
+        newest: r.get(5).unwrap_or_default(),
+        size: r.get::<_, i64>(6).unwrap_or_default() as usize,
+        before: r.get(7).unwrap_or_default(),
+        tail,
+    });
+    Ok((r.get(0)?, summary))
+}
+
+/// Makes `id` the public id of `cluster`; the ids it had before stay and
+/// redirect to it.
+fn set_id(conn: &Connection, cluster: i64, id: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1")?
+        .execute([cluster])?;
+    conn.prepare_cached(
+        "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
+         ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
+    )?
+    .execute(params![id, cluster])?;
+    Ok(())
+}
+
+fn write_summary(conn: &Connection, cluster: i64, summary: &Summary) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO clusters
+             (cluster, id, status, first_order, oldest, newest, size, before, tail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        cluster,
+        summary.id,
+        summary.status,
+        summary.first_order,
+        summary.oldest,
+        summary.newest,
+        summary.size as i64,
+        summary.before,
+        to_json(&summary.tail),
+    ])?;
+    Ok(())
+}
+
+fn file_terms<'a>(
+    conn: &Connection,
+    cluster: i64,
+    terms: impl Iterator<Item = &'a String>,
+) -> Result<()> {
+    let mut insert =
+        conn.prepare_cached("INSERT OR IGNORE INTO cluster_terms (term, cluster) VALUES (?1, ?2)")?;
+    for term in terms {
+        insert.execute(params![term, cluster])?;
+    }
+    Ok(())
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Damaged(e.to_string()))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain data serializes")
+}
+
+/// A full-text query from a person's words: each word quoted, so that
+/// FTS5 syntax characters in them are plain text.
+fn fts_query(words: &str) -> Option<String> {
+    let terms: Vec<String> =
+        words.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+impl LedgerStore for SqliteStore {
+    fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
+        let doc = input.doc;
+        let article = Filed {
+            url: doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string()),
+            title: doc.meta.title.clone().unwrap_or_default(),
+            outlet: doc.meta.outlet.clone(),
+            published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
+            body: &doc.text,
+            record: Record::from_document(doc).to_json_line(),
+            ingested_at: input.ingested_at,
+        };
+        self.file(&article, &|r| ledger::appearances(doc, r))
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<LedgerClaim>> {
@@ -611,10 +769,12 @@ impl LedgerStore for SqliteStore {
             arg(&mut sql, " AND c.status = ?", status.clone());
         }
         if let Some(about) = &filter.about {
+            // Each word narrows the clusters filed under the one before:
+            // the planner starts from the terms' index, not the clusters.
             for term in ledger::about_terms(about) {
                 arg(
                     &mut sql,
-                    " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.term = ? AND t.cluster = c.cluster)",
+                    " AND c.cluster IN (SELECT t.cluster FROM cluster_terms t WHERE t.term = ?)",
                     term,
                 );
             }

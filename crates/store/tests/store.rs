@@ -219,12 +219,12 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert_eq!(
         SqliteStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
-        2
+        3
     );
 }
 
 #[test]
-fn a_version_1_ledger_is_migrated_with_its_cluster_summaries() {
+fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());
     for (name, doc) in corpus() {
@@ -238,18 +238,26 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries() {
     let want_about = about(&store);
     assert!(!want.is_empty() && !want_about.is_empty());
     drop(store);
-    // Version 1 had neither summaries nor terms.
+    // Version 1 had neither summaries nor terms, and indexed words.
     {
         let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
         conn.execute_batch(
-            "DROP TABLE clusters; DROP TABLE cluster_terms; PRAGMA user_version = 1;",
+            "DROP TABLE clusters; DROP TABLE cluster_terms; DELETE FROM keys;
+             INSERT INTO keys SELECT 'w:claim', id FROM appearances;
+             PRAGMA user_version = 1;",
         )
         .unwrap();
     }
-    let store = open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 2);
+    let mut store = open(dir.path());
+    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
     assert_eq!(shape(&store), want);
     assert_eq!(about(&store), want_about);
+    // Ingesting the same articles again adds nothing.
+    for (name, doc) in corpus() {
+        assert_eq!(ingest(&mut store, &name, &doc), Ingested::Unchanged);
+    }
+    assert_eq!(shape(&store), want);
 }
 
 #[test]

@@ -13,7 +13,7 @@ mod signature;
 mod summary;
 mod view;
 
-pub use signature::{revises, same_claim, MatchReason, Signature};
+pub use signature::{revises, same_claim, MatchReason, Signature, BANDS, ROWS};
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use view::{cluster_id, view};
 
@@ -260,15 +260,16 @@ pub fn components(n: usize, links: impl IntoIterator<Item = (usize, usize)>) -> 
     groups.into_values().collect()
 }
 
-/// Clusters `appearances` by [`same_claim`] over every pair that shares an
-/// index key: the reference the store's incremental clustering must agree
-/// with, and what tests and small ledgers use.
+/// Clusters `appearances` by [`same_claim`] over every pair that shares a
+/// MinHash band ([`Signature::bands`]): the reference the store's
+/// incremental clustering must agree with, and what tests and small
+/// ledgers use.
 pub fn cluster(appearances: &[Appearance]) -> Vec<Vec<usize>> {
     let mut index: std::collections::HashMap<String, Vec<usize>> = Default::default();
     let mut links = Vec::new();
     for (i, a) in appearances.iter().enumerate() {
         let mut seen = std::collections::HashSet::new();
-        for key in a.signature.keys() {
+        for key in a.signature.bands() {
             let postings = index.entry(key).or_default();
             for &j in postings.iter() {
                 if seen.insert(j) && same_claim(&a.signature, &appearances[j].signature).is_some() {

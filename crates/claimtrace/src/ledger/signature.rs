@@ -83,6 +83,56 @@ impl Signature {
     }
 }
 
+/// MinHash bands over the content stems: two claims whose stems overlap
+/// by a Jaccard index J share at least one band with probability
+/// 1 - (1 - J^ROWS)^BANDS (0.88 at J = 0.4, the loosest overlap
+/// [`same_claim`] accepts; 0.99 at J = 0.6). A band is far more selective
+/// than a word, so the lists of claims filed under one stay short, where
+/// the list under a frequent name or verb holds a good part of the ledger.
+pub const BANDS: usize = 12;
+/// MinHash values per band.
+pub const ROWS: usize = 2;
+
+impl Signature {
+    /// The index keys of the claim: `b<band>:<hash>` for each MinHash band
+    /// of its stems. None for fewer than two stems, which [`same_claim`]
+    /// never links.
+    pub fn bands(&self) -> Vec<String> {
+        if self.stems.len() < 2 {
+            return Vec::new();
+        }
+        let mut mins = [u64::MAX; BANDS * ROWS];
+        for stem in &self.stems {
+            let base = fnv1a(stem.as_bytes());
+            for (k, min) in mins.iter_mut().enumerate() {
+                *min = (*min).min(mix(base ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+            }
+        }
+        mins.chunks(ROWS)
+            .enumerate()
+            .map(|(band, rows)| {
+                let h = rows.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &v| mix(h ^ v));
+                format!("b{band}:{h:016x}")
+            })
+            .collect()
+    }
+}
+
+/// FNV-1a, 64 bits: stable across builds and platforms.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// A 64-bit finaliser (SplitMix64's), so that the seeded hashes are
+/// independent enough for MinHash.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 impl Signature {
     /// The signature as one line of text, for storage: the index keys,
     /// tab-separated, with `!` first when negated.
@@ -195,6 +245,18 @@ mod tests {
         assert!(sig("Ukraine wasn't involved", &[]).negated);
         assert!(sig("twelve people died", &[]).numbers.contains("12"));
         assert!(sig("1,200 homes were destroyed", &[]).numbers.contains("1200"));
+    }
+
+    #[test]
+    fn bands_are_shared_by_overlapping_claims_and_rarely_by_others() {
+        let a = sig("Russian forces shelled the port of Odesa overnight", &[]);
+        assert_eq!(a.bands().len(), BANDS);
+        assert_eq!(a.bands(), a.clone().bands(), "deterministic");
+        let same = sig("Russian forces shelled Odesa's port overnight, officials said", &[]);
+        assert!(a.bands().iter().any(|b| same.bands().contains(b)));
+        let other = sig("The central bank raised interest rates by half a point", &[]);
+        assert!(!a.bands().iter().any(|b| other.bands().contains(b)));
+        assert!(sig("Protests", &[]).bands().is_empty());
     }
 
     #[test]

@@ -13,6 +13,11 @@
 use super::view::{host_of, moves};
 use super::{cluster_id, instant, Appearance};
 
+/// How many of a cluster's last appearances a summary keeps, so that one
+/// told among them (the same day's articles arrive in any order) is folded
+/// in without reading the cluster.
+pub const TAIL: usize = 64;
+
 /// One cluster, summarised.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -20,67 +25,115 @@ pub struct Summary {
     pub id: String,
     /// The status now: the last entry of the view's timeline.
     pub status: String,
-    /// [`order_text`] of the first and last appearance told.
+    /// [`order_text`] of the first appearance told.
     pub first_order: String,
-    pub last_order: String,
     /// The earliest and latest date (UTC, as [`instant`] writes it) among
     /// the appearances that are not fact-checks; empty when there are none.
     pub oldest: String,
     pub newest: String,
     pub size: usize,
+    /// The status the fold had reached before the tail ("" for none).
+    pub before: String,
+    /// The last [`TAIL`] appearances told, in order.
+    pub tail: Vec<Told>,
+}
+
+/// What the status fold needs of one appearance.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Told {
+    /// [`order_text`].
+    pub order: String,
+    pub status: String,
+    pub verdict: bool,
+}
+
+impl Told {
+    fn of(a: &Appearance) -> Told {
+        Told { order: order_text(a), status: a.status.clone(), verdict: a.verdict.is_some() }
+    }
 }
 
 impl Summary {
     /// The summary of a cluster's members, in any order; `None` for none.
     pub fn of(members: &[&Appearance]) -> Option<Summary> {
-        let mut sorted: Vec<&Appearance> = members.to_vec();
-        sorted.sort_by_key(|a| a.order_key());
-        let first = sorted.first()?;
+        let mut told: Vec<(Told, &Appearance)> =
+            members.iter().map(|a| (Told::of(a), *a)).collect();
+        told.sort_by(|x, y| x.0.order.cmp(&y.0.order));
+        let (first_told, first) = told.first()?;
         let mut summary = Summary {
-            id: cluster_id(&sorted),
-            status: String::new(),
-            first_order: order_text(first),
-            last_order: String::new(),
-            oldest: String::new(),
-            newest: String::new(),
-            size: 0,
+            id: cluster_id(&[*first]),
+            first_order: first_told.order.clone(),
+            ..Summary::default()
         };
-        for a in sorted {
-            summary.fold(a);
+        let split = told.len().saturating_sub(TAIL);
+        for (k, (t, a)) in told.iter().enumerate() {
+            summary.dates(a);
+            summary.size += 1;
+            if k < split {
+                summary.before = step(&summary.before, t);
+            } else {
+                summary.tail.push(t.clone());
+            }
         }
+        summary.refold();
         Some(summary)
     }
 
-    /// Adds an appearance told after all the others. Returns `false`, and
-    /// changes nothing, when it is not: the caller rebuilds with
-    /// [`Summary::of`].
+    /// Adds an appearance. Returns `false`, and changes nothing, when it is
+    /// told before the kept tail and after the first appearance: the caller
+    /// rebuilds with [`Summary::of`].
     #[must_use]
     pub fn push(&mut self, a: &Appearance) -> bool {
-        if order_text(a) <= self.last_order {
+        let told = Told::of(a);
+        let tail_start = self.tail.first().map_or("", |t| t.order.as_str());
+        let all_kept = self.tail.len() == self.size;
+        if !all_kept && told.order.as_str() < tail_start {
             return false;
         }
-        self.fold(a);
+        if told.order < self.first_order {
+            self.first_order = told.order.clone();
+            self.id = cluster_id(&[a]);
+        }
+        self.dates(a);
+        self.size += 1;
+        let at = self.tail.partition_point(|t| t.order < told.order);
+        self.tail.insert(at, told);
+        while self.tail.len() > TAIL {
+            let oldest = self.tail.remove(0);
+            self.before = step(&self.before, &oldest);
+        }
+        self.refold();
         true
     }
 
-    fn fold(&mut self, a: &Appearance) {
-        let current = (!self.status.is_empty()).then_some(self.status.as_str());
-        let verdict_moves = a.verdict.is_some() && current != Some(a.status.as_str());
-        if verdict_moves || moves(current, &a.status) {
-            self.status = a.status.clone();
+    fn dates(&mut self, a: &Appearance) {
+        if a.verdict.is_some() {
+            return;
         }
-        if a.verdict.is_none() {
-            if let Some(date) = a.article.published.as_deref().map(instant) {
-                if self.oldest.is_empty() || date < self.oldest {
-                    self.oldest = date.clone();
-                }
-                if date > self.newest {
-                    self.newest = date;
-                }
+        if let Some(date) = a.article.published.as_deref().map(instant) {
+            if self.oldest.is_empty() || date < self.oldest {
+                self.oldest = date.clone();
+            }
+            if date > self.newest {
+                self.newest = date;
             }
         }
-        self.last_order = order_text(a);
-        self.size += 1;
+    }
+
+    fn refold(&mut self) {
+        self.status = self.tail.iter().fold(self.before.clone(), |status, t| step(&status, t));
+    }
+}
+
+/// One step of the status fold: the view's timeline moves (or not) on the
+/// next appearance told.
+fn step(status: &str, t: &Told) -> String {
+    let current = (!status.is_empty()).then_some(status);
+    let verdict_moves = t.verdict && current != Some(t.status.as_str());
+    if verdict_moves || moves(current, &t.status) {
+        t.status.clone()
+    } else {
+        status.to_string()
     }
 }
 
@@ -168,6 +221,7 @@ mod tests {
         let refs: Vec<&Appearance> = apps.iter().collect();
         let summary = Summary::of(&refs).unwrap();
         let v = view(&cluster_id(&refs), &refs);
+        assert_eq!(summary.id, cluster_id(&refs));
         assert_eq!(summary.status, v.status);
         assert_eq!(summary.id, v.id);
         assert_eq!(
@@ -189,9 +243,35 @@ mod tests {
         assert!(summary.push(&apps[1]) && summary.push(&apps[2]));
         let refs: Vec<&Appearance> = apps.iter().collect();
         assert_eq!(Some(summary.clone()), Summary::of(&refs));
-        let earlier = app("https://z.example/0", "2024-03-01", "reported");
+        // Told before the first: the cluster's id moves to it.
+        let earlier = app("https://z.example/0", "2024-03-01", "disputed");
+        assert!(summary.push(&earlier));
+        let refs: Vec<&Appearance> = apps.iter().chain([&earlier]).collect();
+        assert_eq!(Some(summary), Summary::of(&refs));
+    }
+
+    #[test]
+    fn a_long_cluster_keeps_a_tail_and_refuses_what_is_told_before_it() {
+        let apps: Vec<Appearance> = (0..TAIL + 10)
+            .map(|k| {
+                let status = if k % 7 == 3 { "disputed" } else { "reported" };
+                app(&format!("https://a.example/{k:03}"), "2024-03-22", status)
+            })
+            .collect();
+        // Pushed in a shuffled order within the tail's reach: the same
+        // summary as built at once.
+        let mut order: Vec<usize> = (0..apps.len()).collect();
+        order.sort_by_key(|&k| (k / 8, (k * 5) % 8));
+        let mut summary = Summary::of(&[&apps[order[0]]]).unwrap();
+        for &k in &order[1..] {
+            assert!(summary.push(&apps[k]), "{k}");
+        }
+        let refs: Vec<&Appearance> = apps.iter().collect();
+        assert_eq!(Some(summary.clone()), Summary::of(&refs));
+        assert_eq!(summary.tail.len(), TAIL);
+        let inside = app("https://a.example/005x", "2024-03-22", "confirmed");
         let before = summary.clone();
-        assert!(!summary.push(&earlier));
+        assert!(!summary.push(&inside), "told before the tail, after the first");
         assert_eq!(summary, before);
     }
 

@@ -24,7 +24,7 @@ pub fn cluster_id(members: &[&Appearance]) -> String {
 /// The ledger record of one cluster (`spec/ledger-json.md`).
 pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
     let mut all: Vec<&Appearance> = members.to_vec();
-    all.sort_by_key(|a| a.order_key());
+    all.sort_by_cached_key(|a| a.order_key());
     // Fact-checks move the status and are listed as verdicts; the rest are
     // the claim's appearances.
     let sorted: Vec<&Appearance> = all.iter().copied().filter(|a| a.verdict.is_none()).collect();

@@ -1,0 +1,423 @@
+//! `claimtrace bench --synthetic N`: a ledger of N claim appearances built
+//! through the store's real write path (candidate lookup, clustering,
+//! summaries, SQLite and FTS writes), then the queries people run on it.
+//!
+//! The ledger is made to look like news, or the index has nothing to do:
+//! names are the real entity names of the bundled Wikinews corpus, drawn
+//! from a Zipf distribution; each proposition is reworded from a handful of
+//! paraphrases, sometimes hedged or attributed; cluster sizes are
+//! heavy-tailed (a Pareto law: most claims appear once, a few thousands of
+//! times); dates spread over five years, and articles arrive in date order
+//! with eight claims each, as a live ledger gets them.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use claimtrace::doc::EntityKind;
+use claimtrace::ledger::{Appearance, ArticleRef, Signature};
+use claimtrace::Pipeline;
+use claimtrace_store::{ClaimFilter, Filed, LedgerStore, SqliteStore};
+
+/// SplitMix64: small, fast and the same everywhere, so that a run is
+/// reproducible from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.unit() * n as f64) as usize
+    }
+}
+
+/// Draws ranks 0..n with probability proportional to 1 / (rank + 1)^s.
+struct Zipf {
+    cumulative: Vec<f64>,
+}
+
+impl Zipf {
+    fn new(n: usize, s: f64) -> Zipf {
+        let mut total = 0.0;
+        let cumulative = (0..n)
+            .map(|r| {
+                total += 1.0 / ((r + 1) as f64).powf(s);
+                total
+            })
+            .collect();
+        Zipf { cumulative }
+    }
+
+    fn draw(&self, rng: &mut Rng) -> usize {
+        let x = rng.unit() * self.cumulative.last().copied().unwrap_or(0.0);
+        self.cumulative.partition_point(|&c| c < x).min(self.cumulative.len() - 1)
+    }
+}
+
+/// Real names by kind, from the entities the pipeline finds in the bundled
+/// corpus, most mentioned first.
+struct Names {
+    people: Vec<String>,
+    groups: Vec<String>,
+    places: Vec<String>,
+}
+
+fn names(corpus: &[Vec<u8>]) -> Result<Names> {
+    use std::collections::HashMap;
+    let pipeline = Pipeline::standard();
+    let mut counts: HashMap<(u8, String), usize> = HashMap::new();
+    for bytes in corpus {
+        let input = claimtrace::read::Input {
+            name: "corpus",
+            bytes,
+            format: Some(claimtrace::read::Format::Json),
+            content_type: None,
+        };
+        for doc in claimtrace::analyze_iter(&pipeline, &input, &Default::default()).flatten() {
+            for e in &doc.entities {
+                let kind = match e.kind {
+                    EntityKind::Person => 0,
+                    EntityKind::Org | EntityKind::Norp => 1,
+                    EntityKind::Gpe | EntityKind::Loc => 2,
+                    _ => continue,
+                };
+                *counts.entry((kind, e.name.clone())).or_default() += e.mentions.len();
+            }
+        }
+    }
+    let mut ranked: Vec<((u8, String), usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let of = |k: u8| -> Vec<String> {
+        ranked.iter().filter(|((kind, _), _)| *kind == k).map(|((_, n), _)| n.clone()).collect()
+    };
+    let names = Names { people: of(0), groups: of(1), places: of(2) };
+    anyhow::ensure!(
+        names.people.len() >= 10 && names.groups.len() >= 10 && names.places.len() >= 10,
+        "the corpus names too few entities for a synthetic ledger"
+    );
+    Ok(names)
+}
+
+const TOPICS: &[&str] = &[
+    "the bombing",
+    "election fraud",
+    "the oil spill",
+    "corruption",
+    "the cyberattack",
+    "the border clashes",
+    "the missile strike",
+    "the bridge collapse",
+    "the data leak",
+    "the ferry disaster",
+    "the pipeline explosion",
+    "the prison riot",
+    "the bank collapse",
+    "the factory fire",
+    "the vaccine shortage",
+    "the drone attack",
+];
+
+/// One proposition: who did what to whom, where, with which figure.
+struct Proposition {
+    template: usize,
+    actor: String,
+    other: String,
+    place: String,
+    topic: &'static str,
+    number: u32,
+}
+
+impl Proposition {
+    /// One wording of the proposition; `variant` picks the paraphrase.
+    fn wording(&self, variant: usize) -> String {
+        let (a, b, p, t, n) = (&self.actor, &self.other, &self.place, self.topic, self.number);
+        let options: [String; 4] = match self.template {
+            0 => [
+                format!("{a} killed {n} people in {p}"),
+                format!("{n} people were killed by {a} in {p}"),
+                format!("an attack by {a} in {p} killed {n} people"),
+                format!("{a} fighters killed {n} civilians near {p}"),
+            ],
+            1 => [
+                format!("{a} met {b} in {p} to discuss {t}"),
+                format!("{b} held talks with {a} in {p} about {t}"),
+                format!("{a} and {b} met in {p} over {t}"),
+                format!("talks on {t} between {a} and {b} took place in {p}"),
+            ],
+            2 => [
+                format!("{a} accused {b} of involvement in {t}"),
+                format!("{b} was accused by {a} of a role in {t}"),
+                format!("{a} blamed {b} for {t}"),
+                format!("{a} said {b} was behind {t}"),
+            ],
+            3 => [
+                format!("{a} announced {n} new sanctions against {b} over {t}"),
+                format!("{a} imposed {n} sanctions on {b} after {t}"),
+                format!("{n} new sanctions on {b} were announced by {a} over {t}"),
+                format!("{a} unveiled {n} sanctions targeting {b} over {t}"),
+            ],
+            4 => [
+                format!("{a} denied that {b} was involved in {t}"),
+                format!("{a} rejected claims that {b} was involved in {t}"),
+                format!("{b} was not involved in {t}, {a} said"),
+                format!("{a} dismissed reports that {b} had a role in {t}"),
+            ],
+            5 => [
+                format!("{a} signed a deal worth {n} million dollars with {b}"),
+                format!("{b} and {a} signed a {n} million dollar deal"),
+                format!("a deal worth {n} million dollars was signed by {a} and {b}"),
+                format!("{a} agreed a {n} million dollar deal with {b}"),
+            ],
+            _ => [
+                format!("{a} arrested {n} suspects in {p} over {t}"),
+                format!("{n} suspects were arrested by {a} in {p} over {t}"),
+                format!("{a} detained {n} people in {p} in connection with {t}"),
+                format!("police from {a} arrested {n} suspects in {p} after {t}"),
+            ],
+        };
+        options[variant % options.len()].clone()
+    }
+}
+
+const OUTLETS: &[&str] = &[
+    "Reuters",
+    "Associated Press",
+    "AFP",
+    "BBC News",
+    "Al Jazeera",
+    "The Guardian",
+    "CNN",
+    "Deutsche Welle",
+    "France 24",
+    "NPR",
+    "Sky News",
+    "ABC News",
+    "The Hindu",
+    "Kyiv Independent",
+    "TASS",
+    "Anadolu Agency",
+    "Xinhua",
+    "Times of Israel",
+    "Dawn",
+    "Daily Maverick",
+];
+
+const HEDGES: &[(&str, &str)] = &[
+    ("officials said ", ""),
+    ("according to local media, ", ""),
+    ("", " reportedly"),
+    ("witnesses said ", ""),
+];
+
+/// One appearance before it is filed: its article, date and wording.
+struct Planned {
+    day: u32,
+    text: String,
+    chain: Vec<String>,
+    status: &'static str,
+    entities: Vec<String>,
+}
+
+/// The appearances of a synthetic ledger of about `n`, sorted by day.
+fn plan(n: usize, names: &Names, rng: &mut Rng) -> (Vec<Planned>, Vec<usize>) {
+    let people = Zipf::new(names.people.len(), 1.1);
+    let groups = Zipf::new(names.groups.len(), 1.1);
+    let places = Zipf::new(names.places.len(), 1.1);
+    let mut planned = Vec::with_capacity(n);
+    let mut sizes = Vec::new();
+    const DAYS: u32 = 5 * 365;
+    while planned.len() < n {
+        // Pareto with alpha 1.2: P(size = 1) is about 0.56; capped at 5,000.
+        let size = (rng.unit().max(1e-12).powf(-1.0 / 1.2) as usize).clamp(1, 5_000);
+        let size = size.min(n - planned.len());
+        sizes.push(size);
+        let actor_is_person = rng.below(2) == 0;
+        let prop = Proposition {
+            template: rng.below(7),
+            actor: if actor_is_person {
+                names.people[people.draw(rng)].clone()
+            } else {
+                names.groups[groups.draw(rng)].clone()
+            },
+            other: names.groups[groups.draw(rng)].clone(),
+            place: names.places[places.draw(rng)].clone(),
+            topic: TOPICS[rng.below(TOPICS.len())],
+            number: 2 + rng.below(400) as u32,
+        };
+        // Big stories run longer: up to a tenth of their size in days.
+        let spread = 1 + size as u32 / 10;
+        let start = rng.below((DAYS - spread) as usize) as u32;
+        for _ in 0..size {
+            let day = (start + rng.below(spread as usize) as u32).min(DAYS - 1);
+            let mut text = prop.wording(rng.below(4));
+            let mut chain = Vec::new();
+            let mut status = if prop.template == 4 { "disputed" } else { "asserted" };
+            if rng.below(10) < 3 {
+                let (before, after) = HEDGES[rng.below(HEDGES.len())];
+                if after.is_empty() {
+                    text = format!("{before}{text}");
+                    chain.push(names.groups[groups.draw(rng)].clone());
+                    status = "reported";
+                } else if let Some((first, rest)) = text.split_once(' ') {
+                    text = format!("{first}{after} {rest}");
+                    status = "hedged";
+                }
+            }
+            let entities: Vec<String> = [&prop.actor, &prop.other, &prop.place]
+                .into_iter()
+                .filter(|e| text.contains(e.as_str()))
+                .cloned()
+                .collect();
+            planned.push(Planned { day, text, chain, status, entities });
+        }
+    }
+    planned.sort_by_key(|p| p.day);
+    (planned, sizes)
+}
+
+fn date_of(day: u32) -> String {
+    let start = chrono::NaiveDate::from_ymd_opt(2021, 1, 1).expect("a date");
+    (start + chrono::Duration::days(i64::from(day))).format("%Y-%m-%d").to_string()
+}
+
+fn percentile(values: &mut [f64], p: f64) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values[((values.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Builds the synthetic ledger at `db` through the real write path, then
+/// times the queries.
+pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Result<ExitCode> {
+    let started = Instant::now();
+    let names = names(corpus)?;
+    let mut rng = Rng(0x5eed_c1a1);
+    let (planned, sizes) = plan(n, &names, &mut rng);
+    let mut by_size = sizes.clone();
+    by_size.sort_unstable();
+    let singletons = sizes.iter().filter(|&&s| s == 1).count();
+    eprintln!(
+        "planned {} appearances of {} propositions ({} once, largest {}) from {} names in {:.1} s",
+        planned.len(),
+        sizes.len(),
+        singletons,
+        by_size.last().copied().unwrap_or(0),
+        names.people.len() + names.groups.len() + names.places.len(),
+        started.elapsed().as_secs_f64()
+    );
+
+    if db.exists() {
+        std::fs::remove_file(db).with_context(|| format!("cannot replace {}", db.display()))?;
+    }
+    let mut store = SqliteStore::open(db)?;
+    let start = Instant::now();
+    let per_article = 8;
+    let mut filed = 0usize;
+    for (k, chunk) in planned.chunks(per_article).enumerate() {
+        let outlet = OUTLETS[k % OUTLETS.len()];
+        let date = date_of(chunk[0].day);
+        let url =
+            format!("https://news.example/{}/{date}/{k}", outlet.replace(' ', "-").to_lowercase());
+        let body: String = chunk.iter().map(|p| format!("{}. ", p.text)).collect();
+        let article = Filed {
+            url,
+            title: format!("Story {k}"),
+            outlet: Some(outlet.to_string()),
+            published: Some(date.clone()),
+            body: &body,
+            record: String::from("{}"),
+            ingested_at: "2026-12-01T00:00:00Z",
+        };
+        let make = |reference: &ArticleRef| -> Vec<Appearance> {
+            chunk
+                .iter()
+                .enumerate()
+                .map(|(index, p)| Appearance {
+                    article: reference.clone(),
+                    index,
+                    text: p.text.clone(),
+                    sentence: format!("{}.", p.text),
+                    chain: p.chain.clone(),
+                    status: p.status.to_string(),
+                    stances: Vec::new(),
+                    entities: p.entities.clone(),
+                    signature: Signature::of(&p.text, &p.entities),
+                    verdict: None,
+                })
+                .collect()
+        };
+        store.file(&article, &make)?;
+        filed += chunk.len();
+        if (k + 1) % 2_500 == 0 {
+            let s = start.elapsed().as_secs_f64();
+            eprintln!("  {filed} appearances, {:.0}/s", filed as f64 / s);
+        }
+    }
+    let ingest_s = start.elapsed().as_secs_f64();
+    let stats = store.lookup_stats();
+    let peak_kib = crate::bench::peak_memory_kib();
+
+    // Queries: names drawn as people would ask (often the famous ones),
+    // claims from the ledger, words from the claims.
+    let people = Zipf::new(names.people.len(), 1.1);
+    let queries = 200;
+    let mut about_ms = Vec::new();
+    let mut trace_ms = Vec::new();
+    let mut search_ms = Vec::new();
+    let mut ids = Vec::new();
+    for _ in 0..queries {
+        let name = &names.people[people.draw(&mut rng)];
+        let filter =
+            ClaimFilter { about: Some(name.clone()), limit: Some(50), ..Default::default() };
+        let t = Instant::now();
+        let claims = store.claims(&filter)?;
+        about_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        if let Some(c) = claims.get(rng.below(claims.len().max(1))) {
+            ids.push(c.id.clone());
+        }
+    }
+    for id in &ids {
+        let t = Instant::now();
+        std::hint::black_box(store.claim(id)?);
+        trace_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    for _ in 0..queries {
+        let p = &planned[rng.below(planned.len())];
+        let words: Vec<&str> = p.text.split(' ').filter(|w| w.len() > 3).take(2).collect();
+        let t = Instant::now();
+        std::hint::black_box(store.search(&words.join(" "), 20)?);
+        search_ms.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let figures = serde_json::json!({
+        "appearances": filed,
+        "propositions": sizes.len(),
+        "ingest_s": ingest_s,
+        "appearances_per_s": filed as f64 / ingest_s,
+        "candidates_per_lookup": stats.candidates as f64 / stats.lookups.max(1) as f64,
+        "postings_read_per_lookup": stats.postings as f64 / stats.lookups.max(1) as f64,
+        "peak_rss_mib": peak_kib.map(|k| k as f64 / 1024.0),
+        "db_mib": std::fs::metadata(db).map(|m| m.len() as f64 / 1048576.0).ok(),
+        "claims_about_p95_ms": percentile(&mut about_ms, 0.95),
+        "trace_p95_ms": percentile(&mut trace_ms, 0.95),
+        "search_p95_ms": percentile(&mut search_ms, 0.95),
+    });
+    if json {
+        println!("{}", serde_json::to_string_pretty(&figures)?);
+    } else {
+        println!("synthetic ledger: {filed} appearances of {} propositions, one core", sizes.len());
+        for (k, v) in figures.as_object().expect("an object") {
+            println!("{k:<28} {v}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
