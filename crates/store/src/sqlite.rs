@@ -416,7 +416,9 @@ impl SqliteStore {
         let mut added: Vec<(i64, Vec<&Appearance>)> = added.into_iter().collect();
         added.sort_by_key(|(c, _)| *c);
         for (cluster, mut apps) in added {
-            add_to_summary(&tx, cluster, &mut apps)?;
+            // A cluster's number is the row of its first appearance.
+            let fresh = ids.contains(&cluster) && !absorbed.contains_key(&cluster);
+            add_to_summary(&tx, cluster, &mut apps, fresh)?;
         }
         tx.commit()?;
         Ok(outcome)
@@ -631,7 +633,15 @@ fn told_members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
 
 /// Adds an article's new appearances to their cluster's summary: in O(1)
 /// each when they are told after every member, else by [`refresh`].
-fn add_to_summary(conn: &Connection, cluster: i64, added: &mut [&Appearance]) -> Result<()> {
+///
+/// `fresh`: the cluster was started by this article and holds only
+/// `added`.
+fn add_to_summary(
+    conn: &Connection,
+    cluster: i64,
+    added: &mut [&Appearance],
+    fresh: bool,
+) -> Result<()> {
     let stored: Option<Summary> = conn
         .prepare_cached(
             "SELECT cluster, id, status, first_order, oldest, newest, size, before, tail
@@ -643,9 +653,14 @@ fn add_to_summary(conn: &Connection, cluster: i64, added: &mut [&Appearance]) ->
         .transpose()?;
     let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
     let Some(mut summary) = stored else {
-        // A cluster new to the ledger, or one told before its kept tail:
-        // the summary from all its members; its terms only grow.
-        resummarise(conn, cluster, &told_members(conn, cluster)?)?;
+        // A cluster new to the ledger: `added` are all its members.
+        if fresh {
+            let summary = Summary::of(added).expect("a cluster has members");
+            write_summary(conn, cluster, &summary)?;
+            set_id(conn, cluster, &summary.id)?;
+        } else {
+            resummarise(conn, cluster, &told_members(conn, cluster)?)?;
+        }
         return file_terms(conn, cluster, terms.iter());
     };
     let id = summary.id.clone();
