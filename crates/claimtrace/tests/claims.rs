@@ -433,6 +433,16 @@ quote!(no_speaker, "The banner read in part: \"Justice for the families of the v
 quote!(mixed_quote, "The channel Supernova Plus shared the image, posting that the group was \"organizing another terrorist attack\" in the capital.", "organizing another terrorist attack", Some("Supernova Plus"), true);
 quote!(reported_speech_is_quote, "Kremlin spokesman Dmitry Peskov said it was inappropriate to comment until the investigation had been completed.", "inappropriate to comment", Some("Dmitry Peskov"), false);
 
+// A passive cue with no agent qualifies its subject; the subject is no
+// source.
+claim!(
+    passive_cue_is_not_a_source,
+    "A total of 39 people are confirmed dead, officials said on Monday.",
+    "39 people are confirmed dead",
+    ["officials"],
+    Reported
+);
+
 // Facts in the article's own voice: check-worthy sentences are claims.
 claim!(
     own_voice_lead,

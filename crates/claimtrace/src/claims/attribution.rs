@@ -437,6 +437,15 @@ fn cues(
         if words.get(k + 1) == Some(&"by") {
             continue;
         }
+        // A passive with no agent and no clause ("39 are confirmed dead",
+        // "he was reported missing") qualifies its subject; the subject
+        // is not a source.
+        if k > a
+            && matches!(words[k - 1], "is" | "are" | "was" | "were" | "been" | "being" | "be")
+            && words.get(k + 1).is_none_or(|n| *n != "that" && *n != ":")
+        {
+            continue;
+        }
         // "read" and "reads" are cues only before the text they read.
         if matches!(w, "read" | "reads")
             && !matches!(words.get(k + 1), Some(&":") | Some(&","))
