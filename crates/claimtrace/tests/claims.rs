@@ -443,6 +443,23 @@ claim!(
     Reported
 );
 
+#[test]
+fn figures_and_dates_are_not_sources() {
+    let doc = analyze(
+        "The ministry gave an update.\n\nBetween 36 and 40 people remain under the rubble, the regional governor said on Monday.",
+    );
+    for claim in &doc.claims {
+        for source in &claim.chain {
+            assert!(
+                !source.text.contains("36") && source.text != "Monday",
+                "{:?} has source {:?}",
+                claim.text,
+                source.text
+            );
+        }
+    }
+}
+
 // Facts in the article's own voice: check-worthy sentences are claims.
 claim!(
     own_voice_lead,

@@ -276,6 +276,18 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     if named_from >= to {
         return None;
     }
+    // Who speaks is never a date ("Monday"), a figure ("A total of 39",
+    // "between 36 and 40 people") or a phrase cut off at a preposition
+    // ("sources within the").
+    let tokens = &ctx.doc.tokens;
+    if (named_from..to).all(|k| is_time_word(words[k]) || !words[k].chars().any(char::is_alphanumeric))
+        || tokens[named_from].kind == crate::doc::TokenKind::Number
+        || matches!(words[named_from], "total" | "between" | "some" | "about" | "around" | "nearly")
+            && (named_from..to).any(|k| tokens[k].kind == crate::doc::TokenKind::Number)
+        || matches!(tokens[to - 1].tag, Some("ADP" | "DET" | "CCONJ"))
+    {
+        return None;
+    }
     // A person the entity stage found names the source ("Mayor of London
     // Sadiq Khan", "Lucy Fischer of The Times"); else a name that ends the
     // phrase ("the ministry's Boris Dubrovsky").
