@@ -72,11 +72,13 @@ pub const MIGRATIONS: &[&str] = &[
         id TEXT NOT NULL,
         status TEXT NOT NULL,
         first_order TEXT NOT NULL,
+        last_order TEXT NOT NULL,
+        last_status TEXT NOT NULL,
+        pinned_order TEXT,
+        pinned_status TEXT,
         oldest TEXT NOT NULL,
         newest TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        before TEXT NOT NULL,
-        tail TEXT NOT NULL
+        size INTEGER NOT NULL
     );
     CREATE INDEX clusters_newest ON clusters (newest DESC, id);
     CREATE INDEX clusters_status ON clusters (status, newest DESC, id);

@@ -271,9 +271,9 @@ impl SqliteStore {
         };
         let appearances = appearances(&reference);
         let mut ids: Vec<i64> = Vec::with_capacity(appearances.len());
-        // Members of clusters merged into another, by the cluster now
+        // Summaries of clusters merged into another, by the cluster now
         // holding them: they join its summary at the end.
-        let mut absorbed: HashMap<i64, Vec<Appearance>> = HashMap::new();
+        let mut absorbed: HashMap<i64, Vec<Summary>> = HashMap::new();
         for appearance in &appearances {
             tx.prepare_cached(
                 "INSERT INTO appearances (article, idx, text, sentence, chain, status,
@@ -364,11 +364,9 @@ impl SqliteStore {
                 }
             }
             for &old in linked.iter().filter(|&&c| c != root) {
-                // This article's own appearances join through `added`.
-                let mut moved = members(&tx, old)?;
-                moved.retain(|m| {
-                    m.article.url != reference.url || m.article.version != reference.version
-                });
+                // Summaries merge in O(1); a cluster started by this article
+                // has none yet (its appearances join through `added`).
+                let summary = load_summary(&tx, old)?;
                 tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE cluster = ?2")?
                     .execute([root, old])?;
                 tx.prepare_cached("UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2")?
@@ -385,8 +383,10 @@ impl SqliteStore {
                     rebuild.insert(root);
                 }
                 let mut carried = absorbed.remove(&old).unwrap_or_default();
-                carried.extend(moved);
-                absorbed.entry(root).or_default().extend(carried);
+                carried.extend(summary);
+                if !carried.is_empty() {
+                    absorbed.entry(root).or_default().extend(carried);
+                }
             }
             tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE id = ?2")?
                 .execute([root, id])?;
@@ -408,17 +408,18 @@ impl SqliteStore {
         for cluster in &rebuild {
             refresh(&tx, *cluster)?;
         }
-        for (cluster, moved) in &absorbed {
+        for cluster in absorbed.keys() {
             if !rebuild.contains(cluster) {
-                added.entry(*cluster).or_default().extend(moved.iter());
+                added.entry(*cluster).or_default();
             }
         }
         let mut added: Vec<(i64, Vec<&Appearance>)> = added.into_iter().collect();
         added.sort_by_key(|(c, _)| *c);
-        for (cluster, mut apps) in added {
+        for (cluster, apps) in added {
             // A cluster's number is the row of its first appearance.
-            let fresh = ids.contains(&cluster) && !absorbed.contains_key(&cluster);
-            add_to_summary(&tx, cluster, &mut apps, fresh)?;
+            let merged = absorbed.get(&cluster).map_or(&[][..], Vec::as_slice);
+            let fresh = ids.contains(&cluster) && merged.is_empty();
+            add_to_summary(&tx, cluster, &apps, merged, fresh)?;
         }
         tx.commit()?;
         Ok(outcome)
@@ -430,17 +431,10 @@ impl SqliteStore {
     pub fn stale_summaries(&self) -> Result<Vec<String>> {
         let mut stale = Vec::new();
         let clusters: Vec<(i64, Summary)> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT cluster, id, status, first_order, oldest, newest, size, before, tail
-                 FROM clusters ORDER BY cluster",
-            )?;
+            let sql = format!("SELECT {SUMMARY_COLUMNS} FROM clusters ORDER BY cluster");
+            let mut stmt = self.conn.prepare(&sql)?;
             let rows = stmt.query_map([], read_summary)?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (cluster, summary) = row?;
-                out.push((cluster, summary?));
-            }
-            out
+            rows.collect::<rusqlite::Result<_>>()?
         };
         let listed: BTreeSet<i64> = clusters.iter().map(|c| c.0).collect();
         let all: BTreeSet<i64> = {
@@ -598,100 +592,73 @@ fn resummarise(conn: &Connection, cluster: i64, members: &[Appearance]) -> Resul
     Ok(true)
 }
 
-/// A cluster's members with only what a summary reads: where and when each
-/// was told, its status, and whether it is a fact-check.
-fn told_members(conn: &Connection, cluster: i64) -> Result<Vec<Appearance>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.idx, p.status, p.verdict IS NOT NULL, a.url, a.published, a.date_from,
-                a.version
-         FROM appearances p JOIN articles a ON a.id = p.article
-         WHERE p.cluster = ?1",
-    )?;
-    let rows = stmt.query_map([cluster], |r| {
-        Ok(Appearance {
-            index: r.get::<_, i64>(0)? as usize,
-            status: r.get(1)?,
-            verdict: r.get::<_, bool>(2)?.then(Default::default),
-            article: ArticleRef {
-                url: r.get(3)?,
-                outlet: None,
-                published: r.get(4)?,
-                date_from: DateFrom::parse(&r.get::<_, String>(5)?),
-                version: r.get(6)?,
-                copy_of: None,
-            },
-            text: String::new(),
-            sentence: String::new(),
-            chain: Vec::new(),
-            stances: Vec::new(),
-            entities: Vec::new(),
-            signature: Signature::default(),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Adds an article's new appearances to their cluster's summary: in O(1)
-/// each when they are told after every member, else by [`refresh`].
-///
-/// `fresh`: the cluster was started by this article and holds only
+/// Adds an article's new appearances, and the summaries of the clusters
+/// merged into it, to a cluster's summary: O(1) each, whatever their
+/// order. `fresh`: the cluster was started by this article and holds only
 /// `added`.
 fn add_to_summary(
     conn: &Connection,
     cluster: i64,
-    added: &mut [&Appearance],
+    added: &[&Appearance],
+    merged: &[Summary],
     fresh: bool,
 ) -> Result<()> {
-    let stored: Option<Summary> = conn
-        .prepare_cached(
-            "SELECT cluster, id, status, first_order, oldest, newest, size, before, tail
-             FROM clusters WHERE cluster = ?1",
-        )?
-        .query_row([cluster], read_summary)
-        .optional()?
-        .map(|(_, summary)| summary)
-        .transpose()?;
     let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
-    let Some(mut summary) = stored else {
-        // A cluster new to the ledger: `added` are all its members.
-        if fresh {
+    let stored = if fresh { None } else { load_summary(conn, cluster)? };
+    let summary = match stored {
+        Some(mut summary) => {
+            let id = summary.id.clone();
+            for other in merged {
+                summary.merge(other);
+            }
+            for a in added {
+                summary.push(a);
+            }
+            write_summary(conn, cluster, &summary)?;
+            if summary.id != id {
+                set_id(conn, cluster, &summary.id)?;
+            }
+            summary
+        }
+        None if fresh => {
             let summary = Summary::of(added).expect("a cluster has members");
             write_summary(conn, cluster, &summary)?;
             set_id(conn, cluster, &summary.id)?;
-        } else {
-            resummarise(conn, cluster, &told_members(conn, cluster)?)?;
+            summary
         }
-        return file_terms(conn, cluster, terms.iter());
+        // Not expected: every stored cluster has a summary.
+        None => return refresh(conn, cluster),
     };
-    let id = summary.id.clone();
-    added.sort_by_cached_key(|a| a.order_key());
-    for a in added.iter() {
-        if !summary.push(a) {
-            resummarise(conn, cluster, &told_members(conn, cluster)?)?;
-            return file_terms(conn, cluster, terms.iter());
-        }
-    }
-    write_summary(conn, cluster, &summary)?;
-    if summary.id != id {
-        set_id(conn, cluster, &summary.id)?;
-    }
+    debug_assert!(summary.size > 0);
     file_terms(conn, cluster, terms.iter())
 }
 
-/// A row of `clusters` (all its columns, in order) as a summary.
-fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Result<Summary>)> {
-    let tail: String = r.get(8)?;
-    let summary = from_json(&tail).map(|tail| Summary {
-        id: r.get(1).unwrap_or_default(),
-        status: r.get(2).unwrap_or_default(),
-        first_order: r.get(3).unwrap_or_default(),
-        oldest: r.get(4).unwrap_or_default(),
-        newest: r.get(5).unwrap_or_default(),
-        size: r.get::<_, i64>(6).unwrap_or_default() as usize,
-        before: r.get(7).unwrap_or_default(),
-        tail,
-    });
-    Ok((r.get(0)?, summary))
+const SUMMARY_COLUMNS: &str = "cluster, id, first_order, last_order, last_status, pinned_order,
+     pinned_status, oldest, newest, size";
+
+fn load_summary(conn: &Connection, cluster: i64) -> Result<Option<Summary>> {
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM clusters WHERE cluster = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([cluster], read_summary).optional()?.map(|(_, s)| s))
+}
+
+/// A row of `clusters` (`SUMMARY_COLUMNS`, in order) as a summary.
+fn read_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Summary)> {
+    let pinned = match (r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?) {
+        (Some(order), Some(status)) => Some((order, status)),
+        _ => None,
+    };
+    Ok((
+        r.get(0)?,
+        Summary {
+            id: r.get(1)?,
+            first_order: r.get(2)?,
+            last: (r.get(3)?, r.get(4)?),
+            pinned,
+            oldest: r.get(7)?,
+            newest: r.get(8)?,
+            size: r.get::<_, i64>(9)? as usize,
+        },
+    ))
 }
 
 /// Makes `id` the public id of `cluster`; the ids it had before stay and
@@ -708,21 +675,23 @@ fn set_id(conn: &Connection, cluster: i64, id: &str) -> Result<()> {
 }
 
 fn write_summary(conn: &Connection, cluster: i64, summary: &Summary) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO clusters
-             (cluster, id, status, first_order, oldest, newest, size, before, tail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
+    let sql = format!(
+        "INSERT OR REPLACE INTO clusters ({SUMMARY_COLUMNS}, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    );
+    let (pinned_order, pinned_status) = summary.pinned.clone().unzip();
+    conn.prepare_cached(&sql)?.execute(params![
         cluster,
         summary.id,
-        summary.status,
         summary.first_order,
+        summary.last.0,
+        summary.last.1,
+        pinned_order,
+        pinned_status,
         summary.oldest,
         summary.newest,
         summary.size as i64,
-        summary.before,
-        to_json(&summary.tail),
+        summary.status(),
     ])?;
     Ok(())
 }

@@ -280,7 +280,8 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     // "between 36 and 40 people") or a phrase cut off at a preposition
     // ("sources within the").
     let tokens = &ctx.doc.tokens;
-    if (named_from..to).all(|k| is_time_word(words[k]) || !words[k].chars().any(char::is_alphanumeric))
+    if (named_from..to)
+        .all(|k| is_time_word(words[k]) || !words[k].chars().any(char::is_alphanumeric))
         || tokens[named_from].kind == crate::doc::TokenKind::Number
         || matches!(words[named_from], "total" | "between" | "some" | "about" | "around" | "nearly")
             && (named_from..to).any(|k| tokens[k].kind == crate::doc::TokenKind::Number)

@@ -2,138 +2,107 @@
 //! building every cluster's view: its id, its status now, the span of its
 //! dates, and the words of the names around it.
 //!
-//! A summary is a fold over the cluster's appearances in their told order
-//! ([`Appearance::order_key`]), the same fold [`view`](super::view) makes,
-//! so [`Summary::of`] always agrees with the view. An appearance told after
-//! every other one is added in O(1) ([`Summary::push`]); one told earlier
-//! (an article backfilled, a denial that arrived before its claim) makes
-//! the store rebuild the summary from the members, which keeps the ledger a
-//! function of the set of articles.
+//! A summary is a handful of maxima and minima over the cluster's
+//! appearances, so an appearance joins it in O(1) whenever it is told, and
+//! two clusters merge in O(1): the store never reads a cluster to keep its
+//! summary. The status now is the last entry of the view's timeline, and
+//! that fold reduces to two maxima (see [`Summary::status`]); a test holds
+//! the two equal over many orders.
 
-use super::view::{host_of, moves};
+use super::view::host_of;
 use super::{cluster_id, instant, Appearance};
-
-/// How many of a cluster's last appearances a summary keeps, so that one
-/// told among them (the same day's articles arrive in any order) is folded
-/// in without reading the cluster.
-pub const TAIL: usize = 64;
 
 /// One cluster, summarised.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// The cluster's public id ([`cluster_id`]).
+    /// The cluster's public id ([`cluster_id`]): its first appearance's.
     pub id: String,
-    /// The status now: the last entry of the view's timeline.
-    pub status: String,
     /// [`order_text`] of the first appearance told.
     pub first_order: String,
+    /// The last appearance told: its order and status.
+    pub last: (String, String),
+    /// The last appearance told that pins the status: a fact-check, or a
+    /// report of the claim as disputed or confirmed.
+    pub pinned: Option<(String, String)>,
     /// The earliest and latest date (UTC, as [`instant`] writes it) among
     /// the appearances that are not fact-checks; empty when there are none.
     pub oldest: String,
     pub newest: String,
     pub size: usize,
-    /// The status the fold had reached before the tail ("" for none).
-    pub before: String,
-    /// The last [`TAIL`] appearances told, in order.
-    pub tail: Vec<Told>,
 }
 
-/// What the status fold needs of one appearance.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Told {
-    /// [`order_text`].
-    pub order: String,
-    pub status: String,
-    pub verdict: bool,
-}
-
-impl Told {
-    fn of(a: &Appearance) -> Told {
-        Told { order: order_text(a), status: a.status.clone(), verdict: a.verdict.is_some() }
-    }
+fn sticky(status: &str) -> bool {
+    matches!(status, "disputed" | "confirmed")
 }
 
 impl Summary {
-    /// The summary of a cluster's members, in any order; `None` for none.
-    pub fn of(members: &[&Appearance]) -> Option<Summary> {
-        let mut told: Vec<(Told, &Appearance)> =
-            members.iter().map(|a| (Told::of(a), *a)).collect();
-        told.sort_by(|x, y| x.0.order.cmp(&y.0.order));
-        let (first_told, first) = told.first()?;
+    /// The summary of one appearance.
+    pub fn one(a: &Appearance) -> Summary {
+        let order = order_text(a);
         let mut summary = Summary {
-            id: cluster_id(&[*first]),
-            first_order: first_told.order.clone(),
+            id: cluster_id(&[a]),
+            first_order: order.clone(),
+            last: (order.clone(), a.status.clone()),
+            pinned: (a.verdict.is_some() || sticky(&a.status)).then(|| (order, a.status.clone())),
+            size: 1,
             ..Summary::default()
         };
-        let split = told.len().saturating_sub(TAIL);
-        for (k, (t, a)) in told.iter().enumerate() {
-            summary.dates(a);
-            summary.size += 1;
-            if k < split {
-                summary.before = step(&summary.before, t);
-            } else {
-                summary.tail.push(t.clone());
+        if a.verdict.is_none() {
+            if let Some(date) = a.article.published.as_deref().map(instant) {
+                summary.oldest = date.clone();
+                summary.newest = date;
             }
         }
-        summary.refold();
+        summary
+    }
+
+    /// The summary of a cluster's members, in any order; `None` for none.
+    pub fn of(members: &[&Appearance]) -> Option<Summary> {
+        let mut all = members.iter().map(|a| Summary::one(a));
+        let mut summary = all.next()?;
+        for other in all {
+            summary.merge(&other);
+        }
         Some(summary)
     }
 
-    /// Adds an appearance. Returns `false`, and changes nothing, when it is
-    /// told before the kept tail and after the first appearance: the caller
-    /// rebuilds with [`Summary::of`].
-    #[must_use]
-    pub fn push(&mut self, a: &Appearance) -> bool {
-        let told = Told::of(a);
-        let tail_start = self.tail.first().map_or("", |t| t.order.as_str());
-        let all_kept = self.tail.len() == self.size;
-        if !all_kept && told.order.as_str() < tail_start {
-            return false;
-        }
-        if told.order < self.first_order {
-            self.first_order = told.order.clone();
-            self.id = cluster_id(&[a]);
-        }
-        self.dates(a);
-        self.size += 1;
-        let at = self.tail.partition_point(|t| t.order < told.order);
-        self.tail.insert(at, told);
-        while self.tail.len() > TAIL {
-            let oldest = self.tail.remove(0);
-            self.before = step(&self.before, &oldest);
-        }
-        self.refold();
-        true
+    /// Adds an appearance, told at any point.
+    pub fn push(&mut self, a: &Appearance) {
+        self.merge(&Summary::one(a));
     }
 
-    fn dates(&mut self, a: &Appearance) {
-        if a.verdict.is_some() {
-            return;
+    /// Adds the appearances of another cluster (the two merge).
+    pub fn merge(&mut self, other: &Summary) {
+        if other.first_order < self.first_order {
+            self.first_order = other.first_order.clone();
+            self.id = other.id.clone();
         }
-        if let Some(date) = a.article.published.as_deref().map(instant) {
-            if self.oldest.is_empty() || date < self.oldest {
-                self.oldest = date.clone();
-            }
-            if date > self.newest {
-                self.newest = date;
-            }
+        if other.last.0 > self.last.0 {
+            self.last = other.last.clone();
         }
+        if other.pinned.as_ref().is_some_and(|p| self.pinned.as_ref().is_none_or(|s| p.0 > s.0)) {
+            self.pinned = other.pinned.clone();
+        }
+        if !other.oldest.is_empty() && (self.oldest.is_empty() || other.oldest < self.oldest) {
+            self.oldest = other.oldest.clone();
+        }
+        if other.newest > self.newest {
+            self.newest = other.newest.clone();
+        }
+        self.size += other.size;
     }
 
-    fn refold(&mut self) {
-        self.status = self.tail.iter().fold(self.before.clone(), |status, t| step(&status, t));
-    }
-}
-
-/// One step of the status fold: the view's timeline moves (or not) on the
-/// next appearance told.
-fn step(status: &str, t: &Told) -> String {
-    let current = (!status.is_empty()).then_some(status);
-    let verdict_moves = t.verdict && current != Some(t.status.as_str());
-    if verdict_moves || moves(current, &t.status) {
-        t.status.clone()
-    } else {
-        status.to_string()
+    /// The status now: the last entry of the view's timeline. Once a
+    /// report calls the claim disputed or confirmed, only another such
+    /// report or a fact-check moves it; a fact-check's rating moves it
+    /// always, and any report moves it after a rating that pins nothing.
+    /// So the status is the last pinning appearance's when that is
+    /// disputed or confirmed, and the last appearance's otherwise.
+    pub fn status(&self) -> &str {
+        match &self.pinned {
+            Some((_, status)) if sticky(status) => status,
+            _ => &self.last.1,
+        }
     }
 }
 
@@ -210,6 +179,12 @@ mod tests {
         }
     }
 
+    fn verdict(url: &str, date: &str, status: &str) -> Appearance {
+        let mut a = app(url, date, status);
+        a.verdict = Some(Default::default());
+        a
+    }
+
     #[test]
     fn the_summary_agrees_with_the_view_in_any_order() {
         let apps = [
@@ -221,8 +196,7 @@ mod tests {
         let refs: Vec<&Appearance> = apps.iter().collect();
         let summary = Summary::of(&refs).unwrap();
         let v = view(&cluster_id(&refs), &refs);
-        assert_eq!(summary.id, cluster_id(&refs));
-        assert_eq!(summary.status, v.status);
+        assert_eq!(summary.status(), v.status);
         assert_eq!(summary.id, v.id);
         assert_eq!(
             (summary.oldest.as_str(), summary.newest.as_str()),
@@ -232,47 +206,65 @@ mod tests {
         assert_eq!(Summary::of(&reversed), Some(summary));
     }
 
+    /// Every sequence of up to four appearances over the statuses and
+    /// fact-checks that move a timeline, in every order: the summary's
+    /// status is the view's.
     #[test]
-    fn pushing_in_told_order_equals_rebuilding_and_refuses_the_past() {
+    fn the_status_fold_reduces_to_two_maxima() {
+        let kinds: Vec<Appearance> = ["asserted", "reported", "hedged", "disputed", "confirmed"]
+            .iter()
+            .map(|s| app("https://x.example/", "2024-01-01", s))
+            .chain(
+                ["disputed", "confirmed", "unverified"]
+                    .iter()
+                    .map(|s| verdict("https://x.example/", "2024-01-01", s)),
+            )
+            .collect();
+        let n = kinds.len();
+        let mut checked = 0;
+        for len in 1..=4u32 {
+            for code in 0..n.pow(len) {
+                let apps: Vec<Appearance> = (0..len)
+                    .map(|k| {
+                        let mut a = kinds[code / n.pow(k) % n].clone();
+                        a.article.url = format!("https://x.example/{k}");
+                        a.article.published = Some(format!("2024-01-0{}", k + 1));
+                        a
+                    })
+                    .collect();
+                let refs: Vec<&Appearance> = apps.iter().collect();
+                let v = view(&cluster_id(&refs), &refs);
+                let mut pushed = Summary::one(refs[refs.len() - 1]);
+                for a in refs.iter().rev().skip(1) {
+                    pushed.push(a);
+                }
+                assert_eq!(
+                    pushed.status(),
+                    v.status,
+                    "{:?}",
+                    refs.iter().map(|a| (&a.status, a.verdict.is_some())).collect::<Vec<_>>()
+                );
+                assert_eq!(Some(pushed), Summary::of(&refs));
+                checked += 1;
+            }
+        }
+        assert!(checked > 4000);
+    }
+
+    #[test]
+    fn merging_two_clusters_equals_summarising_their_union() {
         let apps = [
             app("https://a.example/1", "2024-03-22", "reported"),
             app("https://b.example/2", "2024-03-23", "disputed"),
             app("https://c.example/3", "2024-03-24", "reported"),
+            verdict("https://d.example/4", "2024-03-21", "unverified"),
         ];
-        let mut summary = Summary::of(&[&apps[0]]).unwrap();
-        assert!(summary.push(&apps[1]) && summary.push(&apps[2]));
+        let mut left = Summary::of(&[&apps[0], &apps[2]]).unwrap();
+        left.merge(&Summary::of(&[&apps[1], &apps[3]]).unwrap());
         let refs: Vec<&Appearance> = apps.iter().collect();
-        assert_eq!(Some(summary.clone()), Summary::of(&refs));
-        // Told before the first: the cluster's id moves to it.
-        let earlier = app("https://z.example/0", "2024-03-01", "disputed");
-        assert!(summary.push(&earlier));
-        let refs: Vec<&Appearance> = apps.iter().chain([&earlier]).collect();
-        assert_eq!(Some(summary), Summary::of(&refs));
-    }
-
-    #[test]
-    fn a_long_cluster_keeps_a_tail_and_refuses_what_is_told_before_it() {
-        let apps: Vec<Appearance> = (0..TAIL + 10)
-            .map(|k| {
-                let status = if k % 7 == 3 { "disputed" } else { "reported" };
-                app(&format!("https://a.example/{k:03}"), "2024-03-22", status)
-            })
-            .collect();
-        // Pushed in a shuffled order within the tail's reach: the same
-        // summary as built at once.
-        let mut order: Vec<usize> = (0..apps.len()).collect();
-        order.sort_by_key(|&k| (k / 8, (k * 5) % 8));
-        let mut summary = Summary::of(&[&apps[order[0]]]).unwrap();
-        for &k in &order[1..] {
-            assert!(summary.push(&apps[k]), "{k}");
-        }
-        let refs: Vec<&Appearance> = apps.iter().collect();
-        assert_eq!(Some(summary.clone()), Summary::of(&refs));
-        assert_eq!(summary.tail.len(), TAIL);
-        let inside = app("https://a.example/005x", "2024-03-22", "confirmed");
-        let before = summary.clone();
-        assert!(!summary.push(&inside), "told before the tail, after the first");
-        assert_eq!(summary, before);
+        assert_eq!(Some(left.clone()), Summary::of(&refs));
+        assert_eq!(left.id, cluster_id(&refs), "the fact-check was told first");
+        assert_eq!(left.status(), view(&left.id, &refs).status);
     }
 
     #[test]
