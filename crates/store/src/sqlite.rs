@@ -489,17 +489,17 @@ impl SqliteStore {
         )?;
         let partners: Vec<i64> =
             stmt.query_map([cluster], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let first = |c: &LedgerClaim| {
-            c.first_seen.as_ref().and_then(|f| f.published.as_deref()).map(ledger::instant)
+        // Dates from the summaries (the earliest published date of each),
+        // so that a big story's view does not build its partners' views.
+        let oldest = |c: i64| -> Result<Option<(String, String)>> {
+            Ok(load_summary(&self.conn, c)?.map(|s| (s.oldest, s.id)))
         };
-        let mine = first(&claim);
-        let mut newest: Option<(Option<String>, String)> = None;
+        let Some((mine, _)) = oldest(cluster)? else { return Ok(Some(claim)) };
+        let mut newest: Option<(String, String)> = None;
         for partner in partners {
-            let Some(other) = self.bare_view(partner)? else { continue };
-            let theirs = first(&other);
-            if theirs > mine && newest.as_ref().is_none_or(|(t, id)| (&theirs, &other.id) > (t, id))
-            {
-                newest = Some((theirs, other.id));
+            let Some((theirs, id)) = oldest(partner)? else { continue };
+            if theirs > mine && newest.as_ref().is_none_or(|(t, i)| (&theirs, &id) > (t, i)) {
+                newest = Some((theirs, id));
             }
         }
         claim.superseded_by = newest.map(|(_, id)| id);
