@@ -190,7 +190,7 @@ pub struct MatchReason {
 /// either most of the wording in common, or shared entities with a good
 /// part of the wording.
 pub fn same_claim(a: &Signature, b: &Signature) -> Option<MatchReason> {
-    if a.negated != b.negated || a.numbers != b.numbers {
+    if a.negated != b.negated || a.numbers != b.numbers || other_parties(a, b) {
         return None;
     }
     let shared = a.stems.intersection(&b.stems).count();
@@ -210,12 +210,32 @@ pub fn same_claim(a: &Signature, b: &Signature) -> Option<MatchReason> {
     })
 }
 
+/// Whether each claim names someone the other does not ("Russia accused
+/// Ukraine" and "Russia accused Poland"): two claims, however alike their
+/// wording. One that only adds a name ("Peskov said" and "Dmitry Peskov,
+/// the Kremlin spokesman, said") tells more of the same claim. Names
+/// match when they share a word, so that a surname matches the full name.
+fn other_parties(a: &Signature, b: &Signature) -> bool {
+    let words = |names: &BTreeSet<String>| -> Vec<BTreeSet<String>> {
+        names
+            .iter()
+            .map(|n| n.split_whitespace().map(str::to_string).collect::<BTreeSet<_>>())
+            .collect()
+    };
+    let (wa, wb) = (words(&a.entities), words(&b.entities));
+    let unmatched = |x: &[BTreeSet<String>], y: &[BTreeSet<String>]| {
+        x.iter().any(|n| !y.iter().any(|m| !n.is_disjoint(m)))
+    };
+    unmatched(&wa, &wb) && unmatched(&wb, &wa)
+}
+
 /// Whether `a` and `b` state the same proposition with other figures ("at
 /// least 133 killed", later "at least 137 killed"): two claims, one of
 /// which revises the other. Symmetric; which is newer is the ledger's to
 /// say.
 pub fn revises(a: &Signature, b: &Signature) -> bool {
     if a.negated != b.negated
+        || other_parties(a, b)
         || a.numbers.is_empty()
         || b.numbers.is_empty()
         || a.numbers == b.numbers
@@ -257,6 +277,21 @@ mod tests {
         let other = sig("The central bank raised interest rates by half a point", &[]);
         assert!(!a.bands().iter().any(|b| other.bands().contains(b)));
         assert!(sig("Protests", &[]).bands().is_empty());
+    }
+
+    #[test]
+    fn claims_about_other_parties_are_other_claims() {
+        let a = sig("Russia accused Ukraine of staging the attack", &["Russia", "Ukraine"]);
+        let b = sig("Russia accused Poland of staging the attack", &["Russia", "Poland"]);
+        assert!(same_claim(&a, &b).is_none());
+        let more = sig(
+            "Russia accused Ukraine of staging the attack, Dmitry Peskov said",
+            &["Russia", "Ukraine", "Dmitry Peskov"],
+        );
+        assert!(same_claim(&a, &more).is_some(), "one more name is more of the same claim");
+        let surname = sig("Peskov said Ukraine staged the attack", &["Peskov", "Ukraine"]);
+        let full = sig("Dmitry Peskov said Ukraine staged the attack", &["Dmitry Peskov", "Ukraine"]);
+        assert!(same_claim(&surname, &full).is_some());
     }
 
     #[test]
