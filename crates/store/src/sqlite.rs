@@ -307,12 +307,15 @@ impl SqliteStore {
             // their stems, the most recent BUCKET of each band.
             let mut candidates: BTreeSet<i64> = BTreeSet::new();
             {
-                let mut postings = tx.prepare_cached(
-                    "SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC LIMIT ?2",
-                )?;
+                // The limit is written into the SQL: a bound one made
+                // SQLite (built with STAT4) re-prepare the statement.
+                let sql = format!(
+                    "SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC LIMIT {BUCKET}"
+                );
+                let mut postings = tx.prepare_cached(&sql)?;
                 let bands = appearance.signature.bands();
                 for key in &bands {
-                    let rows = postings.query_map(params![key, BUCKET as i64], |r| r.get(0))?;
+                    let rows = postings.query_map([key], |r| r.get(0))?;
                     for row in rows {
                         candidates.insert(row?);
                         self.stats.postings += 1;

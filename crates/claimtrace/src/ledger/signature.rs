@@ -290,7 +290,8 @@ mod tests {
         );
         assert!(same_claim(&a, &more).is_some(), "one more name is more of the same claim");
         let surname = sig("Peskov said Ukraine staged the attack", &["Peskov", "Ukraine"]);
-        let full = sig("Dmitry Peskov said Ukraine staged the attack", &["Dmitry Peskov", "Ukraine"]);
+        let full =
+            sig("Dmitry Peskov said Ukraine staged the attack", &["Dmitry Peskov", "Ukraine"]);
         assert!(same_claim(&surname, &full).is_some());
     }
 
