@@ -340,12 +340,14 @@ impl SqliteStore {
                     let (signature, cluster): (String, Option<i64>) =
                         load.query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?)))?;
                     let Some(cluster) = cluster else { continue };
+                    // Already joined: a revision inside one cluster is
+                    // never read (`superseded_by` looks across clusters).
+                    if linked.contains(&cluster) {
+                        continue;
+                    }
                     let other = Signature::decode(&signature);
                     if ledger::revises(&appearance.signature, &other) {
                         revised.push(candidate);
-                        continue;
-                    }
-                    if linked.contains(&cluster) {
                         continue;
                     }
                     if ledger::same_claim(&appearance.signature, &other).is_some() {
