@@ -12,6 +12,8 @@
 //!    paragraphs without closing;
 //! 2. `attribution`: reported speech and claims per sentence: the cue, its
 //!    source, the content, and the chain ("citing", "by", "according to");
+//!    sentences with no cue are claims in the article's own voice when
+//!    `checkworthy` finds they state a fact (one claim per clause);
 //! 3. `status`: signals in the claim's own sentence, then signals that
 //!    point back to an earlier claim ("has not been verified", "rejected
 //!    Moscow's claims", "contacted ... for comment").
