@@ -94,4 +94,14 @@ pub const MIGRATIONS: &[&str] = &[
     "
     DELETE FROM keys;
     ",
+    // 4: MinHash fingerprints of the articles' texts, for republished
+    // copies with small changes (filled by `SqliteStore::migrate`).
+    "
+    ALTER TABLE articles ADD COLUMN fingerprint TEXT;
+    CREATE TABLE article_bands (
+        band TEXT NOT NULL,
+        article INTEGER NOT NULL,
+        PRIMARY KEY (band, article)
+    ) WITHOUT ROWID;
+    ",
 ];

@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature, Summary};
+use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Fingerprint, Signature, Summary};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace::Record;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -152,6 +152,20 @@ impl SqliteStore {
                     }
                 }
             }
+            if version + 1 == 4 {
+                let rows: Vec<(i64, String)> = {
+                    let mut stmt = tx.prepare("SELECT id, record FROM articles")?;
+                    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    rows.collect::<rusqlite::Result<_>>()?
+                };
+                for (id, record) in rows {
+                    let record: serde_json::Value = from_json(&record)?;
+                    let text = record.get("text").and_then(|t| t.as_str()).unwrap_or("");
+                    if let Some(print) = Fingerprint::of(text) {
+                        file_fingerprint(&tx, id, &print)?;
+                    }
+                }
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
@@ -204,6 +218,37 @@ impl SqliteStore {
             .optional()?
         } else {
             None
+        };
+        // A republished copy with small changes: most of its shingles are
+        // another article's (only for a new URL, as for exact copies).
+        let fingerprint = Fingerprint::of(article.body);
+        let copy_of = match (&copy_of, &fingerprint) {
+            (None, Some(print)) if latest.is_none() => {
+                let mut found = None;
+                let mut stmt = tx.prepare_cached(
+                    "SELECT a.url, a.fingerprint FROM article_bands b
+                     JOIN articles a ON a.id = b.article
+                     WHERE b.band = ?1 AND a.url != ?2 ORDER BY a.id LIMIT 16",
+                )?;
+                'bands: for band in print.bands() {
+                    let rows = stmt.query_map(params![band, url], |r| {
+                        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+                    })?;
+                    for row in rows {
+                        let (other_url, other) = row?;
+                        if other
+                            .as_deref()
+                            .and_then(Fingerprint::decode)
+                            .is_some_and(|other| print.is_copy(&other))
+                        {
+                            found = Some(other_url);
+                            break 'bands;
+                        }
+                    }
+                }
+                found
+            }
+            _ => copy_of,
         };
         if copy_of.is_some() {
             outcome = Ingested::Copy;
@@ -263,6 +308,9 @@ impl SqliteStore {
             article.record,
         ])?;
         let article_id = tx.last_insert_rowid();
+        if let Some(print) = &fingerprint {
+            file_fingerprint(&tx, article_id, print)?;
+        }
         tx.prepare_cached("INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)")?
             .execute(params![url, article.title, article.body])?;
 
@@ -715,6 +763,18 @@ fn file_terms<'a>(
         conn.prepare_cached("INSERT OR IGNORE INTO cluster_terms (term, cluster) VALUES (?1, ?2)")?;
     for term in terms {
         insert.execute(params![term, cluster])?;
+    }
+    Ok(())
+}
+
+/// Stores an article's fingerprint and files it under its bands.
+fn file_fingerprint(conn: &Connection, article: i64, print: &Fingerprint) -> Result<()> {
+    conn.prepare_cached("UPDATE articles SET fingerprint = ?1 WHERE id = ?2")?
+        .execute(params![print.encode(), article])?;
+    let mut insert =
+        conn.prepare_cached("INSERT OR IGNORE INTO article_bands (band, article) VALUES (?1, ?2)")?;
+    for band in print.bands() {
+        insert.execute(params![band, article])?;
     }
     Ok(())
 }

@@ -162,6 +162,42 @@ fn a_changed_article_is_a_new_version_and_a_copy_counts_once() {
 }
 
 #[test]
+fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let story = "Bridge to close for repairs\n\nThe regional council voted on Tuesday to \
+        close the old bridge over the river for six months of repairs, after engineers found \
+        cracks in two of its supporting piers during a routine inspection last month. Traffic \
+        will be diverted through the northern ring road, and a free ferry will run every hour \
+        between the two banks while the work lasts, the council said in a statement. Local \
+        businesses have warned that the closure could cost them customers during the busy \
+        summer season, and the chamber of commerce has asked for a reduction in local taxes \
+        until the bridge reopens. The council said it would consider the request next week.\n";
+    let copy = story
+        .replace("Bridge to close for repairs", "Old bridge shut for six months")
+        .replace("The council said it would", "Officials said they would")
+        + "\nReporting by Jane Doe; editing by John Roe.\n";
+    let read = |text: &str| {
+        let input =
+            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
+    };
+    assert_eq!(ingest(&mut store, "https://a.example/bridge", &read(story)), Ingested::New);
+    assert_eq!(ingest(&mut store, "https://b.example/wire/bridge", &read(&copy)), Ingested::Copy);
+    // The same event told in other words is another article, not a copy.
+    let other = "Council shuts bridge\n\nEngineers who inspected the river crossing last \
+        month found cracked piers, and on Tuesday councillors agreed to shut it until the \
+        winter. Drivers must take the ring road to the north; an hourly ferry, free of \
+        charge, will carry people across. Traders fear losing summer trade and want a tax \
+        cut, which councillors will discuss when they next meet, a spokesman said.\n";
+    assert_eq!(ingest(&mut store, "https://c.example/bridge", &read(other)), Ingested::New);
+    let claims = store.claims(&ClaimFilter::default()).unwrap();
+    let vote = claims.iter().find(|c| c.text.contains("close the old bridge")).unwrap();
+    assert_eq!(vote.appearances.len(), 2, "{vote:#?}");
+    assert_eq!(vote.outlets, 1, "a copy counts once");
+}
+
+#[test]
 fn filters_narrow_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());
@@ -219,7 +255,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert_eq!(
         SqliteStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
-        3
+        4
     );
 }
 
@@ -244,12 +280,13 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         conn.execute_batch(
             "DROP TABLE clusters; DROP TABLE cluster_terms; DELETE FROM keys;
              INSERT INTO keys SELECT 'w:claim', id FROM appearances;
+             DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN fingerprint;
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let mut store = open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
     assert_eq!(shape(&store), want);
     assert_eq!(about(&store), want_about);

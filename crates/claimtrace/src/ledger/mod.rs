@@ -9,10 +9,12 @@
 //! stances. Nothing here does I/O; the store (`claimtrace-store`) finds
 //! candidates through its index and persists what this module decides.
 
+mod copies;
 mod signature;
 mod summary;
 mod view;
 
+pub use copies::Fingerprint;
 pub use signature::{revises, same_claim, MatchReason, Signature, BANDS, ROWS};
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use view::{cluster_id, view};

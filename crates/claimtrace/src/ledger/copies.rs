@@ -1,0 +1,124 @@
+//! Republished copies: the same wire story under other URLs, with a
+//! headline, a sentence, a byline or the boilerplate changed. MinHash over
+//! word 3-shingles estimates how much of two texts is shared (the Jaccard
+//! index of their shingle sets); texts sharing [`MIN_SHARED`] of it are
+//! copies. Sixteen bands of four minima index the fingerprints: a pair at
+//! the threshold shares a band with probability 0.999.
+
+/// Texts shorter than this many words are not called copies: a lead
+/// paragraph is shared by many stories that go on differently.
+pub const MIN_WORDS: usize = 40;
+
+/// The share of shingles two copies have in common, at least.
+pub const MIN_SHARED: f64 = 0.7;
+
+const HASHES: usize = 64;
+const ROWS: usize = 4;
+
+/// A text's MinHash fingerprint: the minimum of each of 64 seeded hashes
+/// over its lower-cased word 3-shingles. `None` for a text under
+/// [`MIN_WORDS`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint(Vec<u32>);
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Option<Fingerprint> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut mins = vec![u32::MAX; HASHES];
+        for shingle in words.windows(3) {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for word in shingle {
+                for byte in word.bytes().chain([b' ']) {
+                    h = (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            for (k, min) in mins.iter_mut().enumerate() {
+                let mut z = h ^ (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+                *min = (*min).min((z ^ (z >> 31)) as u32);
+            }
+        }
+        Some(Fingerprint(mins))
+    }
+
+    /// The estimated share of shingles the two texts have in common.
+    pub fn shared(&self, other: &Fingerprint) -> f64 {
+        let same = self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count();
+        same as f64 / HASHES as f64
+    }
+
+    /// Whether the two texts are copies of one story.
+    pub fn is_copy(&self, other: &Fingerprint) -> bool {
+        self.shared(other) >= MIN_SHARED
+    }
+
+    /// The index keys: `c<band>:<hash>` for each band of four minima.
+    pub fn bands(&self) -> Vec<String> {
+        self.0
+            .chunks(ROWS)
+            .enumerate()
+            .map(|(band, rows)| {
+                let h = rows.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &v| {
+                    (h ^ u64::from(v)).wrapping_mul(0x0100_0000_01b3)
+                });
+                format!("c{band}:{h:016x}")
+            })
+            .collect()
+    }
+
+    /// As stored: the minima in hexadecimal, 8 digits each.
+    pub fn encode(&self) -> String {
+        self.0.iter().map(|m| format!("{m:08x}")).collect()
+    }
+
+    /// What [`Fingerprint::encode`] wrote; `None` for anything else.
+    pub fn decode(text: &str) -> Option<Fingerprint> {
+        if text.len() != HASHES * 8 || !text.is_ascii() {
+            return None;
+        }
+        let mins: Option<Vec<u32>> = (0..HASHES)
+            .map(|k| text.get(k * 8..k * 8 + 8).and_then(|h| u32::from_str_radix(h, 16).ok()))
+            .collect();
+        mins.map(Fingerprint)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The regional council voted on Tuesday to close the old bridge over \
+        the river for six months of repairs, after engineers found cracks in two of its \
+        supporting piers during a routine inspection last month. Traffic will be diverted \
+        through the northern ring road, and a free ferry will run every hour between the two \
+        banks while the work lasts, the council said in a statement. Local businesses have \
+        warned that the closure could cost them customers during the busy summer season, \
+        and the chamber of commerce has asked for a reduction in local taxes until the \
+        bridge reopens. The council said it would consider the request at its next meeting.";
+
+    #[test]
+    fn a_copy_with_a_changed_sentence_is_one_and_another_story_is_not() {
+        let a = Fingerprint::of(STORY).unwrap();
+        let edited = STORY.replace("The council said it would", "Officials said they would");
+        let b = Fingerprint::of(&format!("(Reuters) - {edited} Reporting by Jane Doe.")).unwrap();
+        assert!(a.is_copy(&b), "{:.2} shared", a.shared(&b));
+        assert!(a.bands().iter().any(|band| b.bands().contains(band)));
+        let other = "The central bank raised its main interest rate by half a point on \
+            Thursday, its largest increase in two decades, saying that inflation had proved \
+            more stubborn than it expected and that further rises could follow in the coming \
+            months if prices kept climbing at the current pace, economists said.";
+        let c = Fingerprint::of(other).unwrap();
+        assert!(!a.is_copy(&c), "{:.2} shared", a.shared(&c));
+        assert_eq!(Fingerprint::of("Too short to tell."), None);
+        assert_eq!(Fingerprint::decode(&a.encode()), Some(a));
+        assert_eq!(Fingerprint::decode("zz"), None);
+    }
+}
