@@ -94,6 +94,23 @@ impl Fingerprint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A stored fingerprint is read back as written, and any other
+        /// text is refused, never a panic.
+        #[test]
+        fn stored_fingerprints_read_back_and_garbage_is_refused(
+            text in "\\PC{0,600}",
+            words in proptest::collection::vec("[a-z]{1,8}", 40..120),
+        ) {
+            let _ = Fingerprint::decode(&text);
+            let print = Fingerprint::of(&words.join(" ")).unwrap();
+            prop_assert_eq!(Fingerprint::decode(&print.encode()), Some(print.clone()));
+            prop_assert!(print.is_copy(&print));
+            prop_assert_eq!(print.bands().len(), HASHES / ROWS);
+        }
+    }
 
     const STORY: &str = "The regional council voted on Tuesday to close the old bridge over \
         the river for six months of repairs, after engineers found cracks in two of its \
