@@ -12,6 +12,8 @@ pub const MIN_WORDS: usize = 40;
 /// The share of shingles two copies have in common, at least.
 pub const MIN_SHARED: f64 = 0.7;
 
+use super::hash::{fnv1a_extend, mix, FNV_OFFSET, FNV_PRIME, GOLDEN};
+
 const HASHES: usize = 64;
 const ROWS: usize = 4;
 
@@ -33,17 +35,11 @@ impl Fingerprint {
         }
         let mut mins = vec![u32::MAX; HASHES];
         for shingle in words.windows(3) {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for word in shingle {
-                for byte in word.bytes().chain([b' ']) {
-                    h = (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-                }
-            }
+            let h = shingle
+                .iter()
+                .fold(FNV_OFFSET, |h, word| fnv1a_extend(fnv1a_extend(h, word.as_bytes()), b" "));
             for (k, min) in mins.iter_mut().enumerate() {
-                let mut z = h ^ (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-                *min = (*min).min((z ^ (z >> 31)) as u32);
+                *min = (*min).min(mix(h ^ (k as u64 + 1).wrapping_mul(GOLDEN)) as u32);
             }
         }
         Some(Fingerprint(mins))
@@ -66,9 +62,9 @@ impl Fingerprint {
             .chunks(ROWS)
             .enumerate()
             .map(|(band, rows)| {
-                let h = rows.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &v| {
-                    (h ^ u64::from(v)).wrapping_mul(0x0100_0000_01b3)
-                });
+                let h = rows
+                    .iter()
+                    .fold(FNV_OFFSET, |h, &v| (h ^ u64::from(v)).wrapping_mul(FNV_PRIME));
                 format!("c{band}:{h:016x}")
             })
             .collect()

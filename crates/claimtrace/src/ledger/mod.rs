@@ -10,6 +10,7 @@
 //! candidates through its index and persists what this module decides.
 
 mod copies;
+mod hash;
 mod signature;
 mod summary;
 mod view;

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::hash::{fnv1a, mix, FNV_OFFSET, GOLDEN};
+
 static STOPWORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/ledger/stopwords.txt")
         .lines()
@@ -105,32 +107,17 @@ impl Signature {
         for stem in &self.stems {
             let base = fnv1a(stem.as_bytes());
             for (k, min) in mins.iter_mut().enumerate() {
-                *min = (*min).min(mix(base ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+                *min = (*min).min(mix(base ^ (k as u64).wrapping_mul(GOLDEN)));
             }
         }
         mins.chunks(ROWS)
             .enumerate()
             .map(|(band, rows)| {
-                let h = rows.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &v| mix(h ^ v));
+                let h = rows.iter().fold(FNV_OFFSET, |h, &v| mix(h ^ v));
                 format!("b{band}:{h:016x}")
             })
             .collect()
     }
-}
-
-/// FNV-1a, 64 bits: stable across builds and platforms.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// A 64-bit finaliser (SplitMix64's), so that the seeded hashes are
-/// independent enough for MinHash.
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 impl Signature {

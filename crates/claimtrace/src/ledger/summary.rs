@@ -9,13 +9,14 @@
 //! that fold reduces to two maxima (see [`Summary::status`]); a test holds
 //! the two equal over many orders.
 
-use super::view::host_of;
-use super::{cluster_id, instant, Appearance};
+use super::view::{host_of, id_of_key};
+use super::{instant, Appearance};
 
 /// One cluster, summarised.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// The cluster's public id ([`cluster_id`]): its first appearance's.
+    /// The cluster's public id ([`cluster_id`](super::cluster_id)): its
+    /// first appearance's.
     pub id: String,
     /// [`order_text`] of the first appearance told.
     pub first_order: String,
@@ -40,7 +41,7 @@ impl Summary {
     pub fn one(a: &Appearance) -> Summary {
         let order = order_text(a);
         let mut summary = Summary {
-            id: cluster_id(&[a]),
+            id: id_of_key(&a.key()),
             first_order: order.clone(),
             last: (order.clone(), a.status.clone()),
             pinned: (a.verdict.is_some() || sticky(&a.status)).then(|| (order, a.status.clone())),
@@ -155,7 +156,7 @@ fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::{view, ArticleRef, DateFrom, Signature};
+    use crate::ledger::{cluster_id, view, ArticleRef, DateFrom, Signature};
 
     fn app(url: &str, date: &str, status: &str) -> Appearance {
         Appearance {

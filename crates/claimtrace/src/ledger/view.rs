@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::hash::fnv1a;
 use super::{instant, Appearance, DateFrom};
 use crate::record::ledger::{
     AppearanceStance, Edge, FirstSeen, LedgerAppearance, LedgerClaim, LedgerStance, TimelineEntry,
@@ -12,13 +13,13 @@ use crate::record::ledger::{
 /// same set of articles always gives the same ids.
 pub fn cluster_id(members: &[&Appearance]) -> String {
     let first = members.iter().min_by_key(|a| a.order_key()).map(|a| a.key()).unwrap_or_default();
-    // FNV-1a, 64 bits: stable across builds and platforms.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in first.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("c-{hash:016x}")
+    id_of_key(&first)
+}
+
+/// The id of a cluster whose first appearance has `key`
+/// ([`Appearance::key`]).
+pub(super) fn id_of_key(key: &str) -> String {
+    format!("c-{:016x}", fnv1a(key.as_bytes()))
 }
 
 /// The ledger record of one cluster (`spec/ledger-json.md`).
