@@ -222,39 +222,15 @@ impl SqliteStore {
         // A republished copy with small changes: most of its shingles are
         // another article's (only for a new URL, as for exact copies).
         let fingerprint = Fingerprint::of(article.body);
-        let copy_of = match (&copy_of, &fingerprint) {
-            (None, Some(print)) if latest.is_none() => {
-                let mut found = None;
-                let mut stmt = tx.prepare_cached(
-                    "SELECT a.url, a.fingerprint FROM article_bands b
-                     JOIN articles a ON a.id = b.article
-                     WHERE b.band = ?1 AND a.url != ?2 ORDER BY a.id LIMIT 16",
-                )?;
-                'bands: for band in print.bands() {
-                    let rows = stmt.query_map(params![band, url], |r| {
-                        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-                    })?;
-                    for row in rows {
-                        let (other_url, other) = row?;
-                        if other
-                            .as_deref()
-                            .and_then(Fingerprint::decode)
-                            .is_some_and(|other| print.is_copy(&other))
-                        {
-                            found = Some(other_url);
-                            break 'bands;
-                        }
-                    }
-                }
-                found
-            }
-            _ => copy_of,
+        let copy_of = match (copy_of, &fingerprint) {
+            (None, Some(print)) if latest.is_none() => near_copy_of(&tx, &url, print)?,
+            (copy_of, _) => copy_of,
         };
         if copy_of.is_some() {
             outcome = Ingested::Copy;
         }
-        // Clusters that lose members to a new version, and clusters merged
-        // into another: their summaries are rebuilt at the end.
+        // Clusters that lose members to a new version: their summaries
+        // are rebuilt from what is left at the end.
         let mut rebuild: BTreeSet<i64> = BTreeSet::new();
         if latest.is_some() {
             let mut stmt = tx.prepare_cached(
@@ -265,8 +241,6 @@ impl SqliteStore {
             for row in rows {
                 rebuild.insert(row?);
             }
-        }
-        if latest.is_some() {
             // The new version replaces the old ones in the ledger: their
             // appearances leave their clusters and the index (they stay
             // stored, for history).
@@ -324,6 +298,10 @@ impl SqliteStore {
         };
         let appearances = appearances(&reference);
         let mut ids: Vec<i64> = Vec::with_capacity(appearances.len());
+        // The cluster each appearance joined, and where a cluster went when
+        // a later appearance merged it into another.
+        let mut joined: Vec<i64> = Vec::with_capacity(appearances.len());
+        let mut merged_into: HashMap<i64, i64> = HashMap::new();
         // Summaries of clusters merged into another, by the cluster now
         // holding them: they join its summary at the end.
         let mut absorbed: HashMap<i64, Vec<Summary>> = HashMap::new();
@@ -408,7 +386,7 @@ impl SqliteStore {
                     .execute([other.min(id), other.max(id)])?;
             }
             // The largest cluster absorbs the others: only their members
-            // move, and they join its summary one by one.
+            // move, and their summaries merge into its summary.
             let mut root = id;
             let mut root_size = 0i64;
             for &cluster in &linked {
@@ -440,6 +418,7 @@ impl SqliteStore {
                 if rebuild.remove(&old) {
                     rebuild.insert(root);
                 }
+                merged_into.insert(old, root);
                 let mut carried = absorbed.remove(&old).unwrap_or_default();
                 carried.extend(summary);
                 if !carried.is_empty() {
@@ -448,19 +427,19 @@ impl SqliteStore {
             }
             tx.prepare_cached("UPDATE appearances SET cluster = ?1 WHERE id = ?2")?
                 .execute([root, id])?;
+            joined.push(root);
         }
         // Summaries and public ids of the clusters this article touched.
         // The id of a cluster is a function of its members; ids it had
         // before stay and redirect to it.
         let mut added: HashMap<i64, Vec<&Appearance>> = HashMap::new();
-        {
-            let mut cluster_of =
-                tx.prepare_cached("SELECT cluster FROM appearances WHERE id = ?1")?;
-            for (appearance, id) in appearances.iter().zip(&ids) {
-                let cluster: i64 = cluster_of.query_row([id], |r| r.get(0))?;
-                if !rebuild.contains(&cluster) {
-                    added.entry(cluster).or_default().push(appearance);
-                }
+        for (appearance, &joined) in appearances.iter().zip(&joined) {
+            let mut cluster = joined;
+            while let Some(&next) = merged_into.get(&cluster) {
+                cluster = next;
+            }
+            if !rebuild.contains(&cluster) {
+                added.entry(cluster).or_default().push(appearance);
             }
         }
         for cluster in &rebuild {
@@ -765,6 +744,28 @@ fn file_terms<'a>(
         insert.execute(params![term, cluster])?;
     }
     Ok(())
+}
+
+/// The URL of an article other than `url` whose text `print` says this
+/// one copies, found through the fingerprint's bands.
+fn near_copy_of(conn: &Connection, url: &str, print: &Fingerprint) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.url, a.fingerprint FROM article_bands b
+         JOIN articles a ON a.id = b.article
+         WHERE b.band = ?1 AND a.url != ?2 ORDER BY a.id LIMIT 16",
+    )?;
+    for band in print.bands() {
+        let rows = stmt.query_map(params![band, url], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        for row in rows {
+            let (other_url, other) = row?;
+            if other.as_deref().and_then(Fingerprint::decode).is_some_and(|o| print.is_copy(&o)) {
+                return Ok(Some(other_url));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// Stores an article's fingerprint and files it under its bands.
