@@ -17,13 +17,13 @@ use std::ops::Range;
 
 /// What makes a clause concrete enough to check.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct Anchors {
+struct Anchors {
     /// A named person, organisation or place is mentioned.
-    pub named: bool,
+    named: bool,
     /// A number, written as digits or words.
-    pub number: bool,
+    number: bool,
     /// A time expression.
-    pub time: bool,
+    time: bool,
 }
 
 impl Anchors {
@@ -135,7 +135,7 @@ fn subject_by_order(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
 }
 
 /// The anchors found in `tokens`.
-pub(super) fn anchors(ctx: &Ctx<'_>, tokens: Range<usize>) -> Anchors {
+fn anchors(ctx: &Ctx<'_>, tokens: Range<usize>) -> Anchors {
     let doc = ctx.doc;
     let (Some(first), Some(last)) = (tokens.clone().next(), tokens.clone().next_back()) else {
         return Anchors::default();
