@@ -49,6 +49,7 @@ pub mod doc;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod ledger;
 pub mod numbers;
 pub mod pipeline;

@@ -22,6 +22,8 @@ pub enum Layer {
     Counts,
     /// Quotes and claims with chains, statuses and stances.
     Claims,
+    /// Events with their participants, place, time and status.
+    Events,
 }
 
 /// One stage of the pipeline.
@@ -74,6 +76,7 @@ impl Pipeline {
             Box::new(Times),
             Box::new(Counts),
             Box::new(Claims),
+            Box::new(Events),
         ];
         #[cfg(feature = "planted-panic")]
         stages.push(Box::new(PlantedPanic));
@@ -240,6 +243,34 @@ impl Stage for Claims {
     }
 }
 
+/// Who did what to whom, tied to the claim that reports it
+/// (`crate::events`).
+pub struct Events;
+
+impl Stage for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::Tags,
+            Layer::Parse,
+            Layer::Entities,
+            Layer::Times,
+            Layer::Counts,
+            Layer::Claims,
+        ]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::events::find_events(doc);
+    }
+}
+
 /// The text that makes [`PlantedPanic`] panic.
 #[cfg(feature = "planted-panic")]
 pub const PLANTED_PANIC_MARKER: &str = "CLAIMTRACE-PLANTED-PANIC";
@@ -292,7 +323,7 @@ mod tests {
         let names = Pipeline::standard().names();
         assert_eq!(
             names.into_iter().filter(|&n| n != "planted-panic").collect::<Vec<_>>(),
-            ["segment", "tag", "parse", "entities", "times", "counts", "claims"]
+            ["segment", "tag", "parse", "entities", "times", "counts", "claims", "events"]
         );
         let err = Pipeline::new(vec![Box::new(Segment), Box::new(Counts)]).err().unwrap();
         assert_eq!(err, UnmetRequirement { stage: "counts", layer: Layer::Times });

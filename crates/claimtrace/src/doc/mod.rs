@@ -6,11 +6,13 @@
 //! knows about JSON (that is `record`'s job).
 
 mod claims;
+mod events;
 mod meta;
 mod span;
 mod times;
 
 pub use claims::{Claim, Quote, Source, SourceKind, Stance, StanceKind, Status};
+pub use events::{Argument, Event, EventKind};
 pub use meta::{ClaimReview, Meta, Stamp};
 pub use span::Span;
 pub use times::{Count, CountCategory, Place, Qualifier, TimeExpr, TimeKind};
@@ -205,6 +207,8 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     /// Claims with their chains, statuses and stances.
     pub claims: Vec<Claim>,
+    /// Events, in text order, with the claim that reports each.
+    pub events: Vec<Event>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -351,6 +351,10 @@ pub fn score(gold: &Value, pred: &Value, t: &mut Tally) {
         0.5,
     );
     t.prf("events", pairs.len(), gv.len(), pv.len());
+    let with_status: Vec<(usize, usize)> =
+        pairs.iter().copied().filter(|&(g, _)| gv[g].get("status").is_some()).collect();
+    let right = with_status.iter().filter(|&&(g, p)| gv[g].get("status") == pv[p].get("status")).count();
+    t.add("events.status_acc", right as f64, with_status.len() as f64);
 
     // Body text.
     if let Some(sentences) = gold.get("body_sentences").and_then(Value::as_array) {

@@ -118,10 +118,26 @@ pub struct RecordStance {
 pub struct RecordEvent {
     #[serde(rename = "type")]
     pub kind: String,
+    /// The PLOVER mode where the words give it (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
     pub actors: Vec<String>,
     pub targets: Vec<String>,
     pub location: Option<String>,
     pub time: Option<String>,
+    /// How the article reports the event, in the claims' vocabulary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Index into `claims` of the claim that reports it; null for the
+    /// article's own voice.
+    #[serde(default)]
+    pub claim: Option<usize>,
+    /// The words that name the event (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+    /// Indices into `counts` of the people it touched (an extension).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<usize>,
 }
 
 impl Record {
@@ -219,6 +235,22 @@ impl Record {
                             stance: s.kind.as_str().to_string(),
                         })
                         .collect(),
+                })
+                .collect(),
+            events: doc
+                .events
+                .iter()
+                .map(|e| RecordEvent {
+                    kind: e.kind.as_str().to_string(),
+                    mode: e.mode.map(str::to_string),
+                    actors: e.actors.iter().map(|a| a.text.clone()).collect(),
+                    targets: e.targets.iter().map(|a| a.text.clone()).collect(),
+                    location: e.location.as_ref().map(|a| a.text.clone()),
+                    time: e.time.map(|t| doc.times[t].value.clone()),
+                    status: Some(e.status.as_str().to_string()),
+                    claim: e.claim,
+                    trigger: Some(doc.slice(e.trigger).to_string()),
+                    counts: e.counts.clone(),
                 })
                 .collect(),
             diagnostics: doc

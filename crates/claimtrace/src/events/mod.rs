@@ -1,0 +1,803 @@
+//! Events: who did what to whom, where and when, in the 16 PLOVER types,
+//! each tied to the claim that reports it and carrying its status.
+//!
+//! Assigns `Document::events`; reads tags, the parse, entities, times,
+//! counts, quotes and claims. The passes, per sentence:
+//!
+//! 1. `find_triggers`: words and phrases of `data/events/triggers.tsv`,
+//!    de-inflected ("attacked", "shot", "air strikes"), checked against
+//!    their tag (a verb-only trigger tagged as a noun is not one);
+//! 2. `arguments`: the agent and the target from the parse: subject and
+//!    object, turned around in the passive (the agent after "by"); for an
+//!    event noun, its possessor or a name before it ("the Taliban attack"),
+//!    "on"/"against" for its target, and the subject of the verb that
+//!    carries it ("militants carried out an attack"; "four suspects face
+//!    charges" makes the subject the target). Names become their entity's
+//!    name; other noun phrases are kept as worded;
+//! 3. `is_irrealis`: threats, plans, wishes, possibilities, conditionals
+//!    and negations are not the event itself ("threatened to attack" is a
+//!    threat, "did not attack" and "may strike" no event); a threat or a
+//!    request borrows the target of the event it is about;
+//! 4. `report`: the status and claim of the event: inside an attributed
+//!    claim's words, that claim's status; a speech act reported as having
+//!    happened, or anything else in the article's own voice, `asserted`;
+//! 5. `merge`: mentions of one event (same type, a participant in common,
+//!    or the same sentence) become one event.
+//!
+//! Every word list lives in `data/events/`; the stage is linear in the
+//! article's length (each trigger looks at its own sentence).
+
+pub mod lexicon;
+
+use crate::doc::{
+    Argument, Document, EntityKind, Event, EventKind, Place, Span, Status, TimeKind,
+};
+use lexicon::{Pos, Trigger, LEXICON};
+
+/// Fills `doc.events`, replacing any found before.
+pub fn find_events(doc: &mut Document) {
+    let ctx = Ctx::new(doc);
+    let mut events = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let found = find_triggers(&ctx, sentence.tokens.clone());
+        for (k, hit) in found.iter().enumerate() {
+            let Some(mut event) = build(&ctx, s, hit, &found[..k], &found[k + 1..]) else {
+                continue;
+            };
+            report(&ctx, &mut event);
+            events.push((event, refers_back(&ctx, hit.head)));
+        }
+    }
+    doc.events = merge(events);
+}
+
+/// Lower-cased words, children lists and the mention of every token.
+struct Ctx<'d> {
+    doc: &'d Document,
+    lower: Vec<String>,
+    children: Vec<Vec<usize>>,
+    mention_of: Vec<Option<usize>>,
+}
+
+impl<'d> Ctx<'d> {
+    fn new(doc: &'d Document) -> Ctx<'d> {
+        let n = doc.tokens.len();
+        let lower = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < n) {
+                children[h].push(i);
+            }
+        }
+        let mut mention_of = vec![None; n];
+        for (m, mention) in doc.mentions.iter().enumerate() {
+            for t in mention.tokens.clone().filter(|&t| t < n) {
+                mention_of[t] = Some(m);
+            }
+        }
+        Ctx { doc, lower, children, mention_of }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    fn tag(&self, i: usize) -> &'static str {
+        self.doc.tokens[i].tag.unwrap_or("X")
+    }
+
+    fn rel(&self, i: usize) -> &'static str {
+        self.doc.tokens[i].rel.unwrap_or("dep")
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.doc.tokens[i].head.filter(|&h| h < self.lower.len() && h != i)
+    }
+
+    /// Children of `i` with relation `rel`.
+    fn kids<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.children[i].iter().copied().filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// The preposition (`case` child) of a nominal, lower-cased.
+    fn case_of(&self, i: usize) -> Option<&str> {
+        self.kids(i, "case").next().map(|c| self.word(c))
+    }
+
+    fn is_verbal(&self, i: usize) -> bool {
+        matches!(self.tag(i), "VERB" | "AUX" | "ADJ")
+    }
+
+    fn is_nominal(&self, i: usize) -> bool {
+        matches!(self.tag(i), "NOUN" | "PROPN" | "NUM" | "PRON")
+    }
+
+    fn in_time(&self, i: usize) -> bool {
+        let span = self.doc.tokens[i].span;
+        self.doc.times.iter().any(|t| t.place == Place::Body && t.span.contains(span))
+    }
+}
+
+/// A trigger found in the text.
+struct Hit {
+    trigger: &'static Trigger,
+    /// The token whose dependents are the event's arguments: the verb of a
+    /// verb phrase ("open" in "opened fire"), the noun of a noun phrase
+    /// ("strike" in "air strike").
+    head: usize,
+    span: Span,
+}
+
+/// The triggers in tokens `range`, left to right, longest first.
+fn find_triggers(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let mut advanced = false;
+        for lemma in LEXICON.lemmas(ctx.word(i)) {
+            let Some(triggers) = LEXICON.triggers.get(lemma.as_ref()) else { continue };
+            let found = triggers.iter().find(|t| {
+                i + t.rest.len() < range.end
+                    && t.rest.iter().enumerate().all(|(k, w)| {
+                        LEXICON.lemmas(ctx.word(i + 1 + k)).iter().any(|l| l == w)
+                    })
+                    && fits(ctx, t, i)
+            });
+            if let Some(trigger) = found {
+                let last = i + trigger.rest.len();
+                let head = match (trigger.pos, trigger.rest.is_empty()) {
+                    (_, true) => i,
+                    (Pos::Noun, false) => last,
+                    _ => i,
+                };
+                let span = Span::new(ctx.doc.tokens[i].span.start, ctx.doc.tokens[last].span.end);
+                hits.push(Hit { trigger, head, span });
+                i = last + 1;
+                advanced = true;
+                break;
+            }
+        }
+        if !advanced {
+            i += 1;
+        }
+    }
+    hits
+}
+
+/// Whether the tag of the token at `i` fits the trigger's part of speech.
+fn fits(ctx: &Ctx<'_>, trigger: &Trigger, i: usize) -> bool {
+    // "in charge of", "on strike" and "under attack" are states, and a
+    // name ("Operation Attack") is not an event word.
+    if i > 0 && trigger.rest.is_empty() && ctx.word(i - 1) == "in" {
+        return false;
+    }
+    if ctx.tag(i) == "PROPN" && ctx.mention_of[i].is_some() {
+        return false;
+    }
+    match trigger.pos {
+        Pos::Either => matches!(ctx.tag(i), "VERB" | "NOUN" | "ADJ" | "PROPN"),
+        Pos::Verb => matches!(ctx.tag(i), "VERB" | "ADJ"),
+        Pos::Noun => matches!(ctx.tag(i), "NOUN" | "PROPN"),
+    }
+}
+
+/// Relations whose subtree is not part of an argument's noun phrase.
+const CLAUSAL: &[&str] =
+    &["acl", "advcl", "appos", "punct", "conj", "cc", "parataxis", "ccomp", "dep", "nsubj", "obj", "obl", "csubj", "xcomp", "aux", "cop", "mark", "list"];
+
+/// Prepositions that mark what an event is done to.
+const TARGET_CASES: &[&str] = &["on", "against", "at", "upon", "into", "to"];
+
+/// The argument a token stands for: its entity's name, or its noun phrase.
+fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
+    let doc = ctx.doc;
+    if let Some(m) = ctx.mention_of[tok] {
+        let mention = &doc.mentions[m];
+        let entity = &doc.entities[mention.entity];
+        return Some(Argument {
+            text: entity.name.clone(),
+            span: mention.span,
+            entity: Some(mention.entity),
+        });
+    }
+    if ctx.tag(tok) == "PRON" {
+        return pronoun(ctx, tok);
+    }
+    if !ctx.is_nominal(tok) || ctx.in_time(tok) {
+        return None;
+    }
+    let (mut from, mut to) = (tok, tok);
+    let mut stack = vec![tok];
+    let mut size = 0;
+    while let Some(t) = stack.pop() {
+        size += 1;
+        from = from.min(t);
+        to = to.max(t);
+        for &c in &ctx.children[t] {
+            // The argument's own preposition is not part of it ("on the
+            // crowd"); one inside it is ("suspects from Tajikistan").
+            let own_case = t == tok && ctx.rel(c) == "case";
+            // Only "of", "from" and possessives stay inside a noun phrase:
+            // "members of the public", not "forces in Pakistan".
+            let loose = ctx.rel(c) == "nmod"
+                && !ctx.case_of(c).is_some_and(|p| matches!(p, "of" | "from" | "'s" | "'"));
+            if !own_case
+                && !loose
+                && ctx.rel(c) != "advmod"
+                && !CLAUSAL.contains(&ctx.rel(c))
+                && ctx.doc.tokens[c].kind != crate::doc::TokenKind::Quote
+            {
+                stack.push(c);
+            }
+        }
+    }
+    if size > 10 {
+        // A long phrase: the head and the words just before it.
+        from = tok;
+        while from > 0
+            && ctx.head(from - 1) == Some(tok)
+            && matches!(ctx.rel(from - 1), "amod" | "compound" | "nummod" | "det")
+        {
+            from -= 1;
+        }
+        to = tok;
+    }
+    while from < to && matches!(ctx.word(from), "the" | "a" | "an" | "this" | "that" | "these" | "those") {
+        from += 1;
+    }
+    // "Iranian airline Mahan Air": the name that ends the phrase is the
+    // participant.
+    let last = doc.mentions.iter().find(|m| {
+        m.tokens.end == to + 1 && m.tokens.start > from && m.kind != EntityKind::Norp
+            && !(from..m.tokens.start).any(|k| ctx.tag(k) == "ADP")
+    });
+    if let Some(m) = last {
+        return Some(Argument { text: doc.entities[m.entity].name.clone(), span: m.span, entity: Some(m.entity) });
+    }
+    let span = Span::new(doc.tokens[from].span.start, doc.tokens[to].span.end);
+    Some(Argument { text: doc.slice(span).to_string(), span, entity: None })
+}
+
+/// "he" and "she" are the person named last before them (in this or the
+/// two sentences before); other pronouns are not resolved.
+fn pronoun(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
+    let doc = ctx.doc;
+    if !matches!(ctx.word(tok), "he" | "she" | "him" | "her") {
+        return None;
+    }
+    let at = doc.tokens[tok].span.start;
+    let window = doc
+        .sentences
+        .iter()
+        .position(|s| s.span.end > at)
+        .map_or(0, |s| doc.sentences[s.saturating_sub(2)].span.start);
+    let mention = doc
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= at && m.span.start >= window && m.kind == EntityKind::Person)?;
+    Some(Argument {
+        text: doc.entities[mention.entity].name.clone(),
+        span: Span::new(doc.tokens[tok].span.start, doc.tokens[tok].span.end),
+        entity: Some(mention.entity),
+    })
+}
+
+/// The arguments of `tok` and of the words coordinated with it; a phrase
+/// led by a name ("U.S. troops", "Houthi fighters") also gives the name.
+fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
+    let mut heads = vec![tok];
+    let mut stack: Vec<usize> = ctx.kids(tok, "conj").collect();
+    while let Some(c) = stack.pop() {
+        if ctx.is_nominal(c) {
+            heads.push(c);
+            stack.extend(ctx.kids(c, "conj"));
+        }
+    }
+    let mut out = Vec::new();
+    for head in heads {
+        let Some(arg) = argument(ctx, head) else { continue };
+        let leading = arg.entity.is_none().then(|| {
+            ctx.doc.mentions.iter().find(|m| {
+                m.span.start == arg.span.start
+                    && m.span.end < arg.span.end
+                    && matches!(m.kind, EntityKind::Gpe | EntityKind::Org | EntityKind::Person)
+            })
+        });
+        out.push(arg);
+        if let Some(m) = leading.flatten() {
+            out.push(Argument {
+                text: ctx.doc.entities[m.entity].name.clone(),
+                span: m.span,
+                entity: Some(m.entity),
+            });
+        }
+    }
+    out
+}
+
+/// The subject of verb `v`: its own, or the one it shares with the verb it
+/// is coordinated with or controlled by. `Some(true)` in the second place
+/// when the subject is the head noun of a participle ("militants firing").
+fn subject(ctx: &Ctx<'_>, v: usize, depth: usize) -> Option<usize> {
+    if let Some(s) = ctx.children[v].iter().copied().find(|&c| matches!(ctx.rel(c), "nsubj" | "csubj")) {
+        // A relative pronoun stands for the noun the clause describes.
+        if matches!(ctx.word(s), "who" | "which" | "that") && ctx.rel(v) == "acl" {
+            return ctx.head(v).filter(|&h| !is_adverbial(ctx, h));
+        }
+        return Some(s);
+    }
+    if depth >= 2 {
+        return None;
+    }
+    let h = ctx.head(v)?;
+    match ctx.rel(v) {
+        "conj" | "xcomp" if ctx.is_verbal(h) => subject(ctx, h, depth + 1),
+        "advcl" if ctx.word(v).ends_with("ing") => subject(ctx, h, depth + 1),
+        "acl" if ctx.is_nominal(h) => Some(h),
+        _ => None,
+    }
+}
+
+/// Whether a nominal is a place or time phrase ("in the capital", "after
+/// the attack") rather than a participant.
+fn is_adverbial(ctx: &Ctx<'_>, n: usize) -> bool {
+    ctx.case_of(n).is_some_and(|p| !matches!(p, "'s" | "'" | "of" | "by"))
+}
+
+/// Whether verb `v` is passive: "were killed", "was arrested", or a
+/// participle describing a noun ("people killed in the attack").
+fn is_passive(ctx: &Ctx<'_>, v: usize) -> bool {
+    let word = ctx.word(v);
+    let participle = word.ends_with("ed") || word.ends_with("en") || LEXICON.irregular.contains_key(word);
+    if !participle {
+        return false;
+    }
+    let be = |c: usize| {
+        matches!(ctx.word(c), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got" | "get" | "gets")
+    };
+    ctx.kids(v, "aux").any(be)
+        || (ctx.rel(v) == "acl" && !ctx.kids(v, "nsubj").any(|_| true))
+        || (ctx.rel(v) == "conj" && ctx.head(v).is_some_and(|h| ctx.kids(h, "aux").any(be)))
+}
+
+/// Builds the event of `hit` in sentence `s`, or `None` when the words do
+/// not report one (no participants, a negation, a plan, a natural agent).
+fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> Option<Event> {
+    let trigger = hit.trigger;
+    if is_irrealis(ctx, hit.head) {
+        return None;
+    }
+    let (mut actors, mut targets) = participants(ctx, hit.head, trigger.kind);
+    // A threat, request or accusation names what it is about through the
+    // event under it: "threatening attacks on Russia" targets Russia.
+    if matches!(trigger.kind, EventKind::Threaten | EventKind::Request | EventKind::Accuse) {
+        if let Some(inner) = before.iter().chain(after).find(|h| governed_by(ctx, h.head, hit.head)) {
+            let names_inner = targets.iter().any(|t| t.span.contains(inner.span));
+            if targets.is_empty() || names_inner {
+                let inner_targets = participants(ctx, inner.head, inner.trigger.kind).1;
+                if !inner_targets.is_empty() {
+                    targets = inner_targets;
+                }
+            }
+        }
+    }
+    // "the attack had killed twelve": the agent is the event told by the
+    // noun, which is an event of its own, not a participant.
+    let is_event_word = |a: &Argument| {
+        a.entity.is_none() && before.iter().chain(after).any(|h| a.span.contains(h.span))
+    };
+    actors.retain(|a| !is_event_word(a));
+    actors.retain(|a| !targets.iter().any(|t| same(a, t)));
+    if trigger.kind == EventKind::Assault
+        && actors.iter().any(|a| a.entity.is_none() && is_natural(&a.text))
+    {
+        return None;
+    }
+    if (trigger.needs_actor && actors.is_empty())
+        || (trigger.needs_target && targets.is_empty())
+        || (actors.is_empty() && targets.is_empty())
+    {
+        return None;
+    }
+    let sentence = &ctx.doc.sentences[s];
+    let mut event = Event {
+        kind: trigger.kind,
+        mode: trigger.mode,
+        trigger: hit.span,
+        sentence: s,
+        actors,
+        targets,
+        location: None,
+        time: None,
+        counts: Vec::new(),
+        status: Status::Asserted,
+        claim: None,
+    };
+    event.location = location(ctx, hit.head, sentence.tokens.clone(), &event);
+    event.time = ctx.doc.times.iter().position(|t| {
+        t.place == Place::Body
+            && sentence.span.contains(t.span)
+            && matches!(t.kind, TimeKind::Date | TimeKind::Time)
+    });
+    event.counts =
+        (0..ctx.doc.counts.len()).filter(|&c| sentence.span.contains(ctx.doc.counts[c].span)).collect();
+    Some(event)
+}
+
+fn is_natural(text: &str) -> bool {
+    text.split_whitespace().last().is_some_and(|w| LEXICON.not_agents.contains(w.to_lowercase().as_str()))
+}
+
+/// Whether `inner` is under `outer` in the parse, a few steps up at most.
+fn governed_by(ctx: &Ctx<'_>, inner: usize, outer: usize) -> bool {
+    let mut cur = inner;
+    for _ in 0..3 {
+        match ctx.head(cur) {
+            Some(h) if h == outer => return true,
+            Some(h) => cur = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The agents and targets of the event word at `t`.
+fn participants(ctx: &Ctx<'_>, t: usize, kind: EventKind) -> (Vec<Argument>, Vec<Argument>) {
+    let (mut actors, mut targets) = (Vec::new(), Vec::new());
+    let prep_args = |of: usize, cases: &[&str], out: &mut Vec<Argument>| {
+        for c in ctx.children[of].iter().copied() {
+            let Some(case) = ctx.case_of(c).filter(|p| cases.contains(p)) else { continue };
+            // "stabbed people at the hall": a place after "at" is where.
+            let place = ctx.mention_of[c].is_some_and(|m| {
+                matches!(ctx.doc.mentions[m].kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)
+            });
+            if matches!(ctx.rel(c), "obl" | "nmod") && !(case == "at" && place) {
+                out.extend(with_conjuncts(ctx, c));
+            }
+        }
+    };
+    if ctx.is_verbal(t) {
+        let subj = subject(ctx, t, 0);
+        let obj = ctx.kids(t, "obj").next();
+        if is_passive(ctx, t) {
+            targets.extend(subj.map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
+            prep_args(t, &["by"], &mut actors);
+        } else {
+            actors.extend(subj.map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
+            match obj {
+                Some(o) => targets.extend(claimed_by(ctx, o).unwrap_or_else(|| with_conjuncts(ctx, o))),
+                None => prep_args(t, TARGET_CASES, &mut targets),
+            }
+        }
+        if targets.is_empty() {
+            prep_args(t, &["with"], &mut targets);
+        }
+    } else {
+        // An event noun: "Russia's attack", "the Taliban attack", "an
+        // attack by militants", "an attack on the base".
+        for c in ctx.children[t].iter().copied() {
+            let before = c < t;
+            match ctx.rel(c) {
+                "nmod" if before && ctx.kids(c, "case").any(|k| ctx.word(k) == "'s" || ctx.word(k) == "'") => {
+                    if !ctx.in_time(c) {
+                        actors.extend(argument(ctx, c));
+                    }
+                }
+                "compound" | "amod" if before && ctx.mention_of[c].is_some() => {
+                    let m = &ctx.doc.mentions[ctx.mention_of[c].unwrap_or(0)];
+                    let in_phrase = m.tokens.start > 0 && ctx.tag(m.tokens.start - 1) == "ADP";
+                    // "the Kabul bombing" is where, "the Taliban attack" who.
+                    let place = matches!(m.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac);
+                    if !in_phrase && !place {
+                        actors.extend(argument(ctx, c));
+                    }
+                }
+                _ => {}
+            }
+        }
+        prep_args(t, &["by"], &mut actors);
+        // "the killing of", "the arrest of", "the release of"; but "a threat
+        // of collapse" is not a threat to a collapse.
+        let of_target = matches!(
+            kind,
+            EventKind::Assault | EventKind::Coerce | EventKind::Concede | EventKind::Aid
+        );
+        let cases: &[&str] =
+            if of_target { &["on", "against", "at", "upon", "of", "with"] } else { &["on", "against", "at", "upon", "with"] };
+        prep_args(t, cases, &mut targets);
+        // "an attack conducted by the Taliban", "an attack claimed by IS".
+        for v in ctx.kids(t, "acl").collect::<Vec<_>>() {
+            prep_args(v, &["by"], &mut actors);
+        }
+        if targets.is_empty() {
+            // The parse often hangs "on X" elsewhere: take the words that
+            // follow the noun.
+            let end = ctx.doc.sentences.iter().find(|s| s.tokens.contains(&t)).map_or(t, |s| s.tokens.end);
+            if t + 2 < end && matches!(ctx.word(t + 1), "on" | "against") {
+                let mut k = t + 2;
+                while k + 1 < end && matches!(ctx.tag(k), "DET" | "ADJ" | "NUM") {
+                    k += 1;
+                }
+                if let Some(arg) = argument(ctx, k) {
+                    targets.push(arg);
+                }
+            }
+        }
+        // "X face charges" with the verb mistagged: the words before the
+        // verb just before the noun are the target.
+        if actors.is_empty() && targets.is_empty() {
+            if let Some(v) = (t.saturating_sub(3)..t).rev().find(|&v| {
+                LEXICON.is_form_of(ctx.word(v), &LEXICON.undergo) && !ctx.word(v).ends_with("ing")
+            }) {
+                targets.extend(left_phrase(ctx, v));
+            }
+        }
+        // The verb that carries the noun.
+        let mut carrier = t;
+        if ctx.rel(t) == "nmod" {
+            // "claimed responsibility for the attack".
+            if let Some(h) = ctx.head(t).filter(|&h| matches!(ctx.word(h), "responsibility" | "credit")) {
+                carrier = h;
+            }
+        }
+        if matches!(ctx.rel(carrier), "obj" | "obl" | "nsubj") {
+            if let Some(v) = ctx.head(carrier).filter(|&v| ctx.is_verbal(v)) {
+                let word = ctx.word(v);
+                let subj = subject(ctx, v, 0).map(|s| with_conjuncts(ctx, s)).unwrap_or_default();
+                if ctx.rel(carrier) != "nsubj" && LEXICON.is_form_of(word, &LEXICON.undergo) {
+                    targets.extend(subj);
+                } else if ctx.rel(carrier) != "nsubj"
+                    && (LEXICON.is_form_of(word, &LEXICON.light) || carrier != t)
+                    && actors.is_empty()
+                {
+                    actors.extend(subj);
+                }
+            }
+        }
+    }
+    dedup(&mut actors);
+    dedup(&mut targets);
+    (actors, targets)
+}
+
+/// The noun phrase that ends just before token `v`, back to the start of
+/// the clause (at most eight words), as a subject read off the word order.
+fn left_phrase(ctx: &Ctx<'_>, v: usize) -> Option<Argument> {
+    let start = ctx.doc.sentences.iter().find(|s| s.tokens.contains(&v))?.tokens.start;
+    let mut k = v;
+    while k > start
+        && v - k < 8
+        && !matches!(ctx.tag(k - 1), "VERB" | "AUX" | "PUNCT" | "SCONJ" | "CCONJ" | "PRON")
+        && ctx.doc.tokens[k - 1].kind != crate::doc::TokenKind::Quote
+    {
+        k -= 1;
+    }
+    while k < v && matches!(ctx.tag(k), "DET" | "ADP") {
+        k += 1;
+    }
+    if k >= v {
+        return None;
+    }
+    if let Some(m) = ctx.mention_of[k].filter(|&m| ctx.doc.mentions[m].tokens == (k..v)) {
+        let mention = &ctx.doc.mentions[m];
+        return Some(Argument {
+            text: ctx.doc.entities[mention.entity].name.clone(),
+            span: mention.span,
+            entity: Some(mention.entity),
+        });
+    }
+    let span = Span::new(ctx.doc.tokens[k].span.start, ctx.doc.tokens[v - 1].span.end);
+    Some(Argument { text: ctx.doc.slice(span).to_string(), span, entity: None })
+}
+
+/// "rejected Moscow's claims": the target is whoever made the claims.
+fn claimed_by(ctx: &Ctx<'_>, o: usize) -> Option<Vec<Argument>> {
+    if ctx.mention_of[o].is_some() || !crate::claims::LEXICONS.claim_nouns.contains_key(ctx.word(o)) {
+        return None;
+    }
+    let owner = ctx.children[o].iter().copied().find(|&c| {
+        (ctx.rel(c) == "nmod" && ctx.kids(c, "case").any(|k| matches!(ctx.word(k), "'s" | "'" | "by" | "from")))
+            || (c < o && ctx.mention_of[c].is_some())
+    })?;
+    argument(ctx, owner).map(|a| vec![a])
+}
+
+fn same(a: &Argument, b: &Argument) -> bool {
+    match (a.entity, b.entity) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.text.eq_ignore_ascii_case(&b.text),
+    }
+}
+
+fn dedup(args: &mut Vec<Argument>) {
+    let mut seen: Vec<Argument> = Vec::new();
+    args.retain(|a| {
+        let new = !seen.iter().any(|s| same(s, a));
+        if new {
+            seen.push(a.clone());
+        }
+        new
+    });
+}
+
+/// Whether the event word at `t` is negated, modal, conditional, planned,
+/// threatened or wished for rather than done.
+fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
+    let lexicon = &*LEXICON;
+    // "a planned shopping centre bombing": the words before an event noun.
+    if matches!(ctx.tag(t), "NOUN" | "PROPN") {
+        let mut k = t;
+        while k > 0 && matches!(ctx.tag(k - 1), "ADJ" | "NOUN" | "PROPN" | "VERB") && t - k < 4 {
+            k -= 1;
+            if lexicon.irrealis.contains(ctx.word(k)) {
+                return true;
+            }
+        }
+    }
+    let mut cur = t;
+    for _ in 0..4 {
+        for &c in &ctx.children[cur] {
+            let marker = match ctx.rel(c) {
+                "advmod" | "aux" | "det" | "amod" => lexicon.irrealis.contains(ctx.word(c)),
+                "mark" => matches!(ctx.word(c), "if" | "unless" | "whether"),
+                _ => false,
+            };
+            if marker {
+                return true;
+            }
+        }
+        // "No Russian official has backed the claim."
+        if ctx.is_verbal(cur)
+            && subject(ctx, cur, 0).is_some_and(|s| {
+                matches!(ctx.word(s), "nobody" | "none" | "no-one")
+                    || ctx.kids(s, "det").any(|d| ctx.word(d) == "no")
+            })
+        {
+            return true;
+        }
+        let Some(h) = ctx.head(cur) else { return false };
+        match ctx.rel(cur) {
+            "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "advcl" | "nsubj" => {
+                if ctx.rel(cur) != "nsubj" && lexicon.any_lemma_in(ctx.word(h), &lexicon.irrealis) {
+                    return true;
+                }
+                // An infinitive is a purpose, a plan or an effort ("efforts
+                // to negotiate", "sent to arrest") unless its governor says
+                // it happened ("began to", "managed to").
+                let infinitive = ctx.kids(cur, "mark").any(|m| ctx.word(m) == "to");
+                if infinitive && !lexicon.any_lemma_in(ctx.word(h), &lexicon.aspectual) {
+                    return true;
+                }
+                // Climb through the verb that carries an event noun and
+                // through infinitives; stop at anything else.
+                let carries = lexicon.is_form_of(ctx.word(h), &lexicon.light)
+                    || infinitive
+                    || matches!(ctx.word(h), "responsibility" | "credit");
+                if !carries {
+                    return false;
+                }
+                cur = h;
+            }
+            "conj" => cur = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The place of the event: a place named in a phrase under the event word
+/// ("in Kabul", "at the cathedral"), else the first place in the sentence
+/// that is not a participant.
+fn location(ctx: &Ctx<'_>, t: usize, range: std::ops::Range<usize>, event: &Event) -> Option<Argument> {
+    let doc = ctx.doc;
+    let is_place = |tok: usize| {
+        ctx.mention_of[tok]
+            .is_some_and(|m| matches!(doc.mentions[m].kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac))
+    };
+    let participant = |a: &Argument| event.actors.iter().chain(&event.targets).any(|p| same(p, a));
+    let mut scope = vec![t];
+    if let Some(h) = ctx.head(t).filter(|_| matches!(ctx.rel(t), "obj" | "obl")) {
+        scope.push(h);
+    }
+    for &v in &scope {
+        for c in ctx.children[v].iter().copied() {
+            if matches!(ctx.rel(c), "obl" | "nmod")
+                && ctx.case_of(c).is_some_and(|p| matches!(p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around"))
+                && is_place(c)
+            {
+                if let Some(arg) = argument(ctx, c).filter(|a| !participant(a)) {
+                    return Some(arg);
+                }
+            }
+        }
+    }
+    range
+        .filter(|&k| is_place(k))
+        .filter_map(|k| argument(ctx, k))
+        .find(|a| !participant(a) && doc.entities[a.entity.unwrap_or(0)].kind != EntityKind::Norp)
+}
+
+/// Sets the event's status and claim from the claim whose words hold its
+/// trigger; a quotation with no claim is reported speech.
+fn report(ctx: &Ctx<'_>, event: &mut Event) {
+    let doc = ctx.doc;
+    let claim = doc
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.span.contains(event.trigger))
+        .min_by_key(|(_, c)| c.span.len());
+    match claim {
+        Some((k, c)) => {
+            event.status = c.status;
+            event.claim = (!c.chain.is_empty()).then_some(k);
+        }
+        None if doc.quotes.iter().any(|q| q.span.contains(event.trigger)) => {
+            event.status = Status::Reported;
+        }
+        None => event.status = Status::Asserted,
+    }
+    // A speech act the article reports as having happened ("Kyiv rejected
+    // the claims", "officials told media rescuers had asked ...") is the
+    // article's statement, whatever was said; one the article qualifies
+    // (a threat on a poster not verified) keeps the qualification.
+    if event.kind.is_speech_act() && matches!(event.status, Status::Reported | Status::Confirmed) {
+        event.status = Status::Asserted;
+        event.claim = None;
+    }
+}
+
+/// Whether the event noun at `t` points back to an event told before:
+/// "the attack", "Friday's attack", "this attack".
+fn refers_back(ctx: &Ctx<'_>, t: usize) -> bool {
+    matches!(ctx.tag(t), "NOUN" | "PROPN")
+        && ctx.children[t].iter().any(|&c| {
+            (ctx.rel(c) == "det" && matches!(ctx.word(c), "the" | "this" | "that" | "these" | "those"))
+                || (ctx.rel(c) == "nmod" && c < t && ctx.kids(c, "case").any(|k| ctx.word(k) == "'s"))
+        })
+}
+
+/// Folds mentions of one event into an earlier one of the same type: one
+/// with a participant in common; or, for a mention in the same sentence or
+/// one that points back ("the attack"), the latest with no named
+/// participant that contradicts.
+fn merge(events: Vec<(Event, bool)>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for (event, back) in events {
+        let shares = |p: &Event| {
+            p.actors.iter().any(|a| event.actors.iter().any(|b| same(a, b)))
+                || p.targets.iter().any(|a| event.targets.iter().any(|b| same(a, b)))
+        };
+        let named = |args: &[Argument]| -> Vec<usize> { args.iter().filter_map(|a| a.entity).collect() };
+        let clash = |a: &[Argument], b: &[Argument]| {
+            let (a, b) = (named(a), named(b));
+            !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+        };
+        let conflicts =
+            |p: &Event| clash(&p.actors, &event.actors) || clash(&p.targets, &event.targets);
+        let shared = out.iter().rposition(|p| p.kind == event.kind && shares(p));
+        let near = || {
+            out.iter().rposition(|p| {
+                p.kind == event.kind && (p.sentence == event.sentence || back) && !conflicts(p)
+            })
+        };
+        let into = shared.or_else(near).map(|k| &mut out[k]);
+        match into {
+            Some(p) => {
+                p.actors.extend(event.actors);
+                p.targets.extend(event.targets);
+                dedup(&mut p.actors);
+                dedup(&mut p.targets);
+                p.location = p.location.take().or(event.location);
+                p.time = p.time.or(event.time);
+                p.mode = p.mode.or(event.mode);
+                p.counts.extend(event.counts);
+                p.counts.dedup();
+            }
+            None => out.push(event),
+        }
+    }
+    out
+}
+
