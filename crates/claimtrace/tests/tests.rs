@@ -12,5 +12,7 @@ mod html;
 mod robustness;
 // The founding example and the dev articles, scored as users score them.
 mod scored;
+// Events: types, participants, status, and the phrasings that are no event.
+mod events;
 // The language layer: tagger, parser and entity models.
 mod language;

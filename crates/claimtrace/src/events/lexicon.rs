@@ -28,6 +28,8 @@ pub struct Trigger {
     pub needs_actor: bool,
     /// The event needs a target to be one.
     pub needs_target: bool,
+    /// The word names the event's agents ("protesters").
+    pub agent: bool,
 }
 
 /// Every event lexicon.
@@ -60,7 +62,7 @@ impl Lexicon {
         let doubled = |stem: &str| {
             let mut rev = stem.chars().rev();
             match (rev.next(), rev.next()) {
-                (Some(a), Some(b)) if a == b && !"aeiousl".contains(a) => {
+                (Some(a), Some(b)) if a == b && !"aeiou".contains(a) => {
                     let mut s = stem.to_string();
                     s.pop();
                     Some(s)
@@ -131,6 +133,7 @@ fn parse_triggers(text: &'static str) -> HashMap<&'static str, Vec<Trigger>> {
             mode: (mode != "-").then_some(mode),
             needs_actor: flags.split_whitespace().any(|f| f == "actor"),
             needs_target: flags.split_whitespace().any(|f| f == "target"),
+            agent: flags.split_whitespace().any(|f| f == "agent"),
         });
     }
     for triggers in map.values_mut() {
@@ -191,6 +194,7 @@ mod tests {
         assert!(has("denied", "deny"));
         assert!(has("charges", "charge"));
         assert!(has("met", "meet"));
+        assert!(has("expelled", "expel"));
         assert!(!has("process", "proces"));
     }
 }

@@ -55,6 +55,9 @@ pub fn find_events(doc: &mut Document) {
 struct Ctx<'d> {
     doc: &'d Document,
     lower: Vec<String>,
+    /// The tagger's tags, with a verb after a determiner or a possessive
+    /// read as the noun it is ("Monday's attack").
+    tags: Vec<&'static str>,
     children: Vec<Vec<usize>>,
     mention_of: Vec<Option<usize>>,
 }
@@ -62,7 +65,7 @@ struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     fn new(doc: &'d Document) -> Ctx<'d> {
         let n = doc.tokens.len();
-        let lower = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+        let lower: Vec<String> = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
         let mut children = vec![Vec::new(); n];
         for (i, t) in doc.tokens.iter().enumerate() {
             if let Some(h) = t.head.filter(|&h| h < n) {
@@ -75,7 +78,14 @@ impl<'d> Ctx<'d> {
                 mention_of[t] = Some(m);
             }
         }
-        Ctx { doc, lower, children, mention_of }
+        let mut tags: Vec<&'static str> = doc.tokens.iter().map(|t| t.tag.unwrap_or("X")).collect();
+        for i in 1..n {
+            let after_det = tags[i - 1] == "DET" || lower[i - 1] == "'s";
+            if tags[i] == "VERB" && after_det && !lower[i].ends_with("ed") {
+                tags[i] = "NOUN";
+            }
+        }
+        Ctx { doc, lower, tags, children, mention_of }
     }
 
     fn word(&self, i: usize) -> &str {
@@ -83,7 +93,7 @@ impl<'d> Ctx<'d> {
     }
 
     fn tag(&self, i: usize) -> &'static str {
-        self.doc.tokens[i].tag.unwrap_or("X")
+        self.tags[i]
     }
 
     fn rel(&self, i: usize) -> &'static str {
@@ -145,8 +155,13 @@ fn find_triggers(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Hit> {
             });
             if let Some(trigger) = found {
                 let last = i + trigger.rest.len();
+                // The phrase's head is the word that hangs outside it;
+                // failing that, the noun of a noun phrase, the verb of a
+                // verb phrase.
+                let outside = (i..=last).find(|&k| ctx.head(k).is_none_or(|h| h < i || h > last));
                 let head = match (trigger.pos, trigger.rest.is_empty()) {
                     (_, true) => i,
+                    _ if outside.is_some() => outside.unwrap_or(i),
                     (Pos::Noun, false) => last,
                     _ => i,
                 };
@@ -368,14 +383,18 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     if is_irrealis(ctx, hit.head) {
         return None;
     }
-    let (mut actors, mut targets) = participants(ctx, hit.head, trigger.kind);
+    let (mut actors, mut targets) = if trigger.agent {
+        agents(ctx, hit.head)
+    } else {
+        participants(ctx, hit)
+    };
     // A threat, request or accusation names what it is about through the
     // event under it: "threatening attacks on Russia" targets Russia.
     if matches!(trigger.kind, EventKind::Threaten | EventKind::Request | EventKind::Accuse) {
         if let Some(inner) = before.iter().chain(after).find(|h| governed_by(ctx, h.head, hit.head)) {
             let names_inner = targets.iter().any(|t| t.span.contains(inner.span));
             if targets.is_empty() || names_inner {
-                let inner_targets = participants(ctx, inner.head, inner.trigger.kind).1;
+                let inner_targets = participants(ctx, inner).1;
                 if !inner_targets.is_empty() {
                     targets = inner_targets;
                 }
@@ -387,7 +406,8 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     let is_event_word = |a: &Argument| {
         a.entity.is_none() && before.iter().chain(after).any(|h| a.span.contains(h.span))
     };
-    actors.retain(|a| !is_event_word(a));
+    let event_words: Vec<Span> = actors.iter().filter(|a| is_event_word(a)).map(|a| a.span).collect();
+    actors.retain(|a| !event_words.iter().any(|w| w.contains(a.span)));
     actors.retain(|a| !targets.iter().any(|t| same(a, t)));
     if trigger.kind == EventKind::Assault
         && actors.iter().any(|a| a.entity.is_none() && is_natural(&a.text))
@@ -415,6 +435,15 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
         claim: None,
     };
     event.location = location(ctx, hit.head, sentence.tokens.clone(), &event);
+    // An attack with no other target is an attack on the place: "an
+    // assault in Ghazni".
+    if event.kind == EventKind::Assault && event.targets.is_empty() {
+        if let Some(place) = event.location.clone().filter(|p| {
+            p.entity.is_some_and(|e| matches!(ctx.doc.entities[e].kind, EntityKind::Gpe | EntityKind::Fac))
+        }) {
+            event.targets.push(place);
+        }
+    }
     event.time = ctx.doc.times.iter().position(|t| {
         t.place == Place::Body
             && sentence.span.contains(t.span)
@@ -443,7 +472,8 @@ fn governed_by(ctx: &Ctx<'_>, inner: usize, outer: usize) -> bool {
 }
 
 /// The agents and targets of the event word at `t`.
-fn participants(ctx: &Ctx<'_>, t: usize, kind: EventKind) -> (Vec<Argument>, Vec<Argument>) {
+fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
+    let (t, kind, phrase) = (hit.head, hit.trigger.kind, hit.span);
     let (mut actors, mut targets) = (Vec::new(), Vec::new());
     let prep_args = |of: usize, cases: &[&str], out: &mut Vec<Argument>| {
         for c in ctx.children[of].iter().copied() {
@@ -457,7 +487,14 @@ fn participants(ctx: &Ctx<'_>, t: usize, kind: EventKind) -> (Vec<Argument>, Vec
             }
         }
     };
-    if ctx.is_verbal(t) {
+    // A noun phrase trigger is a noun whatever the tagger says of its head
+    // ("a suicide bombing").
+    let verbal = match hit.trigger.pos {
+        Pos::Noun => false,
+        Pos::Verb => true,
+        Pos::Either => ctx.is_verbal(t),
+    };
+    if verbal {
         let subj = subject(ctx, t, 0);
         let obj = ctx.kids(t, "obj").next();
         if is_passive(ctx, t) {
@@ -469,6 +506,13 @@ fn participants(ctx: &Ctx<'_>, t: usize, kind: EventKind) -> (Vec<Argument>, Vec
                 Some(o) => targets.extend(claimed_by(ctx, o).unwrap_or_else(|| with_conjuncts(ctx, o))),
                 None => prep_args(t, TARGET_CASES, &mut targets),
             }
+            // "alleged Mahan had contributed to ...": an accusation is
+            // against the subject of what it says.
+            if targets.is_empty() && kind == EventKind::Accuse {
+                if let Some(said) = ctx.kids(t, "ccomp").next() {
+                    targets.extend(subject(ctx, said, 0).map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
+                }
+            }
         }
         if targets.is_empty() {
             prep_args(t, &["with"], &mut targets);
@@ -477,7 +521,8 @@ fn participants(ctx: &Ctx<'_>, t: usize, kind: EventKind) -> (Vec<Argument>, Vec
         // An event noun: "Russia's attack", "the Taliban attack", "an
         // attack by militants", "an attack on the base".
         for c in ctx.children[t].iter().copied() {
-            let before = c < t;
+            // "suicide" in "suicide bombing" is the event's own word.
+            let before = c < t && !phrase.contains(ctx.doc.tokens[c].span);
             match ctx.rel(c) {
                 "nmod" if before && ctx.kids(c, "case").any(|k| ctx.word(k) == "'s" || ctx.word(k) == "'") => {
                     if !ctx.in_time(c) {
@@ -487,10 +532,17 @@ fn participants(ctx: &Ctx<'_>, t: usize, kind: EventKind) -> (Vec<Argument>, Vec
                 "compound" | "amod" if before && ctx.mention_of[c].is_some() => {
                     let m = &ctx.doc.mentions[ctx.mention_of[c].unwrap_or(0)];
                     let in_phrase = m.tokens.start > 0 && ctx.tag(m.tokens.start - 1) == "ADP";
-                    // "the Kabul bombing" is where, "the Taliban attack" who.
-                    let place = matches!(m.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac);
-                    if !in_phrase && !place {
+                    // "the Kabul bombing" is where, "the Taliban attack" and
+                    // "United States sanctions" who.
+                    let place = matches!(m.kind, EntityKind::Loc | EntityKind::Fac)
+                        || (m.kind == EntityKind::Gpe
+                            && matches!(kind, EventKind::Assault | EventKind::Protest));
+                    if in_phrase {
+                    } else if !place {
                         actors.extend(argument(ctx, c));
+                    } else if kind == EventKind::Assault {
+                        // The place attacked: "the Kabul bombing".
+                        targets.extend(argument(ctx, c));
                     }
                 }
                 _ => {}
@@ -591,6 +643,37 @@ fn left_phrase(ctx: &Ctx<'_>, v: usize) -> Option<Argument> {
     Some(Argument { text: ctx.doc.slice(span).to_string(), span, entity: None })
 }
 
+/// A word that names the event's agents ("protesters", "rescuers"): they
+/// are the actors, and what they do to someone names the target
+/// ("rescuers pulled a boy from the rubble", "protesters against the
+/// government").
+fn agents(ctx: &Ctx<'_>, t: usize) -> (Vec<Argument>, Vec<Argument>) {
+    // "the protester death count" names no event.
+    if ctx.rel(t) == "compound" {
+        return (Vec::new(), Vec::new());
+    }
+    let actors = with_conjuncts(ctx, t);
+    let mut targets = Vec::new();
+    for c in ctx.children[t].iter().copied() {
+        if ctx.rel(c) == "nmod" && ctx.case_of(c) == Some("against") {
+            targets.extend(with_conjuncts(ctx, c));
+        }
+    }
+    if targets.is_empty() && ctx.rel(t) == "nsubj" {
+        // What they say is not done to anyone: "protesters claimed Iran ...".
+        let says = |v: usize| {
+            let lex = &*crate::claims::LEXICONS;
+            lex.speech.contains(ctx.word(v)) || lex.claim.contains(ctx.word(v))
+        };
+        if let Some(v) = ctx.head(t).filter(|&v| ctx.is_verbal(v) && !is_passive(ctx, v) && !says(v)) {
+            if let Some(o) = ctx.kids(v, "obj").next() {
+                targets.extend(with_conjuncts(ctx, o));
+            }
+        }
+    }
+    (actors, targets)
+}
+
 /// "rejected Moscow's claims": the target is whoever made the claims.
 fn claimed_by(ctx: &Ctx<'_>, o: usize) -> Option<Vec<Argument>> {
     if ctx.mention_of[o].is_some() || !crate::claims::LEXICONS.claim_nouns.contains_key(ctx.word(o)) {
@@ -603,9 +686,15 @@ fn claimed_by(ctx: &Ctx<'_>, o: usize) -> Option<Vec<Argument>> {
     argument(ctx, owner).map(|a| vec![a])
 }
 
+/// Whether two arguments are one participant: the same entity, or
+/// phrases with the same head noun ("rescuers", "1,000 rescuers").
 fn same(a: &Argument, b: &Argument) -> bool {
     match (a.entity, b.entity) {
         (Some(x), Some(y)) => x == y,
+        (None, None) => {
+            let head = |t: &str| t.split_whitespace().last().map(str::to_lowercase);
+            a.text.eq_ignore_ascii_case(&b.text) || head(&a.text) == head(&b.text)
+        }
         _ => a.text.eq_ignore_ascii_case(&b.text),
     }
 }
@@ -625,14 +714,21 @@ fn dedup(args: &mut Vec<Argument>) {
 /// threatened or wished for rather than done.
 fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
     let lexicon = &*LEXICON;
-    // "a planned shopping centre bombing": the words before an event noun.
-    if matches!(ctx.tag(t), "NOUN" | "PROPN") {
-        let mut k = t;
-        while k > 0 && matches!(ctx.tag(k - 1), "ADJ" | "NOUN" | "PROPN" | "VERB") && t - k < 4 {
-            k -= 1;
-            if lexicon.irrealis.contains(ctx.word(k)) {
-                return true;
-            }
+    // "a planned shopping centre bombing": the words before an event word.
+    let mut k = t;
+    while k > 0 && matches!(ctx.tag(k - 1), "ADJ" | "NOUN" | "PROPN" | "VERB") && t - k < 4 {
+        k -= 1;
+        if lexicon.irrealis.contains(ctx.word(k)) {
+            return true;
+        }
+    }
+    // "If Iran attacks Israel, ...": a condition before it in its clause.
+    let start = ctx.doc.sentences.iter().find(|s| s.tokens.contains(&t)).map_or(t, |s| s.tokens.start);
+    for k in (start..t).rev() {
+        match ctx.word(k) {
+            "," | ";" | ":" => break,
+            "if" | "unless" | "whether" => return true,
+            _ => {}
         }
     }
     let mut cur = t;
@@ -742,7 +838,9 @@ fn report(ctx: &Ctx<'_>, event: &mut Event) {
     // the claims", "officials told media rescuers had asked ...") is the
     // article's statement, whatever was said; one the article qualifies
     // (a threat on a poster not verified) keeps the qualification.
-    if event.kind.is_speech_act() && matches!(event.status, Status::Reported | Status::Confirmed) {
+    if event.kind.is_speech_act()
+        && matches!(event.status, Status::Reported | Status::Confirmed | Status::Disputed)
+    {
         event.status = Status::Asserted;
         event.claim = None;
     }
