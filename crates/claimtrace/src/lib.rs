@@ -16,7 +16,8 @@
 //! 6. [`counts`]: numbers of people or things an event touched, with
 //!    qualifier and category, ACLED-style;
 //! 7. [`claims`]: quotes, attribution chains, statuses and stances;
-//! 8. later: events.
+//! 8. [`events`]: PLOVER events (who did what to whom, where, when), each
+//!    with the status of the claim that reports it.
 //!
 //! [`numbers`] reads numerals and number words for times and counts.
 //! Lexicons live in `data/`, compiled in with `include_str!`.

@@ -36,9 +36,10 @@ fn describe(doc: &Document) -> Vec<String> {
 fn check(body: &str, kind: &str, who: &str) {
     let doc = analyze(body);
     let kind = EventKind::from_name(kind).unwrap();
-    let found = doc.events.iter().any(|e| {
-        e.kind == kind && e.actors.iter().chain(&e.targets).any(|a| a.text.contains(who))
-    });
+    let found = doc
+        .events
+        .iter()
+        .any(|e| e.kind == kind && e.actors.iter().chain(&e.targets).any(|a| a.text.contains(who)));
     assert!(found, "{body:?}: no {} with {who:?} in {:#?}", kind.as_str(), describe(&doc));
 }
 

@@ -38,6 +38,8 @@ fn founding_example_stages() {
         ("claims_chain.f1", 0.75),
         ("quotes.f1", 0.85),
         ("quotes.source_acc", 0.85),
+        ("events.f1", 0.8),
+        ("events.status_acc", 0.8),
     ];
     for (key, min) in at_least {
         let got = f[key].unwrap_or(0.0);

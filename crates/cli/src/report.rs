@@ -44,15 +44,7 @@ pub fn write(
     if !record.claims.is_empty() {
         heading(out, &format!("Claims ({})", record.claims.len()))?;
         for (idx, claim) in record.claims.iter().enumerate() {
-            let status = format!("[{}]", claim.status.to_uppercase());
-            let status = match claim.status.as_str() {
-                "disputed" => status.red().bold().to_string(),
-                "confirmed" => status.green().bold().to_string(),
-                "unverified" => status.yellow().bold().to_string(),
-                "hedged" => status.magenta().to_string(),
-                "reported" => status.cyan().to_string(),
-                _ => status.dimmed().to_string(),
-            };
+            let status = status_badge(&claim.status);
             writeln!(out, "{:>3}. {status} {}", idx + 1, claim.text)?;
             if !claim.chain.is_empty() {
                 writeln!(out, "       {} {}", "chain:".dimmed(), claim.chain.join(" → "))?;
@@ -66,6 +58,36 @@ pub fn write(
             if !stances.is_empty() {
                 writeln!(out, "       {} {}", "stances:".dimmed(), stances.join(" · "))?;
             }
+        }
+    }
+    if !record.events.is_empty() {
+        heading(out, &format!("Events ({})", record.events.len()))?;
+        for event in &record.events {
+            let status = event.status.as_deref().unwrap_or("asserted");
+            let kind = match &event.mode {
+                Some(mode) => format!("{} ({mode})", event.kind),
+                None => event.kind.clone(),
+            };
+            let who =
+                if event.actors.is_empty() { "?".to_string() } else { event.actors.join(", ") };
+            let mut line = format!("  {:<24} {} {who}", kind.bold(), status_badge(status));
+            if !event.targets.is_empty() {
+                line.push_str(&format!(" → {}", event.targets.join(", ")));
+            }
+            let mut facts = Vec::new();
+            if let Some(place) = &event.location {
+                facts.push(format!("in {place}"));
+            }
+            if let Some(time) = &event.time {
+                facts.push(format!("on {time}"));
+            }
+            if let Some(claim) = event.claim {
+                facts.push(format!("claim {}", claim + 1));
+            }
+            if !facts.is_empty() {
+                line.push_str(&format!(" {}", facts.join(", ").dimmed()));
+            }
+            writeln!(out, "{line}")?;
         }
     }
     if !record.quotes.is_empty() {
@@ -138,6 +160,20 @@ pub fn write(
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// A status as a coloured word in brackets (the word carries it without
+/// colour).
+fn status_badge(status: &str) -> String {
+    let badge = format!("[{}]", status.to_uppercase());
+    match status {
+        "disputed" => badge.red().bold().to_string(),
+        "confirmed" => badge.green().bold().to_string(),
+        "unverified" => badge.yellow().bold().to_string(),
+        "hedged" => badge.magenta().to_string(),
+        "reported" => badge.cyan().to_string(),
+        _ => badge.dimmed().to_string(),
+    }
 }
 
 fn heading(out: &mut impl Write, name: &str) -> io::Result<()> {

@@ -200,6 +200,25 @@ pub fn score(gold: &Value, pred: &Value, t: &mut Tally) {
     t.prf("entities", pairs.len(), ge.len(), pe.len());
     let typed = pairs.iter().filter(|&&(gi, pi)| ge[gi].get("type") == pe[pi].get("type")).count();
     t.prf("entities_typed", typed, ge.len(), pe.len());
+    // Places: country code and GeoNames id, over matched entities whose
+    // gold has them.
+    let geo: Vec<(&Value, Option<&Value>)> = pairs
+        .iter()
+        .filter_map(|&(gi, pi)| {
+            ge[gi].get("geo").filter(|g| truthy(Some(g))).map(|g| (g, pe[pi].get("geo")))
+        })
+        .collect();
+    let field =
+        |v: Option<&Value>, key: &str| v.and_then(|v| v.get(key)).cloned().unwrap_or(Value::Null);
+    let country =
+        geo.iter().filter(|(g, p)| field(*p, "country") == field(Some(g), "country")).count();
+    t.add("geo.country_acc", country as f64, geo.len() as f64);
+    let ids: Vec<_> = geo.iter().filter(|(g, _)| truthy(g.get("geonames_id"))).collect();
+    let right = ids
+        .iter()
+        .filter(|(g, p)| field(*p, "geonames_id") == field(Some(g), "geonames_id"))
+        .count();
+    t.add("geo.id_acc", right as f64, ids.len() as f64);
 
     // Times.
     let (gt, pt) = (arr(gold, "times"), arr(pred, "times"));
@@ -353,7 +372,8 @@ pub fn score(gold: &Value, pred: &Value, t: &mut Tally) {
     t.prf("events", pairs.len(), gv.len(), pv.len());
     let with_status: Vec<(usize, usize)> =
         pairs.iter().copied().filter(|&(g, _)| gv[g].get("status").is_some()).collect();
-    let right = with_status.iter().filter(|&&(g, p)| gv[g].get("status") == pv[p].get("status")).count();
+    let right =
+        with_status.iter().filter(|&&(g, p)| gv[g].get("status") == pv[p].get("status")).count();
     t.add("events.status_acc", right as f64, with_status.len() as f64);
 
     // Body text.

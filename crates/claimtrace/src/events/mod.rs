@@ -29,9 +29,7 @@
 
 pub mod lexicon;
 
-use crate::doc::{
-    Argument, Document, EntityKind, Event, EventKind, Place, Span, Status, TimeKind,
-};
+use crate::doc::{Argument, Document, EntityKind, Event, EventKind, Place, Span, Status, TimeKind};
 use lexicon::{Pos, Trigger, LEXICON};
 
 /// Fills `doc.events`, replacing any found before.
@@ -148,9 +146,10 @@ fn find_triggers(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Hit> {
             let Some(triggers) = LEXICON.triggers.get(lemma.as_ref()) else { continue };
             let found = triggers.iter().find(|t| {
                 i + t.rest.len() < range.end
-                    && t.rest.iter().enumerate().all(|(k, w)| {
-                        LEXICON.lemmas(ctx.word(i + 1 + k)).iter().any(|l| l == w)
-                    })
+                    && t.rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| LEXICON.lemmas(ctx.word(i + 1 + k)).iter().any(|l| l == w))
                     && fits(ctx, t, i)
             });
             if let Some(trigger) = found {
@@ -197,8 +196,26 @@ fn fits(ctx: &Ctx<'_>, trigger: &Trigger, i: usize) -> bool {
 }
 
 /// Relations whose subtree is not part of an argument's noun phrase.
-const CLAUSAL: &[&str] =
-    &["acl", "advcl", "appos", "punct", "conj", "cc", "parataxis", "ccomp", "dep", "nsubj", "obj", "obl", "csubj", "xcomp", "aux", "cop", "mark", "list"];
+const CLAUSAL: &[&str] = &[
+    "acl",
+    "advcl",
+    "appos",
+    "punct",
+    "conj",
+    "cc",
+    "parataxis",
+    "ccomp",
+    "dep",
+    "nsubj",
+    "obj",
+    "obl",
+    "csubj",
+    "xcomp",
+    "aux",
+    "cop",
+    "mark",
+    "list",
+];
 
 /// Prepositions that mark what an event is done to.
 const TARGET_CASES: &[&str] = &["on", "against", "at", "upon", "into", "to"];
@@ -257,17 +274,25 @@ fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
         }
         to = tok;
     }
-    while from < to && matches!(ctx.word(from), "the" | "a" | "an" | "this" | "that" | "these" | "those") {
+    while from < to
+        && matches!(ctx.word(from), "the" | "a" | "an" | "this" | "that" | "these" | "those")
+    {
         from += 1;
     }
     // "Iranian airline Mahan Air": the name that ends the phrase is the
     // participant.
     let last = doc.mentions.iter().find(|m| {
-        m.tokens.end == to + 1 && m.tokens.start > from && m.kind != EntityKind::Norp
+        m.tokens.end == to + 1
+            && m.tokens.start > from
+            && m.kind != EntityKind::Norp
             && !(from..m.tokens.start).any(|k| ctx.tag(k) == "ADP")
     });
     if let Some(m) = last {
-        return Some(Argument { text: doc.entities[m.entity].name.clone(), span: m.span, entity: Some(m.entity) });
+        return Some(Argument {
+            text: doc.entities[m.entity].name.clone(),
+            span: m.span,
+            entity: Some(m.entity),
+        });
     }
     let span = Span::new(doc.tokens[from].span.start, doc.tokens[to].span.end);
     Some(Argument { text: doc.slice(span).to_string(), span, entity: None })
@@ -335,7 +360,9 @@ fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
 /// is coordinated with or controlled by. `Some(true)` in the second place
 /// when the subject is the head noun of a participle ("militants firing").
 fn subject(ctx: &Ctx<'_>, v: usize, depth: usize) -> Option<usize> {
-    if let Some(s) = ctx.children[v].iter().copied().find(|&c| matches!(ctx.rel(c), "nsubj" | "csubj")) {
+    if let Some(s) =
+        ctx.children[v].iter().copied().find(|&c| matches!(ctx.rel(c), "nsubj" | "csubj"))
+    {
         // A relative pronoun stands for the noun the clause describes.
         if matches!(ctx.word(s), "who" | "which" | "that") && ctx.rel(v) == "acl" {
             return ctx.head(v).filter(|&h| !is_adverbial(ctx, h));
@@ -364,12 +391,16 @@ fn is_adverbial(ctx: &Ctx<'_>, n: usize) -> bool {
 /// participle describing a noun ("people killed in the attack").
 fn is_passive(ctx: &Ctx<'_>, v: usize) -> bool {
     let word = ctx.word(v);
-    let participle = word.ends_with("ed") || word.ends_with("en") || LEXICON.irregular.contains_key(word);
+    let participle =
+        word.ends_with("ed") || word.ends_with("en") || LEXICON.irregular.contains_key(word);
     if !participle {
         return false;
     }
     let be = |c: usize| {
-        matches!(ctx.word(c), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got" | "get" | "gets")
+        matches!(
+            ctx.word(c),
+            "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got" | "get" | "gets"
+        )
     };
     ctx.kids(v, "aux").any(be)
         || (ctx.rel(v) == "acl" && !ctx.kids(v, "nsubj").any(|_| true))
@@ -383,15 +414,13 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     if is_irrealis(ctx, hit.head) {
         return None;
     }
-    let (mut actors, mut targets) = if trigger.agent {
-        agents(ctx, hit.head)
-    } else {
-        participants(ctx, hit)
-    };
+    let (mut actors, mut targets) =
+        if trigger.agent { agents(ctx, hit.head) } else { participants(ctx, hit) };
     // A threat, request or accusation names what it is about through the
     // event under it: "threatening attacks on Russia" targets Russia.
     if matches!(trigger.kind, EventKind::Threaten | EventKind::Request | EventKind::Accuse) {
-        if let Some(inner) = before.iter().chain(after).find(|h| governed_by(ctx, h.head, hit.head)) {
+        if let Some(inner) = before.iter().chain(after).find(|h| governed_by(ctx, h.head, hit.head))
+        {
             let names_inner = targets.iter().any(|t| t.span.contains(inner.span));
             if targets.is_empty() || names_inner {
                 let inner_targets = participants(ctx, inner).1;
@@ -406,7 +435,8 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     let is_event_word = |a: &Argument| {
         a.entity.is_none() && before.iter().chain(after).any(|h| a.span.contains(h.span))
     };
-    let event_words: Vec<Span> = actors.iter().filter(|a| is_event_word(a)).map(|a| a.span).collect();
+    let event_words: Vec<Span> =
+        actors.iter().filter(|a| is_event_word(a)).map(|a| a.span).collect();
     actors.retain(|a| !event_words.iter().any(|w| w.contains(a.span)));
     actors.retain(|a| !targets.iter().any(|t| same(a, t)));
     if trigger.kind == EventKind::Assault
@@ -439,23 +469,46 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     // assault in Ghazni".
     if event.kind == EventKind::Assault && event.targets.is_empty() {
         if let Some(place) = event.location.clone().filter(|p| {
-            p.entity.is_some_and(|e| matches!(ctx.doc.entities[e].kind, EntityKind::Gpe | EntityKind::Fac))
+            p.entity.is_some_and(|e| {
+                matches!(ctx.doc.entities[e].kind, EntityKind::Gpe | EntityKind::Fac)
+            })
         }) {
             event.targets.push(place);
         }
     }
-    event.time = ctx.doc.times.iter().position(|t| {
-        t.place == Place::Body
-            && sentence.span.contains(t.span)
-            && matches!(t.kind, TimeKind::Date | TimeKind::Time)
-    });
-    event.counts =
-        (0..ctx.doc.counts.len()).filter(|&c| sentence.span.contains(ctx.doc.counts[c].span)).collect();
+    // The date nearest the event word in its sentence, a clause away at
+    // most: "Friday's attack", "attacked ... on Friday".
+    let distance = |span: Span| {
+        let (a, b) = (hit.span, span);
+        if b.end <= a.start {
+            a.start - b.end
+        } else {
+            b.start.saturating_sub(a.end)
+        }
+    };
+    event.time = ctx
+        .doc
+        .times
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            t.place == Place::Body
+                && sentence.span.contains(t.span)
+                && matches!(t.kind, TimeKind::Date | TimeKind::Time)
+                && distance(t.span) <= NEAR_BYTES
+        })
+        .min_by_key(|(_, t)| distance(t.span))
+        .map(|(k, _)| k);
+    event.counts = (0..ctx.doc.counts.len())
+        .filter(|&c| sentence.span.contains(ctx.doc.counts[c].span))
+        .collect();
     Some(event)
 }
 
 fn is_natural(text: &str) -> bool {
-    text.split_whitespace().last().is_some_and(|w| LEXICON.not_agents.contains(w.to_lowercase().as_str()))
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| LEXICON.not_agents.contains(w.to_lowercase().as_str()))
 }
 
 /// Whether `inner` is under `outer` in the parse, a few steps up at most.
@@ -480,7 +533,10 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             let Some(case) = ctx.case_of(c).filter(|p| cases.contains(p)) else { continue };
             // "stabbed people at the hall": a place after "at" is where.
             let place = ctx.mention_of[c].is_some_and(|m| {
-                matches!(ctx.doc.mentions[m].kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)
+                matches!(
+                    ctx.doc.mentions[m].kind,
+                    EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac
+                )
             });
             if matches!(ctx.rel(c), "obl" | "nmod") && !(case == "at" && place) {
                 out.extend(with_conjuncts(ctx, c));
@@ -503,14 +559,18 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
         } else {
             actors.extend(subj.map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
             match obj {
-                Some(o) => targets.extend(claimed_by(ctx, o).unwrap_or_else(|| with_conjuncts(ctx, o))),
+                Some(o) => {
+                    targets.extend(claimed_by(ctx, o).unwrap_or_else(|| with_conjuncts(ctx, o)))
+                }
                 None => prep_args(t, TARGET_CASES, &mut targets),
             }
             // "alleged Mahan had contributed to ...": an accusation is
             // against the subject of what it says.
             if targets.is_empty() && kind == EventKind::Accuse {
                 if let Some(said) = ctx.kids(t, "ccomp").next() {
-                    targets.extend(subject(ctx, said, 0).map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
+                    targets.extend(
+                        subject(ctx, said, 0).map(|s| with_conjuncts(ctx, s)).unwrap_or_default(),
+                    );
                 }
             }
         }
@@ -524,10 +584,15 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             // "suicide" in "suicide bombing" is the event's own word.
             let before = c < t && !phrase.contains(ctx.doc.tokens[c].span);
             match ctx.rel(c) {
-                "nmod" if before && ctx.kids(c, "case").any(|k| ctx.word(k) == "'s" || ctx.word(k) == "'") => {
-                    if !ctx.in_time(c) {
-                        actors.extend(argument(ctx, c));
-                    }
+                "nmod"
+                    if before
+                        && ctx
+                            .kids(c, "case")
+                            .any(|k| ctx.word(k) == "'s" || ctx.word(k) == "'")
+                        // "Friday's attack" says when, not who.
+                        && !ctx.in_time(c) =>
+                {
+                    actors.extend(argument(ctx, c));
                 }
                 "compound" | "amod" if before && ctx.mention_of[c].is_some() => {
                     let m = &ctx.doc.mentions[ctx.mention_of[c].unwrap_or(0)];
@@ -537,10 +602,9 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
                     let place = matches!(m.kind, EntityKind::Loc | EntityKind::Fac)
                         || (m.kind == EntityKind::Gpe
                             && matches!(kind, EventKind::Assault | EventKind::Protest));
-                    if in_phrase {
-                    } else if !place {
+                    if !in_phrase && !place {
                         actors.extend(argument(ctx, c));
-                    } else if kind == EventKind::Assault {
+                    } else if !in_phrase && kind == EventKind::Assault {
                         // The place attacked: "the Kabul bombing".
                         targets.extend(argument(ctx, c));
                     }
@@ -555,8 +619,11 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             kind,
             EventKind::Assault | EventKind::Coerce | EventKind::Concede | EventKind::Aid
         );
-        let cases: &[&str] =
-            if of_target { &["on", "against", "at", "upon", "of", "with"] } else { &["on", "against", "at", "upon", "with"] };
+        let cases: &[&str] = if of_target {
+            &["on", "against", "at", "upon", "of", "with"]
+        } else {
+            &["on", "against", "at", "upon", "with"]
+        };
         prep_args(t, cases, &mut targets);
         // "an attack conducted by the Taliban", "an attack claimed by IS".
         for v in ctx.kids(t, "acl").collect::<Vec<_>>() {
@@ -565,7 +632,12 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
         if targets.is_empty() {
             // The parse often hangs "on X" elsewhere: take the words that
             // follow the noun.
-            let end = ctx.doc.sentences.iter().find(|s| s.tokens.contains(&t)).map_or(t, |s| s.tokens.end);
+            let end = ctx
+                .doc
+                .sentences
+                .iter()
+                .find(|s| s.tokens.contains(&t))
+                .map_or(t, |s| s.tokens.end);
             if t + 2 < end && matches!(ctx.word(t + 1), "on" | "against") {
                 let mut k = t + 2;
                 while k + 1 < end && matches!(ctx.tag(k), "DET" | "ADJ" | "NUM") {
@@ -589,7 +661,9 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
         let mut carrier = t;
         if ctx.rel(t) == "nmod" {
             // "claimed responsibility for the attack".
-            if let Some(h) = ctx.head(t).filter(|&h| matches!(ctx.word(h), "responsibility" | "credit")) {
+            if let Some(h) =
+                ctx.head(t).filter(|&h| matches!(ctx.word(h), "responsibility" | "credit"))
+            {
                 carrier = h;
             }
         }
@@ -665,7 +739,9 @@ fn agents(ctx: &Ctx<'_>, t: usize) -> (Vec<Argument>, Vec<Argument>) {
             let lex = &*crate::claims::LEXICONS;
             lex.speech.contains(ctx.word(v)) || lex.claim.contains(ctx.word(v))
         };
-        if let Some(v) = ctx.head(t).filter(|&v| ctx.is_verbal(v) && !is_passive(ctx, v) && !says(v)) {
+        if let Some(v) =
+            ctx.head(t).filter(|&v| ctx.is_verbal(v) && !is_passive(ctx, v) && !says(v))
+        {
             if let Some(o) = ctx.kids(v, "obj").next() {
                 targets.extend(with_conjuncts(ctx, o));
             }
@@ -676,11 +752,13 @@ fn agents(ctx: &Ctx<'_>, t: usize) -> (Vec<Argument>, Vec<Argument>) {
 
 /// "rejected Moscow's claims": the target is whoever made the claims.
 fn claimed_by(ctx: &Ctx<'_>, o: usize) -> Option<Vec<Argument>> {
-    if ctx.mention_of[o].is_some() || !crate::claims::LEXICONS.claim_nouns.contains_key(ctx.word(o)) {
+    if ctx.mention_of[o].is_some() || !crate::claims::LEXICONS.claim_nouns.contains_key(ctx.word(o))
+    {
         return None;
     }
     let owner = ctx.children[o].iter().copied().find(|&c| {
-        (ctx.rel(c) == "nmod" && ctx.kids(c, "case").any(|k| matches!(ctx.word(k), "'s" | "'" | "by" | "from")))
+        (ctx.rel(c) == "nmod"
+            && ctx.kids(c, "case").any(|k| matches!(ctx.word(k), "'s" | "'" | "by" | "from")))
             || (c < o && ctx.mention_of[c].is_some())
     })?;
     argument(ctx, owner).map(|a| vec![a])
@@ -723,7 +801,8 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
         }
     }
     // "If Iran attacks Israel, ...": a condition before it in its clause.
-    let start = ctx.doc.sentences.iter().find(|s| s.tokens.contains(&t)).map_or(t, |s| s.tokens.start);
+    let start =
+        ctx.doc.sentences.iter().find(|s| s.tokens.contains(&t)).map_or(t, |s| s.tokens.start);
     for k in (start..t).rev() {
         match ctx.word(k) {
             "," | ";" | ":" => break,
@@ -785,13 +864,21 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
 /// The place of the event: a place named in a phrase under the event word
 /// ("in Kabul", "at the cathedral"), else the first place in the sentence
 /// that is not a participant.
-fn location(ctx: &Ctx<'_>, t: usize, range: std::ops::Range<usize>, event: &Event) -> Option<Argument> {
+fn location(
+    ctx: &Ctx<'_>,
+    t: usize,
+    range: std::ops::Range<usize>,
+    event: &Event,
+) -> Option<Argument> {
     let doc = ctx.doc;
     let is_place = |tok: usize| {
-        ctx.mention_of[tok]
-            .is_some_and(|m| matches!(doc.mentions[m].kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac))
+        ctx.mention_of[tok].is_some_and(|m| {
+            matches!(doc.mentions[m].kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)
+        })
     };
-    let participant = |a: &Argument| event.actors.iter().chain(&event.targets).any(|p| same(p, a));
+    let participant = |a: &Argument| {
+        event.actors.iter().chain(&event.targets).any(|p| same(p, a) || p.span.contains(a.span))
+    };
     let mut scope = vec![t];
     if let Some(h) = ctx.head(t).filter(|_| matches!(ctx.rel(t), "obj" | "obl")) {
         scope.push(h);
@@ -799,7 +886,9 @@ fn location(ctx: &Ctx<'_>, t: usize, range: std::ops::Range<usize>, event: &Even
     for &v in &scope {
         for c in ctx.children[v].iter().copied() {
             if matches!(ctx.rel(c), "obl" | "nmod")
-                && ctx.case_of(c).is_some_and(|p| matches!(p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around"))
+                && ctx.case_of(c).is_some_and(|p| {
+                    matches!(p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around")
+                })
                 && is_place(c)
             {
                 if let Some(arg) = argument(ctx, c).filter(|a| !participant(a)) {
@@ -808,11 +897,28 @@ fn location(ctx: &Ctx<'_>, t: usize, range: std::ops::Range<usize>, event: &Even
             }
         }
     }
+    // What was said has no place of its own unless the words give one.
+    if event.kind.is_speech_act() {
+        return None;
+    }
+    let t_span = doc.tokens[t].span;
+    let distance = |span: Span| {
+        if span.end <= t_span.start {
+            t_span.start - span.end
+        } else {
+            span.start.saturating_sub(t_span.end)
+        }
+    };
     range
         .filter(|&k| is_place(k))
         .filter_map(|k| argument(ctx, k))
-        .find(|a| !participant(a) && doc.entities[a.entity.unwrap_or(0)].kind != EntityKind::Norp)
+        .filter(|a| !participant(a) && distance(a.span) <= NEAR_BYTES)
+        .min_by_key(|a| distance(a.span))
 }
+
+/// How far from the event word (in bytes of text, about a dozen words) a
+/// place or a date that is not syntactically attached to it may be.
+const NEAR_BYTES: usize = 80;
 
 /// Sets the event's status and claim from the claim whose words hold its
 /// trigger; a quotation with no claim is reported speech.
@@ -851,8 +957,11 @@ fn report(ctx: &Ctx<'_>, event: &mut Event) {
 fn refers_back(ctx: &Ctx<'_>, t: usize) -> bool {
     matches!(ctx.tag(t), "NOUN" | "PROPN")
         && ctx.children[t].iter().any(|&c| {
-            (ctx.rel(c) == "det" && matches!(ctx.word(c), "the" | "this" | "that" | "these" | "those"))
-                || (ctx.rel(c) == "nmod" && c < t && ctx.kids(c, "case").any(|k| ctx.word(k) == "'s"))
+            (ctx.rel(c) == "det"
+                && matches!(ctx.word(c), "the" | "this" | "that" | "these" | "those"))
+                || (ctx.rel(c) == "nmod"
+                    && c < t
+                    && ctx.kids(c, "case").any(|k| ctx.word(k) == "'s"))
         })
 }
 
@@ -867,7 +976,8 @@ fn merge(events: Vec<(Event, bool)>) -> Vec<Event> {
             p.actors.iter().any(|a| event.actors.iter().any(|b| same(a, b)))
                 || p.targets.iter().any(|a| event.targets.iter().any(|b| same(a, b)))
         };
-        let named = |args: &[Argument]| -> Vec<usize> { args.iter().filter_map(|a| a.entity).collect() };
+        let named =
+            |args: &[Argument]| -> Vec<usize> { args.iter().filter_map(|a| a.entity).collect() };
         let clash = |a: &[Argument], b: &[Argument]| {
             let (a, b) = (named(a), named(b));
             !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
@@ -898,4 +1008,3 @@ fn merge(events: Vec<(Event, bool)>) -> Vec<Event> {
     }
     out
 }
-

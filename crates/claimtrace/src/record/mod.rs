@@ -135,6 +135,9 @@ pub struct RecordEvent {
     /// The words that name the event (an extension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<String>,
+    /// Byte offsets of the trigger in `text` (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
     /// Indices into `counts` of the people it touched (an extension).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counts: Vec<usize>,
@@ -250,6 +253,7 @@ impl Record {
                     status: Some(e.status.as_str().to_string()),
                     claim: e.claim,
                     trigger: Some(doc.slice(e.trigger).to_string()),
+                    span: Some([e.trigger.start, e.trigger.end]),
                     counts: e.counts.clone(),
                 })
                 .collect(),
@@ -258,7 +262,6 @@ impl Record {
                 .iter()
                 .map(|d| format!("{}: {}", d.stage, d.message))
                 .collect(),
-            ..Record::default()
         }
     }
 
