@@ -22,6 +22,13 @@ macro_rules! no_count {
 }
 
 counts! {
+    cases_counted, "The outbreak has now reached 2,410 cases across the province.", 2410, "exact", "affected";
+    infected_more_than, "The virus infected more than 300 people in the city.", 300, "at_least", "affected";
+    storm_claimed_lives, "The storm claimed 41 lives on the coast.", 41, "exact", "killed";
+    people_on_board, "The plane had 150 people on board when it crashed.", 150, "exact", "affected";
+    crowd_turned_out, "Several thousand supporters turned out in the capital.", 3000, "at_least", "protesters";
+    crowd_attended, "Around 300 people attended the vigil on Sunday.", 300, "about", "other";
+    warrants_are_suspects, "Prosecutors issued warrants for 12 people on Monday.", 12, "exact", "suspects";
     killed_at_least, "the attack which killed at least 137 people", 137, "at_least", "killed";
     suspects_charged, "Four suspects from Tajikistan face terror charges", 4, "exact", "charged";
     confirmed_dead, "A total of 39 are confirmed dead, officials said", 39, "exact", "killed";
