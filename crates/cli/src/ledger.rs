@@ -9,7 +9,9 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::record::ledger::LedgerClaim;
-use claimtrace_store::{ArticleInput, ClaimFilter, Ingested, LedgerStore, SqliteStore};
+use claimtrace_store::{
+    ArticleInput, ClaimFilter, EventFilter, Ingested, LedgerStore, SqliteStore,
+};
 use owo_colors::OwoColorize;
 
 use crate::analyze::Limits;
@@ -424,6 +426,112 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
             }
         }
         writeln!(out, "{}", format!("{} claim(s)", claims.len()).dimmed())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `claimtrace events`.
+#[derive(clap::Args, Debug)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    db: DbArg,
+    #[command(flatten)]
+    output: OutputArgs,
+    /// A tab-separated table with PLOVER's column names, one event a row.
+    #[arg(long, conflicts_with_all = ["json", "jsonl"])]
+    tsv: bool,
+    /// Only events of this PLOVER type (ASSAULT, PROTEST, COERCE, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    kind: Option<String>,
+    /// Only events with an actor, target or place whose name has this.
+    #[arg(long, value_name = "ENTITY")]
+    about: Option<String>,
+    /// Only events on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only events on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+}
+
+pub fn events(args: &EventsArgs) -> Result<ExitCode> {
+    let store = args.db.open()?;
+    let filter = EventFilter {
+        kind: args.kind.clone(),
+        about: args.about.clone(),
+        since: args.since.clone(),
+        until: args.until.clone(),
+    };
+    let events = store.events(&filter)?;
+    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    if args.output.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&events)?)?;
+    } else if args.output.jsonl {
+        for event in &events {
+            writeln!(out, "{}", serde_json::to_string(event)?)?;
+        }
+    } else if args.tsv {
+        // PLOVER's field names: event, mode, actor, recipient; with the
+        // place, the status and every report.
+        let mut tsv = csv::WriterBuilder::new().delimiter(b'\t').from_writer(Vec::new());
+        tsv.write_record([
+            "id",
+            "date",
+            "event",
+            "mode",
+            "actor",
+            "recipient",
+            "location",
+            "status",
+            "reports",
+            "urls",
+            "claims",
+        ])?;
+        for e in &events {
+            let urls: Vec<&str> = e.reports.iter().map(|r| r.url.as_str()).collect();
+            let claims: Vec<&str> = e.reports.iter().filter_map(|r| r.claim.as_deref()).collect();
+            tsv.write_record([
+                e.id.as_str(),
+                e.time.as_deref().unwrap_or(""),
+                e.kind.as_str(),
+                e.mode.as_deref().unwrap_or(""),
+                &e.actors.join("; "),
+                &e.targets.join("; "),
+                e.location.as_deref().unwrap_or(""),
+                e.status.as_str(),
+                &e.reports.len().to_string(),
+                &urls.join(" "),
+                &claims.join(" "),
+            ])?;
+        }
+        out.write_all(&tsv.into_inner()?)?;
+    } else {
+        for e in &events {
+            let kind = match &e.mode {
+                Some(mode) => format!("{} ({mode})", e.kind),
+                None => e.kind.clone(),
+            };
+            let who = if e.actors.is_empty() { "?".to_string() } else { e.actors.join(", ") };
+            let whom = if e.targets.is_empty() {
+                String::new()
+            } else {
+                format!(" → {}", e.targets.join(", "))
+            };
+            writeln!(out, "{} {}  {} {who}{whom}", badge(&e.status), e.id.dimmed(), kind.bold())?;
+            writeln!(
+                out,
+                "    {}{}; {} report(s), first {}",
+                e.location.as_deref().map(|l| format!("in {l}, ")).unwrap_or_default(),
+                e.time
+                    .as_deref()
+                    .map(|t| format!("on {t}"))
+                    .unwrap_or_else(|| "date unknown".into()),
+                e.reports.len(),
+                e.reports.first().map(|r| r.url.as_str()).unwrap_or("")
+            )?;
+        }
+        writeln!(out, "{}", format!("{} event(s)", events.len()).dimmed())?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

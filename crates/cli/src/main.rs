@@ -37,6 +37,8 @@ enum Command {
     Ingest(ledger::IngestArgs),
     /// List the ledger's claims, newest activity first.
     Claims(ledger::ClaimsArgs),
+    /// The ledger's events (PLOVER types), each with every report of it.
+    Events(ledger::EventsArgs),
     /// One claim: how it travelled, its timeline, stances and appearances.
     Trace(ledger::TraceArgs),
     /// The articles in the ledger, with versions and copies.
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(&args),
         Command::Ingest(args) => ledger::ingest(&args),
         Command::Claims(args) => ledger::claims(&args),
+        Command::Events(args) => ledger::events(&args),
         Command::Trace(args) => ledger::trace(&args),
         Command::Articles(args) => ledger::articles(&args),
         Command::Search(args) => ledger::search(&args),

@@ -13,7 +13,7 @@ mod sqlite;
 
 pub use sqlite::{Filed, LookupStats, SqliteStore};
 
-use claimtrace::record::ledger::LedgerClaim;
+use claimtrace::record::ledger::{LedgerClaim, LedgerEvent};
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -70,6 +70,46 @@ pub struct ClaimFilter {
     pub limit: Option<usize>,
 }
 
+/// Filters of `events`.
+#[derive(Clone, Debug, Default)]
+pub struct EventFilter {
+    /// Only events of this PLOVER type (ASSAULT, PROTEST, ...).
+    pub kind: Option<String>,
+    /// Only events with a participant or place whose name contains this.
+    pub about: Option<String>,
+    /// Only events on or after this date (the event's, else its first
+    /// report's).
+    pub since: Option<String>,
+    /// Only events on or before this date.
+    pub until: Option<String>,
+}
+
+impl EventFilter {
+    /// Whether `event` passes every filter.
+    pub fn admits(&self, event: &LedgerEvent) -> bool {
+        let date = event
+            .time
+            .clone()
+            .or_else(|| event.reports.first().and_then(|r| r.date.clone()))
+            .unwrap_or_default();
+        let about = self.about.as_ref().map(|a| a.to_lowercase());
+        self.kind.as_ref().is_none_or(|k| event.kind.eq_ignore_ascii_case(k))
+            && about.as_ref().is_none_or(|a| {
+                event
+                    .actors
+                    .iter()
+                    .chain(&event.targets)
+                    .chain(&event.location)
+                    .any(|n| n.to_lowercase().contains(a.as_str()))
+            })
+            && self.since.as_ref().is_none_or(|d| !date.is_empty() && date.as_str() >= d.as_str())
+            && self
+                .until
+                .as_ref()
+                .is_none_or(|d| !date.is_empty() && &date[..date.len().min(d.len())] <= d.as_str())
+    }
+}
+
 /// One stored article version.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleRow {
@@ -120,4 +160,8 @@ pub trait LedgerStore {
     fn history(&self, url: &str) -> Result<Vec<Version>>;
     /// Full-text search over claims and articles, best first (bm25).
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    /// Events across the latest version of every article (copies counted
+    /// once), grouped by `claimtrace::ledger::group_events`, in order of
+    /// their first report.
+    fn events(&self, filter: &EventFilter) -> Result<Vec<LedgerEvent>>;
 }

@@ -4,15 +4,15 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Fingerprint, Signature, Summary};
-use claimtrace::record::ledger::LedgerClaim;
+use claimtrace::record::ledger::{EventReport, LedgerClaim, LedgerEvent};
 use claimtrace::Record;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
 use crate::{
-    ArticleInput, ArticleRow, ClaimFilter, Ingested, LedgerStore, Result, SearchHit, StoreError,
-    Version,
+    ArticleInput, ArticleRow, ClaimFilter, EventFilter, Ingested, LedgerStore, Result, SearchHit,
+    StoreError, Version,
 };
 
 /// Candidates read per MinHash band: its most recent appearances. A band
@@ -903,6 +903,54 @@ impl LedgerStore for SqliteStore {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn events(&self, filter: &EventFilter) -> Result<Vec<LedgerEvent>> {
+        // Every latest, original article's record: the events live in the
+        // records, and grouping them is the engine's (pure) job.
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a
+             WHERE a.latest = 1 AND a.copy_of IS NULL ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut claim_id = self.conn.prepare_cached(
+            "SELECT c.id FROM appearances p JOIN cluster_ids c ON c.cluster = p.cluster
+             WHERE p.article = ?1 AND p.idx = ?2 AND c.canonical = 1",
+        )?;
+        let mut reports = Vec::new();
+        for row in rows {
+            let (article, url, outlet, published, record) = row?;
+            let record: Record = from_json(&record)?;
+            for event in record.events {
+                let claim = match event.claim {
+                    Some(idx) => claim_id
+                        .query_row(params![article, idx as i64], |r| r.get::<_, String>(0))
+                        .optional()?,
+                    None => None,
+                };
+                reports.push(ledger::Reported {
+                    report: EventReport {
+                        url: url.clone(),
+                        outlet: outlet.clone(),
+                        date: published.clone(),
+                        claim,
+                        status: event.status.clone().unwrap_or_else(|| "asserted".into()),
+                        trigger: event.trigger.clone(),
+                    },
+                    event,
+                });
+            }
+        }
+        let events = ledger::group_events(reports);
+        Ok(events.into_iter().filter(|e| filter.admits(e)).collect())
     }
 
     fn history(&self, url: &str) -> Result<Vec<Version>> {

@@ -10,12 +10,14 @@
 //! candidates through its index and persists what this module decides.
 
 mod copies;
+mod events;
 mod hash;
 mod signature;
 mod summary;
 mod view;
 
 pub use copies::Fingerprint;
+pub use events::{group as group_events, Reported};
 pub use signature::{revises, same_claim, MatchReason, Signature, BANDS, ROWS};
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use view::{cluster_id, view};

@@ -100,3 +100,42 @@ pub struct Correction {
     pub value: String,
     pub note: Option<String>,
 }
+
+/// One event across the ledger: every report of it, by any outlet
+/// (`claimtrace events --json`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct LedgerEvent {
+    /// A stable id (`ev-` and 16 hex digits).
+    pub id: String,
+    /// The PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+    /// Every report's actors, most often named first.
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    /// The place most reports give.
+    pub location: Option<String>,
+    /// The date most reports give.
+    pub time: Option<String>,
+    /// `disputed` if any report disputes it, else `confirmed` if any
+    /// confirms it, else `asserted` if any outlet states it in its own
+    /// voice, else the strongest of the rest.
+    pub status: String,
+    /// Oldest first.
+    pub reports: Vec<EventReport>,
+}
+
+/// One article's report of an event.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct EventReport {
+    pub url: String,
+    pub outlet: Option<String>,
+    /// The article's date.
+    pub date: Option<String>,
+    /// The ledger claim that reports it; `None` for the outlet's own voice.
+    pub claim: Option<String>,
+    pub status: String,
+    /// The words that name the event in this article.
+    pub trigger: Option<String>,
+}
