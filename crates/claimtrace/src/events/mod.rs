@@ -375,7 +375,10 @@ fn subject(ctx: &Ctx<'_>, v: usize, depth: usize) -> Option<usize> {
     let h = ctx.head(v)?;
     match ctx.rel(v) {
         "conj" | "xcomp" if ctx.is_verbal(h) => subject(ctx, h, depth + 1),
-        "advcl" if ctx.word(v).ends_with("ing") => subject(ctx, h, depth + 1),
+        // "militants attacking ...", and a finite clause the parser hung
+        // under another verb without its subject ("militias associated
+        // with Iran had made threats").
+        "advcl" if ctx.is_verbal(h) => subject(ctx, h, depth + 1),
         "acl" if ctx.is_nominal(h) => Some(h),
         _ => None,
     }
@@ -442,6 +445,20 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     if trigger.kind == EventKind::Assault
         && actors.iter().any(|a| a.entity.is_none() && is_natural(&a.text))
     {
+        return None;
+    }
+    // Talks, agreements, cooperation and support are between parties with
+    // names: "the program" hosts nothing.
+    let diplomatic = matches!(
+        trigger.kind,
+        EventKind::Consult | EventKind::Agree | EventKind::Cooperate | EventKind::Support
+    );
+    let party = |a: &Argument| {
+        let head = a.text.split_whitespace().last().unwrap_or("").to_lowercase();
+        let lex = &*crate::claims::LEXICONS;
+        a.entity.is_some() || lex.titles.contains(&head) || lex.unnamed.contains(&head)
+    };
+    if diplomatic && !actors.iter().chain(&targets).any(party) {
         return None;
     }
     if (trigger.needs_actor && actors.is_empty())
@@ -556,6 +573,15 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
         if is_passive(ctx, t) {
             targets.extend(subj.map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
             prep_args(t, &["by"], &mut actors);
+            // "killed in a US counter-terrorism operation": the name on the
+            // operation is the agent.
+            if actors.is_empty() {
+                for c in ctx.children[t].iter().copied() {
+                    if ctx.rel(c) == "obl" && ctx.case_of(c) == Some("in") {
+                        actors.extend(modifier_name(ctx, c));
+                    }
+                }
+            }
         } else {
             actors.extend(subj.map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
             match obj {
@@ -563,6 +589,14 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
                     targets.extend(claimed_by(ctx, o).unwrap_or_else(|| with_conjuncts(ctx, o)))
                 }
                 None => prep_args(t, TARGET_CASES, &mut targets),
+            }
+            // "agreed to compensate the victims": the object of what was
+            // agreed, promised or asked for.
+            if targets.is_empty() {
+                if let Some(o) = ctx.kids(t, "xcomp").next().and_then(|x| ctx.kids(x, "obj").next())
+                {
+                    targets.extend(with_conjuncts(ctx, o));
+                }
             }
             // "alleged Mahan had contributed to ...": an accusation is
             // against the subject of what it says.
@@ -657,6 +691,16 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
                 targets.extend(left_phrase(ctx, v));
             }
         }
+        // "Abqaiq was the target of an attack".
+        if targets.is_empty() && ctx.rel(t) == "nmod" {
+            if let Some(h) = ctx
+                .head(t)
+                .filter(|&h| matches!(ctx.word(h), "target" | "targets" | "victim" | "victims"))
+            {
+                targets
+                    .extend(subject(ctx, h, 0).map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
+            }
+        }
         // The verb that carries the noun.
         let mut carrier = t;
         if ctx.rel(t) == "nmod" {
@@ -748,6 +792,22 @@ fn agents(ctx: &Ctx<'_>, t: usize) -> (Vec<Argument>, Vec<Argument>) {
         }
     }
     (actors, targets)
+}
+
+/// The name modifying a noun: "US" in "a US counter-terrorism operation",
+/// "Israeli" in "an Israeli strike".
+fn modifier_name(ctx: &Ctx<'_>, noun: usize) -> Option<Argument> {
+    let m = ctx.children[noun]
+        .iter()
+        .copied()
+        .filter(|&c| c < noun && matches!(ctx.rel(c), "compound" | "amod"))
+        .find_map(|c| ctx.mention_of[c])?;
+    let mention = &ctx.doc.mentions[m];
+    matches!(mention.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Norp).then(|| Argument {
+        text: ctx.doc.entities[mention.entity].name.clone(),
+        span: mention.span,
+        entity: Some(mention.entity),
+    })
 }
 
 /// "rejected Moscow's claims": the target is whoever made the claims.
@@ -965,6 +1025,9 @@ fn refers_back(ctx: &Ctx<'_>, t: usize) -> bool {
         })
 }
 
+/// How many sentences back "the attack" may point.
+const BACK_SENTENCES: usize = 4;
+
 /// Folds mentions of one event into an earlier one of the same type: one
 /// with a participant in common; or, for a mention in the same sentence or
 /// one that points back ("the attack"), the latest with no named
@@ -984,10 +1047,23 @@ fn merge(events: Vec<(Event, bool)>) -> Vec<Event> {
         };
         let conflicts =
             |p: &Event| clash(&p.actors, &event.actors) || clash(&p.targets, &event.targets);
-        let shared = out.iter().rposition(|p| p.kind == event.kind && shares(p));
+        // A participant in common is not enough when the other role
+        // differs: the U.S. killing one man and then another are two events.
+        let differ = |a: &[Argument], b: &[Argument]| {
+            !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.iter().any(|y| same(x, y)))
+        };
+        let shared = out.iter().rposition(|p| {
+            p.kind == event.kind
+                && shares(p)
+                && !differ(&p.actors, &event.actors)
+                && !differ(&p.targets, &event.targets)
+        });
         let near = || {
             out.iter().rposition(|p| {
-                p.kind == event.kind && (p.sentence == event.sentence || back) && !conflicts(p)
+                let recent = event.sentence.saturating_sub(p.sentence) <= BACK_SENTENCES;
+                p.kind == event.kind
+                    && (p.sentence == event.sentence || (back && recent))
+                    && !conflicts(p)
             })
         };
         let into = shared.or_else(near).map(|k| &mut out[k]);
