@@ -111,6 +111,16 @@ no_event! {
     conditional_strike, "If Iran attacks Israel, the United States will respond.", "ASSAULT";
     killed_passive_is_a_count, "At least 39 people were killed in the explosion.", "ASSAULT";
     protester_count_is_no_protest, "AFP put the protester death count in the hundreds.", "PROTEST";
+    named_hurricane_is_no_assault, "Hurricane Lorenzo hit the Azores on Wednesday.", "ASSAULT";
+    scheduled_sentencing, "His sentencing has been scheduled for July.", "COERCE";
+}
+
+#[test]
+fn a_possessor_of_charges_is_who_is_charged() {
+    let doc = analyze("Paul Manafort's charges involved foreign lobbying.");
+    let e = doc.events.iter().find(|e| e.kind == EventKind::Coerce).expect("charges");
+    assert!(e.actors.is_empty(), "{:#?}", describe(&doc));
+    assert!(e.targets.iter().any(|t| t.text.contains("Manafort")), "{:#?}", describe(&doc));
 }
 
 #[test]

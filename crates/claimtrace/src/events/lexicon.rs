@@ -30,6 +30,8 @@ pub struct Trigger {
     pub needs_target: bool,
     /// The word names the event's agents ("protesters").
     pub agent: bool,
+    /// A possessor is the event's target ("Manafort's charges").
+    pub owned: bool,
 }
 
 /// Every event lexicon.
@@ -134,6 +136,7 @@ fn parse_triggers(text: &'static str) -> HashMap<&'static str, Vec<Trigger>> {
             needs_actor: flags.split_whitespace().any(|f| f == "actor"),
             needs_target: flags.split_whitespace().any(|f| f == "target"),
             agent: flags.split_whitespace().any(|f| f == "agent"),
+            owned: flags.split_whitespace().any(|f| f == "owned"),
         });
     }
     for triggers in map.values_mut() {

@@ -442,9 +442,13 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
         actors.iter().filter(|a| is_event_word(a)).map(|a| a.span).collect();
     actors.retain(|a| !event_words.iter().any(|w| w.contains(a.span)));
     actors.retain(|a| !targets.iter().any(|t| same(a, t)));
-    if trigger.kind == EventKind::Assault
-        && actors.iter().any(|a| a.entity.is_none() && is_natural(&a.text))
-    {
+    // "the storm", "Hurricane Lorenzo" (the word before a name counts).
+    let natural = |a: &Argument| {
+        let before = ctx.doc.tokens.partition_point(|t| t.span.end <= a.span.start);
+        let word_before = before.checked_sub(1).map_or("", |k| ctx.word(k));
+        is_natural(&a.text) || LEXICON.not_agents.contains(word_before)
+    };
+    if trigger.kind == EventKind::Assault && actors.iter().any(natural) {
         return None;
     }
     // Talks, agreements, cooperation and support are between parties with
@@ -523,9 +527,7 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
 }
 
 fn is_natural(text: &str) -> bool {
-    text.split_whitespace()
-        .last()
-        .is_some_and(|w| LEXICON.not_agents.contains(w.to_lowercase().as_str()))
+    text.split_whitespace().any(|w| LEXICON.not_agents.contains(w.to_lowercase().as_str()))
 }
 
 /// Whether `inner` is under `outer` in the parse, a few steps up at most.
@@ -626,7 +628,11 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
                         // "Friday's attack" says when, not who.
                         && !ctx.in_time(c) =>
                 {
-                    actors.extend(argument(ctx, c));
+                    if hit.trigger.owned {
+                        targets.extend(argument(ctx, c));
+                    } else {
+                        actors.extend(argument(ctx, c));
+                    }
                 }
                 "compound" | "amod" if before && ctx.mention_of[c].is_some() => {
                     let m = &ctx.doc.mentions[ctx.mention_of[c].unwrap_or(0)];
