@@ -17,6 +17,8 @@ pub enum Error {
     BodyTooLarge { article: String, size: usize, limit: usize },
     /// A JSON or JSONL record could not be parsed.
     Json { line: Option<usize>, message: String },
+    /// A JSONL line read on its own is larger than the configured limit.
+    LineTooLarge { line: usize, size: usize, limit: usize },
     /// A JSON record has no text to analyse.
     MissingText { line: Option<usize> },
     /// An HTML page in which no article body was found.
@@ -45,6 +47,11 @@ impl fmt::Display for Error {
                 write!(f, "line {line}: invalid JSON: {message}")
             }
             Error::Json { line: None, message } => write!(f, "invalid JSON: {message}"),
+            Error::LineTooLarge { line, size, limit } => write!(
+                f,
+                "line {line}: record too large: {size} bytes, the limit is {limit} bytes \
+                 (raise --max-bytes to read it)"
+            ),
             Error::MissingText { line: Some(line) } => {
                 write!(f, "line {line}: record has no \"text\" (or \"body\", \"content\") field")
             }

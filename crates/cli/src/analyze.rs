@@ -79,6 +79,27 @@ pub struct Args {
     /// Exit non-zero when any input fails, not only when all do.
     #[arg(long)]
     strict: bool,
+    /// Articles analysed at once (default: one per core). The output is
+    /// the same, in input order, whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+/// An article on its way from the reader to a worker.
+enum Job {
+    /// An article read from input `name`, or why it could not be.
+    Article { name: String, doc: claimtrace::Result<claimtrace::Document> },
+    /// Input `name` could not be fetched.
+    Unfetched { name: String, message: String },
+    /// Input `name` is done (the progress bar moves on).
+    InputDone(String),
+}
+
+/// What a worker made of a job, for the writer.
+enum Done {
+    Record { record: Box<Record>, text: String },
+    Failed { name: Option<String>, message: String },
+    InputDone(String),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -119,28 +140,65 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let mut out = anstream::AutoStream::auto(stdout.lock());
     let (mut n_ok, mut n_failed) = (0usize, 0usize);
     let mut records = Vec::new();
-    for name in &args.inputs {
-        if let Some(bar) = &progress {
-            bar.set_message(name.clone());
-        }
-        let fetched = match fetch(name, args.limits.max_bytes, args.limits.timeout()) {
-            Ok(f) => f,
-            Err(err) => {
-                report_error(progress.as_ref(), Some(name), &format!("{err:#}"));
-                n_failed += 1;
+    // Reading (fetching, decoding, splitting JSONL) is one thread in input
+    // order; analysis runs on `--jobs` workers; this thread writes.
+    let read = |emit: &mut dyn FnMut(Job) -> bool| {
+        for name in &args.inputs {
+            if is_jsonl_file(name, format) {
+                // Line by line: a JSONL file of any length in bounded memory.
+                let more = stream_jsonl(name, &options, &mut |doc| {
+                    emit(Job::Article { name: name.clone(), doc })
+                })
+                .unwrap_or_else(|err| {
+                    let message = format!("{err:#}");
+                    emit(Job::Unfetched { name: name.clone(), message })
+                });
+                if !more || !emit(Job::InputDone(name.clone())) {
+                    return;
+                }
                 continue;
             }
+            let fetched = match fetch(name, args.limits.max_bytes, args.limits.timeout()) {
+                Ok(f) => f,
+                Err(err) => {
+                    let message = format!("{err:#}");
+                    if !emit(Job::Unfetched { name: name.clone(), message })
+                        || !emit(Job::InputDone(name.clone()))
+                    {
+                        return;
+                    }
+                    continue;
+                }
+            };
+            let input = Input {
+                name,
+                bytes: &fetched.bytes,
+                format,
+                content_type: fetched.content_type.as_deref(),
+            };
+            let docs = claimtrace::contain("read", || claimtrace::read::read(&input, &options))
+                .unwrap_or_else(|err| vec![Err(err)]);
+            for doc in docs {
+                if !emit(Job::Article { name: name.clone(), doc }) {
+                    return;
+                }
+            }
+            if !emit(Job::InputDone(name.clone())) {
+                return;
+            }
+        }
+    };
+    let analyse = |job: Job| -> Done {
+        let (name, doc) = match job {
+            Job::Article { name, doc } => (name, doc),
+            Job::Unfetched { name, message } => return Done::Failed { name: Some(name), message },
+            Job::InputDone(name) => return Done::InputDone(name),
         };
-        let input = Input {
-            name,
-            bytes: &fetched.bytes,
-            format,
-            content_type: fetched.content_type.as_deref(),
-        };
-        for result in claimtrace::analyze_iter(&pipeline, &input, &options) {
-            // The record and the report are built under containment too, so
-            // that a bug there also costs this article only.
-            let result = result.and_then(|doc| {
+        // The record and the report are built under containment too, so
+        // that a bug there also costs this article only.
+        let result = doc
+            .and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc))
+            .and_then(|doc| {
                 claimtrace::contain("record", || {
                     let record = Record::from_document(&doc);
                     let text = if args.jsonl {
@@ -156,27 +214,39 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                     (record, text)
                 })
             });
-            match result {
-                Ok((record, text)) => {
-                    n_ok += 1;
-                    if args.json {
-                        records.push(record);
-                    } else {
-                        out.write_all(text.as_bytes())?;
-                    }
+        match result {
+            Ok((record, text)) => Done::Record { record: Box::new(record), text },
+            // Some errors name the article themselves (`batch.jsonl:3`).
+            Err(err) => Done::Failed {
+                name: err.article().is_none().then_some(name),
+                message: err.to_string(),
+            },
+        }
+    };
+    let mut write = |done: Done| -> Result<()> {
+        match done {
+            Done::Record { record, text } => {
+                n_ok += 1;
+                if args.json {
+                    records.push(*record);
+                } else {
+                    out.write_all(text.as_bytes())?;
                 }
-                Err(err) => {
-                    // Some errors name the article themselves (`batch.jsonl:3`).
-                    let prefix = if err.article().is_some() { None } else { Some(name.as_str()) };
-                    report_error(progress.as_ref(), prefix, &err.to_string());
-                    n_failed += 1;
+            }
+            Done::Failed { name, message } => {
+                report_error(progress.as_ref(), name.as_deref(), &message);
+                n_failed += 1;
+            }
+            Done::InputDone(name) => {
+                if let Some(bar) = &progress {
+                    bar.set_message(name);
+                    bar.inc(1);
                 }
             }
         }
-        if let Some(bar) = &progress {
-            bar.inc(1);
-        }
-    }
+        Ok(())
+    };
+    crate::parallel::ordered(crate::parallel::jobs(args.jobs), read, analyse, &mut write)?;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
@@ -195,6 +265,84 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether `name` is a local JSONL file (by `--format` or its extension).
+pub fn is_jsonl_file(name: &str, format: Option<Format>) -> bool {
+    let local = name != "-" && !name.starts_with("http://") && !name.starts_with("https://");
+    let jsonl = match format {
+        Some(format) => format == Format::Jsonl,
+        None => Format::from_extension(name) == Some(Format::Jsonl),
+    };
+    local && jsonl && std::path::Path::new(name).is_file()
+}
+
+/// Reads the JSONL file `name` a line at a time, handing each article (or
+/// the error of its line) to `emit` until it returns false. No line is
+/// held longer than `options.max_bytes` (a longer one is an error in its
+/// place). Returns whether `emit` wants more.
+pub fn stream_jsonl(
+    name: &str,
+    options: &ReadOptions,
+    emit: &mut dyn FnMut(claimtrace::Result<claimtrace::Document>) -> bool,
+) -> Result<bool> {
+    use std::io::BufRead;
+    let file = std::fs::File::open(name).context("cannot open file")?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let cap = options.max_bytes.unwrap_or(usize::MAX);
+    let mut line = Vec::new();
+    let mut line_no = 0;
+    let mut seen = false;
+    loop {
+        line.clear();
+        let mut too_long = 0usize;
+        let mut ended = false;
+        loop {
+            let chunk = reader.fill_buf().context("cannot read file")?;
+            if chunk.is_empty() {
+                ended = true;
+                break;
+            }
+            let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(at) => (&chunk[..=at], true),
+                None => (chunk, false),
+            };
+            let n = part.len();
+            if line.len() + n <= cap.saturating_add(1) {
+                line.extend_from_slice(part);
+            } else {
+                too_long += n;
+            }
+            reader.consume(n);
+            if done {
+                break;
+            }
+        }
+        if ended && line.is_empty() && too_long == 0 {
+            // A file of blank lines is as empty as a file of no bytes.
+            return Ok(seen || emit(Err(claimtrace::Error::Empty)));
+        }
+        line_no += 1;
+        let result = if too_long > 0 {
+            Some(Err(claimtrace::Error::LineTooLarge {
+                line: line_no,
+                size: line.len() + too_long,
+                limit: cap,
+            }))
+        } else {
+            let content = line.strip_suffix(b"\n").unwrap_or(&line);
+            claimtrace::read::read_jsonl_line(name, line_no, content, options)
+        };
+        if let Some(result) = result {
+            seen = true;
+            if !emit(result) {
+                return Ok(false);
+            }
+        }
+        if ended {
+            return Ok(seen || emit(Err(claimtrace::Error::Empty)));
+        }
+    }
 }
 
 fn report_error(progress: Option<&indicatif::ProgressBar>, name: Option<&str>, message: &str) {

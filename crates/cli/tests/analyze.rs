@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{claimtrace, stdout, testdata};
+use crate::util::{claimtrace, stderr, stdout, testdata};
 
 #[test]
 fn founding_example_record() {
@@ -95,4 +95,48 @@ fn a_single_line_is_a_body_not_a_title() {
     assert_eq!(record["text"], line);
     assert_eq!(record["sentences"].as_array().unwrap().len(), 1);
     assert_eq!(record["counts"][0]["number"], 12.0);
+}
+
+/// `--jobs`: any number of workers gives the same output, in input order,
+/// for records, reports and errors alike; a JSONL file is read a line at a
+/// time.
+#[test]
+fn jobs_give_the_same_output_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    // Twenty-four Wikinews articles with a bad line among them.
+    let mut reader = csv::Reader::from_path(testdata("wikinews/wikinews_2019.csv")).unwrap();
+    let mut lines = String::new();
+    for (k, row) in reader.records().take(24).enumerate() {
+        let row = row.unwrap();
+        if k == 12 {
+            lines.push_str("{not json\n");
+        }
+        let record = serde_json::json!({
+            "url": &row[0], "published": &row[1], "title": &row[2], "text": &row[3],
+        });
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
+    let jsonl = dir.path().join("batch.jsonl");
+    std::fs::write(&jsonl, lines).unwrap();
+    let jsonl = jsonl.to_str().unwrap();
+    let founding = testdata("examples/newsweek-isis-threat.txt");
+    let founding = founding.to_str().unwrap();
+
+    let run = |jobs: &str, extra: &[&str]| {
+        let mut args = vec!["analyze", "--jobs", jobs];
+        args.extend_from_slice(extra);
+        let out = claimtrace(&args);
+        (stdout(&out), stderr(&out), out.status.code())
+    };
+    let one = run("1", &["--jsonl", founding, jsonl, "missing.txt"]);
+    let records: Vec<Value> = one.0.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 25);
+    assert_eq!(records[13]["source"], format!("{jsonl}:14"), "input order, line numbers kept");
+    assert!(one.1.contains("batch.jsonl: line 13: invalid JSON"), "{}", one.1);
+    assert!(one.1.contains("missing.txt"), "{}", one.1);
+    assert_eq!(run("3", &["--jsonl", founding, jsonl, "missing.txt"]), one, "--jobs 3");
+    // The readable report and one JSON array too.
+    assert_eq!(run("1", &[founding, jsonl]), run("2", &[founding, jsonl]));
+    assert_eq!(run("1", &["--json", founding, jsonl]), run("2", &["--json", founding, jsonl]));
 }

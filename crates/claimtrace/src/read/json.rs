@@ -40,14 +40,15 @@ pub fn read_jsonl(text: &str) -> Vec<(usize, Result<Record>)> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(idx, line)| {
-            let line_no = idx + 1;
-            let record = serde_json::from_str::<Value>(line)
-                .map_err(|e| Error::Json { line: Some(line_no), message: e.to_string() })
-                .and_then(|v| record(v, Some(line_no)));
-            (line_no, record)
-        })
+        .map(|(idx, line)| (idx + 1, read_line(line, idx + 1)))
         .collect()
+}
+
+/// One JSONL line (not blank), numbered `line_no` from 1.
+pub fn read_line(line: &str, line_no: usize) -> Result<Record> {
+    serde_json::from_str::<Value>(line)
+        .map_err(|e| Error::Json { line: Some(line_no), message: e.to_string() })
+        .and_then(|v| record(v, Some(line_no)))
 }
 
 fn record(value: Value, line: Option<usize>) -> Result<Record> {

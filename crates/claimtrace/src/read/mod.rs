@@ -162,18 +162,44 @@ fn read_inner(input: &Input<'_>, options: &ReadOptions) -> Result<Vec<Result<Doc
             .map(|(line, record)| record.map(|r| r.into_document(&input.name_at(line, true))))
             .collect(),
     };
-    Ok(docs
-        .into_iter()
-        .map(|doc| {
-            let doc = doc?;
-            match options.max_body {
-                Some(limit) if doc.text.len() > limit => {
-                    Err(Error::BodyTooLarge { article: doc.source, size: doc.text.len(), limit })
-                }
-                _ => Ok(apply_options(doc, options)),
-            }
-        })
-        .collect())
+    Ok(docs.into_iter().map(|doc| finish(doc?, options)).collect())
+}
+
+/// The body limit and the defaults of `options`, on a document just read.
+fn finish(doc: Document, options: &ReadOptions) -> Result<Document> {
+    match options.max_body {
+        Some(limit) if doc.text.len() > limit => {
+            Err(Error::BodyTooLarge { article: doc.source, size: doc.text.len(), limit })
+        }
+        _ => Ok(apply_options(doc, options)),
+    }
+}
+
+/// One line of a JSONL input, read as [`read`] reads the lines of a whole
+/// JSONL file (the same document, named `NAME:LINE`), for shells that
+/// stream a file of any length line by line; `None` for a blank line.
+/// `options.max_bytes` bounds the line.
+pub fn read_jsonl_line(
+    name: &str,
+    line_no: usize,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Option<Result<Document>> {
+    if let Some(limit) = options.max_bytes.filter(|&limit| bytes.len() > limit) {
+        return Some(Err(Error::LineTooLarge { line: line_no, size: bytes.len(), limit }));
+    }
+    let text = match decode(bytes, None) {
+        Ok(text) => text,
+        Err(err) => return Some(Err(err)),
+    };
+    if text.trim().is_empty() {
+        return None;
+    }
+    let source = format!("{name}:{line_no}");
+    Some(
+        json::read_line(text.trim_end_matches(['\n', '\r']), line_no)
+            .and_then(|record| finish(record.into_document(&source), options)),
+    )
 }
 
 impl Input<'_> {

@@ -1,0 +1,164 @@
+//! Work on every core with the output in input order: one thread reads and
+//! hands out items, `jobs` workers transform them, and the calling thread
+//! consumes the results in the order they were handed out.
+//!
+//! Memory is bounded however long the input: an item takes a permit before
+//! it is handed out and gives it back once consumed, so at most
+//! `4 × jobs` items are between the reader and the writer at any time (a
+//! slow item holds up the writer, never the memory).
+
+use std::collections::BTreeMap;
+use std::sync::mpsc;
+use std::sync::Mutex;
+
+/// How many workers `--jobs` means: the number given, else one per core.
+pub fn jobs(requested: Option<usize>) -> usize {
+    requested
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+        .max(1)
+}
+
+/// Runs `produce` on a thread of its own, calling its `emit` argument once
+/// per item; `work` on `jobs` threads; and `consume` here, in the order of
+/// `emit`. The first error from `consume` stops the reading (`emit` returns
+/// false from then on; items already handed out are finished and dropped)
+/// and is returned.
+pub fn ordered<T: Send, R: Send>(
+    jobs: usize,
+    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
+    work: impl Fn(T) -> R + Sync,
+    mut consume: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let jobs = jobs.max(1);
+    let window = jobs * 4;
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(window);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
+    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        permit_tx.send(()).expect("the permit channel has room for the window");
+    }
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut seq = 0;
+            let mut emit = |item: T| {
+                // No permit: the writer stopped; drop the rest.
+                let sent = permit_rx.recv().is_ok() && job_tx.send((seq, item)).is_ok();
+                seq += usize::from(sent);
+                sent
+            };
+            produce(&mut emit);
+        });
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let (job_rx, work) = (&job_rx, &work);
+            scope.spawn(move || loop {
+                let next = job_rx.lock().expect("no worker panics holding the lock").recv();
+                let Ok((seq, item)) = next else { break };
+                if done_tx.send((seq, work(item))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let mut permits = Some(permit_tx);
+        let mut pending: BTreeMap<usize, R> = BTreeMap::new();
+        let mut next = 0;
+        let mut result = Ok(());
+        for (seq, done) in done_rx.iter() {
+            pending.insert(seq, done);
+            while let Some(done) = pending.remove(&next) {
+                next += 1;
+                if result.is_ok() {
+                    result = consume(done);
+                    if result.is_err() {
+                        permits = None;
+                    }
+                }
+                if let Some(permits) = &permits {
+                    // Room is certain: this item's permit was taken.
+                    let _ = permits.send(());
+                }
+            }
+        }
+        result
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_workers_finish_first() {
+        let mut seen = Vec::new();
+        ordered(
+            3,
+            |emit| {
+                (0..200u64).for_each(|i| {
+                    emit(i);
+                })
+            },
+            |i| {
+                // Later items finish first now and then.
+                std::thread::sleep(std::time::Duration::from_micros((200 - i) % 7 * 50));
+                i * 2
+            },
+            |r| {
+                seen.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..200u64).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_more_than_the_window_is_in_flight() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let produced = AtomicUsize::new(0);
+        let mut max_ahead = 0;
+        let mut consumed = 0;
+        ordered(
+            2,
+            |emit| {
+                for i in 0..500usize {
+                    produced.fetch_add(1, Ordering::SeqCst);
+                    emit(i);
+                }
+            },
+            |i| i,
+            |_| {
+                consumed += 1;
+                std::thread::sleep(std::time::Duration::from_micros(20));
+                max_ahead = max_ahead.max(produced.load(Ordering::SeqCst) - consumed);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(consumed, 500);
+        // The window (4 × 2), plus the item being emitted.
+        assert!(max_ahead <= 9, "{max_ahead} items ahead of the writer");
+    }
+
+    #[test]
+    fn an_error_from_the_writer_stops_the_reading() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let produced = AtomicUsize::new(0);
+        let out = ordered(
+            2,
+            |emit| {
+                for i in 0..100_000usize {
+                    produced.fetch_add(1, Ordering::SeqCst);
+                    if !emit(i) {
+                        break;
+                    }
+                }
+            },
+            |i| i,
+            |i| if i == 10 { Err(anyhow::anyhow!("broken pipe")) } else { Ok(()) },
+        );
+        assert!(out.is_err());
+        assert!(produced.load(Ordering::SeqCst) < 100, "{}", produced.load(Ordering::SeqCst));
+    }
+}
