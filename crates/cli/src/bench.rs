@@ -39,6 +39,11 @@ pub struct Args {
     /// p95 of `claims --about`, `trace` and `search`.
     #[arg(long, value_name = "N", conflicts_with_all = ["grow", "ingest"])]
     synthetic: Option<usize>,
+    /// Instead, time the whole analysis of the corpus (read, every stage,
+    /// the JSON record) through `analyze`'s worker pool with one worker
+    /// and with N: medians, articles/s and the speed-up.
+    #[arg(long, value_name = "N", conflicts_with_all = ["grow", "ingest", "synthetic"])]
+    jobs: Option<usize>,
     /// The ledger file `--synthetic` builds (replaced if it exists).
     #[arg(long, default_value = "claimtrace-synthetic.db", requires = "synthetic")]
     db: PathBuf,
@@ -60,6 +65,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     }
     if let Some(n) = args.synthetic {
         return crate::synthetic::run(n, &args.db, &records, args.json);
+    }
+    if let Some(n) = args.jobs {
+        return jobs(&records, args.runs, n.max(1), args.json);
     }
     let n_bytes: usize = records.iter().map(Vec::len).sum();
     let pipeline = Pipeline::standard();
@@ -129,6 +137,69 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         records.len() as f64 / total,
         n_tokens as f64 / total
     );
+    if let Some(kib) = peak_kib {
+        println!("peak memory (RSS high-water mark): {:.1} MiB", kib as f64 / 1024.0);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The whole analysis of `records` on 1 and on `n` workers.
+fn jobs(records: &[Vec<u8>], runs: usize, n: usize, json: bool) -> Result<ExitCode> {
+    let pipeline = Pipeline::standard();
+    let analyse = |bytes: &Vec<u8>| -> usize {
+        let input = Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
+        claimtrace::analyze_iter(&pipeline, &input, &ReadOptions::default())
+            .filter_map(Result::ok)
+            .map(|doc| claimtrace::Record::from_document(&doc).to_json_line().len())
+            .sum()
+    };
+    let mut one = Vec::new();
+    let mut many = Vec::new();
+    // One untimed run of each warms caches and lazily built tables.
+    for run in 0..=runs {
+        for (workers, times) in [(1, &mut one), (n, &mut many)] {
+            let start = Instant::now();
+            let mut bytes_out = 0;
+            crate::parallel::ordered(
+                workers,
+                |emit| {
+                    for record in records {
+                        if !emit(record) {
+                            return;
+                        }
+                    }
+                },
+                analyse,
+                |len| {
+                    bytes_out += len;
+                    Ok(())
+                },
+            )?;
+            if run > 0 {
+                times.push(start.elapsed().as_secs_f64());
+            }
+        }
+    }
+    let (t1, tn) = (median(&mut one), median(&mut many));
+    let per_s = |t: f64| records.len() as f64 / t;
+    let peak_kib = peak_memory_kib();
+    if json {
+        let out = serde_json::json!({
+            "articles": records.len(), "runs": runs, "jobs": n,
+            "median_s_1": t1, "median_s_n": tn,
+            "articles_per_s_1": per_s(t1), "articles_per_s_n": per_s(tn),
+            "speedup": t1 / tn, "peak_rss_kib": peak_kib,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{} articles, whole analysis (read, stages, JSON); median of {runs} runs",
+        records.len()
+    );
+    println!("--jobs 1: {:>9.1} ms {:>8.0} articles/s", t1 * 1e3, per_s(t1));
+    println!("--jobs {n}: {:>9.1} ms {:>8.0} articles/s", tn * 1e3, per_s(tn));
+    println!("speed-up: {:.2}x", t1 / tn);
     if let Some(kib) = peak_kib {
         println!("peak memory (RSS high-water mark): {:.1} MiB", kib as f64 / 1024.0);
     }
