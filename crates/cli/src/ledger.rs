@@ -58,6 +58,10 @@ pub struct IngestArgs {
     /// fetching their links.
     #[arg(long)]
     no_fetch: bool,
+    /// Articles analysed at once (default: one per core); the ledger is
+    /// written in input order whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Default)]
@@ -102,7 +106,6 @@ fn files_under(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
 
 pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
-    let options = args.limits.read_options();
     let mut names = Vec::new();
     for input in &args.inputs {
         let is_url = input.starts_with("http://") || input.starts_with("https://");
@@ -122,33 +125,56 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         bar
     });
     let pipeline = claimtrace::Pipeline::standard();
-    let mut run = Ingest {
-        store,
-        options,
-        pipeline: &pipeline,
-        tally: Tally::default(),
-        progress,
+    let mut reader = Reader {
+        options: args.limits.read_options(),
         args,
         seen_links: std::collections::HashSet::new(),
     };
+    let mut writer = Writer { store, tally: Tally::default(), progress };
     if args.watch {
-        run.watch(&names)?;
+        // Feeds bring a few articles a round: one thread does it all.
+        watch(&mut reader, &mut writer, &pipeline, &names)?;
     } else {
-        for name in &names {
-            match fetch(name, args.limits.max_bytes, args.limits.timeout()) {
-                Ok(fetched) => run.input(name, &fetched.bytes, fetched.content_type.as_deref()),
-                Err(err) => run.failed(&format!("{name}: {err:#}")),
+        // Reading on one thread, analysis on `--jobs` workers, the ledger
+        // written here in input order (a transaction per article).
+        let read = |emit: &mut dyn FnMut(Item) -> bool| {
+            for name in &names {
+                let more = if crate::analyze::is_jsonl_file(name, None) {
+                    let options = &reader.options;
+                    crate::analyze::stream_jsonl(name, options, &mut |doc| {
+                        emit(Item::Doc { name: name.clone(), doc, url: None })
+                    })
+                    .unwrap_or_else(|err| emit(Item::Failed(format!("{name}: {err:#}"))))
+                } else {
+                    match fetch(name, args.limits.max_bytes, args.limits.timeout()) {
+                        Ok(fetched) => reader.input(
+                            name,
+                            &fetched.bytes,
+                            fetched.content_type.as_deref(),
+                            emit,
+                        ),
+                        Err(err) => emit(Item::Failed(format!("{name}: {err:#}"))),
+                    }
+                };
+                if !more || !emit(Item::InputDone) {
+                    return;
+                }
             }
-            if let Some(bar) = &run.progress {
-                bar.set_message(run.tally.line());
-                bar.inc(1);
-            }
-        }
+        };
+        crate::parallel::ordered(
+            crate::parallel::jobs(args.jobs),
+            read,
+            |item| analyse(&pipeline, item),
+            |item| {
+                writer.write(item);
+                Ok(())
+            },
+        )?;
     }
-    if let Some(bar) = &run.progress {
+    if let Some(bar) = &writer.progress {
         bar.finish_and_clear();
     }
-    let tally = &run.tally;
+    let tally = &writer.tally;
     eprintln!("claimtrace: {}: {}", args.db.db.display(), tally.line());
     Ok(if tally.failed > 0 && (tally.ok() == 0 || args.strict) {
         ExitCode::from(1)
@@ -157,16 +183,44 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     })
 }
 
-/// One `ingest` run: the store, the pipeline and the counts.
-struct Ingest<'a> {
-    store: SqliteStore,
+/// What `ingest`'s reader hands on: an article (read, then analysed by a
+/// worker), or a message for the writer, in input order.
+enum Item {
+    Doc {
+        name: String,
+        doc: claimtrace::Result<claimtrace::Document>,
+        url: Option<String>,
+    },
+    Failed(String),
+    Say(String),
+    /// An input is done: the progress bar moves on.
+    InputDone,
+}
+
+/// A worker's part: the pipeline over an article, contained.
+fn analyse(pipeline: &claimtrace::Pipeline, item: Item) -> Item {
+    match item {
+        Item::Doc { name, doc, url } => {
+            let doc = doc.and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc));
+            Item::Doc { name, doc, url }
+        }
+        other => other,
+    }
+}
+
+/// `ingest`'s reading side: inputs, feeds and their entries to articles.
+struct Reader<'a> {
     options: ReadOptions,
-    pipeline: &'a claimtrace::Pipeline,
-    tally: Tally,
-    progress: Option<indicatif::ProgressBar>,
     args: &'a IngestArgs,
     /// Feed links fetched in this run (a watch fetches each once).
     seen_links: std::collections::HashSet<String>,
+}
+
+/// `ingest`'s writing side: the ledger, the counts and the progress bar.
+struct Writer {
+    store: SqliteStore,
+    tally: Tally,
+    progress: Option<indicatif::ProgressBar>,
 }
 
 /// What a feed entry says about its article, for when the article does not.
@@ -176,7 +230,94 @@ struct Overrides {
     published: Option<claimtrace::doc::Stamp>,
 }
 
-impl Ingest<'_> {
+impl Reader<'_> {
+    /// One input: a feed (its entries' articles), or articles. Returns
+    /// whether `emit` wants more.
+    fn input(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        emit: &mut dyn FnMut(Item) -> bool,
+    ) -> bool {
+        if claimtrace::read::feed::is_feed(bytes, content_type) {
+            return match claimtrace::read::feed::entries(bytes) {
+                Ok(entries) => entries.into_iter().all(|entry| self.entry(name, entry, emit)),
+                Err(err) => emit(Item::Failed(format!("{name}: {err}"))),
+            };
+        }
+        self.articles(name, bytes, content_type, &Overrides::default(), emit)
+    }
+
+    /// A feed entry: its linked article, fetched; else the text the feed
+    /// carries for it.
+    fn entry(
+        &mut self,
+        feed: &str,
+        entry: claimtrace::read::feed::FeedEntry,
+        emit: &mut dyn FnMut(Item) -> bool,
+    ) -> bool {
+        let published = entry.published.as_deref().and_then(claimtrace::doc::Stamp::parse_iso);
+        let overrides = Overrides { url: entry.link.clone(), published };
+        if let Some(link) = &entry.link {
+            if !self.seen_links.insert(link.clone()) {
+                return true;
+            }
+            if !self.args.no_fetch {
+                match fetch(link, self.args.limits.max_bytes, self.args.limits.timeout()) {
+                    Ok(f) => {
+                        return self.articles(
+                            link,
+                            &f.bytes,
+                            f.content_type.as_deref(),
+                            &overrides,
+                            emit,
+                        );
+                    }
+                    Err(err) if entry.content.is_none() => {
+                        return emit(Item::Failed(format!("{link}: {err:#}")));
+                    }
+                    Err(err) => {
+                        if !emit(Item::Say(format!(
+                            "claimtrace: {link}: {err:#}; using the text the feed gives"
+                        ))) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        let Some(content) = &entry.content else {
+            return emit(Item::Failed(format!("{feed}: an entry with neither a link nor text")));
+        };
+        let page = format!(
+            "<html><head><title>{}</title></head><body><article>{content}</article></body></html>",
+            entry.title.as_deref().unwrap_or("").replace('<', "&lt;")
+        );
+        let name = entry.link.clone().unwrap_or_else(|| format!("{feed}#entry"));
+        self.articles(&name, page.as_bytes(), Some("text/html"), &overrides, emit)
+    }
+
+    /// Reads the articles of one input and hands them on.
+    fn articles(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        o: &Overrides,
+        emit: &mut dyn FnMut(Item) -> bool,
+    ) -> bool {
+        let input = Input { name, bytes, format: None, content_type };
+        let mut options = self.options.clone();
+        options.published = o.published;
+        let docs = claimtrace::contain("read", || claimtrace::read::read(&input, &options))
+            .unwrap_or_else(|err| vec![Err(err)]);
+        docs.into_iter()
+            .all(|doc| emit(Item::Doc { name: name.to_string(), doc, url: o.url.clone() }))
+    }
+}
+
+impl Writer {
     fn say(&self, line: String) {
         match &self.progress {
             Some(bar) => bar.println(line),
@@ -189,161 +330,121 @@ impl Ingest<'_> {
         self.tally.failed += 1;
     }
 
-    /// One input: a feed (its entries' articles), or articles.
-    fn input(&mut self, name: &str, bytes: &[u8], content_type: Option<&str>) {
-        if claimtrace::read::feed::is_feed(bytes, content_type) {
-            match claimtrace::read::feed::entries(bytes) {
-                Ok(entries) => {
-                    for entry in entries {
-                        self.entry(name, entry);
-                    }
+    /// Adds an analysed article to the ledger, or reports what went wrong.
+    fn write(&mut self, item: Item) {
+        let (name, doc, url) = match item {
+            Item::Doc { name, doc, url } => (name, doc, url),
+            Item::Failed(message) => return self.failed(&message),
+            Item::Say(line) => return self.say(line),
+            Item::InputDone => {
+                if let Some(bar) = &self.progress {
+                    bar.set_message(self.tally.line());
+                    bar.inc(1);
                 }
-                Err(err) => self.failed(&format!("{name}: {err}")),
-            }
-            return;
-        }
-        self.articles(name, bytes, content_type, &Overrides::default());
-    }
-
-    /// A feed entry: its linked article, fetched; else the text the feed
-    /// carries for it.
-    fn entry(&mut self, feed: &str, entry: claimtrace::read::feed::FeedEntry) {
-        let published = entry.published.as_deref().and_then(claimtrace::doc::Stamp::parse_iso);
-        let overrides = Overrides { url: entry.link.clone(), published };
-        if let Some(link) = &entry.link {
-            if !self.seen_links.insert(link.clone()) {
                 return;
             }
-            if !self.args.no_fetch {
-                match fetch(link, self.args.limits.max_bytes, self.args.limits.timeout()) {
-                    Ok(f) => {
-                        self.articles(link, &f.bytes, f.content_type.as_deref(), &overrides);
-                        return;
-                    }
-                    Err(err) if entry.content.is_none() => {
-                        self.failed(&format!("{link}: {err:#}"));
-                        return;
-                    }
-                    Err(err) => self
-                        .say(format!("claimtrace: {link}: {err:#}; using the text the feed gives")),
-                }
-            }
-        }
-        let Some(content) = &entry.content else {
-            self.failed(&format!("{feed}: an entry with neither a link nor text"));
-            return;
         };
-        let page = format!(
-            "<html><head><title>{}</title></head><body><article>{content}</article></body></html>",
-            entry.title.as_deref().unwrap_or("").replace('<', "&lt;")
-        );
-        let name = entry.link.clone().unwrap_or_else(|| format!("{feed}#entry"));
-        self.articles(&name, page.as_bytes(), Some("text/html"), &overrides);
+        let mut doc = match doc {
+            Ok(doc) => doc,
+            Err(err) => {
+                let prefix =
+                    if err.article().is_some() { String::new() } else { format!("{name}: ") };
+                return self.failed(&format!("{prefix}{err}"));
+            }
+        };
+        if doc.meta.url.is_none() {
+            doc.meta.url = url;
+        }
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
+        // A panic while clustering drops the transaction: the ledger keeps
+        // all of an article or none of it.
+        let store = &mut self.store;
+        match claimtrace::contain("ledger", || store.ingest(&article)) {
+            Ok(Ok(Ingested::New)) => self.tally.new += 1,
+            Ok(Ok(Ingested::NewVersion)) => self.tally.versions += 1,
+            Ok(Ok(Ingested::Unchanged)) => self.tally.unchanged += 1,
+            Ok(Ok(Ingested::Copy)) => self.tally.copies += 1,
+            Ok(Err(err)) => self.failed(&format!("{}: {err}", doc.source)),
+            Err(err) => self.failed(&format!("{}: {err}", doc.source)),
+        }
     }
+}
 
-    /// Analyses the articles of one input and adds them to the ledger.
-    fn articles(&mut self, name: &str, bytes: &[u8], content_type: Option<&str>, o: &Overrides) {
-        let input = Input { name, bytes, format: None, content_type };
-        let mut options = self.options.clone();
-        options.published = o.published;
-        // One article analysed at a time, as `analyze` does: a JSONL file of
-        // many articles never holds them all analysed.
-        let pipeline = self.pipeline;
-        for result in claimtrace::analyze_iter(pipeline, &input, &options) {
-            let mut doc = match result {
-                Ok(doc) => doc,
-                Err(err) => {
-                    let prefix =
-                        if err.article().is_some() { String::new() } else { format!("{name}: ") };
-                    self.failed(&format!("{prefix}{err}"));
-                    continue;
-                }
+/// Follows `feeds`: each round re-reads every feed (a URL with a
+/// conditional GET), ingests new entries, and waits `--interval` seconds.
+/// A feed that fails is retried after a doubling delay (at most an hour)
+/// while the others go on.
+fn watch(
+    reader: &mut Reader<'_>,
+    writer: &mut Writer,
+    pipeline: &claimtrace::Pipeline,
+    feeds: &[String],
+) -> Result<()> {
+    use std::time::Instant;
+    struct State {
+        validators: crate::fetch::Validators,
+        failures: u32,
+        due: Instant,
+    }
+    let args = reader.args;
+    let interval = Duration::from_secs(args.interval);
+    let mut states: Vec<State> = feeds
+        .iter()
+        .map(|_| State { validators: Default::default(), failures: 0, due: Instant::now() })
+        .collect();
+    let mut round = 0u64;
+    loop {
+        round += 1;
+        for (feed, state) in feeds.iter().zip(states.iter_mut()) {
+            if Instant::now() < state.due {
+                continue;
+            }
+            let timeout = args.limits.timeout();
+            let is_url = feed.starts_with("http://") || feed.starts_with("https://");
+            let got = if is_url {
+                crate::fetch::fetch_url(
+                    feed,
+                    args.limits.max_bytes,
+                    timeout,
+                    Some(&state.validators),
+                )
+            } else {
+                fetch(feed, args.limits.max_bytes, timeout).map(Some)
             };
-            if doc.meta.url.is_none() {
-                doc.meta.url.clone_from(&o.url);
-            }
-            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-            let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
-            // A panic while clustering drops the transaction: the ledger
-            // keeps all of an article or none of it.
-            let store = &mut self.store;
-            match claimtrace::contain("ledger", || store.ingest(&article)) {
-                Ok(Ok(Ingested::New)) => self.tally.new += 1,
-                Ok(Ok(Ingested::NewVersion)) => self.tally.versions += 1,
-                Ok(Ok(Ingested::Unchanged)) => self.tally.unchanged += 1,
-                Ok(Ok(Ingested::Copy)) => self.tally.copies += 1,
-                Ok(Err(err)) => self.failed(&format!("{}: {err}", doc.source)),
-                Err(err) => self.failed(&format!("{}: {err}", doc.source)),
-            }
-        }
-    }
-
-    /// Follows `feeds`: each round re-reads every feed (a URL with a
-    /// conditional GET), ingests new entries, and waits `--interval`
-    /// seconds. A feed that fails is retried after a doubling delay (at
-    /// most an hour) while the others go on.
-    fn watch(&mut self, feeds: &[String]) -> Result<()> {
-        use std::time::Instant;
-        struct State {
-            validators: crate::fetch::Validators,
-            failures: u32,
-            due: Instant,
-        }
-        let interval = Duration::from_secs(self.args.interval);
-        let mut states: Vec<State> = feeds
-            .iter()
-            .map(|_| State { validators: Default::default(), failures: 0, due: Instant::now() })
-            .collect();
-        let mut round = 0u64;
-        loop {
-            round += 1;
-            for (feed, state) in feeds.iter().zip(states.iter_mut()) {
-                if Instant::now() < state.due {
-                    continue;
+            match got {
+                Ok(Some(f)) => {
+                    state.failures = 0;
+                    state.validators = crate::fetch::Validators {
+                        etag: f.etag.clone(),
+                        last_modified: f.last_modified.clone(),
+                    };
+                    state.due = Instant::now() + interval;
+                    reader.input(feed, &f.bytes, f.content_type.as_deref(), &mut |item| {
+                        writer.write(analyse(pipeline, item));
+                        true
+                    });
                 }
-                let timeout = self.args.limits.timeout();
-                let is_url = feed.starts_with("http://") || feed.starts_with("https://");
-                let got = if is_url {
-                    crate::fetch::fetch_url(
-                        feed,
-                        self.args.limits.max_bytes,
-                        timeout,
-                        Some(&state.validators),
-                    )
-                } else {
-                    fetch(feed, self.args.limits.max_bytes, timeout).map(Some)
-                };
-                match got {
-                    Ok(Some(f)) => {
-                        state.failures = 0;
-                        state.validators = crate::fetch::Validators {
-                            etag: f.etag.clone(),
-                            last_modified: f.last_modified.clone(),
-                        };
-                        state.due = Instant::now() + interval;
-                        self.input(feed, &f.bytes, f.content_type.as_deref());
-                    }
-                    Ok(None) => state.due = Instant::now() + interval,
-                    Err(err) => {
-                        state.failures += 1;
-                        let backoff = interval.saturating_mul(1 << state.failures.min(6));
-                        state.due = Instant::now() + backoff.min(Duration::from_secs(3600));
-                        self.failed(&format!(
-                            "{feed}: {err:#} (retrying in {} s)",
-                            backoff.min(Duration::from_secs(3600)).as_secs()
-                        ));
-                    }
+                Ok(None) => state.due = Instant::now() + interval,
+                Err(err) => {
+                    state.failures += 1;
+                    let backoff = interval.saturating_mul(1 << state.failures.min(6));
+                    state.due = Instant::now() + backoff.min(Duration::from_secs(3600));
+                    writer.failed(&format!(
+                        "{feed}: {err:#} (retrying in {} s)",
+                        backoff.min(Duration::from_secs(3600)).as_secs()
+                    ));
                 }
             }
-            self.say(format!("claimtrace: watch round {round}: {}", self.tally.line()));
-            if self.args.rounds != 0 && round >= self.args.rounds {
-                return Ok(());
-            }
-            let next = states.iter().map(|s| s.due).min().unwrap_or_else(Instant::now);
-            std::thread::sleep(
-                next.saturating_duration_since(Instant::now()).max(Duration::from_millis(100)),
-            );
         }
+        writer.say(format!("claimtrace: watch round {round}: {}", writer.tally.line()));
+        if args.rounds != 0 && round >= args.rounds {
+            return Ok(());
+        }
+        let next = states.iter().map(|s| s.due).min().unwrap_or_else(Instant::now);
+        std::thread::sleep(
+            next.saturating_duration_since(Instant::now()).max(Duration::from_millis(100)),
+        );
     }
 }
 
