@@ -88,18 +88,18 @@ pub struct Args {
 /// An article on its way from the reader to a worker.
 enum Job {
     /// An article read from input `name`, or why it could not be.
-    Article { name: String, doc: claimtrace::Result<claimtrace::Document> },
+    Article { name: String, doc: Box<claimtrace::Result<claimtrace::Document>> },
     /// Input `name` could not be fetched.
     Unfetched { name: String, message: String },
     /// Input `name` is done (the progress bar moves on).
-    InputDone(String),
+    Finished(String),
 }
 
 /// What a worker made of a job, for the writer.
 enum Done {
     Record { record: Box<Record>, text: String },
     Failed { name: Option<String>, message: String },
-    InputDone(String),
+    Finished(String),
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -147,13 +147,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             if is_jsonl_file(name, format) {
                 // Line by line: a JSONL file of any length in bounded memory.
                 let more = stream_jsonl(name, &options, &mut |doc| {
-                    emit(Job::Article { name: name.clone(), doc })
+                    emit(Job::Article { name: name.clone(), doc: Box::new(doc) })
                 })
                 .unwrap_or_else(|err| {
                     let message = format!("{err:#}");
                     emit(Job::Unfetched { name: name.clone(), message })
                 });
-                if !more || !emit(Job::InputDone(name.clone())) {
+                if !more || !emit(Job::Finished(name.clone())) {
                     return;
                 }
                 continue;
@@ -163,7 +163,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 Err(err) => {
                     let message = format!("{err:#}");
                     if !emit(Job::Unfetched { name: name.clone(), message })
-                        || !emit(Job::InputDone(name.clone()))
+                        || !emit(Job::Finished(name.clone()))
                     {
                         return;
                     }
@@ -179,20 +179,20 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             let docs = claimtrace::contain("read", || claimtrace::read::read(&input, &options))
                 .unwrap_or_else(|err| vec![Err(err)]);
             for doc in docs {
-                if !emit(Job::Article { name: name.clone(), doc }) {
+                if !emit(Job::Article { name: name.clone(), doc: Box::new(doc) }) {
                     return;
                 }
             }
-            if !emit(Job::InputDone(name.clone())) {
+            if !emit(Job::Finished(name.clone())) {
                 return;
             }
         }
     };
     let analyse = |job: Job| -> Done {
         let (name, doc) = match job {
-            Job::Article { name, doc } => (name, doc),
+            Job::Article { name, doc } => (name, *doc),
             Job::Unfetched { name, message } => return Done::Failed { name: Some(name), message },
-            Job::InputDone(name) => return Done::InputDone(name),
+            Job::Finished(name) => return Done::Finished(name),
         };
         // The record and the report are built under containment too, so
         // that a bug there also costs this article only.
@@ -237,7 +237,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 report_error(progress.as_ref(), name.as_deref(), &message);
                 n_failed += 1;
             }
-            Done::InputDone(name) => {
+            Done::Finished(name) => {
                 if let Some(bar) = &progress {
                     bar.set_message(name);
                     bar.inc(1);

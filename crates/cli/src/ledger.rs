@@ -142,7 +142,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
                 let more = if crate::analyze::is_jsonl_file(name, None) {
                     let options = &reader.options;
                     crate::analyze::stream_jsonl(name, options, &mut |doc| {
-                        emit(Item::Doc { name: name.clone(), doc, url: None })
+                        emit(Item::Doc { name: name.clone(), doc: Box::new(doc), url: None })
                     })
                     .unwrap_or_else(|err| emit(Item::Failed(format!("{name}: {err:#}"))))
                 } else {
@@ -188,7 +188,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
 enum Item {
     Doc {
         name: String,
-        doc: claimtrace::Result<claimtrace::Document>,
+        doc: Box<claimtrace::Result<claimtrace::Document>>,
         url: Option<String>,
     },
     Failed(String),
@@ -201,8 +201,8 @@ enum Item {
 fn analyse(pipeline: &claimtrace::Pipeline, item: Item) -> Item {
     match item {
         Item::Doc { name, doc, url } => {
-            let doc = doc.and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc));
-            Item::Doc { name, doc, url }
+            let doc = (*doc).and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc));
+            Item::Doc { name, doc: Box::new(doc), url }
         }
         other => other,
     }
@@ -312,8 +312,9 @@ impl Reader<'_> {
         options.published = o.published;
         let docs = claimtrace::contain("read", || claimtrace::read::read(&input, &options))
             .unwrap_or_else(|err| vec![Err(err)]);
-        docs.into_iter()
-            .all(|doc| emit(Item::Doc { name: name.to_string(), doc, url: o.url.clone() }))
+        docs.into_iter().all(|doc| {
+            emit(Item::Doc { name: name.to_string(), doc: Box::new(doc), url: o.url.clone() })
+        })
     }
 }
 
@@ -344,7 +345,7 @@ impl Writer {
                 return;
             }
         };
-        let mut doc = match doc {
+        let mut doc = match *doc {
             Ok(doc) => doc,
             Err(err) => {
                 let prefix =
@@ -500,6 +501,7 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
         until: args.until.clone(),
         text: args.text.clone(),
         limit: args.limit,
+        after: None,
     };
     let claims = store.claims(&filter)?;
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());

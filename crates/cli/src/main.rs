@@ -52,6 +52,29 @@ enum Command {
     History(ledger::HistoryArgs),
     /// Score the ledger against gold ledgers (B-cubed over appearances).
     EvalLedger(ledger::EvalLedgerArgs),
+    /// The ledger in a browser, and an HTTP API (loopback by default).
+    Serve(ServeArgs),
+}
+
+/// Arguments of `claimtrace serve`.
+#[derive(clap::Args, Debug)]
+struct ServeArgs {
+    #[command(flatten)]
+    db: ledger::DbArg,
+    /// Address to listen on. Anything but loopback makes every write need
+    /// `--token`.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// The token writes need (`Authorization: Bearer TOKEN`).
+    #[arg(long, env = "CLAIMTRACE_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// Another host name the server answers to (repeatable); requests for
+    /// any other name are refused (DNS rebinding).
+    #[arg(long = "host", value_name = "NAME")]
+    hosts: Vec<String>,
+    /// Largest request body, in bytes.
+    #[arg(long, default_value_t = 4 << 20)]
+    max_body: usize,
 }
 
 /// Arguments of `claimtrace eval`.
@@ -76,6 +99,15 @@ struct EvalArgs {
     min: Vec<String>,
 }
 
+fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let mut config = claimtrace_server::Config::new(args.db.db.clone(), args.addr);
+    config.token.clone_from(&args.token);
+    config.hosts.clone_from(&args.hosts);
+    config.max_body = args.max_body;
+    claimtrace_server::run(config)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -91,6 +123,7 @@ fn main() -> ExitCode {
         Command::Export(args) => ledger::export(&args),
         Command::EvalLedger(args) => ledger::eval_ledger(&args),
         Command::History(args) => ledger::history(&args),
+        Command::Serve(args) => serve(&args),
     };
     match result {
         Ok(code) => code,

@@ -68,6 +68,8 @@ pub struct ClaimFilter {
     /// Words the claim's wording contains (full-text).
     pub text: Option<String>,
     pub limit: Option<usize>,
+    /// Only clusters after this cursor (from [`LedgerStore::claims_page`]).
+    pub after: Option<String>,
 }
 
 /// Filters of `events`.
@@ -151,7 +153,13 @@ pub trait LedgerStore {
     /// Adds an analysed article and clusters its claims.
     fn ingest(&mut self, article: &ArticleInput<'_>) -> Result<Ingested>;
     /// Claim clusters, newest activity first.
-    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<LedgerClaim>>;
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<LedgerClaim>> {
+        Ok(self.claims_page(filter)?.0)
+    }
+    /// A page of `claims`: at most `filter.limit` clusters after
+    /// `filter.after`, and the cursor of the next page (`None` on the last).
+    /// A cursor stays valid while clusters are added.
+    fn claims_page(&self, filter: &ClaimFilter) -> Result<(Vec<LedgerClaim>, Option<String>)>;
     /// One cluster by id.
     fn claim(&self, id: &str) -> Result<Option<LedgerClaim>>;
     /// Every stored article version, newest first.

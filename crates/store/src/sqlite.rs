@@ -811,10 +811,10 @@ impl LedgerStore for SqliteStore {
         self.file(&article, &|r| ledger::appearances(doc, r))
     }
 
-    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<LedgerClaim>> {
+    fn claims_page(&self, filter: &ClaimFilter) -> Result<(Vec<LedgerClaim>, Option<String>)> {
         // One query over the summaries picks the page; only its clusters'
         // views are built.
-        let mut sql = String::from("SELECT c.cluster FROM clusters c WHERE 1");
+        let mut sql = String::from("SELECT c.cluster, c.newest, c.id FROM clusters c WHERE 1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         let mut arg = |sql: &mut String, clause: &str, value: String| {
             args.push(value.into());
@@ -852,22 +852,39 @@ impl LedgerStore for SqliteStore {
                 query,
             );
         }
+        // Keyset paging: the cursor is the sort key of the last cluster
+        // of the page before ("newest" and id, which is unique).
+        if let Some((newest, id)) = filter.after.as_deref().and_then(|c| c.split_once('~')) {
+            arg(&mut sql, " AND (c.newest < ?", newest.to_string());
+            arg(&mut sql, " OR (c.newest = ?", newest.to_string());
+            arg(&mut sql, " AND c.id > ?))", id.to_string());
+        }
         sql.push_str(" ORDER BY c.newest DESC, c.id");
         if let Some(limit) = filter.limit {
-            sql.push_str(&format!(" LIMIT {limit}"));
+            // One more than asked says whether there is a next page.
+            sql.push_str(&format!(" LIMIT {}", limit.saturating_add(1)));
         }
-        let clusters: Vec<i64> = {
+        let mut rows: Vec<(i64, String, String)> = {
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut out = Vec::with_capacity(clusters.len());
-        for cluster in clusters {
+        let next = match filter.limit {
+            Some(limit) if rows.len() > limit => {
+                rows.truncate(limit);
+                rows.last().map(|(_, newest, id)| format!("{newest}~{id}"))
+            }
+            _ => None,
+        };
+        let mut out = Vec::with_capacity(rows.len());
+        for (cluster, _, _) in rows {
             if let Some(claim) = self.view_of(cluster)? {
                 out.push(claim);
             }
         }
-        Ok(out)
+        Ok((out, next))
     }
 
     fn claim(&self, id: &str) -> Result<Option<LedgerClaim>> {

@@ -1,0 +1,248 @@
+//! The JSON API: the same objects as the CLI's `--json` (the contracts in
+//! `docs/`), described by `/api/openapi.json`.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use claimtrace_store::{ClaimFilter, EventFilter, LedgerStore};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use utoipa::OpenApi;
+
+use crate::{ApiError, AppState};
+
+/// Claims per page unless `limit` says otherwise, and the most it may say.
+pub const PAGE: usize = 50;
+const MAX_PAGE: usize = 500;
+
+/// The filters of `/api/claims` (and of the ledger page): the CLI's.
+#[derive(Debug, Default, Deserialize)]
+pub struct ClaimsQuery {
+    pub status: Option<String>,
+    pub about: Option<String>,
+    pub outlet: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+    /// The cursor of the page (`next` of the page before).
+    pub after: Option<String>,
+}
+
+impl ClaimsQuery {
+    pub fn filter(&self) -> ClaimFilter {
+        let some = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        ClaimFilter {
+            status: some(&self.status),
+            about: some(&self.about),
+            outlet: some(&self.outlet),
+            since: some(&self.since),
+            until: some(&self.until),
+            text: some(&self.text),
+            limit: Some(self.limit.unwrap_or(PAGE).clamp(1, MAX_PAGE)),
+            after: some(&self.after),
+        }
+    }
+}
+
+/// A page of claim clusters, newest activity first.
+#[utoipa::path(get, path = "/api/claims",
+    params(
+        ("status" = Option<String>, Query, description = "disputed, confirmed, unverified, hedged, reported or asserted"),
+        ("about" = Option<String>, Query, description = "an entity named in, by or answering the claim"),
+        ("outlet" = Option<String>, Query, description = "an outlet's name or domain"),
+        ("since" = Option<String>, Query, description = "reported on or after (YYYY-MM-DD)"),
+        ("until" = Option<String>, Query, description = "reported on or before (YYYY-MM-DD)"),
+        ("text" = Option<String>, Query, description = "words of the claim (full text)"),
+        ("limit" = Option<usize>, Query, description = "claims per page (50 by default, 500 at most)"),
+        ("after" = Option<String>, Query, description = "the cursor `next` of the page before"),
+    ),
+    responses((status = 200, description = "`{\"claims\": [LedgerClaim], \"next\": cursor | null}` (docs/ledger-json.md)", content_type = "application/json")))]
+pub async fn claims(
+    State(state): State<AppState>,
+    Query(query): Query<ClaimsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = query.filter();
+    let (claims, next) = state.with_store(move |s| s.claims_page(&filter)).await?;
+    Ok(Json(json!({ "claims": claims, "next": next })))
+}
+
+/// One claim cluster (an id it had before a merge answers with the
+/// cluster it joined).
+#[utoipa::path(get, path = "/api/claims/{id}",
+    params(("id" = String, Path, description = "the claim's id, `c-` and 16 hex digits")),
+    responses(
+        (status = 200, description = "LedgerClaim (docs/ledger-json.md)", content_type = "application/json"),
+        (status = 404, description = "no such claim", content_type = "application/json"),
+    ))]
+pub async fn claim(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    match state.with_store(move |s| s.claim(&id)).await? {
+        Some(claim) => Ok(Json(json!(claim))),
+        None => Err(ApiError::new(StatusCode::NOT_FOUND, "no such claim")),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EventsQuery {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub about: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+impl EventsQuery {
+    pub fn filter(&self) -> EventFilter {
+        let some = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        EventFilter {
+            kind: some(&self.kind),
+            about: some(&self.about),
+            since: some(&self.since),
+            until: some(&self.until),
+        }
+    }
+}
+
+/// Events across the ledger, each with every report of it.
+#[utoipa::path(get, path = "/api/events",
+    params(
+        ("type" = Option<String>, Query, description = "a PLOVER type (ASSAULT, PROTEST, ...)"),
+        ("about" = Option<String>, Query, description = "an actor, target or place"),
+        ("since" = Option<String>, Query, description = "on or after (YYYY-MM-DD)"),
+        ("until" = Option<String>, Query, description = "on or before (YYYY-MM-DD)"),
+    ),
+    responses((status = 200, description = "`{\"events\": [LedgerEvent]}` (docs/ledger-json.md)", content_type = "application/json")))]
+pub async fn events(
+    State(state): State<AppState>,
+    Query(query): Query<EventsQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let filter = query.filter();
+    let events = state.with_store(move |s| s.events(&filter)).await?;
+    Ok(Json(json!({ "events": events })))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SearchQuery {
+    pub q: String,
+    pub limit: Option<usize>,
+}
+
+/// Full-text search over claims and articles, best first.
+#[utoipa::path(get, path = "/api/search",
+    params(("q" = String, Query, description = "words"), ("limit" = Option<usize>, Query, description = "hits (20 by default)")),
+    responses((status = 200, description = "`{\"hits\": [{kind, id, text, score}]}`", content_type = "application/json")))]
+pub async fn search(
+    State(state): State<AppState>,
+    Query(query): Query<SearchQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let limit = query.limit.unwrap_or(20).clamp(1, MAX_PAGE);
+    let hits = state.with_store(move |s| s.search(&query.q, limit)).await?;
+    let hits: Vec<Value> = hits
+        .into_iter()
+        .map(|h| json!({ "kind": h.kind, "id": h.id, "text": h.text, "score": h.score }))
+        .collect();
+    Ok(Json(json!({ "hits": hits })))
+}
+
+/// Every stored article version, newest first.
+#[utoipa::path(get, path = "/api/articles",
+    responses((status = 200, description = "`{\"articles\": [{url, version, title, outlet, published, date_from, ingested_at, claims, copy_of, latest}]}`", content_type = "application/json")))]
+pub async fn articles(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    let rows = state.with_store(|s| s.articles()).await?;
+    let rows: Vec<Value> = rows
+        .into_iter()
+        .map(|a| {
+            json!({
+                "url": a.url, "version": a.version, "title": a.title, "outlet": a.outlet,
+                "published": a.published, "date_from": a.date_from, "ingested_at": a.ingested_at,
+                "claims": a.claims, "copy_of": a.copy_of, "latest": a.latest,
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "articles": rows })))
+}
+
+/// Analyses one article given in the body: plain text, HTML, or a JSON
+/// record (`{"text", "title", "published", "outlet", "url"}`), by its
+/// Content-Type. Nothing is stored.
+#[utoipa::path(post, path = "/api/analyze",
+    request_body(content = String, description = "the article: text/plain, text/html or application/json", content_type = "text/plain"),
+    responses(
+        (status = 200, description = "the article record (docs/article-json.md); an array when the body holds several", content_type = "application/json"),
+        (status = 422, description = "the input could not be read as an article", content_type = "application/json"),
+    ))]
+pub async fn analyze(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let content_type =
+        headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let started = std::time::Instant::now();
+    let records = analyse(&state, body.to_vec(), content_type).await?;
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    let value = match records.len() {
+        1 => json!(records[0]),
+        _ => json!(records),
+    };
+    Ok(([("server-timing", format!("analyze;dur={ms:.1}"))], Json(value)))
+}
+
+/// Analyses `bytes` on a blocking thread, at most `analyses` at once (the
+/// others wait their turn).
+pub async fn analyse(
+    state: &AppState,
+    bytes: Vec<u8>,
+    content_type: Option<String>,
+) -> Result<Vec<claimtrace::Record>, ApiError> {
+    let _permit = state.0.analyses.acquire().await.map_err(ApiError::internal)?;
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        let input = claimtrace::read::Input {
+            name: "pasted",
+            bytes: &bytes,
+            format: None,
+            content_type: content_type.as_deref(),
+        };
+        let options = claimtrace::read::ReadOptions {
+            max_bytes: Some(state.0.config.max_body),
+            ..Default::default()
+        };
+        let mut records = Vec::new();
+        for doc in claimtrace::analyze_iter(&state.0.pipeline, &input, &options) {
+            match doc {
+                Ok(doc) => records.push(claimtrace::Record::from_document(&doc)),
+                Err(err) if records.is_empty() => {
+                    return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))
+                }
+                Err(_) => {}
+            }
+        }
+        if records.is_empty() {
+            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "no article in the input"));
+        }
+        Ok(records)
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "claimtrace", description = "The claim ledger and article analysis over HTTP."),
+    paths(claims, claim, events, search, articles, analyze)
+)]
+struct ApiDoc;
+
+/// The OpenAPI document of this API.
+pub async fn openapi() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        ApiDoc::openapi().to_pretty_json().unwrap_or_default(),
+    )
+}

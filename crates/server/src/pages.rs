@@ -1,0 +1,455 @@
+//! Server-rendered pages (maud: compile-time checked, every interpolation
+//! escaped, so article text is data, never markup). Reading needs no
+//! script; filters and paging are plain links and GET forms.
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use claimtrace::record::ledger::{Edge, LedgerClaim};
+use claimtrace_store::LedgerStore;
+use maud::{html, Markup, DOCTYPE};
+use serde::Deserialize;
+
+use crate::api::{ClaimsQuery, EventsQuery};
+use crate::{ApiError, AppState};
+
+const STATUSES: [&str; 6] =
+    ["disputed", "confirmed", "unverified", "hedged", "reported", "asserted"];
+
+fn layout(title: &str, body: Markup) -> Html<String> {
+    Html(
+        html! {
+            (DOCTYPE)
+            html lang="en" {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (title) " · claimtrace" }
+                    link rel="stylesheet" href="/static/app.css";
+                }
+                body {
+                    header.top {
+                        a.brand href="/" { "claimtrace" }
+                        nav aria-label="Main" {
+                            a href="/" { "Ledger" }
+                            a href="/events" { "Events" }
+                            a href="/analyze" { "Analyse" }
+                        }
+                    }
+                    main { (body) }
+                }
+            }
+        }
+        .into_string(),
+    )
+}
+
+fn error_page(err: ApiError) -> Response {
+    let status = err.status;
+    let page = layout("Error", html! { h1 { (status.as_u16()) " " (err.message) } });
+    (status, page).into_response()
+}
+
+/// A status as a word in a badge: colour and border style carry it too,
+/// never colour alone.
+fn badge(status: &str) -> Markup {
+    let class = if STATUSES.contains(&status) { status } else { "asserted" };
+    html! { span class={ "badge " (class) } { (status) } }
+}
+
+/// The ledger: claims with status, outlets, first seen and origin;
+/// filters; paging.
+pub async fn ledger(State(state): State<AppState>, Query(query): Query<ClaimsQuery>) -> Response {
+    let filter = query.filter();
+    let (claims, next) = match state.with_store(move |s| s.claims_page(&filter)).await {
+        Ok(page) => page,
+        Err(err) => return error_page(err),
+    };
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let next_link = next.map(|cursor| {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        for (key, v) in [
+            ("status", &query.status),
+            ("about", &query.about),
+            ("outlet", &query.outlet),
+            ("since", &query.since),
+            ("until", &query.until),
+            ("text", &query.text),
+        ] {
+            if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
+                pairs.push((key, v.clone()));
+            }
+        }
+        pairs.push(("after", cursor));
+        format!("/?{}", encode_query(&pairs))
+    });
+    let body = html! {
+        h1 { "Claims" }
+        form.filters method="get" action="/" role="search" {
+            label { "Status"
+                select name="status" {
+                    option value="" { "any" }
+                    @for s in STATUSES {
+                        option value=(s) selected[query.status.as_deref() == Some(s)] { (s) }
+                    }
+                }
+            }
+            label { "About" input name="about" value=(value(&query.about)) placeholder="entity"; }
+            label { "Outlet" input name="outlet" value=(value(&query.outlet)); }
+            label { "Since" input name="since" type="date" value=(value(&query.since)); }
+            label { "Until" input name="until" type="date" value=(value(&query.until)); }
+            label { "Words" input name="text" type="search" value=(value(&query.text)); }
+            button type="submit" { "Filter" }
+        }
+        @if claims.is_empty() {
+            p.muted { "No claims match." }
+        }
+        ol.claims {
+            @for c in &claims {
+                li {
+                    div.claim-text { (badge(&c.status)) a href={ "/claims/" (c.id) } { (c.text) } }
+                    div.muted {
+                        (c.outlets) " outlet(s) · " (c.appearances.len()) " appearance(s) · first seen "
+                        (c.first_seen.as_ref().and_then(|f| f.published.as_deref()).unwrap_or("?"))
+                        " · origin: " (c.origin.as_deref().unwrap_or("the outlet's own voice"))
+                    }
+                }
+            }
+        }
+        @if let Some(link) = next_link {
+            p.pager { a href=(link) rel="next" { "Next page →" } }
+        }
+    };
+    layout("Claims", body).into_response()
+}
+
+/// One claim: wording, status, timeline, stances, the propagation graph
+/// and every appearance in context.
+pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let found = match state.with_store(move |s| s.claim(&id)).await {
+        Ok(found) => found,
+        Err(err) => return error_page(err),
+    };
+    let Some(c) = found else {
+        return error_page(ApiError::new(StatusCode::NOT_FOUND, "no such claim"));
+    };
+    let body = html! {
+        h1 { (badge(&c.status)) (c.text) }
+        p.muted {
+            "Claim " code { (c.id) } " · " (c.outlets) " outlet(s) · origin: "
+            (c.origin.as_deref().unwrap_or("the outlet's own voice"))
+            @if let Some(f) = &c.first_seen {
+                " · first seen " (f.published.as_deref().unwrap_or("?")) " in "
+                a href=(f.url) rel="noreferrer noopener" { (f.outlet.as_deref().unwrap_or(&f.url)) }
+            }
+        }
+        @if let Some(newer) = &c.superseded_by {
+            p { "Superseded by " a href={ "/claims/" (newer) } { (newer) } }
+        }
+        h2 { "How it travelled" }
+        (propagation(&c))
+        h2 { "Timeline" }
+        table {
+            thead { tr { th { "Date" } th { "Status" } th { "Where" } th { "Why" } } }
+            tbody {
+                @for t in &c.timeline {
+                    tr {
+                        td { (t.date.as_deref().unwrap_or("?")) }
+                        td { (badge(&t.status)) }
+                        td { a href=(t.url) rel="noreferrer noopener" { (host_of(&t.url)) } }
+                        td { (t.evidence.as_deref().unwrap_or("")) }
+                    }
+                }
+            }
+        }
+        @if !c.stances.is_empty() {
+            h2 { "Stances" }
+            table {
+                thead { tr { th { "Who" } th { "Stance" } th { "Where" } th { "Sentence" } } }
+                tbody {
+                    @for s in &c.stances {
+                        tr {
+                            td { (s.actor) } td { (s.stance.replace('_', " ")) }
+                            td { a href=(s.url) rel="noreferrer noopener" { (host_of(&s.url)) } }
+                            td { (s.evidence) }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { "Appearances (" (c.appearances.len()) ")" }
+        ol.claims {
+            @for a in &c.appearances {
+                li {
+                    div { (badge(&a.status))
+                        a href=(a.url) rel="noreferrer noopener" { (a.outlet.as_deref().unwrap_or(&a.url)) }
+                        span.muted { " · " (a.published.as_deref().unwrap_or("?"))
+                            @if !a.chain.is_empty() { " · via " (a.chain.join(" → ")) }
+                            @if let Some(of) = &a.copy_of { " · copy of " (of) } }
+                    }
+                    blockquote { (a.sentence) }
+                }
+            }
+        }
+    };
+    layout(&c.text, body).into_response()
+}
+
+/// The propagation graph as SVG: the origin on the left, each hop a
+/// column to the right.
+fn propagation(c: &LedgerClaim) -> Markup {
+    let edges: &[Edge] = &c.propagation;
+    if edges.is_empty() {
+        return html! { p.muted { "Reported by each outlet in its own voice: no chain of sources." } };
+    }
+    // Columns by distance from the nodes nothing points to.
+    let mut depth: BTreeMap<&str, usize> = BTreeMap::new();
+    let targets: Vec<&str> = edges.iter().map(|e| e.to.as_str()).collect();
+    for e in edges {
+        if !targets.contains(&e.from.as_str()) {
+            depth.insert(&e.from, 0);
+        }
+    }
+    for _ in 0..edges.len() {
+        for e in edges {
+            if let Some(&d) = depth.get(e.from.as_str()) {
+                let entry = depth.entry(&e.to).or_insert(d + 1);
+                *entry = (*entry).max(d + 1).min(edges.len());
+            }
+        }
+    }
+    for e in edges {
+        depth.entry(&e.from).or_insert(0);
+        depth.entry(&e.to).or_insert(1);
+    }
+    let mut rows: HashMap<usize, usize> = HashMap::new();
+    let mut at: HashMap<&str, (f64, f64)> = HashMap::new();
+    let mut order: Vec<(&str, usize)> = depth.iter().map(|(n, d)| (*n, *d)).collect();
+    order.sort_by_key(|(n, d)| (*d, *n));
+    let (w, h, gap_x, gap_y) = (170.0, 28.0, 230.0, 44.0);
+    for (name, d) in &order {
+        let row = rows.entry(*d).or_insert(0);
+        at.insert(name, (10.0 + *d as f64 * gap_x, 10.0 + *row as f64 * gap_y));
+        *row += 1;
+    }
+    let width = 20.0 + (rows.len() as f64) * gap_x;
+    let height = 20.0 + (*rows.values().max().unwrap_or(&1) as f64) * gap_y;
+    let short = |s: &str| -> String {
+        if s.chars().count() > 24 {
+            format!("{}…", s.chars().take(23).collect::<String>())
+        } else {
+            s.to_string()
+        }
+    };
+    html! {
+        svg.graph role="img" aria-label="How the claim travelled, origin first"
+            viewBox={ "0 0 " (width) " " (height) } xmlns="http://www.w3.org/2000/svg" {
+            @for e in edges {
+                @if let (Some(a), Some(b)) = (at.get(e.from.as_str()), at.get(e.to.as_str())) {
+                    line x1=(a.0 + w) y1=(a.1 + h / 2.0) x2=(b.0) y2=(b.1 + h / 2.0) {}
+                }
+            }
+            @for (name, _) in &order {
+                @if let Some(p) = at.get(name) {
+                    g {
+                        title { (name) }
+                        rect x=(p.0) y=(p.1) width=(w) height=(h) rx="4" {}
+                        text x=(p.0 + 8.0) y=(p.1 + 18.0) { (short(name)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The events of the ledger.
+pub async fn events(State(state): State<AppState>, Query(query): Query<EventsQuery>) -> Response {
+    let filter = query.filter();
+    let events = match state.with_store(move |s| s.events(&filter)).await {
+        Ok(events) => events,
+        Err(err) => return error_page(err),
+    };
+    let body = html! {
+        h1 { "Events" }
+        form.filters method="get" action="/events" role="search" {
+            label { "Type" input name="type" value=(query.kind.clone().unwrap_or_default()) placeholder="ASSAULT"; }
+            label { "About" input name="about" value=(query.about.clone().unwrap_or_default()); }
+            label { "Since" input name="since" type="date" value=(query.since.clone().unwrap_or_default()); }
+            label { "Until" input name="until" type="date" value=(query.until.clone().unwrap_or_default()); }
+            button type="submit" { "Filter" }
+        }
+        table {
+            thead { tr { th { "Event" } th { "Who → whom" } th { "Where, when" } th { "Reports" } } }
+            tbody {
+                @for e in &events {
+                    tr {
+                        td { (badge(&e.status)) (e.kind) @if let Some(m) = &e.mode { " (" (m) ")" } }
+                        td { (e.actors.join(", ")) @if !e.targets.is_empty() { " → " (e.targets.join(", ")) } }
+                        td { (e.location.as_deref().unwrap_or("")) " " (e.time.as_deref().unwrap_or("")) }
+                        td {
+                            @for r in &e.reports {
+                                div {
+                                    a href=(r.url) rel="noreferrer noopener" { (r.outlet.as_deref().unwrap_or(&r.url)) }
+                                    @if let Some(claim) = &r.claim { " · " a href={ "/claims/" (claim) } { "claim" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout("Events", body).into_response()
+}
+
+pub async fn analyze_form() -> Response {
+    let body = html! {
+        h1 { "Analyse an article" }
+        form method="post" action="/analyze" {
+            label for="text" { "Paste the article's text (the first line is its title)" }
+            textarea id="text" name="text" required {}
+            p { button type="submit" { "Analyse" } }
+        }
+        p.muted { "Nothing is stored. To add articles to the ledger, use " code { "claimtrace ingest" } "." }
+    };
+    layout("Analyse", body).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct AnalyzeForm {
+    pub text: String,
+}
+
+/// The analysed article: its text with entities, times and counts marked,
+/// then its claims and events.
+pub async fn analyze_submit(
+    State(state): State<AppState>,
+    Form(form): Form<AnalyzeForm>,
+) -> Response {
+    let records = match crate::api::analyse(
+        &state,
+        form.text.into_bytes(),
+        Some("text/plain".into()),
+    )
+    .await
+    {
+        Ok(records) => records,
+        Err(err) => return error_page(err),
+    };
+    let r = &records[0];
+    let marks = marks(r);
+    let body = html! {
+        h1 { (r.meta.title.as_deref().unwrap_or("Untitled")) }
+        p.muted { (r.entities.len()) " entities · " (r.times.len()) " times · " (r.counts.len()) " counts · "
+            (r.claims.len()) " claims · " (r.events.len()) " events" }
+        div.article { (marks) }
+        h2 { "Claims" }
+        ol.claims {
+            @for c in &r.claims {
+                li { (badge(&c.status)) (c.text)
+                    @if !c.chain.is_empty() { div.muted { "via " (c.chain.join(" → ")) } } }
+            }
+        }
+        h2 { "Events" }
+        ul {
+            @for e in &r.events {
+                li { (badge(e.status.as_deref().unwrap_or("asserted"))) (e.kind) " " (e.actors.join(", "))
+                    @if !e.targets.is_empty() { " → " (e.targets.join(", ")) } }
+            }
+        }
+        h2 { "Entities" }
+        ul { @for e in &r.entities { li { (e.kind) " " (e.name) } } }
+    };
+    layout(r.meta.title.as_deref().unwrap_or("Analysis"), body).into_response()
+}
+
+/// The body with times and counts marked from their spans, and entity
+/// names marked where they occur (the record gives names, not spans).
+fn marks(r: &claimtrace::Record) -> Markup {
+    let text = r.text.as_str();
+    let mut spans: Vec<(usize, usize, String, Option<String>)> = Vec::new();
+    for t in &r.times {
+        if let Some([a, b]) = t.span {
+            spans.push((a, b, "time".into(), Some(t.value.clone())));
+        }
+    }
+    for c in &r.counts {
+        if let Some([a, b]) = c.span {
+            spans.push((
+                a,
+                b,
+                "count".into(),
+                Some(format!("{} {} ({})", c.number, c.category, c.qualifier)),
+            ));
+        }
+    }
+    for e in &r.entities {
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            if name.chars().count() < 2 {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(k) = text.get(from..).and_then(|rest| rest.find(name.as_str())) {
+                let (a, b) = (from + k, from + k + name.len());
+                // Whole words only: "IS" is not in "ISIS", nor "Russia" in
+                // "Russian".
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                let before = text.get(..a).and_then(|t| t.chars().next_back());
+                let after = text.get(b..).and_then(|t| t.chars().next());
+                if !word(before) && !word(after) {
+                    spans.push((a, b, format!("ent-{}", e.kind), Some(e.kind.clone())));
+                }
+                from = b;
+            }
+        }
+    }
+    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    // Each piece of the text, with the class and title of its mark.
+    type Mark = Option<(String, Option<String>)>;
+    let mut pieces: Vec<(Mark, &str)> = Vec::new();
+    let mut at = 0;
+    for (a, b, class, title) in spans {
+        if a < at || !text.is_char_boundary(a) || !text.is_char_boundary(b) || b > text.len() {
+            continue;
+        }
+        pieces.push((None, text.get(at..a).unwrap_or("")));
+        pieces.push((Some((class, title)), text.get(a..b).unwrap_or("")));
+        at = b;
+    }
+    pieces.push((None, text.get(at..).unwrap_or("")));
+    html! {
+        @for (mark, words) in pieces {
+            @match mark {
+                Some((class, title)) => mark class=(class) title=[title] { (words) },
+                None => (words),
+            }
+        }
+    }
+}
+
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+/// `key=value&...` with the values percent-encoded.
+fn encode_query(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}

@@ -1,0 +1,348 @@
+//! `claimtrace serve` end to end over real sockets: every page and API
+//! route, paging, analysis, and the guards (Host, Origin, token, body
+//! size, escaping of hostile article text).
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use claimtrace_server::Config;
+use claimtrace_store::{ArticleInput, LedgerStore, SqliteStore};
+
+fn testdata(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(rel)
+}
+
+/// A ledger with the founding example and the dev articles in it.
+fn ledger(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("ledger.db");
+    let mut store = SqliteStore::open(&db).unwrap();
+    let mut paths = vec![testdata("examples/newsweek-isis-threat.txt")];
+    for entry in std::fs::read_dir(testdata("gold/dev/inputs")).unwrap() {
+        paths.push(entry.unwrap().path());
+    }
+    paths.sort();
+    for path in paths {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.to_str().unwrap();
+        let input =
+            claimtrace::read::Input { name, bytes: &bytes, format: None, content_type: None };
+        for doc in claimtrace::analyze(&input, &Default::default()) {
+            let doc = doc.unwrap();
+            let article =
+                ArticleInput { doc: &doc, input_name: name, ingested_at: "2026-12-01T00:00:00Z" };
+            store.ingest(&article).unwrap();
+        }
+    }
+    db
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts a server on `config` in the background and waits until it
+/// answers.
+fn start(config: Config) -> SocketAddr {
+    let addr = SocketAddr::from(([127, 0, 0, 1], config.addr.port()));
+    std::thread::spawn(move || claimtrace_server::run(config).unwrap());
+    for _ in 0..200 {
+        if TcpStream::connect(addr).is_ok() {
+            return addr;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("the server did not start");
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+}
+
+/// One HTTP/1.1 request; `host` None uses the server's address.
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    host: Option<&str>,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let host = host.map_or_else(|| addr.to_string(), str::to_string);
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    stream.write_all(head.as_bytes()).unwrap();
+    let _ = stream.write_all(body);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Reply { status, head: head.to_string(), body: body.to_string() }
+}
+
+fn get(addr: SocketAddr, path: &str) -> Reply {
+    request(addr, "GET", path, None, &[], b"")
+}
+
+fn json(reply: &Reply) -> serde_json::Value {
+    serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
+}
+
+#[test]
+fn pages_and_api_over_a_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(&dir);
+    let addr = start(Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+
+    // The ledger page lists the founding example's claims, with badges.
+    let home = get(addr, "/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Crocus"), "{}", &home.body[..home.body.len().min(500)]);
+    assert!(home.body.contains("class=\"badge "));
+    assert!(home.header("content-security-policy").unwrap().contains("default-src 'none'"));
+    assert_eq!(get(addr, "/static/app.css").status, 200);
+
+    // /api/claims pages through every cluster once.
+    let all = json(&get(addr, "/api/claims?limit=500"))["claims"].as_array().unwrap().len();
+    let mut seen = std::collections::HashSet::new();
+    let mut path = "/api/claims?limit=7".to_string();
+    loop {
+        let page = json(&get(addr, &path));
+        let claims = page["claims"].as_array().unwrap();
+        assert!(claims.len() <= 7);
+        for c in claims {
+            assert!(seen.insert(c["id"].as_str().unwrap().to_string()), "a claim on two pages");
+        }
+        match page["next"].as_str() {
+            Some(next) => path = format!("/api/claims?limit=7&after={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), all);
+    let default_page = json(&get(addr, "/api/claims"));
+    assert_eq!(default_page["claims"].as_array().unwrap().len(), all.min(50));
+    // Filters as the CLI's.
+    let disputed = json(&get(addr, "/api/claims?status=disputed"));
+    assert!(disputed["claims"].as_array().unwrap().iter().all(|c| c["status"] == "disputed"));
+
+    // One claim, as JSON and as a page with its graph and timeline.
+    let kyiv =
+        json(&get(addr, "/api/claims?about=Kyiv"))["claims"][0]["id"].as_str().unwrap().to_string();
+    let claim = get(addr, &format!("/api/claims/{kyiv}"));
+    assert_eq!(claim.status, 200);
+    assert_eq!(json(&claim)["id"], kyiv.as_str());
+    let page = get(addr, &format!("/claims/{kyiv}"));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("<svg") && page.body.contains("Timeline"));
+    let missing = get(addr, "/api/claims/c-0000000000000000");
+    assert_eq!(missing.status, 404);
+    assert_eq!(json(&missing)["error"], "no such claim");
+    assert_eq!(get(addr, "/claims/nope").status, 404);
+
+    // Events, search, articles, the OpenAPI document.
+    let events = json(&get(addr, "/api/events?type=ASSAULT"));
+    assert!(!events["events"].as_array().unwrap().is_empty());
+    assert_eq!(get(addr, "/events").status, 200);
+    let hits = json(&get(addr, "/api/search?q=Crocus"));
+    assert!(!hits["hits"].as_array().unwrap().is_empty());
+    let articles = json(&get(addr, "/api/articles"));
+    assert_eq!(articles["articles"].as_array().unwrap().len(), 9);
+    let openapi = json(&get(addr, "/api/openapi.json"));
+    for route in [
+        "/api/claims",
+        "/api/claims/{id}",
+        "/api/events",
+        "/api/search",
+        "/api/articles",
+        "/api/analyze",
+    ] {
+        assert!(openapi["paths"].get(route).is_some(), "{route} missing from the OpenAPI document");
+    }
+
+    // Analysis of a pasted article: the record, and the page with spans.
+    let text = std::fs::read(testdata("examples/newsweek-isis-threat.txt")).unwrap();
+    let analysed =
+        request(addr, "POST", "/api/analyze", None, &[("Content-Type", "text/plain")], &text);
+    assert_eq!(analysed.status, 200);
+    assert!(analysed.header("server-timing").unwrap().starts_with("analyze;dur="));
+    assert!(json(&analysed)["claims"].as_array().unwrap().len() >= 5);
+    let form = format!("text={}", percent(&String::from_utf8_lossy(&text)));
+    let origin = format!("http://{addr}");
+    let page = request(
+        addr,
+        "POST",
+        "/analyze",
+        None,
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
+        form.as_bytes(),
+    );
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("<mark class=\"ent-"), "entities highlighted");
+    assert!(
+        page.body.contains("<mark class=\"time\" title=\"2024-03-22\">Friday"),
+        "times with their value"
+    );
+    assert_eq!(get(addr, "/analyze").status, 200);
+}
+
+/// Hostile article text renders inert: escaped, never markup.
+#[test]
+fn a_hostile_article_stays_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("empty.db");
+    let addr = start(Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let hostile = "Hostile <script>alert(1)</script> headline\n\n\
+        The minister said \"<img src=x onerror=alert(2)>\" and <a href=\"javascript:alert(3)\">this</a>. \
+        Police arrested two men in \"Kabul\" onmouseover=\"alert(4)\" on Tuesday.";
+    let form = format!("text={}", percent(hostile));
+    let origin = format!("http://{addr}");
+    let page = request(
+        addr,
+        "POST",
+        "/analyze",
+        None,
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
+        form.as_bytes(),
+    );
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(!page.body.contains("<script>alert"), "a script tag came through");
+    assert!(!page.body.contains("<img src=x"), "an img tag came through");
+    assert!(!page.body.contains("href=\"javascript:"), "a javascript: link came through");
+    assert!(!page.body.contains("onmouseover=\"alert"), "an attribute broke out");
+    assert!(page.body.contains("&lt;script&gt;"), "the text is still shown");
+    // No inline script can run: the policy forbids it.
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"));
+}
+
+#[test]
+fn host_origin_token_and_size_guards() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("guards.db");
+    let mut config = Config::new(db.clone(), SocketAddr::from(([127, 0, 0, 1], free_port())));
+    config.token = Some("s3cret".into());
+    config.max_body = 64 * 1024;
+    let addr = start(config);
+
+    // DNS rebinding: another host name is refused, reads included.
+    let rebound = request(addr, "GET", "/api/claims", Some("evil.example"), &[], b"");
+    assert_eq!(rebound.status, 421);
+    let port = addr.port();
+    assert_eq!(request(addr, "GET", "/", Some(&format!("localhost:{port}")), &[], b"").status, 200);
+
+    let body = b"Police arrested two men in Kabul on Tuesday.";
+    let plain = ("Content-Type", "text/plain");
+    // CSRF: a write from another origin is refused, token or not.
+    let cross = request(
+        addr,
+        "POST",
+        "/api/analyze",
+        None,
+        &[plain, ("Origin", "http://evil.example"), ("Authorization", "Bearer s3cret")],
+        body,
+    );
+    assert_eq!(cross.status, 403);
+    let cross_site = request(
+        addr,
+        "POST",
+        "/api/analyze",
+        None,
+        &[plain, ("Sec-Fetch-Site", "cross-site"), ("Authorization", "Bearer s3cret")],
+        body,
+    );
+    assert_eq!(cross_site.status, 403);
+    // The token: required, checked.
+    assert_eq!(request(addr, "POST", "/api/analyze", None, &[plain], body).status, 401);
+    assert_eq!(
+        request(
+            addr,
+            "POST",
+            "/api/analyze",
+            None,
+            &[plain, ("Authorization", "Bearer wrong")],
+            body
+        )
+        .status,
+        401
+    );
+    let ok = request(
+        addr,
+        "POST",
+        "/api/analyze",
+        None,
+        &[plain, ("Authorization", "Bearer s3cret")],
+        body,
+    );
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    // Bodies over the limit are refused, not read.
+    let big = vec![b'a'; 200 * 1024];
+    let too_big = request(
+        addr,
+        "POST",
+        "/api/analyze",
+        None,
+        &[plain, ("Authorization", "Bearer s3cret")],
+        &big,
+    );
+    assert_eq!(too_big.status, 413);
+    // Errors do not leak internals.
+    let bad = request(
+        addr,
+        "POST",
+        "/api/analyze",
+        None,
+        &[plain, ("Authorization", "Bearer s3cret")],
+        b"   ",
+    );
+    assert_eq!(bad.status, 422);
+    assert!(!bad.body.contains("src/"), "{}", bad.body);
+}
+
+/// Off loopback, writes need a token; with none set they are refused.
+#[test]
+fn off_loopback_writes_need_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let addr =
+        start(Config::new(dir.path().join("public.db"), SocketAddr::from(([0, 0, 0, 0], port))));
+    assert_eq!(get(addr, "/api/claims").status, 200, "reads are public");
+    let write = request(
+        addr,
+        "POST",
+        "/api/analyze",
+        None,
+        &[("Content-Type", "text/plain")],
+        b"Police arrested two men.",
+    );
+    assert_eq!(write.status, 401);
+    assert!(write.body.contains("no --token"), "{}", write.body);
+}
+
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
