@@ -198,6 +198,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::ledger))
         .route("/claims/{id}", get(pages::claim))
         .route("/events", get(pages::events))
+        .route("/article", get(pages::article))
         .route("/analyze", get(pages::analyze_form).post(pages::analyze_submit))
         .route("/static/app.css", get(stylesheet))
         .route("/api/claims", get(api::claims))

@@ -184,7 +184,7 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
             @for a in &c.appearances {
                 li {
                     div { (badge(&a.status))
-                        a href=(a.url) rel="noreferrer noopener" { (a.outlet.as_deref().unwrap_or(&a.url)) }
+                        a href={ "/article?url=" (encode_value(&a.url)) } { (a.outlet.as_deref().unwrap_or(&a.url)) }
                         span.muted { " · " (a.published.as_deref().unwrap_or("?"))
                             @if !a.chain.is_empty() { " · via " (a.chain.join(" → ")) }
                             @if let Some(of) = &a.copy_of { " · copy of " (of) } }
@@ -245,6 +245,7 @@ fn propagation(c: &LedgerClaim) -> Markup {
     };
     html! {
         svg.graph role="img" aria-label="How the claim travelled, origin first"
+            width=(width) height=(height)
             viewBox={ "0 0 " (width) " " (height) } xmlns="http://www.w3.org/2000/svg" {
             @for e in edges {
                 @if let (Some(a), Some(b)) = (at.get(e.from.as_str()), at.get(e.to.as_str())) {
@@ -429,27 +430,84 @@ fn marks(r: &claimtrace::Record) -> Markup {
     }
 }
 
+/// A short name for a link: the host of a URL, the file name of a path.
 fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.split('/').next().unwrap_or(rest)
+    match url.split_once("://") {
+        Some((_, rest)) => rest.split('/').next().unwrap_or(rest),
+        None => url.rsplit('/').next().unwrap_or(url),
+    }
 }
 
 /// `key=value&...` with the values percent-encoded.
 fn encode_query(pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                        (b as char).to_string()
-                    }
-                    _ => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={v}")
+    pairs.iter().map(|(k, v)| format!("{k}={}", encode_value(v))).collect::<Vec<_>>().join("&")
+}
+
+/// A query value, percent-encoded.
+fn encode_value(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
         })
-        .collect::<Vec<_>>()
-        .join("&")
+        .collect()
+}
+
+#[derive(Deserialize)]
+pub struct ArticleQuery {
+    pub url: String,
+}
+
+/// One stored article: its cleaned text with entities, times and counts
+/// marked, its metadata, claims and events, and its versions.
+pub async fn article(State(state): State<AppState>, Query(query): Query<ArticleQuery>) -> Response {
+    let url = query.url.clone();
+    let versions = match state.with_store(move |s| s.history(&url)).await {
+        Ok(versions) => versions,
+        Err(err) => return error_page(err),
+    };
+    let Some(latest) = versions.last() else {
+        return error_page(ApiError::new(StatusCode::NOT_FOUND, "no article at that address"));
+    };
+    let r = &latest.record;
+    let title = r.meta.title.as_deref().unwrap_or("Untitled");
+    let body = html! {
+        h1 { (title) }
+        p.muted {
+            (r.meta.outlet.as_deref().unwrap_or("")) " · "
+            (r.meta.published.as_deref().unwrap_or("no date")) " · "
+            @if r.meta.authors.is_empty() { "no byline" } @else { "by " (r.meta.authors.join(", ")) }
+        }
+        div.article { (marks(r)) }
+        @if !r.removed.is_empty() {
+            details {
+                summary { "Removed from the body (" (r.removed.len()) ")" }
+                ul { @for x in &r.removed { li { span.muted { (x.reason) ": " } (x.text) } } }
+            }
+        }
+        h2 { "Claims" }
+        ol.claims {
+            @for c in &r.claims {
+                li { (badge(&c.status)) (c.text)
+                    @if !c.chain.is_empty() { div.muted { "via " (c.chain.join(" → ")) } } }
+            }
+        }
+        h2 { "Events" }
+        ul {
+            @for e in &r.events {
+                li { (badge(e.status.as_deref().unwrap_or("asserted"))) (e.kind) " " (e.actors.join(", "))
+                    @if !e.targets.is_empty() { " → " (e.targets.join(", ")) } }
+            }
+        }
+        h2 { "Versions" }
+        ol {
+            @for v in &versions {
+                li { "Version " (v.version) " · ingested " (v.ingested_at) " · "
+                    (v.record.claims.len()) " claims" }
+            }
+        }
+    };
+    layout(title, body).into_response()
 }

@@ -346,3 +346,141 @@ fn percent(text: &str) -> String {
         })
         .collect()
 }
+
+/// Headless Chromium, when the machine has it. `.ci/run` installs it and
+/// sets `CLAIMTRACE_BROWSER_TESTS=1`, which makes a missing browser a
+/// failure; elsewhere the browser tests say they were skipped.
+fn browser() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
+        std::env::var_os("PATH")?
+            .to_str()?
+            .split(':')
+            .map(|dir| PathBuf::from(dir).join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CLAIMTRACE_BROWSER_TESTS").is_none(),
+            "CLAIMTRACE_BROWSER_TESTS is set but no chromium is installed"
+        );
+        eprintln!("browser tests skipped: no chromium (CLAIMTRACE_BROWSER_TESTS=1 requires it)");
+    }
+    found
+}
+
+/// Runs headless Chromium on `url` with `args` (a profile of its own, so
+/// that tests can run at once) and returns its standard output.
+fn chromium(browser: &PathBuf, args: &[&str], url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .arg(url)
+        .output()
+        .expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The page's DOM after Chromium loaded it (and ran any script it could).
+fn dom(browser: &PathBuf, url: &str) -> String {
+    chromium(browser, &["--dump-dom", "--virtual-time-budget=2000"], url)
+}
+
+/// Saves a screenshot under `target/browser-artefacts/` and checks it.
+fn screenshot(browser: &PathBuf, url: &str, name: &str, size: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-artefacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.png"));
+    let _ = std::fs::remove_file(&path);
+    chromium(
+        browser,
+        &[&format!("--screenshot={}", path.display()), &format!("--window-size={size}")],
+        url,
+    );
+    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    assert!(bytes > 10_000, "{name}.png: {bytes} bytes");
+}
+
+#[test]
+fn in_a_browser_pages_render_and_hostile_text_stays_inert() {
+    let Some(browser) = browser() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(&dir);
+    // A hostile article in the ledger: markup, script, handlers and a
+    // javascript: link, all as text.
+    let hostile = dir.path().join("hostile.txt");
+    std::fs::write(
+        &hostile,
+        "Hostile <script>document.title='pwned'</script> headline\n\n\
+         The minister said \"<script>document.body.setAttribute('data-pwned','1')</script>\" on Monday. \
+         Police arrested two men in Kabul <img src=x onerror=\"document.body.setAttribute('data-pwned','2')\"> \
+         on Tuesday, officials said. Reporters were shown <a href=\"javascript:document.body.setAttribute('data-pwned','3')\">a link</a> \
+         and a \" onmouseover=\"document.body.setAttribute('data-pwned','4')\" quote.\n",
+    )
+    .unwrap();
+    {
+        let mut store = SqliteStore::open(&db).unwrap();
+        let bytes = std::fs::read(&hostile).unwrap();
+        let name = hostile.to_str().unwrap();
+        let input =
+            claimtrace::read::Input { name, bytes: &bytes, format: None, content_type: None };
+        let doc = claimtrace::analyze(&input, &Default::default()).pop().unwrap().unwrap();
+        store
+            .ingest(&ArticleInput {
+                doc: &doc,
+                input_name: name,
+                ingested_at: "2026-12-01T00:00:00Z",
+            })
+            .unwrap();
+    }
+    let addr = start(Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let base = format!("http://{addr}");
+
+    // The ledger page lists the founding example's claims, with badges.
+    let home = dom(&browser, &format!("{base}/"));
+    assert!(
+        home.contains("Crocus") && home.contains("class=\"badge "),
+        "{}",
+        &home[..home.len().min(400)]
+    );
+    screenshot(&browser, &format!("{base}/"), "ledger", "1280,1000");
+    screenshot(&browser, &format!("{base}/"), "ledger-phone", "390,844");
+
+    // A claim page draws its graph and its timeline.
+    let page = get(addr, "/api/claims?about=Crocus&limit=50");
+    let claims = json(&page)["claims"].as_array().unwrap().clone();
+    let with_chain =
+        claims.iter().find(|c| !c["propagation"].as_array().unwrap().is_empty()).unwrap();
+    let url = format!("{base}/claims/{}", with_chain["id"].as_str().unwrap());
+    let claim = dom(&browser, &url);
+    assert!(claim.contains("<svg") && claim.contains("<rect") && claim.contains("Timeline"));
+    screenshot(&browser, &url, "claim", "1280,1000");
+
+    // The article page marks entities and times.
+    let founding = testdata("examples/newsweek-isis-threat.txt");
+    let url = format!("{base}/article?url={}", percent(founding.to_str().unwrap()));
+    let article = dom(&browser, &url);
+    assert!(article.contains("<mark class=\"ent-"), "entities marked");
+    assert!(
+        article.contains("<mark class=\"time\" title=\"2024-03-22\">Friday"),
+        "times with their value"
+    );
+    screenshot(&browser, &url, "article", "1280,1400");
+
+    // The hostile article renders inert: no script ran, nothing broke out.
+    let url = format!("{base}/article?url={}", percent(hostile.to_str().unwrap()));
+    let page = dom(&browser, &url);
+    assert!(page.contains("Police arrested two men"), "the article is shown");
+    // The text names the attribute; set, it would read data-pwned="N".
+    assert!(!page.contains("data-pwned=\""), "a script or handler ran");
+    assert!(!page.contains("<title>pwned"), "a script ran");
+    assert!(page.contains("&lt;script&gt;"), "the markup is shown as text");
+    screenshot(&browser, &url, "hostile", "1280,1000");
+}
