@@ -44,14 +44,30 @@ pub struct Args {
     /// and with N: medians, articles/s and the speed-up.
     #[arg(long, value_name = "N", conflicts_with_all = ["grow", "ingest", "synthetic"])]
     jobs: Option<usize>,
-    /// The ledger file `--synthetic` builds (replaced if it exists).
-    #[arg(long, default_value = "claimtrace-synthetic.db", requires = "synthetic")]
+    /// Instead, load `claimtrace serve` over loopback on the ledger
+    /// `--db` (build one with `--synthetic`): claim pages and
+    /// `/api/claims` pages with changing filters; requests/s and latency
+    /// percentiles.
+    #[arg(long, conflicts_with_all = ["grow", "ingest", "synthetic", "jobs"])]
+    serve: bool,
+    /// Requests `--serve` makes.
+    #[arg(long, default_value_t = 10_000)]
+    requests: usize,
+    /// Connections `--serve` keeps open at once.
+    #[arg(long, default_value_t = 16)]
+    concurrency: usize,
+    /// The ledger file `--synthetic` builds (replaced if it exists), or
+    /// `--serve` loads.
+    #[arg(long, default_value = "claimtrace-synthetic.db")]
     db: PathBuf,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
     if args.runs == 0 {
         bail!("--runs must be at least 1");
+    }
+    if args.serve {
+        return crate::load::run(&args.db, args.requests, args.concurrency, args.json);
     }
     let records = load(&args.corpus)?;
     if records.is_empty() {

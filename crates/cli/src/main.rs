@@ -7,6 +7,7 @@ mod bench;
 mod eval;
 mod fetch;
 mod ledger;
+mod load;
 mod parallel;
 mod report;
 mod synthetic;
