@@ -1,7 +1,7 @@
 //! `claimtrace bench --serve DB`: `claimtrace serve` under load on this
 //! machine, over loopback. The server runs in this process on its own
 //! runtime; client threads keep their connections alive and ask for claim
-//! pages and `/api/claims` pages (50 a page) with filters that change from
+//! pages and `/api/claims` pages (50 a page, brief) with filters that change from
 //! request to request, so that no cache answers them all. Reports
 //! requests/s and latency percentiles per kind of request.
 
@@ -82,8 +82,10 @@ pub fn run(db: &Path, requests: usize, concurrency: usize, json: bool) -> Result
             if k % 2 == 0 {
                 (0, format!("/claims/{}", ids[pick(ids.len())]))
             } else {
-                let mut path =
-                    format!("/api/claims?limit=50&status={}", statuses[k / 2 % statuses.len()]);
+                let mut path = format!(
+                    "/api/claims?limit=50&view=brief&status={}",
+                    statuses[k / 2 % statuses.len()]
+                );
                 if !names.is_empty() && k % 4 == 1 {
                     let name = &names[pick(names.len())];
                     path.push_str("&about=");
@@ -178,7 +180,7 @@ pub fn run(db: &Path, requests: usize, concurrency: usize, json: bool) -> Result
             pct(Some(0), 0.99)
         );
         println!(
-            "/api/claims (50) p50 {:6.1} ms  p95 {:6.1} ms  p99 {:6.1} ms",
+            "/api/claims brief p50 {:6.1} ms  p95 {:6.1} ms  p99 {:6.1} ms",
             pct(Some(1), 0.5),
             pct(Some(1), 0.95),
             pct(Some(1), 0.99)

@@ -29,6 +29,8 @@ pub struct ClaimsQuery {
     pub limit: Option<usize>,
     /// The cursor of the page (`next` of the page before).
     pub after: Option<String>,
+    /// `brief` for claims without their appearances (`ClaimBrief`).
+    pub view: Option<String>,
 }
 
 impl ClaimsQuery {
@@ -58,6 +60,7 @@ impl ClaimsQuery {
         ("text" = Option<String>, Query, description = "words of the claim (full text)"),
         ("limit" = Option<usize>, Query, description = "claims per page (50 by default, 500 at most)"),
         ("after" = Option<String>, Query, description = "the cursor `next` of the page before"),
+        ("view" = Option<String>, Query, description = "`brief`: each claim without its appearances, timeline and stances (id, text, status, origin, first_seen, outlets, appearances as a count)"),
     ),
     responses((status = 200, description = "`{\"claims\": [LedgerClaim], \"next\": cursor | null}` (docs/ledger-json.md)", content_type = "application/json")))]
 pub async fn claims(
@@ -65,6 +68,10 @@ pub async fn claims(
     Query(query): Query<ClaimsQuery>,
 ) -> Result<Json<Value>, ApiError> {
     let filter = query.filter();
+    if query.view.as_deref() == Some("brief") {
+        let (claims, next) = state.with_store(move |s| s.claims_brief(&filter)).await?;
+        return Ok(Json(json!({ "claims": claims, "next": next })));
+    }
     let (claims, next) = state.with_store(move |s| s.claims_page(&filter)).await?;
     Ok(Json(json!({ "claims": claims, "next": next })))
 }

@@ -15,6 +15,10 @@ use serde::Deserialize;
 use crate::api::{ClaimsQuery, EventsQuery};
 use crate::{ApiError, AppState};
 
+/// Appearances listed on a claim's page; a story's biggest claims have
+/// thousands.
+const SHOWN: usize = 200;
+
 const STATUSES: [&str; 6] =
     ["disputed", "confirmed", "unverified", "hedged", "reported", "asserted"];
 
@@ -63,7 +67,7 @@ fn badge(status: &str) -> Markup {
 /// filters; paging.
 pub async fn ledger(State(state): State<AppState>, Query(query): Query<ClaimsQuery>) -> Response {
     let filter = query.filter();
-    let (claims, next) = match state.with_store(move |s| s.claims_page(&filter)).await {
+    let (claims, next) = match state.with_store(move |s| s.claims_brief(&filter)).await {
         Ok(page) => page,
         Err(err) => return error_page(err),
     };
@@ -111,7 +115,7 @@ pub async fn ledger(State(state): State<AppState>, Query(query): Query<ClaimsQue
                 li {
                     div.claim-text { (badge(&c.status)) a href={ "/claims/" (c.id) } { (c.text) } }
                     div.muted {
-                        (c.outlets) " outlet(s) · " (c.appearances.len()) " appearance(s) · first seen "
+                        (c.outlets) " outlet(s) · " (c.appearances) " appearance(s) · first seen "
                         (c.first_seen.as_ref().and_then(|f| f.published.as_deref()).unwrap_or("?"))
                         " · origin: " (c.origin.as_deref().unwrap_or("the outlet's own voice"))
                     }
@@ -180,8 +184,11 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
             }
         }
         h2 { "Appearances (" (c.appearances.len()) ")" }
+        @if c.appearances.len() > SHOWN {
+            p.muted { "The first " (SHOWN) " are shown; " a href={ "/api/claims/" (c.id) } { "the JSON" } " has them all." }
+        }
         ol.claims {
-            @for a in &c.appearances {
+            @for a in c.appearances.iter().take(SHOWN) {
                 li {
                     div { (badge(&a.status))
                         a href={ "/article?url=" (encode_value(&a.url)) } { (a.outlet.as_deref().unwrap_or(&a.url)) }

@@ -137,6 +137,20 @@ fn pages_and_api_over_a_ledger() {
         }
     }
     assert_eq!(seen.len(), all);
+    // The brief form agrees with the full one, field for field.
+    let full = json(&get(addr, "/api/claims?limit=500"));
+    let brief = json(&get(addr, "/api/claims?limit=500&view=brief"));
+    let (full, brief) = (full["claims"].as_array().unwrap(), brief["claims"].as_array().unwrap());
+    assert_eq!(full.len(), brief.len());
+    for (f, b) in full.iter().zip(brief) {
+        for key in ["id", "text", "status", "origin", "first_seen", "outlets"] {
+            assert_eq!(f[key], b[key], "{key} of {}", f["id"]);
+        }
+        assert_eq!(
+            f["appearances"].as_array().unwrap().len() as u64,
+            b["appearances"].as_u64().unwrap()
+        );
+    }
     let default_page = json(&get(addr, "/api/claims"));
     assert_eq!(default_page["claims"].as_array().unwrap().len(), all.min(50));
     // Filters as the CLI's.

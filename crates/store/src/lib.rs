@@ -13,7 +13,7 @@ mod sqlite;
 
 pub use sqlite::{Filed, LookupStats, SqliteStore};
 
-use claimtrace::record::ledger::{LedgerClaim, LedgerEvent};
+use claimtrace::record::ledger::{ClaimBrief, LedgerClaim, LedgerEvent};
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -160,6 +160,9 @@ pub trait LedgerStore {
     /// `filter.after`, and the cursor of the next page (`None` on the last).
     /// A cursor stays valid while clusters are added.
     fn claims_page(&self, filter: &ClaimFilter) -> Result<(Vec<LedgerClaim>, Option<String>)>;
+    /// The same page in brief ([`ClaimBrief`]): for lists, at a cost that
+    /// does not grow with the clusters' sizes.
+    fn claims_brief(&self, filter: &ClaimFilter) -> Result<(Vec<ClaimBrief>, Option<String>)>;
     /// One cluster by id.
     fn claim(&self, id: &str) -> Result<Option<LedgerClaim>>;
     /// Every stored article version, newest first.

@@ -4,7 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Fingerprint, Signature, Summary};
-use claimtrace::record::ledger::{EventReport, LedgerClaim, LedgerEvent};
+use claimtrace::record::ledger::{ClaimBrief, EventReport, LedgerClaim, LedgerEvent};
 use claimtrace::Record;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
@@ -814,74 +814,22 @@ impl LedgerStore for SqliteStore {
     fn claims_page(&self, filter: &ClaimFilter) -> Result<(Vec<LedgerClaim>, Option<String>)> {
         // One query over the summaries picks the page; only its clusters'
         // views are built.
-        let mut sql = String::from("SELECT c.cluster, c.newest, c.id FROM clusters c WHERE 1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let mut arg = |sql: &mut String, clause: &str, value: String| {
-            args.push(value.into());
-            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
-        };
-        if let Some(status) = &filter.status {
-            arg(&mut sql, " AND c.status = ?", status.clone());
-        }
-        if let Some(about) = &filter.about {
-            // Each word narrows the clusters filed under the one before:
-            // the planner starts from the terms' index, not the clusters.
-            for term in ledger::about_terms(about) {
-                arg(
-                    &mut sql,
-                    " AND c.cluster IN (SELECT t.cluster FROM cluster_terms t WHERE t.term = ?)",
-                    term,
-                );
-            }
-        }
-        if let Some(outlet) = &filter.outlet {
-            let [a, b] = ledger::outlet_terms(outlet);
-            arg(&mut sql, " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.cluster = c.cluster AND (t.term = ?", a);
-            arg(&mut sql, " OR t.term = ?))", b);
-        }
-        if let Some(since) = &filter.since {
-            arg(&mut sql, " AND c.newest >= ?", since.clone());
-        }
-        if let Some(until) = &filter.until {
-            arg(&mut sql, " AND c.oldest <= ? AND c.oldest != ''", format!("{until}\u{10ffff}"));
-        }
-        if let Some(query) = filter.text.as_deref().and_then(fts_query) {
-            arg(
-                &mut sql,
-                " AND c.cluster IN (SELECT p.cluster FROM claims_fts f JOIN appearances p ON p.id = f.rowid WHERE claims_fts MATCH ?)",
-                query,
-            );
-        }
-        // Keyset paging: the cursor is the sort key of the last cluster
-        // of the page before ("newest" and id, which is unique).
-        if let Some((newest, id)) = filter.after.as_deref().and_then(|c| c.split_once('~')) {
-            arg(&mut sql, " AND (c.newest < ?", newest.to_string());
-            arg(&mut sql, " OR (c.newest = ?", newest.to_string());
-            arg(&mut sql, " AND c.id > ?))", id.to_string());
-        }
-        sql.push_str(" ORDER BY c.newest DESC, c.id");
-        if let Some(limit) = filter.limit {
-            // One more than asked says whether there is a next page.
-            sql.push_str(&format!(" LIMIT {}", limit.saturating_add(1)));
-        }
-        let mut rows: Vec<(i64, String, String)> = {
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        let next = match filter.limit {
-            Some(limit) if rows.len() > limit => {
-                rows.truncate(limit);
-                rows.last().map(|(_, newest, id)| format!("{newest}~{id}"))
-            }
-            _ => None,
-        };
-        let mut out = Vec::with_capacity(rows.len());
-        for (cluster, _, _) in rows {
+        let (clusters, next) = self.select_page(filter)?;
+        let mut out = Vec::with_capacity(clusters.len());
+        for cluster in clusters {
             if let Some(claim) = self.view_of(cluster)? {
                 out.push(claim);
+            }
+        }
+        Ok((out, next))
+    }
+
+    fn claims_brief(&self, filter: &ClaimFilter) -> Result<(Vec<ClaimBrief>, Option<String>)> {
+        let (clusters, next) = self.select_page(filter)?;
+        let mut out = Vec::with_capacity(clusters.len());
+        for cluster in clusters {
+            if let Some(brief) = self.brief_of(cluster)? {
+                out.push(brief);
             }
         }
         Ok((out, next))
@@ -920,54 +868,6 @@ impl LedgerStore for SqliteStore {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn events(&self, filter: &EventFilter) -> Result<Vec<LedgerEvent>> {
-        // Every latest, original article's record: the events live in the
-        // records, and grouping them is the engine's (pure) job.
-        let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a
-             WHERE a.latest = 1 AND a.copy_of IS NULL ORDER BY a.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
-            ))
-        })?;
-        let mut claim_id = self.conn.prepare_cached(
-            "SELECT c.id FROM appearances p JOIN cluster_ids c ON c.cluster = p.cluster
-             WHERE p.article = ?1 AND p.idx = ?2 AND c.canonical = 1",
-        )?;
-        let mut reports = Vec::new();
-        for row in rows {
-            let (article, url, outlet, published, record) = row?;
-            let record: Record = from_json(&record)?;
-            for event in record.events {
-                let claim = match event.claim {
-                    Some(idx) => claim_id
-                        .query_row(params![article, idx as i64], |r| r.get::<_, String>(0))
-                        .optional()?,
-                    None => None,
-                };
-                reports.push(ledger::Reported {
-                    report: EventReport {
-                        url: url.clone(),
-                        outlet: outlet.clone(),
-                        date: published.clone(),
-                        claim,
-                        status: event.status.clone().unwrap_or_else(|| "asserted".into()),
-                        trigger: event.trigger.clone(),
-                    },
-                    event,
-                });
-            }
-        }
-        let events = ledger::group_events(reports);
-        Ok(events.into_iter().filter(|e| filter.admits(e)).collect())
     }
 
     fn history(&self, url: &str) -> Result<Vec<Version>> {
@@ -1034,5 +934,185 @@ impl LedgerStore for SqliteStore {
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
         Ok(hits)
+    }
+
+    fn events(&self, filter: &EventFilter) -> Result<Vec<LedgerEvent>> {
+        // Every latest, original article's record: the events live in the
+        // records, and grouping them is the engine's (pure) job.
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a
+             WHERE a.latest = 1 AND a.copy_of IS NULL ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut claim_id = self.conn.prepare_cached(
+            "SELECT c.id FROM appearances p JOIN cluster_ids c ON c.cluster = p.cluster
+             WHERE p.article = ?1 AND p.idx = ?2 AND c.canonical = 1",
+        )?;
+        let mut reports = Vec::new();
+        for row in rows {
+            let (article, url, outlet, published, record) = row?;
+            let record: Record = from_json(&record)?;
+            for event in record.events {
+                let claim = match event.claim {
+                    Some(idx) => claim_id
+                        .query_row(params![article, idx as i64], |r| r.get::<_, String>(0))
+                        .optional()?,
+                    None => None,
+                };
+                reports.push(ledger::Reported {
+                    report: EventReport {
+                        url: url.clone(),
+                        outlet: outlet.clone(),
+                        date: published.clone(),
+                        claim,
+                        status: event.status.clone().unwrap_or_else(|| "asserted".into()),
+                        trigger: event.trigger.clone(),
+                    },
+                    event,
+                });
+            }
+        }
+        let events = ledger::group_events(reports);
+        Ok(events.into_iter().filter(|e| filter.admits(e)).collect())
+    }
+}
+
+impl SqliteStore {
+    /// The clusters of a page of `claims` (filters, order, cursor) and the
+    /// cursor of the next page.
+    fn select_page(&self, filter: &ClaimFilter) -> Result<(Vec<i64>, Option<String>)> {
+        let mut sql = String::from("SELECT c.cluster, c.newest, c.id FROM clusters c WHERE 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut arg = |sql: &mut String, clause: &str, value: String| {
+            args.push(value.into());
+            sql.push_str(&clause.replace('?', &format!("?{}", args.len())));
+        };
+        if let Some(status) = &filter.status {
+            arg(&mut sql, " AND c.status = ?", status.clone());
+        }
+        if let Some(about) = &filter.about {
+            // Each word narrows the clusters filed under the one before:
+            // the planner starts from the terms' index, not the clusters.
+            for term in ledger::about_terms(about) {
+                arg(
+                    &mut sql,
+                    " AND c.cluster IN (SELECT t.cluster FROM cluster_terms t WHERE t.term = ?)",
+                    term,
+                );
+            }
+        }
+        if let Some(outlet) = &filter.outlet {
+            let [a, b] = ledger::outlet_terms(outlet);
+            arg(&mut sql, " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.cluster = c.cluster AND (t.term = ?", a);
+            arg(&mut sql, " OR t.term = ?))", b);
+        }
+        if let Some(since) = &filter.since {
+            arg(&mut sql, " AND c.newest >= ?", since.clone());
+        }
+        if let Some(until) = &filter.until {
+            arg(&mut sql, " AND c.oldest <= ? AND c.oldest != ''", format!("{until}\u{10ffff}"));
+        }
+        if let Some(query) = filter.text.as_deref().and_then(fts_query) {
+            arg(
+                &mut sql,
+                " AND c.cluster IN (SELECT p.cluster FROM claims_fts f JOIN appearances p ON p.id = f.rowid WHERE claims_fts MATCH ?)",
+                query,
+            );
+        }
+        // Keyset paging: the cursor is the sort key of the last cluster
+        // of the page before ("newest" and id, which is unique).
+        if let Some((newest, id)) = filter.after.as_deref().and_then(|c| c.split_once('~')) {
+            arg(&mut sql, " AND (c.newest < ?", newest.to_string());
+            arg(&mut sql, " OR (c.newest = ?", newest.to_string());
+            arg(&mut sql, " AND c.id > ?))", id.to_string());
+        }
+        sql.push_str(" ORDER BY c.newest DESC, c.id");
+        if let Some(limit) = filter.limit {
+            // One more than asked says whether there is a next page.
+            sql.push_str(&format!(" LIMIT {}", limit.saturating_add(1)));
+        }
+        let mut rows: Vec<(i64, String, String)> = {
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let next = match filter.limit {
+            Some(limit) if rows.len() > limit => {
+                rows.truncate(limit);
+                rows.last().map(|(_, newest, id)| format!("{newest}~{id}"))
+            }
+            _ => None,
+        };
+        Ok((rows.into_iter().map(|(cluster, _, _)| cluster).collect(), next))
+    }
+
+    /// A cluster in brief: its summary row, its first appearance (named by
+    /// the summary's first order key) and its distinct outlets; never all
+    /// its appearances.
+    fn brief_of(&self, cluster: i64) -> Result<Option<ClaimBrief>> {
+        let Some(summary) = load_summary(&self.conn, cluster)? else { return Ok(None) };
+        // The order key is date, undated, URL, version, index.
+        let parts: Vec<&str> = summary.first_order.split('\u{1}').collect();
+        let (url, version, index) = match parts[..] {
+            [_, _, url, version, index] => {
+                (url, version.parse::<i64>().unwrap_or(0), index.parse::<i64>().unwrap_or(0))
+            }
+            _ => return Err(StoreError::Damaged(format!("cluster {cluster}: order key"))),
+        };
+        let first = self
+            .conn
+            .prepare_cached(
+                "SELECT p.text, p.chain, a.outlet, a.published, a.date_from FROM appearances p
+                 JOIN articles a ON a.id = p.article
+                 WHERE a.url = ?1 AND a.version = ?2 AND p.idx = ?3",
+            )?
+            .query_row(params![url, version, index], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })
+            .optional()?;
+        let Some((text, chain, outlet, published, date_from)) = first else { return Ok(None) };
+        let chain: Vec<String> = from_json(&chain)?;
+        let mut outlets: BTreeSet<String> = BTreeSet::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT a.outlet, a.url FROM appearances p JOIN articles a ON a.id = p.article
+             WHERE p.cluster = ?1 AND a.copy_of IS NULL",
+        )?;
+        let rows = stmt.query_map([cluster], |r| {
+            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (outlet, url) = row?;
+            outlets.insert(outlet.unwrap_or_else(|| ledger::host_of(&url)));
+        }
+        Ok(Some(ClaimBrief {
+            id: summary.id.clone(),
+            text,
+            status: summary.status().to_string(),
+            origin: chain.first().cloned(),
+            first_seen: Some(claimtrace::record::ledger::FirstSeen {
+                url: url.to_string(),
+                outlet,
+                published,
+                date_from,
+            }),
+            outlets: outlets.len(),
+            appearances: summary.size,
+        }))
     }
 }

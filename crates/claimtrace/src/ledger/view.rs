@@ -169,7 +169,7 @@ pub(super) fn outlet_of(a: &Appearance) -> String {
 }
 
 /// A URL's host without "www.".
-pub(super) fn host_of(url: &str) -> String {
+pub fn host_of(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     rest.split('/').next().unwrap_or(rest).trim_start_matches("www.").to_string()
 }

@@ -139,3 +139,18 @@ pub struct EventReport {
     /// The words that name the event in this article.
     pub trigger: Option<String>,
 }
+
+/// A claim cluster in brief, for lists (`/api/claims?view=brief`, the
+/// ledger page): the fields of `LedgerClaim` that need no appearance but
+/// the first, and how many appearances there are.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct ClaimBrief {
+    pub id: String,
+    pub text: String,
+    pub status: String,
+    pub origin: Option<String>,
+    pub first_seen: Option<FirstSeen>,
+    pub outlets: usize,
+    /// How many appearances the cluster has.
+    pub appearances: usize,
+}
