@@ -484,7 +484,7 @@ pub async fn article(State(state): State<AppState>, Query(query): Query<ArticleQ
         h1 { (title) }
         p.muted {
             (r.meta.outlet.as_deref().unwrap_or("")) " · "
-            (r.meta.published.as_deref().unwrap_or("no date")) " · "
+            (r.meta.published.as_deref().or(latest.published.as_deref()).unwrap_or("no date")) " · "
             @if r.meta.authors.is_empty() { "no byline" } @else { "by " (r.meta.authors.join(", ")) }
         }
         div.article { (marks(r)) }
