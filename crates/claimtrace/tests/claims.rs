@@ -3,16 +3,9 @@
 //! read the document layers the claims stage fills.
 
 use claimtrace::doc::{Claim, StanceKind, Status};
-use claimtrace::read::{Input, ReadOptions};
 use claimtrace::Document;
 
-fn analyze(body: &str) -> Document {
-    let text = format!("Headline\n\n{body}");
-    let input =
-        Input { name: "case.txt", bytes: text.as_bytes(), format: None, content_type: None };
-    let options = ReadOptions { outlet: Some("The Daily Planet".into()), ..ReadOptions::default() };
-    claimtrace::analyze(&input, &options).pop().unwrap().unwrap()
-}
+use crate::util::analyze_body as analyze;
 
 fn find_claim<'d>(doc: &'d Document, contains: &str) -> &'d Claim {
     doc.claims.iter().find(|c| c.text.contains(contains)).unwrap_or_else(|| {

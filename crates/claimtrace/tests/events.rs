@@ -3,16 +3,9 @@
 //! (threats, plans, negations, possibilities, natural disasters).
 
 use claimtrace::doc::{EventKind, Status};
-use claimtrace::read::{Input, ReadOptions};
 use claimtrace::Document;
 
-fn analyze(body: &str) -> Document {
-    let text = format!("Headline\n\n{body}");
-    let input =
-        Input { name: "case.txt", bytes: text.as_bytes(), format: None, content_type: None };
-    let options = ReadOptions { outlet: Some("The Daily Planet".into()), ..ReadOptions::default() };
-    claimtrace::analyze(&input, &options).pop().unwrap().unwrap()
-}
+use crate::util::analyze_body as analyze;
 
 fn describe(doc: &Document) -> Vec<String> {
     doc.events

@@ -10,6 +10,16 @@ pub fn testdata(rel: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata")).join(rel)
 }
 
+/// Analyses a short article: a headline, then `body`, from an outlet
+/// named "The Daily Planet".
+pub fn analyze_body(body: &str) -> Document {
+    let text = format!("Headline\n\n{body}");
+    let input =
+        Input { name: "case.txt", bytes: text.as_bytes(), format: None, content_type: None };
+    let options = ReadOptions { outlet: Some("The Daily Planet".into()), ..ReadOptions::default() };
+    claimtrace::analyze(&input, &options).pop().unwrap().unwrap()
+}
+
 /// Analyses one fixture that holds exactly one article.
 pub fn analyze_file(rel: &str) -> Document {
     let path = testdata(rel);
