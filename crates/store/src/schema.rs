@@ -104,4 +104,10 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (band, article)
     ) WITHOUT ROWID;
     ",
+    // 5: clusters are filed under their outlets as the view counts them
+    // (`n:` terms, filled by `SqliteStore::migrate`), so that brief lists
+    // count outlets without reading every appearance.
+    "
+    DELETE FROM cluster_terms WHERE term >= 'n:' AND term < 'n;';
+    ",
 ];

@@ -166,6 +166,24 @@ impl SqliteStore {
                     }
                 }
             }
+            if version + 1 == 5 {
+                let rows: Vec<(i64, Option<String>, String)> = {
+                    let mut stmt = tx.prepare(
+                        "SELECT p.cluster, a.outlet, a.url FROM appearances p
+                         JOIN articles a ON a.id = p.article
+                         WHERE p.cluster IS NOT NULL AND a.copy_of IS NULL",
+                    )?;
+                    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                    rows.collect::<rusqlite::Result<_>>()?
+                };
+                let mut insert = tx.prepare(
+                    "INSERT OR IGNORE INTO cluster_terms (term, cluster) VALUES (?1, ?2)",
+                )?;
+                for (cluster, outlet, url) in rows {
+                    let outlet = outlet.unwrap_or_else(|| ledger::host_of(&url));
+                    insert.execute(params![format!("n:{outlet}"), cluster])?;
+                }
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.commit()?;
@@ -1088,18 +1106,14 @@ impl SqliteStore {
             .optional()?;
         let Some((text, chain, outlet, published, date_from)) = first else { return Ok(None) };
         let chain: Vec<String> = from_json(&chain)?;
-        let mut outlets: BTreeSet<String> = BTreeSet::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT a.outlet, a.url FROM appearances p JOIN articles a ON a.id = p.article
-             WHERE p.cluster = ?1 AND a.copy_of IS NULL",
-        )?;
-        let rows = stmt.query_map([cluster], |r| {
-            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (outlet, url) = row?;
-            outlets.insert(outlet.unwrap_or_else(|| ledger::host_of(&url)));
-        }
+        // The cluster's `n:` terms are its outlets as the view counts them.
+        let outlets: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM cluster_terms
+                 WHERE cluster = ?1 AND term >= 'n:' AND term < 'n;'",
+            )?
+            .query_row([cluster], |r| r.get(0))?;
         Ok(Some(ClaimBrief {
             id: summary.id.clone(),
             text,
@@ -1111,7 +1125,7 @@ impl SqliteStore {
                 published,
                 date_from,
             }),
-            outlets: outlets.len(),
+            outlets: outlets as usize,
             appearances: summary.size,
         }))
     }

@@ -255,7 +255,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert_eq!(
         SqliteStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
-        4
+        5
     );
 }
 
@@ -286,7 +286,15 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         .unwrap();
     }
     let mut store = open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
+    // Brief lists count outlets from the terms the migration filed.
+    let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
+    let (full, _) = store.claims_page(&all).unwrap();
+    let (brief, _) = store.claims_brief(&all).unwrap();
+    assert_eq!(full.len(), brief.len());
+    for (f, b) in full.iter().zip(&brief) {
+        assert_eq!((f.outlets, &f.text, &f.status), (b.outlets, &b.text, &b.status), "{}", f.id);
+    }
     assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
     assert_eq!(shape(&store), want);
     assert_eq!(about(&store), want_about);

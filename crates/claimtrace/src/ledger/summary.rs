@@ -116,7 +116,9 @@ pub fn order_text(a: &Appearance) -> String {
 /// The terms an appearance files its cluster under, for `claims --about`
 /// and `--outlet`: `a:` and each lower-cased word of the entities it names,
 /// its chain of sources and the actors of its stances; `o:` and its outlet
-/// (lower-cased), `h:` and its URL's host.
+/// (lower-cased), `h:` and its URL's host; and, unless the article is a
+/// copy, `n:` and its outlet as the view counts outlets (so that a list
+/// counts a cluster's outlets without reading its appearances).
 pub fn terms(a: &Appearance) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     let names = a.entities.iter().chain(&a.chain).chain(a.stances.iter().map(|(actor, _)| actor));
@@ -129,6 +131,9 @@ pub fn terms(a: &Appearance) -> Vec<String> {
         terms.push(format!("o:{}", outlet.trim().to_lowercase()));
     }
     terms.push(format!("h:{}", host_of(&a.article.url).to_lowercase()));
+    if a.article.copy_of.is_none() {
+        terms.push(format!("n:{}", super::view::outlet_of(a)));
+    }
     terms.sort();
     terms.dedup();
     terms
