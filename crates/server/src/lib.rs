@@ -63,7 +63,9 @@ impl Config {
             hosts: Vec::new(),
             max_body: 4 << 20,
             analyses: cores,
-            connections: cores.max(2),
+            // Readers do not block each other in WAL mode: enough
+            // connections that one slow view does not hold up the rest.
+            connections: (cores * 4).clamp(4, 16),
         }
     }
 }

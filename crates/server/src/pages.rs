@@ -15,8 +15,8 @@ use serde::Deserialize;
 use crate::api::{ClaimsQuery, EventsQuery};
 use crate::{ApiError, AppState};
 
-/// Appearances listed on a claim's page; a story's biggest claims have
-/// thousands.
+/// Appearances (and timeline entries, stances) listed on a claim's page;
+/// a story's biggest claims have thousands.
 const SHOWN: usize = 200;
 
 const STATUSES: [&str; 6] =
@@ -158,7 +158,7 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
         table {
             thead { tr { th { "Date" } th { "Status" } th { "Where" } th { "Why" } } }
             tbody {
-                @for t in &c.timeline {
+                @for t in c.timeline.iter().take(SHOWN) {
                     tr {
                         td { (t.date.as_deref().unwrap_or("?")) }
                         td { (badge(&t.status)) }
@@ -173,7 +173,7 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
             table {
                 thead { tr { th { "Who" } th { "Stance" } th { "Where" } th { "Sentence" } } }
                 tbody {
-                    @for s in &c.stances {
+                    @for s in c.stances.iter().take(SHOWN) {
                         tr {
                             td { (s.actor) } td { (s.stance.replace('_', " ")) }
                             td { a href=(s.url) rel="noreferrer noopener" { (host_of(&s.url)) } }

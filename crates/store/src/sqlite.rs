@@ -15,6 +15,10 @@ use crate::{
     StoreError, Version,
 };
 
+/// Clusters filed under a name above which `claims --about` walks the
+/// clusters newest first instead of sorting the name's clusters.
+const COMMON_TERM: i64 = 2_000;
+
 /// Candidates read per MinHash band: its most recent appearances. A band
 /// is shared by few claims but the many reports of one big story; of
 /// those, the most recent are enough to join it. The ledger is exactly a
@@ -1017,14 +1021,32 @@ impl SqliteStore {
             arg(&mut sql, " AND c.status = ?", status.clone());
         }
         if let Some(about) = &filter.about {
-            // Each word narrows the clusters filed under the one before:
-            // the planner starts from the terms' index, not the clusters.
-            for term in ledger::about_terms(about) {
-                arg(
-                    &mut sql,
-                    " AND c.cluster IN (SELECT t.cluster FROM cluster_terms t WHERE t.term = ?)",
-                    term,
-                );
+            // A rare name: start from its clusters (the terms' index) and
+            // sort them. A common one: walk the clusters newest first and
+            // probe each for the name, stopping at the page's end, instead
+            // of sorting tens of thousands of clusters for fifty.
+            let mut terms = ledger::about_terms(about);
+            let postings = |term: &str| -> Result<i64> {
+                Ok(self
+                    .conn
+                    .prepare_cached("SELECT count(*) FROM cluster_terms WHERE term = ?1")?
+                    .query_row([term], |r| r.get(0))?)
+            };
+            let mut counted = Vec::with_capacity(terms.len());
+            for term in terms.drain(..) {
+                counted.push((postings(&term)?, term));
+            }
+            // The rarest first: it narrows the most.
+            counted.sort();
+            let common =
+                filter.limit.is_some() && counted.first().is_some_and(|(n, _)| *n > COMMON_TERM);
+            for (_, term) in counted {
+                let clause = if common {
+                    " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.term = ? AND t.cluster = c.cluster)"
+                } else {
+                    " AND c.cluster IN (SELECT t.cluster FROM cluster_terms t WHERE t.term = ?)"
+                };
+                arg(&mut sql, clause, term);
             }
         }
         if let Some(outlet) = &filter.outlet {
