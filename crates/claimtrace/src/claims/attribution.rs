@@ -377,8 +377,10 @@ const BASE_FORM_SUBJECTS: &[&str] = &[
 fn is_base_form_noun(ctx: &Ctx<'_>, k: usize, a: usize) -> bool {
     let words = ctx.words();
     let w = words[k];
-    let base = !(w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing"))
-        && !matches!(w, "said" | "told" | "wrote" | "read");
+    let base = !(w.ends_with('s')
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+        || matches!(w, "said" | "told" | "wrote" | "read"));
     base && k > a
         && !BASE_FORM_SUBJECTS.contains(&words[k - 1])
         && (ctx.is_capitalized(k - 1) || POSSESSIVE_OR_DET.contains(&words[k - 1]))

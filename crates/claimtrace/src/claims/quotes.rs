@@ -65,7 +65,9 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
         }
         if let Some(o) = open {
             push(&mut out, o, None, paragraph.continues_quote && o == start);
-            out.last_mut().map(|d: &mut Direct| d.content.1 = trim_end(ctx, d.content.0, end));
+            if let Some(d) = out.last_mut() {
+                d.content.1 = trim_end(ctx, d.content.0, end);
+            }
         }
     }
     out

@@ -185,7 +185,7 @@ fn split_actors(ctx: &Ctx<'_>, f: usize, t: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = f;
     for k in f..=t {
-        if k == t || matches!(words[k], "and" | "," | "&") {
+        if k == t || words.get(k).is_some_and(|w| matches!(*w, "and" | "," | "&")) {
             if k > start {
                 if let Some(src) = to_source(ctx, start, k) {
                     out.push(src.text);

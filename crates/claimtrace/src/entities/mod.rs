@@ -556,8 +556,8 @@ fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
     for c in cands.iter() {
         covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
     }
-    for i in 0..doc.tokens.len() {
-        if covered[i] {
+    for (i, &taken) in covered.iter().enumerate() {
+        if taken {
             continue;
         }
         if let Some(&kind) = by_word.get(doc.token_text(i)) {

@@ -137,15 +137,14 @@ fn scan_number(text: &str, from: usize) -> usize {
 fn scan_word(text: &str, from: usize) -> usize {
     let mut j = from + char_at(text, from).map_or(1, char::len_utf8);
     while let Some(c) = char_at(text, j) {
-        if is_word_char(c) {
-            j += c.len_utf8();
-        } else if matches!(c, '-' | '&' | '\'' | '’' | '.')
-            && char_at(text, j + c.len_utf8()).is_some_and(is_word_char)
-        {
-            j += c.len_utf8();
-        } else {
+        // A word character, or a joiner between two ("e-mail", "AT&T",
+        // "O'Brien", "U.S").
+        let joins = matches!(c, '-' | '&' | '\'' | '’' | '.')
+            && char_at(text, j + c.len_utf8()).is_some_and(is_word_char);
+        if !is_word_char(c) && !joins {
             break;
         }
+        j += c.len_utf8();
     }
     if char_at(text, j) == Some('.') {
         let word = crate::chars::slice(text, from..j + 1);
