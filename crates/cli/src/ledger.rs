@@ -486,10 +486,17 @@ pub struct ClaimsArgs {
     /// Only claims whose wording has these words.
     #[arg(long)]
     text: Option<String>,
-    /// At most this many claims.
+    /// At most this many claims (the readable list shows 50 unless told;
+    /// `--json` and `--jsonl` give all).
     #[arg(long)]
     limit: Option<usize>,
+    /// The page after this cursor (the readable list prints it at its end).
+    #[arg(long, value_name = "CURSOR")]
+    after: Option<String>,
 }
+
+/// Claims the readable list shows when `--limit` says nothing.
+const READABLE_PAGE: usize = 50;
 
 pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
@@ -501,9 +508,12 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
         until: args.until.clone(),
         text: args.text.clone(),
         limit: args.limit,
-        after: None,
+        after: args.after.clone(),
     };
-    let claims = store.claims(&filter)?;
+    let readable = !args.output.json && !args.output.jsonl;
+    let filter =
+        ClaimFilter { limit: filter.limit.or(readable.then_some(READABLE_PAGE)), ..filter };
+    let (claims, next) = store.claims_page(&filter)?;
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
     if args.output.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&claims)?)?;
@@ -529,6 +539,13 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
             }
         }
         writeln!(out, "{}", format!("{} claim(s)", claims.len()).dimmed())?;
+        if let Some(cursor) = next {
+            writeln!(
+                out,
+                "{}",
+                format!("more: claimtrace claims --after {cursor} (or --limit N)").dimmed()
+            )?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
