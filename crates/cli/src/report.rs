@@ -85,7 +85,7 @@ pub fn write(
                 facts.push(format!("claim {}", claim + 1));
             }
             if !facts.is_empty() {
-                line.push_str(&format!(" {}", facts.join(", ").dimmed()));
+                line.push_str(&format!("  ({})", facts.join(", ")).dimmed().to_string());
             }
             writeln!(out, "{line}")?;
         }
