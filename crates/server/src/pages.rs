@@ -353,6 +353,16 @@ pub async fn analyze_submit(
         p.muted { (r.entities.len()) " entities · " (r.times.len()) " times · " (r.counts.len()) " counts · "
             (r.claims.len()) " claims · " (r.events.len()) " events" }
         div.article { (marks) }
+        (claims_and_events(r))
+        h2 { "Entities" }
+        ul { @for e in &r.entities { li { (e.kind) " " (e.name) } } }
+    };
+    layout(r.meta.title.as_deref().unwrap_or("Analysis"), body).into_response()
+}
+
+/// An article's claims with their status and chain, and its events.
+fn claims_and_events(r: &claimtrace::Record) -> Markup {
+    html! {
         h2 { "Claims" }
         ol.claims {
             @for c in &r.claims {
@@ -367,10 +377,7 @@ pub async fn analyze_submit(
                     @if !e.targets.is_empty() { " → " (e.targets.join(", ")) } }
             }
         }
-        h2 { "Entities" }
-        ul { @for e in &r.entities { li { (e.kind) " " (e.name) } } }
-    };
-    layout(r.meta.title.as_deref().unwrap_or("Analysis"), body).into_response()
+    }
 }
 
 /// The body with times and counts marked from their spans, and entity
@@ -494,20 +501,7 @@ pub async fn article(State(state): State<AppState>, Query(query): Query<ArticleQ
                 ul { @for x in &r.removed { li { span.muted { (x.reason) ": " } (x.text) } } }
             }
         }
-        h2 { "Claims" }
-        ol.claims {
-            @for c in &r.claims {
-                li { (badge(&c.status)) (c.text)
-                    @if !c.chain.is_empty() { div.muted { "via " (c.chain.join(" → ")) } } }
-            }
-        }
-        h2 { "Events" }
-        ul {
-            @for e in &r.events {
-                li { (badge(e.status.as_deref().unwrap_or("asserted"))) (e.kind) " " (e.actors.join(", "))
-                    @if !e.targets.is_empty() { " → " (e.targets.join(", ")) } }
-            }
-        }
+        (claims_and_events(r))
         h2 { "Versions" }
         ol {
             @for v in &versions {

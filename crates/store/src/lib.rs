@@ -105,10 +105,9 @@ impl EventFilter {
                     .any(|n| n.to_lowercase().contains(a.as_str()))
             })
             && self.since.as_ref().is_none_or(|d| !date.is_empty() && date.as_str() >= d.as_str())
-            && self
-                .until
-                .as_ref()
-                .is_none_or(|d| !date.is_empty() && &date[..date.len().min(d.len())] <= d.as_str())
+            && self.until.as_ref().is_none_or(|d| {
+                !date.is_empty() && date.get(..d.len()).unwrap_or(&date) <= d.as_str()
+            })
     }
 }
 

@@ -49,7 +49,9 @@ pub fn find_events(doc: &mut Document) {
     doc.events = merge(events);
 }
 
-/// Lower-cased words, children lists and the mention of every token.
+/// Lower-cased words, children lists, the mention and sentence of every
+/// token, and the times and counts of every sentence: built once, so that
+/// each trigger looks at its own sentence only.
 struct Ctx<'d> {
     doc: &'d Document,
     lower: Vec<String>,
@@ -58,6 +60,14 @@ struct Ctx<'d> {
     tags: Vec<&'static str>,
     children: Vec<Vec<usize>>,
     mention_of: Vec<Option<usize>>,
+    /// The sentence of each token.
+    sentence_of: Vec<usize>,
+    /// Whether each token is inside a time expression of the body.
+    timed: Vec<bool>,
+    /// Indices into `Document::times` (body) and `Document::counts`, per
+    /// sentence.
+    times_in: Vec<Vec<usize>>,
+    counts_in: Vec<Vec<usize>>,
 }
 
 impl<'d> Ctx<'d> {
@@ -83,7 +93,37 @@ impl<'d> Ctx<'d> {
                 tags[i] = "NOUN";
             }
         }
-        Ctx { doc, lower, tags, children, mention_of }
+        let mut sentence_of = vec![0; n];
+        for (k, sentence) in doc.sentences.iter().enumerate() {
+            for t in sentence.tokens.clone().filter(|&t| t < n) {
+                sentence_of[t] = k;
+            }
+        }
+        let sentence_at = |span: Span| {
+            let k = doc.sentences.partition_point(|s| s.span.end < span.end);
+            doc.sentences.get(k).filter(|s| s.span.contains(span)).map(|_| k)
+        };
+        let mut timed = vec![false; n];
+        let mut times_in = vec![Vec::new(); doc.sentences.len()];
+        for (k, time) in doc.times.iter().enumerate().filter(|(_, t)| t.place == Place::Body) {
+            let Some(s) = sentence_at(time.span) else { continue };
+            times_in[s].push(k);
+            for t in doc.sentences[s].tokens.clone().filter(|&t| t < n) {
+                timed[t] |= time.span.contains(doc.tokens[t].span);
+            }
+        }
+        let mut counts_in = vec![Vec::new(); doc.sentences.len()];
+        for (k, count) in doc.counts.iter().enumerate() {
+            if let Some(s) = sentence_at(count.span) {
+                counts_in[s].push(k);
+            }
+        }
+        Ctx { doc, lower, tags, children, mention_of, sentence_of, timed, times_in, counts_in }
+    }
+
+    /// The token range of the sentence of token `i`.
+    fn sentence_tokens(&self, i: usize) -> std::ops::Range<usize> {
+        self.doc.sentences.get(self.sentence_of[i]).map_or(i..i + 1, |s| s.tokens.clone())
     }
 
     fn word(&self, i: usize) -> &str {
@@ -121,8 +161,7 @@ impl<'d> Ctx<'d> {
     }
 
     fn in_time(&self, i: usize) -> bool {
-        let span = self.doc.tokens[i].span;
-        self.doc.times.iter().any(|t| t.place == Place::Body && t.span.contains(span))
+        self.timed[i]
     }
 }
 
@@ -306,16 +345,15 @@ fn pronoun(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
         return None;
     }
     let at = doc.tokens[tok].span.start;
-    let window = doc
-        .sentences
-        .iter()
-        .position(|s| s.span.end > at)
-        .map_or(0, |s| doc.sentences[s.saturating_sub(2)].span.start);
-    let mention = doc
-        .mentions
+    let window =
+        doc.sentences.get(ctx.sentence_of[tok].saturating_sub(2)).map_or(0, |s| s.span.start);
+    // Mentions are in text order: look back from the pronoun.
+    let before = doc.mentions.partition_point(|m| m.span.start < at);
+    let mention = doc.mentions[..before]
         .iter()
         .rev()
-        .find(|m| m.span.end <= at && m.span.start >= window && m.kind == EntityKind::Person)?;
+        .take_while(|m| m.span.start >= window)
+        .find(|m| m.span.end <= at && m.kind == EntityKind::Person)?;
     Some(Argument {
         text: doc.entities[mention.entity].name.clone(),
         span: Span::new(doc.tokens[tok].span.start, doc.tokens[tok].span.end),
@@ -507,22 +545,15 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
             b.start.saturating_sub(a.end)
         }
     };
-    event.time = ctx
-        .doc
-        .times
+    event.time = ctx.times_in[s]
         .iter()
-        .enumerate()
-        .filter(|(_, t)| {
-            t.place == Place::Body
-                && sentence.span.contains(t.span)
-                && matches!(t.kind, TimeKind::Date | TimeKind::Time)
-                && distance(t.span) <= NEAR_BYTES
+        .copied()
+        .filter(|&k| {
+            let t = &ctx.doc.times[k];
+            matches!(t.kind, TimeKind::Date | TimeKind::Time) && distance(t.span) <= NEAR_BYTES
         })
-        .min_by_key(|(_, t)| distance(t.span))
-        .map(|(k, _)| k);
-    event.counts = (0..ctx.doc.counts.len())
-        .filter(|&c| sentence.span.contains(ctx.doc.counts[c].span))
-        .collect();
+        .min_by_key(|&k| distance(ctx.doc.times[k].span));
+    event.counts = ctx.counts_in[s].clone();
     Some(event)
 }
 
@@ -672,12 +703,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
         if targets.is_empty() {
             // The parse often hangs "on X" elsewhere: take the words that
             // follow the noun.
-            let end = ctx
-                .doc
-                .sentences
-                .iter()
-                .find(|s| s.tokens.contains(&t))
-                .map_or(t, |s| s.tokens.end);
+            let end = ctx.sentence_tokens(t).end;
             if t + 2 < end && matches!(ctx.word(t + 1), "on" | "against") {
                 let mut k = t + 2;
                 while k + 1 < end && matches!(ctx.tag(k), "DET" | "ADJ" | "NUM") {
@@ -740,7 +766,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
 /// The noun phrase that ends just before token `v`, back to the start of
 /// the clause (at most eight words), as a subject read off the word order.
 fn left_phrase(ctx: &Ctx<'_>, v: usize) -> Option<Argument> {
-    let start = ctx.doc.sentences.iter().find(|s| s.tokens.contains(&v))?.tokens.start;
+    let start = ctx.sentence_tokens(v).start;
     let mut k = v;
     while k > start
         && v - k < 8
@@ -867,8 +893,7 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
         }
     }
     // "If Iran attacks Israel, ...": a condition before it in its clause.
-    let start =
-        ctx.doc.sentences.iter().find(|s| s.tokens.contains(&t)).map_or(t, |s| s.tokens.start);
+    let start = ctx.sentence_tokens(t).start;
     for k in (start..t).rev() {
         match ctx.word(k) {
             "," | ";" | ":" => break,
