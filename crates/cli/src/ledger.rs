@@ -139,9 +139,9 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         // written here in input order (a transaction per article).
         let read = |emit: &mut dyn FnMut(Item) -> bool| {
             for name in &names {
-                let more = if crate::analyze::is_jsonl_file(name, None) {
+                let more = if crate::fetch::is_jsonl_file(name, None) {
                     let options = &reader.options;
-                    crate::analyze::stream_jsonl(name, options, &mut |doc| {
+                    crate::fetch::stream_jsonl(name, options, &mut |doc| {
                         emit(Item::Doc { name: name.clone(), doc: Box::new(doc), url: None })
                     })
                     .unwrap_or_else(|err| emit(Item::Failed(format!("{name}: {err:#}"))))
