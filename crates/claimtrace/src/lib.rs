@@ -54,6 +54,7 @@ pub mod events;
 pub mod ledger;
 pub mod numbers;
 pub mod pipeline;
+pub mod places;
 pub mod read;
 pub mod record;
 pub mod segment;

@@ -18,6 +18,8 @@ pub enum Layer {
     Parse,
     /// Named-entity mentions and entities.
     Entities,
+    /// Places' countries, GeoNames ids and coordinates on the entities.
+    Places,
     Times,
     Counts,
     /// Quotes and claims with chains, statuses and stances.
@@ -73,6 +75,7 @@ impl Pipeline {
             Box::new(Tag),
             Box::new(Parse),
             Box::new(Entities),
+            Box::new(Places),
             Box::new(Times),
             Box::new(Counts),
             Box::new(Claims),
@@ -186,6 +189,24 @@ impl Stage for Entities {
     }
     fn run(&self, doc: &mut Document) {
         crate::entities::entities(doc);
+    }
+}
+
+/// Places on the map: `geo` on place entities (`crate::places`).
+pub struct Places;
+
+impl Stage for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Entities]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Places]
+    }
+    fn run(&self, doc: &mut Document) {
+        crate::places::places(doc);
     }
 }
 
@@ -323,7 +344,10 @@ mod tests {
         let names = Pipeline::standard().names();
         assert_eq!(
             names.into_iter().filter(|&n| n != "planted-panic").collect::<Vec<_>>(),
-            ["segment", "tag", "parse", "entities", "times", "counts", "claims", "events"]
+            [
+                "segment", "tag", "parse", "entities", "places", "times", "counts", "claims",
+                "events"
+            ]
         );
         let err = Pipeline::new(vec![Box::new(Segment), Box::new(Counts)]).err().unwrap();
         assert_eq!(err, UnmetRequirement { stage: "counts", layer: Layer::Times });

@@ -14,5 +14,8 @@ mod robustness;
 mod scored;
 // Events: types, participants, status, and the phrasings that are no event.
 mod events;
+// Places: countries, GeoNames ids and coordinates; types the gazetteer
+// corrects; titles out of names.
+mod places;
 // The language layer: tagger, parser and entity models.
 mod language;

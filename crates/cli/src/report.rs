@@ -112,6 +112,9 @@ pub fn write(
             if let Some(d) = &entity.description {
                 line.push_str(&format!(" — {d}"));
             }
+            if let Some(geo) = &entity.geo {
+                line.push_str(&format!(" {}", place_label(geo).dimmed()));
+            }
             writeln!(out, "{line}")?;
         }
     }
@@ -188,4 +191,15 @@ fn shorten(text: &str, max_chars: usize) -> String {
     let mut s: String = text.chars().take(max_chars - 1).collect();
     s.push('…');
     s
+}
+
+/// Where a place is, for the report: "[RU, GeoNames 524901]".
+fn place_label(geo: &claimtrace::record::RecordGeo) -> String {
+    let parts: Vec<String> = geo
+        .country
+        .iter()
+        .cloned()
+        .chain(geo.geonames_id.map(|id| format!("GeoNames {id}")))
+        .collect();
+    format!("[{}]", parts.join(", "))
 }

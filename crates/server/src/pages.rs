@@ -355,7 +355,8 @@ pub async fn analyze_submit(
         div.article { (marks) }
         (claims_and_events(r))
         h2 { "Entities" }
-        ul { @for e in &r.entities { li { (e.kind) " " (e.name) } } }
+        ul { @for e in &r.entities { li { (e.kind) " " (e.name)
+            @if let Some(geo) = &e.geo { " " span.muted { (place_label(geo)) } } } } }
     };
     layout(r.meta.title.as_deref().unwrap_or("Analysis"), body).into_response()
 }
@@ -414,7 +415,11 @@ fn marks(r: &claimtrace::Record) -> Markup {
                 let before = text.get(..a).and_then(|t| t.chars().next_back());
                 let after = text.get(b..).and_then(|t| t.chars().next());
                 if !word(before) && !word(after) {
-                    spans.push((a, b, format!("ent-{}", e.kind), Some(e.kind.clone())));
+                    let title = match &e.geo {
+                        Some(geo) => format!("{} {}", e.kind, place_label(geo)),
+                        None => e.kind.clone(),
+                    };
+                    spans.push((a, b, format!("ent-{}", e.kind), Some(title)));
                 }
                 from = b;
             }
@@ -511,4 +516,14 @@ pub async fn article(State(state): State<AppState>, Query(query): Query<ArticleQ
         }
     };
     layout(title, body).into_response()
+}
+
+/// Where a place is: "RU · GeoNames 524901 · 55.752, 37.618".
+fn place_label(geo: &claimtrace::record::RecordGeo) -> String {
+    let mut parts: Vec<String> = geo.country.iter().cloned().collect();
+    parts.extend(geo.geonames_id.map(|id| format!("GeoNames {id}")));
+    if let (Some(lat), Some(lon)) = (geo.lat, geo.lon) {
+        parts.push(format!("{lat:.3}, {lon:.3}"));
+    }
+    parts.join(" · ")
 }

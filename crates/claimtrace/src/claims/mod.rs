@@ -20,7 +20,7 @@
 
 mod attribution;
 mod checkworthy;
-mod lexicon;
+pub(crate) mod lexicon;
 mod quotes;
 mod source;
 mod status;

@@ -101,6 +101,14 @@ static PEOPLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+static PERSON: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/people_singular.tsv")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let n = crate::numbers::pattern();
     Regex::new(&format!(
@@ -129,10 +137,35 @@ struct Pending {
 fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span]) -> Vec<Count> {
     let body = crate::chars::slice(text, sentence.start..sentence.end);
     let mut pending: Vec<Pending> = Vec::new();
+    let lists = people_lists(words);
+    for list in &lists {
+        let (category, trigger) = classify(words, list.first, list.last);
+        let Some(category) = category else { continue };
+        let start = words[list.first].span.start.min(trigger.map_or(usize::MAX, |t| t.start));
+        let end = words[list.last - 1].span.end.max(trigger.map_or(0, |t| t.end));
+        pending.push(Pending {
+            count: Count {
+                span: Span::new(start, end),
+                number: list.total,
+                qualifier: Qualifier::Exact,
+                category,
+                noun: None,
+            },
+            inherit: false,
+            first_word: list.first,
+        });
+    }
+    let in_list = |span: Span| {
+        lists.iter().any(|l| {
+            words[l.first].span.start <= span.start && span.end <= words[l.last - 1].span.end
+        })
+    };
     for caps in NUMBER.captures_iter(body) {
         let n = caps.name("n").expect("number group");
         let abs = Span::new(sentence.start + n.start(), sentence.start + n.end());
-        if times.iter().any(|t| t.start < abs.end && abs.start < t.end) || !stands_alone(text, abs)
+        if times.iter().any(|t| t.start < abs.end && abs.start < t.end)
+            || !stands_alone(text, abs)
+            || in_list(abs)
         {
             continue;
         }
@@ -237,6 +270,93 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
             Some(p.count)
         })
         .collect()
+}
+
+/// People written one by one: "a man and two women", "two children, a
+/// woman and an elderly man": words `first..last` and how many they are.
+struct PeopleList {
+    first: usize,
+    last: usize,
+    total: f64,
+}
+
+/// Lists of two or more members, each "a"/"an"/"one" or a number, at most
+/// two modifiers, and a people noun that agrees (singular after one), with
+/// at least one person alone: lists of groups ("fourteen civilians, five
+/// soldiers") stay a count per group.
+fn people_lists(words: &[Word<'_>]) -> Vec<PeopleList> {
+    // Most sentences name no one person: skip them cheaply.
+    let single = |w: &Word<'_>| {
+        w.kind == TokenKind::Word
+            && w.text.len() <= 12
+            && PERSON.iter().any(|p| w.text.eq_ignore_ascii_case(p))
+    };
+    if !words.iter().any(single) {
+        return Vec::new();
+    }
+    // One member starting at word `i`: (words it spans, how many).
+    let member = |i: usize| -> Option<(usize, f64)> {
+        let head = words.get(i)?.text.to_lowercase();
+        let n = match head.as_str() {
+            "a" | "an" | "one" | "another" => 1.0,
+            _ => crate::numbers::parse(&head).filter(|q| q.vague.is_none())?.value,
+        };
+        for k in 1..=3 {
+            let w = words.get(i + k)?;
+            if w.kind != TokenKind::Word || !w.text.starts_with(|c: char| c.is_lowercase()) {
+                return None;
+            }
+            let lower = w.text.to_lowercase();
+            let fits = if n == 1.0 {
+                PERSON.contains(&lower.as_str())
+            } else {
+                PEOPLE.contains(&lower.as_str())
+            };
+            if fits {
+                return Some((k + 1, n));
+            }
+            if matches!(lower.as_str(), "and" | "or" | "of" | "with" | "who" | "were" | "was") {
+                return None;
+            }
+        }
+        None
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, n)) = member(i) else {
+            i += 1;
+            continue;
+        };
+        let (first, mut end, mut total, mut members) = (i, i + len, n, 1);
+        let mut alone = n == 1.0;
+        loop {
+            let mut j = end;
+            if words.get(j).is_some_and(|w| w.text == ",") {
+                j += 1;
+            }
+            if words.get(j).is_some_and(|w| w.text.eq_ignore_ascii_case("and")) {
+                j += 1;
+            }
+            if j == end {
+                break;
+            }
+            match member(j) {
+                Some((len, n)) => {
+                    end = j + len;
+                    total += n;
+                    members += 1;
+                    alone |= n == 1.0;
+                }
+                None => break,
+            }
+        }
+        if members >= 2 && alone {
+            out.push(PeopleList { first, last: end, total });
+        }
+        i = end;
+    }
+    out
 }
 
 /// A number glued to letters, hyphens or symbols ("COVID-19", "ten-storey",

@@ -22,6 +22,8 @@ macro_rules! no_count {
 }
 
 counts! {
+    people_listed, "A man and two women were hurt in the blast.", 3, "exact", "wounded";
+    people_listed_with_modifiers, "Two children, a woman and an elderly man were killed.", 4, "exact", "killed";
     cases_counted, "The outbreak has now reached 2,410 cases across the province.", 2410, "exact", "affected";
     infected_more_than, "The virus infected more than 300 people in the city.", 300, "at_least", "affected";
     storm_claimed_lives, "The storm claimed 41 lives on the coast.", 41, "exact", "killed";
@@ -111,4 +113,12 @@ no_count! {
     malformed, "1,0000 people were killed";
     one_of_many, "one of the biggest markets";
     empty, "";
+}
+
+#[test]
+fn a_list_of_people_is_one_count_not_one_per_member() {
+    let counts = scan("A man and two women were hurt in the blast.");
+    assert_eq!(counts.len(), 1, "{counts:?}");
+    // One person alone is no list: nothing changes for "a man was killed".
+    assert!(scan("A man and his dog were seen in the park.").is_empty());
 }

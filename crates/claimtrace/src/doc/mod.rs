@@ -173,6 +173,30 @@ pub struct Entity {
     /// Indices into `Document::mentions`; empty for entities known only
     /// from the metadata (authors, outlet).
     pub mentions: Vec<usize>,
+    /// Where a place is on the map (GPE, LOC and FAC that resolve; filled
+    /// by the places stage, `crate::places`).
+    pub geo: Option<Geo>,
+}
+
+/// A place on the map: its country, GeoNames id and coordinates, each when
+/// known (a facility may resolve to its country only, a continent to its id
+/// and coordinates only).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Geo {
+    /// ISO 3166-1 alpha-2 code ("RU").
+    pub country: Option<String>,
+    /// GeoNames id of the place itself (542374 for Krasnogorsk).
+    pub geonames_id: Option<u32>,
+    /// WGS84 latitude and longitude in hundred-thousandths of a degree
+    /// (GeoNames' precision; whole numbers keep `Eq`).
+    pub coordinates: Option<(i32, i32)>,
+}
+
+impl Geo {
+    /// Latitude and longitude in degrees.
+    pub fn lat_lon(&self) -> Option<(f64, f64)> {
+        self.coordinates.map(|(lat, lon)| (f64::from(lat) / 1e5, f64::from(lon) / 1e5))
+    }
 }
 
 /// A problem found in messy text. Messy text is not an error: stages record

@@ -36,11 +36,44 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
         let range = doc.sentences[sentence_idx].tokens.clone();
         cands.extend(sentence_candidates(doc, range, model, gazetteer));
     }
+    strip_titles(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);
     add_repeated_names(doc, &mut cands);
     cands.sort_by_key(|c| (c.start, c.end));
     build_entities(doc, cands, gazetteer);
-    add_meta_entities(doc, gazetteer);
+    add_meta_entities(doc);
+}
+
+/// Titles and offices the recogniser took into a person's name ("President
+/// Donald Trump", "Health Minister Veronika Skvortsova", "State Mike
+/// Pompeo" cut from "Secretary of State Mike Pompeo") are dropped from it
+/// (they become its description); a "name" that is all title ("Deputy
+/// Emergency Situations Minister") is no name. The titles are the
+/// attribution lexicon's (`data/attribution/titles.txt`).
+fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
+    let titles = &crate::claims::lexicon::LEXICONS.titles;
+    let is_title = |i: usize| titles.contains(&doc.token_text(i).to_lowercase());
+    cands.retain_mut(|c| {
+        if c.kind != EntityKind::Person || c.entry.is_some() {
+            return true;
+        }
+        let mut start = c.start;
+        // "Secretary of State": "of" joins titles.
+        let joined =
+            |i: usize| i > c.start && i + 1 < c.end && doc.token_text(i) == "of" && is_title(i + 1);
+        while start < c.end && (is_title(start) || joined(start)) {
+            start += 1;
+        }
+        let capitalised =
+            |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+        if start == c.end {
+            return false;
+        }
+        if start > c.start && capitalised(start) {
+            c.start = start;
+        }
+        true
+    });
 }
 
 /// A mention before merging: document token range, type, gazetteer entry.
@@ -435,6 +468,15 @@ fn sentence_candidates(
             out.push(Candidate { start: s, end: e, kind: EntityKind::Org, entry: None });
         }
     }
+    // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
+    // after a word that puts something there, where the recogniser found
+    // nothing.
+    for (s, e) in crate::places::located_names(&words, &tags) {
+        let (s, e) = (first + s, first + e);
+        if !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Gpe, entry: None });
+        }
+    }
     out
 }
 
@@ -766,6 +808,7 @@ fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazetteer: &Gazette
             aliases,
             description: g.description.clone(),
             mentions: g.mentions.clone(),
+            geo: None,
         });
     }
     for m in &mut mentions {
@@ -984,7 +1027,12 @@ fn description(doc: &Document, c: &Candidate) -> Option<String> {
         {
             s -= 1;
         }
-        if s < c.start && tag(c.start - 1) == "NOUN" {
+        let title = || {
+            crate::claims::lexicon::LEXICONS
+                .titles
+                .contains(&doc.token_text(c.start - 1).to_lowercase())
+        };
+        if s < c.start && (tag(c.start - 1) == "NOUN" || title()) {
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[c.start - 1].span.end);
             return Some(doc.slice(span).to_string());
         }
@@ -1019,9 +1067,10 @@ fn description(doc: &Document, c: &Candidate) -> Option<String> {
     None
 }
 
-/// The byline's authors and the outlet, as entities of their own when the
-/// text does not already name them.
-fn add_meta_entities(doc: &mut Document, gazetteer: &Gazetteer) {
+/// The byline's authors, as entities of their own when the text does not
+/// already name them. The outlet is an entity only where the text names it
+/// (it is `meta.outlet` either way).
+fn add_meta_entities(doc: &mut Document) {
     let known = |doc: &Document, name: &str| {
         let lower = name.to_lowercase();
         doc.entities.iter().any(|e| {
@@ -1034,13 +1083,6 @@ fn add_meta_entities(doc: &mut Document, gazetteer: &Gazetteer) {
             extra.push((author.trim().to_string(), EntityKind::Person));
         }
     }
-    if let Some(outlet) = &doc.meta.outlet {
-        if !outlet.trim().is_empty() && !known(doc, outlet) {
-            let kind =
-                gazetteer.lookup(outlet).map_or(EntityKind::Org, |e| gazetteer.entries[e].kind);
-            extra.push((outlet.trim().to_string(), kind));
-        }
-    }
     for (name, kind) in extra {
         doc.entities.push(Entity {
             name,
@@ -1048,6 +1090,7 @@ fn add_meta_entities(doc: &mut Document, gazetteer: &Gazetteer) {
             aliases: Vec::new(),
             description: None,
             mentions: Vec::new(),
+            geo: None,
         });
     }
 }

@@ -36,10 +36,22 @@ fn dates_agree(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-fn places_agree(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => key(a) == key(b),
-        _ => true,
+/// Whether two reports' places can be one: either is missing, both are on
+/// the map at one GeoNames id (whatever the names: "Kiev" and "Kyiv"), or,
+/// where either has no id, the same name and no two countries.
+fn places_agree(a: &RecordEvent, b: &RecordEvent) -> bool {
+    let (Some(la), Some(lb)) = (&a.location, &b.location) else { return true };
+    let id = |e: &RecordEvent| e.geo.as_ref().and_then(|g| g.geonames_id);
+    let country = |e: &RecordEvent| e.geo.as_ref().and_then(|g| g.country.clone());
+    match (id(a), id(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => {
+            key(la) == key(lb)
+                && match (country(a), country(b)) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => true,
+                }
+        }
     }
 }
 
@@ -54,7 +66,7 @@ fn agree(a: &RecordEvent, b: &RecordEvent) -> bool {
     let shared_actor = keys(&a.actors).iter().any(|x| keys(&b.actors).contains(x));
     a.kind == b.kind
         && dates_agree(a.time.as_deref(), b.time.as_deref())
-        && places_agree(a.location.as_deref(), b.location.as_deref())
+        && places_agree(a, b)
         && (shared_target || (shared_actor && (at.is_empty() || bt.is_empty())))
 }
 
@@ -149,13 +161,15 @@ fn event_of(reports: &[Reported], members: &[usize]) -> LedgerEvent {
         first.report.url,
         first.report.trigger.as_deref().unwrap_or("")
     );
+    let location = most_common(all.iter().filter_map(|r| r.event.location.as_ref()));
     LedgerEvent {
         id: format!("ev-{:016x}", fnv1a(seed.as_bytes())),
         kind: first.event.kind.clone(),
         mode: all.iter().find_map(|r| r.event.mode.clone()),
         actors: ranked(all.iter().flat_map(|r| r.event.actors.iter())),
         targets: ranked(all.iter().flat_map(|r| r.event.targets.iter())),
-        location: most_common(all.iter().filter_map(|r| r.event.location.as_ref())),
+        location: location.clone(),
+        geo: all.iter().filter(|r| r.event.location == location).find_map(|r| r.event.geo.clone()),
         time: most_common(all.iter().filter_map(|r| r.event.time.as_ref())),
         status: status_of(&statuses),
         reports: all.iter().map(|r| r.report.clone()).collect(),
@@ -181,6 +195,7 @@ mod tests {
                 actors: actors.iter().map(|s| s.to_string()).collect(),
                 targets: targets.iter().map(|s| s.to_string()).collect(),
                 location: None,
+                geo: None,
                 time: time.map(str::to_string),
                 status: Some(status.into()),
                 claim: None,
@@ -222,6 +237,35 @@ mod tests {
         assert_eq!(crocus.status, "asserted");
         assert_eq!(crocus.targets, ["Crocus City Hall"]);
         assert!(crocus.id.starts_with("ev-"));
+    }
+
+    #[test]
+    fn places_on_the_map_decide_whether_reports_agree() {
+        let at = |url: &str, place: &str, country: &str, id: Option<u32>| {
+            let mut r = reported("ASSAULT", &["Rebels"], &[], Some("2024-03-22"), url, "asserted");
+            r.event.location = Some(place.into());
+            r.event.geo = Some(crate::record::RecordGeo {
+                country: Some(country.into()),
+                geonames_id: id,
+                ..Default::default()
+            });
+            r
+        };
+        // One city under two names: one event, with its place's geo.
+        let events =
+            group(vec![at("a", "Kiev", "UA", Some(703448)), at("b", "Kyiv", "UA", Some(703448))]);
+        assert_eq!(events.len(), 1, "{events:#?}");
+        assert_eq!(events[0].geo.as_ref().and_then(|g| g.geonames_id), Some(703448));
+        // One name, two places: two events.
+        let events = group(vec![
+            at("a", "Paris", "FR", Some(2988507)),
+            at("b", "Paris", "US", Some(4717560)),
+        ]);
+        assert_eq!(events.len(), 2, "{events:#?}");
+        // A place known only by its country still parts from another country.
+        let events =
+            group(vec![at("a", "the market", "IQ", None), at("b", "the market", "SY", None)]);
+        assert_eq!(events.len(), 2, "{events:#?}");
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub(super) fn fnv1a_extend(hash: u64, bytes: &[u8]) -> u64 {
 }
 
 /// FNV-1a, 64 bits, of `bytes`.
-pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     fnv1a_extend(FNV_OFFSET, bytes)
 }
 

@@ -11,7 +11,7 @@
 
 mod copies;
 mod events;
-mod hash;
+pub(crate) mod hash;
 mod signature;
 mod summary;
 mod view;

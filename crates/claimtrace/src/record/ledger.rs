@@ -116,6 +116,9 @@ pub struct LedgerEvent {
     pub targets: Vec<String>,
     /// The place most reports give.
     pub location: Option<String>,
+    /// Where that place is on the map, when a report's entity resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<super::RecordGeo>,
     /// The date most reports give.
     pub time: Option<String>,
     /// `disputed` if any report disputes it, else `confirmed` if any

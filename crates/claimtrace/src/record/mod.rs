@@ -59,6 +59,30 @@ pub struct RecordEntity {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Where a place is (GPE, LOC, FAC that resolve).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<RecordGeo>,
+}
+
+/// A place on the map: ISO 3166-1 alpha-2 country, GeoNames id, WGS84
+/// coordinates; each only when known.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct RecordGeo {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+impl RecordGeo {
+    fn of(geo: &crate::doc::Geo) -> RecordGeo {
+        let (lat, lon) = geo.lat_lon().unzip();
+        RecordGeo { country: geo.country.clone(), geonames_id: geo.geonames_id, lat, lon }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -124,6 +148,10 @@ pub struct RecordEvent {
     pub actors: Vec<String>,
     pub targets: Vec<String>,
     pub location: Option<String>,
+    /// Where `location` is on the map, when its entity resolved (an
+    /// extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<RecordGeo>,
     pub time: Option<String>,
     /// How the article reports the event, in the claims' vocabulary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -211,6 +239,7 @@ impl Record {
                     kind: e.kind.as_str().to_string(),
                     aliases: e.aliases.clone(),
                     description: e.description.clone(),
+                    geo: e.geo.as_ref().map(RecordGeo::of),
                 })
                 .collect(),
             sentences: doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect(),
@@ -249,6 +278,13 @@ impl Record {
                     actors: e.actors.iter().map(|a| a.text.clone()).collect(),
                     targets: e.targets.iter().map(|a| a.text.clone()).collect(),
                     location: e.location.as_ref().map(|a| a.text.clone()),
+                    geo: e
+                        .location
+                        .as_ref()
+                        .and_then(|a| a.entity)
+                        .and_then(|i| doc.entities.get(i))
+                        .and_then(|ent| ent.geo.as_ref())
+                        .map(RecordGeo::of),
                     time: e.time.map(|t| doc.times[t].value.clone()),
                     status: Some(e.status.as_str().to_string()),
                     claim: e.claim,

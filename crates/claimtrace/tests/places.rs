@@ -1,0 +1,135 @@
+//! Places on the map: the country, GeoNames id and coordinates of place
+//! entities, disambiguated by the article; and the types the gazetteer
+//! corrects.
+
+use claimtrace::doc::EntityKind;
+use claimtrace::Document;
+
+use crate::util::analyze_body as analyze;
+
+/// (type, country, GeoNames id) of the entity called `name`.
+fn place(doc: &Document, name: &str) -> (EntityKind, Option<String>, Option<u32>) {
+    let entity = doc
+        .entities
+        .iter()
+        .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+        .unwrap_or_else(|| {
+            let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+            panic!("no entity {name:?} among {names:?}")
+        });
+    let geo = entity.geo.clone().unwrap_or_default();
+    (entity.kind, geo.country, geo.geonames_id)
+}
+
+fn country(doc: &Document, name: &str) -> Option<String> {
+    place(doc, name).1
+}
+
+#[test]
+fn countries_and_cities_get_their_geonames_ids_and_coordinates() {
+    let doc = analyze(
+        "Officials in Moscow said on Tuesday that Russia would send aid to \
+         Kabul, the capital of Afghanistan.",
+    );
+    assert_eq!(place(&doc, "Moscow"), (EntityKind::Gpe, Some("RU".into()), Some(524901)));
+    assert_eq!(place(&doc, "Russia"), (EntityKind::Gpe, Some("RU".into()), Some(2017370)));
+    assert_eq!(place(&doc, "Kabul").2, Some(1138958));
+    let moscow = doc.entities.iter().find(|e| e.name == "Moscow").unwrap();
+    let (lat, lon) = moscow.geo.as_ref().unwrap().lat_lon().unwrap();
+    assert!((lat - 55.75).abs() < 0.1 && (lon - 37.62).abs() < 0.1, "{lat}, {lon}");
+}
+
+#[test]
+fn the_article_decides_between_places_of_one_name() {
+    // Paris is in France unless the article puts it in Texas.
+    let france = analyze("Thousands marched in Paris on Saturday, French police said.");
+    assert_eq!(country(&france, "Paris").as_deref(), Some("FR"));
+    let texas = analyze("A tornado struck Paris, Texas, on Saturday, the mayor said.");
+    assert_eq!(country(&texas, "Paris").as_deref(), Some("US"));
+    // Cambridge: England by population, Massachusetts when the story is there.
+    let us = analyze(
+        "Researchers in Cambridge said the trial would start in Boston. \
+         Massachusetts officials welcomed the study.",
+    );
+    assert_eq!(country(&us, "Cambridge").as_deref(), Some("US"));
+}
+
+#[test]
+fn other_names_of_a_place_find_it() {
+    let doc = analyze("The delegation flew from Kiev to Bombay on Monday.");
+    assert_eq!(place(&doc, "Kiev").2, Some(703448));
+    assert_eq!(country(&doc, "Bombay").as_deref(), Some("IN"));
+}
+
+#[test]
+fn places_the_gazetteer_lacks_take_the_country_around_them() {
+    let doc = analyze(
+        "Gunmen attacked the Crocus City Hall in the Russian capital on Friday. \
+         Later, police searched Karl Marx Avenue in Magnitogorsk.",
+    );
+    assert_eq!(country(&doc, "Crocus City Hall").as_deref(), Some("RU"));
+    assert_eq!(country(&doc, "Karl Marx Avenue").as_deref(), Some("RU"));
+    let state = analyze("Abortion was decriminalised in South Australia in 2021, officials said.");
+    assert_eq!(country(&state, "South Australia").as_deref(), Some("AU"));
+}
+
+#[test]
+fn regions_spanning_countries_take_no_country() {
+    let doc = analyze(
+        "Ministers from Germany met in Berlin to discuss the Middle East and Europe on Monday.",
+    );
+    assert_eq!(place(&doc, "Middle East"), (EntityKind::Loc, None, None));
+    // A continent is a LOC with its own GeoNames id and no country.
+    assert_eq!(place(&doc, "Europe"), (EntityKind::Loc, None, Some(6255148)));
+}
+
+#[test]
+fn the_gazetteer_corrects_a_place_typed_as_a_person() {
+    // "Chelyabinsk" read as a person's name by the recogniser in the dev
+    // set: a city of a million people with no title is a place.
+    let doc = analyze(
+        "Chelyabinsk officials said on Monday that 39 people had died. \
+         Chelyabinsk's governor promised help.",
+    );
+    let (kind, country, _) = place(&doc, "Chelyabinsk");
+    assert_eq!((kind, country.as_deref()), (EntityKind::Gpe, Some("RU")));
+    // Small places named like common words stay what the recogniser said.
+    let doc = analyze("The Man Who Knew Too Much was shown on Monday, the studio said.");
+    assert!(doc.entities.iter().all(|e| e.name != "Man" || e.kind != EntityKind::Gpe));
+}
+
+#[test]
+fn titles_are_not_part_of_a_persons_name() {
+    let doc = analyze(
+        "President Donald Trump met Health Minister Veronika Skvortsova on Monday, \
+         and Secretary of State Mike Pompeo said the talks went well.",
+    );
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    for name in ["Donald Trump", "Veronika Skvortsova", "Mike Pompeo"] {
+        assert!(names.contains(&name), "{name:?} not among {names:?}");
+    }
+    assert!(names.iter().all(|n| !n.contains("President") && !n.starts_with("State")), "{names:?}");
+}
+
+#[test]
+fn the_outlet_is_an_entity_only_where_the_text_names_it() {
+    // `analyze_body` reads from an outlet called "The Daily Planet".
+    let doc = analyze("Police in London arrested two men on Monday.");
+    assert!(doc.entities.iter().all(|e| !e.name.contains("Daily Planet")));
+    assert_eq!(doc.meta.outlet.as_deref(), Some("The Daily Planet"));
+}
+
+#[test]
+fn the_record_carries_geo_as_the_spec_writes_it() {
+    let doc = analyze("Officials in Moscow said on Tuesday that the talks had ended.");
+    let record = serde_json::to_value(claimtrace::Record::from_document(&doc)).unwrap();
+    let moscow = record["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Moscow")
+        .expect("Moscow in the record");
+    assert_eq!(moscow["geo"]["country"], "RU");
+    assert_eq!(moscow["geo"]["geonames_id"], 524901);
+    assert!(moscow["geo"]["lat"].as_f64().is_some() && moscow["geo"]["lon"].as_f64().is_some());
+}
