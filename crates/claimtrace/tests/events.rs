@@ -67,6 +67,10 @@ events! {
     assault_noun_owner, "Police said the Taliban attack lasted several hours.", "ASSAULT", "Taliban";
     assault_shot, "Police shot the attacker on London Bridge.", "ASSAULT", "attacker";
     assault_carried_out, "Militants carried out a suicide bombing at the market.", "ASSAULT", "Militants";
+    assault_noun_subject_of_strike, "Twin bombings yesterday struck the Jolo Cathedral in Mindanao.", "ASSAULT", "Cathedral";
+    assault_participle_after_comma, "Dozens died in the attack, reportedly conducted by the Taliban.", "ASSAULT", "Taliban";
+    assault_on_after_a_time, "Officials said an attack that day on an Iraqi air base injured no one.", "ASSAULT", "air base";
+    assault_in_a_place, "It was the deadliest since an assault in Ghazni in August 2018.", "ASSAULT", "Ghazni";
     coerce_arrest, "Police arrested three men in Birmingham on Sunday.", "COERCE", "three men";
     coerce_face_charges, "Four suspects from Tajikistan face terror charges.", "COERCE", "suspects";
     coerce_expel, "Poland expelled two Russian diplomats last week.", "COERCE", "Poland";
@@ -106,6 +110,8 @@ no_event! {
     protester_count_is_no_protest, "AFP put the protester death count in the hundreds.", "PROTEST";
     named_hurricane_is_no_assault, "Hurricane Lorenzo hit the Azores on Wednesday.", "ASSAULT";
     scheduled_sentencing, "His sentencing has been scheduled for July.", "COERCE";
+    assassination_plots, "The EU sanctioned Iran over assassination plots against dissidents in Denmark.", "ASSAULT";
+    place_of_the_speaker_is_no_target, "Speaking on television in Yemen, a spokesman said the attacks occurred at 4 a.m.", "ASSAULT";
 }
 
 #[test]

@@ -471,6 +471,24 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
             }
         }
     }
+    // "Twin bombings struck the cathedral": an event noun that is the
+    // subject of a verb of its type takes the verb's object as its target
+    // (the verb, whose subject is the event itself, reports no other).
+    if targets.is_empty() && !ctx.is_verbal(hit.head) {
+        let mut h = hit.head;
+        if ctx.rel(h) == "compound" {
+            h = ctx.head(h).unwrap_or(h);
+        }
+        if ctx.rel(h) == "nsubj" {
+            if let Some(verb) = ctx.head(h) {
+                if let Some(v) =
+                    after.iter().find(|v| v.head == verb && v.trigger.kind == trigger.kind)
+                {
+                    targets = participants(ctx, v).1;
+                }
+            }
+        }
+    }
     // "the attack had killed twelve": the agent is the event told by the
     // noun, which is an event of its own, not a participant.
     let is_event_word = |a: &Argument| {
@@ -503,12 +521,6 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     if diplomatic && !actors.iter().chain(&targets).any(party) {
         return None;
     }
-    if (trigger.needs_actor && actors.is_empty())
-        || (trigger.needs_target && targets.is_empty())
-        || (actors.is_empty() && targets.is_empty())
-    {
-        return None;
-    }
     let sentence = &ctx.doc.sentences[s];
     let mut event = Event {
         kind: trigger.kind,
@@ -525,15 +537,27 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     };
     event.location = location(ctx, hit.head, sentence.tokens.clone(), &event);
     // An attack with no other target is an attack on the place: "an
-    // assault in Ghazni".
+    // assault in Ghazni". With no agent either, the place must hang on
+    // the event word itself, not be the sentence's nearest place.
     if event.kind == EventKind::Assault && event.targets.is_empty() {
+        let attached = |p: &Argument| {
+            let from = ctx.doc.tokens.partition_point(|t| t.span.start < p.span.start);
+            let to = ctx.doc.tokens.partition_point(|t| t.span.start < p.span.end);
+            (from..to).any(|k| ctx.head(k) == Some(hit.head))
+        };
         if let Some(place) = event.location.clone().filter(|p| {
             p.entity.is_some_and(|e| {
                 matches!(ctx.doc.entities[e].kind, EntityKind::Gpe | EntityKind::Fac)
-            })
+            }) && (!event.actors.is_empty() || attached(p))
         }) {
             event.targets.push(place);
         }
+    }
+    if (trigger.needs_actor && event.actors.is_empty())
+        || (trigger.needs_target && event.targets.is_empty())
+        || (event.actors.is_empty() && event.targets.is_empty())
+    {
+        return None;
     }
     // The date nearest the event word in its sentence, a clause away at
     // most: "Friday's attack", "attacked ... on Friday".
@@ -690,24 +714,52 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             kind,
             EventKind::Assault | EventKind::Coerce | EventKind::Concede | EventKind::Aid
         );
-        let cases: &[&str] = if of_target {
-            &["on", "against", "at", "upon", "of", "with"]
-        } else {
-            &["on", "against", "at", "upon", "with"]
+        // "an attack with knives", "an assault in Ghazni, with officials
+        // reporting ...": after an attack, "with" is never who was hit.
+        let cases: &[&str] = match kind {
+            EventKind::Assault => &["on", "against", "at", "upon", "of"],
+            _ if of_target => &["on", "against", "at", "upon", "of", "with"],
+            _ => &["on", "against", "at", "upon", "with"],
         };
         prep_args(t, cases, &mut targets);
-        // "an attack conducted by the Taliban", "an attack claimed by IS".
+        // "an attack conducted by the Taliban", "an attack claimed by IS";
+        // the parse may hang the participle on the clause's verb when a
+        // comma parts them ("the attack, reportedly conducted by ...").
         for v in ctx.kids(t, "acl").collect::<Vec<_>>() {
             prep_args(v, &["by"], &mut actors);
+        }
+        if actors.is_empty() {
+            let end = ctx.sentence_tokens(t).end;
+            let next = (t + 1..end.min(t + 4)).find(|&k| ctx.word(k) != "," && ctx.tag(k) != "ADV");
+            if let Some(v) = next.filter(|&k| {
+                ctx.word(t + 1) == ","
+                    && ctx.tag(k) == "VERB"
+                    && matches!(ctx.rel(k), "acl" | "advcl")
+                    && !ctx.kids(k, "nsubj").any(|_| true)
+            }) {
+                prep_args(v, &["by"], &mut actors);
+            }
         }
         if targets.is_empty() {
             // The parse often hangs "on X" elsewhere: take the words that
             // follow the noun.
             let end = ctx.sentence_tokens(t).end;
-            if t + 2 < end && matches!(ctx.word(t + 1), "on" | "against") {
-                let mut k = t + 2;
+            // "an attack that day on ...": a time between is skipped.
+            let mut on = t + 1;
+            while on < end && ctx.in_time(on) {
+                on += 1;
+            }
+            if on + 1 < end && matches!(ctx.word(on), "on" | "against") {
+                let mut k = on + 1;
                 while k + 1 < end && matches!(ctx.tag(k), "DET" | "ADJ" | "NUM") {
                     k += 1;
+                }
+                // "air base": the phrase's head, not its first noun.
+                while ctx.rel(k) == "compound" {
+                    match ctx.head(k).filter(|&h| h > k && h < end) {
+                        Some(h) => k = h,
+                        None => break,
+                    }
                 }
                 if let Some(arg) = argument(ctx, k) {
                     targets.push(arg);
@@ -924,7 +976,7 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
         }
         let Some(h) = ctx.head(cur) else { return false };
         match ctx.rel(cur) {
-            "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "advcl" | "nsubj" => {
+            "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "advcl" | "nsubj" | "compound" => {
                 if ctx.rel(cur) != "nsubj" && lexicon.any_lemma_in(ctx.word(h), &lexicon.irrealis) {
                     return true;
                 }
