@@ -7,10 +7,15 @@
 //         --data /work/shared/data --out crates/claimtrace/models
 //
 // The tagger and parser learn from the GUM train split (`gum/splits.md`);
-// the recognizer from GUM train's named mentions plus Universal NER's
-// English EWT dev file. Training is deterministic: files are read in
-// sorted order and shuffled with a fixed seed, so the same data gives
-// byte-identical models.
+// the recognizer from GUM train's named mentions plus the corpora named by
+// `--ner` (comma-separated; default `gum,uner`, the shipped model): `uner` (Universal
+// NER English EWT dev, CC BY-SA 4.0: a model trained on it is share-alike),
+// `wikigold` (CC BY 4.0), `re3d` (the openly licensed sources under
+// `ner/re3d/`), `btc` (Broad Twitter Corpus, CC BY 4.0). Of wikigold, re3d
+// and btc every fifth sentence is held out (`conllu::is_heldout`) for
+// `eval_lang`. Training is deterministic: files are read in sorted order
+// and shuffled with a fixed seed, so the same data gives byte-identical
+// models.
 
 use std::path::PathBuf;
 
@@ -69,11 +74,55 @@ fn main() -> anyhow::Result<()> {
         GAZETTEER.lookup(w).is_some_and(|e| GAZETTEER.entries[e].kind == EntityKind::Norp)
     };
     ner_data.iter_mut().for_each(|s| conllu::named_labels(s, &is_demonym));
-    let ewt = std::fs::read_to_string(data.join("uner-ewt/en_ewt-ud-dev.iob2"))?;
-    ner_data.extend(conllu::parse_iob2(&ewt));
+    let sources = value("--ner").map_or("gum,uner", String::as_str);
+    for source in sources.split(',').map(str::trim) {
+        let before = ner_data.len();
+        match source {
+            "gum" => {}
+            "uner" => {
+                let ewt = std::fs::read_to_string(data.join("uner-ewt/en_ewt-ud-dev.iob2"))?;
+                ner_data.extend(conllu::parse_iob2(&ewt));
+            }
+            "wikigold" | "re3d" | "btc" => {
+                for sentences in ner_corpus(&data, source)? {
+                    ner_data.extend(
+                        sentences
+                            .into_iter()
+                            .enumerate()
+                            .filter(|(i, _)| !conllu::is_heldout(*i))
+                            .map(|(_, s)| s),
+                    );
+                }
+            }
+            other => anyhow::bail!("unknown --ner source {other:?}"),
+        }
+        eprintln!("ner source {source}: {} sentences", ner_data.len() - before);
+    }
     let ner_tags = tag_all(&ner_data);
     let ner_bytes = ner::train(&ner_data, &ner_tags, &GAZETTEER, iterations, SEED);
     std::fs::write(out.join("ner.bin"), &ner_bytes)?;
     eprintln!("ner: {} bytes, {} sentences", ner_bytes.len(), ner_data.len());
     Ok(())
+}
+
+/// The sentences of one CoNLL entity corpus under `ner/`, file by file in
+/// sorted order (each file's held-out fifth is counted from its start).
+pub fn ner_corpus(
+    data: &std::path::Path,
+    name: &str,
+) -> anyhow::Result<Vec<Vec<conllu::TreeSentence>>> {
+    let mut files = Vec::new();
+    let mut stack = vec![data.join("ner").join(name)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "conll") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files.iter().map(|f| Ok(conllu::parse_conll_ner(&std::fs::read_to_string(f)?))).collect()
 }

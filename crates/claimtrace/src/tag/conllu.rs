@@ -143,11 +143,57 @@ pub fn parse_iob2(text: &str) -> Vec<TreeSentence> {
 
 fn ner_kind(kind: &str) -> Option<&'static str> {
     match kind {
-        "PER" | "person" => Some("PERSON"),
-        "ORG" | "organization" => Some("ORG"),
-        "LOC" | "place" => Some("PLACE"),
+        "PER" | "person" | "Person" => Some("PERSON"),
+        "ORG" | "organization" | "Organisation" | "corporation" => Some("ORG"),
+        "LOC" | "place" | "Location" | "location" => Some("PLACE"),
         _ => None,
     }
+}
+
+/// Reads CoNLL named-entity files of `word TAG` lines (space or tab
+/// separated; blank lines end sentences; `-DOCSTART-` lines skipped), in
+/// IOB1 (wikigold) or IOB2 (Broad Twitter Corpus, WNUT 2017, re3d). Types
+/// map to the recognizer's PERSON, ORG and PLACE (PER/Person/person,
+/// ORG/Organisation/corporation, LOC/Location/location); every other type
+/// (MISC, Nationality, Weapon, ...) is `O`. Labels come out as IOB2.
+pub fn parse_conll_ner(text: &str) -> Vec<TreeSentence> {
+    let mut out = Vec::new();
+    let mut sentence = TreeSentence::default();
+    let mut prev = String::from("O");
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !sentence.words.is_empty() {
+                out.push(std::mem::take(&mut sentence));
+            }
+            prev = "O".to_string();
+            continue;
+        }
+        let Some((word, tag)) = line.rsplit_once(['\t', ' ']) else { continue };
+        if word.starts_with("-DOCSTART-") || word.is_empty() {
+            continue;
+        }
+        let label = match tag.split_once('-').and_then(|(bio, k)| Some((bio, ner_kind(k)?))) {
+            Some((bio, kind)) => {
+                // IOB1: an I- that starts an entity is its B-.
+                let continues =
+                    bio == "I" && prev.strip_prefix("B-").or(prev.strip_prefix("I-")) == Some(kind);
+                format!("{}-{kind}", if continues { "I" } else { "B" })
+            }
+            None => "O".to_string(),
+        };
+        sentence.words.push(word.trim().to_string());
+        prev = label.clone();
+        sentence.ner.push(label);
+    }
+    out
+}
+
+/// Whether sentence `index` of a corpus is in its held-out fifth (every
+/// fifth sentence): what `examples/train.rs` leaves out and
+/// `examples/eval_lang.rs` scores.
+pub fn is_heldout(index: usize) -> bool {
+    index % 5 == 4
 }
 
 /// Fills `ner` from the GUM entity spans: a span of type person,
@@ -229,6 +275,23 @@ pub fn named_labels(sentence: &mut TreeSentence, is_demonym: &dyn Fn(&str) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_iob1_and_iob2_entity_files() {
+        // wikigold: IOB1, space-separated; MISC is none of our types.
+        let iob1 = "-DOCSTART- O\n\nThe O\nBank I-ORG\nof I-ORG\nEngland I-ORG\nmet O\nAnna I-PER\nB. B-PER\nin O\nFrench I-MISC\nParis I-LOC\n\n";
+        let s = parse_conll_ner(iob1);
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            s[0].ner,
+            ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "B-PERSON", "O", "O", "B-PLACE"]
+        );
+        // re3d: IOB2, tab-separated, its own type names.
+        let iob2 = "U.S.\tB-Organisation\nforces\tI-Organisation\nin\tO\nSyria\tB-Location\nused\tO\nrifles\tB-Weapon\n";
+        let s = parse_conll_ner(iob2);
+        assert_eq!(s[0].words, ["U.S.", "forces", "in", "Syria", "used", "rifles"]);
+        assert_eq!(s[0].ner, ["B-ORG", "I-ORG", "O", "B-PLACE", "O", "O"]);
+    }
 
     #[test]
     fn reads_trees_and_entities() {
