@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace_store::{
-    ArticleInput, ClaimFilter, EventFilter, Ingested, LedgerStore, SqliteStore,
+    ArticleInput, ClaimFilter, EventFilter, Ingested, LedgerStore, Review, SqliteStore,
 };
 use owo_colors::OwoColorize;
 
@@ -743,6 +743,10 @@ fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()>
             )?;
         }
     }
+    if !claim.corrections.is_empty() {
+        writeln!(out, "\n{}", "Corrections".bold())?;
+        write_corrections(out, &claim.corrections)?;
+    }
     if !claim.stances.is_empty() {
         writeln!(out, "\n{}", "Stances".bold())?;
         for s in &claim.stances {
@@ -1065,10 +1069,88 @@ pub fn eval_ledger(args: &EvalLedgerArgs) -> Result<ExitCode> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// Arguments of `claimtrace review`.
+#[derive(clap::Args, Debug)]
+pub struct ReviewArgs {
+    /// The claim's id (from `claims`; an id a merge retired works too).
+    id: String,
+    /// Set the claim's status (disputed, confirmed, unverified, hedged,
+    /// reported, asserted): it wins over the machine's until undone.
+    #[arg(long, conflicts_with = "undo")]
+    status: Option<String>,
+    /// Why (with --status), or a note on its own.
+    #[arg(long)]
+    note: Option<String>,
+    /// Take back the latest correction still in force.
+    #[arg(long)]
+    undo: bool,
+    /// Who decides (default: $CLAIMTRACE_USER, else $USER).
+    #[arg(long)]
+    by: Option<String>,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Records a reviewer's decision on a claim, with who, when and why.
+pub fn review(args: &ReviewArgs) -> Result<ExitCode> {
+    let action = match (&args.status, args.undo, &args.note) {
+        (Some(status), _, _) => Review::Status(status.trim().to_lowercase()),
+        (None, true, _) => Review::Undo,
+        (None, false, Some(_)) => Review::Note,
+        (None, false, None) => {
+            anyhow::bail!("say what to record: --status S, --note TEXT or --undo")
+        }
+    };
+    let by = args
+        .by
+        .clone()
+        .or_else(|| std::env::var("CLAIMTRACE_USER").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .filter(|b| !b.trim().is_empty())
+        .ok_or_else(|| {
+            anyhow::anyhow!("who is reviewing? give --by NAME (or set CLAIMTRACE_USER)")
+        })?;
+    let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let mut store = args.db.open()?;
+    match store.review(&args.id, &action, args.note.as_deref(), &by, &at)? {
+        Some(c) => {
+            let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+            write_corrections(&mut out, std::slice::from_ref(&c))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None if action == Review::Undo => {
+            eprintln!("claimtrace: claim {} has no correction to undo", args.id);
+            Ok(ExitCode::from(1))
+        }
+        None => {
+            eprintln!("claimtrace: no claim with id {} in {}", args.id, args.db.db.display());
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// Corrections, one a line: when, who, what, why.
+fn write_corrections(
+    out: &mut impl Write,
+    corrections: &[claimtrace::record::ledger::Correction],
+) -> std::io::Result<()> {
+    for c in corrections {
+        let what = match c.action.as_str() {
+            "status" => format!("status → {}", badge(&c.value)),
+            "undo" => format!("undo ({})", c.value),
+            other => other.to_string(),
+        };
+        let note = c.note.as_deref().map(|n| format!("  “{n}”")).unwrap_or_default();
+        writeln!(out, "  {} {} {}{}", c.at, c.by.bold(), what, note)?;
+    }
+    Ok(())
+}
+
 /// Arguments of `claimtrace history`.
 #[derive(clap::Args, Debug)]
 pub struct HistoryArgs {
-    /// The article's URL (as `articles` lists it).
+    /// The article's URL (as `articles` lists it), or a claim's id for the
+    /// corrections made to it.
     url: String,
     #[command(flatten)]
     db: DbArg,
@@ -1076,10 +1158,21 @@ pub struct HistoryArgs {
 
 /// What changed between two versions of an article: claims added and
 /// dropped, statuses moved, and the update notes the new version carries.
+/// Given a claim's id: every correction made to it, with who and when.
 pub fn history(args: &HistoryArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
     let versions = store.history(&args.url)?;
     if versions.is_empty() {
+        if let Some(claim) = store.claim(&args.url)? {
+            let corrections = store.corrections(&args.url)?;
+            let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+            writeln!(out, "{} {}", claim.id.bold(), claim.text)?;
+            if corrections.is_empty() {
+                writeln!(out, "  no corrections")?;
+            }
+            write_corrections(&mut out, &corrections)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         eprintln!("claimtrace: no article at {} in {}", args.url, args.db.db.display());
         return Ok(ExitCode::from(1));
     }

@@ -49,8 +49,12 @@ enum Command {
     Search(ledger::SearchArgs),
     /// Write the whole ledger out (JSONL, CSV or schema.org ClaimReview).
     Export(ledger::ExportArgs),
-    /// The versions of an article at a URL, and what changed between them.
+    /// The versions of an article at a URL, and what changed between them;
+    /// or a claim's corrections, with who and when.
     History(ledger::HistoryArgs),
+    /// Correct a claim: set its status, add a note, or undo (recorded with
+    /// who, when and why; wins over the machine, survives re-ingest).
+    Review(ledger::ReviewArgs),
     /// Score the ledger against gold ledgers (B-cubed over appearances).
     EvalLedger(ledger::EvalLedgerArgs),
     /// The ledger in a browser, and an HTTP API (loopback by default).
@@ -124,6 +128,7 @@ fn main() -> ExitCode {
         Command::Export(args) => ledger::export(&args),
         Command::EvalLedger(args) => ledger::eval_ledger(&args),
         Command::History(args) => ledger::history(&args),
+        Command::Review(args) => ledger::review(&args),
         Command::Serve(args) => serve(&args),
     };
     match result {

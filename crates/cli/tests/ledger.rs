@@ -267,6 +267,55 @@ fn history_shows_what_a_new_version_changed() {
 }
 
 #[test]
+fn review_corrects_a_claim_and_history_lists_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(&dir);
+    let founding = testdata("examples/newsweek-isis-threat.txt");
+    let out = claimtrace(&["ingest", "--db", &db, founding.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let claims = ledger(&db);
+    let claim = claims.iter().find(|c| c["status"] == "asserted").expect("an asserted claim");
+    let id = claim["id"].as_str().unwrap();
+    let out = claimtrace(&[
+        "review",
+        id,
+        "--status",
+        "disputed",
+        "--note",
+        "ministry denies it",
+        "--by",
+        "analyst-1",
+        "--db",
+        &db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("analyst-1 status → [disputed]"), "{}", stdout(&out));
+    // Re-ingest: the correction holds, in the list and the trace.
+    let out = claimtrace(&["ingest", "--db", &db, founding.to_str().unwrap()]);
+    assert!(stderr(&out).contains("1 unchanged"), "{}", stderr(&out));
+    let after = ledger(&db);
+    let now = after.iter().find(|c| c["id"] == id).unwrap();
+    assert_eq!(now["status"], "disputed");
+    assert_eq!(now["corrections"][0]["note"], "ministry denies it");
+    let out = claimtrace(&["trace", id, "--db", &db]);
+    assert!(stdout(&out).contains("Corrections"), "{}", stdout(&out));
+    let out = claimtrace(&["review", id, "--undo", "--by", "analyst-2", "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = claimtrace(&["history", id, "--db", &db]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("analyst-1") && text.contains("analyst-2 undo (status disputed)"),
+        "{text}"
+    );
+    assert_eq!(ledger(&db).iter().find(|c| c["id"] == id).unwrap()["status"], "asserted");
+    // Refused with a clear message: an unknown status; nothing to undo.
+    let out = claimtrace(&["review", id, "--status", "bogus", "--by", "a", "--db", &db]);
+    assert!(!out.status.success() && stderr(&out).contains("unknown status \"bogus\""));
+    let out = claimtrace(&["review", id, "--undo", "--by", "a", "--db", &db]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
 fn the_ledger_dev_set_scores() {
     // Figures measured with own-voice claims (dev: recall 0.712, B-cubed F1
     // 0.855 against 0.848 for wording alone, precision 0.988); a change to

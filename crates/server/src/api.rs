@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
-use claimtrace_store::{ClaimFilter, EventFilter, LedgerStore};
+use claimtrace_store::{ClaimFilter, EventFilter, LedgerStore, Review};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
@@ -116,6 +116,73 @@ impl EventsQuery {
 }
 
 /// Events across the ledger, each with every report of it.
+/// A reviewer's decision on a claim (`claimtrace review`).
+#[derive(Debug, Default, Deserialize)]
+pub struct ReviewBody {
+    /// The status to set.
+    pub status: Option<String>,
+    /// Why, or a note on its own.
+    pub note: Option<String>,
+    /// Take back the latest correction still in force.
+    #[serde(default)]
+    pub undo: bool,
+    /// Who decides.
+    pub by: String,
+}
+
+impl ReviewBody {
+    /// What to record, or why the body says nothing to record.
+    pub fn review(&self) -> Result<Review, ApiError> {
+        let some = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        match (some(&self.status), self.undo, some(&self.note)) {
+            (Some(status), false, _) => Ok(Review::Status(status.trim().to_lowercase())),
+            (None, true, _) => Ok(Review::Undo),
+            (None, false, Some(_)) => Ok(Review::Note),
+            _ => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "give a status, a note, or undo (one of status and undo)",
+            )),
+        }
+    }
+}
+
+/// Records the decision with who and when; the claim page and every list
+/// show the corrected status at once.
+pub async fn record_review(
+    state: &AppState,
+    id: String,
+    body: ReviewBody,
+) -> Result<claimtrace::record::ledger::Correction, ApiError> {
+    let review = body.review()?;
+    let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let note = body.note.filter(|n| !n.trim().is_empty());
+    let by = body.by;
+    state
+        .with_store_mut(move |s| s.review(&id, &review, note.as_deref(), &by, &at))
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such claim, or nothing to undo"))
+}
+
+/// Corrects a claim: sets its status, adds a note, or undoes the latest
+/// correction, recorded with who and when (a write: same-origin, and the
+/// token off loopback).
+#[utoipa::path(post, path = "/api/claims/{id}/review",
+    params(("id" = String, Path, description = "the claim's id (an id a merge retired works too)")),
+    request_body(content = String, content_type = "application/json",
+        description = "`{\"status\": S?, \"note\": N?, \"undo\": bool?, \"by\": WHO}`; S one of disputed, confirmed, unverified, hedged, reported, asserted"),
+    responses(
+        (status = 200, description = "the correction as the claim lists it (`corrections[]` of docs/ledger-json.md)", content_type = "application/json"),
+        (status = 404, description = "no such claim, or nothing to undo", content_type = "application/json"),
+        (status = 422, description = "an unknown status, no reviewer, or nothing to record", content_type = "application/json"),
+    ))]
+pub async fn review(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Json(body): Json<ReviewBody>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(json!(record_review(&state, id, body).await?)))
+}
+
 #[utoipa::path(get, path = "/api/events",
     params(
         ("type" = Option<String>, Query, description = "a PLOVER type (ASSAULT, PROTEST, ...)"),
@@ -242,7 +309,7 @@ pub async fn analyse(
 #[derive(OpenApi)]
 #[openapi(
     info(title = "claimtrace", description = "The claim ledger and article analysis over HTTP."),
-    paths(claims, claim, events, search, articles, analyze)
+    paths(claims, claim, review, events, search, articles, analyze)
 )]
 struct ApiDoc;
 

@@ -164,6 +164,28 @@ impl AppState {
         .map_err(ApiError::internal)?
     }
 
+    /// Runs a write `f` on one of the ledger's connections (SQLite takes
+    /// the write lock; WAL readers go on).
+    async fn with_store_mut<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut SqliteStore) -> claimtrace_store::Result<T> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut store = state.0.stores[0]
+                .lock()
+                .map_err(|_| ApiError::internal("a ledger connection is poisoned"))?;
+            f(&mut store).map_err(|err| match err {
+                claimtrace_store::StoreError::Invalid(message) => {
+                    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message)
+                }
+                other => ApiError::internal(other),
+            })
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
     fn is_loopback(&self) -> bool {
         self.0.config.addr.ip().is_loopback()
     }
@@ -199,12 +221,14 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::ledger))
         .route("/claims/{id}", get(pages::claim))
+        .route("/claims/{id}/review", axum::routing::post(pages::review_submit))
         .route("/events", get(pages::events))
         .route("/article", get(pages::article))
         .route("/analyze", get(pages::analyze_form).post(pages::analyze_submit))
         .route("/static/app.css", get(stylesheet))
         .route("/api/claims", get(api::claims))
         .route("/api/claims/{id}", get(api::claim))
+        .route("/api/claims/{id}/review", post(api::review))
         .route("/api/events", get(api::events))
         .route("/api/search", get(api::search))
         .route("/api/articles", get(api::articles))

@@ -162,7 +162,8 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
                     tr {
                         td { (t.date.as_deref().unwrap_or("?")) }
                         td { (badge(&t.status)) }
-                        td { a href=(t.url) rel="noreferrer noopener" { (host_of(&t.url)) } }
+                        td { @if t.url.is_empty() { "review" } @else {
+                            a href=(t.url) rel="noreferrer noopener" { (host_of(&t.url)) } } }
                         td { (t.evidence.as_deref().unwrap_or("")) }
                     }
                 }
@@ -182,6 +183,36 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
                     }
                 }
             }
+        }
+        h2 { "Review" }
+        @if !c.corrections.is_empty() {
+            table {
+                thead { tr { th { "When" } th { "Who" } th { "What" } th { "Why" } } }
+                tbody {
+                    @for k in &c.corrections {
+                        tr {
+                            td { (k.at) } td { (k.by) }
+                            td { @if k.action == "status" { "status → " (badge(&k.value)) }
+                                 @else if k.action == "undo" { "undo (" (k.value) ")" }
+                                 @else { (k.action) } }
+                            td { (k.note.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+        }
+        form.review method="post" action={ "/claims/" (c.id) "/review" } {
+            label for="status" { "Status" }
+            select id="status" name="status" {
+                option value="" { "(keep: " (c.status) ")" }
+                @for s in claimtrace_store::STATUSES { option value=(s) { (s) } }
+            }
+            label for="note" { "Note (why)" }
+            input id="note" name="note" type="text";
+            label for="by" { "Your name" }
+            input id="by" name="by" type="text" required;
+            p { button type="submit" { "Record" } " "
+                button type="submit" name="undo" value="true" { "Undo the latest correction" } }
         }
         h2 { "Appearances (" (c.appearances.len()) ")" }
         @if c.appearances.len() > SHOWN {
@@ -310,6 +341,35 @@ pub async fn events(State(state): State<AppState>, Query(query): Query<EventsQue
         }
     };
     layout("Events", body).into_response()
+}
+
+/// The review form of a claim page.
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    pub status: Option<String>,
+    pub note: Option<String>,
+    pub by: String,
+    pub undo: Option<String>,
+}
+
+/// Records a review from the claim page, then shows the page again.
+pub async fn review_submit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(form): Form<ReviewForm>,
+) -> Response {
+    let body = crate::api::ReviewBody {
+        status: form.status,
+        note: form.note,
+        undo: form.undo.as_deref() == Some("true"),
+        by: form.by,
+    };
+    match crate::api::record_review(&state, id.clone(), body).await {
+        Ok(_) => {
+            axum::response::Redirect::to(&format!("/claims/{}", encode_value(&id))).into_response()
+        }
+        Err(err) => error_page(err),
+    }
 }
 
 pub async fn analyze_form() -> Response {

@@ -183,6 +183,7 @@ fn pages_and_api_over_a_ledger() {
     for route in [
         "/api/claims",
         "/api/claims/{id}",
+        "/api/claims/{id}/review",
         "/api/events",
         "/api/search",
         "/api/articles",
@@ -331,6 +332,82 @@ fn host_origin_token_and_size_guards() {
 }
 
 /// Off loopback, writes need a token; with none set they are refused.
+#[test]
+fn a_review_corrects_a_claim_with_who_and_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(&dir);
+    let addr = start(Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let list = json(&get(addr, "/api/claims?status=asserted&view=brief"));
+    let id = list["claims"][0]["id"].as_str().expect("an asserted claim").to_string();
+    let origin = format!("http://{addr}");
+    let post = |path: &str, content_type: &str, body: &str, origin: &str| {
+        request(
+            addr,
+            "POST",
+            path,
+            None,
+            &[("Content-Type", content_type), ("Origin", origin)],
+            body.as_bytes(),
+        )
+    };
+
+    // The API: a status with a note, recorded with who.
+    let reply = post(
+        &format!("/api/claims/{id}/review"),
+        "application/json",
+        r#"{"status": "disputed", "note": "<script>alert(1)</script> denied", "by": "analyst-1"}"#,
+        &origin,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(json(&reply)["value"], "disputed");
+    let claim = json(&get(addr, &format!("/api/claims/{id}")));
+    assert_eq!(claim["status"], "disputed");
+    assert_eq!(claim["corrections"][0]["by"], "analyst-1");
+    let disputed = json(&get(addr, "/api/claims?status=disputed&view=brief&limit=500"));
+    assert!(disputed["claims"].as_array().unwrap().iter().any(|c| c["id"] == id.as_str()));
+
+    // The page's form: an undo, then the page again (303), which lists both
+    // steps and shows the note as text.
+    let reply = post(
+        &format!("/claims/{id}/review"),
+        "application/x-www-form-urlencoded",
+        "status=&note=&by=analyst-2&undo=true",
+        &origin,
+    );
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let page = get(addr, &format!("/claims/{id}"));
+    assert!(page.body.contains("analyst-2") && page.body.contains("undo (status disputed)"));
+    assert!(page.body.contains("&lt;script&gt;") && !page.body.contains("<script>alert"));
+    assert_eq!(json(&get(addr, &format!("/api/claims/{id}")))["status"], "asserted");
+
+    // Refused: another site's form (CSRF), an unknown status, no claim.
+    let cross = post(
+        &format!("/api/claims/{id}/review"),
+        "application/json",
+        r#"{"status": "confirmed", "by": "mallory"}"#,
+        "https://evil.example",
+    );
+    assert_eq!(cross.status, 403);
+    let bad = post(
+        &format!("/api/claims/{id}/review"),
+        "application/json",
+        r#"{"status": "bogus", "by": "a"}"#,
+        &origin,
+    );
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    let none = post(
+        "/api/claims/c-0000/review",
+        "application/json",
+        r#"{"note": "x", "by": "a"}"#,
+        &origin,
+    );
+    assert_eq!(none.status, 404);
+    assert_eq!(
+        json(&get(addr, &format!("/api/claims/{id}")))["corrections"].as_array().unwrap().len(),
+        2
+    );
+}
+
 #[test]
 fn off_loopback_writes_need_a_token() {
     let dir = tempfile::tempdir().unwrap();

@@ -26,6 +26,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("stored data is damaged: {0}")]
     Damaged(String),
+    #[error("{0}")]
+    Invalid(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -147,6 +149,21 @@ pub struct SearchHit {
     pub score: f64,
 }
 
+/// What a reviewer decides about a claim (`claimtrace review`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Review {
+    /// Set the claim's status: it wins over the machine's until undone.
+    Status(String),
+    /// Only a note.
+    Note,
+    /// Take back the latest correction still in force.
+    Undo,
+}
+
+/// The statuses a reviewer may set (the claims' vocabulary).
+pub const STATUSES: [&str; 6] =
+    ["disputed", "confirmed", "unverified", "hedged", "reported", "asserted"];
+
 /// The ledger as the shells see it.
 pub trait LedgerStore {
     /// Adds an analysed article and clusters its claims.
@@ -174,4 +191,19 @@ pub trait LedgerStore {
     /// once), grouped by `claimtrace::ledger::group_events`, in order of
     /// their first report.
     fn events(&self, filter: &EventFilter) -> Result<Vec<LedgerEvent>>;
+    /// Records a reviewer's decision on claim `id` (any id it has had),
+    /// with who, when and why; `Ok(None)` when no claim has that id, and
+    /// for an undo with nothing to take back. Returns the correction as
+    /// the claim now lists it.
+    fn review(
+        &mut self,
+        id: &str,
+        review: &Review,
+        note: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<Option<claimtrace::record::ledger::Correction>>;
+    /// Every correction of claim `id` (under any id it has had), oldest
+    /// first, undos included.
+    fn corrections(&self, id: &str) -> Result<Vec<claimtrace::record::ledger::Correction>>;
 }

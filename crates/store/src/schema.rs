@@ -110,4 +110,22 @@ pub const MIGRATIONS: &[&str] = &[
     "
     DELETE FROM cluster_terms WHERE term >= 'n:' AND term < 'n;';
     ",
+    // 6: human corrections, each with who and when. `claim` is the claim's
+    // id when it was corrected; ids that a merge retired still map to
+    // their cluster (`cluster_ids`), so a correction follows its claim
+    // through re-ingest and re-clustering. An `undo` row names the `seq`
+    // it takes back.
+    "
+    CREATE TABLE corrections (
+        seq INTEGER PRIMARY KEY,
+        claim TEXT NOT NULL,
+        action TEXT NOT NULL,
+        value TEXT NOT NULL,
+        note TEXT,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL,
+        undoes INTEGER
+    );
+    CREATE INDEX corrections_claim ON corrections (claim);
+    ",
 ];

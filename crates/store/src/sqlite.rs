@@ -4,15 +4,17 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Fingerprint, Signature, Summary};
-use claimtrace::record::ledger::{ClaimBrief, EventReport, LedgerClaim, LedgerEvent};
+use claimtrace::record::ledger::{
+    ClaimBrief, Correction, EventReport, LedgerClaim, LedgerEvent, TimelineEntry,
+};
 use claimtrace::Record;
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
 use crate::{
-    ArticleInput, ArticleRow, ClaimFilter, EventFilter, Ingested, LedgerStore, Result, SearchHit,
-    StoreError, Version,
+    ArticleInput, ArticleRow, ClaimFilter, EventFilter, Ingested, LedgerStore, Result, Review,
+    SearchHit, StoreError, Version, STATUSES,
 };
 
 /// Clusters filed under a name above which `claims --about` walks the
@@ -557,6 +559,7 @@ impl SqliteStore {
             }
         }
         claim.superseded_by = newest.map(|(_, id)| id);
+        apply_corrections(&self.conn, cluster, &mut claim)?;
         Ok(Some(claim))
     }
 
@@ -739,6 +742,11 @@ fn write_summary(conn: &Connection, cluster: i64, summary: &Summary) -> Result<(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     );
     let (pinned_order, pinned_status) = summary.pinned.clone().unzip();
+    // A reviewer's status wins over the machine's, whatever was ingested.
+    let status = match corrected_status(conn, cluster)? {
+        Some(status) => status,
+        None => summary.status().to_string(),
+    };
     conn.prepare_cached(&sql)?.execute(params![
         cluster,
         summary.id,
@@ -750,8 +758,89 @@ fn write_summary(conn: &Connection, cluster: i64, summary: &Summary) -> Result<(
         summary.oldest,
         summary.newest,
         summary.size as i64,
-        summary.status(),
+        status,
     ])?;
+    Ok(())
+}
+
+/// The cluster claim `id` names: its id now or one it had before a merge.
+fn cluster_of(conn: &Connection, id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT cluster FROM cluster_ids WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// One stored correction.
+struct CorrectionRow {
+    seq: i64,
+    undoes: Option<i64>,
+    correction: Correction,
+}
+
+/// Every correction made under any id of `cluster`, oldest first.
+fn correction_rows(conn: &Connection, cluster: i64) -> Result<Vec<CorrectionRow>> {
+    let stmt = conn.prepare_cached(
+        "SELECT c.seq, c.action, c.value, c.note, c.by, c.at, c.undoes FROM corrections c
+         JOIN cluster_ids i ON i.id = c.claim WHERE i.cluster = ?1 ORDER BY c.seq",
+    );
+    let mut stmt = match stmt {
+        Ok(stmt) => stmt,
+        // Migrations older than the table refresh summaries: no
+        // corrections can exist yet.
+        Err(err) if err.to_string().contains("no such table: corrections") => return Ok(Vec::new()),
+        Err(err) => return Err(err.into()),
+    };
+    let rows = stmt.query_map([cluster], |r| {
+        Ok(CorrectionRow {
+            seq: r.get(0)?,
+            undoes: r.get(6)?,
+            correction: Correction {
+                action: r.get(1)?,
+                value: r.get(2)?,
+                note: r.get(3)?,
+                by: r.get(4)?,
+                at: r.get(5)?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The corrections of `cluster` still in force (not undone), oldest first.
+fn in_force(rows: &[CorrectionRow]) -> Vec<&CorrectionRow> {
+    let undone: BTreeSet<i64> = rows.iter().filter_map(|r| r.undoes).collect();
+    rows.iter().filter(|r| r.undoes.is_none() && !undone.contains(&r.seq)).collect()
+}
+
+/// The status a reviewer set on `cluster`, if one is in force.
+fn corrected_status(conn: &Connection, cluster: i64) -> Result<Option<String>> {
+    let rows = correction_rows(conn, cluster)?;
+    Ok(in_force(&rows)
+        .into_iter()
+        .rev()
+        .find(|r| r.correction.action == "status")
+        .map(|r| r.correction.value.clone()))
+}
+
+/// Lists `cluster`'s corrections on its view; a status in force becomes
+/// the claim's status and the last entry of its timeline.
+fn apply_corrections(conn: &Connection, cluster: i64, claim: &mut LedgerClaim) -> Result<()> {
+    let rows = correction_rows(conn, cluster)?;
+    if let Some(row) = in_force(&rows).into_iter().rev().find(|r| r.correction.action == "status") {
+        let c = &row.correction;
+        claim.status.clone_from(&c.value);
+        claim.timeline.push(TimelineEntry {
+            date: Some(c.at.clone()),
+            status: c.value.clone(),
+            url: String::new(),
+            evidence: Some(match &c.note {
+                Some(note) => format!("corrected by {}: {note}", c.by),
+                None => format!("corrected by {}", c.by),
+            }),
+        });
+    }
+    claim.corrections = rows.into_iter().map(|r| r.correction).collect();
     Ok(())
 }
 
@@ -819,6 +908,67 @@ fn fts_query(words: &str) -> Option<String> {
 }
 
 impl LedgerStore for SqliteStore {
+    fn review(
+        &mut self,
+        id: &str,
+        review: &Review,
+        note: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<Option<Correction>> {
+        if let Review::Status(status) = review {
+            if !STATUSES.contains(&status.as_str()) {
+                return Err(StoreError::Invalid(format!(
+                    "unknown status {status:?} (one of: {})",
+                    STATUSES.join(", ")
+                )));
+            }
+        }
+        if by.trim().is_empty() {
+            return Err(StoreError::Invalid("a correction needs who made it (--by)".into()));
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let Some(cluster) = cluster_of(&tx, id)? else { return Ok(None) };
+        let (action, value, undoes) = match review {
+            Review::Status(status) => ("status", status.clone(), None),
+            Review::Note => ("note", String::new(), None),
+            Review::Undo => {
+                let rows = correction_rows(&tx, cluster)?;
+                let Some(last) = in_force(&rows).last().map(|r| (r.seq, r.correction.clone()))
+                else {
+                    return Ok(None);
+                };
+                let what = match last.1.action.as_str() {
+                    "status" => format!("status {}", last.1.value),
+                    other => other.to_string(),
+                };
+                ("undo", what, Some(last.0))
+            }
+        };
+        tx.prepare_cached(
+            "INSERT INTO corrections (claim, action, value, note, by, at, undoes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![id, action, value, note, by, at, undoes])?;
+        // The list's status follows at once.
+        if let Some(summary) = load_summary(&tx, cluster)? {
+            write_summary(&tx, cluster, &summary)?;
+        }
+        tx.commit()?;
+        Ok(Some(Correction {
+            by: by.to_string(),
+            at: at.to_string(),
+            action: action.to_string(),
+            value,
+            note: note.map(str::to_string),
+        }))
+    }
+
+    fn corrections(&self, id: &str) -> Result<Vec<Correction>> {
+        let Some(cluster) = cluster_of(&self.conn, id)? else { return Ok(Vec::new()) };
+        Ok(correction_rows(&self.conn, cluster)?.into_iter().map(|r| r.correction).collect())
+    }
+
     fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
         let doc = input.doc;
         let article = Filed {
@@ -1136,10 +1286,14 @@ impl SqliteStore {
                  WHERE cluster = ?1 AND term >= 'n:' AND term < 'n;'",
             )?
             .query_row([cluster], |r| r.get(0))?;
+        let status = match corrected_status(&self.conn, cluster)? {
+            Some(status) => status,
+            None => summary.status().to_string(),
+        };
         Ok(Some(ClaimBrief {
             id: summary.id.clone(),
             text,
-            status: summary.status().to_string(),
+            status,
             origin: chain.first().cloned(),
             first_seen: Some(claimtrace::record::ledger::FirstSeen {
                 url: url.to_string(),

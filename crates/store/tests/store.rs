@@ -255,7 +255,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert_eq!(
         SqliteStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
-        5
+        6
     );
 }
 
@@ -281,12 +281,13 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
             "DROP TABLE clusters; DROP TABLE cluster_terms; DELETE FROM keys;
              INSERT INTO keys SELECT 'w:claim', id FROM appearances;
              DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN fingerprint;
+             DROP TABLE corrections;
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let mut store = open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), 6);
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
     let (full, _) = store.claims_page(&all).unwrap();
@@ -386,4 +387,78 @@ fn a_revised_figure_supersedes_the_older_one_in_any_order() {
         assert_eq!(old.superseded_by.as_deref(), Some(new.id.as_str()));
         assert_eq!(new.superseded_by, None);
     }
+}
+
+#[test]
+fn a_reviewers_status_wins_holds_through_re_ingest_and_can_be_undone() {
+    use claimtrace_store::Review;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path());
+    let corpus = corpus();
+    let (name, founding) = &corpus[0];
+    ingest(&mut store, name, founding);
+    let claim = store
+        .claims(&ClaimFilter::default())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.status == "asserted")
+        .expect("an asserted claim in the founding example");
+    let review = |store: &mut SqliteStore, r: Review, note: Option<&str>, by: &str| {
+        store.review(&claim.id, &r, note, by, "2026-12-01T10:00:00Z").unwrap()
+    };
+    let set = review(
+        &mut store,
+        Review::Status("disputed".into()),
+        Some("denied by ministry"),
+        "analyst-1",
+    )
+    .expect("the claim exists");
+    assert_eq!((set.action.as_str(), set.value.as_str()), ("status", "disputed"));
+    review(&mut store, Review::Note, Some("asked the embassy"), "analyst-2").unwrap();
+
+    // Re-ingest the same article and the rest of the corpus: the correction holds.
+    for (name, doc) in &corpus {
+        ingest(&mut store, name, doc);
+    }
+    let view = store.claim(&claim.id).unwrap().unwrap();
+    assert_eq!(view.status, "disputed");
+    let last = view.timeline.last().unwrap();
+    assert_eq!(last.status, "disputed");
+    assert!(last.evidence.as_deref().unwrap().contains("analyst-1"));
+    assert_eq!(view.corrections.len(), 2);
+    assert_eq!(view.corrections[1].by, "analyst-2");
+    // Lists and filters see it too.
+    let disputed = ClaimFilter { status: Some("disputed".into()), ..ClaimFilter::default() };
+    assert!(store.claims(&disputed).unwrap().iter().any(|c| c.id == claim.id));
+    let (brief, _) = store.claims_brief(&disputed).unwrap();
+    assert!(brief.iter().any(|c| c.id == claim.id && c.status == "disputed"));
+
+    // Undo takes back the latest in force (the note), then the status.
+    let undo = review(&mut store, Review::Undo, None, "analyst-1").unwrap();
+    assert_eq!((undo.action.as_str(), undo.value.as_str()), ("undo", "note"));
+    review(&mut store, Review::Undo, None, "analyst-1").unwrap();
+    assert_eq!(store.claim(&claim.id).unwrap().unwrap().status, "asserted");
+    assert!(review(&mut store, Review::Undo, None, "analyst-1").is_none(), "nothing left to undo");
+    // The history keeps every step, with who and when.
+    let history = store.corrections(&claim.id).unwrap();
+    let steps: Vec<(&str, &str)> =
+        history.iter().map(|c| (c.action.as_str(), c.by.as_str())).collect();
+    assert_eq!(
+        steps,
+        [
+            ("status", "analyst-1"),
+            ("note", "analyst-2"),
+            ("undo", "analyst-1"),
+            ("undo", "analyst-1")
+        ]
+    );
+    assert!(history.iter().all(|c| c.at == "2026-12-01T10:00:00Z"));
+
+    // Refused: an unknown status, an anonymous reviewer; no such claim: None.
+    assert!(matches!(
+        store.review(&claim.id, &Review::Status("bogus".into()), None, "a", "t"),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(store.review(&claim.id, &Review::Note, Some("x"), " ", "t").is_err());
+    assert!(store.review("c-none", &Review::Note, Some("x"), "a", "t").unwrap().is_none());
 }
