@@ -223,6 +223,7 @@ pub fn router(state: AppState) -> Router {
         .route("/claims/{id}", get(pages::claim))
         .route("/claims/{id}/review", axum::routing::post(pages::review_submit))
         .route("/events", get(pages::events))
+        .route("/entity", get(pages::entity))
         .route("/article", get(pages::article))
         .route("/analyze", get(pages::analyze_form).post(pages::analyze_submit))
         .route("/static/app.css", get(stylesheet))

@@ -8,7 +8,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use claimtrace::record::ledger::{Edge, LedgerClaim};
-use claimtrace_store::LedgerStore;
+use claimtrace_store::{ClaimFilter, LedgerStore};
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
 
@@ -129,6 +129,80 @@ pub async fn ledger(State(state): State<AppState>, Query(query): Query<ClaimsQue
     layout("Claims", body).into_response()
 }
 
+/// The query of the entity page.
+#[derive(Deserialize)]
+pub struct EntityQuery {
+    pub name: String,
+}
+
+/// One entity across the ledger: the claims it made, those it denied,
+/// confirmed or declined to comment on, and the claims about it (the 50
+/// most recently active claims that name it).
+pub async fn entity(State(state): State<AppState>, Query(query): Query<EntityQuery>) -> Response {
+    let name = query.name.trim().to_string();
+    if name.is_empty() {
+        return error_page(ApiError::new(StatusCode::BAD_REQUEST, "which entity? (?name=...)"));
+    }
+    let filter = ClaimFilter {
+        about: Some(name.clone()),
+        limit: Some(crate::api::PAGE),
+        ..ClaimFilter::default()
+    };
+    let claims = match state.with_store(move |s| s.claims_page(&filter)).await {
+        Ok((claims, _)) => claims,
+        Err(err) => return error_page(err),
+    };
+    let lower = name.to_lowercase();
+    let is_it = |who: &str| {
+        let who = who.to_lowercase();
+        who == lower || who.contains(&lower)
+    };
+    let made: Vec<&LedgerClaim> =
+        claims.iter().filter(|c| c.origin.as_deref().is_some_and(is_it)).collect();
+    let answered: Vec<(&LedgerClaim, &str)> = claims
+        .iter()
+        .flat_map(|c| {
+            c.stances
+                .iter()
+                .filter(|s| is_it(&s.actor) && s.stance != "asserts")
+                .map(move |s| (c, s.stance.as_str()))
+        })
+        .collect();
+    let about: Vec<&LedgerClaim> = claims
+        .iter()
+        .filter(|c| {
+            !made.iter().any(|m| m.id == c.id) && !answered.iter().any(|(a, _)| a.id == c.id)
+        })
+        .collect();
+    let row = |c: &LedgerClaim| {
+        html! {
+            li {
+                div.claim-text { (badge(&c.status)) a href={ "/claims/" (c.id) } { (c.text) } }
+                div.muted { (c.outlets) " outlet(s) · origin: "
+                    (c.origin.as_deref().unwrap_or("the outlet's own voice")) }
+            }
+        }
+    };
+    let body = html! {
+        h1 { (name) }
+        p.muted { (claims.len()) " claim(s) name it" @if claims.len() == crate::api::PAGE {
+            " (the " (crate::api::PAGE) " most recently active; "
+            a href={ "/?about=" (encode_value(&name)) } { "all of them" } ")" } }
+        h2 { "Claims it made (" (made.len()) ")" }
+        ol.claims { @for c in &made { (row(c)) } }
+        h2 { "Claims it answered (" (answered.len()) ")" }
+        ol.claims { @for (c, stance) in &answered {
+            li {
+                div.claim-text { strong { (stance.replace('_', " ")) } " " (badge(&c.status))
+                    a href={ "/claims/" (c.id) } { (c.text) } }
+            }
+        } }
+        h2 { "Claims about it (" (about.len()) ")" }
+        ol.claims { @for c in &about { (row(c)) } }
+    };
+    layout(&name, body).into_response()
+}
+
 /// One claim: wording, status, timeline, stances, the propagation graph
 /// and every appearance in context.
 pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Response {
@@ -143,7 +217,10 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
         h1 { (badge(&c.status)) (c.text) }
         p.muted {
             "Claim " code { (c.id) } " · " (c.outlets) " outlet(s) · origin: "
-            (c.origin.as_deref().unwrap_or("the outlet's own voice"))
+            @match c.origin.as_deref() {
+                Some(o) => a href={ "/entity?name=" (encode_value(o)) } { (o) },
+                None => "the outlet's own voice",
+            }
             @if let Some(f) = &c.first_seen {
                 " · first seen " (f.published.as_deref().unwrap_or("?")) " in "
                 a href=(f.url) rel="noreferrer noopener" { (f.outlet.as_deref().unwrap_or(&f.url)) }
@@ -151,6 +228,10 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
         }
         @if let Some(newer) = &c.superseded_by {
             p { "Superseded by " a href={ "/claims/" (newer) } { (newer) } }
+        }
+        @if !c.entities.is_empty() {
+            p { "Names: " @for (k, e) in c.entities.iter().enumerate() {
+                @if k > 0 { ", " } a href={ "/entity?name=" (encode_value(e)) } { (e) } } }
         }
         h2 { "How it travelled" }
         (propagation(&c))
@@ -176,7 +257,8 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
                 tbody {
                     @for s in c.stances.iter().take(SHOWN) {
                         tr {
-                            td { (s.actor) } td { (s.stance.replace('_', " ")) }
+                            td { a href={ "/entity?name=" (encode_value(&s.actor)) } { (s.actor) } }
+                            td { (s.stance.replace('_', " ")) }
                             td { a href=(s.url) rel="noreferrer noopener" { (host_of(&s.url)) } }
                             td { (s.evidence) }
                         }

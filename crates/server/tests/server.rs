@@ -166,6 +166,14 @@ fn pages_and_api_over_a_ledger() {
     let page = get(addr, &format!("/claims/{kyiv}"));
     assert_eq!(page.status, 200);
     assert!(page.body.contains("<svg") && page.body.contains("Timeline"));
+    // An entity's page: the claims it made, answered, and is named in;
+    // the claim page links its names there.
+    assert!(page.body.contains("/entity?name="));
+    let entity = get(addr, "/entity?name=Kremlin");
+    assert_eq!(entity.status, 200);
+    assert!(entity.body.contains("Claims it made") && entity.body.contains("Claims about it"));
+    assert!(entity.body.contains("/claims/c-"), "the Kremlin's claims are listed");
+    assert_eq!(get(addr, "/entity?name=").status, 400);
     let missing = get(addr, "/api/claims/c-0000000000000000");
     assert_eq!(missing.status, 404);
     assert_eq!(json(&missing)["error"], "no such claim");
