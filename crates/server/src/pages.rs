@@ -283,18 +283,17 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
                 }
             }
         }
-        form.review method="post" action={ "/claims/" (c.id) "/review" } {
-            label for="status" { "Status" }
-            select id="status" name="status" {
-                option value="" { "(keep: " (c.status) ")" }
-                @for s in claimtrace_store::STATUSES { option value=(s) { (s) } }
+        form.filters.review method="post" action={ "/claims/" (c.id) "/review" } {
+            label { "Status"
+                select name="status" {
+                    option value="" { "(keep: " (c.status) ")" }
+                    @for s in claimtrace_store::STATUSES { option value=(s) { (s) } }
+                }
             }
-            label for="note" { "Note (why)" }
-            input id="note" name="note" type="text";
-            label for="by" { "Your name" }
-            input id="by" name="by" type="text" required;
-            p { button type="submit" { "Record" } " "
-                button type="submit" name="undo" value="true" { "Undo the latest correction" } }
+            label { "Note (why)" input name="note" type="text"; }
+            label { "Your name" input name="by" type="text" required; }
+            button type="submit" { "Record" }
+            button type="submit" name="undo" value="true" { "Undo the latest correction" }
         }
         h2 { "Appearances (" (c.appearances.len()) ")" }
         @if c.appearances.len() > SHOWN {
