@@ -579,3 +579,32 @@ stance!(
     "FSB",
     Denies
 );
+
+// Reported speech: a claim introduced by "reported" or "according to" is
+// also an indirect quote of its nearest source; a bare "claimed" is not.
+quote!(
+    reported_is_reported_speech,
+    "Reuters reported that oil production had been disrupted at two plants.",
+    "oil production had been disrupted",
+    Some("Reuters"),
+    false
+);
+quote!(
+    according_to_is_reported_speech,
+    "According to police, they received the first call about the attack around 2:00 p.m.",
+    "they received the first call",
+    Some("police"),
+    false
+);
+
+#[test]
+fn a_bare_claim_is_no_quote() {
+    let doc =
+        analyze("Russian officials have claimed there was Ukrainian involvement in the attack.");
+    assert!(doc.claims.iter().any(|c| c.text.contains("Ukrainian involvement")));
+    assert!(
+        doc.quotes.iter().all(|q| !doc.slice(q.span).contains("Ukrainian involvement")),
+        "{:?}",
+        doc.quotes.iter().map(|q| doc.slice(q.span)).collect::<Vec<_>>()
+    );
+}

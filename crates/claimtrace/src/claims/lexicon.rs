@@ -79,6 +79,8 @@ pub struct Lexicons {
     pub generic_org: PhraseList,
     /// Titles before a name ("Deputy Governor").
     pub titles: HashSet<String>,
+    /// Cues besides speech whose content is reported speech ("reported").
+    pub reported_speech: PhraseList,
 }
 
 fn words(text: &str) -> HashSet<String> {
@@ -115,6 +117,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         artefact: words(data!("artefact.txt")),
         generic_org: PhraseList::parse(data!("generic_org.txt")),
         titles: words(data!("titles.txt")),
+        reported_speech: PhraseList::parse(data!("reported_speech.txt")),
     }
 });
 

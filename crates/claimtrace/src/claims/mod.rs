@@ -37,9 +37,53 @@ pub fn run(doc: &mut Document) {
     let direct = quotes::find(&ctx);
     let mut found = attribution::find(&ctx, &direct);
     status::link(&ctx, &mut found);
-    let (quotes, claims) = (found.quotes, found.claims);
+    let (mut quotes, claims) = (found.quotes, found.claims);
+    add_reported_speech(doc, &mut quotes, &claims);
     doc.quotes = quotes;
     doc.claims = claims;
+}
+
+/// An attributed claim whose cue is a speech verb ("said", "told";
+/// `data/attribution/speech.txt`) or reports speech ("according to",
+/// "reported"; `reported_speech.txt`) is also reported speech:
+/// if no quote covers it yet it becomes an indirect quote of its nearest
+/// source (the last link of its chain, who told the article). Claims by
+/// other cues ("claimed", "reports noting") stay claims only.
+fn add_reported_speech(doc: &Document, quotes: &mut Vec<Quote>, claims: &[Claim]) {
+    let lexicons = &*LEXICONS;
+    let before = quotes.len();
+    for claim in claims {
+        let Some(source) = claim.chain.last() else { continue };
+        // A chain sentence ("According to police, ...") has no cue of its
+        // own: the phrase that names its source is the cue.
+        let cue = claim.cue.or_else(|| {
+            let sentence = doc.sentences.get(claim.sentence)?.span;
+            let text = doc.slice(sentence).to_lowercase();
+            let at = text.find(&format!("according to {}", source.text.to_lowercase()))?;
+            let start = sentence.start + at;
+            Some(crate::doc::Span::new(start, start + "according to".len()))
+        });
+        let Some(cue) = cue else { continue };
+        let cue_text = doc.slice(cue).to_lowercase();
+        let words: Vec<&str> = cue_text.split_whitespace().collect();
+        let speech = words.first().is_some_and(|w| lexicons.speech.contains(w))
+            || lexicons.reported_speech.match_at(&words, 0).is_some();
+        if !speech {
+            continue;
+        }
+        let covered = quotes[..before]
+            .iter()
+            .any(|q| q.span.start < claim.span.end && claim.span.start < q.span.end);
+        if !covered && !claim.span.is_empty() {
+            quotes.push(Quote {
+                span: claim.span,
+                cue: Some(cue),
+                source: Some(source.clone()),
+                direct: false,
+            });
+        }
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
 }
 
 /// What the passes share: the document and its tokens lower-cased.
