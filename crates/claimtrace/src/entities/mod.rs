@@ -76,6 +76,11 @@ fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
     });
 }
 
+/// The words of a list in `data/entities/`: one a line, `#` comments.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
 /// A mention before merging: document token range, type, gazetteer entry.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -86,160 +91,22 @@ struct Candidate {
 }
 
 /// Last words that make a name a facility.
-const FAC_HEADS: &[&str] = &[
-    "Hall",
-    "Center",
-    "Centre",
-    "Airport",
-    "Stadium",
-    "Arena",
-    "Bridge",
-    "Hospital",
-    "Street",
-    "Square",
-    "Tower",
-    "Towers",
-    "Palace",
-    "Museum",
-    "Station",
-    "Theatre",
-    "Theater",
-    "Building",
-    "Church",
-    "Mosque",
-    "Cathedral",
-    "Temple",
-    "Prison",
-    "Jail",
-    "Base",
-    "Port",
-    "Plant",
-    "Mall",
-    "Hotel",
-    "Park",
-    "Avenue",
-    "Road",
-    "Highway",
-    "Dam",
-    "Library",
-    "Gallery",
-    "Cemetery",
-];
+static FAC_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/fac_heads.txt")));
 
 /// Words that make a name an organisation wherever they stand in it
 /// ("Ford Motor Company", "Department of Justice").
-const ORG_HEADS: &[&str] = &[
-    "Company",
-    "Corporation",
-    "Corp.",
-    "Inc.",
-    "Inc",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "Group",
-    "Party",
-    "Agency",
-    "Commission",
-    "Department",
-    "Ministry",
-    "Council",
-    "Committee",
-    "University",
-    "College",
-    "Bank",
-    "Association",
-    "Institute",
-    "Foundation",
-    "Board",
-    "Bureau",
-    "Service",
-    "Airlines",
-    "Airways",
-    "Network",
-    "Court",
-    "Army",
-    "Navy",
-    "Police",
-    "Union",
-    "Federation",
-    "Organization",
-    "Organisation",
-    "Authority",
-    "Administration",
-    "Office",
-    "Society",
-    "Club",
-    "Times",
-    "Post",
-    "News",
-    "Press",
-    "Media",
-    "Brigade",
-    "Battalion",
-    "Front",
-    "Movement",
-];
+static ORG_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/org_heads.txt")));
 
 /// Last words that make a name a non-political place.
-const LOC_HEADS: &[&str] = &[
-    "River",
-    "Lake",
-    "Mountain",
-    "Mountains",
-    "Mount",
-    "Ocean",
-    "Sea",
-    "Valley",
-    "Desert",
-    "Island",
-    "Islands",
-    "Gulf",
-    "Bay",
-    "Peninsula",
-    "Coast",
-    "Strait",
-    "Forest",
-    "Canyon",
-    "Hills",
-    "Beach",
-    "Falls",
-    "Glacier",
-];
+static LOC_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/loc_heads.txt")));
 
 /// Common nouns that, right before a name or heading its apposition, say
 /// the name is an organisation ("the channel X", "Y, a news agency").
-const ORG_NOUNS: &[&str] = &[
-    "channel",
-    "group",
-    "network",
-    "agency",
-    "company",
-    "firm",
-    "party",
-    "newspaper",
-    "outlet",
-    "organization",
-    "organisation",
-    "station",
-    "website",
-    "magazine",
-    "band",
-    "militia",
-    "movement",
-    "union",
-    "council",
-    "ministry",
-    "bank",
-    "broadcaster",
-    "publication",
-    "startup",
-    "charity",
-    "club",
-    "team",
-    "brand",
-    "faction",
-];
+static ORG_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/org_nouns.txt")));
 
 /// Whether `word`, lower-cased, is one of [`ORG_NOUNS`].
 fn is_org_noun(word: &str) -> bool {
@@ -251,92 +118,12 @@ fn is_org_noun(word: &str) -> bool {
 }
 
 /// Lower-case words that may sit inside a name ("Bank of America").
-const GLUE: &[&str] = &[
-    "of", "the", "and", "for", "on", "de", "du", "des", "la", "le", "von", "van", "der", "den",
-    "al", "el", "bin", "ibn", "da", "di", "y", "e", "'s", "&", "-",
-];
+static GLUE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/glue.txt")));
 
 /// Capitalised words that are not names on their own.
-const NOT_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "I",
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Dr",
-    "Dr.",
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "You",
-    "Update",
-    "Read",
-    "Click",
-    // Titles and institutions that are capitalised without being a name.
-    "President",
-    "Minister",
-    "Prime",
-    "Government",
-    "Emperor",
-    "Empress",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Governor",
-    "Senator",
-    "General",
-    "Court",
-    "Church",
-    "Bank",
-    "Sea",
-    "Empire",
-    "Party",
-    "Army",
-    "Navy",
-    "Police",
-    "Parliament",
-    "Chancellor",
-    "Mayor",
-    "Pope",
-    "Sir",
-    "Lord",
-    "Lady",
-    "Honor",
-    "Rank",
-    "State",
-    "City",
-    "Earth",
-    "God",
-];
+static NOT_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/not_names.txt")));
 
 fn sentence_candidates(
     doc: &Document,
@@ -963,55 +750,8 @@ fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool {
 }
 
 /// First words that many unrelated names share.
-const COMMON_FIRST: &[&str] = &[
-    "New",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "United",
-    "National",
-    "International",
-    "Central",
-    "First",
-    "Great",
-    "Saint",
-    "St.",
-    "Royal",
-    "University",
-    "Bank",
-    "City",
-    "State",
-    "Federal",
-    "General",
-    "Grand",
-    "Old",
-    "Upper",
-    "Lower",
-    "Port",
-    "Fort",
-    "Mount",
-    "Lake",
-    "San",
-    "Santa",
-    "Los",
-    "Las",
-    "Le",
-    "La",
-    "El",
-    "Al",
-    "Ministry",
-    "Department",
-    "Council",
-    "World",
-    "European",
-    "American",
-    "British",
-];
+static COMMON_FIRST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/common_first.txt")));
 
 /// A description from a title before a person's name ("Kremlin spokesman
 /// Dmitry Peskov") or an apposition after any name ("TASS, the state news
