@@ -133,3 +133,15 @@ fn the_record_carries_geo_as_the_spec_writes_it() {
     assert_eq!(moscow["geo"]["geonames_id"], 524901);
     assert!(moscow["geo"]["lat"].as_f64().is_some() && moscow["geo"]["lon"].as_f64().is_some());
 }
+
+#[test]
+fn a_person_after_a_title_is_found() {
+    let doc = analyze(
+        "The statement was tweeted by Mayor of London Sadiq Khan on Monday. \
+         US Ambassador to Germany Richard Grenell alleged that the airline helped. \
+         Coast Guard Commandant Admiral Elson Hermogino said the port was closed.",
+    );
+    for name in ["Sadiq Khan", "Richard Grenell", "Elson Hermogino"] {
+        assert_eq!(place(&doc, name).0, EntityKind::Person, "{name}");
+    }
+}

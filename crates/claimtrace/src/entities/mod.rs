@@ -44,6 +44,44 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     add_meta_entities(doc);
 }
 
+/// A person named after a title, which the recogniser often misses or
+/// swallows into an organisation: "Secretary of State Mike Pompeo", "Mayor
+/// of London Sadiq Khan", "Ambassador to Germany Richard Grenell", "Coast
+/// Guard Commandant Admiral Elson Hermogino". Two to four capitalised
+/// proper nouns right after a title (or after a title's "of"/"to" place)
+/// are a person; a candidate that ends with them and holds only the title
+/// before them is cut to the name.
+fn add_titled_names(words: &[&str], tags: &[&str], first: usize, out: &mut Vec<Candidate>) {
+    let titles = &crate::claims::lexicon::LEXICONS.titles;
+    let title = |i: usize| titles.contains(&words[i].to_lowercase());
+    let capital =
+        |i: usize| tags[i] == "PROPN" && words[i].chars().next().is_some_and(char::is_uppercase);
+    for k in 1..words.len() {
+        let after_title = title(k - 1)
+            || (2..=3).any(|place| {
+                k > place
+                    && (k - place + 1..k).all(&capital)
+                    && matches!(words[k - place], "of" | "to")
+                    && title(k - place - 1)
+            });
+        if !after_title || title(k) {
+            continue;
+        }
+        let run = (k..words.len().min(k + 4)).take_while(|&i| capital(i) && !title(i)).count();
+        if run < 2 {
+            continue;
+        }
+        let (s, e) = (first + k, first + k + run);
+        match out.iter().position(|c| c.start < e && s < c.end) {
+            None => out.push(Candidate { start: s, end: e, kind: EntityKind::Person, entry: None }),
+            Some(i) if out[i].start < s && out[i].end == e => {
+                out[i] = Candidate { start: s, end: e, kind: EntityKind::Person, entry: None };
+            }
+            Some(_) => {}
+        }
+    }
+}
+
 /// Titles and offices the recogniser took into a person's name ("President
 /// Donald Trump", "Health Minister Veronika Skvortsova", "State Mike
 /// Pompeo" cut from "Secretary of State Mike Pompeo") are dropped from it
@@ -255,6 +293,7 @@ fn sentence_candidates(
             out.push(Candidate { start: s, end: e, kind: EntityKind::Org, entry: None });
         }
     }
+    add_titled_names(&words, &tags, first, &mut out);
     // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
     // after a word that puts something there, where the recogniser found
     // nothing.
