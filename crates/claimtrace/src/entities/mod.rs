@@ -237,7 +237,14 @@ fn sentence_candidates(
         // A lone capitalised word opening the sentence is a name only when
         // the tagger says it is a proper noun ("Like ...").
         let opener = e - s == 1 && s == first && tags[0] != "PROPN";
-        if s >= e || opener || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
+        // "US-built", "Yemen-based": a name glued to a lower-case word is
+        // a modifier, not a name.
+        let modifier = e == s + 1
+            && doc
+                .token_text(s)
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase));
+        if s >= e || opener || modifier || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
             continue;
         }
         let overlapping: Vec<usize> =
