@@ -90,7 +90,10 @@ fn add_titled_names(words: &[&str], tags: &[&str], first: usize, out: &mut Vec<C
 /// attribution lexicon's (`data/attribution/titles.txt`).
 fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
     let titles = &crate::claims::lexicon::LEXICONS.titles;
-    let is_title = |i: usize| titles.contains(&doc.token_text(i).to_lowercase());
+    let is_title = |i: usize| {
+        let word = doc.token_text(i).to_lowercase();
+        titles.contains(&word) && !NAME_TITLES.contains(&word.as_str())
+    };
     cands.retain_mut(|c| {
         if c.kind != EntityKind::Person || c.entry.is_some() {
             return true;
@@ -113,6 +116,10 @@ fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
         true
     });
 }
+
+/// Titles that stay in a person's name ("Pope Francis").
+static NAME_TITLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/name_titles.txt")));
 
 /// The words of a list in `data/entities/`: one a line, `#` comments.
 fn word_list(text: &'static str) -> Vec<&'static str> {
