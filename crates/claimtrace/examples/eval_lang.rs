@@ -25,6 +25,9 @@ use claimtrace::entities::gazetteer::GAZETTEER;
 use claimtrace::tag::conllu::{self, TreeSentence};
 use claimtrace::tag::perceptron::Model;
 
+#[path = "shared/ner_corpus.rs"]
+mod shared;
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1));
@@ -113,23 +116,8 @@ fn main() -> anyhow::Result<()> {
 
     // ## Held-out fifths of the corpora `train` may learn from
     for name in ["wikigold", "re3d"] {
-        let dir = data.join("ner").join(name);
-        let mut files = Vec::new();
-        let mut stack = vec![dir];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d)? {
-                let path = entry?.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "conll") {
-                    files.push(path);
-                }
-            }
-        }
-        files.sort();
         let mut held = Vec::new();
-        for f in files {
-            let sentences = conllu::parse_conll_ner(&std::fs::read_to_string(f)?);
+        for sentences in shared::ner_corpus(&data, name)? {
             held.extend(
                 sentences
                     .into_iter()

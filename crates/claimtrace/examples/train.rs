@@ -23,6 +23,10 @@ use claimtrace::doc::EntityKind;
 use claimtrace::entities::{gazetteer::GAZETTEER, ner};
 use claimtrace::tag::{conllu, parser, perceptron::Model, tagger};
 
+#[path = "shared/ner_corpus.rs"]
+mod shared;
+use shared::ner_corpus;
+
 const SEED: u64 = 0x5eed_c1a1;
 
 fn main() -> anyhow::Result<()> {
@@ -103,26 +107,4 @@ fn main() -> anyhow::Result<()> {
     std::fs::write(out.join("ner.bin"), &ner_bytes)?;
     eprintln!("ner: {} bytes, {} sentences", ner_bytes.len(), ner_data.len());
     Ok(())
-}
-
-/// The sentences of one CoNLL entity corpus under `ner/`, file by file in
-/// sorted order (each file's held-out fifth is counted from its start).
-pub fn ner_corpus(
-    data: &std::path::Path,
-    name: &str,
-) -> anyhow::Result<Vec<Vec<conllu::TreeSentence>>> {
-    let mut files = Vec::new();
-    let mut stack = vec![data.join("ner").join(name)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "conll") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files.iter().map(|f| Ok(conllu::parse_conll_ner(&std::fs::read_to_string(f)?))).collect()
 }

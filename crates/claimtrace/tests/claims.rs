@@ -608,3 +608,15 @@ fn a_bare_claim_is_no_quote() {
         doc.quotes.iter().map(|q| doc.slice(q.span)).collect::<Vec<_>>()
     );
 }
+
+/// Found by `news_over_all_of_unicode`: lower-casing "İ" makes the text
+/// longer, so offsets found in a lower-cased copy do not fit the original.
+#[test]
+fn according_to_after_letters_that_lower_case_longer() {
+    let doc = analyze(
+        "ꞆȺ İstanbul „ Ⱥ\" \" \"Ⱥ  according to  Ελλάδα, the İstanbul office said prices rose.",
+    );
+    for q in &doc.quotes {
+        assert!(doc.text.is_char_boundary(q.span.start) && doc.text.is_char_boundary(q.span.end));
+    }
+}

@@ -43,6 +43,23 @@ pub fn run(doc: &mut Document) {
     doc.claims = claims;
 }
 
+/// The span of "according to" right before `source` in sentence `s`. Offsets
+/// come from the text as written (lower-casing can change byte lengths:
+/// "İ" is one character of two bytes, "i̇" of three).
+fn according_to(doc: &Document, s: usize, source: &str) -> Option<crate::doc::Span> {
+    const CUE: &str = "according to";
+    let sentence = doc.sentences.get(s)?.span;
+    let text = doc.slice(sentence);
+    let source = source.to_lowercase();
+    text.char_indices().find_map(|(i, _)| {
+        let cue = text.get(i..i + CUE.len()).filter(|w| w.eq_ignore_ascii_case(CUE))?;
+        let rest = text.get(i + cue.len()..)?.trim_start();
+        let named = rest.get(..source.len()).is_some_and(|r| r.to_lowercase() == source)
+            || rest.to_lowercase().starts_with(&source);
+        named.then(|| crate::doc::Span::new(sentence.start + i, sentence.start + i + CUE.len()))
+    })
+}
+
 /// An attributed claim whose cue is a speech verb ("said", "told";
 /// `data/attribution/speech.txt`) or reports speech ("according to",
 /// "reported"; `reported_speech.txt`) is also reported speech:
@@ -56,13 +73,7 @@ fn add_reported_speech(doc: &Document, quotes: &mut Vec<Quote>, claims: &[Claim]
         let Some(source) = claim.chain.last() else { continue };
         // A chain sentence ("According to police, ...") has no cue of its
         // own: the phrase that names its source is the cue.
-        let cue = claim.cue.or_else(|| {
-            let sentence = doc.sentences.get(claim.sentence)?.span;
-            let text = doc.slice(sentence).to_lowercase();
-            let at = text.find(&format!("according to {}", source.text.to_lowercase()))?;
-            let start = sentence.start + at;
-            Some(crate::doc::Span::new(start, start + "according to".len()))
-        });
+        let cue = claim.cue.or_else(|| according_to(doc, claim.sentence, &source.text));
         let Some(cue) = cue else { continue };
         let cue_text = doc.slice(cue).to_lowercase();
         let words: Vec<&str> = cue_text.split_whitespace().collect();
