@@ -145,3 +145,13 @@ fn a_person_after_a_title_is_found() {
         assert_eq!(place(&doc, name).0, EntityKind::Person, "{name}");
     }
 }
+
+#[test]
+fn religious_groups_are_norp_and_no_name_ends_with_a_weekday() {
+    let doc = analyze("Leaders met Roman Catholic bishops and Muslim clerics in Berlin on Monday.");
+    assert_eq!(place(&doc, "Roman Catholic").0, EntityKind::Norp);
+    assert_eq!(place(&doc, "Muslim").0, EntityKind::Norp);
+    assert!(doc.entities.iter().all(|e| !e.name.contains("Monday")), "{:?}", doc.entities);
+    let doc = analyze("Prime Minister Theresa May spoke on Friday.");
+    assert_eq!(place(&doc, "Theresa May").0, EntityKind::Person);
+}

@@ -117,6 +117,10 @@ fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
     });
 }
 
+/// Words no name ends with (weekdays).
+static NOT_NAME_ENDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/not_name_ends.txt")));
+
 /// Titles that stay in a person's name ("Pope Francis").
 static NAME_TITLES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/name_titles.txt")));
@@ -230,7 +234,7 @@ fn sentence_candidates(
         while s < e && trim(s) {
             s += 1;
         }
-        while e > s && trim(e - 1) {
+        while e > s && (trim(e - 1) || NOT_NAME_ENDS.contains(&doc.token_text(e - 1))) {
             e -= 1;
         }
         // A lower-case word inside a span ("Telegram channel Supernova
