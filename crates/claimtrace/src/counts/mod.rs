@@ -93,21 +93,18 @@ static TRIGGERS: LazyLock<Vec<Trigger>> = LazyLock::new(|| {
         .collect()
 });
 
-static PEOPLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/people_nouns.tsv")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+/// The words of a one-word-a-line list, `#` comments skipped.
+fn word_lines(text: &'static str) -> Vec<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
-static PERSON: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/people_singular.tsv")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+/// Plural people nouns ("civilians").
+static PEOPLE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_lines(include_str!("../../data/people_nouns.tsv")));
+
+/// Nouns for one person ("man"), for people listed one by one.
+static PERSON: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_lines(include_str!("../../data/people_singular.tsv")));
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     let n = crate::numbers::pattern();
