@@ -1093,13 +1093,10 @@ pub struct ReviewArgs {
 
 /// Records a reviewer's decision on a claim, with who, when and why.
 pub fn review(args: &ReviewArgs) -> Result<ExitCode> {
-    let action = match (&args.status, args.undo, &args.note) {
-        (Some(status), _, _) => Review::Status(status.trim().to_lowercase()),
-        (None, true, _) => Review::Undo,
-        (None, false, Some(_)) => Review::Note,
-        (None, false, None) => {
-            anyhow::bail!("say what to record: --status S, --note TEXT or --undo")
-        }
+    let Some(action) =
+        Review::from_request(args.status.as_deref(), args.undo, args.note.as_deref())
+    else {
+        anyhow::bail!("say what to record: --status S, --note TEXT or --undo");
     };
     let by = args
         .by

@@ -195,11 +195,5 @@ fn shorten(text: &str, max_chars: usize) -> String {
 
 /// Where a place is, for the report: "[RU, GeoNames 524901]".
 fn place_label(geo: &claimtrace::record::RecordGeo) -> String {
-    let parts: Vec<String> = geo
-        .country
-        .iter()
-        .cloned()
-        .chain(geo.geonames_id.map(|id| format!("GeoNames {id}")))
-        .collect();
-    format!("[{}]", parts.join(", "))
+    format!("[{}]", geo.parts(false).join(", "))
 }

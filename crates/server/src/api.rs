@@ -133,16 +133,14 @@ pub struct ReviewBody {
 impl ReviewBody {
     /// What to record, or why the body says nothing to record.
     pub fn review(&self) -> Result<Review, ApiError> {
-        let some = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
-        match (some(&self.status), self.undo, some(&self.note)) {
-            (Some(status), false, _) => Ok(Review::Status(status.trim().to_lowercase())),
-            (None, true, _) => Ok(Review::Undo),
-            (None, false, Some(_)) => Ok(Review::Note),
-            _ => Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "give a status, a note, or undo (one of status and undo)",
-            )),
-        }
+        Review::from_request(self.status.as_deref(), self.undo, self.note.as_deref()).ok_or_else(
+            || {
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "give a status, a note, or undo (one of status and undo)",
+                )
+            },
+        )
     }
 }
 

@@ -661,10 +661,5 @@ pub async fn article(State(state): State<AppState>, Query(query): Query<ArticleQ
 
 /// Where a place is: "RU · GeoNames 524901 · 55.752, 37.618".
 fn place_label(geo: &claimtrace::record::RecordGeo) -> String {
-    let mut parts: Vec<String> = geo.country.iter().cloned().collect();
-    parts.extend(geo.geonames_id.map(|id| format!("GeoNames {id}")));
-    if let (Some(lat), Some(lon)) = (geo.lat, geo.lon) {
-        parts.push(format!("{lat:.3}, {lon:.3}"));
-    }
-    parts.join(" · ")
+    geo.parts(true).join(" · ")
 }

@@ -160,6 +160,22 @@ pub enum Review {
     Undo,
 }
 
+impl Review {
+    /// What a reviewer's request asks for: a status (a blank one counts as
+    /// none), an undo, or a note alone; `None` for an empty request or one
+    /// asking for a status and an undo at once.
+    pub fn from_request(status: Option<&str>, undo: bool, note: Option<&str>) -> Option<Review> {
+        let status = status.map(str::trim).filter(|s| !s.is_empty());
+        let note = note.filter(|n| !n.trim().is_empty());
+        match (status, undo, note) {
+            (Some(status), false, _) => Some(Review::Status(status.to_lowercase())),
+            (None, true, _) => Some(Review::Undo),
+            (None, false, Some(_)) => Some(Review::Note),
+            _ => None,
+        }
+    }
+}
+
 /// The statuses a reviewer may set (the claims' vocabulary).
 pub const STATUSES: [&str; 6] =
     ["disputed", "confirmed", "unverified", "hedged", "reported", "asserted"];

@@ -54,9 +54,9 @@ fn according_to(doc: &Document, s: usize, source: &str) -> Option<crate::doc::Sp
     text.char_indices().find_map(|(i, _)| {
         let cue = text.get(i..i + CUE.len()).filter(|w| w.eq_ignore_ascii_case(CUE))?;
         let rest = text.get(i + cue.len()..)?.trim_start();
-        let named = rest.get(..source.len()).is_some_and(|r| r.to_lowercase() == source)
-            || rest.to_lowercase().starts_with(&source);
-        named.then(|| crate::doc::Span::new(sentence.start + i, sentence.start + i + CUE.len()))
+        rest.to_lowercase()
+            .starts_with(&source)
+            .then(|| crate::doc::Span::new(sentence.start + i, sentence.start + i + CUE.len()))
     })
 }
 

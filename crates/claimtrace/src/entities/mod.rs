@@ -52,8 +52,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
 /// are a person; a candidate that ends with them and holds only the title
 /// before them is cut to the name.
 fn add_titled_names(words: &[&str], tags: &[&str], first: usize, out: &mut Vec<Candidate>) {
-    let titles = &crate::claims::lexicon::LEXICONS.titles;
-    let title = |i: usize| titles.contains(&words[i].to_lowercase());
+    let title = |i: usize| is_title(words[i]);
     let capital =
         |i: usize| tags[i] == "PROPN" && words[i].chars().next().is_some_and(char::is_uppercase);
     for k in 1..words.len() {
@@ -89,10 +88,9 @@ fn add_titled_names(words: &[&str], tags: &[&str], first: usize, out: &mut Vec<C
 /// Emergency Situations Minister") is no name. The titles are the
 /// attribution lexicon's (`data/attribution/titles.txt`).
 fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
-    let titles = &crate::claims::lexicon::LEXICONS.titles;
     let is_title = |i: usize| {
-        let word = doc.token_text(i).to_lowercase();
-        titles.contains(&word) && !NAME_TITLES.contains(&word.as_str())
+        let word = doc.token_text(i);
+        is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
     };
     cands.retain_mut(|c| {
         if c.kind != EntityKind::Person || c.entry.is_some() {
@@ -120,6 +118,12 @@ fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
 /// Words no name ends with (weekdays).
 static NOT_NAME_ENDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/not_name_ends.txt")));
+
+/// Whether `word` is a title or office written before names ("Secretary",
+/// "minister"; the attribution lexicon's `data/attribution/titles.txt`).
+fn is_title(word: &str) -> bool {
+    crate::claims::lexicon::LEXICONS.titles.contains(&word.to_lowercase())
+}
 
 /// Titles that stay in a person's name ("Pope Francis").
 static NAME_TITLES: LazyLock<Vec<&'static str>> =
@@ -824,12 +828,7 @@ fn description(doc: &Document, c: &Candidate) -> Option<String> {
         {
             s -= 1;
         }
-        let title = || {
-            crate::claims::lexicon::LEXICONS
-                .titles
-                .contains(&doc.token_text(c.start - 1).to_lowercase())
-        };
-        if s < c.start && (tag(c.start - 1) == "NOUN" || title()) {
+        if s < c.start && (tag(c.start - 1) == "NOUN" || is_title(doc.token_text(c.start - 1))) {
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[c.start - 1].span.end);
             return Some(doc.slice(span).to_string());
         }

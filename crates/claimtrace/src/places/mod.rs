@@ -376,19 +376,24 @@ fn fallback_countries(
             if let Some(iso) = inner_country(&entity.name, g) {
                 return Some(iso);
             }
+            // Only the placed mentions of the mention's own sentence are
+            // read, found by binary search (long articles stay linear).
             let near = entity.mentions.iter().find_map(|&m| {
                 let mention = doc.mentions.get(m)?;
                 let sentence = sentence_of(mention.span.start);
-                let after = placed.iter().find(|&&(span, s, _)| {
-                    s == sentence
-                        && span.start >= mention.span.end
-                        && doc.text.get(mention.span.end..span.start).is_some_and(locative_gap)
-                });
+                let from = placed.partition_point(|(span, ..)| span.start < mention.span.end);
+                let after = placed[from..].iter().take_while(|&&(_, s, _)| s == sentence).find(
+                    |&&(span, ..)| {
+                        doc.text.get(mention.span.end..span.start).is_some_and(locative_gap)
+                    },
+                );
                 let before = || {
-                    placed
+                    let to = placed.partition_point(|(span, ..)| span.start < mention.span.start);
+                    placed[..to]
                         .iter()
                         .rev()
-                        .find(|&&(span, s, _)| s == sentence && span.end <= mention.span.start)
+                        .take_while(|&&(_, s, _)| s == sentence)
+                        .find(|&&(span, ..)| span.end <= mention.span.start)
                 };
                 after.or_else(before).map(|&(_, _, iso)| iso)
             });

@@ -79,6 +79,17 @@ pub struct RecordGeo {
 }
 
 impl RecordGeo {
+    /// What a reader is shown, in order: the country, "GeoNames ID", and
+    /// with `coordinates` the latitude and longitude ("55.752, 37.618").
+    pub fn parts(&self, coordinates: bool) -> Vec<String> {
+        let mut parts: Vec<String> = self.country.iter().cloned().collect();
+        parts.extend(self.geonames_id.map(|id| format!("GeoNames {id}")));
+        if let (true, Some(lat), Some(lon)) = (coordinates, self.lat, self.lon) {
+            parts.push(format!("{lat:.3}, {lon:.3}"));
+        }
+        parts
+    }
+
     fn of(geo: &crate::doc::Geo) -> RecordGeo {
         let (lat, lon) = geo.lat_lon().unzip();
         RecordGeo { country: geo.country.clone(), geonames_id: geo.geonames_id, lat, lon }
