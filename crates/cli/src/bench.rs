@@ -224,7 +224,7 @@ fn jobs(records: &[Vec<u8>], runs: usize, n: usize, json: bool) -> Result<ExitCo
 
 /// `analyze --jsonl` against `ingest` over the same records.
 fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
-    use claimtrace_store::{ArticleInput, LedgerStore, SqliteStore};
+    use claimtrace_store::{ArticleInput, LedgerStore, SqlStore};
     let pipeline = Pipeline::standard();
     let analyze_one = |bytes: &[u8]| -> Result<Document> {
         let input = Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
@@ -247,7 +247,7 @@ fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
         let analyzed = start.elapsed().as_secs_f64();
 
         let db = dir.join(format!("run-{run}.db"));
-        let mut store = SqliteStore::open(&db)?;
+        let mut store = SqlStore::open(&db)?;
         let start = Instant::now();
         for bytes in records {
             let doc = analyze_one(bytes)?;

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace_store::{
-    ArticleInput, ClaimFilter, EventFilter, Ingested, LedgerStore, Review, SqliteStore,
+    ArticleInput, ClaimFilter, EventFilter, Ingested, LedgerStore, Review, SqlStore,
 };
 use owo_colors::OwoColorize;
 
@@ -20,14 +20,15 @@ use crate::fetch::fetch;
 /// Where the ledger is.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArg {
-    /// The ledger file (SQLite); created when missing.
+    /// The ledger: a SQLite file (created when missing) or a PostgreSQL
+    /// database (`postgres://user:password@host/db`).
     #[arg(long, env = "CLAIMTRACE_DB", default_value = "claimtrace.db", global = true)]
     pub db: PathBuf,
 }
 
 impl DbArg {
-    fn open(&self) -> Result<SqliteStore> {
-        Ok(SqliteStore::open(&self.db)?)
+    fn open(&self) -> Result<SqlStore> {
+        Ok(SqlStore::connect(&self.db)?)
     }
 }
 
@@ -218,7 +219,7 @@ struct Reader<'a> {
 
 /// `ingest`'s writing side: the ledger, the counts and the progress bar.
 struct Writer {
-    store: SqliteStore,
+    store: SqlStore,
     tally: Tally,
     progress: Option<indicatif::ProgressBar>,
 }
@@ -1018,7 +1019,7 @@ pub fn eval_ledger(args: &EvalLedgerArgs) -> Result<ExitCode> {
         anyhow::ensure!(!names.is_empty(), "no inputs for {stem} in {}", inputs.display());
         let db = scratch.join(format!("{stem}.db"));
         let _ = std::fs::remove_file(&db);
-        let mut store = SqliteStore::open(&db)?;
+        let mut store = SqlStore::open(&db)?;
         for name in &names {
             let bytes = std::fs::read(name).with_context(|| format!("cannot read {name}"))?;
             let input = Input { name, bytes: &bytes, format: None, content_type: None };

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use claimtrace_store::{ClaimFilter, LedgerStore, SqliteStore};
+use claimtrace_store::{ClaimFilter, LedgerStore, SqlStore};
 
 /// One keep-alive HTTP/1.1 connection.
 struct Client {
@@ -62,7 +62,7 @@ pub fn run(db: &Path, requests: usize, concurrency: usize, json: bool) -> Result
     // filed under, statuses.
     let (ids, names) = {
         let store =
-            SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))?;
+            SqlStore::connect(db).with_context(|| format!("cannot open {}", db.display()))?;
         let sample = store.claims(&ClaimFilter { limit: Some(2000), ..ClaimFilter::default() })?;
         let ids: Vec<String> = sample.iter().map(|c| c.id.clone()).collect();
         let mut names: Vec<String> =

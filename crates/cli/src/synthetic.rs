@@ -17,7 +17,7 @@ use anyhow::{Context, Result};
 use claimtrace::doc::EntityKind;
 use claimtrace::ledger::{Appearance, ArticleRef, Signature};
 use claimtrace::Pipeline;
-use claimtrace_store::{ClaimFilter, Filed, LedgerStore, SqliteStore};
+use claimtrace_store::{ClaimFilter, Filed, LedgerStore, SqlStore};
 
 /// SplitMix64: small, fast and the same everywhere, so that a run is
 /// reproducible from its seed.
@@ -319,7 +319,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
     if db.exists() {
         std::fs::remove_file(db).with_context(|| format!("cannot replace {}", db.display()))?;
     }
-    let mut store = SqliteStore::open(db)?;
+    let mut store = SqlStore::connect(db)?;
     let start = Instant::now();
     let per_article = 8;
     let mut filed = 0usize;

@@ -30,7 +30,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use claimtrace_store::SqliteStore;
+use claimtrace_store::SqlStore;
 
 /// How the server runs.
 #[derive(Clone, Debug)]
@@ -76,7 +76,7 @@ impl Config {
 pub struct AppState(Arc<Inner>);
 
 struct Inner {
-    stores: Vec<Mutex<SqliteStore>>,
+    stores: Vec<Mutex<SqlStore>>,
     next: AtomicUsize,
     pipeline: claimtrace::Pipeline,
     config: Config,
@@ -116,7 +116,7 @@ impl AppState {
     /// number of connections.
     pub fn new(config: Config) -> anyhow::Result<AppState> {
         let stores = (0..config.connections.max(1))
-            .map(|_| SqliteStore::open(&config.db).map(Mutex::new))
+            .map(|_| SqlStore::connect(&config.db).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()?;
         let port = config.addr.port();
         let mut hosts = vec![config.addr.to_string()];
@@ -147,7 +147,7 @@ impl AppState {
     /// Runs `f` on one of the ledger's connections, off the async threads.
     async fn with_store<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&SqliteStore) -> claimtrace_store::Result<T> + Send + 'static,
+        f: impl FnOnce(&SqlStore) -> claimtrace_store::Result<T> + Send + 'static,
     ) -> Result<T, ApiError> {
         let state = self.clone();
         tokio::task::spawn_blocking(move || {
@@ -168,7 +168,7 @@ impl AppState {
     /// the write lock; WAL readers go on).
     async fn with_store_mut<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut SqliteStore) -> claimtrace_store::Result<T> + Send + 'static,
+        f: impl FnOnce(&mut SqlStore) -> claimtrace_store::Result<T> + Send + 'static,
     ) -> Result<T, ApiError> {
         let state = self.clone();
         tokio::task::spawn_blocking(move || {

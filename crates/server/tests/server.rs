@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use claimtrace_server::Config;
-use claimtrace_store::{ArticleInput, LedgerStore, SqliteStore};
+use claimtrace_store::{ArticleInput, LedgerStore, SqlStore};
 
 fn testdata(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(rel)
@@ -17,7 +17,7 @@ fn testdata(rel: &str) -> PathBuf {
 /// A ledger with the founding example and the dev articles in it.
 fn ledger(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("ledger.db");
-    let mut store = SqliteStore::open(&db).unwrap();
+    let mut store = SqlStore::open(&db).unwrap();
     let mut paths = vec![testdata("examples/newsweek-isis-threat.txt")];
     for entry in std::fs::read_dir(testdata("gold/dev/inputs")).unwrap() {
         paths.push(entry.unwrap().path());
@@ -525,7 +525,7 @@ fn in_a_browser_pages_render_and_hostile_text_stays_inert() {
     )
     .unwrap();
     {
-        let mut store = SqliteStore::open(&db).unwrap();
+        let mut store = SqlStore::open(&db).unwrap();
         let bytes = std::fs::read(&hostile).unwrap();
         let name = hostile.to_str().unwrap();
         let input =

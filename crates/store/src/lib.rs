@@ -1,17 +1,23 @@
 //! The ledger's storage: articles, their versions and claim appearances,
 //! clustered by the engine's pure ledger core (`claimtrace::ledger`).
 //!
-//! The default store is one SQLite file ([`SqliteStore`]), in WAL mode with
-//! versioned migrations; each article is ingested in one transaction, so a
-//! killed process leaves either all of an article or none of it, and two
-//! processes on one file wait for each other. [`LedgerStore`] is the
-//! interface the shells (CLI, server, worker) use, so that a server
-//! database can implement it without touching analysis or clustering.
+//! One store, [`SqlStore`], over two engines: by default one SQLite file
+//! (WAL mode, versioned migrations), and PostgreSQL when a team shares a
+//! ledger or workers write at once (`--db postgres://...`). The SQL is
+//! written once ([`sql`]); each engine's module holds its connection,
+//! schema and migrations. Each article is ingested in one transaction, so
+//! a killed process leaves either all of an article or none of it, and
+//! writers take turns. [`LedgerStore`] is the interface the shells (CLI,
+//! server, worker) use.
 
+mod postgres;
 mod schema;
+mod sql;
 mod sqlite;
+mod store;
 
-pub use sqlite::{Filed, LookupStats, SqliteStore};
+pub use sql::Dialect;
+pub use store::{Filed, LookupStats, SqlStore};
 
 use claimtrace::record::ledger::{ClaimBrief, LedgerClaim, LedgerEvent};
 
@@ -24,6 +30,10 @@ pub enum StoreError {
     TooNew { path: String, found: i64, supported: i64 },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("database error: {0}")]
+    Postgres(#[from] ::postgres::Error),
+    #[error("cannot reach the ledger at {url}: {reason}")]
+    Unreachable { url: String, reason: String },
     #[error("stored data is damaged: {0}")]
     Damaged(String),
     #[error("{0}")]
@@ -31,6 +41,37 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl StoreError {
+    /// Whether trying again later may succeed: the database went away or
+    /// a concurrent writer got in the way, not a fault of the input.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Unreachable { .. } => true,
+            StoreError::Postgres(err) => err.is_closed() || err.as_db_error().is_none(),
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(err, _)) => matches!(
+                err.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ),
+            _ => false,
+        }
+    }
+}
+
+/// Whether `db` names a PostgreSQL database rather than a SQLite file.
+pub fn is_postgres_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+impl SqlStore {
+    /// Opens the ledger `db` names: a `postgres://` URL, else a SQLite file.
+    pub fn connect(db: &std::path::Path) -> Result<SqlStore> {
+        match db.to_str() {
+            Some(url) if is_postgres_url(url) => SqlStore::connect_postgres(url),
+            _ => SqlStore::open(db),
+        }
+    }
+}
 
 /// What ingesting one article did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

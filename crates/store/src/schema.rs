@@ -65,7 +65,7 @@ pub const MIGRATIONS: &[&str] = &[
     ",
     // 2: a summary per cluster and the names it is filed under, so that
     // lists and filters read one row per cluster instead of building
-    // views (filled from the appearances by `SqliteStore::migrate`).
+    // views (filled from the appearances by `SqlStore::migrate`).
     "
     CREATE TABLE clusters (
         cluster INTEGER PRIMARY KEY,
@@ -90,12 +90,12 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX cluster_terms_cluster ON cluster_terms (cluster);
     ",
     // 3: the candidate index holds MinHash bands instead of words (filled
-    // from the stored signatures by `SqliteStore::migrate`).
+    // from the stored signatures by `SqlStore::migrate`).
     "
     DELETE FROM keys;
     ",
     // 4: MinHash fingerprints of the articles' texts, for republished
-    // copies with small changes (filled by `SqliteStore::migrate`).
+    // copies with small changes (filled by `SqlStore::migrate`).
     "
     ALTER TABLE articles ADD COLUMN fingerprint TEXT;
     CREATE TABLE article_bands (
@@ -105,7 +105,7 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     ",
     // 5: clusters are filed under their outlets as the view counts them
-    // (`n:` terms, filled by `SqliteStore::migrate`), so that brief lists
+    // (`n:` terms, filled by `SqlStore::migrate`), so that brief lists
     // count outlets without reading every appearance.
     "
     DELETE FROM cluster_terms WHERE term >= 'n:' AND term < 'n;';

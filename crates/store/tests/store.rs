@@ -1,11 +1,17 @@
-//! The SQLite ledger end to end: ingest, idempotence, versions, copies,
-//! order independence, refusal of foreign and newer files.
+//! The ledger end to end, on SQLite and on PostgreSQL alike: ingest,
+//! idempotence, versions, copies, order independence, corrections; and on
+//! SQLite, refusal of foreign and newer files and migration.
+//!
+//! The PostgreSQL cases use the server `CLAIMTRACE_TEST_POSTGRES` names
+//! (`scripts/services.sh start` starts one), each test in a schema of its
+//! own. Without it they say they were skipped; with
+//! `CLAIMTRACE_REQUIRE_SERVICES` set (CI) a missing server fails them.
 
 use std::path::{Path, PathBuf};
 
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::Document;
-use claimtrace_store::{ArticleInput, ClaimFilter, Ingested, LedgerStore, SqliteStore, StoreError};
+use claimtrace_store::{ArticleInput, ClaimFilter, Ingested, LedgerStore, SqlStore, StoreError};
 
 fn testdata(rel: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata")).join(rel)
@@ -32,7 +38,7 @@ fn corpus() -> Vec<(String, Document)> {
         .collect()
 }
 
-fn ingest(store: &mut SqliteStore, name: &str, doc: &Document) -> Ingested {
+fn ingest(store: &mut SqlStore, name: &str, doc: &Document) -> Ingested {
     let input = ArticleInput { doc, input_name: name, ingested_at: "2026-12-01T00:00:00Z" };
     store.ingest(&input).unwrap()
 }
@@ -41,7 +47,7 @@ fn ingest(store: &mut SqliteStore, name: &str, doc: &Document) -> Ingested {
 type Shape = (String, String, Vec<(String, String)>);
 
 /// Clusters as sorted lists of (url, claim text), for comparing ledgers.
-fn shape(store: &SqliteStore) -> Vec<Shape> {
+fn shape(store: &SqlStore) -> Vec<Shape> {
     let mut out: Vec<_> = store
         .claims(&ClaimFilter::default())
         .unwrap()
@@ -57,14 +63,70 @@ fn shape(store: &SqliteStore) -> Vec<Shape> {
     out
 }
 
-fn open(dir: &Path) -> SqliteStore {
-    SqliteStore::open(&dir.join("ledger.db")).unwrap()
+/// Where a test's ledger lives.
+enum Backend {
+    Sqlite,
+    /// The server's URL.
+    Postgres(String),
 }
 
-#[test]
-fn ingesting_twice_adds_nothing() {
+impl Backend {
+    /// The ledger of the test that owns `dir`: a file in it, or a schema
+    /// named after it. Opening it again gives the same ledger.
+    fn open(&self, dir: &Path) -> SqlStore {
+        match self {
+            Backend::Sqlite => SqlStore::open(&dir.join("ledger.db")).unwrap(),
+            Backend::Postgres(url) => {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                dir.hash(&mut h);
+                let schema = format!("test_{:016x}", h.finish());
+                let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+                client.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}")).unwrap();
+                let sep = if url.contains('?') { '&' } else { '?' };
+                let url = format!("{url}{sep}options=-csearch_path%3D{schema}");
+                SqlStore::connect(Path::new(&url)).unwrap()
+            }
+        }
+    }
+}
+
+/// The PostgreSQL server of the tests, or `None` (said) when there is none
+/// and none is required.
+fn postgres_url() -> Option<String> {
+    match std::env::var("CLAIMTRACE_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var_os("CLAIMTRACE_REQUIRE_SERVICES").is_some() => {
+            panic!("CLAIMTRACE_REQUIRE_SERVICES is set but CLAIMTRACE_TEST_POSTGRES is not")
+        }
+        _ => {
+            eprintln!("skipped: no PostgreSQL (set CLAIMTRACE_TEST_POSTGRES; scripts/services.sh start)");
+            None
+        }
+    }
+}
+
+/// A test on SQLite and on PostgreSQL: `name::sqlite`, `name::postgres`.
+macro_rules! on_both {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn sqlite() {
+                super::$name(&super::Backend::Sqlite);
+            }
+            #[test]
+            fn postgres() {
+                if let Some(url) = super::postgres_url() {
+                    super::$name(&super::Backend::Postgres(url));
+                }
+            }
+        }
+    };
+}
+
+fn ingesting_twice_adds_nothing(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path());
+    let mut store = backend.open(dir.path());
     let docs = corpus();
     for (name, doc) in &docs {
         assert_eq!(ingest(&mut store, name, doc), Ingested::New, "{name}");
@@ -81,9 +143,9 @@ fn ingesting_twice_adds_nothing() {
     let listed: usize = first.iter().map(|c| c.2.len()).sum();
     assert_eq!(listed, total);
 }
+on_both!(ingesting_twice_adds_nothing);
 
-#[test]
-fn the_ledger_does_not_depend_on_the_order_of_ingest() {
+fn the_ledger_does_not_depend_on_the_order_of_ingest(backend: &Backend) {
     let docs = corpus();
     let n = docs.len();
     let mut reference = None;
@@ -100,7 +162,7 @@ fn the_ledger_does_not_depend_on_the_order_of_ingest() {
         seen.sort();
         assert_eq!(seen, (0..n).collect::<Vec<_>>(), "a permutation");
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open(dir.path());
+        let mut store = backend.open(dir.path());
         for i in order {
             ingest(&mut store, &docs[i].0, &docs[i].1);
         }
@@ -114,11 +176,11 @@ fn the_ledger_does_not_depend_on_the_order_of_ingest() {
         }
     }
 }
+on_both!(the_ledger_does_not_depend_on_the_order_of_ingest);
 
-#[test]
-fn a_changed_article_is_a_new_version_and_a_copy_counts_once() {
+fn a_changed_article_is_a_new_version_and_a_copy_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path());
+    let mut store = backend.open(dir.path());
     let read = |text: &str| {
         let input =
             Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
@@ -160,11 +222,11 @@ fn a_changed_article_is_a_new_version_and_a_copy_counts_once() {
     assert_eq!(articles.len(), 2, "{hits:?}");
     assert!(store.search("\"unbalanced AND (", 10).is_ok(), "user text is not FTS syntax");
 }
+on_both!(a_changed_article_is_a_new_version_and_a_copy_counts_once);
 
-#[test]
-fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once() {
+fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path());
+    let mut store = backend.open(dir.path());
     let story = "Bridge to close for repairs\n\nThe regional council voted on Tuesday to \
         close the old bridge over the river for six months of repairs, after engineers found \
         cracks in two of its supporting piers during a routine inspection last month. Traffic \
@@ -196,11 +258,11 @@ fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once() {
     assert_eq!(vote.appearances.len(), 2, "{vote:#?}");
     assert_eq!(vote.outlets, 1, "a copy counts once");
 }
+on_both!(a_wire_copy_with_small_changes_is_a_copy_and_counts_once);
 
-#[test]
-fn filters_narrow_the_list() {
+fn filters_narrow_the_list(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path());
+    let mut store = backend.open(dir.path());
     for (name, doc) in corpus().iter().take(1) {
         ingest(&mut store, name, doc);
     }
@@ -225,13 +287,14 @@ fn filters_narrow_the_list() {
         .unwrap();
     assert!(none.is_empty());
 }
+on_both!(filters_narrow_the_list);
 
 #[test]
 fn foreign_and_newer_files_are_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "my notes").unwrap();
-    let err = SqliteStore::open(&text).err().unwrap();
+    let err = SqlStore::open(&text).err().unwrap();
     assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
     assert!(err.to_string().contains("notes.txt: not a claimtrace ledger"));
     assert_eq!(std::fs::read_to_string(&text).unwrap(), "my notes");
@@ -242,19 +305,19 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
         conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
     }
     let before = std::fs::read(&other).unwrap();
-    assert!(matches!(SqliteStore::open(&other), Err(StoreError::Foreign { .. })));
+    assert!(matches!(SqlStore::open(&other), Err(StoreError::Foreign { .. })));
     assert_eq!(std::fs::read(&other).unwrap(), before);
 
     let newer = dir.path().join("newer.db");
-    drop(SqliteStore::open(&newer).unwrap());
+    drop(SqlStore::open(&newer).unwrap());
     {
         let conn = rusqlite::Connection::open(&newer).unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
-    let err = SqliteStore::open(&newer).err().unwrap();
+    let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
     assert_eq!(
-        SqliteStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
+        SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
         6
     );
 }
@@ -262,12 +325,12 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
 #[test]
 fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path());
+    let mut store = Backend::Sqlite.open(dir.path());
     for (name, doc) in corpus() {
         ingest(&mut store, &name, &doc);
     }
     let want = shape(&store);
-    let about = |store: &SqliteStore| {
+    let about = |store: &SqlStore| {
         let filter = ClaimFilter { about: Some("Kremlin".into()), ..ClaimFilter::default() };
         store.claims(&filter).unwrap().into_iter().map(|c| c.id).collect::<Vec<_>>()
     };
@@ -286,7 +349,7 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         )
         .unwrap();
     }
-    let mut store = open(dir.path());
+    let mut store = Backend::Sqlite.open(dir.path());
     assert_eq!(store.schema_version().unwrap(), 6);
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
@@ -306,8 +369,7 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
     assert_eq!(shape(&store), want);
 }
 
-#[test]
-fn a_fact_check_joins_the_claim_it_reviews_in_any_order() {
+fn a_fact_check_joins_the_claim_it_reviews_in_any_order(backend: &Backend) {
     let article =
         "Poster\n\nTASS reported that the poster was made by the Islamic State group in March.\n";
     let check = r#"<html><head><title>Fact check: the poster</title>
@@ -338,7 +400,7 @@ fn a_fact_check_joins_the_claim_it_reviews_in_any_order() {
     let mut shapes = Vec::new();
     for order in [[0, 1], [1, 0]] {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open(dir.path());
+        let mut store = backend.open(dir.path());
         for i in order {
             let name = if i == 0 { "https://news.example/poster" } else { "check.html" };
             ingest(&mut store, name, &docs[i]);
@@ -357,9 +419,9 @@ fn a_fact_check_joins_the_claim_it_reviews_in_any_order() {
     }
     assert_eq!(shapes[0], shapes[1]);
 }
+on_both!(a_fact_check_joins_the_claim_it_reviews_in_any_order);
 
-#[test]
-fn a_revised_figure_supersedes_the_older_one_in_any_order() {
+fn a_revised_figure_supersedes_the_older_one_in_any_order(backend: &Backend) {
     let day = |date: &str, toll: &str| {
         let text = format!("Toll\n\nThe attack on the concert hall killed at least {toll} people, officials said.\n");
         let input =
@@ -376,7 +438,7 @@ fn a_revised_figure_supersedes_the_older_one_in_any_order() {
     ];
     for order in [[0, 1], [1, 0]] {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = open(dir.path());
+        let mut store = backend.open(dir.path());
         for i in order {
             ingest(&mut store, docs[i].0, &docs[i].1);
         }
@@ -388,12 +450,12 @@ fn a_revised_figure_supersedes_the_older_one_in_any_order() {
         assert_eq!(new.superseded_by, None);
     }
 }
+on_both!(a_revised_figure_supersedes_the_older_one_in_any_order);
 
-#[test]
-fn a_reviewers_status_wins_holds_through_re_ingest_and_can_be_undone() {
+fn a_reviewers_status_wins_holds_through_re_ingest_and_can_be_undone(backend: &Backend) {
     use claimtrace_store::Review;
     let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path());
+    let mut store = backend.open(dir.path());
     let corpus = corpus();
     let (name, founding) = &corpus[0];
     ingest(&mut store, name, founding);
@@ -403,7 +465,7 @@ fn a_reviewers_status_wins_holds_through_re_ingest_and_can_be_undone() {
         .into_iter()
         .find(|c| c.status == "asserted")
         .expect("an asserted claim in the founding example");
-    let review = |store: &mut SqliteStore, r: Review, note: Option<&str>, by: &str| {
+    let review = |store: &mut SqlStore, r: Review, note: Option<&str>, by: &str| {
         store.review(&claim.id, &r, note, by, "2026-12-01T10:00:00Z").unwrap()
     };
     let set = review(
@@ -461,4 +523,88 @@ fn a_reviewers_status_wins_holds_through_re_ingest_and_can_be_undone() {
     ));
     assert!(store.review(&claim.id, &Review::Note, Some("x"), " ", "t").is_err());
     assert!(store.review("c-none", &Review::Note, Some("x"), "a", "t").unwrap().is_none());
+}
+on_both!(a_reviewers_status_wins_holds_through_re_ingest_and_can_be_undone);
+
+#[test]
+fn a_postgres_schema_of_another_program_or_a_newer_ledger_is_refused() {
+    let Some(url) = postgres_url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::Postgres(url.clone());
+    let store = backend.open(dir.path());
+    assert!(store.schema_version().unwrap() >= 1);
+    drop(store);
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    // Another program's tables: refused, untouched.
+    let schema = format!("other_{}", std::process::id());
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};
+             CREATE TABLE {schema}.orders (id INT)"
+        ))
+        .unwrap();
+    let other = format!("{url}?options=-csearch_path%3D{schema}");
+    let err = SqlStore::connect(Path::new(&other)).err().expect("refused");
+    assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+    let tables: i64 = client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = $1",
+            &[&schema],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 1, "left alone");
+    // A ledger from a newer claimtrace.
+    let store = backend.open(dir.path());
+    drop(store);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(&dir.path(), &mut h);
+    let mine = format!("test_{:016x}", std::hash::Hasher::finish(&h));
+    client
+        .batch_execute(&format!("UPDATE {mine}.claimtrace_meta SET value = '999' WHERE key = 'schema'"))
+        .unwrap();
+    let mine_url = format!("{url}?options=-csearch_path%3D{mine}");
+    let err = SqlStore::connect(Path::new(&mine_url)).err().expect("refused");
+    assert!(matches!(err, StoreError::TooNew { found: 999, .. }), "{err}");
+    // A server that is not there: a clear error naming it, no password.
+    let err = SqlStore::connect(Path::new("postgres://who:secret@127.0.0.1:1/none"))
+        .err()
+        .expect("unreachable");
+    let shown = err.to_string();
+    assert!(shown.contains("127.0.0.1:1") && !shown.contains("secret"), "{shown}");
+    assert!(err.is_transient());
+}
+
+#[test]
+fn writers_at_once_on_postgres_build_the_ledger_of_one_writer() {
+    let Some(url) = postgres_url() else { return };
+    let docs = corpus();
+    let alone = tempfile::tempdir().unwrap();
+    let backend = Backend::Postgres(url);
+    let mut store = backend.open(alone.path());
+    for (name, doc) in &docs {
+        ingest(&mut store, name, doc);
+    }
+    let reference = shape(&store);
+    // Three writers, each all the articles in its own order, at once: the
+    // same claims join one cluster whichever writer files them first.
+    let shared = tempfile::tempdir().unwrap();
+    drop(backend.open(shared.path()));
+    std::thread::scope(|scope| {
+        for k in 0..3 {
+            let (backend, docs, dir) = (&backend, &docs, shared.path());
+            scope.spawn(move || {
+                let mut store = backend.open(dir);
+                let n = docs.len();
+                for i in 0..n {
+                    let (name, doc) = &docs[(i * (k + 2) + k) % n];
+                    ingest(&mut store, name, doc);
+                }
+            });
+        }
+    });
+    let store = backend.open(shared.path());
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+    assert_eq!(store.articles().unwrap().len(), docs.len(), "each article once");
+    assert_eq!(shape(&store), reference);
 }

@@ -1,0 +1,257 @@
+//! What the ledger asks of a SQL database, so that one store serves SQLite
+//! and PostgreSQL: statements with numbered parameters (`?1`, `?2`, ...),
+//! rows of plain values, transactions. The SQL is written once, in the
+//! common part of both dialects (`ON CONFLICT`, `RETURNING`, `TRUE`); what
+//! differs (full-text search, schema, migrations) is in [`Dialect`] and in
+//! each engine's module.
+
+use crate::{Result, StoreError};
+
+/// A statement parameter, borrowed from the caller.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Arg<'a> {
+    Null,
+    Int(i64),
+    Text(&'a str),
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(v: i64) -> Self {
+        Arg::Int(v)
+    }
+}
+
+impl From<u32> for Arg<'_> {
+    fn from(v: u32) -> Self {
+        Arg::Int(i64::from(v))
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(v: &'a str) -> Self {
+        Arg::Text(v)
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(v: &'a String) -> Self {
+        Arg::Text(v)
+    }
+}
+
+impl<'a> From<Option<&'a str>> for Arg<'a> {
+    fn from(v: Option<&'a str>) -> Self {
+        v.map_or(Arg::Null, Arg::Text)
+    }
+}
+
+impl<'a> From<&'a Option<String>> for Arg<'a> {
+    fn from(v: &'a Option<String>) -> Self {
+        v.as_deref().map_or(Arg::Null, Arg::Text)
+    }
+}
+
+impl<'a> From<Option<&'a String>> for Arg<'a> {
+    fn from(v: Option<&'a String>) -> Self {
+        v.map_or(Arg::Null, |s| Arg::Text(s))
+    }
+}
+
+impl From<Option<i64>> for Arg<'_> {
+    fn from(v: Option<i64>) -> Self {
+        v.map_or(Arg::Null, Arg::Int)
+    }
+}
+
+/// Parameters of a statement: `args![a, b]`.
+macro_rules! args {
+    ($($x:expr),* $(,)?) => { &[$($crate::sql::Arg::from($x)),*][..] };
+}
+pub(crate) use args;
+
+/// A value read from a row.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+/// One result row.
+#[derive(Clone, Debug)]
+pub(crate) struct Row(pub(crate) Vec<Value>);
+
+impl Row {
+    fn at(&self, i: usize) -> Result<&Value> {
+        self.0.get(i).ok_or_else(|| StoreError::Damaged(format!("no column {i} in a row")))
+    }
+
+    pub(crate) fn int(&self, i: usize) -> Result<i64> {
+        match self.at(i)? {
+            Value::Int(v) => Ok(*v),
+            other => Err(StoreError::Damaged(format!("column {i}: {other:?} is not an integer"))),
+        }
+    }
+
+    pub(crate) fn opt_int(&self, i: usize) -> Result<Option<i64>> {
+        match self.at(i)? {
+            Value::Null => Ok(None),
+            _ => self.int(i).map(Some),
+        }
+    }
+
+    pub(crate) fn real(&self, i: usize) -> Result<f64> {
+        match self.at(i)? {
+            Value::Real(v) => Ok(*v),
+            Value::Int(v) => Ok(*v as f64),
+            other => Err(StoreError::Damaged(format!("column {i}: {other:?} is not a number"))),
+        }
+    }
+
+    pub(crate) fn text(&self, i: usize) -> Result<String> {
+        match self.at(i)? {
+            Value::Text(v) => Ok(v.clone()),
+            other => Err(StoreError::Damaged(format!("column {i}: {other:?} is not text"))),
+        }
+    }
+
+    pub(crate) fn opt_text(&self, i: usize) -> Result<Option<String>> {
+        match self.at(i)? {
+            Value::Null => Ok(None),
+            _ => self.text(i).map(Some),
+        }
+    }
+}
+
+/// The SQL engine behind a store, for the few statements that differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// Claim appearances matching the full-text query `?1` (from
+    /// [`Dialect::text_query`]): their cluster, text and a score, lower
+    /// better, at most `?2`.
+    pub(crate) fn search_claims(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => {
+                "SELECT p.cluster, f.text, bm25(claims_fts) AS score FROM claims_fts f
+                 JOIN appearances p ON p.id = f.rowid
+                 WHERE claims_fts MATCH ?1 AND p.cluster IS NOT NULL ORDER BY score, f.rowid LIMIT ?2"
+            }
+            Dialect::Postgres => {
+                "SELECT p.cluster, f.text,
+                        CAST(-ts_rank(f.doc, plainto_tsquery('simple', ?1)) AS DOUBLE PRECISION) AS score
+                 FROM claims_fts f JOIN appearances p ON p.id = f.rowid
+                 WHERE f.doc @@ plainto_tsquery('simple', ?1) AND p.cluster IS NOT NULL
+                 ORDER BY score, f.rowid LIMIT ?2"
+            }
+        }
+    }
+
+    /// Articles matching `?1`: URL, title and a score, lower better.
+    pub(crate) fn search_articles(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => {
+                "SELECT url, title, bm25(articles_fts) AS score FROM articles_fts
+                 WHERE articles_fts MATCH ?1 ORDER BY score, url LIMIT ?2"
+            }
+            Dialect::Postgres => {
+                "SELECT url, title,
+                        CAST(-ts_rank(doc, plainto_tsquery('simple', ?1)) AS DOUBLE PRECISION) AS score
+                 FROM articles_fts WHERE doc @@ plainto_tsquery('simple', ?1)
+                 ORDER BY score, url LIMIT ?2"
+            }
+        }
+    }
+
+    /// A filter clause: the cluster `c` has an appearance matching `?`.
+    pub(crate) fn cluster_matches(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => {
+                " AND c.cluster IN (SELECT p.cluster FROM claims_fts f JOIN appearances p ON p.id = f.rowid WHERE claims_fts MATCH ?)"
+            }
+            Dialect::Postgres => {
+                " AND c.cluster IN (SELECT p.cluster FROM claims_fts f JOIN appearances p ON p.id = f.rowid WHERE f.doc @@ plainto_tsquery('simple', ?))"
+            }
+        }
+    }
+
+    /// The full-text query for a person's words, `None` for no words.
+    /// FTS5: each word quoted, so that its syntax characters are plain
+    /// text; PostgreSQL's `plainto_tsquery` takes the words as they are.
+    pub(crate) fn text_query(self, words: &str) -> Option<String> {
+        let terms: Vec<&str> = words.split_whitespace().collect();
+        if terms.is_empty() {
+            return None;
+        }
+        Some(match self {
+            Dialect::Sqlite => terms
+                .iter()
+                .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Dialect::Postgres => terms.join(" "),
+        })
+    }
+}
+
+/// A connection to the ledger's database.
+///
+/// Statements use `?N` parameters; rows come back as [`Value`]s. Writes
+/// happen between [`Conn::begin_write`] and `COMMIT` (see [`Tx`]).
+pub(crate) trait Conn: Send {
+    fn dialect(&self) -> Dialect;
+    fn query(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>>;
+    fn execute(&self, sql: &str, args: &[Arg<'_>]) -> Result<u64>;
+    /// Runs statements without parameters (schema, transaction control).
+    fn batch(&self, sql: &str) -> Result<()>;
+    /// Starts a write transaction that no other writer of the ledger runs
+    /// beside: clustering reads what earlier articles wrote, so ingests
+    /// take turns (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an advisory
+    /// lock held until the transaction ends).
+    fn begin_write(&self) -> Result<()>;
+
+    /// The first row, if any.
+    fn query_opt(&self, sql: &str, args: &[Arg<'_>]) -> Result<Option<Row>> {
+        Ok(self.query(sql, args)?.into_iter().next())
+    }
+
+    /// The one row a statement gives (an aggregate, an `INSERT ...
+    /// RETURNING`).
+    fn query_one(&self, sql: &str, args: &[Arg<'_>]) -> Result<Row> {
+        self.query_opt(sql, args)?
+            .ok_or_else(|| StoreError::Damaged(format!("no row from: {}", sql.trim())))
+    }
+}
+
+/// A write transaction: rolled back when dropped uncommitted.
+pub(crate) struct Tx<'a> {
+    conn: &'a dyn Conn,
+    open: bool,
+}
+
+impl<'a> Tx<'a> {
+    pub(crate) fn write(conn: &'a dyn Conn) -> Result<Tx<'a>> {
+        conn.begin_write()?;
+        Ok(Tx { conn, open: true })
+    }
+
+    pub(crate) fn commit(mut self) -> Result<()> {
+        self.open = false;
+        self.conn.batch("COMMIT")
+    }
+}
+
+impl Drop for Tx<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // Nothing to report: the transaction is being abandoned on an
+            // error that is already on its way to the caller.
+            let _ = self.conn.batch("ROLLBACK");
+        }
+    }
+}

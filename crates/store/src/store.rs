@@ -1,0 +1,1146 @@
+//! [`LedgerStore`] on a SQL database: the ledger's tables, how an article
+//! is filed and clustered, and how views are read back. One
+//! implementation for SQLite and PostgreSQL ([`crate::sql::Conn`]).
+
+use std::collections::{BTreeSet, HashMap};
+
+use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Fingerprint, Signature, Summary};
+use claimtrace::record::ledger::{
+    ClaimBrief, Correction, EventReport, LedgerClaim, LedgerEvent, TimelineEntry,
+};
+use claimtrace::Record;
+use sha2::{Digest, Sha256};
+
+use crate::sql::{args, Conn, Dialect, Row, Tx};
+use crate::{
+    ArticleInput, ArticleRow, ClaimFilter, EventFilter, Ingested, LedgerStore, Result, Review,
+    SearchHit, StoreError, Version, STATUSES,
+};
+
+/// Clusters filed under a name above which `claims --about` walks the
+/// clusters newest first instead of sorting the name's clusters.
+const COMMON_TERM: i64 = 2_000;
+
+/// Candidates read per MinHash band: its most recent appearances. A band
+/// is shared by few claims but the many reports of one big story; of
+/// those, the most recent are enough to join it. The ledger is exactly a
+/// function of the set of articles while no band holds more than this.
+const BUCKET: usize = 8;
+
+/// An article as the store files it: what [`LedgerStore::ingest`] reads
+/// off an analysed document.
+pub struct Filed<'a> {
+    /// The canonical URL, or the input's name.
+    pub url: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    /// ISO 8601 from the article; `None` dates it by `ingested_at`.
+    pub published: Option<String>,
+    pub body: &'a str,
+    /// The article record (`docs/article-json.md`) as one JSON line.
+    pub record: String,
+    pub ingested_at: &'a str,
+}
+
+/// The ledger in a SQL database: one SQLite file ([`SqlStore::open`]) or
+/// a PostgreSQL database ([`SqlStore::connect`]).
+pub struct SqlStore {
+    pub(crate) conn: Box<dyn Conn>,
+    stats: LookupStats,
+}
+
+/// What candidate lookups have cost since the store was opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LookupStats {
+    /// Appearances looked up (one lookup each).
+    pub lookups: u64,
+    /// Index postings read.
+    pub postings: u64,
+    /// Earlier appearances compared with `same_claim`.
+    pub candidates: u64,
+}
+
+impl SqlStore {
+    pub(crate) fn new(conn: Box<dyn Conn>) -> SqlStore {
+        SqlStore { conn, stats: LookupStats::default() }
+    }
+
+    /// The schema version of the ledger (each engine counts its own).
+    pub fn schema_version(&self) -> Result<i64> {
+        match self.conn.dialect() {
+            Dialect::Sqlite => crate::sqlite::schema_version(&*self.conn),
+            Dialect::Postgres => crate::postgres::schema_version(&*self.conn),
+        }
+    }
+
+    /// Files one article and its appearances (`appearances` makes them
+    /// once the article's version and copy mark are known): the one write
+    /// path, for analysed documents ([`LedgerStore::ingest`]) and for the
+    /// synthetic ledgers of the benchmarks.
+    pub fn file(
+        &mut self,
+        article: &Filed<'_>,
+        appearances: &dyn Fn(&ArticleRef) -> Vec<Appearance>,
+    ) -> Result<Ingested> {
+        let url = article.url.clone();
+        let hash = {
+            let mut h = Sha256::new();
+            h.update(article.title.as_bytes());
+            h.update(b"\n");
+            h.update(article.body.as_bytes());
+            format!("{:x}", h.finalize())
+        };
+        let (published, date_from) = match &article.published {
+            Some(stamp) => (stamp.clone(), DateFrom::Meta),
+            None => (article.ingested_at.to_string(), DateFrom::Ingest),
+        };
+
+        let conn = &*self.conn;
+        let tx = Tx::write(conn)?;
+        let latest: Option<(i64, u32, String)> = match conn.query_opt(
+            "SELECT id, version, content_hash FROM articles WHERE url = ?1
+             ORDER BY version DESC LIMIT 1",
+            args![&url],
+        )? {
+            Some(r) => Some((r.int(0)?, r.int(1)? as u32, r.text(2)?)),
+            None => None,
+        };
+        let (version, mut outcome) = match &latest {
+            Some((_, _, h)) if *h == hash => return Ok(Ingested::Unchanged),
+            Some((_, v, _)) => (v + 1, Ingested::NewVersion),
+            None => (1, Ingested::New),
+        };
+        let copy_of: Option<String> = if latest.is_none() {
+            conn.query_opt(
+                "SELECT url FROM articles WHERE content_hash = ?1 AND url != ?2
+                 ORDER BY id LIMIT 1",
+                args![&hash, &url],
+            )?
+            .map(|r| r.text(0))
+            .transpose()?
+        } else {
+            None
+        };
+        // A republished copy with small changes: most of its shingles are
+        // another article's (only for a new URL, as for exact copies).
+        let fingerprint = Fingerprint::of(article.body);
+        let copy_of = match (copy_of, &fingerprint) {
+            (None, Some(print)) if latest.is_none() => near_copy_of(conn, &url, print)?,
+            (copy_of, _) => copy_of,
+        };
+        if copy_of.is_some() {
+            outcome = Ingested::Copy;
+        }
+        // Clusters that lose members to a new version: their summaries
+        // are rebuilt from what is left at the end.
+        let mut rebuild: BTreeSet<i64> = BTreeSet::new();
+        if latest.is_some() {
+            for row in conn.query(
+                "SELECT DISTINCT p.cluster FROM appearances p JOIN articles a ON a.id = p.article
+                 WHERE a.url = ?1 AND p.cluster IS NOT NULL",
+                args![&url],
+            )? {
+                rebuild.insert(row.int(0)?);
+            }
+            // The new version replaces the old ones in the ledger: their
+            // appearances leave their clusters and the index (they stay
+            // stored, for history).
+            conn.execute("DELETE FROM keys WHERE appearance IN (SELECT p.id FROM appearances p
+                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)", args![&url])?;
+            conn.execute("DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
+                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)", args![&url])?;
+            conn.execute("UPDATE appearances SET cluster = NULL WHERE article IN
+                 (SELECT id FROM articles WHERE url = ?1)", args![&url])?;
+            conn.execute("UPDATE articles SET latest = 0 WHERE url = ?1", args![&url])?;
+            // Search finds the text the article has now.
+            conn.execute("DELETE FROM articles_fts WHERE url = ?1", args![&url])?;
+        }
+        let article_id = conn
+            .query_one(
+                "INSERT INTO articles (url, version, content_hash, title, outlet, published,
+                     date_from, ingested_at, engine, copy_of, latest, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11) RETURNING id",
+                args![
+                    &url,
+                    version,
+                    &hash,
+                    Some(&article.title).filter(|t| !t.is_empty()),
+                    &article.outlet,
+                    &published,
+                    date_from.as_str(),
+                    article.ingested_at,
+                    concat!("claimtrace ", env!("CARGO_PKG_VERSION")),
+                    &copy_of,
+                    &article.record,
+                ],
+            )?
+            .int(0)?;
+        if let Some(print) = &fingerprint {
+            file_fingerprint(conn, article_id, print)?;
+        }
+        conn.execute(
+            "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
+            args![&url, &article.title, article.body],
+        )?;
+
+        let reference = ArticleRef {
+            url: url.clone(),
+            outlet: article.outlet.clone(),
+            published: Some(published),
+            date_from,
+            version,
+            copy_of,
+        };
+        let appearances = appearances(&reference);
+        let mut ids: Vec<i64> = Vec::with_capacity(appearances.len());
+        // The cluster each appearance joined, and where a cluster went when
+        // a later appearance merged it into another.
+        let mut joined: Vec<i64> = Vec::with_capacity(appearances.len());
+        let mut merged_into: HashMap<i64, i64> = HashMap::new();
+        // Summaries of clusters merged into another, by the cluster now
+        // holding them: they join its summary at the end.
+        let mut absorbed: HashMap<i64, Vec<Summary>> = HashMap::new();
+        for appearance in &appearances {
+            let (chain, stances, entities) = (
+                to_json(&appearance.chain),
+                to_json(&appearance.stances),
+                to_json(&appearance.entities),
+            );
+            let (signature, verdict) =
+                (appearance.signature.encode(), appearance.verdict.as_ref().map(to_json));
+            let id = conn
+                .query_one(
+                    "INSERT INTO appearances (article, idx, text, sentence, chain, status,
+                         stances, entities, signature, verdict)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                    args![
+                        article_id,
+                        appearance.index as i64,
+                        &appearance.text,
+                        &appearance.sentence,
+                        &chain,
+                        &appearance.status,
+                        &stances,
+                        &entities,
+                        &signature,
+                        &verdict,
+                    ],
+                )?
+                .int(0)?;
+            ids.push(id);
+            conn.execute(
+                "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
+                args![id, &appearance.text, &appearance.sentence],
+            )?;
+            // Candidates: earlier appearances sharing a MinHash band of
+            // their stems, the most recent BUCKET of each band.
+            let mut candidates: BTreeSet<i64> = BTreeSet::new();
+            {
+                // The limit is written into the SQL: a bound one made
+                // SQLite (built with STAT4) re-prepare the statement.
+                let sql = format!(
+                    "SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC LIMIT {BUCKET}"
+                );
+                let bands = appearance.signature.bands();
+                for key in &bands {
+                    for row in conn.query(&sql, args![key])? {
+                        candidates.insert(row.int(0)?);
+                        self.stats.postings += 1;
+                    }
+                }
+                for key in &bands {
+                    conn.execute(
+                        "INSERT INTO keys (key, appearance) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                        args![key, id],
+                    )?;
+                }
+            }
+            self.stats.lookups += 1;
+            self.stats.candidates += candidates.len() as u64;
+            let mut linked: BTreeSet<i64> = BTreeSet::new();
+            // Appearances of the same proposition with other figures.
+            let mut revised: Vec<i64> = Vec::new();
+            {
+                for candidate in candidates {
+                    let row = conn.query_one(
+                        "SELECT signature, cluster FROM appearances WHERE id = ?1",
+                        args![candidate],
+                    )?;
+                    let (signature, cluster) = (row.text(0)?, row.opt_int(1)?);
+                    let Some(cluster) = cluster else { continue };
+                    // Already joined: a revision inside one cluster is
+                    // never read (`superseded_by` looks across clusters).
+                    if linked.contains(&cluster) {
+                        continue;
+                    }
+                    let other = Signature::decode(&signature);
+                    if ledger::revises(&appearance.signature, &other) {
+                        revised.push(candidate);
+                        continue;
+                    }
+                    if ledger::same_claim(&appearance.signature, &other).is_some() {
+                        linked.insert(cluster);
+                    }
+                }
+            }
+            for other in revised {
+                conn.execute(
+                    "INSERT INTO revisions (a, b) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                    args![other.min(id), other.max(id)],
+                )?;
+            }
+            // The largest cluster absorbs the others: only their members
+            // move, and their summaries merge into its summary.
+            let mut root = id;
+            let mut root_size = 0i64;
+            for &cluster in &linked {
+                let size = match conn
+                    .query_opt("SELECT size FROM clusters WHERE cluster = ?1", args![cluster])?
+                {
+                    Some(row) => row.int(0)?,
+                    None => 0,
+                };
+                if size > root_size || root == id {
+                    (root, root_size) = (cluster, size);
+                }
+            }
+            for &old in linked.iter().filter(|&&c| c != root) {
+                // Summaries merge in O(1); a cluster started by this article
+                // has none yet (its appearances join through `added`).
+                let summary = load_summary(conn, old)?;
+                conn.execute(
+                    "UPDATE appearances SET cluster = ?1 WHERE cluster = ?2",
+                    args![root, old],
+                )?;
+                conn.execute(
+                    "UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2",
+                    args![root, old],
+                )?;
+                conn.execute("DELETE FROM clusters WHERE cluster = ?1", args![old])?;
+                conn.execute(
+                    "INSERT INTO cluster_terms (term, cluster)
+                     SELECT term, CAST(?1 AS BIGINT) FROM cluster_terms WHERE cluster = ?2
+                     ON CONFLICT DO NOTHING",
+                    args![root, old],
+                )?;
+                conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![old])?;
+                if rebuild.remove(&old) {
+                    rebuild.insert(root);
+                }
+                merged_into.insert(old, root);
+                let mut carried = absorbed.remove(&old).unwrap_or_default();
+                carried.extend(summary);
+                if !carried.is_empty() {
+                    absorbed.entry(root).or_default().extend(carried);
+                }
+            }
+            conn.execute("UPDATE appearances SET cluster = ?1 WHERE id = ?2", args![root, id])?;
+            joined.push(root);
+        }
+        // Summaries and public ids of the clusters this article touched.
+        // The id of a cluster is a function of its members; ids it had
+        // before stay and redirect to it.
+        let mut added: HashMap<i64, Vec<&Appearance>> = HashMap::new();
+        for (appearance, &joined) in appearances.iter().zip(&joined) {
+            let mut cluster = joined;
+            while let Some(&next) = merged_into.get(&cluster) {
+                cluster = next;
+            }
+            if !rebuild.contains(&cluster) {
+                added.entry(cluster).or_default().push(appearance);
+            }
+        }
+        for cluster in &rebuild {
+            refresh(conn, *cluster)?;
+        }
+        for cluster in absorbed.keys() {
+            if !rebuild.contains(cluster) {
+                added.entry(*cluster).or_default();
+            }
+        }
+        let mut added: Vec<(i64, Vec<&Appearance>)> = added.into_iter().collect();
+        added.sort_by_key(|(c, _)| *c);
+        for (cluster, apps) in added {
+            // A cluster's number is the row of its first appearance.
+            let merged = absorbed.get(&cluster).map_or(&[][..], Vec::as_slice);
+            let fresh = ids.contains(&cluster) && merged.is_empty();
+            add_to_summary(conn, cluster, &apps, merged, fresh)?;
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Clusters whose stored summary differs from the one their members
+    /// give (a bug if any): the check behind the tests that ingest in
+    /// many orders.
+    pub fn stale_summaries(&self) -> Result<Vec<String>> {
+        let conn = &*self.conn;
+        let mut stale = Vec::new();
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM clusters ORDER BY cluster");
+        let clusters: Vec<(i64, Summary)> =
+            conn.query(&sql, &[])?.iter().map(read_summary).collect::<Result<_>>()?;
+        let listed: BTreeSet<i64> = clusters.iter().map(|c| c.0).collect();
+        let all: BTreeSet<i64> = conn
+            .query("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL", &[])?
+            .iter()
+            .map(|r| r.int(0))
+            .collect::<Result<_>>()?;
+        for missing in all.difference(&listed) {
+            stale.push(format!("cluster {missing}: no summary"));
+        }
+        for (cluster, stored) in clusters {
+            let members = members(conn, cluster)?;
+            let refs: Vec<&Appearance> = members.iter().collect();
+            if Summary::of(&refs).as_ref() != Some(&stored) {
+                stale.push(format!("cluster {cluster}: stored {stored:?}"));
+            }
+        }
+        Ok(stale)
+    }
+
+    /// What candidate lookups have cost since the store was opened.
+    pub fn lookup_stats(&self) -> LookupStats {
+        self.stats
+    }
+
+    /// The SQL engine the ledger is in.
+    pub fn dialect(&self) -> Dialect {
+        self.conn.dialect()
+    }
+
+    fn view_of(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
+        let conn = &*self.conn;
+        let Some(mut claim) = self.bare_view(cluster)? else { return Ok(None) };
+        // Superseded by the newest cluster that states the same
+        // proposition with other figures and was first seen later.
+        let partners: Vec<i64> = conn
+            .query(
+                "SELECT DISTINCT p.cluster FROM appearances p WHERE p.cluster IS NOT NULL
+                   AND p.cluster != ?1 AND p.id IN (
+                     SELECT r.b FROM revisions r JOIN appearances m ON m.id = r.a WHERE m.cluster = ?1
+                     UNION
+                     SELECT r.a FROM revisions r JOIN appearances m ON m.id = r.b WHERE m.cluster = ?1)",
+                args![cluster],
+            )?
+            .iter()
+            .map(|r| r.int(0))
+            .collect::<Result<_>>()?;
+        // Dates from the summaries (the earliest published date of each),
+        // so that a big story's view does not build its partners' views.
+        let oldest = |c: i64| -> Result<Option<(String, String)>> {
+            Ok(load_summary(conn, c)?.map(|s| (s.oldest, s.id)))
+        };
+        let Some((mine, _)) = oldest(cluster)? else { return Ok(Some(claim)) };
+        let mut newest: Option<(String, String)> = None;
+        for partner in partners {
+            let Some((theirs, id)) = oldest(partner)? else { continue };
+            if theirs > mine && newest.as_ref().is_none_or(|(t, i)| (&theirs, &id) > (t, i)) {
+                newest = Some((theirs, id));
+            }
+        }
+        claim.superseded_by = newest.map(|(_, id)| id);
+        apply_corrections(conn, cluster, &mut claim)?;
+        Ok(Some(claim))
+    }
+
+    /// A cluster's view without the links to other clusters.
+    fn bare_view(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
+        let members = members(&*self.conn, cluster)?;
+        if members.is_empty() {
+            return Ok(None);
+        }
+        let refs: Vec<&Appearance> = members.iter().collect();
+        Ok(Some(ledger::view(&ledger::cluster_id(&refs), &refs)))
+    }
+}
+
+/// Appearances of a cluster, with their articles.
+///
+/// Their signatures are left empty: views and summaries do not read them.
+fn members(conn: &dyn Conn, cluster: i64) -> Result<Vec<Appearance>> {
+    let rows = conn.query(
+        "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
+                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
+         FROM appearances p JOIN articles a ON a.id = p.article
+         WHERE p.cluster = ?1",
+        args![cluster],
+    )?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let article = ArticleRef {
+            url: r.text(8)?,
+            outlet: r.opt_text(9)?,
+            published: r.opt_text(10)?,
+            date_from: DateFrom::parse(&r.text(11)?),
+            version: r.int(12)? as u32,
+            copy_of: r.opt_text(13)?,
+        };
+        let verdict = r.opt_text(7)?.as_deref().map(from_json).transpose()?;
+        out.push(Appearance {
+            signature: Signature::default(),
+            article,
+            index: r.int(0)? as usize,
+            text: r.text(1)?,
+            sentence: r.text(2)?,
+            chain: from_json(&r.text(3)?)?,
+            status: r.text(4)?,
+            stances: from_json(&r.text(5)?)?,
+            entities: from_json(&r.text(6)?)?,
+            verdict,
+        });
+    }
+    Ok(out)
+}
+
+/// Rebuilds a cluster's summary, terms and public id from its members
+/// (O(members)); removes them when it has none left.
+pub(crate) fn refresh(conn: &dyn Conn, cluster: i64) -> Result<()> {
+    let members = members(conn, cluster)?;
+    conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![cluster])?;
+    if !resummarise(conn, cluster, &members)? {
+        return Ok(());
+    }
+    let terms: BTreeSet<String> = members.iter().flat_map(ledger::terms).collect();
+    file_terms(conn, cluster, terms.iter())
+}
+
+/// Rebuilds a cluster's summary and public id from `members` (all of
+/// them); removes them when there are none, and says so.
+fn resummarise(conn: &dyn Conn, cluster: i64, members: &[Appearance]) -> Result<bool> {
+    let refs: Vec<&Appearance> = members.iter().collect();
+    let Some(summary) = Summary::of(&refs) else {
+        conn.execute("DELETE FROM clusters WHERE cluster = ?1", args![cluster])?;
+        conn.execute("DELETE FROM cluster_ids WHERE cluster = ?1", args![cluster])?;
+        conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![cluster])?;
+        return Ok(false);
+    };
+    write_summary(conn, cluster, &summary)?;
+    set_id(conn, cluster, &summary.id)?;
+    Ok(true)
+}
+
+/// Adds an article's new appearances, and the summaries of the clusters
+/// merged into it, to a cluster's summary: O(1) each, whatever their
+/// order. `fresh`: the cluster was started by this article and holds only
+/// `added`.
+fn add_to_summary(
+    conn: &dyn Conn,
+    cluster: i64,
+    added: &[&Appearance],
+    merged: &[Summary],
+    fresh: bool,
+) -> Result<()> {
+    let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
+    let stored = if fresh { None } else { load_summary(conn, cluster)? };
+    let summary = match stored {
+        Some(mut summary) => {
+            let id = summary.id.clone();
+            for other in merged {
+                summary.merge(other);
+            }
+            for a in added {
+                summary.push(a);
+            }
+            write_summary(conn, cluster, &summary)?;
+            if summary.id != id {
+                set_id(conn, cluster, &summary.id)?;
+            }
+            summary
+        }
+        None if fresh => {
+            let summary = Summary::of(added).expect("a cluster has members");
+            write_summary(conn, cluster, &summary)?;
+            set_id(conn, cluster, &summary.id)?;
+            summary
+        }
+        // Not expected: every stored cluster has a summary.
+        None => return refresh(conn, cluster),
+    };
+    debug_assert!(summary.size > 0);
+    file_terms(conn, cluster, terms.iter())
+}
+
+const SUMMARY_COLUMNS: &str = "cluster, id, first_order, last_order, last_status, pinned_order,
+     pinned_status, oldest, newest, size";
+
+fn load_summary(conn: &dyn Conn, cluster: i64) -> Result<Option<Summary>> {
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM clusters WHERE cluster = ?1");
+    conn.query_opt(&sql, args![cluster])?.map(|r| read_summary(&r).map(|(_, s)| s)).transpose()
+}
+
+/// A row of `clusters` (`SUMMARY_COLUMNS`, in order) as a summary.
+fn read_summary(r: &Row) -> Result<(i64, Summary)> {
+    let pinned = match (r.opt_text(5)?, r.opt_text(6)?) {
+        (Some(order), Some(status)) => Some((order, status)),
+        _ => None,
+    };
+    Ok((
+        r.int(0)?,
+        Summary {
+            id: r.text(1)?,
+            first_order: r.text(2)?,
+            last: (r.text(3)?, r.text(4)?),
+            pinned,
+            oldest: r.text(7)?,
+            newest: r.text(8)?,
+            size: r.int(9)? as usize,
+        },
+    ))
+}
+
+/// Makes `id` the public id of `cluster`; the ids it had before stay and
+/// redirect to it.
+fn set_id(conn: &dyn Conn, cluster: i64, id: &str) -> Result<()> {
+    conn.execute("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1", args![cluster])?;
+    conn.execute(
+        "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
+         ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
+        args![id, cluster],
+    )?;
+    Ok(())
+}
+
+fn write_summary(conn: &dyn Conn, cluster: i64, summary: &Summary) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO clusters ({SUMMARY_COLUMNS}, status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (cluster) DO UPDATE SET id = excluded.id,
+             first_order = excluded.first_order, last_order = excluded.last_order,
+             last_status = excluded.last_status, pinned_order = excluded.pinned_order,
+             pinned_status = excluded.pinned_status, oldest = excluded.oldest,
+             newest = excluded.newest, size = excluded.size, status = excluded.status"
+    );
+    let (pinned_order, pinned_status) = summary.pinned.clone().unzip();
+    // A reviewer's status wins over the machine's, whatever was ingested.
+    let status = match corrected_status(conn, cluster)? {
+        Some(status) => status,
+        None => summary.status().to_string(),
+    };
+    conn.execute(
+        &sql,
+        args![
+            cluster,
+            &summary.id,
+            &summary.first_order,
+            &summary.last.0,
+            &summary.last.1,
+            &pinned_order,
+            &pinned_status,
+            &summary.oldest,
+            &summary.newest,
+            summary.size as i64,
+            &status,
+        ],
+    )?;
+    Ok(())
+}
+
+/// The cluster claim `id` names: its id now or one it had before a merge.
+fn cluster_of(conn: &dyn Conn, id: &str) -> Result<Option<i64>> {
+    conn.query_opt("SELECT cluster FROM cluster_ids WHERE id = ?1", args![id])?
+        .map(|r| r.int(0))
+        .transpose()
+}
+
+/// One stored correction.
+struct CorrectionRow {
+    seq: i64,
+    undoes: Option<i64>,
+    correction: Correction,
+}
+
+/// Every correction made under any id of `cluster`, oldest first.
+fn correction_rows(conn: &dyn Conn, cluster: i64) -> Result<Vec<CorrectionRow>> {
+    let rows = conn.query(
+        "SELECT c.seq, c.action, c.value, c.note, c.\"by\", c.at, c.undoes FROM corrections c
+         JOIN cluster_ids i ON i.id = c.claim WHERE i.cluster = ?1 ORDER BY c.seq",
+        args![cluster],
+    );
+    let rows = match rows {
+        Ok(rows) => rows,
+        // Migrations older than the table refresh summaries: no
+        // corrections can exist yet.
+        Err(err) if err.to_string().contains("no such table: corrections") => return Ok(Vec::new()),
+        Err(err) => return Err(err),
+    };
+    rows.iter()
+        .map(|r| {
+            Ok(CorrectionRow {
+                seq: r.int(0)?,
+                undoes: r.opt_int(6)?,
+                correction: Correction {
+                    action: r.text(1)?,
+                    value: r.text(2)?,
+                    note: r.opt_text(3)?,
+                    by: r.text(4)?,
+                    at: r.text(5)?,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The corrections of `cluster` still in force (not undone), oldest first.
+fn in_force(rows: &[CorrectionRow]) -> Vec<&CorrectionRow> {
+    let undone: BTreeSet<i64> = rows.iter().filter_map(|r| r.undoes).collect();
+    rows.iter().filter(|r| r.undoes.is_none() && !undone.contains(&r.seq)).collect()
+}
+
+/// The status a reviewer set on `cluster`, if one is in force.
+fn corrected_status(conn: &dyn Conn, cluster: i64) -> Result<Option<String>> {
+    let rows = correction_rows(conn, cluster)?;
+    Ok(in_force(&rows)
+        .into_iter()
+        .rev()
+        .find(|r| r.correction.action == "status")
+        .map(|r| r.correction.value.clone()))
+}
+
+/// Lists `cluster`'s corrections on its view; a status in force becomes
+/// the claim's status and the last entry of its timeline.
+fn apply_corrections(conn: &dyn Conn, cluster: i64, claim: &mut LedgerClaim) -> Result<()> {
+    let rows = correction_rows(conn, cluster)?;
+    if let Some(row) = in_force(&rows).into_iter().rev().find(|r| r.correction.action == "status") {
+        let c = &row.correction;
+        claim.status.clone_from(&c.value);
+        claim.timeline.push(TimelineEntry {
+            date: Some(c.at.clone()),
+            status: c.value.clone(),
+            url: String::new(),
+            evidence: Some(match &c.note {
+                Some(note) => format!("corrected by {}: {note}", c.by),
+                None => format!("corrected by {}", c.by),
+            }),
+        });
+    }
+    claim.corrections = rows.into_iter().map(|r| r.correction).collect();
+    Ok(())
+}
+
+pub(crate) fn file_terms<'a>(
+    conn: &dyn Conn,
+    cluster: i64,
+    terms: impl Iterator<Item = &'a String>,
+) -> Result<()> {
+    for term in terms {
+        conn.execute(
+            "INSERT INTO cluster_terms (term, cluster) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            args![term, cluster],
+        )?;
+    }
+    Ok(())
+}
+
+/// The URL of an article other than `url` whose text `print` says this
+/// one copies, found through the fingerprint's bands.
+fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Option<String>> {
+    for band in print.bands() {
+        let rows = conn.query(
+            "SELECT a.url, a.fingerprint FROM article_bands b
+             JOIN articles a ON a.id = b.article
+             WHERE b.band = ?1 AND a.url != ?2 ORDER BY a.id LIMIT 16",
+            args![&band, url],
+        )?;
+        for row in rows {
+            let other = row.opt_text(1)?;
+            if other.as_deref().and_then(Fingerprint::decode).is_some_and(|o| print.is_copy(&o)) {
+                return Ok(Some(row.text(0)?));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Stores an article's fingerprint and files it under its bands.
+pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprint) -> Result<()> {
+    let encoded = print.encode();
+    conn.execute(
+        "UPDATE articles SET fingerprint = ?1 WHERE id = ?2",
+        args![&encoded, article],
+    )?;
+    for band in print.bands() {
+        conn.execute(
+            "INSERT INTO article_bands (band, article) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            args![&band, article],
+        )?;
+    }
+    Ok(())
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Damaged(e.to_string()))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain data serializes")
+}
+
+impl LedgerStore for SqlStore {
+    fn review(
+        &mut self,
+        id: &str,
+        review: &Review,
+        note: Option<&str>,
+        by: &str,
+        at: &str,
+    ) -> Result<Option<Correction>> {
+        if let Review::Status(status) = review {
+            if !STATUSES.contains(&status.as_str()) {
+                return Err(StoreError::Invalid(format!(
+                    "unknown status {status:?} (one of: {})",
+                    STATUSES.join(", ")
+                )));
+            }
+        }
+        if by.trim().is_empty() {
+            return Err(StoreError::Invalid("a correction needs who made it (--by)".into()));
+        }
+        let conn = &*self.conn;
+        let tx = Tx::write(conn)?;
+        let Some(cluster) = cluster_of(conn, id)? else { return Ok(None) };
+        let (action, value, undoes) = match review {
+            Review::Status(status) => ("status", status.clone(), None),
+            Review::Note => ("note", String::new(), None),
+            Review::Undo => {
+                let rows = correction_rows(conn, cluster)?;
+                let Some(last) = in_force(&rows).last().map(|r| (r.seq, r.correction.clone()))
+                else {
+                    return Ok(None);
+                };
+                let what = match last.1.action.as_str() {
+                    "status" => format!("status {}", last.1.value),
+                    other => other.to_string(),
+                };
+                ("undo", what, Some(last.0))
+            }
+        };
+        conn.execute(
+            "INSERT INTO corrections (claim, action, value, note, \"by\", at, undoes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            args![id, action, &value, note, by, at, undoes],
+        )?;
+        // The list's status follows at once.
+        if let Some(summary) = load_summary(conn, cluster)? {
+            write_summary(conn, cluster, &summary)?;
+        }
+        tx.commit()?;
+        Ok(Some(Correction {
+            by: by.to_string(),
+            at: at.to_string(),
+            action: action.to_string(),
+            value,
+            note: note.map(str::to_string),
+        }))
+    }
+
+    fn corrections(&self, id: &str) -> Result<Vec<Correction>> {
+        let Some(cluster) = cluster_of(&*self.conn, id)? else { return Ok(Vec::new()) };
+        Ok(correction_rows(&*self.conn, cluster)?.into_iter().map(|r| r.correction).collect())
+    }
+
+    fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
+        let doc = input.doc;
+        let article = Filed {
+            url: doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string()),
+            title: doc.meta.title.clone().unwrap_or_default(),
+            outlet: doc.meta.outlet.clone(),
+            published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
+            body: &doc.text,
+            record: Record::from_document(doc).to_json_line(),
+            ingested_at: input.ingested_at,
+        };
+        self.file(&article, &|r| ledger::appearances(doc, r))
+    }
+
+    fn claims_page(&self, filter: &ClaimFilter) -> Result<(Vec<LedgerClaim>, Option<String>)> {
+        // One query over the summaries picks the page; only its clusters'
+        // views are built.
+        let (clusters, next) = self.select_page(filter)?;
+        let mut out = Vec::with_capacity(clusters.len());
+        for cluster in clusters {
+            if let Some(claim) = self.view_of(cluster)? {
+                out.push(claim);
+            }
+        }
+        Ok((out, next))
+    }
+
+    fn claims_brief(&self, filter: &ClaimFilter) -> Result<(Vec<ClaimBrief>, Option<String>)> {
+        let (clusters, next) = self.select_page(filter)?;
+        let mut out = Vec::with_capacity(clusters.len());
+        for cluster in clusters {
+            if let Some(brief) = self.brief_of(cluster)? {
+                out.push(brief);
+            }
+        }
+        Ok((out, next))
+    }
+
+    fn claim(&self, id: &str) -> Result<Option<LedgerClaim>> {
+        match cluster_of(&*self.conn, id)? {
+            Some(c) => self.view_of(c),
+            None => Ok(None),
+        }
+    }
+
+    fn articles(&self) -> Result<Vec<ArticleRow>> {
+        let rows = self.conn.query(
+            "SELECT a.url, a.version, a.title, a.outlet, a.published, a.date_from,
+                    a.ingested_at, a.copy_of, a.latest,
+                    (SELECT count(*) FROM appearances p WHERE p.article = a.id)
+             FROM articles a ORDER BY a.ingested_at DESC, a.id DESC",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(ArticleRow {
+                    url: r.text(0)?,
+                    version: r.int(1)? as u32,
+                    title: r.opt_text(2)?,
+                    outlet: r.opt_text(3)?,
+                    published: r.opt_text(4)?,
+                    date_from: r.text(5)?,
+                    ingested_at: r.text(6)?,
+                    copy_of: r.opt_text(7)?,
+                    latest: r.int(8)? == 1,
+                    claims: r.int(9)? as usize,
+                })
+            })
+            .collect()
+    }
+
+    fn history(&self, url: &str) -> Result<Vec<Version>> {
+        let rows = self.conn.query(
+            "SELECT version, ingested_at, published, record FROM articles WHERE url = ?1
+             ORDER BY version",
+            args![url],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(Version {
+                    version: r.int(0)? as u32,
+                    ingested_at: r.text(1)?,
+                    published: r.opt_text(2)?,
+                    record: from_json(&r.text(3)?)?,
+                })
+            })
+            .collect()
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let conn = &*self.conn;
+        let dialect = conn.dialect();
+        let Some(query) = dialect.text_query(query) else { return Ok(Vec::new()) };
+        let mut hits = Vec::new();
+        let rows = conn.query(dialect.search_claims(), args![&query, limit as i64])?;
+        let mut ids: HashMap<i64, String> = HashMap::new();
+        for row in rows {
+            let (cluster, text, score) = (row.int(0)?, row.text(1)?, row.real(2)?);
+            let id = match ids.get(&cluster) {
+                Some(id) => id.clone(),
+                None => {
+                    let id = conn
+                        .query_one(
+                            "SELECT id FROM cluster_ids WHERE cluster = ?1 AND canonical = 1",
+                            args![cluster],
+                        )?
+                        .text(0)?;
+                    ids.insert(cluster, id.clone());
+                    id
+                }
+            };
+            if !hits.iter().any(|h: &SearchHit| h.kind == "claim" && h.id == id) {
+                hits.push(SearchHit { kind: "claim", id, text, score: -score });
+            }
+        }
+        for row in conn.query(dialect.search_articles(), args![&query, limit as i64])? {
+            hits.push(SearchHit {
+                kind: "article",
+                id: row.text(0)?,
+                text: row.opt_text(1)?.unwrap_or_default(),
+                score: -row.real(2)?,
+            });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    fn events(&self, filter: &EventFilter) -> Result<Vec<LedgerEvent>> {
+        let conn = &*self.conn;
+        // Every latest, original article's record: the events live in the
+        // records, and grouping them is the engine's (pure) job.
+        let rows = conn.query(
+            "SELECT a.id, a.url, a.outlet, a.published, a.record FROM articles a
+             WHERE a.latest = 1 AND a.copy_of IS NULL ORDER BY a.id",
+            &[],
+        )?;
+        let mut reports = Vec::new();
+        for row in rows {
+            let (article, url, outlet, published) =
+                (row.int(0)?, row.text(1)?, row.opt_text(2)?, row.opt_text(3)?);
+            let record: Record = from_json(&row.text(4)?)?;
+            for event in record.events {
+                let claim = match event.claim {
+                    Some(idx) => conn
+                        .query_opt(
+                            "SELECT c.id FROM appearances p JOIN cluster_ids c ON c.cluster = p.cluster
+                             WHERE p.article = ?1 AND p.idx = ?2 AND c.canonical = 1",
+                            args![article, idx as i64],
+                        )?
+                        .map(|r| r.text(0))
+                        .transpose()?,
+                    None => None,
+                };
+                reports.push(ledger::Reported {
+                    report: EventReport {
+                        url: url.clone(),
+                        outlet: outlet.clone(),
+                        date: published.clone(),
+                        claim,
+                        status: event.status.clone().unwrap_or_else(|| "asserted".into()),
+                        trigger: event.trigger.clone(),
+                    },
+                    event,
+                });
+            }
+        }
+        let events = ledger::group_events(reports);
+        Ok(events.into_iter().filter(|e| filter.admits(e)).collect())
+    }
+}
+
+impl SqlStore {
+    /// The clusters of a page of `claims` (filters, order, cursor) and the
+    /// cursor of the next page.
+    fn select_page(&self, filter: &ClaimFilter) -> Result<(Vec<i64>, Option<String>)> {
+        let conn = &*self.conn;
+        let mut sql = String::from("SELECT c.cluster, c.newest, c.id FROM clusters c WHERE TRUE");
+        let mut values: Vec<String> = Vec::new();
+        let mut arg = |sql: &mut String, clause: &str, value: String| {
+            values.push(value);
+            sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
+        };
+        if let Some(status) = &filter.status {
+            arg(&mut sql, " AND c.status = ?", status.clone());
+        }
+        if let Some(about) = &filter.about {
+            // A rare name: start from its clusters (the terms' index) and
+            // sort them. A common one: walk the clusters newest first and
+            // probe each for the name, stopping at the page's end, instead
+            // of sorting tens of thousands of clusters for fifty.
+            let mut counted = Vec::new();
+            for term in ledger::about_terms(about) {
+                let n = conn
+                    .query_one("SELECT count(*) FROM cluster_terms WHERE term = ?1", args![&term])?
+                    .int(0)?;
+                counted.push((n, term));
+            }
+            // The rarest first: it narrows the most.
+            counted.sort();
+            let common =
+                filter.limit.is_some() && counted.first().is_some_and(|(n, _)| *n > COMMON_TERM);
+            for (_, term) in counted {
+                let clause = if common {
+                    " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.term = ? AND t.cluster = c.cluster)"
+                } else {
+                    " AND c.cluster IN (SELECT t.cluster FROM cluster_terms t WHERE t.term = ?)"
+                };
+                arg(&mut sql, clause, term);
+            }
+        }
+        if let Some(outlet) = &filter.outlet {
+            let [a, b] = ledger::outlet_terms(outlet);
+            arg(&mut sql, " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.cluster = c.cluster AND (t.term = ?", a);
+            arg(&mut sql, " OR t.term = ?))", b);
+        }
+        if let Some(since) = &filter.since {
+            arg(&mut sql, " AND c.newest >= ?", since.clone());
+        }
+        if let Some(until) = &filter.until {
+            arg(&mut sql, " AND c.oldest <= ? AND c.oldest != ''", format!("{until}\u{10ffff}"));
+        }
+        let dialect = conn.dialect();
+        if let Some(query) = filter.text.as_deref().and_then(|t| dialect.text_query(t)) {
+            arg(&mut sql, dialect.cluster_matches(), query);
+        }
+        // Keyset paging: the cursor is the sort key of the last cluster
+        // of the page before ("newest" and id, which is unique).
+        if let Some((newest, id)) = filter.after.as_deref().and_then(|c| c.split_once('~')) {
+            arg(&mut sql, " AND (c.newest < ?", newest.to_string());
+            arg(&mut sql, " OR (c.newest = ?", newest.to_string());
+            arg(&mut sql, " AND c.id > ?))", id.to_string());
+        }
+        sql.push_str(" ORDER BY c.newest DESC, c.id");
+        if let Some(limit) = filter.limit {
+            // One more than asked says whether there is a next page.
+            sql.push_str(&format!(" LIMIT {}", limit.saturating_add(1)));
+        }
+        let bound: Vec<crate::sql::Arg<'_>> = values.iter().map(crate::sql::Arg::from).collect();
+        let mut rows: Vec<(i64, String, String)> = conn
+            .query(&sql, &bound)?
+            .iter()
+            .map(|r| Ok((r.int(0)?, r.text(1)?, r.text(2)?)))
+            .collect::<Result<_>>()?;
+        let next = match filter.limit {
+            Some(limit) if rows.len() > limit => {
+                rows.truncate(limit);
+                rows.last().map(|(_, newest, id)| format!("{newest}~{id}"))
+            }
+            _ => None,
+        };
+        Ok((rows.into_iter().map(|(cluster, _, _)| cluster).collect(), next))
+    }
+
+    /// A cluster in brief: its summary row, its first appearance (named by
+    /// the summary's first order key) and its distinct outlets; never all
+    /// its appearances.
+    fn brief_of(&self, cluster: i64) -> Result<Option<ClaimBrief>> {
+        let conn = &*self.conn;
+        let Some(summary) = load_summary(conn, cluster)? else { return Ok(None) };
+        // The order key is date, undated, URL, version, index.
+        let parts: Vec<&str> = summary.first_order.split('\u{1}').collect();
+        let (url, version, index) = match parts[..] {
+            [_, _, url, version, index] => {
+                (url, version.parse::<i64>().unwrap_or(0), index.parse::<i64>().unwrap_or(0))
+            }
+            _ => return Err(StoreError::Damaged(format!("cluster {cluster}: order key"))),
+        };
+        let Some(first) = conn.query_opt(
+            "SELECT p.text, p.chain, a.outlet, a.published, a.date_from FROM appearances p
+             JOIN articles a ON a.id = p.article
+             WHERE a.url = ?1 AND a.version = ?2 AND p.idx = ?3",
+            args![url, version, index],
+        )?
+        else {
+            return Ok(None);
+        };
+        let chain: Vec<String> = from_json(&first.text(1)?)?;
+        // The cluster's `n:` terms are its outlets as the view counts them.
+        let outlets = conn
+            .query_one(
+                "SELECT count(*) FROM cluster_terms
+                 WHERE cluster = ?1 AND term >= 'n:' AND term < 'n;'",
+                args![cluster],
+            )?
+            .int(0)?;
+        let status = match corrected_status(conn, cluster)? {
+            Some(status) => status,
+            None => summary.status().to_string(),
+        };
+        Ok(Some(ClaimBrief {
+            id: summary.id.clone(),
+            text: first.text(0)?,
+            status,
+            origin: chain.first().cloned(),
+            first_seen: Some(claimtrace::record::ledger::FirstSeen {
+                url: url.to_string(),
+                outlet: first.opt_text(2)?,
+                published: first.opt_text(3)?,
+                date_from: first.text(4)?,
+            }),
+            outlets: outlets as usize,
+            appearances: summary.size,
+        }))
+    }
+}
