@@ -63,6 +63,10 @@ pub struct IngestArgs {
     /// written in input order whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
+    /// Queue the inputs' content on this NATS JetStream server for
+    /// `claimtrace worker`s instead of analysing them here.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["watch", "jobs"])]
+    queue: Option<String>,
 }
 
 #[derive(Default)]
@@ -106,7 +110,6 @@ fn files_under(path: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
 }
 
 pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
     let mut names = Vec::new();
     for input in &args.inputs {
         let is_url = input.starts_with("http://") || input.starts_with("https://");
@@ -117,6 +120,10 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
                 .with_context(|| format!("cannot list folder {input}"))?;
         }
     }
+    if let Some(queue) = &args.queue {
+        return crate::queue::publish(queue, &names, &args.limits, args.strict);
+    }
+    let store = args.db.open()?;
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(names.len() as u64);
         bar.set_style(

@@ -10,6 +10,7 @@ mod ledger;
 mod load;
 mod parallel;
 mod report;
+mod queue;
 mod synthetic;
 
 use std::path::PathBuf;
@@ -59,6 +60,11 @@ enum Command {
     EvalLedger(ledger::EvalLedgerArgs),
     /// The ledger in a browser, and an HTTP API (loopback by default).
     Serve(ServeArgs),
+    /// Pull inputs from the work queue (`ingest --queue`), analyse them
+    /// and file them in the ledger, until stopped.
+    Worker(queue::WorkerArgs),
+    /// The work queue: depth, in flight, workers, rate, dead letters.
+    Status(queue::StatusArgs),
 }
 
 /// Arguments of `claimtrace serve`.
@@ -130,6 +136,8 @@ fn main() -> ExitCode {
         Command::History(args) => ledger::history(&args),
         Command::Review(args) => ledger::review(&args),
         Command::Serve(args) => serve(&args),
+        Command::Worker(args) => queue::worker(&args),
+        Command::Status(args) => queue::status(&args),
     };
     match result {
         Ok(code) => code,
