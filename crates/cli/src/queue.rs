@@ -388,8 +388,7 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
                 }
                 Err(Failure::Input(error)) if tries >= args.max_tries => {
                     done.dead += 1;
-                    let name = header(&message, NAME).unwrap_or_default();
-                    eprintln!("claimtrace worker: {name}: {error}; dead-lettered after {tries} tries");
+                    eprintln!("claimtrace worker: {error}; dead-lettered after {tries} tries");
                     let mut headers = message.headers.clone().unwrap_or_default();
                     headers.insert(ERROR, header_text(&error).as_str());
                     headers.insert(TRIES, tries.to_string().as_str());
@@ -411,8 +410,7 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
                 }
                 Err(Failure::Input(error)) => {
                     done.retried += 1;
-                    let name = header(&message, NAME).unwrap_or_default();
-                    eprintln!("claimtrace worker: {name}: {error} (try {tries} of {})", args.max_tries);
+                    eprintln!("claimtrace worker: {error} (try {tries} of {})", args.max_tries);
                     let _ = rt.block_on(message.ack_with(AckKind::Nak(None)));
                 }
             }
@@ -500,12 +498,12 @@ fn handle(
     // A stuck analysis cannot be stopped from outside; its thread is left
     // to finish on its own and the input is failed.
     let docs = receive.recv_timeout(timeout).map_err(|_| {
-        Failure::Input(format!("analysis took over {} s", timeout.as_secs()))
+        let shown = match line {
+            Some(line) => format!("{name}:{line}"),
+            None => name.clone(),
+        };
+        Failure::Input(format!("{shown}: analysis took over {} s", timeout.as_secs()))
     })?;
-    let shown = match line {
-        Some(line) => format!("{name}:{line}"),
-        None => name.clone(),
-    };
     let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut filed = 0;
     let mut errors = Vec::new();
@@ -527,7 +525,7 @@ fn handle(
     if errors.is_empty() {
         Ok(filed)
     } else {
-        Err(Failure::Input(format!("{shown}: {}", errors.join("; "))))
+        Err(Failure::Input(errors.join("; ")))
     }
 }
 

@@ -7,3 +7,4 @@ mod bad_input;
 mod eval;
 mod hostile;
 mod ledger;
+mod queue;

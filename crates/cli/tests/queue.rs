@@ -1,0 +1,266 @@
+//! `ingest --queue`, `worker` and `status` against real engines: a NATS
+//! server with JetStream started for each test (the `nats-server` binary,
+//! on a port of its own) and the PostgreSQL server `CLAIMTRACE_TEST_POSTGRES`
+//! names, each test in a schema of its own (`scripts/services.sh start`).
+//! Without them the tests say they were skipped; with
+//! `CLAIMTRACE_REQUIRE_SERVICES` set (CI) a missing one fails them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::{claimtrace, stderr, stdout, testdata};
+
+/// Whether the engines are here; says why not when they are not.
+fn services() -> Option<String> {
+    let required = std::env::var_os("CLAIMTRACE_REQUIRE_SERVICES").is_some();
+    let postgres = std::env::var("CLAIMTRACE_TEST_POSTGRES").ok().filter(|u| !u.is_empty());
+    let nats = Command::new("nats-server").arg("--version").output().is_ok_and(|o| o.status.success());
+    match (postgres, nats) {
+        (Some(url), true) => Some(url),
+        (postgres, nats) => {
+            let missing = match (postgres.is_some(), nats) {
+                (false, false) => "CLAIMTRACE_TEST_POSTGRES and nats-server",
+                (false, true) => "CLAIMTRACE_TEST_POSTGRES",
+                _ => "nats-server",
+            };
+            assert!(!required, "CLAIMTRACE_REQUIRE_SERVICES is set but {missing} is missing");
+            eprintln!("skipped: no {missing} (scripts/services.sh start)");
+            None
+        }
+    }
+}
+
+/// A NATS server with JetStream of the test's own; stopped when dropped.
+struct Nats {
+    child: Child,
+    port: u16,
+    store: PathBuf,
+}
+
+impl Nats {
+    fn start(dir: &Path) -> Nats {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let store = dir.join("nats");
+        let mut nats = Nats { child: Nats::spawn(&store, port), port, store };
+        nats.wait();
+        nats
+    }
+
+    fn spawn(store: &Path, port: u16) -> Child {
+        Command::new("nats-server")
+            .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
+            .arg(store)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("nats-server starts")
+    }
+
+    fn wait(&mut self) {
+        let until = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(Instant::now() < until, "nats-server did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("nats://127.0.0.1:{}", self.port)
+    }
+
+    /// Stops the server hard and starts it again on the same port and
+    /// store (messages kept).
+    fn restart(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        self.child = Nats::spawn(&self.store, self.port);
+        self.wait();
+    }
+}
+
+impl Drop for Nats {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A schema of its own on the test server: its URL for `--db`.
+fn schema(url: &str, name: &str) -> String {
+    let schema = format!("q_{name}_{}", std::process::id());
+    let status = Command::new("psql")
+        .arg(url)
+        .args(["-qc", &format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")])
+        .status()
+        .expect("psql runs");
+    assert!(status.success());
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}options=-csearch_path%3D{schema}")
+}
+
+/// The inputs of these tests: the founding example, the eight dev
+/// articles and the ledger's story sets (JSONL): 33 inputs, 32 articles
+/// (one story set repeats an article of another).
+fn inputs() -> Vec<String> {
+    let mut out: Vec<String> = vec![
+        testdata("examples/newsweek-isis-threat.txt").display().to_string(),
+        testdata("gold/dev/inputs").display().to_string(),
+    ];
+    for set in ["dev", "test"] {
+        out.push(testdata(&format!("gold/ledger/{set}/inputs")).display().to_string());
+    }
+    out
+}
+
+fn worker(nats: &str, db: &str, extra: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_claimtrace"))
+        .args(["worker", "--queue", nats, "--db", db])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the worker starts")
+}
+
+/// Waits for a worker started with `--exit-when-empty`; its stderr.
+fn finish(child: Child) -> String {
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "worker failed: {err}");
+    err
+}
+
+fn queue(nats: &str, inputs: &[String]) -> String {
+    let mut args = vec!["ingest", "--queue", nats];
+    args.extend(inputs.iter().map(String::as_str));
+    let out = claimtrace(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stderr(&out)
+}
+
+/// The ledger's claims as JSON: what a ledger is, for comparing two.
+fn claims(db: &str) -> String {
+    let out = claimtrace(&["claims", "--db", db, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+/// The same inputs ingested here into a SQLite file.
+fn reference(dir: &Path, inputs: &[String]) -> String {
+    let db = dir.join("reference.db").display().to_string();
+    let mut args = vec!["ingest", "--db", db.as_str(), "-j", "1"];
+    args.extend(inputs.iter().map(String::as_str));
+    let out = claimtrace(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("32 new, 0 new versions, 1 unchanged"), "{}", stderr(&out));
+    claims(&db)
+}
+
+fn articles_in(db: &str) -> usize {
+    let out = claimtrace(&["articles", "--db", db, "--jsonl"]);
+    if !out.status.success() {
+        return 0;
+    }
+    stdout(&out).lines().filter(|l| !l.trim().is_empty()).count()
+}
+
+fn status(nats: &str) -> serde_json::Value {
+    let out = claimtrace(&["status", "--queue", nats, "--json", "--sample", "0.1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+#[test]
+fn two_workers_through_nats_into_postgres_build_the_ledger_of_one_ingest() {
+    let Some(pg) = services() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let nats = Nats::start(dir.path());
+    let inputs = inputs();
+    let said = queue(&nats.url(), &inputs);
+    assert!(said.contains("33 queued, 0 already queued, 0 failed"), "{said}");
+    // Queued again: JetStream drops the duplicates.
+    let said = queue(&nats.url(), &inputs);
+    assert!(said.contains("0 queued, 33 already queued"), "{said}");
+    assert_eq!(status(&nats.url())["queued"], 33);
+    let db = schema(&pg, "two");
+    let a = worker(&nats.url(), &db, &["--exit-when-empty"]);
+    let b = worker(&nats.url(), &db, &["--exit-when-empty"]);
+    let (a, b) = (finish(a), finish(b));
+    assert!(a.contains("dead-lettered") && b.contains("dead-lettered"), "{a}\n{b}");
+    assert_eq!(claims(&db), reference(dir.path(), &inputs));
+    assert_eq!(articles_in(&db), 32);
+    let status = status(&nats.url());
+    assert_eq!((status["queued"].as_u64(), status["dead_letters"].as_u64()), (Some(0), Some(0)));
+}
+
+#[test]
+fn a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing() {
+    let Some(pg) = services() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let nats = Nats::start(dir.path());
+    let inputs = inputs();
+    queue(&nats.url(), &inputs);
+    let db = schema(&pg, "kill");
+    let mut doomed = worker(&nats.url(), &db, &["--batch", "8", "--ack-wait", "2"]);
+    let until = Instant::now() + Duration::from_secs(120);
+    while articles_in(&db) < 3 {
+        assert!(Instant::now() < until, "the worker filed nothing");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    doomed.kill().unwrap(); // SIGKILL: no chance to hand anything back
+    doomed.wait().unwrap();
+    let filed = articles_in(&db);
+    assert!(filed < 32, "killed after the end ({filed} filed): the test proves nothing");
+    // Its unacknowledged messages come back after --ack-wait.
+    let err = finish(worker(&nats.url(), &db, &["--exit-when-empty"]));
+    assert!(err.contains("claimtrace worker:"), "{err}");
+    assert_eq!(articles_in(&db), 32, "each article once");
+    assert_eq!(claims(&db), reference(dir.path(), &inputs));
+}
+
+#[test]
+fn a_poison_input_is_dead_lettered_with_its_error_and_the_others_flow() {
+    let Some(pg) = services() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let nats = Nats::start(dir.path());
+    // The test binary has a stage that panics on this marker.
+    let poison = dir.path().join("poison.txt");
+    std::fs::write(&poison, "A title\n\nSome text with CLAIMTRACE-PLANTED-PANIC in it.\n").unwrap();
+    let founding = testdata("examples/newsweek-isis-threat.txt").display().to_string();
+    queue(&nats.url(), &[poison.display().to_string(), founding]);
+    let db = schema(&pg, "poison");
+    let err = finish(worker(&nats.url(), &db, &["--exit-when-empty", "--max-tries", "2"]));
+    assert!(err.contains("poison.txt") && err.contains("planted panic"), "{err}");
+    assert!(err.contains("dead-lettered after 2 tries"), "{err}");
+    assert_eq!(articles_in(&db), 1, "the other input is filed");
+    let status = status(&nats.url());
+    assert_eq!(status["dead_letters"], 1);
+    assert_eq!(status["queued"], 0);
+}
+
+#[test]
+fn a_nats_restart_during_an_ingest_is_ridden_out() {
+    let Some(pg) = services() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut nats = Nats::start(dir.path());
+    let inputs = inputs();
+    queue(&nats.url(), &inputs);
+    let db = schema(&pg, "restart");
+    let mut first = worker(&nats.url(), &db, &["--batch", "2", "--ack-wait", "3"]);
+    let until = Instant::now() + Duration::from_secs(120);
+    while articles_in(&db) < 2 {
+        assert!(Instant::now() < until, "the worker filed nothing");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    nats.restart();
+    let err = finish(worker(&nats.url(), &db, &["--exit-when-empty"]));
+    // The first worker reconnected and went on too; stop it gracefully.
+    let _ = Command::new("kill").args(["-TERM", &first.id().to_string()]).status();
+    let out = first.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(err.contains("claimtrace worker:"), "{err}");
+    assert_eq!(articles_in(&db), 32);
+    assert_eq!(claims(&db), reference(dir.path(), &inputs));
+}
