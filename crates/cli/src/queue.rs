@@ -294,6 +294,11 @@ struct Done {
     articles: usize,
     retried: usize,
     dead: usize,
+    /// Where the time went: pulling and acknowledging, analysing,
+    /// filing in the ledger.
+    queue: Duration,
+    analysis: Duration,
+    ledger: Duration,
 }
 
 /// `claimtrace worker`: pulls inputs, analyses them, files them in the
@@ -328,6 +333,7 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
     let mut backoff = Backoff::new();
     let started = Instant::now();
     while !stop.load(Ordering::Relaxed) {
+        let pulled = Instant::now();
         let batch = rt.block_on(async {
             let mut messages = consumer
                 .fetch()
@@ -341,6 +347,7 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
             }
             anyhow::Ok(out)
         });
+        done.queue += pulled.elapsed();
         let batch = match batch {
             Ok(batch) => {
                 backoff.reset();
@@ -364,7 +371,8 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
         let mut batch = batch.into_iter();
         for message in batch.by_ref() {
             let tries = message.info().map(|i| i.delivered).unwrap_or(1);
-            let outcome = handle(&message, &pipeline, &options, args, &mut store);
+            let outcome = handle(&message, &pipeline, &options, args, &mut store, &mut done);
+            let acked = Instant::now();
             match outcome {
                 Ok(articles) => {
                     done.inputs += 1;
@@ -375,6 +383,7 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
                     if let Err(err) = rt.block_on(message.ack()) {
                         eprintln!("claimtrace worker: ack: {err}");
                     }
+                    done.queue += acked.elapsed();
                 }
                 Err(Failure::Ledger(err)) => {
                     eprintln!("claimtrace worker: ledger: {err}; the input waits");
@@ -424,13 +433,17 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
         }
     }
     let secs = started.elapsed().as_secs_f64();
+    let per = |d: Duration| d.as_secs_f64() * 1000.0 / done.articles.max(1) as f64;
     eprintln!(
-        "claimtrace worker: {} inputs, {} articles filed, {} retried, {} dead-lettered in {secs:.1} s ({:.1} inputs/s)",
+        "claimtrace worker: {} inputs, {} articles filed, {} retried, {} dead-lettered in {secs:.1} s ({:.1} inputs/s); per article: analysis {:.1} ms, ledger {:.1} ms, queue {:.1} ms",
         done.inputs,
         done.articles,
         done.retried,
         done.dead,
-        done.inputs as f64 / secs.max(1e-9)
+        done.inputs as f64 / secs.max(1e-9),
+        per(done.analysis),
+        per(done.ledger),
+        per(done.queue),
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -463,7 +476,9 @@ fn handle(
     options: &ReadOptions,
     args: &WorkerArgs,
     store: &mut SqlStore,
+    done: &mut Done,
 ) -> std::result::Result<usize, Failure> {
+    let started = Instant::now();
     let name = header(message, NAME).ok_or_else(|| Failure::Input("no input name".into()))?;
     let line: Option<usize> = header(message, LINE).and_then(|l| l.parse().ok());
     let content_type = header(message, CONTENT_TYPE);
@@ -504,6 +519,8 @@ fn handle(
         };
         Failure::Input(format!("{shown}: analysis took over {} s", timeout.as_secs()))
     })?;
+    done.analysis += started.elapsed();
+    let filing = Instant::now();
     let ingested_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut filed = 0;
     let mut errors = Vec::new();
@@ -522,6 +539,7 @@ fn handle(
             Err(err) => errors.push(format!("cannot file it: {err}")),
         }
     }
+    done.ledger += filing.elapsed();
     if errors.is_empty() {
         Ok(filed)
     } else {

@@ -48,13 +48,26 @@ impl StoreError {
     pub fn is_transient(&self) -> bool {
         match self {
             StoreError::Unreachable { .. } => true,
-            StoreError::Postgres(err) => err.is_closed() || err.as_db_error().is_none(),
+            StoreError::Postgres(err) => {
+                err.is_closed() || err.as_db_error().is_none() || self.is_conflict()
+            }
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(err, _)) => matches!(
                 err.code,
                 rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
             ),
             _ => false,
         }
+    }
+}
+
+impl StoreError {
+    /// Whether two writers got in each other's way (a deadlock between
+    /// their locks): the transaction was rolled back and may be retried.
+    pub fn is_conflict(&self) -> bool {
+        use ::postgres::error::SqlState;
+        matches!(self, StoreError::Postgres(err)
+            if err.code().is_some_and(|c| *c == SqlState::T_R_DEADLOCK_DETECTED
+                || *c == SqlState::T_R_SERIALIZATION_FAILURE))
     }
 }
 

@@ -2,10 +2,15 @@
 //! for workers writing at once: the connection, its schema and migrations
 //! ([`PG_MIGRATIONS`]), full text in `tsvector` columns with GIN indexes.
 //!
-//! Writers take turns on a transaction-scoped advisory lock
-//! ([`LEDGER_LOCK`]): clustering reads what earlier articles wrote, so two
-//! workers filing the same claim at once join one cluster, and the ledger
-//! stays a function of the set of articles, whichever worker took which.
+//! Writers run at once. Each takes transaction-scoped advisory locks on
+//! what it reads and changes (`Conn::lock`): its URL and content hash, the
+//! bands of its text and of its claims, then the clusters it joins. Two
+//! workers filing the same claim at once share a band, so one waits for
+//! the other's commit and then joins its cluster; writers touching
+//! nothing in common do not wait. The ledger stays a function of the set
+//! of articles, whichever worker took which. A deadlock between two
+//! writers (clusters locked in other orders) rolls one back, and it is
+//! tried again.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,8 +22,8 @@ use crate::sql::{Arg, Conn, Dialect, Row, Value};
 use crate::store::SqlStore;
 use crate::{Result, StoreError};
 
-/// The advisory lock key of ledger writes ("ctl1", as SQLite's
-/// application id).
+/// The advisory lock key of migrations ("ctl1", as SQLite's application
+/// id).
 pub const LEDGER_LOCK: i64 = crate::schema::APPLICATION_ID;
 
 /// What `claimtrace_meta` says of the database.
@@ -147,6 +152,8 @@ impl ToSql for Arg<'_> {
             Arg::Int(v) if *ty == Type::INT4 => i32::try_from(v)?.to_sql(ty, out),
             Arg::Int(v) => v.to_sql(ty, out),
             Arg::Text(s) => s.to_sql(ty, out),
+            Arg::Ints(v) => v.to_sql(ty, out),
+            Arg::Texts(v) => v.to_sql(ty, out),
         }
     }
 
@@ -273,12 +280,24 @@ impl Conn for PgConn {
 
     fn begin_write(&self) -> Result<()> {
         self.revive()?;
-        self.batch("BEGIN")?;
-        if let Err(err) = self.query("SELECT pg_advisory_xact_lock(?1)", &[Arg::Int(LEDGER_LOCK)]) {
-            let _ = self.batch("ROLLBACK");
-            return Err(err);
+        self.batch("BEGIN")
+    }
+
+    fn lock(&self, keys: &[i64]) -> Result<()> {
+        let mut keys = keys.to_vec();
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        // In ascending order, as every writer takes them: two writers
+        // wanting the same keys queue instead of deadlocking.
+        self.query(
+            "SELECT count(pg_advisory_xact_lock(k)) FROM
+               (SELECT k FROM unnest(CAST(?1 AS BIGINT[])) AS t(k) ORDER BY k) AS s",
+            &[Arg::Ints(&keys)],
+        )
+        .map(drop)
     }
 }
 

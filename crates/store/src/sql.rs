@@ -13,6 +13,9 @@ pub(crate) enum Arg<'a> {
     Null,
     Int(i64),
     Text(&'a str),
+    /// Arrays (PostgreSQL only).
+    Ints(&'a [i64]),
+    Texts(&'a [String]),
 }
 
 impl From<i64> for Arg<'_> {
@@ -209,11 +212,19 @@ pub(crate) trait Conn: Send {
     fn execute(&self, sql: &str, args: &[Arg<'_>]) -> Result<u64>;
     /// Runs statements without parameters (schema, transaction control).
     fn batch(&self, sql: &str) -> Result<()>;
-    /// Starts a write transaction that no other writer of the ledger runs
-    /// beside: clustering reads what earlier articles wrote, so ingests
-    /// take turns (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: an advisory
-    /// lock held until the transaction ends).
+    /// Starts a write transaction. SQLite: `BEGIN IMMEDIATE`, one writer
+    /// at a time. PostgreSQL: writers run at once, each taking
+    /// [`Conn::lock`]s on what it reads and changes.
     fn begin_write(&self) -> Result<()>;
+
+    /// Holds `keys` (see [`lock_key`]) until the transaction ends; a writer
+    /// asking for a key another holds waits for its commit, then sees
+    /// what it wrote. A no-op where writers take turns anyway (SQLite).
+    /// May fail with a deadlock ([`crate::StoreError::is_conflict`]): the
+    /// transaction is then rolled back and tried again.
+    fn lock(&self, _keys: &[i64]) -> Result<()> {
+        Ok(())
+    }
 
     /// The first row, if any.
     fn query_opt(&self, sql: &str, args: &[Arg<'_>]) -> Result<Option<Row>> {
@@ -226,6 +237,18 @@ pub(crate) trait Conn: Send {
         self.query_opt(sql, args)?
             .ok_or_else(|| StoreError::Damaged(format!("no row from: {}", sql.trim())))
     }
+}
+
+/// The lock key of a thing a writer reads or changes (`kind` says what:
+/// `u` URL, `h` content hash, `a` article band, `k` claim band, `c`
+/// cluster): FNV-1a over both, stable across processes and versions.
+pub(crate) fn lock_key(kind: &str, name: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in kind.bytes().chain([0]).chain(name.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as i64
 }
 
 /// A write transaction: rolled back when dropped uncommitted.

@@ -21,6 +21,9 @@ impl ToSql for Arg<'_> {
             Arg::Null => ValueRef::Null,
             Arg::Int(v) => ValueRef::Integer(v),
             Arg::Text(s) => ValueRef::Text(s.as_bytes()),
+            Arg::Ints(_) | Arg::Texts(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure("arrays: PostgreSQL only".into()))
+            }
         }))
     }
 }

@@ -11,7 +11,7 @@ use claimtrace::record::ledger::{
 use claimtrace::Record;
 use sha2::{Digest, Sha256};
 
-use crate::sql::{args, Conn, Dialect, Row, Tx};
+use crate::sql::{args, lock_key, Arg, Conn, Dialect, Row, Tx};
 use crate::{
     ArticleInput, ArticleRow, ClaimFilter, EventFilter, Ingested, LedgerStore, Result, Review,
     SearchHit, StoreError, Version, STATUSES,
@@ -77,7 +77,24 @@ impl SqlStore {
     /// once the article's version and copy mark are known): the one write
     /// path, for analysed documents ([`LedgerStore::ingest`]) and for the
     /// synthetic ledgers of the benchmarks.
+    ///
+    /// Where writers run at once (PostgreSQL), a deadlock between two of
+    /// them rolls this one back and it is filed again.
     pub fn file(
+        &mut self,
+        article: &Filed<'_>,
+        appearances: &dyn Fn(&ArticleRef) -> Vec<Appearance>,
+    ) -> Result<Ingested> {
+        let mut tries = 0;
+        loop {
+            match self.file_once(article, appearances) {
+                Err(err) if err.is_conflict() && tries < 20 => tries += 1,
+                outcome => return outcome,
+            }
+        }
+    }
+
+    fn file_once(
         &mut self,
         article: &Filed<'_>,
         appearances: &dyn Fn(&ArticleRef) -> Vec<Appearance>,
@@ -95,8 +112,18 @@ impl SqlStore {
             None => (article.ingested_at.to_string(), DateFrom::Ingest),
         };
 
+        let fingerprint = Fingerprint::of(article.body);
         let conn = &*self.conn;
         let tx = Tx::write(conn)?;
+        // Other writers of this URL, of this text, or of a near copy of it
+        // wait for this one (a no-op on SQLite, where writers take turns).
+        let mut keys = vec![lock_key("u", &url), lock_key("h", &hash)];
+        if let Some(print) = &fingerprint {
+            keys.extend(print.bands().iter().map(|band| lock_key("a", band)));
+        }
+        conn.lock(&keys)?;
+        // Clusters this transaction holds (locked), where writers run at once.
+        let mut held: BTreeSet<i64> = BTreeSet::new();
         let latest: Option<(i64, u32, String)> = match conn.query_opt(
             "SELECT id, version, content_hash FROM articles WHERE url = ?1
              ORDER BY version DESC LIMIT 1",
@@ -123,13 +150,49 @@ impl SqlStore {
         };
         // A republished copy with small changes: most of its shingles are
         // another article's (only for a new URL, as for exact copies).
-        let fingerprint = Fingerprint::of(article.body);
         let copy_of = match (copy_of, &fingerprint) {
             (None, Some(print)) if latest.is_none() => near_copy_of(conn, &url, print)?,
             (copy_of, _) => copy_of,
         };
         if copy_of.is_some() {
             outcome = Ingested::Copy;
+        }
+        let reference = ArticleRef {
+            url: url.clone(),
+            outlet: article.outlet.clone(),
+            published: Some(published.clone()),
+            date_from,
+            version,
+            copy_of: copy_of.clone(),
+        };
+        let appearances = appearances(&reference);
+        // Writers filing a claim that shares a band with one of these wait
+        // for this article, then see its appearances.
+        let keys: Vec<i64> = appearances
+            .iter()
+            .flat_map(|a| a.signature.bands())
+            .map(|band| lock_key("k", &band))
+            .collect();
+        conn.lock(&keys)?;
+        // Clusters this article may join or leave, locked in one go before
+        // any is changed (ascending keys, as every writer takes them), so
+        // that two writers do not deadlock over them: those of its claims'
+        // candidates and those of an older version's claims.
+        if conn.dialect() == Dialect::Postgres {
+            let mut reached: Vec<i64> = Vec::new();
+            for appearance in &appearances {
+                reached.extend(postings(conn, &appearance.signature.bands())?);
+            }
+            if latest.is_some() {
+                for row in conn.query(
+                    "SELECT p.id FROM appearances p JOIN articles a ON a.id = p.article
+                     WHERE a.url = ?1",
+                    args![&url],
+                )? {
+                    reached.push(row.int(0)?);
+                }
+            }
+            lock_clusters_of(conn, &reached, &mut held)?;
         }
         // Clusters that lose members to a new version: their summaries
         // are rebuilt from what is left at the end.
@@ -183,15 +246,6 @@ impl SqlStore {
             args![&url, &article.title, article.body],
         )?;
 
-        let reference = ArticleRef {
-            url: url.clone(),
-            outlet: article.outlet.clone(),
-            published: Some(published),
-            date_from,
-            version,
-            copy_of,
-        };
-        let appearances = appearances(&reference);
         let mut ids: Vec<i64> = Vec::with_capacity(appearances.len());
         // The cluster each appearance joined, and where a cluster went when
         // a later appearance merged it into another.
@@ -238,35 +292,22 @@ impl SqlStore {
             {
                 // The limit is written into the SQL: a bound one made
                 // SQLite (built with STAT4) re-prepare the statement.
-                let sql = format!(
-                    "SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC LIMIT {BUCKET}"
-                );
                 let bands = appearance.signature.bands();
-                for key in &bands {
-                    for row in conn.query(&sql, args![key])? {
-                        candidates.insert(row.int(0)?);
-                        self.stats.postings += 1;
-                    }
+                for posting in postings(conn, &bands)? {
+                    candidates.insert(posting);
+                    self.stats.postings += 1;
                 }
-                for key in &bands {
-                    conn.execute(
-                        "INSERT INTO keys (key, appearance) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                        args![key, id],
-                    )?;
-                }
+                insert_pairs(conn, "keys (key, appearance)", &bands, id)?;
             }
             self.stats.lookups += 1;
             self.stats.candidates += candidates.len() as u64;
+            let ids: Vec<i64> = candidates.iter().copied().collect();
+            lock_clusters_of(conn, &ids, &mut held)?;
             let mut linked: BTreeSet<i64> = BTreeSet::new();
             // Appearances of the same proposition with other figures.
             let mut revised: Vec<i64> = Vec::new();
             {
-                for candidate in candidates {
-                    let row = conn.query_one(
-                        "SELECT signature, cluster FROM appearances WHERE id = ?1",
-                        args![candidate],
-                    )?;
-                    let (signature, cluster) = (row.text(0)?, row.opt_int(1)?);
+                for (candidate, signature, cluster) in signatures(conn, &ids)? {
                     let Some(cluster) = cluster else { continue };
                     // Already joined: a revision inside one cluster is
                     // never read (`superseded_by` looks across clusters).
@@ -451,6 +492,50 @@ impl SqlStore {
         }
         let refs: Vec<&Appearance> = members.iter().collect();
         Ok(Some(ledger::view(&ledger::cluster_id(&refs), &refs)))
+    }
+}
+
+/// Locks the clusters the appearances `ids` are in (adding them to
+/// `held`), reading them again until they stay put: a writer that held one
+/// may have merged it into another meanwhile. Only where writers run at
+/// once (PostgreSQL).
+fn lock_clusters_of(conn: &dyn Conn, ids: &[i64], held: &mut BTreeSet<i64>) -> Result<()> {
+    if conn.dialect() == Dialect::Sqlite || ids.is_empty() {
+        return Ok(());
+    }
+    loop {
+        let mut new: Vec<i64> = Vec::new();
+        let rows = conn.query(
+            "SELECT DISTINCT cluster FROM appearances
+             WHERE id = ANY(CAST(?1 AS BIGINT[])) AND cluster IS NOT NULL",
+            &[crate::sql::Arg::Ints(ids)],
+        )?;
+        for row in rows {
+            let cluster = row.int(0)?;
+            if !held.contains(&cluster) {
+                new.push(cluster);
+            }
+        }
+        if new.is_empty() {
+            return Ok(());
+        }
+        let keys: Vec<i64> = new.iter().map(|c| lock_key("c", &c.to_string())).collect();
+        conn.lock(&keys)?;
+        held.extend(new);
+    }
+}
+
+/// Locks the cluster claim `id` names, as [`lock_clusters_of`] does.
+fn lock_cluster_named(conn: &dyn Conn, id: &str) -> Result<Option<i64>> {
+    let mut held = None;
+    loop {
+        let now = cluster_of(conn, id)?;
+        if now.is_none() || now == held || conn.dialect() == Dialect::Sqlite {
+            return Ok(now);
+        }
+        let cluster = now.expect("checked");
+        conn.lock(&[lock_key("c", &cluster.to_string())])?;
+        held = Some(cluster);
     }
 }
 
@@ -722,19 +807,122 @@ pub(crate) fn file_terms<'a>(
     cluster: i64,
     terms: impl Iterator<Item = &'a String>,
 ) -> Result<()> {
-    for term in terms {
-        conn.execute(
-            "INSERT INTO cluster_terms (term, cluster) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            args![term, cluster],
-        )?;
+    let terms: Vec<String> = terms.cloned().collect();
+    insert_pairs(conn, "cluster_terms (term, cluster)", &terms, cluster)
+}
+
+/// Inserts a row `(name, number)` for each of `names` into `table
+/// (columns)`, skipping rows already there: one statement on PostgreSQL
+/// (an array), a cached statement a row on SQLite (in process, as cheap).
+fn insert_pairs(conn: &dyn Conn, table: &str, names: &[String], number: i64) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    match conn.dialect() {
+        Dialect::Postgres => {
+            let sql = format!(
+                "INSERT INTO {table} SELECT unnest(CAST(?1 AS TEXT[])), CAST(?2 AS BIGINT)
+                 ON CONFLICT DO NOTHING"
+            );
+            conn.execute(&sql, &[Arg::Texts(names), Arg::Int(number)])?;
+        }
+        Dialect::Sqlite => {
+            let sql = format!("INSERT INTO {table} VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+            for name in names {
+                conn.execute(&sql, args![name, number])?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Candidates of a claim with these MinHash `bands`: the most recent
+/// [`BUCKET`] appearances filed under each band.
+fn postings(conn: &dyn Conn, bands: &[String]) -> Result<Vec<i64>> {
+    let rows = match conn.dialect() {
+        Dialect::Postgres => conn.query(
+            &format!(
+                "SELECT k.appearance FROM unnest(CAST(?1 AS TEXT[])) AS b(key)
+                 CROSS JOIN LATERAL (SELECT appearance FROM keys WHERE keys.key = b.key
+                                     ORDER BY appearance DESC LIMIT {BUCKET}) AS k"
+            ),
+            &[Arg::Texts(bands)],
+        )?,
+        Dialect::Sqlite => {
+            // The limit is written into the SQL: a bound one made SQLite
+            // (built with STAT4) re-prepare the statement.
+            let sql = format!(
+                "SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC LIMIT {BUCKET}"
+            );
+            let mut rows = Vec::new();
+            for band in bands {
+                rows.extend(conn.query(&sql, args![band])?);
+            }
+            rows
+        }
+    };
+    rows.iter().map(|r| r.int(0)).collect()
+}
+
+/// The signatures and clusters of appearances `ids`, in the order given.
+fn signatures(conn: &dyn Conn, ids: &[i64]) -> Result<Vec<(i64, String, Option<i64>)>> {
+    let mut out = Vec::with_capacity(ids.len());
+    match conn.dialect() {
+        Dialect::Postgres => {
+            if ids.is_empty() {
+                return Ok(out);
+            }
+            let rows = conn.query(
+                "SELECT id, signature, cluster FROM appearances WHERE id = ANY(CAST(?1 AS BIGINT[]))",
+                &[Arg::Ints(ids)],
+            )?;
+            let mut by_id: HashMap<i64, (String, Option<i64>)> = HashMap::new();
+            for row in rows {
+                by_id.insert(row.int(0)?, (row.text(1)?, row.opt_int(2)?));
+            }
+            for &id in ids {
+                let (signature, cluster) = by_id
+                    .remove(&id)
+                    .ok_or_else(|| StoreError::Damaged(format!("appearance {id} is gone")))?;
+                out.push((id, signature, cluster));
+            }
+        }
+        Dialect::Sqlite => {
+            for &id in ids {
+                let row = conn.query_one(
+                    "SELECT signature, cluster FROM appearances WHERE id = ?1",
+                    args![id],
+                )?;
+                out.push((id, row.text(0)?, row.opt_int(1)?));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The URL of an article other than `url` whose text `print` says this
 /// one copies, found through the fingerprint's bands.
 fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Option<String>> {
-    for band in print.bands() {
+    let bands = print.bands();
+    if conn.dialect() == Dialect::Postgres {
+        // Every band's articles in one statement, read in band order.
+        let rows = conn.query(
+            "SELECT x.url, x.fingerprint FROM unnest(CAST(?1 AS TEXT[])) WITH ORDINALITY AS b(band, n)
+             CROSS JOIN LATERAL (SELECT a.id, a.url, a.fingerprint FROM article_bands ab
+                                 JOIN articles a ON a.id = ab.article
+                                 WHERE ab.band = b.band AND a.url != ?2 ORDER BY a.id LIMIT 16) AS x
+             ORDER BY b.n, x.id",
+            &[Arg::Texts(&bands), Arg::Text(url)],
+        )?;
+        for row in rows {
+            let other = row.opt_text(1)?;
+            if other.as_deref().and_then(Fingerprint::decode).is_some_and(|o| print.is_copy(&o)) {
+                return Ok(Some(row.text(0)?));
+            }
+        }
+        return Ok(None);
+    }
+    for band in bands {
         let rows = conn.query(
             "SELECT a.url, a.fingerprint FROM article_bands b
              JOIN articles a ON a.id = b.article
@@ -758,13 +946,7 @@ pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprin
         "UPDATE articles SET fingerprint = ?1 WHERE id = ?2",
         args![&encoded, article],
     )?;
-    for band in print.bands() {
-        conn.execute(
-            "INSERT INTO article_bands (band, article) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-            args![&band, article],
-        )?;
-    }
-    Ok(())
+    insert_pairs(conn, "article_bands (band, article)", &print.bands(), article)
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
@@ -797,7 +979,7 @@ impl LedgerStore for SqlStore {
         }
         let conn = &*self.conn;
         let tx = Tx::write(conn)?;
-        let Some(cluster) = cluster_of(conn, id)? else { return Ok(None) };
+        let Some(cluster) = lock_cluster_named(conn, id)? else { return Ok(None) };
         let (action, value, undoes) = match review {
             Review::Status(status) => ("status", status.clone(), None),
             Review::Note => ("note", String::new(), None),
