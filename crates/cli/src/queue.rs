@@ -338,7 +338,7 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
             let mut messages = consumer
                 .fetch()
                 .max_messages(args.batch.max(1))
-                .expires(Duration::from_secs(1))
+                .expires(Duration::from_millis(250))
                 .messages()
                 .await?;
             let mut out = Vec::new();

@@ -301,8 +301,8 @@ impl SqlStore {
             }
             self.stats.lookups += 1;
             self.stats.candidates += candidates.len() as u64;
+            // Their clusters are locked (above): none can change under us.
             let ids: Vec<i64> = candidates.iter().copied().collect();
-            lock_clusters_of(conn, &ids, &mut held)?;
             let mut linked: BTreeSet<i64> = BTreeSet::new();
             // Appearances of the same proposition with other figures.
             let mut revised: Vec<i64> = Vec::new();
