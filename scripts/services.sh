@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) a throwaway PostgreSQL and a NATS server with
-# JetStream for the tests, under target/services/, on ports of their own.
+# JetStream for the tests, in a folder of their own (/tmp/claimtrace-services
+# unless CLAIMTRACE_SERVICES_DIR says otherwise), on ports of their own.
 #
 #   eval "$(scripts/services.sh start)"   # exports CLAIMTRACE_TEST_POSTGRES, CLAIMTRACE_TEST_NATS
 #   scripts/services.sh stop
@@ -10,7 +11,9 @@
 # running or listening after `stop`; the data is thrown away.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dir="$PWD/target/services"
+# Outside the checkout: as root, PostgreSQL runs as `postgres`, which may
+# not be allowed into the folder the checkout is in.
+dir="${CLAIMTRACE_SERVICES_DIR:-${TMPDIR:-/tmp}/claimtrace-services}"
 pg_port="${CLAIMTRACE_PG_PORT:-55432}"
 nats_port="${CLAIMTRACE_NATS_PORT:-54222}"
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"

@@ -248,7 +248,7 @@ fn a_nats_restart_during_an_ingest_is_ridden_out() {
     let inputs = inputs();
     queue(&nats.url(), &inputs);
     let db = schema(&pg, "restart");
-    let mut first = worker(&nats.url(), &db, &["--batch", "2", "--ack-wait", "3"]);
+    let first = worker(&nats.url(), &db, &["--batch", "2", "--ack-wait", "3"]);
     let until = Instant::now() + Duration::from_secs(120);
     while articles_in(&db) < 2 {
         assert!(Instant::now() < until, "the worker filed nothing");
