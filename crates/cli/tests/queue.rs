@@ -264,3 +264,114 @@ fn a_nats_restart_during_an_ingest_is_ridden_out() {
     assert_eq!(articles_in(&db), 32);
     assert_eq!(claims(&db), reference(dir.path(), &inputs));
 }
+
+/// A PostgreSQL server of the test's own (Debian's binaries), to restart.
+struct OwnPostgres {
+    bin: PathBuf,
+    data: PathBuf,
+    port: u16,
+}
+
+impl OwnPostgres {
+    fn start(dir: &Path) -> OwnPostgres {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .expect("PostgreSQL is installed")
+            .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
+            .filter(|b| b.join("initdb").exists())
+            .max()
+            .expect("initdb");
+        let home = dir.join("pg");
+        std::fs::create_dir_all(&home).unwrap();
+        let root = Command::new("id").arg("-u").output().is_ok_and(|o| stdout(&o).trim() == "0");
+        if root {
+            // PostgreSQL runs as `postgres`: it must reach and own its folder.
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+            assert!(Command::new("chown").arg("postgres").arg(&home).status().unwrap().success());
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let pg = OwnPostgres { bin, data: home.join("data"), port };
+        let out = pg
+            .run("initdb")
+            .args(["-U", "claimtrace", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "-D"])
+            .arg(&pg.data)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "initdb: {}", stderr(&out));
+        pg.up();
+        pg
+    }
+
+    fn run(&self, tool: &str) -> Command {
+        let root = Command::new("id").arg("-u").output().is_ok_and(|o| stdout(&o).trim() == "0");
+        if root {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(self.bin.join(tool));
+            c
+        } else {
+            Command::new(self.bin.join(tool))
+        }
+    }
+
+    fn up(&self) {
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            self.port,
+            self.data.parent().unwrap().display()
+        );
+        let out = self
+            .run("pg_ctl")
+            .arg("-D")
+            .arg(&self.data)
+            .args(["-w", "-l"])
+            .arg(self.data.parent().unwrap().join("server.log"))
+            .args(["-o", &options, "start"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "pg_ctl start: {}", stderr(&out));
+    }
+
+    /// Stops the server as a crash would (no shutdown checkpoint) and
+    /// starts it again after `pause`.
+    fn crash_and_restart(&self, pause: Duration) {
+        let out = self.run("pg_ctl").arg("-D").arg(&self.data).args(["-m", "immediate", "stop"]).output().unwrap();
+        assert!(out.status.success(), "pg_ctl stop: {}", stderr(&out));
+        std::thread::sleep(pause);
+        self.up();
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://claimtrace@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        let _ = self.run("pg_ctl").arg("-D").arg(&self.data).args(["-m", "immediate", "stop"]).output();
+    }
+}
+
+#[test]
+fn a_postgres_restart_during_an_ingest_is_waited_out() {
+    if services().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let nats = Nats::start(dir.path());
+    let pg = OwnPostgres::start(dir.path());
+    let inputs = inputs();
+    queue(&nats.url(), &inputs);
+    let db = pg.url();
+    let worker = worker(&nats.url(), &db, &["--exit-when-empty", "--batch", "2"]);
+    let until = Instant::now() + Duration::from_secs(120);
+    while articles_in(&db) < 2 {
+        assert!(Instant::now() < until, "the worker filed nothing");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    pg.crash_and_restart(Duration::from_secs(2));
+    let err = finish(worker);
+    assert!(err.contains("the input waits"), "the worker saw no outage: {err}");
+    assert!(err.contains("0 dead-lettered"), "{err}");
+    assert_eq!(articles_in(&db), 32);
+    assert_eq!(claims(&db), reference(dir.path(), &inputs));
+}

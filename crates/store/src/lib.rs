@@ -48,8 +48,17 @@ impl StoreError {
     pub fn is_transient(&self) -> bool {
         match self {
             StoreError::Unreachable { .. } => true,
+            // Closed connections, I/O, and the server's own classes for
+            // connection trouble (08), shutdown and restart (57) and
+            // exhausted resources (53).
             StoreError::Postgres(err) => {
-                err.is_closed() || err.as_db_error().is_none() || self.is_conflict()
+                err.is_closed()
+                    || err.as_db_error().is_none()
+                    || self.is_conflict()
+                    || err.code().is_some_and(|c| {
+                        let code = c.code();
+                        code.starts_with("08") || code.starts_with("57") || code.starts_with("53")
+                    })
             }
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(err, _)) => matches!(
                 err.code,
