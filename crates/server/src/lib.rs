@@ -257,7 +257,9 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         );
     }
     let addr = config.addr;
-    let state = AppState::new(config)?;
+    // Opening the ledger blocks (a PostgreSQL client runs its own
+    // runtime): off the async threads.
+    let state = tokio::task::spawn_blocking(move || AppState::new(config)).await??;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     eprintln!("claimtrace serve: http://{}/", listener.local_addr()?);
     axum::serve(listener, router(state))

@@ -17,7 +17,14 @@ fn testdata(rel: &str) -> PathBuf {
 /// A ledger with the founding example and the dev articles in it.
 fn ledger(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("ledger.db");
-    let mut store = SqlStore::open(&db).unwrap();
+    fill(&db);
+    db
+}
+
+/// Ingests the founding example and the dev articles into the ledger `db`
+/// (a SQLite path or a PostgreSQL URL).
+fn fill(db: &std::path::Path) {
+    let mut store = SqlStore::connect(db).unwrap();
     let mut paths = vec![testdata("examples/newsweek-isis-threat.txt")];
     for entry in std::fs::read_dir(testdata("gold/dev/inputs")).unwrap() {
         paths.push(entry.unwrap().path());
@@ -35,7 +42,6 @@ fn ledger(dir: &tempfile::TempDir) -> PathBuf {
             store.ingest(&article).unwrap();
         }
     }
-    db
 }
 
 fn free_port() -> u16 {
@@ -582,4 +588,70 @@ fn in_a_browser_pages_render_and_hostile_text_stays_inert() {
     assert!(!page.contains("<title>pwned"), "a script ran");
     assert!(page.contains("&lt;script&gt;"), "the markup is shown as text");
     screenshot(&browser, &url, "hostile", "1280,1000");
+}
+
+#[test]
+fn a_postgres_ledger_serves_the_same_json_as_a_sqlite_one() {
+    let Some(url) = std::env::var("CLAIMTRACE_TEST_POSTGRES").ok().filter(|u| !u.is_empty()) else {
+        assert!(
+            std::env::var_os("CLAIMTRACE_REQUIRE_SERVICES").is_none(),
+            "CLAIMTRACE_REQUIRE_SERVICES is set but CLAIMTRACE_TEST_POSTGRES is not"
+        );
+        eprintln!("skipped: no PostgreSQL (set CLAIMTRACE_TEST_POSTGRES; scripts/services.sh start)");
+        return;
+    };
+    let schema = format!("serve_{}", std::process::id());
+    let made = std::process::Command::new("psql")
+        .arg(&url)
+        .args(["-qc", &format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let pg = PathBuf::from(format!("{url}{sep}options=-csearch_path%3D{schema}"));
+    fill(&pg);
+    let dir = tempfile::tempdir().unwrap();
+    let lite = ledger(&dir);
+    let on_pg = start(Config::new(pg, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let on_lite = start(Config::new(lite, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let claims = json(&get(on_lite, "/api/claims?limit=500"));
+    let id = claims["claims"][0]["id"].as_str().unwrap().to_string();
+    for path in [
+        "/api/claims?limit=500".to_string(),
+        "/api/claims?limit=5&status=disputed".to_string(),
+        format!("/api/claims/{id}"),
+        "/api/events".to_string(),
+        "/api/articles".to_string(),
+    ] {
+        let (a, b) = (get(on_lite, &path), get(on_pg, &path));
+        assert_eq!((a.status, b.status), (200, 200), "{path}");
+        assert_eq!(json(&a), json(&b), "{path}");
+    }
+    // Search finds the same claims and articles; each engine ranks them
+    // by its own measure (bm25 in SQLite, ts_rank in PostgreSQL).
+    let hits = |addr| {
+        let mut hits: Vec<(String, String)> = json(&get(addr, "/api/search?q=police"))["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (h["kind"].as_str().unwrap().into(), h["id"].as_str().unwrap().into()))
+            .collect();
+        hits.sort();
+        hits
+    };
+    let found = hits(on_lite);
+    assert!(found.len() >= 3, "{found:?}");
+    assert_eq!(found, hits(on_pg));
+    // A reviewer's correction through the API, on PostgreSQL.
+    let origin = format!("http://{on_pg}");
+    let reply = request(
+        on_pg,
+        "POST",
+        &format!("/api/claims/{id}/review"),
+        None,
+        &[("Content-Type", "application/json"), ("Origin", &origin)],
+        br#"{"status": "disputed", "note": "denied", "by": "analyst"}"#,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(json(&get(on_pg, &format!("/api/claims/{id}")))["status"], "disputed");
 }
