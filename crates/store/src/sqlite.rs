@@ -173,7 +173,8 @@ fn migrate_one(conn: &SqliteConn) -> Result<bool> {
         let clusters = conn
             .query("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL", &[])?;
         for row in clusters {
-            store::refresh(conn, row.int(0)?)?;
+            // No corrections before version 6.
+            store::refresh(conn, row.int(0)?, false)?;
         }
     }
     if version + 1 == 3 {

@@ -124,6 +124,10 @@ impl SqlStore {
         conn.lock(&keys)?;
         // Clusters this transaction holds (locked), where writers run at once.
         let mut held: BTreeSet<i64> = BTreeSet::new();
+        // Whether any claim was ever corrected: if not, summaries need not
+        // look for a reviewer's status.
+        let reviewed =
+            conn.query_one("SELECT EXISTS (SELECT 1 FROM corrections)", &[])?.int(0)? != 0;
         let latest: Option<(i64, u32, String)> = match conn.query_opt(
             "SELECT id, version, content_hash FROM articles WHERE url = ?1
              ORDER BY version DESC LIMIT 1",
@@ -262,11 +266,25 @@ impl SqlStore {
             );
             let (signature, verdict) =
                 (appearance.signature.encode(), appearance.verdict.as_ref().map(to_json));
-            let id = conn
-                .query_one(
+            // PostgreSQL files the appearance and its full text in one
+            // statement; SQLite in two (in process, as cheap).
+            let insert = match conn.dialect() {
+                Dialect::Postgres => {
+                    "WITH a AS (INSERT INTO appearances (article, idx, text, sentence, chain,
+                         status, stances, entities, signature, verdict)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id)
+                     INSERT INTO claims_fts (rowid, text, sentence) SELECT id, ?3, ?4 FROM a
+                     RETURNING rowid"
+                }
+                Dialect::Sqlite => {
                     "INSERT INTO appearances (article, idx, text, sentence, chain, status,
                          stances, entities, signature, verdict)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id"
+                }
+            };
+            let id = conn
+                .query_one(
+                    insert,
                     args![
                         article_id,
                         appearance.index as i64,
@@ -282,10 +300,12 @@ impl SqlStore {
                 )?
                 .int(0)?;
             ids.push(id);
-            conn.execute(
-                "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
-                args![id, &appearance.text, &appearance.sentence],
-            )?;
+            if conn.dialect() == Dialect::Sqlite {
+                conn.execute(
+                    "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
+                    args![id, &appearance.text, &appearance.sentence],
+                )?;
+            }
             // Candidates: earlier appearances sharing a MinHash band of
             // their stems, the most recent BUCKET of each band.
             let mut candidates: BTreeSet<i64> = BTreeSet::new();
@@ -392,7 +412,7 @@ impl SqlStore {
             }
         }
         for cluster in &rebuild {
-            refresh(conn, *cluster)?;
+            refresh(conn, *cluster, reviewed)?;
         }
         for cluster in absorbed.keys() {
             if !rebuild.contains(cluster) {
@@ -405,7 +425,7 @@ impl SqlStore {
             // A cluster's number is the row of its first appearance.
             let merged = absorbed.get(&cluster).map_or(&[][..], Vec::as_slice);
             let fresh = ids.contains(&cluster) && merged.is_empty();
-            add_to_summary(conn, cluster, &apps, merged, fresh)?;
+            add_to_summary(conn, cluster, &apps, merged, fresh, reviewed)?;
         }
         tx.commit()?;
         Ok(outcome)
@@ -579,10 +599,10 @@ fn members(conn: &dyn Conn, cluster: i64) -> Result<Vec<Appearance>> {
 
 /// Rebuilds a cluster's summary, terms and public id from its members
 /// (O(members)); removes them when it has none left.
-pub(crate) fn refresh(conn: &dyn Conn, cluster: i64) -> Result<()> {
+pub(crate) fn refresh(conn: &dyn Conn, cluster: i64, reviewed: bool) -> Result<()> {
     let members = members(conn, cluster)?;
     conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![cluster])?;
-    if !resummarise(conn, cluster, &members)? {
+    if !resummarise(conn, cluster, &members, reviewed)? {
         return Ok(());
     }
     let terms: BTreeSet<String> = members.iter().flat_map(ledger::terms).collect();
@@ -591,7 +611,12 @@ pub(crate) fn refresh(conn: &dyn Conn, cluster: i64) -> Result<()> {
 
 /// Rebuilds a cluster's summary and public id from `members` (all of
 /// them); removes them when there are none, and says so.
-fn resummarise(conn: &dyn Conn, cluster: i64, members: &[Appearance]) -> Result<bool> {
+fn resummarise(
+    conn: &dyn Conn,
+    cluster: i64,
+    members: &[Appearance],
+    reviewed: bool,
+) -> Result<bool> {
     let refs: Vec<&Appearance> = members.iter().collect();
     let Some(summary) = Summary::of(&refs) else {
         conn.execute("DELETE FROM clusters WHERE cluster = ?1", args![cluster])?;
@@ -599,8 +624,8 @@ fn resummarise(conn: &dyn Conn, cluster: i64, members: &[Appearance]) -> Result<
         conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![cluster])?;
         return Ok(false);
     };
-    write_summary(conn, cluster, &summary)?;
-    set_id(conn, cluster, &summary.id)?;
+    write_summary(conn, cluster, &summary, reviewed)?;
+    set_id(conn, cluster, &summary.id, false)?;
     Ok(true)
 }
 
@@ -614,6 +639,7 @@ fn add_to_summary(
     added: &[&Appearance],
     merged: &[Summary],
     fresh: bool,
+    reviewed: bool,
 ) -> Result<()> {
     let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
     let stored = if fresh { None } else { load_summary(conn, cluster)? };
@@ -626,20 +652,20 @@ fn add_to_summary(
             for a in added {
                 summary.push(a);
             }
-            write_summary(conn, cluster, &summary)?;
+            write_summary(conn, cluster, &summary, reviewed)?;
             if summary.id != id {
-                set_id(conn, cluster, &summary.id)?;
+                set_id(conn, cluster, &summary.id, false)?;
             }
             summary
         }
         None if fresh => {
             let summary = Summary::of(added).expect("a cluster has members");
-            write_summary(conn, cluster, &summary)?;
-            set_id(conn, cluster, &summary.id)?;
+            write_summary(conn, cluster, &summary, reviewed)?;
+            set_id(conn, cluster, &summary.id, true)?;
             summary
         }
         // Not expected: every stored cluster has a summary.
-        None => return refresh(conn, cluster),
+        None => return refresh(conn, cluster, reviewed),
     };
     debug_assert!(summary.size > 0);
     file_terms(conn, cluster, terms.iter())
@@ -674,9 +700,11 @@ fn read_summary(r: &Row) -> Result<(i64, Summary)> {
 }
 
 /// Makes `id` the public id of `cluster`; the ids it had before stay and
-/// redirect to it.
-fn set_id(conn: &dyn Conn, cluster: i64, id: &str) -> Result<()> {
-    conn.execute("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1", args![cluster])?;
+/// redirect to it. `fresh`: the cluster is new and has none.
+fn set_id(conn: &dyn Conn, cluster: i64, id: &str, fresh: bool) -> Result<()> {
+    if !fresh {
+        conn.execute("UPDATE cluster_ids SET canonical = 0 WHERE cluster = ?1", args![cluster])?;
+    }
     conn.execute(
         "INSERT INTO cluster_ids (id, cluster, canonical) VALUES (?1, ?2, 1)
          ON CONFLICT (id) DO UPDATE SET cluster = ?2, canonical = 1",
@@ -685,7 +713,9 @@ fn set_id(conn: &dyn Conn, cluster: i64, id: &str) -> Result<()> {
     Ok(())
 }
 
-fn write_summary(conn: &dyn Conn, cluster: i64, summary: &Summary) -> Result<()> {
+/// Stores a cluster's summary; `reviewed`: the ledger may hold
+/// corrections (a reviewer's status in force wins over the summary's).
+fn write_summary(conn: &dyn Conn, cluster: i64, summary: &Summary, reviewed: bool) -> Result<()> {
     let sql = format!(
         "INSERT INTO clusters ({SUMMARY_COLUMNS}, status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -697,10 +727,8 @@ fn write_summary(conn: &dyn Conn, cluster: i64, summary: &Summary) -> Result<()>
     );
     let (pinned_order, pinned_status) = summary.pinned.clone().unzip();
     // A reviewer's status wins over the machine's, whatever was ingested.
-    let status = match corrected_status(conn, cluster)? {
-        Some(status) => status,
-        None => summary.status().to_string(),
-    };
+    let corrected = if reviewed { corrected_status(conn, cluster)? } else { None };
+    let status = corrected.unwrap_or_else(|| summary.status().to_string());
     conn.execute(
         &sql,
         args![
@@ -741,14 +769,8 @@ fn correction_rows(conn: &dyn Conn, cluster: i64) -> Result<Vec<CorrectionRow>> 
          JOIN cluster_ids i ON i.id = c.claim WHERE i.cluster = ?1 ORDER BY c.seq",
         args![cluster],
     );
-    let rows = match rows {
-        Ok(rows) => rows,
-        // Migrations older than the table refresh summaries: no
-        // corrections can exist yet.
-        Err(err) if err.to_string().contains("no such table: corrections") => return Ok(Vec::new()),
-        Err(err) => return Err(err),
-    };
-    rows.iter()
+    rows?
+        .iter()
         .map(|r| {
             Ok(CorrectionRow {
                 seq: r.int(0)?,
@@ -1003,7 +1025,7 @@ impl LedgerStore for SqlStore {
         )?;
         // The list's status follows at once.
         if let Some(summary) = load_summary(conn, cluster)? {
-            write_summary(conn, cluster, &summary)?;
+            write_summary(conn, cluster, &summary, true)?;
         }
         tx.commit()?;
         Ok(Some(Correction {
