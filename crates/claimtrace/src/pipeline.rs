@@ -296,10 +296,16 @@ impl Stage for Events {
 #[cfg(feature = "planted-panic")]
 pub const PLANTED_PANIC_MARKER: &str = "CLAIMTRACE-PLANTED-PANIC";
 
+/// The text that makes [`PlantedPanic`] take a minute: an analysis that
+/// runs away, for the shells' time limits.
+#[cfg(feature = "planted-panic")]
+pub const PLANTED_HANG_MARKER: &str = "CLAIMTRACE-PLANTED-HANG";
+
 /// A stage that panics on a document whose body holds
-/// [`PLANTED_PANIC_MARKER`]: only with the test-only `planted-panic`
-/// feature, so that tests and the fuzz script can prove that panics are
-/// contained (shells) or caught (fuzzing).
+/// [`PLANTED_PANIC_MARKER`] (and stalls on [`PLANTED_HANG_MARKER`]): only
+/// with the test-only `planted-panic` feature, so that tests and the fuzz
+/// script can prove that panics are contained (shells) or caught
+/// (fuzzing), and that a runaway analysis is given up on.
 #[cfg(feature = "planted-panic")]
 pub struct PlantedPanic;
 
@@ -317,6 +323,9 @@ impl Stage for PlantedPanic {
     fn run(&self, doc: &mut Document) {
         if doc.text.contains(PLANTED_PANIC_MARKER) {
             panic!("planted panic (the test-only `planted-panic` feature)");
+        }
+        if doc.text.contains(PLANTED_HANG_MARKER) {
+            std::thread::sleep(std::time::Duration::from_secs(60));
         }
     }
 }

@@ -375,3 +375,27 @@ fn a_postgres_restart_during_an_ingest_is_waited_out() {
     assert_eq!(articles_in(&db), 32);
     assert_eq!(claims(&db), reference(dir.path(), &inputs));
 }
+
+#[test]
+fn an_analysis_that_runs_away_is_given_up_on_and_dead_lettered() {
+    let Some(pg) = services() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let nats = Nats::start(dir.path());
+    // The test binary's planted stage stalls for a minute on this marker.
+    let stuck = dir.path().join("stuck.txt");
+    std::fs::write(&stuck, "A title\n\nSome text with CLAIMTRACE-PLANTED-HANG in it.\n").unwrap();
+    let founding = testdata("examples/newsweek-isis-threat.txt").display().to_string();
+    queue(&nats.url(), &[stuck.display().to_string(), founding]);
+    let db = schema(&pg, "hang");
+    let started = Instant::now();
+    let err = finish(worker(
+        &nats.url(),
+        &db,
+        &["--exit-when-empty", "--max-tries", "1", "--analysis-timeout", "2"],
+    ));
+    assert!(err.contains("stuck.txt: analysis took over 2 s"), "{err}");
+    assert!(err.contains("dead-lettered after 1 tries"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(50), "the worker waited for the stall");
+    assert_eq!(articles_in(&db), 1, "the other input is filed");
+    assert_eq!(status(&nats.url())["dead_letters"], 1);
+}
