@@ -155,3 +155,33 @@ fn religious_groups_are_norp_and_no_name_ends_with_a_weekday() {
     let doc = analyze("Prime Minister Theresa May spoke on Friday.");
     assert_eq!(place(&doc, "Theresa May").0, EntityKind::Person);
 }
+
+#[test]
+fn name_particles_stay_in_a_persons_name_and_a_given_name_refers_to_it() {
+    let doc = analyze(
+        "Hamza bin Laden was killed in an operation, officials said. Spokesman Arnel \
+         dela Vega confirmed it on Monday. Hamza had called for attacks.",
+    );
+    let person = |name: &str| {
+        doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| {
+            panic!("{name:?} not among {:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>())
+        })
+    };
+    assert_eq!(person("Arnel dela Vega").kind, EntityKind::Person);
+    let hamza = person("Hamza bin Laden");
+    assert!(hamza.aliases.iter().any(|a| a == "Hamza"), "{:?}", hamza.aliases);
+    assert!(doc.entities.iter().all(|e| e.name != "Hamza" && e.name != "Laden"));
+}
+
+#[test]
+fn the_people_of_a_place_are_a_group_not_a_person() {
+    let doc = analyze(
+        "Crowds of Londoners and New Yorkers watched the match on Sunday, officials said. \
+         The bravery of ordinary Londoners is incredible, he said.",
+    );
+    for name in ["Londoners", "New Yorkers"] {
+        let found = doc.entities.iter().find(|e| e.name == name);
+        let all: Vec<_> = doc.entities.iter().map(|e| (&e.name, e.kind)).collect();
+        assert_eq!(found.map(|e| e.kind), Some(EntityKind::Norp), "{name}: {all:?}");
+    }
+}

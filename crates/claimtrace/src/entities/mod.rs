@@ -162,6 +162,11 @@ static ORG_NOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/org_nouns.txt")));
 
 /// Whether `word`, lower-cased, is one of [`ORG_NOUNS`].
+/// Lower-case particles inside personal names ("bin", "dela", "van",
+/// "al-"): `data/entities/name_particles.txt`.
+static NAME_PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/name_particles.txt")));
+
 fn is_org_noun(word: &str) -> bool {
     if word.is_ascii() {
         ORG_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
@@ -281,6 +286,28 @@ fn sentence_candidates(
             continue;
         }
         if kind == EntityKind::Person {
+            // "Osama bin Laden", "Arnel dela Vega", "Bashar al-Assad": a
+            // name particle and the capitalised word after it belong to
+            // the name where the recogniser stopped before them.
+            let end_of_sentence = first + words.len();
+            loop {
+                let next = (e < end_of_sentence).then(|| doc.token_text(e));
+                let after = (e + 1 < end_of_sentence).then(|| doc.token_text(e + 1));
+                let capitalised = |w: Option<&str>| {
+                    w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                };
+                match next {
+                    Some(p) if NAME_PARTICLES.contains(&p) && capitalised(after) => e += 2,
+                    Some(p)
+                        if p.split_once('-').is_some_and(|(head, rest)| {
+                            NAME_PARTICLES.contains(&head) && capitalised(Some(rest))
+                        }) =>
+                    {
+                        e += 1
+                    }
+                    _ => break,
+                }
+            }
             // "Ukrainian adviser Anton ...": a leading demonym or place is
             // its own mention, not part of the person's name.
             let lead =
@@ -405,6 +432,11 @@ fn add_headed_names(
 /// right after an organisation noun as organisations.
 fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) -> EntityKind {
     let last = doc.token_text(end - 1);
+    // "Londoners", "New Yorkers": the people of a place.
+    let text: Vec<&str> = (start..end).map(|i| doc.token_text(i)).collect();
+    if crate::places::is_people_of_place(&text.join(" ")) {
+        return EntityKind::Norp;
+    }
     if FAC_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Fac;
     }
@@ -772,6 +804,17 @@ fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool {
         && a.entry.is_none()
         && matches!(a.kind, EntityKind::Person | EntityKind::Org | EntityKind::Gpe)
         && wb.ends_with(wa)
+    {
+        return true;
+    }
+    // "Hamza" for "Hamza bin Laden": in a patronymic name the given name
+    // is the one a person goes by.
+    if b.kind == EntityKind::Person
+        && a.kind == EntityKind::Person
+        && a.entry.is_none()
+        && wa.len() == 1
+        && wb[0] == wa[0]
+        && wb.get(1).is_some_and(|w| matches!(w.as_str(), "bin" | "ibn" | "bint"))
     {
         return true;
     }

@@ -113,6 +113,24 @@ pub fn located_names(words: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether `name` names the people of a place the gazetteer knows, by a
+/// plural of its name ("Londoners", "New Yorkers", "Parisians"): a
+/// country, a state, or a town of 50,000+ people.
+pub fn is_people_of_place(name: &str) -> bool {
+    let g = &*PLACES;
+    ["ers", "ians", "ans", "ites"].iter().any(|suffix| {
+        let Some(stem) = name.strip_suffix(suffix) else { return false };
+        // "Londoners" is "London" + "ers"; "Parisians" is "Paris" + "ians".
+        stem.chars().count() >= 3
+            && g.lookup(stem).iter().any(|h| {
+                let place = &g.places[h.place];
+                h.primary
+                    && !place.country.is_empty()
+                    && (place.kind != PlaceKind::City || place.population >= 50_000)
+            })
+    })
+}
+
 /// Gives `geo` to the place entities of `doc` with gazetteer `g`.
 pub fn places_with(doc: &mut Document, g: &PlaceGazetteer) {
     retype(doc, g);
