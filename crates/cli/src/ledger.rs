@@ -64,8 +64,9 @@ pub struct IngestArgs {
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
     /// Queue the inputs' content on this NATS JetStream server for
-    /// `claimtrace worker`s instead of analysing them here.
-    #[arg(long, value_name = "URL", conflicts_with_all = ["watch", "jobs"])]
+    /// `claimtrace worker`s instead of analysing them here (with
+    /// `--watch`: the new entries of the feeds, round after round).
+    #[arg(long, value_name = "URL", conflicts_with = "jobs")]
     queue: Option<String>,
 }
 
@@ -121,9 +122,21 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         }
     }
     if let Some(queue) = &args.queue {
-        return crate::queue::publish(queue, &names, &args.limits, args.strict);
+        if !args.watch {
+            return crate::queue::publish(queue, &names, &args.limits, args.strict);
+        }
+        // Feeds followed here, their articles analysed by the workers.
+        let mut reader = Reader {
+            options: args.limits.read_options(),
+            args,
+            seen_links: std::collections::HashSet::new(),
+            publisher: Some(crate::queue::Publisher::connect(queue)?),
+        };
+        let mut writer = Writer { store: None, tally: Tally::default(), progress: None };
+        watch(&mut reader, &mut writer, &claimtrace::Pipeline::standard(), &names)?;
+        return Ok(ExitCode::SUCCESS);
     }
-    let store = args.db.open()?;
+    let store = Some(args.db.open()?);
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(names.len() as u64);
         bar.set_style(
@@ -137,6 +150,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         options: args.limits.read_options(),
         args,
         seen_links: std::collections::HashSet::new(),
+        publisher: None,
     };
     let mut writer = Writer { store, tally: Tally::default(), progress };
     if args.watch {
@@ -222,11 +236,14 @@ struct Reader<'a> {
     args: &'a IngestArgs,
     /// Feed links fetched in this run (a watch fetches each once).
     seen_links: std::collections::HashSet<String>,
+    /// `ingest --queue --watch`: articles go to the queue, unread.
+    publisher: Option<crate::queue::Publisher>,
 }
 
 /// `ingest`'s writing side: the ledger, the counts and the progress bar.
 struct Writer {
-    store: SqlStore,
+    /// None when the articles go to the queue instead (`--queue --watch`).
+    store: Option<SqlStore>,
     tally: Tally,
     progress: Option<indicatif::ProgressBar>,
 }
@@ -315,6 +332,17 @@ impl Reader<'_> {
         o: &Overrides,
         emit: &mut dyn FnMut(Item) -> bool,
     ) -> bool {
+        if let Some(publisher) = &mut self.publisher {
+            publisher.publish(crate::queue::Queued {
+                name: name.to_string(),
+                line: None,
+                content_type: content_type.map(str::to_string),
+                bytes: bytes.to_vec(),
+                url: o.url.clone(),
+                published: o.published.map(|p| p.to_string()),
+            });
+            return true;
+        }
         let input = Input { name, bytes, format: None, content_type };
         let mut options = self.options.clone();
         options.published = o.published;
@@ -368,7 +396,9 @@ impl Writer {
         let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
         // A panic while clustering drops the transaction: the ledger keeps
         // all of an article or none of it.
-        let store = &mut self.store;
+        let Some(store) = &mut self.store else {
+            return self.failed(&format!("{}: no ledger to write to", doc.source));
+        };
         match claimtrace::contain("ledger", || store.ingest(&article)) {
             Ok(Ok(Ingested::New)) => self.tally.new += 1,
             Ok(Ok(Ingested::NewVersion)) => self.tally.versions += 1,
@@ -446,7 +476,14 @@ fn watch(
                 }
             }
         }
-        writer.say(format!("claimtrace: watch round {round}: {}", writer.tally.line()));
+        let done = match &mut reader.publisher {
+            Some(publisher) => {
+                publisher.settle();
+                publisher.counts.line()
+            }
+            None => writer.tally.line(),
+        };
+        writer.say(format!("claimtrace: watch round {round}: {done}"));
         if args.rounds != 0 && round >= args.rounds {
             return Ok(());
         }

@@ -40,6 +40,9 @@ const CONSUMER: &str = "workers";
 const NAME: &str = "Claimtrace-Name";
 const LINE: &str = "Claimtrace-Line";
 const CONTENT_TYPE: &str = "Claimtrace-Content-Type";
+/// What a feed entry says of its article, for when the article does not.
+const URL: &str = "Claimtrace-Url";
+const PUBLISHED: &str = "Claimtrace-Published";
 const ERROR: &str = "Claimtrace-Error";
 const TRIES: &str = "Claimtrace-Tries";
 
@@ -139,12 +142,17 @@ async fn streams(js: &jetstream::Context) -> Result<(stream::Stream, stream::Str
     Ok((work, dead))
 }
 
-/// One input to queue: a file, a URL's content, or a line of a JSONL file.
-struct Queued {
-    name: String,
-    line: Option<usize>,
-    content_type: Option<String>,
-    bytes: Vec<u8>,
+/// One input to queue: a file, a URL's content, a line of a JSONL file, or
+/// a feed entry's article (with what the entry says of it).
+pub struct Queued {
+    pub name: String,
+    pub line: Option<usize>,
+    pub content_type: Option<String>,
+    pub bytes: Vec<u8>,
+    /// The entry's link, for an article that names no URL.
+    pub url: Option<String>,
+    /// The entry's date (ISO 8601), for an article that gives none.
+    pub published: Option<String>,
 }
 
 impl Queued {
@@ -165,8 +173,12 @@ impl Queued {
         if let Some(line) = self.line {
             headers.insert(LINE, line.to_string().as_str());
         }
-        if let Some(ct) = &self.content_type {
-            headers.insert(CONTENT_TYPE, header_text(ct).as_str());
+        for (key, value) in
+            [(CONTENT_TYPE, &self.content_type), (URL, &self.url), (PUBLISHED, &self.published)]
+        {
+            if let Some(value) = value {
+                headers.insert(key, header_text(value).as_str());
+            }
         }
         headers
     }
@@ -180,73 +192,102 @@ fn header_text(s: &str) -> String {
 /// `ingest --queue URL`: publishes each input (each line of a JSONL file)
 /// with an acknowledged publish; counts what JetStream already had.
 pub fn publish(queue: &str, names: &[String], limits: &Limits, strict: bool) -> Result<ExitCode> {
-    let rt = runtime()?;
-    rt.block_on(async {
-        let js = connect(queue, false).await?;
-        streams(&js).await?;
-        let mut counts = Counts::default();
-        // Acks awaited in windows, so that publishing is not one round
-        // trip an input.
-        let mut pending = Vec::new();
-        let mut each = Vec::new();
-        for name in names {
-            each.clear();
-            if let Err(err) = read_input(name, limits, &mut each) {
-                counts.failed += 1;
-                eprintln!("claimtrace: {name}: {err:#}");
-                continue;
-            }
-            for input in each.drain(..) {
-                let shown = match input.line {
-                    Some(line) => format!("{}:{line}", input.name),
-                    None => input.name.clone(),
-                };
-                match js.publish_with_headers(SUBJECT, input.headers(), input.bytes.into()).await {
-                    Ok(ack) => pending.push((shown, ack)),
-                    Err(err) => {
-                        counts.failed += 1;
-                        eprintln!("claimtrace: {shown}: not queued: {err}");
-                    }
-                }
-                if pending.len() >= 256 {
-                    counts.settle(&mut pending).await;
-                }
-            }
+    let mut publisher = Publisher::connect(queue)?;
+    let mut each = Vec::new();
+    for name in names {
+        each.clear();
+        if let Err(err) = read_input(name, limits, &mut each) {
+            publisher.counts.failed += 1;
+            eprintln!("claimtrace: {name}: {err:#}");
+            continue;
         }
-        counts.settle(&mut pending).await;
-        let Counts { queued, duplicates, failed } = counts;
-        eprintln!(
-            "claimtrace: {queue}: {queued} queued, {duplicates} already queued, {failed} failed"
-        );
-        Ok(if failed > 0 && (queued + duplicates == 0 || strict) {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        })
+        for input in each.drain(..) {
+            publisher.publish(input);
+        }
+    }
+    publisher.settle();
+    eprintln!("claimtrace: {queue}: {}", publisher.counts.line());
+    let Counts { queued, duplicates, failed } = publisher.counts;
+    Ok(if failed > 0 && (queued + duplicates == 0 || strict) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 
+/// Publishes inputs to the queue from synchronous code (`ingest --queue`,
+/// with or without `--watch`), awaiting JetStream's acknowledgements 256 at
+/// a time so that publishing is not one round trip an input.
+pub struct Publisher {
+    rt: tokio::runtime::Runtime,
+    js: jetstream::Context,
+    pending: Vec<(String, jetstream::context::PublishAckFuture)>,
+    pub counts: Counts,
+}
+
+impl Publisher {
+    pub fn connect(queue: &str) -> Result<Publisher> {
+        let rt = runtime()?;
+        let js = rt.block_on(async {
+            let js = connect(queue, false).await?;
+            streams(&js).await?;
+            anyhow::Ok(js)
+        })?;
+        Ok(Publisher { rt, js, pending: Vec::new(), counts: Counts::default() })
+    }
+
+    pub fn publish(&mut self, input: Queued) {
+        let shown = match input.line {
+            Some(line) => format!("{}:{line}", input.name),
+            None => input.name.clone(),
+        };
+        let headers = input.headers();
+        let sent = self.rt.block_on(self.js.publish_with_headers(SUBJECT, headers, input.bytes.into()));
+        match sent {
+            Ok(ack) => self.pending.push((shown, ack)),
+            Err(err) => {
+                self.counts.failed += 1;
+                eprintln!("claimtrace: {shown}: not queued: {err}");
+            }
+        }
+        if self.pending.len() >= 256 {
+            self.settle();
+        }
+    }
+
+    /// Awaits the acknowledgements still pending.
+    pub fn settle(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let counts = &mut self.counts;
+        self.rt.block_on(async {
+            for (name, ack) in pending {
+                match ack.await {
+                    Ok(ack) if ack.duplicate => counts.duplicates += 1,
+                    Ok(_) => counts.queued += 1,
+                    Err(err) => {
+                        counts.failed += 1;
+                        eprintln!("claimtrace: {name}: not queued: {err}");
+                    }
+                }
+            }
+        });
+    }
+}
+
 /// What `ingest --queue` did.
-#[derive(Default)]
-struct Counts {
-    queued: usize,
-    duplicates: usize,
-    failed: usize,
+#[derive(Clone, Copy, Default)]
+pub struct Counts {
+    pub queued: usize,
+    pub duplicates: usize,
+    pub failed: usize,
 }
 
 impl Counts {
-    /// Awaits the acknowledgements of `pending` publishes.
-    async fn settle(&mut self, pending: &mut Vec<(String, jetstream::context::PublishAckFuture)>) {
-        for (name, ack) in pending.drain(..) {
-            match ack.await {
-                Ok(ack) if ack.duplicate => self.duplicates += 1,
-                Ok(_) => self.queued += 1,
-                Err(err) => {
-                    self.failed += 1;
-                    eprintln!("claimtrace: {name}: not queued: {err}");
-                }
-            }
-        }
+    pub fn line(&self) -> String {
+        format!(
+            "{} queued, {} already queued, {} failed",
+            self.queued, self.duplicates, self.failed
+        )
     }
 }
 
@@ -263,6 +304,8 @@ fn read_input(name: &str, limits: &Limits, out: &mut Vec<Queued>) -> Result<()> 
                 line: Some(i + 1),
                 content_type: None,
                 bytes: line.to_vec(),
+                url: None,
+                published: None,
             });
         }
         if out.is_empty() {
@@ -276,6 +319,8 @@ fn read_input(name: &str, limits: &Limits, out: &mut Vec<Queued>) -> Result<()> 
         line: None,
         content_type: fetched.content_type,
         bytes: fetched.bytes,
+        url: None,
+        published: None,
     });
     Ok(())
 }
@@ -498,6 +543,12 @@ fn handle(
     let name = header(message, NAME).ok_or_else(|| Failure::Input("no input name".into()))?;
     let line: Option<usize> = header(message, LINE).and_then(|l| l.parse().ok());
     let content_type = header(message, CONTENT_TYPE);
+    let entry_url = header(message, URL);
+    let mut options = options.clone();
+    options.published = header(message, PUBLISHED)
+        .as_deref()
+        .and_then(claimtrace::doc::Stamp::parse_iso);
+    let options = &options;
     let bytes = message.payload.to_vec();
     let (send, receive) = std::sync::mpsc::channel();
     {
@@ -541,13 +592,16 @@ fn handle(
     let mut filed = 0;
     let mut errors = Vec::new();
     for doc in docs {
-        let doc = match doc {
+        let mut doc = match doc {
             Ok(doc) => doc,
             Err(err) => {
                 errors.push(err.to_string());
                 continue;
             }
         };
+        if doc.meta.url.is_none() {
+            doc.meta.url.clone_from(&entry_url);
+        }
         let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &ingested_at };
         match store.ingest(&article) {
             Ok(_) => filed += 1,

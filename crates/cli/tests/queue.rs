@@ -399,3 +399,39 @@ fn an_analysis_that_runs_away_is_given_up_on_and_dead_lettered() {
     assert_eq!(articles_in(&db), 1, "the other input is filed");
     assert_eq!(status(&nats.url())["dead_letters"], 1);
 }
+
+#[test]
+fn a_watched_feed_queues_its_entries_for_the_workers() {
+    let Some(pg) = services() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let nats = Nats::start(dir.path());
+    let feed = dir.path().join("feed.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>\
+         <item><title>Ministry denies report</title><link>https://example.org/a/1</link>\
+         <pubDate>Mon, 25 Mar 2024 10:00:00 GMT</pubDate>\
+         <description>The ministry said on Monday that the report was false, according to state media.</description></item>\
+         <item><title>Talks resume</title><link>https://example.org/a/2</link>\
+         <pubDate>Tue, 26 Mar 2024 09:00:00 GMT</pubDate>\
+         <description>Negotiators said the talks would resume on Friday, officials told reporters.</description></item>\
+         </channel></rss>",
+    )
+    .unwrap();
+    let feed = feed.display().to_string();
+    let args =
+        ["ingest", "--queue", &nats.url(), "--watch", "--rounds", "2", "--interval", "1", "--no-fetch", &feed];
+    let out = claimtrace(&args);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    // Round two finds nothing new: each entry is queued once.
+    assert!(err.contains("watch round 1: 2 queued"), "{err}");
+    assert!(err.contains("watch round 2: 2 queued, 0 already queued, 0 failed"), "{err}");
+    let db = schema(&pg, "feed");
+    finish(worker(&nats.url(), &db, &["--exit-when-empty"]));
+    let listed = stdout(&claimtrace(&["articles", "--db", &db, "--jsonl"]));
+    for (url, date) in [("https://example.org/a/1", "2024-03-25"), ("https://example.org/a/2", "2024-03-26")] {
+        let row = listed.lines().find(|l| l.contains(url)).unwrap_or_else(|| panic!("{url}: {listed}"));
+        assert!(row.contains(date), "the entry's date: {row}");
+    }
+}
