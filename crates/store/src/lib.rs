@@ -53,7 +53,7 @@ impl StoreError {
             // exhausted resources (53).
             StoreError::Postgres(err) => {
                 err.is_closed()
-                    || err.as_db_error().is_none()
+                    || std::error::Error::source(err).is_some_and(|e| e.is::<std::io::Error>())
                     || self.is_conflict()
                     || err.code().is_some_and(|c| {
                         let code = c.code();
