@@ -183,9 +183,19 @@ impl SqlStore {
         // that two writers do not deadlock over them: those of its claims'
         // candidates and those of an older version's claims.
         if conn.dialect() == Dialect::Postgres {
+            // Only candidates that are the same claim: the others share a
+            // band by chance, and their clusters are not changed.
             let mut reached: Vec<i64> = Vec::new();
             for appearance in &appearances {
-                reached.extend(postings(conn, &appearance.signature.bands())?);
+                let mut found = postings(conn, &appearance.signature.bands())?;
+                found.sort_unstable();
+                found.dedup();
+                for (candidate, signature, _) in signatures(conn, &found)? {
+                    let other = Signature::decode(&signature);
+                    if ledger::same_claim(&appearance.signature, &other).is_some() {
+                        reached.push(candidate);
+                    }
+                }
             }
             if latest.is_some() {
                 for row in conn.query(
