@@ -181,7 +181,8 @@ impl SqlStore {
         // Clusters this article may join or leave, locked in one go before
         // any is changed (ascending keys, as every writer takes them), so
         // that two writers do not deadlock over them: those of its claims'
-        // candidates and those of an older version's claims.
+        // candidates that are the same claim, and those of an older
+        // version's claims.
         if conn.dialect() == Dialect::Postgres {
             // Only candidates that are the same claim: the others share a
             // band by chance, and their clusters are not changed.
