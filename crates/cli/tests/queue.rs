@@ -220,24 +220,38 @@ fn a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing() {
     assert_eq!(claims(&db), reference(dir.path(), &inputs));
 }
 
-#[test]
-fn a_poison_input_is_dead_lettered_with_its_error_and_the_others_flow() {
-    let Some(pg) = services() else { return };
+/// A bad input (`name`, whose text holds `marker`) queued before the
+/// founding example, worked off by one worker with `worker_args`: the
+/// worker's stderr, and the ledger's article count.
+fn one_bad_input(name: &str, marker: &str, worker_args: &[&str]) -> Option<(String, usize)> {
+    let pg = services()?;
     let dir = tempfile::tempdir().unwrap();
     let nats = Nats::start(dir.path());
-    // The test binary has a stage that panics on this marker.
-    let poison = dir.path().join("poison.txt");
-    std::fs::write(&poison, "A title\n\nSome text with CLAIMTRACE-PLANTED-PANIC in it.\n").unwrap();
+    let bad = dir.path().join(name);
+    std::fs::write(&bad, format!("A title\n\nSome text with {marker} in it.\n")).unwrap();
     let founding = testdata("examples/newsweek-isis-threat.txt").display().to_string();
-    queue(&nats.url(), &[poison.display().to_string(), founding]);
-    let db = schema(&pg, "poison");
-    let err = finish(worker(&nats.url(), &db, &["--exit-when-empty", "--max-tries", "2"]));
+    queue(&nats.url(), &[bad.display().to_string(), founding]);
+    let db = schema(&pg, name.trim_end_matches(".txt"));
+    let mut args = vec!["--exit-when-empty"];
+    args.extend_from_slice(worker_args);
+    let err = finish(worker(&nats.url(), &db, &args));
+    let status = status(&nats.url());
+    assert_eq!(status["dead_letters"], 1, "{err}");
+    assert_eq!(status["queued"], 0, "{err}");
+    Some((err, articles_in(&db)))
+}
+
+#[test]
+fn a_poison_input_is_dead_lettered_with_its_error_and_the_others_flow() {
+    // The test binary has a stage that panics on this marker.
+    let Some((err, filed)) =
+        one_bad_input("poison.txt", "CLAIMTRACE-PLANTED-PANIC", &["--max-tries", "2"])
+    else {
+        return;
+    };
     assert!(err.contains("poison.txt") && err.contains("planted panic"), "{err}");
     assert!(err.contains("dead-lettered after 2 tries"), "{err}");
-    assert_eq!(articles_in(&db), 1, "the other input is filed");
-    let status = status(&nats.url());
-    assert_eq!(status["dead_letters"], 1);
-    assert_eq!(status["queued"], 0);
+    assert_eq!(filed, 1, "the other input is filed");
 }
 
 #[test]
@@ -378,26 +392,19 @@ fn a_postgres_restart_during_an_ingest_is_waited_out() {
 
 #[test]
 fn an_analysis_that_runs_away_is_given_up_on_and_dead_lettered() {
-    let Some(pg) = services() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let nats = Nats::start(dir.path());
     // The test binary's planted stage stalls for a minute on this marker.
-    let stuck = dir.path().join("stuck.txt");
-    std::fs::write(&stuck, "A title\n\nSome text with CLAIMTRACE-PLANTED-HANG in it.\n").unwrap();
-    let founding = testdata("examples/newsweek-isis-threat.txt").display().to_string();
-    queue(&nats.url(), &[stuck.display().to_string(), founding]);
-    let db = schema(&pg, "hang");
     let started = Instant::now();
-    let err = finish(worker(
-        &nats.url(),
-        &db,
-        &["--exit-when-empty", "--max-tries", "1", "--analysis-timeout", "2"],
-    ));
+    let Some((err, filed)) = one_bad_input(
+        "stuck.txt",
+        "CLAIMTRACE-PLANTED-HANG",
+        &["--max-tries", "1", "--analysis-timeout", "2"],
+    ) else {
+        return;
+    };
     assert!(err.contains("stuck.txt: analysis took over 2 s"), "{err}");
     assert!(err.contains("dead-lettered after 1 tries"), "{err}");
     assert!(started.elapsed() < Duration::from_secs(50), "the worker waited for the stall");
-    assert_eq!(articles_in(&db), 1, "the other input is filed");
-    assert_eq!(status(&nats.url())["dead_letters"], 1);
+    assert_eq!(filed, 1, "the other input is filed");
 }
 
 #[test]
