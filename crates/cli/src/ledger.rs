@@ -1229,42 +1229,25 @@ pub fn history(args: &HistoryArgs) -> Result<ExitCode> {
             v.published.as_deref().unwrap_or("?"),
             v.ingested_at
         )?;
-        for note in v.record.removed.iter().filter(|r| {
-            let t = r.text.trim_start().to_lowercase();
-            t.starts_with("update") || t.starts_with("correction") || t.starts_with("editor's note")
-        }) {
-            writeln!(out, "    note: {}", note.text)?;
+        for note in claimtrace::ledger::update_notes(&v.record) {
+            writeln!(out, "    note: {note}")?;
         }
         let Some(prev) = previous else {
             writeln!(out, "    {} claim(s)", v.record.claims.len())?;
             previous = Some(v);
             continue;
         };
-        let status_of = |r: &claimtrace::Record, text: &str| {
-            r.claims.iter().find(|c| c.text == text).map(|c| c.status.clone())
-        };
-        let mut changed = false;
-        for c in &v.record.claims {
-            match status_of(&prev.record, &c.text) {
-                None => writeln!(out, "    {} {} {}", "+".green(), badge(&c.status), c.text)?,
-                Some(old) if old != c.status => writeln!(
-                    out,
-                    "    {} {} → {} {}",
-                    "~".yellow(),
-                    badge(&old),
-                    badge(&c.status),
-                    c.text
-                )?,
-                Some(_) => continue,
-            }
-            changed = true;
+        let changes = claimtrace::ledger::version_changes(&prev.record, &v.record);
+        for (status, text) in &changes.added {
+            writeln!(out, "    {} {} {}", "+".green(), badge(status), text)?;
         }
-        for c in &prev.record.claims {
-            if status_of(&v.record, &c.text).is_none() {
-                writeln!(out, "    {} {} {}", "-".red(), badge(&c.status), c.text)?;
-                changed = true;
-            }
+        for (old, new, text) in &changes.moved {
+            writeln!(out, "    {} {} → {} {}", "~".yellow(), badge(old), badge(new), text)?;
         }
+        for (status, text) in &changes.dropped {
+            writeln!(out, "    {} {} {}", "-".red(), badge(status), text)?;
+        }
+        let changed = !changes.is_empty();
         if !changed {
             writeln!(out, "    (no claim changed)")?;
         }

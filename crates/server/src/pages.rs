@@ -650,9 +650,32 @@ pub async fn article(State(state): State<AppState>, Query(query): Query<ArticleQ
         (claims_and_events(r))
         h2 { "Versions" }
         ol {
-            @for v in &versions {
-                li { "Version " (v.version) " · ingested " (v.ingested_at) " · "
-                    (v.record.claims.len()) " claims" }
+            @for (k, v) in versions.iter().enumerate() {
+                li {
+                    "Version " (v.version) " · ingested " (v.ingested_at) " · "
+                    (v.record.claims.len()) " claims"
+                    @for note in claimtrace::ledger::update_notes(&v.record) {
+                        p.muted { "Note: " (note) }
+                    }
+                    @if let Some(prev) = k.checked_sub(1).map(|p| &versions[p]) {
+                        @let changes = claimtrace::ledger::version_changes(&prev.record, &v.record);
+                        @if changes.is_empty() {
+                            p.muted { "No claim changed." }
+                        } @else {
+                            ul.changes {
+                                @for (status, text) in &changes.added {
+                                    li { "Added: " (badge(status)) " " (text) }
+                                }
+                                @for (old, new, text) in &changes.moved {
+                                    li { "Status moved: " (badge(old)) " → " (badge(new)) " " (text) }
+                                }
+                                @for (status, text) in &changes.dropped {
+                                    li { "Dropped: " (badge(status)) " " (text) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     };

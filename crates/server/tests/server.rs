@@ -655,3 +655,37 @@ fn a_postgres_ledger_serves_the_same_json_as_a_sqlite_one() {
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(json(&get(on_pg, &format!("/api/claims/{id}")))["status"], "disputed");
 }
+
+#[test]
+fn the_article_page_says_what_changed_between_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    let mut store = SqlStore::open(&db).unwrap();
+    let url = "https://example.org/story";
+    let first = "Police said on Monday that two men were arrested after the fire in the city.";
+    let second = "Police said on Monday that two men were arrested after the fire in the city. \
+                  The mayor said on Tuesday that the market would reopen next week.";
+    for (k, text) in [first, second].into_iter().enumerate() {
+        let record = serde_json::json!({
+            "url": url, "title": "Fire", "published": "2024-03-25", "text": text
+        })
+        .to_string();
+        let input = claimtrace::read::Input {
+            name: "story.json",
+            bytes: record.as_bytes(),
+            format: None,
+            content_type: None,
+        };
+        let doc = claimtrace::analyze(&input, &Default::default()).remove(0).unwrap();
+        let at = format!("2026-12-0{}T00:00:00Z", k + 1);
+        let article = ArticleInput { doc: &doc, input_name: "story.json", ingested_at: &at };
+        store.ingest(&article).unwrap();
+    }
+    drop(store);
+    let addr = start(Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let page = get(addr, &format!("/article?url={}", percent(url)));
+    assert_eq!(page.status, 200);
+    let versions = &page.body[page.body.find("Versions").expect("a Versions section")..];
+    assert!(versions.contains("Version 2"), "{versions}");
+    assert!(versions.contains("Added:") && versions.contains("the market would reopen"), "{versions}");
+}
