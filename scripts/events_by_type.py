@@ -7,31 +7,21 @@ type and one actor or target in common; status over matched events).
 
 Analyses each input `X.*` for a gold `X.json` with target/release/claimtrace.
 """
-import glob
-import json
 import os
-import subprocess
 import sys
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "testdata", "eval"))
 from score import greedy, names_of, norm, overlap_f1  # noqa: E402
+from analysed import gold_and_records  # noqa: E402
 
-BIN = os.path.join(ROOT, "target", "release", "claimtrace")
 
 
 def main():
     gold_dir, input_dir = sys.argv[1], sys.argv[2]
     counts = defaultdict(lambda: [0, 0, 0, 0, 0])  # tp, gold, pred, status right, status n
-    for path in sorted(glob.glob(os.path.join(gold_dir, "*.json"))):
-        stem = os.path.splitext(os.path.basename(path))[0]
-        inputs = glob.glob(os.path.join(input_dir, stem + ".*"))
-        if not inputs:
-            continue
-        gold = json.load(open(path, encoding="utf-8"))
-        out = subprocess.run([BIN, "analyze", "--json", inputs[0]], capture_output=True, text=True, check=True)
-        pred = json.loads(out.stdout)
+    for gold, pred in gold_and_records(gold_dir, input_dir):
         alias_sets = [names_of(e) for e in gold.get("entities", [])]
 
         def same_source(gs, ps):

@@ -445,12 +445,8 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
                 Err(Failure::Ledger(err)) => {
                     eprintln!("claimtrace worker: ledger: {err}; the input waits");
                     let _ = rt.block_on(message.ack_with(AckKind::Nak(Some(backoff.delay()))));
+                    // The store reconnects by itself on its next write.
                     backoff.sleep(&stop);
-                    if err.is_transient() {
-                        if let Ok(again) = SqlStore::connect(&args.db.db) {
-                            store = again;
-                        }
-                    }
                 }
                 Err(Failure::Input(error)) if tries >= args.max_tries => {
                     done.dead += 1;

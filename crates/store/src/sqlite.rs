@@ -192,8 +192,7 @@ fn migrate_one(conn: &SqliteConn) -> Result<bool> {
     }
     if version + 1 == 4 {
         for row in conn.query("SELECT id, record FROM articles", &[])? {
-            let record: serde_json::Value = serde_json::from_str(&row.text(1)?)
-                .map_err(|e| StoreError::Damaged(e.to_string()))?;
+            let record: serde_json::Value = store::from_json(&row.text(1)?)?;
             let text = record.get("text").and_then(|t| t.as_str()).unwrap_or("");
             if let Some(print) = Fingerprint::of(text) {
                 store::file_fingerprint(conn, row.int(0)?, &print)?;

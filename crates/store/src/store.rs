@@ -982,7 +982,7 @@ pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprin
     insert_pairs(conn, "article_bands (band, article)", &print.bands(), article)
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Damaged(e.to_string()))
 }
 
@@ -1068,27 +1068,11 @@ impl LedgerStore for SqlStore {
     }
 
     fn claims_page(&self, filter: &ClaimFilter) -> Result<(Vec<LedgerClaim>, Option<String>)> {
-        // One query over the summaries picks the page; only its clusters'
-        // views are built.
-        let (clusters, next) = self.select_page(filter)?;
-        let mut out = Vec::with_capacity(clusters.len());
-        for cluster in clusters {
-            if let Some(claim) = self.view_of(cluster)? {
-                out.push(claim);
-            }
-        }
-        Ok((out, next))
+        self.page(filter, SqlStore::view_of)
     }
 
     fn claims_brief(&self, filter: &ClaimFilter) -> Result<(Vec<ClaimBrief>, Option<String>)> {
-        let (clusters, next) = self.select_page(filter)?;
-        let mut out = Vec::with_capacity(clusters.len());
-        for cluster in clusters {
-            if let Some(brief) = self.brief_of(cluster)? {
-                out.push(brief);
-            }
-        }
-        Ok((out, next))
+        self.page(filter, SqlStore::brief_of)
     }
 
     fn claim(&self, id: &str) -> Result<Option<LedgerClaim>> {
@@ -1226,6 +1210,21 @@ impl LedgerStore for SqlStore {
 }
 
 impl SqlStore {
+    /// A page of `claims`, each cluster shown by `show`: one query over the
+    /// summaries picks the page, and only its clusters are built.
+    fn page<T>(
+        &self,
+        filter: &ClaimFilter,
+        show: fn(&SqlStore, i64) -> Result<Option<T>>,
+    ) -> Result<(Vec<T>, Option<String>)> {
+        let (clusters, next) = self.select_page(filter)?;
+        let mut out = Vec::with_capacity(clusters.len());
+        for cluster in clusters {
+            out.extend(show(self, cluster)?);
+        }
+        Ok((out, next))
+    }
+
     /// The clusters of a page of `claims` (filters, order, cursor) and the
     /// cursor of the next page.
     fn select_page(&self, filter: &ClaimFilter) -> Result<(Vec<i64>, Option<String>)> {

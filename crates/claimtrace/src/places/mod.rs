@@ -98,14 +98,7 @@ pub fn located_names(words: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
             continue;
         }
         let run = words[k..].iter().take(4).take_while(|w| capitalised(w)).count();
-        let found = (1..=run).rev().find(|&n| {
-            g.lookup(&words[k..k + n].join(" ")).iter().any(|h| {
-                let place = &g.places[h.place];
-                h.primary
-                    && !place.country.is_empty()
-                    && (place.kind != PlaceKind::City || place.population >= 50_000)
-            })
-        });
+        let found = (1..=run).rev().find(|&n| known_by_name(g, &words[k..k + n].join(" ")));
         if let Some(n) = found {
             out.push((k, k + n));
         }
@@ -121,13 +114,19 @@ pub fn is_people_of_place(name: &str) -> bool {
     ["ers", "ians", "ans", "ites"].iter().any(|suffix| {
         let Some(stem) = name.strip_suffix(suffix) else { return false };
         // "Londoners" is "London" + "ers"; "Parisians" is "Paris" + "ians".
-        stem.chars().count() >= 3
-            && g.lookup(stem).iter().any(|h| {
-                let place = &g.places[h.place];
-                h.primary
-                    && !place.country.is_empty()
-                    && (place.kind != PlaceKind::City || place.population >= 50_000)
-            })
+        stem.chars().count() >= 3 && known_by_name(g, stem)
+    })
+}
+
+/// Whether `name` is the own name of a country, a state or a town of
+/// 50,000+ people in `g`: the places a bare capitalised word is safely
+/// taken for.
+fn known_by_name(g: &PlaceGazetteer, name: &str) -> bool {
+    g.lookup(name).iter().any(|h| {
+        let place = &g.places[h.place];
+        h.primary
+            && !place.country.is_empty()
+            && (place.kind != PlaceKind::City || place.population >= 50_000)
     })
 }
 
