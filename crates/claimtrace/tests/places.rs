@@ -164,7 +164,10 @@ fn name_particles_stay_in_a_persons_name_and_a_given_name_refers_to_it() {
     );
     let person = |name: &str| {
         doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| {
-            panic!("{name:?} not among {:?}", doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>())
+            panic!(
+                "{name:?} not among {:?}",
+                doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
         })
     };
     assert_eq!(person("Arnel dela Vega").kind, EntityKind::Person);

@@ -9,8 +9,8 @@ mod fetch;
 mod ledger;
 mod load;
 mod parallel;
-mod report;
 mod queue;
+mod report;
 mod synthetic;
 
 use std::path::PathBuf;
@@ -86,6 +86,14 @@ struct ServeArgs {
     /// Largest request body, in bytes.
     #[arg(long, default_value_t = 4 << 20)]
     max_body: usize,
+    /// Largest upload (files on the analyse page, `/api/ingest`), in bytes.
+    #[arg(long, default_value_t = 32 << 20)]
+    max_upload: usize,
+    /// Fetch URLs on loopback, private and link-local networks too. Off,
+    /// the server refuses them (after DNS, and on every redirect): a
+    /// server that fetches what others give it must not reach inside.
+    #[arg(long)]
+    allow_private: bool,
 }
 
 /// Arguments of `claimtrace eval`.
@@ -115,6 +123,8 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     config.token.clone_from(&args.token);
     config.hosts.clone_from(&args.hosts);
     config.max_body = args.max_body;
+    config.max_upload = args.max_upload;
+    config.allow_private = args.allow_private;
     claimtrace_server::run(config)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -242,7 +242,8 @@ impl Publisher {
             None => input.name.clone(),
         };
         let headers = input.headers();
-        let sent = self.rt.block_on(self.js.publish_with_headers(SUBJECT, headers, input.bytes.into()));
+        let sent =
+            self.rt.block_on(self.js.publish_with_headers(SUBJECT, headers, input.bytes.into()));
         match sent {
             Ok(ack) => self.pending.push((shown, ack)),
             Err(err) => {
@@ -381,7 +382,12 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
     let pipeline = Arc::new(claimtrace::Pipeline::standard());
     // The models load on first use: before the first pull, not while a
     // message waits.
-    let warm = Input { name: "warm-up", bytes: b"Warm-up\n\nThe minister said on Monday that the plan works.", format: None, content_type: None };
+    let warm = Input {
+        name: "warm-up",
+        bytes: b"Warm-up\n\nThe minister said on Monday that the plan works.",
+        format: None,
+        content_type: None,
+    };
     let _ = claimtrace::analyze_iter(&pipeline, &warm, &ReadOptions::default()).count();
     let options = args.limits.read_options();
     let mut done = Done::default();
@@ -541,9 +547,8 @@ fn handle(
     let content_type = header(message, CONTENT_TYPE);
     let entry_url = header(message, URL);
     let mut options = options.clone();
-    options.published = header(message, PUBLISHED)
-        .as_deref()
-        .and_then(claimtrace::doc::Stamp::parse_iso);
+    options.published =
+        header(message, PUBLISHED).as_deref().and_then(claimtrace::doc::Stamp::parse_iso);
     let options = &options;
     let bytes = message.payload.to_vec();
     let (send, receive) = std::sync::mpsc::channel();
@@ -598,7 +603,8 @@ fn handle(
         if doc.meta.url.is_none() {
             doc.meta.url.clone_from(&entry_url);
         }
-        let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &ingested_at };
+        let article =
+            ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &ingested_at };
         match store.ingest(&article) {
             Ok(_) => filed += 1,
             Err(err) if err.is_transient() => return Err(Failure::Ledger(err)),
@@ -663,7 +669,8 @@ pub fn status(args: &StatusArgs) -> Result<ExitCode> {
             let t0 = Instant::now();
             tokio::time::sleep(Duration::from_secs_f64(args.sample.max(0.1))).await;
             let (_, second) = look(consumer).await?;
-            let acked = second.ack_floor.stream_sequence.saturating_sub(first.ack_floor.stream_sequence);
+            let acked =
+                second.ack_floor.stream_sequence.saturating_sub(first.ack_floor.stream_sequence);
             let rate = acked as f64 / t0.elapsed().as_secs_f64();
             figures["waiting"] = second.num_pending.into();
             figures["in_flight"] = second.num_ack_pending.into();

@@ -15,7 +15,8 @@ use crate::util::{claimtrace, stderr, stdout, testdata};
 fn services() -> Option<String> {
     let required = std::env::var_os("CLAIMTRACE_REQUIRE_SERVICES").is_some();
     let postgres = std::env::var("CLAIMTRACE_TEST_POSTGRES").ok().filter(|u| !u.is_empty());
-    let nats = Command::new("nats-server").arg("--version").output().is_ok_and(|o| o.status.success());
+    let nats =
+        Command::new("nats-server").arg("--version").output().is_ok_and(|o| o.status.success());
     match (postgres, nats) {
         (Some(url), true) => Some(url),
         (postgres, nats) => {
@@ -348,7 +349,13 @@ impl OwnPostgres {
     /// Stops the server as a crash would (no shutdown checkpoint) and
     /// starts it again after `pause`.
     fn crash_and_restart(&self, pause: Duration) {
-        let out = self.run("pg_ctl").arg("-D").arg(&self.data).args(["-m", "immediate", "stop"]).output().unwrap();
+        let out = self
+            .run("pg_ctl")
+            .arg("-D")
+            .arg(&self.data)
+            .args(["-m", "immediate", "stop"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "pg_ctl stop: {}", stderr(&out));
         std::thread::sleep(pause);
         self.up();
@@ -361,7 +368,8 @@ impl OwnPostgres {
 
 impl Drop for OwnPostgres {
     fn drop(&mut self) {
-        let _ = self.run("pg_ctl").arg("-D").arg(&self.data).args(["-m", "immediate", "stop"]).output();
+        let _ =
+            self.run("pg_ctl").arg("-D").arg(&self.data).args(["-m", "immediate", "stop"]).output();
     }
 }
 
@@ -426,8 +434,18 @@ fn a_watched_feed_queues_its_entries_for_the_workers() {
     )
     .unwrap();
     let feed = feed.display().to_string();
-    let args =
-        ["ingest", "--queue", &nats.url(), "--watch", "--rounds", "2", "--interval", "1", "--no-fetch", &feed];
+    let args = [
+        "ingest",
+        "--queue",
+        &nats.url(),
+        "--watch",
+        "--rounds",
+        "2",
+        "--interval",
+        "1",
+        "--no-fetch",
+        &feed,
+    ];
     let out = claimtrace(&args);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
@@ -437,8 +455,11 @@ fn a_watched_feed_queues_its_entries_for_the_workers() {
     let db = schema(&pg, "feed");
     finish(worker(&nats.url(), &db, &["--exit-when-empty"]));
     let listed = stdout(&claimtrace(&["articles", "--db", &db, "--jsonl"]));
-    for (url, date) in [("https://example.org/a/1", "2024-03-25"), ("https://example.org/a/2", "2024-03-26")] {
-        let row = listed.lines().find(|l| l.contains(url)).unwrap_or_else(|| panic!("{url}: {listed}"));
+    for (url, date) in
+        [("https://example.org/a/1", "2024-03-25"), ("https://example.org/a/2", "2024-03-26")]
+    {
+        let row =
+            listed.lines().find(|l| l.contains(url)).unwrap_or_else(|| panic!("{url}: {listed}"));
         assert!(row.contains(date), "the entry's date: {row}");
     }
 }

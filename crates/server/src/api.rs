@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use utoipa::OpenApi;
 
+use crate::ingest::Source;
 use crate::{ApiError, AppState};
 
 /// Claims per page unless `limit` says otherwise, and the most it may say.
@@ -239,24 +240,67 @@ pub async fn articles(State(state): State<AppState>) -> Result<Json<Value>, ApiE
     Ok(Json(json!({ "articles": rows })))
 }
 
-/// Analyses one article given in the body: plain text, HTML, or a JSON
-/// record (`{"text", "title", "published", "outlet", "url"}`), by its
-/// Content-Type. Nothing is stored.
+/// Where `/api/analyze` and `/api/ingest` take their article from when
+/// not from the body.
+#[derive(Debug, Default, Deserialize)]
+pub struct InputQuery {
+    /// A page to fetch (public addresses only, unless the server was
+    /// started with `--allow-private`).
+    pub url: Option<String>,
+    /// The body's file name (its format by extension: `.jsonl` for many
+    /// articles, `.html`, `.json`, `.txt`).
+    pub name: Option<String>,
+}
+
+impl InputQuery {
+    fn source(&self, headers: &HeaderMap, body: Bytes) -> Result<Source, ApiError> {
+        match self.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            Some(url) if body.is_empty() => Ok(Source::Url(url.to_string())),
+            Some(_) => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "give the article in the body or as ?url=, not both",
+            )),
+            None if body.is_empty() => Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "no article: give it in the body or as ?url=",
+            )),
+            None => Ok(Source::Bytes {
+                name: self.name.clone().unwrap_or_else(|| "pasted".into()),
+                bytes: body.to_vec(),
+                content_type: headers
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string),
+            }),
+        }
+    }
+}
+
+/// Analyses one article given in the body (plain text, HTML, or a JSON
+/// record `{"text", "title", "published", "outlet", "url"}`, by its
+/// Content-Type) or fetched from `?url=`. Nothing is stored.
 #[utoipa::path(post, path = "/api/analyze",
+    params(
+        ("url" = Option<String>, Query, description = "fetch the article from this URL instead of the body (public addresses only)"),
+        ("name" = Option<String>, Query, description = "the body's file name; its extension names the format"),
+    ),
     request_body(content = String, description = "the article: text/plain, text/html or application/json", content_type = "text/plain"),
     responses(
-        (status = 200, description = "the article record (docs/article-json.md); an array when the body holds several", content_type = "application/json"),
+        (status = 200, description = "the article record (docs/article-json.md); an array when the input holds several", content_type = "application/json"),
+        (status = 403, description = "the URL is on a private network (SSRF guard)", content_type = "application/json"),
         (status = 422, description = "the input could not be read as an article", content_type = "application/json"),
+        (status = 502, description = "the URL could not be fetched", content_type = "application/json"),
     ))]
 pub async fn analyze(
     State(state): State<AppState>,
+    Query(query): Query<InputQuery>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<impl IntoResponse, ApiError> {
-    let content_type =
-        headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let source = query.source(&headers, body)?;
+    let read = crate::ingest::read_source(&state, source).await?;
     let started = std::time::Instant::now();
-    let records = analyse(&state, body.to_vec(), content_type).await?;
+    let records = records(crate::ingest::analyse_read(&state, read).await?)?;
     let ms = started.elapsed().as_secs_f64() * 1e3;
     let value = match records.len() {
         1 => json!(records[0]),
@@ -265,49 +309,87 @@ pub async fn analyze(
     Ok(([("server-timing", format!("analyze;dur={ms:.1}"))], Json(value)))
 }
 
-/// Analyses `bytes` on a blocking thread, at most `analyses` at once (the
-/// others wait their turn).
-pub async fn analyse(
-    state: &AppState,
-    bytes: Vec<u8>,
-    content_type: Option<String>,
+/// The records of an input's articles; the first article's error when
+/// none could be read.
+pub fn records(
+    docs: Vec<claimtrace::Result<claimtrace::Document>>,
 ) -> Result<Vec<claimtrace::Record>, ApiError> {
-    let _permit = state.0.analyses.acquire().await.map_err(ApiError::internal)?;
-    let state = state.clone();
-    tokio::task::spawn_blocking(move || {
-        let input = claimtrace::read::Input {
-            name: "pasted",
-            bytes: &bytes,
-            format: None,
-            content_type: content_type.as_deref(),
-        };
-        let options = claimtrace::read::ReadOptions {
-            max_bytes: Some(state.0.config.max_body),
-            ..Default::default()
-        };
-        let mut records = Vec::new();
-        for doc in claimtrace::analyze_iter(&state.0.pipeline, &input, &options) {
-            match doc {
-                Ok(doc) => records.push(claimtrace::Record::from_document(&doc)),
-                Err(err) if records.is_empty() => {
-                    return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))
-                }
-                Err(_) => {}
+    let mut first_error = None;
+    let mut records = Vec::new();
+    for doc in docs {
+        match doc {
+            Ok(doc) => records.push(claimtrace::Record::from_document(&doc)),
+            Err(err) => {
+                first_error.get_or_insert(err);
             }
         }
-        if records.is_empty() {
-            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "no article in the input"));
+    }
+    match first_error {
+        Some(err) if records.is_empty() => {
+            Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))
         }
-        Ok(records)
-    })
-    .await
-    .map_err(ApiError::internal)?
+        _ if records.is_empty() => {
+            Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "no article in the input"))
+        }
+        _ => Ok(records),
+    }
+}
+
+/// Files the articles of the body (any format `analyze` reads; JSONL for
+/// many) or of `?url=` in the ledger, in the background: answers at once
+/// with the job's id; `/api/ingest/{id}` follows it.
+#[utoipa::path(post, path = "/api/ingest",
+    params(
+        ("url" = Option<String>, Query, description = "fetch the article from this URL instead of the body (public addresses only)"),
+        ("name" = Option<String>, Query, description = "the body's file name; its extension names the format (.jsonl for many articles)"),
+    ),
+    request_body(content = String, description = "the articles: text, HTML, JSON or JSONL", content_type = "text/plain"),
+    responses(
+        (status = 202, description = "the job started: `{\"id\", \"progress\"}`", content_type = "application/json"),
+        (status = 503, description = "too many ingests running", content_type = "application/json"),
+    ))]
+pub async fn ingest(
+    State(state): State<AppState>,
+    Query(query): Query<InputQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse, ApiError> {
+    let source = query.source(&headers, body)?;
+    let id = crate::ingest::start_job(&state, vec![source])?;
+    Ok((StatusCode::ACCEPTED, Json(json!({ "id": id, "progress": format!("/api/ingest/{id}") }))))
+}
+
+/// Where an ingest job stands: inputs done, articles filed by outcome,
+/// failures with their reasons.
+#[utoipa::path(get, path = "/api/ingest/{id}",
+    params(("id" = u64, Path, description = "the job's id, as `/api/ingest` gave it")),
+    responses(
+        (status = 200, description = "the job's progress", body = crate::ingest::Progress),
+        (status = 404, description = "no such job (the server keeps the last 64)", content_type = "application/json"),
+    ))]
+pub async fn ingest_progress(
+    State(state): State<AppState>,
+    Path(id): Path<u64>,
+) -> Result<Json<crate::ingest::Progress>, ApiError> {
+    job(&state, id).map(Json)
+}
+
+/// A job's progress, or 404.
+pub fn job(state: &AppState, id: u64) -> Result<crate::ingest::Progress, ApiError> {
+    state
+        .0
+        .jobs
+        .lock()
+        .map_err(|_| ApiError::internal("jobs poisoned"))?
+        .get(id)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "no such ingest job"))
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "claimtrace", description = "The claim ledger and article analysis over HTTP."),
-    paths(claims, claim, review, events, search, articles, analyze)
+    paths(claims, claim, review, events, search, articles, analyze, ingest, ingest_progress),
+    components(schemas(crate::ingest::Progress, crate::ingest::JobError))
 )]
 struct ApiDoc;
 

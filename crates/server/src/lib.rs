@@ -17,6 +17,7 @@
 //! is always escaped (maud escapes every interpolation).
 
 mod api;
+mod ingest;
 mod pages;
 
 use std::net::SocketAddr;
@@ -50,6 +51,14 @@ pub struct Config {
     pub analyses: usize,
     /// Open connections to the ledger (reads run on them in parallel).
     pub connections: usize,
+    /// Largest upload (the analyse/ingest form, `/api/ingest`), in bytes.
+    pub max_upload: usize,
+    /// Largest page fetched from a URL, in bytes, and the time it may take.
+    pub fetch_bytes: usize,
+    pub fetch_timeout: std::time::Duration,
+    /// Fetch URLs on loopback, private and link-local networks too (off:
+    /// the SSRF guard refuses them, after DNS and on every redirect).
+    pub allow_private: bool,
 }
 
 impl Config {
@@ -66,6 +75,10 @@ impl Config {
             // Readers do not block each other in WAL mode: enough
             // connections that one slow view does not hold up the rest.
             connections: (cores * 4).clamp(4, 16),
+            max_upload: 32 << 20,
+            fetch_bytes: 8 << 20,
+            fetch_timeout: std::time::Duration::from_secs(20),
+            allow_private: false,
         }
     }
 }
@@ -83,6 +96,7 @@ struct Inner {
     /// Host header values accepted.
     hosts: Vec<String>,
     analyses: tokio::sync::Semaphore,
+    jobs: Mutex<ingest::Jobs>,
 }
 
 /// An error as the API and the pages show it: a status and a message that
@@ -141,6 +155,7 @@ impl AppState {
             config,
             hosts,
             analyses,
+            jobs: Mutex::default(),
         })))
     }
 
@@ -186,6 +201,21 @@ impl AppState {
         .map_err(ApiError::internal)?
     }
 
+    /// How URLs given to the server are fetched.
+    fn fetch_limits(&self) -> claimtrace_fetch::Limits {
+        let config = &self.0.config;
+        claimtrace_fetch::Limits {
+            max_bytes: config.fetch_bytes,
+            timeout: config.fetch_timeout,
+            redirects: 5,
+            network: if config.allow_private {
+                claimtrace_fetch::Network::Any
+            } else {
+                claimtrace_fetch::Network::PublicOnly
+            },
+        }
+    }
+
     fn is_loopback(&self) -> bool {
         self.0.config.addr.ip().is_loopback()
     }
@@ -218,6 +248,12 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// Every route: the pages, the API and the stylesheet, behind the guard.
 pub fn router(state: AppState) -> Router {
     let max_body = state.0.config.max_body;
+    let max_upload = state.0.config.max_upload;
+    // Forms and bodies that carry files take the upload limit.
+    let uploads = Router::new()
+        .route("/analyze", get(pages::analyze_form).post(pages::analyze_submit))
+        .route("/api/ingest", post(api::ingest))
+        .layer(DefaultBodyLimit::max(max_upload));
     Router::new()
         .route("/", get(pages::ledger))
         .route("/claims/{id}", get(pages::claim))
@@ -225,7 +261,7 @@ pub fn router(state: AppState) -> Router {
         .route("/events", get(pages::events))
         .route("/entity", get(pages::entity))
         .route("/article", get(pages::article))
-        .route("/analyze", get(pages::analyze_form).post(pages::analyze_submit))
+        .route("/ingest/{id}", get(pages::ingest_progress))
         .route("/static/app.css", get(stylesheet))
         .route("/api/claims", get(api::claims))
         .route("/api/claims/{id}", get(api::claim))
@@ -234,9 +270,11 @@ pub fn router(state: AppState) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/articles", get(api::articles))
         .route("/api/analyze", post(api::analyze))
+        .route("/api/ingest/{id}", get(api::ingest_progress))
         .route("/api/openapi.json", get(api::openapi))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(max_body))
+        .merge(uploads)
         .layer(middleware::from_fn_with_state(state.clone(), guard))
         .with_state(state)
 }

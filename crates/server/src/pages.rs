@@ -23,6 +23,12 @@ const STATUSES: [&str; 6] =
     ["disputed", "confirmed", "unverified", "hedged", "reported", "asserted"];
 
 fn layout(title: &str, body: Markup) -> Html<String> {
+    page(title, None, body)
+}
+
+/// A page; `refresh` reloads it every so many seconds (a job's progress,
+/// without script).
+fn page(title: &str, refresh: Option<u32>, body: Markup) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
@@ -30,6 +36,7 @@ fn layout(title: &str, body: Markup) -> Html<String> {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
+                    @if let Some(seconds) = refresh { meta http-equiv="refresh" content=(seconds); }
                     title { (title) " · claimtrace" }
                     link rel="stylesheet" href="/static/app.css";
                 }
@@ -455,51 +462,206 @@ pub async fn review_submit(
 
 pub async fn analyze_form() -> Response {
     let body = html! {
-        h1 { "Analyse an article" }
-        form method="post" action="/analyze" {
-            label for="text" { "Paste the article's text (the first line is its title)" }
-            textarea id="text" name="text" required {}
-            p { button type="submit" { "Analyse" } }
+        h1 { "Analyse or ingest articles" }
+        form method="post" action="/analyze" enctype="multipart/form-data" {
+            label for="text" { "Paste an article's text (the first line is its title)" }
+            textarea id="text" name="text" {}
+            label for="files" { "or upload files (text, HTML, JSON, JSONL, feeds)" }
+            input id="files" type="file" name="files" multiple;
+            label for="url" { "or give a page's URL" }
+            input id="url" type="url" name="url" placeholder="https://";
+            p {
+                label.inline { input type="checkbox" name="ingest" value="on"; " Add to the ledger" }
+            }
+            p { button type="submit" { "Go" } }
         }
-        p.muted { "Nothing is stored. To add articles to the ledger, use " code { "claimtrace ingest" } "." }
+        p.muted { "Without “Add to the ledger” nothing is stored. Several files are \
+            filed one after the other; a page shows their progress." }
     };
     layout("Analyse", body).into_response()
 }
 
-#[derive(Deserialize)]
-pub struct AnalyzeForm {
-    pub text: String,
-}
+/// Most inputs analysed on one result page (more are for ingest).
+const SHOWN_ANALYSES: usize = 20;
 
-/// The analysed article: its text with entities, times and counts marked,
-/// then its claims and events.
+/// The analyse form: each input analysed and shown, or, with "Add to the
+/// ledger", an ingest job started and its progress page opened.
 pub async fn analyze_submit(
     State(state): State<AppState>,
-    Form(form): Form<AnalyzeForm>,
+    request: axum::extract::Request,
 ) -> Response {
-    let records = match crate::api::analyse(
-        &state,
-        form.text.into_bytes(),
-        Some("text/plain".into()),
-    )
-    .await
-    {
-        Ok(records) => records,
+    let (sources, ingest) = match form_sources(request).await {
+        Ok(form) => form,
         Err(err) => return error_page(err),
     };
-    let r = &records[0];
-    let marks = marks(r);
-    let body = html! {
-        h1 { (r.meta.title.as_deref().unwrap_or("Untitled")) }
-        p.muted { (r.entities.len()) " entities · " (r.times.len()) " times · " (r.counts.len()) " counts · "
-            (r.claims.len()) " claims · " (r.events.len()) " events" }
-        div.article { (marks) }
-        (claims_and_events(r))
-        h2 { "Entities" }
-        ul { @for e in &r.entities { li { (e.kind) " " (e.name)
-            @if let Some(geo) = &e.geo { " " span.muted { (place_label(geo)) } } } } }
+    if sources.is_empty() {
+        return error_page(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "nothing to analyse: paste a text, choose a file or give a URL",
+        ));
+    }
+    if ingest {
+        return match crate::ingest::start_job(&state, sources) {
+            Ok(id) => axum::response::Redirect::to(&format!("/ingest/{id}")).into_response(),
+            Err(err) => error_page(err),
+        };
+    }
+    if sources.len() > SHOWN_ANALYSES {
+        return error_page(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("over {SHOWN_ANALYSES} inputs: tick “Add to the ledger” to ingest them"),
+        ));
+    }
+    let single = sources.len() == 1;
+    let mut parts = Vec::new();
+    for source in sources {
+        let label = source.label().to_string();
+        let read = match crate::ingest::read_source(&state, source).await {
+            Ok(read) => read,
+            Err(err) if single => return error_page(err),
+            Err(err) => {
+                parts.push(html! { h2 { (label) } p.error { (err.message) } });
+                continue;
+            }
+        };
+        let records = match crate::ingest::analyse_read(&state, read).await {
+            Ok(docs) => crate::api::records(docs),
+            Err(err) => Err(err),
+        };
+        match records {
+            Ok(records) => parts.extend(records.iter().map(analysis)),
+            Err(err) if single => return error_page(err),
+            Err(err) => parts.push(html! { h2 { (label) } p.error { (err.message) } }),
+        }
+    }
+    let body = html! { @for part in &parts { (part) } };
+    layout("Analysis", body).into_response()
+}
+
+/// The analyse form's fields when sent URL-encoded (no files).
+#[derive(Deserialize)]
+pub struct AnalyzeForm {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub url: String,
+    pub ingest: Option<String>,
+}
+
+/// The inputs of the analyse form (multipart, or URL-encoded without
+/// files) and whether to ingest them.
+async fn form_sources(
+    request: axum::extract::Request,
+) -> Result<(Vec<crate::ingest::Source>, bool), ApiError> {
+    use crate::ingest::Source;
+    use axum::extract::FromRequest;
+    let urlencoded = request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    if urlencoded {
+        let Form(form) = Form::<AnalyzeForm>::from_request(request, &())
+            .await
+            .map_err(|e| ApiError::new(e.status(), e.body_text()))?;
+        let mut sources = Vec::new();
+        if !form.text.trim().is_empty() {
+            sources.push(Source::Bytes {
+                name: "pasted".into(),
+                bytes: form.text.into_bytes(),
+                content_type: Some("text/plain".into()),
+            });
+        }
+        if !form.url.trim().is_empty() {
+            sources.push(Source::Url(form.url.trim().to_string()));
+        }
+        return Ok((sources, form.ingest.as_deref() == Some("on")));
+    }
+    let mut multipart = axum::extract::Multipart::from_request(request, &())
+        .await
+        .map_err(|e| ApiError::new(e.status(), e.body_text()))?;
+    let bad = |err: axum::extract::multipart::MultipartError| {
+        ApiError::new(err.status(), format!("cannot read the form: {}", err.body_text()))
     };
-    layout(r.meta.title.as_deref().unwrap_or("Analysis"), body).into_response()
+    let mut sources = Vec::new();
+    let mut ingest = false;
+    while let Some(field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or("").to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let content_type = field.content_type().map(str::to_string);
+        let bytes = field.bytes().await.map_err(bad)?;
+        match name.as_str() {
+            "text" if !bytes.iter().all(u8::is_ascii_whitespace) => sources.push(Source::Bytes {
+                name: "pasted".into(),
+                bytes: bytes.to_vec(),
+                content_type: Some("text/plain".into()),
+            }),
+            "files" if !bytes.is_empty() => sources.push(Source::Bytes {
+                name: file_name.unwrap_or_else(|| "upload".into()),
+                bytes: bytes.to_vec(),
+                content_type: content_type.filter(|t| t != "application/octet-stream"),
+            }),
+            "url" => {
+                let url = String::from_utf8_lossy(&bytes).trim().to_string();
+                if !url.is_empty() {
+                    sources.push(Source::Url(url));
+                }
+            }
+            "ingest" => ingest = bytes.as_ref() == b"on",
+            _ => {}
+        }
+    }
+    Ok((sources, ingest))
+}
+
+/// One analysed article: its text with entities, times and counts marked,
+/// then its claims, events and entities.
+fn analysis(r: &claimtrace::Record) -> Markup {
+    html! {
+        section.analysis {
+            h1 { (r.meta.title.as_deref().unwrap_or("Untitled")) }
+            p.muted { (r.entities.len()) " entities · " (r.times.len()) " times · " (r.counts.len()) " counts · "
+                (r.claims.len()) " claims · " (r.events.len()) " events" }
+            div.article { (marks(r)) }
+            (claims_and_events(r))
+            h2 { "Entities" }
+            ul { @for e in &r.entities { li { (e.kind) " " (e.name)
+                @if let Some(geo) = &e.geo { " " span.muted { (place_label(geo)) } } } } }
+        }
+    }
+}
+
+/// An ingest job's progress: a bar, the counts, the failures and the
+/// articles filed; it reloads itself while the job runs.
+pub async fn ingest_progress(State(state): State<AppState>, Path(id): Path<u64>) -> Response {
+    let p = match crate::api::job(&state, id) {
+        Ok(p) => p,
+        Err(err) => return error_page(err),
+    };
+    let running = p.state == "running";
+    let body = html! {
+        h1 { "Ingest " (p.id) }
+        p {
+            progress max=(p.inputs.max(1)) value=(p.done) { (p.done) " of " (p.inputs) }
+            " " (p.done) " of " (p.inputs) " inputs"
+            @if running { " · working…" } @else { " · done" }
+        }
+        p.counts {
+            (p.new) " new · " (p.versions) " new versions · " (p.unchanged) " unchanged · "
+            (p.copies) " copies · " (p.failed) " failed"
+        }
+        @if !p.errors.is_empty() {
+            h2 { "Failed" }
+            ul { @for e in &p.errors { li { strong { (e.input) } ": " (e.error) } } }
+        }
+        @if !p.articles.is_empty() {
+            h2 { "Articles" }
+            ul { @for url in p.articles.iter().take(SHOWN) {
+                li { a href={ "/article?url=" (encode_value(url)) } { (url) } } } }
+        }
+        @if !running { p { a href="/" { "To the ledger" } } }
+    };
+    page(&format!("Ingest {id}"), running.then_some(1), body).into_response()
 }
 
 /// An article's claims with their status and chain, and its events.

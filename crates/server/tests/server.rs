@@ -202,6 +202,8 @@ fn pages_and_api_over_a_ledger() {
         "/api/search",
         "/api/articles",
         "/api/analyze",
+        "/api/ingest",
+        "/api/ingest/{id}",
     ] {
         assert!(openapi["paths"].get(route).is_some(), "{route} missing from the OpenAPI document");
     }
@@ -597,7 +599,9 @@ fn a_postgres_ledger_serves_the_same_json_as_a_sqlite_one() {
             std::env::var_os("CLAIMTRACE_REQUIRE_SERVICES").is_none(),
             "CLAIMTRACE_REQUIRE_SERVICES is set but CLAIMTRACE_TEST_POSTGRES is not"
         );
-        eprintln!("skipped: no PostgreSQL (set CLAIMTRACE_TEST_POSTGRES; scripts/services.sh start)");
+        eprintln!(
+            "skipped: no PostgreSQL (set CLAIMTRACE_TEST_POSTGRES; scripts/services.sh start)"
+        );
         return;
     };
     let schema = format!("serve_{}", std::process::id());
@@ -687,5 +691,233 @@ fn the_article_page_says_what_changed_between_versions() {
     assert_eq!(page.status, 200);
     let versions = &page.body[page.body.find("Versions").expect("a Versions section")..];
     assert!(versions.contains("Version 2"), "{versions}");
-    assert!(versions.contains("Added:") && versions.contains("the market would reopen"), "{versions}");
+    assert!(
+        versions.contains("Added:") && versions.contains("the market would reopen"),
+        "{versions}"
+    );
+}
+
+/// A server on loopback that answers every request with `body` as
+/// `content_type`; returns its address.
+fn article_site(body: &'static str, content_type: &'static str) -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let reply = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+    addr
+}
+
+const ARTICLE_HTML: &str = "<html><head><title>Police arrest two men in Kabul</title>\
+    <meta property=\"article:published_time\" content=\"2019-03-05T10:00:00Z\"></head>\
+    <body><article><h1>Police arrest two men in Kabul</h1>\
+    <p>Police arrested two men in Kabul on Tuesday, officials said. The interior ministry \
+    said the men had planned an attack on a market, a claim their families denied.</p>\
+    </article></body></html>";
+
+/// A multipart/form-data body: `(name, file name, content)` fields.
+fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----claimtrace-test-boundary";
+    let mut body = Vec::new();
+    for (name, file, content) in fields {
+        body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match file {
+            Some(file) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// Polls an ingest job until it is done; its last progress.
+fn finished(addr: SocketAddr, id: u64) -> serde_json::Value {
+    for _ in 0..400 {
+        let progress = json(&get(addr, &format!("/api/ingest/{id}")));
+        if progress["state"] == "done" {
+            return progress;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("ingest job {id} did not finish");
+}
+
+#[test]
+fn a_url_on_a_private_network_is_refused_unless_allowed() {
+    let site = article_site(ARTICLE_HTML, "text/html; charset=utf-8");
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(Config::new(
+        dir.path().join("ledger.db"),
+        SocketAddr::from(([127, 0, 0, 1], free_port())),
+    ));
+    let origin = format!("http://{addr}");
+    for url in [format!("http://{site}/story"), format!("http://localhost:{}/story", site.port())] {
+        // The API, the form and an ingest job all refuse it, naming why.
+        let reply =
+            request(addr, "POST", &format!("/api/analyze?url={}", percent(&url)), None, &[], b"");
+        assert_eq!(reply.status, 403, "{}", reply.body);
+        let message = json(&reply)["error"].as_str().unwrap().to_string();
+        assert!(message.contains("refused") && message.contains("loopback"), "{message}");
+        let form = format!("url={}", percent(&url));
+        let page = request(
+            addr,
+            "POST",
+            "/analyze",
+            None,
+            &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
+            form.as_bytes(),
+        );
+        assert_eq!(page.status, 403);
+        assert!(page.body.contains("refused"), "{}", page.body);
+    }
+    let url = format!("http://{site}/story");
+    let job = request(addr, "POST", &format!("/api/ingest?url={}", percent(&url)), None, &[], b"");
+    assert_eq!(job.status, 202, "{}", job.body);
+    let progress = finished(addr, json(&job)["id"].as_u64().unwrap());
+    assert_eq!((progress["failed"].as_u64(), progress["new"].as_u64()), (Some(1), Some(0)));
+    assert!(progress["errors"][0]["error"].as_str().unwrap().contains("refused"), "{progress}");
+    // Cloud metadata and private addresses, by literal address.
+    for url in ["http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::1]/"] {
+        let reply =
+            request(addr, "POST", &format!("/api/analyze?url={}", percent(url)), None, &[], b"");
+        assert_eq!(reply.status, 403, "{url}: {}", reply.body);
+    }
+    let reply =
+        request(addr, "POST", "/api/analyze?url=file%3A%2F%2F%2Fetc%2Fpasswd", None, &[], b"");
+    assert_eq!(reply.status, 422, "{}", reply.body);
+
+    // With --allow-private the same URL is fetched and analysed.
+    let mut config =
+        Config::new(dir.path().join("ledger2.db"), SocketAddr::from(([127, 0, 0, 1], free_port())));
+    config.allow_private = true;
+    let open = start(config);
+    let reply =
+        request(open, "POST", &format!("/api/analyze?url={}", percent(&url)), None, &[], b"");
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let record = json(&reply);
+    assert_eq!(record["meta"]["title"], "Police arrest two men in Kabul");
+    assert!(!record["claims"].as_array().unwrap().is_empty(), "{record}");
+}
+
+#[test]
+fn uploads_are_analysed_or_ingested_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(Config::new(
+        dir.path().join("ledger.db"),
+        SocketAddr::from(([127, 0, 0, 1], free_port())),
+    ));
+    let origin = format!("http://{addr}");
+    let founding = std::fs::read(testdata("examples/newsweek-isis-threat.txt")).unwrap();
+    let mut dev: Vec<PathBuf> = std::fs::read_dir(testdata("gold/dev/inputs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dev.sort();
+    let second = std::fs::read(&dev[0]).unwrap();
+    let second_name = dev[0].file_name().unwrap().to_str().unwrap().to_string();
+
+    // One file, not ingested: its analysis, nothing stored.
+    let (content_type, body) =
+        multipart(&[("files", Some("founding.txt"), &founding), ("url", None, b"")]);
+    let page = request(
+        addr,
+        "POST",
+        "/analyze",
+        None,
+        &[("Content-Type", &content_type), ("Origin", &origin)],
+        &body,
+    );
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("<mark class=\"time\" title=\"2024-03-22\">Friday"));
+    assert_eq!(json(&get(addr, "/api/claims"))["claims"].as_array().unwrap().len(), 0);
+
+    // Files ingested: a job, its page, its counts; a bad file named.
+    let (content_type, body) = multipart(&[
+        ("files", Some("founding.txt"), &founding),
+        ("files", Some(&second_name), &second),
+        ("files", Some("empty.txt"), b"   \n"),
+        ("text", None, b""),
+        ("ingest", None, b"on"),
+    ]);
+    let reply = request(
+        addr,
+        "POST",
+        "/analyze",
+        None,
+        &[("Content-Type", &content_type), ("Origin", &origin)],
+        &body,
+    );
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let location = reply.header("location").unwrap().to_string();
+    let id: u64 = location.strip_prefix("/ingest/").unwrap().parse().unwrap();
+    let progress = finished(addr, id);
+    assert_eq!(progress["inputs"], 3);
+    assert_eq!(progress["done"], 3);
+    assert_eq!(progress["new"], 2, "{progress}");
+    assert_eq!(progress["failed"], 1, "{progress}");
+    assert!(progress["errors"][0]["input"].as_str().unwrap().contains("empty.txt"), "{progress}");
+    let page = get(addr, &location);
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("<progress") && page.body.contains("3 of 3 inputs"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("2 new") && page.body.contains("1 failed"), "{}", page.body);
+    assert!(!page.body.contains("http-equiv=\"refresh\""), "a finished job stops reloading");
+    let claims = json(&get(addr, "/api/claims?about=Crocus"));
+    assert!(!claims["claims"].as_array().unwrap().is_empty(), "{claims}");
+
+    // The same files again add nothing; a JSONL body through the API.
+    let (content_type, body) =
+        multipart(&[("files", Some("founding.txt"), &founding), ("ingest", None, b"on")]);
+    let reply = request(
+        addr,
+        "POST",
+        "/analyze",
+        None,
+        &[("Content-Type", &content_type), ("Origin", &origin)],
+        &body,
+    );
+    let id: u64 =
+        reply.header("location").unwrap().strip_prefix("/ingest/").unwrap().parse().unwrap();
+    let progress = finished(addr, id);
+    assert_eq!((progress["new"].as_u64(), progress["unchanged"].as_u64()), (Some(0), Some(1)));
+    let jsonl = "{\"title\":\"Flood\",\"text\":\"Officials said on Monday that 12 people were killed in floods in Jakarta.\",\"url\":\"https://news.example/flood\"}\n\
+                 {\"title\":\"Quake\",\"text\":\"A minister said on Friday that the quake destroyed 300 homes in Lombok.\",\"url\":\"https://news.example/quake\"}\n";
+    let reply = request(addr, "POST", "/api/ingest?name=feed.jsonl", None, &[], jsonl.as_bytes());
+    assert_eq!(reply.status, 202, "{}", reply.body);
+    let progress = finished(addr, json(&reply)["id"].as_u64().unwrap());
+    assert_eq!(progress["new"], 2, "{progress}");
+    assert_eq!(progress["articles"][1], "https://news.example/quake");
+    assert_eq!(get(addr, "/api/ingest/999999").status, 404);
+    // Writes from another site are refused, uploads included.
+    let reply = request(
+        addr,
+        "POST",
+        "/api/ingest",
+        None,
+        &[("Origin", "http://evil.example")],
+        jsonl.as_bytes(),
+    );
+    assert_eq!(reply.status, 403);
 }

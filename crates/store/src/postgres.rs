@@ -334,10 +334,8 @@ fn migrate(conn: &PgConn, url: &str) -> Result<()> {
 fn migrate_locked(conn: &PgConn, url: &str) -> Result<()> {
     let shown = redact(url);
     let foreign = |reason: &str| StoreError::Foreign { path: shown.clone(), reason: reason.into() };
-    let has_meta = conn
-        .query_one("SELECT to_regclass('claimtrace_meta') IS NOT NULL", &[])?
-        .int(0)?
-        == 1;
+    let has_meta =
+        conn.query_one("SELECT to_regclass('claimtrace_meta') IS NOT NULL", &[])?.int(0)? == 1;
     if !has_meta {
         let tables = conn
             .query_one(

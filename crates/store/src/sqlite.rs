@@ -22,7 +22,9 @@ impl ToSql for Arg<'_> {
             Arg::Int(v) => ValueRef::Integer(v),
             Arg::Text(s) => ValueRef::Text(s.as_bytes()),
             Arg::Ints(_) | Arg::Texts(_) => {
-                return Err(rusqlite::Error::ToSqlConversionFailure("arrays: PostgreSQL only".into()))
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "arrays: PostgreSQL only".into(),
+                ))
             }
         }))
     }
@@ -170,8 +172,8 @@ fn migrate_one(conn: &SqliteConn) -> Result<bool> {
     conn.batch(sql)?;
     if version + 1 == 2 {
         // Summaries of the clusters a version 1 ledger holds.
-        let clusters = conn
-            .query("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL", &[])?;
+        let clusters =
+            conn.query("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL", &[])?;
         for row in clusters {
             // No corrections before version 6.
             store::refresh(conn, row.int(0)?, false)?;

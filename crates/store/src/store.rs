@@ -223,12 +223,21 @@ impl SqlStore {
             // The new version replaces the old ones in the ledger: their
             // appearances leave their clusters and the index (they stay
             // stored, for history).
-            conn.execute("DELETE FROM keys WHERE appearance IN (SELECT p.id FROM appearances p
-                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)", args![&url])?;
-            conn.execute("DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
-                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)", args![&url])?;
-            conn.execute("UPDATE appearances SET cluster = NULL WHERE article IN
-                 (SELECT id FROM articles WHERE url = ?1)", args![&url])?;
+            conn.execute(
+                "DELETE FROM keys WHERE appearance IN (SELECT p.id FROM appearances p
+                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
+                args![&url],
+            )?;
+            conn.execute(
+                "DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
+                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
+                args![&url],
+            )?;
+            conn.execute(
+                "UPDATE appearances SET cluster = NULL WHERE article IN
+                 (SELECT id FROM articles WHERE url = ?1)",
+                args![&url],
+            )?;
             conn.execute("UPDATE articles SET latest = 0 WHERE url = ?1", args![&url])?;
             // Search finds the text the article has now.
             conn.execute("DELETE FROM articles_fts WHERE url = ?1", args![&url])?;
@@ -975,10 +984,7 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
 /// Stores an article's fingerprint and files it under its bands.
 pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprint) -> Result<()> {
     let encoded = print.encode();
-    conn.execute(
-        "UPDATE articles SET fingerprint = ?1 WHERE id = ?2",
-        args![&encoded, article],
-    )?;
+    conn.execute("UPDATE articles SET fingerprint = ?1 WHERE id = ?2", args![&encoded, article])?;
     insert_pairs(conn, "article_bands (band, article)", &print.bands(), article)
 }
 

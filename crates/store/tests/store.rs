@@ -100,7 +100,9 @@ fn postgres_url() -> Option<String> {
             panic!("CLAIMTRACE_REQUIRE_SERVICES is set but CLAIMTRACE_TEST_POSTGRES is not")
         }
         _ => {
-            eprintln!("skipped: no PostgreSQL (set CLAIMTRACE_TEST_POSTGRES; scripts/services.sh start)");
+            eprintln!(
+                "skipped: no PostgreSQL (set CLAIMTRACE_TEST_POSTGRES; scripts/services.sh start)"
+            );
             None
         }
     }
@@ -316,10 +318,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(
-        SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(),
-        6
-    );
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 6);
 }
 
 #[test]
@@ -561,7 +560,9 @@ fn a_postgres_schema_of_another_program_or_a_newer_ledger_is_refused() {
     std::hash::Hash::hash(&dir.path(), &mut h);
     let mine = format!("test_{:016x}", std::hash::Hasher::finish(&h));
     client
-        .batch_execute(&format!("UPDATE {mine}.claimtrace_meta SET value = '999' WHERE key = 'schema'"))
+        .batch_execute(&format!(
+            "UPDATE {mine}.claimtrace_meta SET value = '999' WHERE key = 'schema'"
+        ))
         .unwrap();
     let mine_url = format!("{url}?options=-csearch_path%3D{mine}");
     let err = SqlStore::connect(Path::new(&mine_url)).err().expect("refused");

@@ -25,9 +25,8 @@ impl VersionChanges {
 
 /// The changes from `old` to `new` (claims matched by their text).
 pub fn version_changes(old: &Record, new: &Record) -> VersionChanges {
-    let status_in = |r: &Record, text: &str| {
-        r.claims.iter().find(|c| c.text == text).map(|c| c.status.clone())
-    };
+    let status_in =
+        |r: &Record, text: &str| r.claims.iter().find(|c| c.text == text).map(|c| c.status.clone());
     let mut changes = VersionChanges::default();
     for c in &new.claims {
         match status_in(old, &c.text) {
