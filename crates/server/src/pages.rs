@@ -59,7 +59,15 @@ fn page(title: &str, refresh: Option<u32>, body: Markup) -> Html<String> {
 
 fn error_page(err: ApiError) -> Response {
     let status = err.status;
-    let page = layout("Error", html! { h1 { (status.as_u16()) " " (err.message) } });
+    let reason = status.canonical_reason().unwrap_or("Error");
+    let page = layout(
+        reason,
+        html! {
+            h1 { (status.as_u16()) " " (reason) }
+            p.error { (err.message) }
+            p { a href="/" { "To the ledger" } " · " a href="/analyze" { "Analyse another" } }
+        },
+    );
     (status, page).into_response()
 }
 

@@ -2,6 +2,8 @@
 //! route, paging, analysis, and the guards (Host, Origin, token, body
 //! size, escaping of hostile article text).
 
+mod cdp;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -920,4 +922,62 @@ fn uploads_are_analysed_or_ingested_with_progress() {
         jsonl.as_bytes(),
     );
     assert_eq!(reply.status, 403);
+}
+
+/// In a browser: a file chosen on the analyse page and ingested shows its
+/// progress and lands in the ledger; a loopback URL given there is
+/// refused by the SSRF guard.
+#[test]
+fn in_a_browser_uploads_ingest_and_a_loopback_url_is_refused() {
+    let Some(browser) = browser() else { return };
+    let artefacts =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-artefacts");
+    std::fs::create_dir_all(&artefacts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(Config::new(
+        dir.path().join("ledger.db"),
+        SocketAddr::from(([127, 0, 0, 1], free_port())),
+    ));
+    let base = format!("http://{addr}");
+    let mut page = cdp::Cdp::start(&browser);
+
+    // Two files chosen, "Add to the ledger" ticked: the progress page
+    // reloads itself until the job is done, then the ledger lists them.
+    page.goto(&format!("{base}/analyze"));
+    let mut dev: Vec<PathBuf> = std::fs::read_dir(testdata("gold/dev/inputs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dev.sort();
+    page.choose_files("#files", &[testdata("examples/newsweek-isis-threat.txt"), dev[0].clone()]);
+    page.eval(
+        "document.querySelector('input[name=ingest]').checked = true; \
+               document.querySelector('button[type=submit]').click(); true",
+    );
+    assert!(
+        page.wait_for("location.pathname.startsWith('/ingest/') && document.body.innerText.includes('· done')"),
+        "the progress page did not finish: {}",
+        page.text()
+    );
+    let text = page.text();
+    assert!(text.contains("2 of 2 inputs") && text.contains("2 new"), "{text}");
+    page.screenshot(&artefacts, "ingest-progress");
+    page.goto(&format!("{base}/"));
+    assert!(page.text().contains("Crocus"), "the ledger lists the founding example's claims");
+
+    // A loopback URL: refused, with the reason, on the result page.
+    page.goto(&format!("{base}/analyze"));
+    page.eval(&format!(
+        "document.getElementById('url').value = 'http://127.0.0.1:{}/latest/meta-data/'; \
+         document.querySelector('button[type=submit]').click(); true",
+        addr.port()
+    ));
+    assert!(
+        page.wait_for("document.body && document.body.innerText.includes('refused')"),
+        "no refusal: {}",
+        page.text()
+    );
+    let text = page.text();
+    assert!(text.contains("403") && text.contains("loopback"), "{text}");
+    page.screenshot(&artefacts, "ssrf-refused");
 }
