@@ -97,6 +97,8 @@ struct Inner {
     hosts: Vec<String>,
     analyses: tokio::sync::Semaphore,
     jobs: Mutex<ingest::Jobs>,
+    /// Claim pages' views of big clusters, while they stay unchanged.
+    views: claimtrace_store::ViewCache,
 }
 
 /// An error as the API and the pages show it: a status and a message that
@@ -130,7 +132,11 @@ impl AppState {
     /// number of connections.
     pub fn new(config: Config) -> anyhow::Result<AppState> {
         let stores = (0..config.connections.max(1))
-            .map(|_| SqlStore::connect(&config.db).map(Mutex::new))
+            .map(|_| {
+                let store = SqlStore::connect(&config.db)?;
+                store.tune_for_reads()?;
+                Ok::<_, claimtrace_store::StoreError>(Mutex::new(store))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let port = config.addr.port();
         let mut hosts = vec![config.addr.to_string()];
@@ -156,6 +162,7 @@ impl AppState {
             hosts,
             analyses,
             jobs: Mutex::default(),
+            views: claimtrace_store::ViewCache::new(256, pages::SHOWN, 1_000),
         })))
     }
 

@@ -2,7 +2,7 @@
 //! escaped, so article text is data, never markup). Reading needs no
 //! script; filters and paging are plain links and GET forms.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -17,7 +17,11 @@ use crate::{ApiError, AppState};
 
 /// Appearances (and timeline entries, stances) listed on a claim's page;
 /// a story's biggest claims have thousands.
-const SHOWN: usize = 200;
+pub const SHOWN: usize = 200;
+
+/// Links drawn in a claim's propagation graph, and its most columns.
+const SHOWN_EDGES: usize = 300;
+const MAX_COLUMNS: usize = 12;
 
 const STATUSES: [&str; 6] =
     ["disputed", "confirmed", "unverified", "hedged", "reported", "asserted"];
@@ -221,11 +225,12 @@ pub async fn entity(State(state): State<AppState>, Query(query): Query<EntityQue
 /// One claim: wording, status, timeline, stances, the propagation graph
 /// and every appearance in context.
 pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    let found = match state.with_store(move |s| s.claim(&id)).await {
+    let views = state.clone();
+    let found = match state.with_store(move |s| s.claim_page(&id, &views.0.views)).await {
         Ok(found) => found,
         Err(err) => return error_page(err),
     };
-    let Some(c) = found else {
+    let Some((c, total)) = found else {
         return error_page(ApiError::new(StatusCode::NOT_FOUND, "no such claim"));
     };
     let body = html! {
@@ -310,8 +315,8 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
             button type="submit" { "Record" }
             button type="submit" name="undo" value="true" { "Undo the latest correction" }
         }
-        h2 { "Appearances (" (c.appearances.len()) ")" }
-        @if c.appearances.len() > SHOWN {
+        h2 { "Appearances (" (total) ")" }
+        @if total > c.appearances.len() {
             p.muted { "The first " (SHOWN) " are shown; " a href={ "/api/claims/" (c.id) } { "the JSON" } " has them all." }
         }
         ol.claims {
@@ -334,24 +339,37 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
 /// The propagation graph as SVG: the origin on the left, each hop a
 /// column to the right.
 fn propagation(c: &LedgerClaim) -> Markup {
-    let edges: &[Edge] = &c.propagation;
-    if edges.is_empty() {
+    let all: &[Edge] = &c.propagation;
+    if all.is_empty() {
         return html! { p.muted { "Reported by each outlet in its own voice: no chain of sources." } };
     }
-    // Columns by distance from the nodes nothing points to.
-    let mut depth: BTreeMap<&str, usize> = BTreeMap::new();
-    let targets: Vec<&str> = edges.iter().map(|e| e.to.as_str()).collect();
+    // A story's biggest claims travel through hundreds of outlets: the
+    // graph draws the first links (in the order they appeared).
+    let edges = &all[..all.len().min(SHOWN_EDGES)];
+    // Columns by the longest path from the nodes nothing points to, found
+    // by relaxing the edges until nothing moves (a few passes: chains are
+    // short); cycles stop at the last column.
+    let targets: HashSet<&str> = edges.iter().map(|e| e.to.as_str()).collect();
+    let mut depth: HashMap<&str, usize> = HashMap::new();
     for e in edges {
-        if !targets.contains(&e.from.as_str()) {
+        if !targets.contains(e.from.as_str()) {
             depth.insert(&e.from, 0);
         }
     }
-    for _ in 0..edges.len() {
+    for _ in 0..MAX_COLUMNS {
+        let mut moved = false;
         for e in edges {
             if let Some(&d) = depth.get(e.from.as_str()) {
-                let entry = depth.entry(&e.to).or_insert(d + 1);
-                *entry = (*entry).max(d + 1).min(edges.len());
+                let next = (d + 1).min(MAX_COLUMNS - 1);
+                let entry = depth.entry(&e.to).or_insert(next);
+                if *entry < next {
+                    *entry = next;
+                    moved = true;
+                }
             }
+        }
+        if !moved {
+            break;
         }
     }
     for e in edges {
@@ -361,7 +379,7 @@ fn propagation(c: &LedgerClaim) -> Markup {
     let mut rows: HashMap<usize, usize> = HashMap::new();
     let mut at: HashMap<&str, (f64, f64)> = HashMap::new();
     let mut order: Vec<(&str, usize)> = depth.iter().map(|(n, d)| (*n, *d)).collect();
-    order.sort_by_key(|(n, d)| (*d, *n));
+    order.sort_unstable_by_key(|(n, d)| (*d, *n));
     let (w, h, gap_x, gap_y) = (170.0, 28.0, 230.0, 44.0);
     for (name, d) in &order {
         let row = rows.entry(*d).or_insert(0);
@@ -395,6 +413,10 @@ fn propagation(c: &LedgerClaim) -> Markup {
                     }
                 }
             }
+        }
+        @if all.len() > edges.len() {
+            p.muted { "The first " (edges.len()) " of " (all.len()) " links; all are in "
+                a href={ "/api/claims/" (c.id) } { "the claim's JSON" } "." }
         }
     }
 }

@@ -17,7 +17,7 @@ mod sqlite;
 mod store;
 
 pub use sql::Dialect;
-pub use store::{Filed, LookupStats, SqlStore};
+pub use store::{Filed, LookupStats, SqlStore, ViewCache};
 
 use claimtrace::record::ledger::{ClaimBrief, LedgerClaim, LedgerEvent};
 

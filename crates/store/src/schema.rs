@@ -128,4 +128,10 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX corrections_claim ON corrections (claim);
     ",
+    // 7: how many times each cluster's summary was written: it changes
+    // whenever the cluster's members do, so a view kept from before is
+    // known to be stale (`ViewCache`).
+    "
+    ALTER TABLE clusters ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
+    ",
 ];

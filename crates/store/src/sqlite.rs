@@ -143,34 +143,42 @@ pub(crate) fn schema_version(conn: &dyn Conn) -> Result<i64> {
     conn.query_one("PRAGMA user_version", &[])?.int(0)
 }
 
-/// Applies the migrations the file lacks, each in its own transaction
-/// (taken IMMEDIATE, so that two processes opening a new file at once
-/// migrate it once).
+/// Applies the migrations the file lacks, in one transaction (taken
+/// IMMEDIATE, so that two processes opening a new file at once migrate it
+/// once): every schema change first, then the backfills of the versions
+/// passed, which are written against the newest schema.
 fn migrate(conn: &SqliteConn) -> Result<()> {
-    loop {
-        conn.begin_write()?;
-        let step = migrate_one(conn);
-        match step {
-            Ok(true) => conn.batch("COMMIT")?,
-            Ok(false) => {
-                conn.batch("COMMIT")?;
-                return Ok(());
-            }
-            Err(err) => {
-                let _ = conn.batch("ROLLBACK");
-                return Err(err);
-            }
+    conn.begin_write()?;
+    match migrate_locked(conn) {
+        Ok(()) => conn.batch("COMMIT"),
+        Err(err) => {
+            let _ = conn.batch("ROLLBACK");
+            Err(err)
         }
     }
 }
 
-/// Applies the next migration inside the open transaction; `false` when
-/// the file is up to date.
-fn migrate_one(conn: &SqliteConn) -> Result<bool> {
-    let version = schema_version(conn)?;
-    let Some(sql) = MIGRATIONS.get(version as usize) else { return Ok(false) };
-    conn.batch(sql)?;
-    if version + 1 == 2 {
+fn migrate_locked(conn: &SqliteConn) -> Result<()> {
+    let from = schema_version(conn)? as usize;
+    if from >= MIGRATIONS.len() {
+        return Ok(());
+    }
+    for sql in &MIGRATIONS[from..] {
+        conn.batch(sql)?;
+    }
+    for version in from + 1..=MIGRATIONS.len() {
+        backfill(conn, version)?;
+    }
+    conn.batch(&format!(
+        "PRAGMA user_version = {}; PRAGMA application_id = {APPLICATION_ID};",
+        MIGRATIONS.len()
+    ))
+}
+
+/// Fills what schema version `version` added to a ledger written before
+/// it.
+fn backfill(conn: &SqliteConn, version: usize) -> Result<()> {
+    if version == 2 {
         // Summaries of the clusters a version 1 ledger holds.
         let clusters =
             conn.query("SELECT DISTINCT cluster FROM appearances WHERE cluster IS NOT NULL", &[])?;
@@ -179,7 +187,7 @@ fn migrate_one(conn: &SqliteConn) -> Result<bool> {
             store::refresh(conn, row.int(0)?, false)?;
         }
     }
-    if version + 1 == 3 {
+    if version == 3 {
         let rows =
             conn.query("SELECT id, signature FROM appearances WHERE cluster IS NOT NULL", &[])?;
         for row in rows {
@@ -192,7 +200,7 @@ fn migrate_one(conn: &SqliteConn) -> Result<bool> {
             }
         }
     }
-    if version + 1 == 4 {
+    if version == 4 {
         for row in conn.query("SELECT id, record FROM articles", &[])? {
             let record: serde_json::Value = store::from_json(&row.text(1)?)?;
             let text = record.get("text").and_then(|t| t.as_str()).unwrap_or("");
@@ -201,7 +209,7 @@ fn migrate_one(conn: &SqliteConn) -> Result<bool> {
             }
         }
     }
-    if version + 1 == 5 {
+    if version == 5 {
         let rows = conn.query(
             "SELECT p.cluster, a.outlet, a.url FROM appearances p
              JOIN articles a ON a.id = p.article
@@ -217,9 +225,5 @@ fn migrate_one(conn: &SqliteConn) -> Result<bool> {
             )?;
         }
     }
-    conn.batch(&format!(
-        "PRAGMA user_version = {}; PRAGMA application_id = {APPLICATION_ID};",
-        version + 1
-    ))?;
-    Ok(true)
+    Ok(())
 }

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::Document;
-use claimtrace_store::{ArticleInput, ClaimFilter, Ingested, LedgerStore, SqlStore, StoreError};
+use claimtrace_store::{
+    ArticleInput, ClaimFilter, Ingested, LedgerStore, Review, SqlStore, StoreError, ViewCache,
+};
 
 fn testdata(rel: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata")).join(rel)
@@ -226,6 +228,62 @@ fn a_changed_article_is_a_new_version_and_a_copy_counts_once(backend: &Backend) 
 }
 on_both!(a_changed_article_is_a_new_version_and_a_copy_counts_once);
 
+/// A claim page's view, kept in a `ViewCache`, is the full view with its
+/// first appearances, and never outlives a change of its cluster: a new
+/// version of one of its articles, another report, a correction.
+fn a_kept_page_view_follows_every_change_of_its_cluster(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.open(dir.path());
+    let read = |text: &str| {
+        let input =
+            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
+    };
+    let cache = ViewCache::new(8, 1, 1);
+    let check = |store: &SqlStore, id: &str| {
+        let full = store.claim(id).unwrap().unwrap();
+        for _ in 0..2 {
+            let (mut page, total) = store.claim_page(id, &cache).unwrap().unwrap();
+            assert_eq!(total, full.appearances.len());
+            assert_eq!(page.appearances[..], full.appearances[..1]);
+            page.appearances.clone_from(&full.appearances);
+            assert_eq!(page, full);
+        }
+    };
+    let said = "The council said the bridge will close on Monday for repairs.";
+    let v1 = read(&format!("Bridge closes\n\n{said}\n"));
+    ingest(&mut store, "https://a.example/bridge", &v1);
+    ingest(
+        &mut store,
+        "https://c.example/roads",
+        &read(&format!("Roads\n\n{said} Traffic is heavy.\n")),
+    );
+    let id = |store: &SqlStore| {
+        let claims = store.claims(&ClaimFilter::default()).unwrap();
+        claims.iter().find(|c| c.text.contains("bridge will close")).unwrap().id.clone()
+    };
+    let first = id(&store);
+    check(&store, &first);
+    // A new version: its appearance replaces the old one in the cluster.
+    let v2 =
+        read(&format!("Bridge closes\n\n{said} The mayor said the ferry will run every hour.\n"));
+    assert_eq!(ingest(&mut store, "https://a.example/bridge", &v2), Ingested::NewVersion);
+    let now = id(&store);
+    check(&store, &now);
+    let (page, _) = store.claim_page(&now, &cache).unwrap().unwrap();
+    assert!(store.claim(&now).unwrap().unwrap().appearances.iter().any(|a| a.version == 2));
+    assert_eq!(page.id, now);
+    // Another report, and a correction.
+    ingest(&mut store, "https://d.example/city", &read(&format!("City\n\n{said}\n")));
+    check(&store, &now);
+    store
+        .review(&now, &Review::Status("confirmed".into()), None, "editor", "2026-12-01T10:00:00Z")
+        .unwrap();
+    check(&store, &now);
+    assert_eq!(store.claim_page(&now, &cache).unwrap().unwrap().0.status, "confirmed");
+}
+on_both!(a_kept_page_view_follows_every_change_of_its_cluster);
+
 fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
@@ -318,7 +376,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 6);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 7);
 }
 
 #[test]
@@ -349,7 +407,7 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 6);
+    assert_eq!(store.schema_version().unwrap(), 7);
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
     let (full, _) = store.claims_page(&all).unwrap();

@@ -101,7 +101,7 @@ impl Appearance {
     /// The order appearances are told in: by date (UTC), then URL, then
     /// position. An appearance dated only by ingest comes after dated ones
     /// on the same day.
-    pub fn order_key(&self) -> (String, u8, String, u32, usize) {
+    pub fn order_key(&self) -> OrderKey {
         let date = self.article.published.as_deref().map(instant).unwrap_or_default();
         (
             date,
@@ -112,6 +112,11 @@ impl Appearance {
         )
     }
 }
+
+/// Where an appearance comes in the order appearances are told in
+/// ([`Appearance::order_key`]): its date as an instant, whether it is
+/// dated by ingest only, URL, version, position.
+pub type OrderKey = (String, u8, String, u32, usize);
 
 /// `published` as a UTC date-time that sorts as text.
 pub fn instant(published: &str) -> String {

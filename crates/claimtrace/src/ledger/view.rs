@@ -1,10 +1,10 @@
 //! A cluster's appearances to its ledger record: status over time, first
 //! seen, origin, outlets, propagation and stances.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::hash::fnv1a;
-use super::{instant, Appearance, DateFrom};
+use super::{Appearance, DateFrom, OrderKey};
 use crate::record::ledger::{
     AppearanceStance, Edge, FirstSeen, LedgerAppearance, LedgerClaim, LedgerStance, TimelineEntry,
 };
@@ -24,15 +24,20 @@ pub(super) fn id_of_key(key: &str) -> String {
 
 /// The ledger record of one cluster (`spec/ledger-json.md`).
 pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
-    let mut all: Vec<&Appearance> = members.to_vec();
-    all.sort_by_cached_key(|a| a.order_key());
+    // Each member's order key, made once: sorting and the first seen both
+    // read it (a story's biggest claims have a hundred thousand members).
+    let mut keyed: Vec<_> = members.iter().map(|a| (a.order_key(), *a)).collect();
+    keyed.sort_by(|x, y| x.0.cmp(&y.0));
+    let all: Vec<&Appearance> = keyed.iter().map(|(_, a)| *a).collect();
     // Fact-checks move the status and are listed as verdicts; the rest are
     // the claim's appearances.
-    let sorted: Vec<&Appearance> = all.iter().copied().filter(|a| a.verdict.is_none()).collect();
-    let Some(first) = sorted.first().or(all.first()) else {
+    let sorted: Vec<&(_, &Appearance)> =
+        keyed.iter().filter(|(_, a)| a.verdict.is_none()).collect();
+    let Some(first) = sorted.first().map(|(_, a)| *a).or(all.first().copied()) else {
         return LedgerClaim { id: id.to_string(), ..LedgerClaim::default() };
     };
     let seen = first_seen(&sorted).unwrap_or(first);
+    let sorted: Vec<&Appearance> = sorted.iter().map(|(_, a)| *a).collect();
 
     let mut timeline: Vec<TimelineEntry> = Vec::new();
     for a in &all {
@@ -50,9 +55,10 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
     let status = timeline.last().map_or_else(|| first.status.clone(), |e| e.status.clone());
 
     let mut stances: Vec<LedgerStance> = Vec::new();
+    let mut said: HashSet<(&str, &str)> = HashSet::new();
     for a in &all {
         for (actor, stance) in &a.stances {
-            if !stances.iter().any(|s| &s.actor == actor && &s.stance == stance) {
+            if said.insert((actor, stance)) {
                 stances.push(LedgerStance {
                     actor: actor.clone(),
                     stance: stance.clone(),
@@ -64,6 +70,7 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
     }
 
     let mut propagation: Vec<Edge> = Vec::new();
+    let mut linked: HashSet<(String, String)> = HashSet::new();
     for a in &sorted {
         let mut hops: Vec<&str> = a.chain.iter().map(String::as_str).collect();
         let outlet = outlet_of(a);
@@ -71,9 +78,8 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
             hops.push(&outlet);
         }
         for pair in hops.windows(2) {
-            let edge = Edge { from: pair[0].to_string(), to: pair[1].to_string() };
-            if !propagation.contains(&edge) {
-                propagation.push(edge);
+            if linked.insert((pair[0].to_string(), pair[1].to_string())) {
+                propagation.push(Edge { from: pair[0].to_string(), to: pair[1].to_string() });
             }
         }
     }
@@ -81,9 +87,10 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
     let outlets: BTreeSet<String> =
         sorted.iter().filter(|a| a.article.copy_of.is_none()).map(|a| outlet_of(a)).collect();
     let mut entities: Vec<String> = Vec::new();
+    let mut named: HashSet<&str> = HashSet::new();
     for a in &sorted {
         for e in &a.entities {
-            if !entities.contains(e) {
+            if named.insert(e) {
                 entities.push(e.clone());
             }
         }
@@ -120,16 +127,34 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
 fn merge_names(names: Vec<String>) -> Vec<String> {
     let all: Vec<Vec<String>> =
         names.iter().map(|n| n.split_whitespace().map(str::to_lowercase).collect()).collect();
+    // Names in a suffix relation share their last word: only those are
+    // compared (a big story names thousands).
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut long: Vec<usize> = Vec::new();
+    for (j, words) in all.iter().enumerate() {
+        if let (true, Some(last)) = (words.len() >= 2, words.last()) {
+            by_last.entry(last).or_default().push(j);
+            long.push(j);
+        }
+    }
     let mut out: Vec<String> = Vec::new();
+    let mut chosen_before: HashSet<String> = HashSet::new();
     for (i, name) in names.iter().enumerate() {
         let mine = &all[i];
+        let candidates: &[usize] = match mine.last() {
+            Some(last) => by_last.get(last.as_str()).map_or(&[], Vec::as_slice),
+            // A name of no words is a suffix of every name.
+            None => &long,
+        };
         // Names in a suffix relation with this one; the shortest of them
         // with two words or more stands for all.
-        let chosen = (0..names.len())
-            .filter(|&j| all[j].len() >= 2 && (all[j].ends_with(mine) || mine.ends_with(&all[j])))
+        let chosen = candidates
+            .iter()
+            .copied()
+            .filter(|&j| all[j].ends_with(mine) || mine.ends_with(&all[j]))
             .min_by_key(|&j| (all[j].len(), j))
             .map_or_else(|| name.clone(), |j| names[j].clone());
-        if !out.contains(&chosen) {
+        if chosen_before.insert(chosen.clone()) {
             out.push(chosen);
         }
     }
@@ -138,13 +163,15 @@ fn merge_names(names: Vec<String>) -> Vec<String> {
 
 /// The earliest appearance by a published date; one dated only by its
 /// ingest never beats a published date.
-fn first_seen<'a>(sorted: &[&'a Appearance]) -> Option<&'a Appearance> {
+/// `sorted` carries each appearance's order key, whose first part is its
+/// published date as an instant.
+fn first_seen<'a>(sorted: &[&(OrderKey, &'a Appearance)]) -> Option<&'a Appearance> {
     sorted
         .iter()
-        .filter(|a| a.article.date_from != DateFrom::Ingest && a.article.published.is_some())
-        .min_by_key(|a| a.article.published.as_deref().map(instant))
+        .filter(|(_, a)| a.article.date_from != DateFrom::Ingest && a.article.published.is_some())
+        .min_by(|x, y| x.0 .0.cmp(&y.0 .0))
         .or_else(|| sorted.first())
-        .copied()
+        .map(|(_, a)| *a)
 }
 
 /// Whether an appearance with status `new` moves a cluster whose status is
