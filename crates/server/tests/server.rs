@@ -944,6 +944,7 @@ fn in_a_browser_uploads_ingest_and_a_loopback_url_is_refused() {
     // Two files chosen, "Add to the ledger" ticked: the progress page
     // reloads itself until the job is done, then the ledger lists them.
     page.goto(&format!("{base}/analyze"));
+    page.screenshot(&artefacts, "analyze");
     let mut dev: Vec<PathBuf> = std::fs::read_dir(testdata("gold/dev/inputs"))
         .unwrap()
         .map(|e| e.unwrap().path())
