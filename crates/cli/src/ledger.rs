@@ -27,7 +27,7 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    fn open(&self) -> Result<SqlStore> {
+    pub fn open(&self) -> Result<SqlStore> {
         Ok(SqlStore::connect(&self.db)?)
     }
 }
@@ -169,12 +169,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
                     .unwrap_or_else(|err| emit(Item::Failed(format!("{name}: {err:#}"))))
                 } else {
                     match fetch(name, args.limits.max_bytes, args.limits.timeout()) {
-                        Ok(fetched) => reader.input(
-                            name,
-                            &fetched.bytes,
-                            fetched.content_type.as_deref(),
-                            emit,
-                        ),
+                        Ok(fetched) => reader.input(name, &fetched, emit),
                         Err(err) => emit(Item::Failed(format!("{name}: {err:#}"))),
                     }
                 };
@@ -215,8 +210,50 @@ enum Item {
     },
     Failed(String),
     Say(String),
+    /// A page read from a URL, kept as fetched before its articles are
+    /// filed (preservation).
+    Fetched(Box<Kept>),
     /// An input is done: the progress bar moves on.
     InputDone,
+}
+
+/// A page as fetched, for the ledger's preservation.
+pub struct Kept {
+    pub url: String,
+    pub fetched: crate::fetch::Fetched,
+    pub fetched_at: String,
+}
+
+impl Kept {
+    /// When `name` is a URL, its page as fetched now.
+    fn of(name: &str, fetched: &crate::fetch::Fetched) -> Option<Kept> {
+        (name.starts_with("http://") || name.starts_with("https://")).then(|| Kept {
+            url: name.to_string(),
+            fetched: fetched.clone(),
+            fetched_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        })
+    }
+
+    /// Keeps it in the ledger; whether its bytes differ from the URL's
+    /// previous fetch.
+    pub fn keep(&self, store: &mut SqlStore) -> claimtrace_store::Result<bool> {
+        let f = &self.fetched;
+        let headers: Vec<(String, String)> = [
+            ("content-type", &f.content_type),
+            ("etag", &f.etag),
+            ("last-modified", &f.last_modified),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v)))
+        .collect();
+        store.preserve(&claimtrace_store::Fetch {
+            url: &self.url,
+            final_url: &f.final_url,
+            fetched_at: &self.fetched_at,
+            bytes: &f.bytes,
+            headers,
+        })
+    }
 }
 
 /// A worker's part: the pipeline over an article, contained.
@@ -261,15 +298,20 @@ impl Reader<'_> {
     fn input(
         &mut self,
         name: &str,
-        bytes: &[u8],
-        content_type: Option<&str>,
+        fetched: &crate::fetch::Fetched,
         emit: &mut dyn FnMut(Item) -> bool,
     ) -> bool {
+        let (bytes, content_type) = (&fetched.bytes[..], fetched.content_type.as_deref());
         if claimtrace::read::feed::is_feed(bytes, content_type) {
             return match claimtrace::read::feed::entries(bytes) {
                 Ok(entries) => entries.into_iter().all(|entry| self.entry(name, entry, emit)),
                 Err(err) => emit(Item::Failed(format!("{name}: {err}"))),
             };
+        }
+        if let Some(kept) = Kept::of(name, fetched).filter(|_| self.publisher.is_none()) {
+            if !emit(Item::Fetched(Box::new(kept))) {
+                return false;
+            }
         }
         self.articles(name, bytes, content_type, &Overrides::default(), emit)
     }
@@ -291,6 +333,12 @@ impl Reader<'_> {
             if !self.args.no_fetch {
                 match fetch(link, self.args.limits.max_bytes, self.args.limits.timeout()) {
                     Ok(f) => {
+                        if let Some(kept) = Kept::of(link, &f).filter(|_| self.publisher.is_none())
+                        {
+                            if !emit(Item::Fetched(Box::new(kept))) {
+                                return false;
+                            }
+                        }
                         return self.articles(
                             link,
                             &f.bytes,
@@ -373,6 +421,14 @@ impl Writer {
             Item::Doc { name, doc, url } => (name, doc, url),
             Item::Failed(message) => return self.failed(&message),
             Item::Say(line) => return self.say(line),
+            Item::Fetched(kept) => {
+                if let Some(store) = &mut self.store {
+                    if let Err(err) = kept.keep(store) {
+                        self.say(format!("claimtrace: {}: not kept as fetched: {err}", kept.url));
+                    }
+                }
+                return;
+            }
             Item::InputDone => {
                 if let Some(bar) = &self.progress {
                     bar.set_message(self.tally.line());
@@ -459,7 +515,7 @@ fn watch(
                         last_modified: f.last_modified.clone(),
                     };
                     state.due = Instant::now() + interval;
-                    reader.input(feed, &f.bytes, f.content_type.as_deref(), &mut |item| {
+                    reader.input(feed, &f, &mut |item| {
                         writer.write(analyse(pipeline, item));
                         true
                     });
@@ -1237,6 +1293,9 @@ pub fn history(args: &HistoryArgs) -> Result<ExitCode> {
             previous = Some(v);
             continue;
         };
+        if claimtrace::ledger::is_unannounced(&v.record) {
+            writeln!(out, "    {}", "changed without an update note".red())?;
+        }
         let changes = claimtrace::ledger::version_changes(&prev.record, &v.record);
         for (status, text) in &changes.added {
             writeln!(out, "    {} {} {}", "+".green(), badge(status), text)?;
@@ -1252,6 +1311,20 @@ pub fn history(args: &HistoryArgs) -> Result<ExitCode> {
             writeln!(out, "    (no claim changed)")?;
         }
         previous = Some(v);
+    }
+    // The page as fetched, each time it was read.
+    for f in store.fetches(&args.url)? {
+        let kept = match f.stored {
+            Some(n) => format!("kept, {n} bytes compressed"),
+            None => "same bytes as kept before".to_string(),
+        };
+        writeln!(
+            out,
+            "fetched {}  {} bytes  sha256 {}  {kept}",
+            f.fetched_at,
+            f.size,
+            &f.content_hash[..12]
+        )?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -10,6 +10,7 @@ mod ledger;
 mod load;
 mod parallel;
 mod queue;
+mod refetch;
 mod report;
 mod synthetic;
 
@@ -56,6 +57,10 @@ enum Command {
     /// Correct a claim: set its status, add a note, or undo (recorded with
     /// who, when and why; wins over the machine, survives re-ingest).
     Review(ledger::ReviewArgs),
+    /// Read again the pages the ledger was given by URL: keep what changed
+    /// as fetched, file the new version, and name the pages that changed
+    /// without an update note (stealth edits).
+    Refetch(refetch::Args),
     /// Score the ledger against gold ledgers (B-cubed over appearances).
     EvalLedger(ledger::EvalLedgerArgs),
     /// The ledger in a browser, and an HTTP API (loopback by default).
@@ -145,6 +150,7 @@ fn main() -> ExitCode {
         Command::EvalLedger(args) => ledger::eval_ledger(&args),
         Command::History(args) => ledger::history(&args),
         Command::Review(args) => ledger::review(&args),
+        Command::Refetch(args) => refetch::run(&args),
         Command::Serve(args) => serve(&args),
         Command::Worker(args) => queue::worker(&args),
         Command::Status(args) => queue::status(&args),

@@ -499,3 +499,103 @@ fn events_across_articles_with_their_reports() {
     );
     assert_eq!(stdout(&out).lines().count(), events.len() + 1);
 }
+
+/// A loopback server whose one page is whatever `page` holds now.
+fn changing_page(page: std::sync::Arc<std::sync::Mutex<String>>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/story", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let body = page.lock().unwrap().clone();
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    url
+}
+
+fn story(paragraphs: &[&str]) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    format!(
+        "<html><head><title>Bridge to close</title>\
+         <meta property=\"article:published_time\" content=\"2024-03-22T10:00:00Z\"></head>\
+         <body><article><h1>Bridge to close</h1>{body}</article></body></html>"
+    )
+}
+
+/// Preservation and stealth edits: a page ingested by URL is kept as
+/// fetched; `refetch` finds it unchanged, then changed without an update
+/// note (a new version flagged as such, with the claim it added), then
+/// changed with one.
+#[test]
+fn refetch_keeps_pages_as_fetched_and_flags_stealth_edits() {
+    let first = story(&[
+        "The council said the bridge will close on Monday for repairs.",
+        "Engineers found cracks in two of its supports last week, officials said.",
+    ]);
+    let page = std::sync::Arc::new(std::sync::Mutex::new(first.clone()));
+    let url = changing_page(page.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(&dir);
+    let out = claimtrace(&["ingest", "--db", &db, &url]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = claimtrace(&["refetch", "--db", &db, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["outcome"], "unchanged", "{line}");
+
+    // Changed silently: a new claim, no update note.
+    *page.lock().unwrap() = story(&[
+        "The council said the bridge will close on Monday for repairs.",
+        "Engineers found cracks in two of its supports last week, officials said.",
+        "The mayor said the closure would last at least six months.",
+    ]);
+    let out = claimtrace(&["refetch", "--db", &db, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(line["outcome"], "changed", "{line}");
+    assert_eq!(line["unannounced"], true, "{line}");
+    assert_eq!(line["version"], 2, "{line}");
+    let added = line["claims_added"].as_array().unwrap();
+    assert!(added.iter().any(|c| c.as_str().unwrap().contains("six months")), "{line}");
+    assert!(stderr(&out).contains("1 changed (1 without an update note)"), "{}", stderr(&out));
+    // The ledger has the claim it added, and history says how it came.
+    let claims = ledger(&db);
+    assert!(claims.iter().any(|c| c["text"].as_str().unwrap().contains("six months")));
+    let out = claimtrace(&["history", "--db", &db, &url]);
+    let text = stdout(&out);
+    assert!(text.contains("changed without an update note"), "{text}");
+    assert!(text.contains("fetched") && text.contains("kept"), "{text}");
+
+    // Changed with an update note: not a stealth edit.
+    *page.lock().unwrap() = story(&[
+        "The council said the bridge will close on Monday for repairs.",
+        "The mayor said the closure would last at least three months.",
+        "Update: This article was updated to correct the length of the closure.",
+    ]);
+    let out = claimtrace(&["refetch", "--db", &db, "--json"]);
+    let line: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(
+        (line["outcome"].as_str(), line["unannounced"].as_bool()),
+        (Some("changed"), Some(false)),
+        "{line}"
+    );
+
+    // The first bytes are still there as fetched: one body per content.
+    let store = claimtrace_store::SqlStore::open(Path::new(&db)).unwrap();
+    let kept = store.fetches(&url).unwrap();
+    assert_eq!(kept.len(), 4);
+    assert_eq!(kept.iter().filter(|f| f.stored.is_some()).count(), 3);
+    let bytes = store.fetched_bytes(&url, &kept[0].content_hash).unwrap().unwrap();
+    assert_eq!(bytes, first.as_bytes());
+    assert!(kept[0].stored.unwrap() < kept[0].size, "kept compressed");
+    assert_eq!(kept[1].stored, None, "the same bytes are kept once");
+}

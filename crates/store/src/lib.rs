@@ -11,11 +11,13 @@
 //! server, worker) use.
 
 mod postgres;
+mod preserve;
 mod schema;
 mod sql;
 mod sqlite;
 mod store;
 
+pub use preserve::{Fetch, FetchRecord};
 pub use sql::Dialect;
 pub use store::{Filed, LookupStats, SqlStore, ViewCache};
 

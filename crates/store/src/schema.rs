@@ -134,4 +134,21 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE clusters ADD COLUMN changes INTEGER NOT NULL DEFAULT 0;
     ",
+    // 8: pages as fetched (preservation): each fetch of a URL with its
+    // time, the hash and size of the bytes, the headers that matter, and
+    // the bytes themselves compressed (`body`), kept once per URL and
+    // content: a fetch of bytes kept before stores no body.
+    "
+    CREATE TABLE fetches (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        final_url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        headers TEXT NOT NULL,
+        body BLOB
+    );
+    CREATE INDEX fetches_url ON fetches (url, fetched_at);
+    ",
 ];

@@ -13,6 +13,7 @@ pub(crate) enum Arg<'a> {
     Null,
     Int(i64),
     Text(&'a str),
+    Bytes(&'a [u8]),
     /// Arrays (PostgreSQL only).
     Ints(&'a [i64]),
     Texts(&'a [String]),
@@ -79,6 +80,7 @@ pub(crate) enum Value {
     Int(i64),
     Real(f64),
     Text(String),
+    Bytes(Vec<u8>),
 }
 
 /// One result row.
@@ -123,6 +125,14 @@ impl Row {
         match self.at(i)? {
             Value::Null => Ok(None),
             _ => self.text(i).map(Some),
+        }
+    }
+
+    pub(crate) fn opt_bytes(&self, i: usize) -> Result<Option<Vec<u8>>> {
+        match self.at(i)? {
+            Value::Null => Ok(None),
+            Value::Bytes(b) => Ok(Some(b.clone())),
+            other => Err(StoreError::Damaged(format!("column {i}: {other:?} is not bytes"))),
         }
     }
 }

@@ -21,6 +21,7 @@ impl ToSql for Arg<'_> {
             Arg::Null => ValueRef::Null,
             Arg::Int(v) => ValueRef::Integer(v),
             Arg::Text(s) => ValueRef::Text(s.as_bytes()),
+            Arg::Bytes(b) => ValueRef::Blob(b),
             Arg::Ints(_) | Arg::Texts(_) => {
                 return Err(rusqlite::Error::ToSqlConversionFailure(
                     "arrays: PostgreSQL only".into(),
@@ -51,9 +52,7 @@ impl Conn for SqliteConn {
                         String::from_utf8(t.to_vec())
                             .map_err(|e| StoreError::Damaged(format!("text column {i}: {e}")))?,
                     ),
-                    ValueRef::Blob(_) => {
-                        return Err(StoreError::Damaged(format!("column {i}: unexpected blob")))
-                    }
+                    ValueRef::Blob(b) => Value::Bytes(b.to_vec()),
                 });
             }
             out.push(Row(values));

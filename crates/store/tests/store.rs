@@ -284,6 +284,47 @@ fn a_kept_page_view_follows_every_change_of_its_cluster(backend: &Backend) {
 }
 on_both!(a_kept_page_view_follows_every_change_of_its_cluster);
 
+/// Pages as fetched: kept compressed once per URL and content, every
+/// fetch logged, the latest of each URL listed for `refetch`.
+fn pages_are_kept_as_fetched_once_per_content(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.open(dir.path());
+    let page = |body: &str| format!("<html><body><p>{}</p></body></html>", body.repeat(40));
+    let (a, b) = (page("The bridge will close. "), page("The bridge stays open. "));
+    let fetch = |bytes: &'static [u8], at: &'static str| claimtrace_store::Fetch {
+        url: "https://a.example/bridge",
+        final_url: "https://a.example/bridge",
+        fetched_at: at,
+        bytes,
+        headers: vec![("etag".into(), "\"v1\"".into())],
+    };
+    let (a, b): (&'static [u8], &'static [u8]) = (
+        Box::leak(a.into_bytes().into_boxed_slice()),
+        Box::leak(b.into_bytes().into_boxed_slice()),
+    );
+    assert!(!store.preserve(&fetch(a, "2026-12-01T10:00:00Z")).unwrap(), "the first fetch");
+    assert!(!store.preserve(&fetch(a, "2026-12-01T11:00:00Z")).unwrap(), "the same bytes");
+    assert!(store.preserve(&fetch(b, "2026-12-01T12:00:00Z")).unwrap(), "new bytes");
+    let kept = store.fetches("https://a.example/bridge").unwrap();
+    assert_eq!(kept.len(), 3);
+    assert_eq!(kept.iter().map(|f| f.stored.is_some()).collect::<Vec<_>>(), [true, false, true]);
+    assert!(kept[0].stored.unwrap() < kept[0].size / 4, "compressed: {:?}", kept[0]);
+    assert_eq!(kept[2].header("ETag"), Some("\"v1\""));
+    assert_eq!(
+        store.fetched_bytes("https://a.example/bridge", &kept[0].content_hash).unwrap().unwrap(),
+        a
+    );
+    assert_eq!(
+        store.fetched_bytes("https://a.example/bridge", &kept[2].content_hash).unwrap().unwrap(),
+        b
+    );
+    let due = store.fetched_since("2026-12-01T11:30:00Z").unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].fetched_at, "2026-12-01T12:00:00Z");
+    assert!(store.fetched_since("2026-12-02").unwrap().is_empty());
+}
+on_both!(pages_are_kept_as_fetched_once_per_content);
+
 fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
@@ -376,7 +417,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 7);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 8);
 }
 
 #[test]
@@ -401,13 +442,13 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
             "DROP TABLE clusters; DROP TABLE cluster_terms; DELETE FROM keys;
              INSERT INTO keys SELECT 'w:claim', id FROM appearances;
              DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN fingerprint;
-             DROP TABLE corrections;
+             DROP TABLE corrections; DROP TABLE fetches;
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 7);
+    assert_eq!(store.schema_version().unwrap(), 8);
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
     let (full, _) = store.claims_page(&all).unwrap();

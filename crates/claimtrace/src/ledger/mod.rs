@@ -21,7 +21,7 @@ pub use copies::Fingerprint;
 pub use events::{group as group_events, Reported};
 pub use signature::{revises, same_claim, MatchReason, Signature, BANDS, ROWS};
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
-pub use versions::{update_notes, version_changes, VersionChanges};
+pub use versions::{is_unannounced, update_notes, version_changes, VersionChanges};
 pub use view::{cluster_id, host_of, view};
 
 use crate::doc::{Document, Stamp};

@@ -45,18 +45,31 @@ pub fn version_changes(old: &Record, new: &Record) -> VersionChanges {
     changes
 }
 
-/// The update and correction notes a version carries (blocks the reader
-/// set aside that say "Update", "Correction" or "Editor's note").
+/// The update and correction notes a version carries: blocks the reader
+/// set aside that say "Update", "Correction" or "Editor's note", and body
+/// paragraphs that open as a note does ("Update (March 5):", "Correction:").
 pub fn update_notes(record: &Record) -> Vec<&str> {
-    record
-        .removed
-        .iter()
-        .filter(|r| {
-            let t = r.text.trim_start().to_lowercase();
-            t.starts_with("update") || t.starts_with("correction") || t.starts_with("editor's note")
-        })
-        .map(|r| r.text.as_str())
-        .collect()
+    let set_aside = record.removed.iter().map(|r| r.text.as_str()).filter(|t| {
+        let t = t.trim_start().to_lowercase();
+        t.starts_with("update") || t.starts_with("correction") || t.starts_with("editor's note")
+    });
+    let in_body = record.text.split("\n\n").filter(|p| NOTE_HEAD.is_match(p.trim_start()));
+    set_aside.chain(in_body).collect()
+}
+
+/// How a note in the body opens: its kind, a few words at most (a date),
+/// then a colon.
+static NOTE_HEAD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?i)(?:updated?|correction|clarification|editor['’]s note)\b[^:.\n]{0,40}:",
+    )
+    .expect("a valid pattern")
+});
+
+/// Whether a newer version changed without saying so (a "stealth
+/// edit"): it carries no update or correction note.
+pub fn is_unannounced(new: &Record) -> bool {
+    update_notes(new).is_empty()
 }
 
 #[cfg(test)]
@@ -77,6 +90,20 @@ mod tests {
                 .collect(),
             ..Record::default()
         }
+    }
+
+    #[test]
+    fn notes_set_aside_or_opening_a_paragraph() {
+        let mut r = record(&[]);
+        r.text = "The bridge will close.\n\nUpdate (March 5): The closure was postponed.\n\n\
+                  Updates from the ministry are expected on Monday."
+            .into();
+        assert_eq!(update_notes(&r), ["Update (March 5): The closure was postponed."]);
+        assert!(!is_unannounced(&r));
+        r.text = "Correction: An earlier version misstated the date.".into();
+        assert_eq!(update_notes(&r).len(), 1);
+        r.text = "Updates from the ministry: none so far.".into();
+        assert!(is_unannounced(&r), "a paragraph that only starts with the word");
     }
 
     #[test]

@@ -42,10 +42,11 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
     // It also takes about 250 bytes of memory per byte of markup: a page
     // with more markup than a news page ever has gets the same treatment.
     let markup = without_scripts(html);
+    let page_blocks = blocks(page.root_element());
     let paragraphs = if nesting_depth(&page) > MAX_DEPTH || markup.len() > MAX_EXTRACTOR_BYTES {
-        blocks(page.root_element())
+        page_blocks.clone()
     } else {
-        extract(&markup)
+        resplit(extract(&markup), &page_blocks)
     };
     for paragraph in paragraphs {
         let key = normalize_key(&paragraph);
@@ -77,7 +78,7 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
     let mut seen: HashSet<String> = removed.iter().map(|r| normalize_key(&r.text)).collect();
     seen.extend(meta.title.as_deref().map(normalize_key));
     let mut outside = Vec::new();
-    for block in blocks(page.root_element()) {
+    for block in page_blocks {
         let key = normalize_key(&block);
         if key.is_empty() || body_key.contains(&key) || !seen.insert(key.clone()) {
             continue;
@@ -154,6 +155,38 @@ fn extract(html: &str) -> Vec<String> {
         Ok(Ok(content)) => blocks(Html::parse_fragment(&content).root_element()),
         _ => Vec::new(),
     }
+}
+
+/// The extractor's paragraphs, each that runs several of the page's
+/// blocks together (it does so on short pages, "TitleFirst
+/// paragraph.Second paragraph.") split back into those blocks.
+fn resplit(paragraphs: Vec<String>, page_blocks: &[String]) -> Vec<String> {
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let keys: Vec<String> = page_blocks.iter().map(|b| squeeze(b)).collect();
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        let whole = squeeze(&paragraph);
+        let run = (0..keys.len()).find_map(|i| {
+            let mut at = 0;
+            for (j, key) in keys.iter().enumerate().skip(i) {
+                if key.is_empty()
+                    || !whole.get(at..).is_some_and(|rest| rest.starts_with(key.as_str()))
+                {
+                    return None;
+                }
+                at += key.len();
+                if at == whole.len() {
+                    return (j > i).then_some(i..=j);
+                }
+            }
+            None
+        });
+        match run {
+            Some(run) => out.extend(page_blocks[run].iter().cloned()),
+            None => out.push(paragraph),
+        }
+    }
+    out
 }
 
 /// The most markup (bytes of HTML besides scripts, styles and comments)
@@ -846,6 +879,20 @@ mod tests {
         assert_eq!(meta.authors, vec!["Ann Lee", "Bo Chan"]);
         assert_eq!(meta.outlet.as_deref(), Some("The Sun"));
         assert_eq!(meta.published.unwrap().to_string(), "2024-03-25T12:57-04:00");
+    }
+
+    #[test]
+    fn paragraphs_the_extractor_runs_together_are_split_again() {
+        let page = "<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>\
+            <p>The council said the bridge will close.</p><p>The mayor said it would last \
+            six months.</p><p>Update: This article was updated.</p></article></body></html>";
+        let (cleaned, _) = read(page).unwrap();
+        assert!(cleaned.body.contains("will close.\n\nThe mayor said"), "{:?}", cleaned.body);
+        assert!(!cleaned.body.contains("BridgeThe"), "{:?}", cleaned.body);
+        let blocks = ["A b.".to_string(), "C d.".to_string(), "E.".to_string()];
+        assert_eq!(resplit(vec!["A b.C d.".into()], &blocks), ["A b.", "C d."]);
+        assert_eq!(resplit(vec!["A b. C".into()], &blocks), ["A b. C"], "no run, kept");
+        assert_eq!(resplit(vec!["C d.".into()], &blocks), ["C d."]);
     }
 
     #[test]
