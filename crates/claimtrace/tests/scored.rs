@@ -110,3 +110,40 @@ fn dev_articles_stages() {
         assert!(got >= floor, "dev {key} = {got:.3}, below {floor}");
     }
 }
+
+/// Evidence: on the founding example and every dev article, each status
+/// other than the article's own voice, and each stance, points at the
+/// words that decided it, inside the sentence it names.
+#[test]
+fn every_status_and_stance_points_at_its_cue() {
+    let mut inputs = vec![FOUNDING.to_string()];
+    let dir = crate::util::testdata("gold/dev/inputs");
+    let mut dev: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| format!("gold/dev/inputs/{}", e.unwrap().file_name().to_str().unwrap()))
+        .collect();
+    dev.sort();
+    inputs.extend(dev);
+    let (mut statuses, mut stances) = (0, 0);
+    for input in &inputs {
+        let record = claimtrace::Record::from_document(&analyze_file(input));
+        let check = |what: &str, cue: Option<&claimtrace::record::RecordCue>| {
+            let cue = cue.unwrap_or_else(|| panic!("{input}: {what}: no cue"));
+            let [a, b] = cue.span;
+            let [s, e] = cue.sentence;
+            assert!(s <= a && b <= e, "{input}: {what}: {cue:?} outside its sentence");
+            assert_eq!(record.text.get(a..b), Some(cue.text.as_str()), "{input}: {what}");
+        };
+        for claim in &record.claims {
+            if claim.status != "asserted" {
+                statuses += 1;
+                check(&format!("{} {}", claim.status, claim.text), claim.status_cue.as_ref());
+            }
+            for stance in &claim.stances {
+                stances += 1;
+                check(&format!("{} {}", stance.actor, stance.stance), stance.cue.as_ref());
+            }
+        }
+    }
+    assert!(statuses >= 80 && stances >= 80, "{statuses} statuses, {stances} stances");
+}

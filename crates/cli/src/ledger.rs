@@ -779,11 +779,18 @@ pub struct TraceArgs {
     /// The claim as JSON.
     #[arg(long)]
     json: bool,
+    /// Each status change and stance with the words that moved or show it
+    /// (`cue`: the words, their offsets in the article, their sentence's
+    /// offsets), and the sentence they are in.
+    #[arg(long)]
+    evidence: bool,
 }
 
 pub fn trace(args: &TraceArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
-    let Some(claim) = store.claim(&args.id)? else {
+    let found =
+        if args.evidence { store.claim_with_evidence(&args.id)? } else { store.claim(&args.id)? };
+    let Some(claim) = found else {
         eprintln!("claimtrace: no claim with id {} in {}", args.id, args.db.db.display());
         return Ok(ExitCode::from(1));
     };
@@ -830,6 +837,9 @@ fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()>
         if let Some(evidence) = &entry.evidence {
             writeln!(out, "      “{}”", evidence)?;
         }
+        if let Some(cue) = &entry.cue {
+            writeln!(out, "      cue: “{}” at {}..{}", cue.text.bold(), cue.span[0], cue.span[1])?;
+        }
     }
     if !claim.verdicts.is_empty() {
         writeln!(out, "\n{}", "Fact-checks".bold())?;
@@ -852,6 +862,16 @@ fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()>
         writeln!(out, "\n{}", "Stances".bold())?;
         for s in &claim.stances {
             writeln!(out, "  {} {}  {}", s.actor, s.stance, s.url.dimmed())?;
+            if let Some(cue) = &s.cue {
+                writeln!(out, "      “{}”", s.evidence)?;
+                writeln!(
+                    out,
+                    "      cue: “{}” at {}..{}",
+                    cue.text.bold(),
+                    cue.span[0],
+                    cue.span[1]
+                )?;
+            }
         }
     }
     writeln!(out, "\n{} ({})", "Appearances".bold(), claim.appearances.len())?;

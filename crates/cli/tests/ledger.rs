@@ -599,3 +599,51 @@ fn refetch_keeps_pages_as_fetched_and_flags_stealth_edits() {
     assert!(kept[0].stored.unwrap() < kept[0].size, "kept compressed");
     assert_eq!(kept[1].stored, None, "the same bytes are kept once");
 }
+
+/// `trace --evidence --json` over the founding example and the dev
+/// articles: every status change and every stance points at a sentence
+/// that contains its cue, at the cue's offsets.
+#[test]
+fn every_status_and_stance_in_trace_has_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(&dir);
+    let founding = testdata("examples/newsweek-isis-threat.txt");
+    let dev = testdata("gold/dev/inputs");
+    let out =
+        claimtrace(&["ingest", "--db", &db, founding.to_str().unwrap(), dev.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (mut statuses, mut stances) = (0, 0);
+    for claim in ledger(&db) {
+        let id = claim["id"].as_str().unwrap();
+        let out = claimtrace(&["trace", "--db", &db, id, "--evidence", "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let traced: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let check = |what: &str, evidence: &str, cue: &Value| {
+            let text = cue["text"].as_str().unwrap_or_else(|| panic!("{id} {what}: no cue"));
+            assert!(evidence.contains(text), "{id} {what}: {text:?} not in {evidence:?}");
+            let (span, sentence) = (&cue["span"], &cue["sentence"]);
+            assert!(
+                sentence[0].as_u64() <= span[0].as_u64()
+                    && span[1].as_u64() <= sentence[1].as_u64()
+            );
+            assert_eq!(
+                (sentence[1].as_u64().unwrap() - sentence[0].as_u64().unwrap()) as usize,
+                evidence.len(),
+                "{id} {what}: the sentence's offsets"
+            );
+        };
+        for entry in traced["timeline"].as_array().unwrap() {
+            if entry["status"] == "asserted" || entry["url"] == "" {
+                continue;
+            }
+            statuses += 1;
+            check("status", entry["evidence"].as_str().unwrap(), &entry["cue"]);
+        }
+        for stance in traced["stances"].as_array().unwrap() {
+            stances += 1;
+            check("stance", stance["evidence"].as_str().unwrap(), &stance["cue"]);
+        }
+    }
+    eprintln!("{statuses} status changes and {stances} stances, each with its cue");
+    assert!(statuses >= 50 && stances >= 50, "{statuses} statuses, {stances} stances");
+}

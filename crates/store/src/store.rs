@@ -574,6 +574,39 @@ impl SqlStore {
         apply_corrections(conn, cluster, claim)
     }
 
+    /// Claim `id`'s view (as [`LedgerStore::claim`]) with evidence: each
+    /// timeline entry and stance has the words that moved or show it, with
+    /// their offsets in the article and the sentence they are in, read from
+    /// the stored records of its articles.
+    pub fn claim_with_evidence(&self, id: &str) -> Result<Option<LedgerClaim>> {
+        let conn = &*self.conn;
+        let Some(cluster) = cluster_of(conn, id)? else { return Ok(None) };
+        let members = members(conn, cluster)?;
+        if members.is_empty() {
+            return Ok(None);
+        }
+        let mut records: HashMap<(String, u32), Option<Record>> = HashMap::new();
+        for a in &members {
+            let key = (a.article.url.clone(), a.article.version);
+            if records.contains_key(&key) {
+                continue;
+            }
+            let record = conn
+                .query_opt(
+                    "SELECT record FROM articles WHERE url = ?1 AND version = ?2",
+                    args![&key.0, i64::from(key.1)],
+                )?
+                .map(|r| r.text(0).and_then(|t| from_json::<Record>(&t)))
+                .transpose()?;
+            records.insert(key, record);
+        }
+        let refs: Vec<&Appearance> = members.iter().collect();
+        let evidence = StoredEvidence(records);
+        let mut claim = ledger::view_with_evidence(&ledger::cluster_id(&refs), &refs, &evidence);
+        self.link_view(cluster, &mut claim)?;
+        Ok(Some(claim))
+    }
+
     /// A cluster's view without the links to other clusters.
     fn bare_view(&self, cluster: i64) -> Result<Option<LedgerClaim>> {
         let members = members(&*self.conn, cluster)?;
@@ -582,6 +615,29 @@ impl SqlStore {
         }
         let refs: Vec<&Appearance> = members.iter().collect();
         Ok(Some(ledger::view(&ledger::cluster_id(&refs), &refs)))
+    }
+}
+
+/// The records of a cluster's articles, by URL and version, as evidence.
+struct StoredEvidence(HashMap<(String, u32), Option<Record>>);
+
+impl StoredEvidence {
+    fn record(&self, a: &Appearance) -> Option<&Record> {
+        self.0.get(&(a.article.url.clone(), a.article.version))?.as_ref()
+    }
+}
+
+impl ledger::Evidence for StoredEvidence {
+    fn status_cue(&self, a: &Appearance) -> Option<(claimtrace::record::RecordCue, String)> {
+        ledger::record_status_cue(self.record(a)?, a.index)
+    }
+    fn stance_cue(
+        &self,
+        a: &Appearance,
+        actor: &str,
+        stance: &str,
+    ) -> Option<(claimtrace::record::RecordCue, String)> {
+        ledger::record_stance_cue(self.record(a)?, a.index, actor, stance)
     }
 }
 
@@ -932,6 +988,7 @@ fn apply_corrections(conn: &dyn Conn, cluster: i64, claim: &mut LedgerClaim) -> 
                 Some(note) => format!("corrected by {}: {note}", c.by),
                 None => format!("corrected by {}", c.by),
             }),
+            cue: None,
         });
     }
     claim.corrections = rows.into_iter().map(|r| r.correction).collect();

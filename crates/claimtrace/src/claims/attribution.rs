@@ -125,7 +125,11 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 if let Some(src) = &source {
                     found.pending.push((
                         s_idx,
-                        Stance { actor: src.text.clone(), kind: StanceKind::NoComment },
+                        Stance {
+                            actor: src.text.clone(),
+                            kind: StanceKind::NoComment,
+                            cue: Some(span(ctx, att.cue.0, att.cue.1)),
+                        },
                     ));
                 }
                 if att.speech {
@@ -150,13 +154,22 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let claim_chain = without_outlet(ctx, claim_chain);
             let status = if claim_chain.is_empty() { Status::Asserted } else { Status::Reported };
             let mut stances = Vec::new();
+            let cue_span = span(ctx, att.cue.0, att.cue.1);
             if let Some(origin) = claim_chain.first() {
-                stances.push(Stance { actor: origin.text.clone(), kind: StanceKind::Asserts });
+                stances.push(Stance {
+                    actor: origin.text.clone(),
+                    kind: StanceKind::Asserts,
+                    cue: Some(cue_span),
+                });
             }
             let cue_word = words[att.cue.0].to_string();
             if cue_word.starts_with("confirm") {
                 if let Some(src) = &source {
-                    stances.push(Stance { actor: src.text.clone(), kind: StanceKind::Confirms });
+                    stances.push(Stance {
+                        actor: src.text.clone(),
+                        kind: StanceKind::Confirms,
+                        cue: Some(cue_span),
+                    });
                 }
             }
             let text = claim_text(ctx, att, source.as_ref(), cs, ce).unwrap_or(content_text);
@@ -169,7 +182,8 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     chain: claim_chain,
                     status,
                     stances,
-                    cue: Some(span(ctx, att.cue.0, att.cue.1)),
+                    cue: Some(cue_span),
+                    status_cue: (status == Status::Reported).then_some(cue_span),
                 },
             );
             if let Some(asserted) = split {
@@ -826,11 +840,14 @@ fn chained_sentence(
             if let Some(claim) = target {
                 if claim.chain.is_empty() {
                     claim.chain = full.clone();
-                    claim.status = claim.status.strongest(Status::Reported);
+                    let origin_span = full.first().and_then(|o| o.span);
+                    claim.strengthen(Status::Reported, origin_span);
                     if let Some(origin) = full.first() {
-                        claim
-                            .stances
-                            .push(Stance { actor: origin.text.clone(), kind: StanceKind::Asserts });
+                        claim.stances.push(Stance {
+                            actor: origin.text.clone(),
+                            kind: StanceKind::Asserts,
+                            cue: origin_span,
+                        });
                     }
                 }
                 return;
@@ -850,27 +867,32 @@ fn chained_sentence(
     if ce <= cs {
         return;
     }
-    let hedged = LEXICONS.hedge.find(words, cs, ce).is_some();
+    let hedge = LEXICONS.hedge.find(words, cs, ce);
+    let origin_span = full.first().and_then(|o| o.span);
     let mut stances = Vec::new();
     if let Some(origin) = full.first() {
-        stances.push(Stance { actor: origin.text.clone(), kind: StanceKind::Asserts });
+        stances.push(Stance {
+            actor: origin.text.clone(),
+            kind: StanceKind::Asserts,
+            cue: origin_span,
+        });
     }
+    let (status, status_cue) = match hedge {
+        Some((k, n)) => (Status::Hedged, Some(span(ctx, k, k + n))),
+        None if full.is_empty() => (Status::Asserted, None),
+        None => (Status::Reported, origin_span),
+    };
     push_claim(
         found,
         Claim {
             text: ctx.span_text(cs, ce).to_string(),
             span: span(ctx, cs, ce),
             sentence: s_idx,
-            status: if hedged {
-                Status::Hedged
-            } else if full.is_empty() {
-                Status::Asserted
-            } else {
-                Status::Reported
-            },
+            status,
             chain: full,
             stances,
             cue: None,
+            status_cue,
         },
     );
 }
@@ -896,7 +918,8 @@ fn unattributed(
     {
         return;
     }
-    let hedged = LEXICONS.hedge.find(words, a, e).map(|(k, _)| k);
+    let hedge = LEXICONS.hedge.find(words, a, e);
+    let hedged = hedge.map(|(k, _)| k);
     let harm = (a..e).any(|k| HARM.contains(&words[k]))
         && (a..e).any(|k| {
             ctx.doc.tokens[k].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[k]) && k > a
@@ -923,15 +946,16 @@ fn unattributed(
             end = c;
         }
     }
-    push_claim(
-        found,
-        Claim::unattributed(
-            ctx.span_text(a, end).to_string(),
-            span(ctx, a, end),
-            s_idx,
-            if hedged.is_some() { Status::Hedged } else { Status::Asserted },
-        ),
+    let mut claim = Claim::unattributed(
+        ctx.span_text(a, end).to_string(),
+        span(ctx, a, end),
+        s_idx,
+        Status::Asserted,
     );
+    if let Some((k, n)) = hedge {
+        claim.strengthen(Status::Hedged, Some(span(ctx, k, k + n)));
+    }
+    push_claim(found, claim);
 }
 
 /// The comma before a trailing subordinate clause (", after ...", ", days
@@ -1057,12 +1081,18 @@ fn confirmed(
                 .unwrap_or(comma);
             (t > f).then(|| to_source(ctx, f, t)).flatten()
         });
+    // The words that confirm: from after the comma to "by".
+    let confirm_cue = Some(span(ctx, comma + 1, by_from.max(comma + 2)));
     let mut stances = Vec::new();
     if let Some(o) = &origin {
-        stances.push(Stance { actor: o.text.clone(), kind: StanceKind::Asserts });
+        stances.push(Stance { actor: o.text.clone(), kind: StanceKind::Asserts, cue: o.span });
     }
     if let Some(c) = &confirmer {
-        stances.push(Stance { actor: c.text.clone(), kind: StanceKind::Confirms });
+        stances.push(Stance {
+            actor: c.text.clone(),
+            kind: StanceKind::Confirms,
+            cue: confirm_cue,
+        });
     }
     push_claim(
         found,
@@ -1074,6 +1104,7 @@ fn confirmed(
             status: Status::Confirmed,
             stances,
             cue: None,
+            status_cue: confirm_cue,
         },
     );
 }

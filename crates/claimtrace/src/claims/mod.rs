@@ -129,6 +129,12 @@ impl<'a> Ctx<'a> {
         crate::chars::slice(&self.doc.text, start..end)
     }
 
+    /// The body span of tokens `from..to` (at least one token).
+    pub fn token_span(&self, from: usize, to: usize) -> crate::doc::Span {
+        let to = to.max(from + 1).min(self.doc.tokens.len());
+        crate::doc::Span::new(self.doc.tokens[from].span.start, self.doc.tokens[to - 1].span.end)
+    }
+
     pub fn is_capitalized(&self, idx: usize) -> bool {
         self.text(idx).chars().next().is_some_and(char::is_uppercase)
     }

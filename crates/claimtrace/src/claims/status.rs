@@ -29,10 +29,9 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         let mut sentence_target: Option<usize> = None;
 
         // "The information has not been verified": the latest claim.
-        if LEXICONS.unverified.find(words, a, e).is_some() && !has_claim[s_idx] {
+        if let Some((k, n)) = LEXICONS.unverified.find(words, a, e).filter(|_| !has_claim[s_idx]) {
             if let Some(t) = latest(found, s_idx) {
-                let claim = &mut found.claims[t];
-                claim.status = claim.status.strongest(Status::Unverified);
+                found.claims[t].strengthen(Status::Unverified, Some(ctx.token_span(k, k + n)));
                 sentence_target = Some(t);
             }
         }
@@ -50,7 +49,8 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 let actor = to_source(ctx, from, for_at);
                 let target = sentence_target.or_else(|| latest(found, s_idx + 1));
                 if let (Some(actor), Some(t)) = (actor, target) {
-                    add_stance(&mut found.claims[t], &actor.text, StanceKind::NoComment);
+                    let cue = Some(ctx.token_span(k, for_at + 2));
+                    add_stance(&mut found.claims[t], &actor.text, StanceKind::NoComment, cue);
                     sentence_target = Some(t);
                 }
             }
@@ -80,6 +80,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 continue;
             };
             let cue = k;
+            let cue_span = Some(ctx.token_span(cue, cue + n));
             k += n;
             let subject = subject_before(ctx, a, cue);
             // "No Russian official has backed …" names no one.
@@ -95,8 +96,12 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 && object.is_none_or(|(f, t)| named_claim(ctx, found, s_idx, f, t).is_none())
             {
                 if let Some(t) = denied_clause(ctx, found, s_idx, k, e) {
+                    let claim = &mut found.claims[t];
+                    if claim.status_cue.is_none() {
+                        claim.status_cue = cue_span;
+                    }
                     for actor in &actors {
-                        add_stance(&mut found.claims[t], actor, kind);
+                        add_stance(claim, actor, kind, cue_span);
                     }
                     sentence_target = Some(t);
                     continue;
@@ -115,10 +120,10 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let Some(t) = target else { continue };
             sentence_target = Some(t);
             for actor in actors {
-                add_stance(&mut found.claims[t], &actor, kind);
+                add_stance(&mut found.claims[t], &actor, kind, cue_span);
             }
             if kind == StanceKind::Denies {
-                found.claims[t].status = Status::Disputed;
+                found.claims[t].strengthen(Status::Disputed, cue_span);
             }
         }
 
@@ -126,7 +131,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         for stance in std::mem::take(&mut pending_by_sentence[s_idx]) {
             let target = sentence_target.or_else(|| latest(found, s_idx));
             if let Some(t) = target {
-                add_stance(&mut found.claims[t], &stance.actor, stance.kind);
+                add_stance(&mut found.claims[t], &stance.actor, stance.kind, stance.cue);
             }
         }
     }
@@ -155,14 +160,15 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
         }
         let from = (a..e).find(|&k| ctx.doc.tokens[k].span.start >= lo).unwrap_or(a);
         let to = (from..e).find(|&k| ctx.doc.tokens[k].span.start >= hi).unwrap_or(e);
-        if LEXICONS.dispute.find(words, from, to).is_some() {
-            claim.status = claim.status.strongest(Status::Disputed);
+        let cue = |(k, n): (usize, usize)| Some(ctx.token_span(k, k + n));
+        if let Some(found) = LEXICONS.dispute.find(words, from, to) {
+            claim.strengthen(Status::Disputed, cue(found));
         }
-        if LEXICONS.unverified.find(words, a, e).is_some() {
-            claim.status = claim.status.strongest(Status::Unverified);
+        if let Some(found) = LEXICONS.unverified.find(words, a, e) {
+            claim.strengthen(Status::Unverified, cue(found));
         }
-        if LEXICONS.hedge.find(words, from, to).is_some() {
-            claim.status = claim.status.strongest(Status::Hedged);
+        if let Some(found) = LEXICONS.hedge.find(words, from, to) {
+            claim.strengthen(Status::Hedged, cue(found));
         }
     }
 }
@@ -173,9 +179,9 @@ fn latest(found: &Found, before: usize) -> Option<usize> {
     (n.saturating_sub(LOOK_BACK)..n).rev().find(|&i| found.claims[i].sentence < before)
 }
 
-fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind) {
+fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind, cue: Option<Span>) {
     if !claim.stances.iter().any(|s| s.actor == actor && s.kind == kind) {
-        claim.stances.push(Stance { actor: actor.to_string(), kind });
+        claim.stances.push(Stance { actor: actor.to_string(), kind, cue });
     }
 }
 

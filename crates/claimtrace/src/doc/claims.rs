@@ -101,6 +101,9 @@ impl StanceKind {
 pub struct Stance {
     pub actor: String,
     pub kind: StanceKind,
+    /// The words that show it ("rejected", "declined to comment", the
+    /// attribution cue of what the actor said), where known.
+    pub cue: Option<Span>,
 }
 
 /// A proposition the article reports, with its provenance.
@@ -118,12 +121,34 @@ pub struct Claim {
     pub stances: Vec<Stance>,
     /// The cue that attributes it, if any.
     pub cue: Option<Span>,
+    /// The words that decided its status ("has not been verified",
+    /// "reportedly", "rejected", the attribution cue of a reported
+    /// claim); `None` for the article's own voice.
+    pub status_cue: Option<Span>,
 }
 
 impl Claim {
     /// A claim in the article's own voice, or one whose source is not
     /// known yet: no chain, no stances, no cue.
     pub fn unattributed(text: String, span: Span, sentence: usize, status: Status) -> Claim {
-        Claim { text, span, sentence, chain: Vec::new(), status, stances: Vec::new(), cue: None }
+        Claim {
+            text,
+            span,
+            sentence,
+            chain: Vec::new(),
+            status,
+            stances: Vec::new(),
+            cue: None,
+            status_cue: None,
+        }
+    }
+
+    /// Makes `status` the claim's status if it is stronger than the one it
+    /// has, with the words that show it.
+    pub fn strengthen(&mut self, status: Status, cue: Option<Span>) {
+        if status < self.status {
+            self.status = status;
+            self.status_cue = cue;
+        }
     }
 }

@@ -22,7 +22,9 @@ pub use events::{group as group_events, Reported};
 pub use signature::{revises, same_claim, MatchReason, Signature, BANDS, ROWS};
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use versions::{is_unannounced, update_notes, version_changes, VersionChanges};
-pub use view::{cluster_id, host_of, view};
+pub use view::{
+    cluster_id, host_of, record_stance_cue, record_status_cue, view, view_with_evidence, Evidence,
+};
 
 use crate::doc::{Document, Stamp};
 

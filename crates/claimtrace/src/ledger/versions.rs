@@ -86,6 +86,8 @@ mod tests {
                     chain: Vec::new(),
                     status: status.to_string(),
                     stances: Vec::new(),
+                    sentence: None,
+                    status_cue: None,
                 })
                 .collect(),
             ..Record::default()

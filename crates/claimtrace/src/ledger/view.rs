@@ -8,6 +8,7 @@ use super::{Appearance, DateFrom, OrderKey};
 use crate::record::ledger::{
     AppearanceStance, Edge, FirstSeen, LedgerAppearance, LedgerClaim, LedgerStance, TimelineEntry,
 };
+use crate::record::{Record, RecordCue};
 
 /// The id of a cluster: a hash of its first appearance's key, so that the
 /// same set of articles always gives the same ids.
@@ -22,8 +23,65 @@ pub(super) fn id_of_key(key: &str) -> String {
     format!("c-{:016x}", fnv1a(key.as_bytes()))
 }
 
+/// Where the words are that decided an appearance's status and stances:
+/// its article's record, which the store keeps.
+pub trait Evidence {
+    /// The cue of the appearance's status, and the sentence it is in.
+    fn status_cue(&self, a: &Appearance) -> Option<(RecordCue, String)>;
+    /// The cue of one of its stances, and the sentence it is in.
+    fn stance_cue(&self, a: &Appearance, actor: &str, stance: &str) -> Option<(RecordCue, String)>;
+}
+
+/// No evidence beyond the appearances' sentences.
+struct NoEvidence;
+
+impl Evidence for NoEvidence {
+    fn status_cue(&self, _: &Appearance) -> Option<(RecordCue, String)> {
+        None
+    }
+    fn stance_cue(&self, _: &Appearance, _: &str, _: &str) -> Option<(RecordCue, String)> {
+        None
+    }
+}
+
+/// The cues of a record's claim `index` ([`Appearance::index`]): what an
+/// [`Evidence`] reads from a stored article record.
+pub fn record_status_cue(record: &Record, index: usize) -> Option<(RecordCue, String)> {
+    let cue = record.claims.get(index)?.status_cue.clone()?;
+    let sentence = record.text.get(cue.sentence[0]..cue.sentence[1])?.to_string();
+    Some((cue, sentence))
+}
+
+/// The cue of a stance of a record's claim `index`.
+pub fn record_stance_cue(
+    record: &Record,
+    index: usize,
+    actor: &str,
+    stance: &str,
+) -> Option<(RecordCue, String)> {
+    let s = record
+        .claims
+        .get(index)?
+        .stances
+        .iter()
+        .find(|s| s.actor == actor && s.stance == stance)?;
+    let cue = s.cue.clone()?;
+    let sentence = record.text.get(cue.sentence[0]..cue.sentence[1])?.to_string();
+    Some((cue, sentence))
+}
+
 /// The ledger record of one cluster (`spec/ledger-json.md`).
 pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
+    view_with_evidence(id, members, &NoEvidence)
+}
+
+/// [`view`], each timeline entry and stance with the words that moved or
+/// show it, and the sentence they are in, as `evidence` finds them.
+pub fn view_with_evidence(
+    id: &str,
+    members: &[&Appearance],
+    evidence: &dyn Evidence,
+) -> LedgerClaim {
     // Each member's order key, made once: sorting and the first seen both
     // read it (a story's biggest claims have a hundred thousand members).
     let mut keyed: Vec<_> = members.iter().map(|a| (a.order_key(), *a)).collect();
@@ -44,11 +102,13 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
         let current = timeline.last().map(|e| e.status.as_str());
         let verdict_moves = a.verdict.is_some() && current != Some(a.status.as_str());
         if verdict_moves || moves(current, &a.status) {
+            let found = evidence.status_cue(a);
             timeline.push(TimelineEntry {
                 date: a.article.published.clone(),
                 status: a.status.clone(),
                 url: a.article.url.clone(),
-                evidence: Some(a.sentence.clone()),
+                evidence: Some(found.as_ref().map_or_else(|| a.sentence.clone(), |f| f.1.clone())),
+                cue: found.map(|f| f.0),
             });
         }
     }
@@ -59,11 +119,13 @@ pub fn view(id: &str, members: &[&Appearance]) -> LedgerClaim {
     for a in &all {
         for (actor, stance) in &a.stances {
             if said.insert((actor, stance)) {
+                let found = evidence.stance_cue(a, actor, stance);
                 stances.push(LedgerStance {
                     actor: actor.clone(),
                     stance: stance.clone(),
                     url: a.article.url.clone(),
-                    evidence: a.sentence.clone(),
+                    evidence: found.as_ref().map_or_else(|| a.sentence.clone(), |f| f.1.clone()),
+                    cue: found.map(|f| f.0),
                 });
             }
         }

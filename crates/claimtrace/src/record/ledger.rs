@@ -68,6 +68,10 @@ pub struct TimelineEntry {
     /// The sentence that moved the status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// The words in it that moved the status, with their offsets in the
+    /// article (an extension; `trace --evidence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<super::RecordCue>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,6 +86,10 @@ pub struct LedgerStance {
     pub stance: String,
     pub url: String,
     pub evidence: String,
+    /// The words that show the stance, with their offsets in the article
+    /// (an extension; `trace --evidence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<super::RecordCue>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]

@@ -141,12 +141,43 @@ pub struct RecordClaim {
     pub chain: Vec<String>,
     pub status: String,
     pub stances: Vec<RecordStance>,
+    /// Where the claim is stated: the body span of its sentence (an
+    /// extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<[usize; 2]>,
+    /// The words that decided the status, where the article has them (an
+    /// extension; none for the article's own voice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_cue: Option<RecordCue>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct RecordStance {
     pub actor: String,
     pub stance: String,
+    /// The words that show the stance (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<RecordCue>,
+}
+
+/// Evidence in the body: the cue's words, their span, and the span of the
+/// sentence they are in.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RecordCue {
+    pub text: String,
+    pub span: [usize; 2],
+    pub sentence: [usize; 2],
+}
+
+impl RecordCue {
+    fn of(doc: &Document, span: crate::doc::Span) -> RecordCue {
+        let sentence = doc
+            .sentences
+            .iter()
+            .find(|s| s.span.contains(span))
+            .map_or([span.start, span.end], |s| [s.span.start, s.span.end]);
+        RecordCue { text: doc.slice(span).to_string(), span: [span.start, span.end], sentence }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -276,8 +307,11 @@ impl Record {
                         .map(|s| RecordStance {
                             actor: s.actor.clone(),
                             stance: s.kind.as_str().to_string(),
+                            cue: s.cue.map(|cue| RecordCue::of(doc, cue)),
                         })
                         .collect(),
+                    sentence: doc.sentences.get(c.sentence).map(|s| [s.span.start, s.span.end]),
+                    status_cue: c.status_cue.map(|cue| RecordCue::of(doc, cue)),
                 })
                 .collect(),
             events: doc
