@@ -269,3 +269,31 @@ fn read_nested(depth: usize) {
         assert!(doc.text.contains("bridge"));
     }
 }
+
+/// Each page's date says where it came from: meta tags, JSON-LD, a byline,
+/// a JSON field, a feed entry, the URL; a page with none has none.
+#[test]
+fn dates_say_where_they_came_from() {
+    use claimtrace::doc::DateSource;
+    let from = |name: &str, bytes: &[u8]| read_html(name, bytes).meta.published_from;
+    assert_eq!(from("article-tag.html", fixture!("article-tag.html")), Some(DateSource::MetaTag));
+    assert_eq!(from("json-ld.html", fixture!("json-ld.html")), Some(DateSource::JsonLd));
+    assert_eq!(from("div-soup.html", fixture!("div-soup.html")), Some(DateSource::Byline));
+    let page = b"<html><body><article><p>The council said the bridge will close on Monday \
+                 for repairs, officials said on Tuesday.</p></article></body></html>";
+    let doc = read_html("https://news.example/city/2024/03/22/bridge", page);
+    assert_eq!(doc.meta.published_from, Some(DateSource::Url));
+    assert_eq!(doc.meta.published.unwrap().to_string(), "2024-03-22");
+    assert_eq!(read_html("saved/bridge.html", page).meta.published_from, None);
+    let options = ReadOptions {
+        published: claimtrace::doc::Stamp::parse_iso("2024-03-21"),
+        ..ReadOptions::default()
+    };
+    let input = Input { name: "feed-entry", bytes: page, format: None, content_type: None };
+    let doc = read(&input, &options).pop().unwrap().unwrap();
+    assert_eq!(doc.meta.published_from, Some(DateSource::Feed));
+    let json = br#"{"title": "T", "published": "2019-01-04", "text": "The minister said on Friday that 12 people were killed."}"#;
+    let input = Input { name: "a.json", bytes: json, format: Some(Format::Json), content_type: None };
+    let doc = read(&input, &ReadOptions::default()).pop().unwrap().unwrap();
+    assert_eq!(doc.meta.published_from, Some(DateSource::Field));
+}

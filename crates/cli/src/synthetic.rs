@@ -334,6 +334,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
             title: format!("Story {k}"),
             outlet: Some(outlet.to_string()),
             published: Some(date.clone()),
+            date_from: None,
             body: &body,
             record: String::from("{}"),
             ingested_at: "2026-12-01T00:00:00Z",

@@ -36,6 +36,8 @@ pub struct Filed<'a> {
     pub outlet: Option<String>,
     /// ISO 8601 from the article; `None` dates it by `ingested_at`.
     pub published: Option<String>,
+    /// Where `published` came from (`None`: the page's metadata).
+    pub date_from: Option<DateFrom>,
     pub body: &'a str,
     /// The article record (`docs/article-json.md`) as one JSON line.
     pub record: String,
@@ -108,7 +110,7 @@ impl SqlStore {
             format!("{:x}", h.finalize())
         };
         let (published, date_from) = match &article.published {
-            Some(stamp) => (stamp.clone(), DateFrom::Meta),
+            Some(stamp) => (stamp.clone(), article.date_from.unwrap_or(DateFrom::META)),
             None => (article.ingested_at.to_string(), DateFrom::Ingest),
         };
 
@@ -1217,6 +1219,7 @@ impl LedgerStore for SqlStore {
             title: doc.meta.title.clone().unwrap_or_default(),
             outlet: doc.meta.outlet.clone(),
             published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
+            date_from: Some(DateFrom::of(&doc.meta)),
             body: &doc.text,
             record: Record::from_document(doc).to_json_line(),
             ingested_at: input.ingested_at,

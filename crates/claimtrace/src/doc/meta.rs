@@ -90,10 +90,64 @@ pub struct Meta {
     pub outlet: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<Stamp>,
+    /// Where `published` came from.
+    pub published_from: Option<DateSource>,
     pub updated: Option<Stamp>,
     pub url: Option<String>,
     /// Fact-checks the page publishes as schema.org `ClaimReview` markup.
     pub reviews: Vec<ClaimReview>,
+}
+
+/// Where an article's publication date came from, most trusted first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateSource {
+    /// The page's `<meta>` tags (`article:published_time`, `dc.date`...).
+    MetaTag,
+    /// The page's JSON-LD (`datePublished`).
+    JsonLd,
+    /// A `<time>` element of the page.
+    TimeElement,
+    /// A field of a JSON record (`published`, `date`...).
+    Field,
+    /// The feed entry that linked to the article.
+    Feed,
+    /// A byline or "Published:" line in the text.
+    Byline,
+    /// A dateline opening the text ("KABUL, March 5 -").
+    Dateline,
+    /// A date in the article's URL (`/2024/03/22/`).
+    Url,
+}
+
+impl DateSource {
+    /// The name used in records and the ledger (`date_from`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::MetaTag => "meta",
+            DateSource::JsonLd => "json-ld",
+            DateSource::TimeElement => "time-element",
+            DateSource::Field => "field",
+            DateSource::Feed => "feed",
+            DateSource::Byline => "byline",
+            DateSource::Dateline => "dateline",
+            DateSource::Url => "url",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DateSource> {
+        [
+            DateSource::MetaTag,
+            DateSource::JsonLd,
+            DateSource::TimeElement,
+            DateSource::Field,
+            DateSource::Feed,
+            DateSource::Byline,
+            DateSource::Dateline,
+            DateSource::Url,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == s)
+    }
 }
 
 /// A fact-check of a claim, as schema.org `ClaimReview` gives it.

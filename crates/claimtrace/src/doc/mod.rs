@@ -13,7 +13,7 @@ mod times;
 
 pub use claims::{Claim, Quote, Source, SourceKind, Stance, StanceKind, Status};
 pub use events::{Argument, Event, EventKind};
-pub use meta::{ClaimReview, Meta, Stamp};
+pub use meta::{ClaimReview, DateSource, Meta, Stamp};
 pub use span::Span;
 pub use times::{Count, CountCategory, Place, Qualifier, TimeExpr, TimeKind};
 

@@ -31,25 +31,43 @@ use crate::doc::{Document, Stamp};
 /// Where an article's date came from, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DateFrom {
-    /// The page's metadata or the record's `published` field.
-    Meta,
+    /// The article's publication date, from where the reader found it
+    /// (ledgers written before sources were told apart say `meta`).
+    Published(crate::doc::DateSource),
+    /// Only its update date was known.
+    Updated,
     /// Only the time claimtrace ingested it: never beats a published date.
     Ingest,
 }
 
 impl DateFrom {
+    /// The page's metadata: what a date of unknown source counts as.
+    pub const META: DateFrom = DateFrom::Published(crate::doc::DateSource::MetaTag);
+
+    /// Where an article's ledger date comes from.
+    pub fn of(meta: &crate::doc::Meta) -> DateFrom {
+        match (meta.published, meta.updated) {
+            (Some(_), _) => meta.published_from.map_or(DateFrom::META, DateFrom::Published),
+            (None, Some(_)) => DateFrom::Updated,
+            (None, None) => DateFrom::Ingest,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
-            DateFrom::Meta => "meta",
+            DateFrom::Published(source) => source.as_str(),
+            DateFrom::Updated => "updated",
             DateFrom::Ingest => "ingest",
         }
     }
 
     pub fn parse(s: &str) -> DateFrom {
-        if s == "ingest" {
-            DateFrom::Ingest
-        } else {
-            DateFrom::Meta
+        match s {
+            "ingest" => DateFrom::Ingest,
+            "updated" => DateFrom::Updated,
+            other => {
+                crate::doc::DateSource::parse(other).map_or(DateFrom::META, DateFrom::Published)
+            }
         }
     }
 }

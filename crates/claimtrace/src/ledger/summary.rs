@@ -169,7 +169,7 @@ mod tests {
                 url: url.into(),
                 outlet: Some("Reuters".into()),
                 published: Some(date.into()),
-                date_from: DateFrom::Meta,
+                date_from: DateFrom::META,
                 version: 1,
                 copy_of: None,
             },

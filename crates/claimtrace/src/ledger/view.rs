@@ -297,7 +297,7 @@ mod tests {
                 url: url.to_string(),
                 outlet: None,
                 published: Some(date.to_string()),
-                date_from: DateFrom::Meta,
+                date_from: DateFrom::META,
                 version: 1,
                 copy_of: None,
             },

@@ -164,6 +164,26 @@ pub fn find_stamp(text: &str) -> Option<Stamp> {
 
 /// A line that is only a date, like a Wikinews dateline
 /// ("Friday, January 4, 2019").
+/// A date in a URL's path, as news sites write it: `/2024/03/22/`,
+/// `/2024-03-22/`, `/20240322/` (years 1990 to 2099).
+pub fn in_url(url: &str) -> Option<NaiveDate> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})([/-]?)(\d{2})([/-]?)(\d{2})(?:[/_.-]|$)")
+            .expect("a valid pattern")
+    });
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    DATE.captures_iter(path).find_map(|c| {
+        // The same separator twice (or none): "/2024/03-22" is no date.
+        if c[2] != c[4] {
+            return None;
+        }
+        let year = c[1].parse().ok()?;
+        (year >= 1990).then_some(())?;
+        NaiveDate::from_ymd_opt(year, c[3].parse().ok()?, c[5].parse().ok()?)
+    })
+}
+
 pub fn dateline(line: &str) -> Option<NaiveDate> {
     let line = line.trim();
     if line.len() > 48 {
@@ -177,6 +197,19 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_urls() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(in_url("https://news.example/world/2024/03/22/attack-moscow"), d(2024, 3, 22));
+        assert_eq!(in_url("https://news.example/2019-11-29/london-bridge.html"), d(2019, 11, 29));
+        assert_eq!(in_url("https://news.example/story/20190104-floods"), d(2019, 1, 4));
+        assert_eq!(in_url("https://news.example/2024/13/22/x"), None, "no such month");
+        assert_eq!(in_url("https://news.example/id/2024031/x"), None);
+        assert_eq!(in_url("https://news.example/2024/03-22/x"), None);
+        assert_eq!(in_url("https://news.example/story?d=/2024/03/22/"), None, "not the path");
+        assert_eq!(in_url("saved/article.html"), None);
+    }
 
     #[test]
     fn update_note_in_eastern_time() {

@@ -17,7 +17,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 use super::{dates, text};
-use crate::doc::{Meta, RemovalReason, Removed, Stamp};
+use crate::doc::{DateSource, Meta, RemovalReason, Removed, Stamp};
 use crate::error::{Error, Result};
 
 /// Reads an HTML page into a cleaned body and the metadata the page gives.
@@ -435,6 +435,11 @@ fn merge(first: Meta, second: Meta) -> Meta {
         title: first.title.or(second.title),
         outlet: first.outlet.or(second.outlet),
         authors: if first.authors.is_empty() { second.authors } else { first.authors },
+        published_from: if first.published.is_some() {
+            first.published_from
+        } else {
+            second.published_from
+        },
         published: first.published.or(second.published),
         updated: first.updated.or(second.updated),
         url: first.url.or(second.url),
@@ -501,8 +506,12 @@ fn metadata(page: &Html) -> Meta {
     }
 
     let stamp = |names: &[&str]| tags.all(names).iter().find_map(|v| dates::find_stamp(v));
+    let from = |source: DateSource| move |stamp: Stamp| (stamp, source);
     let published = stamp(&["article:published_time", "og:published_time"])
-        .or_else(|| ld.published.as_deref().and_then(dates::find_stamp))
+        .map(from(DateSource::MetaTag))
+        .or_else(|| {
+            ld.published.as_deref().and_then(dates::find_stamp).map(from(DateSource::JsonLd))
+        })
         .or_else(|| {
             stamp(&[
                 "date",
@@ -517,8 +526,10 @@ fn metadata(page: &Html) -> Meta {
                 "datepublished",
                 "article.published",
             ])
+            .map(from(DateSource::MetaTag))
         })
-        .or_else(|| first_time_element(page));
+        .or_else(|| first_time_element(page).map(from(DateSource::TimeElement)));
+    let (published, published_from) = published.unzip();
     let updated = stamp(&["article:modified_time", "og:updated_time"])
         .or_else(|| ld.modified.as_deref().and_then(dates::find_stamp))
         .or_else(|| {
@@ -538,6 +549,7 @@ fn metadata(page: &Html) -> Meta {
         outlet: site_name.or(title_outlet),
         authors,
         published,
+        published_from,
         updated,
         url,
         reviews: ld.reviews,

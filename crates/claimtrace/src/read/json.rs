@@ -72,12 +72,14 @@ fn record(value: Value, line: Option<usize>) -> Result<Record> {
             .collect(),
         _ => Vec::new(),
     };
+    let published = get(&["published", "date", "date_publish", "publish_date", "datePublished"])
+        .and_then(|s| Stamp::parse_iso(&s).or_else(|| super::find_stamp(&s)));
     let meta = Meta {
         title: get(&["title", "headline"]),
         outlet: get(&["outlet", "source", "publisher", "site_name", "source_domain"]),
         authors,
-        published: get(&["published", "date", "date_publish", "publish_date", "datePublished"])
-            .and_then(|s| Stamp::parse_iso(&s).or_else(|| super::find_stamp(&s))),
+        published,
+        published_from: published.map(|_| crate::doc::DateSource::Field),
         updated: get(&["updated", "date_modify", "modified", "dateModified"])
             .and_then(|s| Stamp::parse_iso(&s).or_else(|| super::find_stamp(&s))),
         url: get(&["url", "link"]),

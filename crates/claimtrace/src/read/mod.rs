@@ -223,6 +223,11 @@ fn from_cleaned(source: String, cleaned: text::Cleaned, found: Meta) -> Document
         title: found.title.or(guessed.title),
         outlet: found.outlet.or(guessed.outlet),
         authors: if found.authors.is_empty() { guessed.authors } else { found.authors },
+        published_from: if found.published.is_some() {
+            found.published_from
+        } else {
+            guessed.published_from
+        },
         published: found.published.or(guessed.published),
         updated: found.updated.or(guessed.updated),
         url: found.url.or(guessed.url),
@@ -236,6 +241,15 @@ fn from_cleaned(source: String, cleaned: text::Cleaned, found: Meta) -> Document
 fn apply_options(mut doc: Document, options: &ReadOptions) -> Document {
     if doc.meta.published.is_none() {
         doc.meta.published = options.published;
+        doc.meta.published_from = options.published.map(|_| crate::doc::DateSource::Feed);
+    }
+    if doc.meta.published.is_none() {
+        // A news URL often carries the date: /2024/03/22/.
+        let url = doc.meta.url.as_deref().unwrap_or(&doc.source);
+        if let Some(date) = dates::in_url(url) {
+            doc.meta.published = Some(crate::doc::Stamp::Date(date));
+            doc.meta.published_from = Some(crate::doc::DateSource::Url);
+        }
     }
     if doc.meta.outlet.is_none() {
         doc.meta.outlet.clone_from(&options.outlet);

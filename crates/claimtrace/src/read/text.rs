@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates;
-use crate::doc::{Meta, RemovalReason, Removed, Stamp};
+use crate::doc::{DateSource, Meta, RemovalReason, Removed, Stamp};
 
 /// The outcome of cleaning: body paragraphs, what was removed and the
 /// metadata found on the way.
@@ -260,7 +260,7 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
         }
         if idx < 6 && line.n_words <= 8 {
             if let Some(date) = dates::dateline(text) {
-                meta.published.get_or_insert(Stamp::Date(date));
+                set_published(meta, Stamp::Date(date), DateSource::Dateline);
                 line.class = Some(Class::Removed(RemovalReason::Byline));
                 continue;
             }
@@ -273,7 +273,7 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
                     }
                 }
                 if let Some(stamp) = dates::find_stamp(text) {
-                    meta.published.get_or_insert(stamp);
+                    set_published(meta, stamp, DateSource::Byline);
                 }
                 line.class = Some(Class::Removed(RemovalReason::Byline));
                 continue;
@@ -286,7 +286,7 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
                 if kind.starts_with("update") || kind.starts_with("last") {
                     meta.updated = Some(stamp);
                 } else {
-                    meta.published.get_or_insert(stamp);
+                    set_published(meta, stamp, DateSource::Byline);
                 }
                 line.class = Some(Class::Removed(RemovalReason::Byline));
                 continue;
@@ -303,6 +303,14 @@ fn classify_metadata(lines: &mut [Line<'_>], meta: &mut Meta) {
                 line.class = Some(Class::Removed(RemovalReason::Byline));
             }
         }
+    }
+}
+
+/// Sets the publication date unless one was found before.
+fn set_published(meta: &mut Meta, stamp: Stamp, from: DateSource) {
+    if meta.published.is_none() {
+        meta.published = Some(stamp);
+        meta.published_from = Some(from);
     }
 }
 

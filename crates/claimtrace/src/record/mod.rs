@@ -43,6 +43,10 @@ pub struct RecordMeta {
     pub updated: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Where `published` came from: `meta`, `json-ld`, `time-element`,
+    /// `field`, `feed`, `byline`, `dateline` or `url` (an extension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_from: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -226,6 +230,10 @@ impl Record {
                 published: meta.published.map(|s| s.to_string()),
                 updated: meta.updated.map(|s| s.to_string()),
                 url: meta.url.clone(),
+                published_from: meta
+                    .published
+                    .and(meta.published_from)
+                    .map(|d| d.as_str().to_string()),
             },
             text: doc.text.clone(),
             removed: doc
