@@ -293,7 +293,8 @@ fn dates_say_where_they_came_from() {
     let doc = read(&input, &options).pop().unwrap().unwrap();
     assert_eq!(doc.meta.published_from, Some(DateSource::Feed));
     let json = br#"{"title": "T", "published": "2019-01-04", "text": "The minister said on Friday that 12 people were killed."}"#;
-    let input = Input { name: "a.json", bytes: json, format: Some(Format::Json), content_type: None };
+    let input =
+        Input { name: "a.json", bytes: json, format: Some(Format::Json), content_type: None };
     let doc = read(&input, &ReadOptions::default()).pop().unwrap().unwrap();
     assert_eq!(doc.meta.published_from, Some(DateSource::Field));
 }

@@ -1212,6 +1212,56 @@ pub struct ReviewArgs {
     db: DbArg,
 }
 
+/// Arguments of `claimtrace merge`.
+#[derive(clap::Args, Debug)]
+pub struct MergeArgs {
+    /// The claim that stays (its id, or one a merge retired).
+    id: String,
+    /// The claim that joins it: its id redirects to the merged claim.
+    other: String,
+    /// Why.
+    #[arg(long)]
+    note: Option<String>,
+    /// Who decides (default: $CLAIMTRACE_USER, else $USER).
+    #[arg(long)]
+    by: Option<String>,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Arguments of `claimtrace split`.
+#[derive(clap::Args, Debug)]
+pub struct SplitArgs {
+    /// The claim to split.
+    id: String,
+    /// The article whose appearances leave it for a claim of their own
+    /// (its URL, as `trace` lists it).
+    #[arg(long, value_name = "URL")]
+    appearance: String,
+    /// Why.
+    #[arg(long)]
+    note: Option<String>,
+    /// Who decides (default: $CLAIMTRACE_USER, else $USER).
+    #[arg(long)]
+    by: Option<String>,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Makes two claims one, recorded with who, when and why (undo: `review
+/// ID --undo`).
+pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
+    let review = Review::Merge(args.other.clone());
+    correct(&args.db, &args.id, &review, args.note.as_deref(), args.by.as_deref())
+}
+
+/// Takes one article's appearances out of a claim, recorded with who, when
+/// and why (undo: `review ID --undo`).
+pub fn split(args: &SplitArgs) -> Result<ExitCode> {
+    let review = Review::Split(args.appearance.clone());
+    correct(&args.db, &args.id, &review, args.note.as_deref(), args.by.as_deref())
+}
+
 /// Records a reviewer's decision on a claim, with who, when and why.
 pub fn review(args: &ReviewArgs) -> Result<ExitCode> {
     let Some(action) =
@@ -1219,9 +1269,19 @@ pub fn review(args: &ReviewArgs) -> Result<ExitCode> {
     else {
         anyhow::bail!("say what to record: --status S, --note TEXT or --undo");
     };
-    let by = args
-        .by
-        .clone()
+    correct(&args.db, &args.id, &action, args.note.as_deref(), args.by.as_deref())
+}
+
+/// Records correction `action` on claim `id`.
+fn correct(
+    db: &DbArg,
+    id: &str,
+    action: &Review,
+    note: Option<&str>,
+    by: Option<&str>,
+) -> Result<ExitCode> {
+    let by = by
+        .map(str::to_string)
         .or_else(|| std::env::var("CLAIMTRACE_USER").ok())
         .or_else(|| std::env::var("USER").ok())
         .filter(|b| !b.trim().is_empty())
@@ -1229,19 +1289,26 @@ pub fn review(args: &ReviewArgs) -> Result<ExitCode> {
             anyhow::anyhow!("who is reviewing? give --by NAME (or set CLAIMTRACE_USER)")
         })?;
     let at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let mut store = args.db.open()?;
-    match store.review(&args.id, &action, args.note.as_deref(), &by, &at)? {
+    let mut store = db.open()?;
+    let done = match store.review(id, action, note, &by, &at) {
+        Err(claimtrace_store::StoreError::Invalid(why)) => {
+            eprintln!("claimtrace: {why}");
+            return Ok(ExitCode::from(1));
+        }
+        other => other?,
+    };
+    match done {
         Some(c) => {
             let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
             write_corrections(&mut out, std::slice::from_ref(&c))?;
             Ok(ExitCode::SUCCESS)
         }
-        None if action == Review::Undo => {
-            eprintln!("claimtrace: claim {} has no correction to undo", args.id);
+        None if *action == Review::Undo => {
+            eprintln!("claimtrace: claim {id} has no correction to undo");
             Ok(ExitCode::from(1))
         }
         None => {
-            eprintln!("claimtrace: no claim with id {} in {}", args.id, args.db.db.display());
+            eprintln!("claimtrace: no claim with id {id} in {}", db.db.display());
             Ok(ExitCode::from(1))
         }
     }

@@ -57,6 +57,12 @@ enum Command {
     /// Correct a claim: set its status, add a note, or undo (recorded with
     /// who, when and why; wins over the machine, survives re-ingest).
     Review(ledger::ReviewArgs),
+    /// Make two claims one (a correction, with who, when and why; undo
+    /// with `review ID --undo`); the second's id redirects.
+    Merge(ledger::MergeArgs),
+    /// Take one article's appearances out of a claim into a claim of their
+    /// own (a correction; later versions of the article stay apart).
+    Split(ledger::SplitArgs),
     /// Read again the pages the ledger was given by URL: keep what changed
     /// as fetched, file the new version, and name the pages that changed
     /// without an update note (stealth edits).
@@ -150,6 +156,8 @@ fn main() -> ExitCode {
         Command::EvalLedger(args) => ledger::eval_ledger(&args),
         Command::History(args) => ledger::history(&args),
         Command::Review(args) => ledger::review(&args),
+        Command::Merge(args) => ledger::merge(&args),
+        Command::Split(args) => ledger::split(&args),
         Command::Refetch(args) => refetch::run(&args),
         Command::Serve(args) => serve(&args),
         Command::Worker(args) => queue::worker(&args),

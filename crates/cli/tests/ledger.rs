@@ -647,3 +647,68 @@ fn every_status_and_stance_in_trace_has_its_evidence() {
     eprintln!("{statuses} status changes and {stances} stances, each with its cue");
     assert!(statuses >= 50 && stances >= 50, "{statuses} statuses, {stances} stances");
 }
+
+/// `merge` and `split` from the command line: recorded with who and when,
+/// listed by `history`, undone by `review --undo`, refusals named.
+#[test]
+fn merge_and_split_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(&dir);
+    let bridge = "The council said the bridge will close on Monday for repairs.";
+    for (name, text) in [
+        ("a.txt", format!("Bridge\n\n{bridge}\n")),
+        ("b.txt", format!("Roads\n\n{bridge}\n")),
+        (
+            "e.txt",
+            "Harbour\n\nThe harbour authority said the ferry will run every hour from Tuesday.\n"
+                .into(),
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = claimtrace(&["ingest", "--db", &db, dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let claims = ledger(&db);
+    let id_of = |words: &str| {
+        claims.iter().find(|c| c["text"].as_str().unwrap().contains(words)).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (bridge_id, ferry_id) = (id_of("bridge will close"), id_of("ferry will run"));
+    let b = dir.path().join("b.txt");
+    let out = claimtrace(&[
+        "split",
+        &bridge_id,
+        "--appearance",
+        b.to_str().unwrap(),
+        "--by",
+        "editor",
+        "--db",
+        &db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(ledger(&db).len(), 3, "the bridge claim is two now");
+    let out = claimtrace(&[
+        "merge",
+        &bridge_id,
+        &ferry_id,
+        "--by",
+        "editor",
+        "--note",
+        "one notice",
+        "--db",
+        &db,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(ledger(&db).len(), 2);
+    let out = claimtrace(&["history", &bridge_id, "--db", &db]);
+    let text = stdout(&out);
+    assert!(text.contains("split") && text.contains("merge") && text.contains("editor"), "{text}");
+    assert!(text.contains("one notice"), "{text}");
+    let out = claimtrace(&["review", &bridge_id, "--undo", "--by", "editor", "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(ledger(&db).len(), 3, "the merge undone");
+    let out = claimtrace(&["merge", &bridge_id, &bridge_id, "--by", "editor", "--db", &db]);
+    assert!(!out.status.success() && stderr(&out).contains("are one claim"), "{}", stderr(&out));
+}

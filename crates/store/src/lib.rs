@@ -223,6 +223,13 @@ pub enum Review {
     Note,
     /// Take back the latest correction still in force.
     Undo,
+    /// Make the claim with this id and this one one claim: the smaller
+    /// moves into the larger; its id redirects.
+    Merge(String),
+    /// Take the appearances of the article at this URL out of the claim
+    /// into a claim of their own; later versions of the article, and
+    /// articles that would bridge the two, do not join them again.
+    Split(String),
 }
 
 impl Review {

@@ -159,6 +159,10 @@ pub const PG_MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX fetches_url ON fetches (url, fetched_at);
 "#,
+    // 4: as SQLite's 9: the appearances a merge or split moved.
+    r#"
+    ALTER TABLE corrections ADD COLUMN members TEXT;
+"#,
 ];
 
 impl ToSql for Arg<'_> {

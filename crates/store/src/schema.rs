@@ -151,4 +151,9 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX fetches_url ON fetches (url, fetched_at);
     ",
+    // 9: merges and splits: the appearances a correction moved (a JSON
+    // array of appearance ids), so that undoing it moves them back.
+    "
+    ALTER TABLE corrections ADD COLUMN members TEXT;
+    ",
 ];

@@ -130,6 +130,9 @@ impl SqlStore {
         // look for a reviewer's status.
         let reviewed =
             conn.query_one("SELECT EXISTS (SELECT 1 FROM corrections)", &[])?.int(0)? != 0;
+        // Splits a reviewer made: this article's appearances keep out of
+        // the claims it was split from, and no appearance bridges a split.
+        let splits = if reviewed { splits_in_force(conn)? } else { Vec::new() };
         let latest: Option<(i64, u32, String)> = match conn.query_opt(
             "SELECT id, version, content_hash FROM articles WHERE url = ?1
              ORDER BY version DESC LIMIT 1",
@@ -371,6 +374,13 @@ impl SqlStore {
                     "INSERT INTO revisions (a, b) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
                     args![other.min(id), other.max(id)],
                 )?;
+            }
+            for split in &splits {
+                if split.url == url {
+                    linked.remove(&split.from);
+                } else if linked.contains(&split.from) {
+                    linked.retain(|c| !split.off.contains(c));
+                }
             }
             // The largest cluster absorbs the others: only their members
             // move, and their summaries merge into its summary.
@@ -975,6 +985,182 @@ fn corrected_status(conn: &dyn Conn, cluster: i64) -> Result<Option<String>> {
         .map(|r| r.correction.value.clone()))
 }
 
+/// What a merge or split moved: appearances, into a cluster, and the
+/// public ids that named the moved side (they follow it back on undo).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Moved {
+    appearances: Vec<i64>,
+    into: i64,
+    ids: Vec<String>,
+}
+
+impl Moved {
+    fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Makes clusters `a` and `b` one: the smaller's members move into the
+/// larger, and its ids redirect there. Summaries are rebuilt by the caller.
+fn merge_clusters(conn: &dyn Conn, a: i64, b: i64) -> Result<Moved> {
+    let size = |c: i64| -> Result<i64> {
+        conn.query_opt("SELECT size FROM clusters WHERE cluster = ?1", args![c])?
+            .map_or(Ok(0), |r| r.int(0))
+    };
+    let (root, old) = if size(b)? > size(a)? { (b, a) } else { (a, b) };
+    let appearances =
+        ints(conn.query("SELECT id FROM appearances WHERE cluster = ?1 ORDER BY id", args![old])?)?;
+    let ids: Vec<String> = conn
+        .query("SELECT id FROM cluster_ids WHERE cluster = ?1 ORDER BY id", args![old])?
+        .iter()
+        .map(|r| r.text(0))
+        .collect::<Result<_>>()?;
+    conn.execute("UPDATE appearances SET cluster = ?1 WHERE cluster = ?2", args![root, old])?;
+    conn.execute(
+        "UPDATE cluster_ids SET cluster = ?1, canonical = 0 WHERE cluster = ?2",
+        args![root, old],
+    )?;
+    conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![old])?;
+    conn.execute("DELETE FROM clusters WHERE cluster = ?1", args![old])?;
+    Ok(Moved { appearances, into: root, ids })
+}
+
+/// Moves the appearances of `cluster` from the latest version of the
+/// article at `url` into a cluster of their own.
+fn split_article(conn: &dyn Conn, cluster: i64, url: &str) -> Result<Moved> {
+    let appearances = ints(conn.query(
+        "SELECT p.id FROM appearances p JOIN articles a ON a.id = p.article
+         WHERE p.cluster = ?1 AND a.url = ?2 AND a.latest = 1 ORDER BY p.id",
+        args![cluster, url],
+    )?)?;
+    let all = conn
+        .query_one("SELECT count(*) FROM appearances WHERE cluster = ?1", args![cluster])?
+        .int(0)?;
+    if appearances.is_empty() {
+        return Err(StoreError::Invalid(format!("the claim has no appearance from {url}")));
+    }
+    if appearances.len() as i64 == all {
+        return Err(StoreError::Invalid(format!(
+            "every appearance of the claim is from {url}: nothing would be left"
+        )));
+    }
+    let into = fresh_cluster(conn, &appearances, cluster)?;
+    move_appearances(conn, &appearances, into)?;
+    Ok(Moved { appearances, into, ids: Vec::new() })
+}
+
+/// Takes back the merge or split correction `seq` made on `cluster`:
+/// what it moved goes back. Returns the clusters to rebuild.
+fn undo_move(conn: &dyn Conn, seq: i64, cluster: i64) -> Result<Vec<i64>> {
+    let row = conn
+        .query_one("SELECT action, members, value FROM corrections WHERE seq = ?1", args![seq])?;
+    let moved: Moved = from_json(&row.opt_text(1)?.unwrap_or_default())?;
+    // Those still where the correction put them.
+    let here: Vec<i64> = ints(conn.query(
+        "SELECT id FROM appearances WHERE cluster IS NOT NULL AND cluster = ?1 ORDER BY id",
+        args![if row.text(0)? == "merge" { cluster } else { moved.into }],
+    )?)?
+    .into_iter()
+    .filter(|id| moved.appearances.contains(id))
+    .collect();
+    if row.text(0)? == "merge" {
+        // The merged-away side becomes a claim again, under its old ids.
+        if here.is_empty() {
+            return Ok(vec![cluster]);
+        }
+        let into = fresh_cluster(conn, &here, cluster)?;
+        move_appearances(conn, &here, into)?;
+        for id in &moved.ids {
+            conn.execute("UPDATE cluster_ids SET cluster = ?1 WHERE id = ?2", args![into, id])?;
+        }
+        Ok(vec![cluster, into])
+    } else {
+        // The split-off appearances rejoin the claim; where the article
+        // has a newer version since, its appearances that are the same
+        // claim as the claim's do (the machine's judgement, once the
+        // reviewer's is taken back).
+        move_appearances(conn, &here, cluster)?;
+        let mut touched = vec![cluster, moved.into];
+        let url = row.text(2)?;
+        let apart = ints(conn.query(
+            "SELECT p.id FROM appearances p JOIN articles a ON a.id = p.article
+             WHERE a.url = ?1 AND a.latest = 1 AND p.cluster IS NOT NULL AND p.cluster != ?2",
+            args![&url, cluster],
+        )?)?;
+        let mine = ints(conn.query(
+            "SELECT id FROM appearances WHERE cluster = ?1 ORDER BY id DESC LIMIT 64",
+            args![cluster],
+        )?)?;
+        let mine: Vec<Signature> =
+            signatures(conn, &mine)?.iter().map(|(_, s, _)| Signature::decode(s)).collect();
+        for (id, signature, their) in signatures(conn, &apart)? {
+            let signature = Signature::decode(&signature);
+            if mine.iter().any(|m| ledger::same_claim(&signature, m).is_some()) {
+                move_appearances(conn, &[id], cluster)?;
+                touched.extend(their);
+            }
+        }
+        Ok(touched)
+    }
+}
+
+/// A key for a new cluster of `members` (one of their ids, as clusters
+/// the write path starts are keyed), none in use.
+fn fresh_cluster(conn: &dyn Conn, members: &[i64], not: i64) -> Result<i64> {
+    for &id in members.iter().rev() {
+        let used =
+            conn.query_opt("SELECT 1 FROM clusters WHERE cluster = ?1", args![id])?.is_some();
+        if id != not && !used {
+            return Ok(id);
+        }
+    }
+    Err(StoreError::Damaged("no free key for a new cluster".into()))
+}
+
+fn move_appearances(conn: &dyn Conn, ids: &[i64], into: i64) -> Result<()> {
+    for &id in ids {
+        conn.execute("UPDATE appearances SET cluster = ?1 WHERE id = ?2", args![into, id])?;
+    }
+    Ok(())
+}
+
+fn ints(rows: Vec<Row>) -> Result<Vec<i64>> {
+    rows.iter().map(|r| r.int(0)).collect()
+}
+
+/// A split in force: appearances of the article at `url` keep out of
+/// cluster `from` (where the claim it was made on is now), which no
+/// appearance may join with the clusters `off` (where that article's
+/// appearances are now).
+struct SplitInForce {
+    url: String,
+    from: i64,
+    off: Vec<i64>,
+}
+
+fn splits_in_force(conn: &dyn Conn) -> Result<Vec<SplitInForce>> {
+    let rows = conn.query(
+        "SELECT c.claim, c.value FROM corrections c WHERE c.action = 'split'
+           AND NOT EXISTS (SELECT 1 FROM corrections u WHERE u.undoes = c.seq)",
+        &[],
+    )?;
+    let mut out = Vec::new();
+    for r in rows {
+        let (claim, url) = (r.text(0)?, r.text(1)?);
+        let Some(from) = cluster_of(conn, &claim)? else { continue };
+        let off = ints(conn.query(
+            "SELECT DISTINCT p.cluster FROM appearances p JOIN articles a ON a.id = p.article
+             WHERE a.url = ?1 AND a.latest = 1 AND p.cluster IS NOT NULL",
+            args![&url],
+        )?)?
+        .into_iter()
+        .filter(|&c| c != from)
+        .collect();
+        out.push(SplitInForce { url, from, off });
+    }
+    Ok(out)
+}
+
 /// Lists `cluster`'s corrections on its view; a status in force becomes
 /// the claim's status and the last entry of its timeline.
 fn apply_corrections(conn: &dyn Conn, cluster: i64, claim: &mut LedgerClaim) -> Result<()> {
@@ -1172,9 +1358,27 @@ impl LedgerStore for SqlStore {
         let conn = &*self.conn;
         let tx = Tx::write(conn)?;
         let Some(cluster) = lock_cluster_named(conn, id)? else { return Ok(None) };
-        let (action, value, undoes) = match review {
-            Review::Status(status) => ("status", status.clone(), None),
-            Review::Note => ("note", String::new(), None),
+        // Clusters whose members this correction moves, rebuilt after it.
+        let mut touched: BTreeSet<i64> = BTreeSet::from([cluster]);
+        let (action, value, undoes, moved) = match review {
+            Review::Status(status) => ("status", status.clone(), None, None),
+            Review::Note => ("note", String::new(), None, None),
+            Review::Merge(other) => {
+                let Some(theirs) = lock_cluster_named(conn, other)? else {
+                    return Err(StoreError::Invalid(format!("no claim with id {other}")));
+                };
+                if theirs == cluster {
+                    return Err(StoreError::Invalid(format!("{id} and {other} are one claim")));
+                }
+                let moved = merge_clusters(conn, cluster, theirs)?;
+                touched = BTreeSet::from([moved.into]);
+                ("merge", other.clone(), None, Some(moved))
+            }
+            Review::Split(url) => {
+                let moved = split_article(conn, cluster, url)?;
+                touched.insert(moved.into);
+                ("split", url.clone(), None, Some(moved))
+            }
             Review::Undo => {
                 let rows = correction_rows(conn, cluster)?;
                 let Some(last) = in_force(&rows).last().map(|r| (r.seq, r.correction.clone()))
@@ -1183,19 +1387,25 @@ impl LedgerStore for SqlStore {
                 };
                 let what = match last.1.action.as_str() {
                     "status" => format!("status {}", last.1.value),
+                    "merge" | "split" => {
+                        touched.extend(undo_move(conn, last.0, cluster)?);
+                        format!("{} {}", last.1.action, last.1.value)
+                    }
                     other => other.to_string(),
                 };
-                ("undo", what, Some(last.0))
+                ("undo", what, Some(last.0), None)
             }
         };
+        let members = moved.as_ref().map(Moved::to_json);
         conn.execute(
-            "INSERT INTO corrections (claim, action, value, note, \"by\", at, undoes)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            args![id, action, &value, note, by, at, undoes],
+            "INSERT INTO corrections (claim, action, value, note, \"by\", at, undoes, members)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            args![id, action, &value, note, by, at, undoes, &members],
         )?;
-        // The list's status follows at once.
-        if let Some(summary) = load_summary(conn, cluster)? {
-            write_summary(conn, cluster, &summary, true)?;
+        // Members, summaries, terms and ids of the clusters it changed;
+        // the list's status follows at once.
+        for &c in &touched {
+            refresh(conn, c, true)?;
         }
         tx.commit()?;
         Ok(Some(Correction {

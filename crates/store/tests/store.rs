@@ -325,6 +325,100 @@ fn pages_are_kept_as_fetched_once_per_content(backend: &Backend) {
 }
 on_both!(pages_are_kept_as_fetched_once_per_content);
 
+/// Merge and split corrections: they move appearances at once, hold
+/// through re-ingest, a new version of the split article and an article
+/// that would bridge the split, list in the history with who and when,
+/// and undo.
+fn merges_and_splits_hold_and_undo(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.open(dir.path());
+    let read = |text: &str| {
+        let input =
+            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
+    };
+    let bridge = "The council said the bridge will close on Monday for repairs.";
+    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    let docs = [
+        ("https://a.example/1", read(&format!("Bridge\n\n{bridge}\n"))),
+        ("https://b.example/2", read(&format!("Roads\n\n{bridge}\n"))),
+        ("https://c.example/3", read(&format!("City\n\n{bridge}\n"))),
+        ("https://e.example/5", read(&format!("Harbour\n\n{ferry}\n"))),
+    ];
+    for (url, doc) in &docs {
+        ingest(&mut store, url, doc);
+    }
+    let urls_of = |store: &SqlStore, id: &str| -> Vec<String> {
+        let mut urls: Vec<String> =
+            store.claim(id).unwrap().unwrap().appearances.iter().map(|a| a.url.clone()).collect();
+        urls.sort();
+        urls
+    };
+    let find = |store: &SqlStore, words: &str| -> String {
+        let claims = store.claims(&ClaimFilter::default()).unwrap();
+        claims.iter().find(|c| c.text.contains(words)).unwrap().id.clone()
+    };
+    let bridge_id = find(&store, "bridge will close");
+    let ferry_id = find(&store, "ferry will run");
+    assert_eq!(urls_of(&store, &bridge_id).len(), 3);
+    let at = "2026-12-02T10:00:00Z";
+
+    // Split: b.example's appearance leaves the bridge claim.
+    let split = Review::Split("https://b.example/2".into());
+    store.review(&bridge_id, &split, Some("a different bridge"), "editor", at).unwrap().unwrap();
+    assert_eq!(urls_of(&store, &bridge_id), ["https://a.example/1", "https://c.example/3"]);
+    let off = store.claims(&ClaimFilter::default()).unwrap();
+    assert_eq!(off.iter().filter(|c| c.text.contains("bridge will close")).count(), 2);
+    // Re-ingest, a new version of b.example, and an article that states
+    // the claim again (it would bridge both): the split holds.
+    for (url, doc) in &docs {
+        assert_eq!(ingest(&mut store, url, doc), Ingested::Unchanged);
+    }
+    let b2 = read(&format!("Roads\n\n{bridge} Traffic will use the ring road.\n"));
+    assert_eq!(ingest(&mut store, "https://b.example/2", &b2), Ingested::NewVersion);
+    ingest(&mut store, "https://d.example/4", &read(&format!("Today\n\n{bridge}\n")));
+    assert_eq!(
+        urls_of(&store, &bridge_id),
+        ["https://a.example/1", "https://c.example/3", "https://d.example/4"]
+    );
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+
+    // Merge: the ferry claim joins the bridge claim; its id redirects.
+    let merge = Review::Merge(ferry_id.clone());
+    store.review(&bridge_id, &merge, Some("one announcement"), "editor", at).unwrap().unwrap();
+    let merged = store.claim(&ferry_id).unwrap().unwrap();
+    assert_eq!(merged.id, store.claim(&bridge_id).unwrap().unwrap().id);
+    assert_eq!(merged.appearances.len(), 4);
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+    let history = store.corrections(&bridge_id).unwrap();
+    let actions: Vec<&str> = history.iter().map(|c| c.action.as_str()).collect();
+    assert_eq!(actions, ["split", "merge"]);
+    assert!(history.iter().all(|c| c.by == "editor" && c.at == at));
+
+    // Undo, latest first: the ferry claim is its own again, then b.example
+    // rejoins.
+    store.review(&bridge_id, &Review::Undo, None, "editor", at).unwrap().unwrap();
+    assert_eq!(urls_of(&store, &ferry_id), ["https://e.example/5"]);
+    assert_eq!(urls_of(&store, &bridge_id).len(), 3);
+    store.review(&bridge_id, &Review::Undo, None, "editor", at).unwrap().unwrap();
+    assert_eq!(
+        urls_of(&store, &bridge_id),
+        [
+            "https://a.example/1",
+            "https://b.example/2",
+            "https://c.example/3",
+            "https://d.example/4"
+        ]
+    );
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+    // Refusals name the problem.
+    let err = store.review(&bridge_id, &Review::Merge(bridge_id.clone()), None, "e", at);
+    assert!(matches!(err, Err(StoreError::Invalid(_))));
+    let err = store.review(&bridge_id, &Review::Split("https://z.example/".into()), None, "e", at);
+    assert!(matches!(err, Err(StoreError::Invalid(_))));
+}
+on_both!(merges_and_splits_hold_and_undo);
+
 fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
@@ -417,7 +511,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 8);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 9);
 }
 
 #[test]
@@ -448,7 +542,7 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 8);
+    assert_eq!(store.schema_version().unwrap(), 9);
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
     let (full, _) = store.claims_page(&all).unwrap();
