@@ -1219,14 +1219,21 @@ pub struct MergeArgs {
     id: String,
     /// The claim that joins it: its id redirects to the merged claim.
     other: String,
+    #[command(flatten)]
+    why: Why,
+    #[command(flatten)]
+    db: DbArg,
+}
+
+/// Why a correction is made, and who makes it.
+#[derive(clap::Args, Debug)]
+pub struct Why {
     /// Why.
     #[arg(long)]
     note: Option<String>,
     /// Who decides (default: $CLAIMTRACE_USER, else $USER).
     #[arg(long)]
     by: Option<String>,
-    #[command(flatten)]
-    db: DbArg,
 }
 
 /// Arguments of `claimtrace split`.
@@ -1238,12 +1245,8 @@ pub struct SplitArgs {
     /// (its URL, as `trace` lists it).
     #[arg(long, value_name = "URL")]
     appearance: String,
-    /// Why.
-    #[arg(long)]
-    note: Option<String>,
-    /// Who decides (default: $CLAIMTRACE_USER, else $USER).
-    #[arg(long)]
-    by: Option<String>,
+    #[command(flatten)]
+    why: Why,
     #[command(flatten)]
     db: DbArg,
 }
@@ -1252,14 +1255,14 @@ pub struct SplitArgs {
 /// ID --undo`).
 pub fn merge(args: &MergeArgs) -> Result<ExitCode> {
     let review = Review::Merge(args.other.clone());
-    correct(&args.db, &args.id, &review, args.note.as_deref(), args.by.as_deref())
+    correct(&args.db, &args.id, &review, args.why.note.as_deref(), args.why.by.as_deref())
 }
 
 /// Takes one article's appearances out of a claim, recorded with who, when
 /// and why (undo: `review ID --undo`).
 pub fn split(args: &SplitArgs) -> Result<ExitCode> {
     let review = Review::Split(args.appearance.clone());
-    correct(&args.db, &args.id, &review, args.note.as_deref(), args.by.as_deref())
+    correct(&args.db, &args.id, &review, args.why.note.as_deref(), args.why.by.as_deref())
 }
 
 /// Records a reviewer's decision on a claim, with who, when and why.

@@ -40,6 +40,12 @@ fn corpus() -> Vec<(String, Document)> {
         .collect()
 }
 
+/// A short article from its text (the first line is its title).
+fn read(text: &str) -> Document {
+    let input = Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+    claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
+}
+
 fn ingest(store: &mut SqlStore, name: &str, doc: &Document) -> Ingested {
     let input = ArticleInput { doc, input_name: name, ingested_at: "2026-12-01T00:00:00Z" };
     store.ingest(&input).unwrap()
@@ -185,11 +191,6 @@ on_both!(the_ledger_does_not_depend_on_the_order_of_ingest);
 fn a_changed_article_is_a_new_version_and_a_copy_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let read = |text: &str| {
-        let input =
-            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
-        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
-    };
     let v1 =
         read("Bridge closes\n\nThe council said the bridge will close on Monday for repairs.\n");
     let v2 = read(
@@ -234,11 +235,6 @@ on_both!(a_changed_article_is_a_new_version_and_a_copy_counts_once);
 fn a_kept_page_view_follows_every_change_of_its_cluster(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let read = |text: &str| {
-        let input =
-            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
-        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
-    };
     let cache = ViewCache::new(8, 1, 1);
     let check = |store: &SqlStore, id: &str| {
         let full = store.claim(id).unwrap().unwrap();
@@ -332,11 +328,6 @@ on_both!(pages_are_kept_as_fetched_once_per_content);
 fn merges_and_splits_hold_and_undo(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let read = |text: &str| {
-        let input =
-            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
-        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
-    };
     let bridge = "The council said the bridge will close on Monday for repairs.";
     let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
     let docs = [
@@ -434,11 +425,6 @@ fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
         .replace("Bridge to close for repairs", "Old bridge shut for six months")
         .replace("The council said it would", "Officials said they would")
         + "\nReporting by Jane Doe; editing by John Roe.\n";
-    let read = |text: &str| {
-        let input =
-            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
-        claimtrace::analyze(&input, &ReadOptions::default()).remove(0).unwrap()
-    };
     assert_eq!(ingest(&mut store, "https://a.example/bridge", &read(story)), Ingested::New);
     assert_eq!(ingest(&mut store, "https://b.example/wire/bridge", &read(&copy)), Ingested::Copy);
     // The same event told in other words is another article, not a copy.
