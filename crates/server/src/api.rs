@@ -127,6 +127,10 @@ pub struct ReviewBody {
     /// Take back the latest correction still in force.
     #[serde(default)]
     pub undo: bool,
+    /// Merge this claim (its id) into the claim.
+    pub merge: Option<String>,
+    /// Take the appearances of the article at this URL out of the claim.
+    pub split: Option<String>,
     /// Who decides.
     pub by: String,
 }
@@ -134,6 +138,29 @@ pub struct ReviewBody {
 impl ReviewBody {
     /// What to record, or why the body says nothing to record.
     pub fn review(&self) -> Result<Review, ApiError> {
+        fn given(v: &Option<String>) -> Option<&str> {
+            v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+        }
+        let structural = match (given(&self.merge), given(&self.split)) {
+            (Some(other), None) => Some(Review::Merge(other.to_string())),
+            (None, Some(url)) => Some(Review::Split(url.to_string())),
+            (None, None) => None,
+            (Some(_), Some(_)) => {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "a merge or a split, not both at once",
+                ))
+            }
+        };
+        if let Some(review) = structural {
+            if self.undo || given(&self.status).is_some() {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "a merge or a split is recorded on its own (no status or undo with it)",
+                ));
+            }
+            return Ok(review);
+        }
         Review::from_request(self.status.as_deref(), self.undo, self.note.as_deref()).ok_or_else(
             || {
                 ApiError::new(
@@ -168,7 +195,7 @@ pub async fn record_review(
 #[utoipa::path(post, path = "/api/claims/{id}/review",
     params(("id" = String, Path, description = "the claim's id (an id a merge retired works too)")),
     request_body(content = String, content_type = "application/json",
-        description = "`{\"status\": S?, \"note\": N?, \"undo\": bool?, \"by\": WHO}`; S one of disputed, confirmed, unverified, hedged, reported, asserted"),
+        description = "`{\"status\": S?, \"note\": N?, \"undo\": bool?, \"merge\": ID?, \"split\": URL?, \"by\": WHO}`; S one of disputed, confirmed, unverified, hedged, reported, asserted; `merge` makes claim ID part of this one (its id redirects), `split` takes the article at URL out of it"),
     responses(
         (status = 200, description = "the correction as the claim lists it (`corrections[]` of docs/ledger-json.md)", content_type = "application/json"),
         (status = 404, description = "no such claim, or nothing to undo", content_type = "application/json"),

@@ -296,6 +296,8 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
                             td { (k.at) } td { (k.by) }
                             td { @if k.action == "status" { "status → " (badge(&k.value)) }
                                  @else if k.action == "undo" { "undo (" (k.value) ")" }
+                                 @else if k.action == "merge" { "merged " a href={ "/claims/" (k.value) } { (k.value) } }
+                                 @else if k.action == "split" { "split off " (k.value) }
                                  @else { (k.action) } }
                             td { (k.note.as_deref().unwrap_or("")) }
                         }
@@ -314,6 +316,27 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
             label { "Your name" input name="by" type="text" required; }
             button type="submit" { "Record" }
             button type="submit" name="undo" value="true" { "Undo the latest correction" }
+        }
+        form.filters.review method="post" action={ "/claims/" (c.id) "/review" } {
+            label { "Merge another claim into this one (its id)"
+                input name="merge" type="text" pattern="c-[0-9a-f]+" placeholder="c-…"; }
+            label { "Your name" input name="by" type="text" required; }
+            label { "Why" input name="note" type="text"; }
+            button type="submit" { "Merge" }
+        }
+        @if c.appearances.iter().map(|a| &a.url).collect::<std::collections::BTreeSet<_>>().len() > 1 {
+            form.filters.review method="post" action={ "/claims/" (c.id) "/review" } {
+                label { "Split off one article's appearances"
+                    select name="split" {
+                        @for url in c.appearances.iter().map(|a| &a.url).collect::<std::collections::BTreeSet<_>>() {
+                            option value=(url) { (host_of(url)) " · " (url) }
+                        }
+                    }
+                }
+                label { "Your name" input name="by" type="text" required; }
+                label { "Why" input name="note" type="text"; }
+                button type="submit" { "Split" }
+            }
         }
         h2 { "Appearances (" (total) ")" }
         @if total > c.appearances.len() {
@@ -468,6 +491,8 @@ pub struct ReviewForm {
     pub note: Option<String>,
     pub by: String,
     pub undo: Option<String>,
+    pub merge: Option<String>,
+    pub split: Option<String>,
 }
 
 /// Records a review from the claim page, then shows the page again.
@@ -480,6 +505,8 @@ pub async fn review_submit(
         status: form.status,
         note: form.note,
         undo: form.undo.as_deref() == Some("true"),
+        merge: form.merge,
+        split: form.split,
         by: form.by,
     };
     match crate::api::record_review(&state, id.clone(), body).await {

@@ -982,3 +982,92 @@ fn in_a_browser_uploads_ingest_and_a_loopback_url_is_refused() {
     assert!(text.contains("403") && text.contains("loopback"), "{text}");
     page.screenshot(&artefacts, "ssrf-refused");
 }
+
+/// Merges and splits from the claim page's forms and the API: recorded,
+/// listed with who, undone; both at once refused.
+#[test]
+fn merges_and_splits_from_the_page_and_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ledger.db");
+    {
+        let mut store = SqlStore::open(&db).unwrap();
+        let bridge = "The council said the bridge will close on Monday for repairs.";
+        let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+        for (url, text) in [
+            ("https://a.example/1", format!("Bridge\n\n{bridge}\n")),
+            ("https://b.example/2", format!("Roads\n\n{bridge}\n")),
+            ("https://e.example/5", format!("Harbour\n\n{ferry}\n")),
+        ] {
+            let input = claimtrace::read::Input {
+                name: url,
+                bytes: text.as_bytes(),
+                format: None,
+                content_type: None,
+            };
+            let doc = claimtrace::analyze(&input, &Default::default()).pop().unwrap().unwrap();
+            store
+                .ingest(&ArticleInput {
+                    doc: &doc,
+                    input_name: url,
+                    ingested_at: "2026-12-01T00:00:00Z",
+                })
+                .unwrap();
+        }
+    }
+    let addr = start(Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let origin = format!("http://{addr}");
+    let claims = json(&get(addr, "/api/claims"))["claims"].as_array().unwrap().clone();
+    let id_of = |words: &str| {
+        claims.iter().find(|c| c["text"].as_str().unwrap().contains(words)).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (bridge, ferry) = (id_of("bridge will close"), id_of("ferry will run"));
+    let page = get(addr, &format!("/claims/{bridge}"));
+    assert!(page.body.contains("name=\"merge\"") && page.body.contains("name=\"split\""));
+
+    // The page's split form: b.example leaves the bridge claim.
+    let form = format!("split={}&by=editor&note=another+bridge", percent("https://b.example/2"));
+    let reply = request(
+        addr,
+        "POST",
+        &format!("/claims/{bridge}/review"),
+        None,
+        &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
+        form.as_bytes(),
+    );
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    assert_eq!(json(&get(addr, "/api/claims"))["claims"].as_array().unwrap().len(), 3);
+
+    // The API's merge: the ferry claim joins; its id answers with the merged claim.
+    let post = |body: &str| {
+        request(
+            addr,
+            "POST",
+            &format!("/api/claims/{bridge}/review"),
+            None,
+            &[("Content-Type", "application/json"), ("Origin", &origin)],
+            body.as_bytes(),
+        )
+    };
+    let reply = post(&format!(r#"{{"merge": "{ferry}", "by": "editor"}}"#));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(json(&reply)["action"], "merge");
+    let merged = json(&get(addr, &format!("/api/claims/{ferry}")));
+    assert_eq!(merged["appearances"].as_array().unwrap().len(), 2);
+    let page = get(addr, &format!("/claims/{bridge}"));
+    assert!(page.body.contains("merged") && page.body.contains("split off"), "{}", page.body);
+
+    // Both at once, or with a status: refused; undo takes back the merge.
+    let both =
+        post(&format!(r#"{{"merge": "{ferry}", "split": "https://a.example/1", "by": "e"}}"#));
+    assert_eq!(both.status, 422, "{}", both.body);
+    let with_status = post(&format!(r#"{{"merge": "{ferry}", "status": "disputed", "by": "e"}}"#));
+    assert_eq!(with_status.status, 422, "{}", with_status.body);
+    assert_eq!(post(r#"{"undo": true, "by": "editor"}"#).status, 200);
+    assert_eq!(
+        json(&get(addr, &format!("/api/claims/{ferry}")))["appearances"].as_array().unwrap().len(),
+        1
+    );
+}
