@@ -106,6 +106,12 @@ fn request(
     Reply { status, head: head.to_string(), body: body.to_string() }
 }
 
+/// A POST from the server's own pages (its own `Origin`).
+fn post_same_site(addr: SocketAddr, path: &str, content_type: &str, body: &[u8]) -> Reply {
+    let origin = format!("http://{addr}");
+    request(addr, "POST", path, None, &[("Content-Type", content_type), ("Origin", &origin)], body)
+}
+
 fn get(addr: SocketAddr, path: &str) -> Reply {
     request(addr, "GET", path, None, &[], b"")
 }
@@ -218,15 +224,8 @@ fn pages_and_api_over_a_ledger() {
     assert!(analysed.header("server-timing").unwrap().starts_with("analyze;dur="));
     assert!(json(&analysed)["claims"].as_array().unwrap().len() >= 5);
     let form = format!("text={}", percent(&String::from_utf8_lossy(&text)));
-    let origin = format!("http://{addr}");
-    let page = request(
-        addr,
-        "POST",
-        "/analyze",
-        None,
-        &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
-        form.as_bytes(),
-    );
+    let page =
+        post_same_site(addr, "/analyze", "application/x-www-form-urlencoded", form.as_bytes());
     assert_eq!(page.status, 200);
     assert!(page.body.contains("<mark class=\"ent-"), "entities highlighted");
     assert!(
@@ -246,15 +245,8 @@ fn a_hostile_article_stays_inert() {
         The minister said \"<img src=x onerror=alert(2)>\" and <a href=\"javascript:alert(3)\">this</a>. \
         Police arrested two men in \"Kabul\" onmouseover=\"alert(4)\" on Tuesday.";
     let form = format!("text={}", percent(hostile));
-    let origin = format!("http://{addr}");
-    let page = request(
-        addr,
-        "POST",
-        "/analyze",
-        None,
-        &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
-        form.as_bytes(),
-    );
+    let page =
+        post_same_site(addr, "/analyze", "application/x-www-form-urlencoded", form.as_bytes());
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(!page.body.contains("<script>alert"), "a script tag came through");
     assert!(!page.body.contains("<img src=x"), "an img tag came through");
@@ -771,7 +763,6 @@ fn a_url_on_a_private_network_is_refused_unless_allowed() {
         dir.path().join("ledger.db"),
         SocketAddr::from(([127, 0, 0, 1], free_port())),
     ));
-    let origin = format!("http://{addr}");
     for url in [format!("http://{site}/story"), format!("http://localhost:{}/story", site.port())] {
         // The API, the form and an ingest job all refuse it, naming why.
         let reply =
@@ -780,14 +771,8 @@ fn a_url_on_a_private_network_is_refused_unless_allowed() {
         let message = json(&reply)["error"].as_str().unwrap().to_string();
         assert!(message.contains("refused") && message.contains("loopback"), "{message}");
         let form = format!("url={}", percent(&url));
-        let page = request(
-            addr,
-            "POST",
-            "/analyze",
-            None,
-            &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
-            form.as_bytes(),
-        );
+        let page =
+            post_same_site(addr, "/analyze", "application/x-www-form-urlencoded", form.as_bytes());
         assert_eq!(page.status, 403);
         assert!(page.body.contains("refused"), "{}", page.body);
     }
@@ -827,7 +812,6 @@ fn uploads_are_analysed_or_ingested_with_progress() {
         dir.path().join("ledger.db"),
         SocketAddr::from(([127, 0, 0, 1], free_port())),
     ));
-    let origin = format!("http://{addr}");
     let founding = std::fs::read(testdata("examples/newsweek-isis-threat.txt")).unwrap();
     let mut dev: Vec<PathBuf> = std::fs::read_dir(testdata("gold/dev/inputs"))
         .unwrap()
@@ -840,14 +824,7 @@ fn uploads_are_analysed_or_ingested_with_progress() {
     // One file, not ingested: its analysis, nothing stored.
     let (content_type, body) =
         multipart(&[("files", Some("founding.txt"), &founding), ("url", None, b"")]);
-    let page = request(
-        addr,
-        "POST",
-        "/analyze",
-        None,
-        &[("Content-Type", &content_type), ("Origin", &origin)],
-        &body,
-    );
+    let page = post_same_site(addr, "/analyze", &content_type, &body);
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("<mark class=\"time\" title=\"2024-03-22\">Friday"));
     assert_eq!(json(&get(addr, "/api/claims"))["claims"].as_array().unwrap().len(), 0);
@@ -860,14 +837,7 @@ fn uploads_are_analysed_or_ingested_with_progress() {
         ("text", None, b""),
         ("ingest", None, b"on"),
     ]);
-    let reply = request(
-        addr,
-        "POST",
-        "/analyze",
-        None,
-        &[("Content-Type", &content_type), ("Origin", &origin)],
-        &body,
-    );
+    let reply = post_same_site(addr, "/analyze", &content_type, &body);
     assert_eq!(reply.status, 303, "{}", reply.body);
     let location = reply.header("location").unwrap().to_string();
     let id: u64 = location.strip_prefix("/ingest/").unwrap().parse().unwrap();
@@ -892,14 +862,7 @@ fn uploads_are_analysed_or_ingested_with_progress() {
     // The same files again add nothing; a JSONL body through the API.
     let (content_type, body) =
         multipart(&[("files", Some("founding.txt"), &founding), ("ingest", None, b"on")]);
-    let reply = request(
-        addr,
-        "POST",
-        "/analyze",
-        None,
-        &[("Content-Type", &content_type), ("Origin", &origin)],
-        &body,
-    );
+    let reply = post_same_site(addr, "/analyze", &content_type, &body);
     let id: u64 =
         reply.header("location").unwrap().strip_prefix("/ingest/").unwrap().parse().unwrap();
     let progress = finished(addr, id);
@@ -1015,7 +978,6 @@ fn merges_and_splits_from_the_page_and_the_api() {
         }
     }
     let addr = start(Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port()))));
-    let origin = format!("http://{addr}");
     let claims = json(&get(addr, "/api/claims"))["claims"].as_array().unwrap().clone();
     let id_of = |words: &str| {
         claims.iter().find(|c| c["text"].as_str().unwrap().contains(words)).unwrap()["id"]
@@ -1029,12 +991,10 @@ fn merges_and_splits_from_the_page_and_the_api() {
 
     // The page's split form: b.example leaves the bridge claim.
     let form = format!("split={}&by=editor&note=another+bridge", percent("https://b.example/2"));
-    let reply = request(
+    let reply = post_same_site(
         addr,
-        "POST",
         &format!("/claims/{bridge}/review"),
-        None,
-        &[("Content-Type", "application/x-www-form-urlencoded"), ("Origin", &origin)],
+        "application/x-www-form-urlencoded",
         form.as_bytes(),
     );
     assert_eq!(reply.status, 303, "{}", reply.body);
@@ -1042,12 +1002,10 @@ fn merges_and_splits_from_the_page_and_the_api() {
 
     // The API's merge: the ferry claim joins; its id answers with the merged claim.
     let post = |body: &str| {
-        request(
+        post_same_site(
             addr,
-            "POST",
             &format!("/api/claims/{bridge}/review"),
-            None,
-            &[("Content-Type", "application/json"), ("Origin", &origin)],
+            "application/json",
             body.as_bytes(),
         )
     };
