@@ -80,7 +80,10 @@ pub async fn claims(
 /// One claim cluster (an id it had before a merge answers with the
 /// cluster it joined).
 #[utoipa::path(get, path = "/api/claims/{id}",
-    params(("id" = String, Path, description = "the claim's id, `c-` and 16 hex digits")),
+    params(
+        ("id" = String, Path, description = "the claim's id, `c-` and 16 hex digits"),
+        ("evidence" = Option<bool>, Query, description = "each timeline entry and stance with its cue (the words, their offsets in the article, the sentence they are in), as `claimtrace trace --evidence`"),
+    ),
     responses(
         (status = 200, description = "LedgerClaim (docs/ledger-json.md)", content_type = "application/json"),
         (status = 404, description = "no such claim", content_type = "application/json"),
@@ -88,11 +91,22 @@ pub async fn claims(
 pub async fn claim(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(query): Query<ClaimQuery>,
 ) -> Result<Json<Value>, ApiError> {
-    match state.with_store(move |s| s.claim(&id)).await? {
+    let evidence = query.evidence.unwrap_or(false);
+    let found = state
+        .with_store(move |s| if evidence { s.claim_with_evidence(&id) } else { s.claim(&id) })
+        .await?;
+    match found {
         Some(claim) => Ok(Json(json!(claim))),
         None => Err(ApiError::new(StatusCode::NOT_FOUND, "no such claim")),
     }
+}
+
+/// Options of `/api/claims/{id}`.
+#[derive(Debug, Default, Deserialize)]
+pub struct ClaimQuery {
+    pub evidence: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1029,3 +1029,20 @@ fn merges_and_splits_from_the_page_and_the_api() {
         1
     );
 }
+
+/// `/api/claims/{id}?evidence=true`: the cues `trace --evidence` gives.
+#[test]
+fn a_claim_with_its_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let addr = start(Config::new(ledger(&dir), SocketAddr::from(([127, 0, 0, 1], free_port()))));
+    let list = json(&get(addr, "/api/claims?status=unverified&view=brief"));
+    let id = list["claims"][0]["id"].as_str().expect("an unverified claim").to_string();
+    let plain = json(&get(addr, &format!("/api/claims/{id}")));
+    assert!(plain["timeline"][0].get("cue").is_none());
+    let with = json(&get(addr, &format!("/api/claims/{id}?evidence=true")));
+    let entry =
+        with["timeline"].as_array().unwrap().iter().find(|e| e["status"] == "unverified").unwrap();
+    let cue = entry["cue"]["text"].as_str().unwrap();
+    assert!(entry["evidence"].as_str().unwrap().contains(cue), "{entry}");
+    assert_eq!(get(addr, &format!("/api/claims/{id}?evidence=maybe")).status, 400);
+}
