@@ -308,12 +308,24 @@ impl Reader<'_> {
                 Err(err) => emit(Item::Failed(format!("{name}: {err}"))),
             };
         }
-        if let Some(kept) = Kept::of(name, fetched).filter(|_| self.publisher.is_none()) {
-            if !emit(Item::Fetched(Box::new(kept))) {
-                return false;
-            }
+        if !self.keep(name, fetched, emit) {
+            return false;
         }
         self.articles(name, bytes, content_type, &Overrides::default(), emit)
+    }
+
+    /// Hands a page read from URL `name` on to be kept as fetched (not
+    /// when its articles go to the queue); whether `emit` wants more.
+    fn keep(
+        &self,
+        name: &str,
+        fetched: &crate::fetch::Fetched,
+        emit: &mut dyn FnMut(Item) -> bool,
+    ) -> bool {
+        match Kept::of(name, fetched).filter(|_| self.publisher.is_none()) {
+            Some(kept) => emit(Item::Fetched(Box::new(kept))),
+            None => true,
+        }
     }
 
     /// A feed entry: its linked article, fetched; else the text the feed
@@ -333,11 +345,8 @@ impl Reader<'_> {
             if !self.args.no_fetch {
                 match fetch(link, self.args.limits.max_bytes, self.args.limits.timeout()) {
                     Ok(f) => {
-                        if let Some(kept) = Kept::of(link, &f).filter(|_| self.publisher.is_none())
-                        {
-                            if !emit(Item::Fetched(Box::new(kept))) {
-                                return false;
-                            }
+                        if !self.keep(link, &f, emit) {
+                            return false;
                         }
                         return self.articles(
                             link,

@@ -137,15 +137,7 @@ impl std::error::Error for Refusal {}
 /// among public ones could be made to connect to it).
 #[derive(Debug)]
 struct Guarded {
-    network: NetworkBox,
-}
-
-struct NetworkBox(Network);
-
-impl fmt::Debug for NetworkBox {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
+    network: Network,
 }
 
 impl Resolver for Guarded {
@@ -157,7 +149,7 @@ impl Resolver for Guarded {
     ) -> Result<ResolvedSocketAddrs, ureq::Error> {
         let addrs = DefaultResolver::default().resolve(uri, config, timeout)?;
         for addr in addrs.iter() {
-            if let Some(why) = self.network.0.refuses(addr.ip()) {
+            if let Some(why) = self.network.refuses(addr.ip()) {
                 let host = uri.host().unwrap_or("").to_string();
                 return Err(ureq::Error::Other(Box::new(Refusal { host, ip: addr.ip(), why })));
             }
@@ -190,7 +182,7 @@ pub fn fetch_url(
     let agent = ureq::Agent::with_parts(
         config.build(),
         DefaultConnector::default(),
-        Guarded { network: NetworkBox(limits.network.clone()) },
+        Guarded { network: limits.network.clone() },
     );
     let mut request = agent.get(url);
     if let Some(v) = validators {

@@ -283,13 +283,15 @@ pub async fn articles(State(state): State<AppState>) -> Result<Json<Value>, ApiE
 
 /// Where `/api/analyze` and `/api/ingest` take their article from when
 /// not from the body.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InputQuery {
-    /// A page to fetch (public addresses only, unless the server was
-    /// started with `--allow-private`).
+    /// Fetch the article from this URL instead of the body (public
+    /// addresses only, unless the server was started with
+    /// `--allow-private`).
     pub url: Option<String>,
-    /// The body's file name (its format by extension: `.jsonl` for many
-    /// articles, `.html`, `.json`, `.txt`).
+    /// The body's file name: its extension names the format (`.jsonl` for
+    /// many articles, `.html`, `.json`, `.txt`).
     pub name: Option<String>,
 }
 
@@ -321,10 +323,7 @@ impl InputQuery {
 /// record `{"text", "title", "published", "outlet", "url"}`, by its
 /// Content-Type) or fetched from `?url=`. Nothing is stored.
 #[utoipa::path(post, path = "/api/analyze",
-    params(
-        ("url" = Option<String>, Query, description = "fetch the article from this URL instead of the body (public addresses only)"),
-        ("name" = Option<String>, Query, description = "the body's file name; its extension names the format"),
-    ),
+    params(InputQuery),
     request_body(content = String, description = "the article: text/plain, text/html or application/json", content_type = "text/plain"),
     responses(
         (status = 200, description = "the article record (docs/article-json.md); an array when the input holds several", content_type = "application/json"),
@@ -380,10 +379,7 @@ pub fn records(
 /// many) or of `?url=` in the ledger, in the background: answers at once
 /// with the job's id; `/api/ingest/{id}` follows it.
 #[utoipa::path(post, path = "/api/ingest",
-    params(
-        ("url" = Option<String>, Query, description = "fetch the article from this URL instead of the body (public addresses only)"),
-        ("name" = Option<String>, Query, description = "the body's file name; its extension names the format (.jsonl for many articles)"),
-    ),
+    params(InputQuery),
     request_body(content = String, description = "the articles: text, HTML, JSON or JSONL", content_type = "text/plain"),
     responses(
         (status = 202, description = "the job started: `{\"id\", \"progress\"}`", content_type = "application/json"),

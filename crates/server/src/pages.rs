@@ -324,11 +324,12 @@ pub async fn claim(State(state): State<AppState>, Path(id): Path<String>) -> Res
             label { "Why" input name="note" type="text"; }
             button type="submit" { "Merge" }
         }
-        @if c.appearances.iter().map(|a| &a.url).collect::<std::collections::BTreeSet<_>>().len() > 1 {
+        @let articles: std::collections::BTreeSet<&String> = c.appearances.iter().map(|a| &a.url).collect();
+        @if articles.len() > 1 {
             form.filters.review method="post" action={ "/claims/" (c.id) "/review" } {
                 label { "Split off one article's appearances"
                     select name="split" {
-                        @for url in c.appearances.iter().map(|a| &a.url).collect::<std::collections::BTreeSet<_>>() {
+                        @for url in &articles {
                             option value=(url) { (host_of(url)) " · " (url) }
                         }
                     }

@@ -474,13 +474,7 @@ fn browser() -> Option<PathBuf> {
 fn chromium(browser: &PathBuf, args: &[&str], url: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--hide-scrollbars",
-        ])
+        .args(cdp::HEADLESS)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .arg(url)

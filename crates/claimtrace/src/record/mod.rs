@@ -175,10 +175,13 @@ pub struct RecordCue {
 
 impl RecordCue {
     fn of(doc: &Document, span: crate::doc::Span) -> RecordCue {
+        // Sentences are in order: the one that can hold the span is the
+        // first that ends at or after it.
+        let at = doc.sentences.partition_point(|s| s.span.end < span.end);
         let sentence = doc
             .sentences
-            .iter()
-            .find(|s| s.span.contains(span))
+            .get(at)
+            .filter(|s| s.span.contains(span))
             .map_or([span.start, span.end], |s| [s.span.start, s.span.end]);
         RecordCue { text: doc.slice(span).to_string(), span: [span.start, span.end], sentence }
     }

@@ -10,6 +10,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+/// How the tests run Chromium: headless, in a container, without a first
+/// run's dialogs.
+pub const HEADLESS: [&str; 5] =
+    ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars"];
+
 type Socket = tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<TcpStream>>;
 
 pub struct Cdp {
@@ -24,15 +29,8 @@ impl Cdp {
     pub fn start(browser: &Path) -> Cdp {
         let profile = tempfile::tempdir().unwrap();
         let mut child = Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--hide-scrollbars",
-                "--remote-debugging-port=0",
-                "--window-size=1280,1000",
-            ])
+            .args(HEADLESS)
+            .args(["--remote-debugging-port=0", "--window-size=1280,1000"])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")
             .stdout(Stdio::null())
