@@ -62,6 +62,14 @@ pub mod tag;
 pub mod times;
 
 pub use doc::Document;
+
+/// What this build analyses with: the version, and a short hash of each
+/// model and of the lexicons (`build.rs`), as in `claimtrace 0.6.0 (tagger
+/// 1a2b3c4d, parser ..., ner ..., lexicons ...)`. The ledger records it
+/// with every article it files; two builds that name the same engine
+/// analyse alike.
+pub const ENGINE: &str =
+    concat!("claimtrace ", env!("CARGO_PKG_VERSION"), " (", env!("CLAIMTRACE_MODELS"), ")");
 pub use error::{contain, Error, Result};
 pub use pipeline::Pipeline;
 pub use record::Record;

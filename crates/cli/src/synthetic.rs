@@ -346,6 +346,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
                 .map(|(index, p)| Appearance {
                     article: reference.clone(),
                     index,
+                    anchor: None,
                     text: p.text.clone(),
                     sentence: format!("{}.", p.text),
                     chain: p.chain.clone(),

@@ -163,6 +163,10 @@ pub const PG_MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE corrections ADD COLUMN members TEXT;
 "#,
+    // 5: as SQLite's 10: where each claim is in its article.
+    r#"
+    ALTER TABLE appearances ADD COLUMN anchor TEXT;
+"#,
 ];
 
 impl ToSql for Arg<'_> {

@@ -156,4 +156,11 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE corrections ADD COLUMN members TEXT;
     ",
+    // 10: where each claim is in its article (`Appearance::anchor`), so
+    // that an appearance keeps its key, and a cluster its id, when the
+    // article is analysed again; rows filed before have none and keep
+    // keys by position.
+    "
+    ALTER TABLE appearances ADD COLUMN anchor TEXT;
+    ",
 ];

@@ -12,6 +12,12 @@ use claimtrace::Record;
 use sha2::{Digest, Sha256};
 
 use crate::sql::{args, lock_key, Arg, Conn, Dialect, Row, Tx};
+use filing::{insert_appearance, Clustering};
+
+mod filing;
+mod reanalyse;
+
+pub use reanalyse::{Reanalysed, StoredArticle};
 use crate::{
     ArticleInput, ArticleRow, ClaimFilter, EventFilter, Ingested, LedgerStore, Result, Review,
     SearchHit, StoreError, Version, STATUSES,
@@ -261,7 +267,7 @@ impl SqlStore {
                     &published,
                     date_from.as_str(),
                     article.ingested_at,
-                    concat!("claimtrace ", env!("CARGO_PKG_VERSION")),
+                    claimtrace::ENGINE,
                     &copy_of,
                     &article.record,
                 ],
@@ -275,190 +281,12 @@ impl SqlStore {
             args![&url, &article.title, article.body],
         )?;
 
-        let mut ids: Vec<i64> = Vec::with_capacity(appearances.len());
-        // The cluster each appearance joined, and where a cluster went when
-        // a later appearance merged it into another.
-        let mut joined: Vec<i64> = Vec::with_capacity(appearances.len());
-        let mut merged_into: HashMap<i64, i64> = HashMap::new();
-        // Summaries of clusters merged into another, by the cluster now
-        // holding them: they join its summary at the end.
-        let mut absorbed: HashMap<i64, Vec<Summary>> = HashMap::new();
+        let mut clustering = Clustering::new(&url, splits, rebuild);
         for appearance in &appearances {
-            let (chain, stances, entities) = (
-                to_json(&appearance.chain),
-                to_json(&appearance.stances),
-                to_json(&appearance.entities),
-            );
-            let (signature, verdict) =
-                (appearance.signature.encode(), appearance.verdict.as_ref().map(to_json));
-            // PostgreSQL files the appearance and its full text in one
-            // statement; SQLite in two (in process, as cheap).
-            let insert = match conn.dialect() {
-                Dialect::Postgres => {
-                    "WITH a AS (INSERT INTO appearances (article, idx, text, sentence, chain,
-                         status, stances, entities, signature, verdict)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id)
-                     INSERT INTO claims_fts (rowid, text, sentence) SELECT id, ?3, ?4 FROM a
-                     RETURNING rowid"
-                }
-                Dialect::Sqlite => {
-                    "INSERT INTO appearances (article, idx, text, sentence, chain, status,
-                         stances, entities, signature, verdict)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id"
-                }
-            };
-            let id = conn
-                .query_one(
-                    insert,
-                    args![
-                        article_id,
-                        appearance.index as i64,
-                        &appearance.text,
-                        &appearance.sentence,
-                        &chain,
-                        &appearance.status,
-                        &stances,
-                        &entities,
-                        &signature,
-                        &verdict,
-                    ],
-                )?
-                .int(0)?;
-            ids.push(id);
-            if conn.dialect() == Dialect::Sqlite {
-                conn.execute(
-                    "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
-                    args![id, &appearance.text, &appearance.sentence],
-                )?;
-            }
-            // Candidates: earlier appearances sharing a MinHash band of
-            // their stems, the most recent BUCKET of each band.
-            let mut candidates: BTreeSet<i64> = BTreeSet::new();
-            {
-                // The limit is written into the SQL: a bound one made
-                // SQLite (built with STAT4) re-prepare the statement.
-                let bands = appearance.signature.bands();
-                for posting in postings(conn, &bands)? {
-                    candidates.insert(posting);
-                    self.stats.postings += 1;
-                }
-                insert_pairs(conn, "keys (key, appearance)", &bands, id)?;
-            }
-            self.stats.lookups += 1;
-            self.stats.candidates += candidates.len() as u64;
-            // Their clusters are locked (above): none can change under us.
-            let ids: Vec<i64> = candidates.iter().copied().collect();
-            let mut linked: BTreeSet<i64> = BTreeSet::new();
-            // Appearances of the same proposition with other figures.
-            let mut revised: Vec<i64> = Vec::new();
-            {
-                for (candidate, signature, cluster) in signatures(conn, &ids)? {
-                    let Some(cluster) = cluster else { continue };
-                    // Already joined: a revision inside one cluster is
-                    // never read (`superseded_by` looks across clusters).
-                    if linked.contains(&cluster) {
-                        continue;
-                    }
-                    let other = Signature::decode(&signature);
-                    if ledger::revises(&appearance.signature, &other) {
-                        revised.push(candidate);
-                        continue;
-                    }
-                    if ledger::same_claim(&appearance.signature, &other).is_some() {
-                        linked.insert(cluster);
-                    }
-                }
-            }
-            for other in revised {
-                conn.execute(
-                    "INSERT INTO revisions (a, b) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                    args![other.min(id), other.max(id)],
-                )?;
-            }
-            for split in &splits {
-                if split.url == url {
-                    linked.remove(&split.from);
-                } else if linked.contains(&split.from) {
-                    linked.retain(|c| !split.off.contains(c));
-                }
-            }
-            // The largest cluster absorbs the others: only their members
-            // move, and their summaries merge into its summary.
-            let mut root = id;
-            let mut root_size = 0i64;
-            for &cluster in &linked {
-                let size = match conn
-                    .query_opt("SELECT size FROM clusters WHERE cluster = ?1", args![cluster])?
-                {
-                    Some(row) => row.int(0)?,
-                    None => 0,
-                };
-                if size > root_size || root == id {
-                    (root, root_size) = (cluster, size);
-                }
-            }
-            for &old in linked.iter().filter(|&&c| c != root) {
-                // Summaries merge in O(1); a cluster started by this article
-                // has none yet (its appearances join through `added`).
-                let summary = load_summary(conn, old)?;
-                conn.execute(
-                    "UPDATE appearances SET cluster = ?1 WHERE cluster = ?2",
-                    args![root, old],
-                )?;
-                conn.execute(
-                    "UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2",
-                    args![root, old],
-                )?;
-                conn.execute("DELETE FROM clusters WHERE cluster = ?1", args![old])?;
-                conn.execute(
-                    "INSERT INTO cluster_terms (term, cluster)
-                     SELECT term, CAST(?1 AS BIGINT) FROM cluster_terms WHERE cluster = ?2
-                     ON CONFLICT DO NOTHING",
-                    args![root, old],
-                )?;
-                conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![old])?;
-                if rebuild.remove(&old) {
-                    rebuild.insert(root);
-                }
-                merged_into.insert(old, root);
-                let mut carried = absorbed.remove(&old).unwrap_or_default();
-                carried.extend(summary);
-                if !carried.is_empty() {
-                    absorbed.entry(root).or_default().extend(carried);
-                }
-            }
-            conn.execute("UPDATE appearances SET cluster = ?1 WHERE id = ?2", args![root, id])?;
-            joined.push(root);
+            let id = insert_appearance(conn, article_id, appearance)?;
+            clustering.link(conn, &mut self.stats, appearance, id, None)?;
         }
-        // Summaries and public ids of the clusters this article touched.
-        // The id of a cluster is a function of its members; ids it had
-        // before stay and redirect to it.
-        let mut added: HashMap<i64, Vec<&Appearance>> = HashMap::new();
-        for (appearance, &joined) in appearances.iter().zip(&joined) {
-            let mut cluster = joined;
-            while let Some(&next) = merged_into.get(&cluster) {
-                cluster = next;
-            }
-            if !rebuild.contains(&cluster) {
-                added.entry(cluster).or_default().push(appearance);
-            }
-        }
-        for cluster in &rebuild {
-            refresh(conn, *cluster, reviewed)?;
-        }
-        for cluster in absorbed.keys() {
-            if !rebuild.contains(cluster) {
-                added.entry(*cluster).or_default();
-            }
-        }
-        let mut added: Vec<(i64, Vec<&Appearance>)> = added.into_iter().collect();
-        added.sort_by_key(|(c, _)| *c);
-        for (cluster, apps) in added {
-            // A cluster's number is the row of its first appearance.
-            let merged = absorbed.get(&cluster).map_or(&[][..], Vec::as_slice);
-            let fresh = ids.contains(&cluster) && merged.is_empty();
-            add_to_summary(conn, cluster, &apps, merged, fresh, reviewed)?;
-        }
+        clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -746,7 +574,8 @@ fn lock_cluster_named(conn: &dyn Conn, id: &str) -> Result<Option<i64>> {
 fn members(conn: &dyn Conn, cluster: i64) -> Result<Vec<Appearance>> {
     let rows = conn.query(
         "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
-                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of
+                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of,
+                p.anchor
          FROM appearances p JOIN articles a ON a.id = p.article
          WHERE p.cluster = ?1",
         args![cluster],
@@ -766,6 +595,7 @@ fn members(conn: &dyn Conn, cluster: i64) -> Result<Vec<Appearance>> {
             signature: Signature::default(),
             article,
             index: r.int(0)? as usize,
+            anchor: r.opt_text(14)?,
             text: r.text(1)?,
             sentence: r.text(2)?,
             chain: from_json(&r.text(3)?)?,

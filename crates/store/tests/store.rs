@@ -470,6 +470,111 @@ fn filters_narrow_the_list(backend: &Backend) {
 }
 on_both!(filters_narrow_the_list);
 
+/// Issue 16's story: ingest, correct three things (a status, a merge, a
+/// split), re-ingest, then analyse again with an engine that reads more
+/// (the articles were filed by one that missed a claim and read a status
+/// otherwise): the corrections hold, the claims whose members did not
+/// change keep their ids, the merged-away id redirects, the history
+/// lists every step with who and when, and the report says what moved.
+fn a_corrected_ledger_analysed_again_keeps_its_corrections_and_ids(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.open(dir.path());
+    let bridge = "The council said the bridge will close on Monday for repairs.";
+    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    let museum = "The mayor said the museum will reopen in May after the flood.";
+    let texts = [
+        // The older engine missed this article's first claim (the museum).
+        ("https://a.example/1", format!("Bridge\n\n{museum} {bridge}\n")),
+        ("https://b.example/2", format!("Roads\n\n{bridge}\n")),
+        ("https://c.example/3", format!("City\n\n{bridge}\n")),
+        ("https://e.example/5", format!("Harbour\n\n{ferry}\n")),
+        ("https://m.example/6", format!("Museum\n\n{museum}\n")),
+        ("https://n.example/7", format!("Culture\n\n{museum}\n")),
+    ];
+    let now: Vec<(&str, Document)> = texts.iter().map(|(u, t)| (*u, read(t))).collect();
+    let older = |url: &str, doc: &Document| -> Document {
+        let mut doc = doc.clone();
+        if url.starts_with("https://a.") {
+            doc.claims.remove(0);
+        }
+        doc
+    };
+    for (url, doc) in &now {
+        ingest(&mut store, url, &older(url, doc));
+    }
+    let find = |store: &SqlStore, words: &str| -> String {
+        let claims = store.claims(&ClaimFilter::default()).unwrap();
+        claims.iter().find(|c| c.text.contains(words)).unwrap().id.clone()
+    };
+    let (bridge_id, ferry_id, museum_id) = (
+        find(&store, "bridge will close"),
+        find(&store, "ferry will run"),
+        find(&store, "museum will reopen"),
+    );
+    let at = "2026-12-02T10:00:00Z";
+    let status = Review::Status("confirmed".into());
+    store.review(&museum_id, &status, Some("the mayor's office"), "desk", at).unwrap().unwrap();
+    let split = Review::Split("https://b.example/2".into());
+    store.review(&bridge_id, &split, Some("another bridge"), "editor", at).unwrap().unwrap();
+    let merge = Review::Merge(ferry_id.clone());
+    store.review(&bridge_id, &merge, Some("one announcement"), "editor", at).unwrap().unwrap();
+    for (url, doc) in &now {
+        assert_eq!(ingest(&mut store, url, &older(url, doc)), Ingested::Unchanged);
+    }
+    let before = shape(&store);
+
+    // Analysed again by the engine that finds the museum claim in a.example.
+    let mut moved = Vec::new();
+    for article in store.stored_articles(None).unwrap() {
+        let doc = &now.iter().find(|(u, _)| *u == article.url).unwrap().1;
+        let report = store.reanalyse(&article, doc).unwrap();
+        assert_eq!(report.engine_before, claimtrace::ENGINE);
+        if report.moved() {
+            moved.push(report);
+        }
+    }
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(moved[0].url, "https://a.example/1");
+    assert_eq!(moved[0].added.len(), 1, "{moved:?}");
+    assert!(moved[0].added[0].contains("museum will reopen"), "{moved:?}");
+    assert!(moved[0].dropped.is_empty() && moved[0].changed.is_empty(), "{moved:?}");
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+
+    // The bridge claim's members did not change: the same id, split and
+    // merge in force (the ferry's id redirects to it; b.example stays out).
+    let after = shape(&store);
+    let bridge_now = after.iter().find(|(id, _, _)| *id == bridge_id).expect("the bridge id holds");
+    assert_eq!(before.iter().find(|(id, _, _)| *id == bridge_id), Some(bridge_now));
+    let urls: Vec<&str> = bridge_now.2.iter().map(|(u, _)| u.as_str()).collect();
+    assert_eq!(urls, ["https://a.example/1", "https://c.example/3", "https://e.example/5"]);
+    assert_eq!(store.claim(&ferry_id).unwrap().unwrap().id, bridge_id);
+    // Every claim but the museum's is as it was, under the same id.
+    let untouched = |s: &Vec<Shape>| -> Vec<Shape> {
+        s.iter().filter(|(_, _, apps)| !apps.iter().any(|(_, t)| t.contains("museum"))).cloned().collect()
+    };
+    assert_eq!(untouched(&after), untouched(&before));
+    // The museum claim gained a.example's appearance (now its first, so it
+    // has a new id; the old one redirects) and keeps the reviewer's status.
+    let museum_now = store.claim(&museum_id).unwrap().unwrap();
+    assert_eq!(museum_now.status, "confirmed");
+    assert_eq!(museum_now.appearances.len(), 3);
+    assert_eq!(store.claim(&museum_now.id).unwrap().unwrap().id, museum_now.id);
+    // The history lists every step, with who and when.
+    let steps = |id: &str| -> Vec<(String, String, String)> {
+        store.corrections(id).unwrap().into_iter().map(|c| (c.action, c.by, c.at)).collect()
+    };
+    assert_eq!(steps(&museum_id), [("status".into(), "desk".into(), at.into())]);
+    let bridge_steps: Vec<String> = steps(&bridge_id).into_iter().map(|(a, _, _)| a).collect();
+    assert_eq!(bridge_steps, ["split", "merge"]);
+    // Analysed again by the same engine: nothing moves.
+    for article in store.stored_articles(None).unwrap() {
+        let doc = &now.iter().find(|(u, _)| *u == article.url).unwrap().1;
+        assert!(!store.reanalyse(&article, doc).unwrap().moved());
+    }
+    assert_eq!(shape(&store), after);
+}
+on_both!(a_corrected_ledger_analysed_again_keeps_its_corrections_and_ids);
+
 #[test]
 fn foreign_and_newer_files_are_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -497,7 +602,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 9);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 10);
 }
 
 #[test]
@@ -528,7 +633,7 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 9);
+    assert_eq!(store.schema_version().unwrap(), 10);
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
     let (full, _) = store.claims_page(&all).unwrap();

@@ -43,6 +43,19 @@ impl RemovalReason {
             RemovalReason::Promo => "promo",
         }
     }
+
+    /// The reason an article record names ([`RemovalReason::as_str`]).
+    pub fn parse(s: &str) -> Option<RemovalReason> {
+        [
+            RemovalReason::Boilerplate,
+            RemovalReason::Caption,
+            RemovalReason::Duplicate,
+            RemovalReason::Byline,
+            RemovalReason::Promo,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
 }
 
 /// A block of the input that was kept out of the body, with its reason.

@@ -26,6 +26,8 @@ pub use view::{
     cluster_id, host_of, record_stance_cue, record_status_cue, view, view_with_evidence, Evidence,
 };
 
+use std::collections::HashSet;
+
 use crate::doc::{Document, Stamp};
 
 /// Where an article's date came from, best first.
@@ -93,6 +95,11 @@ pub struct Appearance {
     pub article: ArticleRef,
     /// The claim's position among its article's claims.
     pub index: usize,
+    /// Where the claim is in its article, in a form that does not move
+    /// when an engine finds claims before it or loses them: its byte
+    /// span in the text (`12-80`), or `review-K` for the article's K-th
+    /// fact-check. `None` for appearances filed before anchors existed.
+    pub anchor: Option<String>,
     /// The claim as worded in the article.
     pub text: String,
     /// The sentence that states it.
@@ -114,8 +121,16 @@ pub struct Appearance {
 impl Appearance {
     /// A stable key for the appearance within the ledger: its article's
     /// URL and version, and its position there.
+    ///
+    /// The position is the anchor when there is one, so that the key (and
+    /// the id of a cluster this appearance is the first of) holds when the
+    /// article is analysed again by an engine that finds other claims
+    /// around it.
     pub fn key(&self) -> String {
-        format!("{}#v{}#{}", self.article.url, self.article.version, self.index)
+        match &self.anchor {
+            Some(anchor) => format!("{}#v{}#@{anchor}", self.article.url, self.article.version),
+            None => format!("{}#v{}#{}", self.article.url, self.article.version, self.index),
+        }
     }
 
     /// The order appearances are told in: by date (UTC), then URL, then
@@ -193,6 +208,7 @@ pub fn appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
         out.push(Appearance {
             article: article.clone(),
             index: first + k,
+            anchor: Some(format!("review-{k}")),
             text: review.claim.clone(),
             sentence: review.claim.clone(),
             chain: Vec::new(),
@@ -220,10 +236,16 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
             by_sentence[s].push(k);
         }
     }
+    let mut anchors: HashSet<String> = HashSet::new();
     doc.claims
         .iter()
         .enumerate()
         .map(|(index, claim)| {
+            // Two claims over the same words (rare) tell apart by position.
+            let mut anchor = format!("{}-{}", claim.span.start, claim.span.end);
+            if !anchors.insert(anchor.clone()) {
+                anchor = format!("{anchor}~{index}");
+            }
             let sentence = doc.sentences.get(claim.sentence);
             let sentence_text = sentence.map(|s| doc.slice(s.span).to_string()).unwrap_or_default();
             // Entities of the sentence (in order of first mention) that the
@@ -250,6 +272,7 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
             Appearance {
                 article: article.clone(),
                 index,
+                anchor: Some(anchor),
                 text: claim.text.clone(),
                 sentence: sentence_text,
                 chain: claim.chain.iter().map(|s| s.text.clone()).collect(),

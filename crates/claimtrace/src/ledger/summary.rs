@@ -174,6 +174,7 @@ mod tests {
                 copy_of: None,
             },
             index: 0,
+            anchor: None,
             text: "Ukraine was involved".into(),
             sentence: "Moscow said Ukraine was involved.".into(),
             chain: vec!["Kremlin spokesman Dmitry Peskov".into()],

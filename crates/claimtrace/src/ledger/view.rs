@@ -302,6 +302,7 @@ mod tests {
                 copy_of: None,
             },
             index: 0,
+            anchor: None,
             text: text.to_string(),
             sentence: format!("{text}."),
             chain: chain.iter().map(|s| s.to_string()).collect(),

@@ -217,6 +217,41 @@ impl Input<'_> {
 /// Builds a document from a cleaned body; `found` is metadata the format
 /// gave besides the text (HTML `<meta>`, JSON fields), which wins over what
 /// cleaning guessed.
+/// The document an article record was made from, not yet analysed: its
+/// body, the blocks kept out of it and its metadata, to analyse again
+/// (`claimtrace reanalyze` runs a newer engine over stored records). The
+/// body is the one the record keeps, already cleaned; fact-checks in the
+/// page's markup are not in a record and are not read again.
+pub fn from_record(record: &crate::Record, source: &str) -> Document {
+    let m = &record.meta;
+    let stamp = |s: &Option<String>| s.as_deref().and_then(crate::doc::Stamp::parse_iso);
+    let published = stamp(&m.published);
+    let meta = Meta {
+        title: m.title.clone(),
+        outlet: m.outlet.clone(),
+        authors: m.authors.clone(),
+        published,
+        published_from: published
+            .and(m.published_from.as_deref())
+            .and_then(crate::doc::DateSource::parse),
+        updated: stamp(&m.updated),
+        url: m.url.clone(),
+        reviews: Vec::new(),
+    };
+    let mut doc = Document::new(source.to_string(), meta, record.text.clone());
+    doc.removed = record
+        .removed
+        .iter()
+        .filter_map(|r| {
+            Some(crate::doc::Removed {
+                text: r.text.clone(),
+                reason: crate::doc::RemovalReason::parse(&r.reason)?,
+            })
+        })
+        .collect();
+    doc
+}
+
 fn from_cleaned(source: String, cleaned: text::Cleaned, found: Meta) -> Document {
     let guessed = cleaned.meta;
     let meta = Meta {

@@ -1,0 +1,55 @@
+//! Names what this build of the engine analyses with: a short hash of each
+//! shipped model and one of the lexicons in `data/`, for [`ENGINE`]
+//! (`src/lib.rs`). A ledger records it with every article it files, so
+//! that `claimtrace reanalyze` knows which articles an older engine read.
+
+use std::path::{Path, PathBuf};
+
+/// FNV-1a, 64 bits: a fingerprint, not a defence.
+fn fnv(hash: &mut u64, bytes: &[u8]) {
+    for &b in bytes {
+        *hash ^= u64::from(b);
+        *hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn hash_of(paths: &[PathBuf], root: &Path) -> String {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    for path in paths {
+        // The name too: a file moved is a lexicon changed.
+        let name = path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        fnv(&mut hash, name.as_bytes());
+        fnv(&mut hash, &std::fs::read(path).unwrap_or_default());
+    }
+    format!("{:08x}", hash >> 32)
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=models");
+    let mut parts = Vec::new();
+    for model in ["tagger", "parser", "ner"] {
+        let path = root.join("models").join(format!("{model}.bin"));
+        println!("cargo:rerun-if-changed=models/{model}.bin");
+        parts.push(format!("{model} {}", hash_of(&[path], &root)));
+    }
+    let mut data = Vec::new();
+    files_under(&root.join("data"), &mut data);
+    data.retain(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')));
+    data.sort();
+    parts.push(format!("lexicons {}", hash_of(&data, &root)));
+    println!("cargo:rustc-env=CLAIMTRACE_MODELS={}", parts.join(", "));
+}

@@ -1,0 +1,271 @@
+//! Filing appearances into clusters inside one write transaction: the
+//! candidate lookup, revisions, the reviewer's splits, joining clusters,
+//! and the summaries at the end. Shared by a new article
+//! ([`SqlStore::file`](super::SqlStore::file)) and a re-analysed one
+//! ([`SqlStore::reanalyse`](super::SqlStore::reanalyse)).
+
+use std::collections::{BTreeSet, HashMap};
+
+use claimtrace::ledger::{self, Appearance, Signature, Summary};
+
+use super::{
+    add_to_summary, insert_pairs, load_summary, postings, refresh, signatures, to_json,
+    LookupStats, SplitInForce,
+};
+use crate::sql::{args, Conn, Dialect};
+use crate::Result;
+
+/// The clusters one article's appearances joined, as they are filed.
+pub(super) struct Clustering<'a> {
+    url: &'a str,
+    splits: Vec<SplitInForce>,
+    /// Row ids of the appearances linked, in order.
+    ids: Vec<i64>,
+    /// The cluster each appearance joined, and where a cluster went when
+    /// a later appearance merged it into another.
+    joined: Vec<i64>,
+    merged_into: HashMap<i64, i64>,
+    /// Summaries of clusters merged into another, by the cluster now
+    /// holding them: they join its summary at the end.
+    absorbed: HashMap<i64, Vec<Summary>>,
+    /// Clusters whose summaries are rebuilt from their members at the end
+    /// (those that lost members, or whose members changed in place).
+    pub(super) rebuild: BTreeSet<i64>,
+    /// Public ids of clusters merged into another, with the cluster that
+    /// holds them now.
+    pub(super) retired: Vec<(String, i64)>,
+}
+
+/// Files `appearance` of the article at row `article`; returns its row id.
+pub(super) fn insert_appearance(
+    conn: &dyn Conn,
+    article: i64,
+    appearance: &Appearance,
+) -> Result<i64> {
+    let (chain, stances, entities) =
+        (to_json(&appearance.chain), to_json(&appearance.stances), to_json(&appearance.entities));
+    let (signature, verdict) =
+        (appearance.signature.encode(), appearance.verdict.as_ref().map(to_json));
+    // PostgreSQL files the appearance and its full text in one
+    // statement; SQLite in two (in process, as cheap).
+    let insert = match conn.dialect() {
+        Dialect::Postgres => {
+            "WITH a AS (INSERT INTO appearances (article, idx, text, sentence, chain,
+                 status, stances, entities, signature, verdict, anchor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id)
+             INSERT INTO claims_fts (rowid, text, sentence) SELECT id, ?3, ?4 FROM a
+             RETURNING rowid"
+        }
+        Dialect::Sqlite => {
+            "INSERT INTO appearances (article, idx, text, sentence, chain, status,
+                 stances, entities, signature, verdict, anchor)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id"
+        }
+    };
+    let id = conn
+        .query_one(
+            insert,
+            args![
+                article,
+                appearance.index as i64,
+                &appearance.text,
+                &appearance.sentence,
+                &chain,
+                &appearance.status,
+                &stances,
+                &entities,
+                &signature,
+                &verdict,
+                &appearance.anchor,
+            ],
+        )?
+        .int(0)?;
+    if conn.dialect() == Dialect::Sqlite {
+        conn.execute(
+            "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
+            args![id, &appearance.text, &appearance.sentence],
+        )?;
+    }
+    Ok(id)
+}
+
+impl<'a> Clustering<'a> {
+    /// Filing for the article at `url`, under the reviewer's `splits`;
+    /// `rebuild`: clusters already known to need their summaries rebuilt.
+    pub(super) fn new(
+        url: &'a str,
+        splits: Vec<SplitInForce>,
+        rebuild: BTreeSet<i64>,
+    ) -> Clustering<'a> {
+        Clustering {
+            url,
+            splits,
+            ids: Vec::new(),
+            joined: Vec::new(),
+            merged_into: HashMap::new(),
+            absorbed: HashMap::new(),
+            rebuild,
+            retired: Vec::new(),
+        }
+    }
+
+    /// Links the filed appearance `id` to the clusters of the earlier
+    /// appearances that are the same claim, joining them into the largest.
+    /// `stays_in`: the cluster the appearance is in already (re-analysed in
+    /// place); it stays there, and may bring others in.
+    pub(super) fn link(
+        &mut self,
+        conn: &dyn Conn,
+        stats: &mut LookupStats,
+        appearance: &Appearance,
+        id: i64,
+        stays_in: Option<i64>,
+    ) -> Result<()> {
+        self.ids.push(id);
+        // Candidates: earlier appearances sharing a MinHash band of their
+        // stems, the most recent BUCKET of each band.
+        let mut candidates: BTreeSet<i64> = BTreeSet::new();
+        {
+            // The limit is written into the SQL: a bound one made SQLite
+            // (built with STAT4) re-prepare the statement.
+            let bands = appearance.signature.bands();
+            for posting in postings(conn, &bands)? {
+                candidates.insert(posting);
+                stats.postings += 1;
+            }
+            insert_pairs(conn, "keys (key, appearance)", &bands, id)?;
+        }
+        stats.lookups += 1;
+        stats.candidates += candidates.len() as u64;
+        // Their clusters are locked (by the caller): none can change under us.
+        let ids: Vec<i64> = candidates.iter().copied().filter(|&c| c != id).collect();
+        let mut linked: BTreeSet<i64> = stays_in.into_iter().collect();
+        // Appearances of the same proposition with other figures.
+        let mut revised: Vec<i64> = Vec::new();
+        for (candidate, signature, cluster) in signatures(conn, &ids)? {
+            let Some(cluster) = cluster else { continue };
+            // Already joined: a revision inside one cluster is never read
+            // (`superseded_by` looks across clusters).
+            if linked.contains(&cluster) {
+                continue;
+            }
+            let other = Signature::decode(&signature);
+            if ledger::revises(&appearance.signature, &other) {
+                revised.push(candidate);
+                continue;
+            }
+            if ledger::same_claim(&appearance.signature, &other).is_some() {
+                linked.insert(cluster);
+            }
+        }
+        for other in revised {
+            conn.execute(
+                "INSERT INTO revisions (a, b) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                args![other.min(id), other.max(id)],
+            )?;
+        }
+        for split in &self.splits {
+            if split.url == self.url {
+                linked.remove(&split.from);
+            } else if linked.contains(&split.from) {
+                linked.retain(|c| !split.off.contains(c));
+            }
+        }
+        // The largest cluster absorbs the others: only their members move,
+        // and their summaries merge into its summary.
+        let mut root = id;
+        let mut root_size = 0i64;
+        for &cluster in &linked {
+            let size = match conn
+                .query_opt("SELECT size FROM clusters WHERE cluster = ?1", args![cluster])?
+            {
+                Some(row) => row.int(0)?,
+                None => 0,
+            };
+            if size > root_size || root == id {
+                (root, root_size) = (cluster, size);
+            }
+        }
+        for &old in linked.iter().filter(|&&c| c != root) {
+            // Summaries merge in O(1); a cluster started by this article
+            // has none yet (its appearances join through `added`).
+            let summary = load_summary(conn, old)?;
+            conn.execute(
+                "UPDATE appearances SET cluster = ?1 WHERE cluster = ?2",
+                args![root, old],
+            )?;
+            conn.execute(
+                "UPDATE cluster_ids SET cluster = ?1 WHERE cluster = ?2",
+                args![root, old],
+            )?;
+            conn.execute("DELETE FROM clusters WHERE cluster = ?1", args![old])?;
+            conn.execute(
+                "INSERT INTO cluster_terms (term, cluster)
+                 SELECT term, CAST(?1 AS BIGINT) FROM cluster_terms WHERE cluster = ?2
+                 ON CONFLICT DO NOTHING",
+                args![root, old],
+            )?;
+            conn.execute("DELETE FROM cluster_terms WHERE cluster = ?1", args![old])?;
+            if self.rebuild.remove(&old) {
+                self.rebuild.insert(root);
+            }
+            self.merged_into.insert(old, root);
+            if let Some(summary) = &summary {
+                self.retired.push((summary.id.clone(), root));
+            }
+            let mut carried = self.absorbed.remove(&old).unwrap_or_default();
+            carried.extend(summary);
+            if !carried.is_empty() {
+                self.absorbed.entry(root).or_default().extend(carried);
+            }
+        }
+        conn.execute("UPDATE appearances SET cluster = ?1 WHERE id = ?2", args![root, id])?;
+        self.joined.push(root);
+        Ok(())
+    }
+
+    /// Where the `k`-th appearance linked is now, after later merges.
+    pub(super) fn cluster_of(&self, k: usize) -> i64 {
+        let mut cluster = self.joined[k];
+        while let Some(&next) = self.merged_into.get(&cluster) {
+            cluster = next;
+        }
+        cluster
+    }
+
+    /// Writes the summaries and public ids of the clusters the article
+    /// touched: `appearances` are those linked, in order. The id of a
+    /// cluster is a function of its members; ids it had before stay and
+    /// redirect to it.
+    pub(super) fn finish(
+        mut self,
+        conn: &dyn Conn,
+        appearances: &[&Appearance],
+        reviewed: bool,
+    ) -> Result<()> {
+        let mut added: HashMap<i64, Vec<&Appearance>> = HashMap::new();
+        for (k, appearance) in appearances.iter().enumerate() {
+            let cluster = self.cluster_of(k);
+            if !self.rebuild.contains(&cluster) {
+                added.entry(cluster).or_default().push(appearance);
+            }
+        }
+        for cluster in &self.rebuild {
+            refresh(conn, *cluster, reviewed)?;
+        }
+        for cluster in self.absorbed.keys() {
+            if !self.rebuild.contains(cluster) {
+                added.entry(*cluster).or_default();
+            }
+        }
+        let mut added: Vec<(i64, Vec<&Appearance>)> = added.into_iter().collect();
+        added.sort_by_key(|(c, _)| *c);
+        for (cluster, apps) in added {
+            // A cluster's number is the row of its first appearance.
+            let merged = self.absorbed.remove(&cluster).unwrap_or_default();
+            let fresh = self.ids.contains(&cluster) && merged.is_empty();
+            add_to_summary(conn, cluster, &apps, &merged, fresh, reviewed)?;
+        }
+        Ok(())
+    }
+}
