@@ -10,6 +10,7 @@ mod ledger;
 mod load;
 mod parallel;
 mod queue;
+mod reanalyze;
 mod refetch;
 mod report;
 mod synthetic;
@@ -67,6 +68,10 @@ enum Command {
     /// as fetched, file the new version, and name the pages that changed
     /// without an update note (stealth edits).
     Refetch(refetch::Args),
+    /// Analyse stored articles again with this engine (those another
+    /// engine read, by default) and say what moved; ids of claims whose
+    /// members did not change, and every correction, hold.
+    Reanalyze(reanalyze::Args),
     /// Score the ledger against gold ledgers (B-cubed over appearances).
     EvalLedger(ledger::EvalLedgerArgs),
     /// The ledger in a browser, and an HTTP API (loopback by default).
@@ -159,6 +164,7 @@ fn main() -> ExitCode {
         Command::Merge(args) => ledger::merge(&args),
         Command::Split(args) => ledger::split(&args),
         Command::Refetch(args) => refetch::run(&args),
+        Command::Reanalyze(args) => reanalyze::run(&args),
         Command::Serve(args) => serve(&args),
         Command::Worker(args) => queue::worker(&args),
         Command::Status(args) => queue::status(&args),

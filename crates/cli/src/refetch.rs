@@ -30,7 +30,7 @@ pub struct Args {
 }
 
 /// The earliest fetch time `since` selects, as the ledger stores times.
-fn since_instant(since: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String> {
+pub(crate) fn since_instant(since: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String> {
     let s = since.trim();
     let unit = |suffix: char, seconds: i64| -> Option<i64> {
         s.strip_suffix(suffix)?.parse::<i64>().ok().map(|n| n * seconds)

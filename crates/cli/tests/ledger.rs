@@ -712,3 +712,76 @@ fn merge_and_split_commands() {
     let out = claimtrace(&["merge", &bridge_id, &bridge_id, "--by", "editor", "--db", &db]);
     assert!(!out.status.success() && stderr(&out).contains("are one claim"), "{}", stderr(&out));
 }
+
+/// `reanalyze`: the articles another engine read (here: filed under an
+/// older engine's name, one claim's status read otherwise) are analysed
+/// again by this one; the ledger becomes this engine's, every claim keeps
+/// its id, and a reviewer's status holds. This engine's own articles are
+/// left alone unless `--all`.
+#[test]
+fn reanalyze_runs_this_engine_over_what_another_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(&dir);
+    let (founding, dev) = (testdata("examples"), testdata("gold/dev/inputs"));
+    let out =
+        claimtrace(&["ingest", "--db", &db, founding.to_str().unwrap(), dev.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let claims = ledger(&db);
+    let reviewed = claims[0]["id"].as_str().unwrap().to_string();
+    let out =
+        claimtrace(&["review", &reviewed, "--status", "confirmed", "--by", "desk", "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = ledger(&db);
+    // What an older engine left: its name on every article, and a status
+    // it read otherwise.
+    let older = "claimtrace 0.0.1 (older)";
+    let misread = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute("UPDATE articles SET engine = ?1", [older]).unwrap();
+        let (id, text): (i64, String) = conn
+            .query_row(
+                "SELECT p.id, p.text FROM appearances p JOIN clusters c ON c.cluster = p.cluster
+                 WHERE p.status = 'reported' AND c.id != ?1 ORDER BY p.id LIMIT 1",
+                [&reviewed],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        conn.execute("UPDATE appearances SET status = 'asserted' WHERE id = ?1", [id]).unwrap();
+        text
+    };
+    let out = claimtrace(&["reanalyze", "--db", &db, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reports: Vec<Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(reports.len(), 9, "{}", stdout(&out));
+    assert!(reports.iter().all(|r| r["engine_before"] == older));
+    let moved: Vec<&Value> =
+        reports.iter().filter(|r| r["changed"] != serde_json::json!([])).collect();
+    assert_eq!(moved.len(), 1, "{}", stdout(&out));
+    assert_eq!(moved[0]["changed"], serde_json::json!([misread]));
+    assert!(reports.iter().all(|r| r["added"] == serde_json::json!([])
+        && r["dropped"] == serde_json::json!([])
+        && r["joined"] == serde_json::json!([])));
+    // The ledger is this engine's again: the same claims under the same
+    // ids, the reviewer's status in force.
+    assert_eq!(ledger(&db), before);
+    assert_eq!(
+        before.iter().find(|c| c["id"] == reviewed.as_str()).unwrap()["status"],
+        "confirmed"
+    );
+    // Nothing left that another engine read; `--all` reads them all again.
+    let out = claimtrace(&["reanalyze", "--db", &db]);
+    assert!(stderr(&out).contains("0 articles analysed again"), "{}", stderr(&out));
+    let out = claimtrace(&["reanalyze", "--db", &db, "--all", "--since", "2020-01-01"]);
+    assert!(
+        stderr(&out).contains("9 articles analysed again") && stderr(&out).contains("0 moved"),
+        "{}",
+        stderr(&out)
+    );
+    let out = claimtrace(&["reanalyze", "--db", &db, "--since", "last week"]);
+    assert!(
+        !out.status.success() && stderr(&out).contains("--since last week"),
+        "{}",
+        stderr(&out)
+    );
+}

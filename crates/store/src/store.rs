@@ -17,11 +17,11 @@ use filing::{insert_appearance, Clustering};
 mod filing;
 mod reanalyse;
 
-pub use reanalyse::{Reanalysed, StoredArticle};
 use crate::{
     ArticleInput, ArticleRow, ClaimFilter, EventFilter, Ingested, LedgerStore, Result, Review,
     SearchHit, StoreError, Version, STATUSES,
 };
+pub use reanalyse::{Reanalysed, StoredArticle};
 
 /// Clusters filed under a name above which `claims --about` walks the
 /// clusters newest first instead of sorting the name's clusters.

@@ -550,7 +550,10 @@ fn a_corrected_ledger_analysed_again_keeps_its_corrections_and_ids(backend: &Bac
     assert_eq!(store.claim(&ferry_id).unwrap().unwrap().id, bridge_id);
     // Every claim but the museum's is as it was, under the same id.
     let untouched = |s: &Vec<Shape>| -> Vec<Shape> {
-        s.iter().filter(|(_, _, apps)| !apps.iter().any(|(_, t)| t.contains("museum"))).cloned().collect()
+        s.iter()
+            .filter(|(_, _, apps)| !apps.iter().any(|(_, t)| t.contains("museum")))
+            .cloned()
+            .collect()
     };
     assert_eq!(untouched(&after), untouched(&before));
     // The museum claim gained a.example's appearance (now its first, so it

@@ -13,7 +13,9 @@ use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature};
 use claimtrace::{Document, Record};
 
 use super::filing::{insert_appearance, Clustering};
-use super::{cluster_of, lock_clusters_of, postings, signatures, splits_in_force, to_json, SqlStore};
+use super::{
+    cluster_of, lock_clusters_of, postings, signatures, splits_in_force, to_json, SqlStore,
+};
 use crate::sql::{args, lock_key, Conn, Dialect, Tx};
 use crate::{Result, StoreError};
 
@@ -208,8 +210,8 @@ impl SqlStore {
         // Each claim's public id and status before, to say what moved.
         let mut before: BTreeMap<String, String> = BTreeMap::new();
         for cluster in old.iter().filter_map(|a| a.cluster).collect::<BTreeSet<_>>() {
-            if let Some(r) =
-                conn.query_opt("SELECT id, status FROM clusters WHERE cluster = ?1", args![cluster])?
+            if let Some(r) = conn
+                .query_opt("SELECT id, status FROM clusters WHERE cluster = ?1", args![cluster])?
             {
                 before.insert(r.text(0)?, r.text(1)?);
             }
@@ -218,7 +220,10 @@ impl SqlStore {
         // Old appearances by anchor; those filed before anchors, by words.
         let matched = match_appearances(&old, &fresh);
         // Positions are reassigned below: out of the way first.
-        conn.execute("UPDATE appearances SET idx = -1 - idx WHERE article = ?1", args![article.id])?;
+        conn.execute(
+            "UPDATE appearances SET idx = -1 - idx WHERE article = ?1",
+            args![article.id],
+        )?;
         // Another date moves every appearance of the article in time.
         let mut rebuild: BTreeSet<i64> =
             if redated { old.iter().filter_map(|a| a.cluster).collect() } else { BTreeSet::new() };
