@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use claimtrace::ledger::Outlets;
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace_store::{
@@ -24,11 +25,32 @@ pub struct DbArg {
     /// database (`postgres://user:password@host/db`).
     #[arg(long, env = "CLAIMTRACE_DB", default_value = "claimtrace.db", global = true)]
     pub db: PathBuf,
+    /// An outlet registry of your own (tab-separated, as
+    /// `crates/claimtrace/data/outlets/outlets.tsv`): it adds outlets to
+    /// the shipped set and overrides it by domain.
+    #[arg(long, env = "CLAIMTRACE_OUTLETS", value_name = "FILE", global = true)]
+    pub outlets: Option<PathBuf>,
 }
 
 impl DbArg {
+    /// The ledger, naming outlets by the registry.
     pub fn open(&self) -> Result<SqlStore> {
-        Ok(SqlStore::connect(&self.db)?)
+        let mut store = SqlStore::connect(&self.db)?;
+        store.set_outlets(self.registry()?);
+        Ok(store)
+    }
+
+    /// The shipped outlet registry, with `--outlets` over it.
+    pub fn registry(&self) -> Result<std::sync::Arc<Outlets>> {
+        let mut outlets = Outlets::starter();
+        if let Some(path) = &self.outlets {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the outlet registry {}", path.display()))?;
+            let mine =
+                Outlets::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            outlets.extend(mine);
+        }
+        Ok(std::sync::Arc::new(outlets))
     }
 }
 
@@ -587,6 +609,17 @@ pub struct ClaimsArgs {
     /// Only claims reported by this outlet (its name or domain).
     #[arg(long)]
     outlet: Option<String>,
+    /// Only claims reported by an outlet based in this country (ISO code,
+    /// as the outlet registry says).
+    #[arg(long, value_name = "CC")]
+    outlet_country: Option<String>,
+    /// Only claims reported by an outlet the registry labels
+    /// state-affiliated.
+    #[arg(long)]
+    state_affiliated: bool,
+    /// Only claims reported by a news agency (wire service).
+    #[arg(long)]
+    wire: bool,
     /// Only claims reported on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
@@ -610,10 +643,23 @@ const READABLE_PAGE: usize = 50;
 
 pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
+    // Registry filters become the domains of the outlets they select.
+    let domains = if args.outlet_country.is_some() || args.state_affiliated || args.wire {
+        let country = args.outlet_country.as_deref().map(str::to_ascii_uppercase);
+        let registry = args.db.registry()?;
+        Some(registry.domains_where(|o| {
+            country.as_ref().is_none_or(|c| o.country.as_ref() == Some(c))
+                && (!args.state_affiliated || o.state_affiliated == Some(true))
+                && (!args.wire || o.wire)
+        }))
+    } else {
+        None
+    };
     let filter = ClaimFilter {
         status: args.status.clone(),
         about: args.about.clone(),
         outlet: args.outlet.clone(),
+        domains,
         since: args.since.clone(),
         until: args.until.clone(),
         text: args.text.clone(),

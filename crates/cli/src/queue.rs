@@ -513,10 +513,14 @@ pub fn worker(args: &WorkerArgs) -> Result<ExitCode> {
 
 /// The ledger, waiting (with backoff) for a database that is not up yet.
 fn open_patiently(db: &DbArg, stop: &AtomicBool) -> Result<SqlStore> {
+    let outlets = db.registry()?;
     let mut backoff = Backoff::new();
     loop {
         match SqlStore::connect(&db.db) {
-            Ok(store) => return Ok(store),
+            Ok(mut store) => {
+                store.set_outlets(outlets);
+                return Ok(store);
+            }
             Err(err) if err.is_transient() && !stop.load(Ordering::Relaxed) => {
                 eprintln!("claimtrace worker: {err}; retrying");
                 backoff.sleep(stop);

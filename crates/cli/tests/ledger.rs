@@ -785,3 +785,74 @@ fn reanalyze_runs_this_engine_over_what_another_read() {
         stderr(&out)
     );
 }
+
+/// The outlet registry: articles are filed under the registry's name for
+/// their domain (subdomains too), lists filter by the outlets' country,
+/// state affiliation and wire service, and a user's file adds outlets and
+/// overrides the shipped ones; a bad file is refused with its line.
+#[test]
+fn outlets_are_named_and_filtered_by_the_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_in(&dir);
+    let claim = "The ministry said the pipeline was damaged by an explosion on Tuesday.";
+    let other = "The port authority said the ferry will run every hour from Monday.";
+    let record = |url: &str, site: &str, text: &str| {
+        serde_json::json!({ "url": url, "outlet": site, "title": "News", "text": text }).to_string()
+    };
+    let lines = [
+        record("https://www.rt.com/news/1", "RT News", claim),
+        record(
+            "https://tass.com/world/2",
+            "TASS agency",
+            &format!("{claim} Repairs will take a week."),
+        ),
+        record(
+            "https://edition.cnn.com/2024/3",
+            "CNN International",
+            &format!("{claim} Prices rose."),
+        ),
+        record("https://news.gazette.example/4", "Gazette", other),
+    ];
+    let input = dir.path().join("news.jsonl");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let mine = dir.path().join("outlets.tsv");
+    std::fs::write(
+        &mine,
+        "domains\tname\tcountry\tstate_affiliated\tlabel_source\n\
+         gazette.example\tThe Gazette\tGB\tno\tits own ownership page\n",
+    )
+    .unwrap();
+    let outlets = mine.to_str().unwrap();
+    let out = claimtrace(&["ingest", "--db", &db, "--outlets", outlets, input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names: std::collections::BTreeSet<String> = ledger(&db)
+        .iter()
+        .flat_map(|c| c["appearances"].as_array().unwrap().clone())
+        .map(|a| a["outlet"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["CNN", "RT", "TASS", "The Gazette"].map(String::from).into());
+    let listed = |filter: &[&str]| -> Vec<String> {
+        let mut args = vec!["claims", "--db", &db, "--jsonl", "--outlets", outlets];
+        args.extend(filter);
+        let out = claimtrace(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["text"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let pipeline =
+        |texts: Vec<String>| texts.iter().all(|t| t.contains("pipeline")) && !texts.is_empty();
+    assert!(pipeline(listed(&["--outlet-country", "ru"])));
+    assert!(pipeline(listed(&["--state-affiliated"])));
+    assert!(pipeline(listed(&["--wire", "--outlet-country", "RU"])));
+    assert!(pipeline(listed(&["--outlet-country", "US"])), "a subdomain is its outlet's");
+    assert_eq!(listed(&["--outlet-country", "GB"]).len(), 1);
+    assert!(listed(&["--outlet-country", "FR"]).is_empty(), "no outlet, no claim");
+    // A bad registry is refused with its line.
+    std::fs::write(&mine, "domains\tname\twire\nx.example\tX\tperhaps\n").unwrap();
+    let out = claimtrace(&["claims", "--db", &db, "--outlets", outlets, "--wire"]);
+    assert!(!out.status.success() && stderr(&out).contains("line 2"), "{}", stderr(&out));
+}

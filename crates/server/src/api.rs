@@ -41,6 +41,7 @@ impl ClaimsQuery {
             status: some(&self.status),
             about: some(&self.about),
             outlet: some(&self.outlet),
+            domains: None,
             since: some(&self.since),
             until: some(&self.until),
             text: some(&self.text),

@@ -128,6 +128,10 @@ pub struct ClaimFilter {
     /// An entity named in the claim, or its origin or a source in a chain.
     pub about: Option<String>,
     pub outlet: Option<String>,
+    /// Only clusters with an appearance from one of these domains or a
+    /// host under one (an outlet registry's selection: `--outlet-country`,
+    /// `--state-affiliated`); an empty list matches none.
+    pub domains: Option<Vec<String>>,
     /// Only clusters with an appearance on or after this date.
     pub since: Option<String>,
     /// Only clusters with an appearance on or before this date.

@@ -167,6 +167,21 @@ pub const PG_MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE appearances ADD COLUMN anchor TEXT;
 "#,
+    // 6: as SQLite's 11: each domain above a cluster's hosts.
+    r#"
+    INSERT INTO cluster_terms (term, cluster)
+      SELECT 'h:' || substr(term, strpos(term, '.') + 1), cluster FROM cluster_terms
+      WHERE term >= 'h:' AND term < 'h;' AND substr(term, strpos(term, '.') + 1) LIKE '%.%'
+      ON CONFLICT DO NOTHING;
+    INSERT INTO cluster_terms (term, cluster)
+      SELECT 'h:' || substr(term, strpos(term, '.') + 1), cluster FROM cluster_terms
+      WHERE term >= 'h:' AND term < 'h;' AND substr(term, strpos(term, '.') + 1) LIKE '%.%'
+      ON CONFLICT DO NOTHING;
+    INSERT INTO cluster_terms (term, cluster)
+      SELECT 'h:' || substr(term, strpos(term, '.') + 1), cluster FROM cluster_terms
+      WHERE term >= 'h:' AND term < 'h;' AND substr(term, strpos(term, '.') + 1) LIKE '%.%'
+      ON CONFLICT DO NOTHING;
+"#,
 ];
 
 impl ToSql for Arg<'_> {

@@ -163,4 +163,18 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE appearances ADD COLUMN anchor TEXT;
     ",
+    // 11: clusters are filed under each domain above their hosts too
+    // (`h:example.org` for en.example.org), so that lists filter by an
+    // outlet registry's domains; a level a pass.
+    "
+    INSERT OR IGNORE INTO cluster_terms (term, cluster)
+      SELECT 'h:' || substr(term, instr(term, '.') + 1), cluster FROM cluster_terms
+      WHERE term >= 'h:' AND term < 'h;' AND substr(term, instr(term, '.') + 1) LIKE '%.%';
+    INSERT OR IGNORE INTO cluster_terms (term, cluster)
+      SELECT 'h:' || substr(term, instr(term, '.') + 1), cluster FROM cluster_terms
+      WHERE term >= 'h:' AND term < 'h;' AND substr(term, instr(term, '.') + 1) LIKE '%.%';
+    INSERT OR IGNORE INTO cluster_terms (term, cluster)
+      SELECT 'h:' || substr(term, instr(term, '.') + 1), cluster FROM cluster_terms
+      WHERE term >= 'h:' AND term < 'h;' AND substr(term, instr(term, '.') + 1) LIKE '%.%';
+    ",
 ];

@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Fingerprint, Signature, Summary};
+use claimtrace::ledger::{
+    self, Appearance, ArticleRef, DateFrom, Fingerprint, Outlets, Signature, Summary,
+};
 use claimtrace::record::ledger::{
     ClaimBrief, Correction, EventReport, LedgerClaim, LedgerEvent, TimelineEntry,
 };
@@ -55,7 +57,13 @@ pub struct Filed<'a> {
 pub struct SqlStore {
     pub(crate) conn: Box<dyn Conn>,
     stats: LookupStats,
+    /// Names the outlet of each article filed ([`SqlStore::set_outlets`]).
+    outlets: std::sync::Arc<Outlets>,
 }
+
+/// The shipped outlet registry, read once.
+static STARTER_OUTLETS: std::sync::LazyLock<std::sync::Arc<Outlets>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(Outlets::starter()));
 
 /// What candidate lookups have cost since the store was opened.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -70,7 +78,14 @@ pub struct LookupStats {
 
 impl SqlStore {
     pub(crate) fn new(conn: Box<dyn Conn>) -> SqlStore {
-        SqlStore { conn, stats: LookupStats::default() }
+        SqlStore { conn, stats: LookupStats::default(), outlets: STARTER_OUTLETS.clone() }
+    }
+
+    /// The outlet registry that names the outlets of the articles filed
+    /// from now on (the shipped starter set unless told otherwise): an
+    /// article at one of its domains is filed under its name.
+    pub fn set_outlets(&mut self, outlets: std::sync::Arc<Outlets>) {
+        self.outlets = outlets;
     }
 
     /// The schema version of the ledger (each engine counts its own).
@@ -1254,10 +1269,14 @@ impl LedgerStore for SqlStore {
 
     fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
         let doc = input.doc;
+        let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
+        // The registry's name for the outlet wins over the page's own
+        // ("BBC", "BBC News" and bbc.co.uk are one outlet).
+        let outlet = self.outlets.of_url(&url).map(|o| o.name.clone());
         let article = Filed {
-            url: doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string()),
+            url,
             title: doc.meta.title.clone().unwrap_or_default(),
-            outlet: doc.meta.outlet.clone(),
+            outlet: outlet.or_else(|| doc.meta.outlet.clone()),
             published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
             date_from: Some(DateFrom::of(&doc.meta)),
             body: &doc.text,
@@ -1467,6 +1486,22 @@ impl SqlStore {
             let [a, b] = ledger::outlet_terms(outlet);
             arg(&mut sql, " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.cluster = c.cluster AND (t.term = ?", a);
             arg(&mut sql, " OR t.term = ?))", b);
+        }
+        if let Some(domains) = &filter.domains {
+            if domains.is_empty() {
+                sql.push_str(" AND FALSE");
+            }
+            for (k, d) in domains.iter().enumerate() {
+                let open = if k == 0 {
+                    " AND c.cluster IN (SELECT t.cluster FROM cluster_terms t WHERE t.term IN (?"
+                } else {
+                    ", ?"
+                };
+                arg(&mut sql, open, format!("h:{}", d.to_lowercase()));
+            }
+            if !domains.is_empty() {
+                sql.push_str("))");
+            }
         }
         if let Some(since) = &filter.since {
             arg(&mut sql, " AND c.newest >= ?", since.clone());

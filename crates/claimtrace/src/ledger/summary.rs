@@ -130,7 +130,18 @@ pub fn terms(a: &Appearance) -> Vec<String> {
     if let Some(outlet) = &a.article.outlet {
         terms.push(format!("o:{}", outlet.trim().to_lowercase()));
     }
-    terms.push(format!("h:{}", host_of(&a.article.url).to_lowercase()));
+    // The host and each domain above it (en.example.org: example.org
+    // too), so that lists filter by an outlet's domain whatever the
+    // subdomain.
+    let host = host_of(&a.article.url).to_lowercase();
+    let mut domain = host.as_str();
+    loop {
+        terms.push(format!("h:{domain}"));
+        match domain.split_once('.') {
+            Some((_, up)) if up.contains('.') => domain = up,
+            _ => break,
+        }
+    }
     if a.article.copy_of.is_none() {
         terms.push(format!("n:{}", super::view::outlet_of(a)));
     }
