@@ -941,6 +941,21 @@ fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()>
             copy
         )?;
         writeln!(out, "      {} {}", badge(&a.status), a.text)?;
+        if let Some(same) = &a.same_as {
+            let mut shared: Vec<&str> = same.shared_entities.iter().map(String::as_str).collect();
+            shared.extend(same.shared_numbers.iter().map(String::as_str));
+            let shared = if shared.is_empty() {
+                String::new()
+            } else {
+                format!("; both name {}", shared.join(", "))
+            };
+            writeln!(
+                out,
+                "      same claim as {}: {:.0}% of the wording{shared}",
+                same.url.dimmed(),
+                same.wording * 100.0
+            )?;
+        }
     }
     Ok(())
 }

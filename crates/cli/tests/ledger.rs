@@ -612,7 +612,7 @@ fn every_status_and_stance_in_trace_has_its_evidence() {
     let out =
         claimtrace(&["ingest", "--db", &db, founding.to_str().unwrap(), dev.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let (mut statuses, mut stances) = (0, 0);
+    let (mut statuses, mut stances, mut merges) = (0, 0, 0);
     for claim in ledger(&db) {
         let id = claim["id"].as_str().unwrap();
         let out = claimtrace(&["trace", "--db", &db, id, "--evidence", "--json"]);
@@ -643,9 +643,22 @@ fn every_status_and_stance_in_trace_has_its_evidence() {
             stances += 1;
             check("stance", stance["evidence"].as_str().unwrap(), &stance["cue"]);
         }
+        // Each appearance of a claim of several says which other it was
+        // judged the same as, and how much of the wording they share.
+        let appearances = traced["appearances"].as_array().unwrap();
+        for a in appearances.iter().filter(|_| appearances.len() > 1) {
+            let same = &a["same_as"];
+            let wording = same["wording"].as_f64().unwrap_or_else(|| panic!("{id}: {a}"));
+            assert!(wording > 0.0 && wording <= 1.0, "{id}: {same}");
+            assert!(appearances
+                .iter()
+                .any(|b| b["url"] == same["url"] && b["text"] == same["text"]));
+            merges += 1;
+        }
     }
-    eprintln!("{statuses} status changes and {stances} stances, each with its cue");
+    eprintln!("{statuses} status changes, {stances} stances, {merges} appearances joined, each with its evidence");
     assert!(statuses >= 50 && stances >= 50, "{statuses} statuses, {stances} stances");
+    assert!(merges >= 2, "{merges} appearances joined");
 }
 
 /// `merge` and `split` from the command line: recorded with who and when,

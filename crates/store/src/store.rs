@@ -436,7 +436,7 @@ impl SqlStore {
     pub fn claim_with_evidence(&self, id: &str) -> Result<Option<LedgerClaim>> {
         let conn = &*self.conn;
         let Some(cluster) = cluster_of(conn, id)? else { return Ok(None) };
-        let members = members(conn, cluster)?;
+        let members = members_of(conn, cluster, true)?;
         if members.is_empty() {
             return Ok(None);
         }
@@ -587,12 +587,21 @@ fn lock_cluster_named(conn: &dyn Conn, id: &str) -> Result<Option<i64>> {
 ///
 /// Their signatures are left empty: views and summaries do not read them.
 fn members(conn: &dyn Conn, cluster: i64) -> Result<Vec<Appearance>> {
+    members_of(conn, cluster, false)
+}
+
+/// A cluster's members; `signed`: with their signatures (to say why each
+/// is the same claim), which plain views and summaries do without.
+fn members_of(conn: &dyn Conn, cluster: i64, signed: bool) -> Result<Vec<Appearance>> {
+    let signature = if signed { "p.signature" } else { "''" };
     let rows = conn.query(
-        "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
-                p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of,
-                p.anchor
-         FROM appearances p JOIN articles a ON a.id = p.article
-         WHERE p.cluster = ?1",
+        &format!(
+            "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
+                    p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of,
+                    p.anchor, {signature}
+             FROM appearances p JOIN articles a ON a.id = p.article
+             WHERE p.cluster = ?1"
+        ),
         args![cluster],
     )?;
     let mut out = Vec::with_capacity(rows.len());
@@ -606,8 +615,9 @@ fn members(conn: &dyn Conn, cluster: i64) -> Result<Vec<Appearance>> {
             copy_of: r.opt_text(13)?,
         };
         let verdict = r.opt_text(7)?.as_deref().map(from_json).transpose()?;
+        let signature = r.text(15)?;
         out.push(Appearance {
-            signature: Signature::default(),
+            signature: if signed { Signature::decode(&signature) } else { Signature::default() },
             article,
             index: r.int(0)? as usize,
             anchor: r.opt_text(14)?,

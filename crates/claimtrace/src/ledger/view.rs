@@ -4,9 +4,11 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::hash::fnv1a;
+use super::{same_claim, MatchReason};
 use super::{Appearance, DateFrom, OrderKey};
 use crate::record::ledger::{
-    AppearanceStance, Edge, FirstSeen, LedgerAppearance, LedgerClaim, LedgerStance, TimelineEntry,
+    AppearanceStance, Edge, FirstSeen, LedgerAppearance, LedgerClaim, LedgerStance, SameAs,
+    TimelineEntry,
 };
 use crate::record::{Record, RecordCue};
 
@@ -30,6 +32,11 @@ pub trait Evidence {
     fn status_cue(&self, a: &Appearance) -> Option<(RecordCue, String)>;
     /// The cue of one of its stances, and the sentence it is in.
     fn stance_cue(&self, a: &Appearance, actor: &str, stance: &str) -> Option<(RecordCue, String)>;
+    /// Whether each appearance should say why it is the same claim as
+    /// another (`same_as`; read from their signatures).
+    fn reasons(&self) -> bool {
+        true
+    }
 }
 
 /// No evidence beyond the appearances' sentences.
@@ -41,6 +48,9 @@ impl Evidence for NoEvidence {
     }
     fn stance_cue(&self, _: &Appearance, _: &str, _: &str) -> Option<(RecordCue, String)> {
         None
+    }
+    fn reasons(&self) -> bool {
+        false
     }
 }
 
@@ -171,7 +181,15 @@ pub fn view_with_evidence(
             date_from: seen.article.date_from.as_str().to_string(),
         }),
         outlets: outlets.len(),
-        appearances: sorted.iter().map(|a| appearance(a)).collect(),
+        appearances: {
+            let mut listed: Vec<LedgerAppearance> = sorted.iter().map(|a| appearance(a)).collect();
+            if evidence.reasons() {
+                for (k, same_as) in same_as(&sorted).into_iter().enumerate() {
+                    listed[k].same_as = same_as;
+                }
+            }
+            listed
+        },
         timeline,
         propagation,
         stances,
@@ -180,6 +198,52 @@ pub fn view_with_evidence(
         superseded_by: None,
         entities,
     }
+}
+
+/// Appearances given a reason: the first of a big cluster's.
+const REASONED: usize = 500;
+/// Appearances each is compared with to find its reason.
+const COMPARED: usize = 200;
+
+/// For each appearance (in order), the one it was judged the same claim
+/// as, with what they share: the earlier appearance it matches best (the
+/// wording most in common), else a later one. `None` where the
+/// appearances carry no signature (plain views) or none matches (a
+/// reviewer merged them).
+fn same_as(sorted: &[&Appearance]) -> Vec<Option<SameAs>> {
+    fn signed(a: &Appearance) -> bool {
+        !a.signature.stems.is_empty()
+    }
+    /// The candidate `a` shares the most wording with, among those that
+    /// are the same claim.
+    fn best<'a>(
+        a: &Appearance,
+        candidates: impl Iterator<Item = &'a &'a Appearance>,
+    ) -> Option<(MatchReason, &'a Appearance)> {
+        candidates
+            .filter(|b| signed(b))
+            .filter_map(|b| same_claim(&a.signature, &b.signature).map(|why| (why, *b)))
+            .max_by(|x, y| x.0.wording.total_cmp(&y.0.wording))
+    }
+    let mut out = vec![None; sorted.len()];
+    for (k, a) in sorted.iter().enumerate().take(REASONED) {
+        if !signed(a) {
+            continue;
+        }
+        // The nearest earlier ones first, then the next later ones.
+        let found = best(a, sorted[..k].iter().rev().take(COMPARED))
+            .or_else(|| best(a, sorted[k + 1..].iter().take(COMPARED)));
+        if let Some((why, b)) = found {
+            out[k] = Some(SameAs {
+                url: b.article.url.clone(),
+                text: b.text.clone(),
+                wording: (why.wording * 100.0).round() / 100.0,
+                shared_entities: why.shared_entities,
+                shared_numbers: why.shared_numbers,
+            });
+        }
+    }
+    out
 }
 
 /// One name for each entity the articles name differently: names whose
@@ -283,6 +347,7 @@ fn appearance(a: &Appearance) -> LedgerAppearance {
         copy_of: a.article.copy_of.clone(),
         version: a.article.version,
         date_from: a.article.date_from.as_str().to_string(),
+        same_as: None,
     }
 }
 
@@ -312,6 +377,46 @@ mod tests {
             signature: Signature::of(text, &[]),
             verdict: None,
         }
+    }
+
+    /// Evidence views say why each appearance is the same claim as
+    /// another: the one it shares the most wording with, and what else.
+    #[test]
+    fn an_evidence_view_says_why_appearances_are_one_claim() {
+        struct Cues;
+        impl Evidence for Cues {
+            fn status_cue(&self, _: &Appearance) -> Option<(RecordCue, String)> {
+                None
+            }
+            fn stance_cue(&self, _: &Appearance, _: &str, _: &str) -> Option<(RecordCue, String)> {
+                None
+            }
+        }
+        let mut a = appearance(
+            "https://a.example/1",
+            "2024-03-22",
+            "Moscow blamed Kyiv for the attack on the hall",
+            "reported",
+            &[],
+        );
+        let mut b = appearance(
+            "https://b.example/2",
+            "2024-03-23",
+            "Moscow blamed Kyiv for the deadly attack on the concert hall",
+            "reported",
+            &[],
+        );
+        for x in [&mut a, &mut b] {
+            x.signature = Signature::of(&x.text, &["Moscow".to_string(), "Kyiv".to_string()]);
+        }
+        let c = view_with_evidence("c-1", &[&b, &a], &Cues);
+        let second = c.appearances[1].same_as.as_ref().expect("a reason");
+        assert_eq!(second.url, "https://a.example/1");
+        assert!(second.wording > 0.4 && second.wording <= 1.0, "{second:?}");
+        assert_eq!(second.shared_entities, ["kyiv", "moscow"]);
+        // The first names the next; plain views say nothing.
+        assert_eq!(c.appearances[0].same_as.as_ref().unwrap().url, "https://b.example/2");
+        assert!(view("c-1", &[&a, &b]).appearances.iter().all(|x| x.same_as.is_none()));
     }
 
     #[test]

@@ -52,6 +52,22 @@ pub struct LedgerAppearance {
     /// Where `published` came from (an extension).
     #[serde(default)]
     pub date_from: String,
+    /// Why the machine judged it the same claim as another appearance of
+    /// the cluster (an extension; `trace --evidence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<SameAs>,
+}
+
+/// The appearance of the same claim another one was matched with, and
+/// what they share.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct SameAs {
+    pub url: String,
+    pub text: String,
+    /// Share of content words (stems) in common, 0 to 1.
+    pub wording: f64,
+    pub shared_entities: Vec<String>,
+    pub shared_numbers: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
