@@ -931,7 +931,11 @@ fn write_trace(out: &mut impl Write, claim: &LedgerClaim) -> std::io::Result<()>
     }
     writeln!(out, "\n{} ({})", "Appearances".bold(), claim.appearances.len())?;
     for a in &claim.appearances {
-        let copy = a.copy_of.as_deref().map(|c| format!(" (copy of {c})")).unwrap_or_default();
+        let copy = match (&a.copy_of, &a.wire) {
+            (Some(c), _) => format!(" (copy of {c})"),
+            (None, Some(wire)) => format!(" ({wire} story)"),
+            (None, None) => String::new(),
+        };
         writeln!(
             out,
             "  {} {} {}{}",

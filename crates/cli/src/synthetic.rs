@@ -338,6 +338,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
             body: &body,
             record: String::from("{}"),
             ingested_at: "2026-12-01T00:00:00Z",
+            wire: None,
         };
         let make = |reference: &ArticleRef| -> Vec<Appearance> {
             chunk

@@ -809,6 +809,7 @@ fn outlets_are_named_and_filtered_by_the_registry() {
     let db = db_in(&dir);
     let claim = "The ministry said the pipeline was damaged by an explosion on Tuesday.";
     let other = "The port authority said the ferry will run every hour from Monday.";
+    let vote = "The Senate leader said the chamber will vote on the bill on Thursday.";
     let record = |url: &str, site: &str, text: &str| {
         serde_json::json!({ "url": url, "outlet": site, "title": "News", "text": text }).to_string()
     };
@@ -825,6 +826,17 @@ fn outlets_are_named_and_filtered_by_the_registry() {
             &format!("{claim} Prices rose."),
         ),
         record("https://news.gazette.example/4", "Gazette", other),
+        // Two papers carry one agency story: it counts once, as the agency's.
+        record(
+            "https://daily.example/5",
+            "Daily",
+            &format!("WASHINGTON (AP) — {vote} Debate ran late."),
+        ),
+        record(
+            "https://herald.example/6",
+            "Herald",
+            &format!("WASHINGTON (AP) — {vote} Both parties spoke."),
+        ),
     ];
     let input = dir.path().join("news.jsonl");
     std::fs::write(&input, lines.join("\n")).unwrap();
@@ -843,7 +855,21 @@ fn outlets_are_named_and_filtered_by_the_registry() {
         .flat_map(|c| c["appearances"].as_array().unwrap().clone())
         .map(|a| a["outlet"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(names, ["CNN", "RT", "TASS", "The Gazette"].map(String::from).into());
+    assert_eq!(
+        names,
+        ["CNN", "Daily", "Herald", "RT", "TASS", "The Gazette"].map(String::from).into()
+    );
+    let claims = ledger(&db);
+    let story = claims.iter().find(|c| c["text"].as_str().unwrap().contains("chamber will vote")).unwrap();
+    assert_eq!(story["appearances"].as_array().unwrap().len(), 2, "{story}");
+    assert_eq!(story["outlets"], 1, "{story}");
+    assert!(story["appearances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["wire"] == "Associated Press"));
+    let edges = story["propagation"].as_array().unwrap();
+    assert!(edges.iter().any(|e| e["from"] == "Associated Press" && e["to"] == "Daily"), "{story}");
     let listed = |filter: &[&str]| -> Vec<String> {
         let mut args = vec!["claims", "--db", &db, "--jsonl", "--outlets", outlets];
         args.extend(filter);

@@ -182,6 +182,10 @@ pub const PG_MIGRATIONS: &[&str] = &[
       WHERE term >= 'h:' AND term < 'h;' AND substr(term, strpos(term, '.') + 1) LIKE '%.%'
       ON CONFLICT DO NOTHING;
 "#,
+    // 7: as SQLite's 12: the news agency an article's story comes from.
+    r#"
+    ALTER TABLE articles ADD COLUMN wire TEXT;
+"#,
 ];
 
 impl ToSql for Arg<'_> {

@@ -177,4 +177,9 @@ pub const MIGRATIONS: &[&str] = &[
       SELECT 'h:' || substr(term, instr(term, '.') + 1), cluster FROM cluster_terms
       WHERE term >= 'h:' AND term < 'h;' AND substr(term, instr(term, '.') + 1) LIKE '%.%';
     ",
+    // 12: the news agency whose story an article carries (credited in its
+    // byline or dateline; `ArticleRef::wire`).
+    "
+    ALTER TABLE articles ADD COLUMN wire TEXT;
+    ",
 ];

@@ -50,6 +50,8 @@ pub struct Filed<'a> {
     /// The article record (`docs/article-json.md`) as one JSON line.
     pub record: String,
     pub ingested_at: &'a str,
+    /// The news agency whose story it carries ([`ArticleRef::wire`]).
+    pub wire: Option<String>,
 }
 
 /// The ledger in a SQL database: one SQLite file ([`SqlStore::open`]) or
@@ -194,6 +196,7 @@ impl SqlStore {
             date_from,
             version,
             copy_of: copy_of.clone(),
+            wire: article.wire.clone(),
         };
         let appearances = appearances(&reference);
         // Writers filing a claim that shares a band with one of these wait
@@ -271,8 +274,8 @@ impl SqlStore {
         let article_id = conn
             .query_one(
                 "INSERT INTO articles (url, version, content_hash, title, outlet, published,
-                     date_from, ingested_at, engine, copy_of, latest, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11) RETURNING id",
+                     date_from, ingested_at, engine, copy_of, latest, record, wire)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12) RETURNING id",
                 args![
                     &url,
                     version,
@@ -285,6 +288,7 @@ impl SqlStore {
                     claimtrace::ENGINE,
                     &copy_of,
                     &article.record,
+                    &article.wire,
                 ],
             )?
             .int(0)?;
@@ -598,7 +602,7 @@ fn members_of(conn: &dyn Conn, cluster: i64, signed: bool) -> Result<Vec<Appeara
         &format!(
             "SELECT p.idx, p.text, p.sentence, p.chain, p.status, p.stances, p.entities,
                     p.verdict, a.url, a.outlet, a.published, a.date_from, a.version, a.copy_of,
-                    p.anchor, {signature}
+                    p.anchor, {signature}, a.wire
              FROM appearances p JOIN articles a ON a.id = p.article
              WHERE p.cluster = ?1"
         ),
@@ -613,6 +617,7 @@ fn members_of(conn: &dyn Conn, cluster: i64, signed: bool) -> Result<Vec<Appeara
             date_from: DateFrom::parse(&r.text(11)?),
             version: r.int(12)? as u32,
             copy_of: r.opt_text(13)?,
+            wire: r.opt_text(16)?,
         };
         let verdict = r.opt_text(7)?.as_deref().map(from_json).transpose()?;
         let signature = r.text(15)?;
@@ -1283,10 +1288,13 @@ impl LedgerStore for SqlStore {
         // The registry's name for the outlet wins over the page's own
         // ("BBC", "BBC News" and bbc.co.uk are one outlet).
         let outlet = self.outlets.of_url(&url).map(|o| o.name.clone());
+        let wire =
+            self.outlets.wire_credited(&url, &doc.meta.authors, &doc.text).map(|o| o.name.clone());
         let article = Filed {
             url,
             title: doc.meta.title.clone().unwrap_or_default(),
             outlet: outlet.or_else(|| doc.meta.outlet.clone()),
+            wire,
             published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
             date_from: Some(DateFrom::of(&doc.meta)),
             body: &doc.text,

@@ -605,7 +605,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 11);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 12);
 }
 
 #[test]
@@ -636,7 +636,7 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 11);
+    assert_eq!(store.schema_version().unwrap(), 12);
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
     let (full, _) = store.claims_page(&all).unwrap();

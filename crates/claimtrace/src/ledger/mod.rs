@@ -89,6 +89,10 @@ pub struct ArticleRef {
     pub version: u32,
     /// The URL of the article this one republishes, for a wire copy.
     pub copy_of: Option<String>,
+    /// The news agency whose story it carries, as its byline or dateline
+    /// credits it (the outlet registry's name): it counts as that agency's
+    /// report, once however many outlets carry it.
+    pub wire: Option<String>,
 }
 
 /// One report of a claim in one article.

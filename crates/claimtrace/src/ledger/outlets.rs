@@ -26,6 +26,9 @@ pub struct Outlet {
     pub label_source: Option<String>,
     /// A news agency whose copy other outlets republish.
     pub wire: bool,
+    /// How other outlets credit its stories: a byline ("Associated
+    /// Press"), or a dateline's "(AP)". Its name always counts.
+    pub credits: Vec<String>,
 }
 
 /// A registry of outlets, looked up by domain or name.
@@ -37,8 +40,16 @@ pub struct Outlets {
 }
 
 /// The columns of a registry file, in order.
-const COLUMNS: [&str; 7] =
-    ["domains", "name", "country", "language", "state_affiliated", "label_source", "wire"];
+const COLUMNS: [&str; 8] = [
+    "domains",
+    "name",
+    "country",
+    "language",
+    "state_affiliated",
+    "label_source",
+    "wire",
+    "credits",
+];
 
 impl Outlets {
     /// The starter set shipped with claimtrace.
@@ -113,6 +124,14 @@ impl Outlets {
                 state_affiliated,
                 label_source,
                 wire: flag("wire")?.unwrap_or(false),
+                credits: field("credits")
+                    .map(|c| {
+                        c.split(',')
+                            .map(|c| c.trim().to_string())
+                            .filter(|c| !c.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             });
         }
         Ok(registry)
@@ -148,6 +167,23 @@ impl Outlets {
                 return None;
             }
         }
+    }
+
+    /// The news agency an article credits as the source of its story: a
+    /// byline that is the agency ("Reuters", "Associated Press"), or its
+    /// credit in parentheses near the start of the body, as datelines
+    /// print it ("WASHINGTON (AP) —"). `None` for an agency's own article
+    /// (`own`, the article's URL, is at one of its domains).
+    pub fn wire_credited(&self, own: &str, authors: &[String], body: &str) -> Option<&Outlet> {
+        let own = self.of_url(own).map(|o| o.name.as_str());
+        let head = crate::chars::before(body, 300);
+        self.outlets.iter().filter(|o| o.wire && Some(o.name.as_str()) != own).find(|o| {
+            let mut names = std::iter::once(&o.name).chain(&o.credits);
+            names.any(|n| {
+                authors.iter().any(|a| a.trim().eq_ignore_ascii_case(n))
+                    || head.contains(&format!("({n})"))
+            })
+        })
     }
 
     /// The outlets for which `keep` holds, each with its domains, in the
@@ -220,6 +256,32 @@ mod tests {
         assert_eq!((bbc.name.as_str(), bbc.state_affiliated), ("BBC", Some(false)));
         // The starter's other domain still names its outlet.
         assert_eq!(r.of_url("bbc.co.uk").unwrap().name, "BBC News");
+    }
+
+    #[test]
+    fn a_wire_story_is_told_by_its_byline_or_dateline() {
+        let r = Outlets::starter();
+        let credited = |url: &str, authors: &[&str], body: &str| {
+            let authors: Vec<String> = authors.iter().map(|a| a.to_string()).collect();
+            r.wire_credited(url, &authors, body).map(|o| o.name.clone())
+        };
+        let body = "WASHINGTON (AP) — The Senate voted on Tuesday.";
+        assert_eq!(
+            credited("https://local.example/1", &[], body).as_deref(),
+            Some("Associated Press")
+        );
+        let by = credited("https://local.example/2", &["Reuters"], "LONDON - Prices rose.");
+        assert_eq!(by.as_deref(), Some("Reuters"));
+        // The agency's own article, a mention further down, an author who
+        // is a person: none.
+        assert_eq!(credited("https://apnews.com/article/1", &[], body), None);
+        let late =
+            format!("{} The figures were first reported (AP) by others.", "Words. ".repeat(60));
+        assert_eq!(credited("https://local.example/3", &[], &late), None);
+        assert_eq!(
+            credited("https://local.example/4", &["Jane Roe"], "LONDON - Prices rose."),
+            None
+        );
     }
 
     #[test]

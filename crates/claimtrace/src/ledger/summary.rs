@@ -143,7 +143,7 @@ pub fn terms(a: &Appearance) -> Vec<String> {
         }
     }
     if a.article.copy_of.is_none() {
-        terms.push(format!("n:{}", super::view::outlet_of(a)));
+        terms.push(format!("n:{}", super::view::reporter_of(a)));
     }
     terms.sort();
     terms.dedup();
@@ -183,6 +183,7 @@ mod tests {
                 date_from: DateFrom::META,
                 version: 1,
                 copy_of: None,
+                wire: None,
             },
             index: 0,
             anchor: None,

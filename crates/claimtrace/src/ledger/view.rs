@@ -146,6 +146,12 @@ pub fn view_with_evidence(
     for a in &sorted {
         let mut hops: Vec<&str> = a.chain.iter().map(String::as_str).collect();
         let outlet = outlet_of(a);
+        // A wire story reached the outlet through the agency.
+        if let Some(wire) = a.article.wire.as_deref() {
+            if hops.last() != Some(&wire) {
+                hops.push(wire);
+            }
+        }
         if !hops.is_empty() && hops.last() != Some(&outlet.as_str()) {
             hops.push(&outlet);
         }
@@ -157,7 +163,7 @@ pub fn view_with_evidence(
     }
 
     let outlets: BTreeSet<String> =
-        sorted.iter().filter(|a| a.article.copy_of.is_none()).map(|a| outlet_of(a)).collect();
+        sorted.iter().filter(|a| a.article.copy_of.is_none()).map(|a| reporter_of(a)).collect();
     let mut entities: Vec<String> = Vec::new();
     let mut named: HashSet<&str> = HashSet::new();
     for a in &sorted {
@@ -314,6 +320,12 @@ pub(super) fn moves(current: Option<&str>, new: &str) -> bool {
 }
 
 /// The outlet an appearance counts for: its outlet, else its URL's host.
+/// Who reported an appearance, as outlets are counted: the news agency
+/// whose story its article carries, else its outlet.
+pub(super) fn reporter_of(a: &Appearance) -> String {
+    a.article.wire.clone().unwrap_or_else(|| outlet_of(a))
+}
+
 pub(super) fn outlet_of(a: &Appearance) -> String {
     match &a.article.outlet {
         Some(outlet) => outlet.clone(),
@@ -345,6 +357,7 @@ fn appearance(a: &Appearance) -> LedgerAppearance {
             })
             .collect(),
         copy_of: a.article.copy_of.clone(),
+        wire: a.article.wire.clone(),
         version: a.article.version,
         date_from: a.article.date_from.as_str().to_string(),
         same_as: None,
@@ -365,6 +378,7 @@ mod tests {
                 date_from: DateFrom::META,
                 version: 1,
                 copy_of: None,
+                wire: None,
             },
             index: 0,
             anchor: None,

@@ -48,6 +48,10 @@ pub struct LedgerAppearance {
     pub status: String,
     pub stances: Vec<AppearanceStance>,
     pub copy_of: Option<String>,
+    /// The news agency whose story the article carries, credited in its
+    /// byline or dateline (an extension): counted as the agency's report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wire: Option<String>,
     pub version: u32,
     /// Where `published` came from (an extension).
     #[serde(default)]

@@ -148,7 +148,7 @@ impl SqlStore {
         conn.lock(&[lock_key("u", &article.url)])?;
         let row = conn
             .query_opt(
-                "SELECT version, outlet, published, date_from, copy_of, latest, engine
+                "SELECT version, outlet, published, date_from, copy_of, latest, engine, wire
                  FROM articles WHERE id = ?1",
                 args![article.id],
             )?
@@ -176,6 +176,7 @@ impl SqlStore {
             date_from,
             version,
             copy_of: row.opt_text(4)?,
+            wire: row.opt_text(7)?,
         };
         let mut report = Reanalysed {
             url: article.url.clone(),
