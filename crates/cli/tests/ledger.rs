@@ -860,7 +860,8 @@ fn outlets_are_named_and_filtered_by_the_registry() {
         ["CNN", "Daily", "Herald", "RT", "TASS", "The Gazette"].map(String::from).into()
     );
     let claims = ledger(&db);
-    let story = claims.iter().find(|c| c["text"].as_str().unwrap().contains("chamber will vote")).unwrap();
+    let story =
+        claims.iter().find(|c| c["text"].as_str().unwrap().contains("chamber will vote")).unwrap();
     assert_eq!(story["appearances"].as_array().unwrap().len(), 2, "{story}");
     assert_eq!(story["outlets"], 1, "{story}");
     assert!(story["appearances"]

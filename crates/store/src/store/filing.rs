@@ -226,7 +226,11 @@ impl<'a> Clustering<'a> {
 
     /// Where the `k`-th appearance linked is now, after later merges.
     pub(super) fn cluster_of(&self, k: usize) -> i64 {
-        let mut cluster = self.joined[k];
+        self.current(self.joined[k])
+    }
+
+    /// Where `cluster` is now: itself, or the cluster it was merged into.
+    pub(super) fn current(&self, mut cluster: i64) -> i64 {
         while let Some(&next) = self.merged_into.get(&cluster) {
             cluster = next;
         }

@@ -252,7 +252,9 @@ impl SqlStore {
             forget_appearance(conn, stored.id)?;
             rebuild.extend(stored.cluster);
         }
-        let mut clustering = Clustering::new(&article.url, splits, BTreeSet::new());
+        // Clusters rebuilt from their members at the end: those that lost
+        // or changed members (wherever later merges take them).
+        let mut clustering = Clustering::new(&article.url, splits, rebuild);
         let mut linked: Vec<&Appearance> = Vec::new();
         for (appearance, found) in fresh.iter().zip(&matched) {
             let Some(stored) = found.map(|k| &old[k]) else {
@@ -262,6 +264,9 @@ impl SqlStore {
                 linked.push(appearance);
                 continue;
             };
+            // Its cluster now: an appearance filed before it may have
+            // joined it to another.
+            let cluster = stored.cluster.map(|c| clustering.current(c));
             let fields = StoredAppearance::fields_of(appearance);
             let words_changed =
                 stored.text != appearance.text || stored.sentence != appearance.sentence;
@@ -270,12 +275,12 @@ impl SqlStore {
                 // The same claim; another position orders it otherwise
                 // among the claim's appearances of the same date.
                 if stored.idx != appearance.index as i64 {
-                    rebuild.extend(stored.cluster);
+                    clustering.rebuild.extend(cluster);
                 }
                 continue;
             }
             report.changed.push(appearance.text.clone());
-            rebuild.extend(stored.cluster);
+            clustering.rebuild.extend(cluster);
             if words_changed {
                 conn.execute("DELETE FROM claims_fts WHERE rowid = ?1", args![stored.id])?;
                 conn.execute(
@@ -287,13 +292,10 @@ impl SqlStore {
                 // Other words: other candidates. It stays in its claim and
                 // may bring in others that are the same claim.
                 conn.execute("DELETE FROM keys WHERE appearance = ?1", args![stored.id])?;
-                clustering.link(conn, &mut self.stats, appearance, stored.id, stored.cluster)?;
+                clustering.link(conn, &mut self.stats, appearance, stored.id, cluster)?;
                 linked.push(appearance);
             }
         }
-        // Clusters rebuilt from their members: those that lost or changed
-        // members (wherever they were merged to since).
-        clustering.rebuild.extend(rebuild);
         let retired = std::mem::take(&mut clustering.retired);
         clustering.finish(conn, &linked, reviewed)?;
         conn.execute(
