@@ -101,5 +101,10 @@ fn write_report(out: &mut impl Write, json: bool, r: &Reanalysed) -> std::io::Re
     for id in &r.gone {
         writeln!(out, "    claim {id}: no appearance left")?;
     }
+    for ids in &r.split {
+        if let [id, parts @ ..] = &ids[..] {
+            writeln!(out, "    claim {id} fell apart: {} split off", parts.join(", "))?;
+        }
+    }
     Ok(())
 }

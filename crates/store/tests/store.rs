@@ -621,6 +621,59 @@ fn analysing_again_gives_the_ledger_of_a_fresh_ingest(backend: &Backend) {
 }
 on_both!(analysing_again_gives_the_ledger_of_a_fresh_ingest);
 
+/// A claim held together by one appearance falls apart when analysing
+/// that appearance's article again finds it no more, as a fresh ingest
+/// would have filed it; the report names the parts.
+fn a_claim_whose_bridge_goes_falls_apart(backend: &Backend) {
+    // Claims worded so that the middle one is the same claim as each of
+    // the others, which are not the same claim as each other.
+    let article = |title: &str, claim: &str| {
+        let mut doc = read(&format!("{title}\n\nThe council said the {title} will close soon.\n"));
+        doc.claims.truncate(1);
+        doc.claims[0].text = claim.to_string();
+        doc
+    };
+    let a = article("bridge", "bridge close monday repairs engineers");
+    let c = article("tunnel", "bridge close monday river traffic");
+    let b = article("road", "bridge close monday repairs river");
+    let mut b_now = b.clone();
+    b_now.claims.clear();
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["fresh", "again"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let mut store = backend.open(&dir.path().join("again"));
+    for (url, doc) in
+        [("https://a.example/1", &a), ("https://b.example/2", &b), ("https://c.example/3", &c)]
+    {
+        ingest(&mut store, url, doc);
+    }
+    assert_eq!(shape(&store).len(), 1, "the middle claim joins the others");
+    let article = store
+        .stored_articles(None)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.url.contains("b.example"))
+        .unwrap();
+    let report = store.reanalyse(&article, &b_now).unwrap();
+    assert_eq!(report.dropped.len(), 1, "{report:?}");
+    assert_eq!(report.split.len(), 1, "{report:?}");
+    assert_eq!(report.split[0].len(), 2, "{report:?}");
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+    let mut fresh = backend.open(&dir.path().join("fresh"));
+    for (url, doc) in
+        [("https://a.example/1", &a), ("https://b.example/2", &b_now), ("https://c.example/3", &c)]
+    {
+        ingest(&mut fresh, url, doc);
+    }
+    assert_eq!(shape(&store), shape(&fresh));
+    // Both parts answer: the claim's id, and the part that left.
+    for id in &report.split[0] {
+        assert_eq!(store.claim(id).unwrap().unwrap().appearances.len(), 1);
+    }
+}
+on_both!(a_claim_whose_bridge_goes_falls_apart);
+
 #[test]
 fn foreign_and_newer_files_are_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();

@@ -326,19 +326,25 @@ pub fn components(n: usize, links: impl IntoIterator<Item = (usize, usize)>) -> 
 /// incremental clustering must agree with, and what tests and small
 /// ledgers use.
 pub fn cluster(appearances: &[Appearance]) -> Vec<Vec<usize>> {
+    let signatures: Vec<&Signature> = appearances.iter().map(|a| &a.signature).collect();
+    cluster_signatures(&signatures)
+}
+
+/// [`cluster`] over the appearances' signatures alone.
+pub fn cluster_signatures(signatures: &[&Signature]) -> Vec<Vec<usize>> {
     let mut index: std::collections::HashMap<String, Vec<usize>> = Default::default();
     let mut links = Vec::new();
-    for (i, a) in appearances.iter().enumerate() {
+    for (i, a) in signatures.iter().enumerate() {
         let mut seen = std::collections::HashSet::new();
-        for key in a.signature.bands() {
+        for key in a.bands() {
             let postings = index.entry(key).or_default();
             for &j in postings.iter() {
-                if seen.insert(j) && same_claim(&a.signature, &appearances[j].signature).is_some() {
+                if seen.insert(j) && same_claim(a, signatures[j]).is_some() {
                     links.push((j, i));
                 }
             }
             postings.push(i);
         }
     }
-    components(appearances.len(), links)
+    components(signatures.len(), links)
 }

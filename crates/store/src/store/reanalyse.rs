@@ -14,7 +14,8 @@ use claimtrace::{Document, Record};
 
 use super::filing::{insert_appearance, Clustering};
 use super::{
-    cluster_of, lock_clusters_of, postings, signatures, splits_in_force, to_json, SqlStore,
+    cluster_of, correction_rows, fresh_cluster, in_force, lock_clusters_of, move_appearances,
+    postings, signatures, splits_in_force, to_json, SqlStore,
 };
 use crate::sql::{args, lock_key, Conn, Dialect, Tx};
 use crate::{Result, StoreError};
@@ -51,6 +52,10 @@ pub struct Reanalysed {
     pub statuses: Vec<[String; 3]>,
     /// Claims that had no appearance left and are gone.
     pub gone: Vec<String>,
+    /// Claims that fell apart when the appearance that joined their parts
+    /// went or changed (`[id, id of a part now, ...]`; the first part
+    /// keeps the id).
+    pub split: Vec<Vec<String>>,
 }
 
 impl Reanalysed {
@@ -61,7 +66,8 @@ impl Reanalysed {
             && self.changed.is_empty()
             && self.joined.is_empty()
             && self.statuses.is_empty()
-            && self.gone.is_empty())
+            && self.gone.is_empty()
+            && self.split.is_empty())
     }
 }
 
@@ -235,6 +241,9 @@ impl SqlStore {
             )?;
         }
         let mut kept = 0usize;
+        // Clusters that lost an appearance or whose appearance changed its
+        // words: they may fall apart.
+        let mut lost: BTreeSet<i64> = BTreeSet::new();
         for (k, stored) in old.iter().enumerate() {
             if matched.iter().any(|m| *m == Some(k)) {
                 continue;
@@ -251,6 +260,7 @@ impl SqlStore {
             report.dropped.push(stored.text.clone());
             forget_appearance(conn, stored.id)?;
             rebuild.extend(stored.cluster);
+            lost.extend(stored.cluster);
         }
         // Clusters rebuilt from their members at the end: those that lost
         // or changed members (wherever later merges take them).
@@ -289,11 +299,23 @@ impl SqlStore {
                 )?;
             }
             if fields[4] != stored.fields[4] {
+                lost.extend(cluster);
                 // Other words: other candidates. It stays in its claim and
                 // may bring in others that are the same claim.
                 conn.execute("DELETE FROM keys WHERE appearance = ?1", args![stored.id])?;
                 clustering.link(conn, &mut self.stats, appearance, stored.id, cluster)?;
                 linked.push(appearance);
+            }
+        }
+        // Claims whose parts nothing joins any more fall apart, as a fresh
+        // ingest would have filed them.
+        let mut parts: Vec<(i64, Vec<i64>)> = Vec::new();
+        for cluster in lost.into_iter().map(|c| clustering.current(c)).collect::<BTreeSet<_>>() {
+            let split = split_apart(conn, cluster)?;
+            if !split.is_empty() {
+                clustering.rebuild.insert(cluster);
+                clustering.rebuild.extend(&split);
+                parts.push((cluster, split));
             }
         }
         let retired = std::mem::take(&mut clustering.retired);
@@ -310,6 +332,18 @@ impl SqlStore {
             ],
         )?;
 
+        let id_of = |cluster: i64| -> Result<Option<String>> {
+            conn.query_opt("SELECT id FROM clusters WHERE cluster = ?1", args![cluster])?
+                .map(|r| r.text(0))
+                .transpose()
+        };
+        for (cluster, split) in &parts {
+            let mut ids = Vec::new();
+            for c in std::iter::once(cluster).chain(split) {
+                ids.extend(id_of(*c)?);
+            }
+            report.split.push(ids);
+        }
         // What became of each claim this article was in.
         for (id, status) in &before {
             let now = match cluster_of(conn, id)? {
@@ -334,6 +368,51 @@ impl SqlStore {
         tx.commit()?;
         Ok(report)
     }
+}
+
+/// Largest claim whose parts are looked for after it lost a member:
+/// comparing members costs up to the square of their number.
+const SPLIT_AT_MOST: usize = 2_000;
+
+/// Splits `cluster` into the connected parts of its members' `same_claim`
+/// links, when it has more than one: the part with the cluster's own row
+/// (or the largest) keeps it, each other moves to a cluster of its own,
+/// whose numbers are returned. A claim a reviewer merged stays whole.
+fn split_apart(conn: &dyn Conn, cluster: i64) -> Result<Vec<i64>> {
+    let rows = correction_rows(conn, cluster)?;
+    if in_force(&rows).iter().any(|r| r.correction.action == "merge") {
+        return Ok(Vec::new());
+    }
+    let members: Vec<(i64, Signature)> = conn
+        .query(
+            "SELECT id, signature FROM appearances WHERE cluster = ?1 ORDER BY id LIMIT ?2",
+            args![cluster, SPLIT_AT_MOST as i64 + 1],
+        )?
+        .iter()
+        .map(|r| Ok((r.int(0)?, Signature::decode(&r.text(1)?))))
+        .collect::<Result<_>>()?;
+    if members.len() > SPLIT_AT_MOST {
+        return Ok(Vec::new());
+    }
+    let signatures: Vec<&Signature> = members.iter().map(|(_, s)| s).collect();
+    let mut found = ledger::cluster_signatures(&signatures);
+    if found.len() < 2 {
+        return Ok(Vec::new());
+    }
+    let ids = |part: &[usize]| -> Vec<i64> { part.iter().map(|&k| members[k].0).collect() };
+    let keeper = found
+        .iter()
+        .position(|part| ids(part).contains(&cluster))
+        .unwrap_or_else(|| (0..found.len()).max_by_key(|&k| found[k].len()).unwrap_or(0));
+    found.swap_remove(keeper);
+    let mut split = Vec::new();
+    for part in &found {
+        let part = ids(part);
+        let into = fresh_cluster(conn, &part, cluster)?;
+        move_appearances(conn, &part, into)?;
+        split.push(into);
+    }
+    Ok(split)
 }
 
 fn stored_appearances(conn: &dyn Conn, article: i64) -> Result<Vec<StoredAppearance>> {
