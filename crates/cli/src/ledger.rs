@@ -4,10 +4,10 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use claimtrace::ledger::Outlets;
+use claimtrace::ledger::{Appearance, ArticleRef, Outlets};
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace_store::{
@@ -154,7 +154,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
             seen_links: std::collections::HashSet::new(),
             publisher: Some(crate::queue::Publisher::connect(queue)?),
         };
-        let mut writer = Writer { store: None, tally: Tally::default(), progress: None };
+        let mut writer = Writer::new(None, None);
         watch(&mut reader, &mut writer, &claimtrace::Pipeline::standard(), &names)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -174,7 +174,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         seen_links: std::collections::HashSet::new(),
         publisher: None,
     };
-    let mut writer = Writer { store, tally: Tally::default(), progress };
+    let mut writer = Writer::new(store, progress);
     if args.watch {
         // Feeds bring a few articles a round: one thread does it all.
         watch(&mut reader, &mut writer, &pipeline, &names)?;
@@ -210,6 +210,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
             },
         )?;
     }
+    writer.flush();
     if let Some(bar) = &writer.progress {
         bar.finish_and_clear();
     }
@@ -305,7 +306,18 @@ struct Writer {
     store: Option<SqlStore>,
     tally: Tally,
     progress: Option<indicatif::ProgressBar>,
+    /// Analysed articles not yet filed, with their ingest times: they are
+    /// filed together (one transaction on SQLite) when there are
+    /// [`BATCH`] of them, when the first has waited [`BATCH_WAIT`], and
+    /// at the end of the input or of a watch round.
+    pending: Vec<(claimtrace::Document, String)>,
+    since: Instant,
 }
+
+/// Articles filed in one transaction.
+pub const BATCH: usize = 32;
+/// The longest an analysed article waits to be filed.
+const BATCH_WAIT: Duration = Duration::from_secs(1);
 
 /// What a feed entry says about its article, for when the article does not.
 #[derive(Default)]
@@ -479,20 +491,59 @@ impl Writer {
         if doc.meta.url.is_none() {
             doc.meta.url = url;
         }
-        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let article = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
-        // A panic while clustering drops the transaction: the ledger keeps
-        // all of an article or none of it.
-        let Some(store) = &mut self.store else {
+        if self.store.is_none() {
             return self.failed(&format!("{}: no ledger to write to", doc.source));
-        };
-        match claimtrace::contain("ledger", || store.ingest(&article)) {
-            Ok(Ok(Ingested::New)) => self.tally.new += 1,
-            Ok(Ok(Ingested::NewVersion)) => self.tally.versions += 1,
-            Ok(Ok(Ingested::Unchanged)) => self.tally.unchanged += 1,
-            Ok(Ok(Ingested::Copy)) => self.tally.copies += 1,
-            Ok(Err(err)) => self.failed(&format!("{}: {err}", doc.source)),
-            Err(err) => self.failed(&format!("{}: {err}", doc.source)),
+        }
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        if self.pending.is_empty() {
+            self.since = Instant::now();
+        }
+        self.pending.push((doc, now));
+        if self.pending.len() >= BATCH || self.since.elapsed() >= BATCH_WAIT {
+            self.flush();
+        }
+    }
+
+    fn new(store: Option<SqlStore>, progress: Option<indicatif::ProgressBar>) -> Writer {
+        Writer {
+            store,
+            tally: Tally::default(),
+            progress,
+            pending: Vec::new(),
+            since: Instant::now(),
+        }
+    }
+
+    /// Files the pending articles. A panic or error while filing one costs
+    /// that article only: the ledger keeps all of an article or none of it.
+    fn flush(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let Some(store) = &mut self.store else { return };
+        if pending.is_empty() {
+            return;
+        }
+        let inputs: Vec<ArticleInput<'_>> = pending
+            .iter()
+            .map(|(doc, now)| ArticleInput { doc, input_name: &doc.source, ingested_at: now })
+            .collect();
+        let made: Vec<Box<dyn Fn(&ArticleRef) -> Vec<Appearance> + '_>> = pending
+            .iter()
+            .map(|(doc, _)| {
+                Box::new(move |r: &ArticleRef| claimtrace::ledger::appearances(doc, r)) as Box<_>
+            })
+            .collect();
+        let articles: Vec<_> =
+            inputs.iter().zip(&made).map(|(input, made)| (store.filed(input), &**made)).collect();
+        let outcomes = store.file_all(&articles);
+        drop(articles);
+        for ((doc, _), outcome) in pending.iter().zip(outcomes) {
+            match outcome {
+                Ok(Ingested::New) => self.tally.new += 1,
+                Ok(Ingested::NewVersion) => self.tally.versions += 1,
+                Ok(Ingested::Unchanged) => self.tally.unchanged += 1,
+                Ok(Ingested::Copy) => self.tally.copies += 1,
+                Err(err) => self.failed(&format!("{}: {err}", doc.source)),
+            }
         }
     }
 }
@@ -563,6 +614,7 @@ fn watch(
                 }
             }
         }
+        writer.flush();
         let done = match &mut reader.publisher {
             Some(publisher) => {
                 publisher.settle();

@@ -227,6 +227,35 @@ pub(crate) trait Conn: Send {
     /// [`Conn::lock`]s on what it reads and changes.
     fn begin_write(&self) -> Result<()>;
 
+    /// Ends the write transaction [`Conn::begin_write`] started, keeping
+    /// what it wrote (inside a batch, nothing yet: the batch commits).
+    fn commit_write(&self) -> Result<()> {
+        self.batch("COMMIT")
+    }
+
+    /// Ends it, throwing away what it wrote (inside a batch, the whole
+    /// batch, which then knows it failed).
+    fn rollback_write(&self) {
+        // Nothing to report: the transaction is being abandoned on an
+        // error that is already on its way to the caller.
+        let _ = self.batch("ROLLBACK");
+    }
+
+    /// Starts a batch: one transaction around many write transactions,
+    /// which then only mark their ends (SQLite, where a commit costs more
+    /// than most articles' statements). `false` where batches are not
+    /// kept (PostgreSQL: writers run at once and hold their locks until
+    /// their commit).
+    fn begin_batch(&self) -> Result<bool> {
+        Ok(false)
+    }
+
+    /// Commits the batch; `Ok(false)` when a write in it failed and the
+    /// batch was rolled back.
+    fn commit_batch(&self) -> Result<bool> {
+        Ok(true)
+    }
+
     /// Holds `keys` (see [`lock_key`]) until the transaction ends; a writer
     /// asking for a key another holds waits for its commit, then sees
     /// what it wrote. A no-op where writers take turns anyway (SQLite).
@@ -275,16 +304,14 @@ impl<'a> Tx<'a> {
 
     pub(crate) fn commit(mut self) -> Result<()> {
         self.open = false;
-        self.conn.batch("COMMIT")
+        self.conn.commit_write()
     }
 }
 
 impl Drop for Tx<'_> {
     fn drop(&mut self) {
         if self.open {
-            // Nothing to report: the transaction is being abandoned on an
-            // error that is already on its way to the caller.
-            let _ = self.conn.batch("ROLLBACK");
+            self.conn.rollback_write();
         }
     }
 }

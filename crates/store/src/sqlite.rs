@@ -13,7 +13,19 @@ use crate::store::{self, SqlStore};
 use crate::{Result, StoreError};
 
 /// A connection to a SQLite ledger file.
-pub(crate) struct SqliteConn(Connection);
+/// A SQLite connection, and whether a batch ([`Conn::begin_batch`]) is open
+/// on it.
+pub(crate) struct SqliteConn(Connection, std::cell::Cell<Batch>);
+
+/// Where a connection's batch stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Batch {
+    None,
+    Open,
+    /// A write in it failed: it was rolled back, and writes are refused
+    /// until it is committed (which says so).
+    Failed,
+}
 
 impl ToSql for Arg<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
@@ -69,9 +81,49 @@ impl Conn for SqliteConn {
     }
 
     fn begin_write(&self) -> Result<()> {
-        // IMMEDIATE: the write lock first, so that two processes do not
-        // both read and then fail to upgrade.
-        self.batch("BEGIN IMMEDIATE")
+        match self.1.get() {
+            // IMMEDIATE: the write lock first, so that two processes do
+            // not both read and then fail to upgrade.
+            Batch::None => self.batch("BEGIN IMMEDIATE"),
+            Batch::Open => Ok(()),
+            Batch::Failed => Err(StoreError::Invalid("the batch was rolled back".into())),
+        }
+    }
+
+    fn commit_write(&self) -> Result<()> {
+        match self.1.get() {
+            Batch::None => self.batch("COMMIT"),
+            Batch::Open | Batch::Failed => Ok(()),
+        }
+    }
+
+    fn rollback_write(&self) {
+        match self.1.get() {
+            // Rolled back already.
+            Batch::Failed => {}
+            Batch::Open => {
+                self.1.set(Batch::Failed);
+                let _ = self.batch("ROLLBACK");
+            }
+            Batch::None => {
+                let _ = self.batch("ROLLBACK");
+            }
+        }
+    }
+
+    fn begin_batch(&self) -> Result<bool> {
+        self.batch("BEGIN IMMEDIATE")?;
+        self.1.set(Batch::Open);
+        Ok(true)
+    }
+
+    fn commit_batch(&self) -> Result<bool> {
+        let was = self.1.replace(Batch::None);
+        match was {
+            Batch::Open => self.batch("COMMIT").map(|()| true),
+            Batch::Failed => Ok(false),
+            Batch::None => Ok(true),
+        }
     }
 }
 
@@ -131,7 +183,7 @@ impl SqlStore {
         // of `bench --synthetic`).
         conn.pragma_update(None, "wal_autocheckpoint", 10_000)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let conn = SqliteConn(conn);
+        let conn = SqliteConn(conn, std::cell::Cell::new(Batch::None));
         migrate(&conn)?;
         Ok(SqlStore::new(Box::new(conn)))
     }

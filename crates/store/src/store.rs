@@ -35,6 +35,10 @@ const COMMON_TERM: i64 = 2_000;
 /// function of the set of articles while no band holds more than this.
 const BUCKET: usize = 8;
 
+/// How a filed article's appearances are made, once its version and copy
+/// mark are known ([`SqlStore::file`]).
+pub type Appearances<'a> = &'a dyn Fn(&ArticleRef) -> Vec<Appearance>;
+
 /// An article as the store files it: what [`LedgerStore::ingest`] reads
 /// off an analysed document.
 pub struct Filed<'a> {
@@ -116,6 +120,57 @@ impl SqlStore {
                 Err(err) if err.is_conflict() && tries < 20 => tries += 1,
                 outcome => return outcome,
             }
+        }
+    }
+
+    /// An analysed article as the store files it: its URL (or the input's
+    /// name), the outlet registry's name for its outlet, the news agency
+    /// whose story it carries, its dates and record.
+    pub fn filed<'a>(&self, input: &ArticleInput<'a>) -> Filed<'a> {
+        let doc = input.doc;
+        let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
+        // The registry's name for the outlet wins over the page's own
+        // ("BBC", "BBC News" and bbc.co.uk are one outlet).
+        let outlet = self.outlets.of_url(&url).map(|o| o.name.clone());
+        let wire =
+            self.outlets.wire_credited(&url, &doc.meta.authors, &doc.text).map(|o| o.name.clone());
+        Filed {
+            url,
+            title: doc.meta.title.clone().unwrap_or_default(),
+            outlet: outlet.or_else(|| doc.meta.outlet.clone()),
+            wire,
+            published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
+            date_from: Some(DateFrom::of(&doc.meta)),
+            body: &doc.text,
+            record: Record::from_document(doc).to_json_line(),
+            ingested_at: input.ingested_at,
+        }
+    }
+
+    /// Files `articles` as [`SqlStore::file`] does, in one transaction
+    /// where the database allows it (SQLite: one commit instead of one an
+    /// article). When one fails (or panics), the batch is rolled back and
+    /// each article is filed on its own, so that the failure is its own
+    /// and the others still go in. Results are in the order given.
+    pub fn file_all(&mut self, articles: &[(Filed<'_>, Appearances<'_>)]) -> Vec<Result<Ingested>> {
+        let one = |store: &mut SqlStore, (article, appearances): &(Filed<'_>, Appearances<'_>)| {
+            claimtrace::contain("ledger", || store.file(article, *appearances))
+                .unwrap_or_else(|panic| Err(StoreError::Invalid(panic.to_string())))
+        };
+        if articles.len() < 2 || !matches!(self.conn.begin_batch(), Ok(true)) {
+            return articles.iter().map(|a| one(self, a)).collect();
+        }
+        let mut results = Vec::with_capacity(articles.len());
+        for article in articles {
+            match one(self, article) {
+                Ok(outcome) => results.push(Ok(outcome)),
+                Err(_) => break,
+            }
+        }
+        match self.conn.commit_batch() {
+            Ok(true) if results.len() == articles.len() => results,
+            // One failed (the batch is rolled back), or the commit did.
+            _ => articles.iter().map(|a| one(self, a)).collect(),
         }
     }
 
@@ -1283,25 +1338,8 @@ impl LedgerStore for SqlStore {
     }
 
     fn ingest(&mut self, input: &ArticleInput<'_>) -> Result<Ingested> {
-        let doc = input.doc;
-        let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
-        // The registry's name for the outlet wins over the page's own
-        // ("BBC", "BBC News" and bbc.co.uk are one outlet).
-        let outlet = self.outlets.of_url(&url).map(|o| o.name.clone());
-        let wire =
-            self.outlets.wire_credited(&url, &doc.meta.authors, &doc.text).map(|o| o.name.clone());
-        let article = Filed {
-            url,
-            title: doc.meta.title.clone().unwrap_or_default(),
-            outlet: outlet.or_else(|| doc.meta.outlet.clone()),
-            wire,
-            published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
-            date_from: Some(DateFrom::of(&doc.meta)),
-            body: &doc.text,
-            record: Record::from_document(doc).to_json_line(),
-            ingested_at: input.ingested_at,
-        };
-        self.file(&article, &|r| ledger::appearances(doc, r))
+        let article = self.filed(input);
+        self.file(&article, &|r| ledger::appearances(input.doc, r))
     }
 
     fn claims_page(&self, filter: &ClaimFilter) -> Result<(Vec<LedgerClaim>, Option<String>)> {

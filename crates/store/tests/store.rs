@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use claimtrace::ledger::{appearances, Appearance, ArticleRef};
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::Document;
 use claimtrace_store::{
@@ -673,6 +674,59 @@ fn a_claim_whose_bridge_goes_falls_apart(backend: &Backend) {
     }
 }
 on_both!(a_claim_whose_bridge_goes_falls_apart);
+
+/// Articles filed together (one transaction on SQLite) go in as if filed
+/// one by one; one that fails, even by a panic, costs only itself.
+fn a_batch_with_a_failing_article_keeps_the_others(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = corpus();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let mut one_by_one = backend.open(&dir.path().join("a"));
+    let mut batched = backend.open(&dir.path().join("b"));
+    let inputs: Vec<ArticleInput<'_>> = docs
+        .iter()
+        .map(|(name, doc)| ArticleInput {
+            doc,
+            input_name: name,
+            ingested_at: "2026-12-01T00:00:00Z",
+        })
+        .collect();
+    let made: Vec<Box<dyn Fn(&ArticleRef) -> Vec<Appearance> + '_>> = docs
+        .iter()
+        .map(|(_, doc)| Box::new(move |r: &ArticleRef| appearances(doc, r)) as Box<_>)
+        .collect();
+    let bad = |_: &ArticleRef| -> Vec<Appearance> { panic!("a bug while filing") };
+    for k in [1, 4] {
+        ingest(&mut one_by_one, inputs[k].input_name, inputs[k].doc);
+    }
+    let mut articles: Vec<_> =
+        inputs.iter().zip(&made).map(|(i, m)| (batched.filed(i), &**m)).collect();
+    // Article 3 fails: it is left out, the rest go in.
+    articles[3].1 = &bad;
+    let outcomes = batched.file_all(&articles);
+    assert_eq!(outcomes.len(), docs.len());
+    for (k, outcome) in outcomes.iter().enumerate() {
+        match k {
+            3 => assert!(outcome.as_ref().unwrap_err().to_string().contains("a bug while filing")),
+            _ => assert!(outcome.is_ok(), "{k}: {outcome:?}"),
+        }
+    }
+    for (k, (name, doc)) in docs.iter().enumerate() {
+        if ![1, 3, 4].contains(&k) {
+            ingest(&mut one_by_one, name, doc);
+        }
+    }
+    assert_eq!(shape(&batched), shape(&one_by_one));
+    assert_eq!(batched.stale_summaries().unwrap(), Vec::<String>::new());
+    // A batch that goes through whole: the same ledger again.
+    let (name, doc) = &docs[3];
+    assert_eq!(ingest(&mut batched, name, doc), Ingested::New);
+    let all: Vec<_> = inputs.iter().zip(&made).map(|(i, m)| (batched.filed(i), &**m)).collect();
+    assert!(batched.file_all(&all).iter().all(|o| matches!(o, Ok(Ingested::Unchanged))));
+}
+on_both!(a_batch_with_a_failing_article_keeps_the_others);
 
 #[test]
 fn foreign_and_newer_files_are_refused_and_left_alone() {
