@@ -180,7 +180,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         watch(&mut reader, &mut writer, &pipeline, &names)?;
     } else {
         // Reading on one thread, analysis on `--jobs` workers, the ledger
-        // written here in input order (a transaction per article).
+        // written here in input order (in batches: `Writer::flush`).
         let read = |emit: &mut dyn FnMut(Item) -> bool| {
             for name in &names {
                 let more = if crate::fetch::is_jsonl_file(name, None) {
