@@ -695,23 +695,13 @@ const READABLE_PAGE: usize = 50;
 
 pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
     let store = args.db.open()?;
-    // Registry filters become the domains of the outlets they select.
-    let domains = if args.outlet_country.is_some() || args.state_affiliated || args.wire {
-        let country = args.outlet_country.as_deref().map(str::to_ascii_uppercase);
-        let registry = args.db.registry()?;
-        Some(registry.domains_where(|o| {
-            country.as_ref().is_none_or(|c| o.country.as_ref() == Some(c))
-                && (!args.state_affiliated || o.state_affiliated == Some(true))
-                && (!args.wire || o.wire)
-        }))
-    } else {
-        None
-    };
     let filter = ClaimFilter {
         status: args.status.clone(),
         about: args.about.clone(),
         outlet: args.outlet.clone(),
-        domains,
+        outlet_country: args.outlet_country.clone(),
+        state_affiliated: args.state_affiliated,
+        wire: args.wire,
         since: args.since.clone(),
         until: args.until.clone(),
         text: args.text.clone(),

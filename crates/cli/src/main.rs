@@ -141,6 +141,7 @@ fn serve(args: &ServeArgs) -> anyhow::Result<ExitCode> {
     config.max_body = args.max_body;
     config.max_upload = args.max_upload;
     config.allow_private = args.allow_private;
+    config.outlets = args.db.registry()?;
     claimtrace_server::run(config)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -59,6 +59,9 @@ pub struct Config {
     /// Fetch URLs on loopback, private and link-local networks too (off:
     /// the SSRF guard refuses them, after DNS and on every redirect).
     pub allow_private: bool,
+    /// The outlet registry that names outlets and answers the outlet
+    /// filters (the shipped starter set unless told otherwise).
+    pub outlets: Arc<claimtrace::ledger::Outlets>,
 }
 
 impl Config {
@@ -79,6 +82,7 @@ impl Config {
             fetch_bytes: 8 << 20,
             fetch_timeout: std::time::Duration::from_secs(20),
             allow_private: false,
+            outlets: Arc::new(claimtrace::ledger::Outlets::starter()),
         }
     }
 }
@@ -133,8 +137,9 @@ impl AppState {
     pub fn new(config: Config) -> anyhow::Result<AppState> {
         let stores = (0..config.connections.max(1))
             .map(|_| {
-                let store = SqlStore::connect(&config.db)?;
+                let mut store = SqlStore::connect(&config.db)?;
                 store.tune_for_reads()?;
+                store.set_outlets(config.outlets.clone());
                 Ok::<_, claimtrace_store::StoreError>(Mutex::new(store))
             })
             .collect::<Result<Vec<_>, _>>()?;

@@ -1040,3 +1040,28 @@ fn a_claim_with_its_evidence() {
     assert!(entry["evidence"].as_str().unwrap().contains(cue), "{entry}");
     assert_eq!(get(addr, &format!("/api/claims/{id}?evidence=maybe")).status, 400);
 }
+
+/// `/api/claims` filters by the outlet registry the server was given.
+#[test]
+fn claims_filter_by_the_outlet_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ledger(&dir);
+    let mut config = Config::new(db, SocketAddr::from(([127, 0, 0, 1], free_port())));
+    let mut outlets = claimtrace::ledger::Outlets::starter();
+    let mine = "domains\tname\tcountry\tstate_affiliated\tlabel_source\n\
+                wikinews.org\tWikinews\tUS\tno\tthe Wikimedia Foundation's own pages\n";
+    outlets.extend(claimtrace::ledger::Outlets::parse(mine).unwrap());
+    config.outlets = std::sync::Arc::new(outlets);
+    let addr = start(config);
+    let count = |query: &str| {
+        let reply = get(addr, &format!("/api/claims?limit=500{query}"));
+        assert_eq!(reply.status, 200, "{query}: {}", reply.body);
+        json(&reply)["claims"].as_array().unwrap().len()
+    };
+    let all = count("");
+    let us = count("&outlet_country=us");
+    assert!(us > 0 && us < all, "{us} of {all}: the founding example has no URL");
+    assert_eq!(count("&outlet_country=RU"), 0);
+    assert_eq!(count("&state_affiliated=true"), 0);
+    assert_eq!(count("&wire=true"), 0);
+}

@@ -128,10 +128,14 @@ pub struct ClaimFilter {
     /// An entity named in the claim, or its origin or a source in a chain.
     pub about: Option<String>,
     pub outlet: Option<String>,
-    /// Only clusters with an appearance from one of these domains or a
-    /// host under one (an outlet registry's selection: `--outlet-country`,
-    /// `--state-affiliated`); an empty list matches none.
-    pub domains: Option<Vec<String>>,
+    /// Only clusters reported by an outlet based in this country (ISO
+    /// 3166 code, as the store's outlet registry says).
+    pub outlet_country: Option<String>,
+    /// Only clusters reported by an outlet the registry labels
+    /// state-affiliated.
+    pub state_affiliated: bool,
+    /// Only clusters reported by a news agency.
+    pub wire: bool,
     /// Only clusters with an appearance on or after this date.
     pub since: Option<String>,
     /// Only clusters with an appearance on or before this date.

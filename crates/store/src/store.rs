@@ -1543,7 +1543,18 @@ impl SqlStore {
             arg(&mut sql, " AND EXISTS (SELECT 1 FROM cluster_terms t WHERE t.cluster = c.cluster AND (t.term = ?", a);
             arg(&mut sql, " OR t.term = ?))", b);
         }
-        if let Some(domains) = &filter.domains {
+        // Registry filters: the clusters filed under a selected outlet's
+        // domains (or a host under one).
+        let registered = filter.outlet_country.is_some() || filter.state_affiliated || filter.wire;
+        let domains = registered.then(|| {
+            let country = filter.outlet_country.as_deref().map(str::to_ascii_uppercase);
+            self.outlets.domains_where(|o| {
+                country.as_ref().is_none_or(|c| o.country.as_ref() == Some(c))
+                    && (!filter.state_affiliated || o.state_affiliated == Some(true))
+                    && (!filter.wire || o.wire)
+            })
+        });
+        if let Some(domains) = &domains {
             if domains.is_empty() {
                 sql.push_str(" AND FALSE");
             }
