@@ -117,13 +117,7 @@ fn dev_articles_stages() {
 #[test]
 fn every_status_and_stance_points_at_its_cue() {
     let mut inputs = vec![FOUNDING.to_string()];
-    let dir = crate::util::testdata("gold/dev/inputs");
-    let mut dev: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| format!("gold/dev/inputs/{}", e.unwrap().file_name().to_str().unwrap()))
-        .collect();
-    dev.sort();
-    inputs.extend(dev);
+    inputs.extend(dev_inputs());
     let (mut statuses, mut stances) = (0, 0);
     for input in &inputs {
         let record = claimtrace::Record::from_document(&analyze_file(input));
@@ -157,13 +151,7 @@ const PAGE: &str = "html/article-tag.html";
 #[test]
 fn a_record_analysed_again_is_the_same_record() {
     let mut inputs = vec![FOUNDING.to_string(), PAGE.to_string()];
-    let dir = crate::util::testdata("gold/dev/inputs");
-    let mut dev: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| format!("gold/dev/inputs/{}", e.unwrap().file_name().to_str().unwrap()))
-        .collect();
-    dev.sort();
-    inputs.extend(dev);
+    inputs.extend(dev_inputs());
     let pipeline = claimtrace::Pipeline::standard();
     for input in &inputs {
         let doc = analyze_file(input);
@@ -173,4 +161,15 @@ fn a_record_analysed_again_is_the_same_record() {
         let again = claimtrace::Record::from_document(&again);
         assert_eq!(again, record, "{input}");
     }
+}
+
+/// The dev articles' inputs, as paths under `testdata/`, sorted.
+fn dev_inputs() -> Vec<String> {
+    let dir = crate::util::testdata("gold/dev/inputs");
+    let mut dev: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| format!("gold/dev/inputs/{}", e.unwrap().file_name().to_str().unwrap()))
+        .collect();
+    dev.sort();
+    dev
 }

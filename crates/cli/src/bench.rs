@@ -224,7 +224,6 @@ fn jobs(records: &[Vec<u8>], runs: usize, n: usize, json: bool) -> Result<ExitCo
 
 /// `analyze --jsonl` against `ingest` over the same records.
 fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
-    use claimtrace::ledger::{appearances, Appearance, ArticleRef};
     use claimtrace_store::{ArticleInput, SqlStore};
     let pipeline = Pipeline::standard();
     let analyze_one = |bytes: &[u8]| -> Result<Document> {
@@ -261,13 +260,7 @@ fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
                     ingested_at: "2026-01-01T00:00:00Z",
                 })
                 .collect();
-            let made: Vec<Box<dyn Fn(&ArticleRef) -> Vec<Appearance> + '_>> = docs
-                .iter()
-                .map(|doc| Box::new(move |r: &ArticleRef| appearances(doc, r)) as Box<_>)
-                .collect();
-            let articles: Vec<_> =
-                inputs.iter().zip(&made).map(|(i, m)| (store.filed(i), &**m)).collect();
-            for outcome in store.file_all(&articles) {
+            for outcome in store.ingest_all(&inputs) {
                 outcome?;
             }
         }

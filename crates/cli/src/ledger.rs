@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use claimtrace::ledger::{Appearance, ArticleRef, Outlets};
+use claimtrace::ledger::Outlets;
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace_store::{
@@ -526,16 +526,7 @@ impl Writer {
             .iter()
             .map(|(doc, now)| ArticleInput { doc, input_name: &doc.source, ingested_at: now })
             .collect();
-        let made: Vec<Box<dyn Fn(&ArticleRef) -> Vec<Appearance> + '_>> = pending
-            .iter()
-            .map(|(doc, _)| {
-                Box::new(move |r: &ArticleRef| claimtrace::ledger::appearances(doc, r)) as Box<_>
-            })
-            .collect();
-        let articles: Vec<_> =
-            inputs.iter().zip(&made).map(|(input, made)| (store.filed(input), &**made)).collect();
-        let outcomes = store.file_all(&articles);
-        drop(articles);
+        let outcomes = store.ingest_all(&inputs);
         for ((doc, _), outcome) in pending.iter().zip(outcomes) {
             match outcome {
                 Ok(Ingested::New) => self.tally.new += 1,

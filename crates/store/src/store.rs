@@ -147,6 +147,18 @@ impl SqlStore {
         }
     }
 
+    /// Files analysed articles together ([`SqlStore::file_all`]), each as
+    /// [`LedgerStore::ingest`] files one. Results are in the order given.
+    pub fn ingest_all(&mut self, inputs: &[ArticleInput<'_>]) -> Vec<Result<Ingested>> {
+        let made: Vec<_> = inputs
+            .iter()
+            .map(|input| move |r: &ArticleRef| ledger::appearances(input.doc, r))
+            .collect();
+        let articles: Vec<(Filed<'_>, Appearances<'_>)> =
+            inputs.iter().zip(&made).map(|(input, made)| (self.filed(input), made as _)).collect();
+        self.file_all(&articles)
+    }
+
     /// Files `articles` as [`SqlStore::file`] does, in one transaction
     /// where the database allows it (SQLite: one commit instead of one an
     /// article). When one fails (or panics), the batch is rolled back and

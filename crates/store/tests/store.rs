@@ -693,7 +693,8 @@ fn a_batch_with_a_failing_article_keeps_the_others(backend: &Backend) {
             ingested_at: "2026-12-01T00:00:00Z",
         })
         .collect();
-    let made: Vec<Box<dyn Fn(&ArticleRef) -> Vec<Appearance> + '_>> = docs
+    type Made<'a> = Box<dyn Fn(&ArticleRef) -> Vec<Appearance> + 'a>;
+    let made: Vec<Made<'_>> = docs
         .iter()
         .map(|(_, doc)| Box::new(move |r: &ArticleRef| appearances(doc, r)) as Box<_>)
         .collect();

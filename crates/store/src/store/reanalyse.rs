@@ -245,7 +245,7 @@ impl SqlStore {
         // words: they may fall apart.
         let mut lost: BTreeSet<i64> = BTreeSet::new();
         for (k, stored) in old.iter().enumerate() {
-            if matched.iter().any(|m| *m == Some(k)) {
+            if matched.contains(&Some(k)) {
                 continue;
             }
             if stored.verdict {
