@@ -702,15 +702,20 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
     let readable = !args.output.json && !args.output.jsonl;
     let filter =
         ClaimFilter { limit: filter.limit.or(readable.then_some(READABLE_PAGE)), ..filter };
-    let (claims, next) = store.claims_page(&filter)?;
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
-    if args.output.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&claims)?)?;
-    } else if args.output.jsonl {
-        for claim in &claims {
-            writeln!(out, "{}", serde_json::to_string(claim)?)?;
+    if !readable {
+        let (claims, _) = store.claims_page(&filter)?;
+        if args.output.json {
+            writeln!(out, "{}", serde_json::to_string_pretty(&claims)?)?;
+        } else {
+            for claim in &claims {
+                writeln!(out, "{}", serde_json::to_string(claim)?)?;
+            }
         }
     } else {
+        // The list needs a line a claim, not every appearance: brief rows
+        // from the clusters' summaries, however big the claims.
+        let (claims, next) = store.claims_brief(&filter)?;
         for claim in &claims {
             let seen = claim.first_seen.as_ref();
             writeln!(out, "{} {}  {}", badge(&claim.status), claim.id.dimmed(), claim.text.bold())?;
@@ -718,7 +723,7 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
                 out,
                 "    {} outlet(s), {} appearance(s); first seen {} {}; origin: {}",
                 claim.outlets,
-                claim.appearances.len(),
+                claim.appearances,
                 seen.and_then(|s| s.published.as_deref()).unwrap_or("?"),
                 seen.map(|s| s.url.as_str()).unwrap_or(""),
                 claim.origin.as_deref().unwrap_or("(the outlet's own voice)")

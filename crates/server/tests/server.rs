@@ -157,7 +157,7 @@ fn pages_and_api_over_a_ledger() {
     let (full, brief) = (full["claims"].as_array().unwrap(), brief["claims"].as_array().unwrap());
     assert_eq!(full.len(), brief.len());
     for (f, b) in full.iter().zip(brief) {
-        for key in ["id", "text", "status", "origin", "first_seen", "outlets"] {
+        for key in ["id", "text", "status", "origin", "first_seen", "outlets", "superseded_by"] {
             assert_eq!(f[key], b[key], "{key} of {}", f["id"]);
         }
         assert_eq!(

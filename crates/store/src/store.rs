@@ -469,34 +469,7 @@ impl SqlStore {
     /// reviewers: superseded-by and corrections.
     fn link_view(&self, cluster: i64, claim: &mut LedgerClaim) -> Result<()> {
         let conn = &*self.conn;
-        // Superseded by the newest cluster that states the same
-        // proposition with other figures and was first seen later.
-        let partners: Vec<i64> = conn
-            .query(
-                "SELECT DISTINCT p.cluster FROM appearances p WHERE p.cluster IS NOT NULL
-                   AND p.cluster != ?1 AND p.id IN (
-                     SELECT r.b FROM revisions r JOIN appearances m ON m.id = r.a WHERE m.cluster = ?1
-                     UNION
-                     SELECT r.a FROM revisions r JOIN appearances m ON m.id = r.b WHERE m.cluster = ?1)",
-                args![cluster],
-            )?
-            .iter()
-            .map(|r| r.int(0))
-            .collect::<Result<_>>()?;
-        // Dates from the summaries (the earliest published date of each),
-        // so that a big story's view does not build its partners' views.
-        let oldest = |c: i64| -> Result<Option<(String, String)>> {
-            Ok(load_summary(conn, c)?.map(|s| (s.oldest, s.id)))
-        };
-        let Some((mine, _)) = oldest(cluster)? else { return Ok(()) };
-        let mut newest: Option<(String, String)> = None;
-        for partner in partners {
-            let Some((theirs, id)) = oldest(partner)? else { continue };
-            if theirs > mine && newest.as_ref().is_none_or(|(t, i)| (&theirs, &id) > (t, i)) {
-                newest = Some((theirs, id));
-            }
-        }
-        claim.superseded_by = newest.map(|(_, id)| id);
+        claim.superseded_by = superseded_by(conn, cluster)?;
         apply_corrections(conn, cluster, claim)
     }
 
@@ -855,6 +828,37 @@ fn write_summary(conn: &dyn Conn, cluster: i64, summary: &Summary, reviewed: boo
         ],
     )?;
     Ok(())
+}
+
+/// The claim that supersedes `cluster`: the newest cluster that states
+/// the same proposition with other figures and was first seen later.
+fn superseded_by(conn: &dyn Conn, cluster: i64) -> Result<Option<String>> {
+    let partners: Vec<i64> = conn
+        .query(
+            "SELECT DISTINCT p.cluster FROM appearances p WHERE p.cluster IS NOT NULL
+               AND p.cluster != ?1 AND p.id IN (
+                 SELECT r.b FROM revisions r JOIN appearances m ON m.id = r.a WHERE m.cluster = ?1
+                 UNION
+                 SELECT r.a FROM revisions r JOIN appearances m ON m.id = r.b WHERE m.cluster = ?1)",
+            args![cluster],
+        )?
+        .iter()
+        .map(|r| r.int(0))
+        .collect::<Result<_>>()?;
+    // Dates from the summaries (the earliest published date of each),
+    // so that a big story's view does not build its partners' views.
+    let oldest = |c: i64| -> Result<Option<(String, String)>> {
+        Ok(load_summary(conn, c)?.map(|s| (s.oldest, s.id)))
+    };
+    let Some((mine, _)) = oldest(cluster)? else { return Ok(None) };
+    let mut newest: Option<(String, String)> = None;
+    for partner in partners {
+        let Some((theirs, id)) = oldest(partner)? else { continue };
+        if theirs > mine && newest.as_ref().is_none_or(|(t, i)| (&theirs, &id) > (t, i)) {
+            newest = Some((theirs, id));
+        }
+    }
+    Ok(newest.map(|(_, id)| id))
 }
 
 /// The cluster claim `id` names: its id now or one it had before a merge.
@@ -1669,6 +1673,7 @@ impl SqlStore {
             }),
             outlets: outlets as usize,
             appearances: summary.size,
+            superseded_by: superseded_by(conn, cluster)?,
         }))
     }
 }

@@ -897,6 +897,12 @@ fn a_revised_figure_supersedes_the_older_one_in_any_order(backend: &Backend) {
         assert_ne!(old.id, new.id, "two figures are two claims");
         assert_eq!(old.superseded_by.as_deref(), Some(new.id.as_str()));
         assert_eq!(new.superseded_by, None);
+        // The brief rows of lists say so too.
+        let (brief, _) = store.claims_brief(&ClaimFilter::default()).unwrap();
+        let superseded =
+            |id: &str| brief.iter().find(|b| b.id == id).unwrap().superseded_by.clone();
+        assert_eq!(superseded(&old.id), Some(new.id.clone()));
+        assert_eq!(superseded(&new.id), None);
     }
 }
 on_both!(a_revised_figure_supersedes_the_older_one_in_any_order);

@@ -184,4 +184,7 @@ pub struct ClaimBrief {
     pub outlets: usize,
     /// How many appearances the cluster has.
     pub appearances: usize,
+    /// The claim that states the same proposition with newer figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
 }
