@@ -232,7 +232,12 @@ impl SqlStore {
             None => None,
         };
         let (version, mut outcome) = match &latest {
-            Some((_, _, h)) if *h == hash => return Ok(Ingested::Unchanged),
+            Some((_, _, h)) if *h == hash => {
+                // Nothing written: committed, not abandoned (in a batch, an
+                // abandoned write rolls the whole batch back).
+                tx.commit()?;
+                return Ok(Ingested::Unchanged);
+            }
             Some((_, v, _)) => (v + 1, Ingested::NewVersion),
             None => (1, Ingested::New),
         };

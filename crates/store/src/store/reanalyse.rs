@@ -199,6 +199,13 @@ impl SqlStore {
         // The clusters this may change, locked before any is (as a new
         // article's filing does, where writers run at once).
         if conn.dialect() == Dialect::Postgres {
+            // Writers filing a claim that shares a band with these wait.
+            let bands: Vec<i64> = fresh
+                .iter()
+                .flat_map(|a| a.signature.bands())
+                .map(|band| lock_key("k", &band))
+                .collect();
+            conn.lock(&bands)?;
             let mut reached: Vec<i64> = old.iter().map(|a| a.id).collect();
             for appearance in &fresh {
                 let mut found = postings(conn, &appearance.signature.bands())?;
