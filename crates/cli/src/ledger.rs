@@ -200,8 +200,10 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
                 }
             }
         };
-        crate::parallel::ordered(
+        // The writer files a batch at a time: the workers go on meanwhile.
+        crate::parallel::ordered_ahead(
             crate::parallel::jobs(args.jobs),
+            BATCH,
             read,
             |item| analyse(&pipeline, item),
             |item| {

@@ -27,10 +27,23 @@ pub fn ordered<T: Send, R: Send>(
     jobs: usize,
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
     work: impl Fn(T) -> R + Sync,
+    consume: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    ordered_ahead(jobs, 0, produce, work, consume)
+}
+
+/// [`ordered`], with `ahead` more items in flight: room for the workers to
+/// go on while `consume` takes its time now and then (the ledger's writer
+/// files a batch of articles at once).
+pub fn ordered_ahead<T: Send, R: Send>(
+    jobs: usize,
+    ahead: usize,
+    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
+    work: impl Fn(T) -> R + Sync,
     mut consume: impl FnMut(R) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let jobs = jobs.max(1);
-    let window = jobs * 4;
+    let window = jobs * 4 + ahead;
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(window);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
@@ -139,6 +152,39 @@ mod tests {
         assert_eq!(consumed, 500);
         // The window (4 × 2), plus the item being emitted.
         assert!(max_ahead <= 9, "{max_ahead} items ahead of the writer");
+    }
+
+    #[test]
+    fn a_slow_consumer_with_room_ahead_does_not_stall_the_workers() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // The consumer stops for a while every 16 items, as the ledger's
+        // writer does to file a batch: with 16 more in flight the workers
+        // go on meanwhile (up to the bigger window, never past it).
+        let produced = AtomicUsize::new(0);
+        let mut max_ahead = 0;
+        let mut consumed = 0;
+        ordered_ahead(
+            2,
+            16,
+            |emit| {
+                for i in 0..200usize {
+                    produced.fetch_add(1, Ordering::SeqCst);
+                    emit(i);
+                }
+            },
+            |i| i,
+            |_| {
+                consumed += 1;
+                if consumed % 16 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                max_ahead = max_ahead.max(produced.load(Ordering::SeqCst) - consumed);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(consumed, 200);
+        assert!(max_ahead > 9 && max_ahead <= 4 * 2 + 16 + 1, "{max_ahead} ahead");
     }
 
     #[test]
