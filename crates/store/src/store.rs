@@ -273,12 +273,7 @@ impl SqlStore {
         let appearances = appearances(&reference);
         // Writers filing a claim that shares a band with one of these wait
         // for this article, then see its appearances.
-        let keys: Vec<i64> = appearances
-            .iter()
-            .flat_map(|a| a.signature.bands())
-            .map(|band| lock_key("k", &band))
-            .collect();
-        conn.lock(&keys)?;
+        conn.lock(&band_keys(&appearances))?;
         // Clusters this article may join or leave, locked in one go before
         // any is changed (ascending keys, as every writer takes them), so
         // that two writers do not deadlock over them: those of its claims'
@@ -287,18 +282,7 @@ impl SqlStore {
         if conn.dialect() == Dialect::Postgres {
             // Only candidates that are the same claim: the others share a
             // band by chance, and their clusters are not changed.
-            let mut reached: Vec<i64> = Vec::new();
-            for appearance in &appearances {
-                let mut found = postings(conn, &appearance.signature.bands())?;
-                found.sort_unstable();
-                found.dedup();
-                for (candidate, signature, _) in signatures(conn, &found)? {
-                    let other = Signature::decode(&signature);
-                    if ledger::same_claim(&appearance.signature, &other).is_some() {
-                        reached.push(candidate);
-                    }
-                }
-            }
+            let mut reached = same_claim_candidates(conn, &appearances)?;
             if latest.is_some() {
                 for row in conn.query(
                     "SELECT p.id FROM appearances p JOIN articles a ON a.id = p.article
@@ -878,6 +862,30 @@ struct CorrectionRow {
     seq: i64,
     undoes: Option<i64>,
     correction: Correction,
+}
+
+/// The lock keys of the bands of `appearances`: writers filing a claim
+/// that shares a band with one of them wait for the writer holding them.
+fn band_keys(appearances: &[Appearance]) -> Vec<i64> {
+    appearances.iter().flat_map(|a| a.signature.bands()).map(|band| lock_key("k", &band)).collect()
+}
+
+/// The earlier appearances (of any article) that are the same claim as
+/// one of `appearances`: their clusters are the ones filing these may
+/// change. The others share a band by chance.
+fn same_claim_candidates(conn: &dyn Conn, appearances: &[Appearance]) -> Result<Vec<i64>> {
+    let mut reached = Vec::new();
+    for appearance in appearances {
+        let mut found = postings(conn, &appearance.signature.bands())?;
+        found.sort_unstable();
+        found.dedup();
+        for (candidate, signature, _) in signatures(conn, &found)? {
+            if ledger::same_claim(&appearance.signature, &Signature::decode(&signature)).is_some() {
+                reached.push(candidate);
+            }
+        }
+    }
+    Ok(reached)
 }
 
 /// Every correction made under any id of `cluster`, oldest first.

@@ -204,7 +204,7 @@ impl Outlets {
     /// How many outlets the registry holds (an outlet overridden by
     /// domain still counts until all its domains are taken).
     pub fn len(&self) -> usize {
-        (0..self.outlets.len()).filter(|k| self.by_domain.values().any(|v| v == k)).count()
+        self.by_domain.values().collect::<std::collections::HashSet<_>>().len()
     }
 
     pub fn is_empty(&self) -> bool {

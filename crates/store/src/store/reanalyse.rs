@@ -14,8 +14,8 @@ use claimtrace::{Document, Record};
 
 use super::filing::{insert_appearance, Clustering};
 use super::{
-    cluster_of, correction_rows, fresh_cluster, in_force, lock_clusters_of, move_appearances,
-    postings, signatures, splits_in_force, to_json, SqlStore,
+    band_keys, cluster_of, correction_rows, fresh_cluster, in_force, lock_clusters_of,
+    move_appearances, same_claim_candidates, splits_in_force, to_json, SqlStore,
 };
 use crate::sql::{args, lock_key, Conn, Dialect, Tx};
 use crate::{Result, StoreError};
@@ -80,10 +80,10 @@ struct StoredAppearance {
     anchor: Option<String>,
     text: String,
     sentence: String,
-    /// Chain, status, stances, entities, signature and verdict as stored:
-    /// an appearance whose fields all equal the new ones did not change.
+    /// Chain, status, stances, entities, signature and verdict (empty for
+    /// none) as stored: an appearance whose fields all equal the new ones
+    /// did not change.
     fields: [String; 6],
-    verdict: bool,
 }
 
 impl StoredAppearance {
@@ -199,26 +199,9 @@ impl SqlStore {
         // The clusters this may change, locked before any is (as a new
         // article's filing does, where writers run at once).
         if conn.dialect() == Dialect::Postgres {
-            // Writers filing a claim that shares a band with these wait.
-            let bands: Vec<i64> = fresh
-                .iter()
-                .flat_map(|a| a.signature.bands())
-                .map(|band| lock_key("k", &band))
-                .collect();
-            conn.lock(&bands)?;
-            let mut reached: Vec<i64> = old.iter().map(|a| a.id).collect();
-            for appearance in &fresh {
-                let mut found = postings(conn, &appearance.signature.bands())?;
-                found.sort_unstable();
-                found.dedup();
-                for (candidate, signature, _) in signatures(conn, &found)? {
-                    if ledger::same_claim(&appearance.signature, &Signature::decode(&signature))
-                        .is_some()
-                    {
-                        reached.push(candidate);
-                    }
-                }
-            }
+            conn.lock(&band_keys(&fresh))?;
+            let mut reached = same_claim_candidates(conn, &fresh)?;
+            reached.extend(old.iter().map(|a| a.id));
             lock_clusters_of(conn, &reached, &mut BTreeSet::new())?;
         }
         // Each claim's public id and status before, to say what moved.
@@ -255,7 +238,7 @@ impl SqlStore {
             if matched.contains(&Some(k)) {
                 continue;
             }
-            if stored.verdict {
+            if !stored.fields[5].is_empty() {
                 // A fact-check from the page's markup: kept, after the claims.
                 conn.execute(
                     "UPDATE appearances SET idx = ?1 WHERE id = ?2",
@@ -431,7 +414,6 @@ fn stored_appearances(conn: &dyn Conn, article: i64) -> Result<Vec<StoredAppeara
     )?;
     rows.iter()
         .map(|r| {
-            let verdict = r.opt_text(10)?;
             Ok(StoredAppearance {
                 id: r.int(0)?,
                 idx: r.int(11)?,
@@ -445,9 +427,8 @@ fn stored_appearances(conn: &dyn Conn, article: i64) -> Result<Vec<StoredAppeara
                     r.text(7)?,
                     r.text(8)?,
                     r.text(9)?,
-                    verdict.clone().unwrap_or_default(),
+                    r.opt_text(10)?.unwrap_or_default(),
                 ],
-                verdict: verdict.is_some(),
             })
         })
         .collect()
