@@ -227,6 +227,39 @@ claim!(
     Reported
 );
 
+// "..., X said, adding that ...": both clauses are X's.
+claim!(
+    postposed_then_adding_first,
+    "Two bridges were closed overnight, police told local radio, adding that a third had been damaged.",
+    "Two bridges were closed overnight",
+    ["police", "local radio"],
+    Reported
+);
+claim!(
+    postposed_then_adding_second,
+    "Two bridges were closed overnight, police told local radio, adding that a third had been damaged.",
+    "a third had been damaged",
+    ["police", "local radio"],
+    Reported
+);
+claim!(
+    postposed_said_then_saying,
+    "The vote will be held in March, the commission said, saying that monitors had been invited.",
+    "monitors had been invited",
+    ["commission"],
+    Reported
+);
+
+#[test]
+fn a_clause_after_adding_is_one_claim() {
+    let doc = analyze(
+        "Two bridges were closed overnight, police told local radio, adding that a third had been damaged.",
+    );
+    let third: Vec<&Claim> =
+        doc.claims.iter().filter(|c| c.text.contains("a third had been damaged")).collect();
+    assert_eq!(third.len(), 1, "{:#?}", doc.claims);
+}
+
 // Claim cues.
 claim!(claimed_without_evidence, "Russian officials had earlier claimed without evidence there was Ukrainian involvement in the attack.", "Ukrainian involvement", ["Russian officials"], Disputed);
 claim!(

@@ -472,6 +472,14 @@ fn cues(
         if ctx.is_capitalized(k) && k > a {
             continue;
         }
+        // "..., officials said, adding that ...": the participle's source is
+        // the speaker of the cue it follows.
+        let before = (participle && k > a && words[k - 1] == ",")
+            .then(|| out.iter().rev().find(|att| att.cue.1 < k && att.content.1 <= att.cue.0))
+            .flatten()
+            .filter(|att| att.source.is_some());
+        let speaker_before = before.and_then(|att| att.source.clone());
+        let hearer_before = before.and_then(|att| att.hearer.clone());
         let (source_range, content, main_end) = if participle && !speech {
             let src = if k > a && words[k - 1] == "," {
                 sentence_subject(ctx, a, k)
@@ -496,12 +504,12 @@ fn cues(
                     }
                 },
             );
-        let source = source.or_else(|| {
+        let source = speaker_before.or(source).or_else(|| {
             let (f, _) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
             resolve_pronoun(ctx, &out, recent, f)
         });
         out.push(Attribution {
-            hearer: hearer(ctx, k, e),
+            hearer: hearer(ctx, k, e).or(hearer_before),
             cue: (k, k + 1),
             source,
             content,
@@ -600,6 +608,13 @@ fn postposed(
     e: usize,
 ) -> Option<(Option<(usize, usize)>, (usize, usize), Option<usize>)> {
     let words = ctx.words();
+    // What follows a comma and a participle cue (", adding that ...") is
+    // a claim of its own, not part of this cue's phrase.
+    let e = (k + 1..e)
+        .find(|&i| {
+            words[i] == "," && words.get(i + 1).is_some_and(|n| LEXICONS.participle.contains(n))
+        })
+        .unwrap_or(e);
     let after: Vec<usize> =
         (k + 1..e).filter(|&i| !is_time_word(words[i]) && words[i] != "on").collect();
     // "..., said the poster."
