@@ -250,6 +250,52 @@ claim!(
     Reported
 );
 
+// The speaker after a postposed cue, with an apposition or an aside.
+#[test]
+fn a_speaker_with_an_apposition_after_the_quote() {
+    let doc = analyze(
+        "\"The port will reopen within a week,\" said Maria Costa, the transport minister; she called the blockade illegal.",
+    );
+    let quote = doc.quotes.iter().find(|q| q.direct).expect("the direct quote");
+    assert_eq!(quote.source.as_ref().map(|s| s.text.as_str()), Some("Maria Costa"));
+    assert!(
+        !doc.claims.iter().any(|c| c.text.contains("the transport minister") && c.chain.is_empty()),
+        "the speaker is no claim of its own: {:#?}",
+        doc.claims
+    );
+}
+
+#[test]
+fn a_speaker_with_an_aside_after_the_quote() {
+    let doc = analyze(
+        "\"We are proud of the volunteers who came out,\" tweeted council leader Tom Reyes (no relation to the mayor).",
+    );
+    let quote = doc.quotes.iter().find(|q| q.direct).expect("the direct quote");
+    let source = quote.source.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    assert!(source.ends_with("Tom Reyes"), "{source:?}");
+    assert!(doc.claims.iter().all(|c| !c.text.contains("no relation")), "{:#?}", doc.claims);
+}
+
+// An adverb between the subject and the cue is no source.
+claim!(
+    adverb_before_cue,
+    "The rebel coalition, which is backed by two neighbouring states, later claimed responsibility for the blast.",
+    "claimed responsibility",
+    ["rebel coalition"],
+    Reported
+);
+
+// A negated passive ("are not reported") names no source.
+#[test]
+fn a_negated_passive_names_no_source() {
+    let doc = analyze("Shortages are not reported in the northern provinces.");
+    assert!(
+        doc.claims.iter().all(|c| c.chain.iter().all(|s| s.text != "Shortages")),
+        "{:#?}",
+        doc.claims
+    );
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

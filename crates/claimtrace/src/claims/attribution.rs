@@ -456,8 +456,14 @@ fn cues(
         // A passive with no agent and no clause ("39 are confirmed dead",
         // "he was reported missing") qualifies its subject; the subject
         // is not a source.
+        let aux_before = match k.checked_sub(1).map(|i| words[i]) {
+            Some("not" | "n't") if k >= a + 2 => Some(words[k - 2]),
+            other => other,
+        };
         if k > a
-            && matches!(words[k - 1], "is" | "are" | "was" | "were" | "been" | "being" | "be")
+            && aux_before.is_some_and(|w| {
+                matches!(w, "is" | "are" | "was" | "were" | "been" | "being" | "be")
+            })
             && words.get(k + 1).is_none_or(|n| *n != "that" && *n != ":")
         {
             continue;
@@ -615,16 +621,30 @@ fn postposed(
             words[i] == "," && words.get(i + 1).is_some_and(|n| LEXICONS.participle.contains(n))
         })
         .unwrap_or(e);
+    // A semicolon ends the clause of the cue.
+    let e = (k + 1..e).find(|&i| words[i] == ";").unwrap_or(e);
     let after: Vec<usize> =
         (k + 1..e).filter(|&i| !is_time_word(words[i]) && words[i] != "on").collect();
-    // "..., said the poster."
+    // "..., said the poster." The speaker may carry an apposition or an
+    // aside ("said Jane Doe, the defence minister", "said Jane Doe (no
+    // relation)"), which is not part of the source's name.
     if k > a && (words[k - 1] == "," || ctx.doc.tokens[k - 1].kind == TokenKind::Quote) {
-        let np_end = after.last().map_or(k + 1, |&i| i + 1);
-        let short = !after.is_empty()
-            && after.len() <= 8
-            && after
-                .iter()
-                .all(|&i| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | "," | "how"));
+        let aside = after.iter().copied().find(|&i| {
+            words[i] == "("
+                || words[i] == ","
+                    && words.get(i + 1).is_some_and(|n| {
+                        matches!(*n, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                    })
+        });
+        let name: Vec<usize> =
+            after.iter().copied().filter(|&i| aside.is_none_or(|x| i < x)).collect();
+        let np_end = name.last().map_or(k + 1, |&i| i + 1);
+        let plain = |i: usize| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | "how");
+        let short = !name.is_empty()
+            && name.len() <= 8
+            && name.iter().all(|&i| plain(i) && words[i] != ",")
+            && after.len() <= 16
+            && after.iter().all(|&i| plain(i));
         if short {
             let content_end = if words[k - 1] == "," { k - 1 } else { k };
             return Some((Some((k + 1, np_end)), (a, strip_quote_end(ctx, a, content_end)), None));

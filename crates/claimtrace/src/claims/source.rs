@@ -105,7 +105,13 @@ pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize,
     }
     let words = ctx.words();
     let mut j = cue;
-    while j > start && (LEXICONS.skip.contains(words[j - 1]) || is_time_word(words[j - 1])) {
+    // Adverbs between subject and cue ("the group subsequently claimed")
+    // are stepped over too.
+    while j > start
+        && (LEXICONS.skip.contains(words[j - 1])
+            || is_time_word(words[j - 1])
+            || ctx.doc.tokens[j - 1].tag == Some("ADV") && words[j - 1].ends_with("ly"))
+    {
         j -= 1;
     }
     if let Some(found) = phrase_before(ctx, start, j) {
