@@ -296,6 +296,51 @@ fn a_negated_passive_names_no_source() {
     );
 }
 
+// "Name, role, said": the name is the source.
+claim!(
+    name_then_role_said,
+    "Laila Haidari, spokeswoman for the city council, said the market would stay closed.",
+    "the market would stay closed",
+    ["Laila Haidari"],
+    Reported
+);
+
+// A participle that is also a speech cue, after a comma, hangs from the
+// verb before it.
+claim!(
+    saying_after_comma,
+    "The opposition leader Omar Said posted a video blaming the police for the clashes, saying there was no sign of provocation.",
+    "there was no sign of provocation",
+    ["Omar Said"],
+    Reported
+);
+
+// A cue in a second conjunct shares the subject, and "the agency" is the
+// agency named before.
+#[test]
+fn but_said_shares_the_subject_and_the_agency_is_named() {
+    let doc = analyze(
+        "According to the Kenya News Agency, the road was reopened on Sunday.\n\nThe agency did not give a reason for the closure, but said repairs would continue.",
+    );
+    let claim = doc
+        .claims
+        .iter()
+        .find(|c| c.text.contains("repairs would continue"))
+        .unwrap_or_else(|| panic!("{:#?}", doc.claims));
+    let chain: Vec<&str> = claim.chain.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(chain, ["Kenya News Agency"]);
+}
+
+// A quotation over two sentences, then "he said": his.
+#[test]
+fn a_quote_over_two_sentences_then_he_said() {
+    let doc = analyze(
+        "Tomas Berg, a local farmer, described the flood. \"The water rose in minutes. We lost everything,\" he said.",
+    );
+    let quote = doc.quotes.iter().find(|q| q.direct).expect("the direct quote");
+    assert_eq!(quote.source.as_ref().map(|s| s.text.as_str()), Some("Tomas Berg"));
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

@@ -486,9 +486,16 @@ fn cues(
             .filter(|att| att.source.is_some());
         let speaker_before = before.and_then(|att| att.source.clone());
         let hearer_before = before.and_then(|att| att.hearer.clone());
-        let (source_range, content, main_end) = if participle && !speech {
-            let src = if k > a && words[k - 1] == "," {
-                sentence_subject(ctx, a, k)
+        // A participle after a comma ("..., saying there was no
+        // evidence") hangs from the verb before it, whose subject speaks,
+        // even when the word is also a speech cue.
+        let after_comma = k > a && words[k - 1] == ",";
+        let (source_range, content, main_end) = if participle && (!speech || after_comma) {
+            let src = if after_comma {
+                sentence_subject(ctx, a, k).or_else(|| {
+                    let head = ctx.doc.tokens[k].head.filter(|&h| a <= h && h < k)?;
+                    subject_before(ctx, a, head)
+                })
             } else {
                 phrase_before(ctx, a, k).map(|(f, t)| (f.max(after_with(words, f, t)), t))
             };
@@ -496,7 +503,11 @@ fn cues(
         } else if let Some(inverted) = postposed(ctx, a, k, e) {
             inverted
         } else {
-            let src = subject_before(ctx, a, k);
+            // "The agency did not say ..., but said ...": a cue in a second
+            // conjunct shares the sentence's subject.
+            let conjunct = k > a && matches!(words[k - 1], "but" | "and");
+            let src = subject_before(ctx, a, k)
+                .or_else(|| conjunct.then(|| sentence_subject(ctx, a, k)).flatten());
             let main_end = src.and_then(|(f, _)| subordinate_main_end(words, a, f));
             (src, content_after(ctx, k + 1, e, w), main_end)
         };
@@ -510,6 +521,7 @@ fn cues(
                     }
                 },
             );
+        let source = source.map(|s| resolve_description(ctx, k, s));
         let source = speaker_before.or(source).or_else(|| {
             let (f, _) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
             resolve_pronoun(ctx, &out, recent, f)
@@ -595,6 +607,37 @@ fn resolve_pronoun(
         .cloned()
 }
 
+/// A definite description ("the agency", "the ministry") names the
+/// organisation mentioned last before `at` whose name ends in that noun
+/// ("the Saudi Press Agency"); other sources are kept as they are.
+fn resolve_description(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
+    let mut words = source.text.split_whitespace();
+    let (Some(det), Some(noun), None) = (words.next(), words.next(), words.next()) else {
+        return source;
+    };
+    if !det.eq_ignore_ascii_case("the") || !noun.chars().all(char::is_lowercase) {
+        return source;
+    }
+    let doc = ctx.doc;
+    let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
+    let named = doc.mentions[before.saturating_sub(200)..before].iter().rev().find(|m| {
+        m.kind == crate::doc::EntityKind::Org
+            && doc.entities[m.entity]
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last.len() > 2 && last.eq_ignore_ascii_case(noun))
+    });
+    match named {
+        Some(m) => Source {
+            text: doc.entities[m.entity].name.clone(),
+            span: source.span,
+            kind: SourceKind::Named,
+        },
+        None => source,
+    }
+}
+
 fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
     let Some(span) = source.span else { return false };
     let first = ctx.doc.mentions.partition_point(|m| m.span.end < span.start);
@@ -658,7 +701,8 @@ fn postposed(
     if after.is_empty() || told_whom {
         let j = (a..k).rev().find(|&i| !LEXICONS.skip.contains(words[i]))? + 1;
         let (f, t) = phrase_before(ctx, a, j)?;
-        if f > a && words[f - 1] == "," {
+        // '..., officials said.' or '...," he said.'
+        if f > a && (words[f - 1] == "," || ctx.doc.tokens[f - 1].kind == TokenKind::Quote) {
             return Some((Some((f, t)), (a, strip_quote_end(ctx, a, f - 1)), None));
         }
     }

@@ -100,6 +100,31 @@ pub fn phrase_before(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, 
 /// and an apposition between commas ("X, founded in 2014, said") is
 /// stepped over.
 pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
+    let found = subject_phrase(ctx, start, cue)?;
+    Some(named_before_role(ctx, start, found).unwrap_or(found))
+}
+
+/// "Jane Doe, spokesperson for the governor, said": when the subject
+/// found is a description set off after a name, the name is the source.
+fn named_before_role(
+    ctx: &Ctx<'_>,
+    start: usize,
+    (f, _): (usize, usize),
+) -> Option<(usize, usize)> {
+    let words = ctx.words();
+    if f < start + 2 || words[f - 1] != "," || ctx.is_capitalized(f) {
+        return None;
+    }
+    let name_end = f - 1;
+    let name_start = (start..name_end)
+        .rev()
+        .take_while(|&k| ctx.is_capitalized(k) && ctx.doc.tokens[k].tag == Some("PROPN"))
+        .last()?;
+    let at_clause_start = name_start == start || matches!(words[name_start - 1], "," | ";" | ":");
+    (at_clause_start && name_end - name_start <= 5).then_some((name_start, name_end))
+}
+
+fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
     if let Some(found) = parsed_subject(ctx, start, cue) {
         return Some(found);
     }
