@@ -341,6 +341,45 @@ fn a_quote_over_two_sentences_then_he_said() {
     assert_eq!(quote.source.as_ref().map(|s| s.text.as_str()), Some("Tomas Berg"));
 }
 
+// Belief and expectation verbs report a position.
+claim!(
+    expects,
+    "The central bank expects inflation to fall below three percent next year.",
+    "inflation to fall below three percent",
+    ["central bank"],
+    Reported
+);
+claim!(
+    feared,
+    "Rescue workers feared that more people were trapped under the rubble.",
+    "more people were trapped under the rubble",
+    ["Rescue workers"],
+    Reported
+);
+claim!(
+    first_person_belief,
+    "I believe the reform will cut waiting times in half.",
+    "the reform will cut waiting times in half",
+    ["I"],
+    Reported
+);
+
+#[test]
+fn belief_words_that_are_no_cue() {
+    // A passive ("is expected to") and a noun ("the thought") report no one.
+    let doc = analyze(
+        "The bridge is expected to reopen on Friday. The thought of another winter without heating worried residents.",
+    );
+    for claim in &doc.claims {
+        let chain: Vec<&str> = claim.chain.iter().map(|s| s.text.as_str()).collect();
+        assert!(
+            !chain.iter().any(|s| s.contains("bridge") || s.contains("thought")),
+            "{:?}: {chain:?}",
+            claim.text
+        );
+    }
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

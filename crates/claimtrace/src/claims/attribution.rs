@@ -524,7 +524,7 @@ fn cues(
         let source = source.map(|s| resolve_description(ctx, k, s));
         let source = speaker_before.or(source).or_else(|| {
             let (f, _) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
-            resolve_pronoun(ctx, &out, recent, f)
+            resolve_pronoun(ctx, &out, recent, f).or_else(|| first_person(ctx, f))
         });
         out.push(Attribution {
             hearer: hearer(ctx, k, e).or(hearer_before),
@@ -636,6 +636,16 @@ fn resolve_description(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
         },
         None => source,
     }
+}
+
+/// "I believe", "we expect" with no one to resolve them to (an interview,
+/// a first-person piece): the speaker, as the text names them.
+fn first_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
+    matches!(ctx.lower[at].as_str(), "i" | "we").then(|| Source {
+        text: ctx.text(at).to_string(),
+        span: Some(ctx.doc.tokens[at].span),
+        kind: SourceKind::Unnamed,
+    })
 }
 
 fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
