@@ -380,6 +380,47 @@ fn belief_words_that_are_no_cue() {
     }
 }
 
+// Labelling a claim false denies it.
+#[test]
+fn calling_the_allegations_baseless_denies_them() {
+    let doc = analyze(
+        "The opposition said the count had been rigged in three districts. The electoral commission called the allegations baseless.",
+    );
+    let claim = find_claim(&doc, "the count had been rigged");
+    assert_eq!(claim.status, Status::Disputed);
+    assert!(
+        claim
+            .stances
+            .iter()
+            .any(|s| s.kind == StanceKind::Denies && s.actor.contains("electoral commission")),
+        "{:?}",
+        claim.stances
+    );
+    assert!(
+        !doc.claims.iter().any(|c| c.text.contains("called the allegations")),
+        "{:#?}",
+        doc.claims
+    );
+}
+
+#[test]
+fn branding_the_report_a_smear_denies_it() {
+    let doc = analyze(
+        "A local newspaper reported that the club had paid the referee. The club's chairman branded the report a smear.",
+    );
+    let claim = find_claim(&doc, "the club had paid the referee");
+    assert!(claim.stances.iter().any(|s| s.kind == StanceKind::Denies), "{:?}", claim.stances);
+}
+
+#[test]
+fn describing_a_report_without_rejecting_it_is_no_denial() {
+    let doc = analyze(
+        "A local newspaper reported that the club had paid the referee. The chairman described the report as a surprise.",
+    );
+    let claim = find_claim(&doc, "the club had paid the referee");
+    assert!(!claim.stances.iter().any(|s| s.kind == StanceKind::Denies), "{:?}", claim.stances);
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

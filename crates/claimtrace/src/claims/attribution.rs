@@ -1063,7 +1063,9 @@ fn subordinate_start(words: &[&str], a: usize, e: usize) -> Option<usize> {
 fn answers_claim(words: &[&str], a: usize, e: usize) -> bool {
     let stance = LEXICONS.deny.find(words, a, e).is_some()
         || LEXICONS.confirm.find(words, a, e).is_some()
-        || LEXICONS.dispute.find(words, a, e).is_some();
+        || LEXICONS.dispute.find(words, a, e).is_some()
+        || LEXICONS.label.find(words, a, e).is_some()
+            && LEXICONS.false_label.find(words, a, e).is_some();
     stance && (a..e).any(|k| LEXICONS.claim_nouns.contains_key(words[k]))
 }
 

@@ -72,6 +72,10 @@ pub struct Lexicons {
     pub no_comment: PhraseList,
     /// Verbs of support; with a negative subject they name a claim nobody backs.
     pub support: PhraseList,
+    /// Verbs that label a claim ("called the allegations ...").
+    pub label: PhraseList,
+    /// Labels that reject it ("baseless", "a smear").
+    pub false_label: PhraseList,
     /// Nouns naming a claim, with the cue each echoes.
     pub claim_nouns: HashMap<String, String>,
     pub unnamed: HashSet<String>,
@@ -107,6 +111,8 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         deny: PhraseList::parse(data!("deny.txt")),
         no_comment: PhraseList::parse(data!("no_comment.txt")),
         support: PhraseList::parse(data!("support.txt")),
+        label: PhraseList::parse(data!("label.txt")),
+        false_label: PhraseList::parse(data!("false.txt")),
         claim_nouns: data!("claim_nouns.txt")
             .lines()
             .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -140,6 +146,8 @@ mod tests {
             ("dispute", &l.dispute),
             ("deny", &l.deny),
             ("no_comment", &l.no_comment),
+            ("label", &l.label),
+            ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),
         ] {
             assert!(!list.is_empty(), "{name} is empty");

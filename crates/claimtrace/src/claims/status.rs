@@ -63,6 +63,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let deny = LEXICONS
                 .deny
                 .match_at(words, k)
+                .or_else(|| labels_false(ctx, found, s_idx, k, e))
                 .filter(|_| !(k > a && matches!(words[k - 1], "the" | "a")));
             let negative_subject = || {
                 subject_before(ctx, a, k)
@@ -171,6 +172,20 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
             claim.strengthen(Status::Hedged, cue(found));
         }
     }
+}
+
+/// "called the allegations baseless", "branded the report a smear": a
+/// verb of label (`label.txt`) whose object names an earlier claim and
+/// which a word of `false.txt` follows is a denial of it. The length of
+/// the cue (the verb) when it is one.
+fn labels_false(ctx: &Ctx<'_>, found: &Found, s_idx: usize, k: usize, e: usize) -> Option<usize> {
+    let words = ctx.words();
+    let n = LEXICONS.label.match_at(words, k)?;
+    let (f, t) = phrase_after(ctx, k + n, e)?;
+    named_claim(ctx, found, s_idx, f, t)?;
+    let noun = (f..e).find(|&i| LEXICONS.claim_nouns.contains_key(words[i]))?;
+    LEXICONS.false_label.find(words, noun + 1, e.min(noun + 6))?;
+    Some(n)
 }
 
 /// The latest claim before sentence `before`, within reach.
