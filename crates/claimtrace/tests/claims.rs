@@ -421,6 +421,36 @@ fn describing_a_report_without_rejecting_it_is_no_denial() {
     assert!(!claim.stances.iter().any(|s| s.kind == StanceKind::Denies), "{:?}", claim.stances);
 }
 
+// "announced his resignation": an act the article states, not content.
+claim!(
+    announced_an_act,
+    "The prime minister announced his resignation on Sunday evening in a televised address.",
+    "announced his resignation",
+    [],
+    Asserted
+);
+claim!(
+    confirmed_an_act,
+    "The state senate confirmed the appointment of the new police chief on Thursday.",
+    "confirmed the appointment",
+    [],
+    Asserted
+);
+claim!(
+    announced_a_clause,
+    "The ministry announced that all schools would reopen next week.",
+    "all schools would reopen",
+    ["ministry"],
+    Reported
+);
+claim!(
+    announced_a_plan,
+    "Several carmakers have announced plans to close their plants in the region.",
+    "plans to close their plants",
+    ["Several carmakers"],
+    Reported
+);
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

@@ -118,6 +118,14 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if only_direct || ce <= cs {
                 continue;
             }
+            if let Some(from) = reported_act(ctx, att, source.as_ref(), a, &embedded) {
+                let text = ctx.span_text(from, ce).to_string();
+                push_claim(
+                    &mut found,
+                    Claim::unattributed(text, span(ctx, from, ce), s_idx, Status::Asserted),
+                );
+                continue;
+            }
             let content_text = ctx.span_text(cs, ce).to_string();
             if LEXICONS.no_comment.find(words, cs, ce).is_some() {
                 // "X said it was inappropriate to comment": a stance, which
@@ -881,6 +889,55 @@ fn claim_text(
         }
         _ => Some(text.to_string()),
     }
+}
+
+/// "Rosselló announced his resignation", "the House confirmed the
+/// nomination": a cue of `act.txt` with a noun phrase after it, no clause,
+/// reports an act, which the article states as a fact. Where that clause
+/// starts (its subject), when it is one.
+fn reported_act(
+    ctx: &Ctx<'_>,
+    att: &Attribution,
+    source: Option<&Source>,
+    a: usize,
+    embedded: &[usize],
+) -> Option<usize> {
+    let words = ctx.words();
+    let (cs, ce) = att.content;
+    let object_first = cs == att.cue.1 && ce > cs && words[cs] != "that";
+    if !LEXICONS.act.contains(words[att.cue.0]) || !object_first || !embedded.is_empty() {
+        return None;
+    }
+    // The parse tells an object from a clause; without one, a clause is a
+    // finite verb in the content.
+    let tokens = &ctx.doc.tokens;
+    let cue = att.cue.0;
+    let parsed = tokens[cue].rel.is_some();
+    let of_cue = |rels: &[&str]| {
+        (cs..ce).any(|k| {
+            tokens[k].head == Some(cue) && tokens[k].rel.is_some_and(|r| rels.contains(&r))
+        })
+    };
+    let object = if parsed {
+        of_cue(&["obj"]) && !of_cue(&["ccomp", "xcomp", "parataxis"])
+    } else {
+        !(cs..ce).any(|k| looks_finite_verb(ctx, k))
+    };
+    // An auxiliary or an infinitive carries a clause or a plan the parse
+    // may have missed ("announced the region would govern itself",
+    // "announced plans to pull out").
+    let clause_like = (cs..ce).any(|k| {
+        words[k] == ":"
+            || tokens[k].tag == Some("AUX")
+            || words[k] == "to" && tokens.get(k + 1).is_some_and(|t| t.tag == Some("VERB"))
+    });
+    if !object || clause_like {
+        return None;
+    }
+    let subject = source?.span?;
+    let from = (a..cue).find(|&k| tokens[k].span.start >= subject.start)?;
+    // The subject stands before the cue, with at most an apposition.
+    (cue - from <= 12).then_some(from)
 }
 
 /// "X VERB …" from an antecedent and a relative clause.

@@ -72,6 +72,8 @@ pub struct Lexicons {
     pub no_comment: PhraseList,
     /// Verbs of support; with a negative subject they name a claim nobody backs.
     pub support: PhraseList,
+    /// Cues that report an act when a noun phrase follows them.
+    pub act: PhraseList,
     /// Verbs that label a claim ("called the allegations ...").
     pub label: PhraseList,
     /// Labels that reject it ("baseless", "a smear").
@@ -111,6 +113,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         deny: PhraseList::parse(data!("deny.txt")),
         no_comment: PhraseList::parse(data!("no_comment.txt")),
         support: PhraseList::parse(data!("support.txt")),
+        act: PhraseList::parse(data!("act.txt")),
         label: PhraseList::parse(data!("label.txt")),
         false_label: PhraseList::parse(data!("false.txt")),
         claim_nouns: data!("claim_nouns.txt")
@@ -146,6 +149,7 @@ mod tests {
             ("dispute", &l.dispute),
             ("deny", &l.deny),
             ("no_comment", &l.no_comment),
+            ("act", &l.act),
             ("label", &l.label),
             ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),
