@@ -451,6 +451,19 @@ claim!(
     Reported
 );
 
+// "According to" a title with a preposition inside, then the name.
+#[test]
+fn according_to_a_long_title() {
+    let doc = analyze(
+        "According to Kenyan Ambassador to the United Nations Martin Kimani, the ceasefire has largely held.",
+    );
+    let claim = find_claim(&doc, "the ceasefire has largely held");
+    assert!(!claim.text.contains("According"), "{:?}", claim.text);
+    assert_eq!(claim.status, Status::Reported);
+    assert_eq!(claim.chain.len(), 1, "{:?}", claim.chain);
+    assert!(claim.chain[0].text.ends_with("Martin Kimani"), "{:?}", claim.chain);
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

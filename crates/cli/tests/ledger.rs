@@ -600,17 +600,26 @@ fn refetch_keeps_pages_as_fetched_and_flags_stealth_edits() {
     assert_eq!(kept[1].stored, None, "the same bytes are kept once");
 }
 
-/// `trace --evidence --json` over the founding example and the dev
-/// articles: every status change and every stance points at a sentence
-/// that contains its cue, at the cue's offsets.
+/// `trace --evidence --json` over the founding example, the dev articles
+/// and one story of several articles: every status change and every
+/// stance points at a sentence that contains its cue, at the cue's
+/// offsets, and every appearance of a claim of several says which other
+/// it was judged the same as.
 #[test]
 fn every_status_and_stance_in_trace_has_its_evidence() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_in(&dir);
     let founding = testdata("examples/newsweek-isis-threat.txt");
     let dev = testdata("gold/dev/inputs");
-    let out =
-        claimtrace(&["ingest", "--db", &db, founding.to_str().unwrap(), dev.to_str().unwrap()]);
+    let story = testdata("gold/ledger/dev/inputs/puerto-rico-governor-2019.jsonl");
+    let out = claimtrace(&[
+        "ingest",
+        "--db",
+        &db,
+        founding.to_str().unwrap(),
+        dev.to_str().unwrap(),
+        story.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let (mut statuses, mut stances, mut merges) = (0, 0, 0);
     for claim in ledger(&db) {

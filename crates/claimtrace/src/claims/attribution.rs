@@ -328,6 +328,19 @@ fn chain_phrases(ctx: &Ctx<'_>, a: usize, e: usize, in_direct: &[Option<usize>])
         };
         if let Some((start, np_from, which)) = phrase {
             if let Some((f, mut t)) = phrase_after(ctx, np_from, e) {
+                // "according to Ambassador to the United States Jane Doe,":
+                // a title with a preposition inside runs to the comma.
+                if which == 0 && t < e && words[t] != "," {
+                    if let Some(comma) = (t..e).find(|&i| words[i] == ",") {
+                        let title = (t..comma).all(|i| {
+                            ctx.is_capitalized(i)
+                                || matches!(words[i], "to" | "of" | "for" | "at" | "the" | "and")
+                        });
+                        if title && comma - t <= 10 {
+                            t = comma;
+                        }
+                    }
+                }
                 // "according to screenshots shared by X users": the sharer.
                 let mut f = f;
                 if which == 0
