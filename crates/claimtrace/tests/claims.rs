@@ -464,6 +464,36 @@ fn according_to_a_long_title() {
     assert!(claim.chain[0].text.ends_with("Martin Kimani"), "{:?}", claim.chain);
 }
 
+// Whom a speaker spoke to is not part of the speaker's name.
+#[test]
+fn said_name_to_the_crowd() {
+    let doc = analyze(
+        "\"The line will open next spring,\" said Ortega to a crowd of commuters that had gathered at the station.",
+    );
+    let quote = doc.quotes.iter().find(|q| q.direct).expect("the direct quote");
+    assert_eq!(quote.source.as_ref().map(|s| s.text.as_str()), Some("Ortega"));
+    assert!(doc.claims.iter().all(|c| !c.text.contains("crowd of commuters")), "{:#?}", doc.claims);
+}
+
+// A title in quotation marks with no speaker is no quote; a sentence with
+// no speaker is.
+#[test]
+fn a_title_in_quotation_marks_is_no_quote() {
+    let doc = analyze(
+        "The museum opened an exhibition called \"Ships of the Northern Seas\" on Friday. A sign at the door read \"the exhibition will travel to three cities next year.\"",
+    );
+    assert!(
+        doc.quotes.iter().all(|q| !doc.slice(q.span).contains("Northern Seas")),
+        "{:?}",
+        doc.quotes
+    );
+    assert!(
+        doc.quotes.iter().any(|q| doc.slice(q.span).contains("three cities")),
+        "{:?}",
+        doc.quotes
+    );
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

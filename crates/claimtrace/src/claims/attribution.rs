@@ -233,14 +233,35 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
         if ce <= cs {
             continue;
         }
-        // Scare quotes: a word or two with no speaker.
-        if source.is_none() && ce - cs < 4 {
+        // Scare quotes: a word or two with no speaker; a title in quotation
+        // marks ("The Internet Explorer 6 Countdown"): every longer word
+        // capitalised, no speaker.
+        if source.is_none() && (ce - cs < 4 || is_title_case(ctx, cs, ce)) {
             continue;
         }
         found.quotes.push(Quote { span: span(ctx, cs, ce), cue: None, source, direct: true });
     }
     found.quotes.sort_by_key(|q| q.span.start);
     found
+}
+
+/// Whether every word of more than three letters in `from..to` starts
+/// with a capital, and no sentence ends inside: a title or a name.
+fn is_title_case(ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
+    let mut long = 0;
+    for k in from..to {
+        let text = ctx.text(k);
+        if matches!(text, "." | "!" | "?") {
+            return false;
+        }
+        if text.chars().count() > 3 && text.chars().all(char::is_alphabetic) {
+            long += 1;
+            if !ctx.is_capitalized(k) {
+                return false;
+            }
+        }
+    }
+    long >= 2
 }
 
 fn span(ctx: &Ctx<'_>, from: usize, to: usize) -> Span {
@@ -710,6 +731,15 @@ fn postposed(
                         matches!(*n, "the" | "a" | "an" | "his" | "her" | "its" | "their")
                     })
         });
+        // "said Jane Doe to the crowd, which ...": whom she spoke to, and
+        // where, are not part of her name.
+        let place = after.iter().copied().skip(1).find(|&i| {
+            matches!(words[i], "to" | "at" | "during" | "before") && ctx.is_capitalized(i - 1)
+        });
+        let aside = match (aside, place) {
+            (Some(x), Some(p)) => Some(x.min(p)),
+            (x, p) => x.or(p),
+        };
         let name: Vec<usize> =
             after.iter().copied().filter(|&i| aside.is_none_or(|x| i < x)).collect();
         let np_end = name.last().map_or(k + 1, |&i| i + 1);
@@ -718,7 +748,7 @@ fn postposed(
             && name.len() <= 8
             && name.iter().all(|&i| plain(i) && words[i] != ",")
             && after.len() <= 16
-            && after.iter().all(|&i| plain(i));
+            && (place.is_some() && aside == place || after.iter().all(|&i| plain(i)));
         if short {
             let content_end = if words[k - 1] == "," { k - 1 } else { k };
             return Some((Some((k + 1, np_end)), (a, strip_quote_end(ctx, a, content_end)), None));
