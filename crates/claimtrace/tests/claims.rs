@@ -494,6 +494,31 @@ fn a_title_in_quotation_marks_is_no_quote() {
     );
 }
 
+// What someone suggested or promised is what they said: an indirect
+// quote; what someone claimed stays a claim only.
+#[test]
+fn suggested_and_promised_are_quotes_claimed_is_not() {
+    let doc = analyze(
+        "Early reports suggest the fire started in the kitchen. The mayor has promised every family will be rehoused. The group claimed the fire was set by its rivals.",
+    );
+    let quoted = |needle: &str| doc.quotes.iter().any(|q| doc.slice(q.span).contains(needle));
+    assert!(quoted("the fire started in the kitchen"), "{:?}", doc.quotes);
+    assert!(quoted("every family will be rehoused"), "{:?}", doc.quotes);
+    assert!(!quoted("set by its rivals"), "{:?}", doc.quotes);
+}
+
+// A denied clause is an indirect quote of the denier.
+#[test]
+fn a_denied_clause_is_the_deniers_quote() {
+    let doc = analyze("The army denies its troops fired on the crowd.");
+    let quote = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).contains("its troops fired on the crowd"))
+        .unwrap_or_else(|| panic!("{:?}", doc.quotes));
+    assert_eq!(quote.source.as_ref().map(|s| bare(&s.text)), Some("army"));
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

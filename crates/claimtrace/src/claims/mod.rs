@@ -94,6 +94,35 @@ fn add_reported_speech(doc: &Document, quotes: &mut Vec<Quote>, claims: &[Claim]
             });
         }
     }
+    // "The FSB denies the two explosions are related": the denied clause
+    // is what the denier said is not so, an indirect quote of theirs.
+    for claim in claims.iter().filter(|c| c.chain.is_empty() && !c.span.is_empty()) {
+        let Some(denial) = claim.stances.iter().find(|s| {
+            s.kind == crate::doc::StanceKind::Denies
+                && s.cue.is_some_and(|cue| {
+                    cue.end <= claim.span.start
+                        && doc.text.get(cue.end..claim.span.start).is_some_and(|gap| {
+                            gap.split_whitespace().all(|w| w.eq_ignore_ascii_case("that"))
+                        })
+                })
+        }) else {
+            continue;
+        };
+        let covered =
+            quotes.iter().any(|q| q.span.start < claim.span.end && claim.span.start < q.span.end);
+        if !covered {
+            quotes.push(Quote {
+                span: claim.span,
+                cue: denial.cue,
+                source: Some(crate::doc::Source {
+                    text: denial.actor.clone(),
+                    span: None,
+                    kind: crate::doc::SourceKind::Named,
+                }),
+                direct: false,
+            });
+        }
+    }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
 }
 
