@@ -519,6 +519,27 @@ fn a_denied_clause_is_the_deniers_quote() {
     assert_eq!(quote.source.as_ref().map(|s| bare(&s.text)), Some("army"));
 }
 
+// "According to him": the person named last.
+claim!(
+    according_to_him,
+    "Fire chief Daniel Okafor visited the site on Sunday. According to him, the blaze was started by a faulty heater.",
+    "the blaze was started by a faulty heater",
+    ["Daniel Okafor"],
+    Reported
+);
+
+// A time phrase before the subject is no name ("On Friday, the agency
+// ... said").
+#[test]
+fn a_time_phrase_before_the_subject_is_no_source() {
+    let doc = analyze(
+        "On Friday, the regional health agency, which runs the hospitals, said the outbreak had been contained.",
+    );
+    let claim = find_claim(&doc, "the outbreak had been contained");
+    let chain: Vec<&str> = claim.chain.iter().map(|s| s.text.as_str()).collect();
+    assert!(chain.iter().all(|s| !s.contains("Friday")), "{chain:?}");
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

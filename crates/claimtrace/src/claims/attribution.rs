@@ -374,7 +374,11 @@ fn chain_phrases(ctx: &Ctx<'_>, a: usize, e: usize, in_direct: &[Option<usize>])
                         t = t2;
                     }
                 }
-                if let Some(src) = to_source(ctx, f, t) {
+                // "according to him": the person named last.
+                let pronoun = (t == f + 1 && matches!(words[f], "him" | "her"))
+                    .then(|| last_person(ctx, f))
+                    .flatten();
+                if let Some(src) = pronoun.or_else(|| to_source(ctx, f, t)) {
                     match which {
                         0 => out.according.push(src),
                         1 => out.cited.push(src),
@@ -619,20 +623,8 @@ fn resolve_pronoun(
 ) -> Option<Source> {
     let personal = matches!(ctx.lower[at].as_str(), "he" | "she");
     if personal {
-        let doc = ctx.doc;
-        // Mentions are in text order; look back a bounded number of them.
-        let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
-        let last_person = doc.mentions[before.saturating_sub(200)..before]
-            .iter()
-            .rev()
-            .find(|m| m.kind == crate::doc::EntityKind::Person);
-        if let Some(m) = last_person {
-            let name = super::source::without_titles(&doc.entities[m.entity].name);
-            return Some(Source {
-                text: name.to_string(),
-                span: Some(m.span),
-                kind: SourceKind::Named,
-            });
+        if let Some(person) = last_person(ctx, at) {
+            return Some(person);
         }
     }
     let fits = |s: &Source| {
@@ -678,6 +670,19 @@ fn resolve_description(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
         },
         None => source,
     }
+}
+
+/// The last person the entity stage found before token `at`, as a source.
+fn last_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
+    let doc = ctx.doc;
+    // Mentions are in text order; look back a bounded number of them.
+    let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
+    let m = doc.mentions[before.saturating_sub(200)..before]
+        .iter()
+        .rev()
+        .find(|m| m.kind == crate::doc::EntityKind::Person)?;
+    let name = super::source::without_titles(&doc.entities[m.entity].name);
+    Some(Source { text: name.to_string(), span: Some(m.span), kind: SourceKind::Named })
 }
 
 /// "I believe", "we expect" with no one to resolve them to (an interview,

@@ -116,9 +116,19 @@ fn named_before_role(
         return None;
     }
     let name_end = f - 1;
+    // A name: capitalised words ending in a proper noun (a tagger may
+    // take an unfamiliar first name for something else).
+    if ctx.doc.tokens[name_end - 1].tag != Some("PROPN") {
+        return None;
+    }
     let name_start = (start..name_end)
         .rev()
-        .take_while(|&k| ctx.is_capitalized(k) && ctx.doc.tokens[k].tag == Some("PROPN"))
+        .take_while(|&k| {
+            ctx.is_capitalized(k)
+                && !DETERMINERS.contains(&words[k])
+                && !is_time_word(words[k])
+                && !matches!(ctx.doc.tokens[k].tag, Some("ADP" | "ADV" | "SCONJ"))
+        })
         .last()?;
     let at_clause_start = name_start == start || matches!(words[name_start - 1], "," | ";" | ":");
     (at_clause_start && name_end - name_start <= 5).then_some((name_start, name_end))
