@@ -540,6 +540,19 @@ fn a_time_phrase_before_the_subject_is_no_source() {
     assert!(chain.iter().all(|s| !s.contains("Friday")), "{chain:?}");
 }
 
+// "..., which state media said were under control": "state" modifies a
+// noun before another cue, and the antecedent is the content's subject.
+#[test]
+fn which_state_media_said() {
+    let doc = analyze(
+        "The storm damaged two hospitals and a water plant, which state television said were running on generators.",
+    );
+    let claim = find_claim(&doc, "were running on generators");
+    let chain: Vec<&str> = claim.chain.iter().map(|s| bare(&s.text)).collect();
+    assert_eq!(chain, ["state television"]);
+    assert!(claim.text.starts_with("two hospitals and a water plant"), "{:?}", claim.text);
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

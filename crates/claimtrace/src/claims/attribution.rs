@@ -181,6 +181,12 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 }
             }
             let text = claim_text(ctx, att, source.as_ref(), cs, ce).unwrap_or(content_text);
+            // "fires, which state media said were under control": the
+            // content's subject is the relative clause's antecedent.
+            let text = match relative_antecedent(ctx, a, source.as_ref(), cs) {
+                Some(antecedent) => format!("{antecedent} {text}"),
+                None => text,
+            };
             push_claim(
                 &mut found,
                 Claim {
@@ -495,6 +501,15 @@ fn cues(
         {
             continue;
         }
+        // A cue word modifying the noun before another cue ("which state
+        // media said", "state television reported") is no cue itself.
+        if ctx.doc.tokens.get(k + 1).is_some_and(|t| matches!(t.tag, Some("NOUN" | "PROPN")))
+            && words.get(k + 2).is_some_and(|n| {
+                LEXICONS.speech.contains(n) || LEXICONS.reported_speech.contains(n)
+            })
+        {
+            continue;
+        }
         // Passive: "reported by X" names a channel, handled as a chain.
         if words.get(k + 1) == Some(&"by") {
             continue;
@@ -670,6 +685,36 @@ fn resolve_description(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
         },
         None => source,
     }
+}
+
+/// The antecedent of a relative clause whose subject is the source and
+/// whose content lacks a subject ("major fires at the plant, which state
+/// media said were under control").
+fn relative_antecedent(
+    ctx: &Ctx<'_>,
+    a: usize,
+    source: Option<&Source>,
+    cs: usize,
+) -> Option<String> {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let start = source?.span?.start;
+    let f = (a..cs).find(|&k| tokens[k].span.start >= start)?;
+    if f < a + 2 || !matches!(words[f - 1], "which" | "that" | "who") {
+        return None;
+    }
+    if !matches!(tokens[cs].tag, Some("AUX" | "VERB")) {
+        return None;
+    }
+    let mut j = f - 1;
+    if j > a && words[j - 1] == "," {
+        j -= 1;
+    }
+    let (pf, pt) = phrase_before(ctx, a, j)?;
+    // The noun phrase after the main clause's verb, if the phrase runs
+    // over one.
+    let pf = (pf..pt).rev().find(|&k| looks_finite_verb(ctx, k)).map_or(pf, |v| v + 1);
+    (pf < pt).then(|| ctx.span_text(pf, pt).to_string())
 }
 
 /// The last person the entity stage found before token `at`, as a source.
