@@ -553,6 +553,24 @@ fn which_state_media_said() {
     assert!(claim.text.starts_with("two hospitals and a water plant"), "{:?}", claim.text);
 }
 
+// A surname alone names the person mentioned before, also in another
+// transliteration; a different name stays itself.
+#[test]
+fn a_surname_names_the_person_mentioned_before() {
+    let doc = analyze(
+        "Army spokesman Yusuf Qasem said the convoy had been hit. \"We will respond,\" Qasim said. \"The road is closed,\" Moreno said.",
+    );
+    let source_of = |needle: &str| {
+        doc.quotes
+            .iter()
+            .find(|q| doc.slice(q.span).contains(needle))
+            .and_then(|q| q.source.as_ref())
+            .map(|s| s.text.clone())
+    };
+    assert_eq!(source_of("We will respond").as_deref(), Some("Yusuf Qasem"));
+    assert_eq!(source_of("The road is closed").as_deref(), Some("Moreno"));
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

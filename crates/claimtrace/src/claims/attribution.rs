@@ -582,7 +582,7 @@ fn cues(
                     }
                 },
             );
-        let source = source.map(|s| resolve_description(ctx, k, s));
+        let source = source.map(|s| resolve_surname(ctx, k, resolve_description(ctx, k, s)));
         let source = speaker_before.or(source).or_else(|| {
             let (f, _) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
             resolve_pronoun(ctx, &out, recent, f).or_else(|| first_person(ctx, f))
@@ -715,6 +715,41 @@ fn relative_antecedent(
     // over one.
     let pf = (pf..pt).rev().find(|&k| looks_finite_verb(ctx, k)).map_or(pf, |v| v + 1);
     (pf < pt).then(|| ctx.span_text(pf, pt).to_string())
+}
+
+/// A surname alone ("Sarea said") names the person mentioned before with
+/// that surname ("Yahya Sarea"), also when the article spells it with one
+/// letter changed, as transliterations vary ("Saree").
+fn resolve_surname(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
+    let text = source.text.as_str();
+    if source.kind != SourceKind::Named
+        || text.contains(' ')
+        || text.chars().count() < 4
+        || !text.chars().next().is_some_and(char::is_uppercase)
+    {
+        return source;
+    }
+    let close = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        a.len() == b.len()
+            && a.len() >= 5
+            && a[..3] == b[..3]
+            && a.iter().zip(&b).filter(|(x, y)| x != y).count() <= 1
+    };
+    let doc = ctx.doc;
+    let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
+    let named = doc.mentions[before.saturating_sub(200)..before].iter().rev().find_map(|m| {
+        if m.kind != crate::doc::EntityKind::Person {
+            return None;
+        }
+        let name = super::source::without_titles(&doc.entities[m.entity].name);
+        let last = name.rsplit(' ').next()?;
+        (name.contains(' ') && (last == text || close(last, text))).then(|| name.to_string())
+    });
+    match named {
+        Some(name) => Source { text: name, ..source },
+        None => source,
+    }
 }
 
 /// The last person the entity stage found before token `at`, as a source.
