@@ -571,6 +571,25 @@ fn a_surname_names_the_person_mentioned_before() {
     assert_eq!(source_of("The road is closed").as_deref(), Some("Moreno"));
 }
 
+// "X's spokesperson, Jane Doe, said": Jane Doe, not X; "X's statement"
+// is X's.
+claim!(
+    possessor_role_then_name,
+    "Prime Minister Rhea Solberg's spokesperson, Anders Lund, said the visit had been postponed.",
+    "the visit had been postponed",
+    ["Anders Lund"],
+    Reported
+);
+#[test]
+fn a_persons_statement_is_theirs() {
+    let doc = analyze(
+        "President Amara Diallo's statement read: \"The border will stay open to trade and to families.\"",
+    );
+    let quote = doc.quotes.iter().find(|q| q.direct).expect("the direct quote");
+    let source = quote.source.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    assert!(source.contains("Amara Diallo"), "{source:?}");
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

@@ -101,7 +101,25 @@ pub fn phrase_before(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, 
 /// stepped over.
 pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
     let found = subject_phrase(ctx, start, cue)?;
-    Some(named_before_role(ctx, start, found).unwrap_or(found))
+    Some(
+        named_before_role(ctx, start, found)
+            .or_else(|| named_after_role(ctx, found, cue))
+            .unwrap_or(found),
+    )
+}
+
+/// "the chancellor's spokesperson, Jane Doe, said": a name set off between
+/// the subject and the cue names the source.
+fn named_after_role(ctx: &Ctx<'_>, (_, t): (usize, usize), cue: usize) -> Option<(usize, usize)> {
+    let words = ctx.words();
+    if t + 2 >= cue || words[t] != "," || words[cue - 1] != "," {
+        return None;
+    }
+    let (from, to) = (t + 1, cue - 1);
+    let name = to - from <= 4
+        && (from..to).all(|k| ctx.is_capitalized(k) && !DETERMINERS.contains(&words[k]))
+        && ctx.doc.tokens[to - 1].tag == Some("PROPN");
+    name.then_some((from, to))
 }
 
 /// "Jane Doe, spokesperson for the governor, said": when the subject
@@ -338,7 +356,12 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     let inside = mentions[first..].iter().take_while(|m| m.tokens.end <= to);
     let mut chosen = None;
     for m in inside {
-        if m.kind == crate::doc::EntityKind::Person {
+        // "Angela Merkel's spokesperson" is not Angela Merkel ("Trump's
+        // statement" is Trump's).
+        let possessor = words.get(m.tokens.end).is_some_and(|w| matches!(*w, "'s" | "’s"))
+            && m.tokens.end + 1 < to
+            && !LEXICONS.artefact.contains(words[to - 1]);
+        if m.kind == crate::doc::EntityKind::Person && !possessor {
             chosen = Some(m);
             break;
         }
