@@ -590,6 +590,43 @@ fn a_persons_statement_is_theirs() {
     assert!(source.contains("Amara Diallo"), "{source:?}");
 }
 
+// A later claim by another source that says the opposite denies the
+// earlier one.
+#[test]
+fn a_later_contrary_claim_denies_the_earlier() {
+    let doc = analyze(
+        "The rebel group said its fighters had shot down the helicopter. The helicopter crashed near Kandahar on Tuesday. Days later the defence ministry said there was no evidence the helicopter had been shot down.",
+    );
+    let claim = find_claim(&doc, "its fighters had shot down the helicopter");
+    assert!(
+        claim
+            .stances
+            .iter()
+            .any(|s| s.kind == StanceKind::Denies && bare(&s.actor) == "defence ministry"),
+        "{:?}",
+        claim.stances
+    );
+    assert_eq!(claim.status, Status::Disputed);
+    // The article's own fact is not answered that way.
+    let own = find_claim(&doc, "The helicopter crashed near Kandahar");
+    assert!(own.stances.iter().all(|s| s.kind != StanceKind::Denies), "{:?}", own.stances);
+}
+
+#[test]
+fn claims_that_do_not_contradict_are_left_alone() {
+    let doc = analyze(
+        "The mayor said the new bridge would open in May. The transport agency said no buses would run on the old route after March.",
+    );
+    let claim = find_claim(&doc, "the new bridge would open in May");
+    assert!(claim.stances.iter().all(|s| s.kind != StanceKind::Denies), "{:?}", claim.stances);
+    // A source that repeats itself with a negation does not deny itself.
+    let doc = analyze(
+        "The ministry said the dam had been damaged. The ministry later said the dam had not been breached.",
+    );
+    let claim = find_claim(&doc, "the dam had been damaged");
+    assert!(claim.stances.iter().all(|s| s.kind != StanceKind::Denies), "{:?}", claim.stances);
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

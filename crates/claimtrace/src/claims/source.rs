@@ -331,6 +331,31 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     while from < to && matches!(words[to - 1], "," | "." | "'s" | "’s") {
         to -= 1;
     }
+    // "Days later the ministry": a time phrase before the subject.
+    let timing = |w: &str| {
+        is_time_word(w)
+            || matches!(
+                w,
+                "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "hours"
+                    | "minutes"
+                    | "later"
+                    | "earlier"
+                    | "ago"
+                    | "shortly"
+                    | "afterwards"
+                    | "then"
+                    | "meanwhile"
+            )
+    };
+    if (from..to).any(|k| matches!(words[k], "later" | "earlier" | "ago" | "afterwards")) {
+        while from + 1 < to && timing(words[from]) {
+            from += 1;
+        }
+    }
     let named_from = skip_determiners(words, from, to);
     if named_from >= to {
         return None;

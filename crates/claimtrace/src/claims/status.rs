@@ -11,6 +11,9 @@ use crate::doc::{Claim, Span, Stance, StanceKind, Status};
 
 /// How many claims back a signal may point.
 const LOOK_BACK: usize = 12;
+/// How many claims back a claim may contradict (an answer often comes
+/// paragraphs after the claim it answers).
+const CONTRADICTION_LOOK_BACK: usize = 32;
 
 pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     let words = ctx.words();
@@ -133,6 +136,49 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let target = sentence_target.or_else(|| latest(found, s_idx));
             if let Some(t) = target {
                 add_stance(&mut found.claims[t], &stance.actor, stance.kind, stance.cue);
+            }
+        }
+    }
+    contradictions(found);
+}
+
+/// A later claim that says the opposite of an earlier one, from another
+/// source ("gas was the trigger", then "reports describe speculation the
+/// cause was not in fact a gas leak"; "the Houthis claimed the attacks",
+/// then "there was no evidence the attacks came from Yemen"): its source
+/// denies the earlier claim. The earlier claim is someone's (it has a
+/// source: the article's own facts are not answered this way); the two
+/// share content words (at least two, and a third of the shorter's) and
+/// differ in negation.
+fn contradictions(found: &mut Found) {
+    use crate::ledger::Signature;
+    let signatures: Vec<Signature> =
+        found.claims.iter().map(|c| Signature::of(&c.text, &[])).collect();
+    let origin = |c: &Claim| c.chain.first().map(|s| s.text.to_lowercase());
+    for later in 0..found.claims.len() {
+        let denier = &found.claims[later];
+        let Some(actor) = denier.chain.first().map(|s| s.text.clone()) else { continue };
+        if !signatures[later].negated {
+            continue;
+        }
+        let cue = denier.cue.or(denier.status_cue);
+        let from = later.saturating_sub(CONTRADICTION_LOOK_BACK);
+        for earlier in from..later {
+            let (a, b) = (&signatures[earlier], &signatures[later]);
+            let claim = &found.claims[earlier];
+            if a.negated || claim.chain.is_empty() || claim.sentence >= found.claims[later].sentence
+            {
+                continue;
+            }
+            if origin(claim) == Some(actor.to_lowercase()) {
+                continue;
+            }
+            let shared = a.stems.intersection(&b.stems).count();
+            let shorter = a.stems.len().min(b.stems.len()).max(1);
+            if shared >= 2 && shared * 3 >= shorter {
+                let claim = &mut found.claims[earlier];
+                add_stance(claim, &actor, StanceKind::Denies, cue);
+                claim.strengthen(Status::Disputed, cue);
             }
         }
     }
