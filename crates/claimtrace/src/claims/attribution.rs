@@ -11,55 +11,6 @@ use super::source::{
 use super::{Ctx, Found};
 use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind};
 
-/// Subordinators that put a cue in a clause beside the main one
-/// ("..., days after the group claimed ...").
-const SUBORDINATORS: &[&str] =
-    &["after", "before", "when", "while", "as", "because", "since", "although", "though"];
-
-/// Verbs of harm whose counts make a clause a key fact of the story.
-const HARM: &[&str] = &[
-    "killed",
-    "kill",
-    "kills",
-    "wounded",
-    "injured",
-    "injuring",
-    "killing",
-    "wounding",
-    "dead",
-    "died",
-    "missing",
-    "kidnapped",
-    "abducted",
-    "arrested",
-    "detained",
-    "displaced",
-    "evacuated",
-];
-
-/// Number words that can stand for a count.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "scores",
-    "several",
-    "least",
-];
-
 /// One attribution found in a sentence.
 struct Attribution {
     cue: (usize, usize),
@@ -867,7 +818,7 @@ fn strip_quote_end(ctx: &Ctx<'_>, a: usize, mut end: usize) -> usize {
 /// ("..., days after the group claimed").
 fn subordinate_main_end(words: &[&str], a: usize, subject_from: usize) -> Option<usize> {
     let before = subject_from.checked_sub(1)?;
-    if before < a || !SUBORDINATORS.contains(&words[before]) {
+    if before < a || !LEXICONS.subordinators.contains(words[before]) {
         return None;
     }
     (a..before).rev().find(|&i| words[i] == ",")
@@ -961,9 +912,9 @@ fn split_count_clause(
         if !matches!(words[r], "which" | "that" | "who") {
             continue;
         }
-        let clause_has_harm = (r + 1..ce.min(r + 4)).any(|i| HARM.contains(&words[i]));
+        let clause_has_harm = (r + 1..ce.min(r + 4)).any(|i| LEXICONS.harm.contains(words[i]));
         let has_number = (r + 1..ce.min(r + 7)).any(|i| {
-            ctx.doc.tokens[i].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[i])
+            ctx.doc.tokens[i].kind == TokenKind::Number || LEXICONS.count_words.contains(words[i])
         });
         if clause_has_harm && has_number {
             let stops = [
@@ -1194,9 +1145,10 @@ fn unattributed(
     }
     let hedge = LEXICONS.hedge.find(words, a, e);
     let hedged = hedge.map(|(k, _)| k);
-    let harm = (a..e).any(|k| HARM.contains(&words[k]))
+    let harm = (a..e).any(|k| LEXICONS.harm.contains(words[k]))
         && (a..e).any(|k| {
-            ctx.doc.tokens[k].kind == TokenKind::Number || NUMBER_WORDS.contains(&words[k]) && k > a
+            ctx.doc.tokens[k].kind == TokenKind::Number
+                || LEXICONS.count_words.contains(words[k]) && k > a
         });
     if hedged.is_none() && !harm {
         // Facts in the article's own voice, one claim per clause.
@@ -1238,7 +1190,10 @@ fn subordinate_start(words: &[&str], a: usize, e: usize) -> Option<usize> {
     (a..e).find(|&k| {
         words[k] == ","
             && words.get(k + 1).is_some_and(|n| {
-                SUBORDINATORS.contains(n) || *n == "days" || *n == "hours" || *n == "weeks"
+                LEXICONS.subordinators.contains(*n)
+                    || *n == "days"
+                    || *n == "hours"
+                    || *n == "weeks"
             })
     })
 }

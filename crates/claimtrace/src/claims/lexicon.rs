@@ -87,6 +87,12 @@ pub struct Lexicons {
     pub titles: HashSet<String>,
     /// Cues besides speech whose content is reported speech ("reported").
     pub reported_speech: PhraseList,
+    /// Verbs of harm whose counts make a clause a key fact.
+    pub harm: HashSet<String>,
+    /// Number words that can stand for a count.
+    pub count_words: HashSet<String>,
+    /// Subordinators that put a cue in a clause beside the main one.
+    pub subordinators: HashSet<String>,
 }
 
 fn words(text: &str) -> HashSet<String> {
@@ -127,6 +133,9 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         generic_org: PhraseList::parse(data!("generic_org.txt")),
         titles: words(data!("titles.txt")),
         reported_speech: PhraseList::parse(data!("reported_speech.txt")),
+        harm: words(data!("harm.txt")),
+        count_words: words(data!("count_words.txt")),
+        subordinators: words(data!("subordinators.txt")),
     }
 });
 
@@ -159,6 +168,8 @@ mod tests {
         assert_eq!(l.claim_nouns.get("claims").map(String::as_str), Some("claimed"));
         assert!(l.unnamed.contains("officials"));
         assert!(l.artefact.contains("poster"));
+        assert!(l.harm.contains("killed") && l.count_words.contains("dozens"));
+        assert!(l.subordinators.contains("after"));
     }
 
     #[test]
