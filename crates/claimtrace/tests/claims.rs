@@ -627,6 +627,23 @@ fn claims_that_do_not_contradict_are_left_alone() {
     assert!(claim.stances.iter().all(|s| s.kind != StanceKind::Denies), "{:?}", claim.stances);
 }
 
+// "he declined to comment" is the person named last, and answers the
+// claim the paragraph is about.
+#[test]
+fn he_declined_to_comment_on_the_paragraphs_claim() {
+    let doc = analyze(
+        "Several newspapers reported that the striker would join a rival club, citing people close to the talks. The people said the fee was close to 40 million euros. The club's coach, Paolo Rinaldi, was asked about it on Sunday, but he declined to comment.",
+    );
+    let claim = find_claim(&doc, "the striker would join a rival club");
+    assert!(
+        claim.stances.iter().any(|s| s.kind == StanceKind::NoComment && s.actor == "Paolo Rinaldi"),
+        "{:?}",
+        claim.stances
+    );
+    let later = find_claim(&doc, "the fee was close to 40 million euros");
+    assert!(later.stances.iter().all(|s| s.kind != StanceKind::NoComment), "{:?}", later.stances);
+}
+
 #[test]
 fn a_clause_after_adding_is_one_claim() {
     let doc = analyze(

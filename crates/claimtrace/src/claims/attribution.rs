@@ -704,7 +704,7 @@ fn resolve_surname(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
 }
 
 /// The last person the entity stage found before token `at`, as a source.
-fn last_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
+pub(super) fn last_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     let doc = ctx.doc;
     // Mentions are in text order; look back a bounded number of them.
     let before = doc.mentions.partition_point(|m| m.tokens.end <= at);

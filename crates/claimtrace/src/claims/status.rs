@@ -90,6 +90,10 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
                 Some((f, _)) if matches!(words[f], "no" | "none" | "nobody") => Vec::new(),
+                // "he declined to comment": the person named last.
+                Some((f, t)) if t == f + 1 && matches!(words[f], "he" | "she") => {
+                    super::attribution::last_person(ctx, f).map(|s| s.text).into_iter().collect()
+                }
                 Some((f, t)) => split_actors(ctx, f, t),
                 None => Vec::new(),
             };
@@ -116,7 +120,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 .or(sentence_target)
                 .or_else(|| {
                     if kind == StanceKind::NoComment {
-                        latest(found, s_idx + 1)
+                        paragraph_topic(ctx, found, s_idx).or_else(|| latest(found, s_idx + 1))
                     } else {
                         None
                     }
@@ -232,6 +236,23 @@ fn labels_false(ctx: &Ctx<'_>, found: &Found, s_idx: usize, k: usize, e: usize) 
     let noun = (f..e).find(|&i| LEXICONS.claim_nouns.contains_key(words[i]))?;
     LEXICONS.false_label.find(words, noun + 1, e.min(noun + 6))?;
     Some(n)
+}
+
+/// The first attributed claim of the paragraph of sentence `s_idx`, before
+/// it: what a refusal to comment later in the paragraph answers ("Outlets
+/// reported X, citing sources. The sources said Y. Asked about it, he
+/// declined to comment.").
+fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, s_idx: usize) -> Option<usize> {
+    let doc = ctx.doc;
+    let at = doc.sentences.get(s_idx)?.span;
+    let paragraph = doc.paragraphs.iter().find(|p| p.span.contains(at))?.span;
+    let n = found.claims.len();
+    (n.saturating_sub(LOOK_BACK)..n).find(|&i| {
+        let claim = &found.claims[i];
+        claim.sentence < s_idx
+            && !claim.chain.is_empty()
+            && doc.sentences.get(claim.sentence).is_some_and(|s| paragraph.contains(s.span))
+    })
 }
 
 /// The latest claim before sentence `before`, within reach.
