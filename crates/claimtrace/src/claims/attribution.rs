@@ -1,6 +1,8 @@
 //! Reported speech and claims, sentence by sentence: the cue, its source,
 //! the content, and the chain of sources around it.
 
+use std::ops::Range;
+
 use super::checkworthy;
 use super::lexicon::LEXICONS;
 use super::quotes::{self, Direct};
@@ -13,9 +15,9 @@ use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Sta
 
 /// One attribution found in a sentence.
 struct Attribution {
-    cue: (usize, usize),
+    cue: Range<usize>,
     source: Option<Source>,
-    content: (usize, usize),
+    content: Range<usize>,
     /// A cue of speech or writing (a quote), not only of a claim.
     speech: bool,
     /// The cue's subject stands in a subordinate clause; the main clause
@@ -55,14 +57,15 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if let Some(src) = &source {
                 recent.push(src.clone());
             }
-            let (cs, ce) = att.content;
+            let (cs, ce) = (att.content.start, att.content.end);
             // A cue right before a quotation introduces that quotation.
             let only_direct = cs < ce && in_direct[cs].is_some();
             let embedded: Vec<usize> = (cs..ce).filter_map(|k| in_direct[k]).collect();
             for &q in &embedded {
                 if direct_sources[q].is_none() {
                     if let Some(src) = &source {
-                        direct_sources[q] = Some((src.clone(), span(ctx, att.cue.0, att.cue.1)));
+                        direct_sources[q] =
+                            Some((src.clone(), span(ctx, att.cue.start, att.cue.end)));
                     }
                 }
             }
@@ -87,7 +90,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                         Stance {
                             actor: src.text.clone(),
                             kind: StanceKind::NoComment,
-                            cue: Some(span(ctx, att.cue.0, att.cue.1)),
+                            cue: Some(span(ctx, att.cue.start, att.cue.end)),
                         },
                     ));
                 }
@@ -99,8 +102,8 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             // Reported speech and claims are quotes too, unless the cue only
             // takes a noun ("claimed responsibility") or carries a direct
             // quotation (which is the quote).
-            let noun_complement = ctx.doc.tokens[cs].tag == Some("NOUN") && att.cue.1 == cs;
-            if embedded.is_empty() && (att.speech || !noun_complement && att.cue.1 < cs) {
+            let noun_complement = ctx.doc.tokens[cs].tag == Some("NOUN") && att.cue.end == cs;
+            if embedded.is_empty() && (att.speech || !noun_complement && att.cue.end < cs) {
                 push_quote(&mut found, ctx, att, source.clone());
             }
             // A count in a relative clause is the article's own fact.
@@ -113,7 +116,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let claim_chain = without_outlet(ctx, claim_chain);
             let status = if claim_chain.is_empty() { Status::Asserted } else { Status::Reported };
             let mut stances = Vec::new();
-            let cue_span = span(ctx, att.cue.0, att.cue.1);
+            let cue_span = span(ctx, att.cue.start, att.cue.end);
             if let Some(origin) = claim_chain.first() {
                 stances.push(Stance {
                     actor: origin.text.clone(),
@@ -121,7 +124,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     cue: Some(cue_span),
                 });
             }
-            let cue_word = words[att.cue.0].to_string();
+            let cue_word = words[att.cue.start].to_string();
             if cue_word.starts_with("confirm") {
                 if let Some(src) = &source {
                     stances.push(Stance {
@@ -240,10 +243,10 @@ fn trim_punct(ctx: &Ctx<'_>, a: usize, mut b: usize) -> usize {
 }
 
 fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Option<Source>) {
-    let (cs, ce) = att.content;
+    let (cs, ce) = (att.content.start, att.content.end);
     found.quotes.push(Quote {
         span: span(ctx, cs, ce),
-        cue: Some(span(ctx, att.cue.0, att.cue.1)),
+        cue: Some(span(ctx, att.cue.start, att.cue.end)),
         source,
         direct: false,
     });
@@ -431,7 +434,7 @@ fn cues(
         if in_direct[k].is_some() || masked(masked_ranges, k) {
             continue;
         }
-        if out.iter().any(|att| att.content.0 <= k && k < att.content.1) {
+        if out.iter().any(|att| att.content.start <= k && k < att.content.end) {
             continue;
         }
         let w = words[k];
@@ -493,7 +496,9 @@ fn cues(
         // "..., officials said, adding that ...": the participle's source is
         // the speaker of the cue it follows.
         let before = (participle && k > a && words[k - 1] == ",")
-            .then(|| out.iter().rev().find(|att| att.cue.1 < k && att.content.1 <= att.cue.0))
+            .then(|| {
+                out.iter().rev().find(|att| att.cue.end < k && att.content.end <= att.cue.start)
+            })
             .flatten()
             .filter(|att| att.source.is_some());
         let speaker_before = before.and_then(|att| att.source.clone());
@@ -540,9 +545,9 @@ fn cues(
         });
         out.push(Attribution {
             hearer: hearer(ctx, k, e).or(hearer_before),
-            cue: (k, k + 1),
+            cue: k..k + 1,
             source,
-            content,
+            content: content.0..content.1,
             speech: speech
                 || participle
                     && matches!(w, "saying" | "adding" | "posting" | "writing" | "stating"),
@@ -946,10 +951,10 @@ fn claim_text(
     if ce <= cs {
         return None;
     }
-    let noun_complement = ctx.doc.tokens[cs].tag.is_some_and(|t| t == "NOUN") && att.cue.1 == cs;
+    let noun_complement = ctx.doc.tokens[cs].tag.is_some_and(|t| t == "NOUN") && att.cue.end == cs;
     if noun_complement {
         if let Some(src) = source {
-            return Some(format!("{} {}", src.text, ctx.span_text(att.cue.0, ce)));
+            return Some(format!("{} {}", src.text, ctx.span_text(att.cue.start, ce)));
         }
     }
     let mut from = cs;
@@ -982,15 +987,15 @@ fn reported_act(
     embedded: &[usize],
 ) -> Option<usize> {
     let words = ctx.words();
-    let (cs, ce) = att.content;
-    let object_first = cs == att.cue.1 && ce > cs && words[cs] != "that";
-    if !LEXICONS.act.contains(words[att.cue.0]) || !object_first || !embedded.is_empty() {
+    let (cs, ce) = (att.content.start, att.content.end);
+    let object_first = cs == att.cue.end && ce > cs && words[cs] != "that";
+    if !LEXICONS.act.contains(words[att.cue.start]) || !object_first || !embedded.is_empty() {
         return None;
     }
     // The parse tells an object from a clause; without one, a clause is a
     // finite verb in the content.
     let tokens = &ctx.doc.tokens;
-    let cue = att.cue.0;
+    let cue = att.cue.start;
     let parsed = tokens[cue].rel.is_some();
     let of_cue = |rels: &[&str]| {
         (cs..ce).any(|k| {
