@@ -253,8 +253,18 @@ impl Stage for Claims {
     fn name(&self) -> &'static str {
         "claims"
     }
+    /// It reads tags (noun uses of cue words), the parse (subjects and
+    /// objects of cues) and the entities (people that pronouns and
+    /// surnames name).
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Paragraphs, Layer::Sentences, Layer::Tokens]
+        &[
+            Layer::Paragraphs,
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::Tags,
+            Layer::Parse,
+            Layer::Entities,
+        ]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Claims]
