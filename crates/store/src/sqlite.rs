@@ -175,7 +175,7 @@ impl SqlStore {
         if version > supported {
             return Err(StoreError::TooNew { path: shown, found: version, supported });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        wal_mode(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Checkpoint every ~40 MB of WAL rather than every 4 MB: ingest
         // rewrites the same index pages article after article, and each
@@ -186,6 +186,27 @@ impl SqlStore {
         let conn = SqliteConn(conn, std::cell::Cell::new(Batch::None));
         migrate(&conn)?;
         Ok(SqlStore::new(Box::new(conn)))
+    }
+}
+
+/// Switches the file to WAL. Switching takes the file's exclusive lock
+/// without SQLite's busy handler, so another process opening a new ledger
+/// at the same moment makes it fail at once ("database is locked"): it
+/// is tried again, for as long as the busy timeout allows.
+fn wal_mode(conn: &Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            outcome => return Ok(outcome?),
+        }
     }
 }
 
