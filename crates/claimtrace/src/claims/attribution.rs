@@ -28,6 +28,13 @@ struct Attribution {
     hearer: Option<Source>,
 }
 
+impl Attribution {
+    /// Where the cue is in the body.
+    fn cue_span(&self, ctx: &Ctx<'_>) -> Span {
+        span(ctx, self.cue.start, self.cue.end)
+    }
+}
+
 /// Finds quotes and claims in every sentence of the document.
 pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
     let doc = ctx.doc;
@@ -64,8 +71,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             for &q in &embedded {
                 if direct_sources[q].is_none() {
                     if let Some(src) = &source {
-                        direct_sources[q] =
-                            Some((src.clone(), span(ctx, att.cue.start, att.cue.end)));
+                        direct_sources[q] = Some((src.clone(), att.cue_span(ctx)));
                     }
                 }
             }
@@ -90,7 +96,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                         Stance {
                             actor: src.text.clone(),
                             kind: StanceKind::NoComment,
-                            cue: Some(span(ctx, att.cue.start, att.cue.end)),
+                            cue: Some(att.cue_span(ctx)),
                         },
                     ));
                 }
@@ -116,7 +122,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let claim_chain = without_outlet(ctx, claim_chain);
             let status = if claim_chain.is_empty() { Status::Asserted } else { Status::Reported };
             let mut stances = Vec::new();
-            let cue_span = span(ctx, att.cue.start, att.cue.end);
+            let cue_span = att.cue_span(ctx);
             if let Some(origin) = claim_chain.first() {
                 stances.push(Stance {
                     actor: origin.text.clone(),
@@ -246,7 +252,7 @@ fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Optio
     let (cs, ce) = (att.content.start, att.content.end);
     found.quotes.push(Quote {
         span: span(ctx, cs, ce),
-        cue: Some(span(ctx, att.cue.start, att.cue.end)),
+        cue: Some(att.cue_span(ctx)),
         source,
         direct: false,
     });
@@ -493,9 +499,10 @@ fn cues(
         if ctx.is_capitalized(k) && k > a {
             continue;
         }
+        let after_comma = k > a && words[k - 1] == ",";
         // "..., officials said, adding that ...": the participle's source is
         // the speaker of the cue it follows.
-        let before = (participle && k > a && words[k - 1] == ",")
+        let before = (participle && after_comma)
             .then(|| {
                 out.iter().rev().find(|att| att.cue.end < k && att.content.end <= att.cue.start)
             })
@@ -506,7 +513,6 @@ fn cues(
         // A participle after a comma ("..., saying there was no
         // evidence") hangs from the verb before it, whose subject speaks,
         // even when the word is also a speech cue.
-        let after_comma = k > a && words[k - 1] == ",";
         let (source_range, content, main_end) = if participle && (!speech || after_comma) {
             let src = if after_comma {
                 sentence_subject(ctx, a, k).or_else(|| {
@@ -624,8 +630,7 @@ fn resolve_description(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
         return source;
     }
     let doc = ctx.doc;
-    let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
-    let named = doc.mentions[before.saturating_sub(200)..before].iter().rev().find(|m| {
+    let named = mentions_before(ctx, at).find(|m| {
         m.kind == crate::doc::EntityKind::Org
             && doc.entities[m.entity]
                 .name
@@ -693,8 +698,7 @@ fn resolve_surname(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
             && a.iter().zip(&b).filter(|(x, y)| x != y).count() <= 1
     };
     let doc = ctx.doc;
-    let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
-    let named = doc.mentions[before.saturating_sub(200)..before].iter().rev().find_map(|m| {
+    let named = mentions_before(ctx, at).find_map(|m| {
         if m.kind != crate::doc::EntityKind::Person {
             return None;
         }
@@ -710,15 +714,20 @@ fn resolve_surname(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
 
 /// The last person the entity stage found before token `at`, as a source.
 pub(super) fn last_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
-    let doc = ctx.doc;
-    // Mentions are in text order; look back a bounded number of them.
-    let before = doc.mentions.partition_point(|m| m.tokens.end <= at);
-    let m = doc.mentions[before.saturating_sub(200)..before]
-        .iter()
-        .rev()
-        .find(|m| m.kind == crate::doc::EntityKind::Person)?;
-    let name = super::source::without_titles(&doc.entities[m.entity].name);
+    let m = mentions_before(ctx, at).find(|m| m.kind == crate::doc::EntityKind::Person)?;
+    let name = super::source::without_titles(&ctx.doc.entities[m.entity].name);
     Some(Source { text: name.to_string(), span: Some(m.span), kind: SourceKind::Named })
+}
+
+/// The entity mentions that end before token `at`, nearest first, within
+/// a bounded reach (mentions are in text order).
+fn mentions_before<'d>(
+    ctx: &Ctx<'d>,
+    at: usize,
+) -> impl Iterator<Item = &'d crate::doc::Mention> + 'd {
+    let mentions = &ctx.doc.mentions;
+    let before = mentions.partition_point(|m| m.tokens.end <= at);
+    mentions[before.saturating_sub(200)..before].iter().rev()
 }
 
 /// "I believe", "we expect" with no one to resolve them to (an interview,
@@ -777,10 +786,7 @@ fn postposed(
         let place = after.iter().copied().skip(1).find(|&i| {
             matches!(words[i], "to" | "at" | "during" | "before") && ctx.is_capitalized(i - 1)
         });
-        let aside = match (aside, place) {
-            (Some(x), Some(p)) => Some(x.min(p)),
-            (x, p) => x.or(p),
-        };
+        let aside = aside.into_iter().chain(place).min();
         let name: Vec<usize> =
             after.iter().copied().filter(|&i| aside.is_none_or(|x| i < x)).collect();
         let np_end = name.last().map_or(k + 1, |&i| i + 1);

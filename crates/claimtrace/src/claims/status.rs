@@ -156,25 +156,28 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
 /// differ in negation.
 fn contradictions(found: &mut Found) {
     use crate::ledger::Signature;
-    let signatures: Vec<Signature> =
-        found.claims.iter().map(|c| Signature::of(&c.text, &[])).collect();
-    let origin = |c: &Claim| c.chain.first().map(|s| s.text.to_lowercase());
+    // Both sides are someone's claims: only those get a signature, with
+    // their origin lower-cased for comparison.
+    let signed: Vec<Option<(Signature, String)>> = found
+        .claims
+        .iter()
+        .map(|c| {
+            let origin = c.chain.first()?.text.to_lowercase();
+            Some((Signature::of(&c.text, &[]), origin))
+        })
+        .collect();
     for later in 0..found.claims.len() {
-        let denier = &found.claims[later];
-        let Some(actor) = denier.chain.first().map(|s| s.text.clone()) else { continue };
-        if !signatures[later].negated {
+        let Some((b, actor_key)) = &signed[later] else { continue };
+        if !b.negated {
             continue;
         }
+        let denier = &found.claims[later];
+        let (actor, sentence) = (denier.chain[0].text.clone(), denier.sentence);
         let cue = denier.cue.or(denier.status_cue);
         let from = later.saturating_sub(CONTRADICTION_LOOK_BACK);
-        for earlier in from..later {
-            let (a, b) = (&signatures[earlier], &signatures[later]);
-            let claim = &found.claims[earlier];
-            if a.negated || claim.chain.is_empty() || claim.sentence >= found.claims[later].sentence
-            {
-                continue;
-            }
-            if origin(claim) == Some(actor.to_lowercase()) {
+        for (earlier, entry) in signed.iter().enumerate().take(later).skip(from) {
+            let Some((a, origin)) = entry else { continue };
+            if a.negated || found.claims[earlier].sentence >= sentence || origin == actor_key {
                 continue;
             }
             let shared = a.stems.intersection(&b.stems).count();
@@ -245,7 +248,11 @@ fn labels_false(ctx: &Ctx<'_>, found: &Found, s_idx: usize, k: usize, e: usize) 
 fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, s_idx: usize) -> Option<usize> {
     let doc = ctx.doc;
     let at = doc.sentences.get(s_idx)?.span;
-    let paragraph = doc.paragraphs.iter().find(|p| p.span.contains(at))?.span;
+    // Paragraphs are in text order.
+    let paragraph = doc.paragraphs[doc.paragraphs.partition_point(|p| p.span.end < at.end)..]
+        .first()
+        .filter(|p| p.span.contains(at))?
+        .span;
     let n = found.claims.len();
     (n.saturating_sub(LOOK_BACK)..n).find(|&i| {
         let claim = &found.claims[i];
