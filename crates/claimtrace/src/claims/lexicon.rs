@@ -1,6 +1,6 @@
 //! The attribution lexicons in `data/attribution/`, parsed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A list of words and phrases, matched against lower-cased tokens.

@@ -2,7 +2,7 @@
 //! mode, irregular forms, the verbs that carry an event noun, and the words
 //! that make an event not (yet) happen.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::claims::PhraseList;
@@ -110,7 +110,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn parse_triggers(text: &'static str) -> HashMap<&'static str, Vec<Trigger>> {
-    let mut map: HashMap<&'static str, Vec<Trigger>> = HashMap::new();
+    let mut map: HashMap<&'static str, Vec<Trigger>> = HashMap::default();
     for line in text.lines() {
         if line.trim_start().starts_with('#') || line.trim().is_empty() {
             continue;

@@ -4,7 +4,7 @@
 //! randomly seeded hasher.
 
 /// FNV-1a's starting value.
-pub(super) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// FNV's 64-bit prime.
 pub(super) const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -13,7 +13,7 @@ pub(super) const FNV_PRIME: u64 = 0x0100_0000_01b3;
 pub(super) const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// FNV-1a, 64 bits, of `bytes`, continuing from `hash`.
-pub(super) fn fnv1a_extend(hash: u64, bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a_extend(hash: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
 

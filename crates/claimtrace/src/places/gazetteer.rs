@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use crate::ledger::hash::fnv1a;
+use crate::ledger::hash::{fnv1a_extend, FNV_OFFSET};
 
 /// What kind of place an entry is; decides how much a name match says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -206,8 +206,39 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// FNV-1a of [`key`]`(name)`, hashed as the key is made, without building
+/// it: the 200,000 names of the gazetteer are hashed at start-up.
 fn key_hash(name: &str) -> u64 {
-    fnv1a(key(name).as_bytes())
+    let mut hash = FNV_OFFSET;
+    let mut feed = |bytes: &[u8]| hash = fnv1a_extend(hash, bytes);
+    let mut first = true;
+    for word in name.split_whitespace() {
+        if first && word.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if !first {
+            feed(b" ");
+        }
+        first = false;
+        if word.is_ascii() {
+            for b in word.bytes() {
+                feed(&[b.to_ascii_lowercase()]);
+            }
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        for c in word.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' => feed(b"'"),
+                c => {
+                    for l in c.to_lowercase() {
+                        feed(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+            }
+        }
+    }
+    hash
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -252,5 +283,16 @@ mod tests {
         assert_eq!(g.country("RU").map(|p| p.id), Some(Some(2017370)));
         assert_eq!(g.demonym("Russians"), Some("RU"));
         assert_eq!(key("  The  Hague’s "), "hague's");
+    }
+
+    proptest::proptest! {
+        /// The streamed hash is the hash of the key.
+        #[test]
+        fn key_hash_is_the_hash_of_the_key(name in "(?s).{0,40}|(the|The|THE| |Ő|İ|ẞ|’|a|B){0,12}") {
+            proptest::prop_assert_eq!(
+                key_hash(&name),
+                crate::ledger::hash::fnv1a(key(&name).as_bytes())
+            );
+        }
     }
 }

@@ -18,7 +18,7 @@
 
 pub mod gazetteer;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::doc::{Document, EntityKind, Geo, Span};
@@ -363,7 +363,7 @@ fn fallback_countries(
     let sentence_of = |start: usize| doc.sentences.partition_point(|s| s.span.end <= start);
     // Placed mentions in text order: (span, sentence, country).
     let mut placed: Vec<(Span, usize, &'static str)> = Vec::new();
-    let mut per_country: HashMap<&'static str, usize> = HashMap::new();
+    let mut per_country: HashMap<&'static str, usize> = HashMap::default();
     for (e, entity) in doc.entities.iter().enumerate() {
         let (country, counts) = match chosen[e] {
             Some(place) if !place.country.is_empty() => (place.country, true),
