@@ -1,0 +1,461 @@
+//! Mentions before merging: the recogniser's and the gazetteer's spans per
+//! sentence, corrected by generic rules (titles, headed names, acronyms,
+//! repeated names).
+
+use crate::doc::{Document, EntityKind, TokenKind};
+use crate::tag::perceptron::Model;
+
+use super::gazetteer::Gazetteer;
+use super::lists::{
+    is_org_noun, is_title, FAC_HEADS, GLUE, LOC_HEADS, NAME_PARTICLES, NAME_TITLES, NOT_NAMES,
+    NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
+};
+use super::ner;
+use super::Candidate;
+
+/// A person named after a title, which the recogniser often misses or
+/// swallows into an organisation: "Secretary of State Mike Pompeo", "Mayor
+/// of London Sadiq Khan", "Ambassador to Germany Richard Grenell", "Coast
+/// Guard Commandant Admiral Elson Hermogino". Two to four capitalised
+/// proper nouns right after a title (or after a title's "of"/"to" place)
+/// are a person; a candidate that ends with them and holds only the title
+/// before them is cut to the name.
+pub(super) fn add_titled_names(
+    words: &[&str],
+    tags: &[&str],
+    first: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let title = |i: usize| is_title(words[i]);
+    let capital =
+        |i: usize| tags[i] == "PROPN" && words[i].chars().next().is_some_and(char::is_uppercase);
+    for k in 1..words.len() {
+        let after_title = title(k - 1)
+            || (2..=3).any(|place| {
+                k > place
+                    && (k - place + 1..k).all(&capital)
+                    && matches!(words[k - place], "of" | "to")
+                    && title(k - place - 1)
+            });
+        if !after_title || title(k) {
+            continue;
+        }
+        let run = (k..words.len().min(k + 4)).take_while(|&i| capital(i) && !title(i)).count();
+        if run < 2 {
+            continue;
+        }
+        let (s, e) = (first + k, first + k + run);
+        match out.iter().position(|c| c.start < e && s < c.end) {
+            None => out.push(Candidate { start: s, end: e, kind: EntityKind::Person, entry: None }),
+            Some(i) if out[i].start < s && out[i].end == e => {
+                out[i] = Candidate { start: s, end: e, kind: EntityKind::Person, entry: None };
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Titles and offices the recogniser took into a person's name ("President
+/// Donald Trump", "Health Minister Veronika Skvortsova", "State Mike
+/// Pompeo" cut from "Secretary of State Mike Pompeo") are dropped from it
+/// (they become its description); a "name" that is all title ("Deputy
+/// Emergency Situations Minister") is no name. The titles are the
+/// attribution lexicon's (`data/attribution/titles.txt`).
+pub(super) fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
+    let is_title = |i: usize| {
+        let word = doc.token_text(i);
+        is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
+    };
+    cands.retain_mut(|c| {
+        if c.kind != EntityKind::Person || c.entry.is_some() {
+            return true;
+        }
+        let mut start = c.start;
+        // "Secretary of State": "of" joins titles.
+        let joined =
+            |i: usize| i > c.start && i + 1 < c.end && doc.token_text(i) == "of" && is_title(i + 1);
+        while start < c.end && (is_title(start) || joined(start)) {
+            start += 1;
+        }
+        let capitalised =
+            |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+        if start == c.end {
+            return false;
+        }
+        if start > c.start && capitalised(start) {
+            c.start = start;
+        }
+        true
+    });
+}
+
+pub(super) fn sentence_candidates(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    model: &Model,
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
+    let first = range.start;
+    let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
+    let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
+    let mut gaz: Vec<Candidate> = gazetteer
+        .find(&words)
+        .into_iter()
+        .filter(|m| {
+            // A one-letter name ("X") counts only where a platform is
+            // plainly meant: "X users", "on X".
+            if m.end - m.start > 1 || words[m.start].chars().count() > 1 {
+                return true;
+            }
+            let next = words.get(m.end).map(|w| w.to_lowercase());
+            let prev = m.start.checked_sub(1).map(|p| words[p].to_lowercase());
+            matches!(
+                next.as_deref(),
+                Some("users" | "user" | "post" | "posts" | "account" | "accounts" | "platform")
+            ) || matches!(prev.as_deref(), Some("on"))
+        })
+        .map(|m| Candidate {
+            start: first + m.start,
+            end: first + m.end,
+            kind: gazetteer.entries[m.entry].kind,
+            entry: Some(m.entry),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for span in ner::recognize(model, gazetteer, &words, &tags) {
+        let (mut s, mut e) = (first + span.start, first + span.end);
+        // Trim function words and punctuation at the edges.
+        let trim = |i: usize| {
+            let t = doc.token_text(i);
+            doc.tokens[i].kind != TokenKind::Word
+                || !t.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(
+                    t,
+                    "The"
+                        | "A"
+                        | "An"
+                        | "Mr"
+                        | "Mr."
+                        | "Mrs"
+                        | "Mrs."
+                        | "Ms"
+                        | "Ms."
+                        | "Dr"
+                        | "Dr."
+                        | "Prof."
+                        | "Professor"
+                )
+        };
+        while s < e && trim(s) {
+            s += 1;
+        }
+        while e > s && (trim(e - 1) || NOT_NAME_ENDS.contains(&doc.token_text(e - 1))) {
+            e -= 1;
+        }
+        // A lower-case word inside a span ("Telegram channel Supernova
+        // Plus") ends a descriptor: the name is what follows it.
+        if let Some(k) = (s..e).rev().find(|&k| {
+            let t = doc.token_text(k);
+            t.chars().next().is_some_and(char::is_lowercase) && !GLUE.contains(&t)
+        }) {
+            s = k + 1;
+        }
+        // A lone capitalised word opening the sentence is a name only when
+        // the tagger says it is a proper noun ("Like ...").
+        let opener = e - s == 1 && s == first && tags[0] != "PROPN";
+        // "US-built", "Yemen-based": a name glued to a lower-case word is
+        // a modifier, not a name.
+        let modifier = e == s + 1
+            && doc
+                .token_text(s)
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase));
+        if s >= e || opener || modifier || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
+            continue;
+        }
+        let overlapping: Vec<usize> =
+            (0..gaz.len()).filter(|&g| gaz[g].start < e && s < gaz[g].end).collect();
+        let covered =
+            (s..e).all(|i| overlapping.iter().any(|&g| gaz[g].start <= i && i < gaz[g].end));
+        if covered {
+            continue;
+        }
+        let crossing = overlapping.iter().any(|&g| gaz[g].start < s || gaz[g].end > e);
+        let kind = ner_kind(doc, s, e, span.kind);
+        if crossing {
+            // Keep the gazetteer's reading; keep what is left of the span
+            // after it when that is still a name.
+            let after = overlapping.iter().map(|&g| gaz[g].end).max().unwrap_or(s).max(s);
+            if after < e && doc.token_text(after).chars().next().is_some_and(char::is_uppercase) {
+                out.push(Candidate { start: after, end: e, kind, entry: None });
+            }
+            continue;
+        }
+        if kind == EntityKind::Person {
+            // "Osama bin Laden", "Arnel dela Vega", "Bashar al-Assad": a
+            // name particle and the capitalised word after it belong to
+            // the name where the recogniser stopped before them.
+            let end_of_sentence = first + words.len();
+            loop {
+                let next = (e < end_of_sentence).then(|| doc.token_text(e));
+                let after = (e + 1 < end_of_sentence).then(|| doc.token_text(e + 1));
+                let capitalised = |w: Option<&str>| {
+                    w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                };
+                match next {
+                    Some(p) if NAME_PARTICLES.contains(&p) && capitalised(after) => e += 2,
+                    Some(p)
+                        if p.split_once('-').is_some_and(|(head, rest)| {
+                            NAME_PARTICLES.contains(&head) && capitalised(Some(rest))
+                        }) =>
+                    {
+                        e += 1
+                    }
+                    _ => break,
+                }
+            }
+            // "Ukrainian adviser Anton ...": a leading demonym or place is
+            // its own mention, not part of the person's name.
+            let lead =
+                overlapping.iter().filter(|&&g| gaz[g].start == s).map(|&g| gaz[g].end).max();
+            if let Some(lead_end) = lead {
+                s = lead_end;
+            }
+            if s >= e {
+                continue;
+            }
+        }
+        gaz.retain(|g| !(g.start >= s && g.end <= e));
+        out.push(Candidate { start: s, end: e, kind, entry: None });
+    }
+    add_headed_names(&words, &tags, first, &mut out, &mut gaz);
+    out.extend(gaz);
+    // "the channel Supernova Plus": capitalised words right after an
+    // organisation noun name that organisation.
+    for k in 1..words.len() {
+        if !is_org_noun(words[k - 1]) {
+            continue;
+        }
+        let mut e = k;
+        while e < words.len()
+            && tags[e] == "PROPN"
+            && words[e].chars().next().is_some_and(char::is_uppercase)
+        {
+            e += 1;
+        }
+        let (s, e) = (first + k, first + e);
+        if e > s && !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Org, entry: None });
+        }
+    }
+    add_titled_names(&words, &tags, first, &mut out);
+    // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
+    // after a word that puts something there, where the recogniser found
+    // nothing.
+    for (s, e) in crate::places::located_names(&words, &tags) {
+        let (s, e) = (first + s, first + e);
+        if !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Gpe, entry: None });
+        }
+    }
+    out
+}
+
+/// Runs of capitalised words that hold an organisation word ("Ford Motor
+/// Company", "United States Department of Justice") or end in a facility
+/// word are names of that type even where the recognizer missed them; a
+/// country or nationality right before an organisation belongs to it.
+pub(super) fn add_headed_names(
+    words: &[&str],
+    tags: &[&str],
+    first: usize,
+    out: &mut Vec<Candidate>,
+    gaz: &mut Vec<Candidate>,
+) {
+    let n = words.len();
+    let capital = |i: usize| {
+        words[i].chars().next().is_some_and(char::is_uppercase)
+            && (tags[i] == "PROPN" || (i > 0 && matches!(tags[i], "ADJ" | "NOUN" | "VERB" | "NUM")))
+    };
+    let mut k = 0;
+    while k < n {
+        if !capital(k) {
+            k += 1;
+            continue;
+        }
+        let mut e = k + 1;
+        loop {
+            if e < n && capital(e) {
+                e += 1;
+            } else if e + 1 < n && matches!(words[e], "of" | "and" | "for" | "&") && capital(e + 1)
+            {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        let next = e;
+        let mut s = k;
+        while s < e && NOT_NAMES.contains(&words[s]) {
+            s += 1;
+        }
+        let kind = if e - s < 2 {
+            None
+        } else if FAC_HEADS.contains(&words[e - 1]) {
+            Some(EntityKind::Fac)
+        } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
+            Some(EntityKind::Org)
+        } else {
+            None
+        };
+        k = next;
+        let Some(kind) = kind else { continue };
+        let (mut s, e) = (first + s, first + e);
+        if gaz.iter().any(|g| g.start <= s && g.end >= e) {
+            continue;
+        }
+        if kind == EntityKind::Org {
+            if let Some(g) = gaz
+                .iter()
+                .position(|g| g.end == s && matches!(g.kind, EntityKind::Gpe | EntityKind::Norp))
+            {
+                s = gaz[g].start;
+            }
+        }
+        // Recognized spans that cross this one keep their reading.
+        if out.iter().any(|c| c.start < e && s < c.end && (c.start < s || c.end > e))
+            || gaz.iter().any(|g| g.start < e && s < g.end && (g.start < s || g.end > e))
+        {
+            continue;
+        }
+        out.retain(|c| !(c.start >= s && c.end <= e));
+        gaz.retain(|g| !(g.start >= s && g.end <= e));
+        out.push(Candidate { start: s, end: e, kind, entry: None });
+    }
+}
+
+/// The record type of a recognized span: places by their last word, names
+/// right after an organisation noun as organisations.
+pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) -> EntityKind {
+    let last = doc.token_text(end - 1);
+    // "Londoners", "New Yorkers": the people of a place.
+    let text: Vec<&str> = (start..end).map(|i| doc.token_text(i)).collect();
+    if crate::places::is_people_of_place(&text.join(" ")) {
+        return EntityKind::Norp;
+    }
+    if FAC_HEADS.contains(&last) && end - start > 1 {
+        return EntityKind::Fac;
+    }
+    if (start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) && end - start > 1 {
+        return EntityKind::Org;
+    }
+    if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&doc.token_text(start)))
+    {
+        return EntityKind::Loc;
+    }
+    let prev = start.checked_sub(1).map(|p| doc.token_text(p).to_lowercase());
+    if prev.as_deref().is_some_and(|p| ORG_NOUNS.contains(&p)) {
+        return EntityKind::Org;
+    }
+    match ner::KINDS[kind] {
+        "PERSON" => EntityKind::Person,
+        "ORG" => EntityKind::Org,
+        _ => EntityKind::Gpe,
+    }
+}
+
+/// Acronyms defined in parentheses right after a mention ("the Islamic
+/// State (IS) group"): every use of the acronym becomes a mention of the
+/// same type.
+pub(super) fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
+    let mut acronyms: Vec<(String, EntityKind)> = Vec::new();
+    for c in cands.iter() {
+        if let Some(word) = paren_acronym(doc, c.end) {
+            acronyms.push((word.to_string(), c.kind));
+        }
+    }
+    if acronyms.is_empty() {
+        return;
+    }
+    // One pass over the tokens, whatever the number of acronyms.
+    let by_word: std::collections::HashMap<&str, EntityKind> =
+        acronyms.iter().rev().map(|(w, k)| (w.as_str(), *k)).collect();
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    for (i, &taken) in covered.iter().enumerate() {
+        if taken {
+            continue;
+        }
+        if let Some(&kind) = by_word.get(doc.token_text(i)) {
+            cands.push(Candidate { start: i, end: i + 1, kind, entry: None });
+        }
+    }
+}
+
+/// Names the recognizer found once are names wherever they recur in the
+/// document, and so are the surnames of recognized people.
+pub(super) fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
+    let mut surfaces: Vec<(Vec<&str>, EntityKind)> = Vec::new();
+    for c in cands.iter().filter(|c| c.entry.is_none()) {
+        let words: Vec<&str> = (c.start..c.end).map(|i| doc.token_text(i)).collect();
+        if c.kind == EntityKind::Person && words.len() >= 2 {
+            let last = words[words.len() - 1];
+            if last.chars().count() > 1 && last.chars().next().is_some_and(char::is_uppercase) {
+                surfaces.push((vec![last], EntityKind::Person));
+            }
+        }
+        surfaces.push((words, c.kind));
+    }
+    surfaces.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    surfaces.dedup_by(|a, b| a.0 == b.0);
+    if surfaces.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    // Surfaces by first word, longest first as sorted above, so each token
+    // looks only at the names that can start there.
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, (words, _)) in surfaces.iter().enumerate() {
+        by_first.entry(words[0]).or_default().push(k);
+    }
+    for sentence in &doc.sentences {
+        let mut i = sentence.tokens.start;
+        while i < sentence.tokens.end {
+            let starting = by_first.get(doc.token_text(i)).map_or(&[][..], |v| v.as_slice());
+            let found = starting.iter().map(|&k| &surfaces[k]).find(|(words, _)| {
+                let end = i + words.len();
+                end <= sentence.tokens.end
+                    && !covered[i..end].iter().any(|&x| x)
+                    && words.iter().enumerate().all(|(k, w)| doc.token_text(i + k) == *w)
+            });
+            match found {
+                Some((words, kind)) => {
+                    cands.push(Candidate {
+                        start: i,
+                        end: i + words.len(),
+                        kind: *kind,
+                        entry: None,
+                    });
+                    i += words.len();
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// The all-capitals word in "( WORD )" starting at token `at`.
+pub(super) fn paren_acronym(doc: &Document, at: usize) -> Option<&str> {
+    if at + 2 >= doc.tokens.len() || doc.token_text(at) != "(" || doc.token_text(at + 2) != ")" {
+        return None;
+    }
+    let word = doc.token_text(at + 1);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')).then_some(word)
+}

@@ -1,0 +1,67 @@
+//! The word lists of the entity rules (`data/entities/`), and the
+//! predicates over them.
+
+use std::sync::LazyLock;
+
+/// Words no name ends with (weekdays).
+pub(super) static NOT_NAME_ENDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/not_name_ends.txt")));
+
+/// Whether `word` is a title or office written before names ("Secretary",
+/// "minister"; the attribution lexicon's `data/attribution/titles.txt`).
+pub(super) fn is_title(word: &str) -> bool {
+    crate::claims::lexicon::LEXICONS.titles.contains(&word.to_lowercase())
+}
+
+/// Titles that stay in a person's name ("Pope Francis").
+pub(super) static NAME_TITLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/name_titles.txt")));
+
+/// The words of a list in `data/entities/`: one a line, `#` comments.
+fn word_list(text: &'static str) -> Vec<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+/// Last words that make a name a facility.
+pub(super) static FAC_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/fac_heads.txt")));
+
+/// Words that make a name an organisation wherever they stand in it
+/// ("Ford Motor Company", "Department of Justice").
+pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/org_heads.txt")));
+
+/// Last words that make a name a non-political place.
+pub(super) static LOC_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/loc_heads.txt")));
+
+/// Common nouns that, right before a name or heading its apposition, say
+/// the name is an organisation ("the channel X", "Y, a news agency").
+pub(super) static ORG_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/org_nouns.txt")));
+
+/// Lower-case particles inside personal names ("bin", "dela", "van",
+/// "al-"): `data/entities/name_particles.txt`.
+pub(super) static NAME_PARTICLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/name_particles.txt")));
+
+/// Whether `word`, lower-cased, is one of [`ORG_NOUNS`].
+pub(super) fn is_org_noun(word: &str) -> bool {
+    if word.is_ascii() {
+        ORG_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+    } else {
+        ORG_NOUNS.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Lower-case words that may sit inside a name ("Bank of America").
+pub(super) static GLUE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/glue.txt")));
+
+/// Capitalised words that are not names on their own.
+pub(super) static NOT_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/not_names.txt")));
+
+/// First words that many unrelated names share.
+pub(super) static COMMON_FIRST: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/common_first.txt")));
