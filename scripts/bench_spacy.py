@@ -12,6 +12,11 @@ In one run, over the same articles (the Wikinews 2019 set by default):
   `--runs` passes after one untimed warm-up pass.
 * `claimtrace bench --json --runs N`, whose per-stage medians give the
   tag + parse + entities time; tokens are claimtrace's own.
+* The whole pipeline, two ways: in process (`bench`'s total, every stage,
+  read included) and as a whole process (`claimtrace analyze --jsonl
+  --jobs 1` over the same texts written as JSONL, wall clock, start-up and
+  JSON output included), each in articles/s against spaCy's `nlp.pipe`
+  over raw text (the issue's measure).
 
 Prints both throughputs in tokens/s, the ratio (claimtrace / spaCy), and
 both peak memories (RSS high-water marks of each process). `--json`
@@ -41,6 +46,7 @@ import resource  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -121,8 +127,27 @@ def bench_claimtrace(binary, corpus, runs):
         "lang_s": lang_s,
         "tokens_per_s": data["tokens"] / lang_s,
         "pipeline_tokens_per_s": data["tokens_per_s"],
+        "pipeline_s": data["median_s"],
         "peak_rss_kib": data["peak_rss_kib"],
     }
+
+
+def bench_process(binary, texts, runs):
+    """Median wall clock of `analyze --jsonl --jobs 1` over `texts`, in a
+    fresh process each time (start-up and output included)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        with open(path, "w", encoding="utf-8") as f:
+            for t in texts:
+                f.write(json.dumps({"text": t}) + "\n")
+        cmd = [str(binary), "analyze", "--jsonl", "--jobs", "1", str(path)]
+        subprocess.run(cmd, check=True, capture_output=True)  # warm the page cache
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def main():
@@ -144,9 +169,14 @@ def main():
 
     texts = load_texts(args.corpus)
     ct = bench_claimtrace(binary, args.corpus, args.ct_runs)
+    process_s = bench_process(binary, texts, args.ct_runs)
     sp = bench_spacy(texts, args.runs, args.model)
     ratio = ct["tokens_per_s"] / sp["tokens_per_s"]
+    # Whole pipelines, same articles: articles/s ratios are time ratios.
+    ct["process_s"] = process_s
     result = {
+        "ratio_pipeline_in_process": sp["full_s"] / ct["pipeline_s"],
+        "ratio_whole_process": sp["full_s"] / process_s,
         "articles": len(texts),
         "claimtrace": ct,
         "spacy": sp,
@@ -172,6 +202,12 @@ def main():
     print(
         f"ratio: {ratio:.1f}x spaCy small "
         f"({result['ratio_vs_spacy_with_tokenizer']:.1f}x counting spaCy's tokenizer)"
+    )
+    print(
+        f"whole pipeline, articles/s vs spaCy's nlp.pipe: in process "
+        f"{ct['pipeline_s'] * 1e3:.1f} ms = {result['ratio_pipeline_in_process']:.1f}x; "
+        f"whole process (analyze --jsonl --jobs 1) {process_s * 1e3:.1f} ms = "
+        f"{result['ratio_whole_process']:.1f}x"
     )
     print(
         f"peak memory (RSS): claimtrace {ct['peak_rss_kib'] / 1024:.1f} MiB "
