@@ -6,7 +6,9 @@
 use super::gazetteer::Gazetteer;
 use crate::doc::EntityKind;
 use crate::tag::conllu::TreeSentence;
-use crate::tag::perceptron::{argmax, feature, Model, Rng, Trainer};
+use crate::tag::perceptron::{
+    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
+};
 use crate::tag::tagger::{normalize, shape, suffix};
 
 /// The entity types the model predicts.
@@ -238,37 +240,73 @@ impl<'a> Context<'a> {
             labels.len().checked_sub(k).map_or("-START-", |j| NAMES[labels[j]])
         };
         let w = self.words[i];
+        const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+        let (label1, label2) = (label_name(1), label_name(2));
+        let start = feature_start;
+        // Every hash is `feature(template, parts)`; parts that several
+        // templates append next are hashed for all of them in one pass
+        // over their bytes (`feature_parts`).
+        let [f2, f18, f22, f26, f23] = feature_parts(
+            [
+                start(2),
+                feature_part(start(18), label1),
+                feature_part(start(22), norm(-1)),
+                feature_part(start(26), tag(-1)),
+                start(23),
+            ],
+            norm(0),
+        );
+        let [f3, f13, f17, f21, f24, f28, f14] = feature_parts(
+            [
+                start(3),
+                feature_part(start(13), shp(-1)),
+                feature_part(start(17), label1),
+                feature_part(start(21), gaz(0)),
+                feature_part(start(24), if i == 0 { "first" } else { "inner" }),
+                feature_part(start(28), LENGTHS[w.len().min(8)]),
+                start(14),
+            ],
+            shp(0),
+        );
+        let [f6, f11, f27, f12] = feature_parts(
+            [
+                start(6),
+                feature_part(start(11), tag(-1)),
+                feature_part(start(27), label1),
+                start(12),
+            ],
+            tag(0),
+        );
         out.push(feature(0, &[]));
         out.push(feature(1, &[w]));
-        out.push(feature(2, &[norm(0)]));
-        out.push(feature(3, &[shp(0)]));
+        out.push(f2);
+        out.push(f3);
         out.push(feature(4, &[suffix(&self.norm[i], 3)]));
         out.push(feature(5, &[suffix(&self.norm[i], 2)]));
-        out.push(feature(6, &[tag(0)]));
+        out.push(f6);
         out.push(feature(7, &[norm(-1)]));
         out.push(feature(8, &[norm(1)]));
         out.push(feature(9, &[norm(-2)]));
         out.push(feature(10, &[norm(2)]));
-        out.push(feature(11, &[tag(-1), tag(0)]));
-        out.push(feature(12, &[tag(0), tag(1)]));
-        out.push(feature(13, &[shp(-1), shp(0)]));
-        out.push(feature(14, &[shp(0), shp(1)]));
-        out.push(feature(15, &[label_name(1)]));
-        out.push(feature(16, &[label_name(1), label_name(2)]));
-        out.push(feature(17, &[label_name(1), shp(0)]));
-        out.push(feature(18, &[label_name(1), norm(0)]));
+        out.push(f11);
+        out.push(feature_part(f12, tag(1)));
+        out.push(f13);
+        out.push(feature_part(f14, shp(1)));
+        out.push(feature(15, &[label1]));
+        out.push(feature(16, &[label1, label2]));
+        out.push(f17);
+        out.push(f18);
         out.push(feature(19, &[gaz(0)]));
         out.push(feature(20, &[gaz(-1), gaz(0), gaz(1)]));
-        out.push(feature(21, &[gaz(0), shp(0)]));
-        out.push(feature(22, &[norm(-1), norm(0)]));
-        out.push(feature(23, &[norm(0), norm(1)]));
-        out.push(feature(24, &[if i == 0 { "first" } else { "inner" }, shp(0)]));
+        out.push(f21);
+        out.push(f22);
+        out.push(feature_part(f23, norm(1)));
+        out.push(f24);
         let prefix3 = crate::chars::first_chars(&self.norm[i], 3);
         out.push(feature(25, &[prefix3]));
-        out.push(feature(26, &[tag(-1), norm(0)]));
-        out.push(feature(27, &[label_name(1), tag(0)]));
-        const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
-        out.push(feature(28, &[LENGTHS[w.len().min(8)], shp(0)]));
+        out.push(f26);
+        out.push(f27);
+        out.push(f28);
     }
 }
 
