@@ -3,7 +3,9 @@
 //! of Python"), plus word shape, predicting Universal POS tags.
 
 use super::conllu::TreeSentence;
-use super::perceptron::{argmax, feature, Model, Rng, Trainer};
+use super::perceptron::{
+    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
+};
 
 /// The 17 Universal POS tags, in model class order.
 pub const UPOS: [&str; 17] = [
@@ -140,26 +142,42 @@ impl Context {
         let prev = if i >= 1 { UPOS[tags[i - 1]] } else { "-START-" };
         let prev2 = if i >= 2 { UPOS[tags[i - 2]] } else { "-START2-" };
         let w = self.word(ii);
+        let (before, after) = (self.word(ii - 1), self.word(ii + 1));
+        let shape = self.shape[i].as_str();
+        let next_shape = self.shape.get(i + 1).map_or("-END-", String::as_str);
+        // Every hash is `feature(template, parts)`; the word and the shape,
+        // which several templates append next, are hashed for all of them
+        // in one pass over their bytes (`feature_parts`).
+        let [f6, f7, f17, f18] = feature_parts(
+            [
+                feature_start(6),
+                feature_part(feature_start(7), prev),
+                feature_start(17),
+                feature_part(feature_start(18), before),
+            ],
+            w,
+        );
+        let [f14, f15, f19] =
+            feature_parts([feature_start(14), feature_start(15), feature_start(19)], shape);
         out.push(feature(0, &[]));
         out.push(feature(1, &[suffix(w, 3)]));
         out.push(feature(2, &[prefix1(w)]));
         out.push(feature(3, &[prev]));
         out.push(feature(4, &[prev2]));
         out.push(feature(5, &[prev, prev2]));
-        out.push(feature(6, &[w]));
-        out.push(feature(7, &[prev, w]));
-        out.push(feature(8, &[self.word(ii - 1)]));
-        out.push(feature(9, &[suffix(self.word(ii - 1), 3)]));
+        out.push(f6);
+        out.push(f7);
+        out.push(feature(8, &[before]));
+        out.push(feature(9, &[suffix(before, 3)]));
         out.push(feature(10, &[self.word(ii - 2)]));
-        out.push(feature(11, &[self.word(ii + 1)]));
-        out.push(feature(12, &[suffix(self.word(ii + 1), 3)]));
+        out.push(feature(11, &[after]));
+        out.push(feature(12, &[suffix(after, 3)]));
         out.push(feature(13, &[self.word(ii + 2)]));
-        out.push(feature(14, &[&self.shape[i]]));
-        out.push(feature(15, &[&self.shape[i], if i == 0 { "first" } else { "inner" }]));
+        out.push(f14);
+        out.push(feature_part(f15, if i == 0 { "first" } else { "inner" }));
         out.push(feature(16, &[suffix(w, 2)]));
-        out.push(feature(17, &[w, self.word(ii + 1)]));
-        out.push(feature(18, &[self.word(ii - 1), w]));
-        let next_shape = self.shape.get(i + 1).map_or("-END-", String::as_str);
-        out.push(feature(19, &[&self.shape[i], next_shape]));
+        out.push(feature_part(f17, after));
+        out.push(f18);
+        out.push(feature_part(f19, next_shape));
     }
 }
