@@ -189,20 +189,7 @@ impl PlaceGazetteer {
 /// leading "the " dropped, runs of spaces as one.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if out.is_empty() && word.eq_ignore_ascii_case("the") {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '\u{2019}' | '\u{2018}' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
+    key_bytes(name, |bytes| out.push_str(std::str::from_utf8(bytes).expect("whole characters")));
     out
 }
 
@@ -210,35 +197,35 @@ pub fn key(name: &str) -> String {
 /// it: the 200,000 names of the gazetteer are hashed at start-up.
 fn key_hash(name: &str) -> u64 {
     let mut hash = FNV_OFFSET;
-    let mut feed = |bytes: &[u8]| hash = fnv1a_extend(hash, bytes);
+    key_bytes(name, |bytes| hash = fnv1a_extend(hash, bytes));
+    hash
+}
+
+/// The bytes of [`key`]`(name)`, handed to `emit` in order, whole
+/// characters at a time.
+fn key_bytes(name: &str, mut emit: impl FnMut(&[u8])) {
     let mut first = true;
     for word in name.split_whitespace() {
         if first && word.eq_ignore_ascii_case("the") {
             continue;
         }
         if !first {
-            feed(b" ");
+            emit(b" ");
         }
         first = false;
-        if word.is_ascii() {
-            for b in word.bytes() {
-                feed(&[b.to_ascii_lowercase()]);
-            }
-            continue;
-        }
         let mut buf = [0u8; 4];
         for c in word.chars() {
             match c {
-                '\u{2019}' | '\u{2018}' => feed(b"'"),
+                '\u{2019}' | '\u{2018}' => emit(b"'"),
+                c if c.is_ascii() => emit(&[c.to_ascii_lowercase() as u8]),
                 c => {
                     for l in c.to_lowercase() {
-                        feed(l.encode_utf8(&mut buf).as_bytes());
+                        emit(l.encode_utf8(&mut buf).as_bytes());
                     }
                 }
             }
         }
     }
-    hash
 }
 
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
