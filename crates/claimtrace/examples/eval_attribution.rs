@@ -6,8 +6,9 @@
 //!     --data /work/shared/data [-v]
 //! ```
 //!
-//! `-v` also prints every miss, false positive, wrong source and SLINK, for
-//! error analysis.
+//! `-v` also prints every miss, false positive, wrong source and SLINK of
+//! the train and dev splits, for error analysis; the test splits' only with
+//! `--show-test` as well (they are for reporting, not tuning).
 //!
 //! # GUM: attribution relations (news and interview documents)
 //!
@@ -94,6 +95,9 @@ fn main() -> anyhow::Result<()> {
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1));
     let data = PathBuf::from(value("--data").map_or("/work/shared/data", String::as_str));
     let verbose = args.iter().any(|a| a == "-v");
+    // The test splits are for reporting: their misses are printed only
+    // when asked, so that tuning reads the train and dev splits alone.
+    let verbose_test = verbose && args.iter().any(|a| a == "--show-test");
     let pipeline = Pipeline::standard();
 
     // ## GUM
@@ -106,7 +110,9 @@ fn main() -> anyhow::Result<()> {
         .flat_map(|s| splits.get(*s).into_iter().flatten())
         .filter(wanted)
         .collect();
-    for (label, names) in [("test", test), ("train+dev", train_dev)] {
+    for (label, names, verbose) in
+        [("test", test, verbose_test), ("train+dev", train_dev, verbose)]
+    {
         let mut score = GumScore::default();
         for name in names {
             let path = data.join("gum/dep").join(format!("{name}.conllu"));
@@ -121,9 +127,9 @@ fn main() -> anyhow::Result<()> {
 
     // ## MEANTIME
     let root = data.join("meantime/intra-doc_annotation");
-    for (label, corpora) in [
-        ("test (stock)", vec!["corpus_stock"]),
-        ("dev (airbus, apple, gm)", vec!["corpus_airbus", "corpus_apple", "corpus_gm"]),
+    for (label, corpora, verbose) in [
+        ("test (stock)", vec!["corpus_stock"], verbose_test),
+        ("dev (airbus, apple, gm)", vec!["corpus_airbus", "corpus_apple", "corpus_gm"], verbose),
     ] {
         let mut score = SlinkScore::default();
         for corpus in corpora {

@@ -547,7 +547,7 @@ fn cues(
         let source = source.map(|s| resolve_surname(ctx, k, resolve_description(ctx, k, s)));
         let source = speaker_before.or(source).or_else(|| {
             let (f, _) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
-            resolve_pronoun(ctx, &out, recent, f).or_else(|| first_person(ctx, f))
+            first_person(ctx, f).or_else(|| resolve_pronoun(ctx, &out, recent, f))
         });
         out.push(Attribution {
             hearer: hearer(ctx, k, e).or(hearer_before),
@@ -730,8 +730,9 @@ fn mentions_before<'d>(
     mentions[before.saturating_sub(200)..before].iter().rev()
 }
 
-/// "I believe", "we expect" with no one to resolve them to (an interview,
-/// a first-person piece): the speaker, as the text names them.
+/// "I believe", "we expect" outside a quotation: the writer or the person
+/// interviewed, never a third party named before (an interview, a
+/// first-person piece), as the text names them.
 fn first_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     matches!(ctx.lower[at].as_str(), "i" | "we").then(|| Source {
         text: ctx.text(at).to_string(),
