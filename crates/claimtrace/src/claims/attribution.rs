@@ -534,6 +534,16 @@ fn cues(
             let main_end = src.and_then(|(f, _)| subordinate_main_end(words, a, f));
             (src, content_after(ctx, k + 1, e, w), main_end)
         };
+        // "describe the real world", "wrote two novels": a cue that takes
+        // a clause, with a noun phrase for its object and no verb after
+        // it (the parse may miss a clause), reports no content.
+        if content.0 > k
+            && LEXICONS.clause_only.contains(w)
+            && object_not_clause(ctx, k, content.0..content.1)
+            && !(content.0..content.1).any(|i| looks_finite_verb(ctx, i))
+        {
+            continue;
+        }
         let source =
             source_range.and_then(
                 |(f, t)| {
@@ -604,10 +614,19 @@ fn resolve_pronoun(
             return Some(person);
         }
     }
+    let plural = ctx.lower[at] == "they";
+    // A third-person pronoun never stands for the speaker or the one
+    // spoken to ("I", "you"); "they" not for one person.
     let fits = |s: &Source| {
-        !personal
-            || s.kind == SourceKind::Named
+        if matches!(s.text.to_lowercase().as_str(), "i" | "we" | "you" | "me" | "us") {
+            return false;
+        }
+        if personal {
+            s.kind == SourceKind::Named
                 && (s.text.split_whitespace().count() >= 2 || is_person(ctx, s))
+        } else {
+            !(plural && is_person(ctx, s))
+        }
     };
     previous
         .iter()
@@ -999,36 +1018,44 @@ fn reported_act(
     if !LEXICONS.act.contains(words[att.cue.start]) || !object_first || !embedded.is_empty() {
         return None;
     }
-    // The parse tells an object from a clause; without one, a clause is a
-    // finite verb in the content.
+    if !object_not_clause(ctx, att.cue.start, att.content.clone()) {
+        return None;
+    }
     let tokens = &ctx.doc.tokens;
     let cue = att.cue.start;
+    let subject = source?.span?;
+    let from = (a..cue).find(|&k| tokens[k].span.start >= subject.start)?;
+    // The subject stands before the cue, with at most an apposition.
+    (cue - from <= 12).then_some(from)
+}
+
+/// Whether the cue at `cue` takes a noun phrase as its object and no
+/// clause ("describe the real world", "announced his resignation") in
+/// `content`. The parse tells an object from a clause; without one, a
+/// clause is a finite verb in the content.
+fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
     let parsed = tokens[cue].rel.is_some();
     let of_cue = |rels: &[&str]| {
-        (cs..ce).any(|k| {
+        content.clone().any(|k| {
             tokens[k].head == Some(cue) && tokens[k].rel.is_some_and(|r| rels.contains(&r))
         })
     };
     let object = if parsed {
         of_cue(&["obj"]) && !of_cue(&["ccomp", "xcomp", "parataxis"])
     } else {
-        !(cs..ce).any(|k| looks_finite_verb(ctx, k))
+        !content.clone().any(|k| looks_finite_verb(ctx, k))
     };
     // An auxiliary or an infinitive carries a clause or a plan the parse
     // may have missed ("announced the region would govern itself",
     // "announced plans to pull out").
-    let clause_like = (cs..ce).any(|k| {
+    let clause_like = content.clone().any(|k| {
         words[k] == ":"
             || tokens[k].tag == Some("AUX")
             || words[k] == "to" && tokens.get(k + 1).is_some_and(|t| t.tag == Some("VERB"))
     });
-    if !object || clause_like {
-        return None;
-    }
-    let subject = source?.span?;
-    let from = (a..cue).find(|&k| tokens[k].span.start >= subject.start)?;
-    // The subject stands before the cue, with at most an apposition.
-    (cue - from <= 12).then_some(from)
+    object && !clause_like
 }
 
 /// "X VERB …" from an antecedent and a relative clause.

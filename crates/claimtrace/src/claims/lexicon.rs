@@ -74,6 +74,9 @@ pub struct Lexicons {
     pub support: PhraseList,
     /// Cues that report an act when a noun phrase follows them.
     pub act: PhraseList,
+    /// Cues whose content is a clause only: with a noun phrase for their
+    /// object they are no cue ("wrote two novels").
+    pub clause_only: PhraseList,
     /// Verbs that label a claim ("called the allegations ...").
     pub label: PhraseList,
     /// Labels that reject it ("baseless", "a smear").
@@ -120,6 +123,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         no_comment: PhraseList::parse(data!("no_comment.txt")),
         support: PhraseList::parse(data!("support.txt")),
         act: PhraseList::parse(data!("act.txt")),
+        clause_only: PhraseList::parse(data!("clause_only.txt")),
         label: PhraseList::parse(data!("label.txt")),
         false_label: PhraseList::parse(data!("false.txt")),
         claim_nouns: data!("claim_nouns.txt")
@@ -159,6 +163,7 @@ mod tests {
             ("deny", &l.deny),
             ("no_comment", &l.no_comment),
             ("act", &l.act),
+            ("clause_only", &l.clause_only),
             ("label", &l.label),
             ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),
