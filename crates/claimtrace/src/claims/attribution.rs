@@ -614,19 +614,15 @@ fn resolve_pronoun(
             return Some(person);
         }
     }
-    let plural = ctx.lower[at] == "they";
     // A third-person pronoun never stands for the speaker or the one
-    // spoken to ("I", "you"); "they" not for one person.
+    // spoken to ("I", "you").
     let fits = |s: &Source| {
         if matches!(s.text.to_lowercase().as_str(), "i" | "we" | "you" | "me" | "us") {
             return false;
         }
-        if personal {
-            s.kind == SourceKind::Named
+        !personal
+            || s.kind == SourceKind::Named
                 && (s.text.split_whitespace().count() >= 2 || is_person(ctx, s))
-        } else {
-            !(plural && is_person(ctx, s))
-        }
     };
     previous
         .iter()
