@@ -110,8 +110,7 @@ fn main() -> anyhow::Result<()> {
         .flat_map(|s| splits.get(*s).into_iter().flatten())
         .filter(wanted)
         .collect();
-    for (label, names, verbose) in
-        [("test", test, verbose_test), ("train+dev", train_dev, verbose)]
+    for (label, names, verbose) in [("test", test, verbose_test), ("train+dev", train_dev, verbose)]
     {
         let mut score = GumScore::default();
         for name in names {

@@ -2,7 +2,7 @@
 //! or empty input does not panic.
 
 use claimtrace::doc::{Document, EntityKind, Meta};
-use claimtrace::entities::{self, gazetteer::GAZETTEER, ner};
+use claimtrace::entities::{self, ner};
 use claimtrace::tag::{self, conllu, parser, perceptron::Model, tagger};
 use claimtrace::Pipeline;
 
@@ -32,8 +32,8 @@ fn training_is_deterministic() {
     let mut named = sentences.clone();
     named.iter_mut().for_each(|s| conllu::named_labels(s, &|_| false));
     assert_eq!(
-        ner::train(&named, &gold_tags, &GAZETTEER, 2, 7),
-        ner::train(&named, &gold_tags, &GAZETTEER, 2, 7)
+        ner::train(&named, &gold_tags, ner::Gazetteers::shipped(), 2, 7),
+        ner::train(&named, &gold_tags, ner::Gazetteers::shipped(), 2, 7)
     );
 
     // The fixture's tagger has learnt its own training data.

@@ -122,7 +122,8 @@ pub(super) fn sentence_candidates(
         })
         .collect();
     let mut out = Vec::new();
-    for span in ner::recognize(model, gazetteer, &words, &tags) {
+    let gazetteers = ner::Gazetteers { listed: gazetteer, harvested: &super::gazetteer::NAMES };
+    for span in ner::recognize(model, gazetteers, &words, &tags) {
         let (mut s, mut e) = (first + span.start, first + span.end);
         // Trim function words and punctuation at the edges.
         let trim = |i: usize| {
@@ -194,14 +195,22 @@ pub(super) fn sentence_candidates(
         if kind == EntityKind::Person {
             // "Osama bin Laden", "Arnel dela Vega", "Bashar al-Assad": a
             // name particle and the capitalised word after it belong to
-            // the name where the recogniser stopped before them.
+            // the name where the recogniser stopped before them, and the
+            // particle and the capitalised word before it where it started
+            // after them.
             let end_of_sentence = first + words.len();
+            let capitalised = |w: Option<&str>| {
+                w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            };
+            while s >= first + 2
+                && NAME_PARTICLES.contains(&doc.token_text(s - 1))
+                && capitalised(Some(doc.token_text(s - 2)))
+            {
+                s -= 2;
+            }
             loop {
                 let next = (e < end_of_sentence).then(|| doc.token_text(e));
                 let after = (e + 1 < end_of_sentence).then(|| doc.token_text(e + 1));
-                let capitalised = |w: Option<&str>| {
-                    w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-                };
                 match next {
                     Some(p) if NAME_PARTICLES.contains(&p) && capitalised(after) => e += 2,
                     Some(p)
@@ -256,6 +265,26 @@ pub(super) fn sentence_candidates(
         let (s, e) = (first + s, first + e);
         if !out.iter().any(|c| c.start < e && s < c.end) {
             out.push(Candidate { start: s, end: e, kind: EntityKind::Gpe, entry: None });
+        }
+    }
+    // "Londoners", "New Yorkers": the people of a place the gazetteer
+    // knows, where the recogniser found no name there or only a piece.
+    for k in 0..words.len() {
+        let capital = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
+        if !capital(k) || !["ers", "ians", "ans", "ites"].iter().any(|x| words[k].ends_with(x)) {
+            continue;
+        }
+        let two = (k > 0 && capital(k - 1)).then(|| k - 1);
+        let found = two
+            .into_iter()
+            .chain([k])
+            .find(|&from| crate::places::is_people_of_place(&words[from..=k].join(" ")));
+        if let Some(from) = found {
+            let (s, e) = (first + from, first + k + 1);
+            if !out.iter().any(|c| c.start < e && s < c.end && (c.start < s || c.end > e)) {
+                out.retain(|c| !(s <= c.start && c.end <= e));
+                out.push(Candidate { start: s, end: e, kind: EntityKind::Norp, entry: None });
+            }
         }
     }
     out

@@ -96,6 +96,129 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer::new(&names)
 });
 
+/// Names from data rather than hand lists (`data/names.tsv`, written by
+/// `examples/train.rs`): names the CC BY 4.0 entity corpora annotate
+/// (wikigold, Broad Twitter Corpus, WNUT 2017; their held-out parts left
+/// out) and GeoNames' populated places and US states. The recognizer
+/// reads them as features beside [`GAZETTEER`], and learns how far to trust
+/// them; they type nothing on their own.
+pub static NAMES: LazyLock<NameList> =
+    LazyLock::new(|| NameList::from_tokenized(include_str!("data/names.tsv")));
+
+/// A long list of names kept as hashes: no name is stored, only the hash
+/// of its words and its type, found by the hash of its first word (about
+/// 20 bytes a name instead of a few hundred). A hash collision can only
+/// mislabel a feature, never an entity.
+#[derive(Default)]
+pub struct NameList {
+    /// (hash of the first word, number of words, hash of all of them,
+    /// type), sorted by the first word's hash, longest first.
+    names: Vec<(u64, usize, u64, EntityKind)>,
+    /// Hash of a first word to where its names start in `names` and how
+    /// many there are.
+    by_first: HashMap<u64, (u32, u32), BuildHasherDefault<Identity>>,
+}
+
+/// A hash map key that is already a hash.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys")
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The hash of one more word of a name (FNV-1a over a separator and the
+/// word's bytes).
+fn extend_hash(hash: u64, word: &str) -> u64 {
+    let mut h = Fnv(hash);
+    h.write(&[0x1f]);
+    h.write(word.as_bytes());
+    h.0
+}
+
+impl NameList {
+    /// A list from lines of `TYPE<TAB>words`, the words of each name
+    /// already tokenized and joined by single spaces (`ORG<TAB>Bank of
+    /// America`, `GPE<TAB>Winston - Salem`); `#` lines are comments, and the
+    /// first line listing a name keeps it.
+    pub fn from_tokenized(text: &str) -> NameList {
+        let mut names = Vec::new();
+        for line in data_lines(text) {
+            let Some((kind, name)) = line.split_once('\t') else { continue };
+            let Some(kind) = EntityKind::from_name(kind) else { continue };
+            let mut words = name.split(' ');
+            let Some(first) = words.next() else { continue };
+            let first_hash = extend_hash(Fnv::default().0, first);
+            let (len, hash) =
+                words.fold((1, first_hash), |(n, h), word| (n + 1, extend_hash(h, word)));
+            names.push((first_hash, len, hash, kind, names.len()));
+        }
+        // The first line listing a name keeps it.
+        names.sort_by_key(|&(first, len, hash, _, line)| {
+            (first, std::cmp::Reverse(len), hash, line)
+        });
+        names.dedup_by_key(|&mut (first, len, hash, _, _)| (first, len, hash));
+        let names: Vec<(u64, usize, u64, EntityKind)> =
+            names.into_iter().map(|(first, len, hash, kind, _)| (first, len, hash, kind)).collect();
+        let mut by_first: HashMap<u64, (u32, u32), BuildHasherDefault<Identity>> =
+            HashMap::default();
+        for (at, name) in names.iter().enumerate() {
+            let at = u32::try_from(at).expect("fewer than 4 billion names");
+            by_first.entry(name.0).or_insert((at, 0)).1 += 1;
+        }
+        NameList { names, by_first }
+    }
+
+    /// Longest, leftmost, non-overlapping matches over `words`: (start,
+    /// end, type).
+    pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, EntityKind)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let first_hash = extend_hash(Fnv::default().0, words[i]);
+            let found = self.by_first.get(&first_hash).and_then(|&(start, count)| {
+                let names = &self.names[start as usize..(start + count) as usize];
+                // Running hashes of words[i..i + n], as long as the
+                // longest name needs.
+                let longest = names.first().map_or(0, |n| n.1).min(words.len() - i);
+                let mut hashes = Vec::with_capacity(longest);
+                hashes.push(first_hash);
+                for word in &words[i + 1..i + longest] {
+                    let last = *hashes.last().expect("one");
+                    hashes.push(extend_hash(last, word));
+                }
+                names.iter().find(|&&(_, n, h, _)| n <= longest && hashes[n - 1] == h)
+            });
+            match found {
+                Some(&(_, n, _, kind)) => {
+                    out.push((i, i + n, kind));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// How many names the list holds.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether the list holds no name.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
 impl Gazetteer {
     /// A gazetteer of (canonical name, type, aliases); the first entry
     /// listing a surface form keeps it.
@@ -171,6 +294,30 @@ fn split_list(field: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_list_finds_the_longest_name_and_keeps_the_first_type() {
+        let list = NameList::from_tokenized(
+            "# comment\nGPE\tWinston - Salem\nORG\tBank of America\nGPE\tAmerica\n\
+             PERSON\tAmerica\nORG\tBank\n",
+        );
+        assert_eq!(list.len(), 4);
+        let words =
+            ["the", "Bank", "of", "America", "in", "Winston", "-", "Salem", "and", "America"];
+        assert_eq!(
+            list.find(&words),
+            vec![(1, 4, EntityKind::Org), (5, 8, EntityKind::Gpe), (9, 10, EntityKind::Gpe)]
+        );
+        // A name cut short at the end of the words is not found whole.
+        assert_eq!(list.find(&["Bank", "of"]), vec![(0, 1, EntityKind::Org)]);
+        assert!(list.find(&["bank", "of", "america"]).is_empty());
+    }
+
+    #[test]
+    fn shipped_names_load() {
+        assert!(NAMES.len() > 30_000);
+        assert_eq!(NAMES.find(&["Shanghai"]), vec![(0, 1, EntityKind::Gpe)]);
+    }
 
     #[test]
     fn longest_match_and_demonym_plurals() {

@@ -3,7 +3,7 @@
 //! POS, context and gazetteer features. Decoding only allows label
 //! sequences that BILOU admits.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, NameList};
 use crate::doc::EntityKind;
 use crate::tag::conllu::TreeSentence;
 use crate::tag::perceptron::{
@@ -13,6 +13,22 @@ use crate::tag::tagger::{normalize, shape, suffix};
 
 /// The entity types the model predicts.
 pub const KINDS: [&str; 3] = ["PERSON", "ORG", "PLACE"];
+
+/// The name lists the recognizer reads as features: the hand-written
+/// [`GAZETTEER`](super::gazetteer::GAZETTEER) and the names from data,
+/// [`NAMES`](super::gazetteer::NAMES).
+#[derive(Clone, Copy)]
+pub struct Gazetteers<'g> {
+    pub listed: &'g Gazetteer,
+    pub harvested: &'g NameList,
+}
+
+impl Gazetteers<'static> {
+    /// The shipped lists.
+    pub fn shipped() -> Gazetteers<'static> {
+        Gazetteers { listed: &super::gazetteer::GAZETTEER, harvested: &super::gazetteer::NAMES }
+    }
+}
 
 /// A predicted span: words `start..end` and an index into [`KINDS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,14 +76,14 @@ fn may_end(prev: usize) -> bool {
 /// Finds entity spans in one sentence of `words` with their UPOS `tags`.
 pub fn recognize(
     model: &Model,
-    gazetteer: &Gazetteer,
+    gazetteers: Gazetteers<'_>,
     words: &[&str],
     tags: &[&str],
 ) -> Vec<NerSpan> {
     if model.is_empty() || words.is_empty() || tags.len() != words.len() {
         return Vec::new();
     }
-    let context = Context::new(gazetteer, words, tags);
+    let context = Context::new(gazetteers, words, tags);
     let mut labels: Vec<usize> = Vec::with_capacity(words.len());
     let mut features = Vec::with_capacity(48);
     let mut scores = vec![0.0; model.classes.len()];
@@ -134,7 +150,7 @@ fn bilou(ner: &[String]) -> Vec<usize> {
 pub fn train(
     sentences: &[TreeSentence],
     tags: &[Vec<String>],
-    gazetteer: &Gazetteer,
+    gazetteers: Gazetteers<'_>,
     iterations: usize,
     seed: u64,
 ) -> Vec<u8> {
@@ -153,7 +169,7 @@ pub fn train(
             let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
             let sent_tags: Vec<&str> = tags[s].iter().map(String::as_str).collect();
             let gold = bilou(&sentence.ner);
-            let context = Context::new(gazetteer, &words, &sent_tags);
+            let context = Context::new(gazetteers, &words, &sent_tags);
             let mut labels = Vec::with_capacity(words.len());
             for (i, &truth) in gold.iter().enumerate() {
                 context.features(i, &labels, &mut features);
@@ -202,23 +218,34 @@ struct Context<'a> {
     tags: &'a [&'a str],
     /// Gazetteer type and position (`B-GPE`, `I-ORG`) of each word.
     gaz: Vec<&'static str>,
+    /// The same from the names harvested from data.
+    names: Vec<&'static str>,
 }
 
 impl<'a> Context<'a> {
-    fn new(gazetteer: &Gazetteer, words: &'a [&'a str], tags: &'a [&'a str]) -> Context<'a> {
-        let mut gaz = vec!["-"; words.len()];
-        for m in gazetteer.find(words) {
-            let kind = gazetteer.entries[m.entry].kind;
-            for (k, slot) in gaz[m.start..m.end].iter_mut().enumerate() {
-                *slot = gaz_label(kind, k == 0);
+    fn new(gazetteers: Gazetteers<'_>, words: &'a [&'a str], tags: &'a [&'a str]) -> Context<'a> {
+        let label = |matches: &mut dyn Iterator<Item = (usize, usize, EntityKind)>| {
+            let mut out = vec!["-"; words.len()];
+            for (start, end, kind) in matches {
+                for (k, slot) in out[start..end].iter_mut().enumerate() {
+                    *slot = gaz_label(kind, k == 0);
+                }
             }
-        }
+            out
+        };
+        let listed = gazetteers.listed;
         Context {
             words,
             norm: words.iter().map(|w| normalize(w)).collect(),
             shape: words.iter().map(|w| shape(w)).collect(),
             tags,
-            gaz,
+            gaz: label(
+                &mut listed
+                    .find(words)
+                    .into_iter()
+                    .map(|m| (m.start, m.end, listed.entries[m.entry].kind)),
+            ),
+            names: label(&mut gazetteers.harvested.find(words).into_iter()),
         }
     }
 
@@ -232,6 +259,7 @@ impl<'a> Context<'a> {
         let tag = |k: isize| at(k).map_or("-PAD-", |j| self.tags[j]);
         let shp = |k: isize| at(k).map_or("-PAD-", |j| self.shape[j].as_str());
         let gaz = |k: isize| at(k).map_or("-PAD-", |j| self.gaz[j]);
+        let names = |k: isize| at(k).map_or("-PAD-", |j| self.names[j]);
         let label_name = |k: usize| -> &'static str {
             const NAMES: [&str; 13] = [
                 "O", "B-PERSON", "I-PERSON", "L-PERSON", "U-PERSON", "B-ORG", "I-ORG", "L-ORG",
@@ -307,6 +335,8 @@ impl<'a> Context<'a> {
         out.push(f26);
         out.push(f27);
         out.push(f28);
+        out.push(feature(29, &[names(0)]));
+        out.push(feature(30, &[names(-1), names(0), names(1)]));
     }
 }
 
