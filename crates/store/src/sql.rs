@@ -269,6 +269,11 @@ pub(crate) trait Conn: Send {
         Ok(true)
     }
 
+    /// Whether a batch is open and has not failed.
+    fn in_batch(&self) -> bool {
+        false
+    }
+
     /// Holds `keys` (see [`lock_key`]) until the transaction ends; a writer
     /// asking for a key another holds waits for its commit, then sees
     /// what it wrote. A no-op where writers take turns anyway (SQLite).

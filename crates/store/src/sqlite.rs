@@ -117,6 +117,10 @@ impl Conn for SqliteConn {
         Ok(true)
     }
 
+    fn in_batch(&self) -> bool {
+        matches!(self.1.get(), Batch::Open)
+    }
+
     fn commit_batch(&self) -> Result<bool> {
         let was = self.1.replace(Batch::None);
         match was {

@@ -65,6 +65,47 @@ pub struct SqlStore {
     stats: LookupStats,
     /// Names the outlet of each article filed ([`SqlStore::set_outlets`]).
     outlets: std::sync::Arc<Outlets>,
+    /// Full-text rows not written yet (SQLite).
+    text_rows: TextRows,
+}
+
+/// Full-text rows of the articles and appearances filed, held back until
+/// the end of the write (SQLite): FTS5 flushes the terms it holds in memory
+/// to disk each time a later statement of the transaction opens a
+/// savepoint, which most writes do, so rows written as they come cost a
+/// flush (and later merges) a statement; written last, one a transaction,
+/// or one a batch of articles.
+#[derive(Default)]
+pub(crate) struct TextRows {
+    /// (url, title, body) of `articles_fts`.
+    articles: Vec<(String, String, String)>,
+    /// (appearance row id, text, sentence) of `claims_fts`.
+    claims: Vec<(i64, String, String)>,
+}
+
+impl TextRows {
+    /// Writes the rows held, and forgets them.
+    pub(crate) fn write(&mut self, conn: &dyn Conn) -> Result<()> {
+        for (url, title, body) in self.articles.drain(..) {
+            conn.execute(
+                "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
+                args![&url, &title, &body],
+            )?;
+        }
+        for (id, text, sentence) in self.claims.drain(..) {
+            conn.execute(
+                "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
+                args![id, &text, &sentence],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Forgets the rows held (their transaction was rolled back).
+    fn clear(&mut self) {
+        self.articles.clear();
+        self.claims.clear();
+    }
 }
 
 /// The shipped outlet registry, read once.
@@ -84,7 +125,12 @@ pub struct LookupStats {
 
 impl SqlStore {
     pub(crate) fn new(conn: Box<dyn Conn>) -> SqlStore {
-        SqlStore { conn, stats: LookupStats::default(), outlets: STARTER_OUTLETS.clone() }
+        SqlStore {
+            conn,
+            stats: LookupStats::default(),
+            outlets: STARTER_OUTLETS.clone(),
+            text_rows: TextRows::default(),
+        }
     }
 
     /// The outlet registry that names the outlets of the articles filed
@@ -179,6 +225,11 @@ impl SqlStore {
                 Err(_) => break,
             }
         }
+        // The batch's full-text rows go last, in one go.
+        if results.len() == articles.len() && self.text_rows.write(&*self.conn).is_err() {
+            self.conn.rollback_write();
+        }
+        self.text_rows.clear();
         match self.conn.commit_batch() {
             Ok(true) if results.len() == articles.len() => results,
             // One failed (the batch is rolled back), or the commit did.
@@ -298,6 +349,9 @@ impl SqlStore {
         // are rebuilt from what is left at the end.
         let mut rebuild: BTreeSet<i64> = BTreeSet::new();
         if latest.is_some() {
+            // An earlier version filed in this batch has its text in the
+            // index before this one takes it out.
+            self.text_rows.write(conn)?;
             for row in conn.query(
                 "SELECT DISTINCT p.cluster FROM appearances p JOIN articles a ON a.id = p.article
                  WHERE a.url = ?1 AND p.cluster IS NOT NULL",
@@ -351,17 +405,30 @@ impl SqlStore {
         if let Some(print) = &fingerprint {
             file_fingerprint(conn, article_id, print)?;
         }
-        conn.execute(
-            "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
-            args![&url, &article.title, article.body],
-        )?;
+        match conn.dialect() {
+            Dialect::Sqlite => self.text_rows.articles.push((
+                url.clone(),
+                article.title.clone(),
+                article.body.to_string(),
+            )),
+            Dialect::Postgres => {
+                conn.execute(
+                    "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
+                    args![&url, &article.title, article.body],
+                )?;
+            }
+        }
 
         let mut clustering = Clustering::new(&url, splits, rebuild);
         for appearance in &appearances {
-            let id = insert_appearance(conn, article_id, appearance)?;
+            let id = insert_appearance(conn, article_id, appearance, &mut self.text_rows)?;
             clustering.link(conn, &mut self.stats, appearance, id, None)?;
         }
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
+        // In a batch, the batch writes them at its end.
+        if !conn.in_batch() {
+            self.text_rows.write(conn)?;
+        }
         tx.commit()?;
         Ok(outcome)
     }

@@ -230,6 +230,63 @@ fn a_changed_article_is_a_new_version_and_a_copy_counts_once(backend: &Backend) 
 }
 on_both!(a_changed_article_is_a_new_version_and_a_copy_counts_once);
 
+/// Two versions of one article and a copy of it filed in one batch (on
+/// SQLite, one transaction whose full-text rows are written at its end)
+/// leave the search index as filing them one by one does: the replaced
+/// version's words are not found.
+fn a_batch_with_two_versions_of_an_article_searches_as_one_by_one(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let v1 = read(
+        "Bridge closes\n\nThe council said the bridge will close on Monday for repairs. \
+         The harbour master said the tugboat crews were on strike.\n",
+    );
+    let v2 = read(
+        "Bridge closes\n\nThe council said the bridge will close on Monday for repairs. \
+         The mayor said the ferry will run every hour.\n",
+    );
+    let docs = [
+        ("https://a.example/bridge", &v1),
+        ("https://a.example/bridge", &v2),
+        ("https://b.example/wire", &v2),
+    ];
+    let mut one_by_one = backend.open(&dir.path().join("a"));
+    for (url, doc) in docs {
+        ingest(&mut one_by_one, url, doc);
+    }
+    let mut batched = backend.open(&dir.path().join("b"));
+    let inputs: Vec<ArticleInput<'_>> = docs
+        .iter()
+        .map(|(url, doc)| ArticleInput {
+            doc,
+            input_name: url,
+            ingested_at: "2026-12-01T00:00:00Z",
+        })
+        .collect();
+    let outcomes = batched.ingest_all(&inputs);
+    let outcomes: Vec<Ingested> = outcomes.into_iter().map(Result::unwrap).collect();
+    assert_eq!(outcomes, [Ingested::New, Ingested::NewVersion, Ingested::Copy]);
+    assert_eq!(shape(&batched), shape(&one_by_one));
+    let found = |store: &SqlStore, words: &str| {
+        let mut hits: Vec<(String, String)> = store
+            .search(words, 20)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.kind.to_string(), h.text))
+            .collect();
+        hits.sort();
+        hits
+    };
+    for words in ["bridge", "ferry", "tugboat", "strike"] {
+        assert_eq!(found(&batched, words), found(&one_by_one, words), "{words}");
+    }
+    assert!(found(&batched, "tugboat").is_empty(), "the replaced version is not searched");
+    assert!(!found(&batched, "ferry").is_empty());
+}
+on_both!(a_batch_with_two_versions_of_an_article_searches_as_one_by_one);
+
 /// A claim page's view, kept in a `ViewCache`, is the full view with its
 /// first appearances, and never outlives a change of its cluster: a new
 /// version of one of its articles, another report, a correction.

@@ -10,7 +10,7 @@ use claimtrace::ledger::{self, Appearance, Signature, Summary};
 
 use super::{
     add_to_summary, insert_pairs, load_summary, postings, refresh, signatures, to_json,
-    LookupStats, SplitInForce,
+    LookupStats, SplitInForce, TextRows,
 };
 use crate::sql::{args, Conn, Dialect};
 use crate::Result;
@@ -37,10 +37,13 @@ pub(super) struct Clustering<'a> {
 }
 
 /// Files `appearance` of the article at row `article`; returns its row id.
+/// Its full-text row is written at once (PostgreSQL) or held in
+/// `text_rows` (SQLite).
 pub(super) fn insert_appearance(
     conn: &dyn Conn,
     article: i64,
     appearance: &Appearance,
+    text_rows: &mut TextRows,
 ) -> Result<i64> {
     let (chain, stances, entities) =
         (to_json(&appearance.chain), to_json(&appearance.stances), to_json(&appearance.entities));
@@ -81,10 +84,7 @@ pub(super) fn insert_appearance(
         )?
         .int(0)?;
     if conn.dialect() == Dialect::Sqlite {
-        conn.execute(
-            "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
-            args![id, &appearance.text, &appearance.sentence],
-        )?;
+        text_rows.claims.push((id, appearance.text.clone(), appearance.sentence.clone()));
     }
     Ok(id)
 }

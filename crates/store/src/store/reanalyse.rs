@@ -13,6 +13,7 @@ use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature};
 use claimtrace::{Document, Record};
 
 use super::filing::{insert_appearance, Clustering};
+use super::TextRows;
 use super::{
     band_keys, cluster_of, correction_rows, fresh_cluster, in_force, lock_clusters_of,
     move_appearances, same_claim_candidates, splits_in_force, to_json, SqlStore,
@@ -259,7 +260,9 @@ impl SqlStore {
         for (appearance, found) in fresh.iter().zip(&matched) {
             let Some(stored) = found.map(|k| &old[k]) else {
                 report.added.push(appearance.text.clone());
-                let id = insert_appearance(conn, article.id, appearance)?;
+                let mut text_rows = TextRows::default();
+                let id = insert_appearance(conn, article.id, appearance, &mut text_rows)?;
+                text_rows.write(conn)?;
                 clustering.link(conn, &mut self.stats, appearance, id, None)?;
                 linked.push(appearance);
                 continue;
