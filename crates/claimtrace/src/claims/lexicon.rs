@@ -1,6 +1,7 @@
 //! The attribution lexicons in `data/attribution/`, parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A list of words and phrases, matched against lower-cased tokens.
@@ -42,10 +43,12 @@ impl PhraseList {
         self.by_first.get(word).is_some_and(|ps| ps.iter().any(|p| p.len() == 1))
     }
 
-    /// The first match in `words[from..to]`: its start and length.
-    pub fn find(&self, words: &[&str], from: usize, to: usize) -> Option<(usize, usize)> {
-        (from..to.min(words.len()))
-            .find_map(|i| self.match_at(words, i).filter(|&n| i + n <= to).map(|n| (i, n)))
+    /// The first match that lies wholly inside `words[within]`, as a range
+    /// of `words`.
+    pub fn find(&self, words: &[&str], within: Range<usize>) -> Option<Range<usize>> {
+        (within.start..within.end.min(words.len())).find_map(|i| {
+            self.match_at(words, i).filter(|&n| i + n <= within.end).map(|n| i..i + n)
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -186,7 +189,9 @@ mod tests {
         assert_eq!(list.match_at(&words, 1), Some(5));
         assert_eq!(list.match_at(&words, 5), Some(1));
         assert_eq!(list.match_at(&words, 0), None);
-        assert_eq!(list.find(&words, 0, 6), Some((1, 5)));
+        assert_eq!(list.find(&words, 0..6), Some(1..6));
+        assert_eq!(list.find(&words, 0..5), None);
+        assert_eq!(list.find(&words, 2..6), Some(5..6));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! continues it with an opening mark; such a paragraph continues the
 //! speaker's quotation.
 
+use std::ops::Range;
+
 use super::Ctx;
 use crate::doc::TokenKind;
 
@@ -15,7 +17,7 @@ pub struct Direct {
     /// The closing mark's token; `None` when the paragraph ended first.
     pub close: Option<usize>,
     /// Content tokens, marks excluded.
-    pub content: (usize, usize),
+    pub content: Range<usize>,
     /// It continues the previous quotation (a paragraph opened with a
     /// mark after a paragraph that left one open).
     pub continues: bool,
@@ -34,10 +36,12 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
     let doc = ctx.doc;
     let mut out = Vec::new();
     let mut sentence_idx = 0;
-    for (p_idx, paragraph) in doc.paragraphs.iter().enumerate() {
+    for (paragraph_idx, paragraph) in doc.paragraphs.iter().enumerate() {
         // The paragraph's tokens: those of its sentences.
         let first = sentence_idx;
-        while sentence_idx < doc.sentences.len() && doc.sentences[sentence_idx].paragraph == p_idx {
+        while sentence_idx < doc.sentences.len()
+            && doc.sentences[sentence_idx].paragraph == paragraph_idx
+        {
             sentence_idx += 1;
         }
         if first == sentence_idx {
@@ -47,8 +51,8 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
             (doc.sentences[first].tokens.start, doc.sentences[sentence_idx - 1].tokens.end);
         let mut open: Option<usize> = None;
         for idx in start..end {
-            let Some(c) = mark(ctx, idx) else { continue };
-            let opening = match c {
+            let Some(quote_mark) = mark(ctx, idx) else { continue };
+            let opening = match quote_mark {
                 '“' | '«' | '„' => true,
                 '”' | '»' => false,
                 _ => open.is_none(),
@@ -56,17 +60,18 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
             match (opening, open) {
                 (true, None) => open = Some(idx),
                 (true, Some(_)) => {} // A stray second opening mark.
-                (false, Some(o)) => {
-                    push(&mut out, o, Some(idx), paragraph.continues_quote && o == start);
+                (false, Some(opened)) => {
+                    let continues = paragraph.continues_quote && opened == start;
+                    push(&mut out, opened, Some(idx), continues);
                     open = None;
                 }
                 (false, None) => {} // A closing mark with no opening.
             }
         }
-        if let Some(o) = open {
-            push(&mut out, o, None, paragraph.continues_quote && o == start);
+        if let Some(opened) = open {
+            push(&mut out, opened, None, paragraph.continues_quote && opened == start);
             if let Some(d) = out.last_mut() {
-                d.content.1 = trim_end(ctx, d.content.0, end);
+                d.content.end = trim_end(ctx, d.content.start, end);
             }
         }
     }
@@ -74,8 +79,8 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
 }
 
 fn push(out: &mut Vec<Direct>, open: usize, close: Option<usize>, continues: bool) {
-    let content = (open + 1, close.unwrap_or(open + 1));
-    if close.is_some() && content.1 <= content.0 {
+    let content = open + 1..close.unwrap_or(open + 1);
+    if close.is_some() && content.is_empty() {
         return;
     }
     out.push(Direct { open, close, content, continues });
