@@ -174,7 +174,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     cue: Some(cue_span),
                 });
             }
-            if words[att.cue.start].starts_with("confirm") {
+            if LEXICONS.confirming.contains(words[att.cue.start]) {
                 if let Some(source) = &source {
                     stances.push(Stance {
                         actor: source.text.clone(),
@@ -358,21 +358,21 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
     let words = ctx.words();
     let Range { start, end } = sentence.tokens.clone();
     let mut out = ChainPhrases::default();
-    let mut k = start;
-    while k < end {
-        if sentence.in_direct[k].is_some() {
-            k += 1;
+    let mut at = start;
+    while at < end {
+        if sentence.in_direct[at].is_some() {
+            at += 1;
             continue;
         }
-        let word = words[k];
-        let next = words.get(k + 1).copied().unwrap_or("");
+        let word = words[at];
+        let next = words.get(at + 1).copied().unwrap_or("");
         // The link the phrase names, and where its noun phrase starts.
-        let phrase = if word == "according" && next == "to" {
-            Some((ChainLink::According, k + 2))
-        } else if matches!(word, "citing" | "quoting") {
-            Some((ChainLink::Cited, k + 1))
+        let phrase = if let Some(n) = LEXICONS.according.match_at(words, at) {
+            Some((ChainLink::According, at + n))
+        } else if let Some(n) = LEXICONS.cite.match_at(words, at) {
+            Some((ChainLink::Cited, at + n))
         } else if LEXICONS.transmit.contains(word) && next == "by" {
-            Some((ChainLink::Agent, k + 2))
+            Some((ChainLink::Agent, at + 2))
         } else {
             None
         };
@@ -412,13 +412,13 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
                         ChainLink::Agent => out.agents.push(source),
                     }
                 }
-                let mask_from = if k > start && words[k - 1] == "," { k - 1 } else { k };
+                let mask_from = if at > start && words[at - 1] == "," { at - 1 } else { at };
                 out.masked.push(mask_from..named.end);
-                k = named.end;
+                at = named.end;
                 continue;
             }
         }
-        k += 1;
+        at += 1;
     }
     out
 }
@@ -467,7 +467,7 @@ fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
     let base = !(word.ends_with('s')
         || word.ends_with("ed")
         || word.ends_with("ing")
-        || matches!(word, "said" | "told" | "wrote" | "read"));
+        || LEXICONS.past_forms.contains(word));
     base && k > sentence.tokens.start
         && !BASE_FORM_SUBJECTS.contains(&words[k - 1])
         && (ctx.is_capitalized(k - 1) || POSSESSIVE_OR_DET.contains(&words[k - 1]))
@@ -552,8 +552,9 @@ fn cues(
         {
             continue;
         }
-        // "read" and "reads" are cues only before the text they read.
-        if matches!(word, "read" | "reads")
+        // "read" and "reads" (`read_out.txt`) are cues only before the text
+        // they read.
+        if LEXICONS.read_out.contains(word)
             && !matches!(words.get(cue + 1), Some(&":") | Some(&","))
             && words.get(cue + 1).is_none_or(|n| !n.starts_with(['"', '“']))
         {
@@ -626,9 +627,7 @@ fn cues(
             cue: cue..cue + 1,
             source,
             content,
-            speech: speech
-                || participle
-                    && matches!(word, "saying" | "adding" | "posting" | "writing" | "stating"),
+            speech: speech || participle && LEXICONS.speech_participle.contains(word),
             main_end: reading.main_end,
         });
     }
@@ -639,7 +638,7 @@ fn cues(
 /// state news agency on Monday that" names the state news agency).
 fn hearer(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Source> {
     let words = ctx.words();
-    if !matches!(words[cue], "told" | "tells" | "tell") {
+    if !LEXICONS.tell.contains(words[cue]) {
         return None;
     }
     let phrase = phrase_after(ctx, cue + 1..sentence.tokens.end)?;
@@ -650,9 +649,7 @@ fn hearer(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Source> 
         return None;
     }
     // Reporters and the press are how every statement reaches the news.
-    if told.clone().all(|i| {
-        matches!(words[i], "reporters" | "journalists" | "press" | "the" | "correspondents")
-    }) {
+    if told.clone().all(|i| words[i] == "the" || LEXICONS.press.contains(words[i])) {
         return None;
     }
     to_source(ctx, told)
@@ -896,7 +893,7 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     }
     // "..., X said." : nothing but time words after the cue, or the party
     // told ("..., officials told state media.").
-    let told_whom = matches!(words[cue], "told" | "tells" | "tell")
+    let told_whom = LEXICONS.tell.contains(words[cue])
         && after.len() <= 4
         && after.iter().all(|&i| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | ","));
     if after.is_empty() || told_whom {
@@ -946,25 +943,14 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
     let words = ctx.words();
     let Range { start: from, end: sentence_end } = after_cue;
     let mut start = from;
-    if matches!(cue, "told" | "tell" | "tells") {
+    if LEXICONS.tell.contains(cue) {
         if let Some(that) = (start..sentence_end.min(start + 8)).find(|&i| words[i] == "that") {
             start = that + 1;
         } else {
             while start < sentence_end
                 && (ctx.is_capitalized(start)
-                    || matches!(
-                        words[start],
-                        "the"
-                            | "a"
-                            | "an"
-                            | "reporters"
-                            | "journalists"
-                            | "media"
-                            | "press"
-                            | "state"
-                            | "local"
-                            | "news"
-                    ))
+                    || matches!(words[start], "the" | "a" | "an")
+                    || LEXICONS.hearer.contains(words[start]))
             {
                 start += 1;
             }
@@ -1004,10 +990,9 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n));
         if evaluation
             || at_comma
-                && (next == "according"
+                && (LEXICONS.according.begins(next)
                     || LEXICONS.participle.contains(next)
-                    || next == "citing"
-                    || next == "quoting")
+                    || LEXICONS.cite.begins(next))
         {
             end = i;
             break;
@@ -1506,10 +1491,10 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         let after = close + 1;
         let end = trim_punct(ctx, sentence.tokens.clone()).end.max(after);
         // `"…," according to a post by X`.
-        if let Some(according) = (after..end.min(after + 3))
-            .find(|&i| words[i] == "according" && words.get(i + 1) == Some(&"to"))
+        if let Some(named_from) = (after..end.min(after + 3))
+            .find_map(|i| LEXICONS.according.match_at(words, i).map(|n| i + n))
         {
-            if let Some(phrase) = phrase_after(ctx, according + 2..end) {
+            if let Some(phrase) = phrase_after(ctx, named_from..end) {
                 if is_pronoun(ctx, phrase.clone()) {
                     return latest_named(recent);
                 }
@@ -1518,7 +1503,7 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         }
         if let Some(cue) = (after..end).find(|&i| LEXICONS.speech.contains(words[i])) {
             // "X told the press": the one told is not the source.
-            let hearer_after = matches!(words[cue], "told" | "tells" | "tell");
+            let hearer_after = LEXICONS.tell.contains(words[cue]);
             let speaker =
                 if cue + 1 < end && !hearer_after { phrase_after(ctx, cue + 1..end) } else { None }
                     .filter(|phrase| {

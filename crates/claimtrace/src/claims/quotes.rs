@@ -70,8 +70,8 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
         }
         if let Some(opened) = open {
             push(&mut out, opened, None, paragraph.continues_quote && opened == start);
-            if let Some(d) = out.last_mut() {
-                d.content.end = trim_end(ctx, d.content.start, end);
+            if let Some(last) = out.last_mut() {
+                last.content.end = trim_end(ctx, last.content.start, end);
             }
         }
     }

@@ -31,14 +31,14 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     for (s, stance) in std::mem::take(&mut found.pending) {
         pending_by_sentence[s].push(stance);
     }
-    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
+    for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
         let Range { start, end } = sentence.tokens;
         let mut sentence_target: Option<usize> = None;
 
         // "The information has not been verified": the latest claim.
         let unverified = LEXICONS.unverified.find(words, start..end);
-        if let Some(signal) = unverified.filter(|_| !has_claim[s_idx]) {
-            if let Some(target) = latest(found, s_idx) {
+        if let Some(signal) = unverified.filter(|_| !has_claim[sentence_idx]) {
+            if let Some(target) = latest(found, sentence_idx) {
                 let cue = Some(ctx.token_span(signal.start, signal.end));
                 found.claims[target].strengthen(Status::Unverified, cue);
                 sentence_target = Some(target);
@@ -46,19 +46,19 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         }
 
         // "contacted the Kremlin for comment".
-        for k in start..end {
-            if matches!(words[k], "contacted" | "asked")
-                || (words[k] == "out" && k > start && words[k - 1] == "reached")
+        for verb in start..end {
+            if matches!(words[verb], "contacted" | "asked")
+                || (words[verb] == "out" && verb > start && words[verb - 1] == "reached")
             {
-                let from = if words.get(k + 1) == Some(&"to") { k + 2 } else { k + 1 };
+                let from = if words.get(verb + 1) == Some(&"to") { verb + 2 } else { verb + 1 };
                 let Some(for_at) = (from..end).find(|&i| words[i] == "for") else { continue };
                 if words.get(for_at + 1) != Some(&"comment") {
                     continue;
                 }
                 let actor = to_source(ctx, from..for_at);
-                let target = sentence_target.or_else(|| latest(found, s_idx + 1));
+                let target = sentence_target.or_else(|| latest(found, sentence_idx + 1));
                 if let (Some(actor), Some(target)) = (actor, target) {
-                    let cue = Some(ctx.token_span(k, for_at + 2));
+                    let cue = Some(ctx.token_span(verb, for_at + 2));
                     add_stance(&mut found.claims[target], &actor.text, StanceKind::NoComment, cue);
                     sentence_target = Some(target);
                 }
@@ -67,31 +67,31 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
 
         // Denials and refusals with an object that names a claim:
         // "have rejected Moscow's claims", "has not backed the IS claim".
-        let mut k = start;
-        while k < end {
+        let mut at = start;
+        while at < end {
             let deny = LEXICONS
                 .deny
-                .match_at(words, k)
-                .or_else(|| labels_false(ctx, found, s_idx, k..end))
-                .filter(|_| !(k > start && matches!(words[k - 1], "the" | "a")));
+                .match_at(words, at)
+                .or_else(|| labels_false(ctx, found, sentence_idx, at..end))
+                .filter(|_| !(at > start && matches!(words[at - 1], "the" | "a")));
             let negative_subject = || {
-                subject_before(ctx, start, k)
+                subject_before(ctx, start, at)
                     .is_some_and(|subject| matches!(words[subject.start], "no" | "none" | "nobody"))
             };
             let refuse = LEXICONS
                 .no_comment
-                .match_at(words, k)
-                .or_else(|| LEXICONS.support.match_at(words, k).filter(|_| negative_subject()));
-            let Some((n, kind)) = deny
-                .map(|n| (n, StanceKind::Denies))
-                .or(refuse.map(|n| (n, StanceKind::NoComment)))
+                .match_at(words, at)
+                .or_else(|| LEXICONS.support.match_at(words, at).filter(|_| negative_subject()));
+            let Some((cue_len, kind)) = deny
+                .map(|cue_len| (cue_len, StanceKind::Denies))
+                .or(refuse.map(|cue_len| (cue_len, StanceKind::NoComment)))
             else {
-                k += 1;
+                at += 1;
                 continue;
             };
-            let cue = k;
-            let cue_span = Some(ctx.token_span(cue, cue + n));
-            k += n;
+            let cue = at;
+            let cue_span = Some(ctx.token_span(cue, cue + cue_len));
+            at += cue_len;
             let subject = subject_before(ctx, start, cue);
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
@@ -108,15 +108,15 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 Some(subject) => split_actors(ctx, subject),
                 None => Vec::new(),
             };
-            let object = phrase_after(ctx, k..end);
+            let object = phrase_after(ctx, at..end);
             // "The FSB denies the two explosions are related": the denied
             // clause is a claim of its own, disputed.
             if kind == StanceKind::Denies
                 && object
                     .clone()
-                    .is_none_or(|object| named_claim(ctx, found, s_idx, object).is_none())
+                    .is_none_or(|object| named_claim(ctx, found, sentence_idx, object).is_none())
             {
-                if let Some(denied) = denied_clause(ctx, found, s_idx, k..end) {
+                if let Some(denied) = denied_clause(ctx, found, sentence_idx, at..end) {
                     let claim = &mut found.claims[denied];
                     if claim.status_cue.is_none() {
                         claim.status_cue = cue_span;
@@ -129,11 +129,12 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 }
             }
             let target = object
-                .and_then(|object| named_claim(ctx, found, s_idx, object))
+                .and_then(|object| named_claim(ctx, found, sentence_idx, object))
                 .or(sentence_target)
                 .or_else(|| {
                     if kind == StanceKind::NoComment {
-                        paragraph_topic(ctx, found, s_idx).or_else(|| latest(found, s_idx + 1))
+                        paragraph_topic(ctx, found, sentence_idx)
+                            .or_else(|| latest(found, sentence_idx + 1))
                     } else {
                         None
                     }
@@ -149,8 +150,8 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         }
 
         // Stances from reported speech in this sentence.
-        for stance in std::mem::take(&mut pending_by_sentence[s_idx]) {
-            let target = sentence_target.or_else(|| latest(found, s_idx));
+        for stance in std::mem::take(&mut pending_by_sentence[sentence_idx]) {
+            let target = sentence_target.or_else(|| latest(found, sentence_idx));
             if let Some(target) = target {
                 add_stance(&mut found.claims[target], &stance.actor, stance.kind, stance.cue);
             }
@@ -248,24 +249,29 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
 /// which a word of `false.txt` follows is a denial of it. The length of
 /// the cue (the verb) when it is one; it starts `rest`, the rest of the
 /// sentence.
-fn labels_false(ctx: &Ctx<'_>, found: &Found, s_idx: usize, rest: Range<usize>) -> Option<usize> {
+fn labels_false(
+    ctx: &Ctx<'_>,
+    found: &Found,
+    sentence_idx: usize,
+    rest: Range<usize>,
+) -> Option<usize> {
     let words = ctx.words();
     let Range { start: cue, end } = rest;
     let n = LEXICONS.label.match_at(words, cue)?;
     let object = phrase_after(ctx, cue + n..end)?;
-    named_claim(ctx, found, s_idx, object.clone())?;
+    named_claim(ctx, found, sentence_idx, object.clone())?;
     let noun = (object.start..end).find(|&i| LEXICONS.claim_nouns.contains_key(words[i]))?;
     LEXICONS.false_label.find(words, noun + 1..end.min(noun + 6))?;
     Some(n)
 }
 
-/// The first attributed claim of the paragraph of sentence `s_idx`, before
+/// The first attributed claim of the paragraph of sentence `sentence_idx`, before
 /// it: what a refusal to comment later in the paragraph answers ("Outlets
 /// reported X, citing sources. The sources said Y. Asked about it, he
 /// declined to comment.").
-fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, s_idx: usize) -> Option<usize> {
+fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, sentence_idx: usize) -> Option<usize> {
     let doc = ctx.doc;
-    let at = doc.sentences.get(s_idx)?.span;
+    let at = doc.sentences.get(sentence_idx)?.span;
     // Paragraphs are in text order.
     let paragraph = doc.paragraphs[doc.paragraphs.partition_point(|p| p.span.end < at.end)..]
         .first()
@@ -274,7 +280,7 @@ fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, s_idx: usize) -> Option<usize> 
     let n = found.claims.len();
     (n.saturating_sub(LOOK_BACK)..n).find(|&i| {
         let claim = &found.claims[i];
-        claim.sentence < s_idx
+        claim.sentence < sentence_idx
             && !claim.chain.is_empty()
             && doc.sentences.get(claim.sentence).is_some_and(|s| paragraph.contains(s.span))
     })
@@ -313,7 +319,12 @@ fn split_actors(ctx: &Ctx<'_>, subject: Range<usize>) -> Vec<String> {
 /// The earlier claim an object phrase names: "Moscow's claims", "the IS
 /// claim", "the allegations". The possessor or modifier is matched to a
 /// claim's sources, the noun to its cue word ("claims" to "claimed").
-fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, object: Range<usize>) -> Option<usize> {
+fn named_claim(
+    ctx: &Ctx<'_>,
+    found: &Found,
+    sentence_idx: usize,
+    object: Range<usize>,
+) -> Option<usize> {
     let words = ctx.words();
     let noun_at = object.clone().find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
     let cue = &LEXICONS.claim_nouns[words[noun_at]];
@@ -326,7 +337,7 @@ fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, object: Range<usize>)
     let mut best: Option<(usize, usize)> = None;
     for i in (n.saturating_sub(LOOK_BACK)..n).rev() {
         let claim = &found.claims[i];
-        if claim.sentence > s_idx || claim.chain.is_empty() {
+        if claim.sentence > sentence_idx || claim.chain.is_empty() {
             continue;
         }
         let mut score = 1;
@@ -364,7 +375,7 @@ fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, object: Range<usize>)
 fn denied_clause(
     ctx: &Ctx<'_>,
     found: &mut Found,
-    s_idx: usize,
+    sentence_idx: usize,
     rest: Range<usize>,
 ) -> Option<usize> {
     let words = ctx.words();
@@ -385,7 +396,7 @@ fn denied_clause(
     found.claims.push(Claim::unattributed(
         ctx.doc.slice(span).to_string(),
         span,
-        s_idx,
+        sentence_idx,
         Status::Disputed,
     ));
     Some(found.claims.len() - 1)
