@@ -83,13 +83,7 @@ struct CountClause {
 pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
     let doc = ctx.doc;
     let words = ctx.words();
-    let mut in_direct: Vec<Option<usize>> = vec![None; doc.tokens.len()];
-    for (q, quote) in direct.iter().enumerate() {
-        let end = quote.close.map_or(quote.content.end, |close| close + 1);
-        for slot in &mut in_direct[quote.open..end] {
-            *slot = Some(q);
-        }
-    }
+    let in_direct = in_direct(ctx, direct);
     let mut found = Found::default();
     // The source of each direct quotation, from a cue whose content it is.
     let mut direct_sources: Vec<Option<Source>> = vec![None; direct.len()];
@@ -259,6 +253,18 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
     }
     found.quotes.sort_by_key(|q| q.span.start);
     found
+}
+
+/// For every token, the direct quotation it lies in, marks included.
+fn in_direct(ctx: &Ctx<'_>, direct: &[Direct]) -> Vec<Option<usize>> {
+    let mut in_direct: Vec<Option<usize>> = vec![None; ctx.doc.tokens.len()];
+    for (q, quote) in direct.iter().enumerate() {
+        let end = quote.close.map_or(quote.content.end, |close| close + 1);
+        for slot in &mut in_direct[quote.open..end] {
+            *slot = Some(q);
+        }
+    }
+    in_direct
 }
 
 /// Whether every word of more than three letters in `tokens` starts with
@@ -1538,4 +1544,274 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         return Some(source);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::{sentence_of, text, token_of, tokens_of, with_ctx};
+
+    /// Runs `check` on the sentence of `body` that holds `word`, as `find`
+    /// reads it.
+    fn with_sentence<R>(
+        body: &str,
+        word: &str,
+        check: impl FnOnce(&Ctx<'_>, &Sentence<'_>) -> R,
+    ) -> R {
+        with_ctx(body, |ctx| {
+            let in_direct = in_direct(ctx, &quotes::find(ctx));
+            let tokens = sentence_of(ctx, word);
+            let index = ctx.doc.sentences.iter().position(|s| s.tokens == tokens).unwrap();
+            let sentence =
+                Sentence { index, tokens: trim_punct(ctx, tokens), in_direct: &in_direct };
+            check(ctx, &sentence)
+        })
+    }
+
+    #[test]
+    fn trim_punct_drops_the_final_stop_and_closing_mark() {
+        with_sentence(
+            r#"The minister said: "The road is closed.""#,
+            "minister",
+            |ctx, sentence| {
+                assert_eq!(ctx.text(sentence.tokens.end - 1), "closed");
+            },
+        );
+        with_sentence("Is the road closed?", "road", |ctx, sentence| {
+            assert_eq!(ctx.text(sentence.tokens.end - 1), "closed");
+        });
+    }
+
+    /// The content `content_after` finds after the first `cue` of `body`.
+    fn content_of(body: &str, cue: &str) -> String {
+        with_sentence(body, cue, |ctx, sentence| {
+            let at = token_of(ctx, cue);
+            let content = content_after(ctx, at + 1..sentence.tokens.end, &ctx.lower[at]);
+            ctx.span_text(content.start, content.end).to_string()
+        })
+    }
+
+    #[test]
+    fn content_after_skips_that_time_and_the_party_told() {
+        let road = "the road would reopen";
+        assert_eq!(
+            content_of("The ministry said on Monday that the road would reopen.", "said"),
+            road
+        );
+        assert_eq!(
+            content_of("Officials told local reporters repairs would take a week.", "told"),
+            "repairs would take a week"
+        );
+        assert_eq!(
+            content_of("The ministry said in a statement that the road would reopen.", "said"),
+            road
+        );
+    }
+
+    #[test]
+    fn content_after_ends_at_a_chain_phrase() {
+        assert_eq!(
+            content_of(
+                "Officials said the road would reopen, according to the state news agency.",
+                "said"
+            ),
+            "the road would reopen"
+        );
+        assert_eq!(
+            content_of(
+                "The agency reported the road would reopen, citing an official.",
+                "reported"
+            ),
+            "the road would reopen"
+        );
+    }
+
+    #[test]
+    fn content_after_keeps_a_place_or_date_after_in() {
+        // Only "in a statement" is skipped.
+        assert_eq!(
+            content_of("The ministry said in March the road would reopen.", "said"),
+            "in March the road would reopen"
+        );
+    }
+
+    /// The speaker and content of a cue after its content, as text.
+    fn postposed_at(body: &str, cue: &str) -> Option<(String, String)> {
+        with_sentence(body, cue, |ctx, sentence| {
+            let found = postposed(ctx, sentence, token_of(ctx, cue))?;
+            let speaker = ctx.span_text(found.speaker.start, found.speaker.end).to_string();
+            Some((speaker, ctx.span_text(found.content.start, found.content.end).to_string()))
+        })
+    }
+
+    #[test]
+    fn postposed_cues_take_the_content_before() {
+        let content = "The road will reopen on Monday".to_string();
+        assert_eq!(
+            postposed_at(
+                "The road will reopen on Monday, said a spokesperson for the council.",
+                "said"
+            ),
+            Some(("a spokesperson for the council".to_string(), content.clone()))
+        );
+        assert_eq!(
+            postposed_at("The road will reopen on Monday, officials said.", "said"),
+            Some(("officials".to_string(), content))
+        );
+    }
+
+    #[test]
+    fn a_cue_before_its_content_is_not_postposed() {
+        assert_eq!(postposed_at("The ministry said the road would reopen.", "said"), None);
+    }
+
+    #[test]
+    fn hearer_is_the_party_told_but_not_the_press() {
+        let hearer_of = |body: &str| {
+            with_sentence(body, "told", |ctx, sentence| {
+                hearer(ctx, sentence, token_of(ctx, "told")).map(|s| s.text)
+            })
+        };
+        assert_eq!(
+            hearer_of("Officials told the state news agency on Monday that the road would reopen.")
+                .as_deref(),
+            Some("the state news agency")
+        );
+        assert_eq!(hearer_of("Officials told reporters that the road would reopen."), None);
+        assert_eq!(hearer_of("Officials told the press that the road would reopen."), None);
+    }
+
+    #[test]
+    fn chain_phrases_name_the_links() {
+        with_sentence(
+            "The agency reported the blast, citing a senior security official.",
+            "agency",
+            |ctx, sentence| {
+                let chain = chain_phrases(ctx, sentence);
+                let cited: Vec<&str> = chain.cited.iter().map(|s| s.text.as_str()).collect();
+                assert_eq!(cited, ["a senior security official"]);
+                assert!(chain.according.is_empty() && chain.agents.is_empty());
+                // The comma before the phrase is masked with it.
+                let comma = token_of(ctx, ",");
+                assert_eq!(chain.masked, [comma..sentence.tokens.end]);
+                assert!(masked(&chain.masked, token_of(ctx, "citing")));
+                assert!(!masked(&chain.masked, token_of(ctx, "reported")));
+            },
+        );
+        with_sentence(
+            "The road will reopen on Monday, according to the state news agency.",
+            "road",
+            |ctx, sentence| {
+                let chain = chain_phrases(ctx, sentence);
+                let according: Vec<&str> =
+                    chain.according.iter().map(|s| s.text.as_str()).collect();
+                assert_eq!(according, ["the state news agency"]);
+            },
+        );
+    }
+
+    #[test]
+    fn a_transmit_verb_without_by_is_no_chain_phrase() {
+        with_sentence("The report was circulated widely on Friday.", "report", |ctx, sentence| {
+            let chain = chain_phrases(ctx, sentence);
+            assert!(chain.masked.is_empty() && chain.agents.is_empty());
+        });
+    }
+
+    /// The cue, source and content of each attribution in the sentence of
+    /// `body` that holds `word`.
+    fn cues_in(body: &str, word: &str) -> Vec<(String, Option<String>, String)> {
+        with_sentence(body, word, |ctx, sentence| {
+            let chain = chain_phrases(ctx, sentence);
+            cues(ctx, sentence, &chain.masked, &[])
+                .into_iter()
+                .map(|att| {
+                    (
+                        ctx.span_text(att.cue.start, att.cue.end).to_string(),
+                        att.source.map(|s| s.text),
+                        ctx.span_text(att.content.start, att.content.end).to_string(),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_cue_with_its_source_and_content() {
+        assert_eq!(
+            cues_in("The ministry said on Monday that the road would reopen.", "ministry"),
+            [("said".into(), Some("The ministry".into()), "the road would reopen".into())]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_cue_shares_its_speaker() {
+        let found = cues_in(
+            "Officials said the road would reopen, adding that repairs had begun.",
+            "officials",
+        );
+        let sources: Vec<(&str, Option<&str>)> =
+            found.iter().map(|(cue, source, _)| (cue.as_str(), source.as_deref())).collect();
+        assert_eq!(sources, [("said", Some("Officials")), ("adding", Some("Officials"))]);
+        assert_eq!(found[1].2, "repairs had begun");
+    }
+
+    #[test]
+    fn nouns_and_passives_are_no_cues() {
+        assert!(cues_in("The claims were denied by the government.", "claims").is_empty());
+        assert!(cues_in("The fisherman was reported missing on Sunday.", "fisherman").is_empty());
+        assert!(cues_in("She read the report twice before the hearing.", "she").is_empty());
+    }
+
+    #[test]
+    fn split_count_clause_asserts_the_count() {
+        with_ctx("Police said the attack which killed at least 12 people was planned.", |ctx| {
+            let content = tokens_of(ctx, "the attack which killed at least 12 people");
+            let (rest, count) = split_count_clause(ctx, content);
+            let count = count.expect("a count clause");
+            assert_eq!(text(ctx, Some(rest)).as_deref(), Some("the attack"));
+            assert_eq!(text(ctx, Some(count.antecedent)).as_deref(), Some("the attack"));
+            assert_eq!(text(ctx, Some(count.clause)).as_deref(), Some("killed at least 12 people"));
+        });
+    }
+
+    #[test]
+    fn a_relative_clause_without_harm_is_no_count() {
+        with_ctx("Police said the report which described 12 incidents was leaked.", |ctx| {
+            let content = tokens_of(ctx, "the report which described 12 incidents");
+            let (rest, count) = split_count_clause(ctx, content.clone());
+            assert!(count.is_none());
+            assert_eq!(rest, content);
+        });
+    }
+
+    #[test]
+    fn relative_facts_state_what_the_clause_says() {
+        with_sentence(
+            "Kyiv and Washington, which issued a warning about the attack, have rejected the claims.",
+            "kyiv",
+            |ctx, sentence| {
+                let mut found = Found::default();
+                relative_facts(ctx, &mut found, sentence);
+                let texts: Vec<&str> = found.claims.iter().map(|c| c.text.as_str()).collect();
+                assert_eq!(texts, ["Washington issued a warning about the attack"]);
+            },
+        );
+    }
+
+    #[test]
+    fn word_helpers() {
+        let words = ["with", "reports", "noting"];
+        assert_eq!(after_with(&words, 0..2), 1..2);
+        assert_eq!(after_with(&words[1..], 0..1), 0..1);
+
+        let words = ["the", "road", "reopened", ",", "days", "after", "the", "group", "claimed"];
+        assert_eq!(subordinate_start(&words, 0..9), Some(3));
+        assert_eq!(subordinate_start(&words, 0..3), None);
+        assert_eq!(subordinate_main_end(&words, 0, 6), Some(3));
+        assert_eq!(subordinate_main_end(&words, 0, 7), None);
+
+        assert!(answers_claim(&["kyiv", "rejected", "moscow", "'s", "claims"], 0..5));
+        assert!(!answers_claim(&["kyiv", "rejected", "the", "plan"], 0..4));
+    }
 }

@@ -97,3 +97,46 @@ fn trim_end(ctx: &Ctx<'_>, from: usize, mut to: usize) -> usize {
 pub fn sentence_of(ctx: &Ctx<'_>, idx: usize) -> usize {
     ctx.doc.sentences.partition_point(|s| s.tokens.end <= idx)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::with_ctx;
+
+    /// The content of each direct quotation of `body`, and whether it closes.
+    fn quotations(body: &str) -> Vec<(String, bool)> {
+        with_ctx(body, |ctx| {
+            find(ctx)
+                .into_iter()
+                .map(|d| {
+                    (ctx.span_text(d.content.start, d.content.end).to_string(), d.close.is_some())
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn content_lies_between_the_marks() {
+        assert_eq!(
+            quotations("The mayor said: \u{201c}We will rebuild the bridge.\u{201d} She left."),
+            [("We will rebuild the bridge.".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn a_quotation_left_open_runs_to_the_paragraph_end() {
+        assert_eq!(
+            quotations("\"We will rebuild the bridge,\" the mayor said. \"It will take a year.\n\n\"Then we start on the roads.\""),
+            [
+                ("We will rebuild the bridge,".to_string(), true),
+                ("It will take a year.".to_string(), false),
+                ("Then we start on the roads.".to_string(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_marks_no_quotation() {
+        assert!(quotations("The mayor said the bridge would be rebuilt.").is_empty());
+    }
+}

@@ -520,3 +520,171 @@ pub fn without_titles(name: &str) -> &str {
         rest = tail;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::{sentence_of, text, token_of, tokens_of, with_ctx};
+
+    /// The phrase before the cue `cue` in its sentence, by `find`.
+    fn before_cue(
+        body: &str,
+        cue: &str,
+        find: fn(&Ctx<'_>, usize, usize) -> Option<Range<usize>>,
+    ) -> Option<String> {
+        with_ctx(body, |ctx| {
+            let sentence = sentence_of(ctx, cue);
+            text(ctx, find(ctx, sentence.start, token_of(ctx, cue)))
+        })
+    }
+
+    fn phrase_before_cue(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
+        phrase_before(ctx, start..cue)
+    }
+
+    #[test]
+    fn phrase_before_steps_over_a_leading_time_phrase() {
+        let found = before_cue(
+            "On Monday the ministry said the road would reopen.",
+            "said",
+            phrase_before_cue,
+        );
+        assert_eq!(found.as_deref(), Some("the ministry"));
+    }
+
+    #[test]
+    fn phrase_before_stops_at_a_comma() {
+        let found = before_cue(
+            "Asked about the closure, officials said the road would reopen.",
+            "said",
+            phrase_before_cue,
+        );
+        assert_eq!(found.as_deref(), Some("officials"));
+    }
+
+    #[test]
+    fn no_phrase_right_after_a_boundary() {
+        with_ctx("The road, officials said, would reopen.", |ctx| {
+            let comma = token_of(ctx, ",");
+            assert_eq!(phrase_before(ctx, 0..comma + 1), None);
+            assert_eq!(phrase_after(ctx, comma..comma + 3), None);
+        });
+    }
+
+    #[test]
+    fn subject_before_skips_adverbs() {
+        let found = before_cue(
+            "The group subsequently claimed that it had planted the device.",
+            "claimed",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("The group"));
+    }
+
+    #[test]
+    fn subject_before_takes_the_name_before_a_role() {
+        let found = before_cue(
+            "Maria Alvarez, spokesperson for the regional council, said the bridge was safe.",
+            "said",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("Maria Alvarez"));
+    }
+
+    #[test]
+    fn subject_before_takes_the_name_after_a_role() {
+        let found = before_cue(
+            "The mayor's spokesperson, Maria Alvarez, said the bridge was safe.",
+            "said",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("Maria Alvarez"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_no_subject() {
+        let found = before_cue(
+            "The fires, which state media said were under control, spread overnight.",
+            "said",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("state media"));
+    }
+
+    #[test]
+    fn phrase_after_keeps_such_as() {
+        with_ctx("Media outlets such as the BBC reported the arrest.", |ctx| {
+            let found = phrase_after(ctx, sentence_of(ctx, "media"));
+            assert_eq!(text(ctx, found).as_deref(), Some("Media outlets such as the BBC"));
+        });
+    }
+
+    #[test]
+    fn sentence_subject_drops_a_time_phrase() {
+        with_ctx("On Tuesday the committee voted to close the plant.", |ctx| {
+            let found = sentence_subject(ctx, sentence_of(ctx, "committee"));
+            assert_eq!(text(ctx, found).as_deref(), Some("the committee"));
+        });
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_its_verb_has_no_subject() {
+        with_ctx("Asked about the plan, he declined to comment.", |ctx| {
+            assert_eq!(sentence_subject(ctx, sentence_of(ctx, "asked")), None);
+        });
+    }
+
+    /// The source `to_source` makes of `phrase` in `body`.
+    fn source_of(body: &str, phrase: &str) -> Option<(String, SourceKind)> {
+        with_ctx(body, |ctx| to_source(ctx, tokens_of(ctx, phrase)).map(|s| (s.text, s.kind)))
+    }
+
+    #[test]
+    fn to_source_keeps_the_name() {
+        let named = |text: &str| Some((text.to_string(), SourceKind::Named));
+        assert_eq!(
+            source_of(
+                "The state-run TASS news agency reported the fire.",
+                "the state-run TASS news agency"
+            ),
+            named("TASS")
+        );
+        assert_eq!(
+            source_of(
+                "Media outlets such as the BBC reported the arrest.",
+                "Media outlets such as the BBC"
+            ),
+            named("BBC")
+        );
+    }
+
+    #[test]
+    fn to_source_keeps_an_unnamed_description() {
+        assert_eq!(
+            source_of("Senior officials said the talks had stalled.", "Senior officials"),
+            Some(("Senior officials".to_string(), SourceKind::Unnamed))
+        );
+    }
+
+    #[test]
+    fn dates_figures_and_pronouns_are_no_source() {
+        assert_eq!(source_of("On Monday he said the talks had stalled.", "Monday"), None);
+        assert_eq!(source_of("On Monday he said the talks had stalled.", "he"), None);
+        assert_eq!(source_of("A total of 39 were rescued, officials said.", "A total of 39"), None);
+    }
+
+    #[test]
+    fn is_pronoun_wants_a_lone_pronoun() {
+        with_ctx("They and their lawyers said the ruling was unfair.", |ctx| {
+            assert!(is_pronoun(ctx, tokens_of(ctx, "they")));
+            assert!(!is_pronoun(ctx, tokens_of(ctx, "they and their lawyers")));
+        });
+    }
+
+    #[test]
+    fn without_titles_keeps_a_name_of_two_words() {
+        assert_eq!(without_titles("Health Minister Veronika Skvortsova"), "Veronika Skvortsova");
+        assert_eq!(without_titles("Minister Skvortsova"), "Minister Skvortsova");
+        assert_eq!(without_titles("Veronika Skvortsova"), "Veronika Skvortsova");
+    }
+}

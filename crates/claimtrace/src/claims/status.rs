@@ -410,3 +410,45 @@ fn same_stem(a: &str, b: &str) -> bool {
         && b.chars().nth(4).is_some()
         && first_chars(a, 4) == first_chars(b, 4)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::{sentence_of, token_of, tokens_of, with_ctx};
+
+    #[test]
+    fn split_actors_splits_a_coordination() {
+        with_ctx("Kyiv and Washington have rejected Moscow's claims.", |ctx| {
+            let actors = split_actors(ctx, tokens_of(ctx, "Kyiv and Washington"));
+            assert_eq!(actors, ["Kyiv", "Washington"]);
+        });
+    }
+
+    /// The claim `denied_clause` makes of what follows `cue` in `body`.
+    fn denied(body: &str, cue: &str) -> Option<(String, Status)> {
+        with_ctx(body, |ctx| {
+            let mut found = Found::default();
+            let rest = token_of(ctx, cue) + 1..sentence_of(ctx, cue).end;
+            let index = denied_clause(ctx, &mut found, 1, rest)?;
+            let claim = &found.claims[index];
+            Some((claim.text.clone(), claim.status))
+        })
+    }
+
+    #[test]
+    fn a_denied_clause_is_a_disputed_claim() {
+        assert_eq!(
+            denied("The security service denies the two explosions are related.", "denies"),
+            Some(("the two explosions are related".to_string(), Status::Disputed))
+        );
+        assert_eq!(
+            denied("The council denied that the bridge had been closed for repairs.", "denied"),
+            Some(("the bridge had been closed for repairs".to_string(), Status::Disputed))
+        );
+    }
+
+    #[test]
+    fn a_denied_noun_phrase_is_no_clause() {
+        assert_eq!(denied("The security service denies the report.", "denies"), None);
+    }
+}
