@@ -373,11 +373,10 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
         let word = words[at];
         let next = words.get(at + 1).copied().unwrap_or("");
         // The link the phrase names, and where its noun phrase starts.
-        let phrase = if let Some(n) = LEXICONS.according.match_at(words, at) {
-            Some((ChainLink::According, at + n))
-        } else if let Some(n) = LEXICONS.cite.match_at(words, at) {
-            Some((ChainLink::Cited, at + n))
-        } else if LEXICONS.transmit.contains(word) && next == "by" {
+        let phrase = if let Some(n) = LEXICONS.chain.match_at(words, at) {
+            let according = LEXICONS.according.match_at(words, at).is_some();
+            Some((if according { ChainLink::According } else { ChainLink::Cited }, at + n))
+        } else if next == "by" && LEXICONS.transmit.contains(word) {
             Some((ChainLink::Agent, at + 2))
         } else {
             None
@@ -995,10 +994,7 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             && matches!(next, "a" | "an" | "the")
             && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n));
         if evaluation
-            || at_comma
-                && (LEXICONS.according.begins(next)
-                    || LEXICONS.participle.contains(next)
-                    || LEXICONS.cite.begins(next))
+            || at_comma && (LEXICONS.chain.begins(next) || LEXICONS.participle.contains(next))
         {
             end = i;
             break;
