@@ -301,6 +301,7 @@ fn trim_punct(ctx: &Ctx<'_>, tokens: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Adds the content of an attribution as an indirect quote of `source`.
 fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Option<Source>) {
     found.quotes.push(Quote {
         span: ctx.token_span(att.content.start, att.content.end),
@@ -433,9 +434,13 @@ fn masked(ranges: &[Range<usize>], k: usize) -> bool {
     ranges.iter().any(|range| range.contains(&k))
 }
 
+/// Prepositions before a noun use of a cue word ("with reports", "amid
+/// claims").
 const PREPOSITIONS: &[&str] =
     &["with", "of", "in", "on", "by", "from", "to", "about", "for", "amid", "despite"];
 
+/// Determiners and possessives before a noun use of a cue word ("the
+/// claims", "Moscow's report", "their statement").
 const POSSESSIVE_OR_DET: &[&str] = &[
     "the", "a", "an", "these", "those", "such", "its", "their", "his", "her", "our", "'s", "’s",
     "this", "that", "no", "any",
@@ -837,6 +842,7 @@ fn first_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     })
 }
 
+/// Whether the entity stage found a person where the source is named.
 fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
     let Some(span) = source.span else { return false };
     let first = ctx.doc.mentions.partition_point(|m| m.span.end < span.start);
@@ -961,17 +967,20 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             }
         }
     }
+    let statement = |i: usize| words.get(i).is_some_and(|w| LEXICONS.statement.contains(w));
     loop {
         if start >= sentence_end {
             break;
         }
         let word = words[start];
-        if matches!(word, "that" | "," | ":" | "how" | "on" | "in" | "a" | "statement")
-            && !(word == "in" && words.get(start + 1) != Some(&"a"))
-            && !(word == "a" && words.get(start + 1) != Some(&"statement"))
-            && !(word == "statement" && start > from && words[start - 1] != "a")
-            || is_time_word(word)
-        {
+        let skipped = match word {
+            "that" | "," | ":" | "how" | "on" => true,
+            // "in a statement that ...": the form the content takes.
+            "in" => words.get(start + 1) == Some(&"a"),
+            "a" => statement(start + 1),
+            _ => statement(start) && (start == from || words[start - 1] == "a"),
+        };
+        if skipped || is_time_word(word) {
             start += 1;
             continue;
         }

@@ -126,6 +126,8 @@ pub struct Lexicons {
     pub hearer: PhraseList,
     /// Past forms of cues that look like base forms ("said", "read").
     pub past_forms: PhraseList,
+    /// The form a content takes, skipped before it ("in a statement").
+    pub statement: PhraseList,
 }
 
 fn words(text: &str) -> HashSet<String> {
@@ -179,6 +181,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         press: PhraseList::parse(data!("press.txt")),
         hearer: PhraseList::parse(data!("hearer.txt")),
         past_forms: PhraseList::parse(data!("past_forms.txt")),
+        statement: PhraseList::parse(data!("statement.txt")),
     }
 });
 
@@ -215,6 +218,7 @@ mod tests {
             ("press", &l.press),
             ("hearer", &l.hearer),
             ("past_forms", &l.past_forms),
+            ("statement", &l.statement),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

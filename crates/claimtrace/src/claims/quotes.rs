@@ -23,6 +23,7 @@ pub struct Direct {
     pub continues: bool,
 }
 
+/// The double quotation mark token `idx` is, if it is one.
 fn mark(ctx: &Ctx<'_>, idx: usize) -> Option<char> {
     if ctx.doc.tokens[idx].kind != TokenKind::Quote {
         return None;
@@ -78,6 +79,8 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
     out
 }
 
+/// Adds the quotation opened at `open`, unless it closes with nothing
+/// inside.
 fn push(out: &mut Vec<Direct>, open: usize, close: Option<usize>, continues: bool) {
     let content = open + 1..close.unwrap_or(open + 1);
     if close.is_some() && content.is_empty() {
@@ -86,6 +89,7 @@ fn push(out: &mut Vec<Direct>, open: usize, close: Option<usize>, continues: boo
     out.push(Direct { open, close, content, continues });
 }
 
+/// Where tokens `from..to` end without their final quotation marks.
 fn trim_end(ctx: &Ctx<'_>, from: usize, mut to: usize) -> usize {
     while to > from && ctx.doc.tokens[to - 1].kind == TokenKind::Quote {
         to -= 1;

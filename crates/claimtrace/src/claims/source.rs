@@ -14,8 +14,11 @@ const BOUNDARIES: &[&str] = &[
     "though", "since", "until", "unless", "whether", ".", "!", "?",
 ];
 
+/// Determiners, which open a noun phrase and never end a name.
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
+/// Words that open a time or place phrase before a subject ("On Monday",
+/// "Late last night", "Meanwhile").
 const PREPOSITIONS: &[&str] = &[
     "in",
     "on",
@@ -40,6 +43,7 @@ const PREPOSITIONS: &[&str] = &[
     "meanwhile",
 ];
 
+/// Days and other time words that are never a source.
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -55,6 +59,7 @@ const WEEKDAYS: &[&str] = &[
     "later",
 ];
 
+/// Irregular past forms, verbs even where a tagger says otherwise.
 const IRREGULAR_PAST: &[&str] = &[
     "spoke", "went", "came", "made", "took", "gave", "met", "left", "ran", "saw", "sent", "held",
     "led", "won", "lost", "fled", "struck", "began", "brought", "built", "sought", "fought",
@@ -62,6 +67,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "broke", "chose", "stole", "shot", "spent", "heard", "felt", "sold", "hung", "sank",
 ];
 
+/// Subject pronouns, which name a source only once resolved.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Whether a token ends a noun phrase.
@@ -70,6 +76,8 @@ pub fn is_boundary(ctx: &Ctx<'_>, idx: usize) -> bool {
     BOUNDARIES.contains(&w) || ctx.doc.tokens[idx].kind == TokenKind::Quote
 }
 
+/// Whether a lower-cased word is a day or another time word ("Monday",
+/// "yesterday", "earlier").
 pub fn is_time_word(w: &str) -> bool {
     WEEKDAYS.contains(&w)
 }

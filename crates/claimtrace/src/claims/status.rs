@@ -292,6 +292,7 @@ fn latest(found: &Found, before: usize) -> Option<usize> {
     (n.saturating_sub(LOOK_BACK)..n).rev().find(|&i| found.claims[i].sentence < before)
 }
 
+/// Adds a stance to a claim, once per actor and kind.
 fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind, cue: Option<Span>) {
     if !claim.stances.iter().any(|s| s.actor == actor && s.kind == kind) {
         claim.stances.push(Stance { actor: actor.to_string(), kind, cue });
