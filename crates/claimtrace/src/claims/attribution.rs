@@ -1805,6 +1805,145 @@ mod tests {
         );
     }
 
+    /// The first attribution of the sentence of `body` that holds `word`,
+    /// and `check` on it.
+    fn with_attribution<R>(
+        body: &str,
+        word: &str,
+        check: impl FnOnce(&Ctx<'_>, &Sentence<'_>, &Attribution) -> R,
+    ) -> R {
+        with_sentence(body, word, |ctx, sentence| {
+            let chain = chain_phrases(ctx, sentence);
+            let found = cues(ctx, sentence, &chain.masked, &[]);
+            check(ctx, sentence, found.first().expect("an attribution"))
+        })
+    }
+
+    fn claim_text_of(body: &str, word: &str) -> Option<String> {
+        with_attribution(body, word, |ctx, _, att| {
+            claim_text(ctx, att, att.source.as_ref(), att.content.clone())
+        })
+    }
+
+    #[test]
+    fn claim_text_puts_a_named_source_for_its_pronoun() {
+        assert_eq!(
+            claim_text_of("Acme Corp said it would appeal the ruling.", "said").as_deref(),
+            Some("Acme Corp would appeal the ruling")
+        );
+    }
+
+    #[test]
+    fn claim_text_drops_a_leading_adverbial() {
+        assert_eq!(
+            claim_text_of(
+                "The union said that, in protest against the ruling, its members would strike.",
+                "said"
+            )
+            .as_deref(),
+            Some("its members would strike")
+        );
+    }
+
+    #[test]
+    fn claim_text_keeps_the_clause_of_a_noun_complement() {
+        assert_eq!(
+            claim_text_of("The group claimed responsibility for the attack.", "claimed").as_deref(),
+            Some("The group claimed responsibility for the attack")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_takes_its_antecedent_for_subject() {
+        let antecedent = with_attribution(
+            "Drones struck two oil facilities on Saturday, causing major fires, which state media said were under control.",
+            "said",
+            |ctx, sentence, att| {
+                relative_antecedent(ctx, sentence, att.source.as_ref(), att.content.start)
+            },
+        );
+        assert_eq!(antecedent.as_deref(), Some("major fires"));
+    }
+
+    #[test]
+    fn a_main_clause_has_no_antecedent() {
+        let antecedent = with_attribution(
+            "State media said the fires were under control.",
+            "said",
+            |ctx, sentence, att| {
+                relative_antecedent(ctx, sentence, att.source.as_ref(), att.content.start)
+            },
+        );
+        assert_eq!(antecedent, None);
+    }
+
+    /// The claims `find` makes of `body`: text, status and chain.
+    fn claims_of(body: &str) -> Vec<(String, Status, Vec<String>)> {
+        with_ctx(body, |ctx| {
+            let found = find(ctx, &quotes::find(ctx));
+            found
+                .claims
+                .into_iter()
+                .map(|c| (c.text, c.status, c.chain.into_iter().map(|s| s.text).collect()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_reported_act_is_the_articles_fact() {
+        assert_eq!(
+            claims_of("The prime minister announced his resignation on Tuesday."),
+            [(
+                "The prime minister announced his resignation on Tuesday".to_string(),
+                Status::Asserted,
+                Vec::new()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_announced_clause_is_reported() {
+        let claims = claims_of("The prime minister announced that she would resign on Tuesday.");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].0, "she would resign on Tuesday");
+        assert_eq!(claims[0].1, Status::Reported);
+    }
+
+    #[test]
+    fn a_relative_clause_confirms_its_antecedent() {
+        with_sentence(
+            "The ministry released a recording of the call, which was verified by the Associated Press.",
+            "ministry",
+            |ctx, sentence| {
+                let mut found = Found::default();
+                relative_facts(ctx, &mut found, sentence);
+                let [claim] = &found.claims[..] else { panic!("{:?}", found.claims) };
+                assert_eq!(claim.text, "The ministry released a recording of the call");
+                assert_eq!(claim.status, Status::Confirmed);
+                let confirms: Vec<&str> = claim
+                    .stances
+                    .iter()
+                    .filter(|s| s.kind == StanceKind::Confirms)
+                    .map(|s| s.actor.as_str())
+                    .collect();
+                assert_eq!(confirms, ["Associated Press"]);
+            },
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_that_only_passes_it_on_confirms_nothing() {
+        with_sentence(
+            "The ministry released a recording of the call, which was shared by state television.",
+            "ministry",
+            |ctx, sentence| {
+                let mut found = Found::default();
+                relative_facts(ctx, &mut found, sentence);
+                assert!(found.claims.is_empty(), "{:?}", found.claims);
+            },
+        );
+    }
+
     #[test]
     fn word_helpers() {
         let words = ["with", "reports", "noting"];
