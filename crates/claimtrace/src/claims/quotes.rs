@@ -72,7 +72,7 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
         if let Some(opened) = open {
             push(&mut out, opened, None, paragraph.continues_quote && opened == start);
             if let Some(last) = out.last_mut() {
-                last.content.end = trim_end(ctx, last.content.start, end);
+                last.content.end = trim_end(ctx, last.content.start..end);
             }
         }
     }
@@ -89,12 +89,13 @@ fn push(out: &mut Vec<Direct>, open: usize, close: Option<usize>, continues: boo
     out.push(Direct { open, close, content, continues });
 }
 
-/// Where tokens `from..to` end without their final quotation marks.
-fn trim_end(ctx: &Ctx<'_>, from: usize, mut to: usize) -> usize {
-    while to > from && ctx.doc.tokens[to - 1].kind == TokenKind::Quote {
-        to -= 1;
+/// Where `tokens` end without their final quotation marks.
+fn trim_end(ctx: &Ctx<'_>, tokens: Range<usize>) -> usize {
+    let mut end = tokens.end;
+    while end > tokens.start && ctx.doc.tokens[end - 1].kind == TokenKind::Quote {
+        end -= 1;
     }
-    to
+    end
 }
 
 /// The index of the sentence holding token `idx`.
