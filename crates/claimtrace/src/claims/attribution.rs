@@ -13,6 +13,19 @@ use super::source::{
 use super::{Ctx, Found};
 use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind};
 
+/// The sentence being read, as the passes over it see it (the document
+/// they share is in `Ctx`).
+struct Sentence<'s> {
+    /// Its index in `Document::sentences`.
+    index: usize,
+    /// Its tokens, without the final punctuation and closing marks
+    /// (`trim_punct`); never empty.
+    tokens: Range<usize>,
+    /// For every token of the document, the direct quotation it lies in,
+    /// marks included.
+    in_direct: &'s [Option<usize>],
+}
+
 /// One attribution found in a sentence.
 struct Attribution {
     cue: Range<usize>,
@@ -31,70 +44,92 @@ struct Attribution {
 impl Attribution {
     /// Where the cue is in the body.
     fn cue_span(&self, ctx: &Ctx<'_>) -> Span {
-        span(ctx, self.cue.start, self.cue.end)
+        ctx.token_span(self.cue.start, self.cue.end)
     }
+}
+
+/// How a sentence reads around a cue, before the phrases become sources:
+/// "Officials said on Monday | that the road would reopen".
+struct Reading {
+    /// The phrase that names who speaks, if any.
+    source: Option<Range<usize>>,
+    /// What they say.
+    content: Range<usize>,
+    /// The main clause ends at this token when the source stands in a
+    /// subordinate clause ("..., days after the group claimed").
+    main_end: Option<usize>,
+}
+
+/// A cue after its content: "The road will reopen on Monday, said a
+/// spokesperson for the council." or "..., officials said."
+struct Postposed {
+    /// The phrase that names who speaks ("a spokesperson for the council").
+    speaker: Range<usize>,
+    /// The content before the cue, without the comma or closing mark.
+    content: Range<usize>,
+}
+
+/// A relative clause that reports a count of people harmed inside a
+/// claim's content: "police said [the blast] which [killed at least 12
+/// people]". The article states it as its own fact.
+struct CountClause {
+    /// The noun phrase the clause modifies ("the blast").
+    antecedent: Range<usize>,
+    /// The clause after its relative pronoun ("killed at least 12 people").
+    clause: Range<usize>,
 }
 
 /// Finds quotes and claims in every sentence of the document.
 pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
     let doc = ctx.doc;
     let words = ctx.words();
-    let mut in_direct: Vec<Option<usize>> = vec![None; doc.tokens.len()];
-    for (q, d) in direct.iter().enumerate() {
-        let end = d.close.map_or(d.content.1, |c| c + 1);
-        for slot in &mut in_direct[d.open..end] {
-            *slot = Some(q);
-        }
-    }
+    let in_direct = in_direct(ctx, direct);
     let mut found = Found::default();
-    let mut direct_sources: Vec<Option<(Source, Span)>> = vec![None; direct.len()];
+    // The source of each direct quotation, from a cue whose content it is.
+    let mut direct_sources: Vec<Option<Source>> = vec![None; direct.len()];
     let mut recent: Vec<Source> = Vec::new();
 
-    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
-        let (a, b) = (sentence.tokens.start, sentence.tokens.end);
-        let e = trim_punct(ctx, a, b);
-        if a >= e {
+    for (index, doc_sentence) in doc.sentences.iter().enumerate() {
+        let tokens = trim_punct(ctx, doc_sentence.tokens.clone());
+        if tokens.is_empty() {
             continue;
         }
-        let chain = chain_phrases(ctx, a, e, &in_direct);
-        let atts = cues(ctx, a, e, &in_direct, &chain.masked, &recent);
+        let sentence = Sentence { index, tokens, in_direct: &in_direct };
+        let chain = chain_phrases(ctx, &sentence);
+        let attributions = cues(ctx, &sentence, &chain.masked, &recent);
 
-        for att in &atts {
-            let source = att.source.clone().or(None);
-            if let Some(src) = &source {
-                recent.push(src.clone());
+        for att in &attributions {
+            let source = att.source.clone();
+            if let Some(source) = &source {
+                recent.push(source.clone());
             }
-            let (cs, ce) = (att.content.start, att.content.end);
+            let content = att.content.clone();
             // A cue right before a quotation introduces that quotation.
-            let only_direct = cs < ce && in_direct[cs].is_some();
-            let embedded: Vec<usize> = (cs..ce).filter_map(|k| in_direct[k]).collect();
+            let only_direct = !content.is_empty() && in_direct[content.start].is_some();
+            let embedded: Vec<usize> = content.clone().filter_map(|k| in_direct[k]).collect();
             for &q in &embedded {
                 if direct_sources[q].is_none() {
-                    if let Some(src) = &source {
-                        direct_sources[q] = Some((src.clone(), att.cue_span(ctx)));
-                    }
+                    direct_sources[q] = source.clone();
                 }
             }
-            if only_direct || ce <= cs {
+            if only_direct || content.is_empty() {
                 continue;
             }
-            if let Some(from) = reported_act(ctx, att, source.as_ref(), a, &embedded) {
-                let text = ctx.span_text(from, ce).to_string();
-                push_claim(
-                    &mut found,
-                    Claim::unattributed(text, span(ctx, from, ce), s_idx, Status::Asserted),
-                );
+            if let Some(from) = reported_act(ctx, &sentence, att, source.as_ref(), &embedded) {
+                let text = ctx.span_text(from, content.end).to_string();
+                let span = ctx.token_span(from, content.end);
+                push_claim(&mut found, Claim::unattributed(text, span, index, Status::Asserted));
                 continue;
             }
-            let content_text = ctx.span_text(cs, ce).to_string();
-            if LEXICONS.no_comment.find(words, cs, ce).is_some() {
+            let content_text = ctx.span_text(content.start, content.end).to_string();
+            if LEXICONS.no_comment.find(words, content.clone()).is_some() {
                 // "X said it was inappropriate to comment": a stance, which
                 // the status pass links to its claim.
-                if let Some(src) = &source {
+                if let Some(source) = &source {
                     found.pending.push((
-                        s_idx,
+                        index,
                         Stance {
-                            actor: src.text.clone(),
+                            actor: source.text.clone(),
                             kind: StanceKind::NoComment,
                             cue: Some(att.cue_span(ctx)),
                         },
@@ -108,12 +143,15 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             // Reported speech and claims are quotes too, unless the cue only
             // takes a noun ("claimed responsibility") or carries a direct
             // quotation (which is the quote).
-            let noun_complement = ctx.doc.tokens[cs].tag == Some("NOUN") && att.cue.end == cs;
-            if embedded.is_empty() && (att.speech || !noun_complement && att.cue.end < cs) {
+            let noun_complement =
+                ctx.doc.tokens[content.start].tag == Some("NOUN") && att.cue.end == content.start;
+            if embedded.is_empty()
+                && (att.speech || !noun_complement && att.cue.end < content.start)
+            {
                 push_quote(&mut found, ctx, att, source.clone());
             }
             // A count in a relative clause is the article's own fact.
-            let (ce, split) = split_count_clause(ctx, cs, ce);
+            let (content, count_clause) = split_count_clause(ctx, content);
             let mut claim_chain: Vec<Source> = chain.cited.clone();
             claim_chain.extend(source.clone());
             claim_chain.extend(att.hearer.clone());
@@ -130,20 +168,20 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     cue: Some(cue_span),
                 });
             }
-            let cue_word = words[att.cue.start].to_string();
-            if cue_word.starts_with("confirm") {
-                if let Some(src) = &source {
+            if LEXICONS.confirming.contains(words[att.cue.start]) {
+                if let Some(source) = &source {
                     stances.push(Stance {
-                        actor: src.text.clone(),
+                        actor: source.text.clone(),
                         kind: StanceKind::Confirms,
                         cue: Some(cue_span),
                     });
                 }
             }
-            let text = claim_text(ctx, att, source.as_ref(), cs, ce).unwrap_or(content_text);
+            let text =
+                claim_text(ctx, att, source.as_ref(), content.clone()).unwrap_or(content_text);
             // "fires, which state media said were under control": the
             // content's subject is the relative clause's antecedent.
-            let text = match relative_antecedent(ctx, a, source.as_ref(), cs) {
+            let text = match relative_antecedent(ctx, &sentence, source.as_ref(), content.start) {
                 Some(antecedent) => format!("{antecedent} {text}"),
                 None => text,
             };
@@ -151,8 +189,8 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 &mut found,
                 Claim {
                     text,
-                    span: span(ctx, cs, ce.max(cs + 1)),
-                    sentence: s_idx,
+                    span: ctx.token_span(content.start, content.end),
+                    sentence: index,
                     chain: claim_chain,
                     status,
                     stances,
@@ -160,62 +198,80 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     status_cue: (status == Status::Reported).then_some(cue_span),
                 },
             );
-            if let Some(asserted) = split {
-                push_claim(&mut found, asserted_claim(ctx, s_idx, asserted));
+            if let Some(count_clause) = count_clause {
+                push_claim(&mut found, asserted_claim(ctx, index, count_clause));
             }
             if let Some(main_end) = att.main_end {
-                unattributed(ctx, &mut found, s_idx, a, main_end, &in_direct);
+                unattributed(ctx, &mut found, &sentence, main_end);
             }
         }
 
-        if atts.is_empty() {
+        if attributions.is_empty() {
             let has_chain =
                 !chain.agents.is_empty() || !chain.according.is_empty() || !chain.cited.is_empty();
             if has_chain {
-                chained_sentence(ctx, &mut found, s_idx, a, e, &chain);
+                chained_sentence(ctx, &mut found, &sentence, &chain);
             } else {
-                unattributed(ctx, &mut found, s_idx, a, e, &in_direct);
+                unattributed(ctx, &mut found, &sentence, sentence.tokens.end);
             }
         }
-        relative_facts(ctx, &mut found, s_idx, a, e, &in_direct);
+        relative_facts(ctx, &mut found, &sentence);
     }
 
     // Direct quotations: the source of a cue beside them, else of the
     // quotation they continue.
-    for (q, d) in direct.iter().enumerate() {
-        let source = if let Some((src, _)) = &direct_sources[q] {
-            Some(src.clone())
-        } else if let Some(src) = beside_source(ctx, d, &mut recent) {
-            Some(src)
-        } else if d.continues || follows_quote(ctx, direct, q) {
+    for (q, quote) in direct.iter().enumerate() {
+        let source = if let Some(source) = &direct_sources[q] {
+            Some(source.clone())
+        } else if let Some(source) = beside_source(ctx, quote, &mut recent) {
+            Some(source)
+        } else if quote.continues || follows_quote(ctx, direct, q) {
             // A paragraph that continues a quotation, or a quotation in the
             // sentence right after another of the same paragraph, is the
             // same speaker's.
-            found.quotes.iter().rev().find(|qq| qq.direct).and_then(|qq| qq.source.clone())
+            found
+                .quotes
+                .iter()
+                .rev()
+                .find(|earlier| earlier.direct)
+                .and_then(|earlier| earlier.source.clone())
         } else {
             None
         };
-        let (cs, ce) = d.content;
-        if ce <= cs {
+        let content = quote.content.clone();
+        if content.is_empty() {
             continue;
         }
         // Scare quotes: a word or two with no speaker; a title in quotation
         // marks ("The Internet Explorer 6 Countdown"): every longer word
         // capitalised, no speaker.
-        if source.is_none() && (ce - cs < 4 || is_title_case(ctx, cs, ce)) {
+        if source.is_none() && (content.len() < 4 || is_title_case(ctx, content.clone())) {
             continue;
         }
-        found.quotes.push(Quote { span: span(ctx, cs, ce), cue: None, source, direct: true });
+        let span = ctx.token_span(content.start, content.end);
+        found.quotes.push(Quote { span, cue: None, source, direct: true });
     }
     found.quotes.sort_by_key(|q| q.span.start);
     found
 }
 
-/// Whether every word of more than three letters in `from..to` starts
-/// with a capital, and no sentence ends inside: a title or a name.
-fn is_title_case(ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
+/// For every token, the direct quotation it lies in, marks included.
+fn in_direct(ctx: &Ctx<'_>, direct: &[Direct]) -> Vec<Option<usize>> {
+    let mut in_direct: Vec<Option<usize>> = vec![None; ctx.doc.tokens.len()];
+    for (q, quote) in direct.iter().enumerate() {
+        let end = quote.close.map_or(quote.content.end, |close| close + 1);
+        for slot in &mut in_direct[quote.open..end] {
+            *slot = Some(q);
+        }
+    }
+    in_direct
+}
+
+/// Whether every word of more than three letters in `tokens` starts with
+/// a capital, and no sentence ends inside: a title or a name.
+fn is_title_case(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let mut long = 0;
-    for k in from..to {
+    for k in tokens {
         let text = ctx.text(k);
         if matches!(text, "." | "!" | "?") {
             return false;
@@ -230,28 +286,25 @@ fn is_title_case(ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
     long >= 2
 }
 
-fn span(ctx: &Ctx<'_>, from: usize, to: usize) -> Span {
-    let to = to.max(from + 1).min(ctx.doc.tokens.len());
-    Span::new(ctx.doc.tokens[from].span.start, ctx.doc.tokens[to - 1].span.end)
-}
-
-/// The sentence without its final punctuation and closing marks.
-fn trim_punct(ctx: &Ctx<'_>, a: usize, mut b: usize) -> usize {
-    while b > a
-        && (matches!(ctx.text(b - 1), "." | "!" | "?" | "…")
-            || ctx.doc.tokens[b - 1].kind == TokenKind::Quote
-                && b - 1 > a
-                && matches!(ctx.text(b - 2), "." | "!" | "?" | ","))
+/// The tokens without their final punctuation and closing marks: `Police
+/// said the road was closed."` ends at "closed".
+fn trim_punct(ctx: &Ctx<'_>, tokens: Range<usize>) -> Range<usize> {
+    let Range { start, mut end } = tokens;
+    while end > start
+        && (matches!(ctx.text(end - 1), "." | "!" | "?" | "…")
+            || ctx.doc.tokens[end - 1].kind == TokenKind::Quote
+                && end - 1 > start
+                && matches!(ctx.text(end - 2), "." | "!" | "?" | ","))
     {
-        b -= 1;
+        end -= 1;
     }
-    b
+    start..end
 }
 
+/// Adds the content of an attribution as an indirect quote of `source`.
 fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Option<Source>) {
-    let (cs, ce) = (att.content.start, att.content.end);
     found.quotes.push(Quote {
-        span: span(ctx, cs, ce),
+        span: ctx.token_span(att.content.start, att.content.end),
         cue: Some(att.cue_span(ctx)),
         source,
         direct: false,
@@ -265,17 +318,18 @@ fn push_claim(found: &mut Found, claim: Claim) {
     }
 }
 
+/// The chain without the article's own outlet, each source once.
 fn without_outlet(ctx: &Ctx<'_>, chain: Vec<Source>) -> Vec<Source> {
     let outlet = ctx.doc.meta.outlet.as_deref().map(str::to_lowercase);
     let mut out: Vec<Source> = Vec::new();
-    for s in chain {
-        if outlet.as_deref() == Some(s.text.to_lowercase().as_str()) {
+    for source in chain {
+        if outlet.as_deref() == Some(source.text.to_lowercase().as_str()) {
             continue;
         }
-        if out.iter().any(|o| o.text == s.text) {
+        if out.iter().any(|kept| kept.text == source.text) {
             continue;
         }
-        out.push(s);
+        out.push(source);
     }
     out
 }
@@ -290,86 +344,103 @@ struct ChainPhrases {
     /// "according to X": the outermost channel.
     according: Vec<Source>,
     /// Tokens inside those phrases, not part of any content.
-    masked: Vec<(usize, usize)>,
+    masked: Vec<Range<usize>>,
 }
 
-fn chain_phrases(ctx: &Ctx<'_>, a: usize, e: usize, in_direct: &[Option<usize>]) -> ChainPhrases {
+/// Which link of a chain a chain phrase names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChainLink {
+    /// "according to X".
+    According,
+    /// "citing X", "quoting X".
+    Cited,
+    /// "circulated by X", "shared by X".
+    Agent,
+}
+
+/// The chain phrases of a sentence outside its direct quotations: "...,
+/// according to the state news agency", "citing a senior official",
+/// "shared by X users".
+fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
     let words = ctx.words();
+    let Range { start, end } = sentence.tokens.clone();
     let mut out = ChainPhrases::default();
-    let mut k = a;
-    while k < e {
-        if in_direct[k].is_some() {
-            k += 1;
+    let mut at = start;
+    while at < end {
+        if sentence.in_direct[at].is_some() {
+            at += 1;
             continue;
         }
-        let w = words[k];
-        let next = words.get(k + 1).copied().unwrap_or("");
-        let phrase = if w == "according" && next == "to" {
-            Some((k, k + 2, 0))
-        } else if matches!(w, "citing" | "quoting") {
-            Some((k, k + 1, 1))
-        } else if LEXICONS.transmit.contains(w) && next == "by" {
-            Some((k, k + 2, 2))
+        let word = words[at];
+        let next = words.get(at + 1).copied().unwrap_or("");
+        // The link the phrase names, and where its noun phrase starts.
+        let phrase = if let Some(n) = LEXICONS.chain.match_at(words, at) {
+            let according = LEXICONS.according.match_at(words, at).is_some();
+            Some((if according { ChainLink::According } else { ChainLink::Cited }, at + n))
+        } else if next == "by" && LEXICONS.transmit.contains(word) {
+            Some((ChainLink::Agent, at + 2))
         } else {
             None
         };
-        if let Some((start, np_from, which)) = phrase {
-            if let Some((f, mut t)) = phrase_after(ctx, np_from, e) {
+        if let Some((link, named_from)) = phrase {
+            if let Some(mut named) = phrase_after(ctx, named_from..end) {
                 // "according to Ambassador to the United States Jane Doe,":
                 // a title with a preposition inside runs to the comma.
-                if which == 0 && t < e && words[t] != "," {
-                    if let Some(comma) = (t..e).find(|&i| words[i] == ",") {
-                        let title = (t..comma).all(|i| {
+                if link == ChainLink::According && named.end < end && words[named.end] != "," {
+                    if let Some(comma) = (named.end..end).find(|&i| words[i] == ",") {
+                        let title = (named.end..comma).all(|i| {
                             ctx.is_capitalized(i)
                                 || matches!(words[i], "to" | "of" | "for" | "at" | "the" | "and")
                         });
-                        if title && comma - t <= 10 {
-                            t = comma;
+                        if title && comma - named.end <= 10 {
+                            named.end = comma;
                         }
                     }
                 }
                 // "according to screenshots shared by X users": the sharer.
-                let mut f = f;
-                if which == 0
-                    && t + 1 < e
-                    && LEXICONS.transmit.contains(words[t])
-                    && words[t + 1] == "by"
+                if link == ChainLink::According
+                    && named.end + 1 < end
+                    && LEXICONS.transmit.contains(words[named.end])
+                    && words[named.end + 1] == "by"
                 {
-                    if let Some((f2, t2)) = phrase_after(ctx, t + 2, e) {
-                        f = f2;
-                        t = t2;
+                    if let Some(sharer) = phrase_after(ctx, named.end + 2..end) {
+                        named = sharer;
                     }
                 }
                 // "according to him": the person named last.
-                let pronoun = (t == f + 1 && matches!(words[f], "him" | "her"))
-                    .then(|| last_person(ctx, f))
+                let pronoun = (named.len() == 1 && matches!(words[named.start], "him" | "her"))
+                    .then(|| last_person(ctx, named.start))
                     .flatten();
-                if let Some(src) = pronoun.or_else(|| to_source(ctx, f, t)) {
-                    match which {
-                        0 => out.according.push(src),
-                        1 => out.cited.push(src),
-                        _ => out.agents.push(src),
+                if let Some(source) = pronoun.or_else(|| to_source(ctx, named.clone())) {
+                    match link {
+                        ChainLink::According => out.according.push(source),
+                        ChainLink::Cited => out.cited.push(source),
+                        ChainLink::Agent => out.agents.push(source),
                     }
                 }
-                let mask_from =
-                    if start > a && words[start - 1] == "," { start - 1 } else { start };
-                out.masked.push((mask_from, t));
-                k = t;
+                let mask_from = if at > start && words[at - 1] == "," { at - 1 } else { at };
+                out.masked.push(mask_from..named.end);
+                at = named.end;
                 continue;
             }
         }
-        k += 1;
+        at += 1;
     }
     out
 }
 
-fn masked(ranges: &[(usize, usize)], k: usize) -> bool {
-    ranges.iter().any(|&(f, t)| f <= k && k < t)
+/// Whether token `k` lies in one of the chain phrases.
+fn masked(ranges: &[Range<usize>], k: usize) -> bool {
+    ranges.iter().any(|range| range.contains(&k))
 }
 
+/// Prepositions before a noun use of a cue word ("with reports", "amid
+/// claims").
 const PREPOSITIONS: &[&str] =
     &["with", "of", "in", "on", "by", "from", "to", "about", "for", "amid", "despite"];
 
+/// Determiners and possessives before a noun use of a cue word ("the
+/// claims", "Moscow's report", "their statement").
 const POSSESSIVE_OR_DET: &[&str] = &[
     "the", "a", "an", "these", "those", "such", "its", "their", "his", "her", "our", "'s", "’s",
     "this", "that", "no", "any",
@@ -400,111 +471,114 @@ const BASE_FORM_SUBJECTS: &[&str] = &[
 
 /// A base form ("claim", "report") after a name is a noun: "the IS
 /// claim".
-fn is_base_form_noun(ctx: &Ctx<'_>, k: usize, a: usize) -> bool {
+fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
     let words = ctx.words();
-    let w = words[k];
-    let base = !(w.ends_with('s')
-        || w.ends_with("ed")
-        || w.ends_with("ing")
-        || matches!(w, "said" | "told" | "wrote" | "read"));
-    base && k > a
+    let word = words[k];
+    let base = !(word.ends_with('s')
+        || word.ends_with("ed")
+        || word.ends_with("ing")
+        || LEXICONS.past_forms.contains(word));
+    base && k > sentence.tokens.start
         && !BASE_FORM_SUBJECTS.contains(&words[k - 1])
         && (ctx.is_capitalized(k - 1) || POSSESSIVE_OR_DET.contains(&words[k - 1]))
 }
 
-/// Cue words in a sentence and what they attribute.
+/// Cue words in a sentence and what they attribute. `masked_ranges` are
+/// the sentence's chain phrases; `recent` the sources of the sentences
+/// before, for pronouns.
 fn cues(
     ctx: &Ctx<'_>,
-    a: usize,
-    e: usize,
-    in_direct: &[Option<usize>],
-    masked_ranges: &[(usize, usize)],
+    sentence: &Sentence<'_>,
+    masked_ranges: &[Range<usize>],
     recent: &[Source],
 ) -> Vec<Attribution> {
     let words = ctx.words();
+    let Range { start, end } = sentence.tokens.clone();
     let mut out: Vec<Attribution> = Vec::new();
     // A cue after its content ("…, said the poster.") takes the whole
     // sentence before it, other cues included.
-    let last_speech = (a..e).rev().find(|&k| {
-        in_direct[k].is_none()
+    let last_speech = (start..end).rev().find(|&k| {
+        sentence.in_direct[k].is_none()
             && LEXICONS.speech.contains(words[k])
             && !matches!(ctx.doc.tokens[k].tag, Some("NOUN") | Some("PROPN"))
     });
     let order: Vec<usize> = match last_speech {
-        Some(k) if postposed(ctx, a, k, e).is_some() => {
-            std::iter::once(k).chain((a..e).filter(|&i| i != k)).collect()
+        Some(k) if postposed(ctx, sentence, k).is_some() => {
+            std::iter::once(k).chain((start..end).filter(|&i| i != k)).collect()
         }
-        _ => (a..e).collect(),
+        _ => (start..end).collect(),
     };
-    for k in order {
-        if in_direct[k].is_some() || masked(masked_ranges, k) {
+    for cue in order {
+        if sentence.in_direct[cue].is_some() || masked(masked_ranges, cue) {
             continue;
         }
-        if out.iter().any(|att| att.content.start <= k && k < att.content.end) {
+        if out.iter().any(|att| att.content.contains(&cue)) {
             continue;
         }
-        let w = words[k];
-        let participle = LEXICONS.participle.contains(w);
-        let speech = LEXICONS.speech.contains(w);
-        let claim = LEXICONS.claim.contains(w);
+        let word = words[cue];
+        let participle = LEXICONS.participle.contains(word);
+        let speech = LEXICONS.speech.contains(word);
+        let claim = LEXICONS.claim.contains(word);
         if !(participle || speech || claim) {
             continue;
         }
         // Noun uses: "the claims", "Moscow's report", "with reports".
-        if k > a
-            && (POSSESSIVE_OR_DET.contains(&words[k - 1]) || PREPOSITIONS.contains(&words[k - 1]))
+        if cue > start
+            && (POSSESSIVE_OR_DET.contains(&words[cue - 1])
+                || PREPOSITIONS.contains(&words[cue - 1]))
         {
             continue;
         }
-        if is_base_form_noun(ctx, k, a)
-            || matches!(ctx.doc.tokens[k].tag, Some("NOUN") | Some("PROPN"))
+        if is_base_form_noun(ctx, sentence, cue)
+            || matches!(ctx.doc.tokens[cue].tag, Some("NOUN") | Some("PROPN"))
         {
             continue;
         }
         // A cue word modifying the noun before another cue ("which state
         // media said", "state television reported") is no cue itself.
-        if ctx.doc.tokens.get(k + 1).is_some_and(|t| matches!(t.tag, Some("NOUN" | "PROPN")))
-            && words.get(k + 2).is_some_and(|n| {
+        if ctx.doc.tokens.get(cue + 1).is_some_and(|t| matches!(t.tag, Some("NOUN" | "PROPN")))
+            && words.get(cue + 2).is_some_and(|n| {
                 LEXICONS.speech.contains(n) || LEXICONS.reported_speech.contains(n)
             })
         {
             continue;
         }
         // Passive: "reported by X" names a channel, handled as a chain.
-        if words.get(k + 1) == Some(&"by") {
+        if words.get(cue + 1) == Some(&"by") {
             continue;
         }
         // A passive with no agent and no clause ("39 are confirmed dead",
         // "he was reported missing") qualifies its subject; the subject
         // is not a source.
-        let aux_before = match k.checked_sub(1).map(|i| words[i]) {
-            Some("not" | "n't") if k >= a + 2 => Some(words[k - 2]),
+        let aux_before = match cue.checked_sub(1).map(|i| words[i]) {
+            Some("not" | "n't") if cue >= start + 2 => Some(words[cue - 2]),
             other => other,
         };
-        if k > a
-            && aux_before.is_some_and(|w| {
-                matches!(w, "is" | "are" | "was" | "were" | "been" | "being" | "be")
+        if cue > start
+            && aux_before.is_some_and(|aux| {
+                matches!(aux, "is" | "are" | "was" | "were" | "been" | "being" | "be")
             })
-            && words.get(k + 1).is_none_or(|n| *n != "that" && *n != ":")
+            && words.get(cue + 1).is_none_or(|n| *n != "that" && *n != ":")
         {
             continue;
         }
-        // "read" and "reads" are cues only before the text they read.
-        if matches!(w, "read" | "reads")
-            && !matches!(words.get(k + 1), Some(&":") | Some(&","))
-            && words.get(k + 1).is_none_or(|n| !n.starts_with(['"', '“']))
+        // "read" and "reads" (`read_out.txt`) are cues only before the text
+        // they read.
+        if LEXICONS.read_out.contains(word)
+            && !matches!(words.get(cue + 1), Some(&":") | Some(&","))
+            && words.get(cue + 1).is_none_or(|n| !n.starts_with(['"', '“']))
         {
             continue;
         }
-        if ctx.is_capitalized(k) && k > a {
+        if ctx.is_capitalized(cue) && cue > start {
             continue;
         }
-        let after_comma = k > a && words[k - 1] == ",";
+        let after_comma = cue > start && words[cue - 1] == ",";
         // "..., officials said, adding that ...": the participle's source is
         // the speaker of the cue it follows.
         let before = (participle && after_comma)
             .then(|| {
-                out.iter().rev().find(|att| att.cue.end < k && att.content.end <= att.cue.start)
+                out.iter().rev().find(|att| att.cue.end < cue && att.content.end <= att.cue.start)
             })
             .flatten()
             .filter(|att| att.source.is_some());
@@ -513,89 +587,88 @@ fn cues(
         // A participle after a comma ("..., saying there was no
         // evidence") hangs from the verb before it, whose subject speaks,
         // even when the word is also a speech cue.
-        let (source_range, content, main_end) = if participle && (!speech || after_comma) {
-            let src = if after_comma {
-                sentence_subject(ctx, a, k).or_else(|| {
-                    let head = ctx.doc.tokens[k].head.filter(|&h| a <= h && h < k)?;
-                    subject_before(ctx, a, head)
+        let reading = if participle && (!speech || after_comma) {
+            let source = if after_comma {
+                sentence_subject(ctx, start..cue).or_else(|| {
+                    let head = ctx.doc.tokens[cue].head.filter(|&h| start <= h && h < cue)?;
+                    subject_before(ctx, start, head)
                 })
             } else {
-                phrase_before(ctx, a, k).map(|(f, t)| (f.max(after_with(words, f, t)), t))
+                phrase_before(ctx, start..cue).map(|phrase| after_with(words, phrase))
             };
-            (src, content_after(ctx, k + 1, e, w), None)
-        } else if let Some(inverted) = postposed(ctx, a, k, e) {
-            inverted
+            Reading { source, content: content_after(ctx, cue + 1..end, word), main_end: None }
+        } else if let Some(postposed) = postposed(ctx, sentence, cue) {
+            Reading { source: Some(postposed.speaker), content: postposed.content, main_end: None }
         } else {
             // "The agency did not say ..., but said ...": a cue in a second
             // conjunct shares the sentence's subject.
-            let conjunct = k > a && matches!(words[k - 1], "but" | "and");
-            let src = subject_before(ctx, a, k)
-                .or_else(|| conjunct.then(|| sentence_subject(ctx, a, k)).flatten());
-            let main_end = src.and_then(|(f, _)| subordinate_main_end(words, a, f));
-            (src, content_after(ctx, k + 1, e, w), main_end)
+            let conjunct = cue > start && matches!(words[cue - 1], "but" | "and");
+            let source = subject_before(ctx, start, cue)
+                .or_else(|| conjunct.then(|| sentence_subject(ctx, start..cue)).flatten());
+            let main_end = source
+                .as_ref()
+                .and_then(|subject| subordinate_main_end(words, start, subject.start));
+            Reading { source, content: content_after(ctx, cue + 1..end, word), main_end }
         };
+        let content = reading.content;
         // "describe the real world", "wrote two novels": a cue that takes
         // a clause, with a noun phrase for its object and no verb after
         // it (the parse may miss a clause), reports no content.
-        if content.0 > k
-            && LEXICONS.clause_only.contains(w)
-            && object_not_clause(ctx, k, content.0..content.1)
-            && !(content.0..content.1).any(|i| looks_finite_verb(ctx, i))
+        if content.start > cue
+            && LEXICONS.clause_only.contains(word)
+            && object_not_clause(ctx, cue, content.clone())
+            && !content.clone().any(|i| looks_finite_verb(ctx, i))
         {
             continue;
         }
-        let source =
-            source_range.and_then(
-                |(f, t)| {
-                    if is_pronoun(ctx, f, t) {
-                        None
-                    } else {
-                        to_source(ctx, f, t)
-                    }
-                },
-            );
-        let source = source.map(|s| resolve_surname(ctx, k, resolve_description(ctx, k, s)));
+        let source = reading
+            .source
+            .clone()
+            .filter(|phrase| !is_pronoun(ctx, phrase.clone()))
+            .and_then(|phrase| to_source(ctx, phrase));
+        let source = source.map(|s| resolve_surname(ctx, cue, resolve_description(ctx, cue, s)));
         let source = speaker_before.or(source).or_else(|| {
-            let (f, _) = source_range.filter(|&(f, t)| is_pronoun(ctx, f, t))?;
-            first_person(ctx, f).or_else(|| resolve_pronoun(ctx, &out, recent, f))
+            let pronoun = reading.source.filter(|phrase| is_pronoun(ctx, phrase.clone()))?;
+            first_person(ctx, pronoun.start)
+                .or_else(|| resolve_pronoun(ctx, &out, recent, pronoun.start))
         });
         out.push(Attribution {
-            hearer: hearer(ctx, k, e).or(hearer_before),
-            cue: k..k + 1,
+            hearer: hearer(ctx, sentence, cue).or(hearer_before),
+            cue: cue..cue + 1,
             source,
-            content: content.0..content.1,
-            speech: speech
-                || participle
-                    && matches!(w, "saying" | "adding" | "posting" | "writing" | "stating"),
-            main_end,
+            content,
+            speech: speech || participle && LEXICONS.speech_participle.contains(word),
+            main_end: reading.main_end,
         });
     }
     out
 }
 
-/// The party told, after "told": up to "that" or the content.
-fn hearer(ctx: &Ctx<'_>, k: usize, e: usize) -> Option<Source> {
+/// The party told, after "told": up to "that" or the content ("told the
+/// state news agency on Monday that" names the state news agency).
+fn hearer(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Source> {
     let words = ctx.words();
-    if !matches!(words[k], "told" | "tells" | "tell") {
+    if !LEXICONS.tell.contains(words[cue]) {
         return None;
     }
-    let (f, t) = phrase_after(ctx, k + 1, e)?;
-    let t = (f..t).find(|&i| is_time_word(words[i]) || words[i] == "on").unwrap_or(t);
-    if t <= f || t - f > 5 || is_pronoun(ctx, f, t) {
+    let phrase = phrase_after(ctx, cue + 1..sentence.tokens.end)?;
+    let told_end =
+        phrase.clone().find(|&i| is_time_word(words[i]) || words[i] == "on").unwrap_or(phrase.end);
+    let told = phrase.start..told_end;
+    if told.is_empty() || told.len() > 5 || is_pronoun(ctx, told.clone()) {
         return None;
     }
     // Reporters and the press are how every statement reaches the news.
-    if (f..t).all(|i| {
-        matches!(words[i], "reporters" | "journalists" | "press" | "the" | "correspondents")
-    }) {
+    if told.clone().all(|i| words[i] == "the" || LEXICONS.press.contains(words[i])) {
         return None;
     }
-    to_source(ctx, f, t)
+    to_source(ctx, told)
 }
 
 /// "with reports noting": the phrase after "with" is the source.
-fn after_with(words: &[&str], f: usize, t: usize) -> usize {
-    (f..t).rev().find(|&k| words[k] == "with").map_or(f, |k| k + 1)
+fn after_with(words: &[&str], phrase: Range<usize>) -> Range<usize> {
+    let start = phrase.clone().rev().find(|&k| words[k] == "with").map_or(phrase.start, |k| k + 1);
+    start..phrase.end
 }
 
 /// A pronoun source. "he" and "she" want a person: the last person the
@@ -654,8 +727,8 @@ fn resolve_description(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
                 .is_some_and(|last| last.len() > 2 && last.eq_ignore_ascii_case(noun))
     });
     match named {
-        Some(m) => Source {
-            text: doc.entities[m.entity].name.clone(),
+        Some(mention) => Source {
+            text: doc.entities[mention.entity].name.clone(),
             span: source.span,
             kind: SourceKind::Named,
         },
@@ -665,32 +738,41 @@ fn resolve_description(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
 
 /// The antecedent of a relative clause whose subject is the source and
 /// whose content lacks a subject ("major fires at the plant, which state
-/// media said were under control").
+/// media said were under control"); the content starts at
+/// `content_start`.
 fn relative_antecedent(
     ctx: &Ctx<'_>,
-    a: usize,
+    sentence: &Sentence<'_>,
     source: Option<&Source>,
-    cs: usize,
+    content_start: usize,
 ) -> Option<String> {
     let words = ctx.words();
     let tokens = &ctx.doc.tokens;
-    let start = source?.span?.start;
-    let f = (a..cs).find(|&k| tokens[k].span.start >= start)?;
-    if f < a + 2 || !matches!(words[f - 1], "which" | "that" | "who") {
+    let sentence_start = sentence.tokens.start;
+    let source_span = source?.span?;
+    let source_from =
+        (sentence_start..content_start).find(|&k| tokens[k].span.start >= source_span.start)?;
+    if source_from < sentence_start + 2
+        || !matches!(words[source_from - 1], "which" | "that" | "who")
+    {
         return None;
     }
-    if !matches!(tokens[cs].tag, Some("AUX" | "VERB")) {
+    if !matches!(tokens[content_start].tag, Some("AUX" | "VERB")) {
         return None;
     }
-    let mut j = f - 1;
-    if j > a && words[j - 1] == "," {
-        j -= 1;
+    let mut antecedent_end = source_from - 1;
+    if antecedent_end > sentence_start && words[antecedent_end - 1] == "," {
+        antecedent_end -= 1;
     }
-    let (pf, pt) = phrase_before(ctx, a, j)?;
+    let phrase = phrase_before(ctx, sentence_start..antecedent_end)?;
     // The noun phrase after the main clause's verb, if the phrase runs
     // over one.
-    let pf = (pf..pt).rev().find(|&k| looks_finite_verb(ctx, k)).map_or(pf, |v| v + 1);
-    (pf < pt).then(|| ctx.span_text(pf, pt).to_string())
+    let from = phrase
+        .clone()
+        .rev()
+        .find(|&k| looks_finite_verb(ctx, k))
+        .map_or(phrase.start, |verb| verb + 1);
+    (from < phrase.end).then(|| ctx.span_text(from, phrase.end).to_string())
 }
 
 /// A surname alone ("Sarea said") names the person mentioned before with
@@ -729,9 +811,9 @@ fn resolve_surname(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
 
 /// The last person the entity stage found before token `at`, as a source.
 pub(super) fn last_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
-    let m = mentions_before(ctx, at).find(|m| m.kind == crate::doc::EntityKind::Person)?;
-    let name = super::source::without_titles(&ctx.doc.entities[m.entity].name);
-    Some(Source { text: name.to_string(), span: Some(m.span), kind: SourceKind::Named })
+    let mention = mentions_before(ctx, at).find(|m| m.kind == crate::doc::EntityKind::Person)?;
+    let name = super::source::without_titles(&ctx.doc.entities[mention.entity].name);
+    Some(Source { text: name.to_string(), span: Some(mention.span), kind: SourceKind::Named })
 }
 
 /// The entity mentions that end before token `at`, nearest first, within
@@ -756,6 +838,7 @@ fn first_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     })
 }
 
+/// Whether the entity stage found a person where the source is named.
 fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
     let Some(span) = source.span else { return false };
     let first = ctx.doc.mentions.partition_point(|m| m.span.end < span.start);
@@ -767,29 +850,24 @@ fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
 }
 
 /// "..., said the poster." or "..., X said." with the content before.
-#[allow(clippy::type_complexity)]
-fn postposed(
-    ctx: &Ctx<'_>,
-    a: usize,
-    k: usize,
-    e: usize,
-) -> Option<(Option<(usize, usize)>, (usize, usize), Option<usize>)> {
+fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postposed> {
     let words = ctx.words();
+    let start = sentence.tokens.start;
     // What follows a comma and a participle cue (", adding that ...") is
     // a claim of its own, not part of this cue's phrase.
-    let e = (k + 1..e)
+    let end = (cue + 1..sentence.tokens.end)
         .find(|&i| {
             words[i] == "," && words.get(i + 1).is_some_and(|n| LEXICONS.participle.contains(n))
         })
-        .unwrap_or(e);
+        .unwrap_or(sentence.tokens.end);
     // A semicolon ends the clause of the cue.
-    let e = (k + 1..e).find(|&i| words[i] == ";").unwrap_or(e);
+    let end = (cue + 1..end).find(|&i| words[i] == ";").unwrap_or(end);
     let after: Vec<usize> =
-        (k + 1..e).filter(|&i| !is_time_word(words[i]) && words[i] != "on").collect();
+        (cue + 1..end).filter(|&i| !is_time_word(words[i]) && words[i] != "on").collect();
     // "..., said the poster." The speaker may carry an apposition or an
     // aside ("said Jane Doe, the defence minister", "said Jane Doe (no
     // relation)"), which is not part of the source's name.
-    if k > a && (words[k - 1] == "," || ctx.doc.tokens[k - 1].kind == TokenKind::Quote) {
+    if cue > start && (words[cue - 1] == "," || ctx.doc.tokens[cue - 1].kind == TokenKind::Quote) {
         let aside = after.iter().copied().find(|&i| {
             words[i] == "("
                 || words[i] == ","
@@ -805,7 +883,7 @@ fn postposed(
         let aside = aside.into_iter().chain(place).min();
         let name: Vec<usize> =
             after.iter().copied().filter(|&i| aside.is_none_or(|x| i < x)).collect();
-        let np_end = name.last().map_or(k + 1, |&i| i + 1);
+        let name_end = name.last().map_or(cue + 1, |&i| i + 1);
         let plain = |i: usize| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | "how");
         let short = !name.is_empty()
             && name.len() <= 8
@@ -813,96 +891,103 @@ fn postposed(
             && after.len() <= 16
             && (place.is_some() && aside == place || after.iter().all(|&i| plain(i)));
         if short {
-            let content_end = if words[k - 1] == "," { k - 1 } else { k };
-            return Some((Some((k + 1, np_end)), (a, strip_quote_end(ctx, a, content_end)), None));
+            let content_end = if words[cue - 1] == "," { cue - 1 } else { cue };
+            return Some(Postposed {
+                speaker: cue + 1..name_end,
+                content: strip_quote_end(ctx, start..content_end),
+            });
         }
     }
     // "..., X said." : nothing but time words after the cue, or the party
     // told ("..., officials told state media.").
-    let told_whom = matches!(words[k], "told" | "tells" | "tell")
+    let told_whom = LEXICONS.tell.contains(words[cue])
         && after.len() <= 4
         && after.iter().all(|&i| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | ","));
     if after.is_empty() || told_whom {
-        let j = (a..k).rev().find(|&i| !LEXICONS.skip.contains(words[i]))? + 1;
-        let (f, t) = phrase_before(ctx, a, j)?;
+        let subject_end = (start..cue).rev().find(|&i| !LEXICONS.skip.contains(words[i]))? + 1;
+        let speaker = phrase_before(ctx, start..subject_end)?;
         // '..., officials said.' or '...," he said.'
-        if f > a && (words[f - 1] == "," || ctx.doc.tokens[f - 1].kind == TokenKind::Quote) {
-            return Some((Some((f, t)), (a, strip_quote_end(ctx, a, f - 1)), None));
+        if speaker.start > start
+            && (words[speaker.start - 1] == ","
+                || ctx.doc.tokens[speaker.start - 1].kind == TokenKind::Quote)
+        {
+            let content = strip_quote_end(ctx, start..speaker.start - 1);
+            return Some(Postposed { speaker, content });
         }
     }
     None
 }
 
-fn strip_quote_end(ctx: &Ctx<'_>, a: usize, mut end: usize) -> usize {
-    while end > a && (ctx.doc.tokens[end - 1].kind == TokenKind::Quote || ctx.text(end - 1) == ",")
+/// The content without the closing marks and commas at its end.
+fn strip_quote_end(ctx: &Ctx<'_>, content: Range<usize>) -> Range<usize> {
+    let Range { start, mut end } = content;
+    while end > start
+        && (ctx.doc.tokens[end - 1].kind == TokenKind::Quote || ctx.text(end - 1) == ",")
     {
         end -= 1;
     }
-    end
+    start..end
 }
 
 /// Where the main clause ends when a cue's subject follows a subordinator
 /// ("..., days after the group claimed").
-fn subordinate_main_end(words: &[&str], a: usize, subject_from: usize) -> Option<usize> {
-    let before = subject_from.checked_sub(1)?;
-    if before < a || !LEXICONS.subordinators.contains(words[before]) {
+fn subordinate_main_end(
+    words: &[&str],
+    sentence_start: usize,
+    subject_start: usize,
+) -> Option<usize> {
+    let before = subject_start.checked_sub(1)?;
+    if before < sentence_start || !LEXICONS.subordinators.contains(words[before]) {
         return None;
     }
-    (a..before).rev().find(|&i| words[i] == ",")
+    (sentence_start..before).rev().find(|&i| words[i] == ",")
 }
 
-/// The content after a cue: "that", time words and the party told are
-/// skipped; it ends at the sentence end, a chain phrase or a new
-/// participle cue.
-fn content_after(ctx: &Ctx<'_>, from: usize, e: usize, cue: &str) -> (usize, usize) {
+/// The content after a cue, in `after_cue` (the rest of the sentence):
+/// "that", time words and the party told are skipped; it ends at the
+/// sentence end, a chain phrase or a new participle cue.
+fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usize> {
     let words = ctx.words();
-    let mut c = from;
-    if matches!(cue, "told" | "tell" | "tells") {
-        if let Some(t) = (c..e.min(c + 8)).find(|&i| words[i] == "that") {
-            c = t + 1;
+    let Range { start: from, end: sentence_end } = after_cue;
+    let mut start = from;
+    if LEXICONS.tell.contains(cue) {
+        if let Some(that) = (start..sentence_end.min(start + 8)).find(|&i| words[i] == "that") {
+            start = that + 1;
         } else {
-            while c < e
-                && (ctx.is_capitalized(c)
-                    || matches!(
-                        words[c],
-                        "the"
-                            | "a"
-                            | "an"
-                            | "reporters"
-                            | "journalists"
-                            | "media"
-                            | "press"
-                            | "state"
-                            | "local"
-                            | "news"
-                    ))
+            while start < sentence_end
+                && (ctx.is_capitalized(start)
+                    || matches!(words[start], "the" | "a" | "an")
+                    || LEXICONS.hearer.contains(words[start]))
             {
-                c += 1;
+                start += 1;
             }
         }
     }
+    let statement = |i: usize| words.get(i).is_some_and(|w| LEXICONS.statement.contains(w));
     loop {
-        if c >= e {
+        if start >= sentence_end {
             break;
         }
-        let w = words[c];
-        if matches!(w, "that" | "," | ":" | "how" | "on" | "in" | "a" | "statement")
-            && !(w == "in" && words.get(c + 1) != Some(&"a"))
-            && !(w == "a" && words.get(c + 1) != Some(&"statement"))
-            && !(w == "statement" && c > from && words[c - 1] != "a")
-            || is_time_word(w)
-        {
-            c += 1;
+        let word = words[start];
+        let skipped = match word {
+            "that" | "," | ":" | "how" | "on" => true,
+            // "in a statement that ...": the form the content takes.
+            "in" => words.get(start + 1) == Some(&"a"),
+            "a" => statement(start + 1),
+            _ => statement(start) && (start == from || words[start - 1] == "a"),
+        };
+        if skipped || is_time_word(word) {
+            start += 1;
             continue;
         }
-        if let Some(n) = LEXICONS.dispute.match_at(words, c) {
-            c += n;
+        if let Some(n) = LEXICONS.dispute.match_at(words, start) {
+            start += n;
             continue;
         }
         break;
     }
-    let mut end = e;
-    for i in c..e {
+    let mut end = sentence_end;
+    for i in start..sentence_end {
         if words[i] == ";" {
             end = i;
             break;
@@ -914,47 +999,54 @@ fn content_after(ctx: &Ctx<'_>, from: usize, e: usize, cue: &str) -> (usize, usi
             && matches!(next, "a" | "an" | "the")
             && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n));
         if evaluation
-            || at_comma
-                && (next == "according"
-                    || LEXICONS.participle.contains(next)
-                    || next == "citing"
-                    || next == "quoting")
+            || at_comma && (LEXICONS.chain.begins(next) || LEXICONS.participle.contains(next))
         {
             end = i;
             break;
         }
     }
-    (c, end.max(c))
+    start..end.max(start)
 }
 
+/// Words that end the antecedent of a count clause when walking left
+/// from it ("the group behind | the attack which killed ...").
+const ANTECEDENT_STOPS: &[&str] = &[
+    "behind", "for", "after", "before", "was", "is", "were", "are", "caused", "against", "during",
+    "by", "to", "that", "with", "about",
+];
+
 /// Splits "… the attack which killed at least 137 people" into the
-/// content before "which" and the asserted fact after it.
-fn split_count_clause(
-    ctx: &Ctx<'_>,
-    cs: usize,
-    ce: usize,
-) -> (usize, Option<(usize, usize, usize)>) {
+/// content before "which" and the count clause, which the article
+/// asserts.
+fn split_count_clause(ctx: &Ctx<'_>, content: Range<usize>) -> (Range<usize>, Option<CountClause>) {
     let words = ctx.words();
-    for r in cs..ce {
-        if !matches!(words[r], "which" | "that" | "who") {
+    for relative in content.clone() {
+        if !matches!(words[relative], "which" | "that" | "who") {
             continue;
         }
-        let clause_has_harm = (r + 1..ce.min(r + 4)).any(|i| LEXICONS.harm.contains(words[i]));
-        let has_number = (r + 1..ce.min(r + 7)).any(|i| {
+        let clause_has_harm =
+            (relative + 1..content.end.min(relative + 4)).any(|i| LEXICONS.harm.contains(words[i]));
+        let has_number = (relative + 1..content.end.min(relative + 7)).any(|i| {
             ctx.doc.tokens[i].kind == TokenKind::Number || LEXICONS.count_words.contains(words[i])
         });
         if clause_has_harm && has_number {
-            let stops = [
-                "behind", "for", "after", "before", "was", "is", "were", "are", "caused",
-                "against", "during", "by", "to", "that", "with", "about",
-            ];
-            let antecedent =
-                (cs..r).rev().find(|&i| stops.contains(&words[i])).map_or(cs, |i| i + 1);
-            let end = if r > cs && words[r - 1] == "," { r - 1 } else { r };
-            return (end, Some((antecedent, r, ce)));
+            let antecedent_start = (content.start..relative)
+                .rev()
+                .find(|&i| ANTECEDENT_STOPS.contains(&words[i]))
+                .map_or(content.start, |i| i + 1);
+            let end = if relative > content.start && words[relative - 1] == "," {
+                relative - 1
+            } else {
+                relative
+            };
+            let count = CountClause {
+                antecedent: antecedent_start..relative,
+                clause: relative + 1..content.end,
+            };
+            return (content.start..end, Some(count));
         }
     }
-    (ce, None)
+    (content, None)
 }
 
 /// The claim in words that stand alone: a leading adverbial ("In protest
@@ -966,32 +1058,34 @@ fn claim_text(
     ctx: &Ctx<'_>,
     att: &Attribution,
     source: Option<&Source>,
-    cs: usize,
-    ce: usize,
+    content: Range<usize>,
 ) -> Option<String> {
     let words = ctx.words();
-    if ce <= cs {
+    if content.is_empty() {
         return None;
     }
-    let noun_complement = ctx.doc.tokens[cs].tag.is_some_and(|t| t == "NOUN") && att.cue.end == cs;
+    let noun_complement = ctx.doc.tokens[content.start].tag.is_some_and(|t| t == "NOUN")
+        && att.cue.end == content.start;
     if noun_complement {
-        if let Some(src) = source {
-            return Some(format!("{} {}", src.text, ctx.span_text(att.cue.start, ce)));
+        if let Some(source) = source {
+            return Some(format!("{} {}", source.text, ctx.span_text(att.cue.start, content.end)));
         }
     }
-    let mut from = cs;
-    if PREPOSITIONS.contains(&words[cs]) || words[cs] == "in" {
-        if let Some(comma) = (cs..ce.min(cs + 25)).find(|&k| words[k] == ",") {
-            if comma + 3 < ce {
+    let mut from = content.start;
+    if PREPOSITIONS.contains(&words[from]) {
+        if let Some(comma) =
+            (content.start..content.end.min(content.start + 25)).find(|&k| words[k] == ",")
+        {
+            if comma + 3 < content.end {
                 from = comma + 1;
             }
         }
     }
-    let text = ctx.span_text(from, ce);
+    let text = ctx.span_text(from, content.end);
     let pronoun = matches!(words[from], "it" | "they" | "he" | "she");
     match source {
-        Some(src) if pronoun && src.kind == SourceKind::Named && from + 1 < ce => {
-            Some(format!("{} {}", src.text, ctx.span_text(from + 1, ce)))
+        Some(source) if pronoun && source.kind == SourceKind::Named && from + 1 < content.end => {
+            Some(format!("{} {}", source.text, ctx.span_text(from + 1, content.end)))
         }
         _ => Some(text.to_string()),
     }
@@ -1003,24 +1097,25 @@ fn claim_text(
 /// starts (its subject), when it is one.
 fn reported_act(
     ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
     att: &Attribution,
     source: Option<&Source>,
-    a: usize,
     embedded: &[usize],
 ) -> Option<usize> {
     let words = ctx.words();
-    let (cs, ce) = (att.content.start, att.content.end);
-    let object_first = cs == att.cue.end && ce > cs && words[cs] != "that";
+    let content = &att.content;
+    let object_first =
+        content.start == att.cue.end && !content.is_empty() && words[content.start] != "that";
     if !LEXICONS.act.contains(words[att.cue.start]) || !object_first || !embedded.is_empty() {
         return None;
     }
-    if !object_not_clause(ctx, att.cue.start, att.content.clone()) {
+    if !object_not_clause(ctx, att.cue.start, content.clone()) {
         return None;
     }
     let tokens = &ctx.doc.tokens;
     let cue = att.cue.start;
     let subject = source?.span?;
-    let from = (a..cue).find(|&k| tokens[k].span.start >= subject.start)?;
+    let from = (sentence.tokens.start..cue).find(|&k| tokens[k].span.start >= subject.start)?;
     // The subject stands before the cue, with at most an apposition.
     (cue - from <= 12).then_some(from)
 }
@@ -1054,18 +1149,15 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
     object && !clause_like
 }
 
-/// "X VERB …" from an antecedent and a relative clause.
-fn asserted_claim(
-    ctx: &Ctx<'_>,
-    s_idx: usize,
-    (antecedent, rel, end): (usize, usize, usize),
-) -> Claim {
-    let head = ctx.span_text(antecedent, rel).trim_end_matches(',').trim();
-    let rest = ctx.span_text(rel + 1, end);
+/// "X VERB …" from the antecedent and the relative clause of a count.
+fn asserted_claim(ctx: &Ctx<'_>, sentence_index: usize, count: CountClause) -> Claim {
+    let CountClause { antecedent, clause } = count;
+    let head = ctx.span_text(antecedent.start, antecedent.end).trim_end_matches(',').trim();
+    let rest = ctx.span_text(clause.start, clause.end);
     Claim::unattributed(
         format!("{head} {rest}"),
-        span(ctx, antecedent, end),
-        s_idx,
+        ctx.token_span(antecedent.start, clause.end),
+        sentence_index,
         Status::Asserted,
     )
 }
@@ -1077,9 +1169,7 @@ fn asserted_claim(
 fn chained_sentence(
     ctx: &Ctx<'_>,
     found: &mut Found,
-    s_idx: usize,
-    a: usize,
-    e: usize,
+    sentence: &Sentence<'_>,
     chain: &ChainPhrases,
 ) {
     let words = ctx.words();
@@ -1088,10 +1178,10 @@ fn chained_sentence(
     full.extend(chain.according.clone());
     let full = without_outlet(ctx, full);
     if !chain.agents.is_empty() {
-        if let Some((_, t)) = sentence_subject(ctx, a, e) {
-            let head = words[t - 1];
+        if let Some(subject) = sentence_subject(ctx, sentence.tokens.clone()) {
+            let head = words[subject.end - 1];
             let target = found.claims.iter_mut().rev().take(3).find(|c| {
-                s_idx.saturating_sub(c.sentence) <= 3
+                sentence.index.saturating_sub(c.sentence) <= 3
                     && c.text
                         .to_lowercase()
                         .split(|ch: char| !ch.is_alphanumeric())
@@ -1115,19 +1205,19 @@ fn chained_sentence(
         }
     }
     // The content: the sentence without its chain phrases.
-    let mut cs = a;
-    let mut ce = e;
-    if let Some(&(f, t)) = chain.masked.first() {
-        if f <= a + 1 {
-            cs = if words.get(t) == Some(&",") { t + 1 } else { t };
+    let mut content = sentence.tokens.clone();
+    if let Some(masked) = chain.masked.first() {
+        if masked.start <= sentence.tokens.start + 1 {
+            content.start =
+                if words.get(masked.end) == Some(&",") { masked.end + 1 } else { masked.end };
         } else {
-            ce = f;
+            content.end = masked.start;
         }
     }
-    if ce <= cs {
+    if content.is_empty() {
         return;
     }
-    let hedge = LEXICONS.hedge.find(words, cs, ce);
+    let hedge = LEXICONS.hedge.find(words, content.clone());
     let origin_span = full.first().and_then(|o| o.span);
     let mut stances = Vec::new();
     if let Some(origin) = full.first() {
@@ -1138,16 +1228,16 @@ fn chained_sentence(
         });
     }
     let (status, status_cue) = match hedge {
-        Some((k, n)) => (Status::Hedged, Some(span(ctx, k, k + n))),
+        Some(hedge) => (Status::Hedged, Some(ctx.token_span(hedge.start, hedge.end))),
         None if full.is_empty() => (Status::Asserted, None),
         None => (Status::Reported, origin_span),
     };
     push_claim(
         found,
         Claim {
-            text: ctx.span_text(cs, ce).to_string(),
-            span: span(ctx, cs, ce),
-            sentence: s_idx,
+            text: ctx.span_text(content.start, content.end).to_string(),
+            span: ctx.token_span(content.start, content.end),
+            sentence: sentence.index,
             status,
             chain: full,
             stances,
@@ -1157,72 +1247,68 @@ fn chained_sentence(
     );
 }
 
-/// An unattributed clause becomes a claim when the article hedges it or
-/// when it reports a count of people harmed: the key facts.
-fn unattributed(
-    ctx: &Ctx<'_>,
-    found: &mut Found,
-    s_idx: usize,
-    a: usize,
-    e: usize,
-    in_direct: &[Option<usize>],
-) {
+/// The sentence's tokens up to `end` (its end, or where its main clause
+/// ends) with no attribution: a claim when the article hedges it or when
+/// it reports a count of people harmed, the key facts; else a claim per
+/// clause that states a check-worthy fact.
+fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: usize) {
     let words = ctx.words();
-    if (a..e).any(|k| in_direct[k].is_some()) {
+    let tokens = sentence.tokens.start..end;
+    if tokens.clone().any(|k| sentence.in_direct[k].is_some()) {
         return;
     }
     // Evaluations of an earlier claim are not claims themselves.
-    if LEXICONS.unverified.find(words, a, e).is_some()
-        || LEXICONS.no_comment.find(words, a, e).is_some()
-        || answers_claim(words, a, e)
+    if LEXICONS.unverified.find(words, tokens.clone()).is_some()
+        || LEXICONS.no_comment.find(words, tokens.clone()).is_some()
+        || answers_claim(words, tokens.clone())
     {
         return;
     }
-    let hedge = LEXICONS.hedge.find(words, a, e);
-    let hedged = hedge.map(|(k, _)| k);
-    let harm = (a..e).any(|k| LEXICONS.harm.contains(words[k]))
-        && (a..e).any(|k| {
+    let hedge = LEXICONS.hedge.find(words, tokens.clone());
+    let harm = tokens.clone().any(|k| LEXICONS.harm.contains(words[k]))
+        && tokens.clone().any(|k| {
             ctx.doc.tokens[k].kind == TokenKind::Number
-                || LEXICONS.count_words.contains(words[k]) && k > a
+                || LEXICONS.count_words.contains(words[k]) && k > tokens.start
         });
-    if hedged.is_none() && !harm {
+    if hedge.is_none() && !harm {
         // Facts in the article's own voice, one claim per clause.
-        for clause in checkworthy::clauses(ctx, a..e) {
-            let lead = s_idx == 0 && clause.start == a;
+        for clause in checkworthy::clauses(ctx, tokens.clone()) {
+            let lead = sentence.index == 0 && clause.start == tokens.start;
             if checkworthy::states_fact(ctx, clause.clone(), lead) {
-                let end = subordinate_start(words, clause.start, clause.end).unwrap_or(clause.end);
-                let end = trim_punct(ctx, clause.start, end);
-                let text = ctx.span_text(clause.start, end).to_string();
-                let claim_span = span(ctx, clause.start, end);
-                push_claim(found, Claim::unattributed(text, claim_span, s_idx, Status::Asserted));
+                let end = subordinate_start(words, clause.clone()).unwrap_or(clause.end);
+                let claim_tokens = trim_punct(ctx, clause.start..end);
+                let text = ctx.span_text(claim_tokens.start, claim_tokens.end).to_string();
+                let claim_span = ctx.token_span(claim_tokens.start, claim_tokens.end);
+                let claim = Claim::unattributed(text, claim_span, sentence.index, Status::Asserted);
+                push_claim(found, claim);
             }
         }
         return;
     }
     // A leading "In protest against ...," or trailing subordinate clause is
     // not part of the claim.
-    let mut end = e;
-    if let Some(c) = subordinate_start(words, a, e) {
-        if hedged.is_none_or(|h| h < c) {
-            end = c;
+    let mut claim_end = tokens.end;
+    if let Some(comma) = subordinate_start(words, tokens.clone()) {
+        if hedge.as_ref().is_none_or(|hedge| hedge.start < comma) {
+            claim_end = comma;
         }
     }
     let mut claim = Claim::unattributed(
-        ctx.span_text(a, end).to_string(),
-        span(ctx, a, end),
-        s_idx,
+        ctx.span_text(tokens.start, claim_end).to_string(),
+        ctx.token_span(tokens.start, claim_end),
+        sentence.index,
         Status::Asserted,
     );
-    if let Some((k, n)) = hedge {
-        claim.strengthen(Status::Hedged, Some(span(ctx, k, k + n)));
+    if let Some(hedge) = hedge {
+        claim.strengthen(Status::Hedged, Some(ctx.token_span(hedge.start, hedge.end)));
     }
     push_claim(found, claim);
 }
 
 /// The comma before a trailing subordinate clause (", after ...", ", days
 /// after ..."), which is not part of the claim.
-fn subordinate_start(words: &[&str], a: usize, e: usize) -> Option<usize> {
-    (a..e).find(|&k| {
+fn subordinate_start(words: &[&str], tokens: Range<usize>) -> Option<usize> {
+    tokens.clone().find(|&k| {
         words[k] == ","
             && words.get(k + 1).is_some_and(|n| {
                 LEXICONS.subordinators.contains(*n)
@@ -1235,13 +1321,13 @@ fn subordinate_start(words: &[&str], a: usize, e: usize) -> Option<usize> {
 
 /// A sentence that takes a stand on a claim ("Kyiv rejected Moscow's
 /// claims") is a stance on that claim, not a claim of its own.
-fn answers_claim(words: &[&str], a: usize, e: usize) -> bool {
-    let stance = LEXICONS.deny.find(words, a, e).is_some()
-        || LEXICONS.confirm.find(words, a, e).is_some()
-        || LEXICONS.dispute.find(words, a, e).is_some()
-        || LEXICONS.label.find(words, a, e).is_some()
-            && LEXICONS.false_label.find(words, a, e).is_some();
-    stance && (a..e).any(|k| LEXICONS.claim_nouns.contains_key(words[k]))
+fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
+    let stance = LEXICONS.deny.find(words, tokens.clone()).is_some()
+        || LEXICONS.confirm.find(words, tokens.clone()).is_some()
+        || LEXICONS.dispute.find(words, tokens.clone()).is_some()
+        || LEXICONS.label.find(words, tokens.clone()).is_some()
+            && LEXICONS.false_label.find(words, tokens.clone()).is_some();
+    stance && tokens.clone().any(|k| LEXICONS.claim_nouns.contains_key(words[k]))
 }
 
 /// Facts stated in passing in a non-restrictive relative clause: "Kyiv and
@@ -1249,30 +1335,27 @@ fn answers_claim(words: &[&str], a: usize, e: usize) -> bool {
 /// the U.S. issued a warning. A confirmation in such a clause ("…, which
 /// has been deemed genuine by the BBC") makes a confirmed claim of the
 /// antecedent.
-fn relative_facts(
-    ctx: &Ctx<'_>,
-    found: &mut Found,
-    s_idx: usize,
-    a: usize,
-    e: usize,
-    in_direct: &[Option<usize>],
-) {
+fn relative_facts(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>) {
     let words = ctx.words();
-    for r in a + 1..e {
-        if words[r - 1] != "," || !matches!(words[r], "which" | "who") || in_direct[r].is_some() {
+    let Range { start, end } = sentence.tokens.clone();
+    for relative in start + 1..end {
+        if words[relative - 1] != ","
+            || !matches!(words[relative], "which" | "who")
+            || sentence.in_direct[relative].is_some()
+        {
             continue;
         }
-        let clause_end = (r + 1..e).find(|&i| words[i] == ",").unwrap_or(e);
-        if clause_end <= r + 2 {
+        let clause_end = (relative + 1..end).find(|&i| words[i] == ",").unwrap_or(end);
+        if clause_end <= relative + 2 {
             continue;
         }
-        if let Some((c, n)) = LEXICONS.confirm.find(words, r + 1, clause_end) {
-            if words.get(c + n) == Some(&"by") {
-                confirmed(ctx, found, s_idx, a, r - 1, c + n + 1, clause_end);
+        if let Some(confirm) = LEXICONS.confirm.find(words, relative + 1..clause_end) {
+            if words.get(confirm.end) == Some(&"by") {
+                confirmed(ctx, found, sentence, relative - 1, confirm.end + 1..clause_end);
             }
             continue;
         }
-        let verb = words[r + 1];
+        let verb = words[relative + 1];
         let past = verb.ends_with("ed")
             || matches!(
                 verb,
@@ -1294,39 +1377,46 @@ fn relative_facts(
             continue;
         }
         // The antecedent: the last conjunct of the phrase before the comma.
-        let Some((f, t)) = phrase_before(ctx, a, r - 1) else { continue };
-        let f = (f..t).rev().find(|&i| words[i] == "and").map_or(f, |i| i + 1);
-        if !(f..t).any(|i| ctx.is_capitalized(i)) {
+        let Some(phrase) = phrase_before(ctx, start..relative - 1) else { continue };
+        let antecedent_start =
+            phrase.clone().rev().find(|&i| words[i] == "and").map_or(phrase.start, |i| i + 1);
+        let antecedent = antecedent_start..phrase.end;
+        if !antecedent.clone().any(|i| ctx.is_capitalized(i)) {
             continue;
         }
-        let text = format!("{} {}", ctx.span_text(f, t), ctx.span_text(r + 1, clause_end));
-        push_claim(
-            found,
-            Claim::unattributed(text, span(ctx, f, clause_end), s_idx, Status::Asserted),
+        let text = format!(
+            "{} {}",
+            ctx.span_text(antecedent.start, antecedent.end),
+            ctx.span_text(relative + 1, clause_end)
         );
+        let span = ctx.token_span(antecedent.start, clause_end);
+        push_claim(found, Claim::unattributed(text, span, sentence.index, Status::Asserted));
     }
 }
 
-/// "…, which has been deemed genuine by Y": the antecedent is confirmed by
-/// Y; "video by X" makes X its origin.
-#[allow(clippy::too_many_arguments)]
+/// "…, which has been deemed genuine by Y": the sentence up to the comma
+/// at `comma` is confirmed by Y, the phrase that starts `confirmer` (up to
+/// the end of the relative clause); "video by X" makes X its origin.
 fn confirmed(
     ctx: &Ctx<'_>,
     found: &mut Found,
-    s_idx: usize,
-    a: usize,
+    sentence: &Sentence<'_>,
     comma: usize,
-    by_from: usize,
-    end: usize,
+    confirmer: Range<usize>,
 ) {
     let words = ctx.words();
-    let mut from = a;
+    let start = sentence.tokens.start;
+    let mut from = start;
     // "It follows the release of …": the pronoun and its verb are not part
     // of the claim.
-    if matches!(words[a], "it" | "this") && a + 1 < comma && looks_finite_verb(ctx, a + 1)
-        || matches!(words[a], "it" | "this") && a + 1 < comma && words[a + 1].ends_with('s')
+    if matches!(words[start], "it" | "this")
+        && start + 1 < comma
+        && looks_finite_verb(ctx, start + 1)
+        || matches!(words[start], "it" | "this")
+            && start + 1 < comma
+            && words[start + 1].ends_with('s')
     {
-        from = a + 2;
+        from = start + 2;
         while from < comma && matches!(words[from], "after" | "amid" | "on" | "from") {
             from += 1;
         }
@@ -1334,28 +1424,32 @@ fn confirmed(
     if from >= comma {
         return;
     }
-    let confirmer = phrase_after(ctx, by_from, end).and_then(|(f, t)| to_source(ctx, f, t));
+    // The words that confirm: from after the comma to "by".
+    let confirm_cue = Some(ctx.token_span(comma + 1, confirmer.start.max(comma + 2)));
+    let confirmer = phrase_after(ctx, confirmer).and_then(|phrase| to_source(ctx, phrase));
     let origin = (from..comma)
         .find(|&i| LEXICONS.artefact.contains(words[i]) && words.get(i + 1) == Some(&"by"))
         .and_then(|i| {
-            let f = i + 2;
-            let t = (f..comma)
+            let author_start = i + 2;
+            let author_end = (author_start..comma)
                 .find(|&k| {
                     ctx.doc.tokens[k].tag == Some("VERB")
                         || !ctx.is_capitalized(k) && words[k].ends_with("ing")
                 })
                 .unwrap_or(comma);
-            (t > f).then(|| to_source(ctx, f, t)).flatten()
+            (author_end > author_start).then(|| to_source(ctx, author_start..author_end)).flatten()
         });
-    // The words that confirm: from after the comma to "by".
-    let confirm_cue = Some(span(ctx, comma + 1, by_from.max(comma + 2)));
     let mut stances = Vec::new();
-    if let Some(o) = &origin {
-        stances.push(Stance { actor: o.text.clone(), kind: StanceKind::Asserts, cue: o.span });
-    }
-    if let Some(c) = &confirmer {
+    if let Some(origin) = &origin {
         stances.push(Stance {
-            actor: c.text.clone(),
+            actor: origin.text.clone(),
+            kind: StanceKind::Asserts,
+            cue: origin.span,
+        });
+    }
+    if let Some(confirmer) = &confirmer {
+        stances.push(Stance {
+            actor: confirmer.text.clone(),
             kind: StanceKind::Confirms,
             cue: confirm_cue,
         });
@@ -1364,8 +1458,8 @@ fn confirmed(
         found,
         Claim {
             text: ctx.span_text(from, comma).to_string(),
-            span: span(ctx, from, comma),
-            sentence: s_idx,
+            span: ctx.token_span(from, comma),
+            sentence: sentence.index,
             chain: origin.into_iter().collect(),
             status: Status::Confirmed,
             stances,
@@ -1378,70 +1472,487 @@ fn confirmed(
 /// Whether direct quotation `q` opens the sentence right after the one
 /// where quotation `q - 1` ends, in the same paragraph.
 fn follows_quote(ctx: &Ctx<'_>, direct: &[Direct], q: usize) -> bool {
-    let Some(prev) = q.checked_sub(1).map(|p| &direct[p]) else { return false };
-    let prev_end = prev.close.unwrap_or(prev.content.1.saturating_sub(1));
-    let (s_prev, s_this) =
-        (quotes::sentence_of(ctx, prev_end), quotes::sentence_of(ctx, direct[q].open));
+    let Some(previous) = q.checked_sub(1).map(|p| &direct[p]) else { return false };
+    let previous_end = previous.close.unwrap_or(previous.content.end.saturating_sub(1));
+    let previous_sentence = quotes::sentence_of(ctx, previous_end);
+    let this_sentence = quotes::sentence_of(ctx, direct[q].open);
     let sentences = &ctx.doc.sentences;
-    s_this == s_prev + 1
-        && sentences[s_this].paragraph == sentences[s_prev].paragraph
-        && sentences[s_this].tokens.start == direct[q].open
+    this_sentence == previous_sentence + 1
+        && sentences[this_sentence].paragraph == sentences[previous_sentence].paragraph
+        && sentences[this_sentence].tokens.start == direct[q].open
+}
+
+/// The latest named source, for a pronoun beside a quotation.
+fn latest_named(recent: &[Source]) -> Option<Source> {
+    recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned()
 }
 
 /// The source of a cue in the same sentence as a direct quotation, before
 /// it ("the poster says, \"…") or after it ("\"…,\" he said").
-fn beside_source(ctx: &Ctx<'_>, d: &Direct, recent: &mut Vec<Source>) -> Option<Source> {
+fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Option<Source> {
     let words = ctx.words();
-    let s_idx = quotes::sentence_of(ctx, d.open);
-    let sentence = ctx.doc.sentences.get(s_idx)?;
-    let (a, b) = (sentence.tokens.start, sentence.tokens.end);
+    let sentence = ctx.doc.sentences.get(quotes::sentence_of(ctx, quote.open))?;
+    let start = sentence.tokens.start;
     // After: `"…," said X` or `"…," X said`.
-    if let Some(close) = d.close {
+    if let Some(close) = quote.close {
         let after = close + 1;
-        let e = trim_punct(ctx, a, b).max(after);
+        let end = trim_punct(ctx, sentence.tokens.clone()).end.max(after);
         // `"…," according to a post by X`.
-        if let Some(acc) = (after..e.min(after + 3))
-            .find(|&i| words[i] == "according" && words.get(i + 1) == Some(&"to"))
+        if let Some(named_from) = (after..end.min(after + 3))
+            .find_map(|i| LEXICONS.according.match_at(words, i).map(|n| i + n))
         {
-            if let Some((f, t)) = phrase_after(ctx, acc + 2, e) {
-                if is_pronoun(ctx, f, t) {
-                    return recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned();
+            if let Some(phrase) = phrase_after(ctx, named_from..end) {
+                if is_pronoun(ctx, phrase.clone()) {
+                    return latest_named(recent);
                 }
-                return to_source(ctx, f, t);
+                return to_source(ctx, phrase);
             }
         }
-        let k = (after..e).find(|&i| LEXICONS.speech.contains(words[i]));
-        if let Some(k) = k {
+        if let Some(cue) = (after..end).find(|&i| LEXICONS.speech.contains(words[i])) {
             // "X told the press": the one told is not the source.
-            let hearer_after = matches!(words[k], "told" | "tells" | "tell");
-            let src = if k + 1 < e && !hearer_after { phrase_after(ctx, k + 1, e) } else { None }
-                .filter(|&(f, t)| !is_pronoun(ctx, f, t) && (f..t).all(|i| !is_time_word(words[i])))
-                .or_else(|| phrase_before(ctx, after, k));
-            if let Some((f, t)) = src {
-                if is_pronoun(ctx, f, t) {
-                    return recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned();
+            let hearer_after = LEXICONS.tell.contains(words[cue]);
+            let speaker =
+                if cue + 1 < end && !hearer_after { phrase_after(ctx, cue + 1..end) } else { None }
+                    .filter(|phrase| {
+                        !is_pronoun(ctx, phrase.clone())
+                            && phrase.clone().all(|i| !is_time_word(words[i]))
+                    })
+                    .or_else(|| phrase_before(ctx, after..cue));
+            if let Some(speaker) = speaker {
+                if is_pronoun(ctx, speaker.clone()) {
+                    return latest_named(recent);
                 }
-                return to_source(ctx, f, t);
+                return to_source(ctx, speaker);
             }
         }
     }
     // Before: a cue, then maybe a comma or colon, then the mark.
-    let mut k = d.open;
-    while k > a && matches!(words[k - 1], "," | ":") {
-        k -= 1;
+    let mut before = quote.open;
+    while before > start && matches!(words[before - 1], "," | ":") {
+        before -= 1;
     }
-    let cue_before = (k.saturating_sub(4).max(a)..k)
+    let cue_before = (before.saturating_sub(4).max(start)..before)
         .rev()
         .find(|&i| LEXICONS.speech.contains(words[i]) || LEXICONS.claim.contains(words[i]))
-        .filter(|&i| (i + 1..k).all(|j| !looks_finite_verb(ctx, j)));
+        .filter(|&i| (i + 1..before).all(|j| !looks_finite_verb(ctx, j)));
     if let Some(cue) = cue_before {
-        let (f, t) = subject_before(ctx, a, cue)?;
-        if is_pronoun(ctx, f, t) {
-            return recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned();
+        let subject = subject_before(ctx, start, cue)?;
+        if is_pronoun(ctx, subject.clone()) {
+            return latest_named(recent);
         }
-        let src = to_source(ctx, f, t)?;
-        recent.push(src.clone());
-        return Some(src);
+        let source = to_source(ctx, subject)?;
+        recent.push(source.clone());
+        return Some(source);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::{sentence_of, text, token_of, tokens_of, with_ctx};
+
+    /// Runs `check` on the sentence of `body` that holds `word`, as `find`
+    /// reads it.
+    fn with_sentence<R>(
+        body: &str,
+        word: &str,
+        check: impl FnOnce(&Ctx<'_>, &Sentence<'_>) -> R,
+    ) -> R {
+        with_ctx(body, |ctx| {
+            let in_direct = in_direct(ctx, &quotes::find(ctx));
+            let tokens = sentence_of(ctx, word);
+            let index = ctx.doc.sentences.iter().position(|s| s.tokens == tokens).unwrap();
+            let sentence =
+                Sentence { index, tokens: trim_punct(ctx, tokens), in_direct: &in_direct };
+            check(ctx, &sentence)
+        })
+    }
+
+    #[test]
+    fn trim_punct_drops_the_final_stop_and_closing_mark() {
+        with_sentence(
+            r#"The minister said: "The road is closed.""#,
+            "minister",
+            |ctx, sentence| {
+                assert_eq!(ctx.text(sentence.tokens.end - 1), "closed");
+            },
+        );
+        with_sentence("Is the road closed?", "road", |ctx, sentence| {
+            assert_eq!(ctx.text(sentence.tokens.end - 1), "closed");
+        });
+    }
+
+    /// The content `content_after` finds after the first `cue` of `body`.
+    fn content_of(body: &str, cue: &str) -> String {
+        with_sentence(body, cue, |ctx, sentence| {
+            let at = token_of(ctx, cue);
+            let content = content_after(ctx, at + 1..sentence.tokens.end, &ctx.lower[at]);
+            ctx.span_text(content.start, content.end).to_string()
+        })
+    }
+
+    #[test]
+    fn content_after_skips_that_time_and_the_party_told() {
+        let road = "the road would reopen";
+        assert_eq!(
+            content_of("The ministry said on Monday that the road would reopen.", "said"),
+            road
+        );
+        assert_eq!(
+            content_of("Officials told local reporters repairs would take a week.", "told"),
+            "repairs would take a week"
+        );
+        assert_eq!(
+            content_of("The ministry said in a statement that the road would reopen.", "said"),
+            road
+        );
+    }
+
+    #[test]
+    fn content_after_ends_at_a_chain_phrase() {
+        assert_eq!(
+            content_of(
+                "Officials said the road would reopen, according to the state news agency.",
+                "said"
+            ),
+            "the road would reopen"
+        );
+        assert_eq!(
+            content_of(
+                "The agency reported the road would reopen, citing an official.",
+                "reported"
+            ),
+            "the road would reopen"
+        );
+    }
+
+    #[test]
+    fn content_after_keeps_a_place_or_date_after_in() {
+        // Only "in a statement" is skipped.
+        assert_eq!(
+            content_of("The ministry said in March the road would reopen.", "said"),
+            "in March the road would reopen"
+        );
+    }
+
+    /// The speaker and content of a cue after its content, as text.
+    fn postposed_at(body: &str, cue: &str) -> Option<(String, String)> {
+        with_sentence(body, cue, |ctx, sentence| {
+            let found = postposed(ctx, sentence, token_of(ctx, cue))?;
+            let speaker = ctx.span_text(found.speaker.start, found.speaker.end).to_string();
+            Some((speaker, ctx.span_text(found.content.start, found.content.end).to_string()))
+        })
+    }
+
+    #[test]
+    fn postposed_cues_take_the_content_before() {
+        let content = "The road will reopen on Monday".to_string();
+        assert_eq!(
+            postposed_at(
+                "The road will reopen on Monday, said a spokesperson for the council.",
+                "said"
+            ),
+            Some(("a spokesperson for the council".to_string(), content.clone()))
+        );
+        assert_eq!(
+            postposed_at("The road will reopen on Monday, officials said.", "said"),
+            Some(("officials".to_string(), content))
+        );
+    }
+
+    #[test]
+    fn a_cue_before_its_content_is_not_postposed() {
+        assert_eq!(postposed_at("The ministry said the road would reopen.", "said"), None);
+    }
+
+    #[test]
+    fn hearer_is_the_party_told_but_not_the_press() {
+        let hearer_of = |body: &str| {
+            with_sentence(body, "told", |ctx, sentence| {
+                hearer(ctx, sentence, token_of(ctx, "told")).map(|s| s.text)
+            })
+        };
+        assert_eq!(
+            hearer_of("Officials told the state news agency on Monday that the road would reopen.")
+                .as_deref(),
+            Some("the state news agency")
+        );
+        assert_eq!(hearer_of("Officials told reporters that the road would reopen."), None);
+        assert_eq!(hearer_of("Officials told the press that the road would reopen."), None);
+    }
+
+    #[test]
+    fn chain_phrases_name_the_links() {
+        with_sentence(
+            "The agency reported the blast, citing a senior security official.",
+            "agency",
+            |ctx, sentence| {
+                let chain = chain_phrases(ctx, sentence);
+                let cited: Vec<&str> = chain.cited.iter().map(|s| s.text.as_str()).collect();
+                assert_eq!(cited, ["a senior security official"]);
+                assert!(chain.according.is_empty() && chain.agents.is_empty());
+                // The comma before the phrase is masked with it.
+                let comma = token_of(ctx, ",");
+                assert_eq!(chain.masked.len(), 1);
+                assert_eq!(chain.masked[0], comma..sentence.tokens.end);
+                assert!(masked(&chain.masked, token_of(ctx, "citing")));
+                assert!(!masked(&chain.masked, token_of(ctx, "reported")));
+            },
+        );
+        with_sentence(
+            "The road will reopen on Monday, according to the state news agency.",
+            "road",
+            |ctx, sentence| {
+                let chain = chain_phrases(ctx, sentence);
+                let according: Vec<&str> =
+                    chain.according.iter().map(|s| s.text.as_str()).collect();
+                assert_eq!(according, ["the state news agency"]);
+            },
+        );
+    }
+
+    #[test]
+    fn a_transmit_verb_without_by_is_no_chain_phrase() {
+        with_sentence("The report was circulated widely on Friday.", "report", |ctx, sentence| {
+            let chain = chain_phrases(ctx, sentence);
+            assert!(chain.masked.is_empty() && chain.agents.is_empty());
+        });
+    }
+
+    /// The cue, source and content of each attribution in the sentence of
+    /// `body` that holds `word`.
+    fn cues_in(body: &str, word: &str) -> Vec<(String, Option<String>, String)> {
+        with_sentence(body, word, |ctx, sentence| {
+            let chain = chain_phrases(ctx, sentence);
+            cues(ctx, sentence, &chain.masked, &[])
+                .into_iter()
+                .map(|att| {
+                    (
+                        ctx.span_text(att.cue.start, att.cue.end).to_string(),
+                        att.source.map(|s| s.text),
+                        ctx.span_text(att.content.start, att.content.end).to_string(),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_cue_with_its_source_and_content() {
+        assert_eq!(
+            cues_in("The ministry said on Monday that the road would reopen.", "ministry"),
+            [("said".into(), Some("The ministry".into()), "the road would reopen".into())]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_cue_shares_its_speaker() {
+        let found = cues_in(
+            "Officials said the road would reopen, adding that repairs had begun.",
+            "officials",
+        );
+        let sources: Vec<(&str, Option<&str>)> =
+            found.iter().map(|(cue, source, _)| (cue.as_str(), source.as_deref())).collect();
+        assert_eq!(sources, [("said", Some("Officials")), ("adding", Some("Officials"))]);
+        assert_eq!(found[1].2, "repairs had begun");
+    }
+
+    #[test]
+    fn nouns_and_passives_are_no_cues() {
+        assert!(cues_in("The claims were denied by the government.", "claims").is_empty());
+        assert!(cues_in("The fisherman was reported missing on Sunday.", "fisherman").is_empty());
+        assert!(cues_in("She read the report twice before the hearing.", "she").is_empty());
+    }
+
+    #[test]
+    fn split_count_clause_asserts_the_count() {
+        with_ctx("Police said the attack which killed at least 12 people was planned.", |ctx| {
+            let content = tokens_of(ctx, "the attack which killed at least 12 people");
+            let (rest, count) = split_count_clause(ctx, content);
+            let count = count.expect("a count clause");
+            assert_eq!(text(ctx, Some(rest)).as_deref(), Some("the attack"));
+            assert_eq!(text(ctx, Some(count.antecedent)).as_deref(), Some("the attack"));
+            assert_eq!(text(ctx, Some(count.clause)).as_deref(), Some("killed at least 12 people"));
+        });
+    }
+
+    #[test]
+    fn a_relative_clause_without_harm_is_no_count() {
+        with_ctx("Police said the report which described 12 incidents was leaked.", |ctx| {
+            let content = tokens_of(ctx, "the report which described 12 incidents");
+            let (rest, count) = split_count_clause(ctx, content.clone());
+            assert!(count.is_none());
+            assert_eq!(rest, content);
+        });
+    }
+
+    #[test]
+    fn relative_facts_state_what_the_clause_says() {
+        with_sentence(
+            "Kyiv and Washington, which issued a warning about the attack, have rejected the claims.",
+            "kyiv",
+            |ctx, sentence| {
+                let mut found = Found::default();
+                relative_facts(ctx, &mut found, sentence);
+                let texts: Vec<&str> = found.claims.iter().map(|c| c.text.as_str()).collect();
+                assert_eq!(texts, ["Washington issued a warning about the attack"]);
+            },
+        );
+    }
+
+    /// The first attribution of the sentence of `body` that holds `word`,
+    /// and `check` on it.
+    fn with_attribution<R>(
+        body: &str,
+        word: &str,
+        check: impl FnOnce(&Ctx<'_>, &Sentence<'_>, &Attribution) -> R,
+    ) -> R {
+        with_sentence(body, word, |ctx, sentence| {
+            let chain = chain_phrases(ctx, sentence);
+            let found = cues(ctx, sentence, &chain.masked, &[]);
+            check(ctx, sentence, found.first().expect("an attribution"))
+        })
+    }
+
+    fn claim_text_of(body: &str, word: &str) -> Option<String> {
+        with_attribution(body, word, |ctx, _, att| {
+            claim_text(ctx, att, att.source.as_ref(), att.content.clone())
+        })
+    }
+
+    #[test]
+    fn claim_text_puts_a_named_source_for_its_pronoun() {
+        assert_eq!(
+            claim_text_of("Acme Corp said it would appeal the ruling.", "said").as_deref(),
+            Some("Acme Corp would appeal the ruling")
+        );
+    }
+
+    #[test]
+    fn claim_text_drops_a_leading_adverbial() {
+        assert_eq!(
+            claim_text_of(
+                "The union said that, in protest against the ruling, its members would strike.",
+                "said"
+            )
+            .as_deref(),
+            Some("its members would strike")
+        );
+    }
+
+    #[test]
+    fn claim_text_keeps_the_clause_of_a_noun_complement() {
+        assert_eq!(
+            claim_text_of("The group claimed responsibility for the attack.", "claimed").as_deref(),
+            Some("The group claimed responsibility for the attack")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_takes_its_antecedent_for_subject() {
+        let antecedent = with_attribution(
+            "Drones struck two oil facilities on Saturday, causing major fires, which state media said were under control.",
+            "said",
+            |ctx, sentence, att| {
+                relative_antecedent(ctx, sentence, att.source.as_ref(), att.content.start)
+            },
+        );
+        assert_eq!(antecedent.as_deref(), Some("major fires"));
+    }
+
+    #[test]
+    fn a_main_clause_has_no_antecedent() {
+        let antecedent = with_attribution(
+            "State media said the fires were under control.",
+            "said",
+            |ctx, sentence, att| {
+                relative_antecedent(ctx, sentence, att.source.as_ref(), att.content.start)
+            },
+        );
+        assert_eq!(antecedent, None);
+    }
+
+    /// The claims `find` makes of `body`: text, status and chain.
+    fn claims_of(body: &str) -> Vec<(String, Status, Vec<String>)> {
+        with_ctx(body, |ctx| {
+            let found = find(ctx, &quotes::find(ctx));
+            found
+                .claims
+                .into_iter()
+                .map(|c| (c.text, c.status, c.chain.into_iter().map(|s| s.text).collect()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn a_reported_act_is_the_articles_fact() {
+        assert_eq!(
+            claims_of("The prime minister announced his resignation on Tuesday."),
+            [(
+                "The prime minister announced his resignation on Tuesday".to_string(),
+                Status::Asserted,
+                Vec::new()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_announced_clause_is_reported() {
+        let claims = claims_of("The prime minister announced that she would resign on Tuesday.");
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].0, "she would resign on Tuesday");
+        assert_eq!(claims[0].1, Status::Reported);
+    }
+
+    #[test]
+    fn a_relative_clause_confirms_its_antecedent() {
+        with_sentence(
+            "The ministry released a recording of the call, which was verified by the Associated Press.",
+            "ministry",
+            |ctx, sentence| {
+                let mut found = Found::default();
+                relative_facts(ctx, &mut found, sentence);
+                let [claim] = &found.claims[..] else { panic!("{:?}", found.claims) };
+                assert_eq!(claim.text, "The ministry released a recording of the call");
+                assert_eq!(claim.status, Status::Confirmed);
+                let confirms: Vec<&str> = claim
+                    .stances
+                    .iter()
+                    .filter(|s| s.kind == StanceKind::Confirms)
+                    .map(|s| s.actor.as_str())
+                    .collect();
+                assert_eq!(confirms, ["Associated Press"]);
+            },
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_that_only_passes_it_on_confirms_nothing() {
+        with_sentence(
+            "The ministry released a recording of the call, which was shared by state television.",
+            "ministry",
+            |ctx, sentence| {
+                let mut found = Found::default();
+                relative_facts(ctx, &mut found, sentence);
+                assert!(found.claims.is_empty(), "{:?}", found.claims);
+            },
+        );
+    }
+
+    #[test]
+    fn word_helpers() {
+        let words = ["with", "reports", "noting"];
+        assert_eq!(after_with(&words, 0..2), 1..2);
+        assert_eq!(after_with(&words[1..], 0..1), 0..1);
+
+        let words = ["the", "road", "reopened", ",", "days", "after", "the", "group", "claimed"];
+        assert_eq!(subordinate_start(&words, 0..9), Some(3));
+        assert_eq!(subordinate_start(&words, 0..3), None);
+        assert_eq!(subordinate_main_end(&words, 0, 6), Some(3));
+        assert_eq!(subordinate_main_end(&words, 0, 7), None);
+
+        assert!(answers_claim(&["kyiv", "rejected", "moscow", "'s", "claims"], 0..5));
+        assert!(!answers_claim(&["kyiv", "rejected", "the", "plan"], 0..4));
+    }
 }

@@ -1,6 +1,7 @@
 //! The attribution lexicons in `data/attribution/`, parsed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A list of words and phrases, matched against lower-cased tokens.
@@ -42,10 +43,19 @@ impl PhraseList {
         self.by_first.get(word).is_some_and(|ps| ps.iter().any(|p| p.len() == 1))
     }
 
-    /// The first match in `words[from..to]`: its start and length.
-    pub fn find(&self, words: &[&str], from: usize, to: usize) -> Option<(usize, usize)> {
-        (from..to.min(words.len()))
-            .find_map(|i| self.match_at(words, i).filter(|&n| i + n <= to).map(|n| (i, n)))
+    /// Whether some entry begins with `word`: a look one word ahead, where
+    /// the rest of the phrase does not matter (", according" ends a
+    /// content as ", according to" does).
+    pub fn begins(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
+    /// The first match that lies wholly inside `words[within]`, as a range
+    /// of `words`.
+    pub fn find(&self, words: &[&str], within: Range<usize>) -> Option<Range<usize>> {
+        (within.start..within.end.min(words.len())).find_map(|i| {
+            self.match_at(words, i).filter(|&n| i + n <= within.end).map(|n| i..i + n)
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -96,6 +106,28 @@ pub struct Lexicons {
     pub count_words: HashSet<String>,
     /// Subordinators that put a cue in a clause beside the main one.
     pub subordinators: HashSet<String>,
+    /// "according to": a chain phrase before the outermost channel.
+    pub according: PhraseList,
+    /// The chain phrases of `according.txt` and `cite.txt` ("citing",
+    /// "quoting": before the content's origin) in one list, so that one
+    /// look-up per token finds where a chain phrase may start.
+    pub chain: PhraseList,
+    /// Verbs of telling, whose object is the party told ("told").
+    pub tell: PhraseList,
+    /// Participles whose content is also a quote ("saying", "adding").
+    pub speech_participle: PhraseList,
+    /// Cues by which the source also confirms the content ("confirmed").
+    pub confirming: PhraseList,
+    /// Cues of a text read out, only before the text ("reads:").
+    pub read_out: PhraseList,
+    /// The press as the party told, no link of the chain ("reporters").
+    pub press: PhraseList,
+    /// Words of the party told, skipped before the content ("state media").
+    pub hearer: PhraseList,
+    /// Past forms of cues that look like base forms ("said", "read").
+    pub past_forms: PhraseList,
+    /// The form a content takes, skipped before it ("in a statement").
+    pub statement: PhraseList,
 }
 
 fn words(text: &str) -> HashSet<String> {
@@ -140,6 +172,16 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         harm: words(data!("harm.txt")),
         count_words: words(data!("count_words.txt")),
         subordinators: words(data!("subordinators.txt")),
+        according: PhraseList::parse(data!("according.txt")),
+        chain: PhraseList::parse(&format!("{}\n{}", data!("according.txt"), data!("cite.txt"))),
+        tell: PhraseList::parse(data!("tell.txt")),
+        speech_participle: PhraseList::parse(data!("speech_participle.txt")),
+        confirming: PhraseList::parse(data!("confirming.txt")),
+        read_out: PhraseList::parse(data!("read_out.txt")),
+        press: PhraseList::parse(data!("press.txt")),
+        hearer: PhraseList::parse(data!("hearer.txt")),
+        past_forms: PhraseList::parse(data!("past_forms.txt")),
+        statement: PhraseList::parse(data!("statement.txt")),
     }
 });
 
@@ -167,6 +209,16 @@ mod tests {
             ("label", &l.label),
             ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),
+            ("according", &l.according),
+            ("chain", &l.chain),
+            ("tell", &l.tell),
+            ("speech_participle", &l.speech_participle),
+            ("confirming", &l.confirming),
+            ("read_out", &l.read_out),
+            ("press", &l.press),
+            ("hearer", &l.hearer),
+            ("past_forms", &l.past_forms),
+            ("statement", &l.statement),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }
@@ -175,6 +227,35 @@ mod tests {
         assert!(l.artefact.contains("poster"));
         assert!(l.harm.contains("killed") && l.count_words.contains("dozens"));
         assert!(l.subordinators.contains("after"));
+        assert_eq!(l.according.match_at(&["according", "to", "police"], 0), Some(2));
+        assert!(l.chain.contains("citing") && l.chain.match_at(&["according", "to"], 0) == Some(2));
+        assert!(!l.according.contains("citing") && l.tell.contains("told"));
+        assert!(l.speech_participle.contains("saying") && !l.speech_participle.contains("warning"));
+        assert!(l.confirming.contains("confirmed") && l.read_out.contains("reads"));
+        assert!(l.press.contains("reporters") && l.hearer.contains("media"));
+        assert!(l.past_forms.contains("said"));
+    }
+
+    #[test]
+    fn cue_words_of_a_kind_are_cues() {
+        // Lists that narrow the cues down name cue words only.
+        let l = &*LEXICONS;
+        let cue = |w: &str| l.speech.contains(w) || l.claim.contains(w) || l.participle.contains(w);
+        for (name, list) in [
+            ("tell", &l.tell),
+            ("speech_participle", &l.speech_participle),
+            ("confirming", &l.confirming),
+            ("read_out", &l.read_out),
+        ] {
+            for phrases in list.by_first.values() {
+                for phrase in phrases {
+                    assert!(cue(&phrase[0]), "{name}: {:?} is no cue word", phrase[0]);
+                }
+            }
+        }
+        for phrases in l.speech_participle.by_first.values() {
+            assert!(phrases.iter().all(|p| l.participle.contains(&p[0])));
+        }
     }
 
     #[test]
@@ -186,7 +267,16 @@ mod tests {
         assert_eq!(list.match_at(&words, 1), Some(5));
         assert_eq!(list.match_at(&words, 5), Some(1));
         assert_eq!(list.match_at(&words, 0), None);
-        assert_eq!(list.find(&words, 0, 6), Some((1, 5)));
+        assert_eq!(list.find(&words, 0..6), Some(1..6));
+        assert_eq!(list.find(&words, 0..5), None);
+        assert_eq!(list.find(&words, 2..6), Some(5..6));
+    }
+
+    #[test]
+    fn begins_looks_at_the_first_word_only() {
+        let list = PhraseList::parse("according to\nciting");
+        assert!(list.begins("according") && list.begins("citing"));
+        assert!(!list.contains("according") && !list.begins("to"));
     }
 
     #[test]

@@ -178,3 +178,58 @@ pub(crate) struct Found {
     /// comment"), by sentence, waiting for the claim they answer.
     pub pending: Vec<(usize, crate::doc::Stance)>,
 }
+
+/// Helpers for the unit tests of the passes: a short article through the
+/// standard pipeline, and the token ranges of its phrases.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::ops::Range;
+
+    use super::Ctx;
+    use crate::read::{Input, ReadOptions};
+    use crate::Document;
+
+    /// Analyses a short article: a headline, then `body`.
+    pub fn analyze(body: &str) -> Document {
+        let text = format!("Headline\n\n{body}");
+        let input =
+            Input { name: "case.txt", bytes: text.as_bytes(), format: None, content_type: None };
+        crate::analyze(&input, &ReadOptions::default()).pop().unwrap().unwrap()
+    }
+
+    /// Runs `check` on the context the passes would see for `body`.
+    pub fn with_ctx<R>(body: &str, check: impl FnOnce(&Ctx<'_>) -> R) -> R {
+        let doc = analyze(body);
+        let lower: Vec<String> =
+            (0..doc.tokens.len()).map(|i| doc.token_text(i).to_lowercase()).collect();
+        check(&Ctx::new(&doc, &lower))
+    }
+
+    /// The tokens of the first occurrence of `phrase` (its words and
+    /// punctuation separated by spaces, in any case).
+    pub fn tokens_of(ctx: &Ctx<'_>, phrase: &str) -> Range<usize> {
+        let want: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let words = ctx.words();
+        let start = (0..words.len())
+            .find(|&i| want.iter().enumerate().all(|(k, w)| words.get(i + k) == Some(&w.as_str())))
+            .unwrap_or_else(|| panic!("no {phrase:?} in {words:?}"));
+        start..start + want.len()
+    }
+
+    /// The token index of the first occurrence of `word`.
+    pub fn token_of(ctx: &Ctx<'_>, word: &str) -> usize {
+        tokens_of(ctx, word).start
+    }
+
+    /// The tokens of the sentence of the body that holds `word`.
+    pub fn sentence_of(ctx: &Ctx<'_>, word: &str) -> Range<usize> {
+        let at = token_of(ctx, word);
+        let sentence = ctx.doc.sentences.iter().find(|s| s.tokens.contains(&at)).unwrap();
+        sentence.tokens.clone()
+    }
+
+    /// The text of `tokens`.
+    pub fn text(ctx: &Ctx<'_>, tokens: Option<Range<usize>>) -> Option<String> {
+        tokens.map(|t| ctx.span_text(t.start, t.end).to_string())
+    }
+}

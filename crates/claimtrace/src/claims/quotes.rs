@@ -4,6 +4,8 @@
 //! continues it with an opening mark; such a paragraph continues the
 //! speaker's quotation.
 
+use std::ops::Range;
+
 use super::Ctx;
 use crate::doc::TokenKind;
 
@@ -15,12 +17,13 @@ pub struct Direct {
     /// The closing mark's token; `None` when the paragraph ended first.
     pub close: Option<usize>,
     /// Content tokens, marks excluded.
-    pub content: (usize, usize),
+    pub content: Range<usize>,
     /// It continues the previous quotation (a paragraph opened with a
     /// mark after a paragraph that left one open).
     pub continues: bool,
 }
 
+/// The double quotation mark token `idx` is, if it is one.
 fn mark(ctx: &Ctx<'_>, idx: usize) -> Option<char> {
     if ctx.doc.tokens[idx].kind != TokenKind::Quote {
         return None;
@@ -34,10 +37,12 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
     let doc = ctx.doc;
     let mut out = Vec::new();
     let mut sentence_idx = 0;
-    for (p_idx, paragraph) in doc.paragraphs.iter().enumerate() {
+    for (paragraph_idx, paragraph) in doc.paragraphs.iter().enumerate() {
         // The paragraph's tokens: those of its sentences.
         let first = sentence_idx;
-        while sentence_idx < doc.sentences.len() && doc.sentences[sentence_idx].paragraph == p_idx {
+        while sentence_idx < doc.sentences.len()
+            && doc.sentences[sentence_idx].paragraph == paragraph_idx
+        {
             sentence_idx += 1;
         }
         if first == sentence_idx {
@@ -47,8 +52,8 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
             (doc.sentences[first].tokens.start, doc.sentences[sentence_idx - 1].tokens.end);
         let mut open: Option<usize> = None;
         for idx in start..end {
-            let Some(c) = mark(ctx, idx) else { continue };
-            let opening = match c {
+            let Some(quote_mark) = mark(ctx, idx) else { continue };
+            let opening = match quote_mark {
                 '“' | '«' | '„' => true,
                 '”' | '»' => false,
                 _ => open.is_none(),
@@ -56,39 +61,87 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
             match (opening, open) {
                 (true, None) => open = Some(idx),
                 (true, Some(_)) => {} // A stray second opening mark.
-                (false, Some(o)) => {
-                    push(&mut out, o, Some(idx), paragraph.continues_quote && o == start);
+                (false, Some(opened)) => {
+                    let continues = paragraph.continues_quote && opened == start;
+                    push(&mut out, opened, Some(idx), continues);
                     open = None;
                 }
                 (false, None) => {} // A closing mark with no opening.
             }
         }
-        if let Some(o) = open {
-            push(&mut out, o, None, paragraph.continues_quote && o == start);
-            if let Some(d) = out.last_mut() {
-                d.content.1 = trim_end(ctx, d.content.0, end);
+        if let Some(opened) = open {
+            push(&mut out, opened, None, paragraph.continues_quote && opened == start);
+            if let Some(last) = out.last_mut() {
+                last.content.end = trim_end(ctx, last.content.start..end);
             }
         }
     }
     out
 }
 
+/// Adds the quotation opened at `open`, unless it closes with nothing
+/// inside.
 fn push(out: &mut Vec<Direct>, open: usize, close: Option<usize>, continues: bool) {
-    let content = (open + 1, close.unwrap_or(open + 1));
-    if close.is_some() && content.1 <= content.0 {
+    let content = open + 1..close.unwrap_or(open + 1);
+    if close.is_some() && content.is_empty() {
         return;
     }
     out.push(Direct { open, close, content, continues });
 }
 
-fn trim_end(ctx: &Ctx<'_>, from: usize, mut to: usize) -> usize {
-    while to > from && ctx.doc.tokens[to - 1].kind == TokenKind::Quote {
-        to -= 1;
+/// Where `tokens` end without their final quotation marks.
+fn trim_end(ctx: &Ctx<'_>, tokens: Range<usize>) -> usize {
+    let mut end = tokens.end;
+    while end > tokens.start && ctx.doc.tokens[end - 1].kind == TokenKind::Quote {
+        end -= 1;
     }
-    to
+    end
 }
 
 /// The index of the sentence holding token `idx`.
 pub fn sentence_of(ctx: &Ctx<'_>, idx: usize) -> usize {
     ctx.doc.sentences.partition_point(|s| s.tokens.end <= idx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::with_ctx;
+
+    /// The content of each direct quotation of `body`, and whether it closes.
+    fn quotations(body: &str) -> Vec<(String, bool)> {
+        with_ctx(body, |ctx| {
+            find(ctx)
+                .into_iter()
+                .map(|d| {
+                    (ctx.span_text(d.content.start, d.content.end).to_string(), d.close.is_some())
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn content_lies_between_the_marks() {
+        assert_eq!(
+            quotations("The mayor said: \u{201c}We will rebuild the bridge.\u{201d} She left."),
+            [("We will rebuild the bridge.".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn a_quotation_left_open_runs_to_the_paragraph_end() {
+        assert_eq!(
+            quotations("\"We will rebuild the bridge,\" the mayor said. \"It will take a year.\n\n\"Then we start on the roads.\""),
+            [
+                ("We will rebuild the bridge,".to_string(), true),
+                ("It will take a year.".to_string(), false),
+                ("Then we start on the roads.".to_string(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_marks_no_quotation() {
+        assert!(quotations("The mayor said the bridge would be rebuilt.").is_empty());
+    }
 }

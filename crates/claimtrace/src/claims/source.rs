@@ -1,6 +1,8 @@
 //! Noun phrases that name sources: finding their extent around a cue and
 //! turning them into `Source`s.
 
+use std::ops::Range;
+
 use super::lexicon::LEXICONS;
 use super::Ctx;
 use crate::doc::{Source, SourceKind, Span, TokenKind};
@@ -12,8 +14,11 @@ const BOUNDARIES: &[&str] = &[
     "though", "since", "until", "unless", "whether", ".", "!", "?",
 ];
 
+/// Determiners, which open a noun phrase and never end a name.
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
 
+/// Words that open a time or place phrase before a subject ("On Monday",
+/// "Late last night", "Meanwhile").
 const PREPOSITIONS: &[&str] = &[
     "in",
     "on",
@@ -38,6 +43,7 @@ const PREPOSITIONS: &[&str] = &[
     "meanwhile",
 ];
 
+/// Days and other time words that are never a source.
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -53,6 +59,7 @@ const WEEKDAYS: &[&str] = &[
     "later",
 ];
 
+/// Irregular past forms, verbs even where a tagger says otherwise.
 const IRREGULAR_PAST: &[&str] = &[
     "spoke", "went", "came", "made", "took", "gave", "met", "left", "ran", "saw", "sent", "held",
     "led", "won", "lost", "fled", "struck", "began", "brought", "built", "sought", "fought",
@@ -60,6 +67,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "broke", "chose", "stole", "shot", "spent", "heard", "felt", "sold", "hung", "sank",
 ];
 
+/// Subject pronouns, which name a source only once resolved.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Whether a token ends a noun phrase.
@@ -68,15 +76,19 @@ pub fn is_boundary(ctx: &Ctx<'_>, idx: usize) -> bool {
     BOUNDARIES.contains(&w) || ctx.doc.tokens[idx].kind == TokenKind::Quote
 }
 
+/// Whether a lower-cased word is a day or another time word ("Monday",
+/// "yesterday", "earlier").
 pub fn is_time_word(w: &str) -> bool {
     WEEKDAYS.contains(&w)
 }
 
-/// The noun phrase that ends just before `end` (exclusive), walking left
-/// to a boundary but not past `start`. Returns its token range.
-pub fn phrase_before(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
+/// The noun phrase that ends where `within` ends, walking left to a
+/// boundary but not past the start of `within`: "the ministry" in "On
+/// Monday the ministry | said". Returns its token range.
+pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>> {
+    let end = within.end;
     let mut from = end;
-    while from > start && !is_boundary(ctx, from - 1) {
+    while from > within.start && !is_boundary(ctx, from - 1) {
         from -= 1;
     }
     // A leading time or place phrase ("On Monday the ministry") is not the
@@ -93,47 +105,43 @@ pub fn phrase_before(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, 
             _ => break,
         }
     }
-    (from < end).then_some((from, end))
+    (from < end).then_some(from..end)
 }
 
 /// The subject of the cue at `cue`: auxiliaries and adverbs are skipped,
 /// and an apposition between commas ("X, founded in 2014, said") is
-/// stepped over.
-pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
+/// stepped over. The subject starts at `start` or later.
+pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
     let found = subject_phrase(ctx, start, cue)?;
     Some(
-        named_before_role(ctx, start, found)
-            .or_else(|| named_after_role(ctx, found, cue))
+        named_before_role(ctx, start, &found)
+            .or_else(|| named_after_role(ctx, &found, cue))
             .unwrap_or(found),
     )
 }
 
 /// "the chancellor's spokesperson, Jane Doe, said": a name set off between
 /// the subject and the cue names the source.
-fn named_after_role(ctx: &Ctx<'_>, (_, t): (usize, usize), cue: usize) -> Option<(usize, usize)> {
+fn named_after_role(ctx: &Ctx<'_>, role: &Range<usize>, cue: usize) -> Option<Range<usize>> {
     let words = ctx.words();
-    if t + 2 >= cue || words[t] != "," || words[cue - 1] != "," {
+    if role.end + 2 >= cue || words[role.end] != "," || words[cue - 1] != "," {
         return None;
     }
-    let (from, to) = (t + 1, cue - 1);
-    let name = to - from <= 4
-        && (from..to).all(|k| ctx.is_capitalized(k) && !DETERMINERS.contains(&words[k]))
-        && ctx.doc.tokens[to - 1].tag == Some("PROPN");
-    name.then_some((from, to))
+    let name = role.end + 1..cue - 1;
+    let is_name = name.len() <= 4
+        && name.clone().all(|k| ctx.is_capitalized(k) && !DETERMINERS.contains(&words[k]))
+        && ctx.doc.tokens[name.end - 1].tag == Some("PROPN");
+    is_name.then_some(name)
 }
 
 /// "Jane Doe, spokesperson for the governor, said": when the subject
 /// found is a description set off after a name, the name is the source.
-fn named_before_role(
-    ctx: &Ctx<'_>,
-    start: usize,
-    (f, _): (usize, usize),
-) -> Option<(usize, usize)> {
+fn named_before_role(ctx: &Ctx<'_>, start: usize, role: &Range<usize>) -> Option<Range<usize>> {
     let words = ctx.words();
-    if f < start + 2 || words[f - 1] != "," || ctx.is_capitalized(f) {
+    if role.start < start + 2 || words[role.start - 1] != "," || ctx.is_capitalized(role.start) {
         return None;
     }
-    let name_end = f - 1;
+    let name_end = role.start - 1;
     // A name: capitalised words ending in a proper noun (a tagger may
     // take an unfamiliar first name for something else).
     if ctx.doc.tokens[name_end - 1].tag != Some("PROPN") {
@@ -149,38 +157,41 @@ fn named_before_role(
         })
         .last()?;
     let at_clause_start = name_start == start || matches!(words[name_start - 1], "," | ";" | ":");
-    (at_clause_start && name_end - name_start <= 5).then_some((name_start, name_end))
+    (at_clause_start && name_end - name_start <= 5).then_some(name_start..name_end)
 }
 
-fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
+/// The subject before the cue at `cue`, before a name set off by commas
+/// is looked for around it.
+fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
     if let Some(found) = parsed_subject(ctx, start, cue) {
         return Some(found);
     }
     let words = ctx.words();
-    let mut j = cue;
+    let mut subject_end = cue;
     // Adverbs between subject and cue ("the group subsequently claimed")
     // are stepped over too.
-    while j > start
-        && (LEXICONS.skip.contains(words[j - 1])
-            || is_time_word(words[j - 1])
-            || ctx.doc.tokens[j - 1].tag == Some("ADV") && words[j - 1].ends_with("ly"))
-    {
-        j -= 1;
+    let skipped = |k: usize| {
+        LEXICONS.skip.contains(words[k])
+            || is_time_word(words[k])
+            || ctx.doc.tokens[k].tag == Some("ADV") && words[k].ends_with("ly")
+    };
+    while subject_end > start && skipped(subject_end - 1) {
+        subject_end -= 1;
     }
-    if let Some(found) = phrase_before(ctx, start, j) {
+    if let Some(found) = phrase_before(ctx, start..subject_end) {
         return Some(found);
     }
     // Empty: the cue follows a comma. Step over one comma-delimited
     // apposition or relative clause.
-    if j > start && words[j - 1] == "," {
-        let close = j - 1;
+    if subject_end > start && words[subject_end - 1] == "," {
+        let close = subject_end - 1;
         let open = (start..close).rev().find(|&k| words[k] == ",")?;
         let first = open + 1;
         let appositive = first < close
             && (!ctx.is_capitalized(first) || DETERMINERS.contains(&words[first]))
             && !LEXICONS.speech.contains(words[first]);
         if appositive {
-            return phrase_before(ctx, start, open);
+            return phrase_before(ctx, start..open);
         }
     }
     None
@@ -190,7 +201,7 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usi
 /// the `nsubj` dependent of the cue, as its subtree up to the first comma
 /// after its head word. Passive cues ("was told by") are left to the
 /// word-based rules.
-fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usize)> {
+fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
     let tokens = &ctx.doc.tokens;
     tokens.get(cue)?.rel?;
     let sentence_end = ctx
@@ -238,12 +249,15 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<(usize, usi
     if let Some(comma) = (from..subject).rev().find(|&k| ctx.lower[k] == ",") {
         from = comma + 1;
     }
-    (from < to).then_some((from, to))
+    (from < to).then_some(from..to)
 }
 
-/// The noun phrase that starts at `from`, up to a boundary, a verb-like
-/// word or `end`.
-pub fn phrase_after(ctx: &Ctx<'_>, from: usize, end: usize) -> Option<(usize, usize)> {
+/// The noun phrase that starts where `within` starts, up to a boundary, a
+/// verb-like word or the end of `within`: "the state news agency" in "told
+/// | the state news agency on Monday that", "media outlets such as the
+/// BBC" whole.
+pub fn phrase_after(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>> {
+    let Range { start: from, end } = within;
     let mut to = from;
     let modifies_phrase = |k: usize| {
         let t = &ctx.doc.tokens[k];
@@ -256,16 +270,16 @@ pub fn phrase_after(ctx: &Ctx<'_>, from: usize, end: usize) -> Option<(usize, us
     {
         to += 1;
     }
-    (to > from).then_some((from, to))
+    (to > from).then_some(from..to)
 }
 
 /// A rough test for a finite verb where no tagger has run: auxiliaries,
 /// cue words, and lower-case words ending in "-ed".
 pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
-    let w = ctx.lower[idx].as_str();
+    let word = ctx.lower[idx].as_str();
     // Common irregular past forms, which taggers trained on little news
     // text sometimes take for nouns ("The minister spoke").
-    if IRREGULAR_PAST.contains(&w)
+    if IRREGULAR_PAST.contains(&word)
         && !(idx > 0 && DETERMINERS.contains(&ctx.lower[idx - 1].as_str()))
     {
         return true;
@@ -274,7 +288,7 @@ pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
         return matches!(tag, "VERB" | "AUX");
     }
     matches!(
-        w,
+        word,
         "is" | "are"
             | "was"
             | "were"
@@ -289,29 +303,31 @@ pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
             | "does"
             | "do"
     ) || (!ctx.is_capitalized(idx)
-        && (LEXICONS.speech.contains(w) || w.ends_with("ed") && w.len() > 4))
+        && (LEXICONS.speech.contains(word) || word.ends_with("ed") && word.len() > 4))
 }
 
-/// The subject of a sentence's main clause: the words from its start to
-/// its first verb.
-pub fn sentence_subject(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
-    let verb = (start..end).find(|&k| looks_finite_verb(ctx, k) || is_boundary(ctx, k))?;
-    let mut from = start;
+/// The subject of the main clause that starts `clause`: the words from its
+/// start to its first verb, a leading time or place phrase dropped ("On
+/// Tuesday the committee | voted").
+pub fn sentence_subject(ctx: &Ctx<'_>, clause: Range<usize>) -> Option<Range<usize>> {
+    let verb = clause.clone().find(|&k| looks_finite_verb(ctx, k) || is_boundary(ctx, k))?;
+    let mut from = clause.start;
     while from < verb
         && (PREPOSITIONS.contains(&ctx.lower[from].as_str()) || is_time_word(&ctx.lower[from]))
     {
         from += 1;
     }
-    (from < verb).then_some((from, verb))
+    (from < verb).then_some(from..verb)
 }
 
 /// Turns a noun phrase into a source: "the state-run TASS news agency" is
 /// TASS, "Kremlin spokesman Dmitry Peskov" is Dmitry Peskov, "media
 /// outlets such as the BBC" is the BBC, "screenshots shared by X users" is
-/// X users; descriptions without a name stay as written.
-pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
+/// X users; descriptions without a name stay as written. `None` for a
+/// phrase that cannot name who speaks (a date, a figure, a lone pronoun).
+pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     let words = ctx.words();
-    let (mut from, mut to) = (from, to);
+    let Range { start: mut from, end: mut to } = phrase;
     // "such as Y", "shared by Y": the later party is the source.
     for k in (from..to).rev() {
         let pair = (words[k], words.get(k + 1).copied().unwrap_or(""));
@@ -356,7 +372,7 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
             from += 1;
         }
     }
-    let named_from = skip_determiners(words, from, to);
+    let named_from = skip_determiners(words, from..to);
     if named_from >= to {
         return None;
     }
@@ -380,26 +396,27 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     let first = mentions.partition_point(|m| m.tokens.start < named_from);
     let inside = mentions[first..].iter().take_while(|m| m.tokens.end <= to);
     let mut chosen = None;
-    for m in inside {
+    for mention in inside {
         // "Angela Merkel's spokesperson" is not Angela Merkel ("Trump's
         // statement" is Trump's).
-        let possessor = words.get(m.tokens.end).is_some_and(|w| matches!(*w, "'s" | "’s"))
-            && m.tokens.end + 1 < to
+        let end = mention.tokens.end;
+        let possessor = words.get(end).is_some_and(|w| matches!(*w, "'s" | "’s"))
+            && end + 1 < to
             && !LEXICONS.artefact.contains(words[to - 1]);
-        if m.kind == crate::doc::EntityKind::Person && !possessor {
-            chosen = Some(m);
+        if mention.kind == crate::doc::EntityKind::Person && !possessor {
+            chosen = Some(mention);
             break;
         }
-        if m.tokens.end == to && chosen.is_none() && m.tokens.start > named_from {
-            chosen = Some(m);
+        if end == to && chosen.is_none() && mention.tokens.start > named_from {
+            chosen = Some(mention);
         }
     }
-    if let Some(m) = chosen {
-        let mut start = m.tokens.start;
-        while m.tokens.end - start > 2 && LEXICONS.titles.contains(words[start]) {
+    if let Some(mention) = chosen {
+        let mut start = mention.tokens.start;
+        while mention.tokens.end - start > 2 && LEXICONS.titles.contains(words[start]) {
             start += 1;
         }
-        let span = Span::new(ctx.doc.tokens[start].span.start, m.span.end);
+        let span = Span::new(ctx.doc.tokens[start].span.start, mention.span.end);
         return Some(Source {
             text: ctx.doc.slice(span).to_string(),
             span: Some(span),
@@ -408,9 +425,9 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     }
     // Capitalised runs: names. Sentence-initial capitals of common words
     // are not names, so a run must hold a word other than a determiner.
-    let runs = capitalized_runs(ctx, named_from, to);
+    let runs = capitalized_runs(ctx, named_from..to);
     let head = words[to - 1];
-    let kind = if runs.iter().any(|&(_, e)| e == to) {
+    let kind = if runs.iter().any(|run| run.end == to) {
         SourceKind::Named
     } else if LEXICONS.artefact.contains(head) {
         SourceKind::Artefact
@@ -419,13 +436,15 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     } else {
         SourceKind::Named
     };
-    let (mut text_from, text_to) = match (kind, runs.last()) {
+    let Range { start: mut text_from, end: text_to } = match (kind, runs.last()) {
         // A description then a name: keep the name.
-        (SourceKind::Named, Some(&(s, e))) if e == to && s > named_from => (s, e),
+        (SourceKind::Named, Some(run)) if run.end == to && run.start > named_from => run.clone(),
         // A name then a generic word ("TASS news agency"): keep the name.
-        (SourceKind::Named, Some(&(s, e))) if e < to && generic_tail(words, e, to) => (s, e),
-        (SourceKind::Named, _) => (named_from, to),
-        _ => (from, to),
+        (SourceKind::Named, Some(run)) if run.end < to && generic_tail(words, run.end..to) => {
+            run.clone()
+        }
+        (SourceKind::Named, _) => named_from..to,
+        _ => from..to,
     };
     if PRONOUNS.contains(&words[text_from]) && text_to == text_from + 1 {
         return None;
@@ -449,39 +468,45 @@ pub fn to_source(ctx: &Ctx<'_>, from: usize, to: usize) -> Option<Source> {
     })
 }
 
-/// Whether the phrase is a lone pronoun.
-pub fn is_pronoun(ctx: &Ctx<'_>, from: usize, to: usize) -> bool {
-    to == from + 1 && PRONOUNS.contains(&ctx.lower[from].as_str())
+/// Whether the phrase is a lone pronoun ("he said", "they told").
+pub fn is_pronoun(ctx: &Ctx<'_>, phrase: Range<usize>) -> bool {
+    phrase.len() == 1 && PRONOUNS.contains(&ctx.lower[phrase.start].as_str())
 }
 
-fn skip_determiners(words: &[&str], mut from: usize, to: usize) -> usize {
-    while from < to && DETERMINERS.contains(&words[from]) {
+/// Where the phrase's words start after its determiners ("the", "these").
+fn skip_determiners(words: &[&str], phrase: Range<usize>) -> usize {
+    let mut from = phrase.start;
+    while from < phrase.end && DETERMINERS.contains(&words[from]) {
         from += 1;
     }
     from
 }
 
-fn generic_tail(words: &[&str], from: usize, to: usize) -> bool {
-    LEXICONS.generic_org.match_at(words, from).is_some_and(|n| from + n == to)
+/// Whether `tail` is one generic word or phrase after an organisation's
+/// name ("news agency", "newspaper").
+fn generic_tail(words: &[&str], tail: Range<usize>) -> bool {
+    LEXICONS.generic_org.match_at(words, tail.start).is_some_and(|n| tail.start + n == tail.end)
 }
 
-/// Runs of capitalised tokens in `from..to`, as token ranges.
-fn capitalized_runs(ctx: &Ctx<'_>, from: usize, to: usize) -> Vec<(usize, usize)> {
+/// Runs of capitalised tokens in `phrase`, as token ranges, with the
+/// particles of names inside them ("Bank of England", "Abu Bakr
+/// al-Baghdadi").
+fn capitalized_runs(ctx: &Ctx<'_>, phrase: Range<usize>) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
-    let mut k = from;
-    while k < to {
+    let mut k = phrase.start;
+    while k < phrase.end {
         if ctx.is_capitalized(k) && !DETERMINERS.contains(&ctx.lower[k].as_str()) {
-            let s = k;
-            while k < to
+            let run_start = k;
+            while k < phrase.end
                 && (ctx.is_capitalized(k)
                     || matches!(ctx.lower[k].as_str(), "of" | "al" | "bin" | "de"))
             {
                 k += 1;
             }
-            while k > s + 1 && !ctx.is_capitalized(k - 1) {
+            while k > run_start + 1 && !ctx.is_capitalized(k - 1) {
                 k -= 1;
             }
-            runs.push((s, k));
+            runs.push(run_start..k);
         } else {
             k += 1;
         }
@@ -501,5 +526,173 @@ pub fn without_titles(name: &str) -> &str {
             return rest;
         }
         rest = tail;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::{sentence_of, text, token_of, tokens_of, with_ctx};
+
+    /// The phrase before the cue `cue` in its sentence, by `find`.
+    fn before_cue(
+        body: &str,
+        cue: &str,
+        find: fn(&Ctx<'_>, usize, usize) -> Option<Range<usize>>,
+    ) -> Option<String> {
+        with_ctx(body, |ctx| {
+            let sentence = sentence_of(ctx, cue);
+            text(ctx, find(ctx, sentence.start, token_of(ctx, cue)))
+        })
+    }
+
+    fn phrase_before_cue(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
+        phrase_before(ctx, start..cue)
+    }
+
+    #[test]
+    fn phrase_before_steps_over_a_leading_time_phrase() {
+        let found = before_cue(
+            "On Monday the ministry said the road would reopen.",
+            "said",
+            phrase_before_cue,
+        );
+        assert_eq!(found.as_deref(), Some("the ministry"));
+    }
+
+    #[test]
+    fn phrase_before_stops_at_a_comma() {
+        let found = before_cue(
+            "Asked about the closure, officials said the road would reopen.",
+            "said",
+            phrase_before_cue,
+        );
+        assert_eq!(found.as_deref(), Some("officials"));
+    }
+
+    #[test]
+    fn no_phrase_right_after_a_boundary() {
+        with_ctx("The road, officials said, would reopen.", |ctx| {
+            let comma = token_of(ctx, ",");
+            assert_eq!(phrase_before(ctx, 0..comma + 1), None);
+            assert_eq!(phrase_after(ctx, comma..comma + 3), None);
+        });
+    }
+
+    #[test]
+    fn subject_before_skips_adverbs() {
+        let found = before_cue(
+            "The group subsequently claimed that it had planted the device.",
+            "claimed",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("The group"));
+    }
+
+    #[test]
+    fn subject_before_takes_the_name_before_a_role() {
+        let found = before_cue(
+            "Maria Alvarez, spokesperson for the regional council, said the bridge was safe.",
+            "said",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("Maria Alvarez"));
+    }
+
+    #[test]
+    fn subject_before_takes_the_name_after_a_role() {
+        let found = before_cue(
+            "The mayor's spokesperson, Maria Alvarez, said the bridge was safe.",
+            "said",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("Maria Alvarez"));
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_no_subject() {
+        let found = before_cue(
+            "The fires, which state media said were under control, spread overnight.",
+            "said",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("state media"));
+    }
+
+    #[test]
+    fn phrase_after_keeps_such_as() {
+        with_ctx("Media outlets such as the BBC reported the arrest.", |ctx| {
+            let found = phrase_after(ctx, sentence_of(ctx, "media"));
+            assert_eq!(text(ctx, found).as_deref(), Some("Media outlets such as the BBC"));
+        });
+    }
+
+    #[test]
+    fn sentence_subject_drops_a_time_phrase() {
+        with_ctx("On Tuesday the committee voted to close the plant.", |ctx| {
+            let found = sentence_subject(ctx, sentence_of(ctx, "committee"));
+            assert_eq!(text(ctx, found).as_deref(), Some("the committee"));
+        });
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_its_verb_has_no_subject() {
+        with_ctx("Asked about the plan, he declined to comment.", |ctx| {
+            assert_eq!(sentence_subject(ctx, sentence_of(ctx, "asked")), None);
+        });
+    }
+
+    /// The source `to_source` makes of `phrase` in `body`.
+    fn source_of(body: &str, phrase: &str) -> Option<(String, SourceKind)> {
+        with_ctx(body, |ctx| to_source(ctx, tokens_of(ctx, phrase)).map(|s| (s.text, s.kind)))
+    }
+
+    #[test]
+    fn to_source_keeps_the_name() {
+        let named = |text: &str| Some((text.to_string(), SourceKind::Named));
+        assert_eq!(
+            source_of(
+                "The state-run TASS news agency reported the fire.",
+                "the state-run TASS news agency"
+            ),
+            named("TASS")
+        );
+        assert_eq!(
+            source_of(
+                "Media outlets such as the BBC reported the arrest.",
+                "Media outlets such as the BBC"
+            ),
+            named("BBC")
+        );
+    }
+
+    #[test]
+    fn to_source_keeps_an_unnamed_description() {
+        assert_eq!(
+            source_of("Senior officials said the talks had stalled.", "Senior officials"),
+            Some(("Senior officials".to_string(), SourceKind::Unnamed))
+        );
+    }
+
+    #[test]
+    fn dates_figures_and_pronouns_are_no_source() {
+        assert_eq!(source_of("On Monday he said the talks had stalled.", "Monday"), None);
+        assert_eq!(source_of("On Monday he said the talks had stalled.", "he"), None);
+        assert_eq!(source_of("A total of 39 were rescued, officials said.", "A total of 39"), None);
+    }
+
+    #[test]
+    fn is_pronoun_wants_a_lone_pronoun() {
+        with_ctx("They and their lawyers said the ruling was unfair.", |ctx| {
+            assert!(is_pronoun(ctx, tokens_of(ctx, "they")));
+            assert!(!is_pronoun(ctx, tokens_of(ctx, "they and their lawyers")));
+        });
+    }
+
+    #[test]
+    fn without_titles_keeps_a_name_of_two_words() {
+        assert_eq!(without_titles("Health Minister Veronika Skvortsova"), "Veronika Skvortsova");
+        assert_eq!(without_titles("Minister Skvortsova"), "Minister Skvortsova");
+        assert_eq!(without_titles("Veronika Skvortsova"), "Veronika Skvortsova");
     }
 }

@@ -4,6 +4,8 @@
 //! official has backed the IS claim", "contacted the Kremlin for
 //! comment").
 
+use std::ops::Range;
+
 use super::lexicon::LEXICONS;
 use super::source::{looks_finite_verb, phrase_after, subject_before, to_source};
 use super::{Ctx, Found};
@@ -15,6 +17,8 @@ const LOOK_BACK: usize = 12;
 /// paragraphs after the claim it answers).
 const CONTRADICTION_LOOK_BACK: usize = 32;
 
+/// Sets the statuses and stances of the claims found, from signals in
+/// their own sentence and in the sentences after them.
 pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     let words = ctx.words();
     own_sentence_signals(ctx, found);
@@ -27,119 +31,129 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     for (s, stance) in std::mem::take(&mut found.pending) {
         pending_by_sentence[s].push(stance);
     }
-    for (s_idx, sentence) in doc.sentences.iter().enumerate() {
-        let (a, e) = (sentence.tokens.start, sentence.tokens.end);
+    for (sentence_idx, sentence) in doc.sentences.iter().enumerate() {
+        let Range { start, end } = sentence.tokens;
         let mut sentence_target: Option<usize> = None;
 
         // "The information has not been verified": the latest claim.
-        if let Some((k, n)) = LEXICONS.unverified.find(words, a, e).filter(|_| !has_claim[s_idx]) {
-            if let Some(t) = latest(found, s_idx) {
-                found.claims[t].strengthen(Status::Unverified, Some(ctx.token_span(k, k + n)));
-                sentence_target = Some(t);
+        let unverified = LEXICONS.unverified.find(words, start..end);
+        if let Some(signal) = unverified.filter(|_| !has_claim[sentence_idx]) {
+            if let Some(target) = latest(found, sentence_idx) {
+                let cue = Some(ctx.token_span(signal.start, signal.end));
+                found.claims[target].strengthen(Status::Unverified, cue);
+                sentence_target = Some(target);
             }
         }
 
         // "contacted the Kremlin for comment".
-        for k in a..e {
-            if matches!(words[k], "contacted" | "asked")
-                || (words[k] == "out" && k > a && words[k - 1] == "reached")
+        for verb in start..end {
+            if matches!(words[verb], "contacted" | "asked")
+                || (words[verb] == "out" && verb > start && words[verb - 1] == "reached")
             {
-                let from = if words.get(k + 1) == Some(&"to") { k + 2 } else { k + 1 };
-                let Some(for_at) = (from..e).find(|&i| words[i] == "for") else { continue };
+                let from = if words.get(verb + 1) == Some(&"to") { verb + 2 } else { verb + 1 };
+                let Some(for_at) = (from..end).find(|&i| words[i] == "for") else { continue };
                 if words.get(for_at + 1) != Some(&"comment") {
                     continue;
                 }
-                let actor = to_source(ctx, from, for_at);
-                let target = sentence_target.or_else(|| latest(found, s_idx + 1));
-                if let (Some(actor), Some(t)) = (actor, target) {
-                    let cue = Some(ctx.token_span(k, for_at + 2));
-                    add_stance(&mut found.claims[t], &actor.text, StanceKind::NoComment, cue);
-                    sentence_target = Some(t);
+                let actor = to_source(ctx, from..for_at);
+                let target = sentence_target.or_else(|| latest(found, sentence_idx + 1));
+                if let (Some(actor), Some(target)) = (actor, target) {
+                    let cue = Some(ctx.token_span(verb, for_at + 2));
+                    add_stance(&mut found.claims[target], &actor.text, StanceKind::NoComment, cue);
+                    sentence_target = Some(target);
                 }
             }
         }
 
         // Denials and refusals with an object that names a claim:
         // "have rejected Moscow's claims", "has not backed the IS claim".
-        let mut k = a;
-        while k < e {
+        let mut at = start;
+        while at < end {
             let deny = LEXICONS
                 .deny
-                .match_at(words, k)
-                .or_else(|| labels_false(ctx, found, s_idx, k, e))
-                .filter(|_| !(k > a && matches!(words[k - 1], "the" | "a")));
+                .match_at(words, at)
+                .or_else(|| labels_false(ctx, found, sentence_idx, at..end))
+                .filter(|_| !(at > start && matches!(words[at - 1], "the" | "a")));
             let negative_subject = || {
-                subject_before(ctx, a, k)
-                    .is_some_and(|(f, _)| matches!(words[f], "no" | "none" | "nobody"))
+                subject_before(ctx, start, at)
+                    .is_some_and(|subject| matches!(words[subject.start], "no" | "none" | "nobody"))
             };
             let refuse = LEXICONS
                 .no_comment
-                .match_at(words, k)
-                .or_else(|| LEXICONS.support.match_at(words, k).filter(|_| negative_subject()));
-            let Some((n, kind)) = deny
-                .map(|n| (n, StanceKind::Denies))
-                .or(refuse.map(|n| (n, StanceKind::NoComment)))
+                .match_at(words, at)
+                .or_else(|| LEXICONS.support.match_at(words, at).filter(|_| negative_subject()));
+            let Some((cue_len, kind)) = deny
+                .map(|cue_len| (cue_len, StanceKind::Denies))
+                .or(refuse.map(|cue_len| (cue_len, StanceKind::NoComment)))
             else {
-                k += 1;
+                at += 1;
                 continue;
             };
-            let cue = k;
-            let cue_span = Some(ctx.token_span(cue, cue + n));
-            k += n;
-            let subject = subject_before(ctx, a, cue);
+            let cue = at;
+            let cue_span = Some(ctx.token_span(cue, cue + cue_len));
+            at += cue_len;
+            let subject = subject_before(ctx, start, cue);
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
-                Some((f, _)) if matches!(words[f], "no" | "none" | "nobody") => Vec::new(),
-                // "he declined to comment": the person named last.
-                Some((f, t)) if t == f + 1 && matches!(words[f], "he" | "she") => {
-                    super::attribution::last_person(ctx, f).map(|s| s.text).into_iter().collect()
+                Some(subject) if matches!(words[subject.start], "no" | "none" | "nobody") => {
+                    Vec::new()
                 }
-                Some((f, t)) => split_actors(ctx, f, t),
+                // "he declined to comment": the person named last.
+                Some(subject)
+                    if subject.len() == 1 && matches!(words[subject.start], "he" | "she") =>
+                {
+                    let person = super::attribution::last_person(ctx, subject.start);
+                    person.map(|s| s.text).into_iter().collect()
+                }
+                Some(subject) => split_actors(ctx, subject),
                 None => Vec::new(),
             };
-            let object = phrase_after(ctx, k, e);
+            let object = phrase_after(ctx, at..end);
             // "The FSB denies the two explosions are related": the denied
             // clause is a claim of its own, disputed.
             if kind == StanceKind::Denies
-                && object.is_none_or(|(f, t)| named_claim(ctx, found, s_idx, f, t).is_none())
+                && object
+                    .clone()
+                    .is_none_or(|object| named_claim(ctx, found, sentence_idx, object).is_none())
             {
-                if let Some(t) = denied_clause(ctx, found, s_idx, k, e) {
-                    let claim = &mut found.claims[t];
+                if let Some(denied) = denied_clause(ctx, found, sentence_idx, at..end) {
+                    let claim = &mut found.claims[denied];
                     if claim.status_cue.is_none() {
                         claim.status_cue = cue_span;
                     }
                     for actor in &actors {
                         add_stance(claim, actor, kind, cue_span);
                     }
-                    sentence_target = Some(t);
+                    sentence_target = Some(denied);
                     continue;
                 }
             }
             let target = object
-                .and_then(|(f, t)| named_claim(ctx, found, s_idx, f, t))
+                .and_then(|object| named_claim(ctx, found, sentence_idx, object))
                 .or(sentence_target)
                 .or_else(|| {
                     if kind == StanceKind::NoComment {
-                        paragraph_topic(ctx, found, s_idx).or_else(|| latest(found, s_idx + 1))
+                        paragraph_topic(ctx, found, sentence_idx)
+                            .or_else(|| latest(found, sentence_idx + 1))
                     } else {
                         None
                     }
                 });
-            let Some(t) = target else { continue };
-            sentence_target = Some(t);
+            let Some(target) = target else { continue };
+            sentence_target = Some(target);
             for actor in actors {
-                add_stance(&mut found.claims[t], &actor, kind, cue_span);
+                add_stance(&mut found.claims[target], &actor, kind, cue_span);
             }
             if kind == StanceKind::Denies {
-                found.claims[t].strengthen(Status::Disputed, cue_span);
+                found.claims[target].strengthen(Status::Disputed, cue_span);
             }
         }
 
         // Stances from reported speech in this sentence.
-        for stance in std::mem::take(&mut pending_by_sentence[s_idx]) {
-            let target = sentence_target.or_else(|| latest(found, s_idx));
-            if let Some(t) = target {
-                add_stance(&mut found.claims[t], &stance.actor, stance.kind, stance.cue);
+        for stance in std::mem::take(&mut pending_by_sentence[sentence_idx]) {
+            let target = sentence_target.or_else(|| latest(found, sentence_idx));
+            if let Some(target) = target {
+                add_stance(&mut found.claims[target], &stance.actor, stance.kind, stance.cue);
             }
         }
     }
@@ -167,8 +181,8 @@ fn contradictions(found: &mut Found) {
         })
         .collect();
     for later in 0..found.claims.len() {
-        let Some((b, actor_key)) = &signed[later] else { continue };
-        if !b.negated {
+        let Some((later_signature, actor_key)) = &signed[later] else { continue };
+        if !later_signature.negated {
             continue;
         }
         let denier = &found.claims[later];
@@ -176,12 +190,15 @@ fn contradictions(found: &mut Found) {
         let cue = denier.cue.or(denier.status_cue);
         let from = later.saturating_sub(CONTRADICTION_LOOK_BACK);
         for (earlier, entry) in signed.iter().enumerate().take(later).skip(from) {
-            let Some((a, origin)) = entry else { continue };
-            if a.negated || found.claims[earlier].sentence >= sentence || origin == actor_key {
+            let Some((signature, origin)) = entry else { continue };
+            if signature.negated
+                || found.claims[earlier].sentence >= sentence
+                || origin == actor_key
+            {
                 continue;
             }
-            let shared = a.stems.intersection(&b.stems).count();
-            let shorter = a.stems.len().min(b.stems.len()).max(1);
+            let shared = signature.stems.intersection(&later_signature.stems).count();
+            let shorter = signature.stems.len().min(later_signature.stems.len()).max(1);
             if shared >= 2 && shared * 3 >= shorter {
                 let claim = &mut found.claims[earlier];
                 add_stance(claim, &actor, StanceKind::Denies, cue);
@@ -197,7 +214,7 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
     let words = ctx.words();
     for claim in &mut found.claims {
         let sentence = &ctx.doc.sentences[claim.sentence];
-        let (a, e) = (sentence.tokens.start, sentence.tokens.end);
+        let Range { start, end } = sentence.tokens;
         // The claim's clause: its source, cue and content, not the other
         // clauses of the sentence.
         let mut lo = claim.span.start;
@@ -212,16 +229,16 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
                 hi = hi.max(span.end);
             }
         }
-        let from = (a..e).find(|&k| ctx.doc.tokens[k].span.start >= lo).unwrap_or(a);
-        let to = (from..e).find(|&k| ctx.doc.tokens[k].span.start >= hi).unwrap_or(e);
-        let cue = |(k, n): (usize, usize)| Some(ctx.token_span(k, k + n));
-        if let Some(found) = LEXICONS.dispute.find(words, from, to) {
+        let from = (start..end).find(|&k| ctx.doc.tokens[k].span.start >= lo).unwrap_or(start);
+        let to = (from..end).find(|&k| ctx.doc.tokens[k].span.start >= hi).unwrap_or(end);
+        let cue = |found: Range<usize>| Some(ctx.token_span(found.start, found.end));
+        if let Some(found) = LEXICONS.dispute.find(words, from..to) {
             claim.strengthen(Status::Disputed, cue(found));
         }
-        if let Some(found) = LEXICONS.unverified.find(words, a, e) {
+        if let Some(found) = LEXICONS.unverified.find(words, start..end) {
             claim.strengthen(Status::Unverified, cue(found));
         }
-        if let Some(found) = LEXICONS.hedge.find(words, from, to) {
+        if let Some(found) = LEXICONS.hedge.find(words, from..to) {
             claim.strengthen(Status::Hedged, cue(found));
         }
     }
@@ -230,24 +247,31 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
 /// "called the allegations baseless", "branded the report a smear": a
 /// verb of label (`label.txt`) whose object names an earlier claim and
 /// which a word of `false.txt` follows is a denial of it. The length of
-/// the cue (the verb) when it is one.
-fn labels_false(ctx: &Ctx<'_>, found: &Found, s_idx: usize, k: usize, e: usize) -> Option<usize> {
+/// the cue (the verb) when it is one; it starts `rest`, the rest of the
+/// sentence.
+fn labels_false(
+    ctx: &Ctx<'_>,
+    found: &Found,
+    sentence_idx: usize,
+    rest: Range<usize>,
+) -> Option<usize> {
     let words = ctx.words();
-    let n = LEXICONS.label.match_at(words, k)?;
-    let (f, t) = phrase_after(ctx, k + n, e)?;
-    named_claim(ctx, found, s_idx, f, t)?;
-    let noun = (f..e).find(|&i| LEXICONS.claim_nouns.contains_key(words[i]))?;
-    LEXICONS.false_label.find(words, noun + 1, e.min(noun + 6))?;
+    let Range { start: cue, end } = rest;
+    let n = LEXICONS.label.match_at(words, cue)?;
+    let object = phrase_after(ctx, cue + n..end)?;
+    named_claim(ctx, found, sentence_idx, object.clone())?;
+    let noun = (object.start..end).find(|&i| LEXICONS.claim_nouns.contains_key(words[i]))?;
+    LEXICONS.false_label.find(words, noun + 1..end.min(noun + 6))?;
     Some(n)
 }
 
-/// The first attributed claim of the paragraph of sentence `s_idx`, before
+/// The first attributed claim of the paragraph of sentence `sentence_idx`, before
 /// it: what a refusal to comment later in the paragraph answers ("Outlets
 /// reported X, citing sources. The sources said Y. Asked about it, he
 /// declined to comment.").
-fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, s_idx: usize) -> Option<usize> {
+fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, sentence_idx: usize) -> Option<usize> {
     let doc = ctx.doc;
-    let at = doc.sentences.get(s_idx)?.span;
+    let at = doc.sentences.get(sentence_idx)?.span;
     // Paragraphs are in text order.
     let paragraph = doc.paragraphs[doc.paragraphs.partition_point(|p| p.span.end < at.end)..]
         .first()
@@ -256,7 +280,7 @@ fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, s_idx: usize) -> Option<usize> 
     let n = found.claims.len();
     (n.saturating_sub(LOOK_BACK)..n).find(|&i| {
         let claim = &found.claims[i];
-        claim.sentence < s_idx
+        claim.sentence < sentence_idx
             && !claim.chain.is_empty()
             && doc.sentences.get(claim.sentence).is_some_and(|s| paragraph.contains(s.span))
     })
@@ -268,6 +292,7 @@ fn latest(found: &Found, before: usize) -> Option<usize> {
     (n.saturating_sub(LOOK_BACK)..n).rev().find(|&i| found.claims[i].sentence < before)
 }
 
+/// Adds a stance to a claim, once per actor and kind.
 fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind, cue: Option<Span>) {
     if !claim.stances.iter().any(|s| s.actor == actor && s.kind == kind) {
         claim.stances.push(Stance { actor: actor.to_string(), kind, cue });
@@ -275,15 +300,15 @@ fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind, cue: Option<Span
 }
 
 /// "Kyiv and the U.S." to ["Kyiv", "the U.S."].
-fn split_actors(ctx: &Ctx<'_>, f: usize, t: usize) -> Vec<String> {
+fn split_actors(ctx: &Ctx<'_>, subject: Range<usize>) -> Vec<String> {
     let words = ctx.words();
     let mut out = Vec::new();
-    let mut start = f;
-    for k in f..=t {
-        if k == t || words.get(k).is_some_and(|w| matches!(*w, "and" | "," | "&")) {
+    let mut start = subject.start;
+    for k in subject.start..=subject.end {
+        if k == subject.end || words.get(k).is_some_and(|w| matches!(*w, "and" | "," | "&")) {
             if k > start {
-                if let Some(src) = to_source(ctx, start, k) {
-                    out.push(src.text);
+                if let Some(source) = to_source(ctx, start..k) {
+                    out.push(source.text);
                 }
             }
             start = k + 1;
@@ -295,19 +320,25 @@ fn split_actors(ctx: &Ctx<'_>, f: usize, t: usize) -> Vec<String> {
 /// The earlier claim an object phrase names: "Moscow's claims", "the IS
 /// claim", "the allegations". The possessor or modifier is matched to a
 /// claim's sources, the noun to its cue word ("claims" to "claimed").
-fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, f: usize, t: usize) -> Option<usize> {
+fn named_claim(
+    ctx: &Ctx<'_>,
+    found: &Found,
+    sentence_idx: usize,
+    object: Range<usize>,
+) -> Option<usize> {
     let words = ctx.words();
-    let noun_at = (f..t).find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
+    let noun_at = object.clone().find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
     let cue = &LEXICONS.claim_nouns[words[noun_at]];
-    let modifiers: Vec<String> = (f..noun_at)
+    let modifiers: Vec<String> = (object.start..noun_at)
         .filter(|&k| ctx.is_capitalized(k) && !matches!(words[k], "the" | "a" | "an"))
         .map(|k| words[k].to_string())
         .collect();
     let n = found.claims.len();
+    // The best score so far, and its claim.
     let mut best: Option<(usize, usize)> = None;
     for i in (n.saturating_sub(LOOK_BACK)..n).rev() {
         let claim = &found.claims[i];
-        if claim.sentence > s_idx || claim.chain.is_empty() {
+        if claim.sentence > sentence_idx || claim.chain.is_empty() {
             continue;
         }
         let mut score = 1;
@@ -341,32 +372,32 @@ fn named_claim(ctx: &Ctx<'_>, found: &Found, s_idx: usize, f: usize, t: usize) -
 
 /// The clause after a denial ("denies [that] the two explosions are
 /// related"), made a disputed claim; `None` when what follows is no clause.
+/// `rest` is the rest of the sentence after the denial.
 fn denied_clause(
     ctx: &Ctx<'_>,
     found: &mut Found,
-    s_idx: usize,
-    from: usize,
-    e: usize,
+    sentence_idx: usize,
+    rest: Range<usize>,
 ) -> Option<usize> {
     let words = ctx.words();
-    let mut cs = from;
-    if words.get(cs) == Some(&"that") {
-        cs += 1;
+    let mut start = rest.start;
+    if words.get(start) == Some(&"that") {
+        start += 1;
     }
-    let mut ce = (cs..e).find(|&k| words[k] == ";").unwrap_or(e);
-    while ce > cs && matches!(words[ce - 1], "." | "!" | "?" | ",") {
-        ce -= 1;
+    let mut end = (start..rest.end).find(|&k| words[k] == ";").unwrap_or(rest.end);
+    while end > start && matches!(words[end - 1], "." | "!" | "?" | ",") {
+        end -= 1;
     }
     // A clause has its own verb after a subject of a word or more.
-    let verb = (cs + 1..ce).find(|&k| looks_finite_verb(ctx, k))?;
-    if verb == cs || ce - cs < 3 {
+    let verb = (start + 1..end).find(|&k| looks_finite_verb(ctx, k))?;
+    if verb == start || end - start < 3 {
         return None;
     }
-    let span = Span::new(ctx.doc.tokens[cs].span.start, ctx.doc.tokens[ce - 1].span.end);
+    let span = Span::new(ctx.doc.tokens[start].span.start, ctx.doc.tokens[end - 1].span.end);
     found.claims.push(Claim::unattributed(
         ctx.doc.slice(span).to_string(),
         span,
-        s_idx,
+        sentence_idx,
         Status::Disputed,
     ));
     Some(found.claims.len() - 1)
@@ -379,4 +410,46 @@ fn same_stem(a: &str, b: &str) -> bool {
     a.chars().nth(4).is_some()
         && b.chars().nth(4).is_some()
         && first_chars(a, 4) == first_chars(b, 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::testing::{sentence_of, token_of, tokens_of, with_ctx};
+
+    #[test]
+    fn split_actors_splits_a_coordination() {
+        with_ctx("Kyiv and Washington have rejected Moscow's claims.", |ctx| {
+            let actors = split_actors(ctx, tokens_of(ctx, "Kyiv and Washington"));
+            assert_eq!(actors, ["Kyiv", "Washington"]);
+        });
+    }
+
+    /// The claim `denied_clause` makes of what follows `cue` in `body`.
+    fn denied(body: &str, cue: &str) -> Option<(String, Status)> {
+        with_ctx(body, |ctx| {
+            let mut found = Found::default();
+            let rest = token_of(ctx, cue) + 1..sentence_of(ctx, cue).end;
+            let index = denied_clause(ctx, &mut found, 1, rest)?;
+            let claim = &found.claims[index];
+            Some((claim.text.clone(), claim.status))
+        })
+    }
+
+    #[test]
+    fn a_denied_clause_is_a_disputed_claim() {
+        assert_eq!(
+            denied("The security service denies the two explosions are related.", "denies"),
+            Some(("the two explosions are related".to_string(), Status::Disputed))
+        );
+        assert_eq!(
+            denied("The council denied that the bridge had been closed for repairs.", "denied"),
+            Some(("the bridge had been closed for repairs".to_string(), Status::Disputed))
+        );
+    }
+
+    #[test]
+    fn a_denied_noun_phrase_is_no_clause() {
+        assert_eq!(denied("The security service denies the report.", "denies"), None);
+    }
 }
