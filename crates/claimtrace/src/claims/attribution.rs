@@ -154,7 +154,11 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             let (content, count_clause) = split_count_clause(ctx, content);
             let mut claim_chain: Vec<Source> = chain.cited.clone();
             claim_chain.extend(source.clone());
-            claim_chain.extend(att.hearer.clone());
+            // The party told passes on what a known source said; with no
+            // source, it would stand as the claim's origin.
+            if source.is_some() {
+                claim_chain.extend(att.hearer.clone());
+            }
             claim_chain.extend(chain.agents.clone());
             claim_chain.extend(chain.according.clone());
             let claim_chain = without_outlet(ctx, claim_chain);
@@ -652,14 +656,27 @@ fn hearer(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Source> 
         return None;
     }
     let phrase = phrase_after(ctx, cue + 1..sentence.tokens.end)?;
-    let told_end =
-        phrase.clone().find(|&i| is_time_word(words[i]) || words[i] == "on").unwrap_or(phrase.end);
+    // The party told ends where the content starts ("told Reuters the
+    // talks had failed").
+    let content = content_after(ctx, cue + 1..sentence.tokens.end, words[cue]);
+    let phrase_end = phrase.end.min(content.start.max(phrase.start));
+    let told_end = (phrase.start..phrase_end)
+        .find(|&i| is_time_word(words[i]) || words[i] == "on")
+        .unwrap_or(phrase_end);
     let told = phrase.start..told_end;
-    if told.is_empty() || told.len() > 5 || is_pronoun(ctx, told.clone()) {
+    if told.is_empty()
+        || told.len() > 5
+        || is_pronoun(ctx, told.clone())
+        || told.len() == 1 && OBJECT_PRONOUNS.contains(&words[told.start])
+    {
         return None;
     }
     // Reporters and the press are how every statement reaches the news.
-    if told.clone().all(|i| words[i] == "the" || LEXICONS.press.contains(words[i])) {
+    // ("told local reporters"; "told state media" is a channel.)
+    let press = |i: usize| LEXICONS.press.contains(words[i]);
+    if told.clone().all(|i| words[i] == "the" || press(i) || LEXICONS.hearer.contains(words[i]))
+        && told.clone().any(press)
+    {
         return None;
     }
     to_source(ctx, told)
@@ -943,6 +960,19 @@ fn subordinate_main_end(
     (sentence_start..before).rev().find(|&i| words[i] == ",")
 }
 
+/// What the party told after "told" is: a name, the press, a pronoun, a
+/// common noun after an article.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Told {
+    Name,
+    Press,
+    Pronoun,
+    Common,
+}
+
+/// Object pronouns: the party told ("told him"), never a source.
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
+
 /// The content after a cue, in `after_cue` (the rest of the sentence):
 /// "that", time words and the party told are skipped; it ends at the
 /// sentence end, a chain phrase or a new participle cue.
@@ -954,12 +984,44 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         if let Some(that) = (start..sentence_end.min(start + 8)).find(|&i| words[i] == "that") {
             start = that + 1;
         } else {
-            while start < sentence_end
-                && (ctx.is_capitalized(start)
-                    || matches!(words[start], "the" | "a" | "an")
-                    || LEXICONS.hearer.contains(words[start]))
-            {
+            // The party told is one phrase: a name ("told Reuters", "told
+            // the BBC"), the press ("told local reporters") or a pronoun
+            // ("told him"); what follows it is the content, even when it
+            // starts with a name or an article ("told reporters Smith had
+            // resigned", "told Reuters the road would reopen").
+            // A common noun after an article names the party too ("told
+            // the court she had been forced").
+            let mut told: Option<Told> = None;
+            let mut article = false;
+            while start < sentence_end {
+                let word = words[start];
+                let next = if told.is_none() && matches!(word, "the" | "a" | "an") {
+                    article = true;
+                    None
+                } else if told.is_none() && OBJECT_PRONOUNS.contains(&word) {
+                    Some(Told::Pronoun)
+                } else if matches!(told, None | Some(Told::Name | Told::Press))
+                    && LEXICONS.hearer.contains(word)
+                {
+                    // "told local reporters", "told Polish media".
+                    Some(Told::Press)
+                } else if matches!(told, None | Some(Told::Name)) && ctx.is_capitalized(start) {
+                    Some(Told::Name)
+                } else if article
+                    && matches!(told, None | Some(Told::Common))
+                    && ctx.doc.tokens[start].tag == Some("NOUN")
+                {
+                    // "told the court" (but "told reporters repairs would
+                    // take a week": no article, no party).
+                    Some(Told::Common)
+                } else {
+                    break;
+                };
+                told = next.or(told);
                 start += 1;
+                if told == Some(Told::Pronoun) {
+                    break;
+                }
             }
         }
     }
@@ -1664,6 +1726,36 @@ mod tests {
     #[test]
     fn a_cue_before_its_content_is_not_postposed() {
         assert_eq!(postposed_at("The ministry said the road would reopen.", "said"), None);
+    }
+
+    #[test]
+    fn the_party_told_is_one_phrase_and_the_content_keeps_its_subject() {
+        for (body, content) in [
+            ("Officials told reporters Smith had resigned.", "Smith had resigned"),
+            ("The minister told Reuters the talks had failed.", "the talks had failed"),
+            ("Officials told local reporters the road would reopen.", "the road would reopen"),
+            ("Police told him the car had been stolen.", "the car had been stolen"),
+            ("The witness told the court she had been threatened.", "she had been threatened"),
+            ("The mayor told Polish media the bridge was safe.", "the bridge was safe"),
+        ] {
+            assert_eq!(content_of(body, "told"), content, "{body}");
+        }
+        let hearer_of = |body: &str| {
+            with_sentence(body, "told", |ctx, sentence| {
+                hearer(ctx, sentence, token_of(ctx, "told")).map(|s| s.text)
+            })
+        };
+        assert_eq!(
+            hearer_of("The minister told Reuters the talks had failed.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            hearer_of("The mayor told Polish media the bridge was safe.").as_deref(),
+            Some("Polish media")
+        );
+        // The press, and a pronoun, pass on nothing worth a link.
+        assert_eq!(hearer_of("Officials told local reporters the road would reopen."), None);
+        assert_eq!(hearer_of("Police told him the car had been stolen."), None);
     }
 
     #[test]
