@@ -482,9 +482,22 @@ fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
         || word.ends_with("ed")
         || word.ends_with("ing")
         || LEXICONS.past_forms.contains(word));
+    // After a name, the word is a noun where a noun phrase would be: an
+    // article before the name ("the IS claim"), a verb or a preposition
+    // after the word ("Russia report says"), a noun after a word the
+    // tagger does not read as a verb ("Maryland state law"); not in
+    // "Davis say zebras ...".
+    let tokens = &ctx.doc.tokens;
+    let noun_slot = (k >= sentence.tokens.start + 2 && POSSESSIVE_OR_DET.contains(&words[k - 2]))
+        || tokens.get(k + 1).is_none_or(|t| {
+            matches!(t.tag, Some("AUX" | "VERB" | "PUNCT" | "ADP"))
+                || t.tag == Some("NOUN") && tokens[k].tag != Some("VERB")
+                || t.kind != TokenKind::Word
+        });
+    let name_before = k > sentence.tokens.start && ctx.is_capitalized(k - 1) && noun_slot;
     base && k > sentence.tokens.start
         && !BASE_FORM_SUBJECTS.contains(&words[k - 1])
-        && (ctx.is_capitalized(k - 1) || POSSESSIVE_OR_DET.contains(&words[k - 1]))
+        && (name_before || POSSESSIVE_OR_DET.contains(&words[k - 1]))
 }
 
 /// Cue words in a sentence and what they attribute. `masked_ranges` are
@@ -615,12 +628,14 @@ fn cues(
             Reading { source, content: content_after(ctx, cue + 1..end, word), main_end }
         };
         let content = reading.content;
-        // "describe the real world", "wrote two novels": a cue that takes
-        // a clause, with a noun phrase for its object and no verb after
-        // it (the parse may miss a clause), reports no content.
+        // "describe the real world", "wrote two novels", "a lake found
+        // through radar mapping": a cue that takes a clause, with a noun
+        // phrase for its object or a prepositional phrase after it, and no
+        // verb after it (the parse may miss a clause), reports no content.
         if content.start > cue
             && LEXICONS.clause_only.contains(word)
-            && object_not_clause(ctx, cue, content.clone())
+            && (object_not_clause(ctx, cue, content.clone())
+                || ctx.doc.tokens[content.start].tag == Some("ADP"))
             && !content.clone().any(|i| looks_finite_verb(ctx, i))
         {
             continue;
@@ -1987,6 +2002,31 @@ mod tests {
                 Vec::new()
             )]
         );
+    }
+
+    #[test]
+    fn a_cue_after_a_name_is_a_verb_unless_a_noun_phrase_needs_it() {
+        let first = |body: &str| claims_of(body).into_iter().next();
+        // Irregular past forms and sentence-initial plurals are verbs.
+        let found = first("A report by Amnesty International found that prisoners were tortured.");
+        assert_eq!(
+            found,
+            Some((
+                "prisoners were tortured".to_string(),
+                Status::Reported,
+                vec!["Amnesty International".to_string()]
+            ))
+        );
+        let claimed = first("Activists claim safety standards are routinely ignored.").unwrap();
+        assert_eq!(claimed.2, ["Activists"]);
+        // Nouns: "the IS claim", "Maryland state law".
+        assert!(claims_of("The IS claim was dismissed by officials.").is_empty());
+        let law = "Under Maryland state law, the governor has until October to call an election.";
+        assert!(claims_of(law).iter().all(|c| c.1 == Status::Asserted), "{:?}", claims_of(law));
+        // A clause-only cue with a prepositional phrase after it reports
+        // nothing.
+        let lake = "Scientists studied a lake found through radar mapping near the pole.";
+        assert!(claims_of(lake).iter().all(|c| c.1 == Status::Asserted), "{:?}", claims_of(lake));
     }
 
     #[test]
