@@ -422,7 +422,18 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
                         ChainLink::Agent => out.agents.push(source),
                     }
                 }
-                let mask_from = if at > start && words[at - 1] == "," { at - 1 } else { at };
+                // "The poster was circulated by X": the verb of a passive
+                // stays with its clause ("The poster was circulated").
+                let passive = link == ChainLink::Agent
+                    && at > start
+                    && matches!(words[at - 1], "is" | "are" | "was" | "were" | "been" | "being");
+                let mask_from = if passive {
+                    at + 1
+                } else if at > start && words[at - 1] == "," {
+                    at - 1
+                } else {
+                    at
+                };
                 out.masked.push(mask_from..named.end);
                 at = named.end;
                 continue;
@@ -560,21 +571,31 @@ fn cues(
         {
             continue;
         }
-        // Passive: "reported by X" names a channel, handled as a chain.
-        if words.get(cue + 1) == Some(&"by") {
-            continue;
-        }
-        // A passive with no agent and no clause ("39 are confirmed dead",
-        // "he was reported missing") qualifies its subject; the subject
-        // is not a source.
         let aux_before = match cue.checked_sub(1).map(|i| words[i]) {
             Some("not" | "n't") if cue >= start + 2 => Some(words[cue - 2]),
             other => other,
         };
-        if cue > start
+        let passive = cue > start
             && aux_before.is_some_and(|aux| {
                 matches!(aux, "is" | "are" | "was" | "were" | "been" | "being" | "be")
-            })
+            });
+        // Passive: "reported by X" names a channel, handled as a chain;
+        // but "it was announced by the ministry that ..." names the
+        // source of the clause.
+        let agent_reading = if words.get(cue + 1) == Some(&"by") {
+            let Some(reading) = passive.then(|| agent_and_clause(ctx, sentence, cue)).flatten()
+            else {
+                continue;
+            };
+            Some(reading)
+        } else {
+            None
+        };
+        // A passive with no agent and no clause ("39 are confirmed dead",
+        // "he was reported missing") qualifies its subject; the subject
+        // is not a source.
+        if passive
+            && agent_reading.is_none()
             && words.get(cue + 1).is_none_or(|n| *n != "that" && *n != ":")
         {
             continue;
@@ -604,7 +625,9 @@ fn cues(
         // A participle after a comma ("..., saying there was no
         // evidence") hangs from the verb before it, whose subject speaks,
         // even when the word is also a speech cue.
-        let reading = if participle && (!speech || after_comma) {
+        let reading = if let Some(reading) = agent_reading {
+            reading
+        } else if participle && (!speech || after_comma) {
             let source = if after_comma {
                 sentence_subject(ctx, start..cue).or_else(|| {
                     let head = ctx.doc.tokens[cue].head.filter(|&h| start <= h && h < cue)?;
@@ -661,6 +684,17 @@ fn cues(
         });
     }
     out
+}
+
+/// "It was announced by the ministry that schools would reopen": the
+/// agent of a passive cue, followed by a clause, speaks it.
+fn agent_and_clause(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Reading> {
+    let words = ctx.words();
+    let end = sentence.tokens.end;
+    let agent = phrase_after(ctx, cue + 2..end)?;
+    let that = (agent.end < end && words[agent.end] == "that").then_some(agent.end)?;
+    let content = content_after(ctx, that..end, words[cue]);
+    (!content.is_empty()).then_some(Reading { source: Some(agent), content, main_end: None })
 }
 
 /// The party told, after "told": up to "that" or the content ("told the
@@ -2027,6 +2061,28 @@ mod tests {
         // nothing.
         let lake = "Scientists studied a lake found through radar mapping near the pole.";
         assert!(claims_of(lake).iter().all(|c| c.1 == Status::Asserted), "{:?}", claims_of(lake));
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_cue_speaks_its_clause() {
+        assert_eq!(
+            claims_of("It was announced by the ministry that schools would reopen."),
+            [(
+                "schools would reopen".to_string(),
+                Status::Reported,
+                vec!["the ministry".to_string()]
+            )]
+        );
+        // With no clause the agent is a channel, and the passive verb
+        // stays in the claim.
+        assert_eq!(
+            claims_of("The poster was circulated by Iranian media."),
+            [(
+                "The poster was circulated".to_string(),
+                Status::Reported,
+                vec!["Iranian media".to_string()]
+            )]
+        );
     }
 
     #[test]
