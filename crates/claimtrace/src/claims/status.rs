@@ -384,6 +384,23 @@ fn denied_clause(
     if words.get(start) == Some(&"that") {
         start += 1;
     }
+    // "rejected the claim that ...", "denied reports that ...": the clause
+    // after the noun that names it.
+    let noun = if words.get(start).is_some_and(|w| {
+        matches!(
+            *w,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "any"
+        )
+    }) {
+        start + 1
+    } else {
+        start
+    };
+    if words.get(noun).is_some_and(|w| LEXICONS.claim_nouns.contains_key(*w))
+        && words.get(noun + 1) == Some(&"that")
+    {
+        start = noun + 2;
+    }
     let mut end = (start..rest.end).find(|&k| words[k] == ";").unwrap_or(rest.end);
     while end > start && matches!(words[end - 1], "." | "!" | "?" | ",") {
         end -= 1;
@@ -445,6 +462,18 @@ mod tests {
         assert_eq!(
             denied("The council denied that the bridge had been closed for repairs.", "denied"),
             Some(("the bridge had been closed for repairs".to_string(), Status::Disputed))
+        );
+    }
+
+    #[test]
+    fn the_noun_naming_a_denied_clause_is_not_part_of_it() {
+        assert_eq!(
+            denied("The ministry rejected the claim that the plant had been hit.", "rejected"),
+            Some(("the plant had been hit".to_string(), Status::Disputed))
+        );
+        assert_eq!(
+            denied("The company denied reports that it would close the factory.", "denied"),
+            Some(("it would close the factory".to_string(), Status::Disputed))
         );
     }
 
