@@ -48,8 +48,12 @@ fn read(text: &str) -> Document {
 }
 
 fn ingest(store: &mut SqlStore, name: &str, doc: &Document) -> Ingested {
-    let input = ArticleInput { doc, input_name: name, ingested_at: "2026-12-01T00:00:00Z" };
-    store.ingest(&input).unwrap()
+    store.ingest(&input(name, doc)).unwrap()
+}
+
+/// The article `doc`, filed under `name` at the tests' one time.
+fn input<'a>(name: &'a str, doc: &'a Document) -> ArticleInput<'a> {
+    ArticleInput { doc, input_name: name, ingested_at: "2026-12-01T00:00:00Z" }
 }
 
 /// A cluster's id, status, and its (url, claim text) pairs sorted.
@@ -257,14 +261,7 @@ fn a_batch_with_two_versions_of_an_article_searches_as_one_by_one(backend: &Back
         ingest(&mut one_by_one, url, doc);
     }
     let mut batched = backend.open(&dir.path().join("b"));
-    let inputs: Vec<ArticleInput<'_>> = docs
-        .iter()
-        .map(|(url, doc)| ArticleInput {
-            doc,
-            input_name: url,
-            ingested_at: "2026-12-01T00:00:00Z",
-        })
-        .collect();
+    let inputs: Vec<ArticleInput<'_>> = docs.iter().map(|(url, doc)| input(url, doc)).collect();
     let outcomes = batched.ingest_all(&inputs);
     let outcomes: Vec<Ingested> = outcomes.into_iter().map(Result::unwrap).collect();
     assert_eq!(outcomes, [Ingested::New, Ingested::NewVersion, Ingested::Copy]);
@@ -742,14 +739,7 @@ fn a_batch_with_a_failing_article_keeps_the_others(backend: &Backend) {
     }
     let mut one_by_one = backend.open(&dir.path().join("a"));
     let mut batched = backend.open(&dir.path().join("b"));
-    let inputs: Vec<ArticleInput<'_>> = docs
-        .iter()
-        .map(|(name, doc)| ArticleInput {
-            doc,
-            input_name: name,
-            ingested_at: "2026-12-01T00:00:00Z",
-        })
-        .collect();
+    let inputs: Vec<ArticleInput<'_>> = docs.iter().map(|(name, doc)| input(name, doc)).collect();
     type Made<'a> = Box<dyn Fn(&ArticleRef) -> Vec<Appearance> + 'a>;
     let made: Vec<Made<'_>> = docs
         .iter()

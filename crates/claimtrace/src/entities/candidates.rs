@@ -271,7 +271,7 @@ pub(super) fn sentence_candidates(
     // knows, where the recogniser found no name there or only a piece.
     for k in 0..words.len() {
         let capital = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
-        if !capital(k) || !["ers", "ians", "ans", "ites"].iter().any(|x| words[k].ends_with(x)) {
+        if !capital(k) || !crate::places::has_people_suffix(words[k]) {
             continue;
         }
         let two = (k > 0 && capital(k - 1)).then(|| k - 1);

@@ -116,23 +116,7 @@ pub struct NameList {
     names: Vec<(u64, usize, u64, EntityKind)>,
     /// Hash of a first word to where its names start in `names` and how
     /// many there are.
-    by_first: HashMap<u64, (u32, u32), BuildHasherDefault<Identity>>,
-}
-
-/// A hash map key that is already a hash.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys")
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+    by_first: rustc_hash::FxHashMap<u64, (u32, u32)>,
 }
 
 /// The hash of one more word of a name (FNV-1a over a separator and the
@@ -168,8 +152,7 @@ impl NameList {
         names.dedup_by_key(|&mut (first, len, hash, _, _)| (first, len, hash));
         let names: Vec<(u64, usize, u64, EntityKind)> =
             names.into_iter().map(|(first, len, hash, kind, _)| (first, len, hash, kind)).collect();
-        let mut by_first: HashMap<u64, (u32, u32), BuildHasherDefault<Identity>> =
-            HashMap::default();
+        let mut by_first = rustc_hash::FxHashMap::default();
         for (at, name) in names.iter().enumerate() {
             let at = u32::try_from(at).expect("fewer than 4 billion names");
             by_first.entry(name.0).or_insert((at, 0)).1 += 1;
@@ -181,15 +164,16 @@ impl NameList {
     /// end, type).
     pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, EntityKind)> {
         let mut out = Vec::new();
+        // Running hashes of words[i..i + n], as long as the longest name
+        // needs; one buffer for the whole sentence.
+        let mut hashes: Vec<u64> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let first_hash = extend_hash(Fnv::default().0, words[i]);
             let found = self.by_first.get(&first_hash).and_then(|&(start, count)| {
                 let names = &self.names[start as usize..(start + count) as usize];
-                // Running hashes of words[i..i + n], as long as the
-                // longest name needs.
                 let longest = names.first().map_or(0, |n| n.1).min(words.len() - i);
-                let mut hashes = Vec::with_capacity(longest);
+                hashes.clear();
                 hashes.push(first_hash);
                 for word in &words[i + 1..i + longest] {
                     let last = *hashes.last().expect("one");

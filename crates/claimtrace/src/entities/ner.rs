@@ -185,6 +185,21 @@ pub fn train(
     trainer.encode(0.05)
 }
 
+/// The gazetteer feature of each of `len` words, from the names matched
+/// over them: (start, end, type).
+fn gaz_labels(
+    len: usize,
+    matches: impl IntoIterator<Item = (usize, usize, EntityKind)>,
+) -> Vec<&'static str> {
+    let mut out = vec!["-"; len];
+    for (start, end, kind) in matches {
+        for (k, slot) in out[start..end].iter_mut().enumerate() {
+            *slot = gaz_label(kind, k == 0);
+        }
+    }
+    out
+}
+
 /// The gazetteer feature of a word in a listed name: its type, after `B-`
 /// on the name's first word and `I-` on the others.
 fn gaz_label(kind: EntityKind, first: bool) -> &'static str {
@@ -224,28 +239,16 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(gazetteers: Gazetteers<'_>, words: &'a [&'a str], tags: &'a [&'a str]) -> Context<'a> {
-        let label = |matches: &mut dyn Iterator<Item = (usize, usize, EntityKind)>| {
-            let mut out = vec!["-"; words.len()];
-            for (start, end, kind) in matches {
-                for (k, slot) in out[start..end].iter_mut().enumerate() {
-                    *slot = gaz_label(kind, k == 0);
-                }
-            }
-            out
-        };
         let listed = gazetteers.listed;
+        let listed_matches =
+            listed.find(words).into_iter().map(|m| (m.start, m.end, listed.entries[m.entry].kind));
         Context {
             words,
             norm: words.iter().map(|w| normalize(w)).collect(),
             shape: words.iter().map(|w| shape(w)).collect(),
             tags,
-            gaz: label(
-                &mut listed
-                    .find(words)
-                    .into_iter()
-                    .map(|m| (m.start, m.end, listed.entries[m.entry].kind)),
-            ),
-            names: label(&mut gazetteers.harvested.find(words).into_iter()),
+            gaz: gaz_labels(words.len(), listed_matches),
+            names: gaz_labels(words.len(), gazetteers.harvested.find(words)),
         }
     }
 

@@ -106,12 +106,21 @@ pub fn located_names(words: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The endings that make a place's name its people's ("Londoners").
+const PEOPLE_SUFFIXES: [&str; 4] = ["ers", "ians", "ans", "ites"];
+
+/// Whether `word` ends as the name of a place's people does: the cheap
+/// test before [`is_people_of_place`] looks the place up.
+pub fn has_people_suffix(word: &str) -> bool {
+    PEOPLE_SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
+}
+
 /// Whether `name` names the people of a place the gazetteer knows, by a
 /// plural of its name ("Londoners", "New Yorkers", "Parisians"): a
 /// country, a state, or a town of 50,000+ people.
 pub fn is_people_of_place(name: &str) -> bool {
     let g = &*PLACES;
-    ["ers", "ians", "ans", "ites"].iter().any(|suffix| {
+    PEOPLE_SUFFIXES.iter().any(|suffix| {
         let Some(stem) = name.strip_suffix(suffix) else { return false };
         // "Londoners" is "London" + "ers"; "Parisians" is "Paris" + "ians".
         stem.chars().count() >= 3 && known_by_name(g, stem)
