@@ -663,6 +663,11 @@ fn cues(
         {
             continue;
         }
+        // "ruled that ...", "a judge ruled the law was void": a clause
+        // after the cue, else no cue ("ruled on the appeal").
+        if LEXICONS.clause_object.contains(word) && !clause_object(ctx, cue, content.clone()) {
+            continue;
+        }
         let source = reading
             .source
             .clone()
@@ -1258,6 +1263,30 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
             || words[k] == "to" && tokens.get(k + 1).is_some_and(|t| t.tag == Some("VERB"))
     });
     object && !clause_like
+}
+
+/// Whether the cue has a clause for its object in `content`: "that" right
+/// after it, a clausal complement of the cue in the parse, or (the parse
+/// often misses a clause without "that") a noun phrase and a finite verb
+/// before the first comma ("ruled the draft violated ..."; not "ruled on
+/// the appeal", "ruled Zimbabwe, serving as ...", "ruled to be void").
+fn clause_object(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    if words.get(cue + 1) == Some(&"that")
+        || content.clone().any(|k| tokens[k].head == Some(cue) && tokens[k].rel == Some("ccomp"))
+    {
+        return true;
+    }
+    if content.start != cue + 1 || matches!(tokens[content.start].tag, Some("ADP" | "PART")) {
+        return false;
+    }
+    content.take_while(|&k| words[k] != ",").skip(1).any(|k| {
+        tokens[k].tag == Some("AUX")
+            || tokens[k].tag == Some("VERB")
+                && !ctx.lower[k].ends_with("ing")
+                && words[k - 1] != "to"
+    })
 }
 
 /// "X VERB …" from the antecedent and the relative clause of a count.
@@ -2024,6 +2053,33 @@ mod tests {
                 .map(|c| (c.text, c.status, c.chain.into_iter().map(|s| s.text).collect()))
                 .collect()
         })
+    }
+
+    #[test]
+    fn a_ruling_reports_its_clause_only() {
+        let reported = |body: &str| {
+            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
+        };
+        assert_eq!(
+            reported("A court in Paris ruled on Monday that the ban was illegal."),
+            Some(("the ban was illegal".to_string(), vec!["A court in Paris".to_string()]))
+        );
+        assert_eq!(
+            reported("Judge Gray Miller ruled the male-only draft violated the constitution."),
+            Some((
+                "the male-only draft violated the constitution".to_string(),
+                vec!["Gray Miller".to_string()]
+            ))
+        );
+        // No clause after the cue: no reported content.
+        for body in [
+            "The Supreme Court ruled on the appeal last week.",
+            "The family ruled the country for forty years.",
+            "The law, which the court later ruled to be unconstitutional, was repealed.",
+            "He ruled Zimbabwe, serving as its first prime minister.",
+        ] {
+            assert_eq!(reported(body), None, "{body}");
+        }
     }
 
     #[test]

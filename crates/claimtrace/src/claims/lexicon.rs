@@ -87,6 +87,9 @@ pub struct Lexicons {
     /// Cues whose content is a clause only: with a noun phrase for their
     /// object they are no cue ("wrote two novels").
     pub clause_only: PhraseList,
+    /// Cues only with a clause for object, as the parse or a "that" shows
+    /// it ("ruled that"; not "ruled on the appeal").
+    pub clause_object: PhraseList,
     /// Verbs that label a claim ("called the allegations ...").
     pub label: PhraseList,
     /// Labels that reject it ("baseless", "a smear").
@@ -156,6 +159,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         support: PhraseList::parse(data!("support.txt")),
         act: PhraseList::parse(data!("act.txt")),
         clause_only: PhraseList::parse(data!("clause_only.txt")),
+        clause_object: PhraseList::parse(data!("clause_object.txt")),
         label: PhraseList::parse(data!("label.txt")),
         false_label: PhraseList::parse(data!("false.txt")),
         claim_nouns: data!("claim_nouns.txt")
@@ -206,6 +210,7 @@ mod tests {
             ("no_comment", &l.no_comment),
             ("act", &l.act),
             ("clause_only", &l.clause_only),
+            ("clause_object", &l.clause_object),
             ("label", &l.label),
             ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),

@@ -389,6 +389,22 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     {
         return None;
     }
+    // "A federal judge in Texas", "officials at the airport": a place
+    // after a common noun says where the source is, not who it is.
+    if let Some(at) = (named_from + 1..to).find(|&k| {
+        matches!(words[k], "in" | "at" | "near" | "outside" | "inside" | "across")
+            && place_mention_until(ctx, k + 1..to)
+    }) {
+        let mut head = to_source(ctx, from..at)?;
+        // A sentence-initial "Officials" reads as a name.
+        if head.kind != SourceKind::Named || LEXICONS.unnamed.contains(&ctx.lower[at - 1]) {
+            head.kind = SourceKind::Unnamed;
+            head.text = ctx.span_text(from, to).to_string();
+            head.span =
+                Some(Span::new(ctx.doc.tokens[from].span.start, ctx.doc.tokens[to - 1].span.end));
+        }
+        return Some(head);
+    }
     // A person the entity stage found names the source ("Mayor of London
     // Sadiq Khan", "Lucy Fischer of The Times"); else a name that ends the
     // phrase ("the ministry's Boris Dubrovsky").
@@ -465,6 +481,18 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
             ctx.doc.tokens[text_to - 1].span.end,
         )),
         kind,
+    })
+}
+
+/// Whether a place the entity stage found ends `tokens` ("in Texas", "at
+/// Heathrow Airport").
+fn place_mention_until(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
+    use crate::doc::EntityKind;
+    let mentions = &ctx.doc.mentions;
+    let first = mentions.partition_point(|m| m.tokens.start < tokens.start);
+    mentions[first..].iter().take_while(|m| m.tokens.end <= tokens.end).any(|m| {
+        m.tokens.end == tokens.end
+            && matches!(m.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)
     })
 }
 
@@ -671,6 +699,26 @@ mod tests {
         assert_eq!(
             source_of("Senior officials said the talks had stalled.", "Senior officials"),
             Some(("Senior officials".to_string(), SourceKind::Unnamed))
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_common_noun_says_where_the_source_is() {
+        let body = "A federal judge in Texas said the law was void.";
+        assert_eq!(
+            source_of(body, "A federal judge in Texas"),
+            Some(("A federal judge in Texas".to_string(), SourceKind::Unnamed))
+        );
+        let body = "Officials at Heathrow Airport said flights were cancelled.";
+        assert_eq!(
+            source_of(body, "Officials at Heathrow Airport"),
+            Some(("Officials at Heathrow Airport".to_string(), SourceKind::Unnamed))
+        );
+        // A name before the place still names the source.
+        let body = "Police Chief John Smith in Texas said the road was closed.";
+        assert_eq!(
+            source_of(body, "Police Chief John Smith in Texas").map(|s| s.0),
+            Some("John Smith".to_string())
         );
     }
 
