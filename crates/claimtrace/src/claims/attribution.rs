@@ -8,7 +8,7 @@ use super::lexicon::LEXICONS;
 use super::quotes::{self, Direct};
 use super::source::{
     is_pronoun, is_time_word, looks_finite_verb, phrase_after, phrase_before, sentence_subject,
-    subject_before, to_source,
+    subject_before, to_source, with_state_after,
 };
 use super::{Ctx, Found};
 use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind};
@@ -387,7 +387,9 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
             None
         };
         if let Some((link, named_from)) = phrase {
-            if let Some(mut named) = phrase_after(ctx, named_from..end) {
+            if let Some(named) = phrase_after(ctx, named_from..end) {
+                // "according to police in Baytown, Texas, ...".
+                let mut named = with_state_after(ctx, named, end);
                 // "according to Ambassador to the United States Jane Doe,":
                 // a title with a preposition inside runs to the comma.
                 if link == ChainLink::According && named.end < end && words[named.end] != "," {

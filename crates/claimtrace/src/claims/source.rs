@@ -112,7 +112,23 @@ pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>
 /// and an apposition between commas ("X, founded in 2014, said") is
 /// stepped over. The subject starts at `start` or later.
 pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
-    let found = subject_phrase(ctx, start, cue)?;
+    let mut found = subject_phrase(ctx, start, cue)?;
+    // "Police in Baytown, Texas, said": the state set off after a place
+    // is part of the subject, not the subject.
+    if found.start >= start + 2
+        && ctx.words()[found.start - 1] == ","
+        && place_at(ctx, found.start) == Some(found.clone())
+    {
+        if let Some(before) = phrase_before(ctx, start..found.start - 1) {
+            if with_state_after(ctx, before.clone(), found.end) == (before.start..found.end) {
+                found = before.start..found.end;
+            }
+        }
+    }
+    let with_state = with_state_after(ctx, found.clone(), cue);
+    if with_state != found {
+        return Some(with_state);
+    }
     Some(
         named_before_role(ctx, start, &found)
             .or_else(|| named_after_role(ctx, &found, cue))
@@ -389,6 +405,27 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     {
         return None;
     }
+    // "The mayor of Springfield, Illinois, said": the state set off after
+    // a place belongs to the place.
+    let state = (named_from + 2..to).rev().find(|&k| words[k - 1] == ",");
+    if let Some(state) = state.filter(|&k| {
+        place_at(ctx, k) == Some(k..to)
+            && words.get(to) == Some(&",")
+            && !is_list(words, to)
+            && place_mention_until(ctx, named_from..k - 1)
+    }) {
+        let mut head = to_source(ctx, from..state - 1)?;
+        let place_end = ctx.doc.tokens[state - 2].span.end;
+        if head.span.is_some_and(|span| span.end == place_end) {
+            let span = Span::new(
+                head.span.map_or(place_end, |s| s.start),
+                ctx.doc.tokens[to - 1].span.end,
+            );
+            head.text = ctx.doc.slice(span).to_string();
+            head.span = Some(span);
+        }
+        return Some(head);
+    }
     // "A federal judge in Texas", "officials at the airport": a place
     // after a common noun says where the source is, not who it is.
     if let Some(at) = (named_from + 1..to).find(|&k| {
@@ -487,13 +524,52 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
 /// Whether a place the entity stage found ends `tokens` ("in Texas", "at
 /// Heathrow Airport").
 fn place_mention_until(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
-    use crate::doc::EntityKind;
     let mentions = &ctx.doc.mentions;
     let first = mentions.partition_point(|m| m.tokens.start < tokens.start);
-    mentions[first..].iter().take_while(|m| m.tokens.end <= tokens.end).any(|m| {
-        m.tokens.end == tokens.end
-            && matches!(m.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)
-    })
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.tokens.end <= tokens.end)
+        .any(|m| m.tokens.end == tokens.end && is_place(m.kind))
+}
+
+fn is_place(kind: crate::doc::EntityKind) -> bool {
+    use crate::doc::EntityKind;
+    matches!(kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)
+}
+
+/// Whether the comma at `comma` goes on with a list ("China, Iran, and
+/// Russia").
+fn is_list(words: &[&str], comma: usize) -> bool {
+    words.get(comma + 1).is_some_and(|w| matches!(*w, "and" | "or"))
+}
+
+/// The tokens of the place the entity stage found starting at token `at`.
+fn place_at(ctx: &Ctx<'_>, at: usize) -> Option<Range<usize>> {
+    let mentions = &ctx.doc.mentions;
+    let first = mentions.partition_point(|m| m.tokens.start < at);
+    mentions
+        .get(first)
+        .filter(|m| m.tokens.start == at && is_place(m.kind))
+        .map(|m| m.tokens.clone())
+}
+
+/// A phrase ending in a place, extended over the state or country set off
+/// after it by commas: "police in Baytown" + ", Texas" in "police in
+/// Baytown, Texas, said" (not a list: "China, Iran pledged").
+pub fn with_state_after(ctx: &Ctx<'_>, phrase: Range<usize>, end: usize) -> Range<usize> {
+    let words = ctx.words();
+    if phrase.end + 1 >= end
+        || words[phrase.end] != ","
+        || !place_mention_until(ctx, phrase.clone())
+    {
+        return phrase;
+    }
+    match place_at(ctx, phrase.end + 1) {
+        Some(state) if state.end < end && words[state.end] == "," && !is_list(words, state.end) => {
+            phrase.start..state.end
+        }
+        _ => phrase,
+    }
 }
 
 /// Whether the phrase is a lone pronoun ("he said", "they told").
@@ -719,6 +795,25 @@ mod tests {
         assert_eq!(
             source_of(body, "Police Chief John Smith in Texas").map(|s| s.0),
             Some("John Smith".to_string())
+        );
+    }
+
+    #[test]
+    fn a_state_set_off_after_a_place_belongs_to_it() {
+        let subject = |body: &str| before_cue(body, "said", subject_before);
+        assert_eq!(
+            subject("Police in Baytown, Texas, said the driver had crashed before."),
+            Some("Police in Baytown, Texas".to_string())
+        );
+        let body = "The mayor of Springfield, Illinois, said the plant would close.";
+        assert_eq!(
+            source_of(body, "The mayor of Springfield , Illinois").map(|s| s.0),
+            Some("Springfield, Illinois".to_string())
+        );
+        // A list of places is no place and its state.
+        assert_ne!(
+            subject("China, Iran, and Russia said they would pay."),
+            Some("China, Iran".to_string())
         );
     }
 
