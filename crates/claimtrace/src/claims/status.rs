@@ -110,8 +110,12 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             };
             let object = phrase_after(ctx, at..end);
             // "The FSB denies the two explosions are related": the denied
-            // clause is a claim of its own, disputed.
+            // clause is a claim of its own, disputed ("was denied visas"
+            // refuses something and denies no clause).
+            let passive = cue > start
+                && matches!(words[cue - 1], "is" | "are" | "was" | "were" | "been" | "being");
             if kind == StanceKind::Denies
+                && !passive
                 && object
                     .clone()
                     .is_none_or(|object| named_claim(ctx, found, sentence_idx, object).is_none())
@@ -401,7 +405,17 @@ fn denied_clause(
     {
         start = noun + 2;
     }
-    let mut end = (start..rest.end).find(|&k| words[k] == ";").unwrap_or(rest.end);
+    // The clause ends at a semicolon or at a comma before another
+    // conjunct ("denied visas, but the ambassador intervened").
+    let mut end = (start..rest.end)
+        .find(|&k| {
+            words[k] == ";"
+                || words[k] == ","
+                    && words.get(k + 1).is_some_and(|w| {
+                        matches!(*w, "but" | "while" | "although" | "though" | "whereas" | "yet")
+                    })
+        })
+        .unwrap_or(rest.end);
     while end > start && matches!(words[end - 1], "." | "!" | "?" | ",") {
         end -= 1;
     }
@@ -480,5 +494,23 @@ mod tests {
     #[test]
     fn a_denied_noun_phrase_is_no_clause() {
         assert_eq!(denied("The security service denies the report.", "denies"), None);
+        // The clause after "denied" ends before another conjunct.
+        assert_eq!(
+            denied("He denied any wrongdoing, but the court found he had lied.", "denied"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_refusal_disputes_nothing() {
+        let statuses = |body: &str| {
+            with_ctx(body, |ctx| {
+                let mut found = crate::claims::attribution::find(ctx, &[]);
+                link(ctx, &mut found);
+                found.claims.iter().map(|c| (c.text.clone(), c.status)).collect::<Vec<_>>()
+            })
+        };
+        let claims = statuses("The team was denied visas, but the ambassador later intervened.");
+        assert!(claims.iter().all(|c| c.1 != Status::Disputed), "{claims:?}");
     }
 }
