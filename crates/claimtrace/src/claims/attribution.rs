@@ -680,6 +680,7 @@ fn cues(
             let pronoun = reading.source.filter(|phrase| is_pronoun(ctx, phrase.clone()))?;
             first_person(ctx, pronoun.start)
                 .or_else(|| resolve_pronoun(ctx, &out, recent, pronoun.start))
+                .or_else(|| unresolved_pronoun(ctx, pronoun.start))
         });
         out.push(Attribution {
             hearer: hearer(ctx, sentence, cue).or(hearer_before),
@@ -905,6 +906,17 @@ fn mentions_before<'d>(
 /// first-person piece), as the text names them.
 fn first_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     matches!(ctx.lower[at].as_str(), "i" | "we").then(|| Source {
+        text: ctx.text(at).to_string(),
+        span: Some(ctx.doc.tokens[at].span),
+        kind: SourceKind::Unnamed,
+    })
+}
+
+/// A third-person pronoun with nothing to stand for among the sources
+/// before it ("They estimated that ..." after a sentence about "the
+/// researchers"): still someone's claim, so the pronoun is its source.
+fn unresolved_pronoun(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
+    matches!(ctx.lower[at].as_str(), "he" | "she" | "they").then(|| Source {
         text: ctx.text(at).to_string(),
         span: Some(ctx.doc.tokens[at].span),
         kind: SourceKind::Unnamed,
@@ -2082,6 +2094,21 @@ mod tests {
         ] {
             assert_eq!(reported(body), None, "{body}");
         }
+    }
+
+    #[test]
+    fn a_pronoun_with_no_source_before_it_is_the_source() {
+        let claims = claims_of(
+            "The researchers published a paper. They estimated that food needs would rise by half.",
+        );
+        assert!(
+            claims.contains(&(
+                "food needs would rise by half".to_string(),
+                Status::Reported,
+                vec!["They".to_string()]
+            )),
+            "{claims:?}"
+        );
     }
 
     #[test]
