@@ -26,6 +26,15 @@ struct Sentence<'s> {
     in_direct: &'s [Option<usize>],
 }
 
+/// A second report in a sentence ("..., but the ambassador says ...",
+/// "... and added that ..."): where it starts, after its conjunction, and
+/// the speaker of the report before it.
+#[derive(Clone)]
+struct Clause {
+    start: usize,
+    speaker: Option<Source>,
+}
+
 /// One attribution found in a sentence.
 struct Attribution {
     cue: Range<usize>,
@@ -205,8 +214,14 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if let Some(count_clause) = count_clause {
                 push_claim(&mut found, asserted_claim(ctx, index, count_clause));
             }
+            // The main clause before a subordinate cue ("..., while the
+            // owner claimed ...") is the article's, unless it reports
+            // something itself ("Police said ..., while ...").
             if let Some(main_end) = att.main_end {
-                unattributed(ctx, &mut found, &sentence, main_end);
+                let main = sentence.tokens.start..main_end;
+                if !attributions.iter().any(|other| main.contains(&other.cue.start)) {
+                    unattributed(ctx, &mut found, &sentence, main_end);
+                }
             }
         }
 
@@ -525,6 +540,8 @@ fn cues(
     let words = ctx.words();
     let Range { start, end } = sentence.tokens.clone();
     let mut out: Vec<Attribution> = Vec::new();
+    // Where second reports start, after a content cut at their conjunction.
+    let mut clauses: Vec<Clause> = Vec::new();
     // A cue after its content ("…, said the poster.") takes the whole
     // sentence before it, other cues included.
     let last_speech = (start..end).rev().find(|&k| {
@@ -622,7 +639,18 @@ fn cues(
             })
             .flatten()
             .filter(|att| att.source.is_some());
-        let speaker_before = before.and_then(|att| att.source.clone());
+        // The second report this cue is in, if any: "and added that" shares
+        // the first report's speaker.
+        let clause = clauses.iter().rev().find(|c| c.start <= cue).cloned();
+        let shared_speaker = clause
+            .as_ref()
+            .filter(|c| {
+                (c.start..cue).all(|k| {
+                    LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some("ADV")
+                })
+            })
+            .and_then(|c| c.speaker.clone());
+        let speaker_before = before.and_then(|att| att.source.clone()).or(shared_speaker);
         let hearer_before = before.and_then(|att| att.hearer.clone());
         // A participle after a comma ("..., saying there was no
         // evidence") hangs from the verb before it, whose subject speaks,
@@ -645,14 +673,28 @@ fn cues(
             // "The agency did not say ..., but said ...": a cue in a second
             // conjunct shares the sentence's subject.
             let conjunct = cue > start && matches!(words[cue - 1], "but" | "and");
-            let source = subject_before(ctx, start, cue)
-                .or_else(|| conjunct.then(|| sentence_subject(ctx, start..cue)).flatten());
+            // After a second report's conjunction, the subject is looked
+            // for from there ("..., and other forecasters predicted").
+            let subject_start = clause.as_ref().map_or(start, |c| c.start);
+            let source = if conjunct && clause.is_none() {
+                sentence_subject(ctx, start..cue).or_else(|| subject_before(ctx, start, cue))
+            } else {
+                subject_before(ctx, subject_start, cue)
+                    .or_else(|| conjunct.then(|| sentence_subject(ctx, start..cue)).flatten())
+            };
             let main_end = source
                 .as_ref()
                 .and_then(|subject| subordinate_main_end(words, start, subject.start));
             Reading { source, content: content_after(ctx, cue + 1..end, word), main_end }
         };
-        let content = reading.content;
+        let mut content = reading.content;
+        let mut second = None;
+        // "said X, but the ambassador says Y": the second report is its
+        // own.
+        if let Some((end, next)) = second_report(ctx, sentence, content.clone()) {
+            content.end = end;
+            second = Some(next);
+        }
         // "describe the real world", "wrote two novels", "a lake found
         // through radar mapping": a cue that takes a clause, with a noun
         // phrase for its object or a prepositional phrase after it, and no
@@ -682,6 +724,9 @@ fn cues(
                 .or_else(|| resolve_pronoun(ctx, &out, recent, pronoun.start))
                 .or_else(|| unresolved_pronoun(ctx, pronoun.start))
         });
+        if let Some(start) = second {
+            clauses.push(Clause { start, speaker: source.clone() });
+        }
         out.push(Attribution {
             hearer: hearer(ctx, sentence, cue).or(hearer_before),
             cue: cue..cue + 1,
@@ -692,6 +737,48 @@ fn cues(
         });
     }
     out
+}
+
+/// Where a content holds a second report with its own cue ("said X, but
+/// the ambassador says Y", "said X, while the owner claimed Y", "said X
+/// and added that Y"), the end of the first content: before the
+/// conjunction (and its comma), and where the second report starts.
+fn second_report(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    content: Range<usize>,
+) -> Option<(usize, usize)> {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let conjunction = (content.start + 2..content.end).find(|&conj| {
+        if !matches!(words[conj], "but" | "and" | "while" | "whereas")
+            || sentence.in_direct[conj].is_some()
+        {
+            return false;
+        }
+        // The cue, after a subject of a few words or none ("and added").
+        for k in conj + 1..(conj + 8).min(content.end) {
+            let word = words[k];
+            if word == ","
+                || sentence.in_direct[k].is_some()
+                || ctx.is_capitalized(k) && k == conj + 1 && tokens[k].tag == Some("VERB")
+            {
+                return false;
+            }
+            let cue = (LEXICONS.speech.contains(word) || LEXICONS.claim.contains(word))
+                && tokens[k].tag == Some("VERB")
+                && !ctx.is_capitalized(k);
+            if cue {
+                return k > conj + 1 || matches!(words[conj], "and" | "but");
+            }
+            if matches!(tokens[k].tag, Some("VERB" | "AUX")) && !LEXICONS.skip.contains(word) {
+                return false;
+            }
+        }
+        false
+    })?;
+    let end = if words[conjunction - 1] == "," { conjunction - 1 } else { conjunction };
+    (end > content.start + 1).then_some((end, conjunction + 1))
 }
 
 /// "It was announced by the ministry that schools would reopen": the

@@ -327,6 +327,11 @@ pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
 /// Tuesday the committee | voted").
 pub fn sentence_subject(ctx: &Ctx<'_>, clause: Range<usize>) -> Option<Range<usize>> {
     let verb = clause.clone().find(|&k| looks_finite_verb(ctx, k) || is_boundary(ctx, k))?;
+    // "In his victory speech, Johnson said": the subject is after the
+    // leading phrase's comma.
+    if PREPOSITIONS.contains(&ctx.lower[clause.start].as_str()) && ctx.lower[verb] == "," {
+        return sentence_subject(ctx, verb + 1..clause.end);
+    }
     let mut from = clause.start;
     while from < verb
         && (PREPOSITIONS.contains(&ctx.lower[from].as_str()) || is_time_word(&ctx.lower[from]))
