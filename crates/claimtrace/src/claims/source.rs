@@ -494,7 +494,15 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     } else {
         SourceKind::Named
     };
+    // One long name of capitalised words joined by "of", "and", "the"
+    // ("Islamic State of Iraq and the Levant", "Bill and Melinda Gates
+    // Foundation"): no description before a name.
+    let one_name = ctx.is_capitalized(named_from)
+        && !matches!(words[to - 1], "of" | "and" | "the" | "for")
+        && (named_from..to)
+            .all(|k| ctx.is_capitalized(k) || matches!(words[k], "of" | "and" | "the" | "for"));
     let Range { start: mut text_from, end: text_to } = match (kind, runs.last()) {
+        (SourceKind::Named, Some(_)) if one_name => named_from..to,
         // A description then a name: keep the name.
         (SourceKind::Named, Some(run)) if run.end == to && run.start > named_from => run.clone(),
         // A name then a generic word ("TASS news agency"): keep the name.
@@ -772,6 +780,20 @@ mod tests {
                 "Media outlets such as the BBC"
             ),
             named("BBC")
+        );
+    }
+
+    #[test]
+    fn to_source_keeps_a_long_name_whole() {
+        let body = "The Center for Biological Diversity said the population grew.";
+        assert_eq!(
+            source_of(body, "The Center for Biological Diversity").map(|s| s.0),
+            Some("Center for Biological Diversity".to_string())
+        );
+        let body = "The Search and Rescue Agency said the ship vanished.";
+        assert_eq!(
+            source_of(body, "The Search and Rescue Agency").map(|s| s.0),
+            Some("Search and Rescue Agency".to_string())
         );
     }
 
