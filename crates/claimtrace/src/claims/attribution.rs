@@ -565,7 +565,8 @@ fn cues(
         let word = words[cue];
         let participle = LEXICONS.participle.contains(word);
         let speech = LEXICONS.speech.contains(word);
-        let claim = LEXICONS.claim.contains(word);
+        let adjective = LEXICONS.stance_adjective.contains(word);
+        let claim = LEXICONS.claim.contains(word) || adjective;
         if !(participle || speech || claim) {
             continue;
         }
@@ -594,10 +595,28 @@ fn cues(
             Some("not" | "n't") if cue >= start + 2 => Some(words[cue - 2]),
             other => other,
         };
-        let passive = cue > start
-            && aux_before.is_some_and(|aux| {
-                matches!(aux, "is" | "are" | "was" | "were" | "been" | "being" | "be")
-            });
+        let be = |aux: &str| {
+            matches!(
+                aux,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "being"
+                    | "be"
+                    | "am"
+                    | "'m"
+                    | "’m"
+                    | "'re"
+                    | "’re"
+            )
+        };
+        // "Police are confident that ...", "I am sure ...": an adjective
+        // of stance after a form of "be".
+        if adjective && !aux_before.is_some_and(be) {
+            continue;
+        }
+        let passive = !adjective && cue > start && aux_before.is_some_and(be);
         // Passive: "reported by X" names a channel, handled as a chain;
         // but "it was announced by the ministry that ..." names the
         // source of the clause.
@@ -689,6 +708,19 @@ fn cues(
         };
         let mut content = reading.content;
         let mut second = None;
+        // "Although I am sure that X, I was nervous": a cue in a leading
+        // subordinate clause reports up to the comma that closes it.
+        if LEXICONS.subordinators.contains(&ctx.lower[start])
+            && cue > start + 1
+            && !matches!(ctx.doc.tokens[start + 1].tag, Some("VERB" | "ADP"))
+            && !matches!(words[start + 1], "of" | "for" | "to" | "well")
+            && !(start..cue).any(|k| words[k] == ",")
+            && content.start > cue
+        {
+            if let Some(comma) = content.clone().find(|&k| words[k] == ",") {
+                content.end = comma;
+            }
+        }
         // "said X, but the ambassador says Y": the second report is its
         // own.
         if let Some((end, next)) = second_report(ctx, sentence, content.clone()) {
@@ -709,7 +741,9 @@ fn cues(
         }
         // "ruled that ...", "a judge ruled the law was void": a clause
         // after the cue, else no cue ("ruled on the appeal").
-        if LEXICONS.clause_object.contains(word) && !clause_object(ctx, cue, content.clone()) {
+        if (adjective || LEXICONS.clause_object.contains(word))
+            && !clause_object(ctx, cue, content.clone())
+        {
             continue;
         }
         let source = reading
@@ -1382,12 +1416,17 @@ fn clause_object(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
     if content.start != cue + 1 || matches!(tokens[content.start].tag, Some("ADP" | "PART")) {
         return false;
     }
-    content.take_while(|&k| words[k] != ",").skip(1).any(|k| {
-        tokens[k].tag == Some("AUX")
-            || tokens[k].tag == Some("VERB")
-                && !ctx.lower[k].ends_with("ing")
-                && words[k - 1] != "to"
-    })
+    // Up to a comma or a relative clause ("an association ... who were
+    // depressed").
+    content
+        .take_while(|&k| !matches!(words[k], "," | "who" | "which" | "that" | "whose" | "where"))
+        .skip(1)
+        .any(|k| {
+            tokens[k].tag == Some("AUX")
+                || tokens[k].tag == Some("VERB")
+                    && !ctx.lower[k].ends_with("ing")
+                    && words[k - 1] != "to"
+        })
 }
 
 /// "X VERB …" from the antecedent and the relative clause of a count.
@@ -2181,6 +2220,37 @@ mod tests {
         ] {
             assert_eq!(reported(body), None, "{body}");
         }
+    }
+
+    #[test]
+    fn an_adjective_of_stance_reports_its_clause() {
+        let reported = |body: &str| {
+            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
+        };
+        assert_eq!(
+            reported("Police are confident that the suspect acted alone."),
+            Some(("the suspect acted alone".to_string(), vec!["Police".to_string()]))
+        );
+        // In a leading subordinate clause, up to the comma that closes it.
+        assert_eq!(
+            reported("Although I am sure the plan will work, I was nervous."),
+            Some(("the plan will work".to_string(), vec!["I".to_string()]))
+        );
+        for body in [
+            "We are aware of the risks.",
+            "Make sure the door is locked.",
+            "Officials were confident in the plan.",
+        ] {
+            assert_eq!(reported(body), None, "{body}");
+        }
+    }
+
+    #[test]
+    fn find_reports_a_clause_only() {
+        let reported = |body: &str| claims_of(body).into_iter().any(|c| c.1 == Status::Reported);
+        assert!(reported("Researchers find that the drug cuts deaths by half."));
+        assert!(!reported("They could not find a way out of the building."));
+        assert!(!reported("They did not find an association among youths who were depressed."));
     }
 
     #[test]

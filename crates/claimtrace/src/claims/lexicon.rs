@@ -90,6 +90,9 @@ pub struct Lexicons {
     /// Cues only with a clause for object, as the parse or a "that" shows
     /// it ("ruled that"; not "ruled on the appeal").
     pub clause_object: PhraseList,
+    /// Adjectives of stance that report a clause after a form of "be"
+    /// ("officials are confident that ...").
+    pub stance_adjective: PhraseList,
     /// Verbs that label a claim ("called the allegations ...").
     pub label: PhraseList,
     /// Labels that reject it ("baseless", "a smear").
@@ -160,6 +163,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         act: PhraseList::parse(data!("act.txt")),
         clause_only: PhraseList::parse(data!("clause_only.txt")),
         clause_object: PhraseList::parse(data!("clause_object.txt")),
+        stance_adjective: PhraseList::parse(data!("stance_adjective.txt")),
         label: PhraseList::parse(data!("label.txt")),
         false_label: PhraseList::parse(data!("false.txt")),
         claim_nouns: data!("claim_nouns.txt")
@@ -211,6 +215,7 @@ mod tests {
             ("act", &l.act),
             ("clause_only", &l.clause_only),
             ("clause_object", &l.clause_object),
+            ("stance_adjective", &l.stance_adjective),
             ("label", &l.label),
             ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),
