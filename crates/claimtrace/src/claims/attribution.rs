@@ -708,6 +708,21 @@ fn cues(
         };
         let mut content = reading.content;
         let mut second = None;
+        // "reported, quoting the state news agency (KCNA), the military
+        // ...": a chain phrase opening the content is not part of it.
+        while let Some(phrase) = masked_ranges.iter().find(|r| r.contains(&content.start)) {
+            let mut from = phrase.end;
+            if words.get(from) == Some(&"(") {
+                from = (from..content.end).find(|&k| words[k] == ")").map_or(from, |k| k + 1);
+            }
+            while from < content.end && matches!(words[from], "," | "that") {
+                from += 1;
+            }
+            if from <= content.start || from >= content.end {
+                break;
+            }
+            content.start = from;
+        }
         // "Although I am sure that X, I was nervous": a cue in a leading
         // subordinate clause reports up to the comma that closes it.
         if LEXICONS.subordinators.contains(&ctx.lower[start])
@@ -1485,13 +1500,23 @@ fn chained_sentence(
         }
     }
     // The content: the sentence without its chain phrases.
+    // Phrases that open it ("According to Yonhap, quoting KCNA (the
+    // state agency), ...") are stepped over; one after the content ends
+    // it.
     let mut content = sentence.tokens.clone();
-    if let Some(masked) = chain.masked.first() {
-        if masked.start <= sentence.tokens.start + 1 {
-            content.start =
-                if words.get(masked.end) == Some(&",") { masked.end + 1 } else { masked.end };
+    for masked in &chain.masked {
+        if masked.start <= content.start + 1 {
+            let mut from = masked.end.max(content.start);
+            if words.get(from) == Some(&"(") {
+                from = (from..content.end).find(|&k| words[k] == ")").map_or(from, |k| k + 1);
+            }
+            if words.get(from) == Some(&",") {
+                from += 1;
+            }
+            content.start = from.min(content.end);
         } else {
-            content.end = masked.start;
+            content.end = content.end.min(masked.start);
+            break;
         }
     }
     if content.is_empty() {
@@ -2251,6 +2276,20 @@ mod tests {
         assert!(reported("Researchers find that the drug cuts deaths by half."));
         assert!(!reported("They could not find a way out of the building."));
         assert!(!reported("They did not find an association among youths who were depressed."));
+    }
+
+    #[test]
+    fn chain_phrases_opening_a_content_are_not_part_of_it() {
+        let claims = claims_of(
+            "According to Yonhap, quoting the Korean Central News Agency (KCNA), the military \
+             has been placed on high alert.",
+        );
+        assert_eq!(claims[0].0, "the military has been placed on high alert");
+        assert_eq!(claims[0].2, ["Korean Central News Agency", "Yonhap"]);
+        let claims =
+            claims_of("The agency said, citing a senior official, that the talks had failed.");
+        assert_eq!(claims[0].0, "the talks had failed");
+        assert_eq!(claims[0].2, ["a senior official", "The agency"]);
     }
 
     #[test]
