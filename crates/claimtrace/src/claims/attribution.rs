@@ -1840,6 +1840,16 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         .rev()
         .find(|&i| LEXICONS.speech.contains(words[i]) || LEXICONS.claim.contains(words[i]))
         .filter(|&i| (i + 1..before).all(|j| !looks_finite_verb(ctx, j)));
+    // A clause closed by a colon introduces the quotation ("the Church
+    // denied these allegations: \"...\""): the subject of its verb speaks.
+    let colon_verb = || {
+        let colon = quote.open.checked_sub(1).filter(|&c| c > start && words[c] == ":")?;
+        (start..colon).rev().find(|&i| {
+            looks_finite_verb(ctx, i)
+                && ctx.doc.tokens[i].tag == Some("VERB")
+                && !ctx.is_capitalized(i)
+        })
+    };
     if let Some(cue) = cue_before {
         let subject = subject_before(ctx, start, cue)?;
         if is_pronoun(ctx, subject.clone()) {
@@ -1849,7 +1859,17 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         recent.push(source.clone());
         return Some(source);
     }
-    None
+    // Without a cue, only a name with no verb in it is taken.
+    let verb = colon_verb()?;
+    let subject = subject_before(ctx, start, verb)?;
+    if subject.clone().any(|i| matches!(ctx.doc.tokens[i].tag, Some("VERB" | "AUX")))
+        || super::source::place_at(ctx, subject.start) == Some(subject.clone())
+    {
+        return None;
+    }
+    let source = to_source(ctx, subject).filter(|s| s.kind == SourceKind::Named)?;
+    recent.push(source.clone());
+    Some(source)
 }
 
 #[cfg(test)]
@@ -2290,6 +2310,32 @@ mod tests {
             claims_of("The agency said, citing a senior official, that the talks had failed.");
         assert_eq!(claims[0].0, "the talks had failed");
         assert_eq!(claims[0].2, ["a senior official", "The agency"]);
+    }
+
+    #[test]
+    fn a_clause_closed_by_a_colon_introduces_its_speakers_quotation() {
+        let source_of_quote = |body: &str| {
+            with_ctx(body, |ctx| {
+                let found = find(ctx, &quotes::find(ctx));
+                found
+                    .quotes
+                    .iter()
+                    .find(|q| q.direct)
+                    .and_then(|q| q.source.clone())
+                    .map(|s| s.text)
+            })
+        };
+        assert_eq!(
+            source_of_quote("Governor John Bel Edwards urged caution: \"No one should take this storm lightly.\""),
+            Some("John Bel Edwards".to_string())
+        );
+        // No name for subject: no source.
+        assert_eq!(
+            source_of_quote(
+                "A letter from the lawyers was released: \"The key factor here is intent.\""
+            ),
+            None
+        );
     }
 
     #[test]

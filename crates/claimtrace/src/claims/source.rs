@@ -557,7 +557,7 @@ fn is_list(words: &[&str], comma: usize) -> bool {
 }
 
 /// The tokens of the place the entity stage found starting at token `at`.
-fn place_at(ctx: &Ctx<'_>, at: usize) -> Option<Range<usize>> {
+pub(super) fn place_at(ctx: &Ctx<'_>, at: usize) -> Option<Range<usize>> {
     let mentions = &ctx.doc.mentions;
     let first = mentions.partition_point(|m| m.tokens.start < at);
     mentions

@@ -405,11 +405,12 @@ fn denied_clause(
     {
         start = noun + 2;
     }
-    // The clause ends at a semicolon or at a comma before another
-    // conjunct ("denied visas, but the ambassador intervened").
+    // The clause ends at a semicolon or a colon, or at a comma before
+    // another conjunct ("denied visas, but the ambassador intervened").
     let mut end = (start..rest.end)
         .find(|&k| {
             words[k] == ";"
+                || words[k] == ":"
                 || words[k] == ","
                     && words.get(k + 1).is_some_and(|w| {
                         matches!(*w, "but" | "while" | "although" | "though" | "whereas" | "yet")
