@@ -1330,8 +1330,11 @@ fn claim_text(
     if content.is_empty() {
         return None;
     }
+    // "claimed responsibility": a noun phrase for object, no clause
+    // ("said taxes would rise" reports its clause).
     let noun_complement = ctx.doc.tokens[content.start].tag.is_some_and(|t| t == "NOUN")
-        && att.cue.end == content.start;
+        && att.cue.end == content.start
+        && !noun_phrase_then_verb(ctx, content.clone());
     if noun_complement {
         if let Some(source) = source {
             return Some(format!("{} {}", source.text, ctx.span_text(att.cue.start, content.end)));
@@ -1431,10 +1434,23 @@ fn clause_object(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
     if content.start != cue + 1 || matches!(tokens[content.start].tag, Some("ADP" | "PART")) {
         return false;
     }
-    // Up to a comma or a relative clause ("an association ... who were
-    // depressed").
+    noun_phrase_then_verb(ctx, content)
+}
+
+/// Whether `content` is a noun phrase and a finite verb, before a comma,
+/// a conjunction, a relative or subordinate clause ("taxes would rise";
+/// not "funds and Syria is taxing", "plans to pull out", "an association
+/// ... who were depressed", "protests until Sweden joined").
+fn noun_phrase_then_verb(ctx: &Ctx<'_>, content: Range<usize>) -> bool {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
     content
-        .take_while(|&k| !matches!(words[k], "," | "who" | "which" | "that" | "whose" | "where"))
+        .take_while(|&k| {
+            !matches!(
+                words[k],
+                "," | "and" | "but" | "who" | "which" | "that" | "whose" | "where" | "until" | "if"
+            ) && !LEXICONS.subordinators.contains(words[k])
+        })
         .skip(1)
         .any(|k| {
             tokens[k].tag == Some("AUX")
@@ -2201,6 +2217,17 @@ mod tests {
         assert_eq!(
             claim_text_of("The group claimed responsibility for the attack.", "claimed").as_deref(),
             Some("The group claimed responsibility for the attack")
+        );
+        // A noun that opens a clause is no complement of the cue.
+        assert_eq!(
+            claim_text_of("Activists claim safety standards are routinely ignored.", "claim")
+                .as_deref(),
+            Some("safety standards are routinely ignored")
+        );
+        assert_eq!(
+            claim_text_of("She promised protests every week until Sweden joined.", "promised")
+                .as_deref(),
+            Some("She promised protests every week until Sweden joined")
         );
     }
 
