@@ -528,6 +528,21 @@ fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
         && (name_before || POSSESSIVE_OR_DET.contains(&words[k - 1]))
 }
 
+/// A cue the tagger took for a noun that stands where a verb must: right
+/// after a bare subject and before a clause ("Police fear more bodies
+/// will be found"; not "the police fear of reprisals", "the IS claim").
+fn verb_between_subject_and_clause(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let subject = k > sentence.tokens.start
+        && matches!(tokens[k - 1].tag, Some("NOUN" | "PROPN" | "PRON"))
+        && !(k >= sentence.tokens.start + 2 && POSSESSIVE_OR_DET.contains(&words[k - 2]));
+    subject
+        && k + 2 < sentence.tokens.end
+        && !matches!(tokens[k + 1].tag, Some("ADP" | "VERB" | "AUX" | "PUNCT"))
+        && (words[k + 1] == "that" || noun_phrase_then_verb(ctx, k + 1..sentence.tokens.end))
+}
+
 /// Cue words in a sentence and what they attribute. `masked_ranges` are
 /// the sentence's chain phrases; `recent` the sources of the sentences
 /// before, for pronouns.
@@ -579,6 +594,7 @@ fn cues(
         }
         if is_base_form_noun(ctx, sentence, cue)
             || matches!(ctx.doc.tokens[cue].tag, Some("NOUN") | Some("PROPN"))
+                && !verb_between_subject_and_clause(ctx, sentence, cue)
         {
             continue;
         }
@@ -2315,6 +2331,24 @@ mod tests {
         ] {
             assert_eq!(reported(body), None, "{body}");
         }
+    }
+
+    #[test]
+    fn a_cue_tagged_as_a_noun_between_a_subject_and_a_clause_is_a_verb() {
+        let reported = |body: &str| {
+            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
+        };
+        assert_eq!(
+            reported("Police fear more bodies will be found in the rubble."),
+            Some((
+                "more bodies will be found in the rubble".to_string(),
+                vec!["Police".to_string()]
+            ))
+        );
+        assert_eq!(reported("The police fear of reprisals was palpable."), None);
+        // A lone "Sources" is no name: its pronoun is not replaced by it.
+        let claims = claims_of("Sources report she is treated as royalty by the people.");
+        assert_eq!(claims[0].0, "she is treated as royalty by the people");
     }
 
     #[test]

@@ -485,7 +485,9 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     // are not names, so a run must hold a word other than a determiner.
     let runs = capitalized_runs(ctx, named_from..to);
     let head = words[to - 1];
-    let kind = if runs.iter().any(|run| run.end == to) {
+    // A sentence-initial "Sources", "Officials" is no name.
+    let lone_unnamed = to == named_from + 1 && LEXICONS.unnamed.contains(&ctx.lower[named_from]);
+    let kind = if runs.iter().any(|run| run.end == to) && !lone_unnamed {
         SourceKind::Named
     } else if LEXICONS.artefact.contains(head) {
         SourceKind::Artefact
