@@ -234,6 +234,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 unattributed(ctx, &mut found, &sentence, sentence.tokens.end);
             }
         }
+        nominal_claims(ctx, &mut found, &sentence, &attributions, &recent);
         relative_facts(ctx, &mut found, &sentence);
     }
 
@@ -1667,6 +1668,109 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
     stance && tokens.clone().any(|k| LEXICONS.claim_nouns.contains_key(words[k]))
 }
 
+/// "His assertion that the vote was rigged was dismissed by the court",
+/// "the ministry's claim that the plant was safe": a noun naming a claim
+/// (`claim_nouns.txt`), with "that" and a clause after it, reports the
+/// clause as its owner's claim; a passive denial after it ("was rejected
+/// by X") disputes it, X denying. A claim with neither owner nor denial
+/// ("the claim that ...") is left alone.
+fn nominal_claims(
+    ctx: &Ctx<'_>,
+    found: &mut Found,
+    sentence: &Sentence<'_>,
+    attributions: &[Attribution],
+    recent: &[Source],
+) {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let Range { start, end } = sentence.tokens.clone();
+    for noun in start..end.saturating_sub(3) {
+        if !LEXICONS.claim_nouns.contains_key(ctx.lower[noun].as_str())
+            || words[noun + 1] != "that"
+            || sentence.in_direct[noun].is_some()
+            || attributions.iter().any(|a| a.content.contains(&noun) || a.cue.contains(&noun))
+        {
+            continue;
+        }
+        // The owner: "his", "her", "their" or "X's" right before the noun.
+        let owner = match noun.checked_sub(1).filter(|&k| k >= start).map(|k| ctx.lower[k].as_str())
+        {
+            Some("his" | "her") => last_person(ctx, noun),
+            Some("their" | "its") => recent.last().cloned(),
+            Some("'s" | "’s") => phrase_before(ctx, start..noun - 1)
+                .and_then(|phrase| to_source(ctx, phrase.start..noun - 1)),
+            _ => None,
+        };
+        // The clause: its first verb group, up to the next verb group (the
+        // sentence's predicate) or a comma.
+        let from = noun + 2;
+        let Some(first_verb) = (from + 1..end).find(|&i| looks_finite_verb(ctx, i)) else {
+            continue;
+        };
+        // Auxiliaries, then one main verb ("was rigged | was dismissed").
+        let mut after = first_verb;
+        while after < end
+            && (tokens[after].tag == Some("AUX") || matches!(words[after], "not" | "n't"))
+        {
+            after += 1;
+        }
+        if after < end && tokens[after].tag == Some("VERB") {
+            after += 1;
+        }
+        let predicate = (after..end).find(|&i| looks_finite_verb(ctx, i) && words[i - 1] != "to");
+        let clause_end = (from..predicate.unwrap_or(end))
+            .find(|&i| words[i] == "," || words[i] == ";")
+            .unwrap_or(predicate.unwrap_or(end));
+        // A passive denial: "was rejected by the ministry".
+        let denial = predicate.and_then(|p| {
+            let verb = (p..end.min(p + 3)).find(|&i| LEXICONS.deny.match_at(words, i).is_some())?;
+            let agent = (words.get(verb + 1) == Some(&"by"))
+                .then(|| phrase_after(ctx, verb + 2..end).and_then(|a| to_source(ctx, a)))
+                .flatten();
+            Some((verb, agent))
+        });
+        if owner.is_none() && denial.is_none() || clause_end <= from + 1 {
+            continue;
+        }
+        let cue = ctx.token_span(noun, noun + 1);
+        let mut stances = Vec::new();
+        if let Some(owner) = &owner {
+            stances.push(Stance {
+                actor: owner.text.clone(),
+                kind: StanceKind::Asserts,
+                cue: Some(cue),
+            });
+        }
+        let mut status = if owner.is_some() { Status::Reported } else { Status::Asserted };
+        let mut status_cue = owner.is_some().then_some(cue);
+        if let Some((verb, agent)) = denial {
+            let denial_cue = ctx.token_span(verb, verb + 1);
+            if let Some(agent) = agent {
+                stances.push(Stance {
+                    actor: agent.text,
+                    kind: StanceKind::Denies,
+                    cue: Some(denial_cue),
+                });
+            }
+            status = Status::Disputed;
+            status_cue = Some(denial_cue);
+        }
+        push_claim(
+            found,
+            Claim {
+                text: ctx.span_text(from, clause_end).to_string(),
+                span: ctx.token_span(from, clause_end),
+                sentence: sentence.index,
+                chain: owner.into_iter().collect(),
+                status,
+                stances,
+                cue: Some(cue),
+                status_cue,
+            },
+        );
+    }
+}
+
 /// Facts stated in passing in a non-restrictive relative clause: "Kyiv and
 /// the U.S., which issued a warning about …, have rejected …" states that
 /// the U.S. issued a warning. A confirmation in such a clause ("…, which
@@ -2349,6 +2453,30 @@ mod tests {
         // A lone "Sources" is no name: its pronoun is not replaced by it.
         let claims = claims_of("Sources report she is treated as royalty by the people.");
         assert_eq!(claims[0].0, "she is treated as royalty by the people");
+    }
+
+    #[test]
+    fn a_noun_naming_a_claim_reports_its_clause() {
+        assert_eq!(
+            claims_of("Moscow's claims that Ukraine was involved were rejected by Kyiv."),
+            [("Ukraine was involved".to_string(), Status::Disputed, vec!["Moscow".to_string()])]
+        );
+        assert_eq!(
+            claims_of("The claim that the plant had been hit was dismissed by the ministry."),
+            [("the plant had been hit".to_string(), Status::Disputed, Vec::new())]
+        );
+        let claims = claims_of("The ministry's statement that the plant was safe drew criticism.");
+        assert!(
+            claims.contains(&(
+                "the plant was safe".to_string(),
+                Status::Reported,
+                vec!["The ministry".to_string()]
+            )),
+            "{claims:?}"
+        );
+        // No owner and no denial: nothing to report.
+        let claims = claims_of("The claim that the plant was safe drew criticism.");
+        assert!(claims.iter().all(|c| c.1 != Status::Reported), "{claims:?}");
     }
 
     #[test]

@@ -63,8 +63,8 @@ const WEEKDAYS: &[&str] = &[
 const IRREGULAR_PAST: &[&str] = &[
     "spoke", "went", "came", "made", "took", "gave", "met", "left", "ran", "saw", "sent", "held",
     "led", "won", "lost", "fled", "struck", "began", "brought", "built", "sought", "fought",
-    "thought", "kept", "paid", "rose", "fell", "flew", "drove", "grew", "knew", "threw", "stood",
-    "broke", "chose", "stole", "shot", "spent", "heard", "felt", "sold", "hung", "sank",
+    "thought", "kept", "paid", "rose", "fell", "flew", "drove", "drew", "grew", "knew", "threw",
+    "stood", "broke", "chose", "stole", "shot", "spent", "heard", "felt", "sold", "hung", "sank",
 ];
 
 /// Subject pronouns, which name a source only once resolved.
