@@ -582,7 +582,12 @@ fn cues(
         let participle = LEXICONS.participle.contains(word);
         let speech = LEXICONS.speech.contains(word);
         let adjective = LEXICONS.stance_adjective.contains(word);
-        let claim = LEXICONS.claim.contains(word) || adjective;
+        // "figures show that ...": evidence, with "that" only.
+        let evidence = LEXICONS.evidence.contains(word);
+        if evidence && words.get(cue + 1) != Some(&"that") {
+            continue;
+        }
+        let claim = LEXICONS.claim.contains(word) || adjective || evidence;
         if !(participle || speech || claim) {
             continue;
         }
@@ -831,9 +836,20 @@ fn second_report(
             {
                 return false;
             }
-            let cue = (LEXICONS.speech.contains(word) || LEXICONS.claim.contains(word))
+            // A cue that needs a clause has one ("fewer males find mates"
+            // reports nothing).
+            let with_clause = || {
+                words.get(k + 1) == Some(&"that")
+                    || !LEXICONS.clause_object.contains(word) && !LEXICONS.evidence.contains(word)
+                    || LEXICONS.clause_object.contains(word)
+                        && noun_phrase_then_verb(ctx, k + 1..content.end)
+            };
+            let cue = (LEXICONS.speech.contains(word)
+                || LEXICONS.claim.contains(word)
+                || LEXICONS.evidence.contains(word))
                 && tokens[k].tag == Some("VERB")
-                && !ctx.is_capitalized(k);
+                && !ctx.is_capitalized(k)
+                && with_clause();
             if cue {
                 return k > conj + 1 || matches!(words[conj], "and" | "but");
             }
@@ -2477,6 +2493,28 @@ mod tests {
         // No owner and no denial: nothing to report.
         let claims = claims_of("The claim that the plant was safe drew criticism.");
         assert!(claims.iter().all(|c| c.1 != Status::Reported), "{claims:?}");
+    }
+
+    #[test]
+    fn evidence_reports_a_that_clause_only() {
+        let reported = |body: &str| {
+            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
+        };
+        assert_eq!(
+            reported("Previous studies have shown that the glue is non-toxic."),
+            Some(("the glue is non-toxic".to_string(), vec!["Previous studies".to_string()]))
+        );
+        for body in ["The museum shows paintings by Monet.", "Fewer than two hundred showed up."] {
+            assert_eq!(reported(body), None, "{body}");
+        }
+        // A cue without its clause starts no second report.
+        assert_eq!(
+            reported("We show that all females breed but that fewer and fewer males find mates."),
+            Some((
+                "all females breed but that fewer and fewer males find mates".to_string(),
+                vec!["We".to_string()]
+            ))
+        );
     }
 
     #[test]

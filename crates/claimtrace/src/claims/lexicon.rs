@@ -93,6 +93,9 @@ pub struct Lexicons {
     /// Adjectives of stance that report a clause after a form of "be"
     /// ("officials are confident that ...").
     pub stance_adjective: PhraseList,
+    /// Cues of evidence that report only a "that" clause ("figures show
+    /// that ...").
+    pub evidence: PhraseList,
     /// Verbs that label a claim ("called the allegations ...").
     pub label: PhraseList,
     /// Labels that reject it ("baseless", "a smear").
@@ -164,6 +167,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         clause_only: PhraseList::parse(data!("clause_only.txt")),
         clause_object: PhraseList::parse(data!("clause_object.txt")),
         stance_adjective: PhraseList::parse(data!("stance_adjective.txt")),
+        evidence: PhraseList::parse(data!("evidence.txt")),
         label: PhraseList::parse(data!("label.txt")),
         false_label: PhraseList::parse(data!("false.txt")),
         claim_nouns: data!("claim_nouns.txt")
@@ -216,6 +220,7 @@ mod tests {
             ("clause_only", &l.clause_only),
             ("clause_object", &l.clause_object),
             ("stance_adjective", &l.stance_adjective),
+            ("evidence", &l.evidence),
             ("label", &l.label),
             ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),
