@@ -776,6 +776,21 @@ fn cues(
         {
             continue;
         }
+        // "told about the project", "know about the book ..., though I
+        // might be wrong", "posted to Twitter": what "about" opens is a
+        // topic, and a prepositional phrase with no verb and no quotation
+        // in it a place; neither is content.
+        if content.start > cue
+            && ctx.doc.tokens[content.start].tag == Some("ADP")
+            && (words[content.start] == "about" && !noun_phrase_then_verb(ctx, content.clone())
+                || !content.clone().any(|k| {
+                    looks_finite_verb(ctx, k)
+                        || sentence.in_direct[k].is_some()
+                        || ctx.doc.tokens[k].kind == TokenKind::Quote
+                }))
+        {
+            continue;
+        }
         // "ruled that ...", "a judge ruled the law was void": a clause
         // after the cue, else no cue ("ruled on the appeal").
         if (adjective || LEXICONS.clause_object.contains(word))
@@ -2515,6 +2530,21 @@ mod tests {
                 vec!["We".to_string()]
             ))
         );
+    }
+
+    #[test]
+    fn a_topic_or_a_place_after_a_cue_is_no_content() {
+        for body in [
+            "The minister spoke about the new budget on Monday.",
+            "She replied in an interview with the BBC.",
+            "She posted to Twitter after the launch.",
+        ] {
+            let claims = claims_of(body);
+            assert!(claims.iter().all(|c| c.1 != Status::Reported), "{body}: {claims:?}");
+        }
+        // A clause or a quotation after the phrase is content.
+        let claims = claims_of("The mayor said at a press conference the road would reopen.");
+        assert!(claims.iter().any(|c| c.1 == Status::Reported), "{claims:?}");
     }
 
     #[test]
