@@ -80,6 +80,27 @@ fn entities_merge_mentions() {
 }
 
 #[test]
+fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
+    let doc = analyzed(
+        "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \
+         Secretary of Justice Wanda Vazquez Garced was sworn in later.",
+    );
+    let people: Vec<(&str, Option<&str>)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| (e.name.as_str(), e.description.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Antony Blinken", Some("Secretary of State")),
+            ("Wanda Vazquez Garced", Some("Secretary of Justice"))
+        ]
+    );
+}
+
+#[test]
 fn empty_and_very_long_sentences_do_not_panic() {
     let doc = analyzed("");
     assert!(doc.tokens.is_empty() && doc.entities.is_empty());

@@ -18,8 +18,8 @@ use super::Candidate;
 /// of London Sadiq Khan", "Ambassador to Germany Richard Grenell", "Coast
 /// Guard Commandant Admiral Elson Hermogino". Two to four capitalised
 /// proper nouns right after a title (or after a title's "of"/"to" place)
-/// are a person; a candidate that ends with them and holds only the title
-/// before them is cut to the name.
+/// are a person; a candidate that ends with them or inside them and holds
+/// only the title before them is replaced by the name.
 pub(super) fn add_titled_names(
     words: &[&str],
     tags: &[&str],
@@ -47,7 +47,18 @@ pub(super) fn add_titled_names(
         let (s, e) = (first + k, first + k + run);
         match out.iter().position(|c| c.start < e && s < c.end) {
             None => out.push(Candidate { start: s, end: e, kind: EntityKind::Person, entry: None }),
-            Some(i) if out[i].start < s && out[i].end == e => {
+            // A candidate cut short inside the title and the name
+            // ("State Antony" of "Secretary of State Antony Blinken").
+            // (Not a name right after a title itself: "Secretary of
+            // Justice Wanda Vázquez Garced" is not cut to "Vázquez Garced".)
+            Some(i)
+                if out[i].start < s
+                    && out[i].end == e
+                    && !(out[i].kind == EntityKind::Person
+                        && out[i].start > first
+                        && title(out[i].start - first - 1))
+                    || out[i].end < e && (out[i].start..s).any(|j| title(j - first)) =>
+            {
                 out[i] = Candidate { start: s, end: e, kind: EntityKind::Person, entry: None };
             }
             Some(_) => {}

@@ -12,12 +12,30 @@ pub(super) fn description(doc: &Document, c: &Candidate) -> Option<String> {
     let tag = |i: usize| doc.tokens[i].tag.unwrap_or("X");
     if c.kind == EntityKind::Person {
         let mut s = c.start;
-        while s > 0
-            && matches!(tag(s - 1), "NOUN" | "PROPN" | "ADJ")
-            && doc.tokens[s - 1].kind == TokenKind::Word
-            && c.start - (s - 1) <= 5
-        {
-            s -= 1;
+        // Within the name's sentence.
+        let sentence_start = doc
+            .sentences
+            .iter()
+            .find(|sentence| sentence.tokens.contains(&c.start))
+            .map_or(0, |sentence| sentence.tokens.start);
+        // "Secretary of State": "of" joins two titles.
+        let joins_titles = |i: usize| {
+            i >= sentence_start + 2
+                && doc.token_text(i - 1) == "of"
+                && is_title(doc.token_text(i - 2))
+                && doc.token_text(i - 2).chars().next().is_some_and(char::is_uppercase)
+                && is_title(doc.token_text(i))
+        };
+        while s > sentence_start && c.start - (s - 1) <= 5 {
+            if matches!(tag(s - 1), "NOUN" | "PROPN" | "ADJ")
+                && doc.tokens[s - 1].kind == TokenKind::Word
+            {
+                s -= 1;
+            } else if joins_titles(s) {
+                s -= 2;
+            } else {
+                break;
+            }
         }
         if s < c.start && (tag(c.start - 1) == "NOUN" || is_title(doc.token_text(c.start - 1))) {
             let span = Span::new(doc.tokens[s].span.start, doc.tokens[c.start - 1].span.end);
