@@ -2420,9 +2420,6 @@ mod tests {
 
     #[test]
     fn a_ruling_reports_its_clause_only() {
-        let reported = |body: &str| {
-            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
-        };
         assert_eq!(
             reported("A court in Paris ruled on Monday that the ban was illegal."),
             Some(("the ban was illegal".to_string(), vec!["A court in Paris".to_string()]))
@@ -2447,9 +2444,6 @@ mod tests {
 
     #[test]
     fn an_adjective_of_stance_reports_its_clause() {
-        let reported = |body: &str| {
-            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
-        };
         assert_eq!(
             reported("Police are confident that the suspect acted alone."),
             Some(("the suspect acted alone".to_string(), vec!["Police".to_string()]))
@@ -2470,9 +2464,6 @@ mod tests {
 
     #[test]
     fn a_cue_tagged_as_a_noun_between_a_subject_and_a_clause_is_a_verb() {
-        let reported = |body: &str| {
-            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
-        };
         assert_eq!(
             reported("Police fear more bodies will be found in the rubble."),
             Some((
@@ -2512,9 +2503,6 @@ mod tests {
 
     #[test]
     fn evidence_reports_a_that_clause_only() {
-        let reported = |body: &str| {
-            claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
-        };
         assert_eq!(
             reported("Previous studies have shown that the glue is non-toxic."),
             Some(("the glue is non-toxic".to_string(), vec!["Previous studies".to_string()]))
@@ -2608,6 +2596,11 @@ mod tests {
             )),
             "{claims:?}"
         );
+    }
+
+    /// The first reported claim of `body`: its text and chain.
+    fn reported(body: &str) -> Option<(String, Vec<String>)> {
+        claims_of(body).into_iter().find(|c| c.1 == Status::Reported).map(|c| (c.0, c.2))
     }
 
     #[test]
