@@ -368,6 +368,10 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     while from < to && matches!(words[to - 1], "," | "." | "'s" | "’s") {
         to -= 1;
     }
+    // "..., with officials saying ...": the phrase after "with".
+    if words[from] == "with" && from + 1 < to {
+        from += 1;
+    }
     // "Days later the ministry": a time phrase before the subject.
     let timing = |w: &str| {
         is_time_word(w)
@@ -796,6 +800,15 @@ mod tests {
         assert_eq!(
             source_of(body, "The Search and Rescue Agency").map(|s| s.0),
             Some("Search and Rescue Agency".to_string())
+        );
+    }
+
+    #[test]
+    fn to_source_drops_a_leading_with() {
+        let body = "The plant closed, with officials saying it was unsafe.";
+        assert_eq!(
+            source_of(body, "with officials"),
+            Some(("officials".to_string(), SourceKind::Unnamed))
         );
     }
 
