@@ -962,6 +962,9 @@ fn unbalanced_quotation_marks_do_not_panic() {
         "\"\"\" \" said",
         "“Open ”and ” close“ marks” said X.",
         "'single' and \"double ' mixed\" marks.",
+        // A cue as the sentence's last word before a mark: empty content.
+        "Ỽ Aⶰ  said  <A",
+        "He said \"",
     ] {
         let doc = analyze(body);
         for q in &doc.quotes {

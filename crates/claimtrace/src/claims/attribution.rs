@@ -781,6 +781,7 @@ fn cues(
         // topic, and a prepositional phrase with no verb and no quotation
         // in it a place; neither is content.
         if content.start > cue
+            && !content.is_empty()
             && ctx.doc.tokens[content.start].tag == Some("ADP")
             && (words[content.start] == "about" && !noun_phrase_then_verb(ctx, content.clone())
                 || !content.clone().any(|k| {
@@ -1479,7 +1480,10 @@ fn clause_object(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
     {
         return true;
     }
-    if content.start != cue + 1 || matches!(tokens[content.start].tag, Some("ADP" | "PART")) {
+    if content.is_empty()
+        || content.start != cue + 1
+        || matches!(tokens[content.start].tag, Some("ADP" | "PART"))
+    {
         return false;
     }
     noun_phrase_then_verb(ctx, content)
