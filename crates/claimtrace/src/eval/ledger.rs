@@ -61,7 +61,7 @@ impl LedgerTally {
         };
         let (p, r) = (ratio(self.b3_p, self.matched), ratio(self.b3_r, self.matched));
         let (wp, wr) = (ratio(self.wording_p, self.matched), ratio(self.wording_r, self.matched));
-        let round = |x: Option<f64>| x.map(|v| (v * 1000.0).round() / 1000.0);
+        let round = |x: Option<f64>| x.map(super::round3);
         BTreeMap::from([
             (
                 "ledger.appearance_recall".into(),

@@ -141,8 +141,12 @@ impl Tally {
     }
 }
 
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+/// Rounds to three decimals as Python's `round(x, 3)` does, on the exact
+/// binary value with ties to even (`0.8125` gives `0.812`), so the figures
+/// match `score.py` digit for digit. `(x * 1000.0).round()` rounds ties away
+/// from zero and would print `0.813`.
+pub(crate) fn round3(x: f64) -> f64 {
+    format!("{x:.3}").parse().unwrap_or(x)
 }
 
 fn arr(v: &Value, key: &str) -> Vec<Value> {
@@ -439,6 +443,17 @@ mod tests {
         assert_eq!(overlap_f1("Friday", "friday"), 1.0);
         assert_eq!(overlap_f1("the", "Friday"), 0.0);
         assert!((overlap_f1("killed at least 137 people", "at least 137") - 0.75).abs() < 1e-9);
+    }
+
+    #[test]
+    fn rounds_as_python_does() {
+        // Python: round(0.8125, 3) == 0.812, round(0.1235, 3) == 0.123
+        // (0.1235 is a little under its decimal), round(0.0005, 3) == 0.001.
+        assert_eq!(round3(0.8125), 0.812);
+        assert_eq!(round3(13.0 / 16.0), 0.812);
+        assert_eq!(round3(0.1235), 0.123);
+        assert_eq!(round3(0.0005), 0.001);
+        assert_eq!(round3(2.0 / 3.0), 0.667);
     }
 
     #[test]
