@@ -956,6 +956,22 @@ fn quote_with_no_speaker_is_kept_without_source() {
 }
 
 #[test]
+fn no_quote_holds_its_own_cue() {
+    let doc = analyze("The suspect, according to police, fled the scene on foot.");
+    assert!(
+        doc.quotes.iter().all(|q| !doc.slice(q.span).contains("according")),
+        "{:?}",
+        doc.quotes
+    );
+    check_claim(
+        "The suspect, according to police, fled the scene on foot.",
+        "The suspect fled",
+        &["police"],
+        Status::Reported,
+    );
+}
+
+#[test]
 fn unbalanced_quotation_marks_do_not_panic() {
     for body in [
         "He said \"never.",

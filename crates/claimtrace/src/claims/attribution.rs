@@ -1612,22 +1612,50 @@ fn chained_sentence(
     // The content: the sentence without its chain phrases.
     // Phrases that open it ("According to Yonhap, quoting KCNA (the
     // state agency), ...") are stepped over; one after the content ends
-    // it.
+    // it, unless it stands inside the clause: after "that" or a relative
+    // pronoun the clause after it is the content ("has learned that,
+    // according to a posting, the site is down"), and after a subject with
+    // no verb yet the content runs around it ("The suspect, according to
+    // police, fled").
     let mut content = sentence.tokens.clone();
-    for masked in &chain.masked {
-        if masked.start <= content.start + 1 {
-            let mut from = masked.end.max(content.start);
-            if words.get(from) == Some(&"(") {
-                from = (from..content.end).find(|&k| words[k] == ")").map_or(from, |k| k + 1);
-            }
-            if words.get(from) == Some(&",") {
-                from += 1;
-            }
-            content.start = from.min(content.end);
-        } else {
-            content.end = content.end.min(masked.start);
-            break;
+    let mut gap = None;
+    let past_phrase = |phrase: &Range<usize>, end: usize| {
+        let mut from = phrase.end;
+        if words.get(from) == Some(&"(") {
+            from = (from..end).find(|&k| words[k] == ")").map_or(from, |k| k + 1);
         }
+        if words.get(from) == Some(&",") {
+            from += 1;
+        }
+        from.min(end)
+    };
+    for (m, masked) in chain.masked.iter().enumerate() {
+        if masked.start <= content.start + 1 {
+            content.start = past_phrase(masked, content.end).max(content.start);
+            continue;
+        }
+        let before = content.start..masked.start.min(content.end);
+        let after_end =
+            chain.masked.get(m + 1).map_or(content.end, |next| next.start.min(content.end));
+        let after = past_phrase(masked, after_end)..after_end;
+        let finite = |range: Range<usize>| range.clone().any(|k| looks_finite_verb(ctx, k));
+        let last = before.clone().rev().find(|&k| words[k] != ",");
+        let opens_clause =
+            last.is_some_and(|k| matches!(ctx.lower[k].as_str(), "that" | "which" | "who"));
+        let subject_first = after.start < after.end
+            && matches!(
+                ctx.doc.tokens[after.start].tag,
+                Some("DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ")
+            );
+        if opens_clause && subject_first && finite(after.clone()) {
+            content = after;
+        } else if !finite(before.clone()) && finite(after.clone()) && !after.is_empty() {
+            gap = Some(before.end..after.start);
+            content.end = after.end;
+        } else {
+            content.end = before.end;
+        }
+        break;
     }
     if content.is_empty() {
         return;
@@ -1647,10 +1675,20 @@ fn chained_sentence(
         None if full.is_empty() => (Status::Asserted, None),
         None => (Status::Reported, origin_span),
     };
+    let text = match gap {
+        Some(gap) => {
+            let mut end = gap.start;
+            while end > content.start && words[end - 1] == "," {
+                end -= 1;
+            }
+            format!("{} {}", ctx.span_text(content.start, end), ctx.span_text(gap.end, content.end))
+        }
+        None => ctx.span_text(content.start, content.end).to_string(),
+    };
     push_claim(
         found,
         Claim {
-            text: ctx.span_text(content.start, content.end).to_string(),
+            text,
             span: ctx.token_span(content.start, content.end),
             sentence: sentence.index,
             status,
@@ -2609,6 +2647,25 @@ mod tests {
         );
         assert!(claims.iter().all(|c| !c.0.contains("according")), "{claims:?}");
         assert!(claims.iter().any(|c| c.2.contains(&"the event website".to_string())));
+    }
+
+    #[test]
+    fn a_chain_phrase_inside_the_clause_leaves_the_clause_whole() {
+        // After a subject with no verb yet: the content runs around it.
+        let claims = claims_of("The suspect, according to police, fled the scene on foot.");
+        assert_eq!(claims[0].0, "The suspect fled the scene on foot");
+        assert_eq!(claims[0].2, ["police"]);
+        // After "that": the clause after the phrase.
+        let claims = claims_of(
+            "The newspaper has learned that, according to an internal memo, the plant will close.",
+        );
+        assert!(claims
+            .iter()
+            .any(|c| c.0 == "the plant will close" && c.2 == ["an internal memo"]));
+        // After a whole clause: the phrase closes the content.
+        let claims =
+            claims_of("The road will reopen on Monday, according to the state news agency.");
+        assert_eq!(claims[0].0, "The road will reopen on Monday");
     }
 
     #[test]

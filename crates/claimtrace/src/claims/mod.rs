@@ -85,7 +85,10 @@ fn add_reported_speech(doc: &Document, quotes: &mut Vec<Quote>, claims: &[Claim]
         let covered = quotes[..before]
             .iter()
             .any(|q| q.span.start < claim.span.end && claim.span.start < q.span.end);
-        if !covered && !claim.span.is_empty() {
+        // A quote never holds its own cue ("The suspect, according to
+        // police, fled": the claim runs around the phrase, a span cannot).
+        let holds_cue = claim.span.start <= cue.start && cue.end <= claim.span.end;
+        if !covered && !holds_cue && !claim.span.is_empty() {
             quotes.push(Quote {
                 span: claim.span,
                 cue: Some(cue),
