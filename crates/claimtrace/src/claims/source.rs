@@ -113,6 +113,14 @@ pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>
 /// stepped over. The subject starts at `start` or later.
 pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
     let mut found = subject_phrase(ctx, start, cue)?;
+    // "they all thought", "the two leaders both said": a quantifier
+    // floated after the subject is not part of its name.
+    if found.len() > 1
+        && matches!(ctx.lower[found.end - 1].as_str(), "all" | "both" | "each")
+        && matches!(ctx.doc.tokens[found.end - 2].tag, Some("NOUN" | "PROPN" | "PRON"))
+    {
+        found.end -= 1;
+    }
     // "Police in Baytown, Texas, said": the state set off after a place
     // is part of the subject, not the subject.
     if found.start >= start + 2
@@ -261,6 +269,7 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     while to < cue && reaches(to) && ctx.lower[to] != "," {
         to += 1;
     }
+
     // Leading punctuation or a comma-closed phrase is not the subject.
     if let Some(comma) = (from..subject).rev().find(|&k| ctx.lower[k] == ",") {
         from = comma + 1;
@@ -710,6 +719,19 @@ mod tests {
             subject_before,
         );
         assert_eq!(found.as_deref(), Some("The group"));
+    }
+
+    #[test]
+    fn subject_before_leaves_out_a_floated_quantifier() {
+        let found = before_cue(
+            "The students were shocked. They all thought that the rule was unfair.",
+            "thought",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("They"));
+        let found =
+            before_cue("The two leaders both said the talks had failed.", "said", subject_before);
+        assert_eq!(found.as_deref(), Some("The two leaders"));
     }
 
     #[test]
