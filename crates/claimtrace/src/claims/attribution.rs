@@ -1416,10 +1416,34 @@ fn claim_text(
     let text = ctx.span_text(from, content.end);
     let pronoun = matches!(words[from], "it" | "they" | "he" | "she");
     match source {
-        Some(source) if pronoun && source.kind == SourceKind::Named && from + 1 < content.end => {
+        Some(source)
+            if pronoun
+                && source.kind == SourceKind::Named
+                && from + 1 < content.end
+                && agrees(ctx, source, words[from]) =>
+        {
             Some(format!("{} {}", source.text, ctx.span_text(from + 1, content.end)))
         }
         _ => Some(text.to_string()),
+    }
+}
+
+/// Whether a third-person pronoun can stand for `source`: "he"/"she" for
+/// a person, "it"/"they" for anything else ("Lydia Buchtmann ... says they
+/// are looking at": "they" is her agency). A source the entity stage did
+/// not type agrees with any.
+fn agrees(ctx: &Ctx<'_>, source: &Source, pronoun: &str) -> bool {
+    let Some(span) = source.span else { return true };
+    let kind = ctx
+        .doc
+        .mentions
+        .iter()
+        .find(|m| m.span.start < span.end && span.start < m.span.end)
+        .map(|m| m.kind);
+    match kind {
+        Some(crate::doc::EntityKind::Person) => matches!(pronoun, "he" | "she"),
+        Some(_) => matches!(pronoun, "it" | "they"),
+        None => true,
     }
 }
 
@@ -2425,6 +2449,23 @@ mod tests {
         with_attribution(body, word, |ctx, _, att| {
             claim_text(ctx, att, att.source.as_ref(), att.content.clone())
         })
+    }
+
+    #[test]
+    fn claim_text_keeps_a_pronoun_that_cannot_stand_for_the_source() {
+        // "they" is her agency, not the person quoted.
+        assert_eq!(
+            claim_text_of(
+                "Lydia Buchtmann of the food agency said they are looking at new guidelines.",
+                "said"
+            )
+            .as_deref(),
+            Some("they are looking at new guidelines")
+        );
+        assert_eq!(
+            claim_text_of("John Smith said he would appeal the ruling.", "said").as_deref(),
+            Some("John Smith would appeal the ruling")
+        );
     }
 
     #[test]

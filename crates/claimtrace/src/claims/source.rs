@@ -73,7 +73,16 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Whether a token ends a noun phrase.
 pub fn is_boundary(ctx: &Ctx<'_>, idx: usize) -> bool {
     let w = ctx.lower[idx].as_str();
-    BOUNDARIES.contains(&w) || ctx.doc.tokens[idx].kind == TokenKind::Quote
+    BOUNDARIES.contains(&w) && !is_acronym(ctx, idx) || ctx.doc.tokens[idx].kind == TokenKind::Quote
+}
+
+/// Whether the word is written in capitals, two letters or more: an
+/// acronym and a name ("WHO say", "AS Roma"), never the function word it
+/// spells.
+pub fn is_acronym(ctx: &Ctx<'_>, idx: usize) -> bool {
+    let text = ctx.text(idx);
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// Whether a lower-cased word is a day or another time word ("Monday",
@@ -152,6 +161,10 @@ fn named_after_role(ctx: &Ctx<'_>, role: &Range<usize>, cue: usize) -> Option<Ra
         return None;
     }
     let name = role.end + 1..cue - 1;
+    // "Tom Molomby, SC, said": a post-nominal, not a name.
+    if name.len() == 1 && is_acronym(ctx, name.start) {
+        return None;
+    }
     let is_name = name.len() <= 4
         && name.clone().all(|k| ctx.is_capitalized(k) && !DETERMINERS.contains(&words[k]))
         && ctx.doc.tokens[name.end - 1].tag == Some("PROPN");
@@ -209,10 +222,22 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     // apposition or relative clause.
     if subject_end > start && words[subject_end - 1] == "," {
         let close = subject_end - 1;
-        let open = (start..close).rev().find(|&k| words[k] == ",")?;
+        let Some(open) = (start..close).rev().find(|&k| words[k] == ",") else {
+            // "Lydia Buchtmann for Food Standards Australia, says": a name
+            // that opens the sentence, set off by a stray comma.
+            let named = close > start
+                && ctx.is_capitalized(start)
+                && ctx.doc.tokens[close - 1].tag == Some("PROPN")
+                && !DETERMINERS.contains(&words[start])
+                && !PREPOSITIONS.contains(&words[start]);
+            return named.then(|| phrase_before(ctx, start..close)).flatten();
+        };
         let first = open + 1;
+        // "Tom Molomby, SC, said", "Jane Doe, MP, said": a post-nominal
+        // set off after the name.
+        let post_nominal = close - first == 1 && is_acronym(ctx, first);
         let appositive = first < close
-            && (!ctx.is_capitalized(first) || DETERMINERS.contains(&words[first]))
+            && (!ctx.is_capitalized(first) || DETERMINERS.contains(&words[first]) || post_nominal)
             && !LEXICONS.speech.contains(words[first]);
         if appositive {
             return phrase_before(ctx, start..open);
@@ -238,7 +263,9 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
         .rev()
         .find(|&j| tokens[j].head == Some(cue) && tokens[j].rel == Some("nsubj"))?;
     // A relative pronoun ("which state media said") is no source.
-    if matches!(ctx.lower[subject].as_str(), "which" | "who" | "that" | "whom") {
+    if matches!(ctx.lower[subject].as_str(), "which" | "who" | "that" | "whom")
+        && !is_acronym(ctx, subject)
+    {
         return None;
     }
     let passive = (start..sentence_end).any(|j| {
@@ -732,6 +759,20 @@ mod tests {
         let found =
             before_cue("The two leaders both said the talks had failed.", "said", subject_before);
         assert_eq!(found.as_deref(), Some("The two leaders"));
+    }
+
+    #[test]
+    fn subject_before_reads_acronyms_and_post_nominals() {
+        // "WHO" is the organisation, not the pronoun.
+        let found = before_cue("WHO say iodine deficiency is common.", "say", subject_before);
+        assert_eq!(found.as_deref(), Some("WHO"));
+        // "SC" is a post-nominal after the name, not a name after a role.
+        let found = before_cue(
+            "Tom Molomby, SC, said that the parents should be declared not guilty.",
+            "said",
+            subject_before,
+        );
+        assert_eq!(found.as_deref(), Some("Tom Molomby"));
     }
 
     #[test]
