@@ -198,6 +198,12 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 Some(antecedent) => format!("{antecedent} {text}"),
                 None => text,
             };
+            // "The plan, Smith said, would cost $5 million": the subject
+            // before a parenthetical report is the content's.
+            let text = match parenthetical_subject(ctx, &sentence, att, source.as_ref(), &content) {
+                Some(lead) => format!("{} {text}", ctx.span_text(lead.start, lead.end)),
+                None => text,
+            };
             push_claim(
                 &mut found,
                 Claim {
@@ -1426,6 +1432,41 @@ fn claim_text(
         }
         _ => Some(text.to_string()),
     }
+}
+
+/// "The plan, Smith said, would cost $5 million", "The attack, officials
+/// said, was planned": a report set off by commas between a subject and
+/// its predicate. The subject (tokens before the opening comma, with no
+/// verb of their own) when the content after the closing comma has none.
+fn parenthetical_subject(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    att: &Attribution,
+    source: Option<&Source>,
+    content: &Range<usize>,
+) -> Option<Range<usize>> {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let cue = att.cue.start;
+    let source_start = source
+        .and_then(|s| s.span)
+        .and_then(|span| sentence.tokens.clone().find(|&k| tokens[k].span.start == span.start));
+    let first = source_start.map_or(cue, |s| s.min(cue));
+    let lead = sentence.tokens.start..first.checked_sub(1)?;
+    let closes = content.start.checked_sub(1)?;
+    if lead.len() < 1
+        || words[lead.end] != ","
+        || closes <= cue
+        || words[closes] != ","
+        || lead.clone().any(|k| {
+            looks_finite_verb(ctx, k) || words[k] == "," || sentence.in_direct[k].is_some()
+        })
+        || matches!(tokens[lead.start].tag, Some("ADP" | "SCONJ" | "ADV" | "CCONJ"))
+    {
+        return None;
+    }
+    // The content must lack a subject: it opens on its verb.
+    matches!(tokens[content.start].tag, Some("AUX" | "VERB")).then_some(lead)
 }
 
 /// Whether a third-person pronoun can stand for `source`: "he"/"she" for
@@ -2707,6 +2748,16 @@ mod tests {
         let claims =
             claims_of("The road will reopen on Monday, according to the state news agency.");
         assert_eq!(claims[0].0, "The road will reopen on Monday");
+    }
+
+    #[test]
+    fn a_parenthetical_report_keeps_the_subject_before_it() {
+        let claims = claims_of("The attack, officials said, was planned for months.");
+        assert_eq!(claims[0].0, "The attack was planned for months");
+        assert_eq!(claims[0].2, ["officials"]);
+        // An opening phrase is no subject; a content with its own keeps it.
+        let claims = claims_of("In 2019, officials said, the plant was closed.");
+        assert_eq!(claims[0].0, "the plant was closed");
     }
 
     #[test]
