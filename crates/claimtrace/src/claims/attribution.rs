@@ -1095,6 +1095,17 @@ pub(super) fn last_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     Some(Source { text: name.to_string(), span: Some(mention.span), kind: SourceKind::Named })
 }
 
+/// The first person the entity stage found within `tokens`, as a source.
+fn first_person_in(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Source> {
+    let mention = ctx.doc.mentions.iter().find(|m| {
+        m.kind == crate::doc::EntityKind::Person
+            && tokens.start <= m.tokens.start
+            && m.tokens.end <= tokens.end
+    })?;
+    let name = super::source::without_titles(&ctx.doc.entities[mention.entity].name);
+    Some(Source { text: name.to_string(), span: Some(mention.span), kind: SourceKind::Named })
+}
+
 /// The entity mentions that end before token `at`, nearest first, within
 /// a bounded reach (mentions are in text order).
 fn mentions_before<'d>(
@@ -2183,6 +2194,17 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
     {
         return None;
     }
+    // "She continued: \"...\"": the first person named in the sentence
+    // before it ("Mayor X spoke on the show when he made the announcement:"),
+    // else the person named last (`recent` holds the sources of the whole
+    // article by now, so text order decides).
+    if is_pronoun(ctx, subject.clone()) {
+        if !matches!(ctx.lower[subject.start].as_str(), "he" | "she") {
+            return None;
+        }
+        return first_person_in(ctx, start..subject.start)
+            .or_else(|| last_person(ctx, subject.start));
+    }
     let source = to_source(ctx, subject).filter(|s| s.kind == SourceKind::Named)?;
     recent.push(source.clone());
     Some(source)
@@ -2797,6 +2819,13 @@ mod tests {
                 "A letter from the lawyers was released: \"The key factor here is intent.\""
             ),
             None
+        );
+        // A pronoun for subject: the person named before.
+        assert_eq!(
+            source_of_quote(
+                "Union leader Jane Doe spoke for an hour. She continued: \"We will not back down.\""
+            ),
+            Some("Jane Doe".to_string())
         );
     }
 
