@@ -1198,6 +1198,22 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
                 content: strip_quote_end(ctx, start..content_end),
             });
         }
+        // "Institutional recipients, said Mauer, are required to ...": a
+        // report set off inside the clause. The predicate after it is the
+        // content (the subject before it joins the claim's text).
+        let close = (cue + 1..end.min(cue + 7)).find(|&i| words[i] == ",");
+        if let Some(close) = close.filter(|_| words[cue - 1] == ",") {
+            let name = cue + 1..close;
+            let predicate =
+                close + 1 < end && matches!(ctx.doc.tokens[close + 1].tag, Some("AUX" | "VERB"));
+            if !name.is_empty()
+                && ctx.is_capitalized(name.start)
+                && name.clone().all(plain)
+                && predicate
+            {
+                return Some(Postposed { speaker: name, content: close + 1..end });
+            }
+        }
     }
     // "..., X said." : nothing but time words after the cue, or the party
     // told ("..., officials told state media.").
@@ -2780,6 +2796,15 @@ mod tests {
         // An opening phrase is no subject; a content with its own keeps it.
         let claims = claims_of("In 2019, officials said, the plant was closed.");
         assert_eq!(claims[0].0, "the plant was closed");
+    }
+
+    #[test]
+    fn an_inverted_report_inside_the_clause_names_its_speaker() {
+        let claims = claims_of(
+            "Institutional recipients, said Mauer, are required to show the photographs.",
+        );
+        assert_eq!(claims[0].2, ["Mauer"]);
+        assert_eq!(claims[0].0, "Institutional recipients are required to show the photographs");
     }
 
     #[test]
