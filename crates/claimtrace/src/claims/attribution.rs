@@ -1481,7 +1481,7 @@ fn parenthetical_subject(
     let first = source_start.map_or(cue, |s| s.min(cue));
     let lead = sentence.tokens.start..first.checked_sub(1)?;
     let closes = content.start.checked_sub(1)?;
-    if lead.len() < 1
+    if lead.is_empty()
         || words[lead.end] != ","
         || closes <= cue
         || words[closes] != ","
