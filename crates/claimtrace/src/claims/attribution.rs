@@ -2130,9 +2130,19 @@ fn follows_quote(ctx: &Ctx<'_>, direct: &[Direct], q: usize) -> bool {
         && sentences[this_sentence].tokens.start == direct[q].open
 }
 
-/// The latest named source, for a pronoun beside a quotation.
-fn latest_named(recent: &[Source]) -> Option<Source> {
-    recent.iter().rev().find(|s| s.kind == SourceKind::Named).cloned()
+/// The named source nearest before character `before`, for the pronoun at
+/// token `pronoun` beside a quotation.
+fn latest_named(ctx: &Ctx<'_>, recent: &[Source], pronoun: usize, before: usize) -> Option<Source> {
+    // `recent` is in the order sources were found, and direct quotations
+    // are read after every sentence: text order decides. "he" and "she"
+    // stand for people only.
+    let pronoun = ctx.lower[pronoun].as_str();
+    recent
+        .iter()
+        .filter(|s| s.kind == SourceKind::Named && s.span.is_some_and(|span| span.end <= before))
+        .filter(|s| !matches!(pronoun, "he" | "she") || agrees(ctx, s, pronoun))
+        .max_by_key(|s| s.span.map(|span| span.end))
+        .cloned()
 }
 
 /// The source of a cue in the same sentence as a direct quotation, before
@@ -2151,7 +2161,12 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         {
             if let Some(phrase) = phrase_after(ctx, named_from..end) {
                 if is_pronoun(ctx, phrase.clone()) {
-                    return latest_named(recent);
+                    return latest_named(
+                        ctx,
+                        recent,
+                        phrase.start,
+                        ctx.doc.tokens[quote.open].span.start,
+                    );
                 }
                 return to_source(ctx, phrase);
             }
@@ -2168,7 +2183,12 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
                     .or_else(|| phrase_before(ctx, after..cue));
             if let Some(speaker) = speaker {
                 if is_pronoun(ctx, speaker.clone()) {
-                    return latest_named(recent);
+                    return latest_named(
+                        ctx,
+                        recent,
+                        speaker.start,
+                        ctx.doc.tokens[quote.open].span.start,
+                    );
                 }
                 return to_source(ctx, speaker);
             }
@@ -2196,7 +2216,7 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
     if let Some(cue) = cue_before {
         let subject = subject_before(ctx, start, cue)?;
         if is_pronoun(ctx, subject.clone()) {
-            return latest_named(recent);
+            return latest_named(ctx, recent, subject.start, ctx.doc.tokens[quote.open].span.start);
         }
         let source = to_source(ctx, subject)?;
         recent.push(source.clone());
@@ -2845,6 +2865,12 @@ mod tests {
             ),
             None
         );
+        // A pronoun after a quotation: the source named before it, not one
+        // named later in the article.
+        let body = "Jane Doe, a UN rapporteur, cautioned that justice is slow. \"True justice \
+                    takes time,\" she said, asking the family to be patient. The CIA and other \
+                    agencies reported that the prince had approved the operation.";
+        assert_eq!(source_of_quote(body), Some("Jane Doe".to_string()));
         // A pronoun for subject: the person named before.
         assert_eq!(
             source_of_quote(
