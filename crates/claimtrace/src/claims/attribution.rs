@@ -1091,19 +1091,24 @@ fn resolve_surname(ctx: &Ctx<'_>, at: usize, source: Source) -> Source {
 /// The last person the entity stage found before token `at`, as a source.
 pub(super) fn last_person(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     let mention = mentions_before(ctx, at).find(|m| m.kind == crate::doc::EntityKind::Person)?;
-    let name = super::source::without_titles(&ctx.doc.entities[mention.entity].name);
-    Some(Source { text: name.to_string(), span: Some(mention.span), kind: SourceKind::Named })
+    Some(person_source(ctx, mention))
 }
 
 /// The first person the entity stage found within `tokens`, as a source.
 fn first_person_in(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Source> {
-    let mention = ctx.doc.mentions.iter().find(|m| {
-        m.kind == crate::doc::EntityKind::Person
-            && tokens.start <= m.tokens.start
-            && m.tokens.end <= tokens.end
-    })?;
+    let mentions = &ctx.doc.mentions;
+    let first = mentions.partition_point(|m| m.tokens.start < tokens.start);
+    let mention = mentions[first..]
+        .iter()
+        .take_while(|m| m.tokens.start < tokens.end)
+        .find(|m| m.kind == crate::doc::EntityKind::Person && m.tokens.end <= tokens.end)?;
+    Some(person_source(ctx, mention))
+}
+
+/// A person's mention as a source, named by its entity without titles.
+fn person_source(ctx: &Ctx<'_>, mention: &crate::doc::Mention) -> Source {
     let name = super::source::without_titles(&ctx.doc.entities[mention.entity].name);
-    Some(Source { text: name.to_string(), span: Some(mention.span), kind: SourceKind::Named })
+    Source { text: name.to_string(), span: Some(mention.span), kind: SourceKind::Named }
 }
 
 /// The entity mentions that end before token `at`, nearest first, within
@@ -1502,12 +1507,11 @@ fn parenthetical_subject(
 /// not type agrees with any.
 fn agrees(ctx: &Ctx<'_>, source: &Source, pronoun: &str) -> bool {
     let Some(span) = source.span else { return true };
-    let kind = ctx
-        .doc
-        .mentions
-        .iter()
-        .find(|m| m.span.start < span.end && span.start < m.span.end)
-        .map(|m| m.kind);
+    // Mentions are in text order: the first that ends after the source
+    // starts is the only one that can overlap it first.
+    let mentions = &ctx.doc.mentions;
+    let first = mentions.partition_point(|m| m.span.end <= span.start);
+    let kind = mentions.get(first).filter(|m| m.span.start < span.end).map(|m| m.kind);
     match kind {
         Some(crate::doc::EntityKind::Person) => matches!(pronoun, "he" | "she"),
         Some(_) => matches!(pronoun, "it" | "they"),

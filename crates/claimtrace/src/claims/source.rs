@@ -296,7 +296,6 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     while to < cue && reaches(to) && ctx.lower[to] != "," {
         to += 1;
     }
-
     // Leading punctuation or a comma-closed phrase is not the subject.
     if let Some(comma) = (from..subject).rev().find(|&k| ctx.lower[k] == ",") {
         from = comma + 1;
