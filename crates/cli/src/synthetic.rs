@@ -129,19 +129,19 @@ const TOPICS: &[&str] = &[
 ];
 
 /// One proposition: who did what to whom, where, with which figure.
-struct Proposition {
+struct Proposition<'n> {
     template: usize,
-    actor: String,
-    other: String,
-    place: String,
+    actor: &'n str,
+    other: &'n str,
+    place: &'n str,
     topic: &'static str,
     number: u32,
 }
 
-impl Proposition {
+impl Proposition<'_> {
     /// One wording of the proposition; `variant` picks the paraphrase.
     fn wording(&self, variant: usize) -> String {
-        let (a, b, p, t, n) = (&self.actor, &self.other, &self.place, self.topic, self.number);
+        let (a, b, p, t, n) = (self.actor, self.other, self.place, self.topic, self.number);
         let options: [String; 4] = match self.template {
             0 => [
                 format!("{a} killed {n} people in {p}"),
@@ -220,21 +220,67 @@ const HEDGES: &[(&str, &str)] = &[
     ("witnesses said ", ""),
 ];
 
-/// One appearance before it is filed: its article, date and wording.
+/// One appearance before it is filed: its date, its proposition and how
+/// it is worded. Kept small (the plan of a million appearances is held
+/// while they are filed, and the bench reports the process's peak memory);
+/// its text is made when it is filed ([`Planned::realise`]).
 struct Planned {
     day: u32,
+    /// Index of its proposition in the plan.
+    proposition: u32,
+    /// The paraphrase ([`Proposition::wording`]).
+    variant: u8,
+    /// 1 + the index of its hedge in [`HEDGES`]; 0 for none.
+    hedge: u8,
+    /// The group a reported claim cites (an index into `Names::groups`).
+    cites: u32,
+}
+
+/// An appearance as it is filed.
+struct Realised {
     text: String,
     chain: Vec<String>,
     status: &'static str,
     entities: Vec<String>,
 }
 
-/// The appearances of a synthetic ledger of about `n`, sorted by day.
-fn plan(n: usize, names: &Names, rng: &mut Rng) -> (Vec<Planned>, Vec<usize>) {
+impl Planned {
+    fn realise(&self, propositions: &[Proposition<'_>], names: &Names) -> Realised {
+        let prop = &propositions[self.proposition as usize];
+        let mut text = prop.wording(usize::from(self.variant));
+        let mut chain = Vec::new();
+        let mut status = if prop.template == 4 { "disputed" } else { "asserted" };
+        if let Some(&(before, after)) = self.hedge.checked_sub(1).map(|k| &HEDGES[usize::from(k)]) {
+            if after.is_empty() {
+                text = format!("{before}{text}");
+                chain.push(names.groups[self.cites as usize].clone());
+                status = "reported";
+            } else if let Some((first, rest)) = text.split_once(' ') {
+                text = format!("{first}{after} {rest}");
+                status = "hedged";
+            }
+        }
+        let entities: Vec<String> = [prop.actor, prop.other, prop.place]
+            .into_iter()
+            .filter(|e| text.contains(e))
+            .map(str::to_string)
+            .collect();
+        Realised { text, chain, status, entities }
+    }
+}
+
+/// The appearances of a synthetic ledger of about `n`, sorted by day; the
+/// propositions they state; the size of each.
+fn plan<'n>(
+    n: usize,
+    names: &'n Names,
+    rng: &mut Rng,
+) -> (Vec<Planned>, Vec<Proposition<'n>>, Vec<usize>) {
     let people = Zipf::new(names.people.len(), 1.1);
     let groups = Zipf::new(names.groups.len(), 1.1);
     let places = Zipf::new(names.places.len(), 1.1);
     let mut planned = Vec::with_capacity(n);
+    let mut propositions = Vec::new();
     let mut sizes = Vec::new();
     const DAYS: u32 = 5 * 365;
     while planned.len() < n {
@@ -246,44 +292,36 @@ fn plan(n: usize, names: &Names, rng: &mut Rng) -> (Vec<Planned>, Vec<usize>) {
         let prop = Proposition {
             template: rng.below(7),
             actor: if actor_is_person {
-                names.people[people.draw(rng)].clone()
+                &names.people[people.draw(rng)]
             } else {
-                names.groups[groups.draw(rng)].clone()
+                &names.groups[groups.draw(rng)]
             },
-            other: names.groups[groups.draw(rng)].clone(),
-            place: names.places[places.draw(rng)].clone(),
+            other: &names.groups[groups.draw(rng)],
+            place: &names.places[places.draw(rng)],
             topic: TOPICS[rng.below(TOPICS.len())],
             number: 2 + rng.below(400) as u32,
         };
         // Big stories run longer: up to a tenth of their size in days.
         let spread = 1 + size as u32 / 10;
         let start = rng.below((DAYS - spread) as usize) as u32;
+        let proposition = propositions.len() as u32;
         for _ in 0..size {
             let day = (start + rng.below(spread as usize) as u32).min(DAYS - 1);
-            let mut text = prop.wording(rng.below(4));
-            let mut chain = Vec::new();
-            let mut status = if prop.template == 4 { "disputed" } else { "asserted" };
+            let variant = rng.below(4) as u8;
+            let (mut hedge, mut cites) = (0, 0);
             if rng.below(10) < 3 {
-                let (before, after) = HEDGES[rng.below(HEDGES.len())];
-                if after.is_empty() {
-                    text = format!("{before}{text}");
-                    chain.push(names.groups[groups.draw(rng)].clone());
-                    status = "reported";
-                } else if let Some((first, rest)) = text.split_once(' ') {
-                    text = format!("{first}{after} {rest}");
-                    status = "hedged";
+                let k = rng.below(HEDGES.len());
+                hedge = k as u8 + 1;
+                if HEDGES[k].1.is_empty() {
+                    cites = groups.draw(rng) as u32;
                 }
             }
-            let entities: Vec<String> = [&prop.actor, &prop.other, &prop.place]
-                .into_iter()
-                .filter(|e| text.contains(e.as_str()))
-                .cloned()
-                .collect();
-            planned.push(Planned { day, text, chain, status, entities });
+            planned.push(Planned { day, proposition, variant, hedge, cites });
         }
+        propositions.push(prop);
     }
     planned.sort_by_key(|p| p.day);
-    (planned, sizes)
+    (planned, propositions, sizes)
 }
 
 fn date_of(day: u32) -> String {
@@ -302,7 +340,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
     let started = Instant::now();
     let names = names(corpus)?;
     let mut rng = Rng(0x5eed_c1a1);
-    let (planned, sizes) = plan(n, &names, &mut rng);
+    let (planned, propositions, sizes) = plan(n, &names, &mut rng);
     let mut by_size = sizes.clone();
     by_size.sort_unstable();
     let singletons = sizes.iter().filter(|&&s| s == 1).count();
@@ -327,7 +365,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
     // batches of its size, one transaction each.
     let articles: Vec<(usize, &[Planned])> = planned.chunks(per_article).enumerate().collect();
     for batch in articles.chunks(crate::ledger::BATCH) {
-        let texts: Vec<(String, String)> = batch
+        let texts: Vec<(String, String, Vec<Realised>)> = batch
             .iter()
             .map(|&(k, chunk)| {
                 let outlet = OUTLETS[k % OUTLETS.len()];
@@ -336,14 +374,17 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
                     outlet.replace(' ', "-").to_lowercase(),
                     date_of(chunk[0].day)
                 );
-                (url, chunk.iter().map(|p| format!("{}. ", p.text)).collect())
+                let realised: Vec<Realised> =
+                    chunk.iter().map(|p| p.realise(&propositions, &names)).collect();
+                let body = realised.iter().map(|p| format!("{}. ", p.text)).collect();
+                (url, body, realised)
             })
             .collect();
-        let makers: Vec<_> = batch
+        let makers: Vec<_> = texts
             .iter()
-            .map(|&(_, chunk)| {
+            .map(|(_, _, realised)| {
                 move |reference: &ArticleRef| -> Vec<Appearance> {
-                    chunk
+                    realised
                         .iter()
                         .enumerate()
                         .map(|(index, p)| Appearance {
@@ -367,7 +408,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
             .iter()
             .zip(&texts)
             .zip(&makers)
-            .map(|((&(k, chunk), (url, body)), make)| {
+            .map(|((&(k, chunk), (url, body, _)), make)| {
                 let outlet = OUTLETS[k % OUTLETS.len()];
                 let article = Filed {
                     url: url.clone(),
@@ -428,7 +469,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
         trace_ms.push(t.elapsed().as_secs_f64() * 1e3);
     }
     for _ in 0..queries {
-        let p = &planned[rng.below(planned.len())];
+        let p = planned[rng.below(planned.len())].realise(&propositions, &names);
         let words: Vec<&str> = p.text.split(' ').filter(|w| w.len() > 3).take(2).collect();
         let t = Instant::now();
         std::hint::black_box(store.search(&words.join(" "), 20)?);
