@@ -14,7 +14,8 @@ pub(crate) enum Arg<'a> {
     Int(i64),
     Text(&'a str),
     Bytes(&'a [u8]),
-    /// Arrays (PostgreSQL only).
+    /// Arrays: `ANY(CAST(?1 AS BIGINT[]))`/`unnest` on PostgreSQL,
+    /// `rarray(?1)` on SQLite.
     Ints(&'a [i64]),
     Texts(&'a [String]),
 }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use claimtrace::ledger::{self, Appearance, Signature, Summary};
+use claimtrace::ledger::{self, Appearance, Stored, Summary};
 
 use super::{
     add_to_summary, insert_pairs, load_summary, postings, refresh, signatures, to_json,
@@ -149,7 +149,7 @@ impl<'a> Clustering<'a> {
             if linked.contains(&cluster) {
                 continue;
             }
-            let other = Signature::decode(&signature);
+            let other = Stored::read(&signature);
             if ledger::revises(&appearance.signature, &other) {
                 revised.push(candidate);
                 continue;
