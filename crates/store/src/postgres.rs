@@ -186,7 +186,25 @@ pub const PG_MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE articles ADD COLUMN wire TEXT;
 "#,
+    // 8: as SQLite's 13: bands keyed by integers (filled by `backfill`).
+    r#"
+    DROP TABLE keys;
+    CREATE TABLE keys (
+        key BIGINT NOT NULL,
+        appearance BIGINT NOT NULL,
+        PRIMARY KEY (key, appearance)
+    );
+"#,
 ];
+
+/// Fills what schema version `version` added to a ledger written before
+/// it, in the migration's transaction.
+fn backfill(conn: &PgConn, version: i64) -> Result<()> {
+    if version == 8 {
+        crate::store::fill_keys(conn)?;
+    }
+    Ok(())
+}
 
 impl ToSql for Arg<'_> {
     fn to_sql(
@@ -416,7 +434,7 @@ fn migrate_locked(conn: &PgConn, url: &str) -> Result<()> {
         }
         let Some(sql) = PG_MIGRATIONS.get(version as usize) else { return Ok(()) };
         conn.batch("BEGIN")?;
-        let step = conn.batch(sql).and_then(|()| {
+        let step = conn.batch(sql).and_then(|()| backfill(conn, version + 1)).and_then(|()| {
             conn.execute(
                 "UPDATE claimtrace_meta SET value = ?1 WHERE key = 'schema'",
                 &[Arg::Text(&(version + 1).to_string())],

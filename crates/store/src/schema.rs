@@ -182,4 +182,15 @@ pub const MIGRATIONS: &[&str] = &[
     "
     ALTER TABLE articles ADD COLUMN wire TEXT;
     ",
+    // 13: the candidate index keys each MinHash band by a 64-bit integer
+    // instead of its text (half the size; filled from the stored
+    // signatures by `SqlStore::migrate`).
+    "
+    DROP TABLE keys;
+    CREATE TABLE keys (
+        key INTEGER NOT NULL,
+        appearance INTEGER NOT NULL,
+        PRIMARY KEY (key, appearance)
+    ) WITHOUT ROWID;
+    ",
 ];

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use claimtrace::ledger::{self, Fingerprint, Signature};
+use claimtrace::ledger::{self, Fingerprint};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql};
 
@@ -274,18 +274,9 @@ fn backfill(conn: &SqliteConn, version: usize) -> Result<()> {
             store::refresh(conn, row.int(0)?, false)?;
         }
     }
-    if version == 3 {
-        let rows =
-            conn.query("SELECT id, signature FROM appearances WHERE cluster IS NOT NULL", &[])?;
-        for row in rows {
-            let id = row.int(0)?;
-            for key in Signature::decode(&row.text(1)?).bands() {
-                conn.execute(
-                    "INSERT INTO keys (key, appearance) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
-                    args![&key, id],
-                )?;
-            }
-        }
+    // 3 (bands as text) is filled by 13 (bands as integers).
+    if version == 13 {
+        store::fill_keys(conn)?;
     }
     if version == 4 {
         for row in conn.query("SELECT id, record FROM articles", &[])? {

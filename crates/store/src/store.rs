@@ -934,7 +934,11 @@ struct CorrectionRow {
 /// The lock keys of the bands of `appearances`: writers filing a claim
 /// that shares a band with one of them wait for the writer holding them.
 fn band_keys(appearances: &[Appearance]) -> Vec<i64> {
-    appearances.iter().flat_map(|a| a.signature.bands()).map(|band| lock_key("k", &band)).collect()
+    appearances
+        .iter()
+        .flat_map(|a| a.signature.bands())
+        .map(|band| lock_key("k", &band.to_string()))
+        .collect()
 }
 
 /// The earlier appearances (of any article) that are the same claim as
@@ -947,7 +951,9 @@ fn same_claim_candidates(conn: &dyn Conn, appearances: &[Appearance]) -> Result<
         found.sort_unstable();
         found.dedup();
         for (candidate, signature, _) in signatures(conn, &found)? {
-            if ledger::same_claim(&appearance.signature, &ledger::Stored::read(&signature)).is_some() {
+            if ledger::same_claim(&appearance.signature, &ledger::Stored::read(&signature))
+                .is_some()
+            {
                 reached.push(candidate);
             }
         }
@@ -1227,21 +1233,49 @@ fn insert_pairs(conn: &dyn Conn, table: &str, names: &[String], number: i64) -> 
     Ok(())
 }
 
+/// Fills the candidate index from the stored signatures of the appearances
+/// in the ledger (a migration's backfill).
+pub(crate) fn fill_keys(conn: &dyn Conn) -> Result<()> {
+    let rows =
+        conn.query("SELECT id, signature FROM appearances WHERE cluster IS NOT NULL", &[])?;
+    for row in rows {
+        insert_keys(conn, &Signature::decode(&row.text(1)?).bands(), row.int(0)?)?;
+    }
+    Ok(())
+}
+
+/// Files appearance `id` under its MinHash `bands` (the candidate index).
+fn insert_keys(conn: &dyn Conn, bands: &[i64], id: i64) -> Result<()> {
+    if bands.is_empty() {
+        return Ok(());
+    }
+    // As `insert_pairs`: one statement, no statement journal on SQLite.
+    let sql = match conn.dialect() {
+        Dialect::Postgres => {
+            "INSERT INTO keys SELECT unnest(CAST(?1 AS BIGINT[])), CAST(?2 AS BIGINT)
+             ON CONFLICT DO NOTHING"
+        }
+        Dialect::Sqlite => "INSERT OR IGNORE INTO keys SELECT value, ?2 FROM rarray(?1)",
+    };
+    conn.execute(sql, &[Arg::Ints(bands), Arg::Int(id)])?;
+    Ok(())
+}
+
 /// Candidates of a claim with these MinHash `bands`: the most recent
 /// [`BUCKET`] appearances filed under each band, in one statement (an
 /// appearance filed under several bands comes once a band).
-fn postings(conn: &dyn Conn, bands: &[String]) -> Result<Vec<i64>> {
+fn postings(conn: &dyn Conn, bands: &[i64]) -> Result<Vec<i64>> {
     if bands.is_empty() {
         return Ok(Vec::new());
     }
     let rows = match conn.dialect() {
         Dialect::Postgres => conn.query(
             &format!(
-                "SELECT k.appearance FROM unnest(CAST(?1 AS TEXT[])) AS b(key)
+                "SELECT k.appearance FROM unnest(CAST(?1 AS BIGINT[])) AS b(key)
                  CROSS JOIN LATERAL (SELECT appearance FROM keys WHERE keys.key = b.key
                                      ORDER BY appearance DESC LIMIT {BUCKET}) AS k"
             ),
-            &[Arg::Texts(bands)],
+            &[Arg::Ints(bands)],
         )?,
         Dialect::Sqlite => {
             // One limited scan a band, joined by UNION ALL (SQLite has no
@@ -1256,7 +1290,7 @@ fn postings(conn: &dyn Conn, bands: &[String]) -> Result<Vec<i64>> {
                 })
                 .collect::<Vec<_>>()
                 .join(" UNION ALL ");
-            let args: Vec<Arg<'_>> = bands.iter().map(Arg::from).collect();
+            let args: Vec<Arg<'_>> = bands.iter().map(|&b| Arg::Int(b)).collect();
             conn.query(&sql, &args)?
         }
     };

@@ -803,7 +803,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 12);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 13);
 }
 
 #[test]
@@ -835,7 +835,19 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 12);
+    assert_eq!(store.schema_version().unwrap(), 13);
+    // The candidate index was filled again, a 64-bit integer a band.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+        let (keys, text): (i64, i64) = conn
+            .query_row(
+                "SELECT count(*), count(*) FILTER (WHERE typeof(key) != 'integer') FROM keys",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(keys > 0 && text == 0, "{keys} keys, {text} not integers");
+    }
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
     let (full, _) = store.claims_page(&all).unwrap();

@@ -332,7 +332,7 @@ pub fn cluster(appearances: &[Appearance]) -> Vec<Vec<usize>> {
 
 /// [`cluster`] over the appearances' signatures alone.
 pub fn cluster_signatures(signatures: &[&Signature]) -> Vec<Vec<usize>> {
-    let mut index: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut index: std::collections::HashMap<i64, Vec<usize>> = Default::default();
     let mut links = Vec::new();
     for (i, a) in signatures.iter().enumerate() {
         let mut seen = std::collections::HashSet::new();

@@ -96,10 +96,10 @@ pub const BANDS: usize = 12;
 pub const ROWS: usize = 2;
 
 impl Signature {
-    /// The index keys of the claim: `b<band>:<hash>` for each MinHash band
-    /// of its stems. None for fewer than two stems, which [`same_claim`]
-    /// never links.
-    pub fn bands(&self) -> Vec<String> {
+    /// The index keys of the claim: a 64-bit hash of each MinHash band of
+    /// its stems (and of the band's number, so that bands do not collide).
+    /// None for fewer than two stems, which [`same_claim`] never links.
+    pub fn bands(&self) -> Vec<i64> {
         if self.stems.len() < 2 {
             return Vec::new();
         }
@@ -113,8 +113,9 @@ impl Signature {
         mins.chunks(ROWS)
             .enumerate()
             .map(|(band, rows)| {
-                let h = rows.iter().fold(FNV_OFFSET, |h, &v| mix(h ^ v));
-                format!("b{band}:{h:016x}")
+                let seed = mix(FNV_OFFSET ^ (band as u64).wrapping_mul(GOLDEN));
+                // Stored as SQL integers (signed): the same 64 bits.
+                rows.iter().fold(seed, |h, &v| mix(h ^ v)) as i64
             })
             .collect()
     }
@@ -309,7 +310,8 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
     }
     let share_entities = common(a.entities(), b.entities()).next().is_some();
     let has_numbers = a.numbers().next().is_some();
-    let same = wording >= 0.6 || (share_entities && wording >= 0.4) || (has_numbers && wording >= 0.4);
+    let same =
+        wording >= 0.6 || (share_entities && wording >= 0.4) || (has_numbers && wording >= 0.4);
     same.then(|| MatchReason {
         wording,
         shared_entities: common(a.entities(), b.entities()).map(str::to_string).collect(),

@@ -9,8 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 use claimtrace::ledger::{self, Appearance, Stored, Summary};
 
 use super::{
-    add_to_summary, insert_pairs, load_summary, postings, refresh, signatures, to_json,
-    LookupStats, SplitInForce, TextRows,
+    add_to_summary, insert_keys, load_summary, postings, refresh, signatures, to_json, LookupStats,
+    SplitInForce, TextRows,
 };
 use crate::sql::{args, Conn, Dialect};
 use crate::Result;
@@ -133,7 +133,7 @@ impl<'a> Clustering<'a> {
                 candidates.insert(posting);
                 stats.postings += 1;
             }
-            insert_pairs(conn, "keys (key, appearance)", &bands, id)?;
+            insert_keys(conn, &bands, id)?;
         }
         stats.lookups += 1;
         stats.candidates += candidates.len() as u64;
