@@ -200,7 +200,7 @@ impl SqlStore {
         // The clusters this may change, locked before any is (as a new
         // article's filing does, where writers run at once).
         if conn.dialect() == Dialect::Postgres {
-            conn.lock(&band_keys(&fresh))?;
+            conn.lock(&band_keys(conn, &fresh))?;
             let mut reached = same_claim_candidates(conn, &fresh)?;
             reached.extend(old.iter().map(|a| a.id));
             lock_clusters_of(conn, &reached, &mut BTreeSet::new())?;
