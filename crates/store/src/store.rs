@@ -1240,12 +1240,25 @@ fn insert_pairs(conn: &dyn Conn, table: &str, names: &[String], number: i64) -> 
 /// Fills the candidate index from the stored signatures of the appearances
 /// in the ledger (a migration's backfill).
 pub(crate) fn fill_keys(conn: &dyn Conn) -> Result<()> {
-    let rows =
-        conn.query("SELECT id, signature FROM appearances WHERE cluster IS NOT NULL", &[])?;
-    for row in rows {
-        insert_keys(conn, &Signature::decode(&row.text(1)?).bands(), row.int(0)?)?;
+    // A page of rows at a time: a ledger may hold millions.
+    const PAGE: usize = 10_000;
+    let mut after = i64::MIN;
+    loop {
+        let rows = conn.query(
+            &format!(
+                "SELECT id, signature FROM appearances WHERE cluster IS NOT NULL AND id > ?1
+                 ORDER BY id LIMIT {PAGE}"
+            ),
+            args![after],
+        )?;
+        for row in &rows {
+            after = row.int(0)?;
+            insert_keys(conn, &Signature::decode(&row.text(1)?).bands(), after)?;
+        }
+        if rows.len() < PAGE {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 /// Files appearance `id` under its MinHash `bands` (the candidate index).
