@@ -2772,6 +2772,32 @@ mod tests {
     }
 
     #[test]
+    fn conjecture_reports_a_clause_only() {
+        let claims = claims_of("Scientists theorized that the crater was formed by a comet.");
+        assert!(
+            claims.iter().any(|c| c.1 == Status::Reported
+                && c.0 == "the crater was formed by a comet"
+                && c.2 == ["Scientists"]),
+            "{claims:?}"
+        );
+        let reported = |body: &str| claims_of(body).into_iter().any(|c| c.1 == Status::Reported);
+        assert!(reported("Investigators surmised the driver had fallen asleep."));
+        assert!(reported("Police theorise that the fire was started deliberately."));
+        assert!(!reported("She posited a new theory of gravity."));
+        assert!(!reported("He speculated about the cause of the blast for hours."));
+    }
+
+    #[test]
+    fn a_time_closing_the_subject_is_not_the_source() {
+        let claims =
+            claims_of("Posts on the message board from Friday wrote that the site was down.");
+        assert!(claims.iter().any(|c| c.2 == ["Posts on the message board"]), "{claims:?}");
+        // A name that ends in a month is still the name.
+        let claims = claims_of("Prime Minister Theresa May said that the deal was dead.");
+        assert!(claims.iter().any(|c| c.2 == ["Theresa May"]), "{claims:?}");
+    }
+
+    #[test]
     fn a_relative_clause_on_the_object_is_not_the_cues_clause() {
         let reported = |body: &str| claims_of(body).into_iter().any(|c| c.1 == Status::Reported);
         assert!(!reported(

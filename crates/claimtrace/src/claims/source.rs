@@ -432,6 +432,27 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
             from += 1;
         }
     }
+    // "Posts on the message board from Friday": a time closing the phrase
+    // says when, not who.
+    let mut end = to;
+    while end > from + 1 && is_time_word(words[end - 1]) {
+        end -= 1;
+    }
+    if end < to && end > from + 1 && matches!(words[end - 1], "from" | "on" | "since" | "of") {
+        // What is left must be a noun phrase: "Late on Sunday" and "Ivan's
+        // condition was reported on Wednesday" name no one.
+        let tokens = &ctx.doc.tokens;
+        let left = from..end - 1;
+        let nominal =
+            left.clone().any(|k| matches!(tokens[k].tag, Some("NOUN" | "PROPN" | "PRON")));
+        let verb = left
+            .clone()
+            .any(|k| matches!(tokens[k].tag, Some("VERB" | "AUX")) || looks_finite_verb(ctx, k));
+        if !nominal || verb {
+            return None;
+        }
+        to = end - 1;
+    }
     let named_from = skip_determiners(words, from..to);
     if named_from >= to {
         return None;
