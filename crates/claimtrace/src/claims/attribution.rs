@@ -2795,6 +2795,15 @@ mod tests {
         // A name that ends in a month is still the name.
         let claims = claims_of("Prime Minister Theresa May said that the deal was dead.");
         assert!(claims.iter().any(|c| c.2 == ["Theresa May"]), "{claims:?}");
+        // A fronted time is no subject, and an acronym in brackets after
+        // the name leaves the name the source.
+        for body in [
+            "Late on Sunday, the Syrian Democratic Forces (SDF) announced it had signed a deal.",
+            "On Sunday, the Syrian Democratic Forces (SDF) announced it had signed a deal.",
+        ] {
+            let claims = claims_of(body);
+            assert!(claims.iter().any(|c| c.2 == ["Syrian Democratic Forces"]), "{claims:?}");
+        }
     }
 
     #[test]

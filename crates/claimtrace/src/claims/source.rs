@@ -215,6 +215,15 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     while subject_end > start && skipped(subject_end - 1) {
         subject_end -= 1;
     }
+    // "the Syrian Democratic Forces (SDF) announced": the name before an
+    // acronym in brackets.
+    if subject_end >= start + 4
+        && words[subject_end - 1] == ")"
+        && words[subject_end - 3] == "("
+        && is_acronym(ctx, subject_end - 2)
+    {
+        subject_end -= 3;
+    }
     if let Some(found) = phrase_before(ctx, start..subject_end) {
         return Some(found);
     }
@@ -262,9 +271,13 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     let subject = (start..cue)
         .rev()
         .find(|&j| tokens[j].head == Some(cue) && tokens[j].rel == Some("nsubj"))?;
-    // A relative pronoun ("which state media said") is no source.
+    // A relative pronoun ("which state media said") is no source; nor is
+    // a fronted adverb or day the parser took for the subject ("Late on
+    // Sunday, the Kurdish-led forces announced"): the words decide.
     if matches!(ctx.lower[subject].as_str(), "which" | "who" | "that" | "whom")
         && !is_acronym(ctx, subject)
+        || tokens[subject].tag == Some("ADV")
+        || is_time_word(&ctx.lower[subject])
     {
         return None;
     }
@@ -461,9 +474,11 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     // "between 36 and 40 people") or a phrase cut off at a preposition
     // ("sources within the").
     let tokens = &ctx.doc.tokens;
-    if (named_from..to)
-        .all(|k| is_time_word(words[k]) || !words[k].chars().any(char::is_alphanumeric))
-        || tokens[named_from].kind == crate::doc::TokenKind::Number
+    if (named_from..to).all(|k| {
+        is_time_word(words[k])
+            || !words[k].chars().any(char::is_alphanumeric)
+            || k == named_from && PREPOSITIONS.contains(&words[k])
+    }) || tokens[named_from].kind == crate::doc::TokenKind::Number
         || matches!(words[named_from], "total" | "between" | "some" | "about" | "around" | "nearly")
             && (named_from..to).any(|k| tokens[k].kind == crate::doc::TokenKind::Number)
         || matches!(tokens[to - 1].tag, Some("ADP" | "DET" | "CCONJ"))
