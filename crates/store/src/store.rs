@@ -1210,19 +1210,24 @@ pub(crate) fn file_terms<'a>(
     terms: impl Iterator<Item = &'a String>,
 ) -> Result<()> {
     let terms: Vec<String> = terms.cloned().collect();
-    insert_pairs(conn, "cluster_terms (term, cluster)", &terms, cluster)
+    insert_pairs(conn, "cluster_terms (term, cluster)", Arg::Texts(&terms), cluster)
 }
 
-/// Inserts a row `(name, number)` for each of `names` into `table
-/// (columns)`, skipping rows already there: one statement, the names
-/// passed as an array.
-fn insert_pairs(conn: &dyn Conn, table: &str, names: &[String], number: i64) -> Result<()> {
-    if names.is_empty() {
+/// Inserts a row `(value, number)` for each of `values` (an array of
+/// texts or integers) into `table (columns)`, skipping rows already there:
+/// one statement, the values passed as an array.
+fn insert_pairs(conn: &dyn Conn, table: &str, values: Arg<'_>, number: i64) -> Result<()> {
+    let (len, array_type) = match values {
+        Arg::Texts(v) => (v.len(), "TEXT"),
+        Arg::Ints(v) => (v.len(), "BIGINT"),
+        other => return Err(StoreError::Invalid(format!("not an array of values: {other:?}"))),
+    };
+    if len == 0 {
         return Ok(());
     }
     let sql = match conn.dialect() {
         Dialect::Postgres => format!(
-            "INSERT INTO {table} SELECT unnest(CAST(?1 AS TEXT[])), CAST(?2 AS BIGINT)
+            "INSERT INTO {table} SELECT unnest(CAST(?1 AS {array_type}[])), CAST(?2 AS BIGINT)
              ON CONFLICT DO NOTHING"
         ),
         // `OR IGNORE` rather than `ON CONFLICT DO NOTHING`: no constraint
@@ -1233,7 +1238,7 @@ fn insert_pairs(conn: &dyn Conn, table: &str, names: &[String], number: i64) -> 
             format!("INSERT OR IGNORE INTO {table} SELECT value, ?2 FROM rarray(?1)")
         }
     };
-    conn.execute(&sql, &[Arg::Texts(names), Arg::Int(number)])?;
+    conn.execute(&sql, &[values, Arg::Int(number)])?;
     Ok(())
 }
 
@@ -1263,19 +1268,7 @@ pub(crate) fn fill_keys(conn: &dyn Conn) -> Result<()> {
 
 /// Files appearance `id` under its MinHash `bands` (the candidate index).
 fn insert_keys(conn: &dyn Conn, bands: &[i64], id: i64) -> Result<()> {
-    if bands.is_empty() {
-        return Ok(());
-    }
-    // As `insert_pairs`: one statement, no statement journal on SQLite.
-    let sql = match conn.dialect() {
-        Dialect::Postgres => {
-            "INSERT INTO keys SELECT unnest(CAST(?1 AS BIGINT[])), CAST(?2 AS BIGINT)
-             ON CONFLICT DO NOTHING"
-        }
-        Dialect::Sqlite => "INSERT OR IGNORE INTO keys SELECT value, ?2 FROM rarray(?1)",
-    };
-    conn.execute(sql, &[Arg::Ints(bands), Arg::Int(id)])?;
-    Ok(())
+    insert_pairs(conn, "keys (key, appearance)", Arg::Ints(bands), id)
 }
 
 /// Candidates of a claim with these MinHash `bands`: the most recent
@@ -1382,7 +1375,7 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
 pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprint) -> Result<()> {
     let encoded = print.encode();
     conn.execute("UPDATE articles SET fingerprint = ?1 WHERE id = ?2", args![&encoded, article])?;
-    insert_pairs(conn, "article_bands (band, article)", &print.bands(), article)
+    insert_pairs(conn, "article_bands (band, article)", Arg::Texts(&print.bands()), article)
 }
 
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {

@@ -445,6 +445,7 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
             from += 1;
         }
     }
+    let tokens = &ctx.doc.tokens;
     // "Posts on the message board from Friday": a time closing the phrase
     // says when, not who.
     let mut end = to;
@@ -454,7 +455,6 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     if end < to && end > from + 1 && matches!(words[end - 1], "from" | "on" | "since" | "of") {
         // What is left must be a noun phrase: "Late on Sunday" and "Ivan's
         // condition was reported on Wednesday" name no one.
-        let tokens = &ctx.doc.tokens;
         let left = from..end - 1;
         let nominal =
             left.clone().any(|k| matches!(tokens[k].tag, Some("NOUN" | "PROPN" | "PRON")));
@@ -473,7 +473,6 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     // Who speaks is never a date ("Monday"), a figure ("A total of 39",
     // "between 36 and 40 people") or a phrase cut off at a preposition
     // ("sources within the").
-    let tokens = &ctx.doc.tokens;
     if (named_from..to).all(|k| {
         is_time_word(words[k])
             || !words[k].chars().any(char::is_alphanumeric)
