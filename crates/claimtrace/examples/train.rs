@@ -6,6 +6,9 @@
 //     cargo run --release -p claimtrace --example train -- \
 //         --data /work/shared/data --out crates/claimtrace/models
 //
+// (`--lists-only` writes the word lists harvested from the corpora,
+// `src/entities/data/names.tsv` and `common_words.txt`, and stops.)
+//
 // The tagger and parser learn from the GUM train split (`gum/splits.md`);
 // the recognizer from GUM train's named mentions plus the corpora named by
 // `--ner` (comma-separated; default `gum,uner`, the shipped model): `uner` (Universal
@@ -36,6 +39,17 @@ fn main() -> anyhow::Result<()> {
     let data = PathBuf::from(value("--data").map_or("/work/shared/data", String::as_str));
     let out = PathBuf::from(value("--out").map_or("crates/claimtrace/models", String::as_str));
     let iterations: usize = value("--iterations").map_or(Ok(15), |v| v.parse())?;
+
+    // ## Lists from data (also written alone with `--lists-only`).
+    let names = harvest_names(&data)?;
+    let entity_data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/entities/data");
+    std::fs::write(entity_data.join("names.tsv"), &names)?;
+    let common = harvest_common_words(&data)?;
+    std::fs::write(entity_data.join("common_words.txt"), &common)?;
+    eprintln!("lists: names.tsv, common_words.txt -> {}", entity_data.display());
+    if args.iter().any(|a| a == "--lists-only") {
+        return Ok(());
+    }
 
     // ## Data
     let train_docs =
@@ -106,16 +120,67 @@ fn main() -> anyhow::Result<()> {
     let ner_tags = tag_all(&ner_data);
     // Names from data, written beside the hand-written gazetteer and read
     // back as the recognizer's `NAMES` feature.
-    let names = harvest_names(&data)?;
-    let names_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/entities/data/names.tsv");
-    std::fs::write(&names_path, &names)?;
     let harvested = NameList::from_tokenized(&names);
-    eprintln!("names: {} entries -> {}", harvested.len(), names_path.display());
+    eprintln!("names: {} entries", harvested.len());
     let gazetteers = ner::Gazetteers { listed: &GAZETTEER, harvested: &harvested };
     let ner_bytes = ner::train(&ner_data, &ner_tags, gazetteers, iterations, SEED);
     std::fs::write(out.join("ner.bin"), &ner_bytes)?;
     eprintln!("ner: {} bytes, {} sentences", ner_bytes.len(), ner_data.len());
     Ok(())
+}
+
+/// Lower-case words of the CC BY 4.0 entity corpora (wikigold, the Broad
+/// Twitter Corpus, WNUT 2017 train and dev; held-out parts left out, as for
+/// [`harvest_names`]): words written in lower case outside names at least
+/// twice and at least five times as often as inside one. A capitalised
+/// word that is one of them and opens a sentence or a quotation
+/// ("Sometimes", "Neighbors", "Members") is no name by itself. One a line,
+/// sorted.
+fn harvest_common_words(data: &std::path::Path) -> anyhow::Result<String> {
+    use std::collections::BTreeMap;
+    // (outside names in lower case, inside names in any case)
+    let mut counts: BTreeMap<String, [u32; 2]> = BTreeMap::new();
+    let mut add = |sentence: &conllu::TreeSentence| {
+        for (word, label) in sentence.words.iter().zip(&sentence.ner) {
+            if label == "O" {
+                let plain = word.chars().count() >= 2
+                    && word.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                    && word.chars().next().is_some_and(char::is_alphabetic);
+                if plain {
+                    counts.entry(word.clone()).or_default()[0] += 1;
+                }
+            } else {
+                counts.entry(word.to_lowercase()).or_default()[1] += 1;
+            }
+        }
+    };
+    for corpus in ["wikigold", "btc"] {
+        for sentences in ner_corpus(data, corpus)? {
+            sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !conllu::is_heldout(*i))
+                .for_each(|(_, s)| add(s));
+        }
+    }
+    for file in ["train.conll", "dev.conll"] {
+        let text = std::fs::read_to_string(data.join("ner/wnut17").join(file))?;
+        conllu::parse_conll_ner(&text).iter().for_each(&mut add);
+    }
+    let mut out = String::from(
+        "# Common lower-case words, for the entity rules (written by\n\
+         # examples/train.rs; see LICENSE.md): words of wikigold, the Broad\n\
+         # Twitter Corpus and WNUT 2017 (each CC BY 4.0), held-out parts left\n\
+         # out, written in lower case outside names at least twice and\n\
+         # at least five times as often as inside one.\n",
+    );
+    for (word, [lower, named]) in &counts {
+        if *lower >= 2 && *lower >= 5 * named {
+            out.push_str(word);
+            out.push('\n');
+        }
+    }
+    Ok(out)
 }
 
 /// The names the CC BY 4.0 entity corpora annotate (wikigold, the Broad

@@ -7,7 +7,7 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_org_noun, is_title, FAC_HEADS, GLUE, LOC_HEADS, NAME_PARTICLES, NAME_TITLES, NOT_NAMES,
+    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, LOC_HEADS, NAME_PARTICLES, NAME_TITLES, NOT_NAMES,
     NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
 };
 use super::ner;
@@ -402,6 +402,44 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
         "ORG" => EntityKind::Org,
         _ => EntityKind::Gpe,
     }
+}
+
+/// Whether token `i` opens a sentence, a quotation or what follows a
+/// colon or a dash: where a common word is capitalised for its place.
+fn opens(doc: &Document, sentence_starts: &[bool], i: usize) -> bool {
+    sentence_starts[i]
+        || i.checked_sub(1).is_some_and(|p| {
+            matches!(doc.token_text(p), "\"" | "“" | "‘" | "'" | "«" | "``" | ":" | "—" | "–" | "(")
+        })
+}
+
+/// A lone common word capitalised because it opens a sentence or a
+/// quotation ("\"Sometimes I still have nightmares\"", "Members of the lab
+/// spend ...", "Neighbors told CBS ...") is no name, where the recognizer
+/// took it for one, unless the document also writes it capitalised where
+/// no opening explains the capital. The common words are harvested from
+/// the entity corpora (`data/common_words.txt`); gazetteer names are kept.
+pub(super) fn drop_capitalised_openers(doc: &Document, cands: &mut Vec<Candidate>) {
+    let suspect = |c: &Candidate| {
+        c.entry.is_none() && c.end == c.start + 1 && is_common_word(doc.token_text(c.start))
+    };
+    if !cands.iter().any(suspect) {
+        return;
+    }
+    let mut sentence_starts = vec![false; doc.tokens.len()];
+    for sentence in &doc.sentences {
+        if let Some(first) = sentence_starts.get_mut(sentence.tokens.start) {
+            *first = true;
+        }
+    }
+    let inside_text = |word: &str| {
+        (0..doc.tokens.len()).any(|i| doc.token_text(i) == word && !opens(doc, &sentence_starts, i))
+    };
+    cands.retain(|c| {
+        !(suspect(c)
+            && opens(doc, &sentence_starts, c.start)
+            && !inside_text(doc.token_text(c.start)))
+    });
 }
 
 /// Acronyms defined in parentheses right after a mention ("the Islamic

@@ -23,7 +23,10 @@ use std::sync::LazyLock;
 
 use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
-use candidates::{add_acronym_uses, add_repeated_names, sentence_candidates, strip_titles};
+use candidates::{
+    add_acronym_uses, add_repeated_names, drop_capitalised_openers, sentence_candidates,
+    strip_titles,
+};
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
 
@@ -47,6 +50,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
         cands.extend(sentence_candidates(doc, range, model, gazetteer));
     }
     strip_titles(doc, &mut cands);
+    drop_capitalised_openers(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);
     add_repeated_names(doc, &mut cands);
     cands.sort_by_key(|c| (c.start, c.end));
