@@ -80,6 +80,24 @@ fn entities_merge_mentions() {
 }
 
 #[test]
+fn a_common_word_capitalised_by_its_place_is_no_name() {
+    let names = |text: &str| -> Vec<String> {
+        analyzed(text).entities.iter().map(|e| e.name.clone()).collect()
+    };
+    // Opening a quotation, or what follows a colon: the capital says
+    // nothing.
+    let found = names(
+        "One of the children told the court, \"Sometimes I still have nightmares.\" \
+         Narendra Modi tweeted \"Deeply saddened by the loss of lives\". \
+         NG: Members of the lab spend the season there.",
+    );
+    assert!(found.iter().any(|n| n == "Narendra Modi"), "{found:?}");
+    for word in ["Sometimes", "Deeply", "Members"] {
+        assert!(!found.iter().any(|n| n == word), "{word} in {found:?}");
+    }
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \
