@@ -98,6 +98,20 @@ fn a_common_word_capitalised_by_its_place_is_no_name() {
 }
 
 #[test]
+fn a_person_of_an_organisation_is_two_mentions_and_an_office_none() {
+    let doc = analyzed(
+        "Professor Carl Lipo of Binghamton University led the study. \
+         Secretary of Transportation Elaine Chao said flights would stop.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Carl Lipo", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Binghamton University", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Elaine Chao", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| n.contains(" of ")), "{found:?}");
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

@@ -66,6 +66,88 @@ pub(super) fn add_titled_names(
     }
 }
 
+/// "Professor Carl Lipo of Binghamton University", "Sheldon Yett of
+/// UNICEF": a person named with where they are from, which the recogniser
+/// took as one name, is two mentions, the person and the organisation or
+/// place after "of". "Governor of Tyumen Oblast", "Secretary of
+/// Transportation": an office, no name; what it is the office of stays a
+/// mention where the gazetteer knows it. (Runs before [`strip_titles`],
+/// which would take the title off first.)
+pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
+    let capital = |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+    let title = |i: usize| {
+        let word = doc.token_text(i);
+        is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
+    };
+    let known = |words: &[&str]| {
+        gazetteer.find(words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
+    };
+    let mut extra = Vec::new();
+    cands.retain_mut(|c| {
+        if c.entry.is_some() || c.end - c.start < 3 {
+            return true;
+        }
+        let Some(of) = (c.start + 1..c.end - 1).find(|&i| doc.token_text(i) == "of") else {
+            return true;
+        };
+        let mut name = c.start;
+        while name < of && title(name) {
+            name += 1;
+        }
+        let mut right = of + 1;
+        if doc.token_text(right).eq_ignore_ascii_case("the") {
+            right += 1;
+        }
+        if right >= c.end || !capital(right) {
+            return true;
+        }
+        let right_words: Vec<&str> = (right..c.end).map(|i| doc.token_text(i)).collect();
+        if name == of {
+            // Titles only before "of": an office.
+            return match known(&right_words) {
+                Some(entry) => {
+                    *c = Candidate {
+                        start: right,
+                        end: c.end,
+                        kind: gazetteer.entries[entry].kind,
+                        entry: Some(entry),
+                    };
+                    true
+                }
+                None => false,
+            };
+        }
+        let left_words: Vec<&str> = (name..of).map(|i| doc.token_text(i)).collect();
+        let headed = |w: &&str| {
+            ORG_HEADS.contains(w) || FAC_HEADS.contains(w) || LOC_HEADS.contains(w) || is_title(w)
+        };
+        let listed_person = |words: &[&str]| {
+            super::gazetteer::NAMES
+                .find(words)
+                .first()
+                .is_some_and(|&(s, e, kind)| s == 0 && e == words.len() && kind == EntityKind::Person)
+        };
+        let a_person = (2..=3).contains(&left_words.len())
+            && (name..of).all(capital)
+            && !left_words.iter().any(|w| headed(w) || is_common_word(w))
+            && (c.kind == EntityKind::Person
+                || name > c.start
+                || listed_person(&left_words)
+                || listed_person(&left_words[..1]));
+        if !a_person {
+            return true;
+        }
+        let (kind, entry) = match known(&right_words) {
+            Some(entry) => (gazetteer.entries[entry].kind, Some(entry)),
+            None => (EntityKind::Org, None),
+        };
+        extra.push(Candidate { start: right, end: c.end, kind, entry });
+        *c = Candidate { start: name, end: of, kind: EntityKind::Person, entry: None };
+        true
+    });
+    cands.extend(extra);
+}
+
 /// Titles and offices the recogniser took into a person's name ("President
 /// Donald Trump", "Health Minister Veronika Skvortsova", "State Mike
 /// Pompeo" cut from "Secretary of State Mike Pompeo") are dropped from it
