@@ -112,6 +112,18 @@ fn a_person_of_an_organisation_is_two_mentions_and_an_office_none() {
 }
 
 #[test]
+fn names_joined_by_and_are_two_where_each_is_whole_alone() {
+    let doc = analyzed(
+        "Researchers at the University of Washington and Stanford University found it. \
+         The Bill and Melinda Gates Foundation paid for the study.",
+    );
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"University of Washington"), "{names:?}");
+    assert!(names.contains(&"Stanford University"), "{names:?}");
+    assert!(names.contains(&"Bill and Melinda Gates Foundation"), "{names:?}");
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

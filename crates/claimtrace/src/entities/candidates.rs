@@ -40,7 +40,9 @@ pub(super) fn add_titled_names(
         if !after_title || title(k) {
             continue;
         }
-        let run = (k..words.len().min(k + 4)).take_while(|&i| capital(i) && !title(i)).count();
+        let run = (k..words.len().min(k + 4))
+            .take_while(|&i| capital(i) && !title(i) && !NOT_NAME_ENDS.contains(&words[i]))
+            .count();
         if run < 2 {
             continue;
         }
@@ -63,6 +65,71 @@ pub(super) fn add_titled_names(
             }
             Some(_) => {}
         }
+    }
+}
+
+/// Two names joined by "and" that the recogniser took as one ("El Paso
+/// and Ciudad Juárez", "University of Washington and Stanford
+/// University", "American Airlines and JetBlue") are two mentions, where
+/// each side is a whole name of the same sort by itself: listed in a
+/// gazetteer, or headed by an organisation or place word ("X University",
+/// "University of X"). A name that holds "and" stays whole ("Bill and
+/// Melinda Gates Foundation", "Pacific Gas and Electric Company", "House
+/// Oversight and Reform Committee", "Trinidad and Tobago").
+pub(super) fn split_coordinated(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
+    let mut extra = Vec::new();
+    for c in cands.iter_mut() {
+        if c.entry.is_some() || c.end - c.start < 3 {
+            continue;
+        }
+        let Some(and) = (c.start + 1..c.end - 1).find(|&i| matches!(doc.token_text(i), "and" | "&"))
+        else {
+            continue;
+        };
+        let left: Vec<&str> = (c.start..and).map(|i| doc.token_text(i)).collect();
+        let right: Vec<&str> = (and + 1..c.end).map(|i| doc.token_text(i)).collect();
+        let (Some(l), Some(r)) = (whole_name(gazetteer, &left), whole_name(gazetteer, &right))
+        else {
+            continue;
+        };
+        let place = |k: EntityKind| matches!(k, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac);
+        if l.0 != r.0 && !(place(l.0) && place(r.0)) {
+            continue;
+        }
+        extra.push(Candidate { start: and + 1, end: c.end, kind: r.0, entry: r.1 });
+        *c = Candidate { start: c.start, end: and, kind: l.0, entry: l.1 };
+    }
+    cands.extend(extra);
+}
+
+/// The type of `words` when they are a whole name by themselves: listed
+/// (the gazetteer's entry, or the names from data), or headed by an
+/// organisation, facility or place word at the end, or "University of X".
+fn whole_name(gazetteer: &Gazetteer, words: &[&str]) -> Option<(EntityKind, Option<usize>)> {
+    if words.iter().any(|w| !w.chars().next().is_some_and(char::is_uppercase) && *w != "of") {
+        return None;
+    }
+    if let Some(m) = gazetteer.find(words).first().filter(|m| m.start == 0 && m.end == words.len()) {
+        return Some((gazetteer.entries[m.entry].kind, Some(m.entry)));
+    }
+    if let Some(&(_, _, kind)) =
+        super::gazetteer::NAMES.find(words).first().filter(|m| m.0 == 0 && m.1 == words.len())
+    {
+        return Some((kind, None));
+    }
+    let last = words.last()?;
+    if words.len() < 2 {
+        None
+    } else if FAC_HEADS.contains(last) {
+        Some((EntityKind::Fac, None))
+    } else if LOC_HEADS.contains(last) {
+        Some((EntityKind::Loc, None))
+    } else if ORG_HEADS.contains(last)
+        || (words.len() >= 3 && ORG_HEADS.contains(&words[0]) && words[1] == "of")
+    {
+        Some((EntityKind::Org, None))
+    } else {
+        None
     }
 }
 

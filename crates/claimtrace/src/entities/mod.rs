@@ -25,7 +25,7 @@ use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
 use candidates::{
     add_acronym_uses, add_repeated_names, drop_capitalised_openers, sentence_candidates,
-    split_offices, strip_titles,
+    split_coordinated, split_offices, strip_titles,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -50,6 +50,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
         cands.extend(sentence_candidates(doc, range, model, gazetteer));
     }
     split_offices(doc, gazetteer, &mut cands);
+    split_coordinated(doc, gazetteer, &mut cands);
     strip_titles(doc, &mut cands);
     drop_capitalised_openers(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);
