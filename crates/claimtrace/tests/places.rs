@@ -188,3 +188,18 @@ fn the_people_of_a_place_are_a_group_not_a_person() {
         assert_eq!(found.map(|e| e.kind), Some(EntityKind::Norp), "{name}: {all:?}");
     }
 }
+
+#[test]
+fn the_people_of_a_place_are_named_from_its_name() {
+    use claimtrace::places::is_people_of_place;
+    for name in
+        ["Londoners", "New Yorkers", "Puerto Ricans", "Puerto Rican", "Samoan", "Alabamians"]
+    {
+        assert!(is_people_of_place(name), "{name}");
+    }
+    // A first name is no woman of a town ("Susa"), a party no people of a
+    // town ("Republica").
+    for name in ["Susan", "Republicans", "Morgan"] {
+        assert!(!is_people_of_place(name), "{name}");
+    }
+}

@@ -7,8 +7,8 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, LOC_HEADS, NAME_PARTICLES, NAME_TITLES, NOT_NAMES,
-    NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
+    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, LOC_HEADS, NAME_PARTICLES, NAME_TITLES,
+    NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -82,7 +82,8 @@ pub(super) fn split_coordinated(doc: &Document, gazetteer: &Gazetteer, cands: &m
         if c.entry.is_some() || c.end - c.start < 3 {
             continue;
         }
-        let Some(and) = (c.start + 1..c.end - 1).find(|&i| matches!(doc.token_text(i), "and" | "&"))
+        let Some(and) =
+            (c.start + 1..c.end - 1).find(|&i| matches!(doc.token_text(i), "and" | "&"))
         else {
             continue;
         };
@@ -92,7 +93,8 @@ pub(super) fn split_coordinated(doc: &Document, gazetteer: &Gazetteer, cands: &m
         else {
             continue;
         };
-        let place = |k: EntityKind| matches!(k, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac);
+        let place =
+            |k: EntityKind| matches!(k, EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac);
         if l.0 != r.0 && !(place(l.0) && place(r.0)) {
             continue;
         }
@@ -109,7 +111,8 @@ fn whole_name(gazetteer: &Gazetteer, words: &[&str]) -> Option<(EntityKind, Opti
     if words.iter().any(|w| !w.chars().next().is_some_and(char::is_uppercase) && *w != "of") {
         return None;
     }
-    if let Some(m) = gazetteer.find(words).first().filter(|m| m.start == 0 && m.end == words.len()) {
+    if let Some(m) = gazetteer.find(words).first().filter(|m| m.start == 0 && m.end == words.len())
+    {
         return Some((gazetteer.entries[m.entry].kind, Some(m.entry)));
     }
     if let Some(&(_, _, kind)) =
@@ -147,7 +150,11 @@ pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut V
         is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
     };
     let known = |words: &[&str]| {
-        gazetteer.find(words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
+        gazetteer
+            .find(words)
+            .first()
+            .filter(|m| m.start == 0 && m.end == words.len())
+            .map(|m| m.entry)
     };
     let mut extra = Vec::new();
     cands.retain_mut(|c| {
@@ -189,10 +196,9 @@ pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut V
             ORG_HEADS.contains(w) || FAC_HEADS.contains(w) || LOC_HEADS.contains(w) || is_title(w)
         };
         let listed_person = |words: &[&str]| {
-            super::gazetteer::NAMES
-                .find(words)
-                .first()
-                .is_some_and(|&(s, e, kind)| s == 0 && e == words.len() && kind == EntityKind::Person)
+            super::gazetteer::NAMES.find(words).first().is_some_and(|&(s, e, kind)| {
+                s == 0 && e == words.len() && kind == EntityKind::Person
+            })
         };
         let a_person = (2..=3).contains(&left_words.len())
             && (name..of).all(capital)
@@ -434,14 +440,17 @@ pub(super) fn sentence_candidates(
         if !capital(k) || !crate::places::has_people_suffix(words[k]) {
             continue;
         }
-        let two = (k > 0 && capital(k - 1)).then(|| k - 1);
+        let two = (k > 0 && capital(k - 1) && !NOT_NAMES.contains(&words[k - 1])).then(|| k - 1);
         let found = two
             .into_iter()
             .chain([k])
             .find(|&from| crate::places::is_people_of_place(&words[from..=k].join(" ")));
         if let Some(from) = found {
             let (s, e) = (first + from, first + k + 1);
-            if !out.iter().any(|c| c.start < e && s < c.end && (c.start < s || c.end > e)) {
+            let listed = out.iter().any(|c| c.start == s && c.end == e && c.entry.is_some());
+            if !listed
+                && !out.iter().any(|c| c.start < e && s < c.end && (c.start < s || c.end > e))
+            {
                 out.retain(|c| !(s <= c.start && c.end <= e));
                 out.push(Candidate { start: s, end: e, kind: EntityKind::Norp, entry: None });
             }

@@ -68,9 +68,10 @@ pub(super) static COMMON_FIRST: LazyLock<Vec<&'static str>> =
 
 /// Common lower-case words harvested from the CC BY 4.0 entity corpora
 /// (`src/entities/data/common_words.txt`, written by `examples/train.rs`).
-pub(super) static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../entities/data/common_words.txt")).into_iter().collect()
-});
+pub(super) static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| {
+        word_list(include_str!("../entities/data/common_words.txt")).into_iter().collect()
+    });
 
 /// Whether `word`, lower-cased, is one of [`COMMON_WORDS`].
 pub(super) fn is_common_word(word: &str) -> bool {

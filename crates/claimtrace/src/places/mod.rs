@@ -98,7 +98,7 @@ pub fn located_names(words: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
             continue;
         }
         let run = words[k..].iter().take(4).take_while(|w| capitalised(w)).count();
-        let found = (1..=run).rev().find(|&n| known_by_name(g, &words[k..k + n].join(" ")));
+        let found = (1..=run).rev().find(|&n| known_by_name(g, &words[k..k + n].join(" "), false));
         if let Some(n) = found {
             out.push((k, k + n));
         }
@@ -107,7 +107,11 @@ pub fn located_names(words: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
 }
 
 /// The endings that make a place's name its people's ("Londoners").
-const PEOPLE_SUFFIXES: [&str; 4] = ["ers", "ians", "ans", "ites"];
+const PEOPLE_SUFFIXES: [&str; 7] = ["ers", "ians", "ans", "ites", "ian", "an", "n"];
+
+/// Letters a place's name may end with that its people's name drops
+/// ("Puerto Ric-o" of "Puerto Ricans", "Alabam-a" of "Alabamians").
+const DROPPED_ENDINGS: [&str; 3] = ["a", "o", "e"];
 
 /// Whether `word` ends as the name of a place's people does: the cheap
 /// test before [`is_people_of_place`] looks the place up.
@@ -115,27 +119,35 @@ pub fn has_people_suffix(word: &str) -> bool {
     PEOPLE_SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
 }
 
-/// Whether `name` names the people of a place the gazetteer knows, by a
-/// plural of its name ("Londoners", "New Yorkers", "Parisians"): a
-/// country, a state, or a town of 50,000+ people.
+/// Whether `name` names the people of a place the gazetteer knows, or is
+/// its adjective, by its name and a suffix ("Londoners", "New Yorkers",
+/// "Parisians", "Puerto Rican", "Samoan", "Alabamians"): a country, a
+/// state, or a town of 50,000+ people. A singular ("Samoan") counts only
+/// for a country or a state: "Susan" is not a woman of Susa.
 pub fn is_people_of_place(name: &str) -> bool {
     let g = &*PLACES;
     PEOPLE_SUFFIXES.iter().any(|suffix| {
         let Some(stem) = name.strip_suffix(suffix) else { return false };
-        // "Londoners" is "London" + "ers"; "Parisians" is "Paris" + "ians".
-        stem.chars().count() >= 3 && known_by_name(g, stem)
+        let plural = suffix.ends_with('s');
+        // "Londoners" is "London" + "ers"; "Parisians" is "Paris" + "ians";
+        // "Puerto Ricans" is "Puerto Rico" less its "o", + "ans".
+        // A dropped ending is restored for countries and states only
+        // ("Republicans" are not the people of Republica, Brazil).
+        stem.chars().count() >= 3
+            && (known_by_name(g, stem, !plural)
+                || DROPPED_ENDINGS.iter().any(|e| known_by_name(g, &format!("{stem}{e}"), true)))
     })
 }
 
 /// Whether `name` is the own name of a country, a state or a town of
 /// 50,000+ people in `g`: the places a bare capitalised word is safely
 /// taken for.
-fn known_by_name(g: &PlaceGazetteer, name: &str) -> bool {
+fn known_by_name(g: &PlaceGazetteer, name: &str, no_towns: bool) -> bool {
     g.lookup(name).iter().any(|h| {
         let place = &g.places[h.place];
         h.primary
             && !place.country.is_empty()
-            && (place.kind != PlaceKind::City || place.population >= 50_000)
+            && (place.kind != PlaceKind::City || (!no_towns && place.population >= 50_000))
     })
 }
 
