@@ -7,7 +7,7 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, LOC_HEADS, NAME_PARTICLES, NAME_TITLES,
+    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_TITLES,
     NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
 };
 use super::ner;
@@ -550,6 +550,9 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&doc.token_text(start)))
     {
         return EntityKind::Loc;
+    }
+    if GPE_HEADS.contains(&last) && end - start > 1 {
+        return EntityKind::Gpe;
     }
     let prev = start.checked_sub(1).map(|p| doc.token_text(p).to_lowercase());
     if prev.as_deref().is_some_and(|p| ORG_NOUNS.contains(&p)) {

@@ -31,6 +31,10 @@ pub(super) static FAC_HEADS: LazyLock<Vec<&'static str>> =
 pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/org_heads.txt")));
 
+/// Last words that make a name a political place ("Orange County").
+pub(super) static GPE_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/gpe_heads.txt")));
+
 /// Last words that make a name a non-political place.
 pub(super) static LOC_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/loc_heads.txt")));
