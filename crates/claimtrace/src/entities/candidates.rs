@@ -63,6 +63,12 @@ pub(super) fn add_titled_names(
             {
                 out[i] = Candidate { start: s, end: e, kind: EntityKind::Person, entry: None };
             }
+            // The name itself, typed otherwise by the recogniser ("United
+            // States President Donald Trump" read as a place): a title
+            // says a person.
+            Some(i) if out[i].start == s && out[i].end == e && out[i].entry.is_none() => {
+                out[i].kind = EntityKind::Person;
+            }
             Some(_) => {}
         }
     }
