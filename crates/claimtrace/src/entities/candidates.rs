@@ -564,6 +564,14 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     if prev.as_deref().is_some_and(|p| ORG_NOUNS.contains(&p)) {
         return EntityKind::Org;
     }
+    // "published (on Wednesday) in Science Advances": a journal.
+    let published = start >= 2
+        && doc.token_text(start - 1) == "in"
+        && (start.saturating_sub(5)..start - 1)
+            .any(|i| doc.token_text(i).eq_ignore_ascii_case("published"));
+    if published {
+        return EntityKind::Org;
+    }
     match ner::KINDS[kind] {
         "PERSON" => EntityKind::Person,
         "ORG" => EntityKind::Org,
