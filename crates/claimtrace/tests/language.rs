@@ -124,6 +124,19 @@ fn names_joined_by_and_are_two_where_each_is_whole_alone() {
 }
 
 #[test]
+fn names_listed_after_a_plural_organisation_noun_are_organisations() {
+    let doc = analyzed(
+        "Some firms including Acme Bahn, Zorbal, and Quintex have announced plans to leave. \
+         Leaders of his party such as Mary Brandt objected.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    for name in ["Acme Bahn", "Zorbal", "Quintex"] {
+        assert_eq!(kind(name), Some(EntityKind::Org), "{name}");
+    }
+    assert_eq!(kind("Mary Brandt"), Some(EntityKind::Person));
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

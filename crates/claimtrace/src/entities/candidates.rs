@@ -7,8 +7,8 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_TITLES,
-    NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
+    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES,
+    NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -430,6 +430,7 @@ pub(super) fn sentence_candidates(
         }
     }
     add_titled_names(&words, &tags, first, &mut out);
+    type_listed_organisations(&words, first, &mut out);
     // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
     // after a word that puts something there, where the recogniser found
     // nothing.
@@ -463,6 +464,61 @@ pub(super) fn sentence_candidates(
         }
     }
     out
+}
+
+/// "German firms including Deutsche Bahn, Daimler, and Siemens",
+/// "banks such as HSBC and Barclays": the names listed after a plural
+/// organisation noun and "including", "such as" or "like" are
+/// organisations, the recogniser's or runs of capitalised words it missed.
+/// (A singular noun is often not the head: "leaders of his party such as
+/// Bernie Sanders".)
+fn type_listed_organisations(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
+    let org_noun = |w: &str| {
+        w.strip_suffix("ies").is_some_and(|stem| is_org_noun(&format!("{stem}y")))
+            || w.strip_suffix('s').is_some_and(is_org_noun)
+    };
+    let capital = |i: usize| words[i].chars().next().is_some_and(char::is_uppercase);
+    for k in 1..words.len() {
+        let listing = match words[k] {
+            "including" | "like" => Some(k + 1),
+            "such" if words.get(k + 1) == Some(&"as") => Some(k + 2),
+            _ => None,
+        };
+        let Some(mut at) = listing else { continue };
+        let noun = if words[k - 1] == "," { k.checked_sub(2) } else { Some(k - 1) };
+        if !noun.is_some_and(|n| org_noun(words[n])) {
+            continue;
+        }
+        while at < words.len() {
+            if let Some(c) = out.iter_mut().find(|c| c.start == first + at) {
+                if c.entry.is_none() {
+                    c.kind = EntityKind::Org;
+                }
+                at = c.end - first;
+            } else if capital(at)
+                && !is_common_word(words[at])
+                && !out.iter().any(|c| c.start <= first + at && first + at < c.end)
+            {
+                let end =
+                    (at..words.len()).take_while(|&i| capital(i)).last().map_or(at, |i| i + 1);
+                if out.iter().any(|c| c.start < first + end && first + at < c.end) {
+                    break;
+                }
+                out.push(Candidate {
+                    start: first + at,
+                    end: first + end,
+                    kind: EntityKind::Org,
+                    entry: None,
+                });
+                at = end;
+            } else {
+                break;
+            }
+            while at < words.len() && matches!(words[at], "," | "and" | "or") {
+                at += 1;
+            }
+        }
+    }
 }
 
 /// Runs of capitalised words that hold an organisation word ("Ford Motor
