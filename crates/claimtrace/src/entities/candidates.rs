@@ -40,8 +40,21 @@ pub(super) fn add_titled_names(
         if !after_title || title(k) {
             continue;
         }
+        // "Bashar al-Assad", "Osama bin Laden": a name particle before a
+        // capitalised word (or joined to it) belongs to the run.
+        let particle = |i: usize| {
+            let word = words[i];
+            let joined = word.split_once('-').is_some_and(|(head, rest)| {
+                NAME_PARTICLES.contains(&head) && rest.chars().next().is_some_and(char::is_uppercase)
+            });
+            joined || (NAME_PARTICLES.contains(&word) && i + 1 < words.len() && capital(i + 1))
+        };
         let run = (k..words.len().min(k + 4))
-            .take_while(|&i| capital(i) && !title(i) && !NOT_NAME_ENDS.contains(&words[i]))
+            .take_while(|&i| {
+                (capital(i) || (i > k && particle(i)))
+                    && !title(i)
+                    && !NOT_NAME_ENDS.contains(&words[i])
+            })
             .count();
         if run < 2 {
             continue;
