@@ -252,8 +252,13 @@ pub(super) fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
         is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
     };
     cands.retain_mut(|c| {
-        if c.kind != EntityKind::Person || c.entry.is_some() {
+        if c.entry.is_some() {
             return true;
+        }
+        if c.kind != EntityKind::Person {
+            // "Defence Secretary", "Foreign Secretary" typed as anything:
+            // an office, no name.
+            return !(c.start..c.end).all(|i| is_title(i) || doc.token_text(i) == "of");
         }
         let mut start = c.start;
         // "Secretary of State": "of" joins titles.
