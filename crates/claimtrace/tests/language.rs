@@ -137,6 +137,22 @@ fn names_listed_after_a_plural_organisation_noun_are_organisations() {
 }
 
 #[test]
+fn a_short_name_in_brackets_is_an_alias_of_the_name_before() {
+    let doc = analyzed(
+        "The Philippine Institute of Volcanology and Seismology (Phivolcs) measured it. \
+         Pacific Gas and Electric Company (PG&E) cut power. Phivolcs and PG&E said more.",
+    );
+    let names: Vec<(&str, Vec<&str>)> = doc
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.aliases.iter().map(String::as_str).collect()))
+        .collect();
+    assert!(names.iter().any(|(_, a)| a.contains(&"Phivolcs")), "{names:?}");
+    assert!(names.iter().any(|(_, a)| a.contains(&"PG&E")), "{names:?}");
+    assert!(!names.iter().any(|(n, _)| *n == "Phivolcs" || *n == "PG&E"), "{names:?}");
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

@@ -45,7 +45,8 @@ pub(super) fn add_titled_names(
         let particle = |i: usize| {
             let word = words[i];
             let joined = word.split_once('-').is_some_and(|(head, rest)| {
-                NAME_PARTICLES.contains(&head) && rest.chars().next().is_some_and(char::is_uppercase)
+                NAME_PARTICLES.contains(&head)
+                    && rest.chars().next().is_some_and(char::is_uppercase)
             });
             joined || (NAME_PARTICLES.contains(&word) && i + 1 < words.len() && capital(i + 1))
         };
@@ -697,7 +698,7 @@ pub(super) fn drop_capitalised_openers(doc: &Document, cands: &mut Vec<Candidate
 pub(super) fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
     let mut acronyms: Vec<(String, EntityKind)> = Vec::new();
     for c in cands.iter() {
-        if let Some(word) = paren_acronym(doc, c.end) {
+        if let Some(word) = paren_acronym(doc, c.start, c.end) {
             acronyms.push((word.to_string(), c.kind));
         }
     }
@@ -777,12 +778,23 @@ pub(super) fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
     }
 }
 
-/// The all-capitals word in "( WORD )" starting at token `at`.
-pub(super) fn paren_acronym(doc: &Document, at: usize) -> Option<&str> {
+/// The short name in "( WORD )" right after the name at tokens
+/// `start..at`: all capitals ("SDF", "PG&E"), or a capitalised word that
+/// starts with the name's first letter and is no common word ("Phivolcs"
+/// of "Philippine Institute of Volcanology and Seismology", "TfL").
+pub(super) fn paren_acronym(doc: &Document, start: usize, at: usize) -> Option<&str> {
     if at + 2 >= doc.tokens.len() || doc.token_text(at) != "(" || doc.token_text(at + 2) != ")" {
         return None;
     }
     let word = doc.token_text(at + 1);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.')).then_some(word)
+    let capitals = word.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '.' | '&'));
+    let short_name = || {
+        let initial = word.chars().next().filter(|c| c.is_uppercase());
+        initial.is_some()
+            && initial == doc.token_text(start).chars().next()
+            && word.chars().all(char::is_alphabetic)
+            && !is_common_word(word)
+    };
+    (letters >= 2 && (capitals || short_name())).then_some(word)
 }

@@ -77,7 +77,7 @@ pub(super) fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazettee
             *slot = (*slot).min(group_idx);
         };
         register(key.clone());
-        if let Some(word) = paren_acronym(doc, c.end) {
+        if let Some(word) = paren_acronym(doc, c.start, c.end) {
             register(word.to_lowercase());
         }
         let g = &mut groups[group_idx];
@@ -100,7 +100,7 @@ pub(super) fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazettee
                 }
             }
         }
-        if let Some(word) = paren_acronym(doc, c.end) {
+        if let Some(word) = paren_acronym(doc, c.start, c.end) {
             if !g.surfaces.iter().any(|s| s == word) {
                 g.surfaces.push(word.to_string());
             }
