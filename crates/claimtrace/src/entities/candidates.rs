@@ -352,16 +352,23 @@ pub(super) fn sentence_candidates(
         }) {
             s = k + 1;
         }
+        // "Yemen-based Houthi", "Muslim-majority Mindanao": a name glued to
+        // a lower-case word before a name modifies it.
+        // (Not a given name: "Man-kei Tam".)
+        let glued = |i: usize| {
+            doc.token_text(i).split_once('-').is_some_and(|(_, rest)| {
+                rest.chars().next().is_some_and(char::is_lowercase) && is_common_word(rest)
+            })
+        };
+        if e > s + 1 && glued(s) {
+            s += 1;
+        }
         // A lone capitalised word opening the sentence is a name only when
         // the tagger says it is a proper noun ("Like ...").
         let opener = e - s == 1 && s == first && tags[0] != "PROPN";
         // "US-built", "Yemen-based": a name glued to a lower-case word is
         // a modifier, not a name.
-        let modifier = e == s + 1
-            && doc
-                .token_text(s)
-                .split_once('-')
-                .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase));
+        let modifier = e == s + 1 && glued(s);
         if s >= e || opener || modifier || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
             continue;
         }
