@@ -153,6 +153,20 @@ fn a_short_name_in_brackets_is_an_alias_of_the_name_before() {
 }
 
 #[test]
+fn named_storms_wars_and_summits_are_events() {
+    let doc = analyzed(
+        "Hurricane Dorian hit the islands on Sunday. Officials said Dorian would turn north. \
+         Leaders met at the G7 Summit, decades after the Second World War.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Hurricane Dorian"), Some(EntityKind::Event));
+    assert_eq!(kind("G7 Summit"), Some(EntityKind::Event));
+    assert_eq!(kind("Second World War"), Some(EntityKind::Event));
+    // The storm's own name is the same entity.
+    assert_eq!(kind("Dorian"), None, "{:?}", doc.entities);
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

@@ -7,8 +7,8 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_org_noun, is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES,
-    NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
+    is_common_word, is_event_name, is_org_noun, is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS,
+    NAME_PARTICLES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -585,8 +585,20 @@ pub(super) fn add_headed_names(
         while s < e && NOT_NAMES.contains(&words[s]) {
             s += 1;
         }
+        // "United States-led Iraq War": what leads up to a word glued to
+        // a common lower-case one modifies the name after it.
+        let glued = |w: &str| {
+            w.split_once('-').is_some_and(|(_, rest)| {
+                rest.chars().next().is_some_and(char::is_lowercase) && is_common_word(rest)
+            })
+        };
+        if let Some(g) = (s..e).rev().find(|&i| glued(words[i])) {
+            s = g + 1;
+        }
         let kind = if e - s < 2 {
             None
+        } else if is_event_name(&words[s..e]) {
+            Some(EntityKind::Event)
         } else if FAC_HEADS.contains(&words[e - 1]) {
             Some(EntityKind::Fac)
         } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
@@ -628,6 +640,9 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     let text: Vec<&str> = (start..end).map(|i| doc.token_text(i)).collect();
     if crate::places::is_people_of_place(&text.join(" ")) {
         return EntityKind::Norp;
+    }
+    if is_event_name(&text) {
+        return EntityKind::Event;
     }
     if FAC_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Fac;

@@ -31,6 +31,30 @@ pub(super) static FAC_HEADS: LazyLock<Vec<&'static str>> =
 pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/org_heads.txt")));
 
+/// Whether the words of a name make it a named event: its last word
+/// ("Second World War") or its first ("Hurricane Dorian") is one of
+/// `data/entities/event_heads.txt`.
+pub(super) fn is_event_name(words: &[&str]) -> bool {
+    static HEADS: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+        let all = word_list(include_str!("../../data/entities/event_heads.txt"));
+        let first = all.iter().filter_map(|w| w.strip_prefix('^')).collect();
+        let last = all.into_iter().filter(|w| !w.starts_with('^')).collect();
+        (last, first)
+    });
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    // After a first head ("Tropical Storm"), a name, not more words
+    // ("Hurricane Hunters", "Hurricane Humberto Advisory Number").
+    let named = || {
+        let rest: Vec<&&str> = words.iter().skip_while(|w| HEADS.1.contains(w)).collect();
+        !rest.is_empty()
+            && rest.len() <= 2
+            && rest
+                .iter()
+                .all(|w| !is_common_word(w) && HEADS.1.iter().all(|h| !h.eq_ignore_ascii_case(w)))
+    };
+    words.len() >= 2 && (HEADS.0.contains(last) || (HEADS.1.contains(first) && named()))
+}
+
 /// Last words that make a name a political place ("Orange County").
 pub(super) static GPE_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/gpe_heads.txt")));

@@ -266,6 +266,10 @@ pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool 
     {
         return true;
     }
+    // "Dorian" for "Hurricane Dorian": the name of a named event.
+    if b.kind == EntityKind::Event && a.entry.is_none() && wb.ends_with(wa) {
+        return true;
+    }
     // "Hamza" for "Hamza bin Laden": in a patronymic name the given name
     // is the one a person goes by.
     if b.kind == EntityKind::Person
