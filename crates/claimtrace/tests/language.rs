@@ -167,6 +167,19 @@ fn named_storms_wars_and_summits_are_events() {
 }
 
 #[test]
+fn company_words_and_inner_capitals_make_organisations() {
+    let doc = analyzed(
+        "The fact-checker PolitiFact rated it false. Burisma Holdings paid him, \
+         the Samoa Observer reported. Governor Ron DeSantis spoke.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("PolitiFact"), Some(EntityKind::Org), "{:?}", doc.entities);
+    assert_eq!(kind("Burisma Holdings"), Some(EntityKind::Org));
+    assert_eq!(kind("Samoa Observer"), Some(EntityKind::Org));
+    assert_eq!(kind("Ron DeSantis"), Some(EntityKind::Person));
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

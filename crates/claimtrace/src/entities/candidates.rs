@@ -669,6 +669,12 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     if published {
         return EntityKind::Org;
     }
+    // "PolitiFact", "NationsBank", "JetBlue": a capital inside one word
+    // names a company or a product, not a person ("DeSantis", "McAfee",
+    // "LaGuardia" are name prefixes).
+    if end - start == 1 && ner::KINDS[kind] == "PERSON" && inner_capital(doc.token_text(start)) {
+        return EntityKind::Org;
+    }
     match ner::KINDS[kind] {
         "PERSON" => EntityKind::Person,
         "ORG" => EntityKind::Org,
@@ -712,6 +718,20 @@ pub(super) fn drop_capitalised_openers(doc: &Document, cands: &mut Vec<Candidate
             && opens(doc, &sentence_starts, c.start)
             && !inside_text(doc.token_text(c.start)))
     });
+}
+
+/// Whether `word` has a capital after a lower-case letter other than
+/// after a name prefix ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van",
+/// "Von", "O'").
+fn inner_capital(word: &str) -> bool {
+    const PREFIXES: [&str; 10] = ["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"];
+    let chars: Vec<char> = word.chars().collect();
+    (1..chars.len()).any(|i| {
+        chars[i].is_uppercase() && chars[i - 1].is_lowercase() && {
+            let before: String = chars[..i].iter().collect();
+            !PREFIXES.contains(&before.as_str())
+        }
+    })
 }
 
 /// Acronyms defined in parentheses right after a mention ("the Islamic
