@@ -713,10 +713,19 @@ pub(super) fn drop_capitalised_openers(doc: &Document, cands: &mut Vec<Candidate
     let inside_text = |word: &str| {
         (0..doc.tokens.len()).any(|i| doc.token_text(i) == word && !opens(doc, &sentence_starts, i))
     };
+    // A person or a place named by one common word ("People", "Fan",
+    // "Studio") is rarely one; a surname that is a common word ("May" of
+    // "Theresa May") is kept, as the last word of a longer name.
+    let surnames: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.end - c.start >= 2)
+        .map(|c| doc.token_text(c.end - 1))
+        .collect();
     cands.retain(|c| {
-        !(suspect(c)
-            && opens(doc, &sentence_starts, c.start)
-            && !inside_text(doc.token_text(c.start)))
+        let word = doc.token_text(c.start);
+        let lone = suspect(c) && matches!(c.kind, EntityKind::Person | EntityKind::Gpe);
+        let opening = suspect(c) && opens(doc, &sentence_starts, c.start);
+        !((lone || opening) && !surnames.contains(&word) && (lone || !inside_text(word)))
     });
 }
 
