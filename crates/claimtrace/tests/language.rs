@@ -187,6 +187,18 @@ fn company_words_and_inner_capitals_make_organisations() {
 }
 
 #[test]
+fn vessels_and_models_are_products() {
+    let doc = analyzed(
+        "The Airbus A300 landed safely. The submarine USS Grayback sank in 1944. \
+         A Boeing B-17 Flying Fortress crashed on Wednesday.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Airbus A300"), Some(EntityKind::Product), "{:?}", doc.entities);
+    assert_eq!(kind("USS Grayback"), Some(EntityKind::Product));
+    assert_eq!(kind("Boeing B-17 Flying Fortress"), Some(EntityKind::Product));
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

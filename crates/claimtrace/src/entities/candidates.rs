@@ -599,6 +599,8 @@ pub(super) fn add_headed_names(
             None
         } else if is_event_name(&words[s..e]) {
             Some(EntityKind::Event)
+        } else if is_product_name(&words[s..e]) {
+            Some(EntityKind::Product)
         } else if FAC_HEADS.contains(&words[e - 1]) {
             Some(EntityKind::Fac)
         } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
@@ -643,6 +645,9 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     }
     if is_event_name(&text) {
         return EntityKind::Event;
+    }
+    if is_product_name(&text) {
+        return EntityKind::Product;
     }
     if FAC_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Fac;
@@ -727,6 +732,17 @@ pub(super) fn drop_capitalised_openers(doc: &Document, cands: &mut Vec<Candidate
         let opening = suspect(c) && opens(doc, &sentence_starts, c.start);
         !((lone || opening) && !surnames.contains(&word) && (lone || !inside_text(word)))
     });
+}
+
+/// Whether the words of a name make it a product: a vessel by its prefix
+/// ("MV Alan Kurdi", "USS Grayback") or a model by its code after a maker
+/// ("Airbus A300", "Boeing B-17 Flying Fortress").
+fn is_product_name(words: &[&str]) -> bool {
+    const VESSELS: [&str; 7] = ["MV", "USS", "HMS", "RMS", "SS", "HMAS", "INS"];
+    let code = |w: &&str| {
+        w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_uppercase())
+    };
+    words.len() >= 2 && (VESSELS.contains(&words[0]) || words[1..].iter().any(code))
 }
 
 /// Whether `word` has a capital after a lower-case letter other than
