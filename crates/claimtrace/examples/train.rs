@@ -129,6 +129,29 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Every sentence of the CC BY 4.0 entity corpora the harvested lists
+/// read: wikigold and the Broad Twitter Corpus less their held-out fifths,
+/// WNUT 2017's train and dev files (its test file is left out).
+fn for_each_cc_by_sentence(
+    data: &std::path::Path,
+    add: &mut dyn FnMut(&conllu::TreeSentence),
+) -> anyhow::Result<()> {
+    for corpus in ["wikigold", "btc"] {
+        for sentences in ner_corpus(data, corpus)? {
+            sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !conllu::is_heldout(*i))
+                .for_each(|(_, s)| add(s));
+        }
+    }
+    for file in ["train.conll", "dev.conll"] {
+        let text = std::fs::read_to_string(data.join("ner/wnut17").join(file))?;
+        conllu::parse_conll_ner(&text).iter().for_each(&mut *add);
+    }
+    Ok(())
+}
+
 /// Lower-case words of the CC BY 4.0 entity corpora (wikigold, the Broad
 /// Twitter Corpus, WNUT 2017 train and dev; held-out parts left out, as for
 /// [`harvest_names`]): words written in lower case outside names at least
@@ -154,19 +177,7 @@ fn harvest_common_words(data: &std::path::Path) -> anyhow::Result<String> {
             }
         }
     };
-    for corpus in ["wikigold", "btc"] {
-        for sentences in ner_corpus(data, corpus)? {
-            sentences
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !conllu::is_heldout(*i))
-                .for_each(|(_, s)| add(s));
-        }
-    }
-    for file in ["train.conll", "dev.conll"] {
-        let text = std::fs::read_to_string(data.join("ner/wnut17").join(file))?;
-        conllu::parse_conll_ner(&text).iter().for_each(&mut add);
-    }
+    for_each_cc_by_sentence(data, &mut add)?;
     let mut out = String::from(
         "# Common lower-case words, for the entity rules (written by\n\
          # examples/train.rs; see LICENSE.md): words of wikigold, the Broad\n\
@@ -225,19 +236,7 @@ fn harvest_names(data: &std::path::Path) -> anyhow::Result<String> {
     // re3d is left out: some of its sources carry terms (Open Government
     // Licence, CC BY 3.0 AU, the EU's reuse notice) beyond the CC BY 4.0 of
     // the others, and its held-out fifth stays a test of unseen names.
-    for corpus in ["wikigold", "btc"] {
-        for sentences in ner_corpus(data, corpus)? {
-            sentences
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !conllu::is_heldout(*i))
-                .for_each(|(_, s)| add(s));
-        }
-    }
-    for file in ["train.conll", "dev.conll"] {
-        let text = std::fs::read_to_string(data.join("ner/wnut17").join(file))?;
-        conllu::parse_conll_ner(&text).iter().for_each(&mut add);
-    }
+    for_each_cc_by_sentence(data, &mut add)?;
     let mut lines: Vec<String> = Vec::new();
     let mut listed = std::collections::HashSet::new();
     for (words, count) in &counts {

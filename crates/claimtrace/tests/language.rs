@@ -199,6 +199,13 @@ fn vessels_and_models_are_products() {
 }
 
 #[test]
+fn a_name_after_a_work_noun_is_a_work() {
+    let doc = analyzed("She was nominated for the 1959 romantic comedy Pillow Talk.");
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Pillow Talk"), Some(EntityKind::Other), "{:?}", doc.entities);
+}
+
+#[test]
 fn a_name_after_a_title_with_of_is_whole_and_the_title_its_description() {
     let doc = analyzed(
         "Talks stall\n\nOn Monday, Secretary of State Antony Blinken met the delegation. \

@@ -8,7 +8,7 @@ use crate::tag::perceptron::Model;
 use super::gazetteer::Gazetteer;
 use super::lists::{
     is_common_word, is_event_name, is_org_noun, is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS,
-    NAME_PARTICLES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS,
+    NAME_PARTICLES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -599,10 +599,10 @@ pub(super) fn add_headed_names(
             None
         } else if is_event_name(&words[s..e]) {
             Some(EntityKind::Event)
-        } else if is_product_name(&words[s..e]) {
-            Some(EntityKind::Product)
         } else if FAC_HEADS.contains(&words[e - 1]) {
             Some(EntityKind::Fac)
+        } else if is_product_name(&words[s..e]) {
+            Some(EntityKind::Product)
         } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
             Some(EntityKind::Org)
         } else {
@@ -646,11 +646,11 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     if is_event_name(&text) {
         return EntityKind::Event;
     }
-    if is_product_name(&text) {
-        return EntityKind::Product;
-    }
     if FAC_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Fac;
+    }
+    if is_product_name(&text) {
+        return EntityKind::Product;
     }
     if (start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) && end - start > 1 {
         return EntityKind::Org;
@@ -665,6 +665,10 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     let prev = start.checked_sub(1).map(|p| doc.token_text(p).to_lowercase());
     if prev.as_deref().is_some_and(|p| ORG_NOUNS.contains(&p)) {
         return EntityKind::Org;
+    }
+    // "the album Wheels of Fire", "the comedy Pillow Talk": a work.
+    if prev.as_deref().is_some_and(|p| WORK_NOUNS.contains(&p)) {
+        return EntityKind::Other;
     }
     // "published (on Wednesday) in Science Advances": a journal.
     let published = start >= 2
@@ -696,13 +700,16 @@ fn opens(doc: &Document, sentence_starts: &[bool], i: usize) -> bool {
         })
 }
 
-/// A lone common word capitalised because it opens a sentence or a
-/// quotation ("\"Sometimes I still have nightmares\"", "Members of the lab
-/// spend ...", "Neighbors told CBS ...") is no name, where the recognizer
-/// took it for one, unless the document also writes it capitalised where
-/// no opening explains the capital. The common words are harvested from
-/// the entity corpora (`data/common_words.txt`); gazetteer names are kept.
-pub(super) fn drop_capitalised_openers(doc: &Document, cands: &mut Vec<Candidate>) {
+/// Names of one common word the recogniser found, dropped: one
+/// capitalised because it opens a sentence or a quotation ("\"Sometimes I
+/// still have nightmares\"", "Members of the lab spend ...") unless the
+/// document also writes it capitalised where no opening explains the
+/// capital, and any person or place of one common word ("People", "Fan",
+/// "Studio"; organisations keep theirs: "Nature", "Time"). A surname that
+/// is a common word stays ("May" of "Theresa May"). The common words are
+/// harvested from the entity corpora (`data/common_words.txt`); gazetteer
+/// names are kept.
+pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
     let suspect = |c: &Candidate| {
         c.entry.is_none() && c.end == c.start + 1 && is_common_word(doc.token_text(c.start))
     };
@@ -718,9 +725,6 @@ pub(super) fn drop_capitalised_openers(doc: &Document, cands: &mut Vec<Candidate
     let inside_text = |word: &str| {
         (0..doc.tokens.len()).any(|i| doc.token_text(i) == word && !opens(doc, &sentence_starts, i))
     };
-    // A person or a place named by one common word ("People", "Fan",
-    // "Studio") is rarely one; a surname that is a common word ("May" of
-    // "Theresa May") is kept, as the last word of a longer name.
     let surnames: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.end - c.start >= 2)
@@ -745,9 +749,10 @@ fn is_product_name(words: &[&str]) -> bool {
     words.len() >= 2 && (VESSELS.contains(&words[0]) || words[1..].iter().any(code))
 }
 
-/// Whether `word` has a capital after a lower-case letter other than
-/// after a name prefix ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van",
-/// "Von", "O'").
+/// Whether `word` has a capital right after a lower-case letter, other
+/// than after a name prefix ("Mc", "Mac", "De", "Di", "Da", "Du", "La",
+/// "Le", "Van", "Von"; "O'Rourke" has no lower-case letter before its
+/// capital).
 fn inner_capital(word: &str) -> bool {
     const PREFIXES: [&str; 10] = ["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"];
     let chars: Vec<char> = word.chars().collect();

@@ -68,6 +68,11 @@ pub(super) static LOC_HEADS: LazyLock<Vec<&'static str>> =
 pub(super) static ORG_NOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/org_nouns.txt")));
 
+/// Common nouns that, right before a name, make it the title of a work
+/// ("the album Wheels of Fire").
+pub(super) static WORK_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/work_nouns.txt")));
+
 /// Lower-case particles inside personal names ("bin", "dela", "van",
 /// "al-"): `data/entities/name_particles.txt`.
 pub(super) static NAME_PARTICLES: LazyLock<Vec<&'static str>> =

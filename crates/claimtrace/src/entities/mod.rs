@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
 use candidates::{
-    add_acronym_uses, add_repeated_names, drop_capitalised_openers, sentence_candidates,
+    add_acronym_uses, add_repeated_names, drop_common_words, sentence_candidates,
     split_coordinated, split_offices, strip_titles,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
@@ -52,7 +52,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     split_offices(doc, gazetteer, &mut cands);
     split_coordinated(doc, gazetteer, &mut cands);
     strip_titles(doc, &mut cands);
-    drop_capitalised_openers(doc, &mut cands);
+    drop_common_words(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);
     add_repeated_names(doc, &mut cands);
     cands.sort_by_key(|c| (c.start, c.end));

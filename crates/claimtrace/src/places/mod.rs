@@ -139,9 +139,9 @@ pub fn is_people_of_place(name: &str) -> bool {
     })
 }
 
-/// Whether `name` is the own name of a country, a state or a town of
-/// 50,000+ people in `g`: the places a bare capitalised word is safely
-/// taken for.
+/// Whether `name` is the own name of a country, a state or (unless
+/// `no_towns`) a town of 50,000+ people in `g`: the places a bare
+/// capitalised word is safely taken for.
 fn known_by_name(g: &PlaceGazetteer, name: &str, no_towns: bool) -> bool {
     g.lookup(name).iter().any(|h| {
         let place = &g.places[h.place];
