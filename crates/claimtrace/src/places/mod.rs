@@ -107,7 +107,7 @@ pub fn located_names(words: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
 }
 
 /// The endings that make a place's name its people's ("Londoners").
-const PEOPLE_SUFFIXES: [&str; 7] = ["ers", "ians", "ans", "ites", "ian", "an", "n"];
+const PEOPLE_SUFFIXES: [&str; 8] = ["ers", "ians", "ans", "ites", "er", "ian", "an", "n"];
 
 /// Letters a place's name may end with that its people's name drops
 /// ("Puerto Ric-o" of "Puerto Ricans", "Alabam-a" of "Alabamians").
@@ -123,18 +123,20 @@ pub fn has_people_suffix(word: &str) -> bool {
 /// its adjective, by its name and a suffix ("Londoners", "New Yorkers",
 /// "Parisians", "Puerto Rican", "Samoan", "Alabamians"): a country, a
 /// state, or a town of 50,000+ people. A singular ("Samoan") counts only
-/// for a country or a state: "Susan" is not a woman of Susa.
+/// for a country or a state ("Susan" is not a woman of Susa), but "-er"
+/// ("a Londoner") for towns too.
 pub fn is_people_of_place(name: &str) -> bool {
     let g = &*PLACES;
     PEOPLE_SUFFIXES.iter().any(|suffix| {
         let Some(stem) = name.strip_suffix(suffix) else { return false };
-        let plural = suffix.ends_with('s');
+        // Towns name their people by plurals and by "-er" ("a Londoner").
+        let towns = suffix.ends_with('s') || *suffix == "er";
         // "Londoners" is "London" + "ers"; "Parisians" is "Paris" + "ians";
         // "Puerto Ricans" is "Puerto Rico" less its "o", + "ans".
         // A dropped ending is restored for countries and states only
         // ("Republicans" are not the people of Republica, Brazil).
         stem.chars().count() >= 3
-            && (known_by_name(g, stem, !plural)
+            && (known_by_name(g, stem, !towns)
                 || DROPPED_ENDINGS.iter().any(|e| known_by_name(g, &format!("{stem}{e}"), true)))
     })
 }
