@@ -155,10 +155,9 @@ fn for_each_cc_by_sentence(
 /// Lower-case words of the CC BY 4.0 entity corpora (wikigold, the Broad
 /// Twitter Corpus, WNUT 2017 train and dev; held-out parts left out, as for
 /// [`harvest_names`]): words written in lower case outside names at least
-/// twice and at least five times as often as inside one. A capitalised
-/// word that is one of them and opens a sentence or a quotation
-/// ("Sometimes", "Neighbors", "Members") is no name by itself. One a line,
-/// sorted.
+/// twice and at least five times as often as inside one. A name of one
+/// such word ("Sometimes" opening a quotation, a person "People") is no
+/// name (`entities::candidates::drop_common_words`). One a line, sorted.
 fn harvest_common_words(data: &std::path::Path) -> anyhow::Result<String> {
     use std::collections::BTreeMap;
     // (outside names in lower case, inside names in any case)
