@@ -7,8 +7,9 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_event_name, is_org_noun, is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS,
-    NAME_PARTICLES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS, WORK_NOUNS,
+    is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_title,
+    FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS,
+    ORG_NOUNS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -131,13 +132,10 @@ fn whole_name(gazetteer: &Gazetteer, words: &[&str]) -> Option<(EntityKind, Opti
     if words.iter().any(|w| !w.chars().next().is_some_and(char::is_uppercase) && *w != "of") {
         return None;
     }
-    if let Some(m) = gazetteer.find(words).first().filter(|m| m.start == 0 && m.end == words.len())
-    {
-        return Some((gazetteer.entries[m.entry].kind, Some(m.entry)));
+    if let Some(entry) = gazetteer.whole(words) {
+        return Some((gazetteer.entries[entry].kind, Some(entry)));
     }
-    if let Some(&(_, _, kind)) =
-        super::gazetteer::NAMES.find(words).first().filter(|m| m.0 == 0 && m.1 == words.len())
-    {
+    if let Some(kind) = super::gazetteer::NAMES.whole(words) {
         return Some((kind, None));
     }
     let last = words.last()?;
@@ -165,17 +163,8 @@ fn whole_name(gazetteer: &Gazetteer, words: &[&str]) -> Option<(EntityKind, Opti
 /// which would take the title off first.)
 pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
     let capital = |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
-    let title = |i: usize| {
-        let word = doc.token_text(i);
-        is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
-    };
-    let known = |words: &[&str]| {
-        gazetteer
-            .find(words)
-            .first()
-            .filter(|m| m.start == 0 && m.end == words.len())
-            .map(|m| m.entry)
-    };
+    let title = |i: usize| is_dropped_title(doc.token_text(i));
+    let known = |words: &[&str]| gazetteer.whole(words);
     let mut extra = Vec::new();
     cands.retain_mut(|c| {
         if c.entry.is_some() || c.end - c.start < 3 {
@@ -215,11 +204,8 @@ pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut V
         let headed = |w: &&str| {
             ORG_HEADS.contains(w) || FAC_HEADS.contains(w) || LOC_HEADS.contains(w) || is_title(w)
         };
-        let listed_person = |words: &[&str]| {
-            super::gazetteer::NAMES.find(words).first().is_some_and(|&(s, e, kind)| {
-                s == 0 && e == words.len() && kind == EntityKind::Person
-            })
-        };
+        let listed_person =
+            |words: &[&str]| super::gazetteer::NAMES.whole(words) == Some(EntityKind::Person);
         let a_person = (2..=3).contains(&left_words.len())
             && (name..of).all(capital)
             && !left_words.iter().any(|w| headed(w) || is_common_word(w))
@@ -248,10 +234,7 @@ pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut V
 /// Emergency Situations Minister") is no name. The titles are the
 /// attribution lexicon's (`data/attribution/titles.txt`).
 pub(super) fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
-    let is_title = |i: usize| {
-        let word = doc.token_text(i);
-        is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
-    };
+    let is_title = |i: usize| is_dropped_title(doc.token_text(i));
     cands.retain_mut(|c| {
         if c.entry.is_some() {
             return true;
@@ -353,13 +336,8 @@ pub(super) fn sentence_candidates(
             s = k + 1;
         }
         // "Yemen-based Houthi", "Muslim-majority Mindanao": a name glued to
-        // a lower-case word before a name modifies it.
-        // (Not a given name: "Man-kei Tam".)
-        let glued = |i: usize| {
-            doc.token_text(i).split_once('-').is_some_and(|(_, rest)| {
-                rest.chars().next().is_some_and(char::is_lowercase) && is_common_word(rest)
-            })
-        };
+        // a lower-case word before a name modifies it ("Man-kei Tam" stays).
+        let glued = |i: usize| is_glued_modifier(doc.token_text(i));
         if e > s + 1 && glued(s) {
             s += 1;
         }
@@ -587,12 +565,7 @@ pub(super) fn add_headed_names(
         }
         // "United States-led Iraq War": what leads up to a word glued to
         // a common lower-case one modifies the name after it.
-        let glued = |w: &str| {
-            w.split_once('-').is_some_and(|(_, rest)| {
-                rest.chars().next().is_some_and(char::is_lowercase) && is_common_word(rest)
-            })
-        };
-        if let Some(g) = (s..e).rev().find(|&i| glued(words[i])) {
+        if let Some(g) = (s..e).rev().find(|&i| is_glued_modifier(words[i])) {
             s = g + 1;
         }
         let kind = if e - s < 2 {
@@ -722,9 +695,11 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
             *first = true;
         }
     }
-    let inside_text = |word: &str| {
-        (0..doc.tokens.len()).any(|i| doc.token_text(i) == word && !opens(doc, &sentence_starts, i))
-    };
+    // The words written where no opening explains a capital: one pass.
+    let inside_text: rustc_hash::FxHashSet<&str> = (0..doc.tokens.len())
+        .filter(|&i| !opens(doc, &sentence_starts, i))
+        .map(|i| doc.token_text(i))
+        .collect();
     let surnames: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.end - c.start >= 2)
@@ -734,7 +709,7 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
         let word = doc.token_text(c.start);
         let lone = suspect(c) && matches!(c.kind, EntityKind::Person | EntityKind::Gpe);
         let opening = suspect(c) && opens(doc, &sentence_starts, c.start);
-        !((lone || opening) && !surnames.contains(&word) && (lone || !inside_text(word)))
+        !((lone || opening) && !surnames.contains(&word) && (lone || !inside_text.contains(word)))
     });
 }
 
@@ -755,12 +730,13 @@ fn is_product_name(words: &[&str]) -> bool {
 /// capital).
 fn inner_capital(word: &str) -> bool {
     const PREFIXES: [&str; 10] = ["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"];
-    let chars: Vec<char> = word.chars().collect();
-    (1..chars.len()).any(|i| {
-        chars[i].is_uppercase() && chars[i - 1].is_lowercase() && {
-            let before: String = chars[..i].iter().collect();
-            !PREFIXES.contains(&before.as_str())
-        }
+    let mut previous_lower = false;
+    word.char_indices().any(|(at, c)| {
+        let inner = c.is_uppercase()
+            && previous_lower
+            && !word.get(..at).is_some_and(|before| PREFIXES.contains(&before));
+        previous_lower = c.is_lowercase();
+        inner
     })
 }
 

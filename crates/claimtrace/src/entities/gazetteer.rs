@@ -192,6 +192,11 @@ impl NameList {
         out
     }
 
+    /// The type of the listed name that is exactly these words.
+    pub fn whole(&self, words: &[&str]) -> Option<EntityKind> {
+        self.find(words).first().filter(|m| m.0 == 0 && m.1 == words.len()).map(|m| m.2)
+    }
+
     /// How many names the list holds.
     pub fn len(&self) -> usize {
         self.names.len()
@@ -257,7 +262,12 @@ impl Gazetteer {
             .iter()
             .map(|t| crate::chars::slice(surface, t.span.start..t.span.end))
             .collect();
-        self.find(&words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
+        self.whole(&words)
+    }
+
+    /// The entry whose canonical name or alias is exactly these words.
+    pub fn whole(&self, words: &[&str]) -> Option<usize> {
+        self.find(words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
     }
 }
 

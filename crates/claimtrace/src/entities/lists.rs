@@ -13,6 +13,20 @@ pub(super) fn is_title(word: &str) -> bool {
     crate::claims::lexicon::LEXICONS.titles.contains(&word.to_lowercase())
 }
 
+/// Whether `word` is a title dropped from a person's name: a title, but
+/// not one of [`NAME_TITLES`] ("Pope" stays in "Pope Francis").
+pub(super) fn is_dropped_title(word: &str) -> bool {
+    is_title(word) && !NAME_TITLES.iter().any(|t| word.eq_ignore_ascii_case(t))
+}
+
+/// Whether `word` is a name glued to a common lower-case word ("Yemen-based",
+/// "US-built"): a modifier, not a name ("Man-kei", a given name, is not).
+pub(super) fn is_glued_modifier(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(_, rest)| {
+        rest.chars().next().is_some_and(char::is_lowercase) && is_common_word(rest)
+    })
+}
+
 /// Titles that stay in a person's name ("Pope Francis").
 pub(super) static NAME_TITLES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/name_titles.txt")));
