@@ -119,6 +119,52 @@ fn a_person_of_an_organisation_is_two_mentions_and_an_office_none() {
 }
 
 #[test]
+fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
+    let doc = analyzed(
+        "Republican Mark Pellington, the state's governor, vetoed the bill. \
+         Russian President Dmitri Volkov met Democratic staff. \
+         Passengers of American Airlines said nothing. The Democratic National Committee met.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Mark Pellington", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Republican", EntityKind::Norp)), "{found:?}");
+    assert!(found.contains(&("Dmitri Volkov", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("American Airlines", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Democratic National Committee", EntityKind::Org)), "{found:?}");
+}
+
+#[test]
+fn an_offices_possessive_and_a_committees_topic_stay_in_the_name() {
+    let doc = analyzed(
+        "The Polk County Sheriff's Office said two deputies were hurt. \
+         She sat on the Senate Select Committee on Intelligence for six years.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Polk County Sheriff's Office", EntityKind::Org)), "{found:?}");
+    assert!(
+        found.contains(&("Senate Select Committee on Intelligence", EntityKind::Org)),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(n, _)| *n == "Office" || *n == "Polk County Sheriff"), "{found:?}");
+}
+
+#[test]
+fn family_names_middle_names_and_suffixes_make_one_person() {
+    let doc = analyzed(
+        "Harold Benson died on Sunday. Harold Alvin Benson, first elected in 1996, was born in Ohio. \
+         His parents, Walter Benson Jr. and Mabel Irene Benson, were farmers.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let harold: Vec<_> = doc.entities.iter().filter(|e| e.name.starts_with("Harold")).collect();
+    assert_eq!(harold.len(), 1, "one Harold Benson: {found:?}");
+    assert!(found.contains(&("Walter Benson Jr.", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Mabel Irene Benson", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn names_joined_by_and_are_two_where_each_is_whole_alone() {
     let doc = analyzed(
         "Researchers at the University of Washington and Stanford University found it. \

@@ -1224,6 +1224,10 @@ pub struct EvalLedgerArgs {
     /// Print figures as JSON (`{"micro": ..., "per_story": ...}`).
     #[arg(long)]
     json: bool,
+    /// Also print, per story, each gold cluster that was not found or
+    /// whose first-seen or status is wrong, and why.
+    #[arg(long)]
+    explain: bool,
     /// Fail (exit 1) when a figure is below a value, e.g.
     /// `--min ledger.b3_f1=0.85`. Repeatable.
     #[arg(long = "min", value_name = "KEY=VALUE")]
@@ -1271,6 +1275,11 @@ pub fn eval_ledger(args: &EvalLedgerArgs) -> Result<ExitCode> {
         let mut one = LedgerTally::default();
         score(&gold, &pred, &mut one);
         score(&gold, &pred, &mut total);
+        if args.explain {
+            for miss in &one.misses {
+                eprintln!("{stem}: {miss}");
+            }
+        }
         per_story.insert(stem, one.figures());
         drop(store);
         let _ = std::fs::remove_file(&db);

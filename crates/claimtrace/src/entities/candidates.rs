@@ -8,8 +8,8 @@ use crate::tag::perceptron::Model;
 use super::gazetteer::Gazetteer;
 use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_title,
-    FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NOT_NAMES, NOT_NAME_ENDS, ORG_HEADS,
-    ORG_NOUNS, WORK_NOUNS,
+    FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES, NOT_NAME_ENDS,
+    ORG_HEADS, ORG_NOUNS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -123,6 +123,175 @@ pub(super) fn split_coordinated(doc: &Document, gazetteer: &Gazetteer, cands: &m
         *c = Candidate { start: c.start, end: and, kind: l.0, entry: l.1 };
     }
     cands.extend(extra);
+}
+
+/// "Republican Larry Hogan", "Republican President Trump", "Russian
+/// President Vladimir Putin": a group's adjective (party, nationality,
+/// faith: a NORP of the gazetteer) before a person's name, which the
+/// recogniser took as one name, is two mentions, the group and the
+/// person. The rest must read as a person, capitalised words only: a
+/// title and a name, or a given name (of the names from data) and more,
+/// none of them common and none a head of another kind of name ("American
+/// Airlines", "Russian Orthodox Church", "Democratic National Committee",
+/// "Thai Raksa Chart" stay whole).
+pub(super) fn split_group_adjectives(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    cands: &mut Vec<Candidate>,
+) {
+    let mut extra = Vec::new();
+    for c in cands.iter_mut() {
+        if c.entry.is_some() || c.end - c.start < 2 {
+            continue;
+        }
+        let Some(entry) = gazetteer.whole(&[doc.token_text(c.start)]) else { continue };
+        if gazetteer.entries[entry].kind != EntityKind::Norp {
+            continue;
+        }
+        let rest: Vec<&str> = (c.start + 1..c.end).map(|i| doc.token_text(i)).collect();
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let last = rest.last().copied().unwrap_or_default();
+        let headed = [&ORG_HEADS, &GPE_HEADS, &LOC_HEADS, &FAC_HEADS, &WORK_NOUNS]
+            .iter()
+            .any(|heads| heads.contains(&last))
+            || is_event_name(&rest);
+        let given = super::gazetteer::GIVEN_NAMES.contains(rest[0]);
+        let person = rest.iter().all(capitalised)
+            && (rest.iter().any(|w| !is_title(w)))
+            && (is_title(rest[0])
+                || (rest.len() >= 2
+                    && given
+                    && !rest.iter().any(|w| is_common_word(w))
+                    && !headed));
+        if !person {
+            continue;
+        }
+        extra.push(Candidate {
+            start: c.start,
+            end: c.start + 1,
+            kind: EntityKind::Norp,
+            entry: Some(entry),
+        });
+        *c = Candidate { start: c.start + 1, end: c.end, kind: EntityKind::Person, entry: None };
+    }
+    cands.extend(extra);
+}
+
+/// "The Alachua Sheriff's Office", "the Prime Minister's Office": an
+/// office's possessive before an organisation head is one organisation,
+/// which the recogniser read as a person ("Alachua Sheriff") and a lone
+/// "Office".
+pub(super) fn join_possessive_offices(doc: &Document, cands: &mut Vec<Candidate>) {
+    let mut absorbed = Vec::new();
+    for a in 0..cands.len() {
+        let end = cands[a].end;
+        let possessive =
+            matches!(doc.tokens.get(end).map(|_| doc.token_text(end)), Some("'s" | "’s"));
+        if !possessive || cands[a].entry.is_some() || !is_title(doc.token_text(end - 1)) {
+            continue;
+        }
+        if !doc.tokens.get(end + 1).is_some_and(|_| ORG_HEADS.contains(&doc.token_text(end + 1))) {
+            continue;
+        }
+        let mut new_end = end + 2;
+        if let Some(b) = cands.iter().position(|c| c.start == end + 1) {
+            new_end = new_end.max(cands[b].end);
+            absorbed.push(b);
+        }
+        cands[a] =
+            Candidate { start: cands[a].start, end: new_end, kind: EntityKind::Org, entry: None };
+    }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        !absorbed.contains(&(k - 1))
+    });
+}
+
+/// "United States House Select Committee on Benghazi", "Commission on
+/// Human Rights": a committee's name runs on over "on" and the
+/// capitalised topic after it, which the recogniser cut at "on".
+pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let capital =
+        |i: usize| i < n && doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+    let mut extended = Vec::new();
+    for c in cands.iter_mut() {
+        let end = c.end;
+        if c.entry.is_some()
+            || !TOPIC_HEADS.contains(&doc.token_text(end - 1))
+            || end + 1 >= n
+            || doc.token_text(end) != "on"
+            || !capital(end + 1)
+        {
+            continue;
+        }
+        let same_sentence = |i: usize| {
+            doc.sentences.iter().any(|s| s.tokens.contains(&(end - 1)) && s.tokens.contains(&i))
+        };
+        let mut e = end + 1;
+        while capital(e) && same_sentence(e)
+            || (e + 1 < n && matches!(doc.token_text(e), "and" | "of" | "the") && capital(e + 1))
+        {
+            e += 1;
+        }
+        c.kind = EntityKind::Org;
+        c.end = e;
+        extended.push((end, e));
+    }
+    cands.retain(|c| !extended.iter().any(|&(s, e)| c.start >= s && c.end <= e));
+}
+
+/// Family names: a person's name runs on over a generational suffix
+/// ("Robert Cummings Sr."), and a name of two or more capitalised words
+/// that ends with the family name of a person the document names, and has
+/// no head of another kind of name, is a person too ("Robert Cummings Sr.
+/// and Ruth Elma Cummings", where the recogniser took the second for an
+/// organisation).
+pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut [Candidate]) {
+    let n = doc.tokens.len();
+    for c in cands.iter_mut() {
+        if c.kind == EntityKind::Person
+            && c.end < n
+            && NAME_SUFFIXES.contains(&doc.token_text(c.end))
+        {
+            c.end += 1;
+        }
+    }
+    // (first word, family name) of the persons named in two words or more.
+    let family: Vec<(&str, &str)> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.end - c.start >= 2)
+        .filter_map(|c| {
+            let last =
+                (c.start..c.end).rev().find(|&i| !NAME_SUFFIXES.contains(&doc.token_text(i)))?;
+            (last > c.start).then(|| (doc.token_text(c.start), doc.token_text(last)))
+        })
+        .collect();
+    for c in cands.iter_mut() {
+        if c.entry.is_some()
+            || !matches!(c.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc)
+            || c.end - c.start < 2
+        {
+            continue;
+        }
+        let words: Vec<&str> = (c.start..c.end).map(|i| doc.token_text(i)).collect();
+        // Another person of the family: the same family name, another
+        // first word (a name the recogniser typed both ways is no
+        // evidence).
+        let (first, last) = (words[0], words[words.len() - 1]);
+        if !family.iter().any(|&(f, l)| l == last && f != first) {
+            continue;
+        }
+        let headed = words.iter().any(|w| {
+            [&ORG_HEADS, &GPE_HEADS, &LOC_HEADS, &FAC_HEADS].iter().any(|heads| heads.contains(w))
+        });
+        let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let listed = !gazetteer.find(&words).is_empty();
+        if capitalised && !headed && !listed && !is_common_word(first) {
+            c.kind = EntityKind::Person;
+        }
+    }
 }
 
 /// The type of `words` when they are a whole name by themselves: listed

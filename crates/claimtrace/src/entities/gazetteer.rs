@@ -102,8 +102,19 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 /// out) and GeoNames' populated places and US states. The recognizer
 /// reads them as features beside [`GAZETTEER`], and learns how far to trust
 /// them; they type nothing on their own.
-pub static NAMES: LazyLock<NameList> =
-    LazyLock::new(|| NameList::from_tokenized(include_str!("data/names.tsv")));
+pub static NAMES: LazyLock<NameList> = LazyLock::new(|| NameList::from_tokenized(NAMES_TSV));
+
+const NAMES_TSV: &str = include_str!("data/names.tsv");
+
+/// Given names: the first words of the persons named in two words or more
+/// in the names from data ("Larry" of "Larry Hogan").
+pub static GIVEN_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    data_lines(NAMES_TSV)
+        .filter_map(|line| line.strip_prefix("PERSON\t"))
+        .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
+        .filter(|first| first.chars().next().is_some_and(char::is_uppercase))
+        .collect()
+});
 
 /// A long list of names kept as hashes: no name is stored, only the hash
 /// of its words and its type, found by the hash of its first word (about

@@ -45,6 +45,14 @@ pub(super) static FAC_HEADS: LazyLock<Vec<&'static str>> =
 pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/org_heads.txt")));
 
+/// Generational suffixes that belong to a person's name.
+pub(super) static NAME_SUFFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/name_suffixes.txt")));
+
+/// Organisation heads whose name runs on over "on" and a topic.
+pub(super) static TOPIC_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/topic_heads.txt")));
+
 /// Whether the words of a name make it a named event: its last word
 /// ("Second World War") or its first ("Hurricane Dorian") is one of
 /// `data/entities/event_heads.txt`.

@@ -250,6 +250,12 @@ pub(super) fn initials(words: &[String]) -> String {
         .collect()
 }
 
+/// Whether the words of `short` occur in `long` in the same order.
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|v| v == w))
+}
+
 /// Whether group `a` is a short form of group `b`.
 pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool {
     if a.entry.is_some() && b.entry.is_some() {
@@ -263,6 +269,19 @@ pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool 
         && a.entry.is_none()
         && matches!(a.kind, EntityKind::Person | EntityKind::Org | EntityKind::Gpe)
         && wb.ends_with(wa)
+    {
+        return true;
+    }
+    // "Elijah Cummings" for "Elijah Eugene Cummings": a person's name
+    // without its middle names (first and last words the same, the others
+    // in order).
+    if b.kind == EntityKind::Person
+        && a.kind == EntityKind::Person
+        && a.entry.is_none()
+        && wa.len() >= 2
+        && wa[0] == wb[0]
+        && wa.last() == wb.last()
+        && is_subsequence(wa, wb)
     {
         return true;
     }
@@ -292,9 +311,11 @@ pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool 
             return true;
         }
     }
-    // "Ford" for "Ford Motor Company".
+    // "Ford" for "Ford Motor Company" (but "Alachua", a place, is not
+    // "Alachua Sheriff's Office").
     if wa.len() == 1
         && a.entry.is_none()
+        && !matches!(a.kind, EntityKind::Gpe | EntityKind::Loc)
         && b.kind == EntityKind::Org
         && wb[0] == wa[0]
         && wb.iter().any(|w| ORG_HEADS.contains(&w.as_str()))

@@ -24,8 +24,9 @@ use std::sync::LazyLock;
 use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
 use candidates::{
-    add_acronym_uses, add_repeated_names, drop_common_words, sentence_candidates,
-    split_coordinated, split_offices, strip_titles,
+    add_acronym_uses, add_repeated_names, drop_common_words, extend_topic_names, family_names,
+    join_possessive_offices, sentence_candidates, split_coordinated, split_group_adjectives,
+    split_offices, strip_titles,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -49,13 +50,22 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
         let range = doc.sentences[sentence_idx].tokens.clone();
         cands.extend(sentence_candidates(doc, range, model, gazetteer));
     }
+    join_possessive_offices(doc, &mut cands);
+    extend_topic_names(doc, &mut cands);
+    split_group_adjectives(doc, gazetteer, &mut cands);
     split_offices(doc, gazetteer, &mut cands);
     split_coordinated(doc, gazetteer, &mut cands);
     strip_titles(doc, &mut cands);
+    family_names(doc, gazetteer, &mut cands);
     drop_common_words(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);
     add_repeated_names(doc, &mut cands);
     cands.sort_by_key(|c| (c.start, c.end));
+    // Where a rule left a recognised span exactly on a listed name ("State
+    // Democrat" cut to "Democrat"), the list says what it is.
+    let listed: std::collections::HashSet<(usize, usize)> =
+        cands.iter().filter(|c| c.entry.is_some()).map(|c| (c.start, c.end)).collect();
+    cands.retain(|c| c.entry.is_some() || !listed.contains(&(c.start, c.end)));
     build_entities(doc, cands, gazetteer);
     add_meta_entities(doc);
 }

@@ -48,6 +48,9 @@ pub struct LedgerTally {
     pub gold_clusters: usize,
     pub first_seen_hits: usize,
     pub status_hits: usize,
+    /// One line per gold cluster that misses first-seen or status, saying
+    /// why (for `eval-ledger --explain`).
+    pub misses: Vec<String>,
 }
 
 impl LedgerTally {
@@ -181,12 +184,31 @@ pub fn score(gold: &[GoldCluster], pred: &[LedgerClaim], tally: &mut LedgerTally
         }
         let Some((&best, _)) = votes.iter().max_by_key(|(pc, n)| (**n, std::cmp::Reverse(**pc)))
         else {
+            tally.misses.push(format!("unmatched: {:?}", cluster.text));
             continue;
         };
         let claim = &pred[best];
         let first_url = cluster.appearances.first().map(|a| a.url.as_str());
-        if claim.first_seen.as_ref().map(|f| f.url.as_str()) == first_url {
+        let predicted_first = claim.first_seen.as_ref().map(|f| f.url.as_str());
+        if predicted_first == first_url {
             tally.first_seen_hits += 1;
+        } else {
+            // Where the gold first appearance went, if anywhere.
+            let first_went = matched
+                .iter()
+                .find(|&&((gc, ga), _)| gc == c && ga == 0)
+                .map(|&(_, pc)| match pc == best {
+                    true => "in the cluster".to_string(),
+                    false => format!("in another cluster: {:?}", pred[pc].text),
+                })
+                .unwrap_or_else(|| "not found".to_string());
+            tally.misses.push(format!(
+                "first-seen: {:?}: gold {} ({first_went}), predicted {} ({:?})",
+                cluster.text,
+                first_url.unwrap_or("-"),
+                predicted_first.unwrap_or("-"),
+                claim.text,
+            ));
         }
         let status = cluster
             .timeline
@@ -195,6 +217,14 @@ pub fn score(gold: &[GoldCluster], pred: &[LedgerClaim], tally: &mut LedgerTally
             .or_else(|| cluster.appearances.last().map(|a| a.status.as_str()));
         if status == Some(claim.status.as_str()) {
             tally.status_hits += 1;
+        } else {
+            tally.misses.push(format!(
+                "status: {:?}: gold {}, predicted {} ({:?})",
+                cluster.text,
+                status.unwrap_or("-"),
+                claim.status,
+                claim.text,
+            ));
         }
     }
 }
