@@ -209,8 +209,10 @@ pub(super) fn join_possessive_offices(doc: &Document, cands: &mut Vec<Candidate>
 }
 
 /// "United States House Select Committee on Benghazi", "Commission on
-/// Human Rights": a committee's name runs on over "on" and the
-/// capitalised topic after it, which the recogniser cut at "on".
+/// Human Rights", "Tunisian League for the Defence of Human Rights": an
+/// organisation's name runs on over "on" (after a committee's head) or
+/// "for" (after any organisation head) and the capitalised topic after
+/// it, which the recogniser cut there.
 pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     let capital =
@@ -218,18 +220,24 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
     let mut extended = Vec::new();
     for c in cands.iter_mut() {
         let end = c.end;
-        if c.entry.is_some()
-            || !TOPIC_HEADS.contains(&doc.token_text(end - 1))
-            || end + 1 >= n
-            || doc.token_text(end) != "on"
-            || !capital(end + 1)
-        {
+        let head = doc.token_text(end - 1);
+        let joins = |w: &str| match w {
+            "on" => TOPIC_HEADS.contains(&head),
+            "for" => ORG_HEADS.contains(&head) || TOPIC_HEADS.contains(&head),
+            _ => false,
+        };
+        if c.entry.is_some() || end + 2 >= n || !joins(doc.token_text(end)) {
+            continue;
+        }
+        // "League for the Defence of Human Rights": "the" may come first.
+        let topic = if doc.token_text(end + 1) == "the" { end + 2 } else { end + 1 };
+        if !capital(topic) {
             continue;
         }
         let same_sentence = |i: usize| {
             doc.sentences.iter().any(|s| s.tokens.contains(&(end - 1)) && s.tokens.contains(&i))
         };
-        let mut e = end + 1;
+        let mut e = topic;
         while capital(e) && same_sentence(e)
             || (e + 1 < n && matches!(doc.token_text(e), "and" | "of" | "the") && capital(e + 1))
         {
@@ -516,7 +524,15 @@ pub(super) fn sentence_candidates(
         // "US-built", "Yemen-based": a name glued to a lower-case word is
         // a modifier, not a name.
         let modifier = e == s + 1 && glued(s);
-        if s >= e || opener || modifier || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s))) {
+        // One letter alone ("[S]evengill") is no name; the gazetteer's
+        // one-letter names ("X") come with their own test above.
+        let letter = e - s == 1 && doc.token_text(s).chars().count() == 1;
+        if s >= e
+            || opener
+            || modifier
+            || letter
+            || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s)))
+        {
             continue;
         }
         let overlapping: Vec<usize> =
@@ -574,6 +590,11 @@ pub(super) fn sentence_candidates(
                 overlapping.iter().filter(|&&g| gaz[g].start == s).map(|&g| gaz[g].end).max();
             if let Some(lead_end) = lead {
                 s = lead_end;
+                // "MSNBC and CBS Radio": what follows a listed name starts
+                // at its next capitalised word.
+                while s < e && !capitalised(Some(doc.token_text(s))) {
+                    s += 1;
+                }
             }
             if s >= e {
                 continue;

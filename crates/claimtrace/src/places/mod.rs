@@ -183,8 +183,9 @@ pub fn places_with(doc: &mut Document, g: &PlaceGazetteer) {
 /// or of a city of 1,000,000+ people or of 100,000+ that the article puts
 /// somewhere ("in Boulder", "El Paso, Texas"), with no title or apposition
 /// saying otherwise, is a GPE ("Chelyabinsk"); a continent or a region
-/// spanning countries is a LOC, not a GPE ("Europe", "the Middle East").
-/// Mentions follow.
+/// spanning countries is a LOC, not a GPE ("Europe", "the Middle East");
+/// a name a place word heads that is the own name of a town of 50,000+
+/// people is a GPE ("West Palm Beach"). Mentions follow.
 fn retype(doc: &mut Document, g: &PlaceGazetteer) {
     for e in 0..doc.entities.len() {
         let entity = &doc.entities[e];
@@ -213,6 +214,15 @@ fn retype(doc: &mut Document, g: &PlaceGazetteer) {
                 if own(&|p: &Place| p.kind == PlaceKind::Continent || p.country.is_empty()) =>
             {
                 EntityKind::Loc
+            }
+            // "West Palm Beach", "Lake Charles": a name of two words or more
+            // that a place word heads but that is the own name of a town of
+            // 50,000+ people is the town.
+            EntityKind::Loc
+                if entity.name.contains(' ')
+                    && own(&|p: &Place| p.kind == PlaceKind::City && p.population >= 50_000) =>
+            {
+                EntityKind::Gpe
             }
             _ => continue,
         };
