@@ -7,9 +7,9 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_title,
-    FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES, NOT_NAME_ENDS,
-    ORG_HEADS, ORG_NOUNS, TOPIC_HEADS, WORK_NOUNS,
+    is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_plain_word,
+    is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES,
+    NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -876,7 +876,24 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
     let suspect = |c: &Candidate| {
         c.entry.is_none() && c.end == c.start + 1 && is_common_word(doc.token_text(c.start))
     };
-    if !cands.iter().any(suspect) {
+    // A person or place named by one plain dictionary word ("Penguins",
+    // "Department", "Majesty"), wherever it stands; a place the text puts
+    // somewhere stays ("in Mesquite, Texas").
+    let located = |c: &Candidate| {
+        let before = c.start.checked_sub(1).map(|p| doc.token_text(p));
+        let after = (c.end + 1 < doc.tokens.len()).then(|| doc.token_text(c.end + 1));
+        matches!(before, Some("in" | "at" | "near" | "from" | "to"))
+            || c.end < doc.tokens.len()
+                && doc.token_text(c.end) == ","
+                && after.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let plain = |c: &Candidate| {
+        c.entry.is_none()
+            && c.end == c.start + 1
+            && (c.kind == EntityKind::Person || c.kind == EntityKind::Gpe && !located(c))
+            && is_plain_word(doc.token_text(c.start))
+    };
+    if !cands.iter().any(|c| suspect(c) || plain(c)) {
         return;
     }
     let mut sentence_starts = vec![false; doc.tokens.len()];
@@ -897,7 +914,8 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
         .collect();
     cands.retain(|c| {
         let word = doc.token_text(c.start);
-        let lone = suspect(c) && matches!(c.kind, EntityKind::Person | EntityKind::Gpe);
+        let lone =
+            (suspect(c) && matches!(c.kind, EntityKind::Person | EntityKind::Gpe)) || plain(c);
         let opening = suspect(c) && opens(doc, &sentence_starts, c.start);
         !((lone || opening) && !surnames.contains(&word) && (lone || !inside_text.contains(word)))
     });

@@ -132,3 +132,16 @@ pub(super) static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
 pub(super) fn is_common_word(word: &str) -> bool {
     COMMON_WORDS.contains(word.to_lowercase().as_str())
 }
+
+/// Lower-case English words that are no name of their own
+/// (`data/entities/dictionary.txt`, from SCOWL): "news", "penguins",
+/// "majesty", but not "smith" or "may", which the word list also gives as
+/// names.
+static DICTIONARY: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    word_list(include_str!("../../data/entities/dictionary.txt")).into_iter().collect()
+});
+
+/// Whether `word` (any case) is a dictionary word that is no name.
+pub(super) fn is_plain_word(word: &str) -> bool {
+    DICTIONARY.contains(word.to_lowercase().as_str())
+}
