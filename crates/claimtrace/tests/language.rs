@@ -165,6 +165,18 @@ fn family_names_middle_names_and_suffixes_make_one_person() {
 }
 
 #[test]
+fn one_plain_dictionary_word_is_no_person_unless_titled() {
+    let doc = analyzed(
+        "\"Neighbors helped us,\" she said. The Penguins left. \
+         President Macron met the press. Later, Macron said so.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(!found.iter().any(|(n, _)| *n == "Neighbors" || *n == "Penguins"), "{found:?}");
+    assert!(found.contains(&("Macron", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn names_joined_by_and_are_two_where_each_is_whole_alone() {
     let doc = analyzed(
         "Researchers at the University of Washington and Stanford University found it. \

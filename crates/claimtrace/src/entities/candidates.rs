@@ -887,10 +887,16 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
                 && doc.token_text(c.end) == ","
                 && after.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
+    // A title says a person ("President Macron", "Vice President Pence").
+    let titled =
+        |c: &Candidate| c.start.checked_sub(1).is_some_and(|p| is_title(doc.token_text(p)));
+    let titled_names: Vec<&str> =
+        cands.iter().filter(|c| titled(c)).map(|c| doc.token_text(c.start)).collect();
     let plain = |c: &Candidate| {
         c.entry.is_none()
             && c.end == c.start + 1
-            && (c.kind == EntityKind::Person || c.kind == EntityKind::Gpe && !located(c))
+            && (c.kind == EntityKind::Person && !titled_names.contains(&doc.token_text(c.start))
+                || c.kind == EntityKind::Gpe && !located(c))
             && is_plain_word(doc.token_text(c.start))
     };
     if !cands.iter().any(|c| suspect(c) || plain(c)) {
