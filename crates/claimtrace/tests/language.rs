@@ -174,6 +174,10 @@ fn one_plain_dictionary_word_is_no_person_unless_titled() {
         doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
     assert!(!found.iter().any(|(n, _)| *n == "Neighbors" || *n == "Penguins"), "{found:?}");
     assert!(found.contains(&("Macron", EntityKind::Person)), "{found:?}");
+    let doc = analyzed("Worldwide Diving Adventures owns the boat.");
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Worldwide Diving Adventures", EntityKind::Org)), "{found:?}");
 }
 
 #[test]

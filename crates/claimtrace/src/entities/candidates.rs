@@ -848,6 +848,16 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
         return EntityKind::Org;
     }
     match ner::KINDS[kind] {
+        // "Grateful Dead", "Worldwide Diving Adventures", "Vessel Tracker":
+        // a name made only of plain dictionary words is no person's; an
+        // organisation is the likeliest thing it names.
+        "PERSON"
+            if end - start > 1
+                && text.iter().all(|w| is_plain_word(w) && !is_title(w))
+                && !is_title(&text.join(" ")) =>
+        {
+            EntityKind::Org
+        }
         "PERSON" => EntityKind::Person,
         "ORG" => EntityKind::Org,
         _ => EntityKind::Gpe,
