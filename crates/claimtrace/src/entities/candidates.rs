@@ -9,7 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_plain_word,
     is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES,
-    NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS, TOPIC_HEADS, WORK_NOUNS,
+    NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -252,10 +252,10 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
 
 /// Family names: a person's name runs on over a generational suffix
 /// ("Robert Cummings Sr."), and a name of two or more capitalised words
-/// that ends with the family name of a person the document names, and has
-/// no head of another kind of name, is a person too ("Robert Cummings Sr.
-/// and Ruth Elma Cummings", where the recogniser took the second for an
-/// organisation).
+/// taken for an organisation that ends with the family name of another
+/// person the document names, with no head of another kind of name, is a
+/// person ("Robert Cummings Sr. and Ruth Elma Cummings"; not "North
+/// Oakland", whose last word is a town the gazetteer knows).
 pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut [Candidate]) {
     let n = doc.tokens.len();
     for c in cands.iter_mut() {
@@ -277,10 +277,7 @@ pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut [C
         })
         .collect();
     for c in cands.iter_mut() {
-        if c.entry.is_some()
-            || !matches!(c.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc)
-            || c.end - c.start < 2
-        {
+        if c.entry.is_some() || c.kind != EntityKind::Org || c.end - c.start < 2 {
             continue;
         }
         let words: Vec<&str> = (c.start..c.end).map(|i| doc.token_text(i)).collect();
@@ -296,7 +293,8 @@ pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut [C
         });
         let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         let listed = !gazetteer.find(&words).is_empty();
-        if capitalised && !headed && !listed && !is_common_word(first) {
+        let place = crate::places::is_known_place(last);
+        if capitalised && !headed && !listed && !place && !is_common_word(first) {
             c.kind = EntityKind::Person;
         }
     }
@@ -888,14 +886,15 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
     };
     // A person or place named by one plain dictionary word ("Penguins",
     // "Department", "Majesty"), wherever it stands; a place the text puts
-    // somewhere stays ("in Mesquite, Texas").
+    // somewhere stays ("in Mesquite, Texas", "51st Street").
     let located = |c: &Candidate| {
         let before = c.start.checked_sub(1).map(|p| doc.token_text(p));
         let after = (c.end + 1 < doc.tokens.len()).then(|| doc.token_text(c.end + 1));
-        matches!(before, Some("in" | "at" | "near" | "from" | "to"))
-            || c.end < doc.tokens.len()
-                && doc.token_text(c.end) == ","
-                && after.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        before.is_some_and(|w| {
+            PLACE_PREPOSITIONS.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
+        }) || c.end < doc.tokens.len()
+            && doc.token_text(c.end) == ","
+            && after.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
     // A title says a person ("President Macron", "Vice President Pence").
     let titled =
@@ -923,6 +922,21 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
         .filter(|&i| !opens(doc, &sentence_starts, i))
         .map(|i| doc.token_text(i))
         .collect();
+    // A plain word the document writes capitalised, alone (not in a run
+    // of capitalised words, "House of Representatives") and where no
+    // opening explains the capital, three times or more is its name for
+    // someone ("the Petitioner").
+    let capital = |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+    let alone = |i: usize| {
+        !opens(doc, &sentence_starts, i)
+            && !i.checked_sub(1).is_some_and(|p| {
+                capital(p) || doc.token_text(p) == "of" && p.checked_sub(1).is_some_and(capital)
+            })
+            && !(i + 1 < doc.tokens.len() && capital(i + 1))
+    };
+    let named_often = |word: &str| {
+        (0..doc.tokens.len()).filter(|&i| doc.token_text(i) == word && alone(i)).nth(2).is_some()
+    };
     let surnames: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.end - c.start >= 2)
@@ -930,8 +944,8 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
         .collect();
     cands.retain(|c| {
         let word = doc.token_text(c.start);
-        let lone =
-            (suspect(c) && matches!(c.kind, EntityKind::Person | EntityKind::Gpe)) || plain(c);
+        let lone = (suspect(c) && matches!(c.kind, EntityKind::Person | EntityKind::Gpe))
+            || plain(c) && !named_often(word);
         let opening = suspect(c) && opens(doc, &sentence_starts, c.start);
         !((lone || opening) && !surnames.contains(&word) && (lone || !inside_text.contains(word)))
     });

@@ -49,6 +49,10 @@ pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
 pub(super) static NAME_SUFFIXES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/name_suffixes.txt")));
 
+/// Words that put what follows somewhere ("in", "near", "along").
+pub(super) static PLACE_PREPOSITIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/place_prepositions.txt")));
+
 /// Organisation heads whose name runs on over "on" and a topic.
 pub(super) static TOPIC_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/topic_heads.txt")));

@@ -141,6 +141,12 @@ pub fn is_people_of_place(name: &str) -> bool {
     })
 }
 
+/// Whether `name` is the own name of a country, a state or a town of
+/// 50,000+ people ("Oakland").
+pub fn is_known_place(name: &str) -> bool {
+    known_by_name(&PLACES, name, false)
+}
+
 /// Whether `name` is the own name of a country, a state or (unless
 /// `no_towns`) a town of 50,000+ people in `g`: the places a bare
 /// capitalised word is safely taken for.
