@@ -247,7 +247,8 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
         c.end = e;
         extended.push((end, e));
     }
-    cands.retain(|c| !extended.iter().any(|&(s, e)| c.start >= s && c.end <= e));
+    // What the topic took in (or starts inside it) is no mention of its own.
+    cands.retain(|c| !extended.iter().any(|&(s, e)| (s..e).contains(&c.start)));
 }
 
 /// Family names: a person's name runs on over a generational suffix
@@ -927,16 +928,17 @@ pub(super) fn drop_common_words(doc: &Document, cands: &mut Vec<Candidate>) {
     // opening explains the capital, three times or more is its name for
     // someone ("the Petitioner").
     let capital = |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
-    let alone = |i: usize| {
-        !opens(doc, &sentence_starts, i)
-            && !i.checked_sub(1).is_some_and(|p| {
-                capital(p) || doc.token_text(p) == "of" && p.checked_sub(1).is_some_and(capital)
-            })
-            && !(i + 1 < doc.tokens.len() && capital(i + 1))
+    let in_run = |i: usize| {
+        i.checked_sub(1).is_some_and(|p| {
+            capital(p) || doc.token_text(p) == "of" && p.checked_sub(1).is_some_and(capital)
+        }) || i + 1 < doc.tokens.len() && capital(i + 1)
     };
-    let named_often = |word: &str| {
-        (0..doc.tokens.len()).filter(|&i| doc.token_text(i) == word && alone(i)).nth(2).is_some()
-    };
+    let alone = |i: usize| !(opens(doc, &sentence_starts, i) || in_run(i));
+    let mut alone_counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for i in (0..doc.tokens.len()).filter(|&i| capital(i) && alone(i)) {
+        *alone_counts.entry(doc.token_text(i)).or_default() += 1;
+    }
+    let named_often = |word: &str| alone_counts.get(word).is_some_and(|&n| n >= 3);
     let surnames: Vec<&str> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.end - c.start >= 2)
