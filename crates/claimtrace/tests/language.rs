@@ -181,6 +181,15 @@ fn one_plain_dictionary_word_is_no_person_unless_titled() {
 }
 
 #[test]
+fn a_journal_after_published_in_is_an_organisation() {
+    let doc =
+        analyzed("On Tuesday the team published a study in Marine Ecology Letters about the reef.");
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Marine Ecology Letters", EntityKind::Org)), "{found:?}");
+}
+
+#[test]
 fn names_joined_by_and_are_two_where_each_is_whole_alone() {
     let doc = analyzed(
         "Researchers at the University of Washington and Stanford University found it. \

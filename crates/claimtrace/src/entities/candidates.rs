@@ -624,6 +624,7 @@ pub(super) fn sentence_candidates(
     }
     add_titled_names(&words, &tags, first, &mut out);
     type_listed_organisations(&words, first, &mut out);
+    add_journals(&words, first, &mut out);
     // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
     // after a word that puts something there, where the recogniser found
     // nothing.
@@ -657,6 +658,28 @@ pub(super) fn sentence_candidates(
         }
     }
     out
+}
+
+/// "published a study in Scientific Reports", "published on Wednesday in
+/// Science Advances": the capitalised words right after "in", a few words
+/// after "published", name a journal, an organisation, where the
+/// recogniser found nothing there.
+fn add_journals(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
+    let capital =
+        |i: usize| words.get(i).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    for k in 1..words.len() {
+        let published =
+            (k.saturating_sub(5)..k).any(|i| words[i].eq_ignore_ascii_case("published"));
+        if words[k] != "in" || !published {
+            continue;
+        }
+        let start = if words.get(k + 1) == Some(&"the") { k + 2 } else { k + 1 };
+        let end = (start..words.len()).take_while(|&i| capital(i)).count() + start;
+        let (s, e) = (first + start, first + end);
+        if e > s && !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Org, entry: None });
+        }
+    }
 }
 
 /// "German firms including Deutsche Bahn, Daimler, and Siemens",
