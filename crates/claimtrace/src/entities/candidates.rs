@@ -185,12 +185,10 @@ pub(super) fn join_possessive_offices(doc: &Document, cands: &mut Vec<Candidate>
     let mut absorbed = Vec::new();
     for a in 0..cands.len() {
         let end = cands[a].end;
-        let possessive =
-            matches!(doc.tokens.get(end).map(|_| doc.token_text(end)), Some("'s" | "’s"));
-        if !possessive || cands[a].entry.is_some() || !is_title(doc.token_text(end - 1)) {
-            continue;
-        }
-        if !doc.tokens.get(end + 1).is_some_and(|_| ORG_HEADS.contains(&doc.token_text(end + 1))) {
+        let text_at = |i: usize| (i < doc.tokens.len()).then(|| doc.token_text(i));
+        let possessive = matches!(text_at(end), Some("'s" | "’s"));
+        let head = text_at(end + 1).is_some_and(|w| ORG_HEADS.contains(&w));
+        if !possessive || !head || cands[a].entry.is_some() || !is_title(doc.token_text(end - 1)) {
             continue;
         }
         let mut new_end = end + 2;
@@ -234,11 +232,14 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
         if !capital(topic) {
             continue;
         }
-        let same_sentence = |i: usize| {
-            doc.sentences.iter().any(|s| s.tokens.contains(&(end - 1)) && s.tokens.contains(&i))
-        };
+        // The topic stays in the sentence of the head.
+        let sentence_end = doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.contains(&(end - 1)))
+            .map_or(n, |s| s.tokens.end);
         let mut e = topic;
-        while capital(e) && same_sentence(e)
+        while capital(e) && e < sentence_end
             || (e + 1 < n && matches!(doc.token_text(e), "and" | "of" | "the") && capital(e + 1))
         {
             e += 1;
