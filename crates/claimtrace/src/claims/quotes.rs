@@ -51,6 +51,11 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
         let (start, end) =
             (doc.sentences[first].tokens.start, doc.sentences[sentence_idx - 1].tokens.end);
         let mut open: Option<usize> = None;
+        // A paragraph that continues a quotation with no opening mark
+        // (the segmenter saw its first mark close it) starts inside it.
+        if paragraph.continues_quote && mark(ctx, start).is_none() {
+            open = Some(start);
+        }
         for idx in start..end {
             let Some(quote_mark) = mark(ctx, idx) else { continue };
             let opening = match quote_mark {
@@ -63,7 +68,16 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
                 (true, Some(_)) => {} // A stray second opening mark.
                 (false, Some(opened)) => {
                     let continues = paragraph.continues_quote && opened == start;
-                    push(&mut out, opened, Some(idx), continues);
+                    if continues && mark(ctx, start).is_none() {
+                        out.push(Direct {
+                            open: start,
+                            close: Some(idx),
+                            content: start..idx,
+                            continues,
+                        });
+                    } else {
+                        push(&mut out, opened, Some(idx), continues);
+                    }
                     open = None;
                 }
                 (false, None) => {} // A closing mark with no opening.
@@ -137,6 +151,26 @@ mod tests {
                 ("It will take a year.".to_string(), false),
                 ("Then we start on the roads.".to_string(), true),
             ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_break_inside_a_quotation_needs_no_reopening_mark() {
+        // The second paragraph's first mark closes the quotation the first
+        // left open; the next quotation opens after it.
+        assert_eq!(
+            quotations("He said, \"It felt good out there.\n\nWe could have scored twice.\" After the match, the coach said, \"We were beaten.\""),
+            [
+                ("It felt good out there.".to_string(), false),
+                ("We could have scored twice.".to_string(), true),
+                ("We were beaten.".to_string(), true),
+            ]
+        );
+        // A paragraph after one left open that opens a quotation of its
+        // own does not continue the first.
+        assert_eq!(
+            quotations("He said, \"It felt good.\n\nThe coach said \"We were beaten.\""),
+            [("It felt good.".to_string(), false), ("We were beaten.".to_string(), true),]
         );
     }
 

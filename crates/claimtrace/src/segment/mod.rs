@@ -35,8 +35,18 @@ pub fn segment(doc: &mut Document) {
             .tokens
             .get(first_token)
             .is_some_and(|t| t.kind == TokenKind::Quote && first_token < tokens.end);
-        let continues_quote = quote_open && opens_with_quote;
-        let still_open = quote_state_after(doc, tokens, continues_quote);
+        // A paragraph continues the quotation the previous one left open
+        // when it opens with a mark (the news convention), or when its
+        // first mark can only close one ("... put the game to bed early."
+        // After the match ...): the paragraph break fell inside the
+        // quotation and no mark reopened it.
+        let closes_first = !opens_with_quote
+            && tokens
+                .clone()
+                .find(|&idx| doc.tokens[idx].kind == TokenKind::Quote)
+                .is_some_and(|idx| only_closes(&doc.text, doc.tokens[idx].span));
+        let continues_quote = quote_open && (opens_with_quote || closes_first);
+        let still_open = quote_state_after(doc, tokens, continues_quote && closes_first);
         if quote_open && !continues_quote {
             // The previous paragraph ended inside a quotation that this one
             // does not continue: the quotation was never closed.
@@ -256,11 +266,29 @@ fn starts_upper(text: &str) -> bool {
     text.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// Whether the double quotation mark at `span` can only close a
+/// quotation: a right curly mark, or a straight one written against the
+/// word before it and not against a word after it (`early." After`).
+pub(crate) fn only_closes(text: &str, span: Span) -> bool {
+    let mark = crate::chars::slice(text, span.start..span.end);
+    if mark == "\u{201d}" {
+        return true;
+    }
+    if mark != "\"" {
+        return false;
+    }
+    let before = crate::chars::slice(text, 0..span.start).chars().next_back();
+    let after = crate::chars::slice(text, span.end..text.len()).chars().next();
+    before.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '\u{2014}'))
+        && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Walks the quotation marks of a paragraph and says whether a quotation is
 /// still open at its end. Straight double quotes toggle; curly ones say
-/// which side they are.
-fn quote_state_after(doc: &Document, tokens: std::ops::Range<usize>, continues: bool) -> bool {
-    let mut open = false;
+/// which side they are. `starts_open`: the paragraph starts inside a
+/// quotation it continues without an opening mark.
+fn quote_state_after(doc: &Document, tokens: std::ops::Range<usize>, starts_open: bool) -> bool {
+    let mut open = starts_open;
     for idx in tokens.clone() {
         if doc.tokens[idx].kind != TokenKind::Quote {
             continue;
@@ -273,7 +301,6 @@ fn quote_state_after(doc: &Document, tokens: std::ops::Range<usize>, continues: 
             _ => {}
         }
     }
-    let _ = continues;
     open
 }
 
