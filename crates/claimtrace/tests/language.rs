@@ -311,3 +311,31 @@ fn empty_and_very_long_sentences_do_not_panic() {
     assert_eq!(doc.tokens.iter().filter(|t| t.head.is_none()).count(), pieces);
     assert_eq!(doc.entities.len(), 1);
 }
+
+#[test]
+fn a_company_named_by_a_nation_and_a_head_is_whole_at_a_sentence_start() {
+    let doc = analyzed(
+        "The storm reached the coast on Monday. \
+         British Airways said it would cancel flights. \
+         United Airlines cancelled 300 flights on Monday.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("British Airways", EntityKind::Org)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| *n == "British" || *n == "Airways"), "{found:?}");
+    assert!(found.contains(&("United Airlines", EntityKind::Org)), "{found:?}");
+}
+
+#[test]
+fn listed_places_in_a_list_and_before_a_title_are_places() {
+    let doc = analyzed(
+        "The firm said its Austrian, United Kingdom and New Zealand production sites stay. \
+         US President Trump has called for more spending.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("United Kingdom", EntityKind::Gpe)), "{found:?}");
+    assert!(found.contains(&("New Zealand", EntityKind::Gpe)), "{found:?}");
+    assert!(found.contains(&("Trump", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| n.contains(',') || n.ends_with("President")), "{found:?}");
+}

@@ -58,7 +58,14 @@ pub(super) fn add_titled_names(
                     && !NOT_NAME_ENDS.contains(&words[i])
             })
             .count();
-        if run < 2 {
+        // One word after a title ("US President Trump") is a name only
+        // where nothing else claims it and it is no plain word ("the
+        // President Said" in a headline).
+        let lone = run == 1
+            && words[k].chars().count() > 1
+            && !is_plain_word(words[k])
+            && !out.iter().any(|c| c.start <= first + k && first + k < c.end);
+        if run < 2 && !lone {
             continue;
         }
         let (s, e) = (first + k, first + k + run);
@@ -537,6 +544,39 @@ pub(super) fn sentence_candidates(
         }
         let overlapping: Vec<usize> =
             (0..gaz.len()).filter(|&g| gaz[g].start < e && s < gaz[g].end).collect();
+        let listed =
+            |a: usize, b: usize| overlapping.iter().any(|&g| gaz[g].start == a && gaz[g].end == b);
+        // "Austrian, United Kingdom and New Zealand": listed names joined
+        // by commas and "and" are each their own name.
+        let separator = |i: usize| matches!(doc.token_text(i), "," | "and");
+        let parts: Vec<(usize, usize)> = {
+            let mut parts = Vec::new();
+            let mut from = s;
+            for i in s..=e {
+                if i == e || separator(i) {
+                    parts.push((from, i));
+                    from = i + 1;
+                }
+            }
+            parts
+        };
+        if parts.len() >= 2 && parts.iter().all(|&(a, b)| a < b && listed(a, b)) {
+            continue;
+        }
+        // "US President Trump", "US Ambassador to ...": a listed name
+        // before a title is the place the title is of, not an
+        // organisation ("New York State law" keeps its name: no one is
+        // named after "State").
+        let mut untitled = e;
+        while untitled > s && is_dropped_title(doc.token_text(untitled - 1)) {
+            untitled -= 1;
+        }
+        let named_after = e < first + words.len()
+            && (matches!(doc.token_text(e), "to" | "of" | ",")
+                || doc.token_text(e).chars().next().is_some_and(char::is_uppercase));
+        if untitled < e && untitled > s && named_after && listed(s, untitled) {
+            continue;
+        }
         let covered =
             (s..e).all(|i| overlapping.iter().any(|&g| gaz[g].start <= i && i < gaz[g].end));
         if covered {
@@ -754,9 +794,26 @@ pub(super) fn add_headed_names(
         words[i].chars().next().is_some_and(char::is_uppercase)
             && (tags[i] == "PROPN" || (i > 0 && matches!(tags[i], "ADJ" | "NOUN" | "VERB" | "NUM")))
     };
+    // The sentence's first word, capitalised for its place whatever it
+    // is, starts a name only when capitalised words after it end in an
+    // organisation's head ("American Airlines cancelled ...", "United
+    // Airlines said ..."), where the tagger reads it as an adjective or
+    // a verb.
+    let opens_headed = || {
+        let mut e = 1;
+        while e < n && capital(e) {
+            e += 1;
+        }
+        n > 1
+            && e > 1
+            && e <= 4
+            && words[0].chars().next().is_some_and(char::is_uppercase)
+            && matches!(tags[0], "ADJ" | "NOUN" | "VERB")
+            && ORG_HEADS.contains(&words[e - 1])
+    };
     let mut k = 0;
     while k < n {
-        if !capital(k) {
+        if !capital(k) && !(k == 0 && opens_headed()) {
             k += 1;
             continue;
         }
