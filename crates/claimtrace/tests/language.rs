@@ -339,3 +339,23 @@ fn listed_places_in_a_list_and_before_a_title_are_places() {
     assert!(found.contains(&("Trump", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| n.contains(',') || n.ends_with("President")), "{found:?}");
 }
+
+#[test]
+fn titles_suffixes_and_party_words_alone_name_no_one() {
+    let doc = analyzed(
+        "According to the El Paso mayor, Dee Margo, police were investigating. \
+         Samoan Prime Minister Tuilaepa Sailele Malielegaoi spoke on Monday. \
+         He sued District Attorney Cyrus R. Vance, Jr. and his tax preparer. \
+         They are pushing local New York City and State Democrat prosecutors.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Dee Margo", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Tuilaepa Sailele Malielegaoi", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| n.starts_with(',') || n.ends_with("Minister")), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| *n == "Jr."), "{found:?}");
+    assert!(
+        !found.iter().any(|(n, k)| n.contains("Democrat") && *k == EntityKind::Person),
+        "{found:?}"
+    );
+}

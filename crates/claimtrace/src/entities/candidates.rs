@@ -58,10 +58,12 @@ pub(super) fn add_titled_names(
                     && !NOT_NAME_ENDS.contains(&words[i])
             })
             .count();
-        // One word after a title ("US President Trump") is a name only
-        // where nothing else claims it and it is no plain word ("the
-        // President Said" in a headline).
+        // One word right after a capitalised title ("US President
+        // Trump") is a name only where nothing else claims it and it is
+        // no plain word ("the President Said" in a headline); "former
+        // Casamance region" is no person.
         let lone = run == 1
+            && words[k - 1].chars().next().is_some_and(char::is_uppercase)
             && words[k].chars().count() > 1
             && !is_plain_word(words[k])
             && !out.iter().any(|c| c.start <= first + k && first + k < c.end);
@@ -482,6 +484,14 @@ pub(super) fn sentence_candidates(
     let mut out = Vec::new();
     let gazetteers = ner::Gazetteers { listed: gazetteer, harvested: &super::gazetteer::NAMES };
     for span in ner::recognize(model, gazetteers, &words, &tags) {
+        if std::env::var("CT_DEBUG").is_ok() {
+            eprintln!(
+                "NER {:?} {:?} {:?}",
+                &words[span.start..span.end],
+                span.kind,
+                &tags[span.start..span.end]
+            );
+        }
         let (mut s, mut e) = (first + span.start, first + span.end);
         // Trim function words and punctuation at the edges.
         let trim = |i: usize| {
@@ -511,6 +521,7 @@ pub(super) fn sentence_candidates(
         while e > s && (trim(e - 1) || NOT_NAME_ENDS.contains(&doc.token_text(e - 1))) {
             e -= 1;
         }
+        let mut described = false;
         // A lower-case word inside a span ("Telegram channel Supernova
         // Plus") ends a descriptor: the name is what follows it.
         if let Some(k) = (s..e).rev().find(|&k| {
@@ -518,6 +529,17 @@ pub(super) fn sentence_candidates(
             t.chars().next().is_some_and(char::is_lowercase) && !GLUE.contains(&t)
         }) {
             s = k + 1;
+            // What the descriptor leaves ("El Paso mayor, Dee Margo")
+            // starts at its next name word.
+            while s < e && trim(s) {
+                s += 1;
+            }
+            described = true;
+        }
+        // A generational suffix alone ("Cyrus R. Vance, Jr.") is part of
+        // the name before it, never a name of its own.
+        if (s..e).all(|i| NAME_SUFFIXES.contains(&doc.token_text(i))) {
+            continue;
         }
         // "Yemen-based Houthi", "Muslim-majority Mindanao": a name glued to
         // a lower-case word before a name modifies it ("Man-kei Tam" stays).
@@ -583,7 +605,18 @@ pub(super) fn sentence_candidates(
             continue;
         }
         let crossing = overlapping.iter().any(|&g| gaz[g].start < s || gaz[g].end > e);
-        let kind = ner_kind(doc, s, e, span.kind);
+        let mut kind = ner_kind(doc, s, e, span.kind);
+        // The recogniser typed the whole span, descriptor included; a name
+        // after the descriptor that opens with a given name is a person's.
+        if described
+            && kind == EntityKind::Org
+            && (2..=3).contains(&(e - s))
+            && super::gazetteer::GIVEN_NAMES.contains(doc.token_text(s))
+            && (s..e).all(|i| doc.token_text(i).chars().next().is_some_and(char::is_uppercase))
+            && !(s..e).any(|i| ORG_HEADS.contains(&doc.token_text(i)))
+        {
+            kind = EntityKind::Person;
+        }
         if crossing {
             // Keep the gazetteer's reading; keep what is left of the span
             // after it when that is still a name.
@@ -637,6 +670,22 @@ pub(super) fn sentence_candidates(
                 }
             }
             if s >= e {
+                continue;
+            }
+            // Titles alone name no one; a party or nation word last
+            // ("State Democrat", "Radical Left Democrats": the listed
+            // group, or a listed organisation in the plural) is the
+            // group, not a person.
+            let last = doc.token_text(e - 1);
+            let group_last = gazetteer.names_one_word_as(last, EntityKind::Norp)
+                || last.ends_with('s') && gazetteer.names_one_word_as(last, EntityKind::Org);
+            // "Samoan Prime Minister Tuilaepa ...": a span that ends in
+            // titles before a name is the title, not the person.
+            let titles_before_name = is_dropped_title(last)
+                && e < first + words.len()
+                && doc.token_text(e).chars().next().is_some_and(char::is_uppercase)
+                && (e - s == 1 || is_title(doc.token_text(e - 2)));
+            if (s..e).all(|i| is_title(doc.token_text(i))) || group_last || titles_before_name {
                 continue;
             }
         }

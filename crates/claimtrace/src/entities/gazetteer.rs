@@ -276,6 +276,14 @@ impl Gazetteer {
         self.whole(&words)
     }
 
+    /// Whether some entry of `kind` is named `word` alone (canonically or
+    /// as an alias): "Democrats" is a group as well as a party.
+    pub fn names_one_word_as(&self, word: &str, kind: EntityKind) -> bool {
+        self.by_first.get(word).is_some_and(|list| {
+            list.iter().any(|(w, entry)| w.len() == 1 && self.entries[*entry].kind == kind)
+        })
+    }
+
     /// The entry whose canonical name or alias is exactly these words.
     pub fn whole(&self, words: &[&str]) -> Option<usize> {
         self.find(words).first().filter(|m| m.start == 0 && m.end == words.len()).map(|m| m.entry)
