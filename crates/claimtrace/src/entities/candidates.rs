@@ -862,7 +862,7 @@ pub(super) fn add_headed_names(
     };
     let mut k = 0;
     while k < n {
-        if !capital(k) && !(k == 0 && opens_headed()) {
+        if !(capital(k) || k == 0 && opens_headed()) {
             k += 1;
             continue;
         }
