@@ -359,3 +359,21 @@ fn titles_suffixes_and_party_words_alone_name_no_one() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_centre_for_a_topic_an_institution_and_a_place_in_its_state() {
+    let doc = analyzed(
+        "It was sued by the Center for Biological Diversity and Center for Food Safety. \
+         He took a job at the Scripps Institution of Oceanography. \
+         The bomb hit the port town of Mokha, Yemen, on Sunday. \
+         \u{421}\u{435}\u{439}\u{447}\u{430}\u{441} \u{43c}\u{44b} \u{417}\u{434}\u{435}\u{441}\u{44c} \u{440}\u{430}\u{431}\u{43e}\u{442}\u{430}\u{435}\u{43c}.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Center for Biological Diversity", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Center for Food Safety", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Scripps Institution of Oceanography", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Mokha", EntityKind::Gpe)), "{found:?}");
+    // A sentence in another script names no one by its capitals.
+    assert!(!found.iter().any(|(n, _)| n.chars().any(|c| c as u32 > 0x24F)), "{found:?}");
+}

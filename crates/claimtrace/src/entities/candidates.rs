@@ -228,9 +228,16 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
     for c in cands.iter_mut() {
         let end = c.end;
         let head = doc.token_text(end - 1);
+        let kind = c.kind;
         let joins = |w: &str| match w {
             "on" => TOPIC_HEADS.contains(&head),
-            "for" => ORG_HEADS.contains(&head) || TOPIC_HEADS.contains(&head),
+            // "Center for Biological Diversity": a facility's head named
+            // for a topic names the organisation there.
+            "for" => {
+                ORG_HEADS.contains(&head)
+                    || TOPIC_HEADS.contains(&head)
+                    || FAC_HEADS.contains(&head) && kind == EntityKind::Org
+            }
             _ => false,
         };
         if c.entry.is_some() || end + 2 >= n || !joins(doc.token_text(end)) {
@@ -248,8 +255,14 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
             .find(|s| s.tokens.contains(&(end - 1)))
             .map_or(n, |s| s.tokens.end);
         let mut e = topic;
+        // "... Diversity and Center for Food Safety": "and" before the
+        // head again starts another name.
+        let another = |e: usize| doc.token_text(e) == "and" && doc.token_text(e + 1) == head;
         while capital(e) && e < sentence_end
-            || (e + 1 < n && matches!(doc.token_text(e), "and" | "of" | "the") && capital(e + 1))
+            || (e + 1 < n
+                && matches!(doc.token_text(e), "and" | "of" | "the")
+                && capital(e + 1)
+                && !another(e))
         {
             e += 1;
         }
@@ -483,7 +496,20 @@ pub(super) fn sentence_candidates(
         .collect();
     let mut out = Vec::new();
     let gazetteers = ner::Gazetteers { listed: gazetteer, harvested: &super::gazetteer::NAMES };
-    for span in ner::recognize(model, gazetteers, &words, &tags) {
+    // The recogniser reads English: in a sentence mostly written in
+    // another script (a quotation in Russian) every capital would look
+    // like a name.
+    let lettered = words.iter().filter(|w| w.chars().any(char::is_alphabetic));
+    let foreign = lettered
+        .clone()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).all(|c| c as u32 > 0x24F))
+        .count();
+    let spans = if foreign * 2 > lettered.count() {
+        Vec::new()
+    } else {
+        ner::recognize(model, gazetteers, &words, &tags)
+    };
+    for span in spans {
         if std::env::var("CT_DEBUG").is_ok() {
             eprintln!(
                 "NER {:?} {:?} {:?}",
@@ -605,6 +631,17 @@ pub(super) fn sentence_candidates(
             continue;
         }
         let crossing = overlapping.iter().any(|&g| gaz[g].start < s || gaz[g].end > e);
+        // "Board Member Jennifer Homendy": a title inside the span before a
+        // given name and a family name starts the person's name.
+        if let Some(j) = (s + 1..e.saturating_sub(2)).rev().find(|&j| {
+            let title = doc.token_text(j);
+            is_dropped_title(title)
+                && title.chars().next().is_some_and(char::is_uppercase)
+                && super::gazetteer::GIVEN_NAMES.contains(doc.token_text(j + 1))
+        }) {
+            s = j + 1;
+            described = true;
+        }
         let mut kind = ner_kind(doc, s, e, span.kind);
         // The recogniser typed the whole span, descriptor included; a name
         // after the descriptor that opens with a given name is a person's.
@@ -937,6 +974,26 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     }
     if is_event_name(&text) {
         return EntityKind::Event;
+    }
+    // "in Windsor Locks, Connecticut", "the port town of Mokha, Yemen": a
+    // name put somewhere and followed by the state or country it lies in
+    // is a place.
+    let located =
+        start.checked_sub(1).is_some_and(|p| PLACE_PREPOSITIONS.contains(&doc.token_text(p)));
+    let in_known_place = end + 1 < doc.tokens.len()
+        && doc.token_text(end) == ","
+        && (1..=2).any(|k| {
+            end + 1 + k <= doc.tokens.len()
+                && crate::places::is_known_place(
+                    &(end + 1..end + 1 + k)
+                        .map(|i| doc.token_text(i))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+                && doc.tokens.get(end + 1 + k).is_none_or(|t| !doc.slice(t.span).starts_with('\''))
+        });
+    if located && in_known_place && !(start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) {
+        return EntityKind::Gpe;
     }
     if FAC_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Fac;
