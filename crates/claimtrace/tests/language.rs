@@ -377,3 +377,21 @@ fn a_centre_for_a_topic_an_institution_and_a_place_in_its_state() {
     // A sentence in another script names no one by its capitals.
     assert!(!found.iter().any(|(n, _)| n.chars().any(|c| c as u32 > 0x24F)), "{found:?}");
 }
+
+#[test]
+fn an_office_before_a_name_is_no_organisation() {
+    let doc = analyzed(
+        "The vote came on Monday. Democratic Speaker of the House Nancy Pelosi agreed. \
+         He was a former El Paso City Councillor. \
+         Students at Penn State and officials of New York State joined.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Nancy Pelosi", EntityKind::Person)), "{found:?}");
+    assert!(
+        !found.iter().any(|(n, _)| n.contains("Speaker") || n.contains("Councillor")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(n, _)| *n == "New York State"), "{found:?}");
+    assert!(found.iter().any(|(n, _)| *n == "Penn State"), "{found:?}");
+}

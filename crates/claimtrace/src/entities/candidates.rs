@@ -9,7 +9,7 @@ use super::gazetteer::Gazetteer;
 use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_plain_word,
     is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES,
-    NOT_NAME_ENDS, ORG_HEADS, ORG_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
+    NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -63,6 +63,7 @@ pub(super) fn add_titled_names(
         // no plain word ("the President Said" in a headline); "former
         // Casamance region" is no person.
         let lone = run == 1
+            && title(k - 1)
             && words[k - 1].chars().next().is_some_and(char::is_uppercase)
             && words[k].chars().count() > 1
             && !is_plain_word(words[k])
@@ -510,14 +511,6 @@ pub(super) fn sentence_candidates(
         ner::recognize(model, gazetteers, &words, &tags)
     };
     for span in spans {
-        if std::env::var("CT_DEBUG").is_ok() {
-            eprintln!(
-                "NER {:?} {:?} {:?}",
-                &words[span.start..span.end],
-                span.kind,
-                &tags[span.start..span.end]
-            );
-        }
         let (mut s, mut e) = (first + span.start, first + span.end);
         // Trim function words and punctuation at the edges.
         let trim = |i: usize| {
@@ -594,6 +587,65 @@ pub(super) fn sentence_candidates(
             (0..gaz.len()).filter(|&g| gaz[g].start < e && s < gaz[g].end).collect();
         let listed =
             |a: usize, b: usize| overlapping.iter().any(|&g| gaz[g].start == a && gaz[g].end == b);
+        // "Republican Senate Majority Leader", "El Paso City Councillor",
+        // "Democratic Speaker of the House Nancy Pelosi": an office is no
+        // organisation, place or person; the name after it is the person
+        // (listed names inside stay; an organisation's head keeps "Office
+        // of the President"; "Mike Judge" stays a person).
+        let mut officer = false;
+        let titled = |i: usize| {
+            let w = doc.token_text(i);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && is_dropped_title(w)
+                && !OFFICE_PARTS.contains(&w)
+                && (i + 1 == e || doc.token_text(i + 1) == "of")
+        };
+        let given = |i: usize| super::gazetteer::GIVEN_NAMES.contains(doc.token_text(i));
+        // "Alachua Sheriff's Office": an office's possessive is joined later.
+        let possessive = e < first + words.len() && matches!(doc.token_text(e), "'s" | "’s");
+        let headed = possessive || (s..e).any(|i| ORG_HEADS.contains(&doc.token_text(i)));
+        // The recogniser may start the span at the office's object
+        // ("Speaker of the [House Nancy Pelosi]").
+        let title_word = |i: usize| {
+            let w = doc.token_text(i);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && is_dropped_title(w)
+                && !OFFICE_PARTS.contains(&w)
+        };
+        let of_at = if s > first && doc.token_text(s - 1) == "the" { s - 1 } else { s };
+        let object_first = of_at >= first + 2
+            && doc.token_text(of_at - 1) == "of"
+            && title_word(of_at - 2)
+            && e >= s + 3
+            && (s + 1..e).all(|i| doc.token_text(i).chars().next().is_some_and(char::is_uppercase));
+        if object_first && !headed {
+            s += 1;
+            officer = true;
+        } else if let Some(j) = (s..e).find(|&i| titled(i)).filter(|_| !headed) {
+            let capital =
+                |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
+            // The person starts at a given name, or after the one word the
+            // office is of ("Speaker of the House Nancy Pelosi").
+            let after_object = (j + 2 < e && doc.token_text(j + 1) == "of").then(|| {
+                let object = if doc.token_text(j + 2) == "the" { j + 3 } else { j + 2 };
+                object + 1
+            });
+            let named = (j + 1..e.saturating_sub(1))
+                .find(|&p| given(p) && capital(p + 1))
+                .or(after_object.filter(|&p| p + 2 <= e && (p..e).all(capital)));
+            match named {
+                Some(p) => {
+                    s = p;
+                    officer = true;
+                }
+                None if ner::KINDS[span.kind] != "PERSON"
+                    || j + 1 == e && (e - s == 1 || !given(e - 2)) =>
+                {
+                    continue
+                }
+                None => {}
+            }
+        }
         // "Austrian, United Kingdom and New Zealand": listed names joined
         // by commas and "and" are each their own name.
         let separator = |i: usize| matches!(doc.token_text(i), "," | "and");
@@ -643,6 +695,9 @@ pub(super) fn sentence_candidates(
             described = true;
         }
         let mut kind = ner_kind(doc, s, e, span.kind);
+        if officer {
+            kind = EntityKind::Person;
+        }
         // The recogniser typed the whole span, descriptor included; a name
         // after the descriptor that opens with a given name is a person's.
         if described

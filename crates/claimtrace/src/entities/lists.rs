@@ -53,6 +53,11 @@ pub(super) static NAME_SUFFIXES: LazyLock<Vec<&'static str>> =
 pub(super) static PLACE_PREPOSITIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/place_prepositions.txt")));
 
+/// Title words that only come before a title ("Health Minister"): they
+/// end no office.
+pub(super) static OFFICE_PARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/office_parts.txt")));
+
 /// Organisation heads whose name runs on over "on" and a topic.
 pub(super) static TOPIC_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/topic_heads.txt")));
