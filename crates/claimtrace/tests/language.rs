@@ -395,3 +395,15 @@ fn an_office_before_a_name_is_no_organisation() {
     assert!(found.iter().any(|(n, _)| *n == "New York State"), "{found:?}");
     assert!(found.iter().any(|(n, _)| *n == "Penn State"), "{found:?}");
 }
+
+#[test]
+fn a_title_inside_a_span_starts_the_person_after_it() {
+    let doc = analyzed(
+        "Florida declared an emergency. Last week, Florida Governor Ron DeSantis declared a \
+         state of emergency, with South Carolina Governor Henry McMaster following suit.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("South Carolina", EntityKind::Gpe)), "{found:?}");
+    assert!(found.contains(&("Henry McMaster", EntityKind::Person)), "{found:?}");
+}

@@ -593,25 +593,20 @@ pub(super) fn sentence_candidates(
         // (listed names inside stay; an organisation's head keeps "Office
         // of the President"; "Mike Judge" stays a person).
         let mut officer = false;
-        let titled = |i: usize| {
-            let w = doc.token_text(i);
-            w.chars().next().is_some_and(char::is_uppercase)
-                && is_dropped_title(w)
-                && !OFFICE_PARTS.contains(&w)
-                && (i + 1 == e || doc.token_text(i + 1) == "of")
-        };
-        let given = |i: usize| super::gazetteer::GIVEN_NAMES.contains(doc.token_text(i));
-        // "Alachua Sheriff's Office": an office's possessive is joined later.
-        let possessive = e < first + words.len() && matches!(doc.token_text(e), "'s" | "’s");
-        let headed = possessive || (s..e).any(|i| ORG_HEADS.contains(&doc.token_text(i)));
-        // The recogniser may start the span at the office's object
-        // ("Speaker of the [House Nancy Pelosi]").
         let title_word = |i: usize| {
             let w = doc.token_text(i);
             w.chars().next().is_some_and(char::is_uppercase)
                 && is_dropped_title(w)
                 && !OFFICE_PARTS.contains(&w)
         };
+        // A title that ends the span or is "of" something.
+        let titled = |i: usize| title_word(i) && (i + 1 == e || doc.token_text(i + 1) == "of");
+        let given = |i: usize| super::gazetteer::GIVEN_NAMES.contains(doc.token_text(i));
+        // "Alachua Sheriff's Office": an office's possessive is joined later.
+        let possessive = e < first + words.len() && matches!(doc.token_text(e), "'s" | "’s");
+        let headed = possessive || (s..e).any(|i| ORG_HEADS.contains(&doc.token_text(i)));
+        // The recogniser may start the span at the office's object
+        // ("Speaker of the [House Nancy Pelosi]").
         let of_at = if s > first && doc.token_text(s - 1) == "the" { s - 1 } else { s };
         let object_first = of_at >= first + 2
             && doc.token_text(of_at - 1) == "of"
@@ -683,8 +678,9 @@ pub(super) fn sentence_candidates(
             continue;
         }
         let crossing = overlapping.iter().any(|&g| gaz[g].start < s || gaz[g].end > e);
-        // "Board Member Jennifer Homendy": a title inside the span before a
-        // given name and a family name starts the person's name.
+        // "[South Carolina Governor Henry McMaster]": a title inside the
+        // span before a given name and a family name starts the person's
+        // name (the place before it is listed on its own).
         if let Some(j) = (s + 1..e.saturating_sub(2)).rev().find(|&j| {
             let title = doc.token_text(j);
             is_dropped_title(title)
