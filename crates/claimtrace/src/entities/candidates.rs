@@ -1041,7 +1041,10 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
                         .collect::<Vec<_>>()
                         .join(" "),
                 )
-                && doc.tokens.get(end + 1 + k).is_none_or(|t| !doc.slice(t.span).starts_with('\''))
+                && doc
+                    .tokens
+                    .get(end + 1 + k)
+                    .is_none_or(|t| !doc.slice(t.span).starts_with(['\'', '’']))
         });
     if located && in_known_place && !(start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) {
         return EntityKind::Gpe;
