@@ -50,11 +50,13 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
         }
         let (start, end) =
             (doc.sentences[first].tokens.start, doc.sentences[sentence_idx - 1].tokens.end);
-        let mut open: Option<usize> = None;
-        // A paragraph that continues a quotation with no opening mark
-        // (the segmenter saw its first mark close it) starts inside it.
+        // The open quotation: its opening token, and where its content
+        // starts. A paragraph that continues a quotation with no opening
+        // mark (the segmenter saw its first mark close it) starts inside
+        // it, its first token the content's.
+        let mut open: Option<(usize, usize)> = None;
         if paragraph.continues_quote && mark(ctx, start).is_none() {
-            open = Some(start);
+            open = Some((start, start));
         }
         for idx in start..end {
             let Some(quote_mark) = mark(ctx, idx) else { continue };
@@ -64,27 +66,18 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
                 _ => open.is_none(),
             };
             match (opening, open) {
-                (true, None) => open = Some(idx),
+                (true, None) => open = Some((idx, idx + 1)),
                 (true, Some(_)) => {} // A stray second opening mark.
-                (false, Some(opened)) => {
+                (false, Some((opened, from))) => {
                     let continues = paragraph.continues_quote && opened == start;
-                    if continues && mark(ctx, start).is_none() {
-                        out.push(Direct {
-                            open: start,
-                            close: Some(idx),
-                            content: start..idx,
-                            continues,
-                        });
-                    } else {
-                        push(&mut out, opened, Some(idx), continues);
-                    }
+                    push(&mut out, opened, from, Some(idx), continues);
                     open = None;
                 }
                 (false, None) => {} // A closing mark with no opening.
             }
         }
-        if let Some(opened) = open {
-            push(&mut out, opened, None, paragraph.continues_quote && opened == start);
+        if let Some((opened, from)) = open {
+            push(&mut out, opened, from, None, paragraph.continues_quote && opened == start);
             if let Some(last) = out.last_mut() {
                 last.content.end = trim_end(ctx, last.content.start..end);
             }
@@ -93,10 +86,10 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Direct> {
     out
 }
 
-/// Adds the quotation opened at `open`, unless it closes with nothing
-/// inside.
-fn push(out: &mut Vec<Direct>, open: usize, close: Option<usize>, continues: bool) {
-    let content = open + 1..close.unwrap_or(open + 1);
+/// Adds the quotation opened at `open`, its content from `from`, unless
+/// it closes with nothing inside.
+fn push(out: &mut Vec<Direct>, open: usize, from: usize, close: Option<usize>, continues: bool) {
+    let content = from..close.unwrap_or(from);
     if close.is_some() && content.is_empty() {
         return;
     }

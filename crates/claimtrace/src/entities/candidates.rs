@@ -587,60 +587,18 @@ pub(super) fn sentence_candidates(
             (0..gaz.len()).filter(|&g| gaz[g].start < e && s < gaz[g].end).collect();
         let listed =
             |a: usize, b: usize| overlapping.iter().any(|&g| gaz[g].start == a && gaz[g].end == b);
-        // "Republican Senate Majority Leader", "El Paso City Councillor",
-        // "Democratic Speaker of the House Nancy Pelosi": an office is no
-        // organisation, place or person; the name after it is the person
-        // (listed names inside stay; an organisation's head keeps "Office
-        // of the President"; "Mike Judge" stays a person).
-        let mut officer = false;
-        let title_word = |i: usize| {
-            let w = doc.token_text(i);
-            w.chars().next().is_some_and(char::is_uppercase)
-                && is_dropped_title(w)
-                && !OFFICE_PARTS.contains(&w)
-        };
-        // A title that ends the span or is "of" something.
-        let titled = |i: usize| title_word(i) && (i + 1 == e || doc.token_text(i + 1) == "of");
-        let given = |i: usize| super::gazetteer::GIVEN_NAMES.contains(doc.token_text(i));
-        // "Alachua Sheriff's Office": an office's possessive is joined later.
-        let possessive = e < first + words.len() && matches!(doc.token_text(e), "'s" | "’s");
-        let headed = possessive || (s..e).any(|i| ORG_HEADS.contains(&doc.token_text(i)));
-        // The recogniser may start the span at the office's object
-        // ("Speaker of the [House Nancy Pelosi]").
-        let of_at = if s > first && doc.token_text(s - 1) == "the" { s - 1 } else { s };
-        let object_first = of_at >= first + 2
-            && doc.token_text(of_at - 1) == "of"
-            && title_word(of_at - 2)
-            && e >= s + 3
-            && (s + 1..e).all(|i| doc.token_text(i).chars().next().is_some_and(char::is_uppercase));
-        if object_first && !headed {
-            s += 1;
-            officer = true;
-        } else if let Some(j) = (s..e).find(|&i| titled(i)).filter(|_| !headed) {
-            let capital =
-                |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
-            // The person starts at a given name, or after the one word the
-            // office is of ("Speaker of the House Nancy Pelosi").
-            let after_object = (j + 2 < e && doc.token_text(j + 1) == "of").then(|| {
-                let object = if doc.token_text(j + 2) == "the" { j + 3 } else { j + 2 };
-                object + 1
-            });
-            let named = (j + 1..e.saturating_sub(1))
-                .find(|&p| given(p) && capital(p + 1))
-                .or(after_object.filter(|&p| p + 2 <= e && (p..e).all(capital)));
-            match named {
-                Some(p) => {
-                    s = p;
-                    officer = true;
-                }
-                None if ner::KINDS[span.kind] != "PERSON"
-                    || j + 1 == e && (e - s == 1 || !given(e - 2)) =>
-                {
-                    continue
-                }
-                None => {}
+        // An office is no name; the person named after it is
+        // (`read_office`).
+        let sentence_end = first + words.len();
+        let officer = match read_office(doc, first..sentence_end, s..e) {
+            Office::Person(p) => {
+                s = p;
+                true
             }
-        }
+            Office::Alone if ner::KINDS[span.kind] != "PERSON" => continue,
+            Office::Alone | Office::None => false,
+            Office::Title => continue,
+        };
         // "Austrian, United Kingdom and New Zealand": listed names joined
         // by commas and "and" are each their own name.
         let separator = |i: usize| matches!(doc.token_text(i), "," | "and");
@@ -767,13 +725,7 @@ pub(super) fn sentence_candidates(
             let last = doc.token_text(e - 1);
             let group_last = gazetteer.names_one_word_as(last, EntityKind::Norp)
                 || last.ends_with('s') && gazetteer.names_one_word_as(last, EntityKind::Org);
-            // "Samoan Prime Minister Tuilaepa ...": a span that ends in
-            // titles before a name is the title, not the person.
-            let titles_before_name = is_dropped_title(last)
-                && e < first + words.len()
-                && doc.token_text(e).chars().next().is_some_and(char::is_uppercase)
-                && (e - s == 1 || is_title(doc.token_text(e - 2)));
-            if (s..e).all(|i| is_title(doc.token_text(i))) || group_last || titles_before_name {
+            if (s..e).all(|i| is_title(doc.token_text(i))) || group_last {
                 continue;
             }
         }
@@ -836,6 +788,77 @@ pub(super) fn sentence_candidates(
         }
     }
     out
+}
+
+/// What an office makes of a recognised span ([`read_office`]).
+enum Office {
+    /// No office in the span.
+    None,
+    /// A title with no name after it that may still end a person's name
+    /// ("Mike Judge": a given name right before it): a person stays,
+    /// anything else is no name.
+    Alone,
+    /// An office and nothing else ("El Paso City Councillor", "Samoan
+    /// Prime Minister"): no name at all.
+    Title,
+    /// The person named after the office starts at this token.
+    Person(usize),
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "Republican Senate Majority Leader", "El Paso City Councillor",
+/// "Democratic Speaker of the House Nancy Pelosi": an office is no
+/// organisation, place or person; the name after it, or after the one
+/// word the office is of, is the person. The recogniser may also start
+/// the span at the office's object ("Speaker of the [House Nancy
+/// Pelosi]"). Listed names inside the span stay (the caller keeps the
+/// gazetteer's); an organisation's head keeps "Office of the President",
+/// and a possessive "Alachua Sheriff's Office" (joined later). Title words
+/// that only come before a title (`OFFICE_PARTS`: "New York State") end
+/// no office.
+fn read_office(
+    doc: &Document,
+    sentence: std::ops::Range<usize>,
+    span: std::ops::Range<usize>,
+) -> Office {
+    let (s, e) = (span.start, span.end);
+    let text = |i: usize| doc.token_text(i);
+    let possessive = e < sentence.end && matches!(text(e), "'s" | "’s");
+    if possessive || (s..e).any(|i| ORG_HEADS.contains(&text(i))) {
+        return Office::None;
+    }
+    let title_word = |i: usize| {
+        capitalised(text(i)) && is_dropped_title(text(i)) && !OFFICE_PARTS.contains(&text(i))
+    };
+    let given = |i: usize| super::gazetteer::GIVEN_NAMES.contains(text(i));
+    let of_at = if s > sentence.start && text(s - 1) == "the" { s - 1 } else { s };
+    let object_first = of_at >= sentence.start + 2
+        && text(of_at - 1) == "of"
+        && title_word(of_at - 2)
+        && e >= s + 3
+        && (s + 1..e).all(|i| capitalised(text(i)));
+    if object_first {
+        return Office::Person(s + 1);
+    }
+    // A title that ends the span or is "of" something.
+    let Some(j) = (s..e).find(|&i| title_word(i) && (i + 1 == e || text(i + 1) == "of")) else {
+        return Office::None;
+    };
+    let after_object = (j + 2 < e && text(j + 1) == "of").then(|| {
+        let object = if text(j + 2) == "the" { j + 3 } else { j + 2 };
+        object + 1
+    });
+    let named = (j + 1..e.saturating_sub(1))
+        .find(|&p| given(p) && capitalised(text(p + 1)))
+        .or(after_object.filter(|&p| p + 2 <= e && (p..e).all(|i| capitalised(text(i)))));
+    match named {
+        Some(p) => Office::Person(p),
+        None if j + 1 == e && (e - s == 1 || !given(e - 2)) => Office::Title,
+        None => Office::Alone,
+    }
 }
 
 /// "published a study in Scientific Reports", "published on Wednesday in

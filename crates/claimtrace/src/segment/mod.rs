@@ -269,7 +269,7 @@ fn starts_upper(text: &str) -> bool {
 /// Whether the double quotation mark at `span` can only close a
 /// quotation: a right curly mark, or a straight one written against the
 /// word before it and not against a word after it (`early." After`).
-pub(crate) fn only_closes(text: &str, span: Span) -> bool {
+fn only_closes(text: &str, span: Span) -> bool {
     let mark = crate::chars::slice(text, span.start..span.end);
     if mark == "\u{201d}" {
         return true;
