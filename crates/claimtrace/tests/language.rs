@@ -407,3 +407,29 @@ fn a_title_inside_a_span_starts_the_person_after_it() {
     assert!(found.contains(&("South Carolina", EntityKind::Gpe)), "{found:?}");
     assert!(found.contains(&("Henry McMaster", EntityKind::Person)), "{found:?}");
 }
+
+#[test]
+fn an_award_is_no_person_or_organisation() {
+    let doc = analyzed(
+        "The ceremony was held on Monday. She won the Nobel Peace Prize in 2014. \
+         He was awarded the Presidential Medal of Freedom by the president.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Nobel Peace Prize", EntityKind::Other)), "{found:?}");
+    assert!(found.contains(&("Presidential Medal of Freedom", EntityKind::Other)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| *n == "Nobel"), "{found:?}");
+}
+
+#[test]
+fn a_title_after_a_given_name_is_its_family_name() {
+    let doc = analyzed(
+        "The book came out on Monday. Stephen King said the novel was his best. \
+         A speech by Martin Luther King Jr. was broadcast, and King Charles spoke.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Stephen King", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Martin Luther King Jr.", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| *n == "Jr." || *n == "Martin Luther"), "{found:?}");
+}

@@ -8,8 +8,9 @@ use crate::tag::perceptron::Model;
 use super::gazetteer::Gazetteer;
 use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_plain_word,
-    is_title, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES, NOT_NAMES,
-    NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
+    is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES,
+    NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS, PLACE_PREPOSITIONS,
+    TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -275,14 +276,51 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
     cands.retain(|c| !extended.iter().any(|&(s, e)| (s..e).contains(&c.start)));
 }
 
+/// A title that stays in names ("King", "Prince") right after a given name
+/// and before no other name word is a family name: "Stephen King said",
+/// "Martin Luther King Jr." (the recogniser, which learned such titles open
+/// names, leaves it out or reads nothing).
+fn title_surnames(doc: &Document, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let text = |i: usize| doc.token_text(i);
+    let name_title =
+        |i: usize| capitalised(text(i)) && NAME_TITLES.contains(&text(i).to_lowercase().as_str());
+    for i in 1..n {
+        let ends_name =
+            i + 1 == n || !capitalised(text(i + 1)) || NAME_SUFFIXES.contains(&text(i + 1));
+        if !name_title(i) || !ends_name || !capitalised(text(i - 1)) || is_common_word(text(i - 1))
+        {
+            continue;
+        }
+        if cands.iter().any(|c| c.start <= i && i < c.end) {
+            continue;
+        }
+        if let Some(c) = cands.iter_mut().find(|c| c.kind == EntityKind::Person && c.end == i) {
+            c.end = i + 1;
+        } else if super::gazetteer::GIVEN_NAMES.contains(text(i - 1))
+            && doc.tokens[i - 1].tag != Some("ADJ")
+            && !cands.iter().any(|c| c.start < i && i - 1 < c.end)
+            && doc.tokens[i - 1].kind == TokenKind::Word
+        {
+            cands.push(Candidate {
+                start: i - 1,
+                end: i + 1,
+                kind: EntityKind::Person,
+                entry: None,
+            });
+        }
+    }
+}
+
 /// Family names: a person's name runs on over a generational suffix
 /// ("Robert Cummings Sr."), and a name of two or more capitalised words
 /// taken for an organisation that ends with the family name of another
 /// person the document names, with no head of another kind of name, is a
 /// person ("Robert Cummings Sr. and Ruth Elma Cummings"; not "North
 /// Oakland", whose last word is a town the gazetteer knows).
-pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut [Candidate]) {
+pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
+    title_surnames(doc, cands);
     for c in cands.iter_mut() {
         if c.kind == EntityKind::Person
             && c.end < n
@@ -291,6 +329,13 @@ pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut [C
             c.end += 1;
         }
     }
+    // A suffix the recogniser read alone is inside the name it ends now.
+    let persons: Vec<(usize, usize)> =
+        cands.iter().filter(|c| c.kind == EntityKind::Person).map(|c| (c.start, c.end)).collect();
+    cands.retain(|c| {
+        !(c.start..c.end).all(|i| NAME_SUFFIXES.contains(&doc.token_text(i)))
+            || !persons.iter().any(|&(s, e)| s < c.start && c.end <= e)
+    });
     // (first word, family name) of the persons named in two words or more.
     let family: Vec<(&str, &str)> = cands
         .iter()
@@ -1006,6 +1051,10 @@ pub(super) fn add_headed_names(
             Some(EntityKind::Fac)
         } else if is_product_name(&words[s..e]) {
             Some(EntityKind::Product)
+        } else if (s..e).any(|i| AWARD_HEADS.contains(&words[i])) {
+            // "Nobel Peace Prize", "Academy Awards": an award, though an
+            // organisation or a person gives it its name.
+            Some(EntityKind::Other)
         } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
             Some(EntityKind::Org)
         } else {

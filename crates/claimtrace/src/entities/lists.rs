@@ -104,6 +104,10 @@ pub(super) static ORG_NOUNS: LazyLock<Vec<&'static str>> =
 pub(super) static WORK_NOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/work_nouns.txt")));
 
+/// Words that make a capitalised name an award ("Nobel Peace Prize").
+pub(super) static AWARD_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/award_heads.txt")));
+
 /// Lower-case particles inside personal names ("bin", "dela", "van",
 /// "al-"): `data/entities/name_particles.txt`.
 pub(super) static NAME_PARTICLES: LazyLock<Vec<&'static str>> =
