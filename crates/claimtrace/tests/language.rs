@@ -433,3 +433,17 @@ fn a_title_after_a_given_name_is_its_family_name() {
     assert!(found.contains(&("Martin Luther King Jr.", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| *n == "Jr." || *n == "Martin Luther"), "{found:?}");
 }
+
+#[test]
+fn a_known_place_before_its_state_is_a_place_after_any_word() {
+    let doc = analyzed(
+        "The campaign cancelled its events on Monday. O'Rourke returned home El Paso, Texas, \
+         where he is a former City Councillor. An earthquake struck Surigao del Sur, \
+         Philippines. Home Secretary Priti Patel agreed.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("El Paso", EntityKind::Gpe)), "{found:?}");
+    assert!(found.contains(&("Priti Patel", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| *n == "Sur"), "{found:?}");
+}

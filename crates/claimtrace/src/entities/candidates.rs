@@ -28,7 +28,13 @@ pub(super) fn add_titled_names(
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
-    let title = |i: usize| is_title(words[i]);
+    // A lower-case word that only comes before a title ("home" of "home
+    // secretary") is none by itself: "returned home El Paso".
+    let title = |i: usize| {
+        is_title(words[i])
+            && !(words[i].starts_with(char::is_lowercase)
+                && OFFICE_PARTS.iter().any(|p| p.eq_ignore_ascii_case(words[i])))
+    };
     let capital =
         |i: usize| tags[i] == "PROPN" && words[i].chars().next().is_some_and(char::is_uppercase);
     for k in 1..words.len() {
@@ -1100,7 +1106,7 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     }
     // "in Windsor Locks, Connecticut", "the port town of Mokha, Yemen": a
     // name put somewhere and followed by the state or country it lies in
-    // is a place.
+    // is a place; so is a known place followed by it.
     let located =
         start.checked_sub(1).is_some_and(|p| PLACE_PREPOSITIONS.contains(&doc.token_text(p)));
     let in_known_place = end + 1 < doc.tokens.len()
@@ -1118,7 +1124,12 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
                     .get(end + 1 + k)
                     .is_none_or(|t| !doc.slice(t.span).starts_with(['\'', '’']))
         });
-    if located && in_known_place && !(start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) {
+    // ("returned home El Paso, Texas": no preposition.)
+    let known = || crate::places::is_known_place(&text.join(" "));
+    if (located || known())
+        && in_known_place
+        && !(start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i)))
+    {
         return EntityKind::Gpe;
     }
     if FAC_HEADS.contains(&last) && end - start > 1 {
