@@ -447,3 +447,17 @@ fn a_known_place_before_its_state_is_a_place_after_any_word() {
     assert!(found.contains(&("Priti Patel", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| *n == "Sur"), "{found:?}");
 }
+
+#[test]
+fn two_full_names_joined_by_and_are_two_persons_and_a_capitalised_particle_merges() {
+    let doc = analyzed(
+        "The concert was held on Monday. The band, with Mickey Hart and Bruce Hornsby, \
+         played. Mayor Bill de Blasio spoke. De Blasio said the city was safe.",
+    );
+    let found: Vec<(&str, EntityKind)> =
+        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(found.contains(&("Mickey Hart", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Bruce Hornsby", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Bill de Blasio", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| *n == "De Blasio"), "{found:?}");
+}

@@ -127,6 +127,21 @@ pub(super) fn split_coordinated(doc: &Document, gazetteer: &Gazetteer, cands: &m
         };
         let left: Vec<&str> = (c.start..and).map(|i| doc.token_text(i)).collect();
         let right: Vec<&str> = (and + 1..c.end).map(|i| doc.token_text(i)).collect();
+        // "Mickey Hart and Bruce Hornsby": two persons' full names, each
+        // a given name and more ("Bill and Melinda Gates" is one name).
+        let full_name = |words: &[&str]| {
+            (2..=3).contains(&words.len())
+                && super::gazetteer::GIVEN_NAMES.contains(words[0])
+                && words.iter().all(|w| capitalised(w) && !is_common_word(w))
+                && !words.iter().any(|w| {
+                    ORG_HEADS.contains(w) || FAC_HEADS.contains(w) || GPE_HEADS.contains(w)
+                })
+        };
+        if c.kind == EntityKind::Person && full_name(&left) && full_name(&right) {
+            extra.push(Candidate { start: and + 1, end: c.end, kind: c.kind, entry: None });
+            c.end = and;
+            continue;
+        }
         let (Some(l), Some(r)) = (whole_name(gazetteer, &left), whole_name(gazetteer, &right))
         else {
             continue;

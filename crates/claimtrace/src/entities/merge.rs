@@ -264,11 +264,20 @@ pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool 
     if wb.len() <= wa.len() {
         return false;
     }
-    // A surname (or last words) of a person.
+    // A surname (or last words) of a person; a particle capitalised to
+    // open the sentence or the short name ("De Blasio" of "Bill de
+    // Blasio") is the same word.
+    let ends_with = |long: &[String], short: &[String]| {
+        long.len() >= short.len()
+            && long[long.len() - short.len()..]
+                .iter()
+                .zip(short)
+                .all(|(l, s)| l == s || l.to_lowercase() == s.to_lowercase())
+    };
     if b.kind == EntityKind::Person
         && a.entry.is_none()
         && matches!(a.kind, EntityKind::Person | EntityKind::Org | EntityKind::Gpe)
-        && wb.ends_with(wa)
+        && ends_with(wb, wa)
     {
         return true;
     }
