@@ -301,16 +301,19 @@ pub(super) fn extend_topic_names(doc: &Document, cands: &mut Vec<Candidate>) {
 /// and before no other name word is a family name: "Stephen King said",
 /// "Martin Luther King Jr." (the recogniser, which learned such titles open
 /// names, leaves it out or reads nothing).
-fn title_surnames(doc: &Document, cands: &mut Vec<Candidate>) {
+pub(super) fn title_surnames(doc: &Document, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     let text = |i: usize| doc.token_text(i);
-    let name_title =
-        |i: usize| capitalised(text(i)) && NAME_TITLES.contains(&text(i).to_lowercase().as_str());
+    let name_title = |i: usize| {
+        capitalised(text(i)) && NAME_TITLES.iter().any(|t| t.eq_ignore_ascii_case(text(i)))
+    };
     for i in 1..n {
+        if !name_title(i) || !capitalised(text(i - 1)) || is_common_word(text(i - 1)) {
+            continue;
+        }
         let ends_name =
             i + 1 == n || !capitalised(text(i + 1)) || NAME_SUFFIXES.contains(&text(i + 1));
-        if !name_title(i) || !ends_name || !capitalised(text(i - 1)) || is_common_word(text(i - 1))
-        {
+        if !ends_name {
             continue;
         }
         if cands.iter().any(|c| c.start <= i && i < c.end) {
@@ -341,7 +344,6 @@ fn title_surnames(doc: &Document, cands: &mut Vec<Candidate>) {
 /// Oakland", whose last word is a town the gazetteer knows).
 pub(super) fn family_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
-    title_surnames(doc, cands);
     for c in cands.iter_mut() {
         if c.kind == EntityKind::Person
             && c.end < n

@@ -26,7 +26,7 @@ use crate::tag::perceptron::Model;
 use candidates::{
     add_acronym_uses, add_repeated_names, drop_common_words, extend_topic_names, family_names,
     join_possessive_offices, sentence_candidates, split_coordinated, split_group_adjectives,
-    split_offices, strip_titles,
+    split_offices, strip_titles, title_surnames,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -56,6 +56,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     split_offices(doc, gazetteer, &mut cands);
     split_coordinated(doc, gazetteer, &mut cands);
     strip_titles(doc, &mut cands);
+    title_surnames(doc, &mut cands);
     family_names(doc, gazetteer, &mut cands);
     drop_common_words(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);

@@ -87,11 +87,11 @@ impl Signature {
 
 /// MinHash bands over the content stems: two claims whose stems overlap
 /// by a Jaccard index J share at least one band with probability
-/// 1 - (1 - J^ROWS)^BANDS (0.88 at J = 0.4, the loosest overlap
-/// [`same_claim`] accepts on the Jaccard index; 0.99 at J = 0.6; a short
-/// claim contained in a long one overlaps less, 0.79 at J = 0.35). A band is far more selective
-/// than a word, so the lists of claims filed under one stay short, where
-/// the list under a frequent name or verb holds a good part of the ledger.
+/// 1 - (1 - J^ROWS)^BANDS (0.88 at J = 0.4, the loosest Jaccard index
+/// [`same_claim`] accepts; 0.99 at J = 0.6; 0.79 at J = 0.35, where a
+/// short claim lies inside a long one). A band is far more selective than
+/// a word, so the lists of claims filed under one stay short, where the
+/// list under a frequent name or verb holds a good part of the ledger.
 pub const BANDS: usize = 12;
 /// MinHash values per band.
 pub const ROWS: usize = 2;
@@ -316,8 +316,9 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
     }
     let share_entities = common(a.entities(), b.entities()).next().is_some();
     // Most of the shorter claim's wording inside the longer one, which
-    // adds details ("Trump asked Zelensky to investigate Biden" in "In a
-    // late-July phone call, Trump encouraged the newly elected ...").
+    // adds details ("the minister asked the regulator to investigate the
+    // bank" in "In a call last week the minister urged the newly
+    // appointed regulator to investigate the bank ...").
     let smaller = a.stems().count().min(b.stems().count());
     let contained = shared >= 5 && shared as f64 >= 0.75 * smaller as f64;
     let same = wording >= 0.6
@@ -474,19 +475,19 @@ mod tests {
     #[test]
     fn a_name_written_in_lower_case_is_no_other_party() {
         let a = sig(
-            "Parliament will be suspended at the request of Prime Minister Boris Johnson",
-            &["Parliament", "Boris Johnson"],
+            "the Senate will be adjourned at the request of Governor Ana Lima",
+            &["Senate", "Ana Lima"],
         );
         let b = sig(
-            "Queen Elizabeth II suspended parliament at the request of Boris Johnson, the prime minister",
-            &["Queen Elizabeth II", "Boris Johnson"],
+            "the Harbour Council adjourned the senate at the request of Ana Lima, the governor",
+            &["Harbour Council", "Ana Lima"],
         );
         assert!(same_claim(&a, &b).is_some());
         let c = sig(
-            "Queen Elizabeth II suspended the assembly at the request of Boris Johnson, the prime minister",
-            &["Queen Elizabeth II", "Boris Johnson"],
+            "the Harbour Council adjourned the assembly at the request of Ana Lima, the governor",
+            &["Harbour Council", "Ana Lima"],
         );
-        assert!(same_claim(&a, &c).is_none(), "Parliament is named in neither wording of c");
+        assert!(same_claim(&a, &c).is_none(), "the Senate is named in neither wording of c");
     }
 
     #[test]
