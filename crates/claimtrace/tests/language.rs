@@ -14,6 +14,12 @@ fn analyzed(text: &str) -> Document {
     doc
 }
 
+/// The document's entities as (name, kind), as the entity tests compare
+/// them.
+fn names_and_kinds(doc: &Document) -> Vec<(&str, EntityKind)> {
+    doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect()
+}
+
 fn tags(doc: &Document) -> Vec<&str> {
     doc.tokens.iter().map(|t| t.tag.unwrap_or("-")).collect()
 }
@@ -110,8 +116,7 @@ fn a_person_of_an_organisation_is_two_mentions_and_an_office_none() {
         "Professor Carl Lipo of Binghamton University led the study. \
          Secretary of Transportation Elaine Chao said flights would stop.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Carl Lipo", EntityKind::Person)), "{found:?}");
     assert!(found.contains(&("Binghamton University", EntityKind::Org)), "{found:?}");
     assert!(found.contains(&("Elaine Chao", EntityKind::Person)), "{found:?}");
@@ -125,8 +130,7 @@ fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
          Russian President Dmitri Volkov met Democratic staff. \
          Passengers of American Airlines said nothing. The Democratic National Committee met.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Mark Pellington", EntityKind::Person)), "{found:?}");
     assert!(found.contains(&("Republican", EntityKind::Norp)), "{found:?}");
     assert!(found.contains(&("Dmitri Volkov", EntityKind::Person)), "{found:?}");
@@ -140,8 +144,7 @@ fn an_offices_possessive_and_a_committees_topic_stay_in_the_name() {
         "The Polk County Sheriff's Office said two deputies were hurt. \
          She sat on the Senate Select Committee on Intelligence for six years.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Polk County Sheriff's Office", EntityKind::Org)), "{found:?}");
     assert!(
         found.contains(&("Senate Select Committee on Intelligence", EntityKind::Org)),
@@ -156,8 +159,7 @@ fn family_names_middle_names_and_suffixes_make_one_person() {
         "Harold Benson died on Sunday. Harold Alvin Benson, first elected in 1996, was born in Ohio. \
          His parents, Walter Benson Jr. and Mabel Irene Benson, were farmers.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     let harold: Vec<_> = doc.entities.iter().filter(|e| e.name.starts_with("Harold")).collect();
     assert_eq!(harold.len(), 1, "one Harold Benson: {found:?}");
     assert!(found.contains(&("Walter Benson Jr.", EntityKind::Person)), "{found:?}");
@@ -170,13 +172,11 @@ fn one_plain_dictionary_word_is_no_person_unless_titled() {
         "\"Neighbors helped us,\" she said. The Penguins left. \
          President Macron met the press. Later, Macron said so.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(!found.iter().any(|(n, _)| *n == "Neighbors" || *n == "Penguins"), "{found:?}");
     assert!(found.contains(&("Macron", EntityKind::Person)), "{found:?}");
     let doc = analyzed("Worldwide Diving Adventures owns the boat.");
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Worldwide Diving Adventures", EntityKind::Org)), "{found:?}");
 }
 
@@ -184,8 +184,7 @@ fn one_plain_dictionary_word_is_no_person_unless_titled() {
 fn a_journal_after_published_in_is_an_organisation() {
     let doc =
         analyzed("On Tuesday the team published a study in Marine Ecology Letters about the reef.");
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Marine Ecology Letters", EntityKind::Org)), "{found:?}");
 }
 
@@ -319,8 +318,7 @@ fn a_company_named_by_a_nation_and_a_head_is_whole_at_a_sentence_start() {
          British Airways said it would cancel flights. \
          United Airlines cancelled 300 flights on Monday.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("British Airways", EntityKind::Org)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| *n == "British" || *n == "Airways"), "{found:?}");
     assert!(found.contains(&("United Airlines", EntityKind::Org)), "{found:?}");
@@ -332,8 +330,7 @@ fn listed_places_in_a_list_and_before_a_title_are_places() {
         "The firm said its Austrian, United Kingdom and New Zealand production sites stay. \
          US President Trump has called for more spending.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("United Kingdom", EntityKind::Gpe)), "{found:?}");
     assert!(found.contains(&("New Zealand", EntityKind::Gpe)), "{found:?}");
     assert!(found.contains(&("Trump", EntityKind::Person)), "{found:?}");
@@ -348,8 +345,7 @@ fn titles_suffixes_and_party_words_alone_name_no_one() {
          He sued District Attorney Cyrus R. Vance, Jr. and his tax preparer. \
          They are pushing local New York City and State Democrat prosecutors.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Dee Margo", EntityKind::Person)), "{found:?}");
     assert!(found.contains(&("Tuilaepa Sailele Malielegaoi", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| n.starts_with(',') || n.ends_with("Minister")), "{found:?}");
@@ -368,8 +364,7 @@ fn a_centre_for_a_topic_an_institution_and_a_place_in_its_state() {
          The bomb hit the port town of Mokha, Yemen, on Sunday. \
          \u{421}\u{435}\u{439}\u{447}\u{430}\u{441} \u{43c}\u{44b} \u{417}\u{434}\u{435}\u{441}\u{44c} \u{440}\u{430}\u{431}\u{43e}\u{442}\u{430}\u{435}\u{43c}.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Center for Biological Diversity", EntityKind::Org)), "{found:?}");
     assert!(found.contains(&("Center for Food Safety", EntityKind::Org)), "{found:?}");
     assert!(found.contains(&("Scripps Institution of Oceanography", EntityKind::Org)), "{found:?}");
@@ -385,8 +380,7 @@ fn an_office_before_a_name_is_no_organisation() {
          He was a former El Paso City Councillor. \
          Students at Penn State and officials of New York State joined.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Nancy Pelosi", EntityKind::Person)), "{found:?}");
     assert!(
         !found.iter().any(|(n, _)| n.contains("Speaker") || n.contains("Councillor")),
@@ -402,8 +396,7 @@ fn a_title_inside_a_span_starts_the_person_after_it() {
         "Florida declared an emergency. Last week, Florida Governor Ron DeSantis declared a \
          state of emergency, with South Carolina Governor Henry McMaster following suit.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("South Carolina", EntityKind::Gpe)), "{found:?}");
     assert!(found.contains(&("Henry McMaster", EntityKind::Person)), "{found:?}");
 }
@@ -414,8 +407,7 @@ fn an_award_is_no_person_or_organisation() {
         "The ceremony was held on Monday. She won the Nobel Peace Prize in 2014. \
          He was awarded the Presidential Medal of Freedom by the president.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Nobel Peace Prize", EntityKind::Other)), "{found:?}");
     assert!(found.contains(&("Presidential Medal of Freedom", EntityKind::Other)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| *n == "Nobel"), "{found:?}");
@@ -427,8 +419,7 @@ fn a_title_after_a_given_name_is_its_family_name() {
         "The book came out on Monday. Stephen King said the novel was his best. \
          A speech by Martin Luther King Jr. was broadcast, and King Charles spoke.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Stephen King", EntityKind::Person)), "{found:?}");
     assert!(found.contains(&("Martin Luther King Jr.", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| *n == "Jr." || *n == "Martin Luther"), "{found:?}");
@@ -441,8 +432,7 @@ fn a_known_place_before_its_state_is_a_place_after_any_word() {
          where he is a former City Councillor. An earthquake struck Surigao del Sur, \
          Philippines. Home Secretary Priti Patel agreed.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("El Paso", EntityKind::Gpe)), "{found:?}");
     assert!(found.contains(&("Priti Patel", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| *n == "Sur"), "{found:?}");
@@ -454,8 +444,7 @@ fn two_full_names_joined_by_and_are_two_persons_and_a_capitalised_particle_merge
         "The concert was held on Monday. The band, with Mickey Hart and Bruce Hornsby, \
          played. Mayor Bill de Blasio spoke. De Blasio said the city was safe.",
     );
-    let found: Vec<(&str, EntityKind)> =
-        doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let found = names_and_kinds(&doc);
     assert!(found.contains(&("Mickey Hart", EntityKind::Person)), "{found:?}");
     assert!(found.contains(&("Bruce Hornsby", EntityKind::Person)), "{found:?}");
     assert!(found.contains(&("Bill de Blasio", EntityKind::Person)), "{found:?}");

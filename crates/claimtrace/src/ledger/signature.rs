@@ -276,11 +276,13 @@ fn common<'a>(
     })
 }
 
-/// Stems in common and in either, and their Jaccard index.
-fn overlap(a: &impl Parts, b: &impl Parts) -> (usize, f64) {
+/// Stems in common, their Jaccard index, and the stem count of the claim
+/// with fewer.
+fn overlap(a: &impl Parts, b: &impl Parts) -> (usize, f64, usize) {
     let shared = common(a.stems(), b.stems()).count();
-    let union = a.stems().count() + b.stems().count() - shared;
-    (shared, if union == 0 { 0.0 } else { shared as f64 / union as f64 })
+    let (in_a, in_b) = (a.stems().count(), b.stems().count());
+    let union = in_a + in_b - shared;
+    (shared, if union == 0 { 0.0 } else { shared as f64 / union as f64 }, in_a.min(in_b))
 }
 
 /// Why two claims were judged the same proposition: the evidence of a
@@ -304,13 +306,20 @@ pub struct MatchReason {
 /// common, or shared entities with a good part of the wording or with
 /// most of the shorter claim's wording.
 pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
-    if a.negated() != b.negated() || !same_figures(a, b) || other_parties(a, b) {
+    // The same numbers, or none on one side: a report that leaves the
+    // figure out tells less of the same claim (the wording must then carry
+    // more of the match); two figures are two claims, or one revising the
+    // other.
+    let (a_figures, b_figures) = (a.numbers().next().is_some(), b.numbers().next().is_some());
+    let has_numbers = a_figures && b_figures;
+    if a.negated() != b.negated()
+        || (has_numbers && !a.numbers().eq(b.numbers()))
+        || other_parties(a, b)
+    {
         return None;
     }
-    let (shared, wording) = overlap(a, b);
-    let has_numbers = a.numbers().next().is_some() && b.numbers().next().is_some();
-    // One side's figure left out: the wording must carry more of the match.
-    let figure_left_out = !has_numbers && a.numbers().ne(b.numbers());
+    let figure_left_out = a_figures != b_figures;
+    let (shared, wording, smaller) = overlap(a, b);
     if shared < 2 + figure_left_out as usize {
         return None;
     }
@@ -319,7 +328,6 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
     // adds details ("the minister asked the regulator to investigate the
     // bank" in "In a call last week the minister urged the newly
     // appointed regulator to investigate the bank ...").
-    let smaller = a.stems().count().min(b.stems().count());
     let contained = shared >= 5 && shared as f64 >= 0.75 * smaller as f64;
     let same = wording >= 0.6
         || (share_entities && (wording >= 0.4 || contained))
@@ -329,13 +337,6 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
         shared_entities: common(a.entities(), b.entities()).map(str::to_string).collect(),
         shared_numbers: common(a.numbers(), b.numbers()).map(str::to_string).collect(),
     })
-}
-
-/// Whether the figures of two claims agree: the same numbers, or none in
-/// one of them (a report that leaves the figure out tells less of the same
-/// claim; two figures are two claims, or one revising the other).
-fn same_figures(a: &impl Parts, b: &impl Parts) -> bool {
-    a.numbers().eq(b.numbers()) || a.numbers().next().is_none() || b.numbers().next().is_none()
 }
 
 /// Whether each claim names someone the other does not ("Russia accused
@@ -373,7 +374,7 @@ pub fn revises(a: &impl Parts, b: &impl Parts) -> bool {
     {
         return false;
     }
-    let (shared, wording) = overlap(a, b);
+    let (shared, wording, _) = overlap(a, b);
     shared >= 2 && wording >= 0.6
 }
 
