@@ -909,6 +909,34 @@ claim!(
     [],
     Asserted
 );
+claim!(
+    own_voice_subject_before_apposition,
+    "The ferry service resumed on Monday.\n\nMitch Baker, the Republican Senate Majority Leader, previously committed to proceeding with such a trial.",
+    "Mitch Baker, the Republican Senate Majority Leader, previously committed",
+    [],
+    Asserted
+);
+claim!(
+    own_voice_participle_before_the_subject,
+    "The ferry service resumed on Monday.\n\nThe departing chairman Okonjo appointed Halvorsen as treasurer of the club.",
+    "Okonjo appointed Halvorsen as treasurer",
+    [],
+    Asserted
+);
+claim!(
+    own_voice_pronoun_after_its_name,
+    "The ferry service resumed on Monday.\n\nWhile Freedonia is a member of the trade bloc, it is not a state and does not get representation in the council.",
+    "it is not a state",
+    [],
+    Asserted
+);
+claim!(
+    own_voice_pronoun_with_number_word,
+    "The ferry service resumed on Monday.\n\nThat was roughly twelve times the usual amount.",
+    "twelve times the usual amount",
+    [],
+    Asserted
+);
 
 #[test]
 fn own_voice_coordinated_clauses_are_two_claims() {

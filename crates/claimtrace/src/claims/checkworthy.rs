@@ -45,10 +45,12 @@ pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bo
     let Some(subject) = parsed.or_else(|| subject_by_order(ctx, tokens.clone())) else {
         return false;
     };
-    let anchors = anchors(ctx, tokens);
+    let anchors = anchors(ctx, tokens.clone());
     // "It was founded in 1992" needs the sentence before to be checked;
     // only a number or a date makes such a sentence a fact on its own.
-    if PRONOUNS.contains(&ctx.lower[subject].as_str()) {
+    // Unless the name it stands for comes before it in the same sentence
+    // ("While Puerto Rico is a commonwealth, it is not a state").
+    if PRONOUNS.contains(&ctx.lower[subject].as_str()) && !named_before(ctx, tokens, subject) {
         return anchors.number || anchors.time;
     }
     lead || anchors.any()
@@ -123,13 +125,34 @@ fn subject(ctx: &Ctx<'_>, tokens: Range<usize>, predicate: usize) -> Option<usiz
     })
 }
 
+/// Whether a name is mentioned in `tokens` before `subject`: the name a
+/// pronoun subject stands for, in its own sentence.
+fn named_before(ctx: &Ctx<'_>, tokens: Range<usize>, subject: usize) -> bool {
+    ctx.doc.mentions.iter().any(|m| m.tokens.start >= tokens.start && m.tokens.end <= subject)
+}
+
 /// When the parse finds no verb (taggers trained on little news text take
-/// "met" or "spoke" for nouns), a noun right before a word that looks like
-/// a finite verb.
+/// "met" or "spoke" for nouns, and an apposition can hang the verb off
+/// the name as a modifier), a noun before a word that looks like a finite
+/// verb: right before it, or before an apposition set off by commas and
+/// an adverb ("Jane Roe, the council's leader, previously said").
+/// A participle that modifies a noun ("the exiting governor") is no verb.
 fn subject_by_order(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
-    let verb = tokens.clone().skip(1).find(|&k| looks_finite_verb(ctx, k))?;
-    let before = verb - 1;
-    matches!(ctx.doc.tokens[before].tag, Some("NOUN" | "PROPN"))
+    let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
+    let verb = tokens.clone().skip(1).find(|&k| {
+        looks_finite_verb(ctx, k)
+            && !(ctx.doc.tokens[k].rel == Some("amod") && tag(k + 1) == Some("NOUN"))
+    })?;
+    let mut before = verb - 1;
+    while before > tokens.start && tag(before) == Some("ADV") {
+        before -= 1;
+    }
+    if ctx.lower[before] == "," {
+        // Back over the apposition to the comma that opens it.
+        let open = (tokens.start + 1..before).rev().find(|&k| ctx.lower[k] == ",")?;
+        before = open - 1;
+    }
+    matches!(tag(before), Some("NOUN" | "PROPN"))
         .then_some(before)
         .filter(|_| !is_time_word(&ctx.lower[before]))
 }
@@ -143,8 +166,18 @@ fn anchors(ctx: &Ctx<'_>, tokens: Range<usize>) -> Anchors {
     let (from, to) = (doc.tokens[first].span.start, doc.tokens[last].span.end);
     let named =
         doc.mentions.iter().any(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
-    let number = tokens.clone().any(|k| doc.tokens[k].kind == TokenKind::Number)
-        || doc.counts.iter().any(|c| c.span.start >= from && c.span.end <= to);
+    let number =
+        tokens.clone().any(|k| doc.tokens[k].kind == TokenKind::Number || number_word(ctx, k))
+            || doc.counts.iter().any(|c| c.span.start >= from && c.span.end <= to);
     let time = doc.times.iter().any(|t| t.span.start >= from && t.span.end <= to);
     Anchors { named, number, time }
+}
+
+/// A number written as a word ("five percent", "a dozen"); not "one",
+/// which is as often a pronoun ("one of the candidates").
+fn number_word(ctx: &Ctx<'_>, k: usize) -> bool {
+    let word = ctx.lower[k].as_str();
+    word != "one"
+        && crate::numbers::is_number_word(word)
+        && crate::numbers::parse(word).is_some_and(|q| q.vague.is_none())
 }
