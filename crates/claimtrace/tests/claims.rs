@@ -924,6 +924,13 @@ claim!(
     Asserted
 );
 claim!(
+    act_on_a_pronoun_object,
+    "The ferry service resumed on Monday.\n\nEarlier on Friday, the regional assembly confirmed him, but the upper chamber had not confirmed him.",
+    "the regional assembly confirmed him",
+    [],
+    Asserted
+);
+claim!(
     own_voice_pronoun_after_its_name,
     "The ferry service resumed on Monday.\n\nWhile Freedonia is a member of the trade bloc, it is not a state and does not get representation in the council.",
     "it is not a state",

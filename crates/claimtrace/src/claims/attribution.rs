@@ -1588,19 +1588,30 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
             tokens[k].head == Some(cue) && tokens[k].rel.is_some_and(|r| rels.contains(&r))
         })
     };
-    let object = if parsed {
-        of_cue(&["obj"]) && !of_cue(&["ccomp", "xcomp", "parataxis"])
-    } else {
-        !content.clone().any(|k| looks_finite_verb(ctx, k))
-    };
+    // A clause coordinated after a comma ("confirmed him, but the Senate
+    // had not") is not the cue's object.
+    let own = content.start
+        ..(content.clone())
+            .find(|&k| words[k] == "," && tokens.get(k + 1).is_some_and(|t| t.tag == Some("CCONJ")))
+            .unwrap_or(content.end);
+    // A pronoun that can only be an object ("confirmed him") is one,
+    // whatever the parse made of it.
+    let pronoun_object = content.start == cue + 1
+        && matches!(words.get(cue + 1), Some(&("him" | "them" | "us" | "me")));
+    let object = pronoun_object
+        || if parsed {
+            of_cue(&["obj"]) && !of_cue(&["ccomp", "xcomp", "parataxis"])
+        } else {
+            !own.clone().any(|k| looks_finite_verb(ctx, k))
+        };
     // An auxiliary or an infinitive carries a clause or a plan the parse
     // may have missed ("announced the region would govern itself",
     // "announced plans to pull out").
-    let clause_like = content.clone().any(|k| {
+    let clause_like = own.clone().any(|k| {
         (words[k] == ":"
             || tokens[k].tag == Some("AUX")
             || words[k] == "to" && tokens.get(k + 1).is_some_and(|t| t.tag == Some("VERB")))
-            && !in_relative_clause(ctx, k, content.clone())
+            && !in_relative_clause(ctx, k, own.clone())
     });
     object && !clause_like
 }
