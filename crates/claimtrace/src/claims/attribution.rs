@@ -1588,11 +1588,18 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
             tokens[k].head == Some(cue) && tokens[k].rel.is_some_and(|r| rels.contains(&r))
         })
     };
-    // A clause coordinated after a comma ("confirmed him, but the Senate
-    // had not") is not the cue's object.
+    // A clause with a subject of its own coordinated after a comma
+    // ("confirmed him, but the Senate had not") is not the cue's object
+    // (a second object of the cue is: "announced X, and, to everyone's
+    // surprise, that ...").
+    let tag = |k: usize| tokens.get(k).and_then(|t| t.tag);
     let own = content.start
         ..(content.clone())
-            .find(|&k| words[k] == "," && tokens.get(k + 1).is_some_and(|t| t.tag == Some("CCONJ")))
+            .find(|&k| {
+                words[k] == ","
+                    && tag(k + 1) == Some("CCONJ")
+                    && matches!(tag(k + 2), Some("DET" | "NOUN" | "PROPN" | "PRON"))
+            })
             .unwrap_or(content.end);
     // A pronoun that can only be an object ("confirmed him") is one,
     // whatever the parse made of it.
