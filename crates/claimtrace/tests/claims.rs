@@ -880,6 +880,30 @@ fn figures_and_dates_are_not_sources() {
     }
 }
 
+// "The accusation ... is that ...": the clause is someone's claim, not
+// the article's fact.
+claim!(
+    copular_claim_noun_reports_its_clause,
+    "The ferry service resumed on Monday.\n\nThe accusation against the minister is that she misled parliament about the contract.",
+    "she misled parliament about the contract",
+    [],
+    Reported
+);
+claim!(
+    copular_claim_noun_with_its_owner,
+    "The ferry service resumed on Monday.\n\nThe opposition's claim was that the count had been rigged; the commission published the results on Tuesday.",
+    "the count had been rigged",
+    ["The opposition"],
+    Reported
+);
+claim!(
+    after_a_copular_claim_the_article_speaks_again,
+    "The ferry service resumed on Monday.\n\nThe opposition's claim was that the count had been rigged; the commission published the results on Tuesday.",
+    "the commission published the results",
+    [],
+    Asserted
+);
+
 // Facts in the article's own voice: check-worthy sentences are claims.
 claim!(
     own_voice_lead,

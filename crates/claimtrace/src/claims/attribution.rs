@@ -1824,7 +1824,23 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
     if tokens.clone().any(|k| sentence.in_direct[k].is_some()) {
         return;
     }
-    // Evaluations of an earlier claim are not claims themselves.
+    // Evaluations of an earlier claim are not claims themselves; a claim
+    // the sentence names as someone's ("The allegation is that ...") is
+    // read by `nominal_claims`.
+    let mut tokens = tokens;
+    if let Some(that) = tokens.clone().find_map(|k| {
+        LEXICONS
+            .claim_nouns
+            .contains_key(words[k])
+            .then(|| copular_that(ctx, k, tokens.end))
+            .flatten()
+    }) {
+        // What follows the claim's clause, after a semicolon, is the article's.
+        match (that..tokens.end).find(|&k| words[k] == ";") {
+            Some(semicolon) => tokens.start = semicolon + 1,
+            None => return,
+        }
+    }
     if LEXICONS.unverified.find(words, tokens.clone()).is_some()
         || LEXICONS.no_comment.find(words, tokens.clone()).is_some()
         || answers_claim(words, tokens.clone())
@@ -1897,6 +1913,66 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
     stance && tokens.clone().any(|k| LEXICONS.claim_nouns.contains_key(words[k]))
 }
 
+/// "The accusation against the minister is that she misled parliament":
+/// a noun naming a claim (its subject, with at most a short phrase after
+/// it) and "is that" or "was that". The "that" of that clause.
+fn copular_that(ctx: &Ctx<'_>, noun: usize, end: usize) -> Option<usize> {
+    let words = ctx.words();
+    let be = (noun + 1..end.min(noun + 8))
+        .find(|&k| matches!(words[k], "is" | "was" | "are" | "were" | "," | ";"))?;
+    let phrase = noun + 1..be;
+    // The noun's own phrase: nothing, or a preposition and its object
+    // ("against the minister", "by the opposition"), with no verb in it.
+    let short_phrase = phrase.is_empty()
+        || ctx.doc.tokens[phrase.start].tag == Some("ADP")
+            && !phrase.clone().any(|k| looks_finite_verb(ctx, k));
+    let copula = matches!(words[be], "is" | "was" | "are" | "were");
+    (copula && short_phrase && words.get(be + 1) == Some(&"that") && be + 2 < end).then_some(be + 1)
+}
+
+/// The claim of a copular claim noun ([`copular_that`]): the clause after
+/// "that", reported (the article names it a claim, an accusation, an
+/// allegation), from its owner when one is named.
+fn copular_claim(
+    ctx: &Ctx<'_>,
+    found: &mut Found,
+    sentence: &Sentence<'_>,
+    noun: usize,
+    that: usize,
+    owner: Option<Source>,
+) {
+    // The clause runs to the sentence's end or a semicolon.
+    let words = ctx.words();
+    let mut from = that + 1;
+    while from < sentence.tokens.end && words[from] == "," {
+        from += 1;
+    }
+    let to = (from..sentence.tokens.end).find(|&k| words[k] == ";").unwrap_or(sentence.tokens.end);
+    let content = trim_punct(ctx, from..to);
+    let cue = ctx.token_span(noun, noun + 1);
+    let stances = owner
+        .iter()
+        .map(|owner| Stance {
+            actor: owner.text.clone(),
+            kind: StanceKind::Asserts,
+            cue: Some(cue),
+        })
+        .collect();
+    push_claim(
+        found,
+        Claim {
+            text: ctx.span_text(content.start, content.end).to_string(),
+            span: ctx.token_span(content.start, content.end),
+            sentence: sentence.index,
+            chain: owner.into_iter().collect(),
+            status: Status::Reported,
+            stances,
+            cue: Some(cue),
+            status_cue: Some(cue),
+        },
+    );
+}
+
 /// "His assertion that the vote was rigged was dismissed by the court",
 /// "the ministry's claim that the plant was safe": a noun naming a claim
 /// (`claim_nouns.txt`), with "that" and a clause after it, reports the
@@ -1915,7 +1991,6 @@ fn nominal_claims(
     let Range { start, end } = sentence.tokens.clone();
     for noun in start..end.saturating_sub(3) {
         if !LEXICONS.claim_nouns.contains_key(ctx.lower[noun].as_str())
-            || words[noun + 1] != "that"
             || sentence.in_direct[noun].is_some()
             || attributions.iter().any(|a| a.content.contains(&noun) || a.cue.contains(&noun))
         {
@@ -1930,6 +2005,13 @@ fn nominal_claims(
                 .and_then(|phrase| to_source(ctx, phrase.start..noun - 1)),
             _ => None,
         };
+        if let Some(that) = copular_that(ctx, noun, end) {
+            copular_claim(ctx, found, sentence, noun, that, owner);
+            continue;
+        }
+        if words[noun + 1] != "that" {
+            continue;
+        }
         // The clause: its first verb group, up to the next verb group (the
         // sentence's predicate) or a comma.
         let from = noun + 2;
