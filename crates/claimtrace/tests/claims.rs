@@ -751,6 +751,20 @@ claim!(
     Hedged
 );
 claim!(
+    hedged_it_is_possible,
+    "The port authority said it is possible that the ferry carried more passengers than allowed.",
+    "the ferry carried more passengers",
+    ["port authority"],
+    Hedged
+);
+claim!(
+    hedged_probably,
+    "The crash was probably caused by a worn cable, the inspectors said.",
+    "caused by a worn cable",
+    ["inspectors"],
+    Hedged
+);
+claim!(
     hedged_purportedly,
     "A poster purportedly from the group has been circulated on social media.",
     "A poster purportedly from the group",
