@@ -124,6 +124,19 @@ fn a_person_of_an_organisation_is_two_mentions_and_an_office_none() {
 }
 
 #[test]
+fn a_name_headed_by_an_organisation_word_after_an_office_part_is_no_person() {
+    let doc = analyzed(
+        "Officials from the Regional Fire Brigade said the blaze was out. \
+         Students of Tyumen State Medical University won. \
+         Judge Marlow Hall QC said the men showed no remorse.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Regional Fire Brigade", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Tyumen State Medical University", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Marlow Hall", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
     let doc = analyzed(
         "Republican Mark Pellington, the state's governor, vetoed the bill. \

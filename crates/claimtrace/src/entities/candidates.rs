@@ -75,7 +75,12 @@ pub(super) fn add_titled_names(
             && words[k].chars().count() > 1
             && !is_plain_word(words[k])
             && !out.iter().any(|c| c.start <= first + k && first + k < c.end);
-        if run < 2 && !lone {
+        // A run that ends in an organisation's head is that organisation,
+        // after a word that is no title there ("the State Fire Brigade",
+        // "Regional Fire Brigade"). (A facility's head may be a family
+        // name: "Judge Durham Hall".)
+        let headed = run >= 2 && ORG_HEADS.contains(&words[k + run - 1]);
+        if run < 2 && !lone || headed {
             continue;
         }
         let (s, e) = (first + k, first + k + run);
