@@ -137,6 +137,19 @@ fn a_name_headed_by_an_organisation_word_after_an_office_part_is_no_person() {
 }
 
 #[test]
+fn laws_bills_and_treaties_are_other() {
+    let doc = analyzed(
+        "The Harbour Safety Bill was passed on Monday. Critics cited the Clean Rivers Act. \
+         Both sides signed the Lisbon Fisheries Accord. Bill Okafor voted against it.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Harbour Safety Bill", EntityKind::Other)), "{found:?}");
+    assert!(found.contains(&("Clean Rivers Act", EntityKind::Other)), "{found:?}");
+    assert!(found.contains(&("Lisbon Fisheries Accord", EntityKind::Other)), "{found:?}");
+    assert!(found.contains(&("Bill Okafor", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
     let doc = analyzed(
         "Republican Mark Pellington, the state's governor, vetoed the bill. \

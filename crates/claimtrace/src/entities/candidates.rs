@@ -7,10 +7,10 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_org_noun, is_plain_word,
-    is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES, NAME_SUFFIXES,
-    NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS, PLACE_PREPOSITIONS,
-    TOPIC_HEADS, WORK_NOUNS,
+    is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name, is_org_noun,
+    is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES,
+    NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS,
+    PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -1079,6 +1079,8 @@ pub(super) fn add_headed_names(
             Some(EntityKind::Fac)
         } else if is_product_name(&words[s..e]) {
             Some(EntityKind::Product)
+        } else if is_law_name(&words[s..e]) {
+            Some(EntityKind::Other)
         } else if (s..e).any(|i| AWARD_HEADS.contains(&words[i])) {
             // "Nobel Peace Prize", "Academy Awards": an award, though an
             // organisation or a person gives it its name.
@@ -1125,6 +1127,9 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     }
     if is_event_name(&text) {
         return EntityKind::Event;
+    }
+    if is_law_name(&text) {
+        return EntityKind::Other;
     }
     // "in Windsor Locks, Connecticut", "the port town of Mokha, Yemen": a
     // name put somewhere and followed by the state or country it lies in

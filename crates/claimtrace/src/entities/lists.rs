@@ -108,6 +108,17 @@ pub(super) static WORK_NOUNS: LazyLock<Vec<&'static str>> =
 pub(super) static AWARD_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/award_heads.txt")));
 
+/// Words that, last in a capitalised name, make it a law, bill or treaty
+/// ("Affordable Care Act", "Kyoto Protocol").
+pub(super) static LAW_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/law_heads.txt")));
+
+/// Whether `words` name a law, a bill or a treaty: two words or more, the
+/// last a head of `law_heads.txt`.
+pub(super) fn is_law_name(words: &[&str]) -> bool {
+    words.len() >= 2 && words.last().is_some_and(|w| LAW_HEADS.contains(w))
+}
+
 /// Lower-case particles inside personal names ("bin", "dela", "van",
 /// "al-"): `data/entities/name_particles.txt`.
 pub(super) static NAME_PARTICLES: LazyLock<Vec<&'static str>> =
