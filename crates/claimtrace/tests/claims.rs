@@ -962,6 +962,13 @@ claim!(
     Asserted
 );
 claim!(
+    main_clause_before_an_absolute_with,
+    "The ferry service resumed on Monday.\n\nThe port on Monday banned the trawler from docking in the harbour, with officials saying this is for safety reasons.",
+    "The port on Monday banned the trawler from docking",
+    [],
+    Asserted
+);
+claim!(
     act_on_a_pronoun_object,
     "The ferry service resumed on Monday.\n\nEarlier on Friday, the regional assembly confirmed him, but the upper chamber had not confirmed him.",
     "the regional assembly confirmed him",

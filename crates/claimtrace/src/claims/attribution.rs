@@ -1252,14 +1252,22 @@ fn strip_quote_end(ctx: &Ctx<'_>, content: Range<usize>) -> Range<usize> {
 }
 
 /// Where the main clause ends when a cue's subject follows a subordinator
-/// ("..., days after the group claimed").
+/// ("..., days after the group claimed") or an absolute "with" ("...,
+/// with officials saying ...").
 fn subordinate_main_end(
     words: &[&str],
     sentence_start: usize,
     subject_start: usize,
 ) -> Option<usize> {
-    let before = subject_start.checked_sub(1)?;
-    if before < sentence_start || !LEXICONS.subordinators.contains(words[before]) {
+    // (The subject phrase may hold the "with" itself.)
+    let before = if words[subject_start] == "with" {
+        subject_start
+    } else {
+        subject_start.checked_sub(1)?
+    };
+    if before < sentence_start
+        || !(LEXICONS.subordinators.contains(words[before]) || words[before] == "with")
+    {
         return None;
     }
     (sentence_start..before).rev().find(|&i| words[i] == ",")
