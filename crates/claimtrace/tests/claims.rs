@@ -955,6 +955,25 @@ claim!(
     Asserted
 );
 claim!(
+    own_voice_after_a_relative_clause,
+    "The ferry service resumed on Monday.\n\nOf the 4.1 million who voted, 62% were in favour.",
+    "62% were in favour",
+    [],
+    Asserted
+);
+claim!(
+    own_voice_subject_before_an_apposition_with_a_clause,
+    "The ferry service resumed on Monday.\n\nBarra, and the harbour district it lies beside, were among the areas to vote against the plan.",
+    "were among the areas to vote against the plan",
+    [],
+    Asserted
+);
+not_claimed!(
+    a_clause_that_opens_on_its_verb,
+    "The ferry service resumed on Monday.\n\nThe drummer moved to Lagos in 1970, and still lived there when the 2012 film about him was made.",
+    "still lived there"
+);
+claim!(
     own_voice_participle_before_the_subject,
     "The ferry service resumed on Monday.\n\nThe departing chairman Okonjo appointed Halvorsen as treasurer of the club.",
     "Okonjo appointed Halvorsen as treasurer",
