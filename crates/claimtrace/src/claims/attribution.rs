@@ -1926,6 +1926,8 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
 /// it) and "is that" or "was that". The "that" of that clause.
 fn copular_that(ctx: &Ctx<'_>, noun: usize, end: usize) -> Option<usize> {
     let words = ctx.words();
+    // The first verb "be" within a few words, unless a comma or a
+    // semicolon comes first.
     let be = (noun + 1..end.min(noun + 8))
         .find(|&k| matches!(words[k], "is" | "was" | "are" | "were" | "," | ";"))?;
     let phrase = noun + 1..be;
@@ -2004,6 +2006,10 @@ fn nominal_claims(
         {
             continue;
         }
+        let copular = copular_that(ctx, noun, end);
+        if copular.is_none() && words[noun + 1] != "that" {
+            continue;
+        }
         // The owner: "his", "her", "their" or "X's" right before the noun.
         let owner = match noun.checked_sub(1).filter(|&k| k >= start).map(|k| ctx.lower[k].as_str())
         {
@@ -2013,11 +2019,8 @@ fn nominal_claims(
                 .and_then(|phrase| to_source(ctx, phrase.start..noun - 1)),
             _ => None,
         };
-        if let Some(that) = copular_that(ctx, noun, end) {
+        if let Some(that) = copular {
             copular_claim(ctx, found, sentence, noun, that, owner);
-            continue;
-        }
-        if words[noun + 1] != "that" {
             continue;
         }
         // The clause: its first verb group, up to the next verb group (the

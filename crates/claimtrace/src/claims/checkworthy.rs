@@ -133,40 +133,45 @@ fn named_before(ctx: &Ctx<'_>, tokens: Range<usize>, subject: usize) -> bool {
 
 /// When the parse finds no verb (taggers trained on little news text take
 /// "met" or "spoke" for nouns, and an apposition can hang the verb off
-/// the name as a modifier), a noun before a word that looks like a finite
-/// verb: right before it, or before an apposition set off by commas and
-/// an adverb ("Jane Roe, the council's leader, previously said").
-/// A participle that modifies a noun ("the exiting governor") is no verb.
+/// the name as a modifier), a noun (or a figure: "85%") before a word that
+/// looks like a finite verb: right before it, or before an apposition set
+/// off by commas and an adverb ("Jane Roe, the council's leader,
+/// previously said"). The first verb with one counts: a verb of a
+/// relative clause ("Of the 2.8 million who voted, 85% were in favour")
+/// has none. A participle that modifies a noun ("the exiting governor")
+/// is no verb; a clause that opens on an adverb and its verb ("still
+/// lived there when ...") has no subject.
 fn subject_by_order(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     let verbs = tokens.clone().skip(1).filter(|&k| {
         looks_finite_verb(ctx, k)
             && !(ctx.doc.tokens[k].rel == Some("amod") && tag(k + 1) == Some("NOUN"))
     });
-    // The first verb with a noun before it: a verb of a relative clause
-    // ("Of the 2.8 million who voted, 85% were in favour") has none. A
-    // clause that opens on its verb ("still lived there when ...") has no
-    // subject.
-    let mut opens_on_verb = false;
-    let subject = verbs.into_iter().find_map(|verb| {
+    for verb in verbs {
         let mut before = verb - 1;
         while before > tokens.start && tag(before) == Some("ADV") {
             before -= 1;
         }
         if ctx.lower[before] == "," {
             // Back over the apposition to the comma that opens it.
-            let open = (tokens.start + 1..before).rev().find(|&k| ctx.lower[k] == ",")?;
-            before = open - 1;
+            match (tokens.start + 1..before).rev().find(|&k| ctx.lower[k] == ",") {
+                Some(open) => before = open - 1,
+                None => continue,
+            }
         }
         let noun =
             matches!(tag(before), Some("NOUN" | "PROPN" | "NUM")) || ctx.lower[before] == "%";
-        opens_on_verb |= !noun
-            && before == tokens.start
+        if noun && !is_time_word(&ctx.lower[before]) {
+            return Some(before);
+        }
+        if before == tokens.start
             && tag(before) == Some("ADV")
-            && ctx.doc.token_text(before).starts_with(char::is_lowercase);
-        (noun && !is_time_word(&ctx.lower[before])).then_some(before)
-    });
-    subject.filter(|_| !opens_on_verb)
+            && ctx.doc.token_text(before).starts_with(char::is_lowercase)
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// The anchors found in `tokens`.

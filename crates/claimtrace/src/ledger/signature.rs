@@ -373,11 +373,12 @@ fn other_parties(a: &impl Parts, b: &impl Parts) -> bool {
 /// How many names the two claims share when every name of each is one of
 /// the other's (sharing a word, as in [`other_parties`]: "Halvorsen" and
 /// "Tove Halvorsen"); 0 when either names someone the other does not.
+/// Symmetric: the fewer names of the two sides.
 fn same_parties(a: &impl Parts, b: &impl Parts) -> usize {
     let in_b = |n: &str| b.entities().any(|m| shares_word(n, m));
     let in_a = |n: &str| a.entities().any(|m| shares_word(n, m));
     if a.entities().all(in_b) && b.entities().all(in_a) {
-        a.entities().count()
+        a.entities().count().min(b.entities().count())
     } else {
         0
     }
@@ -514,6 +515,18 @@ mod tests {
             &["Okonjo", "Tove Halvorsen", "Riverside Charter"],
         );
         assert!(same_claim(&short, &other).is_none());
+        // Symmetric when one side names a party twice ("Halvorsen", "Tove
+        // Halvorsen") and the other once: the fewer names count.
+        let twice = sig(
+            "The departing chairman Okonjo appointed Halvorsen as treasurer of the club",
+            &["Halvorsen", "Tove Halvorsen"],
+        );
+        let once = sig(
+            "Before leaving, Okonjo appointed Tove Halvorsen as treasurer of the club, \
+             the post that succeeds the chairmanship when it falls vacant",
+            &["Tove Halvorsen"],
+        );
+        assert_eq!(same_claim(&twice, &once).is_some(), same_claim(&once, &twice).is_some());
     }
 
     #[test]
@@ -566,6 +579,7 @@ mod tests {
             proptest::prop_assert_eq!(same_claim(&x, &stored), same_claim(&x, &y));
             proptest::prop_assert_eq!(same_claim(&stored, &x), same_claim(&y, &x));
             proptest::prop_assert_eq!(revises(&x, &stored), revises(&x, &y));
+            proptest::prop_assert_eq!(same_claim(&x, &y).is_some(), same_claim(&y, &x).is_some());
         }
     }
 
