@@ -498,34 +498,23 @@ mod tests {
 
     #[test]
     fn two_parties_named_in_both_carry_a_looser_containment() {
-        let short = sig(
-            "The departing chairman Okonjo appointed Halvorsen as treasurer of the club",
-            &["Okonjo", "Halvorsen"],
-        );
-        let long = sig(
-            "Before leaving, Okonjo appointed Tove Halvorsen as treasurer of the club, \
-             the post that succeeds the chairmanship when it falls vacant",
-            &["Okonjo", "Tove Halvorsen"],
-        );
+        const SHORT: &str =
+            "The departing chairman Okonjo appointed Halvorsen as treasurer of the club";
+        const LONG: &str = "Before leaving, Okonjo appointed Tove Halvorsen as treasurer of \
+             the club, the post that succeeds the chairmanship when it falls vacant";
+        let short = sig(SHORT, &["Okonjo", "Halvorsen"]);
+        let long = sig(LONG, &["Okonjo", "Tove Halvorsen"]);
         assert!(same_claim(&short, &long).is_some(), "the same act between the same two people");
         // A third party on one side only: the looser test does not apply.
         let other = sig(
-            "Before leaving, Okonjo appointed Tove Halvorsen as treasurer of the club, \
-             the post that succeeds the chairmanship when it falls vacant under the Riverside Charter",
+            &format!("{LONG} under the Riverside Charter"),
             &["Okonjo", "Tove Halvorsen", "Riverside Charter"],
         );
         assert!(same_claim(&short, &other).is_none());
         // Symmetric when one side names a party twice ("Halvorsen", "Tove
         // Halvorsen") and the other once: the fewer names count.
-        let twice = sig(
-            "The departing chairman Okonjo appointed Halvorsen as treasurer of the club",
-            &["Halvorsen", "Tove Halvorsen"],
-        );
-        let once = sig(
-            "Before leaving, Okonjo appointed Tove Halvorsen as treasurer of the club, \
-             the post that succeeds the chairmanship when it falls vacant",
-            &["Tove Halvorsen"],
-        );
+        let twice = sig(SHORT, &["Halvorsen", "Tove Halvorsen"]);
+        let once = sig(LONG, &["Tove Halvorsen"]);
         assert_eq!(same_claim(&twice, &once).is_some(), same_claim(&once, &twice).is_some());
     }
 
