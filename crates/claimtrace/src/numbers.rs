@@ -34,6 +34,16 @@ pub fn is_number_word(word: &str) -> bool {
         || LEXICON.multipliers.iter().any(|(w, _)| *w == word)
 }
 
+/// The value of one number word (lower-case: "twelve", "dozen"), `None`
+/// for other words and for vague ones ("dozens").
+pub fn word_value(word: &str) -> Option<f64> {
+    is_number_word(word)
+        .then(|| parse(word))
+        .flatten()
+        .filter(|q| q.vague.is_none())
+        .map(|q| q.value)
+}
+
 /// Reads a number phrase that `pattern()` matched. `None` for text that is
 /// not a number or is malformed ("1,0000", "1..5").
 pub fn parse(text: &str) -> Option<Quantity> {

@@ -1836,13 +1836,11 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
     // the sentence names as someone's ("The allegation is that ...") is
     // read by `nominal_claims`.
     let mut tokens = tokens;
-    if let Some(that) = tokens.clone().find_map(|k| {
-        LEXICONS
-            .claim_nouns
-            .contains_key(words[k])
-            .then(|| copular_that(ctx, k, tokens.end))
-            .flatten()
-    }) {
+    if let Some(that) = tokens
+        .clone()
+        .filter(|&k| LEXICONS.claim_nouns.contains_key(words[k]))
+        .find_map(|k| copular_that(ctx, k, tokens.end))
+    {
         // What follows the claim's clause, after a semicolon, is the article's.
         match (that..tokens.end).find(|&k| words[k] == ";") {
             Some(semicolon) => tokens.start = semicolon + 1,

@@ -194,7 +194,5 @@ fn anchors(ctx: &Ctx<'_>, tokens: Range<usize>) -> Anchors {
 /// which is as often a pronoun ("one of the candidates").
 fn number_word(ctx: &Ctx<'_>, k: usize) -> bool {
     let word = ctx.lower[k].as_str();
-    word != "one"
-        && crate::numbers::is_number_word(word)
-        && crate::numbers::parse(word).is_some_and(|q| q.vague.is_none())
+    word != "one" && crate::numbers::word_value(word).is_some()
 }

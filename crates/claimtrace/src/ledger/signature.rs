@@ -60,13 +60,9 @@ impl Signature {
             if word.chars().count() < 2 || STOPWORDS.contains(word) {
                 continue;
             }
-            if let Some(q) =
-                crate::numbers::is_number_word(word).then(|| crate::numbers::parse(word)).flatten()
-            {
-                if q.vague.is_none() {
-                    sig.numbers.insert(number_key(q.value));
-                    continue;
-                }
+            if let Some(value) = crate::numbers::word_value(word) {
+                sig.numbers.insert(number_key(value));
+                continue;
             }
             sig.stems.insert(STEMMER.stem(word).into_owned());
         }
@@ -345,9 +341,10 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
     })
 }
 
-/// Whether two names share a word (a surname and the full name).
-fn shares_word(n: &str, m: &str) -> bool {
-    n.split_whitespace().any(|w| m.split_whitespace().any(|v| v == w))
+/// Whether the claim `x` names `name`: one of its names shares a word with
+/// it (a surname and the full name).
+fn named_in(x: &impl Parts, name: &str) -> bool {
+    x.entities().any(|m| name.split_whitespace().any(|w| m.split_whitespace().any(|v| v == w)))
 }
 
 /// Whether each claim names someone the other does not ("Russia accused
@@ -365,19 +362,17 @@ fn other_parties(a: &impl Parts, b: &impl Parts) -> bool {
                 y.stems().any(|s| s == stem)
             })
         };
-        x.entities().any(|n| !y.entities().any(|m| shares_word(n, m)) && !written(n))
+        x.entities().any(|n| !named_in(y, n) && !written(n))
     }
     unmatched(a, b) && unmatched(b, a)
 }
 
 /// How many names the two claims share when every name of each is one of
-/// the other's (sharing a word, as in [`other_parties`]: "Halvorsen" and
+/// the other's ([`named_in`], as in [`other_parties`]: "Halvorsen" and
 /// "Tove Halvorsen"); 0 when either names someone the other does not.
 /// Symmetric: the fewer names of the two sides.
 fn same_parties(a: &impl Parts, b: &impl Parts) -> usize {
-    let in_b = |n: &str| b.entities().any(|m| shares_word(n, m));
-    let in_a = |n: &str| a.entities().any(|m| shares_word(n, m));
-    if a.entities().all(in_b) && b.entities().all(in_a) {
+    if a.entities().all(|n| named_in(b, n)) && b.entities().all(|n| named_in(a, n)) {
         a.entities().count().min(b.entities().count())
     } else {
         0
