@@ -204,6 +204,34 @@ claim!(
 );
 claim!(pronoun_resolved, "Health Minister Veronika Skvortsova visited the site on Monday. She said the chances of finding survivors were diminishing.", "chances of finding survivors", ["Veronika Skvortsova"], Reported);
 
+// "that" before an auxiliary is the clause's subject, not its opener.
+claim!(
+    that_is_the_subject_before_an_auxiliary,
+    "The minister said that's not the policy of the government.",
+    "that's not the policy",
+    ["minister"],
+    Reported
+);
+// A cue word in "-s" after an auxiliary is a plural noun ("There were
+// states that ..."), no cue: the sentence is the article's.
+claim!(
+    plural_noun_after_were_is_no_cue,
+    "There were states that did not match the national trend in 2019.",
+    "There were states that did not match",
+    [],
+    Asserted
+);
+// "shows that" opens a clause only when "that" is no relative pronoun.
+claim!(
+    evidence_cue_before_a_relative_that_is_no_cue,
+    "The study shows that can be seen from the 70 meter tower on the hill.",
+    "The study shows that can be seen",
+    [],
+    Asserted
+);
+// A question states nothing in the article's voice, hedged or not.
+no_claim!(a_hedged_question_is_no_claim, "What might be the causes of the 2019 famine in Yemen?");
+
 // Speech cues after the content.
 claim!(
     postposed_said_x,

@@ -339,7 +339,11 @@ fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Optio
 
 /// Keeps a claim of three words or more.
 fn push_claim(found: &mut Found, claim: Claim) {
-    if claim.text.split_whitespace().count() >= 3 {
+    // Three words or more, not counting a demonstrative subject ("that
+    // might be", "this is so" say too little to check).
+    let mut words = claim.text.split_whitespace().peekable();
+    words.next_if(|w| matches!(w.to_lowercase().as_str(), "that" | "this"));
+    if words.count() >= 3 {
         found.claims.push(claim);
     }
 }
@@ -535,6 +539,21 @@ fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
         && (name_before || POSSESSIVE_OR_DET.contains(&words[k - 1]))
 }
 
+/// A cue word in "-s" right after an auxiliary or "to", where no verb in
+/// "-s" can stand: a plural noun ("There were states that ...", "would be
+/// reports of ..."). Base forms in "-ss" ("will stress that") are verbs.
+fn is_plural_after_auxiliary(ctx: &Ctx<'_>, k: usize) -> bool {
+    const BEFORE_BASE_OR_PARTICIPLE: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "being", "will", "would", "can", "could", "may",
+        "might", "must", "should", "shall", "to", "did", "does", "do",
+    ];
+    let word = ctx.lower[k].as_str();
+    k > 0
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && BEFORE_BASE_OR_PARTICIPLE.contains(&ctx.lower[k - 1].as_str())
+}
+
 /// A cue the tagger took for a noun that stands where a verb must: right
 /// after a bare subject and before a clause ("Police fear more bodies
 /// will be found"; not "the police fear of reprisals", "the IS claim").
@@ -548,6 +567,14 @@ fn verb_between_subject_and_clause(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: us
         && k + 2 < sentence.tokens.end
         && !matches!(tokens[k + 1].tag, Some("ADP" | "VERB" | "AUX" | "PUNCT"))
         && (words[k + 1] == "that" || noun_phrase_then_verb(ctx, k + 1..sentence.tokens.end))
+}
+
+/// Whether the sentence asks a question: it states nothing in the
+/// article's voice ("Could the strike spread to other ports?"). (A cue in
+/// a question, "Do you think the strike will spread?", still reports its
+/// clause, as GUM annotates it.)
+fn is_question(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> bool {
+    ctx.doc.sentences[sentence.index].tokens.clone().any(|k| ctx.words()[k] == "?")
 }
 
 /// Cue words in a sentence and what they attribute. `masked_ranges` are
@@ -590,7 +617,7 @@ fn cues(
         let adjective = LEXICONS.stance_adjective.contains(word);
         // "figures show that ...": evidence, with "that" only.
         let evidence = LEXICONS.evidence.contains(word);
-        if evidence && words.get(cue + 1) != Some(&"that") {
+        if evidence && !(cue + 1 < end && is_complementizer(ctx, cue + 1)) {
             continue;
         }
         let claim = LEXICONS.claim.contains(word) || adjective || evidence;
@@ -605,6 +632,7 @@ fn cues(
             continue;
         }
         if is_base_form_noun(ctx, sentence, cue)
+            || is_plural_after_auxiliary(ctx, cue)
             || matches!(ctx.doc.tokens[cue].tag, Some("NOUN") | Some("PROPN"))
                 && !verb_between_subject_and_clause(ctx, sentence, cue)
         {
@@ -1294,7 +1322,9 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
     let Range { start: from, end: sentence_end } = after_cue;
     let mut start = from;
     if LEXICONS.tell.contains(cue) {
-        if let Some(that) = (start..sentence_end.min(start + 8)).find(|&i| words[i] == "that") {
+        if let Some(that) =
+            (start..sentence_end.min(start + 8)).find(|&i| is_complementizer(ctx, i))
+        {
             start = that + 1;
         } else {
             // The party told is one phrase: a name ("told Reuters", "told
@@ -1345,7 +1375,8 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         }
         let word = words[start];
         let skipped = match word {
-            "that" | "," | ":" | "how" | "on" => true,
+            "that" => is_complementizer(ctx, start),
+            "," | ":" | "how" | "on" => true,
             // "in a statement that ...": the form the content takes.
             "in" => words.get(start + 1) == Some(&"a"),
             "a" => statement(start + 1),
@@ -1381,6 +1412,19 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         }
     }
     start..end.max(start)
+}
+
+/// Whether the "that" at `i` opens a clause ("said that the road was
+/// closed") rather than being its subject ("said that's not true", "said
+/// that was wrong"): an auxiliary right after it makes it the subject.
+/// (Not any verb: "said that decreasing access may lower the rate".)
+fn is_complementizer(ctx: &Ctx<'_>, i: usize) -> bool {
+    let words = ctx.words();
+    let auxiliary = |k: usize| {
+        words.get(k).is_some_and(|w| matches!(*w, "'s" | "’s"))
+            || ctx.doc.tokens.get(k).is_some_and(|t| t.tag == Some("AUX"))
+    };
+    words[i] == "that" && !auxiliary(i + 1)
 }
 
 /// Words that end the antecedent of a count clause when walking left
@@ -1829,7 +1873,7 @@ fn chained_sentence(
 fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: usize) {
     let words = ctx.words();
     let tokens = sentence.tokens.start..end;
-    if tokens.clone().any(|k| sentence.in_direct[k].is_some()) {
+    if tokens.clone().any(|k| sentence.in_direct[k].is_some()) || is_question(ctx, sentence) {
         return;
     }
     // Evaluations of an earlier claim are not claims themselves; a claim
