@@ -232,6 +232,22 @@ claim!(
 // A question states nothing in the article's voice, hedged or not.
 no_claim!(a_hedged_question_is_no_claim, "What might be the causes of the 2019 famine in Yemen?");
 
+// Perception and learning report a clause after "that" only.
+claim!(
+    heard_that_reports,
+    "Residents heard that soldiers had crossed the river near Kherson on Friday.",
+    "soldiers had crossed the river",
+    ["Residents"],
+    Reported
+);
+claim!(
+    heard_a_noun_reports_nothing,
+    "Residents heard gunshots near the 3rd Avenue bridge on Friday.",
+    "Residents heard gunshots",
+    [],
+    Asserted
+);
+
 // Speech cues after the content.
 claim!(
     postposed_said_x,
