@@ -150,6 +150,21 @@ fn laws_bills_and_treaties_are_other() {
 }
 
 #[test]
+fn a_name_after_a_place_noun_or_before_its_country_is_a_place() {
+    let doc = analyzed(
+        "The minister was visiting the province of Lumbang on Friday. Scientists mapped the \
+         statues on the island of Tavu Nui. An earthquake struck Kalinga, Philippines, injuring \
+         12 people. Talks with Putin, Russia, and Turkey failed.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Lumbang", EntityKind::Gpe)), "{found:?}");
+    assert!(found.contains(&("Tavu Nui", EntityKind::Loc)), "{found:?}");
+    assert!(found.contains(&("Kalinga", EntityKind::Gpe)), "{found:?}");
+    // A list of parties is no place and its country.
+    assert!(found.contains(&("Putin", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
     let doc = analyzed(
         "Republican Mark Pellington, the state's governor, vetoed the bill. \

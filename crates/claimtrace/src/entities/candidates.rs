@@ -10,7 +10,7 @@ use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name, is_org_noun,
     is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES,
     NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS,
-    PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
+    PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -1151,9 +1151,27 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
                     .get(end + 1 + k)
                     .is_none_or(|t| !doc.slice(t.span).starts_with(['\'', '’']))
         });
-    // ("returned home El Paso, Texas": no preposition.)
+    // ("returned home El Paso, Texas": no preposition.) A country alone
+    // after the comma, the clause going on after it, puts any name that
+    // does not open on a given name ("struck Surigao del Sur, Philippines,
+    // injuring ...").
     let known = || crate::places::is_known_place(&text.join(" "));
-    if (located || known())
+    let in_country = || {
+        end + 2 < doc.tokens.len()
+            && doc.token_text(end) == ","
+            && crate::places::is_country(doc.token_text(end + 1))
+            && match doc.token_text(end + 2) {
+                "." | ";" | ")" => true,
+                // Not a list ("Macron, France, and Germany").
+                "," => doc.tokens.get(end + 3).is_some_and(|t| {
+                    let next = doc.slice(t.span);
+                    next.starts_with(char::is_lowercase) && !matches!(next, "and" | "or")
+                }),
+                _ => false,
+            }
+            && !super::gazetteer::GIVEN_NAMES.contains(text[0])
+    };
+    if (located || known() || in_country())
         && in_known_place
         && !(start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i)))
     {
@@ -1174,6 +1192,21 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     }
     if GPE_HEADS.contains(&last) && end - start > 1 {
         return EntityKind::Gpe;
+    }
+    // "the province of Banten", "the island of Rapa Nui": the place the
+    // noun before "of" says it is.
+    if start >= 2 && doc.token_text(start - 1) == "of" {
+        let noun = doc.token_text(start - 2);
+        let noun_is = |heads: &[&str]| heads.iter().any(|h| h.eq_ignore_ascii_case(noun));
+        if noun.starts_with(char::is_lowercase) {
+            if noun_is(&PLACE_NOUNS) {
+                return EntityKind::Gpe;
+            }
+            // (A known place keeps its type: "the island of Majorca".)
+            if noun_is(&LOC_HEADS) && !known() {
+                return EntityKind::Loc;
+            }
+        }
     }
     let prev = start.checked_sub(1).map(|p| doc.token_text(p).to_lowercase());
     if prev.as_deref().is_some_and(|p| ORG_NOUNS.contains(&p)) {

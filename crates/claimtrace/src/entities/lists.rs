@@ -90,6 +90,11 @@ pub(super) fn is_event_name(words: &[&str]) -> bool {
 pub(super) static GPE_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/gpe_heads.txt")));
 
+/// Common nouns that, before "of" and a name, make it a political place
+/// ("the province of Banten").
+pub(super) static PLACE_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/place_nouns.txt")));
+
 /// Last words that make a name a non-political place.
 pub(super) static LOC_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/loc_heads.txt")));

@@ -147,6 +147,14 @@ pub fn is_known_place(name: &str) -> bool {
     known_by_name(&PLACES, name, false)
 }
 
+/// Whether `name` is a country's own name ("Philippines", "Yemen").
+pub fn is_country(name: &str) -> bool {
+    PLACES
+        .lookup(name)
+        .iter()
+        .any(|h| h.primary && PLACES.places[h.place].kind == PlaceKind::Country)
+}
+
 /// Whether `name` is the own name of a country, a state or (unless
 /// `no_towns`) a town of 50,000+ people in `g`: the places a bare
 /// capitalised word is safely taken for.
