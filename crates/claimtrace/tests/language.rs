@@ -165,6 +165,20 @@ fn a_name_after_a_place_noun_or_before_its_country_is_a_place() {
 }
 
 #[test]
+fn an_organisation_head_or_reporting_like_the_press_is_no_person() {
+    let doc = analyzed(
+        "An earthquake struck the region on Monday. Tempora reported three malls were damaged. \
+         Police cited Ana Reyes, chief of the Indonesian State Security Agency, as saying the \
+         toll would rise. Hartono reported the damage to his brother. Hartono Wibowo is a farmer.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Tempora", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Indonesian State Security Agency", EntityKind::Org)), "{found:?}");
+    // A one-word name that is part of a person's full name stays a person.
+    assert!(found.contains(&("Hartono", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
     let doc = analyzed(
         "Republican Mark Pellington, the state's governor, vetoed the bill. \

@@ -193,13 +193,13 @@ pub(super) fn split_group_adjectives(
             .any(|heads| heads.contains(&last))
             || is_event_name(&rest);
         let given = super::gazetteer::GIVEN_NAMES.contains(rest[0]);
+        // ("the Indonesian State Intelligence Agency": an organisation's
+        // head ends it, whatever title word opens it.)
         let person = rest.iter().all(capitalised)
             && (rest.iter().any(|w| !is_title(w)))
+            && !headed
             && (is_title(rest[0])
-                || (rest.len() >= 2
-                    && given
-                    && !rest.iter().any(|w| is_common_word(w))
-                    && !headed));
+                || (rest.len() >= 2 && given && !rest.iter().any(|w| is_common_word(w))));
         if !person {
             continue;
         }

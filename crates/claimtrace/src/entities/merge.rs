@@ -108,6 +108,13 @@ pub(super) fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazettee
         mentions.push(Mention { span, tokens: c.start..c.end, kind: c.kind, entity: group_idx });
     }
     merge_groups(&mut groups);
+    let outlets: Vec<usize> = (0..groups.len())
+        .filter(|&i| groups[i].merged_into.is_none())
+        .filter(|&i| reports_like_an_outlet(doc, &groups, i, &mentions))
+        .collect();
+    for i in outlets {
+        groups[i].kind = EntityKind::Org;
+    }
     // Emit the surviving groups in order of first mention.
     let mut final_idx = vec![usize::MAX; groups.len()];
     let mut entities = Vec::new();
@@ -165,6 +172,38 @@ pub(super) fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazettee
     }
     doc.mentions = mentions;
     doc.entities = entities;
+}
+
+/// "Rappler reported three malls ...", "Rudaw reports ...": a one-word
+/// name, never given with a first name, that reports like the press is an
+/// outlet the recogniser took for a person (a person's name comes whole
+/// in news, before or after: "Maria Ressa reported").
+fn reports_like_an_outlet(
+    doc: &Document,
+    groups: &[Group],
+    i: usize,
+    mentions: &[Mention],
+) -> bool {
+    let g = &groups[i];
+    let in_a_longer_name = |word: &str| {
+        groups.iter().any(|other| {
+            other.kind == EntityKind::Person
+                && other.surfaces.iter().any(|s| {
+                    s.contains(char::is_whitespace) && s.split_whitespace().any(|w| w == word)
+                })
+        })
+    };
+    g.kind == EntityKind::Person
+        && g.entry.is_none()
+        && g.surfaces.iter().all(|s| {
+            !s.contains(char::is_whitespace)
+                && !super::gazetteer::GIVEN_NAMES.contains(s.as_str())
+                && !in_a_longer_name(s)
+        })
+        && g.mentions.iter().any(|&m| {
+            let end = mentions[m].tokens.end;
+            end < doc.tokens.len() && matches!(doc.token_text(end), "reported" | "reports")
+        })
 }
 
 /// Joins groups that name the same thing: a surname with the full name,
