@@ -179,6 +179,18 @@ fn an_organisation_head_or_reporting_like_the_press_is_no_person() {
 }
 
 #[test]
+fn a_given_name_and_a_family_name_read_as_a_place_is_a_person() {
+    for name in ["Kevin Durham", "Al Lansing"] {
+        let doc = analyzed(&format!(
+            "The world record stands at 46.78 seconds and belongs to {name}. This record has \
+             stood since 1992."
+        ));
+        let found = names_and_kinds(&doc);
+        assert!(found.contains(&(name, EntityKind::Person)), "{found:?}");
+    }
+}
+
+#[test]
 fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
     let doc = analyzed(
         "Republican Mark Pellington, the state's governor, vetoed the bill. \

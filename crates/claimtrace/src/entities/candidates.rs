@@ -1230,6 +1230,23 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     if end - start == 1 && ner::KINDS[kind] == "PERSON" && inner_capital(doc.token_text(start)) {
         return EntityKind::Org;
     }
+    // "Al Gore", "Rosa Parks" read as a place: a given name and a family
+    // name ("Kevin Durham": a family name may be a town's), with no place
+    // first, no country after ("Paris Métro", "Roman Egypt"), no known
+    // place after a comma ("Karol Bagh, New Delhi") and no place noun
+    // after it ("the Karol Bagh area"), is a person.
+    if ner::KINDS[kind] == "PLACE"
+        && (2..=3).contains(&(end - start))
+        && super::gazetteer::GIVEN_NAMES.contains(text[0])
+        && text[1..].iter().all(|w| capitalised(w) && !is_common_word(w))
+        && !in_known_place
+        && !doc.tokens.get(end).is_some_and(|t| PLACE_NOUNS.contains(&doc.slice(t.span)))
+        && !known()
+        && !crate::places::is_known_place(text[0])
+        && !text[1..].iter().any(|w| crate::places::is_country(w))
+    {
+        return EntityKind::Person;
+    }
     match ner::KINDS[kind] {
         // "Grateful Dead", "Worldwide Diving Adventures", "Vessel Tracker":
         // a name made only of plain dictionary words is no person's; an
