@@ -193,16 +193,18 @@ fn reports_like_an_outlet(
                 })
         })
     };
+    // The scan of the other groups comes last: it runs for the rare name
+    // that reports.
     g.kind == EntityKind::Person
         && g.entry.is_none()
+        && g.mentions.iter().any(|&m| {
+            let end = mentions[m].tokens.end;
+            end < doc.tokens.len() && matches!(doc.token_text(end), "reported" | "reports")
+        })
         && g.surfaces.iter().all(|s| {
             !s.contains(char::is_whitespace)
                 && !super::gazetteer::GIVEN_NAMES.contains(s.as_str())
                 && !in_a_longer_name(s)
-        })
-        && g.mentions.iter().any(|&m| {
-            let end = mentions[m].tokens.end;
-            end < doc.tokens.len() && matches!(doc.token_text(end), "reported" | "reports")
         })
 }
 
