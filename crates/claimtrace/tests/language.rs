@@ -191,6 +191,13 @@ fn a_given_name_and_a_family_name_read_as_a_place_is_a_person() {
 }
 
 #[test]
+fn christians_are_a_religious_group() {
+    let doc = analyzed("Christians and Muslims prayed together on Friday in Lahore.");
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Christian", EntityKind::Norp)), "{found:?}");
+}
+
+#[test]
 fn a_party_or_nation_before_a_person_is_a_group_and_the_person() {
     let doc = analyzed(
         "Republican Mark Pellington, the state's governor, vetoed the bill. \
