@@ -19,7 +19,7 @@ static STOPWORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Words that turn a claim into its opposite.
-const NEGATIONS: [&str; 5] = ["not", "no", "never", "n't", "nobody"];
+const NEGATIONS: [&str; 6] = ["not", "no", "never", "n't", "nobody", "cannot"];
 
 /// The parts of a claim that decide which proposition it is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -412,6 +412,7 @@ mod tests {
         assert!(!s.stems.contains("the") && !s.negated);
         assert!(sig("Ukraine was not involved", &[]).negated);
         assert!(sig("Ukraine wasn't involved", &[]).negated);
+        assert!(sig("During the recess parliament cannot pass laws", &[]).negated);
         assert!(sig("twelve people died", &[]).numbers.contains("12"));
         assert!(sig("1,200 homes were destroyed", &[]).numbers.contains("1200"));
     }

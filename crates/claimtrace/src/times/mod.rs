@@ -439,7 +439,8 @@ fn weekday(name: &str) -> Option<Weekday> {
 }
 
 /// The day with weekday `wd` nearest to `anchor` in `dir`; backward
-/// includes the anchor itself, forward starts the day after.
+/// includes the anchor itself, forward starts the day after, near takes
+/// the closer of the two ways (the anchor itself first).
 fn nearest_weekday(anchor: NaiveDate, wd: Weekday, dir: Direction, strict: bool) -> NaiveDate {
     let from = anchor.weekday().num_days_from_monday() as i64;
     let to = wd.num_days_from_monday() as i64;
@@ -458,6 +459,14 @@ fn nearest_weekday(anchor: NaiveDate, wd: Weekday, dir: Direction, strict: bool)
             }
             anchor + chrono::Duration::days(ahead)
         }
+        Direction::Near => {
+            let (back, ahead) = ((from - to).rem_euclid(7), (to - from).rem_euclid(7));
+            if back <= ahead {
+                anchor - chrono::Duration::days(back)
+            } else {
+                anchor + chrono::Duration::days(ahead)
+            }
+        }
     }
 }
 
@@ -467,7 +476,7 @@ fn year_for(anchor: NaiveDate, month: u32, day: u32, dir: Direction) -> i32 {
     let now = (anchor.month(), anchor.day());
     match dir {
         Direction::Past if key > now => anchor.year() - 1,
-        Direction::Future if key < now => anchor.year() + 1,
+        Direction::Future | Direction::Near if key < now => anchor.year() + 1,
         _ => anchor.year(),
     }
 }

@@ -1,6 +1,7 @@
 //! Which way a weekday or a yearless date points, from the tense cues
 //! nearest to it in its sentence. There is no parser yet: "will", "is to",
-//! "plans" point forward; "said", "was" and words in -ed point back. The
+//! "plans" point forward; "said", "was" and words in -ed point back;
+//! "would" points to the nearer day either way. The
 //! nearest cue wins, ties and silence go backward, as news reports the past.
 
 use std::sync::LazyLock;
@@ -10,6 +11,10 @@ use std::sync::LazyLock;
 pub enum Direction {
     Past,
     Future,
+    /// A future seen from the past ("announced it would meet on Monday"),
+    /// which the article may print before or after the day: the nearer
+    /// weekday either way; a yearless date still points forward.
+    Near,
 }
 
 /// The direction the tense around `text[start..end]` points.
@@ -118,7 +123,12 @@ static CUES: LazyLock<Vec<(&'static str, Direction)>> = LazyLock::new(|| {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
             let (dir, word) = l.split_once('\t')?;
-            Some((word.trim(), if dir == "future" { Direction::Future } else { Direction::Past }))
+            let dir = match dir {
+                "future" => Direction::Future,
+                "near" => Direction::Near,
+                _ => Direction::Past,
+            };
+            Some((word.trim(), dir))
         })
         .collect()
 });

@@ -50,6 +50,11 @@ resolves! {
     thursday_scheduled, "Talks are scheduled for Thursday", "2024-03-25", "2024-03-28";
     saturday_plans, "The group plans a march on Saturday", "2024-03-25", "2024-03-30";
     sunday_ll, "We'll know on Sunday", "2024-03-25", "2024-03-31";
+    // "would": the nearer day either way (2019-08-04 is a Sunday, 2019-09-19 a Thursday).
+    would_next_day, "The senate announced it would meet on Monday", "2019-08-04", "2019-08-05";
+    would_day_before, "Forecasters predicted the storm would pass the island on Wednesday", "2019-09-19", "2019-09-18";
+    would_same_day, "The storm would weaken on Thursday", "2019-09-19", "2019-09-19";
+    would_month_ahead, "The plan would fund the government through September", "2019-01-04", "2019-09";
     last_friday, "last Friday", "2024-03-29", "2024-03-22";
     last_monday_on_monday, "last Monday", "2024-03-25", "2024-03-18";
     next_tuesday, "next Tuesday", "2024-03-25", "2024-03-26";
