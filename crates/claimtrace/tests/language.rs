@@ -165,6 +165,42 @@ fn a_name_after_a_place_noun_or_before_its_country_is_a_place() {
 }
 
 #[test]
+fn a_legislature_or_court_of_a_place_is_one_organisation() {
+    let doc = analyzed(
+        "Yesterday, the Parliament of North Varesia (NV) voted to pass the bill. A member of the \
+         Varesian Parliament, Tomas Ekdal, said it was a sad day. Another member of Parliament \
+         said nothing. The Court of Session will rule on Friday. Proroguing Parliament is legal, \
+         the minister said. Kari Holm, a Member of Parliament, agreed.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Parliament of North Varesia", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Varesian Parliament", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Court of Session", EntityKind::Org)), "{found:?}");
+    // The acronym is the place's, not the parliament's.
+    let parliament = doc.entities.iter().find(|e| e.name == "Parliament of North Varesia").unwrap();
+    assert!(!parliament.aliases.iter().any(|a| a == "NV"), "{:?}", parliament.aliases);
+    // Neither a verb nor an office opens an organisation's name.
+    assert!(!found.iter().any(|(n, _)| n.starts_with("Proroguing")), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| n.starts_with("Member of")), "{found:?}");
+}
+
+#[test]
+fn an_organisation_head_alone_is_the_one_organisation_it_heads() {
+    let doc = analyzed(
+        "The Varesian Commission fined the bank on Monday. The Commission said the bank had \
+         hidden losses.",
+    );
+    let found = names_and_kinds(&doc);
+    assert_eq!(found.iter().filter(|(_, k)| *k == EntityKind::Org).count(), 1, "{found:?}");
+    let doc = analyzed(
+        "The Varesian Commission and the Election Commission met on Monday. The Commission \
+         said nothing.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Commission", EntityKind::Org)), "two it may be: {found:?}");
+}
+
+#[test]
 fn an_organisation_head_or_reporting_like_the_press_is_no_person() {
     let doc = analyzed(
         "An earthquake struck the region on Monday. Tempora reported three malls were damaged. \

@@ -8,9 +8,9 @@ use crate::tag::perceptron::Model;
 use super::gazetteer::Gazetteer;
 use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name, is_org_noun,
-    is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, NAME_PARTICLES,
-    NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
+    is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, MEMBER_NOUNS,
+    NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS,
+    ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -1042,6 +1042,9 @@ pub(super) fn add_headed_names(
             && e <= 4
             && words[0].chars().next().is_some_and(char::is_uppercase)
             && matches!(tags[0], "ADJ" | "NOUN" | "VERB")
+            // "Proroguing Parliament is ...": a verb in -ing acts on the
+            // organisation.
+            && !(tags[0] == "VERB" && words[0].ends_with("ing"))
             && ORG_HEADS.contains(&words[e - 1])
     };
     let mut k = 0;
@@ -1063,7 +1066,15 @@ pub(super) fn add_headed_names(
         }
         let next = e;
         let mut s = k;
-        while s < e && NOT_NAMES.contains(&words[s]) {
+        // "Monday Ford Motor Company": a word that is no name on its own
+        // opens none, unless it heads one with "of" ("Court of Session",
+        // "Parliament of Canada"; not "the People's Party of Canada").
+        while s < e
+            && NOT_NAMES.contains(&words[s])
+            && !(ORG_HEADS.contains(&words[s])
+                && words.get(s + 1) == Some(&"of")
+                && !(s > 0 && matches!(words[s - 1], "'s" | "’s")))
+        {
             s += 1;
         }
         // "United States-led Iraq War": what leads up to a word glued to
@@ -1071,7 +1082,12 @@ pub(super) fn add_headed_names(
         if let Some(g) = (s..e).rev().find(|&i| is_glued_modifier(words[i])) {
             s = g + 1;
         }
-        let kind = if e - s < 2 {
+        // "a Member of Parliament": one of an organisation, no name.
+        let member_of = e - s == 3
+            && words[s + 1] == "of"
+            && ORG_HEADS.contains(&words[s + 2])
+            && (MEMBER_NOUNS.contains(&words[s]) || is_title(words[s]));
+        let kind = if e - s < 2 || member_of {
             None
         } else if is_event_name(&words[s..e]) {
             Some(EntityKind::Event)
@@ -1485,5 +1501,16 @@ pub(super) fn paren_acronym(doc: &Document, start: usize, at: usize) -> Option<&
             && word.chars().all(char::is_alphabetic)
             && !is_common_word(word)
     };
-    (letters >= 2 && (capitals || short_name())).then_some(word)
+    // "the Parliament of New South Wales (NSW)": the acronym of the words
+    // it closes, not of the whole name.
+    let initials = |from: usize| -> String {
+        (from..at)
+            .filter_map(|i| doc.token_text(i).chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect()
+    };
+    let spelled: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let of_the_end =
+        || initials(start) != spelled && (start + 1..at).any(|k| initials(k) == spelled);
+    (letters >= 2 && (capitals || short_name()) && !of_the_end()).then_some(word)
 }

@@ -104,6 +104,11 @@ pub(super) static LOC_HEADS: LazyLock<Vec<&'static str>> =
 pub(super) static ORG_NOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/org_nouns.txt")));
 
+/// Words that, before "of" and an organisation's head, make the phrase
+/// one of its members ("Member of Parliament"), as titles do.
+pub(super) static MEMBER_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/member_nouns.txt")));
+
 /// Common nouns that, right before a name, make it the title of a work
 /// ("the album Wheels of Fire").
 pub(super) static WORK_NOUNS: LazyLock<Vec<&'static str>> =

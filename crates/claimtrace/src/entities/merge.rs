@@ -10,7 +10,7 @@ use crate::doc::{Document, Entity, EntityKind, Mention, Span};
 use super::candidates::paren_acronym;
 use super::describe::description;
 use super::gazetteer::{Gazetteer, GAZETTEER};
-use super::lists::{COMMON_FIRST, ORG_HEADS, ORG_NOUNS};
+use super::lists::{is_title, COMMON_FIRST, MEMBER_NOUNS, ORG_HEADS, ORG_NOUNS};
 use super::Candidate;
 
 /// An entity under construction.
@@ -259,27 +259,65 @@ pub(super) fn merge_groups(groups: &mut [Group]) {
                 continue;
             }
             if joins(&groups[a], &groups[b], &shapes[a], &shapes[b]) {
-                // `b` (the longer name) absorbs `a`.
-                let (surfaces, mentions) = (
-                    std::mem::take(&mut groups[a].surfaces),
-                    std::mem::take(&mut groups[a].mentions),
-                );
-                let description = groups[a].description.take();
-                let gb = &mut groups[b];
-                for s in surfaces {
-                    if !gb.surfaces.contains(&s) {
-                        gb.surfaces.push(s);
-                    }
-                }
-                gb.mentions.extend(mentions);
-                gb.mentions.sort_unstable();
-                if gb.description.is_none() {
-                    gb.description = description;
-                }
-                groups[a].merged_into = Some(b);
+                absorb(groups, a, b);
             }
         }
     }
+    // "the Commission" after "the European Commission", "Parliament"
+    // after "the Parliament of New South Wales": an organisation's head
+    // alone is the one organisation of the article it heads, when there
+    // is one.
+    for a in 0..n {
+        let g = &groups[a];
+        let [word] = shapes[a].as_slice() else { continue };
+        if g.merged_into.is_some()
+            || g.kind != EntityKind::Org
+            || !ORG_HEADS.contains(&word.as_str())
+        {
+            continue;
+        }
+        let headed = |b: usize| {
+            let wb = &shapes[b];
+            b != a
+                && groups[b].merged_into.is_none()
+                && groups[b].kind == EntityKind::Org
+                && wb.len() >= 2
+                && (wb[wb.len() - 1] == *word || wb[0] == *word && wb[1] == "of")
+                // Not an office read as a name ("Labour Member of Parliament").
+                && !wb.iter().any(|w| is_title(w) || MEMBER_NOUNS.contains(&w.as_str()))
+        };
+        let mut heads = [by_last.get(word.as_str()), by_first.get(word.as_str())]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .filter(|&b| headed(b))
+            .collect::<Vec<_>>();
+        heads.sort_unstable();
+        heads.dedup();
+        if let [b] = heads[..] {
+            absorb(groups, a, b);
+        }
+    }
+}
+
+/// Group `b` (the longer name) absorbs group `a`.
+fn absorb(groups: &mut [Group], a: usize, b: usize) {
+    let (surfaces, mentions) =
+        (std::mem::take(&mut groups[a].surfaces), std::mem::take(&mut groups[a].mentions));
+    let description = groups[a].description.take();
+    let gb = &mut groups[b];
+    for s in surfaces {
+        if !gb.surfaces.contains(&s) {
+            gb.surfaces.push(s);
+        }
+    }
+    gb.mentions.extend(mentions);
+    gb.mentions.sort_unstable();
+    if gb.description.is_none() {
+        gb.description = description;
+    }
+    groups[a].merged_into = Some(b);
 }
 
 /// The first letters of a name's capitalised words ("Islamic State" → "IS").
