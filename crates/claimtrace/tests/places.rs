@@ -203,3 +203,19 @@ fn the_people_of_a_place_are_named_from_its_name() {
         assert!(!is_people_of_place(name), "{name}");
     }
 }
+
+#[test]
+fn states_and_provinces_of_other_countries_are_places_in_them() {
+    let doc = analyze(
+        "Fires burned across New South Wales on Monday. Police in Khyber Pakhtunkhwa \
+         and Uttar Pradesh made arrests. Voters in Ontario went to the polls. The quake \
+         struck near the Cotabato Trench.",
+    );
+    assert_eq!(place(&doc, "New South Wales"), (EntityKind::Gpe, Some("AU".into()), None));
+    assert_eq!(place(&doc, "Khyber Pakhtunkhwa").0, EntityKind::Gpe);
+    assert_eq!(country(&doc, "Khyber Pakhtunkhwa").as_deref(), Some("PK"));
+    assert_eq!(country(&doc, "Uttar Pradesh").as_deref(), Some("IN"));
+    // The province, not the Californian city of the same name.
+    assert_eq!(country(&doc, "Ontario").as_deref(), Some("CA"));
+    assert_eq!(place(&doc, "Cotabato Trench").0, EntityKind::Loc);
+}
