@@ -185,6 +185,18 @@ fn a_legislature_or_court_of_a_place_is_one_organisation() {
 }
 
 #[test]
+fn an_organisation_and_a_person_of_another_are_three_names() {
+    let doc = analyzed(
+        "The study was carried out by the University of Varesia and Chris Holmgren of Apex \
+         Reef Expeditions, researchers said.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("University of Varesia", EntityKind::Org)), "{found:?}");
+    assert!(found.contains(&("Chris Holmgren", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Apex Reef Expeditions", EntityKind::Org)), "{found:?}");
+}
+
+#[test]
 fn an_organisation_head_alone_is_the_one_organisation_it_heads() {
     let doc = analyzed(
         "The Varesian Commission fined the bank on Monday. The Commission said the bank had \

@@ -147,8 +147,36 @@ pub(super) fn split_coordinated(doc: &Document, gazetteer: &Gazetteer, cands: &m
             c.end = and;
             continue;
         }
-        let (Some(l), Some(r)) = (whole_name(gazetteer, &left), whole_name(gazetteer, &right))
-        else {
+        let left_name = whole_name(gazetteer, &left);
+        // "the University of Miami and Chris Fallows of Apex Shark
+        // Expeditions": an organisation or place, and a person (of an
+        // organisation or place).
+        let of = right.iter().position(|w| *w == "of").unwrap_or(right.len());
+        if let Some(l) = left_name.filter(|l| l.0 != EntityKind::Person) {
+            if full_name(&right[..of]) {
+                let person = and + 1 + of;
+                extra.push(Candidate {
+                    start: and + 1,
+                    end: person,
+                    kind: EntityKind::Person,
+                    entry: None,
+                });
+                if person + 1 < c.end {
+                    let rest = &right[of + 1..];
+                    let (kind, entry) = whole_name(gazetteer, rest).unwrap_or(
+                        if crate::places::is_known_place(&rest.join(" ")) {
+                            (EntityKind::Gpe, None)
+                        } else {
+                            (EntityKind::Org, None)
+                        },
+                    );
+                    extra.push(Candidate { start: person + 1, end: c.end, kind, entry });
+                }
+                *c = Candidate { start: c.start, end: and, kind: l.0, entry: l.1 };
+                continue;
+            }
+        }
+        let (Some(l), Some(r)) = (left_name, whole_name(gazetteer, &right)) else {
             continue;
         };
         let place =
