@@ -197,6 +197,19 @@ fn an_organisation_and_a_person_of_another_are_three_names() {
 }
 
 #[test]
+fn a_name_and_a_regnal_number_are_a_monarch() {
+    let doc = analyzed(
+        "The palace said Elizabeth II would attend. Queen Elizabeth II visited Berlin, as \
+         King Mohammed VI did. World War II ended in 1945.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Elizabeth II", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Mohammed VI", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(n, _)| *n == "Elizabeth" || n.starts_with("Queen")), "{found:?}");
+    assert!(!found.iter().any(|(n, k)| n.contains("War") && *k == EntityKind::Person), "{found:?}");
+}
+
+#[test]
 fn an_organisation_head_alone_is_the_one_organisation_it_heads() {
     let doc = analyzed(
         "The Varesian Commission fined the bank on Monday. The Commission said the bank had \

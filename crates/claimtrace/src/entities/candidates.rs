@@ -2,6 +2,8 @@
 //! sentence, corrected by generic rules (titles, headed names, acronyms,
 //! repeated names).
 
+use std::sync::LazyLock;
+
 use crate::doc::{Document, EntityKind, TokenKind};
 use crate::tag::perceptron::Model;
 
@@ -526,6 +528,47 @@ pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut V
         true
     });
     cands.extend(extra);
+}
+
+/// "Elizabeth II", "Charles III", "Mohammed VI": a name (no dictionary
+/// word) before a regnal number is a monarch's or a pope's name, the number in it (the
+/// gazetteer's town "Elizabeth" or the recogniser's "Elizabeth" alone
+/// is not what is meant); a royal or papal title before it is dropped, as
+/// the number says who it is ("Queen Elizabeth II" is "Elizabeth II").
+pub(super) fn regnal_names(doc: &Document, cands: &mut [Candidate]) {
+    for c in cands.iter_mut() {
+        let (Some(last), Some(next)) = (
+            (c.end > c.start).then(|| doc.token_text(c.end - 1)),
+            (c.end < doc.tokens.len()).then(|| doc.token_text(c.end)),
+        ) else {
+            continue;
+        };
+        // A name, not a word ("World War II", "Title IX", "Phase III").
+        let named = !is_plain_word(last)
+            && !is_common_word(last)
+            && c.end - c.start <= 3
+            && matches!(c.kind, EntityKind::Person | EntityKind::Gpe);
+        let numbered = named && is_regnal_number(next);
+        if !(numbered || c.kind == EntityKind::Person && is_regnal_number(last)) {
+            continue;
+        }
+        if numbered {
+            c.end += 1;
+        }
+        c.kind = EntityKind::Person;
+        c.entry = None;
+        while c.end - c.start > 2 && is_title(doc.token_text(c.start)) {
+            c.start += 1;
+        }
+    }
+}
+
+/// "II" to "XXX": Roman numerals of two letters or more (a lone "I", "V"
+/// or "X" is a word or a letter as often).
+fn is_regnal_number(word: &str) -> bool {
+    static REGNAL: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"^X{0,3}(IX|IV|VI{0,3}|I{1,3})$").expect("valid"));
+    word.len() >= 2 && REGNAL.is_match(word)
 }
 
 /// Titles and offices the recogniser took into a person's name ("President

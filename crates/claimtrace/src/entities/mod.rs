@@ -25,8 +25,8 @@ use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
 use candidates::{
     add_acronym_uses, add_repeated_names, drop_common_words, extend_topic_names, family_names,
-    join_possessive_offices, sentence_candidates, split_coordinated, split_group_adjectives,
-    split_offices, strip_titles, title_surnames,
+    join_possessive_offices, regnal_names, sentence_candidates, split_coordinated,
+    split_group_adjectives, split_offices, strip_titles, title_surnames,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -55,6 +55,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     split_group_adjectives(doc, gazetteer, &mut cands);
     split_offices(doc, gazetteer, &mut cands);
     split_coordinated(doc, gazetteer, &mut cands);
+    regnal_names(doc, &mut cands);
     strip_titles(doc, &mut cands);
     title_surnames(doc, &mut cands);
     family_names(doc, gazetteer, &mut cands);
