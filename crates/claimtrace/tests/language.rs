@@ -210,6 +210,14 @@ fn a_name_and_a_regnal_number_are_a_monarch() {
 }
 
 #[test]
+fn a_road_and_its_number_are_a_facility() {
+    let doc = analyzed("The crash closed Interstate 75 for hours. Highway 401 was closed too.");
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Interstate 75", EntityKind::Fac)), "{found:?}");
+    assert!(found.contains(&("Highway 401", EntityKind::Fac)), "{found:?}");
+}
+
+#[test]
 fn an_organisation_head_alone_is_the_one_organisation_it_heads() {
     let doc = analyzed(
         "The Varesian Commission fined the bank on Monday. The Commission said the bank had \

@@ -12,7 +12,7 @@ use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name, is_org_noun,
     is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, MEMBER_NOUNS,
     NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS,
-    ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_HEADS, WORK_NOUNS,
+    ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, ROAD_WORDS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -899,6 +899,7 @@ pub(super) fn sentence_candidates(
     add_titled_names(&words, &tags, first, &mut out);
     type_listed_organisations(&words, first, &mut out);
     add_journals(&words, first, &mut out);
+    add_roads(&words, first, &mut out);
     // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
     // after a word that puts something there, where the recogniser found
     // nothing.
@@ -1002,6 +1003,31 @@ fn read_office(
         Some(p) => Office::Person(p),
         None if j + 1 == e && (e - s == 1 || !given(e - 2)) => Office::Title,
         None => Office::Alone,
+    }
+}
+
+/// "Interstate 75", "Highway 401", "US Route 66": a road word and its
+/// number (and a capitalised word or two before it) are a facility,
+/// where the recogniser found nothing there.
+fn add_roads(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
+    for k in 0..words.len().saturating_sub(1) {
+        let number = words[k + 1].chars().next().is_some_and(|c| c.is_ascii_digit())
+            && words[k + 1].chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !ROAD_WORDS.contains(&words[k]) || !number {
+            continue;
+        }
+        let mut start = k;
+        while start > 0
+            && k - start < 2
+            && words[start - 1].chars().next().is_some_and(char::is_uppercase)
+            && start - 1 > 0
+        {
+            start -= 1;
+        }
+        let (s, e) = (first + start, first + k + 2);
+        if !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Fac, entry: None });
+        }
     }
 }
 

@@ -40,6 +40,10 @@ fn word_list(text: &'static str) -> Vec<&'static str> {
 pub(super) static FAC_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/fac_heads.txt")));
 
+/// Words that, before a number, name a road ("Interstate 75").
+pub(super) static ROAD_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/road_words.txt")));
+
 /// Words that make a name an organisation wherever they stand in it
 /// ("Ford Motor Company", "Department of Justice").
 pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
