@@ -210,6 +210,14 @@ fn a_name_and_a_regnal_number_are_a_monarch() {
 }
 
 #[test]
+fn a_religious_title_is_no_part_of_the_name() {
+    let doc = analyzed("Mufti Abdul Rahim said the video was fake. Maulana Tariq Jamil agreed.");
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Abdul Rahim", EntityKind::Person)), "{found:?}");
+    assert!(found.contains(&("Tariq Jamil", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn a_road_and_its_number_are_a_facility() {
     let doc = analyzed("The crash closed Interstate 75 for hours. Highway 401 was closed too.");
     let found = names_and_kinds(&doc);
