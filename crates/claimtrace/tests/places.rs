@@ -219,3 +219,10 @@ fn states_and_provinces_of_other_countries_are_places_in_them() {
     assert_eq!(country(&doc, "Ontario").as_deref(), Some("CA"));
     assert_eq!(place(&doc, "Cotabato Trench").0, EntityKind::Loc);
 }
+
+#[test]
+fn the_capitol_is_a_building_and_capitol_hill_a_place() {
+    let doc = analyze("Lawmakers on Capitol Hill met at the Capitol on Monday.");
+    assert_eq!(place(&doc, "Capitol").0, EntityKind::Fac);
+    assert_eq!(place(&doc, "Capitol Hill").0, EntityKind::Loc);
+}
