@@ -1006,9 +1006,9 @@ fn read_office(
     }
 }
 
-/// "Interstate 75", "Highway 401", "US Route 66": a road word and its
-/// number (and a capitalised word or two before it) are a facility,
-/// where the recogniser found nothing there.
+/// "Interstate 75", "Highway 401": a road word and its number (and a
+/// capitalised word or two before it, not the sentence's first) are a
+/// facility, where nothing else was found there.
 fn add_roads(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
     for k in 0..words.len().saturating_sub(1) {
         let number = words[k + 1].chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -1017,10 +1017,9 @@ fn add_roads(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut start = k;
-        while start > 0
+        while start > 1
             && k - start < 2
             && words[start - 1].chars().next().is_some_and(char::is_uppercase)
-            && start - 1 > 0
         {
             start -= 1;
         }
