@@ -2,6 +2,15 @@
 //! shipped model and one of the lexicons in `data/`, for [`ENGINE`]
 //! (`src/lib.rs`). A ledger records it with every article it files, so
 //! that `claimtrace reanalyze` knows which articles an older engine read.
+//!
+//! Lays each shipped model out as the tables it is read into
+//! (`src/tag/perceptron.rs`: [`perceptron::Model::to_table`]), in
+//! `OUT_DIR`, so that the program borrows them where they lie instead of
+//! decoding the compact files at start-up.
+
+#[allow(dead_code)]
+#[path = "src/tag/perceptron.rs"]
+mod perceptron;
 
 use std::path::{Path, PathBuf};
 
@@ -38,12 +47,18 @@ fn hash_of(paths: &[PathBuf], root: &Path) -> String {
 
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=models");
     let mut parts = Vec::new();
     for model in ["tagger", "parser", "ner"] {
         let path = root.join("models").join(format!("{model}.bin"));
         println!("cargo:rerun-if-changed=models/{model}.bin");
+        let bytes = std::fs::read(&path).expect("shipped model present");
+        let table = perceptron::Model::decode(&bytes)
+            .unwrap_or_else(|e| panic!("models/{model}.bin: {}", e.0))
+            .to_table();
+        std::fs::write(out_dir.join(format!("{model}.table")), table).expect("OUT_DIR writable");
         parts.push(format!("{model} {}", hash_of(&[path], &root)));
     }
     let mut data = Vec::new();

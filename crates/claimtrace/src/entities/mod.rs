@@ -32,8 +32,7 @@ use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
 
 /// The shipped recognizer model.
-pub static NER: LazyLock<Model> =
-    LazyLock::new(|| Model::decode(include_bytes!("../../models/ner.bin")).unwrap_or_default());
+pub static NER: LazyLock<Model> = LazyLock::new(|| crate::tag::shipped_model!("ner"));
 
 /// Finds the mentions and entities of `doc` with the shipped models.
 pub fn entities(doc: &mut Document) {

@@ -20,13 +20,39 @@ use std::sync::LazyLock;
 use crate::doc::Document;
 use perceptron::Model;
 
+/// Bytes aligned for the tables of [`Model::from_table`].
+#[repr(C, align(16))]
+pub(crate) struct Aligned<B: ?Sized>(pub(crate) B);
+
+/// The shipped model `models/NAME.bin`: on a little-endian machine its
+/// tables as `build.rs` laid them out, read where they lie; elsewhere the
+/// compact file, decoded.
+macro_rules! shipped_model {
+    ($name:literal) => {{
+        #[cfg(target_endian = "little")]
+        let model = {
+            static TABLE: &$crate::tag::Aligned<[u8]> = &$crate::tag::Aligned(*include_bytes!(
+                concat!(env!("OUT_DIR"), "/", $name, ".table")
+            ));
+            $crate::tag::perceptron::Model::from_table(&TABLE.0)
+        };
+        #[cfg(not(target_endian = "little"))]
+        let model = $crate::tag::perceptron::Model::decode(include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/models/",
+            $name,
+            ".bin"
+        )));
+        model.unwrap_or_default()
+    }};
+}
+pub(crate) use shipped_model;
+
 /// The shipped tagger model.
-pub static TAGGER: LazyLock<Model> =
-    LazyLock::new(|| Model::decode(include_bytes!("../../models/tagger.bin")).unwrap_or_default());
+pub static TAGGER: LazyLock<Model> = LazyLock::new(|| shipped_model!("tagger"));
 
 /// The shipped parser model.
-pub static PARSER: LazyLock<Model> =
-    LazyLock::new(|| Model::decode(include_bytes!("../../models/parser.bin")).unwrap_or_default());
+pub static PARSER: LazyLock<Model> = LazyLock::new(|| shipped_model!("parser"));
 
 /// Tags every sentence of `doc` with Universal POS tags.
 pub fn tag_document(doc: &mut Document, model: &Model) {

@@ -11,7 +11,13 @@
 //! feature, sorted by key: `u32` key, `u8` entry count, and per entry `u8`
 //! class and `i16` weight (times `scale`). Weights below the pruning
 //! threshold are dropped.
+//!
+//! The shipped models are also laid out at build time as their in-memory
+//! tables ([`Model::to_table`], `build.rs`), which the program borrows
+//! where they lie in its image ([`Model::from_table`]): nothing to decode
+//! at start-up.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -78,15 +84,15 @@ pub struct Model {
     /// Classes rounded up to a whole number of [`LANES`].
     stride: usize,
     /// Open-addressing table; a `meta` of [`EMPTY`] marks a free slot.
-    slots: Vec<Slot>,
+    slots: Cow<'static, [Slot]>,
     mask: usize,
     n_features: usize,
     /// The weight of one unit of the `i16` weights.
     scale: f32,
     /// Dense rows, `stride` weights each.
-    dense: Vec<[i16; LANES]>,
-    /// Short rows: `(class, weight)` pairs.
-    sparse: Vec<(u16, i16)>,
+    dense: Cow<'static, [[i16; LANES]]>,
+    /// Short rows.
+    sparse: Cow<'static, [Entry]>,
 }
 
 /// One table slot: the folded feature key, what kind of row it has, and
@@ -97,12 +103,20 @@ pub struct Model {
 /// bits each from bit 0;
 /// or the short row's start in `sparse` shifted by [`LEN_BITS`], and its
 /// length.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
 #[repr(C, align(16))]
 struct Slot {
     key: u32,
     meta: u32,
     weights: [i16; 4],
+}
+
+/// One weight of a short row.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
+struct Entry {
+    class: u16,
+    weight: i16,
 }
 
 /// Weights added together in a dense row step.
@@ -242,9 +256,9 @@ impl Model {
             for &meta in &short_rows[..n_short] {
                 let start = (meta >> LEN_BITS) as usize;
                 let len = (meta & ((1 << LEN_BITS) - 1)) as usize;
-                for &(class, w) in &self.sparse[start..start + len] {
+                for &Entry { class, weight } in &self.sparse[start..start + len] {
                     let class = class as usize;
-                    acc[class / LANES][class % LANES] += i32::from(w);
+                    acc[class / LANES][class % LANES] += i32::from(weight);
                 }
             }
             let rows = &dense_rows[..n_dense];
@@ -332,13 +346,10 @@ impl Model {
         }
         let n_features = r.u32()? as usize;
         let size = (n_features * 2).max(16).next_power_of_two();
-        let mut model = Model {
-            classes,
-            stride,
+        let mut table = Table {
             slots: vec![Slot { key: 0, meta: EMPTY, weights: [0; 4] }; size],
             mask: size - 1,
             n_features: 0,
-            scale,
             dense: Vec::new(),
             sparse: Vec::new(),
         };
@@ -354,45 +365,163 @@ impl Model {
                 if class as usize >= n_classes {
                     return Err(ModelError("class out of range"));
                 }
-                row.push((u16::from(class), w));
+                row.push(Entry { class: u16::from(class), weight: w });
             }
             let mut weights = [0i16; 4];
             let inline =
-                row.len() <= INLINE_MAX && row.iter().all(|e| u32::from(e.0) <= CLASS_MASK);
+                row.len() <= INLINE_MAX && row.iter().all(|e| u32::from(e.class) <= CLASS_MASK);
             let meta = if inline {
                 let mut meta = INLINE | ((row.len().max(1) as u32 - 1) << COUNT_SHIFT);
-                for (e, &(class, w)) in row.iter().enumerate() {
-                    meta |= u32::from(class) << (CLASS_BITS * e as u32);
-                    weights[e] = w;
+                for (e, entry) in row.iter().enumerate() {
+                    meta |= u32::from(entry.class) << (CLASS_BITS * e as u32);
+                    weights[e] = entry.weight;
                 }
                 // No entries reads as one zero weight for class 0.
                 meta
             } else if row.len() >= dense_min {
-                let index = model.dense.len() / (stride / LANES);
+                let index = table.dense.len() / (stride / LANES);
                 if index >= INLINE as usize {
                     return Err(ModelError("model too large"));
                 }
-                model.dense.resize(model.dense.len() + stride / LANES, [0; LANES]);
-                let dense = &mut model.dense[index * (stride / LANES)..];
-                for &(class, w) in &row {
-                    let class = class as usize;
+                table.dense.resize(table.dense.len() + stride / LANES, [0; LANES]);
+                let dense = &mut table.dense[index * (stride / LANES)..];
+                for entry in &row {
+                    let class = entry.class as usize;
                     let slot = &mut dense[class / LANES][class % LANES];
-                    *slot = slot.checked_add(w).ok_or(ModelError("weight out of range"))?;
+                    *slot =
+                        slot.checked_add(entry.weight).ok_or(ModelError("weight out of range"))?;
                 }
                 DENSE | index as u32
             } else {
-                let start = model.sparse.len();
+                let start = table.sparse.len();
                 if start >= 1 << (30 - LEN_BITS) {
                     return Err(ModelError("model too large"));
                 }
-                model.sparse.extend_from_slice(&row);
+                table.sparse.extend_from_slice(&row);
                 ((start as u32) << LEN_BITS) | row.len() as u32
             };
-            model.insert(Slot { key, meta, weights })?;
+            table.insert(Slot { key, meta, weights })?;
         }
-        Ok(model)
+        Ok(Model {
+            classes,
+            stride,
+            slots: Cow::Owned(table.slots),
+            mask: table.mask,
+            n_features: table.n_features,
+            scale,
+            dense: Cow::Owned(table.dense),
+            sparse: Cow::Owned(table.sparse),
+        })
     }
 
+    /// The model as its in-memory tables, for [`Model::from_table`]:
+    /// magic `CTT1`, `u32` header length, the header (`u16` class count,
+    /// each class name as `u8` length and bytes, `f32` scale, then `u32`s:
+    /// feature count, slot count, dense lane groups, short-row entries),
+    /// zeros up to a multiple of 16 bytes, then the slots, the dense rows
+    /// and the short rows as they lie in memory (little-endian).
+    pub fn to_table(&self) -> Vec<u8> {
+        let mut header = Vec::new();
+        header.extend_from_slice(&(self.classes.len() as u16).to_le_bytes());
+        for c in &self.classes {
+            header.push(c.len() as u8);
+            header.extend_from_slice(c.as_bytes());
+        }
+        header.extend_from_slice(&self.scale.to_le_bytes());
+        for n in [self.n_features, self.slots.len(), self.dense.len(), self.sparse.len()] {
+            header.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        let mut out = b"CTT1".to_vec();
+        out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        out.extend_from_slice(&header);
+        out.resize(out.len().next_multiple_of(16), 0);
+        for slot in self.slots.iter() {
+            out.extend_from_slice(&slot.key.to_le_bytes());
+            out.extend_from_slice(&slot.meta.to_le_bytes());
+            for w in slot.weights {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        for w in self.dense.as_flattened() {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        for e in self.sparse.iter() {
+            out.extend_from_slice(&e.class.to_le_bytes());
+            out.extend_from_slice(&e.weight.to_le_bytes());
+        }
+        out
+    }
+
+    /// A model from [`Model::to_table`]'s bytes, borrowing its tables from
+    /// them where they are aligned (to 16 bytes), copying them otherwise.
+    /// Little-endian machines only (the tables are read as they lie). The
+    /// tables are taken as written: a table damaged after
+    /// [`Model::to_table`] can give wrong scores or a panic, never
+    /// unsafety.
+    pub fn from_table(bytes: &'static [u8]) -> Result<Model, ModelError> {
+        if cfg!(target_endian = "big") {
+            return Err(ModelError("tables are read on little-endian machines only"));
+        }
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(4)? != b"CTT1" {
+            return Err(ModelError("not a claimtrace perceptron table"));
+        }
+        let header_len = r.u32()? as usize;
+        let body = (8 + header_len).next_multiple_of(16);
+        let n_classes = r.u16()? as usize;
+        if n_classes == 0 || n_classes > MAX_CLASSES {
+            return Err(ModelError("unsupported class count"));
+        }
+        let mut classes = Vec::with_capacity(n_classes);
+        for _ in 0..n_classes {
+            let len = r.take(1)?[0] as usize;
+            let name = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError("bad class"))?;
+            classes.push(name.to_string());
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        let n_features = r.u32()? as usize;
+        let n_slots = r.u32()? as usize;
+        let n_dense = r.u32()? as usize;
+        let n_sparse = r.u32()? as usize;
+        let stride = n_classes.div_ceil(LANES) * LANES;
+        if !n_slots.is_power_of_two() || !n_dense.is_multiple_of(stride / LANES) || r.pos > body {
+            return Err(ModelError("inconsistent table header"));
+        }
+        r.pos = body;
+        let slots = r.take(n_slots * size_of::<Slot>())?;
+        let dense = r.take(n_dense * size_of::<[i16; LANES]>())?;
+        let sparse = r.take(n_sparse * size_of::<Entry>())?;
+        Ok(Model {
+            classes,
+            stride,
+            slots: in_place(slots),
+            mask: n_slots - 1,
+            n_features,
+            scale,
+            dense: in_place(dense),
+            sparse: in_place(sparse),
+        })
+    }
+}
+
+/// `bytes` as a slice of `T`, borrowed where they are aligned for it.
+fn in_place<T: bytemuck::Pod>(bytes: &'static [u8]) -> Cow<'static, [T]> {
+    match bytemuck::try_cast_slice(bytes) {
+        Ok(items) => Cow::Borrowed(items),
+        Err(_) => Cow::Owned(bytemuck::pod_collect_to_vec(bytes)),
+    }
+}
+
+/// A table under construction ([`Model::decode`]).
+struct Table {
+    slots: Vec<Slot>,
+    mask: usize,
+    n_features: usize,
+    dense: Vec<[i16; LANES]>,
+    sparse: Vec<Entry>,
+}
+
+impl Table {
     fn insert(&mut self, slot: Slot) -> Result<(), ModelError> {
         let mut i = slot_of(slot.key, self.mask);
         while self.slots[i].meta != EMPTY {
@@ -662,5 +791,43 @@ mod tests {
         assert!(s[1] > s[0]);
         assert!(Model::decode(b"CTP1\x05").is_err());
         assert!(Model::decode(b"").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_table_reads_back_as_the_model_it_was() {
+        let compact = include_bytes!("../../models/tagger.bin");
+        let decoded = Model::decode(compact).unwrap();
+        // Unaligned bytes are copied, aligned ones borrowed; both score the same.
+        let mut bytes = vec![0u8];
+        bytes.extend(decoded.to_table());
+        let bytes: &'static [u8] = Vec::leak(bytes);
+        let copied = Model::from_table(&bytes[1..]).unwrap();
+        // The bias and the suffix template (`tagger.rs`).
+        let suffixes = ["ing", "ted", "ion", "ly", "the", "ers", "day"];
+        let mut features: Vec<u64> = suffixes.iter().map(|s| feature(1, &[s])).collect();
+        features.push(feature(0, &[]));
+        let scores = |m: &Model| {
+            let mut s = vec![0.0; m.classes.len()];
+            m.score(&features, &mut s);
+            s
+        };
+        assert!(scores(&decoded).iter().any(|&s| s != 0.0), "the features hit the model");
+        assert_eq!(scores(&copied), scores(&decoded));
+        assert_eq!(copied.classes, decoded.classes);
+        assert!(Model::from_table(b"CTP1\0\0\0\0").is_err());
+        assert!(Model::from_table(&bytes[1..40]).is_err());
+    }
+
+    #[test]
+    fn the_shipped_models_are_read_in_place() {
+        for model in [&*crate::tag::TAGGER, &*crate::tag::PARSER, &*crate::entities::NER] {
+            assert!(!model.is_empty());
+            assert!(matches!(model.slots, Cow::Borrowed(_)));
+            assert!(matches!(model.dense, Cow::Borrowed(_)));
+        }
+        let compact = Model::decode(include_bytes!("../../models/parser.bin")).unwrap();
+        assert_eq!(compact.slots[..], crate::tag::PARSER.slots[..]);
+        assert_eq!(compact.dense[..], crate::tag::PARSER.dense[..]);
+        assert_eq!(compact.sparse[..], crate::tag::PARSER.sparse[..]);
     }
 }
