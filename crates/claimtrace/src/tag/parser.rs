@@ -74,6 +74,11 @@ pub fn parse(model: &Model, words: &[&str], tags: &[&str]) -> Parse {
     let n_classes = model.classes.len();
     let mut acc = vec![[0i32; LANES]; model.width()];
     while !state.done() {
+        // With the stack empty, SHIFT is the only move: nothing to score.
+        if state.stack.is_empty() {
+            state.apply(SHIFT);
+            continue;
+        }
         context.features(&state, &mut features);
         acc.fill([0; LANES]);
         model.add(&features, &mut acc);
