@@ -6,11 +6,16 @@
 //! Lays each shipped model out as the tables it is read into
 //! (`src/tag/perceptron.rs`: [`perceptron::Model::to_table`]), in
 //! `OUT_DIR`, so that the program borrows them where they lie instead of
-//! decoding the compact files at start-up.
+//! decoding the compact files at start-up; and sorts the place
+//! gazetteer's name table (`src/places/gazetteer.rs`) for the same reason.
 
 #[allow(dead_code)]
 #[path = "src/tag/perceptron.rs"]
 mod perceptron;
+
+#[allow(dead_code)]
+#[path = "src/places/gazetteer.rs"]
+mod gazetteer;
 
 use std::path::{Path, PathBuf};
 
@@ -61,6 +66,18 @@ fn main() {
         std::fs::write(out_dir.join(format!("{model}.table")), table).expect("OUT_DIR writable");
         parts.push(format!("{model} {}", hash_of(&[path], &root)));
     }
+    // The place gazetteer's name table, sorted (`src/places/gazetteer.rs`).
+    let geo = |name: &str| -> &'static str {
+        let text = std::fs::read_to_string(root.join("data/geo").join(name)).expect("geo data");
+        String::leak(text)
+    };
+    let places = gazetteer::PlaceGazetteer::parse(
+        geo("countries.tsv"),
+        geo("continents.tsv"),
+        geo("regions.tsv"),
+        geo("places.tsv"),
+    );
+    std::fs::write(out_dir.join("place_names.bin"), places.names_table()).expect("OUT_DIR");
     let mut data = Vec::new();
     files_under(&root.join("data"), &mut data);
     data.retain(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')));

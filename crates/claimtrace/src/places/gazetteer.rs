@@ -5,12 +5,23 @@
 //!
 //! Names are looked up by a normalised key (lower case, curly apostrophes
 //! straightened, a leading "the" dropped, spaces collapsed), hashed into a
-//! sorted table: 200,000 names in about 3 MB, the place texts borrowed from
+//! sorted table: 150,000 names in about 2 MB, the place texts borrowed from
 //! the embedded data.
+//!
+//! The shipped gazetteer's name table is sorted at build time (`build.rs`
+//! includes this file: it stands alone, without the rest of the crate) and
+//! read where it lies in the program image; only the places themselves are
+//! read from their text at start-up ([`PlaceGazetteer::with_names`]).
 
-use std::sync::LazyLock;
+use std::borrow::Cow;
 
-use crate::ledger::hash::{fnv1a_extend, FNV_OFFSET};
+/// FNV-1a's starting value and prime (as `crate::ledger::hash`).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv1a_extend(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
 
 /// What kind of place an entry is; decides how much a name match says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,23 +63,16 @@ pub struct NameHit {
 /// The compiled gazetteer.
 pub struct PlaceGazetteer {
     pub places: Vec<Place>,
-    /// (key hash, place index << 1 | primary), sorted.
-    names: Vec<(u64, u32)>,
+    /// Name key hashes, sorted, and beside each (`values`) the place index
+    /// shifted left by one, or-ed with whether the name is primary; pairs
+    /// with the same key in value order.
+    keys: Cow<'static, [u64]>,
+    values: Cow<'static, [u32]>,
     /// Country code to the index of the country's place.
     countries: Vec<(&'static str, usize)>,
     /// Demonym key to country code ("Russian" → "RU").
     demonyms: Vec<(u64, &'static str)>,
 }
-
-/// The shipped gazetteer, built on first use.
-pub static PLACES: LazyLock<PlaceGazetteer> = LazyLock::new(|| {
-    PlaceGazetteer::parse(
-        include_str!("../../data/geo/countries.tsv"),
-        include_str!("../../data/geo/continents.tsv"),
-        include_str!("../../data/geo/regions.tsv"),
-        include_str!("../../data/geo/places.tsv"),
-    )
-});
 
 impl PlaceGazetteer {
     /// A gazetteer from the four data files' texts (format: see
@@ -79,95 +83,152 @@ impl PlaceGazetteer {
         regions: &'static str,
         places: &'static str,
     ) -> PlaceGazetteer {
+        let mut names = Vec::new();
+        let mut g = Self::read([countries, continents, regions, places], Some(&mut names));
+        names.sort_unstable();
+        names.dedup();
+        g.keys = names.iter().map(|&(k, _)| k).collect();
+        g.values = names.iter().map(|&(_, v)| v).collect();
+        g
+    }
+
+    /// The gazetteer of the same four texts with the name table `names`
+    /// that [`PlaceGazetteer::names_table`] wrote for them, borrowed where
+    /// it is aligned (to 8 bytes). `None` if the table is not one.
+    pub fn with_names(
+        countries: &'static str,
+        continents: &'static str,
+        regions: &'static str,
+        places: &'static str,
+        names: &'static [u8],
+    ) -> Option<PlaceGazetteer> {
+        let n = usize::try_from(u64::from_le_bytes(names.get(..8)?.try_into().ok()?)).ok()?;
+        let keys = names.get(8..8 + 8 * n)?;
+        let values = names.get(8 + 8 * n..8 + 12 * n)?;
+        if cfg!(target_endian = "big") || names.len() != 8 + 12 * n {
+            return None;
+        }
+        let mut g = Self::read([countries, continents, regions, places], None);
+        g.keys = in_place(keys);
+        g.values = in_place(values);
+        Some(g)
+    }
+
+    /// The name table, for [`PlaceGazetteer::with_names`]: the name count
+    /// as a `u64`, the key hashes, then the values (little-endian).
+    pub fn names_table(&self) -> Vec<u8> {
+        let mut out = (self.keys.len() as u64).to_le_bytes().to_vec();
+        for k in self.keys.iter() {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for v in self.values.iter() {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+
+    /// The places, countries and demonyms of the four texts; their names
+    /// into `names` if asked for, unsorted.
+    fn read(
+        [countries, continents, regions, places]: [&'static str; 4],
+        mut names: Option<&mut Vec<(u64, u32)>>,
+    ) -> PlaceGazetteer {
         let mut g = PlaceGazetteer {
             places: Vec::new(),
-            names: Vec::new(),
+            keys: Cow::Borrowed(&[]),
+            values: Cow::Borrowed(&[]),
             countries: Vec::new(),
             demonyms: Vec::new(),
         };
         for cols in rows(countries) {
             let [iso, id, name, population, _continent, ..] = cols[..] else { continue };
-            let place = g.push(Place {
-                kind: PlaceKind::Country,
-                name,
-                id: id.parse().ok(),
-                country: iso,
-                admin1: "",
-                population: population.parse().unwrap_or(0),
-                coordinates: None,
-            });
+            let place = g.push(
+                names.as_deref_mut(),
+                Place {
+                    kind: PlaceKind::Country,
+                    name,
+                    id: id.parse().ok(),
+                    country: iso,
+                    admin1: "",
+                    population: population.parse().unwrap_or(0),
+                    coordinates: None,
+                },
+            );
             g.countries.push((iso, place));
-            g.add_names(place, cols.get(5).copied(), true);
+            add_names(names.as_deref_mut(), place, cols.get(5).copied(), true);
             for demonym in list(cols.get(6).copied()) {
                 g.demonyms.push((key_hash(demonym), iso));
             }
         }
         for cols in rows(continents) {
             let [id, name, lat, lon, ..] = cols[..] else { continue };
-            g.push(Place {
-                kind: PlaceKind::Continent,
-                name,
-                id: id.parse().ok(),
-                country: "",
-                admin1: "",
-                population: 0,
-                coordinates: coordinates(lat, lon),
-            });
+            g.push(
+                names.as_deref_mut(),
+                Place {
+                    kind: PlaceKind::Continent,
+                    name,
+                    id: id.parse().ok(),
+                    country: "",
+                    admin1: "",
+                    population: 0,
+                    coordinates: coordinates(lat, lon),
+                },
+            );
         }
         for cols in rows(regions) {
             let [iso, id, name, admin1, ..] = cols[..] else { continue };
-            let place = g.push(Place {
-                kind: PlaceKind::Region,
-                name,
-                id: id.parse().ok(),
-                country: iso,
-                admin1,
-                population: 0,
-                coordinates: None,
-            });
-            g.add_names(place, cols.get(4).copied(), true);
+            let place = g.push(
+                names.as_deref_mut(),
+                Place {
+                    kind: PlaceKind::Region,
+                    name,
+                    id: id.parse().ok(),
+                    country: iso,
+                    admin1,
+                    population: 0,
+                    coordinates: None,
+                },
+            );
+            add_names(names.as_deref_mut(), place, cols.get(4).copied(), true);
         }
         for cols in rows(places) {
             let [id, name, lat, lon, iso, admin1, population, ..] = cols[..] else { continue };
-            let place = g.push(Place {
-                kind: PlaceKind::City,
-                name,
-                id: id.parse().ok(),
-                country: iso,
-                admin1,
-                population: population.parse().unwrap_or(0),
-                coordinates: coordinates(lat, lon),
-            });
-            g.add_names(place, cols.get(7).copied(), false);
+            let place = g.push(
+                names.as_deref_mut(),
+                Place {
+                    kind: PlaceKind::City,
+                    name,
+                    id: id.parse().ok(),
+                    country: iso,
+                    admin1,
+                    population: population.parse().unwrap_or(0),
+                    coordinates: coordinates(lat, lon),
+                },
+            );
+            add_names(names.as_deref_mut(), place, cols.get(7).copied(), false);
         }
-        g.names.sort_unstable();
-        g.names.dedup();
         g.countries.sort_unstable();
         g.demonyms.sort_unstable();
         g
     }
 
-    fn push(&mut self, place: Place) -> usize {
+    fn push(&mut self, names: Option<&mut Vec<(u64, u32)>>, place: Place) -> usize {
         let idx = self.places.len();
-        self.names.push((key_hash(place.name), (idx as u32) << 1 | 1));
+        if let Some(names) = names {
+            names.push((key_hash(place.name), (idx as u32) << 1 | 1));
+        }
         self.places.push(place);
         idx
-    }
-
-    fn add_names(&mut self, place: usize, names: Option<&'static str>, primary: bool) {
-        for name in list(names) {
-            self.names.push((key_hash(name), (place as u32) << 1 | u32::from(primary)));
-        }
     }
 
     /// Every place called `name` (its own name, an alias or an alternate).
     pub fn lookup(&self, name: &str) -> Vec<NameHit> {
         let key = key_hash(name);
-        let from = self.names.partition_point(|&(k, _)| k < key);
-        self.names[from..]
+        let from = self.keys.partition_point(|&k| k < key);
+        let to = from + self.keys[from..].partition_point(|&k| k == key);
+        self.values[from..to]
             .iter()
-            .take_while(|&&(k, _)| k == key)
-            .map(|&(_, v)| NameHit { place: (v >> 1) as usize, primary: v & 1 == 1 })
+            .map(|&v| NameHit { place: (v >> 1) as usize, primary: v & 1 == 1 })
             .collect()
     }
 
@@ -196,8 +257,32 @@ pub fn key(name: &str) -> String {
 /// FNV-1a of [`key`]`(name)`, hashed as the key is made, without building
 /// it: the 200,000 names of the gazetteer are hashed at start-up.
 fn key_hash(name: &str) -> u64 {
+    if name.is_ascii() {
+        return ascii_key_hash(name.as_bytes());
+    }
     let mut hash = FNV_OFFSET;
     key_bytes(name, |bytes| hash = fnv1a_extend(hash, bytes));
+    hash
+}
+
+/// [`key_hash`] of an ASCII name, a byte at a time (most names).
+fn ascii_key_hash(name: &[u8]) -> u64 {
+    // `char::is_whitespace` on ASCII, as `split_whitespace` splits.
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut hash = FNV_OFFSET;
+    let mut first = true;
+    for word in name.split(space).filter(|w| !w.is_empty()) {
+        if first && word.eq_ignore_ascii_case(b"the") {
+            continue;
+        }
+        if !first {
+            hash = fnv1a_extend(hash, b" ");
+        }
+        first = false;
+        for &b in word {
+            hash = fnv1a_extend(hash, &[b.to_ascii_lowercase()]);
+        }
+    }
     hash
 }
 
@@ -228,10 +313,55 @@ fn key_bytes(name: &str, mut emit: impl FnMut(&[u8])) {
     }
 }
 
-fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+/// Adds the `;`-separated `names` of `place` to `out`, if there is one.
+fn add_names(
+    out: Option<&mut Vec<(u64, u32)>>,
+    place: usize,
+    names: Option<&'static str>,
+    primary: bool,
+) {
+    if let Some(out) = out {
+        for name in list(names) {
+            out.push((key_hash(name), (place as u32) << 1 | u32::from(primary)));
+        }
+    }
+}
+
+/// `bytes` (little-endian) as a slice of `T`, borrowed where aligned.
+fn in_place<T: bytemuck::Pod>(bytes: &'static [u8]) -> Cow<'static, [T]> {
+    match bytemuck::try_cast_slice(bytes) {
+        Ok(items) => Cow::Borrowed(items),
+        Err(_) => Cow::Owned(bytemuck::pod_collect_to_vec(bytes)),
+    }
+}
+
+/// The data lines of a TSV text, split into at most [`COLUMNS`] columns
+/// (the last keeps any further tabs).
+fn rows(text: &'static str) -> impl Iterator<Item = Columns> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| {
+        let mut columns = Columns { cols: [""; COLUMNS], len: 0 };
+        for (slot, col) in columns.cols.iter_mut().zip(l.splitn(COLUMNS, '\t')) {
+            *slot = col;
+            columns.len += 1;
+        }
+        columns
+    })
+}
+
+/// The most columns a data file has (`places.tsv`).
+const COLUMNS: usize = 8;
+
+/// One line's columns, without a vector per line.
+struct Columns {
+    cols: [&'static str; COLUMNS],
+    len: usize,
+}
+
+impl std::ops::Deref for Columns {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        &self.cols[..self.len]
+    }
 }
 
 fn list(field: Option<&'static str>) -> impl Iterator<Item = &'static str> {
@@ -253,7 +383,7 @@ mod tests {
 
     #[test]
     fn names_aliases_and_alternates_find_their_places() {
-        let g = &*PLACES;
+        let g = &*super::super::PLACES;
         let names = |name: &str| -> Vec<(&str, &str, bool)> {
             g.lookup(name)
                 .iter()
@@ -270,6 +400,24 @@ mod tests {
         assert_eq!(g.country("RU").map(|p| p.id), Some(Some(2017370)));
         assert_eq!(g.demonym("Russians"), Some("RU"));
         assert_eq!(key("  The  Hague’s "), "hague's");
+    }
+
+    #[test]
+    fn the_shipped_name_table_is_the_one_the_data_gives() {
+        let parsed = PlaceGazetteer::parse(
+            include_str!("../../data/geo/countries.tsv"),
+            include_str!("../../data/geo/continents.tsv"),
+            include_str!("../../data/geo/regions.tsv"),
+            include_str!("../../data/geo/places.tsv"),
+        );
+        let shipped = &*super::super::PLACES;
+        assert!(matches!(shipped.keys, Cow::Borrowed(_)), "read in place");
+        assert_eq!(shipped.keys[..], parsed.keys[..]);
+        assert_eq!(shipped.values[..], parsed.values[..]);
+        assert_eq!(shipped.places, parsed.places);
+        assert!(parsed.keys.len() > 100_000);
+        let table: &'static [u8] = Vec::leak(parsed.names_table());
+        assert!(PlaceGazetteer::with_names("", "", "", "", &table[..table.len() - 1]).is_none());
     }
 
     proptest::proptest! {

@@ -22,7 +22,20 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::doc::{Document, EntityKind, Geo, Span};
-use gazetteer::{NameHit, Place, PlaceGazetteer, PlaceKind, PLACES};
+use gazetteer::{NameHit, Place, PlaceGazetteer, PlaceKind};
+
+/// The shipped gazetteer, read on first use, its name table as `build.rs`
+/// sorted it.
+pub static PLACES: LazyLock<PlaceGazetteer> = LazyLock::new(|| {
+    let countries = include_str!("../../data/geo/countries.tsv");
+    let continents = include_str!("../../data/geo/continents.tsv");
+    let regions = include_str!("../../data/geo/regions.tsv");
+    let places = include_str!("../../data/geo/places.tsv");
+    static NAMES: &crate::tag::Aligned<[u8]> =
+        &crate::tag::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/place_names.bin")));
+    PlaceGazetteer::with_names(countries, continents, regions, places, &NAMES.0)
+        .unwrap_or_else(|| PlaceGazetteer::parse(countries, continents, regions, places))
+});
 
 /// Gives `geo` to the place entities of `doc` with the shipped gazetteer.
 pub fn places(doc: &mut Document) {
