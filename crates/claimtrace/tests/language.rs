@@ -86,6 +86,17 @@ fn entities_merge_mentions() {
 }
 
 #[test]
+fn plural_acronyms_and_diseases_are_no_names() {
+    let doc = analyzed(
+        "It is not about ships, captains, NGOs and clashes, said Carola Rackete. \
+         A trial of four possible Ebola drugs was stopped early.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Carola Rackete", EntityKind::Person)), "{found:?}");
+    assert!(found.iter().all(|&(n, _)| n != "NGOs" && n != "Ebola"), "{found:?}");
+}
+
+#[test]
 fn a_common_word_capitalised_by_its_place_is_no_name() {
     let names = |text: &str| -> Vec<String> {
         analyzed(text).entities.iter().map(|e| e.name.clone()).collect()

@@ -226,3 +226,18 @@ fn the_capitol_is_a_building_and_capitol_hill_a_place() {
     assert_eq!(place(&doc, "Capitol").0, EntityKind::Fac);
     assert_eq!(place(&doc, "Capitol Hill").0, EntityKind::Loc);
 }
+
+#[test]
+fn islands_and_a_channel_between_countries_are_locations() {
+    let doc = analyze(
+        "French inventor Franky Zapata crossed the English Channel on Sunday, on his \
+         second attempt to cross the Channel. Bombs struck a cathedral in Mindanao, \
+         Philippines.",
+    );
+    // One sea between two countries: no country of its own, not "English".
+    assert_eq!(place(&doc, "English Channel"), (EntityKind::Loc, None, None));
+    assert_eq!(place(&doc, "the Channel").0, EntityKind::Loc);
+    assert!(doc.entities.iter().all(|e| e.name != "English" && e.name != "Channel"));
+    assert_eq!(place(&doc, "Mindanao").0, EntityKind::Loc);
+    assert_eq!(country(&doc, "Mindanao").as_deref(), Some("PH"));
+}

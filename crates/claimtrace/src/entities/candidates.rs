@@ -719,10 +719,13 @@ pub(super) fn sentence_candidates(
         // One letter alone ("[S]evengill") is no name; the gazetteer's
         // one-letter names ("X") come with their own test above.
         let letter = e - s == 1 && doc.token_text(s).chars().count() == 1;
+        // A plural acronym ("NGOs", "MPs", "IDPs") is a common noun.
+        let plural_acronym = e - s == 1 && is_plural_acronym(doc.token_text(s));
         if s >= e
             || opener
             || modifier
             || letter
+            || plural_acronym
             || (e - s == 1 && NOT_NAMES.contains(&doc.token_text(s)))
         {
             continue;
@@ -1609,4 +1612,10 @@ pub(super) fn paren_acronym(doc: &Document, start: usize, at: usize) -> Option<&
     let of_the_end =
         || initials(start) != spelled && (start + 1..at).any(|k| initials(k) == spelled);
     (letters >= 2 && (capitals || short_name()) && !of_the_end()).then_some(word)
+}
+
+/// Two or more capitals and a plural "s": "NGOs", "MPs", "IDPs".
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
 }
