@@ -86,6 +86,19 @@ fn entities_merge_mentions() {
 }
 
 #[test]
+fn well_known_companies_are_organisations() {
+    let doc = analyzed(
+        "Airbus said on Monday that it would cut jobs. Hasbro hosted a panel about \
+         its toys. Morgan Freeman and Morgan Stanley were not involved.",
+    );
+    let found = names_and_kinds(&doc);
+    for name in ["Airbus", "Hasbro", "Morgan Stanley"] {
+        assert!(found.contains(&(name, EntityKind::Org)), "{name} in {found:?}");
+    }
+    assert!(found.contains(&("Morgan Freeman", EntityKind::Person)), "{found:?}");
+}
+
+#[test]
 fn plural_acronyms_and_diseases_are_no_names() {
     let doc = analyzed(
         "It is not about ships, captains, NGOs and clashes, said Carola Rackete. \
