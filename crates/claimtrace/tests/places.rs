@@ -241,3 +241,10 @@ fn islands_and_a_channel_between_countries_are_locations() {
     assert_eq!(place(&doc, "Mindanao").0, EntityKind::Loc);
     assert_eq!(country(&doc, "Mindanao").as_deref(), Some("PH"));
 }
+
+#[test]
+fn the_holy_see_is_the_vatican() {
+    let doc = analyze("Pope Francis signed the decree in the Holy See on Monday.");
+    assert_eq!(place(&doc, "Holy See").0, EntityKind::Gpe);
+    assert_eq!(country(&doc, "Holy See").as_deref(), Some("VA"));
+}
