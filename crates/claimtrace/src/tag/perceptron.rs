@@ -329,21 +329,9 @@ impl Model {
         if r.take(4)? != b"CTP1" {
             return Err(ModelError("not a claimtrace perceptron model"));
         }
-        let n_classes = r.u16()? as usize;
-        if n_classes == 0 || n_classes > MAX_CLASSES {
-            return Err(ModelError("unsupported class count"));
-        }
-        let mut classes = Vec::with_capacity(n_classes);
-        for _ in 0..n_classes {
-            let len = r.take(1)?[0] as usize;
-            let name = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError("bad class"))?;
-            classes.push(name.to_string());
-        }
+        let (classes, scale) = r.classes_and_scale()?;
+        let n_classes = classes.len();
         let stride = n_classes.div_ceil(LANES) * LANES;
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
-        if !(scale.is_finite() && scale > 0.0) {
-            return Err(ModelError("scale must be positive"));
-        }
         let n_features = r.u32()? as usize;
         let size = (n_features * 2).max(16).next_power_of_two();
         let mut table = Table {
@@ -468,17 +456,8 @@ impl Model {
         }
         let header_len = r.u32()? as usize;
         let body = (8 + header_len).next_multiple_of(16);
-        let n_classes = r.u16()? as usize;
-        if n_classes == 0 || n_classes > MAX_CLASSES {
-            return Err(ModelError("unsupported class count"));
-        }
-        let mut classes = Vec::with_capacity(n_classes);
-        for _ in 0..n_classes {
-            let len = r.take(1)?[0] as usize;
-            let name = std::str::from_utf8(r.take(len)?).map_err(|_| ModelError("bad class"))?;
-            classes.push(name.to_string());
-        }
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        let (classes, scale) = r.classes_and_scale()?;
+        let n_classes = classes.len();
         let n_features = r.u32()? as usize;
         let n_slots = r.u32()? as usize;
         let n_dense = r.u32()? as usize;
@@ -767,6 +746,26 @@ impl<'a> Reader<'a> {
     }
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+
+    /// The class names (a `u16` count, each name as `u8` length and
+    /// bytes) and the weight scale (`f32`) that open both formats.
+    fn classes_and_scale(&mut self) -> Result<(Vec<String>, f32), ModelError> {
+        let n_classes = self.u16()? as usize;
+        if n_classes == 0 || n_classes > MAX_CLASSES {
+            return Err(ModelError("unsupported class count"));
+        }
+        let mut classes = Vec::with_capacity(n_classes);
+        for _ in 0..n_classes {
+            let len = self.take(1)?[0] as usize;
+            let name = std::str::from_utf8(self.take(len)?).map_err(|_| ModelError("bad class"))?;
+            classes.push(name.to_string());
+        }
+        let scale = f32::from_le_bytes(self.take(4)?.try_into().unwrap());
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(ModelError("scale must be positive"));
+        }
+        Ok((classes, scale))
     }
 }
 
