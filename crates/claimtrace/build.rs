@@ -10,6 +10,10 @@
 //! gazetteer's name table (`src/places/gazetteer.rs`) for the same reason.
 
 #[allow(dead_code)]
+#[path = "src/tables.rs"]
+mod tables;
+
+#[allow(dead_code)]
 #[path = "src/tag/perceptron.rs"]
 mod perceptron;
 

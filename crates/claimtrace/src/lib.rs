@@ -58,6 +58,7 @@ pub mod places;
 pub mod read;
 pub mod record;
 pub mod segment;
+mod tables;
 pub mod tag;
 pub mod times;
 

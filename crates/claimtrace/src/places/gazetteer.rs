@@ -10,10 +10,12 @@
 //!
 //! The shipped gazetteer's name table is sorted at build time (`build.rs`
 //! includes this file: it stands alone, without the rest of the crate) and
-//! read where it lies in the program image; only the places themselves are
+//! read where it lies in the program image (`crate::tables`); only the places themselves are
 //! read from their text at start-up ([`PlaceGazetteer::with_names`]).
 
 use std::borrow::Cow;
+
+use crate::tables::in_place;
 
 /// FNV-1a's starting value and prime (as `crate::ledger::hash`).
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -255,34 +257,10 @@ pub fn key(name: &str) -> String {
 }
 
 /// FNV-1a of [`key`]`(name)`, hashed as the key is made, without building
-/// it: the 200,000 names of the gazetteer are hashed at start-up.
+/// it: the gazetteer's 150,000 names are hashed when it is built.
 fn key_hash(name: &str) -> u64 {
-    if name.is_ascii() {
-        return ascii_key_hash(name.as_bytes());
-    }
     let mut hash = FNV_OFFSET;
     key_bytes(name, |bytes| hash = fnv1a_extend(hash, bytes));
-    hash
-}
-
-/// [`key_hash`] of an ASCII name, a byte at a time (most names).
-fn ascii_key_hash(name: &[u8]) -> u64 {
-    // `char::is_whitespace` on ASCII, as `split_whitespace` splits.
-    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let mut hash = FNV_OFFSET;
-    let mut first = true;
-    for word in name.split(space).filter(|w| !w.is_empty()) {
-        if first && word.eq_ignore_ascii_case(b"the") {
-            continue;
-        }
-        if !first {
-            hash = fnv1a_extend(hash, b" ");
-        }
-        first = false;
-        for &b in word {
-            hash = fnv1a_extend(hash, &[b.to_ascii_lowercase()]);
-        }
-    }
     hash
 }
 
@@ -324,14 +302,6 @@ fn add_names(
         for name in list(names) {
             out.push((key_hash(name), (place as u32) << 1 | u32::from(primary)));
         }
-    }
-}
-
-/// `bytes` (little-endian) as a slice of `T`, borrowed where aligned.
-fn in_place<T: bytemuck::Pod>(bytes: &'static [u8]) -> Cow<'static, [T]> {
-    match bytemuck::try_cast_slice(bytes) {
-        Ok(items) => Cow::Borrowed(items),
-        Err(_) => Cow::Owned(bytemuck::pod_collect_to_vec(bytes)),
     }
 }
 

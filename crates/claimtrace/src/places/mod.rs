@@ -31,8 +31,8 @@ pub static PLACES: LazyLock<PlaceGazetteer> = LazyLock::new(|| {
     let continents = include_str!("../../data/geo/continents.tsv");
     let regions = include_str!("../../data/geo/regions.tsv");
     let places = include_str!("../../data/geo/places.tsv");
-    static NAMES: &crate::tag::Aligned<[u8]> =
-        &crate::tag::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/place_names.bin")));
+    static NAMES: &crate::tables::Aligned<[u8]> =
+        &crate::tables::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/place_names.bin")));
     PlaceGazetteer::with_names(countries, continents, regions, places, &NAMES.0)
         .unwrap_or_else(|| PlaceGazetteer::parse(countries, continents, regions, places))
 });

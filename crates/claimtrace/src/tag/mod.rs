@@ -20,10 +20,6 @@ use std::sync::LazyLock;
 use crate::doc::Document;
 use perceptron::Model;
 
-/// Bytes aligned for the tables of [`Model::from_table`].
-#[repr(C, align(16))]
-pub(crate) struct Aligned<B: ?Sized>(pub(crate) B);
-
 /// The shipped model `models/NAME.bin`: on a little-endian machine its
 /// tables as `build.rs` laid them out, read where they lie; elsewhere the
 /// compact file, decoded.
@@ -31,9 +27,9 @@ macro_rules! shipped_model {
     ($name:literal) => {{
         #[cfg(target_endian = "little")]
         let model = {
-            static TABLE: &$crate::tag::Aligned<[u8]> = &$crate::tag::Aligned(*include_bytes!(
-                concat!(env!("OUT_DIR"), "/", $name, ".table")
-            ));
+            static TABLE: &$crate::tables::Aligned<[u8]> = &$crate::tables::Aligned(
+                *include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".table")),
+            );
             $crate::tag::perceptron::Model::from_table(&TABLE.0)
         };
         #[cfg(not(target_endian = "little"))]

@@ -21,6 +21,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::tables::in_place;
+
 /// The hash of one feature: a template id and its string parts.
 pub fn feature(template: u8, parts: &[&str]) -> u64 {
     let mut hash = feature_start(template);
@@ -480,14 +482,6 @@ impl Model {
             dense: in_place(dense),
             sparse: in_place(sparse),
         })
-    }
-}
-
-/// `bytes` as a slice of `T`, borrowed where they are aligned for it.
-fn in_place<T: bytemuck::Pod>(bytes: &'static [u8]) -> Cow<'static, [T]> {
-    match bytemuck::try_cast_slice(bytes) {
-        Ok(items) => Cow::Borrowed(items),
-        Err(_) => Cow::Owned(bytemuck::pod_collect_to_vec(bytes)),
     }
 }
 
