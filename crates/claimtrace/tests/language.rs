@@ -408,10 +408,12 @@ fn a_short_name_in_brackets_is_an_alias_of_the_name_before() {
 fn named_storms_wars_and_summits_are_events() {
     let doc = analyzed(
         "Hurricane Dorian hit the islands on Sunday. Officials said Dorian would turn north. \
-         Leaders met at the G7 Summit, decades after the Second World War.",
+         Leaders met at the G7 Summit, decades after the Second World War. \
+         Students from Baku won the International Mathematical Olympiad.",
     );
     let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
     assert_eq!(kind("Hurricane Dorian"), Some(EntityKind::Event));
+    assert_eq!(kind("International Mathematical Olympiad"), Some(EntityKind::Event));
     assert_eq!(kind("G7 Summit"), Some(EntityKind::Event));
     assert_eq!(kind("Second World War"), Some(EntityKind::Event));
     // The storm's own name is the same entity.

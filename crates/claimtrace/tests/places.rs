@@ -248,3 +248,33 @@ fn the_holy_see_is_the_vatican() {
     assert_eq!(place(&doc, "Holy See").0, EntityKind::Gpe);
     assert_eq!(country(&doc, "Holy See").as_deref(), Some("VA"));
 }
+
+#[test]
+fn states_that_no_longer_exist_keep_their_former_codes() {
+    let doc = analyze(
+        "Relations between the United States and the Soviet Union were tense. \
+         East Germany and Yugoslavia signed the treaty; the USSR did not.",
+    );
+    // Not Russia, not an organisation ("Union").
+    assert_eq!(place(&doc, "Soviet Union"), (EntityKind::Gpe, Some("SU".into()), None));
+    assert_eq!(place(&doc, "USSR").1.as_deref(), Some("SU"));
+    assert_eq!(country(&doc, "East Germany").as_deref(), Some("DD"));
+    assert_eq!(country(&doc, "Yugoslavia").as_deref(), Some("YU"));
+}
+
+#[test]
+fn a_place_named_without_its_head_is_the_place() {
+    // "Abaco" alone is the island group, not a person.
+    let doc = analyze(
+        "The hurricane struck the Abaco Islands on Sunday. Damage on Abaco was \
+         severe, officials said.",
+    );
+    assert_eq!(place(&doc, "Abaco"), place(&doc, "Abaco Islands"));
+    assert_eq!(place(&doc, "Abaco").0, EntityKind::Loc);
+}
+
+#[test]
+fn time_zones_are_no_places() {
+    let doc = analyze("The storm made landfall at 10:00 UTC on Monday, the NHC said.");
+    assert!(doc.entities.iter().all(|e| e.name != "UTC"), "{:?}", doc.entities);
+}

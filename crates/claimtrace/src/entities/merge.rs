@@ -10,7 +10,9 @@ use crate::doc::{Document, Entity, EntityKind, Mention, Span};
 use super::candidates::paren_acronym;
 use super::describe::description;
 use super::gazetteer::{Gazetteer, GAZETTEER};
-use super::lists::{is_title, COMMON_FIRST, MEMBER_NOUNS, ORG_HEADS, ORG_NOUNS};
+use super::lists::{
+    is_title, COMMON_FIRST, FAC_HEADS, LOC_HEADS, MEMBER_NOUNS, ORG_HEADS, ORG_NOUNS,
+};
 use super::Candidate;
 
 /// An entity under construction.
@@ -398,6 +400,20 @@ pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool 
         if initials == letters {
             return true;
         }
+    }
+    // "Abaco" for "the Abaco Islands", "Payam" for "Payam International
+    // Airport": the first word of a place or facility named by its head
+    // ("Islands", "Airport") is that place, where the recogniser took it
+    // for a person or an organisation.
+    if wa.len() == 1
+        && a.entry.is_none()
+        && matches!(a.kind, EntityKind::Person | EntityKind::Org)
+        && matches!(b.kind, EntityKind::Loc | EntityKind::Fac)
+        && wb[0] == wa[0]
+        && wb.last().is_some_and(|w| LOC_HEADS.contains(&w.as_str()) || FAC_HEADS.contains(&w.as_str()))
+        && !COMMON_FIRST.contains(&wa[0].as_str())
+    {
+        return true;
     }
     // "Ford" for "Ford Motor Company" (but "Alachua", a place, is not
     // "Alachua Sheriff's Office").
