@@ -410,7 +410,9 @@ pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool 
         && matches!(a.kind, EntityKind::Person | EntityKind::Org)
         && matches!(b.kind, EntityKind::Loc | EntityKind::Fac)
         && wb[0] == wa[0]
-        && wb.last().is_some_and(|w| LOC_HEADS.contains(&w.as_str()) || FAC_HEADS.contains(&w.as_str()))
+        && wb
+            .last()
+            .is_some_and(|w| LOC_HEADS.contains(&w.as_str()) || FAC_HEADS.contains(&w.as_str()))
         && !COMMON_FIRST.contains(&wa[0].as_str())
     {
         return true;
