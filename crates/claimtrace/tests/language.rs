@@ -421,6 +421,20 @@ fn named_storms_wars_and_summits_are_events() {
 }
 
 #[test]
+fn a_facility_that_speaks_is_an_organisation() {
+    let doc = analyzed(
+        "The National Hurricane Center (NHC) said the storm would strengthen. According \
+         to the German Aerospace Center, the probe landed. Fans gathered at the Rockefeller \
+         Center on Monday.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("National Hurricane Center"), Some(EntityKind::Org), "{:?}", doc.entities);
+    assert_eq!(kind("German Aerospace Center"), Some(EntityKind::Org));
+    // A building where people gather stays one.
+    assert_eq!(kind("Rockefeller Center"), Some(EntityKind::Fac));
+}
+
+#[test]
 fn company_words_and_inner_capitals_make_organisations() {
     let doc = analyzed(
         "The fact-checker PolitiFact rated it false. Burisma Holdings paid him, \

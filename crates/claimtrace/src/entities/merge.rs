@@ -117,6 +117,14 @@ pub(super) fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazettee
     for i in outlets {
         groups[i].kind = EntityKind::Org;
     }
+    // "The National Hurricane Center (NHC) said ...": a facility that
+    // speaks is the organisation there, as "the White House said" is the
+    // administration.
+    for g in groups.iter_mut() {
+        if g.merged_into.is_none() && speaks_like_an_organisation(doc, g, &mentions) {
+            g.kind = EntityKind::Org;
+        }
+    }
     // Emit the surviving groups in order of first mention.
     let mut final_idx = vec![usize::MAX; groups.len()];
     let mut entities = Vec::new();
@@ -174,6 +182,40 @@ pub(super) fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazettee
     }
     doc.mentions = mentions;
     doc.entities = entities;
+}
+
+/// Whether a facility the gazetteer does not know is the subject of a
+/// verb of speech ("the Center said", "the NHC warned", with a bracketed
+/// acronym between) or the source after "according to".
+fn speaks_like_an_organisation(doc: &Document, g: &Group, mentions: &[Mention]) -> bool {
+    let speech = &crate::claims::LEXICONS.speech;
+    let according = &crate::claims::LEXICONS.according;
+    let n = doc.tokens.len();
+    g.kind == EntityKind::Fac
+        && g.entry.is_none()
+        && g.mentions.iter().any(|&m| {
+            let tokens = &mentions[m].tokens;
+            let mut next = tokens.end;
+            // "(NHC)" after the name.
+            if next + 2 < n && doc.token_text(next) == "(" && doc.token_text(next + 2) == ")" {
+                next += 3;
+            }
+            let verb = next < n && {
+                let word = doc.token_text(next);
+                speech.contains(word) && (word.ends_with('s') || word.ends_with('d'))
+            };
+            let lower: Vec<String> = (tokens.start.saturating_sub(3)..tokens.start)
+                .map(|k| doc.token_text(k).to_lowercase())
+                .collect();
+            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let after_according = (0..words.len()).any(|k| {
+                according.match_at(&words, k).is_some_and(|len| {
+                    let end = k + len;
+                    end == words.len() || end + 1 == words.len() && words[end] == "the"
+                })
+            });
+            verb || after_according
+        })
 }
 
 /// "Rappler reported three malls ...", "Rudaw reports ...": a one-word
