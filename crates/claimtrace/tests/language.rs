@@ -421,6 +421,20 @@ fn named_storms_wars_and_summits_are_events() {
 }
 
 #[test]
+fn a_given_name_and_more_after_a_party_is_a_person() {
+    // Given names of the census: "Cory", "Rosa", "Ron" open persons'
+    // names (were an organisation, and places).
+    let doc = analyzed(
+        "The seat is held by Republican Cory Gardner, polls show. Civil rights \
+         activist Rosa Parks was honoured on Monday.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Cory Gardner"), Some(EntityKind::Person), "{:?}", doc.entities);
+    assert_eq!(kind("Republican"), Some(EntityKind::Norp));
+    assert_eq!(kind("Rosa Parks"), Some(EntityKind::Person));
+}
+
+#[test]
 fn a_facility_that_speaks_is_an_organisation() {
     let doc = analyzed(
         "The National Hurricane Center (NHC) said the storm would strengthen. According \

@@ -107,12 +107,15 @@ pub static NAMES: LazyLock<NameList> = LazyLock::new(|| NameList::from_tokenized
 const NAMES_TSV: &str = include_str!("data/names.tsv");
 
 /// Given names: the first words of the persons named in two words or more
-/// in the names from data ("Larry" of "Larry Hogan").
+/// in the names from data ("Larry" of "Larry Hogan"), and the first names
+/// of the 1990 US Census that are no common word
+/// (`data/entities/given_names.txt`).
 pub static GIVEN_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     data_lines(NAMES_TSV)
         .filter_map(|line| line.strip_prefix("PERSON\t"))
         .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
         .filter(|first| first.chars().next().is_some_and(char::is_uppercase))
+        .chain(data_lines(include_str!("../../data/entities/given_names.txt")))
         .collect()
 });
 
