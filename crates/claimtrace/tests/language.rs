@@ -435,6 +435,23 @@ fn a_given_name_and_more_after_a_party_is_a_person() {
 }
 
 #[test]
+fn species_are_no_names_and_a_named_volcano_is_a_place() {
+    let doc = analyzed(
+        "Researchers chose Caudipteryx zoui, a dinosaur. In Caudipteryx, running caused \
+         flapping. Penguins, Spheniscus magellanicus, fell. Officials said the Kīlauea volcano erupted; \
+         when Kīlauea was still erupting, the ship sailed close. Sirhan was held at Richard \
+         J. Donovan Correctional Facility. Trump tweeted on Monday.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Caudipteryx"), None, "{:?}", doc.entities);
+    assert_eq!(kind("Spheniscus"), None);
+    assert_eq!(kind("Kīlauea"), Some(EntityKind::Loc));
+    assert_eq!(kind("Richard J. Donovan Correctional Facility"), Some(EntityKind::Fac));
+    // A name before a verb stays.
+    assert_eq!(kind("Trump"), Some(EntityKind::Person));
+}
+
+#[test]
 fn a_facility_that_speaks_is_an_organisation() {
     let doc = analyzed(
         "The National Hurricane Center (NHC) said the storm would strengthen. According \

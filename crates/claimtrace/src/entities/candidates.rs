@@ -1388,6 +1388,49 @@ fn opens(doc: &Document, sentence_starts: &[bool], i: usize) -> bool {
         })
 }
 
+/// "Spheniscus magellanicus", "Caudipteryx zoui": a capitalised word
+/// before a lower-case Latin epithet that is no English word is a genus,
+/// no name; so is the genus alone elsewhere in the article ("in
+/// Caudipteryx, ...").
+pub(super) fn drop_taxa(doc: &Document, cands: &mut Vec<Candidate>) {
+    const ENDINGS: [&str; 7] = ["us", "um", "ae", "is", "a", "i", "ensis"];
+    let epithet = |word: &str| {
+        word.len() >= 4
+            && word.chars().all(|c| c.is_ascii_lowercase())
+            && ENDINGS.iter().any(|e| word.ends_with(e))
+            && !is_plain_word(word)
+            && !is_common_word(word)
+    };
+    let genera: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.entry.is_none() && c.end - c.start == 1)
+        .filter(|c| doc.tokens.get(c.end).is_some_and(|t| epithet(doc.slice(t.span))))
+        .map(|c| doc.token_text(c.start))
+        .collect();
+    if !genera.is_empty() {
+        cands.retain(|c| {
+            c.entry.is_some() || c.end - c.start != 1 || !genera.contains(&doc.token_text(c.start))
+        });
+    }
+}
+
+/// "The Kīlauea volcano", "the Yangtze river": a name before a lower-case
+/// head of a non-political place (`loc_heads.txt`) is that place, where
+/// the recogniser took it for a person or an organisation.
+pub(super) fn places_before_a_head(doc: &Document, cands: &mut [Candidate]) {
+    for c in cands.iter_mut() {
+        if c.entry.is_some() || !matches!(c.kind, EntityKind::Person | EntityKind::Org) {
+            continue;
+        }
+        let Some(next) = doc.tokens.get(c.end).map(|t| doc.slice(t.span)) else { continue };
+        let head = next.starts_with(char::is_lowercase)
+            && LOC_HEADS.iter().any(|h| h.len() == next.len() && h.eq_ignore_ascii_case(next));
+        if head {
+            c.kind = EntityKind::Loc;
+        }
+    }
+}
+
 /// Names of one common word the recogniser found, dropped: one
 /// capitalised because it opens a sentence or a quotation ("\"Sometimes I
 /// still have nightmares\"", "Members of the lab spend ...") unless the
