@@ -514,8 +514,10 @@ pub(super) fn split_offices(doc: &Document, gazetteer: &Gazetteer, cands: &mut V
             && !left_words.iter().any(|w| headed(w) || is_common_word(w))
             && (c.kind == EntityKind::Person
                 || name > c.start
+                || c.start > 0 && title(c.start - 1)
                 || listed_person(&left_words)
-                || listed_person(&left_words[..1]));
+                || listed_person(&left_words[..1])
+                || super::gazetteer::GIVEN_NAMES.contains(left_words[0]));
         if !a_person {
             return true;
         }
