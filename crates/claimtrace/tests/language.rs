@@ -462,6 +462,29 @@ fn species_are_no_names_and_a_named_volcano_is_a_place() {
 }
 
 #[test]
+fn a_plural_possessive_opens_a_hall_and_the_hall_is_that_one() {
+    let doc = analyzed(
+        "A man stabbed people at Fishmongers' Hall in London. Police said the attacker \
+         exited the Hall. The Veterans' Association said no.",
+    );
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Fishmongers' Hall"), Some(EntityKind::Fac), "{:?}", doc.entities);
+    assert_eq!(kind("Veterans' Association"), Some(EntityKind::Org));
+    let hall = doc.entities.iter().find(|e| e.name == "Fishmongers' Hall").unwrap();
+    assert!(hall.aliases.iter().any(|a| a == "Hall"), "{:?}", doc.entities);
+    assert_eq!(kind("Hall"), None);
+}
+
+#[test]
+fn religions_are_groups() {
+    let doc = analyzed("He converted to Islam. Christianity and Judaism share roots.");
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Islam"), Some(EntityKind::Norp), "{:?}", doc.entities);
+    assert_eq!(kind("Christianity"), Some(EntityKind::Norp));
+    assert_eq!(kind("Judaism"), Some(EntityKind::Norp));
+}
+
+#[test]
 fn a_facility_that_speaks_is_an_organisation() {
     let doc = analyzed(
         "The National Hurricane Center (NHC) said the storm would strengthen. According \

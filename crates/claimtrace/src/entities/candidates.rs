@@ -253,18 +253,31 @@ pub(super) fn join_possessive_offices(doc: &Document, cands: &mut Vec<Candidate>
     for a in 0..cands.len() {
         let end = cands[a].end;
         let text_at = |i: usize| (i < doc.tokens.len()).then(|| doc.token_text(i));
+        let last = doc.token_text(end - 1);
         let possessive = matches!(text_at(end), Some("'s" | "’s"));
         let head = text_at(end + 1).is_some_and(|w| ORG_HEADS.contains(&w));
-        if !possessive || !head || cands[a].entry.is_some() || !is_title(doc.token_text(end - 1)) {
+        let office = possessive && head && is_title(last);
+        // "Fishmongers' Hall", "the Veterans' Association": a plural's
+        // possessive opens the name of the hall or body it heads.
+        let plural = matches!(text_at(end), Some("'" | "’"))
+            && last.ends_with('s')
+            && last.chars().next().is_some_and(char::is_uppercase);
+        let kind = match text_at(end + 1) {
+            Some(w) if FAC_HEADS.contains(&w) => EntityKind::Fac,
+            Some(w) if ORG_HEADS.contains(&w) => EntityKind::Org,
+            _ => continue,
+        };
+        if cands[a].entry.is_some() || !(office || plural) {
             continue;
         }
+        // An office's is an organisation, whatever else its head heads.
+        let kind = if office { EntityKind::Org } else { kind };
         let mut new_end = end + 2;
         if let Some(b) = cands.iter().position(|c| c.start == end + 1) {
             new_end = new_end.max(cands[b].end);
             absorbed.push(b);
         }
-        cands[a] =
-            Candidate { start: cands[a].start, end: new_end, kind: EntityKind::Org, entry: None };
+        cands[a] = Candidate { start: cands[a].start, end: new_end, kind, entry: None };
     }
     let mut k = 0;
     cands.retain(|_| {
@@ -1388,6 +1401,33 @@ fn opens(doc: &Document, sentence_starts: &[bool], i: usize) -> bool {
         || i.checked_sub(1).is_some_and(|p| {
             matches!(doc.token_text(p), "\"" | "“" | "‘" | "'" | "«" | "``" | ":" | "—" | "–" | "(")
         })
+}
+
+/// "The attacker exited the Hall" after "Fishmongers' Hall": a facility's
+/// head alone after "the" is a facility (the recogniser may read a
+/// surname), when a facility of the article ends in it; merging makes it
+/// that one.
+pub(super) fn facility_heads_alone(doc: &Document, cands: &mut [Candidate]) {
+    let ends: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Fac && c.end - c.start >= 2)
+        .map(|c| doc.token_text(c.end - 1))
+        .collect();
+    if ends.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let word = doc.token_text(c.start);
+        if c.end - c.start == 1
+            && c.entry.is_none()
+            && c.start > 0
+            && doc.token_text(c.start - 1).eq_ignore_ascii_case("the")
+            && FAC_HEADS.contains(&word)
+            && ends.contains(&word)
+        {
+            c.kind = EntityKind::Fac;
+        }
+    }
 }
 
 /// "Spheniscus magellanicus", "Caudipteryx zoui": a capitalised word

@@ -308,23 +308,27 @@ pub(super) fn merge_groups(groups: &mut [Group]) {
         }
     }
     // "the Commission" after "the European Commission", "Parliament"
-    // after "the Parliament of New South Wales": an organisation's head
-    // alone is the one organisation of the article it heads, when there
+    // after "the Parliament of New South Wales", "the Hall" after
+    // "Fishmongers' Hall": an organisation's or a facility's head alone is
+    // the one organisation or facility of the article it heads, when there
     // is one.
     for a in 0..n {
         let g = &groups[a];
         let [word] = shapes[a].as_slice() else { continue };
-        if g.merged_into.is_some()
-            || g.kind != EntityKind::Org
-            || !ORG_HEADS.contains(&word.as_str())
-        {
+        let heads = match g.kind {
+            EntityKind::Org => &ORG_HEADS,
+            EntityKind::Fac => &FAC_HEADS,
+            _ => continue,
+        };
+        if g.merged_into.is_some() || !heads.contains(&word.as_str()) {
             continue;
         }
+        let kind = g.kind;
         let headed = |b: usize| {
             let wb = &shapes[b];
             b != a
                 && groups[b].merged_into.is_none()
-                && groups[b].kind == EntityKind::Org
+                && groups[b].kind == kind
                 && wb.len() >= 2
                 && (wb[wb.len() - 1] == *word || wb[0] == *word && wb[1] == "of")
                 // Not an office read as a name ("Labour Member of Parliament").

@@ -25,8 +25,9 @@ use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
 use candidates::{
     add_acronym_uses, add_repeated_names, drop_common_words, drop_taxa, extend_topic_names,
-    family_names, join_possessive_offices, places_before_a_head, regnal_names, sentence_candidates,
-    split_coordinated, split_group_adjectives, split_offices, strip_titles, title_surnames,
+    facility_heads_alone, family_names, join_possessive_offices, places_before_a_head,
+    regnal_names, sentence_candidates, split_coordinated, split_group_adjectives, split_offices,
+    strip_titles, title_surnames,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -63,6 +64,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     add_acronym_uses(doc, &mut cands);
     add_repeated_names(doc, &mut cands);
     drop_taxa(doc, &mut cands);
+    facility_heads_alone(doc, &mut cands);
     cands.sort_by_key(|c| (c.start, c.end));
     // Where a rule left a recognised span exactly on a listed name ("State
     // Democrat" cut to "Democrat"), the list says what it is.
