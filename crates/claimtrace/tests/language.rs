@@ -476,6 +476,14 @@ fn a_plural_possessive_opens_a_hall_and_the_hall_is_that_one() {
 }
 
 #[test]
+fn brexit_is_no_name_and_the_brexit_party_one() {
+    let doc = analyzed("Nigel Farage founded the Brexit Party. Brexit is due on October 31.");
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Brexit Party"), Some(EntityKind::Org), "{:?}", doc.entities);
+    assert_eq!(kind("Brexit"), None);
+}
+
+#[test]
 fn religions_are_groups() {
     let doc = analyzed("He converted to Islam. Christianity and Judaism share roots.");
     let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
