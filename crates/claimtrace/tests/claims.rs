@@ -1209,3 +1209,35 @@ fn according_to_after_letters_that_lower_case_longer() {
         assert!(doc.text.is_char_boundary(q.span.start) && doc.text.is_char_boundary(q.span.end));
     }
 }
+
+// A number after a present-tense cue opens the reported clause ("say" was
+// read as a noun after a name: "the Police say").
+claim!(
+    a_number_opens_the_clause_after_say,
+    "Police say 2000 people marched in the city on Sunday.",
+    "2000 people marched in the city",
+    ["Police"],
+    Reported
+);
+// "May" written as a name or a month is no hedge.
+claim!(
+    theresa_may_is_no_hedge,
+    "Theresa May said the deal was done.",
+    "the deal was done",
+    ["Theresa May"],
+    Reported
+);
+claim!(
+    a_month_is_no_hedge,
+    "The minister was found guilty in May on 859 counts of fraud.",
+    "found guilty in May",
+    [],
+    Asserted
+);
+claim!(
+    the_modal_hedges,
+    "Officials said the deal may collapse next week.",
+    "the deal may collapse",
+    ["Officials"],
+    Hedged
+);

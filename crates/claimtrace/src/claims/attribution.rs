@@ -531,7 +531,9 @@ fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
         || tokens.get(k + 1).is_none_or(|t| {
             matches!(t.tag, Some("AUX" | "VERB" | "PUNCT" | "ADP"))
                 || t.tag == Some("NOUN") && tokens[k].tag != Some("VERB")
-                || t.kind != TokenKind::Word
+                // A number opens the clause a verb reports ("Police say
+                // 2000 people marched").
+                || !matches!(t.kind, TokenKind::Word | TokenKind::Number)
         });
     let name_before = k > sentence.tokens.start && ctx.is_capitalized(k - 1) && noun_slot;
     base && k > sentence.tokens.start
@@ -1826,7 +1828,7 @@ fn chained_sentence(
     if content.is_empty() {
         return;
     }
-    let hedge = LEXICONS.hedge.find(words, content.clone());
+    let hedge = super::status::find_hedge(ctx, content.clone());
     let origin_span = full.first().and_then(|o| o.span);
     let mut stances = Vec::new();
     if let Some(origin) = full.first() {
@@ -1897,7 +1899,7 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
     {
         return;
     }
-    let hedge = LEXICONS.hedge.find(words, tokens.clone());
+    let hedge = super::status::find_hedge(ctx, tokens.clone());
     let harm = tokens.clone().any(|k| LEXICONS.harm.contains(words[k]))
         && tokens.clone().any(|k| {
             ctx.doc.tokens[k].kind == TokenKind::Number

@@ -242,10 +242,25 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
         if let Some(found) = LEXICONS.unverified.find(words, start..end) {
             claim.strengthen(Status::Unverified, cue(found));
         }
-        if let Some(found) = LEXICONS.hedge.find(words, from..to) {
+        if let Some(found) = find_hedge(ctx, from..to) {
             claim.strengthen(Status::Hedged, cue(found));
         }
     }
+}
+
+/// The first hedge (`hedge.txt`) within `tokens`; a hedge word written as
+/// a name inside a sentence is a name or a month ("Theresa May said",
+/// "held in May"), as one the tagger reads as a proper noun.
+pub(super) fn find_hedge(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<usize>> {
+    let words = ctx.words();
+    (tokens.start..tokens.end.min(words.len())).find_map(|k| {
+        let n = LEXICONS.hedge.match_at(words, k).filter(|&n| k + n <= tokens.end)?;
+        let opens_sentence = k == 0
+            || matches!(ctx.text(k - 1), "." | "!" | "?" | ":" | "(" | "\"" | "“" | "‘" | "'");
+        let name = ctx.text(k).starts_with(char::is_uppercase)
+            && (!opens_sentence || ctx.doc.tokens[k].tag == Some("PROPN"));
+        (!name).then_some(k..k + n)
+    })
 }
 
 /// "called the allegations baseless", "branded the report a smear": a

@@ -99,7 +99,7 @@ fn word_lines(text: &'static str) -> Vec<&'static str> {
 }
 
 /// Plural people nouns ("civilians").
-static PEOPLE: LazyLock<Vec<&'static str>> =
+pub(crate) static PEOPLE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_lines(include_str!("../../data/people_nouns.tsv")));
 
 /// Nouns for one person ("man"), for people listed one by one.

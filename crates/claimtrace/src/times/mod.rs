@@ -635,6 +635,29 @@ fn reference_date(state: &State) -> Option<(NaiveDate, &'static str)> {
 
 const UNKNOWN_DAY: &str = "XXXX-XX-XX";
 
+/// "Police say 2000 people marched": a number of year shape before a noun
+/// for people counts them, unless a preposition of time puts it in a
+/// year ("in 2000 people voted ...").
+fn counts_people(text: &str, start: usize, after: &str) -> bool {
+    let next: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let previous = crate::chars::before(text, start)
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    crate::counts::PEOPLE.contains(&next.as_str())
+        && !matches!(
+            previous.as_str(),
+            "in" | "since" | "of" | "by" | "from" | "until" | "before" | "after" | "during"
+        )
+}
+
 fn resolve(
     rule: Rule,
     caps: &Captures<'_>,
@@ -805,6 +828,7 @@ fn resolve(
                     && crate::chars::skip_first_char(after)
                         .starts_with(|c: char| c.is_ascii_digit()))
                 || after.trim_start().to_ascii_lowercase().starts_with("percent")
+                || counts_people(ctx.text, ctx.start, after)
             {
                 return Ok(None);
             }

@@ -378,6 +378,8 @@ no_time! {
     clock_13_pm, "13 p.m.";
     bad_numeric_date, "13/13/2024";
     may_modal, "The court May rule";
+    a_count_of_people, "Police say 2000 people marched";
+    over_a_count, "over 1800 people have died";
     march_verb, "Thousands March through the city";
     money_not_year, "a $2024 fine";
     thousands_not_year, "2,000 people";
