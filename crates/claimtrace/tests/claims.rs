@@ -1241,3 +1241,28 @@ claim!(
     ["Officials"],
     Hedged
 );
+
+/// In the ledger, "the Queen" names the article's "Queen Elizabeth II":
+/// a claim about her is about that entity, whichever name it uses.
+#[test]
+fn a_title_with_the_names_the_entity_it_describes_in_the_ledger() {
+    let doc = analyze(
+        "Queen Elizabeth II met the prime minister on Tuesday. At his request, the Queen \
+         suspended parliament for five weeks, officials said.",
+    );
+    let article = claimtrace::ledger::ArticleRef {
+        url: "https://example.org/a".into(),
+        outlet: None,
+        published: Some("2019-08-29".into()),
+        date_from: claimtrace::ledger::DateFrom::META,
+        version: 1,
+        copy_of: None,
+        wire: None,
+    };
+    let appearances = claimtrace::ledger::appearances(&doc, &article);
+    let suspended = appearances
+        .iter()
+        .find(|a| a.text.contains("suspended parliament"))
+        .unwrap_or_else(|| panic!("{:?}", appearances.iter().map(|a| &a.text).collect::<Vec<_>>()));
+    assert!(suspended.entities.iter().any(|e| e == "Elizabeth II"), "{:?}", suspended.entities);
+}

@@ -275,6 +275,18 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
                     inside.push(e.name.clone());
                 }
             }
+            // "the Queen" for "Queen Elizabeth II", named elsewhere in the
+            // article: the title the entity was given, as a definite
+            // description.
+            for e in &doc.entities {
+                let described = e
+                    .description
+                    .as_deref()
+                    .is_some_and(|d| !d.contains(' ') && claim.text.contains(&format!("the {d}")));
+                if described && !inside.contains(&e.name) {
+                    inside.push(e.name.clone());
+                }
+            }
             Appearance {
                 article: article.clone(),
                 index,

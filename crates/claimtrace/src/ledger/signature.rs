@@ -57,7 +57,7 @@ impl Signature {
                 continue;
             }
             let word = word.trim_end_matches("'s").trim_end_matches("’s");
-            if word.chars().count() < 2 || STOPWORDS.contains(word) {
+            if word.chars().count() < 2 || STOPWORDS.contains(word) || is_regnal_number(word) {
                 continue;
             }
             if let Some(value) = crate::numbers::word_value(word) {
@@ -79,6 +79,13 @@ impl Signature {
         keys.extend(self.entities.iter().map(|e| format!("e:{e}")));
         keys
     }
+}
+
+/// Whether `word` (lower-cased) is a Roman numeral that ends a name ("ii"
+/// of "Elizabeth II"): part of a name, which the claim's entities carry,
+/// not a content word.
+fn is_regnal_number(word: &str) -> bool {
+    matches!(word, "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "xi" | "xii" | "xiii")
 }
 
 /// MinHash bands over the content stems: two claims whose stems overlap
@@ -415,6 +422,11 @@ mod tests {
         assert!(sig("During the recess parliament cannot pass laws", &[]).negated);
         assert!(sig("twelve people died", &[]).numbers.contains("12"));
         assert!(sig("1,200 homes were destroyed", &[]).numbers.contains("1200"));
+        // Days said relative to the article and a name's numeral are no
+        // content words.
+        let s = sig("Elizabeth II suspended parliament yesterday, on Monday", &[]);
+        assert!(!s.stems.contains("ii") && !s.stems.contains("yesterday"));
+        assert!(!s.stems.contains("monday") && s.stems.contains("suspend"));
     }
 
     #[test]
