@@ -511,13 +511,16 @@ fn company_words_and_inner_capitals_make_organisations() {
     let doc = analyzed(
         "The fact-checker PolitiFact rated it false. Burisma Holdings paid him, \
          the Samoa Observer reported. Governor Ron DeSantis spoke. Vlada Stamenković of \
-         the NASA Jet Propulsion Laboratory built a model.",
+         the NASA Jet Propulsion Laboratory built a model. BBC Sport and the Nevada \
+         Independent reported it.",
     );
     let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
     assert_eq!(kind("PolitiFact"), Some(EntityKind::Org), "{:?}", doc.entities);
     assert_eq!(kind("Burisma Holdings"), Some(EntityKind::Org));
     assert_eq!(kind("Samoa Observer"), Some(EntityKind::Org));
     assert_eq!(kind("NASA Jet Propulsion Laboratory"), Some(EntityKind::Org));
+    assert_eq!(kind("BBC Sport"), Some(EntityKind::Org));
+    assert_eq!(kind("Nevada Independent"), Some(EntityKind::Org));
     assert_eq!(kind("Ron DeSantis"), Some(EntityKind::Person));
 }
 
