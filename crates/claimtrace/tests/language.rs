@@ -484,6 +484,15 @@ fn brexit_is_no_name_and_the_brexit_party_one() {
 }
 
 #[test]
+fn a_given_name_opening_a_sentence_stays_in_the_name() {
+    // The tagger reads "Usman" as an adjective; the recogniser had "Khan".
+    let doc = analyzed("Usman Khan was released in 2018. Yesterday Smith spoke to reporters.");
+    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Usman Khan"), Some(EntityKind::Person), "{:?}", doc.entities);
+    assert!(doc.entities.iter().all(|e| !e.name.starts_with("Yesterday")), "{:?}", doc.entities);
+}
+
+#[test]
 fn religions_are_groups() {
     let doc = analyzed("He converted to Islam. Christianity and Judaism share roots.");
     let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);

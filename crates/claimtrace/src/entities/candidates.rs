@@ -1403,6 +1403,51 @@ fn opens(doc: &Document, sentence_starts: &[bool], i: usize) -> bool {
         })
 }
 
+/// "Usman Khan was released": a capitalised word opening the sentence
+/// right before a person's name of one or two words, which the recogniser
+/// left out (its capital says nothing there, and the tagger may read it
+/// as an adjective), is the person's given name, when it is no word of
+/// the dictionaries, no title and no listed name ("Russian", "Former" and
+/// "Yesterday" stay out).
+pub(super) fn given_names_opening_sentences(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    cands: &mut [Candidate],
+) {
+    for sentence in &doc.sentences {
+        let first = sentence.tokens.start;
+        if sentence.tokens.len() < 3 || cands.iter().any(|c| c.start <= first && first < c.end) {
+            continue;
+        }
+        let word = doc.token_text(first);
+        let name_like = doc.tokens[first].kind == TokenKind::Word
+            && word.chars().count() >= 3
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase)
+            && !is_common_word(word)
+            && !is_plain_word(word)
+            && !is_title(word)
+            && !is_dropped_title(word)
+            && !NOT_NAMES.contains(&word)
+            && gazetteer.whole(&[word]).is_none()
+            && !matches!(
+                doc.tokens[first].tag,
+                Some("DET" | "ADV" | "VERB" | "AUX" | "ADP" | "PRON")
+            );
+        if !name_like {
+            continue;
+        }
+        if let Some(c) = cands.iter_mut().find(|c| {
+            c.start == first + 1
+                && c.kind == EntityKind::Person
+                && c.entry.is_none()
+                && c.end - c.start <= 2
+        }) {
+            c.start = first;
+        }
+    }
+}
+
 /// "The attacker exited the Hall" after "Fishmongers' Hall": a facility's
 /// head alone after "the" is a facility (the recogniser may read a
 /// surname), when a facility of the article ends in it; merging makes it

@@ -25,9 +25,9 @@ use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
 use candidates::{
     add_acronym_uses, add_repeated_names, drop_common_words, drop_taxa, extend_topic_names,
-    facility_heads_alone, family_names, join_possessive_offices, places_before_a_head,
-    regnal_names, sentence_candidates, split_coordinated, split_group_adjectives, split_offices,
-    strip_titles, title_surnames,
+    facility_heads_alone, family_names, given_names_opening_sentences, join_possessive_offices,
+    places_before_a_head, regnal_names, sentence_candidates, split_coordinated,
+    split_group_adjectives, split_offices, strip_titles, title_surnames,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -59,6 +59,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     strip_titles(doc, &mut cands);
     title_surnames(doc, &mut cands);
     family_names(doc, gazetteer, &mut cands);
+    given_names_opening_sentences(doc, gazetteer, &mut cands);
     drop_common_words(doc, &mut cands);
     places_before_a_head(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);
