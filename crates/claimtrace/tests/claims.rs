@@ -1266,3 +1266,36 @@ fn a_title_with_the_names_the_entity_it_describes_in_the_ledger() {
         .unwrap_or_else(|| panic!("{:?}", appearances.iter().map(|a| &a.text).collect::<Vec<_>>()));
     assert!(suspended.entities.iter().any(|e| e == "Elizabeth II"), "{:?}", suspended.entities);
 }
+
+// A postposed cue with where or how it was said after it ("in a
+// statement", "on Twitter") still has its speaker before it; "think of"
+// is no such phrase.
+claim!(
+    said_in_a_statement_after_the_content,
+    "The bridge will reopen on Friday, police said in a statement.",
+    "The bridge will reopen on Friday",
+    ["police"],
+    Reported
+);
+claim!(
+    wrote_on_twitter_after_the_content,
+    "The bridge will reopen on Friday, the spokesperson wrote on Twitter.",
+    "The bridge will reopen on Friday",
+    ["the spokesperson"],
+    Reported
+);
+
+#[test]
+fn a_quote_before_said_in_an_interview_has_its_speaker() {
+    let doc = analyze(
+        "Boris Johnson spoke on Sunday. \"This is a new government with a very exciting \
+         agenda,\" Johnson said in an interview.",
+    );
+    let quote = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.span).contains("exciting agenda"))
+        .expect("the quote");
+    let source = quote.source.as_ref().map(|s| s.text.as_str());
+    assert!(source.is_some_and(|s| s.contains("Johnson")), "{source:?}");
+}

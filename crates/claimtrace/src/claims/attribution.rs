@@ -1255,7 +1255,22 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     let told_whom = LEXICONS.tell.contains(words[cue])
         && after.len() <= 4
         && after.iter().all(|&i| !looks_finite_verb(ctx, i) && !matches!(words[i], "that" | ","));
-    if after.is_empty() || told_whom {
+    // "..., police said in a statement.", "..., she wrote on Twitter.":
+    // where or how it was said, prepositional phrases and nothing else.
+    let tag = |i: usize| ctx.doc.tokens[i].tag;
+    let rest: Vec<usize> = (cue + 1..end).filter(|&i| !is_time_word(words[i])).collect();
+    let how_said = rest.first().is_some_and(|&i| tag(i) == Some("ADP"))
+        && rest.last().is_some_and(|&i| matches!(tag(i), Some("NOUN" | "PROPN" | "NUM")))
+        && rest.len() <= 10
+        && rest.iter().all(|&i| {
+            !looks_finite_verb(ctx, i)
+                && !matches!(words[i], "that" | "," | "whether" | "if" | "about")
+                && matches!(
+                    tag(i),
+                    Some("ADP" | "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
+                )
+        });
+    if after.is_empty() || told_whom || how_said {
         let subject_end = (start..cue).rev().find(|&i| !LEXICONS.skip.contains(words[i]))? + 1;
         let speaker = phrase_before(ctx, start..subject_end)?;
         // '..., officials said.' or '...," he said.'
