@@ -1299,3 +1299,19 @@ fn a_quote_before_said_in_an_interview_has_its_speaker() {
     let source = quote.source.as_ref().map(|s| s.text.as_str());
     assert!(source.is_some_and(|s| s.contains("Johnson")), "{source:?}");
 }
+
+/// A relative clause's fact names the antecedent, not the report around
+/// it: "Sputnik News reported Leonov, who died ..." is Leonov's death.
+#[test]
+fn a_relative_fact_starts_after_the_cue() {
+    let doc = analyze(
+        "Sputnik News reported Leonov, who died in Moscow on Friday, had been ill. The mayor \
+         said the bridge, which collapsed in May, will reopen.",
+    );
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.iter().all(|t| !t.starts_with("Sputnik News reported Leonov died")), "{texts:?}");
+    assert!(
+        texts.iter().all(|t| !t.starts_with("The mayor said the bridge collapsed")),
+        "{texts:?}"
+    );
+}

@@ -2200,8 +2200,17 @@ fn relative_facts(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>) {
         }
         // The antecedent: the last conjunct of the phrase before the comma.
         let Some(phrase) = phrase_before(ctx, start..relative - 1) else { continue };
-        let antecedent_start =
-            phrase.clone().rev().find(|&i| words[i] == "and").map_or(phrase.start, |i| i + 1);
+        // Not past a cue ("The mayor said the bridge, which ...": the
+        // bridge is the antecedent, not the mayor's saying).
+        let antecedent_start = phrase
+            .clone()
+            .rev()
+            .find(|&i| {
+                words[i] == "and"
+                    || LEXICONS.speech.contains(words[i])
+                    || LEXICONS.claim.contains(words[i])
+            })
+            .map_or(phrase.start, |i| i + 1);
         let antecedent = antecedent_start..phrase.end;
         if !antecedent.clone().any(|i| ctx.is_capitalized(i)) {
             continue;
