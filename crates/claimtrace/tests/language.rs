@@ -20,6 +20,11 @@ fn names_and_kinds(doc: &Document) -> Vec<(&str, EntityKind)> {
     doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect()
 }
 
+/// The type of the entity called `name`, if there is one.
+fn kind_of(doc: &Document, name: &str) -> Option<EntityKind> {
+    doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+}
+
 fn tags(doc: &Document) -> Vec<&str> {
     doc.tokens.iter().map(|t| t.tag.unwrap_or("-")).collect()
 }
@@ -391,7 +396,7 @@ fn names_listed_after_a_plural_organisation_noun_are_organisations() {
         "Some firms including Acme Bahn, Zorbal, and Quintex have announced plans to leave. \
          Leaders of his party such as Mary Brandt objected.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     for name in ["Acme Bahn", "Zorbal", "Quintex"] {
         assert_eq!(kind(name), Some(EntityKind::Org), "{name}");
     }
@@ -421,7 +426,7 @@ fn named_storms_wars_and_summits_are_events() {
          Leaders met at the G7 Summit, decades after the Second World War. \
          Students from Baku won the International Mathematical Olympiad.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Hurricane Dorian"), Some(EntityKind::Event));
     assert_eq!(kind("International Mathematical Olympiad"), Some(EntityKind::Event));
     assert_eq!(kind("G7 Summit"), Some(EntityKind::Event));
@@ -438,7 +443,7 @@ fn a_given_name_and_more_after_a_party_is_a_person() {
         "The seat is held by Republican Cory Gardner, polls show. Civil rights \
          activist Rosa Parks was honoured on Monday.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Cory Gardner"), Some(EntityKind::Person), "{:?}", doc.entities);
     assert_eq!(kind("Republican"), Some(EntityKind::Norp));
     assert_eq!(kind("Rosa Parks"), Some(EntityKind::Person));
@@ -452,7 +457,7 @@ fn species_are_no_names_and_a_named_volcano_is_a_place() {
          when Kīlauea was still erupting, the ship sailed close. Sirhan was held at Richard \
          J. Donovan Correctional Facility. Trump tweeted on Monday.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Caudipteryx"), None, "{:?}", doc.entities);
     assert_eq!(kind("Spheniscus"), None);
     assert_eq!(kind("Kīlauea"), Some(EntityKind::Loc));
@@ -467,7 +472,7 @@ fn a_plural_possessive_opens_a_hall_and_the_hall_is_that_one() {
         "A man stabbed people at Fishmongers' Hall in London. Police said the attacker \
          exited the Hall. The Veterans' Association said no.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Fishmongers' Hall"), Some(EntityKind::Fac), "{:?}", doc.entities);
     assert_eq!(kind("Veterans' Association"), Some(EntityKind::Org));
     let hall = doc.entities.iter().find(|e| e.name == "Fishmongers' Hall").unwrap();
@@ -478,7 +483,7 @@ fn a_plural_possessive_opens_a_hall_and_the_hall_is_that_one() {
 #[test]
 fn brexit_is_no_name_and_the_brexit_party_one() {
     let doc = analyzed("Nigel Farage founded the Brexit Party. Brexit is due on October 31.");
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Brexit Party"), Some(EntityKind::Org), "{:?}", doc.entities);
     assert_eq!(kind("Brexit"), None);
 }
@@ -487,7 +492,7 @@ fn brexit_is_no_name_and_the_brexit_party_one() {
 fn a_given_name_opening_a_sentence_stays_in_the_name() {
     // The tagger reads "Usman" as an adjective; the recogniser had "Khan".
     let doc = analyzed("Usman Khan was released in 2018. Yesterday Smith spoke to reporters.");
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Usman Khan"), Some(EntityKind::Person), "{:?}", doc.entities);
     assert!(doc.entities.iter().all(|e| !e.name.starts_with("Yesterday")), "{:?}", doc.entities);
 }
@@ -495,7 +500,7 @@ fn a_given_name_opening_a_sentence_stays_in_the_name() {
 #[test]
 fn religions_are_groups() {
     let doc = analyzed("He converted to Islam. Christianity and Judaism share roots.");
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Islam"), Some(EntityKind::Norp), "{:?}", doc.entities);
     assert_eq!(kind("Christianity"), Some(EntityKind::Norp));
     assert_eq!(kind("Judaism"), Some(EntityKind::Norp));
@@ -508,7 +513,7 @@ fn a_facility_that_speaks_is_an_organisation() {
          to the German Aerospace Center, the probe landed. Fans gathered at the Rockefeller \
          Center on Monday.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("National Hurricane Center"), Some(EntityKind::Org), "{:?}", doc.entities);
     assert_eq!(kind("German Aerospace Center"), Some(EntityKind::Org));
     // A building where people gather stays one.
@@ -523,7 +528,7 @@ fn company_words_and_inner_capitals_make_organisations() {
          the NASA Jet Propulsion Laboratory built a model. BBC Sport and the Nevada \
          Independent reported it.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("PolitiFact"), Some(EntityKind::Org), "{:?}", doc.entities);
     assert_eq!(kind("Burisma Holdings"), Some(EntityKind::Org));
     assert_eq!(kind("Samoa Observer"), Some(EntityKind::Org));
@@ -539,7 +544,7 @@ fn vessels_and_models_are_products() {
         "The Airbus A300 landed safely. The submarine USS Grayback sank in 1944. \
          A Boeing B-17 Flying Fortress crashed on Wednesday.",
     );
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Airbus A300"), Some(EntityKind::Product), "{:?}", doc.entities);
     assert_eq!(kind("USS Grayback"), Some(EntityKind::Product));
     assert_eq!(kind("Boeing B-17 Flying Fortress"), Some(EntityKind::Product));
@@ -548,7 +553,7 @@ fn vessels_and_models_are_products() {
 #[test]
 fn a_name_after_a_work_noun_is_a_work() {
     let doc = analyzed("She was nominated for the 1959 romantic comedy Pillow Talk.");
-    let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Pillow Talk"), Some(EntityKind::Other), "{:?}", doc.entities);
 }
 

@@ -1198,8 +1198,9 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
         .unwrap_or(sentence.tokens.end);
     // A semicolon ends the clause of the cue.
     let end = (cue + 1..end).find(|&i| words[i] == ";").unwrap_or(end);
-    let after: Vec<usize> =
-        (cue + 1..end).filter(|&i| !is_time_word(words[i]) && words[i] != "on").collect();
+    // The words after the cue but time words, and (`after`) "on" too.
+    let rest: Vec<usize> = (cue + 1..end).filter(|&i| !is_time_word(words[i])).collect();
+    let after: Vec<usize> = rest.iter().copied().filter(|&i| words[i] != "on").collect();
     // "..., said the poster." The speaker may carry an apposition or an
     // aside ("said Jane Doe, the defence minister", "said Jane Doe (no
     // relation)"), which is not part of the source's name.
@@ -1258,7 +1259,6 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     // "..., police said in a statement.", "..., she wrote on Twitter.":
     // where or how it was said, prepositional phrases and nothing else.
     let tag = |i: usize| ctx.doc.tokens[i].tag;
-    let rest: Vec<usize> = (cue + 1..end).filter(|&i| !is_time_word(words[i])).collect();
     let how_said = rest.first().is_some_and(|&i| tag(i) == Some("ADP"))
         && rest.last().is_some_and(|&i| matches!(tag(i), Some("NOUN" | "PROPN" | "NUM")))
         && rest.len() <= 10

@@ -1511,7 +1511,7 @@ pub(super) fn places_before_a_head(doc: &Document, cands: &mut [Candidate]) {
         }
         let Some(next) = doc.tokens.get(c.end).map(|t| doc.slice(t.span)) else { continue };
         let head = next.starts_with(char::is_lowercase)
-            && LOC_HEADS.iter().any(|h| h.len() == next.len() && h.eq_ignore_ascii_case(next));
+            && LOC_HEADS.iter().any(|h| h.eq_ignore_ascii_case(next));
         if head {
             c.kind = EntityKind::Loc;
         }

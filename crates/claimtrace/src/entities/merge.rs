@@ -204,17 +204,19 @@ fn speaks_like_an_organisation(doc: &Document, g: &Group, mentions: &[Mention]) 
                 let word = doc.token_text(next);
                 speech.contains(word) && (word.ends_with('s') || word.ends_with('d'))
             };
-            let lower: Vec<String> = (tokens.start.saturating_sub(3)..tokens.start)
-                .map(|k| doc.token_text(k).to_lowercase())
-                .collect();
-            let words: Vec<&str> = lower.iter().map(String::as_str).collect();
-            let after_according = (0..words.len()).any(|k| {
-                according.match_at(&words, k).is_some_and(|len| {
-                    let end = k + len;
-                    end == words.len() || end + 1 == words.len() && words[end] == "the"
+            verb || {
+                // "according to (the) ..." right before the name.
+                let lower: Vec<String> = (tokens.start.saturating_sub(3)..tokens.start)
+                    .map(|k| doc.token_text(k).to_lowercase())
+                    .collect();
+                let words: Vec<&str> = lower.iter().map(String::as_str).collect();
+                (0..words.len()).any(|k| {
+                    according.match_at(&words, k).is_some_and(|len| {
+                        let end = k + len;
+                        end == words.len() || end + 1 == words.len() && words[end] == "the"
+                    })
                 })
-            });
-            verb || after_according
+            }
         })
 }
 

@@ -242,6 +242,16 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
             by_sentence[s].push(k);
         }
     }
+    // "the Queen" for "Queen Elizabeth II", named anywhere in the article:
+    // the one-word title an entity was given, as a definite description.
+    let titled: Vec<(String, &str)> = doc
+        .entities
+        .iter()
+        .filter_map(|e| {
+            let title = e.description.as_deref().filter(|d| !d.contains(' '))?;
+            Some((format!("the {title}"), e.name.as_str()))
+        })
+        .collect();
     let mut anchors: HashSet<String> = HashSet::new();
     doc.claims
         .iter()
@@ -275,16 +285,9 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
                     inside.push(e.name.clone());
                 }
             }
-            // "the Queen" for "Queen Elizabeth II", named elsewhere in the
-            // article: the title the entity was given, as a definite
-            // description.
-            for e in &doc.entities {
-                let described = e
-                    .description
-                    .as_deref()
-                    .is_some_and(|d| !d.contains(' ') && claim.text.contains(&format!("the {d}")));
-                if described && !inside.contains(&e.name) {
-                    inside.push(e.name.clone());
+            for (title, name) in &titled {
+                if claim.text.contains(title.as_str()) && !inside.iter().any(|n| n == name) {
+                    inside.push(name.to_string());
                 }
             }
             Appearance {
