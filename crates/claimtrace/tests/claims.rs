@@ -1315,3 +1315,57 @@ fn a_relative_fact_starts_after_the_cue() {
         "{texts:?}"
     );
 }
+
+/// An accusation is the accuser's claim about the accused ("Russia
+/// blamed Ukraine for the attack" is one claim in the spec's ledger
+/// example): reported, with the accuser for source, and what judges it or
+/// rejects it applies to it.
+#[test]
+fn an_accusation_is_the_accusers_claim() {
+    check_claim(
+        "Russia blamed Ukraine for the attack on Friday.",
+        "Ukraine for the attack",
+        &["Russia"],
+        Status::Reported,
+    );
+    check_claim(
+        "Officials blamed the fire on faulty wiring.",
+        "the fire on faulty wiring",
+        &["Officials"],
+        Status::Reported,
+    );
+    check_claim(
+        "Moscow accused Kyiv of involvement in the massacre without evidence.",
+        "Kyiv of involvement in the massacre",
+        &["Moscow"],
+        Status::Disputed,
+    );
+    check_stance(
+        "Iran accused the United States of lying about the strike. Washington rejected the \
+         accusation.",
+        "the United States of lying",
+        "Washington",
+        StanceKind::Denies,
+    );
+    // What the accused did ends at the comma before another clause.
+    let doc = analyze("Moscow accused Kyiv of the attack, but Kyiv denied any role.");
+    let claim = find_claim(&doc, "Kyiv of the attack");
+    assert!(!claim.text.contains("denied"), "{:?}", claim.text);
+}
+
+/// A passive accusation names no accuser, and a gerund after a
+/// preposition is the main clause's, which the article states.
+#[test]
+fn accusations_that_name_no_accuser() {
+    for body in [
+        "The army was accused of torturing prisoners.",
+        "The United States was more forceful in blaming Iran for the attack.",
+    ] {
+        let doc = analyze(body);
+        assert!(
+            doc.claims.iter().all(|c| c.chain.is_empty()),
+            "{body}: {:?}",
+            doc.claims.iter().map(|c| (&c.text, &c.chain)).collect::<Vec<_>>()
+        );
+    }
+}

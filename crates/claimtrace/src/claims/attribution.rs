@@ -623,6 +623,33 @@ fn cues(
             continue;
         }
         let claim = LEXICONS.claim.contains(word) || adjective || evidence;
+        // "Russia accused Ukraine of ...": the accuser's claim, read on
+        // its own (no clause follows the cue).
+        if let Some(prepositions) = LEXICONS.accuse.get(word) {
+            if let Some(reading) = accusation(ctx, sentence, cue, prepositions) {
+                let source = reading.source.clone().and_then(|phrase| {
+                    if is_pronoun(ctx, phrase.clone()) {
+                        first_person(ctx, phrase.start)
+                            .or_else(|| resolve_pronoun(ctx, &out, recent, phrase.start))
+                            .or_else(|| unresolved_pronoun(ctx, phrase.start))
+                    } else {
+                        to_source(ctx, phrase)
+                            .map(|s| resolve_surname(ctx, cue, resolve_description(ctx, cue, s)))
+                    }
+                });
+                if source.is_some() {
+                    out.push(Attribution {
+                        hearer: None,
+                        cue: cue..cue + 1,
+                        source,
+                        content: reading.content,
+                        speech: false,
+                        main_end: reading.main_end,
+                    });
+                }
+            }
+            continue;
+        }
         if !(participle || speech || claim) {
             continue;
         }
@@ -874,6 +901,69 @@ fn cues(
         });
     }
     out
+}
+
+/// "Russia accused Ukraine of closing the bridge", "officials blamed the
+/// fire on faulty wiring", "..., blaming Iran for the attacks": a verb of
+/// accusation (`accuse.txt`) with a noun phrase for object and one of its
+/// prepositions after it. The content is the accusation itself, verb and
+/// object included (what the accused did is said only through them); the
+/// source is the subject, or the sentence's subject for a participle
+/// after a comma. A passive ("was accused of") names no accuser here.
+fn accusation(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    cue: usize,
+    prepositions: &[String],
+) -> Option<Reading> {
+    let words = ctx.words();
+    let Range { start, end } = sentence.tokens.clone();
+    if ctx.doc.tokens[cue].tag != Some("VERB") || cue == start {
+        return None;
+    }
+    let before = words[cue - 1];
+    let passive = matches!(before, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+        && !words[cue].ends_with("ing");
+    if passive {
+        return None;
+    }
+    // The object: a short noun phrase, no verb, comma or clause in it (a
+    // name the tagger reads as a verb, "the United States", is a name).
+    let preposition = (cue + 2..end.min(cue + 10))
+        .find(|&k| prepositions.iter().any(|p| p == words[k]))
+        .filter(|&k| k + 1 < end)?;
+    if (cue + 1..preposition).any(|k| {
+        matches!(words[k], "," | "that" | ";" | ":")
+            || matches!(ctx.doc.tokens[k].tag, Some("VERB" | "AUX")) && !ctx.is_capitalized(k)
+    }) {
+        return None;
+    }
+    let gerund = words[cue].ends_with("ing");
+    // "was more forceful in blaming Iran": a gerund after a preposition
+    // is part of the main clause's predicate, which the article states.
+    if gerund && PREPOSITIONS.contains(&before) {
+        return None;
+    }
+    let mut source = if before == "," && gerund {
+        sentence_subject(ctx, start..cue - 1)
+    } else {
+        subject_before(ctx, start, cue)
+    }?;
+    // "..., and the second accused him of ...": the conjunction is not
+    // part of the subject.
+    while source.len() > 1 && matches!(words[source.start], "and" | "but" | "or") {
+        source.start += 1;
+    }
+    // What the accused did ends at the first comma after the preposition
+    // (", but Kyiv denied it", ", Reuters reported"), unless words that
+    // judge it follow (", without evidence": the status pass reads them
+    // inside the claim's clause).
+    let content = content_after(ctx, cue + 1..end, words[cue]);
+    let content_end = (preposition + 2..content.end)
+        .find(|&k| words[k] == "," && LEXICONS.dispute.match_at(words, k + 1).is_none())
+        .unwrap_or(content.end);
+    let main_end = subordinate_main_end(words, start, source.start);
+    Some(Reading { source: Some(source), content: cue..content_end.max(preposition + 2), main_end })
 }
 
 /// Where a content holds a second report with its own cue ("said X, but

@@ -102,6 +102,9 @@ pub struct Lexicons {
     pub false_label: PhraseList,
     /// Nouns naming a claim, with the cue each echoes.
     pub claim_nouns: HashMap<String, String>,
+    /// Verbs of accusation, with the prepositions that open the act the
+    /// accused is said to have done ("accused ... of", "blamed ... on").
+    pub accuse: HashMap<String, Vec<String>>,
     pub unnamed: HashSet<String>,
     pub artefact: HashSet<String>,
     pub generic_org: PhraseList,
@@ -176,6 +179,14 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             .filter_map(|l| l.split_once(' '))
             .map(|(n, c)| (n.trim().to_string(), c.trim().to_string()))
             .collect(),
+        accuse: data!("accuse.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter_map(|l| l.split_once(' '))
+            .map(|(verb, preps)| {
+                (verb.to_string(), preps.split_whitespace().map(str::to_string).collect())
+            })
+            .collect(),
         unnamed: words(data!("unnamed.txt")),
         artefact: words(data!("artefact.txt")),
         generic_org: PhraseList::parse(data!("generic_org.txt")),
@@ -238,6 +249,7 @@ mod tests {
             assert!(!list.is_empty(), "{name} is empty");
         }
         assert_eq!(l.claim_nouns.get("claims").map(String::as_str), Some("claimed"));
+        assert_eq!(l.accuse.get("blamed").map(Vec::len), Some(2));
         assert!(l.unnamed.contains("officials"));
         assert!(l.artefact.contains("poster"));
         assert!(l.harm.contains("killed") && l.count_words.contains("dozens"));
