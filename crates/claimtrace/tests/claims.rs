@@ -1369,3 +1369,31 @@ fn accusations_that_name_no_accuser() {
         );
     }
 }
+
+/// A denial with no claim noun answers the claim before it: "Kyiv denied
+/// it", "..., which Kyiv denied", "..., but Kyiv denied it", "denied any
+/// involvement". The claim is disputed, the denier's stance on it; the
+/// denial is no claim of its own, nor part of the claim's text.
+#[test]
+fn a_denial_of_it_answers_the_claim_before() {
+    for body in [
+        "Moscow claimed Kyiv was involved in the massacre. Kyiv denied it.",
+        "Moscow claimed Kyiv was involved in the massacre. Kyiv has denied any involvement.",
+        "Moscow claimed Kyiv was involved in the massacre, but Kyiv denied it.",
+        "Moscow said Kyiv was involved in the massacre, which Kyiv has strongly rejected.",
+        "Moscow accused Kyiv of involvement in the massacre, which Kyiv denied.",
+    ] {
+        let doc = analyze(body);
+        let claim = find_claim(&doc, "massacre");
+        assert_eq!(claim.status, Status::Disputed, "{body}");
+        assert!(
+            claim.stances.iter().any(|s| s.actor == "Kyiv" && s.kind == StanceKind::Denies),
+            "{body}: {:?}",
+            claim.stances
+        );
+        assert!(!claim.text.contains("denied") && !claim.text.contains("rejected"), "{body}");
+        assert_eq!(doc.claims.len(), 1, "{body}: {:?}", doc.claims);
+    }
+    // A rejected plan is no answer to a claim.
+    check_claim("The council rejected the plan.", "rejected the plan", &[], Status::Asserted);
+}

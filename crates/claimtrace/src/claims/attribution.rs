@@ -1513,12 +1513,35 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n));
         if evaluation
             || at_comma && (LEXICONS.chain.begins(next) || LEXICONS.participle.contains(next))
+            || at_comma && answers_before(ctx, i + 1..sentence_end)
         {
             end = i;
             break;
         }
     }
     start..end.max(start)
+}
+
+/// Whether `rest` (after a comma) is another party's answer to what
+/// comes before it: ", but Kyiv denied it", ", which the ministry
+/// rejected": a conjunction or "which", a subject of a few words and a
+/// verb of denial (`deny.txt`), no other verb between.
+fn answers_before(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
+    let words = ctx.words();
+    if rest.is_empty() || !matches!(words[rest.start], "but" | "which" | "though" | "although") {
+        return false;
+    }
+    for k in rest.start + 1..rest.end.min(rest.start + 8) {
+        if LEXICONS.deny.match_at(words, k).is_some() {
+            return k > rest.start + 1;
+        }
+        if matches!(words[k], "," | ";" | ":")
+            || looks_finite_verb(ctx, k) && !LEXICONS.skip.contains(words[k])
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the "that" at `i` opens a clause ("said that the road was
@@ -2062,6 +2085,20 @@ fn subordinate_start(words: &[&str], tokens: Range<usize>) -> Option<usize> {
 /// A sentence that takes a stand on a claim ("Kyiv rejected Moscow's
 /// claims") is a stance on that claim, not a claim of its own.
 fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
+    // "Kyiv denied it", "The company denies any wrongdoing": a denial of
+    // what was said before, its object a pronoun or "any" (the status
+    // pass links it to the claim).
+    if let Some(deny) = LEXICONS.deny.find(words, tokens.clone()) {
+        let object = &words[deny.end.min(tokens.end)..tokens.end];
+        let pronoun = |w: &str| matches!(w, "it" | "this" | "that" | "them" | "these" | "those");
+        let object_end =
+            object.iter().position(|w| matches!(*w, "." | "," | ";")).unwrap_or(object.len());
+        match object.first() {
+            Some(w) if pronoun(w) && object_end == 1 => return true,
+            Some(&"any") => return true,
+            _ => {}
+        }
+    }
     let stance = LEXICONS.deny.find(words, tokens.clone()).is_some()
         || LEXICONS.confirm.find(words, tokens.clone()).is_some()
         || LEXICONS.dispute.find(words, tokens.clone()).is_some()
@@ -3324,5 +3361,8 @@ mod tests {
 
         assert!(answers_claim(&["kyiv", "rejected", "moscow", "'s", "claims"], 0..5));
         assert!(!answers_claim(&["kyiv", "rejected", "the", "plan"], 0..4));
+        assert!(answers_claim(&["kyiv", "denied", "it"], 0..3));
+        assert!(answers_claim(&["kyiv", "denied", "any", "involvement"], 0..4));
+        assert!(!answers_claim(&["kyiv", "denied", "it", "was", "involved"], 0..5));
     }
 }

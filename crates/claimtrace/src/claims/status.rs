@@ -133,8 +133,14 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 }
             }
             let target = object
+                .clone()
                 .and_then(|object| named_claim(ctx, found, sentence_idx, object))
                 .or(sentence_target)
+                .or_else(|| {
+                    (kind == StanceKind::Denies)
+                        .then(|| answered_claim(ctx, found, sentence_idx, cue, object))
+                        .flatten()
+                })
                 .or_else(|| {
                     if kind == StanceKind::NoComment {
                         paragraph_topic(ctx, found, sentence_idx)
@@ -387,6 +393,63 @@ fn named_claim(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The claim a denial with no claim noun answers: "Kyiv denied it" (a
+/// pronoun for object), "..., which Kyiv denied" (none), "Kyiv denied any
+/// involvement" (a noun phrase after "any", or one whose noun shares a
+/// stem with the claim's words, "involvement" and "involved"). The latest
+/// claim someone made (with a source), before the denial in its sentence
+/// or in the last few sentences; for a noun phrase, the latest of those
+/// that shares its stem, else, after "any", the latest.
+fn answered_claim(
+    ctx: &Ctx<'_>,
+    found: &Found,
+    sentence_idx: usize,
+    cue: usize,
+    object: Option<Range<usize>>,
+) -> Option<usize> {
+    /// How many sentences back "it" reaches.
+    const REACH: usize = 3;
+    let words = ctx.words();
+    let cue_at = ctx.doc.tokens[cue].span.start;
+    let candidates = || {
+        let n = found.claims.len();
+        (n.saturating_sub(LOOK_BACK)..n).rev().filter(move |&i| {
+            let claim = &found.claims[i];
+            !claim.chain.is_empty()
+                && claim.sentence + REACH >= sentence_idx
+                && (claim.sentence < sentence_idx
+                    || claim.sentence == sentence_idx && claim.span.end <= cue_at)
+        })
+    };
+    let start = ctx.doc.sentences[sentence_idx].tokens.start;
+    let relative = (start..cue).rev().take(4).any(|k| words[k] == "which");
+    let Some(object) = object else {
+        // ", which Kyiv denied": the claim of the same sentence.
+        return relative
+            .then(|| candidates().find(|&i| found.claims[i].sentence == sentence_idx))
+            .flatten();
+    };
+    let pronoun =
+        |k: usize| matches!(words[k], "it" | "this" | "that" | "them" | "these" | "those");
+    if object.len() == 1 && pronoun(object.start) {
+        return candidates().next();
+    }
+    let nouns: Vec<&str> = object
+        .clone()
+        .filter(|&k| ctx.doc.tokens[k].tag == Some("NOUN") && words[k].chars().nth(4).is_some())
+        .map(|k| words[k])
+        .collect();
+    let shares_stem = |i: usize| {
+        found.claims[i]
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| nouns.iter().any(|n| same_stem(&w.to_lowercase(), n)))
+    };
+    candidates()
+        .find(|&i| shares_stem(i))
+        .or_else(|| (words[object.start] == "any").then(|| candidates().next()).flatten())
 }
 
 /// The clause after a denial ("denies [that] the two explosions are
