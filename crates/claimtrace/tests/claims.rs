@@ -1397,3 +1397,24 @@ fn a_denial_of_it_answers_the_claim_before() {
     // A rejected plan is no answer to a claim.
     check_claim("The council rejected the plan.", "rejected the plan", &[], Status::Asserted);
 }
+
+/// A cue denied before an indirect question ("have not said whether ...")
+/// leaves the question open: no claim, no quote.
+#[test]
+fn a_question_left_open_is_no_claim() {
+    for body in [
+        "Police have not said whether anyone was arrested.",
+        "The ministry did not say how many people had died.",
+        "Police did not immediately say why the man was detained.",
+    ] {
+        let doc = analyze(body);
+        assert!(doc.claims.is_empty(), "{body}: {:?}", doc.claims);
+        assert!(doc.quotes.is_empty(), "{body}: {:?}", doc.quotes);
+    }
+    check_claim(
+        "Police said whether anyone was arrested would be announced later.",
+        "would be announced later",
+        &["Police"],
+        Status::Reported,
+    );
+}

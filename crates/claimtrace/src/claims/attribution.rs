@@ -15,6 +15,11 @@ use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Sta
 
 /// The sentence being read, as the passes over it see it (the document
 /// they share is in `Ctx`).
+/// Words that open an indirect question ("whether anyone was hurt",
+/// "how many people died").
+const OPEN_QUESTION: [&str; 9] =
+    ["whether", "if", "how", "why", "when", "where", "what", "who", "which"];
+
 struct Sentence<'s> {
     /// Its index in `Document::sentences`.
     index: usize,
@@ -792,6 +797,19 @@ fn cues(
             Reading { source, content: content_after(ctx, cue + 1..end, word), main_end }
         };
         let mut content = reading.content;
+        // "Police have not said whether anyone was arrested", "did not
+        // immediately say how many died": a question left open reports
+        // nothing, and is no claim of the article's either (an empty
+        // content).
+        let negated = (start..cue).rev().take(3).find(|&k| {
+            !(LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some("ADV"))
+                || matches!(words[k], "not" | "n't" | "never")
+        });
+        if negated.is_some_and(|k| matches!(words[k], "not" | "n't" | "never"))
+            && words.get(cue + 1).is_some_and(|w| OPEN_QUESTION.contains(w))
+        {
+            content = cue + 1..cue + 1;
+        }
         // "expects 6 million visitors according to the event website": a
         // chain phrase that closes the content is the channel, not part of
         // what is said.
