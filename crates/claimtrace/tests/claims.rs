@@ -1418,3 +1418,19 @@ fn a_question_left_open_is_no_claim() {
         Status::Reported,
     );
 }
+
+/// "..., figures that Reuters could not verify": the outlet's judgment
+/// makes the claim unverified and is not part of what was said.
+#[test]
+fn figures_the_outlet_could_not_verify() {
+    for body in [
+        "Ukraine said Russian forces had lost 500 troops in the past day, figures that Reuters \
+         could not verify.",
+        "Israel said it had struck 150 targets, which could not be independently verified.",
+    ] {
+        let doc = analyze(body);
+        let claim = find_claim(&doc, "had ");
+        assert_eq!(claim.status, Status::Unverified, "{body}");
+        assert!(!claim.text.contains("verif"), "{:?}", claim.text);
+    }
+}

@@ -1526,9 +1526,12 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         let at_comma = words[i] == ",";
         let next = words.get(i + 1).copied().unwrap_or("");
         // ", a claim that could not be verified" evaluates the content.
+        // So does ", figures that Reuters could not verify".
         let evaluation = at_comma
-            && matches!(next, "a" | "an" | "the")
-            && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n));
+            && (matches!(next, "a" | "an" | "the")
+                && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n))
+                || (i + 1..sentence_end.min(i + 5)).any(|k| matches!(words[k], "that" | "which"))
+                    && LEXICONS.unverified.find(words, i + 2..sentence_end).is_some());
         if evaluation
             || at_comma && (LEXICONS.chain.begins(next) || LEXICONS.participle.contains(next))
             || at_comma && answers_before(ctx, i + 1..sentence_end)
