@@ -1434,3 +1434,12 @@ fn figures_the_outlet_could_not_verify() {
         assert!(!claim.text.contains("verif"), "{:?}", claim.text);
     }
 }
+
+/// Where or how it was said, between the cue and the "that" of its
+/// content, is not part of what was said.
+#[test]
+fn where_it_was_said_before_that_is_no_content() {
+    let doc = analyze("Zelensky said in his nightly address that Russia had launched 50 drones.");
+    let claim = find_claim(&doc, "Russia had launched 50 drones");
+    assert!(claim.text.starts_with("Russia"), "{:?}", claim.text);
+}

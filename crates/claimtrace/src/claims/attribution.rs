@@ -1493,6 +1493,29 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             }
         }
     }
+    // "said in his nightly address that ...", "wrote on Telegram that
+    // ...": where or how it was said, up to the "that" of the content.
+    if matches!(words.get(start), Some(&("in" | "on" | "at" | "during" | "via" | "through"))) {
+        let determined = words.get(start + 1).is_some_and(|w| {
+            matches!(*w, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my")
+        });
+        let that = (start + 1..sentence_end.min(start + 10))
+            .take_while(|&k| {
+                // (After an article or a possessive, a noun the tagger
+                // reads as a verb, "his nightly address", is no verb; an
+                // auxiliary still is.)
+                let verb = if determined {
+                    ctx.doc.tokens[k].tag == Some("AUX")
+                } else {
+                    looks_finite_verb(ctx, k)
+                };
+                words[k] != "," && !verb
+            })
+            .find(|&k| words[k] == "that" && is_complementizer(ctx, k));
+        if let Some(that) = that {
+            start = that + 1;
+        }
+    }
     let statement = |i: usize| words.get(i).is_some_and(|w| LEXICONS.statement.contains(w));
     loop {
         if start >= sentence_end {
