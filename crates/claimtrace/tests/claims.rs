@@ -1443,3 +1443,22 @@ fn where_it_was_said_before_that_is_no_content() {
     let claim = find_claim(&doc, "Russia had launched 50 drones");
     assert!(claim.text.starts_with("Russia"), "{:?}", claim.text);
 }
+
+/// A chain phrase after a postposed cue is a link of the chain, and a
+/// participle in an opening prepositional phrase ("In a video posted on
+/// Telegram, ...") is no cue: the sentence's own cue reports.
+#[test]
+fn chain_phrases_and_participles_around_the_cue() {
+    check_claim(
+        "The attack was carried out by Hamas, Israeli officials said, citing intelligence reports.",
+        "carried out by Hamas",
+        &["intelligence reports", "Israeli officials"],
+        Status::Reported,
+    );
+    check_claim(
+        "In a video posted on Telegram, the group said it had shot down a drone.",
+        "shot down a drone",
+        &["group"],
+        Status::Reported,
+    );
+}

@@ -672,6 +672,12 @@ fn cues(
         {
             continue;
         }
+        // "In a video posted on Telegram, the group said ...": a past
+        // participle after the object of a preposition modifies it; that
+        // noun phrase is no subject.
+        if words[cue].ends_with("ed") && object_of_preposition_before(ctx, start, cue) {
+            continue;
+        }
         // A cue word modifying the noun before another cue ("which state
         // media said", "state television reported") is no cue itself.
         if ctx.doc.tokens.get(cue + 1).is_some_and(|t| matches!(t.tag, Some("NOUN" | "PROPN")))
@@ -919,6 +925,23 @@ fn cues(
         });
     }
     out
+}
+
+/// Whether the words right before `cue` are an opening prepositional
+/// phrase up to its common noun: "In [a video] posted on Telegram, ...",
+/// "According to [a statement] released ...". (Not "On Friday Ford
+/// announced", nor "researchers ... in Ohio reported": a name ends those.)
+fn object_of_preposition_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> bool {
+    let tag = |k: usize| ctx.doc.tokens[k].tag;
+    if cue == start || tag(cue - 1) != Some("NOUN") {
+        return false;
+    }
+    let mut k = cue - 1;
+    while k > start && matches!(tag(k - 1), Some("NOUN" | "ADJ" | "DET" | "NUM")) {
+        k -= 1;
+    }
+    let opening = (start..k).all(|i| tag(i) == Some("ADP"));
+    k > start && opening && matches!(ctx.words()[k], "a" | "an" | "the")
 }
 
 /// "Russia accused Ukraine of closing the bridge", "officials blamed the
@@ -1298,10 +1321,14 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     let words = ctx.words();
     let start = sentence.tokens.start;
     // What follows a comma and a participle cue (", adding that ...") is
-    // a claim of its own, not part of this cue's phrase.
+    // a claim of its own, and a chain phrase (", citing intelligence
+    // reports") a link of the chain: neither is part of this cue's phrase.
     let end = (cue + 1..sentence.tokens.end)
         .find(|&i| {
-            words[i] == "," && words.get(i + 1).is_some_and(|n| LEXICONS.participle.contains(n))
+            words[i] == ","
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| LEXICONS.participle.contains(n) || LEXICONS.chain.begins(n))
         })
         .unwrap_or(sentence.tokens.end);
     // A semicolon ends the clause of the cue.
