@@ -1462,3 +1462,28 @@ fn chain_phrases_and_participles_around_the_cue() {
         Status::Reported,
     );
 }
+
+/// A cue with a noun phrase for object and no clause ("claimed the
+/// attack", "declared a state of emergency") says what the source did:
+/// the claim names the source and the cue, as "claimed responsibility"
+/// does. A source's anonymity is no fact of the story.
+#[test]
+fn a_noun_phrase_object_and_an_anonymous_source() {
+    for (body, text) in [
+        ("The Houthis claimed the attack.", "Houthis claimed the attack"),
+        ("The governor declared a state of emergency on Monday.", "declared a state of emergency"),
+    ] {
+        let doc = analyze(body);
+        let claim = find_claim(&doc, text);
+        assert_eq!(claim.status, Status::Reported, "{body}");
+    }
+    let doc = analyze(
+        "A U.S. official, who asked not to be named, said the strike was ordered by the president.",
+    );
+    assert!(
+        doc.claims.iter().all(|c| !c.text.contains("asked not to be named")),
+        "{:?}",
+        doc.claims
+    );
+    find_claim(&doc, "the strike was ordered by the president");
+}

@@ -106,6 +106,8 @@ pub struct Lexicons {
     /// accused is said to have done ("accused ... of", "blamed ... on").
     pub accuse: HashMap<String, Vec<String>>,
     pub unnamed: HashSet<String>,
+    /// Why a source is unnamed ("asked not to be named").
+    pub anonymity: PhraseList,
     pub artefact: HashSet<String>,
     pub generic_org: PhraseList,
     /// Titles before a name ("Deputy Governor").
@@ -188,6 +190,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             })
             .collect(),
         unnamed: words(data!("unnamed.txt")),
+        anonymity: PhraseList::parse(data!("anonymity.txt")),
         artefact: words(data!("artefact.txt")),
         generic_org: PhraseList::parse(data!("generic_org.txt")),
         titles: words(data!("titles.txt")),
