@@ -1487,3 +1487,19 @@ fn a_noun_phrase_object_and_an_anonymous_source() {
     );
     find_claim(&doc, "the strike was ordered by the president");
 }
+
+/// A passive denial's agent denies, its subject names the claim: "The
+/// claim was debunked by fact-checkers".
+#[test]
+fn a_passive_denial_names_the_denier_after_by() {
+    for (body, actor) in [
+        (
+            "Moscow claimed Kyiv was involved. The claim was debunked by fact-checkers.",
+            "fact-checkers",
+        ),
+        ("Moscow claimed Kyiv was involved. The allegations were rejected by Kyiv.", "Kyiv"),
+    ] {
+        check_stance(body, "Kyiv was involved", actor, StanceKind::Denies);
+        check_claim(body, "Kyiv was involved", &["Moscow"], Status::Disputed);
+    }
+}

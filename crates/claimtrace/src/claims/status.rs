@@ -92,7 +92,17 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let cue = at;
             let cue_span = Some(ctx.token_span(cue, cue + cue_len));
             at += cue_len;
-            let subject = subject_before(ctx, start, cue);
+            let passive = cue > start
+                && matches!(words[cue - 1], "is" | "are" | "was" | "were" | "been" | "being");
+            // "The claim was debunked by fact-checkers": the agent denies,
+            // the subject names what is denied.
+            let agent = (passive && words.get(at) == Some(&"by"))
+                .then(|| phrase_after(ctx, at + 1..end))
+                .flatten();
+            let (subject, object) = match agent {
+                Some(agent) => (Some(agent), subject_before(ctx, start, cue)),
+                None => (subject_before(ctx, start, cue), phrase_after(ctx, at..end)),
+            };
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
                 Some(subject) if matches!(words[subject.start], "no" | "none" | "nobody") => {
@@ -108,12 +118,9 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 Some(subject) => split_actors(ctx, subject),
                 None => Vec::new(),
             };
-            let object = phrase_after(ctx, at..end);
             // "The FSB denies the two explosions are related": the denied
             // clause is a claim of its own, disputed ("was denied visas"
             // refuses something and denies no clause).
-            let passive = cue > start
-                && matches!(words[cue - 1], "is" | "are" | "was" | "were" | "been" | "being");
             if kind == StanceKind::Denies
                 && !passive
                 && object
