@@ -732,3 +732,19 @@ fn two_full_names_joined_by_and_are_two_persons_and_a_capitalised_particle_merge
     assert!(found.contains(&("Bill de Blasio", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(n, _)| *n == "De Blasio"), "{found:?}");
 }
+
+/// A listed given name alone inside a sentence is a person; not inside a
+/// title or a longer name, nor in a list of places.
+#[test]
+fn a_given_name_alone_is_a_person() {
+    let doc = analyzed(
+        "The minister met Ahmad in Kabul on Monday. Afghan Ahmad spoke to reporters. She is \
+         survived by two sons, Wyatt and Zachary. He was named Secretary of Justice. The towns \
+         damaged were Madrid, Carmen and Lanuza. Orders secured the Clyde shipyards.",
+    );
+    assert_eq!(kind_of(&doc, "Ahmad"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&doc, "Zachary"), Some(EntityKind::Person));
+    assert_ne!(kind_of(&doc, "Justice"), Some(EntityKind::Person));
+    assert_ne!(kind_of(&doc, "Carmen"), Some(EntityKind::Person));
+    assert_ne!(kind_of(&doc, "Clyde"), Some(EntityKind::Person));
+}

@@ -1448,6 +1448,55 @@ pub(super) fn given_names_opening_sentences(
     }
 }
 
+/// "He met Ahmad in Kabul", "Afghan Ahmad spoke": a listed given name
+/// alone inside a sentence (not its first word, no capitalised word right
+/// after it, none before it but a group's adjective), that the recogniser
+/// left out, is a person, when it is no word of the dictionaries and no
+/// listed place or organisation.
+pub(super) fn lone_given_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
+    let text = |i: usize| doc.token_text(i);
+    let capital = |i: usize| text(i).chars().next().is_some_and(char::is_uppercase);
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        for i in range.start + 1..range.end {
+            let word = text(i);
+            if !super::gazetteer::GIVEN_NAMES.contains(word)
+                || doc.tokens[i].kind != TokenKind::Word
+                || cands.iter().any(|c| c.start <= i && i < c.end)
+                || i + 1 < range.end && capital(i + 1)
+                || is_common_word(word)
+                || is_plain_word(word)
+                || NOT_NAMES.contains(&word)
+                || gazetteer.whole(&[word]).is_some()
+                || matches!(text(i - 1), "\"" | "“" | "‘" | "'" | "«" | ":" | "—" | "–" | "(")
+            {
+                continue;
+            }
+            let after_group = cands.iter().any(|c| c.end == i && c.kind == EntityKind::Norp);
+            // Not part of a longer name or title: "Secretary of Justice",
+            // "Minister for Justice", "Sylvester the Cat", "the Clyde",
+            // "Saint-Gaudens", "Jamal al-Harbi", "Pasquale \"Pat\"",
+            // nor one of a list of places ("Madrid, Carmen, Lanuza").
+            let next = (i + 1 < range.end).then(|| text(i + 1)).unwrap_or(".");
+            let bound = matches!(text(i - 1), "of" | "the" | "a" | "an" | "[" | "]")
+                || text(i - 1) == "for" && i >= 2 && capital(i - 2)
+                || matches!(next, "of" | "the" | "]" | "\"" | "“" | "-" | "–")
+                || next.starts_with("al-")
+                || next.starts_with("el-");
+            let beside_place = cands.iter().any(|c| {
+                c.kind != EntityKind::Person
+                    && (c.end + 1 == i && text(i - 1) == "," || c.start == i + 2 && next == ",")
+            });
+            if capital(i - 1) && !after_group || word.chars().count() < 3 || bound || beside_place {
+                continue;
+            }
+            found.push(Candidate { start: i, end: i + 1, kind: EntityKind::Person, entry: None });
+        }
+    }
+    cands.extend(found);
+}
+
 /// "The attacker exited the Hall" after "Fishmongers' Hall": a facility's
 /// head alone after "the" is a facility (the recogniser may read a
 /// surname), when a facility of the article ends in it; merging makes it
