@@ -748,3 +748,17 @@ fn a_given_name_alone_is_a_person() {
     assert_ne!(kind_of(&doc, "Carmen"), Some(EntityKind::Person));
     assert_ne!(kind_of(&doc, "Clyde"), Some(EntityKind::Person));
 }
+
+/// A facility's head with "of" and a name after it is a facility ("the
+/// Rock and Roll Hall of Fame" was a place); an adjective of a continent
+/// or region is a group's, as "American" is ("North American" was a GPE).
+#[test]
+fn halls_of_fame_and_continental_adjectives() {
+    let doc = analyzed(
+        "She was inducted into the Rock and Roll Hall of Fame in 2010. The North American \
+         market grew. Latin American leaders met in Lima.",
+    );
+    assert_eq!(kind_of(&doc, "Rock and Roll Hall of Fame"), Some(EntityKind::Fac));
+    assert_eq!(kind_of(&doc, "North American"), Some(EntityKind::Norp));
+    assert_eq!(kind_of(&doc, "Latin American"), Some(EntityKind::Norp));
+}

@@ -1174,6 +1174,14 @@ pub(super) fn add_headed_names(
             } else if e + 1 < n && matches!(words[e], "of" | "and" | "for" | "&") && capital(e + 1)
             {
                 e += 2;
+            } else if e + 1 < n
+                && words[e] == "the"
+                && words[e + 1] != "The"
+                && capital(e + 1)
+                && (k..e).any(|i| words[i] == "of")
+            {
+                // "the Cathedral of Christ the Light".
+                e += 2;
             } else {
                 break;
             }
@@ -1217,6 +1225,17 @@ pub(super) fn add_headed_names(
             Some(EntityKind::Other)
         } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
             Some(EntityKind::Org)
+        } else if (s..e).any(|i| FAC_HEADS.contains(&words[i]) && words.get(i + 1) == Some(&"of"))
+            && !is_title(words[e - 1])
+            && !out
+                .iter()
+                .any(|c| c.kind == EntityKind::Org && c.start >= first + s && c.end <= first + e)
+        {
+            // "the Rock and Roll Hall of Fame", "the Palace of Westminster":
+            // a facility's head with "of" and its name after it (an
+            // institution the recogniser read, "the Museum of Modern Art",
+            // stays one).
+            Some(EntityKind::Fac)
         } else {
             None
         };
