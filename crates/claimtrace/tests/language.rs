@@ -762,3 +762,18 @@ fn halls_of_fame_and_continental_adjectives() {
     assert_eq!(kind_of(&doc, "North American"), Some(EntityKind::Norp));
     assert_eq!(kind_of(&doc, "Latin American"), Some(EntityKind::Norp));
 }
+
+/// A numeral after an event's head counts it ("World War II" was no
+/// entity); an adjective after "and" before a lower-case noun is not part
+/// of the name before it ("the European Commission and European leaders"
+/// was one organisation); "Soviet" is a group's adjective.
+#[test]
+fn numbered_wars_and_adjectives_after_and() {
+    let doc = analyzed(
+        "He fought in World War II. The European Commission and European leaders met. It was \
+         built by Soviet engineers.",
+    );
+    assert_eq!(kind_of(&doc, "World War II"), Some(EntityKind::Event));
+    assert_eq!(kind_of(&doc, "European Commission"), Some(EntityKind::Org));
+    assert_eq!(kind_of(&doc, "Soviet"), Some(EntityKind::Norp));
+}

@@ -1186,6 +1186,18 @@ pub(super) fn add_headed_names(
                 break;
             }
         }
+        // "the European Commission and European leaders": after "and", an
+        // adjective before a lower-case noun modifies that noun; the name
+        // ends before "and".
+        if e < n
+            && e - k >= 3
+            && words[e - 2] == "and"
+            && tags[e - 1] == "ADJ"
+            && words[e].chars().next().is_some_and(char::is_lowercase)
+            && tags[e] == "NOUN"
+        {
+            e -= 2;
+        }
         let next = e;
         let mut s = k;
         // "Monday Ford Motor Company": a word that is no name on its own

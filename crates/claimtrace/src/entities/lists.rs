@@ -76,6 +76,17 @@ pub(super) fn is_event_name(words: &[&str]) -> bool {
         let last = all.into_iter().filter(|w| !w.starts_with('^')).collect();
         (last, first)
     });
+    // A numeral after the head counts it ("World War II", "World War
+    // One"): the head is the word before.
+    let words = match words.split_last() {
+        Some((last, rest))
+            if rest.len() >= 2
+                && matches!(*last, "I" | "II" | "III" | "IV" | "V" | "One" | "Two" | "Three") =>
+        {
+            rest
+        }
+        _ => words,
+    };
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
     // After a first head ("Tropical Storm"), a name, not more words
     // ("Hurricane Hunters", "Hurricane Humberto Advisory Number").
