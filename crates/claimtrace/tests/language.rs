@@ -777,3 +777,18 @@ fn numbered_wars_and_adjectives_after_and() {
     assert_eq!(kind_of(&doc, "European Commission"), Some(EntityKind::Org));
     assert_eq!(kind_of(&doc, "Soviet"), Some(EntityKind::Norp));
 }
+
+/// In a name of three words or more, the first of two surnames alone is
+/// the same person ("Rosselló" of "Ricardo Rosselló Nevares"); a given
+/// name in the middle is not ("Fitzgerald" of "John Fitzgerald Kennedy"
+/// is not Ella Fitzgerald's).
+#[test]
+fn the_first_of_two_surnames_is_the_person() {
+    let doc = analyzed(
+        "Governor Ricardo Rosselló Nevares resigned on Friday. Before resigning, Rosselló \
+         appointed a successor.",
+    );
+    let person = doc.entities.iter().find(|e| e.name == "Ricardo Rosselló Nevares").unwrap();
+    assert!(person.aliases.iter().any(|a| a == "Rosselló"), "{:?}", doc.entities);
+    assert_eq!(doc.entities.iter().filter(|e| e.name.contains("Rosselló")).count(), 1);
+}

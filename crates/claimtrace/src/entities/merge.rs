@@ -278,6 +278,11 @@ pub(super) fn merge_groups(groups: &mut [Group]) {
     for (b, words) in shapes.iter().enumerate() {
         let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
         by_last.entry(last.as_str()).or_default().push(b);
+        // A person's first surname of two ("Rosselló" of "Ricardo
+        // Rosselló Nevares") joins as a last word does.
+        if words.len() >= 3 && groups[b].kind == EntityKind::Person {
+            by_last.entry(words[words.len() - 2].as_str()).or_default().push(b);
+        }
         by_first.entry(first.as_str()).or_default().push(b);
         by_initials.entry(initials(words)).or_default().push(b);
     }
@@ -407,6 +412,21 @@ pub(super) fn joins(a: &Group, b: &Group, wa: &[String], wb: &[String]) -> bool 
         && a.entry.is_none()
         && matches!(a.kind, EntityKind::Person | EntityKind::Org | EntityKind::Gpe)
         && ends_with(wb, wa)
+    {
+        return true;
+    }
+    // "Rosselló" for "Ricardo Rosselló Nevares": in a name of three words
+    // or more, the first of two surnames is the one a person goes by in
+    // Spanish and Portuguese; not a given name in the middle ("John
+    // Fitzgerald Kennedy").
+    if b.kind == EntityKind::Person
+        && a.entry.is_none()
+        && matches!(a.kind, EntityKind::Person | EntityKind::Org | EntityKind::Gpe)
+        && wa.len() == 1
+        && wb.len() >= 3
+        && wb[wb.len() - 2] == wa[0]
+        && !super::gazetteer::GIVEN_NAMES.contains(wa[0].as_str())
+        && wa[0].chars().next().is_some_and(char::is_uppercase)
     {
         return true;
     }
