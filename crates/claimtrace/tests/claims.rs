@@ -1503,3 +1503,39 @@ fn a_passive_denial_names_the_denier_after_by() {
         check_claim(body, "Kyiv was involved", &["Moscow"], Status::Disputed);
     }
 }
+
+/// A report inside a relative clause ("The strike, which officials said
+/// targeted a depot, killed four people") is the antecedent's, sourced to
+/// the subject after the pronoun, and ends with the clause.
+#[test]
+fn a_report_in_a_relative_clause() {
+    let doc =
+        analyze("The strike, which officials said targeted a weapons depot, killed four people.");
+    let claim = find_claim(&doc, "targeted a weapons depot");
+    assert_eq!(claim.text, "The strike targeted a weapons depot");
+    let chain: Vec<&str> = claim.chain.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(chain, ["officials"]);
+}
+
+/// A quote's speaker before "said in a televised address on Sunday";
+/// "a claim Ukraine denied" after a content denies it; "is alleged to"
+/// hedges.
+#[test]
+fn televised_addresses_denied_claims_and_allegations() {
+    check_quote(
+        "\"We will not surrender,\" the president said in a televised address on Sunday.",
+        "We will not surrender",
+        Some("the president"),
+        true,
+    );
+    let body = "Russia's defence ministry claimed its forces had captured the village, a claim \
+                Ukraine denied.";
+    check_stance(body, "captured the village", "Ukraine", StanceKind::Denies);
+    check_claim(body, "captured the village", &["Russia's defence ministry"], Status::Disputed);
+    check_claim(
+        "He is alleged to have stolen $2 million.",
+        "stolen $2 million",
+        &[],
+        Status::Hedged,
+    );
+}

@@ -802,6 +802,24 @@ fn cues(
             Reading { source, content: content_after(ctx, cue + 1..end, word), main_end }
         };
         let mut content = reading.content;
+        // "The strike, which officials said targeted a depot, killed four":
+        // the relative pronoun is not part of the source, and the report
+        // ends with the relative clause, at its closing comma.
+        let mut reading_source = reading.source.clone();
+        if let Some(phrase) = reading_source.as_mut() {
+            if phrase.len() > 1 && matches!(words[phrase.start], "which" | "who" | "that") {
+                phrase.start += 1;
+            }
+            let relative = phrase.start >= start + 2
+                && matches!(words[phrase.start - 1], "which" | "who" | "that")
+                && words[phrase.start - 2] == ",";
+            if relative {
+                if let Some(comma) = content.clone().find(|&k| words[k] == ",") {
+                    content.end = comma;
+                }
+            }
+        }
+        let reading = Reading { source: reading_source, content: content.clone(), ..reading };
         // "Police have not said whether anyone was arrested", "did not
         // immediately say how many died": a question left open reports
         // nothing, and is no claim of the article's either (an empty
@@ -1393,16 +1411,30 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     // "..., police said in a statement.", "..., she wrote on Twitter.":
     // where or how it was said, prepositional phrases and nothing else.
     let tag = |i: usize| ctx.doc.tokens[i].tag;
+    // "in a televised address": a participle after an article modifies
+    // the noun after it.
+    let participle_modifier = |i: usize| {
+        i > 0
+            && matches!(words[i - 1], "a" | "an" | "the")
+            && (words[i].ends_with("ed") || words[i].ends_with("ing"))
+            && rest.contains(&(i + 1))
+    };
+    // "... on Sunday": a preposition before a time word goes with it.
+    let rest: Vec<usize> = rest
+        .iter()
+        .copied()
+        .filter(|&i| !(tag(i) == Some("ADP") && words.get(i + 1).is_some_and(|w| is_time_word(w))))
+        .collect();
     let how_said = rest.first().is_some_and(|&i| tag(i) == Some("ADP"))
         && rest.last().is_some_and(|&i| matches!(tag(i), Some("NOUN" | "PROPN" | "NUM")))
         && rest.len() <= 10
         && rest.iter().all(|&i| {
-            !looks_finite_verb(ctx, i)
+            (!looks_finite_verb(ctx, i) || participle_modifier(i))
                 && !matches!(words[i], "that" | "," | "whether" | "if" | "about")
-                && matches!(
+                && (matches!(
                     tag(i),
                     Some("ADP" | "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
-                )
+                ) || participle_modifier(i))
         });
     if after.is_empty() || told_whom || how_said {
         let subject_end = (start..cue).rev().find(|&i| !LEXICONS.skip.contains(words[i]))? + 1;

@@ -431,7 +431,11 @@ fn answered_claim(
         })
     };
     let start = ctx.doc.sentences[sentence_idx].tokens.start;
-    let relative = (start..cue).rev().take(4).any(|k| words[k] == "which");
+    // ", which Kyiv denied", ", a claim Kyiv denied".
+    let relative = (start..cue)
+        .rev()
+        .take(4)
+        .any(|k| words[k] == "which" || LEXICONS.claim_nouns.contains_key(words[k]));
     let Some(object) = object else {
         // ", which Kyiv denied": the claim of the same sentence.
         return relative
