@@ -823,12 +823,14 @@ fn cues(
         // "Police have not said whether anyone was arrested", "did not
         // immediately say how many died": a question left open reports
         // nothing, and is no claim of the article's either (an empty
-        // content).
+        // content). (Not a state of mind: "I don't know which one it was"
+        // reports the speaker's uncertainty.)
         let negated = (start..cue).rev().take(3).find(|&k| {
             !(LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some("ADV"))
                 || matches!(words[k], "not" | "n't" | "never")
         });
         if negated.is_some_and(|k| matches!(words[k], "not" | "n't" | "never"))
+            && (speech || LEXICONS.confirming.contains(word))
             && words.get(cue + 1).is_some_and(|w| OPEN_QUESTION.contains(w))
         {
             content = cue + 1..cue + 1;
