@@ -1487,6 +1487,11 @@ pub(super) fn given_names_opening_sentences(
 pub(super) fn lone_given_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
     let text = |i: usize| doc.token_text(i);
     let capital = |i: usize| text(i).chars().next().is_some_and(char::is_uppercase);
+    let n = doc.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands.iter() {
+        covered[c.start.min(n)..c.end.min(n)].fill(true);
+    }
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
@@ -1494,7 +1499,7 @@ pub(super) fn lone_given_names(doc: &Document, gazetteer: &Gazetteer, cands: &mu
             let word = text(i);
             if !super::gazetteer::GIVEN_NAMES.contains(word)
                 || doc.tokens[i].kind != TokenKind::Word
-                || cands.iter().any(|c| c.start <= i && i < c.end)
+                || covered[i]
                 || i + 1 < range.end && capital(i + 1)
                 || is_common_word(word)
                 || is_plain_word(word)
