@@ -1499,7 +1499,7 @@ pub(super) fn lone_given_names(doc: &Document, gazetteer: &Gazetteer, cands: &mu
             let word = text(i);
             if !super::gazetteer::GIVEN_NAMES.contains(word)
                 || doc.tokens[i].kind != TokenKind::Word
-                || covered[i]
+                || covered.get(i) == Some(&true)
                 || i + 1 < range.end && capital(i + 1)
                 || is_common_word(word)
                 || is_plain_word(word)
@@ -1514,7 +1514,7 @@ pub(super) fn lone_given_names(doc: &Document, gazetteer: &Gazetteer, cands: &mu
             // "Minister for Justice", "Sylvester the Cat", "the Clyde",
             // "Saint-Gaudens", "Jamal al-Harbi", "Pasquale \"Pat\"",
             // nor one of a list of places ("Madrid, Carmen, Lanuza").
-            let next = (i + 1 < range.end).then(|| text(i + 1)).unwrap_or(".");
+            let next = if i + 1 < range.end { text(i + 1) } else { "." };
             let bound = matches!(text(i - 1), "of" | "the" | "a" | "an" | "[" | "]")
                 || text(i - 1) == "for" && i >= 2 && capital(i - 2)
                 || matches!(next, "of" | "the" | "]" | "\"" | "“" | "-" | "–")
