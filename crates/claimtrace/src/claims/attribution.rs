@@ -631,16 +631,7 @@ fn cues(
         // its own (no clause follows the cue).
         if let Some(prepositions) = LEXICONS.accuse.get(word) {
             if let Some(reading) = accusation(ctx, sentence, cue, prepositions) {
-                let source = reading.source.clone().and_then(|phrase| {
-                    if is_pronoun(ctx, phrase.clone()) {
-                        first_person(ctx, phrase.start)
-                            .or_else(|| resolve_pronoun(ctx, &out, recent, phrase.start))
-                            .or_else(|| unresolved_pronoun(ctx, phrase.start))
-                    } else {
-                        to_source(ctx, phrase)
-                            .map(|s| resolve_surname(ctx, cue, resolve_description(ctx, cue, s)))
-                    }
-                });
+                let source = phrase_source(ctx, reading.source.clone(), cue, &out, recent);
                 if source.is_some() {
                     out.push(Attribution {
                         hearer: None,
@@ -919,18 +910,8 @@ fn cues(
         {
             continue;
         }
-        let source = reading
-            .source
-            .clone()
-            .filter(|phrase| !is_pronoun(ctx, phrase.clone()))
-            .and_then(|phrase| to_source(ctx, phrase));
-        let source = source.map(|s| resolve_surname(ctx, cue, resolve_description(ctx, cue, s)));
-        let source = speaker_before.or(source).or_else(|| {
-            let pronoun = reading.source.filter(|phrase| is_pronoun(ctx, phrase.clone()))?;
-            first_person(ctx, pronoun.start)
-                .or_else(|| resolve_pronoun(ctx, &out, recent, pronoun.start))
-                .or_else(|| unresolved_pronoun(ctx, pronoun.start))
-        });
+        let source = speaker_before
+            .or_else(|| phrase_source(ctx, reading.source.clone(), cue, &out, recent));
         if let Some(start) = second {
             clauses.push(Clause { start, speaker: source.clone() });
         }
@@ -944,6 +925,27 @@ fn cues(
         });
     }
     out
+}
+
+/// The source a subject phrase of the cue at `cue` names: a name or a
+/// description, resolved to the article's fuller mention of it; a
+/// pronoun, to whom it stands for (the speaker for "I", a recent source,
+/// else the pronoun itself).
+fn phrase_source(
+    ctx: &Ctx<'_>,
+    phrase: Option<Range<usize>>,
+    cue: usize,
+    out: &[Attribution],
+    recent: &[Source],
+) -> Option<Source> {
+    let phrase = phrase?;
+    if is_pronoun(ctx, phrase.clone()) {
+        first_person(ctx, phrase.start)
+            .or_else(|| resolve_pronoun(ctx, out, recent, phrase.start))
+            .or_else(|| unresolved_pronoun(ctx, phrase.start))
+    } else {
+        to_source(ctx, phrase).map(|s| resolve_surname(ctx, cue, resolve_description(ctx, cue, s)))
+    }
 }
 
 /// Whether the words right before `cue` are an opening prepositional
