@@ -791,4 +791,7 @@ fn the_first_of_two_surnames_is_the_person() {
     let person = doc.entities.iter().find(|e| e.name == "Ricardo Rosselló Nevares").unwrap();
     assert!(person.aliases.iter().any(|a| a == "Rosselló"), "{:?}", doc.entities);
     assert_eq!(doc.entities.iter().filter(|e| e.name.contains("Rosselló")).count(), 1);
+    let doc = analyzed("John Fitzgerald Kennedy was president. Ella Fitzgerald sang on Friday.");
+    assert_eq!(kind_of(&doc, "Ella Fitzgerald"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&doc, "John Fitzgerald Kennedy"), Some(EntityKind::Person));
 }
