@@ -1539,3 +1539,58 @@ fn televised_addresses_denied_claims_and_allegations() {
         Status::Hedged,
     );
 }
+
+/// A claim named by a noun and denied ("rejected claims that ...",
+/// "dismissed Russian allegations that ...") is the clause after the
+/// noun, disputed, whatever the tagger makes of the bare noun after the
+/// verb; a noun of rumour with nobody to own it ("amid allegations
+/// that ...", "There are reports that ...") hedges its clause, and the
+/// article's own words end before it; "declined to comment on reports
+/// that ..." is a refusal on that claim.
+#[test]
+fn claims_named_by_a_noun_of_rumour() {
+    for body in [
+        "Kyiv rejected claims that Ukraine was involved in the attack.",
+        "Kyiv has rejected Russian claims that Ukraine was involved in the attack.",
+        "Kyiv dismissed allegations that Ukraine was involved in the attack.",
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Ukraine was involved in the attack"], "{body}");
+        check_claim(body, "Ukraine was involved", &[], Status::Disputed);
+        check_stance(body, "Ukraine was involved", "Kyiv", StanceKind::Denies);
+    }
+    let body = "The protests began amid allegations that the election was rigged.";
+    check_claim(body, "the election was rigged", &[], Status::Hedged);
+    check_claim(body, "The protests began", &[], Status::Asserted);
+    let doc = analyze("There are reports that shots were fired near the palace.");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["shots were fired near the palace"]);
+    assert_eq!(doc.claims[0].status, Status::Hedged);
+    let body = "The minister declined to comment on reports that he would resign.";
+    check_claim(body, "he would resign", &[], Status::Hedged);
+    check_stance(body, "he would resign", "minister", StanceKind::NoComment);
+    // A verb after a name, and relative clauses, are no such noun.
+    check_claim(
+        "Boeing claims that the new jetliner is more fuel efficient than older models.",
+        "the new jetliner is more fuel efficient",
+        &[],
+        Status::Asserted,
+    );
+    for body in [
+        "From all reports that I have seen, the government was well prepared for the storm.",
+        "A report that was published on Monday found that 12 people died.",
+    ] {
+        let doc = analyze(body);
+        assert!(doc.claims.iter().all(|c| c.status != Status::Hedged), "{body}: {:?}", doc.claims);
+    }
+}
+
+/// "could not have" rules a claim out rather than hedging it.
+#[test]
+fn could_not_have_is_no_hedge() {
+    let body = "A US official said the missiles could not have been launched from Yemen.";
+    check_claim(body, "could not have been launched", &["US official"], Status::Reported);
+    let body = "A US official said the missiles could have been launched from Iraq.";
+    check_claim(body, "could have been launched", &["US official"], Status::Hedged);
+}

@@ -655,6 +655,14 @@ fn cues(
         {
             continue;
         }
+        // "Kyiv rejected claims that ...": a claim noun right after a verb
+        // of denial is its object.
+        if cue > start
+            && LEXICONS.claim_nouns.contains_key(word)
+            && LEXICONS.deny.contains(words[cue - 1])
+        {
+            continue;
+        }
         if is_base_form_noun(ctx, sentence, cue)
             || is_plural_after_auxiliary(ctx, cue)
             || matches!(ctx.doc.tokens[cue].tag, Some("NOUN") | Some("PROPN"))
@@ -2148,6 +2156,23 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
     {
         return;
     }
+    // "The protests began amid allegations that ...": the clause after a
+    // claim noun is `nominal_claims`' to read; the article's own words end
+    // before the phrase that names the claim, and "There are reports
+    // that ..." leaves none.
+    if let Some(noun) = tokens.clone().find(|&k| hedging_noun(ctx, tokens.start, k)) {
+        let mut cut = noun;
+        while cut > tokens.start
+            && matches!(ctx.doc.tokens[cut - 1].tag, Some("DET" | "ADJ" | "ADP"))
+        {
+            cut -= 1;
+        }
+        tokens.end = cut;
+        if !tokens.clone().any(|k| matches!(ctx.doc.tokens[k].tag, Some("NOUN" | "PROPN" | "NUM")))
+        {
+            return;
+        }
+    }
     let hedge = super::status::find_hedge(ctx, tokens.clone());
     let harm = tokens.clone().any(|k| LEXICONS.harm.contains(words[k]))
         && tokens.clone().any(|k| {
@@ -2295,7 +2320,9 @@ fn copular_claim(
 /// (`claim_nouns.txt`), with "that" and a clause after it, reports the
 /// clause as its owner's claim; a passive denial after it ("was rejected
 /// by X") disputes it, X denying. A claim with neither owner nor denial
-/// ("the claim that ...") is left alone.
+/// is hedged when its noun says the claim is about (`hedging_nouns.txt`:
+/// "amid allegations that ...") and left alone otherwise ("the statement
+/// that ...").
 fn nominal_claims(
     ctx: &Ctx<'_>,
     found: &mut Found,
@@ -2358,7 +2385,10 @@ fn nominal_claims(
                 .flatten();
             Some((verb, agent))
         });
-        if owner.is_none() && denial.is_none() || clause_end <= from + 1 {
+        // "amid allegations that ...": a claim nobody is said to own, which
+        // the article does not vouch for.
+        let hedging = hedging_noun(ctx, start, noun);
+        if owner.is_none() && denial.is_none() && !hedging || clause_end <= from + 1 {
             continue;
         }
         let cue = ctx.token_span(noun, noun + 1);
@@ -2370,8 +2400,12 @@ fn nominal_claims(
                 cue: Some(cue),
             });
         }
-        let mut status = if owner.is_some() { Status::Reported } else { Status::Asserted };
-        let mut status_cue = owner.is_some().then_some(cue);
+        let mut status = match (&owner, hedging) {
+            (Some(_), _) => Status::Reported,
+            (None, true) => Status::Hedged,
+            (None, false) => Status::Asserted,
+        };
+        let mut status_cue = (owner.is_some() || hedging).then_some(cue);
         if let Some((verb, agent)) = denial {
             let denial_cue = ctx.token_span(verb, verb + 1);
             if let Some(agent) = agent {
@@ -2399,6 +2433,49 @@ fn nominal_claims(
         );
     }
 }
+
+/// Whether token `k` of a sentence from `start` is a noun of
+/// `hedging_nouns.txt` with a "that" clause after it and no owner to
+/// report it ("amid allegations that the vote was rigged", "There are
+/// reports that ..."). After a name or a noun the word is a verb ("Boeing
+/// claims that ...", "Apple reports that ...", whatever the tagger made of
+/// the name); a verb right after "that" opens a relative clause ("a
+/// report that was published on Monday"), as does a pronoun and a verb
+/// with a comma after ([`object_relative`]).
+fn hedging_noun(ctx: &Ctx<'_>, start: usize, k: usize) -> bool {
+    let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
+    LEXICONS.hedging_nouns.contains(ctx.lower[k].as_str())
+        && ctx.lower.get(k + 1).is_some_and(|w| w == "that")
+        && !matches!(tag(k + 2), Some("VERB" | "AUX"))
+        && !object_relative(ctx, k + 2)
+        && !(k > start
+            && (matches!(tag(k - 1), Some("NOUN" | "PROPN" | "PRON"))
+                || k == start + 1 && ctx.is_capitalized(start)
+                || ctx
+                    .doc
+                    .mentions
+                    .iter()
+                    .any(|m| m.tokens.end == k && m.kind != crate::doc::EntityKind::Norp)))
+}
+
+/// Whether the words from `subject` read as a relative clause that lacks
+/// its object: a personal pronoun, a verb group and a comma after it
+/// ("From all reports that I have seen, the government ..."; not "reports
+/// that he would resign.").
+fn object_relative(ctx: &Ctx<'_>, subject: usize) -> bool {
+    let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
+    if !ctx.lower.get(subject).is_some_and(|w| PERSONAL.contains(&w.as_str())) {
+        return false;
+    }
+    let mut k = subject + 1;
+    while matches!(tag(k), Some("AUX" | "ADV" | "PART")) {
+        k += 1;
+    }
+    tag(k) == Some("VERB") && ctx.lower.get(k + 1).is_some_and(|w| w == ",")
+}
+
+/// Personal pronouns, as subjects.
+const PERSONAL: &[&str] = &["i", "we", "you", "he", "she", "they"];
 
 /// Facts stated in passing in a non-restrictive relative clause: "Kyiv and
 /// the U.S., which issued a warning about …, have rejected …" states that

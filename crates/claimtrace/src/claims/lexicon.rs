@@ -75,6 +75,8 @@ pub struct Lexicons {
     pub transmit: PhraseList,
     pub skip: PhraseList,
     pub hedge: PhraseList,
+    /// Hedges turned certainties ("could not have").
+    pub certainty: PhraseList,
     pub unverified: PhraseList,
     pub confirm: PhraseList,
     pub dispute: PhraseList,
@@ -102,6 +104,9 @@ pub struct Lexicons {
     pub false_label: PhraseList,
     /// Nouns naming a claim, with the cue each echoes.
     pub claim_nouns: HashMap<String, String>,
+    /// Claim nouns that hedge the clause after them when nobody owns it
+    /// ("amid allegations that ...").
+    pub hedging_nouns: HashSet<String>,
     /// Verbs of accusation, with the prepositions that open the act the
     /// accused is said to have done ("accused ... of", "blamed ... on").
     pub accuse: HashMap<String, Vec<String>>,
@@ -162,6 +167,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         transmit: PhraseList::parse(data!("transmit.txt")),
         skip: PhraseList::parse(data!("skip.txt")),
         hedge: PhraseList::parse(data!("hedge.txt")),
+        certainty: PhraseList::parse(data!("certainty.txt")),
         unverified: PhraseList::parse(data!("unverified.txt")),
         confirm: PhraseList::parse(data!("confirm.txt")),
         dispute: PhraseList::parse(data!("dispute.txt")),
@@ -189,6 +195,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
                 (verb.to_string(), preps.split_whitespace().map(str::to_string).collect())
             })
             .collect(),
+        hedging_nouns: words(data!("hedging_nouns.txt")),
         unnamed: words(data!("unnamed.txt")),
         anonymity: PhraseList::parse(data!("anonymity.txt")),
         artefact: words(data!("artefact.txt")),
@@ -248,12 +255,14 @@ mod tests {
             ("hearer", &l.hearer),
             ("past_forms", &l.past_forms),
             ("statement", &l.statement),
+            ("certainty", &l.certainty),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }
         assert_eq!(l.claim_nouns.get("claims").map(String::as_str), Some("claimed"));
         assert_eq!(l.accuse.get("blamed").map(Vec::len), Some(2));
         assert!(l.unnamed.contains("officials"));
+        assert!(l.hedging_nouns.iter().all(|n| l.claim_nouns.contains_key(n)));
         assert!(l.artefact.contains("poster"));
         assert!(l.harm.contains("killed") && l.count_words.contains("dozens"));
         assert!(l.subordinators.contains("after"));

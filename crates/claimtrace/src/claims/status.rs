@@ -261,13 +261,17 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
     }
 }
 
-/// The first hedge (`hedge.txt`) within `tokens`; a hedge word written as
+/// The first hedge (`hedge.txt`) within `tokens`, unless it opens a
+/// certainty (`certainty.txt`: "could not have"); a hedge word written as
 /// a name inside a sentence is a name or a month ("Theresa May said",
 /// "held in May"), as one the tagger reads as a proper noun.
 pub(super) fn find_hedge(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<usize>> {
     let words = ctx.words();
     (tokens.start..tokens.end.min(words.len())).find_map(|k| {
         let n = LEXICONS.hedge.match_at(words, k).filter(|&n| k + n <= tokens.end)?;
+        if LEXICONS.certainty.match_at(words, k).is_some() {
+            return None;
+        }
         let opens_sentence = k == 0
             || matches!(ctx.text(k - 1), "." | "!" | "?" | ":" | "(" | "\"" | "“" | "‘" | "'");
         let name = ctx.text(k).starts_with(char::is_uppercase)
@@ -477,21 +481,15 @@ fn denied_clause(
     if words.get(start) == Some(&"that") {
         start += 1;
     }
-    // "rejected the claim that ...", "denied reports that ...": the clause
-    // after the noun that names it.
-    let noun = if words.get(start).is_some_and(|w| {
-        matches!(
-            *w,
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "these" | "those" | "any"
-        )
-    }) {
-        start + 1
-    } else {
-        start
-    };
-    if words.get(noun).is_some_and(|w| LEXICONS.claim_nouns.contains_key(*w))
-        && words.get(noun + 1) == Some(&"that")
-    {
+    // "rejected the claim that ...", "denied reports that ...", "dismissed
+    // Russian allegations that ...": the clause after the noun that names
+    // it, past the noun's determiner and modifiers.
+    let modifier =
+        |k: usize| matches!(ctx.doc.tokens[k].tag, Some("DET" | "ADJ" | "PROPN" | "PRON" | "PART"));
+    let noun = (start..rest.end.min(start + 5))
+        .take_while(|&k| LEXICONS.claim_nouns.contains_key(words[k]) || modifier(k))
+        .find(|&k| LEXICONS.claim_nouns.contains_key(words[k]));
+    if let Some(noun) = noun.filter(|&noun| words.get(noun + 1) == Some(&"that")) {
         start = noun + 2;
     }
     // The clause ends at a semicolon or a colon, or at a comma before
@@ -502,7 +500,10 @@ fn denied_clause(
                 || words[k] == ":"
                 || words[k] == ","
                     && words.get(k + 1).is_some_and(|w| {
-                        matches!(*w, "but" | "while" | "although" | "though" | "whereas" | "yet")
+                        matches!(
+                            *w,
+                            "but" | "while" | "although" | "though" | "whereas" | "yet" | "however"
+                        )
                     })
         })
         .unwrap_or(rest.end);
@@ -515,6 +516,14 @@ fn denied_clause(
         return None;
     }
     let span = Span::new(ctx.doc.tokens[start].span.start, ctx.doc.tokens[end - 1].span.end);
+    // The clause may be a claim already, read from its noun ("dismissed
+    // allegations that ...": hedged, now disputed).
+    if let Some(known) =
+        found.claims.iter().position(|c| c.sentence == sentence_idx && c.span == span)
+    {
+        found.claims[known].strengthen(Status::Disputed, None);
+        return Some(known);
+    }
     found.claims.push(Claim::unattributed(
         ctx.doc.slice(span).to_string(),
         span,

@@ -48,8 +48,9 @@ pub struct LedgerTally {
     pub gold_clusters: usize,
     pub first_seen_hits: usize,
     pub status_hits: usize,
-    /// One line per gold cluster that misses first-seen or status, saying
-    /// why (for `eval-ledger --explain`).
+    /// One line per gold cluster that misses first-seen or status, or
+    /// whose appearances lie in several predicted clusters, saying why
+    /// (for `eval-ledger --explain`).
     pub misses: Vec<String>,
 }
 
@@ -187,6 +188,11 @@ pub fn score(gold: &[GoldCluster], pred: &[LedgerClaim], tally: &mut LedgerTally
             tally.misses.push(format!("unmatched: {:?}", cluster.text));
             continue;
         };
+        if votes.len() > 1 {
+            let parts: Vec<String> =
+                votes.keys().map(|&pc| format!("{:?}", pred[pc].text)).collect();
+            tally.misses.push(format!("split: {:?}: {}", cluster.text, parts.join(" | ")));
+        }
         let claim = &pred[best];
         let first_url = cluster.appearances.first().map(|a| a.url.as_str());
         let predicted_first = claim.first_seen.as_ref().map(|f| f.url.as_str());
