@@ -1594,3 +1594,45 @@ fn could_not_have_is_no_hedge() {
     let body = "A US official said the missiles could have been launched from Iraq.";
     check_claim(body, "could have been launched", &["US official"], Status::Hedged);
 }
+
+/// What a source did not say is nobody's claim ("Police did not say the
+/// man was armed"); "Kyiv denied it, saying ..." answers the claim before
+/// it, with no denied clause of its own.
+#[test]
+fn what_was_not_said_and_a_denial_with_a_reason() {
+    let doc = analyze("Police did not say the man was armed.");
+    assert!(doc.claims.is_empty(), "{:?}", doc.claims);
+    let body = "Moscow said Ukrainian forces shelled the town. Kyiv denied it, saying Russian \
+                troops were responsible.";
+    check_claim(body, "Ukrainian forces shelled the town", &["Moscow"], Status::Disputed);
+    check_stance(body, "Ukrainian forces shelled the town", "Kyiv", StanceKind::Denies);
+    check_claim(body, "Russian troops were responsible", &["Kyiv"], Status::Reported);
+    let doc = analyze(body);
+    assert!(doc.claims.iter().all(|c| !c.text.starts_with("it")), "{:?}", doc.claims);
+}
+
+/// "The BBC has verified the footage", "The video was authenticated by
+/// Reuters": an independent party confirms the earlier claim about the
+/// artefact; the sentence is a stance, no claim of its own. "could not
+/// verify" leaves it unverified.
+#[test]
+fn verifying_the_footage_confirms_the_claim_about_it() {
+    for (body, actor) in [
+        (
+            "A video circulating on social media appears to show the explosion. The BBC has \
+             verified the footage.",
+            "BBC",
+        ),
+        (
+            "A video circulating on social media appears to show the explosion. The video was \
+             authenticated by Reuters.",
+            "Reuters",
+        ),
+    ] {
+        check_claim(body, "appears to show the explosion", &[], Status::Confirmed);
+        check_stance(body, "appears to show the explosion", actor, StanceKind::Confirms);
+        assert_eq!(analyze(body).claims.len(), 1, "{body}");
+    }
+    let body = "A video appears to show soldiers in the town. The BBC could not verify the footage.";
+    check_claim(body, "show soldiers in the town", &[], Status::Unverified);
+}

@@ -15,11 +15,6 @@ use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Sta
 
 /// The sentence being read, as the passes over it see it (the document
 /// they share is in `Ctx`).
-/// Words that open an indirect question ("whether anyone was hurt",
-/// "how many people died").
-const OPEN_QUESTION: [&str; 9] =
-    ["whether", "if", "how", "why", "when", "where", "what", "who", "which"];
-
 struct Sentence<'s> {
     /// Its index in `Document::sentences`.
     index: usize,
@@ -820,17 +815,18 @@ fn cues(
         }
         let reading = Reading { source: reading_source, content: content.clone(), ..reading };
         // "Police have not said whether anyone was arrested", "did not
-        // immediately say how many died": a question left open reports
-        // nothing, and is no claim of the article's either (an empty
-        // content). (Not a state of mind: "I don't know which one it was"
-        // reports the speaker's uncertainty.)
+        // immediately say how many died", "Police did not say the man was
+        // armed": what a source did not say reports nothing, and is no
+        // claim of the article's either (an empty content). (Not a state
+        // of mind: "I don't know which one it was" reports the speaker's
+        // uncertainty; not an act a noun phrase names: "will not announce
+        // the dealerships it intends to shut".)
         let negated = (start..cue).rev().take(3).find(|&k| {
             !(LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some("ADV"))
                 || matches!(words[k], "not" | "n't" | "never")
         });
         if negated.is_some_and(|k| matches!(words[k], "not" | "n't" | "never"))
-            && (speech || LEXICONS.confirming.contains(word))
-            && words.get(cue + 1).is_some_and(|w| OPEN_QUESTION.contains(w))
+            && (speech && !LEXICONS.act.contains(word) || LEXICONS.confirming.contains(word))
         {
             content = cue + 1..cue + 1;
         }
@@ -2243,6 +2239,29 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
             Some(w) if pronoun(w) && object_end == 1 => return true,
             Some(&"any") => return true,
             _ => {}
+        }
+    }
+    // "The BBC has verified the footage", "The video was authenticated by
+    // Reuters": a confirmation of the artefact an earlier claim speaks of
+    // (the status pass links it).
+    if let Some(confirm) = LEXICONS.confirm.find(words, tokens.clone()) {
+        let object = &words[confirm.end.min(tokens.end)..tokens.end];
+        let object_end =
+            object.iter().position(|w| matches!(*w, "." | "," | ";")).unwrap_or(object.len());
+        let object = &object[..object_end];
+        let subject = &words[tokens.start..confirm.start];
+        let short_artefact =
+            |p: &[&str]| (1..=3).contains(&p.len()) && LEXICONS.artefact.contains(p[p.len() - 1]);
+        let passive = object.first() == Some(&"by")
+            && subject.len() >= 2
+            && matches!(subject[subject.len() - 1], "is" | "are" | "was" | "were" | "been");
+        let passive_subject = subject.iter().rposition(|w| {
+            !matches!(*w, "is" | "are" | "was" | "were" | "been" | "has" | "have" | "had")
+        });
+        if short_artefact(object)
+            || passive && passive_subject.is_some_and(|e| short_artefact(&subject[..=e]))
+        {
+            return true;
         }
     }
     let stance = LEXICONS.deny.find(words, tokens.clone()).is_some()

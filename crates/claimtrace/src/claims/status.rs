@@ -45,6 +45,11 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             }
         }
 
+        // "The BBC has verified the footage": the claim about it.
+        if let Some(target) = artefact_confirmation(ctx, found, sentence_idx) {
+            sentence_target = Some(target);
+        }
+
         // "contacted the Kremlin for comment".
         for verb in start..end {
             if matches!(words[verb], "contacted" | "asked")
@@ -328,6 +333,48 @@ fn latest(found: &Found, before: usize) -> Option<usize> {
     (n.saturating_sub(LOOK_BACK)..n).rev().find(|&i| found.claims[i].sentence < before)
 }
 
+/// "The BBC has verified the footage", "The video was authenticated by
+/// Reuters": a verb of confirmation (`confirm.txt`) whose object (or, in
+/// the passive, subject) is an artefact (`artefact.txt`: a video, an
+/// image, a document) confirms the latest earlier claim, within a few
+/// sentences, whose sentence speaks of an artefact: the confirmer's stance, and
+/// the status confirmed unless the confirmer is the claim's own source.
+/// The claim confirmed, if any.
+fn artefact_confirmation(ctx: &Ctx<'_>, found: &mut Found, sentence_idx: usize) -> Option<usize> {
+    let words = ctx.words();
+    let Range { start, end } = ctx.doc.sentences[sentence_idx].tokens;
+    let artefact = |r: Range<usize>| r.clone().any(|k| LEXICONS.artefact.contains(words[k]));
+    let (cue, n) =
+        (start..end).find_map(|k| LEXICONS.confirm.match_at(words, k).map(|n| (k, n)))?;
+    let passive =
+        cue > start && matches!(words[cue - 1], "is" | "are" | "was" | "were" | "been" | "being");
+    let (agent, object) = if passive {
+        if words.get(cue + n) != Some(&"by") {
+            return None;
+        }
+        (phrase_after(ctx, cue + n + 1..end)?, subject_before(ctx, start, cue)?)
+    } else {
+        (subject_before(ctx, start, cue)?, phrase_after(ctx, cue + n..end)?)
+    };
+    if !artefact(object) || agent.clone().any(|k| matches!(words[k], "not" | "n't")) {
+        return None;
+    }
+    let actor = to_source(ctx, agent)?.text;
+    let target = (0..found.claims.len()).rev().find(|&i| {
+        let claim = &found.claims[i];
+        claim.sentence < sentence_idx
+            && claim.sentence + 3 >= sentence_idx
+            && artefact(ctx.doc.sentences[claim.sentence].tokens.clone())
+    })?;
+    let cue_span = Some(ctx.token_span(cue, cue + n));
+    let claim = &mut found.claims[target];
+    add_stance(claim, &actor, StanceKind::Confirms, cue_span);
+    if !claim.chain.iter().any(|source| source.text == actor) {
+        claim.strengthen(Status::Confirmed, cue_span);
+    }
+    Some(target)
+}
+
 /// Adds a stance to a claim, once per actor and kind.
 fn add_stance(claim: &mut Claim, actor: &str, kind: StanceKind, cue: Option<Span>) {
     if !claim.stances.iter().any(|s| s.actor == actor && s.kind == kind) {
@@ -478,6 +525,13 @@ fn denied_clause(
 ) -> Option<usize> {
     let words = ctx.words();
     let mut start = rest.start;
+    // "Kyiv denied it, saying ...": a pronoun for the object answers an
+    // earlier claim; what follows is no denied clause.
+    if words.get(start).is_some_and(|w| matches!(*w, "it" | "this" | "that" | "them" | "these"))
+        && words.get(start + 1).is_none_or(|w| matches!(*w, "," | "." | ";" | "and" | "but"))
+    {
+        return None;
+    }
     if words.get(start) == Some(&"that") {
         start += 1;
     }
