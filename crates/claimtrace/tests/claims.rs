@@ -1633,6 +1633,28 @@ fn verifying_the_footage_confirms_the_claim_about_it() {
         check_stance(body, "appears to show the explosion", actor, StanceKind::Confirms);
         assert_eq!(analyze(body).claims.len(), 1, "{body}");
     }
-    let body = "A video appears to show soldiers in the town. The BBC could not verify the footage.";
+    let body =
+        "A video appears to show soldiers in the town. The BBC could not verify the footage.";
     check_claim(body, "show soldiers in the town", &[], Status::Unverified);
+}
+
+/// "..., though some residents believe it was a bomb", "..., but
+/// residents said ...": another party's report after a contrast ends the
+/// first content and is a claim of its own; a clause after "but" with no
+/// cue of its own stays the speaker's, as does one inside a quotation.
+#[test]
+fn a_contrasting_report_ends_the_content_before_it() {
+    let body = "Officials say the blast was caused by a gas leak, though some residents believe \
+                it was a bomb.";
+    check_claim(body, "caused by a gas leak", &["Officials"], Status::Reported);
+    assert_eq!(find_claim(&analyze(body), "gas leak").text, "the blast was caused by a gas leak");
+    check_claim(body, "it was a bomb", &["some residents"], Status::Reported);
+    let body = "The army said it had killed 30 militants, but residents said most of the dead \
+                were civilians.";
+    assert_eq!(find_claim(&analyze(body), "30 militants").text, "it had killed 30 militants");
+    check_claim(body, "most of the dead were civilians", &["residents"], Status::Reported);
+    let body = "The analyst said the tankers were idle, but the delay would be unusual.";
+    assert!(find_claim(&analyze(body), "tankers").text.ends_with("would be unusual"));
+    let body = "The e-mail said: \"I never wrote to you, but I just wanted to say thanks.\"";
+    assert!(analyze(body).claims.iter().all(|c| !c.text.ends_with("wrote to you")));
 }

@@ -1624,6 +1624,9 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         if evaluation
             || at_comma && (LEXICONS.chain.begins(next) || LEXICONS.participle.contains(next))
             || at_comma && answers_before(ctx, i + 1..sentence_end)
+            || at_comma
+                && contrasting_clause(ctx, i + 1..sentence_end)
+                && !quote_open(&words[start..i])
         {
             end = i;
             break;
@@ -1652,6 +1655,45 @@ fn answers_before(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
         }
     }
     false
+}
+
+/// Whether `rest` (after a comma) is another party's report set against
+/// what was said: "but", "though", "although" or "whereas", a subject and
+/// a cue of its own ("..., though some residents believe it was a bomb",
+/// "..., but witnesses said ..."). Without a cue the clause after "but"
+/// is mostly the speaker's still ("..., but the duration would be
+/// unusual"), and stays in the content.
+fn contrasting_clause(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
+    let words = ctx.words();
+    if rest.is_empty() || !matches!(words[rest.start], "but" | "though" | "although" | "whereas") {
+        return false;
+    }
+    let subject_end = (rest.start + 1..rest.end.min(rest.start + 6)).find(|&k| {
+        (LEXICONS.speech.contains(words[k]) || LEXICONS.claim.contains(words[k]))
+            && looks_finite_verb(ctx, k)
+    });
+    let tag = |k: usize| ctx.doc.tokens[k].tag;
+    let be = |k: usize| matches!(words[k], "is" | "are" | "was" | "were" | "be" | "been");
+    subject_end.is_some_and(|cue| {
+        cue > rest.start + 1
+            // A subject of its own ("but did not say ..." has none) and an
+            // active cue ("though it was later found to be ..." reports
+            // nobody's words).
+            && !matches!(tag(rest.start + 1), Some("AUX" | "VERB" | "PART" | "ADV"))
+            && !(rest.start + 1..cue).any(be)
+            && (rest.start + 1..cue).all(|k| !matches!(words[k], "," | ";" | "\"" | "“" | "”"))
+            && subject_before(ctx, rest.start + 1, cue).is_some()
+    })
+}
+
+/// Whether `words` open a quotation they do not close: a comma inside it
+/// is the speaker's, not the content's end.
+fn quote_open(words: &[&str]) -> bool {
+    let count = |mark: &str| words.iter().filter(|w| **w == mark).count();
+    count("\"") % 2 == 1
+        || count("'") % 2 == 1
+        || count("“") > count("”")
+        || count("‘") > count("’")
 }
 
 /// Whether the "that" at `i` opens a clause ("said that the road was
