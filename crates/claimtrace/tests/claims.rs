@@ -1658,3 +1658,21 @@ fn a_contrasting_report_ends_the_content_before_it() {
     let body = "The e-mail said: \"I never wrote to you, but I just wanted to say thanks.\"";
     assert!(analyze(body).claims.iter().all(|c| !c.text.ends_with("wrote to you")));
 }
+
+/// A subject that names no one ("No group has claimed responsibility")
+/// is no source: the sentence is the article's statement; "No, I can't
+/// say ..." is an interjection, and the speaker still speaks. A denial
+/// that labels a report ("dismissed the report as fake news") answers
+/// the report, and is no denied clause of its own.
+#[test]
+fn no_one_as_a_subject_and_a_report_labelled_fake() {
+    let body = "No group has claimed responsibility for the bombing.";
+    check_claim(body, "claimed responsibility", &[], Status::Asserted);
+    let doc = analyze("No official said how many people died.");
+    assert!(doc.claims.iter().all(|c| c.chain.is_empty()), "{:?}", doc.claims);
+    let body = "State media reported that the minister had resigned. The spokesman dismissed the \
+                report as fake news.";
+    check_claim(body, "the minister had resigned", &["State media"], Status::Disputed);
+    check_stance(body, "the minister had resigned", "spokesman", StanceKind::Denies);
+    assert_eq!(analyze(body).claims.len(), 1);
+}

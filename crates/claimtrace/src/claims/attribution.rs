@@ -914,6 +914,21 @@ fn cues(
         {
             continue;
         }
+        // "No group has claimed responsibility", "Nobody said ...": a
+        // subject that names no one reports nothing; what is left is the
+        // article's own statement.
+        if speaker_before.is_none()
+            && reading.source.as_ref().is_some_and(|phrase| {
+                // (Not the interjection: "No, I can't tell them ...".)
+                let negative = |k: usize| {
+                    matches!(words[k], "no" | "nobody" | "none" | "neither")
+                        && words.get(k + 1).is_some_and(|w| !matches!(*w, "," | "." | "!"))
+                };
+                negative(phrase.start) || phrase.start > start && negative(phrase.start - 1)
+            })
+        {
+            continue;
+        }
         let source = speaker_before
             .or_else(|| phrase_source(ctx, reading.source.clone(), cue, &out, recent));
         if let Some(start) = second {

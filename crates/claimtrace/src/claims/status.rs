@@ -564,9 +564,10 @@ fn denied_clause(
     while end > start && matches!(words[end - 1], "." | "!" | "?" | ",") {
         end -= 1;
     }
-    // A clause has its own verb after a subject of a word or more.
+    // A clause has its own verb after a subject of a word or more ("the
+    // report as fake news" labels a noun phrase: no clause).
     let verb = (start + 1..end).find(|&k| looks_finite_verb(ctx, k))?;
-    if verb == start || end - start < 3 {
+    if verb == start || end - start < 3 || (start..verb).any(|k| words[k] == "as") {
         return None;
     }
     let span = Span::new(ctx.doc.tokens[start].span.start, ctx.doc.tokens[end - 1].span.end);
