@@ -1676,3 +1676,15 @@ fn no_one_as_a_subject_and_a_report_labelled_fake() {
     check_stance(body, "the minister had resigned", "spokesman", StanceKind::Denies);
     assert_eq!(analyze(body).claims.len(), 1);
 }
+
+/// "The footage, which was verified by CNN, shows ...": a confirmation in
+/// a relative clause on the subject confirms the sentence's claim. "The
+/// mayor later walked back ...": the adverb is no part of the source.
+#[test]
+fn a_confirmation_on_the_subject_and_an_adverb_after_it() {
+    let body = "The footage, which was verified by CNN, shows a missile striking the building.";
+    check_claim(body, "a missile striking the building", &[], Status::Confirmed);
+    check_stance(body, "a missile striking the building", "CNN", StanceKind::Confirms);
+    let body = "The mayor later walked back his comments, saying he had been misquoted.";
+    check_claim(body, "he had been misquoted", &["mayor"], Status::Reported);
+}

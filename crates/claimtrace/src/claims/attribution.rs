@@ -957,7 +957,19 @@ fn phrase_source(
     out: &[Attribution],
     recent: &[Source],
 ) -> Option<Source> {
-    let phrase = phrase?;
+    let mut phrase = phrase?;
+    // "The mayor later walked back ...", "He then said ...": an adverb of
+    // time after the subject is not part of it.
+    while phrase.len() > 1
+        && matches!(ctx.lower[phrase.end - 1].as_str(), "later" | "earlier" | "then" | "also")
+        // ("A month later" is a time, no subject.)
+        && !matches!(
+            ctx.lower[phrase.end - 2].trim_end_matches('s'),
+            "hour" | "day" | "week" | "month" | "year" | "decade" | "moment" | "minute"
+        )
+    {
+        phrase.end -= 1;
+    }
     if is_pronoun(ctx, phrase.clone()) {
         first_person(ctx, phrase.start)
             .or_else(|| resolve_pronoun(ctx, out, recent, phrase.start))
@@ -1169,8 +1181,13 @@ fn resolve_pronoun(
     }
     // A third-person pronoun never stands for the speaker or the one
     // spoken to ("I", "you").
+    let neuter = ctx.lower[at] == "it";
     let fits = |s: &Source| {
         if matches!(s.text.to_lowercase().as_str(), "i" | "we" | "you" | "me" | "us") {
+            return false;
+        }
+        // "It" stands for no person.
+        if neuter && is_person(ctx, s) {
             return false;
         }
         !personal
@@ -2577,8 +2594,33 @@ fn relative_facts(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>) {
             continue;
         }
         if let Some(confirm) = LEXICONS.confirm.find(words, relative + 1..clause_end) {
-            if words.get(confirm.end) == Some(&"by") {
-                confirmed(ctx, found, sentence, relative - 1, confirm.end + 1..clause_end);
+            if words.get(confirm.end) != Some(&"by") {
+                continue;
+            }
+            // "The footage, which was verified by CNN, shows ...": the
+            // clause sits in the subject; the sentence's own claim is
+            // confirmed.
+            let in_subject = clause_end + 1 < end && looks_finite_verb(ctx, clause_end + 1);
+            let relative_span = ctx.doc.tokens[relative].span;
+            let own = found.claims.iter().position(|c| {
+                c.sentence == sentence.index && c.chain.is_empty() && c.span.contains(relative_span)
+            });
+            match own.filter(|_| in_subject) {
+                Some(own) => {
+                    let confirmer = phrase_after(ctx, confirm.end + 1..clause_end)
+                        .and_then(|phrase| to_source(ctx, phrase));
+                    let cue = Some(ctx.token_span(confirm.start, confirm.end));
+                    let claim = &mut found.claims[own];
+                    claim.strengthen(Status::Confirmed, cue);
+                    if let Some(confirmer) = confirmer {
+                        claim.stances.push(Stance {
+                            actor: confirmer.text,
+                            kind: StanceKind::Confirms,
+                            cue,
+                        });
+                    }
+                }
+                None => confirmed(ctx, found, sentence, relative - 1, confirm.end + 1..clause_end),
             }
             continue;
         }
