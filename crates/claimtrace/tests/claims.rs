@@ -1688,3 +1688,16 @@ fn a_confirmation_on_the_subject_and_an_adverb_after_it() {
     let body = "The mayor later walked back his comments, saying he had been misquoted.";
     check_claim(body, "he had been misquoted", &["mayor"], Status::Reported);
 }
+
+/// A participle after the cue's comma says how something was said
+/// ("Peskov told reporters, referring to the reports"), not what; a
+/// "that" clause after it is the content.
+#[test]
+fn a_participle_after_the_cue_is_no_content() {
+    let body = "\"This is a lie,\" Peskov told reporters on Tuesday, referring to the reports.";
+    let doc = analyze(body);
+    assert!(doc.claims.iter().all(|c| !c.text.contains("referring")), "{:?}", doc.claims);
+    check_quote(body, "This is a lie", Some("Peskov"), true);
+    let body = "Peskov told reporters on Tuesday, speaking from Moscow, that the talks had failed.";
+    assert_eq!(find_claim(&analyze(body), "talks").text, "the talks had failed");
+}

@@ -1638,6 +1638,25 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         }
         break;
     }
+    // "Peskov told reporters on Tuesday, referring to the reports": a
+    // participle after a comma says how it was said, not what (unless a
+    // quotation follows: "she said, asking him to be \"patient\"").
+    if start > from
+        && start < sentence_end
+        && words[start - 1] == ","
+        && words[start].ends_with("ing")
+        && ctx.doc.tokens[start].tag == Some("VERB")
+        && !LEXICONS.participle.contains(words[start])
+        && !(start..sentence_end).any(|k| ctx.doc.tokens[k].kind == TokenKind::Quote)
+    {
+        // "..., speaking from Moscow, that the talks had failed".
+        match (start..sentence_end.saturating_sub(1))
+            .find(|&k| words[k] == "," && words[k + 1] == "that" && is_complementizer(ctx, k + 1))
+        {
+            Some(comma) => start = comma + 2,
+            None => return start..start,
+        }
+    }
     let mut end = sentence_end;
     for i in start..sentence_end {
         if words[i] == ";" {
