@@ -1701,3 +1701,21 @@ fn a_participle_after_the_cue_is_no_content() {
     let body = "Peskov told reporters on Tuesday, speaking from Moscow, that the talks had failed.";
     assert_eq!(find_claim(&analyze(body), "talks").text, "the talks had failed");
 }
+
+/// ", a figure Israel disputes" after a postposed cue evaluates the
+/// content before it: disputed, no claim of its own. A negated
+/// confirmation with a noun phrase for object ("the Senate had not
+/// confirmed him") is the article's fact, with a "that" clause nobody's
+/// claim.
+#[test]
+fn a_disputed_figure_and_a_confirmation_not_given() {
+    let body =
+        "At least 12 people were killed in the strike, the health ministry said, a figure Israel \
+         disputes.";
+    check_claim(body, "12 people were killed", &["health ministry"], Status::Disputed);
+    check_stance(body, "12 people were killed", "Israel", StanceKind::Denies);
+    assert_eq!(analyze(body).claims.len(), 1);
+    let body = "The House confirmed him on Friday, but the Senate had not confirmed him.";
+    check_claim(body, "Senate had not confirmed him", &[], Status::Asserted);
+    assert!(analyze("Police did not confirm that the man was armed.").claims.is_empty());
+}

@@ -825,10 +825,18 @@ fn cues(
             !(LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some("ADV"))
                 || matches!(words[k], "not" | "n't" | "never")
         });
-        if negated.is_some_and(|k| matches!(words[k], "not" | "n't" | "never"))
-            && (speech && !LEXICONS.act.contains(word) || LEXICONS.confirming.contains(word))
-        {
-            content = cue + 1..cue + 1;
+        let clause_next = words.get(cue + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "that" | "whether" | "if" | "how" | "why" | "when" | "where" | "what" | "who"
+            )
+        });
+        if negated.is_some_and(|k| matches!(words[k], "not" | "n't" | "never")) {
+            if speech && !LEXICONS.act.contains(word)
+                || LEXICONS.confirming.contains(word) && clause_next
+            {
+                content = cue + 1..cue + 1;
+            }
         }
         // "expects 6 million visitors according to the event website": a
         // chain phrase that closes the content is the channel, not part of
@@ -1378,14 +1386,21 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     let words = ctx.words();
     let start = sentence.tokens.start;
     // What follows a comma and a participle cue (", adding that ...") is
-    // a claim of its own, and a chain phrase (", citing intelligence
-    // reports") a link of the chain: neither is part of this cue's phrase.
+    // a claim of its own, a chain phrase (", citing intelligence
+    // reports") a link of the chain, and a noun that names the claim (",
+    // a figure Israel disputes") its evaluation: none is part of this
+    // cue's phrase.
     let end = (cue + 1..sentence.tokens.end)
         .find(|&i| {
             words[i] == ","
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| LEXICONS.participle.contains(n) || LEXICONS.chain.begins(n))
+                && words.get(i + 1).is_some_and(|n| {
+                    LEXICONS.participle.contains(n)
+                        || LEXICONS.chain.begins(n)
+                        || matches!(*n, "a" | "an" | "the")
+                            && words
+                                .get(i + 2)
+                                .is_some_and(|noun| LEXICONS.claim_nouns.contains_key(*noun))
+                })
         })
         .unwrap_or(sentence.tokens.end);
     // A semicolon ends the clause of the cue.
