@@ -831,12 +831,13 @@ fn cues(
                 "that" | "whether" | "if" | "how" | "why" | "when" | "where" | "what" | "who"
             )
         });
-        if negated.is_some_and(|k| matches!(words[k], "not" | "n't" | "never")) {
-            if speech && !LEXICONS.act.contains(word)
-                || LEXICONS.confirming.contains(word) && clause_next
-            {
-                content = cue + 1..cue + 1;
-            }
+        // (A confirmation with a noun phrase for object is an act the
+        // article states: "the Senate had not confirmed his nomination".)
+        if negated.is_some_and(|k| matches!(words[k], "not" | "n't" | "never"))
+            && (speech && !LEXICONS.act.contains(word)
+                || LEXICONS.confirming.contains(word) && clause_next)
+        {
+            content = cue + 1..cue + 1;
         }
         // "expects 6 million visitors according to the event website": a
         // chain phrase that closes the content is the channel, not part of
