@@ -1636,6 +1636,12 @@ fn verifying_the_footage_confirms_the_claim_about_it() {
     let body =
         "A video appears to show soldiers in the town. The BBC could not verify the footage.";
     check_claim(body, "show soldiers in the town", &[], Status::Unverified);
+    let body =
+        "A video appears to show soldiers in the town. The BBC has not verified the footage.";
+    let doc = analyze(body);
+    let claim = find_claim(&doc, "show soldiers in the town");
+    assert_eq!(claim.status, Status::Unverified);
+    assert!(claim.stances.is_empty(), "{:?}", claim.stances);
 }
 
 /// "..., though some residents believe it was a bomb", "..., but

@@ -337,8 +337,9 @@ fn latest(found: &Found, before: usize) -> Option<usize> {
 /// Reuters": a verb of confirmation (`confirm.txt`) whose object (or, in
 /// the passive, subject) is an artefact (`artefact.txt`: a video, an
 /// image, a document) confirms the latest earlier claim, within a few
-/// sentences, whose sentence speaks of an artefact: the confirmer's stance, and
-/// the status confirmed unless the confirmer is the claim's own source.
+/// sentences, whose sentence speaks of an artefact: the confirmer's
+/// stance, and the status confirmed unless the confirmer is the claim's
+/// own source. A negated verb ("has not verified") confirms nothing.
 /// The claim confirmed, if any.
 fn artefact_confirmation(ctx: &Ctx<'_>, found: &mut Found, sentence_idx: usize) -> Option<usize> {
     let words = ctx.words();
@@ -356,7 +357,10 @@ fn artefact_confirmation(ctx: &Ctx<'_>, found: &mut Found, sentence_idx: usize) 
     } else {
         (subject_before(ctx, start, cue)?, phrase_after(ctx, cue + n..end)?)
     };
-    if !artefact(object) || agent.clone().any(|k| matches!(words[k], "not" | "n't")) {
+    // "has not verified the footage", "could not verify it": no
+    // confirmation (the second is `unverified.txt`'s).
+    let negated = (start..cue).rev().take(3).any(|k| matches!(words[k], "not" | "n't" | "never"));
+    if !artefact(object) || negated {
         return None;
     }
     let actor = to_source(ctx, agent)?.text;
