@@ -1725,3 +1725,18 @@ fn a_disputed_figure_and_a_confirmation_not_given() {
     check_claim(body, "Senate had not confirmed him", &[], Status::Asserted);
     assert!(analyze("Police did not confirm that the man was armed.").claims.is_empty());
 }
+
+/// ", a charge Moscow denied" answers the accusation before it; "denied
+/// the claims, calling them baseless" answers the earlier claim and is no
+/// denied clause of its own.
+#[test]
+fn a_charge_denied_and_claims_called_baseless() {
+    let body = "Ukraine accused Russia of blowing up the dam, a charge Moscow denied.";
+    check_claim(body, "blowing up the dam", &["Ukraine"], Status::Disputed);
+    check_stance(body, "blowing up the dam", "Moscow", StanceKind::Denies);
+    let body = "Rebels said they had shot down a jet. The government has denied the claims, \
+                calling them baseless.";
+    check_claim(body, "shot down a jet", &["Rebels"], Status::Disputed);
+    check_stance(body, "shot down a jet", "government", StanceKind::Denies);
+    assert_eq!(analyze(body).claims.len(), 1);
+}

@@ -547,8 +547,12 @@ fn denied_clause(
     let noun = (start..rest.end.min(start + 5))
         .take_while(|&k| LEXICONS.claim_nouns.contains_key(words[k]) || modifier(k))
         .find(|&k| LEXICONS.claim_nouns.contains_key(words[k]));
-    if let Some(noun) = noun.filter(|&noun| words.get(noun + 1) == Some(&"that")) {
-        start = noun + 2;
+    match noun {
+        Some(noun) if words.get(noun + 1) == Some(&"that") => start = noun + 2,
+        // "denied the claims, calling them baseless": the noun names a
+        // claim, no clause follows.
+        Some(_) => return None,
+        None => {}
     }
     // The clause ends at a semicolon or a colon, or at a comma before
     // another conjunct ("denied visas, but the ambassador intervened").
