@@ -1740,3 +1740,22 @@ fn a_charge_denied_and_claims_called_baseless() {
     check_stance(body, "shot down a jet", "government", StanceKind::Denies);
     assert_eq!(analyze(body).claims.len(), 1);
 }
+
+/// "a video which it said showed ...", "footage it says shows ...": the
+/// pronoun opening a relative clause stands for the main clause's
+/// subject, and the clause's subject is the noun before it.
+#[test]
+fn a_relative_clause_whose_source_is_a_pronoun() {
+    for body in [
+        "Hamas released a video which it said showed the hostages alive.",
+        "Hamas released a video it said showed the hostages alive.",
+    ] {
+        check_claim(body, "showed the hostages alive", &["Hamas"], Status::Reported);
+        assert_eq!(
+            find_claim(&analyze(body), "hostages").text,
+            "a video showed the hostages alive"
+        );
+    }
+    let body = "The army released footage it says shows the strike.";
+    assert_eq!(find_claim(&analyze(body), "strike").text, "footage shows the strike");
+}

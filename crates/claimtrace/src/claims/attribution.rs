@@ -981,11 +981,41 @@ fn phrase_source(
     }
     if is_pronoun(ctx, phrase.clone()) {
         first_person(ctx, phrase.start)
+            .or_else(|| relative_subject(ctx, phrase.start))
             .or_else(|| resolve_pronoun(ctx, out, recent, phrase.start))
             .or_else(|| unresolved_pronoun(ctx, phrase.start))
     } else {
         to_source(ctx, phrase).map(|s| resolve_surname(ctx, cue, resolve_description(ctx, cue, s)))
     }
+}
+
+/// "Hamas released a video which it said showed ...", "footage it says
+/// shows ...": "it" or "they" opening a relative clause stands for the
+/// subject of the sentence's main clause.
+fn relative_subject(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
+    if at == 0 || !matches!(ctx.lower[at].as_str(), "it" | "they") {
+        return None;
+    }
+    let before = at - 1;
+    if !(matches!(ctx.lower[before].as_str(), "which" | "that")
+        || ctx.doc.tokens[before].tag == Some("NOUN"))
+    {
+        return None;
+    }
+    let sentences = &ctx.doc.sentences;
+    let index = sentences.partition_point(|s| s.tokens.start <= at).checked_sub(1)?;
+    let start = sentences[index].tokens.start;
+    let subject = sentence_subject(ctx, start..before)?;
+    // ("Despite the lists provided, neither US nor British authorities
+    // delivered the countries they said ...": a subject read past an
+    // opening phrase is no safe antecedent.)
+    if subject.start != start
+        || ctx.doc.tokens[start].tag == Some("ADP")
+        || is_pronoun(ctx, subject.clone())
+    {
+        return None;
+    }
+    to_source(ctx, subject)
 }
 
 /// Whether the words right before `cue` are an opening prepositional
@@ -1256,17 +1286,36 @@ fn relative_antecedent(
     let tokens = &ctx.doc.tokens;
     let sentence_start = sentence.tokens.start;
     let source_span = source?.span?;
-    let source_from =
-        (sentence_start..content_start).find(|&k| tokens[k].span.start >= source_span.start)?;
-    if source_from < sentence_start + 2
-        || !matches!(words[source_from - 1], "which" | "that" | "who")
-    {
+    // A pronoun right before the cue stands for a source named elsewhere
+    // ("a video which it said showed ...": Hamas); the clause starts at
+    // the pronoun.
+    let pronoun = (content_start >= sentence_start + 3)
+        .then(|| content_start - 2)
+        .filter(|&k| matches!(ctx.lower[k].as_str(), "it" | "they"));
+    let source_from = match pronoun {
+        Some(k) => k,
+        None => {
+            (sentence_start..content_start).find(|&k| tokens[k].span.start >= source_span.start)?
+        }
+    };
+    if source_from < sentence_start + 2 {
+        return None;
+    }
+    // "a video it said showed ...": a relative clause without its pronoun,
+    // right after a noun with its article, its source a word or two.
+    let bare = pronoun.is_some()
+        && tokens[source_from - 1].tag == Some("NOUN")
+        && (sentence_start..source_from - 1)
+            .rev()
+            .take(3)
+            .any(|k| matches!(words[k], "a" | "an" | "the" | "its" | "their" | "his" | "her"));
+    if !matches!(words[source_from - 1], "which" | "that" | "who") && !bare {
         return None;
     }
     if !matches!(tokens[content_start].tag, Some("AUX" | "VERB")) {
         return None;
     }
-    let mut antecedent_end = source_from - 1;
+    let mut antecedent_end = if bare { source_from } else { source_from - 1 };
     if antecedent_end > sentence_start && words[antecedent_end - 1] == "," {
         antecedent_end -= 1;
     }
@@ -1278,6 +1327,14 @@ fn relative_antecedent(
         .rev()
         .find(|&k| looks_finite_verb(ctx, k))
         .map_or(phrase.start, |verb| verb + 1);
+    // Without a relative pronoun, the clause belongs to the last noun of
+    // the phrase: "a complete list of [the 38 countries] they said were
+    // involved".
+    let from = if bare {
+        (from..phrase.end).rev().find(|&k| words[k] == "of").map_or(from, |of| of + 1)
+    } else {
+        from
+    };
     (from < phrase.end).then(|| ctx.span_text(from, phrase.end).to_string())
 }
 
