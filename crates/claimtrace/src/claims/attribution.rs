@@ -1002,9 +1002,7 @@ fn relative_subject(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     {
         return None;
     }
-    let sentences = &ctx.doc.sentences;
-    let index = sentences.partition_point(|s| s.tokens.start <= at).checked_sub(1)?;
-    let start = sentences[index].tokens.start;
+    let start = ctx.doc.sentences.get(quotes::sentence_of(ctx, at))?.tokens.start;
     let subject = sentence_subject(ctx, start..before)?;
     // ("Despite the lists provided, neither US nor British authorities
     // delivered the countries they said ...": a subject read past an
@@ -1454,10 +1452,7 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
                 && words.get(i + 1).is_some_and(|n| {
                     LEXICONS.participle.contains(n)
                         || LEXICONS.chain.begins(n)
-                        || matches!(*n, "a" | "an" | "the")
-                            && words
-                                .get(i + 2)
-                                .is_some_and(|noun| LEXICONS.claim_nouns.contains_key(*noun))
+                        || names_a_claim(words, i + 1)
                 })
         })
         .unwrap_or(sentence.tokens.end);
@@ -1741,8 +1736,7 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         // ", a claim that could not be verified" evaluates the content.
         // So does ", figures that Reuters could not verify".
         let evaluation = at_comma
-            && (matches!(next, "a" | "an" | "the")
-                && words.get(i + 2).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n))
+            && (names_a_claim(words, i + 1)
                 || (i + 1..sentence_end.min(i + 5)).any(|k| matches!(words[k], "that" | "which"))
                     && LEXICONS.unverified.find(words, i + 2..sentence_end).is_some());
         if evaluation
@@ -1757,6 +1751,14 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         }
     }
     start..end.max(start)
+}
+
+/// Whether an article and a noun naming a claim start at `k` ("a claim
+/// that could not be verified", "a figure Israel disputes"): after a
+/// comma, the content's evaluation.
+fn names_a_claim(words: &[&str], k: usize) -> bool {
+    words.get(k).is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+        && words.get(k + 1).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n))
 }
 
 /// Whether `rest` (after a comma) is another party's answer to what
@@ -2419,14 +2421,13 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
         let short_artefact =
             |p: &[&str]| (1..=3).contains(&p.len()) && LEXICONS.artefact.contains(p[p.len() - 1]);
         let passive = object.first() == Some(&"by")
-            && subject.len() >= 2
-            && matches!(subject[subject.len() - 1], "is" | "are" | "was" | "were" | "been");
-        let passive_subject = subject.iter().rposition(|w| {
+            && subject.last().is_some_and(|w| matches!(*w, "is" | "are" | "was" | "were" | "been"));
+        // The passive's subject, its auxiliaries left off ("The video | was").
+        let core = subject.iter().rposition(|w| {
             !matches!(*w, "is" | "are" | "was" | "were" | "been" | "has" | "have" | "had")
         });
-        if short_artefact(object)
-            || passive && passive_subject.is_some_and(|e| short_artefact(&subject[..=e]))
-        {
+        let core = &subject[..core.map_or(0, |e| e + 1)];
+        if short_artefact(object) || passive && short_artefact(core) {
             return true;
         }
     }
