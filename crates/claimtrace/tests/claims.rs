@@ -1759,3 +1759,32 @@ fn a_relative_clause_whose_source_is_a_pronoun() {
     let body = "The army released footage it says shows the strike.";
     assert_eq!(find_claim(&analyze(body), "strike").text, "footage shows the strike");
 }
+
+/// A fact a speaker states in a quotation of whole sentences is their
+/// claim; their opinions, words to the listener and a phrase quoted inside
+/// the article's sentence are not.
+#[test]
+fn facts_stated_in_a_quotation_are_the_speakers_claims() {
+    let body = "\"The international airport on Abaco is under water. The runway is \
+                flooded,\" Prime Minister Hubert Minnis said on Monday.";
+    check_claim(body, "airport on Abaco is under water", &["Hubert Minnis"], Status::Reported);
+    check_stance(body, "airport on Abaco", "Hubert Minnis", StanceKind::Asserts);
+    // "We believe ...": the speaker's own cue is left off the claim.
+    let body = "\"We believe Russia was behind the attack on Odesa,\" the minister said.";
+    let doc = analyze(body);
+    assert_eq!(find_claim(&doc, "Russia").text, "Russia was behind the attack on Odesa");
+    check_claim(body, "Russia was behind", &["minister"], Status::Reported);
+    for body in [
+        // An evaluation, a superlative, words to the listener.
+        "\"The bravery of the people of London is incredible,\" Mayor Sadiq Khan said.",
+        "\"Walter was the most brilliant scientist at Berkeley,\" the university said.",
+        "\"With Friday's attack, we showed you that the Islamic State can punish Russia,\" \
+         the poster reads.",
+        // A phrase quoted inside the article's own sentence.
+        "Defence Secretary Delfin Lorenzana called the bombing in Jolo \"a dastardly act of \
+         terror against the Philippines\".",
+    ] {
+        let doc = analyze(body);
+        assert!(doc.claims.iter().all(|c| c.chain.is_empty()), "{body}: {:#?}", doc.claims);
+    }
+}

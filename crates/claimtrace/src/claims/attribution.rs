@@ -96,6 +96,8 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
     let mut found = Found::default();
     // The source of each direct quotation, from a cue whose content it is.
     let mut direct_sources: Vec<Option<Source>> = vec![None; direct.len()];
+    // And that cue's words, where one introduced it.
+    let mut direct_cues: Vec<Option<Span>> = vec![None; direct.len()];
     let mut recent: Vec<Source> = Vec::new();
 
     for (index, doc_sentence) in doc.sentences.iter().enumerate() {
@@ -119,6 +121,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             for &q in &embedded {
                 if direct_sources[q].is_none() {
                     direct_sources[q] = source.clone();
+                    direct_cues[q] = Some(att.cue_span(ctx));
                 }
             }
             if only_direct || content.is_empty() {
@@ -274,10 +277,140 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             continue;
         }
         let span = ctx.token_span(content.start, content.end);
+        if let Some(source) = &source {
+            // The cue that introduced the quotation, else its opening mark.
+            let cue = direct_cues[q].unwrap_or_else(|| ctx.token_span(quote.open, quote.open + 1));
+            quoted_claims(ctx, &mut found, quote, source, cue);
+        }
         found.quotes.push(Quote { span, cue: None, source, direct: true });
     }
     found.quotes.sort_by_key(|q| q.span.start);
+    // Claims read from quotations come after the sentences' own: in
+    // sentence order again (stable: a sentence's claims keep theirs).
+    found.claims.sort_by_key(|c| c.sentence);
     found
+}
+
+/// "I think", "we strongly believe", "I said": a first-person subject and
+/// a speech or claim cue opening `tokens`, the cue's tokens.
+fn first_person_cue(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<usize>> {
+    let words = ctx.words();
+    if !matches!(words.get(tokens.start).copied(), Some("i" | "we")) {
+        return None;
+    }
+    let mut verb = tokens.start + 1;
+    while verb < tokens.end && ctx.doc.tokens[verb].tag == Some("ADV") {
+        verb += 1;
+    }
+    let n = [&LEXICONS.speech, &LEXICONS.claim]
+        .iter()
+        .find_map(|list| list.match_at(words, verb))
+        .filter(|&n| verb + n < tokens.end)?;
+    Some(verb..verb + n)
+}
+
+/// The facts a speaker states in a direct quotation of whole sentences
+/// ("\"The airline transports weapons across the region,\" Pompeo
+/// said"): claims of theirs, reported, one per clause that
+/// `checkworthy` finds states a fact (a named party, a number or a date;
+/// not "The explosion was very powerful") and that does not evaluate, urge
+/// or address the listener. The speaker's own cue is left off ("I think
+/// ...", "We believe that ...") and is the claim's cue; otherwise the cue
+/// is `quote_cue`, the one that introduced the quotation or its opening
+/// mark. Hedged where the words hedge ("may", "probably"). A quoted
+/// phrase inside a sentence ("called it \"a dastardly act\"") is no
+/// sentence of the speaker's, and a sentence another claim already covers
+/// (reported speech around a partial quote) is left to it.
+fn quoted_claims(
+    ctx: &Ctx<'_>,
+    found: &mut Found,
+    quote: &Direct,
+    source: &Source,
+    quote_cue: Span,
+) {
+    let words = ctx.words();
+    let sentences = &ctx.doc.sentences;
+    let first = quotes::sentence_of(ctx, quote.content.start);
+    // The quotation opens its sentence, or follows a colon.
+    let opens = sentences.get(first).is_some_and(|s| {
+        quote.open == s.tokens.start || quote.open > 0 && words[quote.open - 1] == ":"
+    });
+    if !opens {
+        return;
+    }
+    let mut index = first;
+    while let Some(sentence) = sentences.get(index) {
+        if sentence.tokens.start >= quote.content.end {
+            break;
+        }
+        let mut part = trim_punct(
+            ctx,
+            sentence.tokens.start.max(quote.content.start)
+                ..sentence.tokens.end.min(quote.content.end),
+        );
+        while part.end > part.start && matches!(words[part.end - 1], "," | ";" | ":" | "-" | "—")
+        {
+            part.end -= 1;
+        }
+        index += 1;
+        let question = (part.end..(part.end + 1).min(words.len())).any(|k| words[k] == "?");
+        if part.is_empty() || question {
+            continue;
+        }
+        let span = ctx.token_span(part.start, part.end);
+        let covered = found
+            .claims
+            .iter()
+            .any(|c| c.sentence == index - 1 && c.span.start < span.end && span.start < c.span.end);
+        if covered {
+            continue;
+        }
+        for clause in checkworthy::clauses(ctx, part.clone()) {
+            // Words to the listener ("we showed you ...") and what ought to
+            // be ("we must ...") are rhetoric and program, not facts.
+            let rhetoric = clause.clone().any(|k| {
+                matches!(words[k], "you" | "your" | "yours" | "must" | "should" | "ought")
+            });
+            if rhetoric
+                || !checkworthy::states_fact(ctx, clause.clone(), false)
+                || checkworthy::evaluates(ctx, clause.clone())
+            {
+                continue;
+            }
+            let end = subordinate_start(words, clause.clone()).unwrap_or(clause.end);
+            let mut tokens = trim_punct(ctx, clause.start..end);
+            // "I think ...", "We believe that ...": the speaker's own cue.
+            let cue = first_person_cue(ctx, tokens.clone());
+            if let Some(cue) = &cue {
+                // "we warn the Saudis that ...": past the party told.
+                let that = (cue.end..(cue.end + 5).min(tokens.end)).find(|&k| words[k] == "that");
+                tokens.start = that.map_or(cue.end, |k| k + 1);
+            }
+            if tokens.len() < 3 {
+                continue;
+            }
+            let hedge = super::status::find_hedge(ctx, tokens.clone());
+            let cue = cue.map_or(quote_cue, |c| ctx.token_span(c.start, c.end));
+            let mut claim = Claim {
+                text: ctx.span_text(tokens.start, tokens.end).to_string(),
+                span: ctx.token_span(tokens.start, tokens.end),
+                sentence: index - 1,
+                chain: vec![source.clone()],
+                status: Status::Reported,
+                stances: vec![Stance {
+                    actor: source.text.clone(),
+                    kind: StanceKind::Asserts,
+                    cue: Some(cue),
+                }],
+                cue: Some(cue),
+                status_cue: Some(cue),
+            };
+            if let Some(hedge) = hedge {
+                claim.strengthen(Status::Hedged, Some(ctx.token_span(hedge.start, hedge.end)));
+            }
+            push_claim(found, claim);
+        }
+    }
 }
 
 /// For every token, the direct quotation it lies in, marks included.

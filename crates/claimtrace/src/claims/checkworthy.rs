@@ -56,6 +56,34 @@ pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bo
     lead || anchors.any()
 }
 
+/// Whether `tokens` (a clause) evaluate rather than report: a copula with
+/// an adjective ("The bravery of the emergency services is incredible")
+/// or a superlative ("Walter was the most brilliant scientist", "It's the
+/// best candidate"), and no number or date to check. Read in what a
+/// speaker says, whose opinions fill their quotations.
+pub(super) fn evaluates(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
+    let anchors = anchors(ctx, tokens.clone());
+    if anchors.number || anchors.time {
+        return false;
+    }
+    let Some(predicate) = predicate(ctx, tokens.clone()) else { return false };
+    let doc = ctx.doc;
+    let copular = tokens
+        .clone()
+        .any(|k| doc.tokens[k].head == Some(predicate) && doc.tokens[k].rel == Some("cop"));
+    if !copular {
+        return false;
+    }
+    let superlative = |k: usize| {
+        let word = ctx.lower[k].as_str();
+        doc.tokens[k].tag == Some("ADJ")
+            && (matches!(word, "best" | "worst" | "greatest")
+                || k > tokens.start && matches!(ctx.lower[k - 1].as_str(), "most" | "least"))
+    };
+    doc.tokens[predicate].tag == Some("ADJ")
+        || tokens.clone().any(|k| doc.tokens[k].head == Some(predicate) && superlative(k))
+}
+
 /// Subjects that stand for something named elsewhere.
 const PRONOUNS: &[&str] = &["it", "this", "that", "these", "those", "they", "he", "she"];
 
