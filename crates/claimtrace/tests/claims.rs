@@ -1788,3 +1788,24 @@ fn facts_stated_in_a_quotation_are_the_speakers_claims() {
         assert!(doc.claims.iter().all(|c| c.chain.is_empty()), "{body}: {:#?}", doc.claims);
     }
 }
+
+/// "While A, B": the writer grants the concession and states the main
+/// clause; each is a claim of its own (a pronoun subject of the second
+/// stands for the name in the first). "While in Paris, ..." is no clause.
+#[test]
+fn a_concession_and_its_main_clause_are_two_claims() {
+    let body = "While Puerto Rico is a commonwealth of the United States, it is not a state \
+                and has no vote in the U.S. Senate.";
+    let doc = analyze(body);
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Puerto Rico is a commonwealth of the United States",
+            "it is not a state and has no vote in the U.S. Senate"
+        ]
+    );
+    let doc = analyze("While in Paris, President Emmanuel Macron met Joe Biden on Monday.");
+    assert_eq!(doc.claims.len(), 1);
+    assert!(doc.claims[0].text.starts_with("While in Paris"));
+}

@@ -50,8 +50,9 @@ pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bo
     // only a number or a date makes such a sentence a fact on its own.
     // Unless the name it stands for comes before it in the same sentence
     // ("While Puerto Rico is a commonwealth, it is not a state").
-    if PRONOUNS.contains(&ctx.lower[subject].as_str()) && !named_before(ctx, tokens, subject) {
-        return anchors.number || anchors.time;
+    if PRONOUNS.contains(&ctx.lower[subject].as_str()) {
+        // The name it stands for anchors it as the name would.
+        return named_before(ctx, tokens, subject) || anchors.number || anchors.time;
     }
     lead || anchors.any()
 }
@@ -111,7 +112,19 @@ fn predicate(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
 pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut from = tokens.start;
-    let mut k = tokens.start;
+    // "While Puerto Rico is a commonwealth, it is not a state": a leading
+    // concession states its own fact beside the main clause's.
+    if tokens.len() > 3 && CONCESSIVE.contains(&ctx.lower[tokens.start].as_str()) {
+        let comma = (tokens.start + 2..tokens.end).find(|&k| ctx.lower[k] == ",");
+        if let Some(comma) = comma {
+            let (lead, main) = (tokens.start + 1..comma, comma + 1..tokens.end);
+            if reads_as_clause(ctx, lead.clone()) && reads_as_clause(ctx, main.clone()) {
+                pieces.push(lead);
+                from = main.start;
+            }
+        }
+    }
+    let mut k = from;
     while k < tokens.end {
         let word = ctx.lower[k].as_str();
         let conj = word == ","
@@ -134,6 +147,10 @@ pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> 
     pieces
 }
 
+/// Subordinators whose clause the writer states as true, beside the main
+/// clause ("while", "although": the concession is granted).
+const CONCESSIVE: &[&str] = &["while", "although", "though", "whereas"];
+
 fn reads_as_clause(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let tag = |k: usize| ctx.doc.tokens[k].tag;
     let Some(noun) = tokens.clone().find(|&k| matches!(tag(k), Some("NOUN" | "PROPN" | "PRON")))
@@ -153,10 +170,13 @@ fn subject(ctx: &Ctx<'_>, tokens: Range<usize>, predicate: usize) -> Option<usiz
     })
 }
 
-/// Whether a name is mentioned in `tokens` before `subject`: the name a
-/// pronoun subject stands for, in its own sentence.
+/// Whether a name is mentioned before `subject` in its sentence (in
+/// `tokens`, or in a clause of the same sentence before them): the name a
+/// pronoun subject stands for.
 fn named_before(ctx: &Ctx<'_>, tokens: Range<usize>, subject: usize) -> bool {
-    ctx.doc.mentions.iter().any(|m| m.tokens.start >= tokens.start && m.tokens.end <= subject)
+    let sentence = super::quotes::sentence_of(ctx, tokens.start);
+    let start = ctx.doc.sentences.get(sentence).map_or(tokens.start, |s| s.tokens.start);
+    ctx.doc.mentions.iter().any(|m| m.tokens.start >= start && m.tokens.end <= subject)
 }
 
 /// When the parse finds no verb (taggers trained on little news text take
