@@ -1809,3 +1809,15 @@ fn a_concession_and_its_main_clause_are_two_claims() {
     assert_eq!(doc.claims.len(), 1);
     assert!(doc.claims[0].text.starts_with("While in Paris"));
 }
+
+/// A report in a clause coordinated after a comma ("..., but officials
+/// have alleged ...") leaves the clause before it to the article.
+#[test]
+fn the_clause_before_a_coordinated_report_is_the_articles() {
+    let body = "The attack was claimed by the Houthi movement in Yemen, but both Saudi Arabia \
+                and the United States have alleged Iranian involvement.";
+    check_claim(body, "claimed by the Houthi movement", &[], Status::Asserted);
+    let body = "The ministry raised the toll to 40, and officials said more bodies were found.";
+    check_claim(body, "raised the toll to 40", &[], Status::Asserted);
+    check_claim(body, "more bodies were found", &["officials"], Status::Reported);
+}

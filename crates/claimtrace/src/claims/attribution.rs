@@ -1704,8 +1704,9 @@ fn strip_quote_end(ctx: &Ctx<'_>, content: Range<usize>) -> Range<usize> {
 }
 
 /// Where the main clause ends when a cue's subject follows a subordinator
-/// ("..., days after the group claimed") or an absolute "with" ("...,
-/// with officials saying ...").
+/// ("..., days after the group claimed"), an absolute "with" ("...,
+/// with officials saying ...") or a conjunction after a comma ("..., but
+/// officials said ...").
 fn subordinate_main_end(
     words: &[&str],
     sentence_start: usize,
@@ -1717,9 +1718,24 @@ fn subordinate_main_end(
     } else {
         subject_start.checked_sub(1)?
     };
-    if before < sentence_start
-        || !(LEXICONS.subordinators.contains(words[before]) || words[before] == "with")
+    if before < sentence_start {
+        return None;
+    }
+    // "The attack was claimed by the Houthis, but both Saudi Arabia and
+    // the US have alleged ...": a clause coordinated after a comma.
+    let mut conjunction = before;
+    while conjunction > sentence_start
+        && matches!(words[conjunction], "both" | "either" | "neither")
     {
+        conjunction -= 1;
+    }
+    if matches!(words[conjunction], "but" | "and" | "yet")
+        && conjunction > sentence_start
+        && words[conjunction - 1] == ","
+    {
+        return Some(conjunction - 1);
+    }
+    if !(LEXICONS.subordinators.contains(words[before]) || words[before] == "with") {
         return None;
     }
     (sentence_start..before).rev().find(|&i| words[i] == ",")
