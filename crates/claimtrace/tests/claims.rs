@@ -1821,3 +1821,12 @@ fn the_clause_before_a_coordinated_report_is_the_articles() {
     check_claim(body, "raised the toll to 40", &[], Status::Asserted);
     check_claim(body, "more bodies were found", &["officials"], Status::Reported);
 }
+
+/// A name the tagger does not know, taken for an adjective by its ending,
+/// still opens a clause that states a fact.
+#[test]
+fn an_unknown_name_before_its_verb_is_a_subject() {
+    let body = "Dorian made its initial landfall as a Category 5 hurricane in the Abaco Islands \
+                on Sunday.";
+    check_claim(body, "Dorian made its initial landfall", &[], Status::Asserted);
+}

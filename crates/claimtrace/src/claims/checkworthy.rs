@@ -207,8 +207,13 @@ fn subject_by_order(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
                 None => continue,
             }
         }
-        let noun =
-            matches!(tag(before), Some("NOUN" | "PROPN" | "NUM")) || ctx.lower[before] == "%";
+        // A name the tagger did not know, taken for an adjective by its
+        // ending ("Dorian made landfall"), is a noun before a verb.
+        let unknown_name = tag(before) == Some("ADJ")
+            && ctx.doc.token_text(before).starts_with(char::is_uppercase);
+        let noun = matches!(tag(before), Some("NOUN" | "PROPN" | "NUM"))
+            || ctx.lower[before] == "%"
+            || unknown_name;
         if noun && !is_time_word(&ctx.lower[before]) {
             return Some(before);
         }
