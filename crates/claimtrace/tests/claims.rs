@@ -1830,3 +1830,13 @@ fn an_unknown_name_before_its_verb_is_a_subject() {
                 on Sunday.";
     check_claim(body, "Dorian made its initial landfall", &[], Status::Asserted);
 }
+
+/// A quotation after a semicolon ends the content before it.
+#[test]
+fn a_quotation_after_a_semicolon_ends_the_content() {
+    let body = "According to the BBC, a spokesman for the government expressed disappointment \
+                and said the office intends to appeal; \"The government needs to bring forward \
+                a strong legislative agenda.\"";
+    let doc = analyze(body);
+    assert!(doc.claims.iter().all(|c| !c.text.contains("legislative agenda")), "{:#?}", doc.claims);
+}

@@ -331,9 +331,9 @@ fn quoted_claims(
     let words = ctx.words();
     let sentences = &ctx.doc.sentences;
     let first = quotes::sentence_of(ctx, quote.content.start);
-    // The quotation opens its sentence, or follows a colon.
+    // The quotation opens its sentence, or follows a colon or semicolon.
     let opens = sentences.get(first).is_some_and(|s| {
-        quote.open == s.tokens.start || quote.open > 0 && words[quote.open - 1] == ":"
+        quote.open == s.tokens.start || quote.open > 0 && matches!(words[quote.open - 1], ":" | ";")
     });
     if !opens {
         return;
@@ -2394,6 +2394,14 @@ fn chained_sentence(
             content.end = before.end;
         }
         break;
+    }
+    // "...; \"The government needs ...\"": a quotation after a semicolon
+    // is the next content, the speaker's own words.
+    if let Some(semicolon) = content
+        .clone()
+        .find(|&k| words[k] == ";" && sentence.in_direct.get(k + 1).is_some_and(Option::is_some))
+    {
+        content.end = semicolon;
     }
     if content.is_empty() {
         return;
