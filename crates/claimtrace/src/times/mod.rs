@@ -137,7 +137,9 @@ struct State {
     value: Option<String>,
 }
 
-const MONTH: &str = r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
+/// A month's name, or its abbreviation with or without its period (a
+/// full name's sentence-final period is not the name's: "in July.").
+const MONTH: &str = r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
 const WEEKDAY: &str = r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)";
 const ZONE: &str = r"(?-i:(?:[ECMP][SD]?T|GMT|UTC|BST|CEST|CET|EEST|EET|MSK|IST|JST|AEST|AEDT|PKT|WIB)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\b)";
 const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)";
