@@ -1065,9 +1065,20 @@ fn own_voice_coordinated_clauses_are_two_claims() {
 
 // Negatives: no claim worth a record.
 no_claim!(headline_list_without_verbs, "Live updates\n\nKey events\n\nMap of the region");
+// A phrase in scare quotes or a title inside the article's sentence
+// leaves it the article's; a quotation a speech word or colon introduces
+// makes it someone's words.
+claim!(
+    scare_quotes_in_the_articles_sentence,
+    "The so-called \"peace plan\" was published on the ministry website last week.",
+    "\"peace plan\" was published",
+    [],
+    Asserted
+);
 no_claim!(
-    scare_quotes_only,
-    "The so-called \"peace plan\" was published on the ministry website last week."
+    a_quotation_introduced_by_a_speech_word,
+    "A version of the message widely shared on Telegram is headlined \"Threat to all cruel \
+     Russians, including Putin\" above an image of a masked fighter."
 );
 no_claim!(question, "Who ordered the strike on the convoy in March 2019?");
 no_claim!(caption_fragment, "Delfin Lorenzana, the Defence Secretary, at the scene in Jolo.");

@@ -317,22 +317,25 @@ fn review_corrects_a_claim_and_history_lists_every_step() {
 
 #[test]
 fn the_ledger_dev_set_scores() {
-    // Figures measured with own-voice claims and reports that leave a
-    // figure out or add details (dev: recall 0.780, B-cubed F1 0.866
-    // against 0.840 for wording alone, precision 0.989, first-seen 0.591);
-    // a change to claims or clustering that loses them fails.
+    // Figures measured with own-voice claims (sentences with a phrase in
+    // quotation marks included), speakers' facts in quotations, and
+    // reports that leave a figure out or add details (dev: recall 0.839,
+    // B-cubed F1 0.853 against 0.819 for wording alone, precision 0.98,
+    // first-seen 0.621; more appearances found, some of them paraphrases
+    // the wording keeps apart, cost B-cubed recall); a change to claims or
+    // clustering that loses them fails.
     let out = claimtrace(&[
         "eval-ledger",
         testdata("gold/ledger/dev").to_str().unwrap(),
         "--json",
         "--min",
-        "ledger.b3_f1=0.865",
+        "ledger.b3_f1=0.85",
         "--min",
         "ledger.b3_p=0.98",
         "--min",
-        "ledger.first_seen_acc=0.58",
+        "ledger.first_seen_acc=0.6",
         "--min",
-        "ledger.appearance_recall=0.76",
+        "ledger.appearance_recall=0.82",
     ]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let figures: Value = serde_json::from_slice(&out.stdout).unwrap();

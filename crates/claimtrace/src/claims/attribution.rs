@@ -2453,7 +2453,20 @@ fn chained_sentence(
 fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: usize) {
     let words = ctx.words();
     let tokens = sentence.tokens.start..end;
-    if tokens.clone().any(|k| sentence.in_direct[k].is_some()) || is_question(ctx, sentence) {
+    // A sentence of quotation is its speaker's; a title or a phrase in
+    // quotation marks inside the article's own sentence ("The PALM trial,
+    // for the Swahili phrase \"together save lives,\" began ...") is not.
+    // Nor is a quotation a speech word or a colon introduces ("is
+    // headlined \"...\"", "addressed the public: \"...\""): the
+    // sentence presents someone's words.
+    let quoted = tokens.clone().filter(|&k| sentence.in_direct[k].is_some()).count();
+    let opens_quoted = sentence.in_direct[tokens.start].is_some();
+    let introduced = tokens.clone().skip(1).any(|k| {
+        let opening = sentence.in_direct[k].is_some() && sentence.in_direct[k - 1].is_none();
+        let before = if words[k - 1] == "," && k - 1 > tokens.start { k - 2 } else { k - 1 };
+        opening && (words[k - 1] == ":" || LEXICONS.speech.contains(words[before]))
+    });
+    if opens_quoted || introduced || 2 * quoted > tokens.len() || is_question(ctx, sentence) {
         return;
     }
     // Evaluations of an earlier claim are not claims themselves; a claim
