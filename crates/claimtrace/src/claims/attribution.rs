@@ -470,13 +470,26 @@ fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Optio
 }
 
 /// Keeps a claim of three words or more.
-fn push_claim(found: &mut Found, claim: Claim) {
+fn push_claim(found: &mut Found, mut claim: Claim) {
     // Three words or more, not counting a demonstrative subject ("that
     // might be", "this is so" say too little to check).
     let mut words = claim.text.split_whitespace().peekable();
     words.next_if(|w| matches!(w.to_lowercase().as_str(), "that" | "this"));
     if words.count() >= 3 {
+        close_quotation(&mut claim.text);
         found.claims.push(claim);
+    }
+}
+
+/// A claim that ends inside a quotation ('called it "an act of
+/// barbarity', its closing mark cut with the sentence's period) gets its
+/// closing mark back in its text.
+fn close_quotation(text: &mut String) {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    if count('"') % 2 == 1 && !text.ends_with('"') {
+        text.push('"');
+    } else if count('“') > count('”') {
+        text.push('”');
     }
 }
 
