@@ -1851,3 +1851,19 @@ fn a_quotation_after_a_semicolon_ends_the_content() {
     let doc = analyze(body);
     assert!(doc.claims.iter().all(|c| !c.text.contains("legislative agenda")), "{:#?}", doc.claims);
 }
+
+/// "X called Y \"Z\"": the label's subject speaks the quoted words; a
+/// participle naming a noun ("a program called \"...\"") and a passive
+/// ("has been termed \"...\"") name nobody.
+#[test]
+fn a_label_before_a_quotation_names_its_speaker() {
+    let body = "Interior Minister Joachim Brudziński called the stabbing \"an act of \
+                inexplicable barbarity.\"";
+    check_quote(body, "inexplicable barbarity", Some("Joachim Brudziński"), true);
+    let body = "Labour Party leader Jeremy Corbyn has called the move a \"smash and grab on our \
+                democracy\".";
+    check_quote(body, "smash and grab", Some("Jeremy Corbyn"), true);
+    let body = "The university had been hosting a program on rehabilitation at the hall called \
+                \"Learning Together\" since 2015.";
+    assert!(analyze(body).quotes.iter().all(|q| q.source.is_none()));
+}

@@ -3105,9 +3105,20 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
     while before > start && matches!(words[before - 1], "," | ":") {
         before -= 1;
     }
-    let cue_before = (before.saturating_sub(4).max(start)..before)
+    // A label before its object and the quotation ("called the stabbing
+    // \"an act of barbarity\"") reaches further.
+    let cue_before = (before.saturating_sub(7).max(start)..before)
         .rev()
-        .find(|&i| LEXICONS.speech.contains(words[i]) || LEXICONS.claim.contains(words[i]))
+        .find(|&i| {
+            let near = before - i <= 4;
+            near && (LEXICONS.speech.contains(words[i]) || LEXICONS.claim.contains(words[i]))
+                || LEXICONS.label.contains(words[i])
+                    && ctx.doc.tokens[i].tag == Some("VERB")
+                    // Not a participle naming a noun ("a program called"),
+                    // nor a passive ("has been termed"): nobody speaks.
+                    && ctx.doc.tokens[i].rel != Some("acl")
+                    && !(i > start && matches!(words[i - 1], "been" | "was" | "were" | "is" | "are"))
+        })
         .filter(|&i| (i + 1..before).all(|j| !looks_finite_verb(ctx, j)));
     // A clause closed by a colon introduces the quotation ("the Church
     // denied these allegations: \"...\""): the subject of its verb speaks.
@@ -3120,7 +3131,13 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         })
     };
     if let Some(cue) = cue_before {
-        let subject = subject_before(ctx, start, cue)?;
+        let mut subject = subject_before(ctx, start, cue)?;
+        // "The ministry has, in a statement, called ...": the auxiliary
+        // is no part of the subject.
+        while subject.end > subject.start + 1 && ctx.doc.tokens[subject.end - 1].tag == Some("AUX")
+        {
+            subject.end -= 1;
+        }
         if is_pronoun(ctx, subject.clone()) {
             return latest_named(ctx, recent, subject.start, ctx.doc.tokens[quote.open].span.start);
         }
