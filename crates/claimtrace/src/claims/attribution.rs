@@ -368,9 +368,7 @@ fn quoted_claims(
         for clause in checkworthy::clauses(ctx, part.clone()) {
             // Words to the listener ("we showed you ...") and what ought to
             // be ("we must ...") are rhetoric and program, not facts.
-            let rhetoric = clause.clone().any(|k| {
-                matches!(words[k], "you" | "your" | "yours" | "must" | "should" | "ought")
-            });
+            let rhetoric = clause.clone().any(|k| LEXICONS.rhetoric.contains(words[k]));
             if rhetoric
                 || !checkworthy::states_fact(ctx, clause.clone(), false)
                 || checkworthy::evaluates(ctx, clause.clone())

@@ -10,6 +10,7 @@
 //! the article's evaluation ("It is unclear whether ..."). Description
 //! without any of those anchors ("The building was old") is background.
 
+use super::lexicon::LEXICONS;
 use super::source::{is_time_word, looks_finite_verb};
 use super::Ctx;
 use crate::doc::TokenKind;
@@ -78,7 +79,7 @@ pub(super) fn evaluates(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let superlative = |k: usize| {
         let word = ctx.lower[k].as_str();
         doc.tokens[k].tag == Some("ADJ")
-            && (matches!(word, "best" | "worst" | "greatest")
+            && (LEXICONS.superlative.contains(word)
                 || k > tokens.start && matches!(ctx.lower[k - 1].as_str(), "most" | "least"))
     };
     doc.tokens[predicate].tag == Some("ADJ")
@@ -114,7 +115,7 @@ pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> 
     let mut from = tokens.start;
     // "While Puerto Rico is a commonwealth, it is not a state": a leading
     // concession states its own fact beside the main clause's.
-    if tokens.len() > 3 && CONCESSIVE.contains(&ctx.lower[tokens.start].as_str()) {
+    if tokens.len() > 3 && LEXICONS.concessive.contains(&ctx.lower[tokens.start]) {
         let comma = (tokens.start + 2..tokens.end).find(|&k| ctx.lower[k] == ",");
         if let Some(comma) = comma {
             let (lead, main) = (tokens.start + 1..comma, comma + 1..tokens.end);
@@ -146,10 +147,6 @@ pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> 
     pieces.push(from..tokens.end);
     pieces
 }
-
-/// Subordinators whose clause the writer states as true, beside the main
-/// clause ("while", "although": the concession is granted).
-const CONCESSIVE: &[&str] = &["while", "although", "though", "whereas"];
 
 fn reads_as_clause(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let tag = |k: usize| ctx.doc.tokens[k].tag;

@@ -107,6 +107,14 @@ pub struct Lexicons {
     /// Claim nouns that hedge the clause after them when nobody owns it
     /// ("amid allegations that ...").
     pub hedging_nouns: HashSet<String>,
+    /// Words to the listener and of what ought to be: rhetoric in a
+    /// quotation, not fact.
+    pub rhetoric: HashSet<String>,
+    /// Subordinators of a concession the writer grants ("while",
+    /// "although").
+    pub concessive: HashSet<String>,
+    /// Superlatives without "most": an evaluation after a copula.
+    pub superlative: HashSet<String>,
     /// Verbs of accusation, with the prepositions that open the act the
     /// accused is said to have done ("accused ... of", "blamed ... on").
     pub accuse: HashMap<String, Vec<String>>,
@@ -196,6 +204,9 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             })
             .collect(),
         hedging_nouns: words(data!("hedging_nouns.txt")),
+        rhetoric: words(data!("rhetoric.txt")),
+        concessive: words(data!("concessive.txt")),
+        superlative: words(data!("superlative.txt")),
         unnamed: words(data!("unnamed.txt")),
         anonymity: PhraseList::parse(data!("anonymity.txt")),
         artefact: words(data!("artefact.txt")),
@@ -273,6 +284,8 @@ mod tests {
         assert!(l.confirming.contains("confirmed") && l.read_out.contains("reads"));
         assert!(l.press.contains("reporters") && l.hearer.contains("media"));
         assert!(l.past_forms.contains("said"));
+        assert!(l.rhetoric.contains("you") && l.concessive.contains("while"));
+        assert!(l.superlative.contains("best"));
     }
 
     #[test]
