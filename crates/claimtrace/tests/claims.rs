@@ -1867,3 +1867,16 @@ fn a_label_before_a_quotation_names_its_speaker() {
                 \"Learning Together\" since 2015.";
     assert!(analyze(body).quotes.iter().all(|q| q.source.is_none()));
 }
+
+/// The article's sentence around a quotation its speaker labels something
+/// with is the speaker's claim; "called on ... to" urges, labels nothing.
+#[test]
+fn a_label_with_a_quotation_is_the_speakers_claim() {
+    let body = "President Donald Trump repeatedly called the Democrats' investigation a \
+                \"witch hunt\".";
+    check_claim(body, "investigation a \"witch hunt\"", &["Donald Trump"], Status::Reported);
+    check_stance(body, "witch hunt", "Donald Trump", StanceKind::Asserts);
+    let body = "Prime Minister Tuilaepa Sailele called on \"village councils and church leaders\" \
+                to instill confidence in vaccines on Monday.";
+    check_claim(body, "called on", &[], Status::Asserted);
+}

@@ -252,6 +252,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
         let source = if let Some(source) = &direct_sources[q] {
             Some(source.clone())
         } else if let Some(source) = beside_source(ctx, quote, &mut recent) {
+            labelled_by(ctx, &mut found, quote, &source);
             Some(source)
         } else if quote.continues || follows_quote(ctx, direct, q) {
             // A paragraph that continues a quotation, or a quotation in the
@@ -408,6 +409,56 @@ fn quoted_claims(
             }
             push_claim(found, claim);
         }
+    }
+}
+
+/// A verb that labels its object with the quotation at `before` ("called
+/// the stabbing \"an act of barbarity\"", "referred to the vote as
+/// \"...\""), within seven words of it in the sentence from `start`: not
+/// a participle naming a noun ("a program called"), nor a passive ("has
+/// been termed"), where nobody speaks.
+fn label_before(ctx: &Ctx<'_>, start: usize, before: usize) -> Option<usize> {
+    let words = ctx.words();
+    (before.saturating_sub(7).max(start)..before).rev().find(|&i| {
+        LEXICONS.label.contains(words[i])
+            && ctx.doc.tokens[i].tag == Some("VERB")
+            && ctx.doc.tokens[i].rel != Some("acl")
+            && !(i > start && matches!(words[i - 1], "been" | "was" | "were" | "is" | "are"))
+    })
+}
+
+/// "Trump called the investigation a \"witch hunt\"": the article's
+/// sentence around a quotation its speaker labels with is the speaker's
+/// claim, reported, the label its cue (it was read as the article's own,
+/// before the quotation had a speaker).
+fn labelled_by(ctx: &Ctx<'_>, found: &mut Found, quote: &Direct, source: &Source) {
+    let sentence = quotes::sentence_of(ctx, quote.open);
+    let Some(start) = ctx.doc.sentences.get(sentence).map(|s| s.tokens.start) else { return };
+    // ("called on X to ...", "called for ..." urge; they label nothing.)
+    let Some(label) = label_before(ctx, start, quote.open)
+        .filter(|&i| (i + 1..quote.open).all(|j| !looks_finite_verb(ctx, j)))
+        .filter(|&i| ctx.doc.tokens.get(i + 1).is_some_and(|t| t.tag != Some("ADP")))
+    else {
+        return;
+    };
+    let (at, cue) = (ctx.doc.tokens[quote.open].span, ctx.token_span(label, label + 1));
+    let own = found.claims.iter_mut().find(|c| {
+        c.sentence == sentence
+            && c.chain.is_empty()
+            && c.status == Status::Asserted
+            && c.span.start <= cue.start
+            && at.end <= c.span.end
+    });
+    if let Some(claim) = own {
+        claim.chain = vec![source.clone()];
+        claim.status = Status::Reported;
+        claim.status_cue = Some(cue);
+        claim.cue = Some(cue);
+        claim.stances.push(Stance {
+            actor: source.text.clone(),
+            kind: StanceKind::Asserts,
+            cue: Some(cue),
+        });
     }
 }
 
@@ -3103,20 +3154,11 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
     while before > start && matches!(words[before - 1], "," | ":") {
         before -= 1;
     }
-    // A label before its object and the quotation ("called the stabbing
-    // \"an act of barbarity\"") reaches further.
-    let cue_before = (before.saturating_sub(7).max(start)..before)
+    let near = (before.saturating_sub(4).max(start)..before)
         .rev()
-        .find(|&i| {
-            let near = before - i <= 4;
-            near && (LEXICONS.speech.contains(words[i]) || LEXICONS.claim.contains(words[i]))
-                || LEXICONS.label.contains(words[i])
-                    && ctx.doc.tokens[i].tag == Some("VERB")
-                    // Not a participle naming a noun ("a program called"),
-                    // nor a passive ("has been termed"): nobody speaks.
-                    && ctx.doc.tokens[i].rel != Some("acl")
-                    && !(i > start && matches!(words[i - 1], "been" | "was" | "were" | "is" | "are"))
-        })
+        .find(|&i| LEXICONS.speech.contains(words[i]) || LEXICONS.claim.contains(words[i]));
+    let cue_before = near
+        .max(label_before(ctx, start, before))
         .filter(|&i| (i + 1..before).all(|j| !looks_finite_verb(ctx, j)));
     // A clause closed by a colon introduces the quotation ("the Church
     // denied these allegations: \"...\""): the subject of its verb speaks.
