@@ -1880,3 +1880,12 @@ fn a_label_with_a_quotation_is_the_speakers_claim() {
                 to instill confidence in vaccines on Monday.";
     check_claim(body, "called on", &[], Status::Asserted);
 }
+
+/// "alleged" before its noun modifies it; it is no cue that takes the
+/// rest of the sentence for a claim.
+#[test]
+fn an_attributive_participle_is_no_cue() {
+    let body = "On Friday, the House issued a subpoena for documents from Mike Pompeo as part \
+                of its investigation into alleged misconduct by President Donald Trump.";
+    check_claim(body, "the House issued a subpoena", &[], Status::Asserted);
+}

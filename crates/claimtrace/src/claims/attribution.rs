@@ -838,6 +838,14 @@ fn cues(
         if !(participle || speech || claim) {
             continue;
         }
+        // A participle before its noun ("an investigation into alleged
+        // misconduct by ..."): the noun's modifier, no cue.
+        let attributive = matches!(ctx.doc.tokens[cue].tag, Some("ADJ" | "VERB"))
+            && ctx.doc.tokens[cue].rel == Some("amod")
+            && ctx.doc.tokens.get(cue + 1).is_some_and(|t| t.tag == Some("NOUN"));
+        if attributive && claim && !speech {
+            continue;
+        }
         // Noun uses: "the claims", "Moscow's report", "with reports".
         if cue > start
             && (POSSESSIVE_OR_DET.contains(&words[cue - 1])
