@@ -315,10 +315,7 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
     // other.
     let (a_figures, b_figures) = (a.numbers().next().is_some(), b.numbers().next().is_some());
     let has_numbers = a_figures && b_figures;
-    if a.negated() != b.negated()
-        || (has_numbers && !a.numbers().eq(b.numbers()))
-        || other_parties(a, b)
-    {
+    if a.negated() != b.negated() || (has_numbers && !same_figures(a, b)) || other_parties(a, b) {
         return None;
     }
     let figure_left_out = a_figures != b_figures;
@@ -346,6 +343,25 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
         shared_entities: common(a.entities(), b.entities()).map(str::to_string).collect(),
         shared_numbers: common(a.numbers(), b.numbers()).map(str::to_string).collect(),
     })
+}
+
+/// Whether a number reads as a year (1800 to 2100).
+fn is_year(n: &str) -> bool {
+    n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// The same figures: equal, or equal but for the year of a date that one
+/// side writes and the other, naming no year at all, leaves out ("the
+/// deadline is October 31" and "... stands at October 31, 2019").
+fn same_figures(a: &impl Parts, b: &impl Parts) -> bool {
+    if a.numbers().eq(b.numbers()) {
+        return true;
+    }
+    let (a_years, b_years) = (a.numbers().any(is_year), b.numbers().any(is_year));
+    if a_years == b_years {
+        return false;
+    }
+    a.numbers().filter(|n| !is_year(n)).eq(b.numbers().filter(|n| !is_year(n)))
 }
 
 /// Whether the claim `x` names `name`: one of its names shares a word with
@@ -394,7 +410,7 @@ pub fn revises(a: &impl Parts, b: &impl Parts) -> bool {
     if a.negated() != b.negated()
         || a.numbers().next().is_none()
         || b.numbers().next().is_none()
-        || a.numbers().eq(b.numbers())
+        || same_figures(a, b)
         || other_parties(a, b)
     {
         return false;
@@ -439,6 +455,18 @@ mod tests {
         let other = sig("The central bank raised interest rates by half a point", &[]);
         assert!(!a.bands().iter().any(|b| other.bands().contains(b)));
         assert!(sig("Protests", &[]).bands().is_empty());
+    }
+
+    #[test]
+    fn a_date_with_and_without_its_year_is_the_same_figure() {
+        let a = sig("at least 137 people were killed in the attack on March 22, 2024", &[]);
+        let b = sig("at least 137 people were killed in the attack on March 22", &[]);
+        assert!(same_claim(&a, &b).is_some() && !revises(&a, &b));
+        // Two years are two dates; so is another day.
+        let c = sig("at least 137 people were killed in the attack on March 22, 2023", &[]);
+        assert!(same_claim(&a, &c).is_none());
+        let d = sig("at least 137 people were killed in the attack on March 23", &[]);
+        assert!(same_claim(&b, &d).is_none());
     }
 
     #[test]
