@@ -339,11 +339,8 @@ fn quoted_claims(
     if !opens {
         return;
     }
-    let mut index = first;
-    while let Some(sentence) = sentences.get(index) {
-        if sentence.tokens.start >= quote.content.end {
-            break;
-        }
+    let inside = sentences.iter().enumerate().skip(first);
+    for (index, sentence) in inside.take_while(|(_, s)| s.tokens.start < quote.content.end) {
         let mut part = trim_punct(
             ctx,
             sentence.tokens.start.max(quote.content.start)
@@ -353,7 +350,6 @@ fn quoted_claims(
         {
             part.end -= 1;
         }
-        index += 1;
         let question = (part.end..(part.end + 1).min(words.len())).any(|k| words[k] == "?");
         if part.is_empty() || question {
             continue;
@@ -362,7 +358,7 @@ fn quoted_claims(
         let covered = found
             .claims
             .iter()
-            .any(|c| c.sentence == index - 1 && c.span.start < span.end && span.start < c.span.end);
+            .any(|c| c.sentence == index && c.span.start < span.end && span.start < c.span.end);
         if covered {
             continue;
         }
@@ -393,7 +389,7 @@ fn quoted_claims(
             let mut claim = Claim {
                 text: ctx.span_text(tokens.start, tokens.end).to_string(),
                 span: ctx.token_span(tokens.start, tokens.end),
-                sentence: index - 1,
+                sentence: index,
                 chain: vec![source.clone()],
                 status: Status::Reported,
                 stances: vec![Stance {
