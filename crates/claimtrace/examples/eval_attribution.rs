@@ -43,7 +43,13 @@
 //! The predicted items are the quotes and the attributed claims (a chain or
 //! a cue; the article's own unattributed claims are left out but their
 //! recall is printed as a ceiling). A claim that matches a quote (token F1
-//! >= 0.5) is merged into it, pooling their sources.
+//! >= 0.5) is merged into it, pooling their sources. A paragraph that ends
+//! in a photo credit ("Formica fusca, from file. Image: Mathias
+//! Krumbholz.") is a caption, which the text reader moves to `removed` with
+//! the credit's source (`read::find_credit`): its caption is one more
+//! predicted item, credited to that source, and nothing else is predicted
+//! inside it. GUM annotates such credits as attributions; a row gives them
+//! alone.
 //!
 //! Matching: spans become sets of gold word positions (a word belongs to a
 //! predicted span when their characters overlap), punctuation and a/an/the
@@ -86,7 +92,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use claimtrace::doc::{Document, Meta, Source, Span, Stamp, Status};
+use claimtrace::doc::{Document, Meta, Source, SourceKind, Span, Stamp, Status};
 use claimtrace::Pipeline;
 use regex::Regex;
 
@@ -678,6 +684,7 @@ struct GumScore {
     union_paragraph: Counts,
     quotes: Counts,
     claims: Counts,
+    credits: Counts,
     touched: usize,
     all_claims_recall: usize,
     source_ok: usize,
@@ -717,8 +724,35 @@ fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
         })
         .filter(|p| !p.words.is_empty())
         .collect();
+    // Photo captions with a credit ("Formica fusca, from file. Image:
+    // Mathias Krumbholz."): the reader takes such a paragraph out of the
+    // body into `removed`, with the credit's source; here the caption is
+    // the credited content, and nothing else is predicted in it.
+    let mut credits = Vec::new();
+    let mut start = 0;
+    for paragraph in doc.text.split("\n\n") {
+        let span = Span::new(start, start + paragraph.len());
+        start = span.end + 2;
+        let Some(credit) = claimtrace::read::find_credit(paragraph) else { continue };
+        let from = span.start + credit.caption_start;
+        let caption = Span::new(from, from + credit.caption.len());
+        let source =
+            Source { text: credit.source.to_string(), span: None, kind: SourceKind::Named };
+        let words = words_of(g, caption);
+        credits.push((
+            span,
+            Predicted { span: caption, words, sources: vec![source], cue: None, what: "credit" },
+        ));
+    }
+    let removed = |p: &Predicted| credits.iter().any(|(span, _)| span.contains(p.span));
+    let quotes: Vec<Predicted> = quotes.into_iter().filter(|p| !removed(p)).collect();
+    let claims: Vec<Predicted> = claims.into_iter().filter(|p| !removed(p)).collect();
+    let credits: Vec<Predicted> =
+        credits.into_iter().map(|(_, p)| p).filter(|p| !p.words.is_empty()).collect();
     // Separate scores for quotes and claims.
-    for (preds, counts) in [(&quotes, &mut score.quotes), (&claims, &mut score.claims)] {
+    for (preds, counts) in
+        [(&quotes, &mut score.quotes), (&claims, &mut score.claims), (&credits, &mut score.credits)]
+    {
         let sets: Vec<&HashSet<usize>> = preds.iter().map(|p| &p.words).collect();
         counts.gold += gold.len();
         counts.pred += preds.len();
@@ -729,8 +763,9 @@ fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
     let all_refs: Vec<&HashSet<usize>> = all.iter().collect();
     score.all_claims_recall += match_sets(&gold_sets, &all_refs).len();
 
-    // The union: claims merged into the quotes they match.
+    // The union: claims merged into the quotes they match, and credits.
     let mut union = quotes;
+    union.extend(credits);
     for c in claims {
         match union.iter_mut().find(|q| set_f1(&q.words, &c.words) >= 0.5) {
             Some(q) => q.sources.extend(c.sources),
@@ -829,7 +864,7 @@ impl GumScore {
             self.docs, self.gold, self.negative
         );
         println!(
-            "  content, quotes + attributed claims   {}",
+            "  content, quotes + claims + credits    {}",
             prf(self.union.matched, self.union.pred, self.union.gold)
         );
         println!(
@@ -843,6 +878,10 @@ impl GumScore {
         println!(
             "  content, attributed claims only       {}",
             prf(self.claims.matched, self.claims.pred, self.claims.gold)
+        );
+        println!(
+            "  content, photo credits only           {}",
+            prf(self.credits.matched, self.credits.pred, self.credits.gold)
         );
         println!(
             "  content recall of all claims (own voice included) {:.3}; gold touched by any prediction {:.3}",

@@ -147,11 +147,14 @@ pub fn write(
     if !record.removed.is_empty() {
         heading(out, "Removed")?;
         for removed in &record.removed {
+            let credit =
+                removed.credit.as_ref().map(|c| format!(" (credit: {c})")).unwrap_or_default();
             writeln!(
                 out,
-                "  {:<12} {}",
+                "  {:<12} {}{}",
                 format!("[{}]", removed.reason).yellow(),
-                shorten(&removed.text, 100)
+                shorten(&removed.text, 100),
+                credit.dimmed()
             )?;
         }
     }

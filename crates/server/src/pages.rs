@@ -864,7 +864,10 @@ pub async fn article(State(state): State<AppState>, Query(query): Query<ArticleQ
         @if !r.removed.is_empty() {
             details {
                 summary { "Removed from the body (" (r.removed.len()) ")" }
-                ul { @for x in &r.removed { li { span.muted { (x.reason) ": " } (x.text) } } }
+                ul { @for x in &r.removed { li {
+                    span.muted { (x.reason) ": " } (x.text)
+                    @if let Some(c) = &x.credit { span.muted { " (credit: " (c) ")" } }
+                } } }
             }
         }
         (claims_and_events(r))

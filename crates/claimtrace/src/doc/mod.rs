@@ -63,6 +63,16 @@ impl RemovalReason {
 pub struct Removed {
     pub text: String,
     pub reason: RemovalReason,
+    /// Who a caption credits its image to ("Image: Mathias Krumbholz."),
+    /// when its credit names someone.
+    pub credit: Option<String>,
+}
+
+impl Removed {
+    /// A removed block with no credit.
+    pub fn new(text: impl Into<String>, reason: RemovalReason) -> Removed {
+        Removed { text: text.into(), reason, credit: None }
+    }
 }
 
 /// A paragraph of the body.

@@ -54,11 +54,11 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
             continue;
         }
         if navigation.contains(&key) {
-            removed.push(Removed { text: paragraph, reason: RemovalReason::Boilerplate });
+            removed.push(Removed::new(paragraph, RemovalReason::Boilerplate));
             continue;
         }
         if stamps.contains(&key) {
-            removed.push(Removed { text: paragraph, reason: RemovalReason::Byline });
+            removed.push(Removed::new(paragraph, RemovalReason::Byline));
             continue;
         }
         body_paragraphs.push(paragraph);
@@ -84,7 +84,7 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
             continue;
         }
         if captions.contains(&key) {
-            removed.push(Removed { text: block, reason: RemovalReason::Caption });
+            removed.push(text::caption(block));
         } else {
             outside.push(block);
         }
@@ -94,7 +94,7 @@ pub fn read(html: &str) -> Result<(text::Cleaned, Meta)> {
     for line in furniture.body.split("\n\n").filter(|l| !l.trim().is_empty()) {
         let reason =
             if text::is_promo(line) { RemovalReason::Promo } else { RemovalReason::Boilerplate };
-        removed.push(Removed { text: line.to_string(), reason });
+        removed.push(Removed::new(line, reason));
     }
 
     // What the cleaner guessed from bylines in and around the body; the

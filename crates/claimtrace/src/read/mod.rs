@@ -13,6 +13,7 @@ mod text;
 
 pub use dates::{find_date, find_stamp, month_number, zone};
 pub use decode::decode;
+pub use text::{find_credit, Credit};
 
 use crate::doc::{Document, Meta, Stamp};
 use crate::error::{Error, Result};
@@ -246,6 +247,7 @@ pub fn from_record(record: &crate::Record, source: &str) -> Document {
             Some(crate::doc::Removed {
                 text: r.text.clone(),
                 reason: crate::doc::RemovalReason::parse(&r.reason)?,
+                credit: r.credit.clone(),
             })
         })
         .collect();

@@ -55,9 +55,11 @@ static BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:[A-Z][\p{L}'.-]+\s){1,3}[A-Z][\p{L}'-]+) is (?:a|an|the)\s+(.{0,80}?)(?-u:\b)(?i:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|analyst|intern)s?(?-u:\b)")
         .expect("valid regex")
 });
-/// A photo credit: "NAME/Getty Images", "Photo: AP", "(Reuters)".
+/// A photo credit at the end of a line: "NAME/Getty Images", "Photo: AP",
+/// "Image: Mathias Krumbholz.", "(Reuters)". The named group is the credited
+/// source.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)[\p{Lu}][\p{Lu}\s.'-]+/[\p{Lu}][\p{L}\s]+$|(?i:(?-u:\b)(?:photo|image|picture|credit|photograph)s?\s*(?:by|:)\s*\S.*$)|(?i:(?-u:\b)(?:getty images|afp via getty images|shutterstock|associated press|ap photo|reuters)\)?\s*$))")
+    Regex::new(r"(?:(?-u:\b)(?P<agency>[\p{Lu}][\p{Lu}\s.'-]+/[\p{Lu}][\p{L}\s]+)$|(?i:(?-u:\b)(?:photo|image|picture|credit|photograph)s?\s*(?:by|[:;])\s*)(?P<named>\S.*)$|\(?(?P<wire>(?i:(?-u:\b)(?:getty images|afp via getty images|shutterstock|associated press|ap photo|reuters)))\)?\s*$)")
         .expect("valid regex")
 });
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
@@ -156,9 +158,10 @@ pub fn clean(text: &str, take_title: bool) -> Cleaned {
     for line in &lines {
         match line.class {
             Some(Class::Title) => {}
-            Some(Class::Removed(reason)) => {
-                cleaned.removed.push(Removed { text: line.text.to_string(), reason })
-            }
+            Some(Class::Removed(reason)) => cleaned.removed.push(match reason {
+                RemovalReason::Caption => caption(line.text.to_string()),
+                _ => Removed::new(line.text, reason),
+            }),
             None => {
                 if !cleaned.body.is_empty() {
                     cleaned.body.push_str("\n\n");
@@ -340,6 +343,40 @@ fn split_names(list: &str) -> Vec<String> {
         .collect()
 }
 
+/// A photo credit ending a caption line, and what it credits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Credit<'a> {
+    /// The caption before the credit, trimmed; empty for a bare credit
+    /// line ("Image: NASA.").
+    pub caption: &'a str,
+    /// Where the caption starts in the line, in bytes.
+    pub caption_start: usize,
+    /// The credited source: "Mathias Krumbholz", "JOHN ROE/AFP", "Reuters".
+    pub source: &'a str,
+}
+
+/// The photo credit that ends `line`, if one does (searched in its last
+/// 120 characters): "Formica fusca, from file. Image: Mathias Krumbholz."
+/// credits the caption "Formica fusca, from file." to Mathias Krumbholz.
+pub fn find_credit(line: &str) -> Option<Credit<'_>> {
+    let window = tail(line, 120);
+    let offset = line.len() - window.len();
+    let found = CREDIT.captures(window)?;
+    let whole = found.get(0)?;
+    let source = ["agency", "named", "wire"].iter().find_map(|g| found.name(g))?;
+    let source = source.as_str().trim().trim_end_matches(['.', ')']).trim();
+    let before = line.get(..offset + whole.start()).unwrap_or_default();
+    let caption = before.trim();
+    let caption_start = before.len() - before.trim_start().len();
+    Some(Credit { caption, caption_start, source })
+}
+
+/// A removed caption, with the source its credit names.
+pub(super) fn caption(text: String) -> Removed {
+    let credit = find_credit(&text).map(|c| c.source.to_string()).filter(|s| !s.is_empty());
+    Removed { text, reason: RemovalReason::Caption, credit }
+}
+
 /// Photo captions with credits, and the short image title just above one.
 fn classify_captions(lines: &mut [Line<'_>]) {
     for idx in 0..lines.len() {
@@ -348,7 +385,7 @@ fn classify_captions(lines: &mut [Line<'_>]) {
         }
         let text = lines[idx].text;
         let pull_quote_credit = text.starts_with(['—', '–']) && lines[idx].n_words <= 30;
-        if pull_quote_credit || CREDIT.is_match(tail(text, 120)) {
+        if pull_quote_credit || find_credit(text).is_some() {
             lines[idx].class = Some(Class::Removed(RemovalReason::Caption));
             if idx > 0 && !lines[idx].after_blank {
                 let prev = &mut lines[idx - 1];
@@ -508,6 +545,23 @@ mod tests {
         assert_eq!(c.removed.len(), 2);
         assert!(c.removed.iter().all(|r| r.reason == RemovalReason::Caption));
         assert!(!c.body.contains("AFP"));
+    }
+
+    #[test]
+    fn credits_name_their_source() {
+        let credit = find_credit("Formica fusca, from file. Image: Mathias Krumbholz.").unwrap();
+        assert_eq!(credit.caption, "Formica fusca, from file.");
+        assert_eq!(credit.source, "Mathias Krumbholz");
+        let credit = find_credit("  Jane Doe speaks in Paris on Monday. JOHN ROE/AFP").unwrap();
+        assert_eq!((credit.caption_start, credit.source), (2, "JOHN ROE/AFP"));
+        assert_eq!(find_credit("Rescuers search the rubble (Reuters)").unwrap().source, "Reuters");
+        assert_eq!(find_credit("Image: NASA.").unwrap().caption, "");
+        assert!(find_credit("Images of the boy were posted and reposted online.").is_none());
+
+        let c = clean("T\n\nThe story is told in this sentence of some length.\n\nThe bridge after the storm. Photo: Ann Lee.\n\nThe story ends in this sentence of some length.", true);
+        assert_eq!(c.removed.len(), 1);
+        assert_eq!(c.removed[0].credit.as_deref(), Some("Ann Lee"));
+        assert!(!c.body.contains("bridge"));
     }
 
     #[test]

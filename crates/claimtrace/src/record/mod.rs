@@ -53,6 +53,10 @@ pub struct RecordMeta {
 pub struct RecordRemoved {
     pub text: String,
     pub reason: String,
+    /// Who a caption's credit names (an extension): "Image: NASA." credits
+    /// NASA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -245,6 +249,7 @@ impl Record {
                 .map(|r| RecordRemoved {
                     text: r.text.clone(),
                     reason: r.reason.as_str().to_string(),
+                    credit: r.credit.clone(),
                 })
                 .collect(),
             times: doc

@@ -423,12 +423,11 @@ fn impossible_dates_leave_a_diagnostic() {
 fn update_notes_in_removed_are_scanned() {
     use crate::doc::{Document, Meta, Place, RemovalReason, Removed};
     let mut doc = Document::new("t", Meta::default(), "Nothing here.".to_string());
-    doc.removed
-        .push(Removed { text: "Friday, January 4, 2019".into(), reason: RemovalReason::Byline });
-    doc.removed.push(Removed {
-        text: "Updated 04/02/24, 9:15 a.m. ET: This article was updated on Friday.".into(),
-        reason: RemovalReason::Byline,
-    });
+    doc.removed.push(Removed::new("Friday, January 4, 2019", RemovalReason::Byline));
+    doc.removed.push(Removed::new(
+        "Updated 04/02/24, 9:15 a.m. ET: This article was updated on Friday.",
+        RemovalReason::Byline,
+    ));
     crate::segment::segment(&mut doc);
     super::find_times(&mut doc);
     assert_eq!(doc.times.len(), 1, "{:?}", doc.times);
