@@ -1230,6 +1230,22 @@ claim!(
     ["Police"],
     Reported
 );
+// A hedge in one claim's clause leaves the next claim of the sentence
+// alone, though they share a source.
+claim!(
+    a_hedge_stays_in_its_clause,
+    "The court found that it could rule on the prorogation, and found the prorogation to be unlawful.",
+    "prorogation to be unlawful",
+    ["The court"],
+    Reported
+);
+claim!(
+    the_hedged_clause_keeps_its_hedge,
+    "The court found that it could rule on the prorogation, and found the prorogation to be unlawful.",
+    "could rule",
+    ["The court"],
+    Hedged
+);
 // "May" written as a name or a month is no hedge.
 claim!(
     theresa_may_is_no_hedge,

@@ -234,7 +234,25 @@ fn contradictions(found: &mut Found) {
 /// "has not been verified".
 fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
     let words = ctx.words();
-    for claim in &mut found.claims {
+    // Each claim's sentence and span, to keep the signals of one claim's
+    // clause from another's ("found that it could rule on X, and found X
+    // to be unlawful": the "could" is the first claim's).
+    let spans: Vec<(usize, Span)> = found.claims.iter().map(|c| (c.sentence, c.span)).collect();
+    for (index, claim) in found.claims.iter_mut().enumerate() {
+        let others: Vec<Span> = spans
+            .iter()
+            .enumerate()
+            .filter(|&(i, &(sentence, span))| {
+                i != index
+                    && sentence == claim.sentence
+                    && (span.end <= claim.span.start || span.start >= claim.span.end)
+            })
+            .map(|(_, &(_, span))| span)
+            .collect();
+        let elsewhere = |found: &Range<usize>| {
+            let at = ctx.doc.tokens[found.start].span;
+            others.iter().any(|o| o.contains(at))
+        };
         let sentence = &ctx.doc.sentences[claim.sentence];
         let Range { start, end } = sentence.tokens;
         // The claim's clause: its source, cue and content, not the other
@@ -254,14 +272,19 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
         let from = (start..end).find(|&k| ctx.doc.tokens[k].span.start >= lo).unwrap_or(start);
         let to = (from..end).find(|&k| ctx.doc.tokens[k].span.start >= hi).unwrap_or(end);
         let cue = |found: Range<usize>| Some(ctx.token_span(found.start, found.end));
-        if let Some(found) = LEXICONS.dispute.find(words, from..to) {
+        if let Some(found) = LEXICONS.dispute.find(words, from..to).filter(|f| !elsewhere(f)) {
             claim.strengthen(Status::Disputed, cue(found));
         }
         if let Some(found) = LEXICONS.unverified.find(words, start..end) {
             claim.strengthen(Status::Unverified, cue(found));
         }
-        if let Some(found) = find_hedge(ctx, from..to) {
-            claim.strengthen(Status::Hedged, cue(found));
+        let mut at = from;
+        while let Some(found) = find_hedge(ctx, at..to) {
+            if !elsewhere(&found) {
+                claim.strengthen(Status::Hedged, cue(found));
+                break;
+            }
+            at = found.end;
         }
     }
 }
