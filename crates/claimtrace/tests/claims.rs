@@ -1597,6 +1597,16 @@ fn claims_named_by_a_noun_of_rumour() {
     let body = "The minister declined to comment on reports that he would resign.";
     check_claim(body, "he would resign", &[], Status::Hedged);
     check_stance(body, "he would resign", "minister", StanceKind::NoComment);
+    // With no "that": the clause the parse hangs on the noun, when its verb
+    // has a complement; a relative clause lacks one.
+    let body =
+        "The charge stemmed from allegations Trump tried to pressure the Ukrainian government.";
+    check_claim(body, "Trump tried to pressure the Ukrainian government", &[], Status::Hedged);
+    let doc = analyze("There were reports the navy had sunk the ship off the coast.");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["the navy had sunk the ship off the coast"]);
+    let doc = analyze("Officials dismissed the allegations Trump made in 2019 about the vote.");
+    assert!(doc.claims.iter().all(|c| c.status != Status::Hedged), "{:?}", doc.claims);
     // A verb after a name, and relative clauses, are no such noun.
     check_claim(
         "Boeing claims that the new jetliner is more fuel efficient than older models.",

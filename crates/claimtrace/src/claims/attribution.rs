@@ -2560,7 +2560,11 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
     // claim noun is `nominal_claims`' to read; the article's own words end
     // before the phrase that names the claim, and "There are reports
     // that ..." leaves none.
-    if let Some(noun) = tokens.clone().find(|&k| hedging_noun(ctx, tokens.start, k)) {
+    let rumour = |k: usize| {
+        hedging_noun(ctx, tokens.start, k, k + 2)
+            || bare_content_clause(ctx, k, tokens.end) && hedging_noun(ctx, tokens.start, k, k + 1)
+    };
+    if let Some(noun) = tokens.clone().find(|&k| rumour(k)) {
         let mut cut = noun;
         while cut > tokens.start
             && matches!(ctx.doc.tokens[cut - 1].tag, Some("DET" | "ADJ" | "ADP"))
@@ -2763,9 +2767,18 @@ fn nominal_claims(
             continue;
         }
         let copular = copular_that(ctx, noun, end);
-        if copular.is_none() && words[noun + 1] != "that" {
+        // Where the clause starts: after "that", or right after the noun
+        // when the parse hangs a content clause on it without one
+        // ("allegations Trump tried to pressure ...").
+        let from = if words[noun + 1] == "that" {
+            noun + 2
+        } else if copular.is_none() && bare_content_clause(ctx, noun, end) {
+            noun + 1
+        } else if copular.is_none() {
             continue;
-        }
+        } else {
+            noun + 2
+        };
         // The owner: "his", "her", "their" or "X's" right before the noun.
         let owner = match noun.checked_sub(1).filter(|&k| k >= start).map(|k| ctx.lower[k].as_str())
         {
@@ -2781,7 +2794,6 @@ fn nominal_claims(
         }
         // The clause: its first verb group, up to the next verb group (the
         // sentence's predicate) or a comma.
-        let from = noun + 2;
         let Some(first_verb) = (from + 1..end).find(|&i| looks_finite_verb(ctx, i)) else {
             continue;
         };
@@ -2809,7 +2821,7 @@ fn nominal_claims(
         });
         // "amid allegations that ...": a claim nobody is said to own, which
         // the article does not vouch for.
-        let hedging = hedging_noun(ctx, start, noun);
+        let hedging = hedging_noun(ctx, start, noun, from);
         if owner.is_none() && denial.is_none() && !hedging || clause_end <= from + 1 {
             continue;
         }
@@ -2864,12 +2876,12 @@ fn nominal_claims(
 /// the name); a verb right after "that" opens a relative clause ("a
 /// report that was published on Monday"), as does a pronoun and a verb
 /// with a comma after ([`object_relative`]).
-fn hedging_noun(ctx: &Ctx<'_>, start: usize, k: usize) -> bool {
+fn hedging_noun(ctx: &Ctx<'_>, start: usize, k: usize, clause: usize) -> bool {
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     LEXICONS.hedging_nouns.contains(ctx.lower[k].as_str())
-        && ctx.lower.get(k + 1).is_some_and(|w| w == "that")
-        && !matches!(tag(k + 2), Some("VERB" | "AUX"))
-        && !object_relative(ctx, k + 2)
+        && (clause == k + 1 || ctx.lower.get(k + 1).is_some_and(|w| w == "that"))
+        && !matches!(tag(clause), Some("VERB" | "AUX"))
+        && !object_relative(ctx, clause)
         && !(k > start
             && (matches!(tag(k - 1), Some("NOUN" | "PROPN" | "PRON"))
                 || k == start + 1 && ctx.is_capitalized(start)
@@ -2878,6 +2890,42 @@ fn hedging_noun(ctx: &Ctx<'_>, start: usize, k: usize) -> bool {
                     .mentions
                     .iter()
                     .any(|m| m.tokens.end == k && m.kind != crate::doc::EntityKind::Norp)))
+}
+
+/// Whether a content clause with no "that" follows the noun `noun`
+/// ("allegations Trump tried to pressure the government"): a subject
+/// right after the noun, then a finite verb the parse attaches to the noun
+/// and which has a complement of its own (an object or a clause); a
+/// relative clause lacks one ("the claims Trump made in 2019 were false"),
+/// and so does an intransitive verb, whose clause is left alone.
+fn bare_content_clause(ctx: &Ctx<'_>, noun: usize, end: usize) -> bool {
+    let tokens = &ctx.doc.tokens;
+    if noun + 2 >= end || !LEXICONS.claim_nouns.contains_key(ctx.lower[noun].as_str()) {
+        return false;
+    }
+    let starts_subject = matches!(tokens[noun + 1].tag, Some("PROPN" | "DET" | "PRON" | "NUM"))
+        || tokens[noun + 1].tag == Some("NOUN") && ctx.is_capitalized(noun + 1);
+    if !starts_subject {
+        return false;
+    }
+    let Some(verb) = (noun + 2..end.min(noun + 7)).find(|&k| looks_finite_verb(ctx, k)) else {
+        return false;
+    };
+    // The verb group's head: the auxiliaries' main verb.
+    let main = match tokens[verb].tag {
+        Some("AUX") => tokens[verb].head.filter(|&h| h > verb && h < end).unwrap_or(verb),
+        _ => verb,
+    };
+    let subject_ok = (noun + 1..verb).any(|k| {
+        tokens[k].head == Some(main) && matches!(tokens[k].rel, Some("nsubj" | "nsubj:pass"))
+    });
+    let attached =
+        tokens[main].head == Some(noun) && matches!(tokens[main].rel, Some("acl" | "ccomp"));
+    let complement = (main + 1..end).any(|k| {
+        tokens[k].head == Some(main)
+            && matches!(tokens[k].rel, Some("obj" | "iobj" | "xcomp" | "ccomp"))
+    });
+    subject_ok && attached && complement
 }
 
 /// Whether the words from `subject` read as a relative clause that lacks
