@@ -467,6 +467,21 @@ fn species_are_no_names_and_a_named_volcano_is_a_place() {
 }
 
 #[test]
+fn a_division_head_at_either_end_makes_a_political_place() {
+    let doc = analyzed(
+        "The storm hit County Meath and County Cork on Monday. Flights from Cape Canaveral \
+         were delayed. Residents of County Kerry were evacuated, police in Lake County said.",
+    );
+    let kind = |name: &str| kind_of(&doc, name);
+    assert_eq!(kind("County Meath"), Some(EntityKind::Gpe), "{:?}", doc.entities);
+    assert_eq!(kind("County Cork"), Some(EntityKind::Gpe));
+    assert_eq!(kind("County Kerry"), Some(EntityKind::Gpe));
+    // "County" at the end wins over "Lake" at the start.
+    assert_eq!(kind("Lake County"), Some(EntityKind::Gpe));
+    assert_eq!(kind("Cape Canaveral"), Some(EntityKind::Loc));
+}
+
+#[test]
 fn a_plural_possessive_opens_a_hall_and_the_hall_is_that_one() {
     let doc = analyzed(
         "A man stabbed people at Fishmongers' Hall in London. Police said the attacker \

@@ -1347,12 +1347,15 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     if (start..end).any(|i| ORG_HEADS.contains(&doc.token_text(i))) && end - start > 1 {
         return EntityKind::Org;
     }
-    if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&doc.token_text(start)))
-    {
-        return EntityKind::Loc;
-    }
-    if GPE_HEADS.contains(&last) && end - start > 1 {
+    // "Lake County", "County Meath", "Province of Quebec": a division of a
+    // country, by its head at either end (before "Lake" or "Mount" at the
+    // start says a natural place).
+    let first = doc.token_text(start);
+    if end - start > 1 && (GPE_HEADS.contains(&last) || GPE_HEADS.contains(&first)) {
         return EntityKind::Gpe;
+    }
+    if LOC_HEADS.contains(&last) || (end - start > 1 && LOC_HEADS.contains(&first)) {
+        return EntityKind::Loc;
     }
     // "the province of Banten", "the island of Rapa Nui": the place the
     // noun before "of" says it is.
