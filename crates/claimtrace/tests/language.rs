@@ -482,6 +482,21 @@ fn a_division_head_at_either_end_makes_a_political_place() {
 }
 
 #[test]
+fn a_name_before_a_noun_of_made_things_is_a_product() {
+    let doc = analyzed(
+        "SpaceX launched its Crew Dragon capsule on a Falcon 9 rocket on Saturday. Boeing \
+         plans to fly its Starliner spacecraft next year, NASA said. Airlines grounded the \
+         Boeing jet. SpaceX's Raptor engines are new.",
+    );
+    let kind = |name: &str| kind_of(&doc, name);
+    assert_eq!(kind("Crew Dragon"), Some(EntityKind::Product), "{:?}", doc.entities);
+    assert_eq!(kind("Falcon 9"), Some(EntityKind::Product));
+    assert_eq!(kind("Starliner"), Some(EntityKind::Product));
+    // A one-word organisation before the noun stays one.
+    assert_eq!(kind("Boeing"), Some(EntityKind::Org));
+}
+
+#[test]
 fn a_plural_possessive_opens_a_hall_and_the_hall_is_that_one() {
     let doc = analyzed(
         "A man stabbed people at Fishmongers' Hall in London. Police said the attacker \

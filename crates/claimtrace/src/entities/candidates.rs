@@ -12,7 +12,7 @@ use super::lists::{
     is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name, is_org_noun,
     is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, MEMBER_NOUNS,
     NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS,
-    ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, ROAD_WORDS, TOPIC_HEADS, WORK_NOUNS,
+    ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, PRODUCT_HEADS, ROAD_WORDS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -1604,6 +1604,89 @@ pub(super) fn places_before_a_head(doc: &Document, cands: &mut [Candidate]) {
             c.kind = EntityKind::Loc;
         }
     }
+}
+
+/// "the Crew Dragon capsule", "a Falcon 9 rocket", "its Starliner
+/// spacecraft": a name right before a lower-case noun of made things
+/// (`product_heads.txt`) is a product. A name the recogniser found is
+/// retyped when it is a person, or of several words or with a number; a
+/// one-word organisation stays ("a Boeing jet"). Where it found none, the
+/// capitalised words before the noun (inside the sentence, after a
+/// determiner or a possessive) are one, unless a single word is used as an
+/// organisation elsewhere in the article ("SpaceX's", "SpaceX said"), or
+/// is a listed name, a common word or a people's adjective.
+pub(super) fn products_before_a_head(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    cands: &mut Vec<Candidate>,
+) {
+    let head_at =
+        |k: usize| doc.tokens.get(k).is_some_and(|t| PRODUCT_HEADS.contains(&doc.slice(t.span)));
+    let numbered = |start: usize, end: usize| {
+        end - start >= 2 || (start..end).any(|i| doc.tokens[i].kind == TokenKind::Number)
+    };
+    for c in cands.iter_mut() {
+        if c.entry.is_none()
+            && head_at(c.end)
+            && (c.kind == EntityKind::Person
+                || c.kind == EntityKind::Org && numbered(c.start, c.end))
+        {
+            c.kind = EntityKind::Product;
+        }
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for c in cands.iter() {
+        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+    }
+    let capitalised = |k: usize| doc.token_text(k).starts_with(char::is_uppercase);
+    let used_as_org = |word: &str| {
+        (0..doc.tokens.len().saturating_sub(1)).any(|k| {
+            doc.token_text(k) == word
+                && (matches!(doc.token_text(k + 1), "'s" | "’s" | "said" | "says" | "announced"))
+        })
+    };
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        for head in range.start + 2..range.end {
+            if !head_at(head) || covered[head - 1] {
+                continue;
+            }
+            // The name: capitalised words, and numbers after the first.
+            let mut start = head;
+            while start > range.start + 1
+                && !covered[start - 1]
+                && (capitalised(start - 1)
+                    || doc.tokens[start - 1].kind == TokenKind::Number
+                        && start - 1 > range.start
+                        && capitalised(start - 2))
+            {
+                start -= 1;
+            }
+            if start == head || !capitalised(start) {
+                continue;
+            }
+            let before = doc.token_text(start - 1).to_lowercase();
+            let opened = matches!(
+                before.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "'s" | "’s"
+            );
+            let words: Vec<&str> = (start..head).map(|i| doc.token_text(i)).collect();
+            let single = words.len() == 1;
+            if !opened
+                || single
+                    && (used_as_org(words[0])
+                        || is_common_word(words[0])
+                        || is_plain_word(words[0])
+                        || !gazetteer.find(&words).is_empty()
+                        || crate::places::is_people_of_place(words[0]))
+            {
+                continue;
+            }
+            found.push(Candidate { start, end: head, kind: EntityKind::Product, entry: None });
+        }
+    }
+    cands.extend(found);
 }
 
 /// Names of one common word the recogniser found, dropped: one

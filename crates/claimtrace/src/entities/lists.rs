@@ -101,9 +101,15 @@ pub(super) fn is_event_name(words: &[&str]) -> bool {
     words.len() >= 2 && (HEADS.0.contains(last) || (HEADS.1.contains(first) && named()))
 }
 
-/// Last words that make a name a political place ("Orange County").
+/// Last or first words that make a name a political place ("Orange
+/// County", "County Meath").
 pub(super) static GPE_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/gpe_heads.txt")));
+
+/// Lower-case nouns of made things: a name right before one is a product
+/// ("the Crew Dragon capsule").
+pub(super) static PRODUCT_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/product_heads.txt")));
 
 /// Common nouns that, before "of" and a name, make it a political place
 /// ("the province of Banten").
