@@ -1607,6 +1607,16 @@ fn claims_named_by_a_noun_of_rumour() {
     assert_eq!(texts, ["the navy had sunk the ship off the coast"]);
     let doc = analyze("Officials dismissed the allegations Trump made in 2019 about the vote.");
     assert!(doc.claims.iter().all(|c| c.status != Status::Hedged), "{:?}", doc.claims);
+    // A cue whose complement is such a noun does not make its clause the
+    // cue's speaker's.
+    for body in [
+        "The government has not commented on reports that soldiers fled the town.",
+        "The minister responded to allegations that soldiers fled the town.",
+    ] {
+        let doc = analyze(body);
+        assert!(doc.quotes.is_empty(), "{body}: {:?}", doc.quotes);
+        check_claim(body, "soldiers fled the town", &[], Status::Hedged);
+    }
     // A verb after a name, and relative clauses, are no such noun.
     check_claim(
         "Boeing claims that the new jetliner is more fuel efficient than older models.",

@@ -1874,6 +1874,12 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             }
         }
     }
+    // "commented on reports that ...", "responded to allegations that
+    // ...": the clause is what the reports say (`nominal_claims` reads
+    // it), not what the cue's speaker said.
+    if about_a_rumour(ctx, start, sentence_end) {
+        return start..start;
+    }
     // "said in his nightly address that ...", "wrote on Telegram that
     // ...": where or how it was said, up to the "that" of the content.
     if matches!(words.get(start), Some(&("in" | "on" | "at" | "during" | "via" | "through"))) {
@@ -1966,6 +1972,25 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         }
     }
     start..end.max(start)
+}
+
+/// Whether the words from `k` are a preposition and a noun of rumour
+/// (`hedging_nouns.txt`) with its "that" clause: "on reports that ...",
+/// "to the allegations that ...", "about claims that ...".
+fn about_a_rumour(ctx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    let words = ctx.words();
+    if !words.get(k).is_some_and(|w| matches!(*w, "on" | "to" | "about" | "over" | "against")) {
+        return false;
+    }
+    let noun = (k + 1..end.min(k + 5)).find(|&i| {
+        !matches!(ctx.doc.tokens[i].tag, Some("DET" | "ADJ" | "PRON"))
+            && !matches!(words[i], "the" | "a" | "an")
+    });
+    noun.is_some_and(|n| {
+        LEXICONS.hedging_nouns.contains(ctx.lower[n].as_str())
+            && words.get(n + 1) == Some(&"that")
+            && is_complementizer(ctx, n + 1)
+    })
 }
 
 /// Whether an article and a noun naming a claim start at `k` ("a claim
