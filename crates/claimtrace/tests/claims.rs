@@ -829,6 +829,16 @@ claim!(
     ["Rebels"],
     Unverified
 );
+// ", but the claim could not be verified" evaluates the content and ends it.
+#[test]
+fn unverified_after_but_ends_the_content() {
+    let body =
+        "Rebels said they had shot down a jet, but the claim could not be independently verified.";
+    let doc = analyze(body);
+    let claim = find_claim(&doc, "had shot down a jet");
+    assert_eq!(claim.text, "Rebels had shot down a jet");
+    assert_eq!(claim.status, Status::Unverified);
+}
 claim!(
     unverified_next_sentence,
     "Activists said 40 people had been killed in the shelling. The figures have not been verified.",

@@ -1956,8 +1956,10 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         let next = words.get(i + 1).copied().unwrap_or("");
         // ", a claim that could not be verified" evaluates the content.
         // So does ", figures that Reuters could not verify".
+        // (", but the claim could not be verified" as well.)
+        let after = i + 1 + usize::from(matches!(next, "but" | "though" | "although"));
         let evaluation = at_comma
-            && (names_a_claim(words, i + 1)
+            && (names_a_claim(words, after)
                 || (i + 1..sentence_end.min(i + 5)).any(|k| matches!(words[k], "that" | "which"))
                     && LEXICONS.unverified.find(words, i + 2..sentence_end).is_some());
         if evaluation
