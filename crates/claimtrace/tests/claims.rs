@@ -624,6 +624,15 @@ claim!(
     ["Anders Lund"],
     Reported
 );
+// The same when the tagger makes no noun of the role ("The chief
+// executive": two adjectives), and with words between the cue and "that".
+claim!(
+    role_the_tagger_misread_then_name,
+    "The chief executive, Jane Roe, said in a statement that the firm would recover.",
+    "the firm would recover",
+    ["Jane Roe"],
+    Reported
+);
 #[test]
 fn a_persons_statement_is_theirs() {
     let doc = analyze(

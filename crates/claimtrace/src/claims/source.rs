@@ -121,7 +121,14 @@ pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>
 /// and an apposition between commas ("X, founded in 2014, said") is
 /// stepped over. The subject starts at `start` or later.
 pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
-    let mut found = subject_phrase(ctx, start, cue)?;
+    let Some(mut found) = subject_phrase(ctx, start, cue) else {
+        // "The chief executive, Jane Roe, said" where the tagger made no
+        // noun of the role: the name set off before the cue still names
+        // the source.
+        let words = ctx.words();
+        let comma = (start + 1..cue.saturating_sub(2)).find(|&k| words[k] == ",")?;
+        return named_after_role(ctx, &(start..comma), cue);
+    };
     // "they all thought", "the two leaders both said": a quantifier
     // floated after the subject is not part of its name.
     if found.len() > 1
