@@ -624,6 +624,14 @@ claim!(
     ["Anders Lund"],
     Reported
 );
+// A possessor the parse hangs on the verb stays with its subject.
+claim!(
+    possessor_stays_with_the_subject,
+    "Ukraine's military said it had shot down 18 drones.",
+    "had shot down 18 drones",
+    ["Ukraine's military"],
+    Reported
+);
 // The same when the tagger makes no noun of the role ("The chief
 // executive": two adjectives), and with words between the cue and "that".
 claim!(

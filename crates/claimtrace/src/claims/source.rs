@@ -312,6 +312,17 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     while from > start && reaches(from - 1) {
         from -= 1;
     }
+    // "Ukraine's military said": the possessor is part of the subject, even
+    // where the parse hangs it elsewhere.
+    if from >= start + 2 && matches!(ctx.lower[from - 1].as_str(), "'s" | "’s") {
+        let mut owner = from - 1;
+        while owner > start && tokens[owner - 1].tag == Some("PROPN") {
+            owner -= 1;
+        }
+        if owner < from - 1 {
+            from = owner;
+        }
+    }
     let mut to = subject + 1;
     while to < cue && reaches(to) && ctx.lower[to] != "," {
         to += 1;
