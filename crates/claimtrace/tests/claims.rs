@@ -908,6 +908,23 @@ stance!(
     Confirms
 );
 
+// A role set off after a postposed speaker, with no article, is no
+// content of its own.
+#[test]
+fn a_role_after_a_postposed_speaker_is_no_quote() {
+    let body = "\"These results will change how we treat the illness,\" said Dr. Anthony Fauci, director of the National Institute of Allergy and Infectious Diseases.";
+    let doc = analyze(body);
+    assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
+    check_quote(body, "change how we treat", Some("Anthony Fauci"), true);
+}
+claim!(
+    cautioned_is_a_cue,
+    "Independent experts cautioned that the data has not been peer reviewed.",
+    "the data has not been peer reviewed",
+    ["Independent experts"],
+    Reported
+);
+
 // Direct quotations.
 quote!(
     straight_before,

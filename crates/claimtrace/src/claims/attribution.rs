@@ -1664,11 +1664,15 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     // aside ("said Jane Doe, the defence minister", "said Jane Doe (no
     // relation)"), which is not part of the source's name.
     if cue > start && (words[cue - 1] == "," || ctx.doc.tokens[cue - 1].kind == TokenKind::Quote) {
+        // (A role without an article is one too: "said Dr. Anthony Fauci,
+        // director of the institute".)
         let aside = after.iter().copied().find(|&i| {
             words[i] == "("
                 || words[i] == ","
                     && words.get(i + 1).is_some_and(|n| {
                         matches!(*n, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                            || n.starts_with(char::is_lowercase)
+                                && ctx.doc.tokens[i + 1].tag == Some("NOUN")
                     })
         });
         // "said Jane Doe to the crowd, which ...": whom she spoke to, and
