@@ -856,6 +856,15 @@ fn unverified_after_but_ends_the_content() {
     assert_eq!(claim.text, "Rebels had shot down a jet");
     assert_eq!(claim.status, Status::Unverified);
 }
+// "no evidence", "baseless" inside a claim's own content are what the
+// claim says of something else; it is not disputed by them.
+claim!(
+    no_evidence_in_the_content_is_the_claims_own,
+    "Observers said they had found no evidence of systematic irregularities.",
+    "no evidence of systematic irregularities",
+    ["Observers"],
+    Reported
+);
 claim!(
     unverified_next_sentence,
     "Activists said 40 people had been killed in the shelling. The figures have not been verified.",

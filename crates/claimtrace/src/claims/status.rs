@@ -272,7 +272,19 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
         let from = (start..end).find(|&k| ctx.doc.tokens[k].span.start >= lo).unwrap_or(start);
         let to = (from..end).find(|&k| ctx.doc.tokens[k].span.start >= hi).unwrap_or(end);
         let cue = |found: Range<usize>| Some(ctx.token_span(found.start, found.end));
-        if let Some(found) = LEXICONS.dispute.find(words, from..to).filter(|f| !elsewhere(f)) {
+        // A dispute word inside the claim's own content is what the claim
+        // says of something else ("Observers said they had found no
+        // evidence of fraud", "the ministry said the reports were
+        // baseless"), not a dispute of the claim.
+        // ("without evidence", "with no evidence" say how it was claimed,
+        // wherever they stand.)
+        let own_words = |found: &Range<usize>| {
+            let at = ctx.doc.tokens[found.start].span;
+            claim.span.contains(at) && !matches!(words[found.start], "without" | "with")
+        };
+        if let Some(found) =
+            LEXICONS.dispute.find(words, from..to).filter(|f| !elsewhere(f) && !own_words(f))
+        {
             claim.strengthen(Status::Disputed, cue(found));
         }
         if let Some(found) = LEXICONS.unverified.find(words, start..end) {
