@@ -42,9 +42,9 @@
 //!
 //! The predicted items are the quotes and the attributed claims (a chain or
 //! a cue; the article's own unattributed claims are left out but their
-//! recall is printed as a ceiling). A claim that matches a quote (token F1
-//! >= 0.5) is merged into it, pooling their sources. A paragraph that ends
-//! in a photo credit ("Formica fusca, from file. Image: Mathias
+//! recall is printed as a ceiling). A claim that matches a quote (token
+//! F1 of 0.5 or more) is merged into it, pooling their sources. A
+//! paragraph that ends in a photo credit ("Formica fusca, from file. Image: Mathias
 //! Krumbholz.") is a caption, which the text reader moves to `removed` with
 //! the credit's source (`read::find_credit`): its caption is one more
 //! predicted item, credited to that source, and nothing else is predicted
