@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::lexicon::LEXICONS;
 use super::source::{looks_finite_verb, phrase_after, subject_before, to_source};
 use super::{Ctx, Found};
@@ -237,21 +239,17 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
     // Each claim's sentence and span, to keep the signals of one claim's
     // clause from another's ("found that it could rule on X, and found X
     // to be unlawful": the "could" is the first claim's).
-    let spans: Vec<(usize, Span)> = found.claims.iter().map(|c| (c.sentence, c.span)).collect();
-    for (index, claim) in found.claims.iter_mut().enumerate() {
-        let others: Vec<Span> = spans
-            .iter()
-            .enumerate()
-            .filter(|&(i, &(sentence, span))| {
-                i != index
-                    && sentence == claim.sentence
-                    && (span.end <= claim.span.start || span.start >= claim.span.end)
-            })
-            .map(|(_, &(_, span))| span)
-            .collect();
+    let mut by_sentence: FxHashMap<usize, Vec<Span>> = FxHashMap::default();
+    for claim in &found.claims {
+        by_sentence.entry(claim.sentence).or_default().push(claim.span);
+    }
+    for claim in &mut found.claims {
+        let span = claim.span;
+        let others = by_sentence.get(&claim.sentence).map_or(&[][..], Vec::as_slice);
+        // In another claim of the sentence that does not overlap this one.
         let elsewhere = |found: &Range<usize>| {
             let at = ctx.doc.tokens[found.start].span;
-            others.iter().any(|o| o.contains(at))
+            others.iter().any(|o| (o.end <= span.start || o.start >= span.end) && o.contains(at))
         };
         let sentence = &ctx.doc.sentences[claim.sentence];
         let Range { start, end } = sentence.tokens;
@@ -282,10 +280,13 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
             let at = ctx.doc.tokens[found.start].span;
             claim.span.contains(at) && !matches!(words[found.start], "without" | "with")
         };
-        if let Some(found) =
-            LEXICONS.dispute.find(words, from..to).filter(|f| !elsewhere(f) && !own_words(f))
-        {
-            claim.strengthen(Status::Disputed, cue(found));
+        let mut at = from;
+        while let Some(found) = LEXICONS.dispute.find(words, at..to) {
+            if !elsewhere(&found) && !own_words(&found) {
+                claim.strengthen(Status::Disputed, cue(found));
+                break;
+            }
+            at = found.end;
         }
         if let Some(found) = LEXICONS.unverified.find(words, start..end) {
             claim.strengthen(Status::Unverified, cue(found));
