@@ -872,6 +872,22 @@ claim!(
     ["Activists"],
     Unverified
 );
+// "confirmed the report" answers the claim the noun names: another
+// party's confirmation confirms it; its own source's ("confirmed its
+// report") is a stance only; "confirmed him" names no claim.
+#[test]
+fn a_confirmation_of_a_named_claim() {
+    let body = "The Wall Street Journal reported that Apple was in talks to buy the startup. \
+                Bloomberg later confirmed the report.";
+    check_claim(body, "Apple was in talks", &["Wall Street Journal"], Status::Confirmed);
+    check_stance(body, "Apple was in talks", "Bloomberg", StanceKind::Confirms);
+    let body = "The Wall Street Journal reported that Apple was in talks to buy the startup. \
+                The newspaper confirmed its report on Wednesday.";
+    check_claim(body, "Apple was in talks", &["Wall Street Journal"], Status::Reported);
+    let body =
+        "Officials said the minister had been nominated. The Senate confirmed him on Friday.";
+    check_claim(body, "the minister had been nominated", &["Officials"], Status::Reported);
+}
 claim!(confirmed_by_independent, "It follows the release of a video by the group showing the raid, which has been deemed genuine by media outlets such as the BBC.", "video by the group", ["group"], Confirmed);
 claim!(disputed_by_later_rejection, "Moscow claimed that Ukrainian saboteurs had crossed the border. Kyiv has rejected Moscow's claims.", "Ukrainian saboteurs had crossed", ["Moscow"], Disputed);
 claim!(

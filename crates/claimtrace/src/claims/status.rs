@@ -89,9 +89,22 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 .no_comment
                 .match_at(words, at)
                 .or_else(|| LEXICONS.support.match_at(words, at).filter(|_| negative_subject()));
+            // "Bloomberg later confirmed the report": a confirmation whose
+            // object names a claim (and nothing else: "confirmed him" is
+            // an appointment, "confirmed that ..." a claim of its own).
+            let confirm = LEXICONS
+                .confirming
+                .match_at(words, at)
+                .filter(|&n| {
+                    phrase_after(ctx, at + n..end).is_some_and(|object| {
+                        named_claim(ctx, found, sentence_idx, object).is_some()
+                    })
+                })
+                .filter(|_| deny.is_none() && refuse.is_none());
             let Some((cue_len, kind)) = deny
                 .map(|cue_len| (cue_len, StanceKind::Denies))
                 .or(refuse.map(|cue_len| (cue_len, StanceKind::NoComment)))
+                .or(confirm.map(|cue_len| (cue_len, StanceKind::Confirms)))
             else {
                 at += 1;
                 continue;
@@ -146,6 +159,10 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                     continue;
                 }
             }
+            // ("confirmed its report": the owner is the source.)
+            let own_report = object.as_ref().is_some_and(|object| {
+                matches!(words[object.start], "its" | "their" | "his" | "her" | "our")
+            });
             let target = object
                 .clone()
                 .and_then(|object| named_claim(ctx, found, sentence_idx, object))
@@ -165,11 +182,26 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 });
             let Some(target) = target else { continue };
             sentence_target = Some(target);
+            // A confirmation by a party outside the claim's chain confirms
+            // it; its own source's only takes the stance.
+
+            let independent = !own_report
+                && actors.iter().any(|actor| {
+                    let actor = actor.to_lowercase();
+                    !found.claims[target].chain.iter().any(|s| {
+                        let source = s.text.to_lowercase();
+                        source.contains(&actor) || actor.contains(&source)
+                    })
+                });
             for actor in actors {
                 add_stance(&mut found.claims[target], &actor, kind, cue_span);
             }
-            if kind == StanceKind::Denies {
-                found.claims[target].strengthen(Status::Disputed, cue_span);
+            match kind {
+                StanceKind::Denies => found.claims[target].strengthen(Status::Disputed, cue_span),
+                StanceKind::Confirms if independent => {
+                    found.claims[target].strengthen(Status::Confirmed, cue_span)
+                }
+                _ => {}
             }
         }
 
