@@ -2461,6 +2461,14 @@ fn chained_sentence(
         }
         if words.get(from) == Some(&",") {
             from += 1;
+            // "According to officials, who spoke on condition of
+            // anonymity, the suspect ...": a relative clause on the source,
+            // up to its closing comma.
+            if matches!(words.get(from), Some(&("who" | "which"))) {
+                if let Some(close) = (from..end).find(|&k| words[k] == ",") {
+                    from = close + 1;
+                }
+            }
         }
         from.min(end)
     };
@@ -3868,6 +3876,15 @@ mod tests {
         );
         assert!(claims.iter().all(|c| !c.0.contains("according")), "{claims:?}");
         assert!(claims.iter().any(|c| c.2.contains(&"the event website".to_string())));
+    }
+
+    #[test]
+    fn a_relative_clause_on_the_source_is_no_content() {
+        let claims = claims_of(
+            "According to officials, who spoke on condition of anonymity, the suspect had been under surveillance since 2019.",
+        );
+        assert_eq!(claims[0].0, "the suspect had been under surveillance since 2019");
+        assert_eq!(claims[0].2, ["officials"]);
     }
 
     #[test]
