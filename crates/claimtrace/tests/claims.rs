@@ -942,6 +942,15 @@ fn a_role_after_a_postposed_speaker_is_no_quote() {
     assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
     check_quote(body, "change how we treat", Some("Anthony Fauci"), true);
 }
+// So are an age and a relative clause on the speaker.
+#[test]
+fn an_age_and_a_relative_clause_after_a_postposed_speaker() {
+    let body = "\"We have lost everything in the flood,\" said Maria Lopez, 54, whose house was destroyed.";
+    let doc = analyze(body);
+    assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
+    check_quote(body, "lost everything", Some("Maria Lopez"), true);
+    assert!(doc.claims.iter().all(|c| !c.text.contains("whose house")), "{:?}", doc.claims);
+}
 claim!(
     cautioned_is_a_cue,
     "Independent experts cautioned that the data has not been peer reviewed.",

@@ -1665,14 +1665,18 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     // relation)"), which is not part of the source's name.
     if cue > start && (words[cue - 1] == "," || ctx.doc.tokens[cue - 1].kind == TokenKind::Quote) {
         // (A role without an article is one too: "said Dr. Anthony Fauci,
-        // director of the institute".)
+        // director of the institute"; so are an age and a relative clause.)
         let aside = after.iter().copied().find(|&i| {
             words[i] == "("
                 || words[i] == ","
                     && words.get(i + 1).is_some_and(|n| {
-                        matches!(*n, "the" | "a" | "an" | "his" | "her" | "its" | "their")
-                            || n.starts_with(char::is_lowercase)
-                                && ctx.doc.tokens[i + 1].tag == Some("NOUN")
+                        matches!(
+                            *n,
+                            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "who" | "whose"
+                        ) || n.starts_with(char::is_lowercase)
+                            && ctx.doc.tokens[i + 1].tag == Some("NOUN")
+                            // "said Maria Lopez, 54, whose house ...": an age.
+                            || n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
                     })
         });
         // "said Jane Doe to the crowd, which ...": whom she spoke to, and
@@ -1689,7 +1693,9 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
             && name.len() <= 8
             && name.iter().all(|&i| plain(i) && words[i] != ",")
             && after.len() <= 16
-            && (place.is_some() && aside == place || after.iter().all(|&i| plain(i)));
+            && (place.is_some() && aside == place
+                || aside.is_some()
+                || after.iter().all(|&i| plain(i)));
         if short {
             let content_end = if words[cue - 1] == "," { cue - 1 } else { cue };
             return Some(Postposed {
