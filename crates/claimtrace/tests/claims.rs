@@ -951,6 +951,15 @@ fn an_age_and_a_relative_clause_after_a_postposed_speaker() {
     check_quote(body, "lost everything", Some("Maria Lopez"), true);
     assert!(doc.claims.iter().all(|c| !c.text.contains("whose house")), "{:?}", doc.claims);
 }
+// A verb in "-s" before "that", which the tagger took for a noun after a
+// noun it took for an adjective.
+claim!(
+    an_artefact_alleges_that,
+    "The indictment alleges that Smith paid $130,000 to conceal the affair.",
+    "Smith paid $130,000",
+    ["The indictment"],
+    Reported
+);
 claim!(
     cautioned_is_a_cue,
     "Independent experts cautioned that the data has not been peer reviewed.",

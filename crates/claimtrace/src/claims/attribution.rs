@@ -755,10 +755,23 @@ fn verb_between_subject_and_clause(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: us
     let subject = k > sentence.tokens.start
         && matches!(tokens[k - 1].tag, Some("NOUN" | "PROPN" | "PRON"))
         && !(k >= sentence.tokens.start + 2 && POSSESSIVE_OR_DET.contains(&words[k - 2]));
-    subject
+    // "The indictment alleges that ...": a verb in "-s" between a noun
+    // (whatever the tagger made of it) and a "that" clause, after an
+    // article too ("the IS claim that ..." has no "-s").
+    let s_form_before_that = k > sentence.tokens.start
         && k + 2 < sentence.tokens.end
-        && !matches!(tokens[k + 1].tag, Some("ADP" | "VERB" | "AUX" | "PUNCT"))
-        && (words[k + 1] == "that" || noun_phrase_then_verb(ctx, k + 1..sentence.tokens.end))
+        && words[k].ends_with('s')
+        && !words[k].ends_with("ss")
+        // (Not a plural noun of claim: "Russian allegations that ...".)
+        && !LEXICONS.claim_nouns.contains_key(ctx.lower[k].as_str())
+        && matches!(tokens[k - 1].tag, Some("NOUN" | "PROPN" | "ADJ"))
+        && words[k + 1] == "that"
+        && is_complementizer(ctx, k + 1);
+    s_form_before_that
+        || subject
+            && k + 2 < sentence.tokens.end
+            && !matches!(tokens[k + 1].tag, Some("ADP" | "VERB" | "AUX" | "PUNCT"))
+            && (words[k + 1] == "that" || noun_phrase_then_verb(ctx, k + 1..sentence.tokens.end))
 }
 
 /// Whether the sentence asks a question: it states nothing in the
