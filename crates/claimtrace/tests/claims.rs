@@ -960,6 +960,14 @@ claim!(
     ["The indictment"],
     Reported
 );
+// Evidence after its content.
+claim!(
+    figures_showed_after_the_content,
+    "Unemployment fell to 3.5 percent in May, official figures showed on Friday.",
+    "Unemployment fell to 3.5 percent",
+    ["official figures"],
+    Reported
+);
 claim!(
     cautioned_is_a_cue,
     "Independent experts cautioned that the data has not been peer reviewed.",

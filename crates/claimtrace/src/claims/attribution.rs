@@ -820,9 +820,15 @@ fn cues(
         let participle = LEXICONS.participle.contains(word);
         let speech = LEXICONS.speech.contains(word);
         let adjective = LEXICONS.stance_adjective.contains(word);
-        // "figures show that ...": evidence, with "that" only.
+        // "figures show that ...": evidence, with "that" only, or after
+        // its content ("..., court records show.").
         let evidence = LEXICONS.evidence.contains(word);
-        if evidence && !(cue + 1 < end && is_complementizer(ctx, cue + 1)) {
+        if evidence
+            && !(cue + 1 < end && is_complementizer(ctx, cue + 1))
+            // (Evidence never comes before its subject: ", showed the
+            // ship ..." is the clause's own verb.)
+            && !(cue > start && words[cue - 1] != "," && postposed(ctx, sentence, cue).is_some())
+        {
             continue;
         }
         let claim = LEXICONS.claim.contains(word) || adjective || evidence;
