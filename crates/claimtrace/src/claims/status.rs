@@ -184,8 +184,8 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             sentence_target = Some(target);
             // A confirmation by a party outside the claim's chain confirms
             // it; its own source's only takes the stance.
-
-            let independent = !own_report
+            let independent = kind == StanceKind::Confirms
+                && !own_report
                 && actors.iter().any(|actor| {
                     let actor = actor.to_lowercase();
                     !found.claims[target].chain.iter().any(|s| {
