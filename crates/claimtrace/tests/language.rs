@@ -467,6 +467,18 @@ fn species_are_no_names_and_a_named_volcano_is_a_place() {
 }
 
 #[test]
+fn a_saints_possessive_opens_a_facility() {
+    let doc = analyzed(
+        "He was treated at St Mary's Hospital in London. Pierluisi spoke from La Fortaleza's \
+         Hall of Mirrors on Friday.",
+    );
+    let kind = |name: &str| kind_of(&doc, name);
+    assert_eq!(kind("St Mary's Hospital"), Some(EntityKind::Fac), "{:?}", doc.entities);
+    // Another possessive is not joined by this rule.
+    assert_ne!(kind("La Fortaleza's Hall of Mirrors"), Some(EntityKind::Fac));
+}
+
+#[test]
 fn a_division_head_at_either_end_makes_a_political_place() {
     let doc = analyzed(
         "The storm hit County Meath and County Cork on Monday. Flights from Cape Canaveral \

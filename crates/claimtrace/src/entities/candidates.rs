@@ -247,7 +247,8 @@ pub(super) fn split_group_adjectives(
 /// "The Alachua Sheriff's Office", "the Prime Minister's Office": an
 /// office's possessive before an organisation head is one organisation,
 /// which the recogniser read as a person ("Alachua Sheriff") and a lone
-/// "Office".
+/// "Office"; "St Mary's Hospital": a saint's possessive before a
+/// facility's head is one facility.
 pub(super) fn join_possessive_offices(doc: &Document, cands: &mut Vec<Candidate>) {
     let mut absorbed = Vec::new();
     for a in 0..cands.len() {
@@ -267,7 +268,13 @@ pub(super) fn join_possessive_offices(doc: &Document, cands: &mut Vec<Candidate>
             Some(w) if ORG_HEADS.contains(&w) => EntityKind::Org,
             _ => continue,
         };
-        if cands[a].entry.is_some() || !(office || plural) {
+        // "St Mary's Hospital", "St Paul's Cathedral": a saint's possessive
+        // before a facility's head opens the facility's name (other
+        // possessives name where the facility is: "La Fortaleza's Hall of
+        // Mirrors").
+        let saint = matches!(doc.token_text(cands[a].start), "St" | "St." | "Saint");
+        let facility = possessive && saint && kind == EntityKind::Fac;
+        if cands[a].entry.is_some() || !(office || plural || facility) {
             continue;
         }
         // An office's is an organisation, whatever else its head heads.
