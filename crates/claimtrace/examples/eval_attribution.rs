@@ -729,11 +729,8 @@ fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
     // body into `removed`, with the credit's source; here the caption is
     // the credited content, and nothing else is predicted in it.
     let mut credits = Vec::new();
-    let mut start = 0;
-    for paragraph in doc.text.split("\n\n") {
-        let span = Span::new(start, start + paragraph.len());
-        start = span.end + 2;
-        let Some(credit) = claimtrace::read::find_credit(paragraph) else { continue };
+    for span in doc.paragraphs.iter().map(|p| p.span) {
+        let Some(credit) = claimtrace::read::find_credit(doc.slice(span)) else { continue };
         let from = span.start + credit.caption_start;
         let caption = Span::new(from, from + credit.caption.len());
         let source =

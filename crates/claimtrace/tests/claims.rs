@@ -938,18 +938,22 @@ stance!(
 #[test]
 fn a_role_after_a_postposed_speaker_is_no_quote() {
     let body = "\"These results will change how we treat the illness,\" said Dr. Anthony Fauci, director of the National Institute of Allergy and Infectious Diseases.";
-    let doc = analyze(body);
-    assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
-    check_quote(body, "change how we treat", Some("Anthony Fauci"), true);
+    only_quote(body, "change how we treat", "Anthony Fauci");
 }
 // So are an age and a relative clause on the speaker.
 #[test]
 fn an_age_and_a_relative_clause_after_a_postposed_speaker() {
     let body = "\"We have lost everything in the flood,\" said Maria Lopez, 54, whose house was destroyed.";
+    let doc = only_quote(body, "lost everything", "Maria Lopez");
+    assert!(doc.claims.iter().all(|c| !c.text.contains("whose house")), "{:?}", doc.claims);
+}
+
+/// The body's one quote, direct, with its source; the analysed document.
+fn only_quote(body: &str, contains: &str, source: &str) -> Document {
     let doc = analyze(body);
     assert_eq!(doc.quotes.len(), 1, "{:?}", doc.quotes);
-    check_quote(body, "lost everything", Some("Maria Lopez"), true);
-    assert!(doc.claims.iter().all(|c| !c.text.contains("whose house")), "{:?}", doc.claims);
+    check_quote(body, contains, Some(source), true);
+    doc
 }
 // A verb in "-s" before "that", which the tagger took for a noun after a
 // noun it took for an adjective.

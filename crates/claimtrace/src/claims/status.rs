@@ -312,26 +312,38 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
             let at = ctx.doc.tokens[found.start].span;
             claim.span.contains(at) && !matches!(words[found.start], "without" | "with")
         };
-        let mut at = from;
-        while let Some(found) = LEXICONS.dispute.find(words, at..to) {
-            if !elsewhere(&found) && !own_words(&found) {
-                claim.strengthen(Status::Disputed, cue(found));
-                break;
-            }
-            at = found.end;
+        let dispute = first_kept(
+            from..to,
+            |r| LEXICONS.dispute.find(words, r),
+            |f| !elsewhere(f) && !own_words(f),
+        );
+        if let Some(found) = dispute {
+            claim.strengthen(Status::Disputed, cue(found));
         }
         if let Some(found) = LEXICONS.unverified.find(words, start..end) {
             claim.strengthen(Status::Unverified, cue(found));
         }
-        let mut at = from;
-        while let Some(found) = find_hedge(ctx, at..to) {
-            if !elsewhere(&found) {
-                claim.strengthen(Status::Hedged, cue(found));
-                break;
-            }
-            at = found.end;
+        if let Some(found) = first_kept(from..to, |r| find_hedge(ctx, r), |f| !elsewhere(f)) {
+            claim.strengthen(Status::Hedged, cue(found));
         }
     }
+}
+
+/// The first match `find` gives within `range` that `keep` accepts,
+/// searching on past the ones it rejects.
+fn first_kept(
+    range: Range<usize>,
+    find: impl Fn(Range<usize>) -> Option<Range<usize>>,
+    keep: impl Fn(&Range<usize>) -> bool,
+) -> Option<Range<usize>> {
+    let mut at = range.start;
+    while let Some(found) = find(at..range.end) {
+        if keep(&found) {
+            return Some(found);
+        }
+        at = found.end.max(at + 1);
+    }
+    None
 }
 
 /// The first hedge (`hedge.txt`) within `tokens`, unless it opens a

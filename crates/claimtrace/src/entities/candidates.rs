@@ -1497,11 +1497,7 @@ pub(super) fn given_names_opening_sentences(
 pub(super) fn lone_given_names(doc: &Document, gazetteer: &Gazetteer, cands: &mut Vec<Candidate>) {
     let text = |i: usize| doc.token_text(i);
     let capital = |i: usize| text(i).chars().next().is_some_and(char::is_uppercase);
-    let n = doc.tokens.len();
-    let mut covered = vec![false; n];
-    for c in cands.iter() {
-        covered[c.start.min(n)..c.end.min(n)].fill(true);
-    }
+    let covered = covered_tokens(doc, cands);
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
@@ -1613,6 +1609,16 @@ pub(super) fn places_before_a_head(doc: &Document, cands: &mut [Candidate]) {
     }
 }
 
+/// For every token of the document, whether a candidate covers it.
+fn covered_tokens(doc: &Document, cands: &[Candidate]) -> Vec<bool> {
+    let n = doc.tokens.len();
+    let mut covered = vec![false; n];
+    for c in cands {
+        covered[c.start.min(n)..c.end.min(n)].fill(true);
+    }
+    covered
+}
+
 /// "the Crew Dragon capsule", "a Falcon 9 rocket", "its Starliner
 /// spacecraft": a name right before a lower-case noun of made things
 /// (`product_heads.txt`) is a product. A name the recogniser found is
@@ -1627,8 +1633,7 @@ pub(super) fn products_before_a_head(
     gazetteer: &Gazetteer,
     cands: &mut Vec<Candidate>,
 ) {
-    let head_at =
-        |k: usize| doc.tokens.get(k).is_some_and(|t| PRODUCT_HEADS.contains(&doc.slice(t.span)));
+    let head_at = |k: usize| k < doc.tokens.len() && PRODUCT_HEADS.contains(&doc.token_text(k));
     let numbered = |start: usize, end: usize| {
         end - start >= 2 || (start..end).any(|i| doc.tokens[i].kind == TokenKind::Number)
     };
@@ -1641,10 +1646,7 @@ pub(super) fn products_before_a_head(
             c.kind = EntityKind::Product;
         }
     }
-    let mut covered = vec![false; doc.tokens.len()];
-    for c in cands.iter() {
-        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
-    }
+    let covered = covered_tokens(doc, cands);
     let capitalised = |k: usize| doc.token_text(k).starts_with(char::is_uppercase);
     let used_as_org = |word: &str| {
         (0..doc.tokens.len().saturating_sub(1)).any(|k| {
@@ -1820,10 +1822,7 @@ pub(super) fn add_acronym_uses(doc: &Document, cands: &mut Vec<Candidate>) {
     // One pass over the tokens, whatever the number of acronyms.
     let by_word: std::collections::HashMap<&str, EntityKind> =
         acronyms.iter().rev().map(|(w, k)| (w.as_str(), *k)).collect();
-    let mut covered = vec![false; doc.tokens.len()];
-    for c in cands.iter() {
-        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
-    }
+    let covered = covered_tokens(doc, cands);
     for (i, &taken) in covered.iter().enumerate() {
         if taken {
             continue;
@@ -1853,10 +1852,7 @@ pub(super) fn add_repeated_names(doc: &Document, cands: &mut Vec<Candidate>) {
     if surfaces.is_empty() {
         return;
     }
-    let mut covered = vec![false; doc.tokens.len()];
-    for c in cands.iter() {
-        covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
-    }
+    let covered = covered_tokens(doc, cands);
     // Surfaces by first word, longest first as sorted above, so each token
     // looks only at the names that can start there.
     let mut by_first: std::collections::HashMap<&str, Vec<usize>> =
