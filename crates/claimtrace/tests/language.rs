@@ -837,3 +837,42 @@ fn the_first_of_two_surnames_is_the_person() {
     assert_eq!(kind_of(&doc, "Ella Fitzgerald"), Some(EntityKind::Person));
     assert_eq!(kind_of(&doc, "John Fitzgerald Kennedy"), Some(EntityKind::Person));
 }
+
+/// A given name alone is the one person of the article whose name it
+/// opens ("Walter" of "Walter Munk"); with two people of that given name
+/// it is neither's.
+#[test]
+fn a_given_name_alone_is_the_one_person_it_opens() {
+    let doc = analyzed(
+        "Oceanographer Walter Munk died on Friday at 101. Colleagues said Walter had \
+         worked until his last week.",
+    );
+    let person = doc.entities.iter().find(|e| e.name == "Walter Munk").unwrap();
+    assert!(person.aliases.iter().any(|a| a == "Walter"), "{:?}", doc.entities);
+    assert_eq!(doc.entities.iter().filter(|e| e.name.contains("Walter")).count(), 1);
+    let doc = analyzed(
+        "John Bolton met John Kerry in Paris on Friday. Officials said John had asked for \
+         the meeting.",
+    );
+    let bolton = doc.entities.iter().find(|e| e.name == "John Bolton").unwrap();
+    let kerry = doc.entities.iter().find(|e| e.name == "John Kerry").unwrap();
+    assert!(
+        !bolton.aliases.iter().chain(&kerry.aliases).any(|a| a == "John"),
+        "{:?}",
+        doc.entities
+    );
+}
+
+/// A listed given name and a proper noun after it that the recogniser
+/// left out are a person ("The photographer Walter Munk died"); not the
+/// start of a longer name, nor a given name before an organisation's or a
+/// place's head.
+#[test]
+fn a_given_name_and_a_surname_the_recogniser_missed_are_a_person() {
+    let doc = analyzed("The photographer Walter Munk died on Friday.");
+    assert_eq!(names_and_kinds(&doc), [("Walter Munk", EntityKind::Person)]);
+    let doc = analyzed("Soldiers were treated at the Walter Reed Army Medical Center on Friday.");
+    assert!(doc.entities.iter().all(|e| e.name != "Walter Reed"), "{:?}", doc.entities);
+    let doc = analyzed("Students marched to the Victoria Park on Friday.");
+    assert!(doc.entities.iter().all(|e| e.kind != EntityKind::Person), "{:?}", doc.entities);
+}

@@ -1539,6 +1539,60 @@ pub(super) fn lone_given_names(doc: &Document, gazetteer: &Gazetteer, cands: &mu
     cands.extend(found);
 }
 
+/// "the photographer Walter Munk died": a listed given name and one
+/// capitalised word after it that the recogniser left out are a person's
+/// full name, when the second word is a proper noun, no word of the
+/// dictionaries, no head of an organisation, place or facility, and no
+/// listed name, and neither word is part of a longer capitalised run
+/// ("Walter Reed Medical Center") or follows "the", "a" or "of".
+pub(super) fn unrecognised_full_names(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    cands: &mut Vec<Candidate>,
+) {
+    let text = |i: usize| doc.token_text(i);
+    let capital = |i: usize| text(i).chars().next().is_some_and(char::is_uppercase);
+    let covered = covered_tokens(doc, cands);
+    let heads = [&ORG_HEADS, &GPE_HEADS, &LOC_HEADS, &FAC_HEADS];
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.tokens.clone();
+        for i in range.start..range.end.saturating_sub(1) {
+            let (given, family) = (text(i), text(i + 1));
+            let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+            let surname_like = word(i + 1)
+                && doc.tokens[i + 1].tag == Some("PROPN")
+                && family.chars().count() >= 2
+                && family.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                && capital(i + 1)
+                && !is_common_word(family)
+                && !is_plain_word(family)
+                && !NOT_NAMES.contains(&family)
+                && !is_title(family)
+                && heads.iter().all(|h| !h.contains(&family))
+                && gazetteer.whole(&[family]).is_none();
+            if !super::gazetteer::GIVEN_NAMES.contains(given)
+                || !word(i)
+                || matches!(
+                    doc.tokens[i].tag,
+                    Some("DET" | "ADP" | "PRON" | "ADV" | "AUX" | "CCONJ" | "SCONJ" | "PART")
+                )
+                || !surname_like
+                || covered[i]
+                || covered[i + 1]
+                || i > range.start
+                    && (capital(i - 1) || matches!(text(i - 1), "the" | "a" | "an" | "of"))
+                || i + 2 < range.end && capital(i + 2)
+                || gazetteer.whole(&[given, family]).is_some()
+            {
+                continue;
+            }
+            found.push(Candidate { start: i, end: i + 2, kind: EntityKind::Person, entry: None });
+        }
+    }
+    cands.extend(found);
+}
+
 /// "The attacker exited the Hall" after "Fishmongers' Hall": a facility's
 /// head alone after "the" is a facility (the recogniser may read a
 /// surname), when a facility of the article ends in it; merging makes it

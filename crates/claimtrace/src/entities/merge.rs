@@ -314,6 +314,29 @@ pub(super) fn merge_groups(groups: &mut [Group]) {
             }
         }
     }
+    // "Walter" after "Walter Munk": a given name alone is the one person
+    // of the article whose name it opens (also where the recogniser took
+    // a listed given name for an organisation or a place); with two such
+    // ("John Bolton", "John Kerry") it is left alone.
+    for a in 0..n {
+        let g = &groups[a];
+        let [word] = shapes[a].as_slice() else { continue };
+        let person = g.kind == EntityKind::Person
+            || matches!(g.kind, EntityKind::Org | EntityKind::Gpe)
+                && super::gazetteer::GIVEN_NAMES.contains(word.as_str());
+        if g.merged_into.is_some() || g.entry.is_some() || !person {
+            continue;
+        }
+        let opens = by_first.get(word.as_str()).into_iter().flatten().copied().filter(|&b| {
+            b != a
+                && groups[b].merged_into.is_none()
+                && groups[b].kind == EntityKind::Person
+                && shapes[b].len() >= 2
+        });
+        if let [b] = opens.collect::<Vec<_>>()[..] {
+            absorb(groups, a, b);
+        }
+    }
     // "the Commission" after "the European Commission", "Parliament"
     // after "the Parliament of New South Wales", "the Hall" after
     // "Fishmongers' Hall": an organisation's or a facility's head alone is

@@ -28,7 +28,7 @@ use candidates::{
     facility_heads_alone, family_names, given_names_opening_sentences, join_possessive_offices,
     lone_given_names, places_before_a_head, products_before_a_head, regnal_names,
     sentence_candidates, split_coordinated, split_group_adjectives, split_offices, strip_titles,
-    title_surnames,
+    title_surnames, unrecognised_full_names,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -62,6 +62,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     family_names(doc, gazetteer, &mut cands);
     given_names_opening_sentences(doc, gazetteer, &mut cands);
     lone_given_names(doc, gazetteer, &mut cands);
+    unrecognised_full_names(doc, gazetteer, &mut cands);
     drop_common_words(doc, &mut cands);
     places_before_a_head(doc, &mut cands);
     products_before_a_head(doc, gazetteer, &mut cands);
