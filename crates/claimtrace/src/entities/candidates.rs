@@ -610,6 +610,12 @@ pub(super) fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
             // an office, no name.
             return !(c.start..c.end).all(|i| is_title(i) || doc.token_text(i) == "of");
         }
+        // "General Santos City": a name that ends in a political place's
+        // head is that place, its first word no title.
+        if GPE_HEADS.contains(&doc.token_text(c.end - 1)) && c.end - c.start >= 2 {
+            c.kind = EntityKind::Gpe;
+            return true;
+        }
         let mut start = c.start;
         // "Secretary of State": "of" joins titles.
         let joined =
@@ -998,6 +1004,10 @@ fn read_office(
     let text = |i: usize| doc.token_text(i);
     let possessive = e < sentence.end && matches!(text(e), "'s" | "’s");
     if possessive || (s..e).any(|i| ORG_HEADS.contains(&text(i))) {
+        return Office::None;
+    }
+    // "General Santos City": a place named after a title.
+    if GPE_HEADS.contains(&text(e - 1)) && (s..e).all(|i| text(i) != "of") {
         return Office::None;
     }
     let title_word = |i: usize| {
@@ -1648,17 +1658,26 @@ pub(super) fn drop_taxa(doc: &Document, cands: &mut Vec<Candidate>) {
 
 /// "The Kīlauea volcano", "the Yangtze river": a name before a lower-case
 /// head of a non-political place (`loc_heads.txt`) is that place, where
-/// the recogniser took it for a person or an organisation.
+/// the recogniser took it for a person or an organisation; a "person" of
+/// two words or more before a facility's head (`fac_heads.txt`) is that
+/// facility ("the Notre Dame cathedral").
 pub(super) fn places_before_a_head(doc: &Document, cands: &mut [Candidate]) {
     for c in cands.iter_mut() {
         if c.entry.is_some() || !matches!(c.kind, EntityKind::Person | EntityKind::Org) {
             continue;
         }
         let Some(next) = doc.tokens.get(c.end).map(|t| doc.slice(t.span)) else { continue };
-        let head = next.starts_with(char::is_lowercase)
-            && LOC_HEADS.iter().any(|h| h.eq_ignore_ascii_case(next));
-        if head {
+        let head = |heads: &[&str]| {
+            next.starts_with(char::is_lowercase)
+                && heads.iter().any(|h| h.eq_ignore_ascii_case(next))
+        };
+        if head(&LOC_HEADS) {
             c.kind = EntityKind::Loc;
+        } else if c.kind == EntityKind::Person && c.end - c.start >= 2 && head(&FAC_HEADS) {
+            // "Notre Dame cathedral": a "person" of two words or more
+            // before a facility's head names it (an organisation before
+            // one, "a Boeing plant", stays what it is).
+            c.kind = EntityKind::Fac;
         }
     }
 }

@@ -67,8 +67,8 @@ pub(super) static TOPIC_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/topic_heads.txt")));
 
 /// Whether the words of a name make it a named event: its last word
-/// ("Second World War") or its first ("Hurricane Dorian") is one of
-/// `data/entities/event_heads.txt`.
+/// ("Second World War"; or last two, "Paris Air Show") or its first
+/// ("Hurricane Dorian") is one of `data/entities/event_heads.txt`.
 pub(super) fn is_event_name(words: &[&str]) -> bool {
     static HEADS: LazyLock<(Vec<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
         let all = word_list(include_str!("../../data/entities/event_heads.txt"));
@@ -98,7 +98,12 @@ pub(super) fn is_event_name(words: &[&str]) -> bool {
                 .iter()
                 .all(|w| !is_common_word(w) && HEADS.1.iter().all(|h| !h.eq_ignore_ascii_case(w)))
     };
-    words.len() >= 2 && (HEADS.0.contains(last) || (HEADS.1.contains(first) && named()))
+    // A head of two words ("Air Show") ends the name with both.
+    let ends_in_head = HEADS.0.iter().any(|head| match head.split_once(' ') {
+        Some((a, b)) => words.len() >= 3 && words[words.len() - 2] == a && last == &b,
+        None => last == head,
+    });
+    words.len() >= 2 && (ends_in_head || (HEADS.1.contains(first) && named()))
 }
 
 /// Last or first words that make a name a political place ("Orange
