@@ -524,12 +524,15 @@ fn a_plural_possessive_opens_a_hall_and_the_hall_is_that_one() {
     assert_eq!(kind("Hall"), None);
 }
 
+/// "Brexit" is an event (as the entity golds type it; it was once an
+/// organisation or a place, then no name), "the Brexit Party" an
+/// organisation.
 #[test]
-fn brexit_is_no_name_and_the_brexit_party_one() {
+fn brexit_is_an_event_and_the_brexit_party_an_organisation() {
     let doc = analyzed("Nigel Farage founded the Brexit Party. Brexit is due on October 31.");
     let kind = |name: &str| kind_of(&doc, name);
     assert_eq!(kind("Brexit Party"), Some(EntityKind::Org), "{:?}", doc.entities);
-    assert_eq!(kind("Brexit"), None);
+    assert_eq!(kind("Brexit"), Some(EntityKind::Event));
 }
 
 #[test]
@@ -903,4 +906,27 @@ fn heads_type_events_companies_facilities_and_places() {
         "{:?}",
         doc.entities
     );
+}
+
+/// A venue of several words that no gazetteer knows, named after "at", is
+/// a facility ("at Old Trafford"); a place with a club's word is a sports
+/// club ("Real Madrid", "Leeds United"), the place alone stays a place; a
+/// provision and its number is OTHER, as laws are ("Article 50").
+#[test]
+fn venues_clubs_and_provisions() {
+    let doc = analyzed(
+        "Real Madrid beat Leeds United at Old Trafford on Sunday. Fans in Madrid celebrated. \
+         Britain triggered Article 50 to begin Brexit.",
+    );
+    let found = names_and_kinds(&doc);
+    for expected in [
+        ("Real Madrid", EntityKind::Org),
+        ("Leeds United", EntityKind::Org),
+        ("Old Trafford", EntityKind::Fac),
+        ("Madrid", EntityKind::Gpe),
+        ("Article 50", EntityKind::Other),
+        ("Brexit", EntityKind::Event),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
 }

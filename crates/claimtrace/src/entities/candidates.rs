@@ -9,10 +9,11 @@ use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
 use super::lists::{
-    is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name, is_org_noun,
-    is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LOC_HEADS, MEMBER_NOUNS,
-    NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS,
-    ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, PRODUCT_HEADS, ROAD_WORDS, TOPIC_HEADS, WORK_NOUNS,
+    is_club_word, is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name,
+    is_org_noun, is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LAW_PARTS,
+    LOC_HEADS, MEMBER_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS,
+    OFFICE_PARTS, ORG_HEADS, ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, PRODUCT_HEADS, ROAD_WORDS,
+    TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;
@@ -585,6 +586,39 @@ pub(super) fn regnal_names(doc: &Document, cands: &mut [Candidate]) {
     }
 }
 
+/// "Real Madrid", "Bayern Munich", "Leeds United": a place's name with a
+/// club's word before or after it (`club_words.txt`) is a sports club, an
+/// organisation.
+pub(super) fn sports_clubs(doc: &Document, cands: &mut [Candidate]) {
+    let n = doc.tokens.len();
+    let text = |a: usize, b: usize| (a..b).map(|i| doc.token_text(i)).collect::<Vec<_>>().join(" ");
+    for c in cands.iter_mut() {
+        // The recogniser's "person" "Inter Milan": a club's word and a
+        // known place.
+        if c.kind != EntityKind::Org
+            && c.end - c.start >= 2
+            && is_club_word(doc.token_text(c.start), false)
+            && crate::places::is_known_place(&text(c.start + 1, c.end))
+        {
+            c.kind = EntityKind::Org;
+            c.entry = None;
+            continue;
+        }
+        if !matches!(c.kind, EntityKind::Gpe | EntityKind::Loc) {
+            continue;
+        }
+        if c.start > 0 && is_club_word(doc.token_text(c.start - 1), false) {
+            c.start -= 1;
+        } else if c.end < n && is_club_word(doc.token_text(c.end), true) {
+            c.end += 1;
+        } else {
+            continue;
+        }
+        c.kind = EntityKind::Org;
+        c.entry = None;
+    }
+}
+
 /// "II" to "XXX": Roman numerals of two letters or more (a lone "I", "V"
 /// or "X" is a word or a letter as often).
 fn is_regnal_number(word: &str) -> bool {
@@ -931,6 +965,7 @@ pub(super) fn sentence_candidates(
     type_listed_organisations(&words, first, &mut out);
     add_journals(&words, first, &mut out);
     add_roads(&words, first, &mut out);
+    add_provisions(&words, first, &mut out);
     // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
     // after a word that puts something there, where the recogniser found
     // nothing.
@@ -1061,6 +1096,23 @@ fn add_roads(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
         let (s, e) = (first + start, first + k + 2);
         if !out.iter().any(|c| c.start < e && s < c.end) {
             out.push(Candidate { start: s, end: e, kind: EntityKind::Fac, entry: None });
+        }
+    }
+}
+
+/// "Article 50", "Section 230", "Resolution 2334": a capitalised word of
+/// `law_parts.txt` and its number name a provision of a law or a
+/// resolution (OTHER, as laws are), where nothing else was found there.
+fn add_provisions(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
+    for k in 0..words.len().saturating_sub(1) {
+        let number = words[k + 1].chars().next().is_some_and(|c| c.is_ascii_digit())
+            && words[k + 1].chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+        if !number || !LAW_PARTS.contains(&words[k]) {
+            continue;
+        }
+        let (s, e) = (first + k, first + k + 2);
+        if !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Other, entry: None });
         }
     }
 }
@@ -1441,8 +1493,20 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
         }
         "PERSON" => EntityKind::Person,
         "ORG" => EntityKind::Org,
+        // "at Old Trafford", "at the Santiago Bernabeu", "at Camp David":
+        // a place of several words that no gazetteer knows, where things
+        // happen "at", is a venue (towns and countries are "in").
+        _ if end - start > 1 && venue_before(doc, start) && !known() => EntityKind::Fac,
         _ => EntityKind::Gpe,
     }
+}
+
+/// Whether the words before token `start` are "at" or "at the": where a
+/// venue is named.
+fn venue_before(doc: &Document, start: usize) -> bool {
+    let before = |k: usize| start.checked_sub(k).map(|i| doc.token_text(i));
+    before(1) == Some("at")
+        || before(1).is_some_and(|w| w.eq_ignore_ascii_case("the")) && before(2) == Some("at")
 }
 
 /// Whether token `i` opens a sentence, a quotation or what follows a

@@ -44,6 +44,23 @@ pub(super) static FAC_HEADS: LazyLock<Vec<&'static str>> =
 pub(super) static ROAD_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/road_words.txt")));
 
+/// Whether `word` makes a place's name a sports club's, before it
+/// (`after` false: "Real Madrid") or after it ("Leeds United"):
+/// `data/entities/club_words.txt`.
+pub(super) fn is_club_word(word: &str, after: bool) -> bool {
+    static WORDS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| word_list(include_str!("../../data/entities/club_words.txt")));
+    WORDS.iter().any(|w| match w.strip_prefix('$') {
+        Some(w) => after && w == word,
+        None => !after && *w == word,
+    })
+}
+
+/// Words that, before a number, name a provision of a law or a
+/// resolution ("Article 50", "Section 230").
+pub(super) static LAW_PARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| word_list(include_str!("../../data/entities/law_parts.txt")));
+
 /// Words that make a name an organisation wherever they stand in it
 /// ("Ford Motor Company", "Department of Justice").
 pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =

@@ -27,8 +27,8 @@ use candidates::{
     add_acronym_uses, add_repeated_names, drop_common_words, drop_taxa, extend_topic_names,
     facility_heads_alone, family_names, given_names_opening_sentences, join_possessive_offices,
     lone_given_names, places_before_a_head, products_before_a_head, regnal_names,
-    sentence_candidates, split_coordinated, split_group_adjectives, split_offices, strip_titles,
-    title_surnames, unrecognised_full_names,
+    sentence_candidates, split_coordinated, split_group_adjectives, split_offices, sports_clubs,
+    strip_titles, title_surnames, unrecognised_full_names,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -57,6 +57,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     split_offices(doc, gazetteer, &mut cands);
     split_coordinated(doc, gazetteer, &mut cands);
     regnal_names(doc, &mut cands);
+    sports_clubs(doc, &mut cands);
     strip_titles(doc, &mut cands);
     title_surnames(doc, &mut cands);
     family_names(doc, gazetteer, &mut cands);
