@@ -929,4 +929,19 @@ fn venues_clubs_and_provisions() {
     ] {
         assert!(found.contains(&expected), "{expected:?} in {found:?}");
     }
+    // A team's plural after a place; not a party's members, nor a town in
+    // its state.
+    let doc = analyzed(
+        "The Los Angeles Lakers beat Boston. Texas Democrats walked out. Shares fell on the \
+         Frankfurt Stock Exchange. The plane crashed in Windsor Locks, Connecticut.",
+    );
+    let found = names_and_kinds(&doc);
+    assert!(!found.iter().any(|(name, _)| name.contains("Locks") && kind_of(&doc, name) == Some(EntityKind::Org)), "{found:?}");
+    for expected in [
+        ("Los Angeles Lakers", EntityKind::Org),
+        ("Texas", EntityKind::Gpe),
+        ("Frankfurt Stock Exchange", EntityKind::Org),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
 }

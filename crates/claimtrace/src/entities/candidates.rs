@@ -587,9 +587,9 @@ pub(super) fn regnal_names(doc: &Document, cands: &mut [Candidate]) {
 }
 
 /// "Real Madrid", "Bayern Munich", "Leeds United": a place's name with a
-/// club's word before or after it (`club_words.txt`) is a sports club, an
-/// organisation.
-pub(super) fn sports_clubs(doc: &Document, cands: &mut [Candidate]) {
+/// club's word before or after it (`club_words.txt`), or a team's plural
+/// after it ("Los Angeles Lakers"), is a sports club, an organisation.
+pub(super) fn sports_clubs(doc: &Document, gazetteer: &Gazetteer, cands: &mut [Candidate]) {
     let n = doc.tokens.len();
     let text = |a: usize, b: usize| (a..b).map(|i| doc.token_text(i)).collect::<Vec<_>>().join(" ");
     for c in cands.iter_mut() {
@@ -609,7 +609,9 @@ pub(super) fn sports_clubs(doc: &Document, cands: &mut [Candidate]) {
         }
         if c.start > 0 && is_club_word(doc.token_text(c.start - 1), false) {
             c.start -= 1;
-        } else if c.end < n && is_club_word(doc.token_text(c.end), true) {
+        } else if c.end < n
+            && (is_club_word(doc.token_text(c.end), true) || team_name(doc, gazetteer, c.end))
+        {
             c.end += 1;
         } else {
             continue;
@@ -617,6 +619,32 @@ pub(super) fn sports_clubs(doc: &Document, cands: &mut [Candidate]) {
         c.kind = EntityKind::Org;
         c.entry = None;
     }
+}
+
+/// Whether token `i`, after a place, names a team: a capitalised plural
+/// ("Los Angeles Lakers", "New York Yankees") that is no place, no place's
+/// head ("Golan Heights"), no people ("Texas Hispanics") and no listed
+/// name ("Texas Democrats": the party's).
+fn team_name(doc: &Document, gazetteer: &Gazetteer, i: usize) -> bool {
+    let word = doc.token_text(i);
+    doc.tokens[i].kind == TokenKind::Word
+        && word.chars().count() >= 4
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !LOC_HEADS.contains(&word)
+        && !ORG_HEADS.contains(&word)
+        && !crate::places::is_people_of_place(word)
+        && !crate::places::is_known_place(word)
+        && gazetteer.whole(&[word]).is_none()
+        // "Windsor Locks, Connecticut": a town in its state.
+        && !(i + 2 < doc.tokens.len()
+            && doc.token_text(i + 1) == ","
+            && crate::places::is_known_place(doc.token_text(i + 2)))
+        && doc.tokens.get(i + 1).is_none_or(|t| {
+            !doc.slice(t.span).starts_with(char::is_uppercase)
+        })
 }
 
 /// "II" to "XXX": Roman numerals of two letters or more (a lone "I", "V"

@@ -57,7 +57,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     split_offices(doc, gazetteer, &mut cands);
     split_coordinated(doc, gazetteer, &mut cands);
     regnal_names(doc, &mut cands);
-    sports_clubs(doc, &mut cands);
+    sports_clubs(doc, gazetteer, &mut cands);
     strip_titles(doc, &mut cands);
     title_surnames(doc, &mut cands);
     family_names(doc, gazetteer, &mut cands);
