@@ -945,3 +945,25 @@ fn venues_clubs_and_provisions() {
         assert!(found.contains(&expected), "{expected:?} in {found:?}");
     }
 }
+
+/// A company's name and a model's number are a product ("Boeing 737
+/// Max", "Airbus A320"), but not with a year ("Boeing 2019 results"); a
+/// made thing's noun ends a product's name ("the Hubble Space
+/// Telescope"), not a team's plural ("the Houston Rockets").
+#[test]
+fn models_and_made_things_are_products() {
+    let doc = analyzed(
+        "The Boeing 737 Max was grounded, and Airbus A320 jets flew on. The Hubble Space \
+         Telescope took images. The Houston Rockets won. Boeing 2019 results were weak.",
+    );
+    let found = names_and_kinds(&doc);
+    for expected in [
+        ("Boeing 737 Max", EntityKind::Product),
+        ("Airbus A320", EntityKind::Product),
+        ("Hubble Space Telescope", EntityKind::Product),
+        ("Houston Rockets", EntityKind::Org),
+        ("Boeing", EntityKind::Org),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+}

@@ -1952,7 +1952,51 @@ fn is_product_name(words: &[&str]) -> bool {
     let code = |w: &&str| {
         w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(|c| c.is_ascii_uppercase())
     };
-    words.len() >= 2 && (VESSELS.contains(&words[0]) || words[1..].iter().any(code))
+    // "the Hubble Space Telescope": a made thing's noun, capitalised, ends
+    // the name (singular nouns only: "the Houston Rockets" is a team).
+    let made = |w: &&str| {
+        !w.ends_with('s')
+            && w.starts_with(char::is_uppercase)
+            && PRODUCT_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+    };
+    words.len() >= 2
+        && (VESSELS.contains(&words[0])
+            || words[1..].iter().any(code)
+            || words.last().is_some_and(made))
+}
+
+/// "the Boeing 737 Max", "an Airbus A320": a company's one-word name, a
+/// model's number and up to two capitalised words after it are a
+/// product (a year after the name is no model: "Boeing 2019 results").
+pub(super) fn numbered_products(doc: &Document, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let model = |i: usize| {
+        let word = doc.token_text(i);
+        let year = word.len() == 4
+            && word.chars().all(|c| c.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"));
+        word.starts_with(|c: char| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !year
+    };
+    let capital = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
+    };
+    let mut products = Vec::new();
+    for c in cands.iter() {
+        if c.kind != EntityKind::Org || c.end - c.start != 1 || c.end >= n || !model(c.end) {
+            continue;
+        }
+        let mut end = c.end + 1;
+        while end < n && end - c.end <= 2 && capital(end) {
+            end += 1;
+        }
+        products.push(Candidate { start: c.start, end, kind: EntityKind::Product, entry: None });
+    }
+    for p in products {
+        cands.retain(|c| c.end <= p.start || c.start >= p.end);
+        cands.push(p);
+    }
 }
 
 /// Whether `word` has a capital right after a lower-case letter, other

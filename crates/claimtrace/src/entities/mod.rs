@@ -26,9 +26,9 @@ use crate::tag::perceptron::Model;
 use candidates::{
     add_acronym_uses, add_repeated_names, drop_common_words, drop_taxa, extend_topic_names,
     facility_heads_alone, family_names, given_names_opening_sentences, join_possessive_offices,
-    lone_given_names, places_before_a_head, products_before_a_head, regnal_names,
-    sentence_candidates, split_coordinated, split_group_adjectives, split_offices, sports_clubs,
-    strip_titles, title_surnames, unrecognised_full_names,
+    lone_given_names, numbered_products, places_before_a_head, products_before_a_head,
+    regnal_names, sentence_candidates, split_coordinated, split_group_adjectives, split_offices,
+    sports_clubs, strip_titles, title_surnames, unrecognised_full_names,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -67,6 +67,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     drop_common_words(doc, &mut cands);
     places_before_a_head(doc, &mut cands);
     products_before_a_head(doc, gazetteer, &mut cands);
+    numbered_products(doc, &mut cands);
     add_acronym_uses(doc, &mut cands);
     add_repeated_names(doc, &mut cands);
     drop_taxa(doc, &mut cands);
