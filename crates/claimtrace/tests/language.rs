@@ -967,3 +967,25 @@ fn models_and_made_things_are_products() {
         assert!(found.contains(&expected), "{expected:?} in {found:?}");
     }
 }
+
+/// Declarations, charters, constitutions and a law's head before "of" make
+/// laws ("Declaration of Independence"; the recogniser's organisation
+/// "Universal Declaration" was cut short); a quoted title after a noun of
+/// works is a work ('the book "Fire and Fury"').
+#[test]
+fn laws_with_of_and_quoted_works() {
+    let doc = analyzed(
+        "The Declaration of Independence was read aloud. The Universal Declaration of Human \
+         Rights was adopted. The book \"Fire and Fury\" sold well, and he starred in the film \
+         \"The Irishman\".",
+    );
+    let found = names_and_kinds(&doc);
+    for expected in [
+        ("Declaration of Independence", EntityKind::Other),
+        ("Universal Declaration of Human Rights", EntityKind::Other),
+        ("Fire and Fury", EntityKind::Other),
+        ("The Irishman", EntityKind::Other),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+}

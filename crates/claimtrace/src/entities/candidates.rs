@@ -994,6 +994,7 @@ pub(super) fn sentence_candidates(
     add_journals(&words, first, &mut out);
     add_roads(&words, first, &mut out);
     add_provisions(&words, first, &mut out);
+    add_quoted_works(&words, first, &mut out);
     // "in Magnitogorsk": a place the GeoNames gazetteer knows, written
     // after a word that puts something there, where the recogniser found
     // nothing.
@@ -1140,6 +1141,35 @@ fn add_provisions(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
         }
         let (s, e) = (first + k, first + k + 2);
         if !out.iter().any(|c| c.start < e && s < c.end) {
+            out.push(Candidate { start: s, end: e, kind: EntityKind::Other, entry: None });
+        }
+    }
+}
+
+/// 'the book "Fire and Fury"', 'the film "The Irishman"': a title in
+/// quotation marks right after a noun of works (`work_nouns.txt`), opening
+/// on a capital, is a work (OTHER); names found inside it are the title's
+/// words.
+fn add_quoted_works(words: &[&str], first: usize, out: &mut Vec<Candidate>) {
+    const LONGEST: usize = 12;
+    for k in 0..words.len().saturating_sub(2) {
+        if !WORK_NOUNS.contains(&words[k]) || !matches!(words[k + 1], "\"" | "“" | "``") {
+            continue;
+        }
+        let open = k + 2;
+        let Some(close) = (open..words.len().min(open + LONGEST))
+            .find(|&i| matches!(words[i], "\"" | "”" | "''"))
+        else {
+            continue;
+        };
+        if close == open || !words[open].starts_with(char::is_uppercase) {
+            continue;
+        }
+        // A title ends before the comma or stop printed inside the marks.
+        let end = if matches!(words[close - 1], "," | ".") { close - 1 } else { close };
+        let (s, e) = (first + open, first + end);
+        if s < e {
+            out.retain(|c| c.end <= s || c.start >= e);
             out.push(Candidate { start: s, end: e, kind: EntityKind::Other, entry: None });
         }
     }

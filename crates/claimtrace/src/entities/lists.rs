@@ -167,9 +167,12 @@ pub(super) static LAW_HEADS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_list(include_str!("../../data/entities/law_heads.txt")));
 
 /// Whether `words` name a law, a bill or a treaty: two words or more, the
-/// last a head of `law_heads.txt`.
+/// last a head of `law_heads.txt`, or a head before "of" ("Declaration of
+/// Independence", "Treaty of Versailles").
 pub(super) fn is_law_name(words: &[&str]) -> bool {
-    words.len() >= 2 && words.last().is_some_and(|w| LAW_HEADS.contains(w))
+    words.len() >= 2
+        && (words.last().is_some_and(|w| LAW_HEADS.contains(w))
+            || words.windows(2).any(|w| LAW_HEADS.contains(&w[0]) && w[1] == "of"))
 }
 
 /// Lower-case particles inside personal names ("bin", "dela", "van",
