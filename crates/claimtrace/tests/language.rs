@@ -989,3 +989,18 @@ fn laws_with_of_and_quoted_works() {
         assert!(found.contains(&expected), "{expected:?} in {found:?}");
     }
 }
+
+/// A capitalised name of two words with a natural place's head first or
+/// last is that place where the recogniser found nothing ("Mount Everest",
+/// "Jakarta Bay"), but not a town in its state ("Chippewa Falls,
+/// Wisconsin"); a county's name is its county ("Riverside County").
+#[test]
+fn natural_places_and_counties_by_their_heads() {
+    let doc = analyzed(
+        "Two climbers died on Mount Everest on Friday. Another festival shooting happened in \
+         Chippewa Falls, Wisconsin. Fires burned in Riverside County.",
+    );
+    assert_eq!(kind_of(&doc, "Mount Everest"), Some(EntityKind::Loc), "{:?}", doc.entities);
+    assert_ne!(kind_of(&doc, "Chippewa Falls"), Some(EntityKind::Loc), "{:?}", doc.entities);
+    assert_eq!(kind_of(&doc, "Riverside County"), Some(EntityKind::Gpe), "{:?}", doc.entities);
+}

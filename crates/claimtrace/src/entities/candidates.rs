@@ -1364,6 +1364,19 @@ pub(super) fn add_headed_names(
             Some(EntityKind::Other)
         } else if (s..e).any(|i| ORG_HEADS.contains(&words[i])) {
             Some(EntityKind::Org)
+        } else if e - s == 2 && GPE_HEADS.contains(&words[e - 1]) {
+            // "Lake County", "Orange County".
+            Some(EntityKind::Gpe)
+        } else if e - s == 2
+            && (LOC_HEADS.contains(&words[e - 1]) || LOC_HEADS.contains(&words[s]))
+            && !(s..e).any(|i| is_title(words[i]))
+            // A town in its state: "Chippewa Falls, Wisconsin".
+            && !(e + 1 < n
+                && words[e] == ","
+                && crate::places::is_known_place(words[e + 1]))
+        {
+            // "Mount Everest", "Yangtze River", "Lake Victoria".
+            Some(EntityKind::Loc)
         } else if (s..e).any(|i| FAC_HEADS.contains(&words[i]) && words.get(i + 1) == Some(&"of"))
             && !is_title(words[e - 1])
             && !out
@@ -1836,7 +1849,8 @@ pub(super) fn products_before_a_head(
         if c.entry.is_none()
             && head_at(c.end)
             && (c.kind == EntityKind::Person
-                || c.kind == EntityKind::Org && numbered(c.start, c.end))
+                || c.kind == EntityKind::Org && numbered(c.start, c.end)
+                || c.kind == EntityKind::Gpe && numbered(c.start, c.end))
         {
             c.kind = EntityKind::Product;
         }
@@ -1877,11 +1891,14 @@ pub(super) fn products_before_a_head(
             );
             let words: Vec<&str> = (start..head).map(|i| doc.token_text(i)).collect();
             let single = words.len() == 1;
+            // After an owner's possessive a capitalised word is the thing's
+            // name even where it is also a word ("NASA's Perseverance
+            // rover").
+            let owned = matches!(before.as_str(), "'s" | "’s");
             if !opened
                 || single
                     && (used_as_org(words[0])
-                        || is_common_word(words[0])
-                        || is_plain_word(words[0])
+                        || !owned && (is_common_word(words[0]) || is_plain_word(words[0]))
                         || !gazetteer.find(&words).is_empty()
                         || crate::places::is_people_of_place(words[0]))
             {
@@ -1989,7 +2006,9 @@ fn is_product_name(words: &[&str]) -> bool {
             && w.starts_with(char::is_uppercase)
             && PRODUCT_HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
     };
+    // (Not across "and": "Everest and K2" are two mountains.)
     words.len() >= 2
+        && !words.contains(&"and")
         && (VESSELS.contains(&words[0])
             || words[1..].iter().any(code)
             || words.last().is_some_and(made))
