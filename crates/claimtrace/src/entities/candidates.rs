@@ -1705,6 +1705,21 @@ pub(super) fn unrecognised_full_names(
         for i in range.start..range.end.saturating_sub(1) {
             let (given, family) = (text(i), text(i + 1));
             let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+            // Cheap tests first: most tokens are no given name.
+            if covered[i]
+                || covered[i + 1]
+                || !word(i)
+                || !super::gazetteer::GIVEN_NAMES.contains(given)
+                || matches!(
+                    doc.tokens[i].tag,
+                    Some("DET" | "ADP" | "PRON" | "ADV" | "AUX" | "CCONJ" | "SCONJ" | "PART")
+                )
+                || i > range.start
+                    && (capital(i - 1) || matches!(text(i - 1), "the" | "a" | "an" | "of"))
+                || i + 2 < range.end && capital(i + 2)
+            {
+                continue;
+            }
             let surname_like = word(i + 1)
                 && doc.tokens[i + 1].tag == Some("PROPN")
                 && family.chars().count() >= 2
@@ -1716,20 +1731,7 @@ pub(super) fn unrecognised_full_names(
                 && !is_title(family)
                 && heads.iter().all(|h| !h.contains(&family))
                 && gazetteer.whole(&[family]).is_none();
-            if !super::gazetteer::GIVEN_NAMES.contains(given)
-                || !word(i)
-                || matches!(
-                    doc.tokens[i].tag,
-                    Some("DET" | "ADP" | "PRON" | "ADV" | "AUX" | "CCONJ" | "SCONJ" | "PART")
-                )
-                || !surname_like
-                || covered[i]
-                || covered[i + 1]
-                || i > range.start
-                    && (capital(i - 1) || matches!(text(i - 1), "the" | "a" | "an" | "of"))
-                || i + 2 < range.end && capital(i + 2)
-                || gazetteer.whole(&[given, family]).is_some()
-            {
+            if !surname_like || gazetteer.whole(&[given, family]).is_some() {
                 continue;
             }
             found.push(Candidate { start: i, end: i + 2, kind: EntityKind::Person, entry: None });
