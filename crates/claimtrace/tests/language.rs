@@ -1004,3 +1004,22 @@ fn natural_places_and_counties_by_their_heads() {
     assert_ne!(kind_of(&doc, "Chippewa Falls"), Some(EntityKind::Loc), "{:?}", doc.entities);
     assert_eq!(kind_of(&doc, "Riverside County"), Some(EntityKind::Gpe), "{:?}", doc.entities);
 }
+
+/// After an organisation's head, "and" starts another name ("the Free
+/// Syrian Army and Kurdish YPG fighters"); inside a name it joins words
+/// ("Department of Health and Human Services").
+#[test]
+fn and_after_an_organisations_head_starts_another_name() {
+    let doc = analyzed(
+        "The Free Syrian Army and Kurdish YPG fighters clashed. The Department of Health and \
+         Human Services said nothing.",
+    );
+    let found = names_and_kinds(&doc);
+    for expected in [
+        ("Free Syrian Army", EntityKind::Org),
+        ("YPG", EntityKind::Org),
+        ("Department of Health and Human Services", EntityKind::Org),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+}

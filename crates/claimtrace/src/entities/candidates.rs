@@ -1298,7 +1298,12 @@ pub(super) fn add_headed_names(
         loop {
             if e < n && capital(e) {
                 e += 1;
-            } else if e + 1 < n && matches!(words[e], "of" | "and" | "for" | "&") && capital(e + 1)
+            } else if e + 1 < n
+                && matches!(words[e], "of" | "and" | "for" | "&")
+                && capital(e + 1)
+                // "the Free Syrian Army and Kurdish YPG fighters": after an
+                // organisation's head, "and" starts another name.
+                && !(words[e] == "and" && e - k >= 2 && ORG_HEADS.contains(&words[e - 1]))
             {
                 e += 2;
             } else if e + 1 < n
