@@ -1023,3 +1023,14 @@ fn and_after_an_organisations_head_starts_another_name() {
         assert!(found.contains(&expected), "{expected:?} in {found:?}");
     }
 }
+
+/// Dictionary words before a title are the office's ("District Attorney
+/// Vance" is Vance, the same person as "Cyrus Vance").
+#[test]
+fn words_before_a_title_belong_to_the_office() {
+    let doc =
+        analyzed("Manhattan District Attorney Cyrus Vance sued. District Attorney Vance said no.");
+    let found = names_and_kinds(&doc);
+    assert!(found.contains(&("Cyrus Vance", EntityKind::Person)), "{found:?}");
+    assert!(!found.iter().any(|(name, _)| name.starts_with("District")), "{found:?}");
+}

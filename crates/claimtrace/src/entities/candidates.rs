@@ -685,6 +685,17 @@ pub(super) fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
         while start < c.end && (is_title(start) || joined(start)) {
             start += 1;
         }
+        // "District Attorney Vance", "Police Commissioner Jane Roe": words
+        // of the dictionary before a title are the office's too.
+        if start == c.start {
+            let office_end = (c.start..c.end)
+                .take_while(|&i| is_title(i) || is_plain_word(doc.token_text(i)))
+                .filter(|&i| is_title(i))
+                .last();
+            if let Some(j) = office_end.filter(|&j| j > c.start && j + 1 < c.end) {
+                start = j + 1;
+            }
+        }
         let capitalised =
             |i: usize| doc.token_text(i).chars().next().is_some_and(char::is_uppercase);
         if start == c.end {
