@@ -8,7 +8,7 @@ use crate::doc::{Document, EntityKind, TokenKind};
 use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
-use super::lists::{
+use super::lists::{WordSet, 
     is_club_word, is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name,
     is_org_noun, is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LAW_PARTS,
     LOC_HEADS, MEMBER_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS,
@@ -1517,7 +1517,7 @@ pub(super) fn ner_kind(doc: &Document, start: usize, end: usize, kind: usize) ->
     // noun before "of" says it is.
     if start >= 2 && doc.token_text(start - 1) == "of" {
         let noun = doc.token_text(start - 2);
-        let noun_is = |heads: &[&str]| heads.iter().any(|h| h.eq_ignore_ascii_case(noun));
+        let noun_is = |heads: &WordSet| heads.iter().any(|h| h.eq_ignore_ascii_case(noun));
         if noun.starts_with(char::is_lowercase) {
             if noun_is(&PLACE_NOUNS) {
                 return EntityKind::Gpe;
@@ -1820,7 +1820,7 @@ pub(super) fn places_before_a_head(doc: &Document, cands: &mut [Candidate]) {
             continue;
         }
         let Some(next) = doc.tokens.get(c.end).map(|t| doc.slice(t.span)) else { continue };
-        let head = |heads: &[&str]| {
+        let head = |heads: &WordSet| {
             next.starts_with(char::is_lowercase)
                 && heads.iter().any(|h| h.eq_ignore_ascii_case(next))
         };

@@ -4,8 +4,8 @@
 use std::sync::LazyLock;
 
 /// Words no name ends with (weekdays).
-pub(super) static NOT_NAME_ENDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/not_name_ends.txt")));
+pub(super) static NOT_NAME_ENDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/not_name_ends.txt")));
 
 /// Whether `word` is a title or office written before names ("Secretary",
 /// "minister"; the attribution lexicon's `data/attribution/titles.txt`).
@@ -28,28 +28,36 @@ pub(super) fn is_glued_modifier(word: &str) -> bool {
 }
 
 /// Titles that stay in a person's name ("Pope Francis").
-pub(super) static NAME_TITLES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/name_titles.txt")));
+pub(super) static NAME_TITLES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/name_titles.txt")));
 
 /// The words of a list in `data/entities/`: one a line, `#` comments.
 fn word_list(text: &'static str) -> Vec<&'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
+/// A word list as a set: the rules ask "is this word one of them?" for
+/// most tokens of an article.
+pub(super) type WordSet = rustc_hash::FxHashSet<&'static str>;
+
+fn word_set(text: &'static str) -> WordSet {
+    word_list(text).into_iter().collect()
+}
+
 /// Last words that make a name a facility.
-pub(super) static FAC_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/fac_heads.txt")));
+pub(super) static FAC_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/fac_heads.txt")));
 
 /// Words that, before a number, name a road ("Interstate 75").
-pub(super) static ROAD_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/road_words.txt")));
+pub(super) static ROAD_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/road_words.txt")));
 
 /// Whether `word` makes a place's name a sports club's, before it
 /// (`after` false: "Real Madrid") or after it ("Leeds United"):
 /// `data/entities/club_words.txt`.
 pub(super) fn is_club_word(word: &str, after: bool) -> bool {
-    static WORDS: LazyLock<Vec<&'static str>> =
-        LazyLock::new(|| word_list(include_str!("../../data/entities/club_words.txt")));
+    static WORDS: LazyLock<WordSet> =
+        LazyLock::new(|| word_set(include_str!("../../data/entities/club_words.txt")));
     WORDS.iter().any(|w| match w.strip_prefix('$') {
         Some(w) => after && w == word,
         None => !after && *w == word,
@@ -58,30 +66,30 @@ pub(super) fn is_club_word(word: &str, after: bool) -> bool {
 
 /// Words that, before a number, name a provision of a law or a
 /// resolution ("Article 50", "Section 230").
-pub(super) static LAW_PARTS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/law_parts.txt")));
+pub(super) static LAW_PARTS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/law_parts.txt")));
 
 /// Words that make a name an organisation wherever they stand in it
 /// ("Ford Motor Company", "Department of Justice").
-pub(super) static ORG_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/org_heads.txt")));
+pub(super) static ORG_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/org_heads.txt")));
 
 /// Generational suffixes that belong to a person's name.
-pub(super) static NAME_SUFFIXES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/name_suffixes.txt")));
+pub(super) static NAME_SUFFIXES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/name_suffixes.txt")));
 
 /// Words that put what follows somewhere ("in", "near", "along").
-pub(super) static PLACE_PREPOSITIONS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/place_prepositions.txt")));
+pub(super) static PLACE_PREPOSITIONS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/place_prepositions.txt")));
 
 /// Title words that only come before a title ("Health Minister"): they
 /// end no office.
-pub(super) static OFFICE_PARTS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/office_parts.txt")));
+pub(super) static OFFICE_PARTS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/office_parts.txt")));
 
 /// Organisation heads whose name runs on over "on" and a topic.
-pub(super) static TOPIC_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/topic_heads.txt")));
+pub(super) static TOPIC_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/topic_heads.txt")));
 
 /// Whether the words of a name make it a named event: its last word
 /// ("Second World War"; or last two, "Paris Air Show") or its first
@@ -125,46 +133,46 @@ pub(super) fn is_event_name(words: &[&str]) -> bool {
 
 /// Last or first words that make a name a political place ("Orange
 /// County", "County Meath").
-pub(super) static GPE_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/gpe_heads.txt")));
+pub(super) static GPE_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/gpe_heads.txt")));
 
 /// Lower-case nouns of made things: a name right before one is a product
 /// ("the Crew Dragon capsule").
-pub(super) static PRODUCT_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/product_heads.txt")));
+pub(super) static PRODUCT_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/product_heads.txt")));
 
 /// Common nouns that, before "of" and a name, make it a political place
 /// ("the province of Banten").
-pub(super) static PLACE_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/place_nouns.txt")));
+pub(super) static PLACE_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/place_nouns.txt")));
 
 /// Last words that make a name a non-political place.
-pub(super) static LOC_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/loc_heads.txt")));
+pub(super) static LOC_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/loc_heads.txt")));
 
 /// Common nouns that, right before a name or heading its apposition, say
 /// the name is an organisation ("the channel X", "Y, a news agency").
-pub(super) static ORG_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/org_nouns.txt")));
+pub(super) static ORG_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/org_nouns.txt")));
 
 /// Words that, before "of" and an organisation's head, make the phrase
 /// one of its members ("Member of Parliament"), as titles do.
-pub(super) static MEMBER_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/member_nouns.txt")));
+pub(super) static MEMBER_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/member_nouns.txt")));
 
 /// Common nouns that, right before a name, make it the title of a work
 /// ("the album Wheels of Fire").
-pub(super) static WORK_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/work_nouns.txt")));
+pub(super) static WORK_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/work_nouns.txt")));
 
 /// Words that make a capitalised name an award ("Nobel Peace Prize").
-pub(super) static AWARD_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/award_heads.txt")));
+pub(super) static AWARD_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/award_heads.txt")));
 
 /// Words that, last in a capitalised name, make it a law, bill or treaty
 /// ("Affordable Care Act", "Kyoto Protocol").
-pub(super) static LAW_HEADS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/law_heads.txt")));
+pub(super) static LAW_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/law_heads.txt")));
 
 /// Whether `words` name a law, a bill or a treaty: two words or more, the
 /// last a head of `law_heads.txt`, or a head before "of" ("Declaration of
@@ -177,8 +185,8 @@ pub(super) fn is_law_name(words: &[&str]) -> bool {
 
 /// Lower-case particles inside personal names ("bin", "dela", "van",
 /// "al-"): `data/entities/name_particles.txt`.
-pub(super) static NAME_PARTICLES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/name_particles.txt")));
+pub(super) static NAME_PARTICLES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/name_particles.txt")));
 
 /// Whether `word`, lower-cased, is one of [`ORG_NOUNS`].
 pub(super) fn is_org_noun(word: &str) -> bool {
@@ -190,16 +198,16 @@ pub(super) fn is_org_noun(word: &str) -> bool {
 }
 
 /// Lower-case words that may sit inside a name ("Bank of America").
-pub(super) static GLUE: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/glue.txt")));
+pub(super) static GLUE: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/glue.txt")));
 
 /// Capitalised words that are not names on their own.
-pub(super) static NOT_NAMES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/not_names.txt")));
+pub(super) static NOT_NAMES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/not_names.txt")));
 
 /// First words that many unrelated names share.
-pub(super) static COMMON_FIRST: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("../../data/entities/common_first.txt")));
+pub(super) static COMMON_FIRST: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../data/entities/common_first.txt")));
 
 /// Common lower-case words harvested from the CC BY 4.0 entity corpora
 /// (`src/entities/data/common_words.txt`, written by `examples/train.rs`).

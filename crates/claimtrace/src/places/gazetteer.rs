@@ -225,13 +225,18 @@ impl PlaceGazetteer {
 
     /// Every place called `name` (its own name, an alias or an alternate).
     pub fn lookup(&self, name: &str) -> Vec<NameHit> {
+        self.hits(name).collect()
+    }
+
+    /// [`lookup`](Self::lookup) without collecting: the hot tests (is
+    /// this word a known place?) read a hit or two and stop.
+    pub fn hits(&self, name: &str) -> impl Iterator<Item = NameHit> + '_ {
         let key = key_hash(name);
         let from = self.keys.partition_point(|&k| k < key);
         let to = from + self.keys[from..].partition_point(|&k| k == key);
         self.values[from..to]
             .iter()
             .map(|&v| NameHit { place: (v >> 1) as usize, primary: v & 1 == 1 })
-            .collect()
     }
 
     /// The place of the country with ISO code `iso`.

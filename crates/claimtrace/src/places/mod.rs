@@ -149,8 +149,15 @@ pub fn is_people_of_place(name: &str) -> bool {
         // A dropped ending is restored for countries and states only
         // ("Republicans" are not the people of Republica, Brazil).
         stem.chars().count() >= 3
-            && (known_by_name(g, stem, !towns)
-                || DROPPED_ENDINGS.iter().any(|e| known_by_name(g, &format!("{stem}{e}"), true)))
+            && (known_by_name(g, stem, !towns) || {
+                let mut restored = String::with_capacity(stem.len() + 1);
+                DROPPED_ENDINGS.iter().any(|e| {
+                    restored.clear();
+                    restored.push_str(stem);
+                    restored.push_str(e);
+                    known_by_name(g, &restored, true)
+                })
+            })
     })
 }
 
@@ -162,17 +169,14 @@ pub fn is_known_place(name: &str) -> bool {
 
 /// Whether `name` is a country's own name ("Philippines", "Yemen").
 pub fn is_country(name: &str) -> bool {
-    PLACES
-        .lookup(name)
-        .iter()
-        .any(|h| h.primary && PLACES.places[h.place].kind == PlaceKind::Country)
+    PLACES.hits(name).any(|h| h.primary && PLACES.places[h.place].kind == PlaceKind::Country)
 }
 
 /// Whether `name` is the own name of a country, a state or (unless
 /// `no_towns`) a town of 50,000+ people in `g`: the places a bare
 /// capitalised word is safely taken for.
 fn known_by_name(g: &PlaceGazetteer, name: &str, no_towns: bool) -> bool {
-    g.lookup(name).iter().any(|h| {
+    g.hits(name).any(|h| {
         let place = &g.places[h.place];
         h.primary
             && !place.country.is_empty()
