@@ -8,12 +8,12 @@ use crate::doc::{Document, EntityKind, TokenKind};
 use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
-use super::lists::{WordSet, 
+use super::lists::{
     is_club_word, is_common_word, is_dropped_title, is_event_name, is_glued_modifier, is_law_name,
-    is_org_noun, is_plain_word, is_title, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS, LAW_PARTS,
-    LOC_HEADS, MEMBER_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES, NOT_NAME_ENDS,
-    OFFICE_PARTS, ORG_HEADS, ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS, PRODUCT_HEADS, ROAD_WORDS,
-    TOPIC_HEADS, WORK_NOUNS,
+    is_org_noun, is_plain_word, is_title, WordSet, AWARD_HEADS, FAC_HEADS, GLUE, GPE_HEADS,
+    LAW_PARTS, LOC_HEADS, MEMBER_NOUNS, NAME_PARTICLES, NAME_SUFFIXES, NAME_TITLES, NOT_NAMES,
+    NOT_NAME_ENDS, OFFICE_PARTS, ORG_HEADS, ORG_NOUNS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+    PRODUCT_HEADS, ROAD_WORDS, TOPIC_HEADS, WORK_NOUNS,
 };
 use super::ner;
 use super::Candidate;

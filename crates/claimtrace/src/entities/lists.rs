@@ -190,10 +190,10 @@ pub(super) static NAME_PARTICLES: LazyLock<WordSet> =
 
 /// Whether `word`, lower-cased, is one of [`ORG_NOUNS`].
 pub(super) fn is_org_noun(word: &str) -> bool {
-    if word.is_ascii() {
-        ORG_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(word))
+    if !word.chars().any(char::is_uppercase) {
+        ORG_NOUNS.contains(word)
     } else {
-        ORG_NOUNS.contains(&word.to_lowercase().as_str())
+        ORG_NOUNS.contains(word.to_lowercase().as_str())
     }
 }
 
