@@ -20,6 +20,13 @@ fn names_and_kinds(doc: &Document) -> Vec<(&str, EntityKind)> {
     doc.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect()
 }
 
+/// Asserts that each of `expected` is among the (name, kind) pairs found.
+fn assert_found(found: &[(&str, EntityKind)], expected: &[(&str, EntityKind)]) {
+    for pair in expected {
+        assert!(found.contains(pair), "{pair:?} in {found:?}");
+    }
+}
+
 /// The type of the entity called `name`, if there is one.
 fn kind_of(doc: &Document, name: &str) -> Option<EntityKind> {
     doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
@@ -919,16 +926,17 @@ fn venues_clubs_and_provisions() {
          Britain triggered Article 50 to begin Brexit.",
     );
     let found = names_and_kinds(&doc);
-    for expected in [
-        ("Real Madrid", EntityKind::Org),
-        ("Leeds United", EntityKind::Org),
-        ("Old Trafford", EntityKind::Fac),
-        ("Madrid", EntityKind::Gpe),
-        ("Article 50", EntityKind::Other),
-        ("Brexit", EntityKind::Event),
-    ] {
-        assert!(found.contains(&expected), "{expected:?} in {found:?}");
-    }
+    assert_found(
+        &found,
+        &[
+            ("Real Madrid", EntityKind::Org),
+            ("Leeds United", EntityKind::Org),
+            ("Old Trafford", EntityKind::Fac),
+            ("Madrid", EntityKind::Gpe),
+            ("Article 50", EntityKind::Other),
+            ("Brexit", EntityKind::Event),
+        ],
+    );
     // A team's plural after a place; not a party's members, nor a town in
     // its state.
     let doc = analyzed(
@@ -937,13 +945,14 @@ fn venues_clubs_and_provisions() {
     );
     let found = names_and_kinds(&doc);
     assert!(!found.iter().any(|(name, _)| name.contains("Locks") && kind_of(&doc, name) == Some(EntityKind::Org)), "{found:?}");
-    for expected in [
-        ("Los Angeles Lakers", EntityKind::Org),
-        ("Texas", EntityKind::Gpe),
-        ("Frankfurt Stock Exchange", EntityKind::Org),
-    ] {
-        assert!(found.contains(&expected), "{expected:?} in {found:?}");
-    }
+    assert_found(
+        &found,
+        &[
+            ("Los Angeles Lakers", EntityKind::Org),
+            ("Texas", EntityKind::Gpe),
+            ("Frankfurt Stock Exchange", EntityKind::Org),
+        ],
+    );
 }
 
 /// A company's name and a model's number are a product ("Boeing 737
@@ -957,15 +966,16 @@ fn models_and_made_things_are_products() {
          Telescope took images. The Houston Rockets won. Boeing 2019 results were weak.",
     );
     let found = names_and_kinds(&doc);
-    for expected in [
-        ("Boeing 737 Max", EntityKind::Product),
-        ("Airbus A320", EntityKind::Product),
-        ("Hubble Space Telescope", EntityKind::Product),
-        ("Houston Rockets", EntityKind::Org),
-        ("Boeing", EntityKind::Org),
-    ] {
-        assert!(found.contains(&expected), "{expected:?} in {found:?}");
-    }
+    assert_found(
+        &found,
+        &[
+            ("Boeing 737 Max", EntityKind::Product),
+            ("Airbus A320", EntityKind::Product),
+            ("Hubble Space Telescope", EntityKind::Product),
+            ("Houston Rockets", EntityKind::Org),
+            ("Boeing", EntityKind::Org),
+        ],
+    );
 }
 
 /// Declarations, charters, constitutions and a law's head before "of" make
@@ -980,14 +990,15 @@ fn laws_with_of_and_quoted_works() {
          \"The Irishman\".",
     );
     let found = names_and_kinds(&doc);
-    for expected in [
-        ("Declaration of Independence", EntityKind::Other),
-        ("Universal Declaration of Human Rights", EntityKind::Other),
-        ("Fire and Fury", EntityKind::Other),
-        ("The Irishman", EntityKind::Other),
-    ] {
-        assert!(found.contains(&expected), "{expected:?} in {found:?}");
-    }
+    assert_found(
+        &found,
+        &[
+            ("Declaration of Independence", EntityKind::Other),
+            ("Universal Declaration of Human Rights", EntityKind::Other),
+            ("Fire and Fury", EntityKind::Other),
+            ("The Irishman", EntityKind::Other),
+        ],
+    );
 }
 
 /// A capitalised name of two words with a natural place's head first or
@@ -1015,13 +1026,14 @@ fn and_after_an_organisations_head_starts_another_name() {
          Human Services said nothing.",
     );
     let found = names_and_kinds(&doc);
-    for expected in [
-        ("Free Syrian Army", EntityKind::Org),
-        ("YPG", EntityKind::Org),
-        ("Department of Health and Human Services", EntityKind::Org),
-    ] {
-        assert!(found.contains(&expected), "{expected:?} in {found:?}");
-    }
+    assert_found(
+        &found,
+        &[
+            ("Free Syrian Army", EntityKind::Org),
+            ("YPG", EntityKind::Org),
+            ("Department of Health and Human Services", EntityKind::Org),
+        ],
+    );
 }
 
 /// Dictionary words before a title are the office's ("District Attorney
