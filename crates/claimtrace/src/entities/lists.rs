@@ -56,12 +56,18 @@ pub(super) static ROAD_WORDS: LazyLock<WordSet> =
 /// (`after` false: "Real Madrid") or after it ("Leeds United"):
 /// `data/entities/club_words.txt`.
 pub(super) fn is_club_word(word: &str, after: bool) -> bool {
-    static WORDS: LazyLock<WordSet> =
-        LazyLock::new(|| word_set(include_str!("../../data/entities/club_words.txt")));
-    WORDS.iter().any(|w| match w.strip_prefix('$') {
-        Some(w) => after && w == word,
-        None => !after && *w == word,
-    })
+    // (Words before the name, words after it.)
+    static WORDS: LazyLock<(WordSet, WordSet)> = LazyLock::new(|| {
+        let all = word_list(include_str!("../../data/entities/club_words.txt"));
+        let before = all.iter().copied().filter(|w| !w.starts_with('$')).collect();
+        let after = all.iter().filter_map(|w| w.strip_prefix('$')).collect();
+        (before, after)
+    });
+    if after {
+        WORDS.1.contains(word)
+    } else {
+        WORDS.0.contains(word)
+    }
 }
 
 /// Words that, before a number, name a provision of a law or a
