@@ -1046,3 +1046,16 @@ fn words_before_a_title_belong_to_the_office() {
     assert!(found.contains(&("Cyrus Vance", EntityKind::Person)), "{found:?}");
     assert!(!found.iter().any(|(name, _)| name.starts_with("District")), "{found:?}");
 }
+
+/// A one-word "person" listed beside a sure organisation is one too
+/// ("Frontex and the European Commission"); a person's surname beside one
+/// stays a person ("Sundar Pichai ... Pichai and Google").
+#[test]
+fn a_lone_name_listed_beside_an_organisation_is_one() {
+    let doc = analyzed(
+        "Frontex and the European Commission met on Friday. Sundar Pichai spoke. Later, \
+         Pichai and Google settled the case.",
+    );
+    let found = names_and_kinds(&doc);
+    assert_found(&found, &[("Frontex", EntityKind::Org), ("Sundar Pichai", EntityKind::Person)]);
+}

@@ -647,6 +647,54 @@ fn team_name(doc: &Document, gazetteer: &Gazetteer, i: usize) -> bool {
         })
 }
 
+/// "Interpol and Europol", "Gazprom, Naftogaz and Rosneft": a one-word
+/// "person" listed beside an organisation the lists or its head make sure
+/// of is an organisation too, when the word is no listed given name and
+/// no word of a person's full name in the article.
+pub(super) fn coordinated_organisations(doc: &Document, cands: &mut [Candidate]) {
+    let text = |i: usize| doc.token_text(i);
+    let sure_org = |c: &Candidate| {
+        c.kind == EntityKind::Org
+            && (c.entry.is_some() || (c.start..c.end).any(|i| ORG_HEADS.contains(text(i))))
+    };
+    let in_full_names: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.end - c.start >= 2)
+        .flat_map(|c| (c.start..c.end).map(text))
+        .collect();
+    let lone_person = |c: &Candidate| {
+        c.kind == EntityKind::Person
+            && c.entry.is_none()
+            && c.end - c.start == 1
+            && !super::gazetteer::GIVEN_NAMES.contains(text(c.start))
+            && !in_full_names.contains(text(c.start))
+    };
+    let joined = |a: &Candidate, b: &Candidate| {
+        let mut between: Vec<&str> = (a.end..b.start).map(text).collect();
+        if between.last().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+            between.pop();
+        }
+        matches!(between.as_slice(), ["and"] | ["or"] | [","] | [",", "and"])
+    };
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| (cands[i].start, cands[i].end));
+    let mut retype = Vec::new();
+    for pair in order.windows(2) {
+        let (a, b) = (&cands[pair[0]], &cands[pair[1]]);
+        if a.end > b.start || !joined(a, b) {
+            continue;
+        }
+        if sure_org(a) && lone_person(b) {
+            retype.push(pair[1]);
+        } else if sure_org(b) && lone_person(a) {
+            retype.push(pair[0]);
+        }
+    }
+    for i in retype {
+        cands[i].kind = EntityKind::Org;
+    }
+}
+
 /// "II" to "XXX": Roman numerals of two letters or more (a lone "I", "V"
 /// or "X" is a word or a letter as often).
 fn is_regnal_number(word: &str) -> bool {

@@ -24,11 +24,12 @@ use std::sync::LazyLock;
 use crate::doc::{Document, Entity, EntityKind};
 use crate::tag::perceptron::Model;
 use candidates::{
-    add_acronym_uses, add_repeated_names, drop_common_words, drop_taxa, extend_topic_names,
-    facility_heads_alone, family_names, given_names_opening_sentences, join_possessive_offices,
-    lone_given_names, numbered_products, places_before_a_head, products_before_a_head,
-    regnal_names, sentence_candidates, split_coordinated, split_group_adjectives, split_offices,
-    sports_clubs, strip_titles, title_surnames, unrecognised_full_names,
+    add_acronym_uses, add_repeated_names, coordinated_organisations, drop_common_words, drop_taxa,
+    extend_topic_names, facility_heads_alone, family_names, given_names_opening_sentences,
+    join_possessive_offices, lone_given_names, numbered_products, places_before_a_head,
+    products_before_a_head, regnal_names, sentence_candidates, split_coordinated,
+    split_group_adjectives, split_offices, sports_clubs, strip_titles, title_surnames,
+    unrecognised_full_names,
 };
 use gazetteer::{Gazetteer, GAZETTEER};
 use merge::build_entities;
@@ -65,6 +66,7 @@ pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     lone_given_names(doc, gazetteer, &mut cands);
     unrecognised_full_names(doc, gazetteer, &mut cands);
     drop_common_words(doc, &mut cands);
+    coordinated_organisations(doc, &mut cands);
     places_before_a_head(doc, &mut cands);
     products_before_a_head(doc, gazetteer, &mut cands);
     numbered_products(doc, &mut cands);
