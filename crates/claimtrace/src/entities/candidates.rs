@@ -647,7 +647,7 @@ fn team_name(doc: &Document, gazetteer: &Gazetteer, i: usize) -> bool {
         })
 }
 
-/// "Interpol and Europol", "Gazprom, Naftogaz and Rosneft": a one-word
+/// "Frontex and the European Commission", "Rosneft and Gazprom": a one-word
 /// "person" listed beside an organisation the lists or its head make sure
 /// of is an organisation too, when the word is no listed given name and
 /// no word of a person's full name in the article.
@@ -669,12 +669,17 @@ pub(super) fn coordinated_organisations(doc: &Document, cands: &mut [Candidate])
             && !super::gazetteer::GIVEN_NAMES.contains(text(c.start))
             && !in_full_names.contains(text(c.start))
     };
+    // Only "and", "or", "," or ", and" between them (and a "the" after).
     let joined = |a: &Candidate, b: &Candidate| {
-        let mut between: Vec<&str> = (a.end..b.start).map(text).collect();
-        if between.last().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-            between.pop();
+        let mut end = b.start;
+        if end > a.end && text(end - 1).eq_ignore_ascii_case("the") {
+            end -= 1;
         }
-        matches!(between.as_slice(), ["and"] | ["or"] | [","] | [",", "and"])
+        match end.checked_sub(a.end) {
+            Some(1) => matches!(text(a.end), "and" | "or" | ","),
+            Some(2) => text(a.end) == "," && text(a.end + 1) == "and",
+            _ => false,
+        }
     };
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| (cands[i].start, cands[i].end));
