@@ -11,7 +11,8 @@ use claimtrace::ledger::Outlets;
 use claimtrace::read::{Input, ReadOptions};
 use claimtrace::record::ledger::LedgerClaim;
 use claimtrace_store::{
-    ArticleInput, ClaimFilter, EventFilter, Ingested, LedgerStore, Review, SqlStore,
+    ArticleInput, ClaimFilter, EventFilter, Ingested, LedgerStore, Prepared, Preparer, Review,
+    SqlStore,
 };
 use owo_colors::OwoColorize;
 
@@ -200,16 +201,21 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
                 }
             }
         };
-        // The writer files a batch at a time: the workers go on meanwhile.
-        crate::parallel::ordered_ahead(
+        // The writer files each article as it comes and commits a batch
+        // at a time: the workers go on meanwhile.
+        let preparer = writer.preparer.clone();
+        let writer = std::cell::RefCell::new(&mut writer);
+        crate::parallel::ordered_idle(
             crate::parallel::jobs(args.jobs),
             BATCH,
             read,
-            |item| analyse(&pipeline, item),
+            |item| analyse(&pipeline, preparer.as_ref(), item),
             |item| {
-                writer.write(item);
+                writer.borrow_mut().write(item);
                 Ok(())
             },
+            IDLE,
+            || writer.borrow_mut().flush(),
         )?;
     }
     writer.flush();
@@ -232,6 +238,11 @@ enum Item {
         name: String,
         doc: Box<claimtrace::Result<claimtrace::Document>>,
         url: Option<String>,
+    },
+    /// An analysed article ready to be filed, with its source's name.
+    Ready {
+        source: String,
+        prepared: Box<Prepared>,
     },
     Failed(String),
     Say(String),
@@ -281,14 +292,30 @@ impl Kept {
     }
 }
 
-/// A worker's part: the pipeline over an article, contained.
-fn analyse(pipeline: &claimtrace::Pipeline, item: Item) -> Item {
-    match item {
-        Item::Doc { name, doc, url } => {
-            let doc = (*doc).and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc));
-            Item::Doc { name, doc: Box::new(doc), url }
-        }
-        other => other,
+/// A worker's part: the pipeline over an article, contained, and, when it
+/// goes to a ledger, the part of filing it that needs no database (the
+/// record, the fingerprint, the claims' signatures), so that the one
+/// writer only writes.
+fn analyse(pipeline: &claimtrace::Pipeline, preparer: Option<&Preparer>, item: Item) -> Item {
+    let Item::Doc { name, doc, url } = item else { return item };
+    let doc = (*doc).and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc));
+    match (doc, preparer) {
+        (Ok(doc), Some(preparer)) => ready(preparer, doc, url),
+        (doc, _) => Item::Doc { name, doc: Box::new(doc), url },
+    }
+}
+
+/// An analysed article prepared for the ledger (`url`: the one its feed
+/// entry gives, for an article that names none).
+fn ready(preparer: &Preparer, mut doc: claimtrace::Document, url: Option<String>) -> Item {
+    if doc.meta.url.is_none() {
+        doc.meta.url = url;
+    }
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let input = ArticleInput { doc: &doc, input_name: &doc.source, ingested_at: &now };
+    match claimtrace::contain("ledger", || preparer.prepare(&input)) {
+        Ok(prepared) => Item::Ready { source: doc.source.clone(), prepared: Box::new(prepared) },
+        Err(err) => Item::Failed(format!("{}: {err}", doc.source)),
     }
 }
 
@@ -308,18 +335,25 @@ struct Writer {
     store: Option<SqlStore>,
     tally: Tally,
     progress: Option<indicatif::ProgressBar>,
-    /// Analysed articles not yet filed, with their ingest times: they are
-    /// filed together (one transaction on SQLite) when there are
-    /// [`BATCH`] of them, when the first has waited [`BATCH_WAIT`], and
-    /// at the end of the input or of a watch round.
-    pending: Vec<(claimtrace::Document, String)>,
+    /// Prepares analysed articles for the ledger (None without one).
+    preparer: Option<Preparer>,
+    /// The sources of the articles filed and not yet committed: each is
+    /// filed as it comes ([`SqlStore::stage`]) and they are committed
+    /// together (one transaction on SQLite) when there are [`BATCH`] of
+    /// them, when the first has waited [`BATCH_WAIT`], when no article
+    /// has come for [`IDLE`], and at the end of the input or of a watch
+    /// round.
+    pending: Vec<String>,
     since: Instant,
 }
 
 /// Articles filed in one transaction.
 pub const BATCH: usize = 32;
-/// The longest an analysed article waits to be filed.
+/// The longest an article filed waits to be committed.
 const BATCH_WAIT: Duration = Duration::from_secs(1);
+/// How long the writer waits for the next article before it commits what
+/// it filed, rather than hold the database while the input is slow.
+const IDLE: Duration = Duration::from_millis(50);
 
 /// What a feed entry says about its article, for when the article does not.
 #[derive(Default)]
@@ -462,8 +496,20 @@ impl Writer {
 
     /// Adds an analysed article to the ledger, or reports what went wrong.
     fn write(&mut self, item: Item) {
-        let (name, doc, url) = match item {
-            Item::Doc { name, doc, url } => (name, doc, url),
+        let (source, prepared) = match item {
+            Item::Ready { source, prepared } => (source, prepared),
+            Item::Doc { name, doc, url } => match (*doc, &self.preparer) {
+                (Err(err), _) => {
+                    let prefix =
+                        if err.article().is_some() { String::new() } else { format!("{name}: ") };
+                    return self.failed(&format!("{prefix}{err}"));
+                }
+                (Ok(doc), None) => {
+                    return self.failed(&format!("{}: no ledger to write to", doc.source));
+                }
+                // Analysed without a preparer: prepared here.
+                (Ok(doc), Some(preparer)) => return self.write(ready(preparer, doc, url)),
+            },
             Item::Failed(message) => return self.failed(&message),
             Item::Say(line) => return self.say(line),
             Item::Fetched(kept) => {
@@ -482,25 +528,12 @@ impl Writer {
                 return;
             }
         };
-        let mut doc = match *doc {
-            Ok(doc) => doc,
-            Err(err) => {
-                let prefix =
-                    if err.article().is_some() { String::new() } else { format!("{name}: ") };
-                return self.failed(&format!("{prefix}{err}"));
-            }
-        };
-        if doc.meta.url.is_none() {
-            doc.meta.url = url;
-        }
-        if self.store.is_none() {
-            return self.failed(&format!("{}: no ledger to write to", doc.source));
-        }
-        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let Some(store) = &mut self.store else { return };
         if self.pending.is_empty() {
             self.since = Instant::now();
         }
-        self.pending.push((doc, now));
+        store.stage(*prepared);
+        self.pending.push(source);
         if self.pending.len() >= BATCH || self.since.elapsed() >= BATCH_WAIT {
             self.flush();
         }
@@ -508,6 +541,7 @@ impl Writer {
 
     fn new(store: Option<SqlStore>, progress: Option<indicatif::ProgressBar>) -> Writer {
         Writer {
+            preparer: store.as_ref().map(SqlStore::preparer),
             store,
             tally: Tally::default(),
             progress,
@@ -519,23 +553,16 @@ impl Writer {
     /// Files the pending articles. A panic or error while filing one costs
     /// that article only: the ledger keeps all of an article or none of it.
     fn flush(&mut self) {
-        let pending = std::mem::take(&mut self.pending);
+        let sources = std::mem::take(&mut self.pending);
         let Some(store) = &mut self.store else { return };
-        if pending.is_empty() {
-            return;
-        }
-        let inputs: Vec<ArticleInput<'_>> = pending
-            .iter()
-            .map(|(doc, now)| ArticleInput { doc, input_name: &doc.source, ingested_at: now })
-            .collect();
-        let outcomes = store.ingest_all(&inputs);
-        for ((doc, _), outcome) in pending.iter().zip(outcomes) {
+        let outcomes = store.commit_staged();
+        for (source, outcome) in sources.iter().zip(outcomes) {
             match outcome {
                 Ok(Ingested::New) => self.tally.new += 1,
                 Ok(Ingested::NewVersion) => self.tally.versions += 1,
                 Ok(Ingested::Unchanged) => self.tally.unchanged += 1,
                 Ok(Ingested::Copy) => self.tally.copies += 1,
-                Err(err) => self.failed(&format!("{}: {err}", doc.source)),
+                Err(err) => self.failed(&format!("{source}: {err}")),
             }
         }
     }
@@ -591,7 +618,11 @@ fn watch(
                     };
                     state.due = Instant::now() + interval;
                     reader.input(feed, &f, &mut |item| {
-                        writer.write(analyse(pipeline, item));
+                        let item = analyse(pipeline, writer.preparer.as_ref(), item);
+                        writer.write(item);
+                        // Committed at once: the next entry may take a
+                        // fetch, which must not hold the database.
+                        writer.flush();
                         true
                     });
                 }

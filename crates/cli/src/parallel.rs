@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::mpsc;
 use std::sync::Mutex;
+use std::time::Duration;
 
 /// How many workers `--jobs` means: the number given, else one per core.
 pub fn jobs(requested: Option<usize>) -> usize {
@@ -34,13 +35,28 @@ pub fn ordered<T: Send, R: Send>(
 
 /// [`ordered`], with `ahead` more items in flight: room for the workers to
 /// go on while `consume` takes its time now and then (the ledger's writer
-/// files a batch of articles at once).
+/// commits a batch of articles at once).
 pub fn ordered_ahead<T: Send, R: Send>(
     jobs: usize,
     ahead: usize,
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
     work: impl Fn(T) -> R + Sync,
+    consume: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    ordered_idle(jobs, ahead, produce, work, consume, Duration::MAX, || {})
+}
+
+/// [`ordered_ahead`], calling `idle` here whenever no result has come for
+/// `after` (the ledger's writer commits what it filed rather than hold
+/// the database while the input is slow).
+pub fn ordered_idle<T: Send, R: Send>(
+    jobs: usize,
+    ahead: usize,
+    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
+    work: impl Fn(T) -> R + Sync,
     mut consume: impl FnMut(R) -> anyhow::Result<()>,
+    after: Duration,
+    mut idle: impl FnMut(),
 ) -> anyhow::Result<()> {
     let jobs = jobs.max(1);
     let window = jobs * 4 + ahead;
@@ -78,7 +94,15 @@ pub fn ordered_ahead<T: Send, R: Send>(
         let mut pending: BTreeMap<usize, R> = BTreeMap::new();
         let mut next = 0;
         let mut result = Ok(());
-        for (seq, done) in done_rx.iter() {
+        loop {
+            let (seq, done) = match done_rx.recv_timeout(after) {
+                Ok(got) => got,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    idle();
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            };
             pending.insert(seq, done);
             while let Some(done) = pending.remove(&next) {
                 next += 1;
@@ -185,6 +209,36 @@ mod tests {
         .unwrap();
         assert_eq!(consumed, 200);
         assert!(max_ahead > 9 && max_ahead <= 4 * 2 + 16 + 1, "{max_ahead} ahead");
+    }
+
+    #[test]
+    fn a_pause_in_the_input_calls_idle_and_keeps_the_order() {
+        // The reader stops for a while half way: the writer is told it
+        // waits (and commits what it holds), then goes on in order.
+        let (mut seen, mut idle_at) = (Vec::new(), Vec::new());
+        let seen_now = std::cell::RefCell::new(&mut seen);
+        ordered_idle(
+            2,
+            4,
+            |emit| {
+                for i in 0..40u32 {
+                    if i == 20 {
+                        std::thread::sleep(Duration::from_millis(200));
+                    }
+                    emit(i);
+                }
+            },
+            |i| i + 1,
+            |r| {
+                seen_now.borrow_mut().push(r);
+                Ok(())
+            },
+            Duration::from_millis(50),
+            || idle_at.push(seen_now.borrow().len()),
+        )
+        .unwrap();
+        assert_eq!(seen, (1..=40).collect::<Vec<_>>());
+        assert!(idle_at.contains(&20), "idle while the input paused: {idle_at:?}");
     }
 
     #[test]

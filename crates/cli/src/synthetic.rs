@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use claimtrace::doc::EntityKind;
-use claimtrace::ledger::{Appearance, ArticleRef, Signature};
+use claimtrace::ledger::{Appearance, ArticleRef, Fingerprint, Signature};
 use claimtrace::Pipeline;
 use claimtrace_store::{Appearances, ClaimFilter, Filed, LedgerStore, SqlStore};
 
@@ -404,26 +404,27 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
                 }
             })
             .collect();
-        let filing: Vec<(Filed<'_>, Appearances<'_>)> = batch
+        let articles: Vec<Filed> = batch
             .iter()
             .zip(&texts)
-            .zip(&makers)
-            .map(|((&(k, chunk), (url, body, _)), make)| {
+            .map(|(&(k, chunk), (url, body, _))| {
                 let outlet = OUTLETS[k % OUTLETS.len()];
-                let article = Filed {
+                Filed {
                     url: url.clone(),
                     title: format!("Story {k}"),
                     outlet: Some(outlet.to_string()),
                     published: Some(date_of(chunk[0].day)),
                     date_from: None,
-                    body,
+                    fingerprint: Fingerprint::of(body),
+                    body: body.clone(),
                     record: String::from("{}"),
-                    ingested_at: "2026-12-01T00:00:00Z",
+                    ingested_at: String::from("2026-12-01T00:00:00Z"),
                     wire: None,
-                };
-                (article, make as Appearances<'_>)
+                }
             })
             .collect();
+        let filing: Vec<(&Filed, Appearances<'_>)> =
+            articles.iter().zip(&makers).map(|(article, make)| (article, make as _)).collect();
         for outcome in store.file_all(&filing) {
             outcome?;
         }

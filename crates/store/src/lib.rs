@@ -19,7 +19,10 @@ mod store;
 
 pub use preserve::{Fetch, FetchRecord};
 pub use sql::Dialect;
-pub use store::{Appearances, Filed, LookupStats, Reanalysed, SqlStore, StoredArticle, ViewCache};
+pub use store::{
+    Appearances, Filed, LookupStats, Prepared, Preparer, Reanalysed, SqlStore, StoredArticle,
+    ViewCache,
+};
 
 use claimtrace::record::ledger::{ClaimBrief, LedgerClaim, LedgerEvent};
 

@@ -40,8 +40,10 @@ const BUCKET: usize = 8;
 pub type Appearances<'a> = &'a dyn Fn(&ArticleRef) -> Vec<Appearance>;
 
 /// An article as the store files it: what [`LedgerStore::ingest`] reads
-/// off an analysed document.
-pub struct Filed<'a> {
+/// off an analysed document. It owns what it holds, so that it can be
+/// made on the thread that analysed the article ([`Preparer`]).
+#[derive(Clone, Debug)]
+pub struct Filed {
     /// The canonical URL, or the input's name.
     pub url: String,
     pub title: String,
@@ -50,12 +52,117 @@ pub struct Filed<'a> {
     pub published: Option<String>,
     /// Where `published` came from (`None`: the page's metadata).
     pub date_from: Option<DateFrom>,
-    pub body: &'a str,
+    pub body: String,
+    /// The body's MinHash fingerprint (`Fingerprint::of(&body)`), which
+    /// tells republished copies.
+    pub fingerprint: Option<Fingerprint>,
     /// The article record (`docs/article-json.md`) as one JSON line.
     pub record: String,
-    pub ingested_at: &'a str,
+    pub ingested_at: String,
     /// The news agency whose story it carries ([`ArticleRef::wire`]).
     pub wire: Option<String>,
+}
+
+/// Makes [`Prepared`] articles: the part of filing that needs no database
+/// (the record's JSON, the fingerprint, the claims' signatures), done on
+/// the thread that analysed the article, so that the one writer of a
+/// ledger only writes. Cheap to clone, and shared by worker threads.
+#[derive(Clone)]
+pub struct Preparer {
+    outlets: std::sync::Arc<Outlets>,
+}
+
+/// An article ready to be filed ([`SqlStore::stage`]).
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub filed: Filed,
+    /// Its appearances, made for the first version of an article that
+    /// copies none; the store marks their version and copy when it files
+    /// them.
+    appearances: Vec<Appearance>,
+}
+
+impl Preparer {
+    /// An analysed article as the store files it: its URL (or the input's
+    /// name), the outlet registry's name for its outlet, the news agency
+    /// whose story it carries, its dates and record.
+    pub fn filed(&self, input: &ArticleInput<'_>) -> Filed {
+        let doc = input.doc;
+        let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
+        // The registry's name for the outlet wins over the page's own
+        // ("BBC", "BBC News" and bbc.co.uk are one outlet).
+        let outlet = self.outlets.of_url(&url).map(|o| o.name.clone());
+        let wire =
+            self.outlets.wire_credited(&url, &doc.meta.authors, &doc.text).map(|o| o.name.clone());
+        Filed {
+            url,
+            title: doc.meta.title.clone().unwrap_or_default(),
+            outlet: outlet.or_else(|| doc.meta.outlet.clone()),
+            wire,
+            published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
+            date_from: Some(DateFrom::of(&doc.meta)),
+            fingerprint: Fingerprint::of(&doc.text),
+            body: doc.text.clone(),
+            record: Record::from_document(doc).to_json_line(),
+            ingested_at: input.ingested_at.to_string(),
+        }
+    }
+
+    /// The article and its appearances, ready to be filed.
+    pub fn prepare(&self, input: &ArticleInput<'_>) -> Prepared {
+        let filed = self.filed(input);
+        let appearances = ledger::appearances(input.doc, &filed.reference(1, None));
+        Prepared { filed, appearances }
+    }
+}
+
+impl Prepared {
+    /// Its appearances, as the article `r` names them.
+    fn appearances_as(&self, r: &ArticleRef) -> Vec<Appearance> {
+        self.appearances.iter().map(|a| Appearance { article: r.clone(), ..a.clone() }).collect()
+    }
+}
+
+/// A store dropped with articles staged commits them: what was filed is
+/// not lost for a missing [`SqlStore::commit_staged`].
+impl Drop for SqlStore {
+    fn drop(&mut self) {
+        if self.staged() > 0 {
+            self.commit_staged();
+        }
+    }
+}
+
+/// Articles [`SqlStore::stage`] filed in a batch not committed yet, with
+/// their results.
+#[derive(Default)]
+struct Staged {
+    articles: Vec<Prepared>,
+    results: Vec<Result<Ingested>>,
+    /// Filed in one transaction (SQLite), not each in its own.
+    batched: bool,
+    /// One failed: the batch is rolled back, and the rest wait.
+    failed: bool,
+}
+
+impl Filed {
+    /// How the article's appearances name it, as `version` and a copy of
+    /// `copy_of`.
+    fn reference(&self, version: u32, copy_of: Option<String>) -> ArticleRef {
+        let (published, date_from) = match &self.published {
+            Some(stamp) => (stamp.clone(), self.date_from.unwrap_or(DateFrom::META)),
+            None => (self.ingested_at.clone(), DateFrom::Ingest),
+        };
+        ArticleRef {
+            url: self.url.clone(),
+            outlet: self.outlet.clone(),
+            published: Some(published),
+            date_from,
+            version,
+            copy_of,
+            wire: self.wire.clone(),
+        }
+    }
 }
 
 /// The ledger in a SQL database: one SQLite file ([`SqlStore::open`]) or
@@ -67,6 +174,8 @@ pub struct SqlStore {
     outlets: std::sync::Arc<Outlets>,
     /// Full-text rows not written yet (SQLite).
     text_rows: TextRows,
+    /// Articles filed in a batch not committed yet ([`SqlStore::stage`]).
+    staged: Staged,
 }
 
 /// Full-text rows of the articles and appearances filed, held back until
@@ -130,6 +239,7 @@ impl SqlStore {
             stats: LookupStats::default(),
             outlets: STARTER_OUTLETS.clone(),
             text_rows: TextRows::default(),
+            staged: Staged::default(),
         }
     }
 
@@ -157,7 +267,7 @@ impl SqlStore {
     /// them rolls this one back and it is filed again.
     pub fn file(
         &mut self,
-        article: &Filed<'_>,
+        article: &Filed,
         appearances: &dyn Fn(&ArticleRef) -> Vec<Appearance>,
     ) -> Result<Ingested> {
         let mut tries = 0;
@@ -169,28 +279,14 @@ impl SqlStore {
         }
     }
 
-    /// An analysed article as the store files it: its URL (or the input's
-    /// name), the outlet registry's name for its outlet, the news agency
-    /// whose story it carries, its dates and record.
-    pub fn filed<'a>(&self, input: &ArticleInput<'a>) -> Filed<'a> {
-        let doc = input.doc;
-        let url = doc.meta.url.clone().unwrap_or_else(|| input.input_name.to_string());
-        // The registry's name for the outlet wins over the page's own
-        // ("BBC", "BBC News" and bbc.co.uk are one outlet).
-        let outlet = self.outlets.of_url(&url).map(|o| o.name.clone());
-        let wire =
-            self.outlets.wire_credited(&url, &doc.meta.authors, &doc.text).map(|o| o.name.clone());
-        Filed {
-            url,
-            title: doc.meta.title.clone().unwrap_or_default(),
-            outlet: outlet.or_else(|| doc.meta.outlet.clone()),
-            wire,
-            published: doc.meta.published.or(doc.meta.updated).map(|s| s.to_string()),
-            date_from: Some(DateFrom::of(&doc.meta)),
-            body: &doc.text,
-            record: Record::from_document(doc).to_json_line(),
-            ingested_at: input.ingested_at,
-        }
+    /// An analysed article as the store files it ([`Preparer::filed`]).
+    pub fn filed(&self, input: &ArticleInput<'_>) -> Filed {
+        self.preparer().filed(input)
+    }
+
+    /// What prepares articles for this store on other threads.
+    pub fn preparer(&self) -> Preparer {
+        Preparer { outlets: self.outlets.clone() }
     }
 
     /// Files analysed articles together ([`SqlStore::file_all`]), each as
@@ -200,8 +296,9 @@ impl SqlStore {
             .iter()
             .map(|input| move |r: &ArticleRef| ledger::appearances(input.doc, r))
             .collect();
-        let articles: Vec<(Filed<'_>, Appearances<'_>)> =
-            inputs.iter().zip(&made).map(|(input, made)| (self.filed(input), made as _)).collect();
+        let filed: Vec<Filed> = inputs.iter().map(|input| self.filed(input)).collect();
+        let articles: Vec<(&Filed, Appearances<'_>)> =
+            filed.iter().zip(&made).map(|(filed, made)| (filed, made as _)).collect();
         self.file_all(&articles)
     }
 
@@ -210,36 +307,93 @@ impl SqlStore {
     /// article). When one fails (or panics), the batch is rolled back and
     /// each article is filed on its own, so that the failure is its own
     /// and the others still go in. Results are in the order given.
-    pub fn file_all(&mut self, articles: &[(Filed<'_>, Appearances<'_>)]) -> Vec<Result<Ingested>> {
-        let one = |store: &mut SqlStore, (article, appearances): &(Filed<'_>, Appearances<'_>)| {
-            claimtrace::contain("ledger", || store.file(article, *appearances))
-                .unwrap_or_else(|panic| Err(StoreError::Invalid(panic.to_string())))
-        };
+    pub fn file_all(&mut self, articles: &[(&Filed, Appearances<'_>)]) -> Vec<Result<Ingested>> {
         if articles.len() < 2 || !matches!(self.conn.begin_batch(), Ok(true)) {
-            return articles.iter().map(|a| one(self, a)).collect();
+            return articles.iter().map(|(a, made)| self.file_contained(a, *made)).collect();
         }
         let mut results = Vec::with_capacity(articles.len());
-        for article in articles {
-            match one(self, article) {
+        for (article, made) in articles {
+            match self.file_contained(article, *made) {
                 Ok(outcome) => results.push(Ok(outcome)),
                 Err(_) => break,
             }
         }
+        let all = results.len() == articles.len();
+        match self.commit_filed(all) {
+            true => results,
+            // One failed (the batch is rolled back), or the commit did.
+            false => articles.iter().map(|(a, made)| self.file_contained(a, *made)).collect(),
+        }
+    }
+
+    /// [`SqlStore::file`], with a panic turned into an error.
+    fn file_contained(
+        &mut self,
+        article: &Filed,
+        appearances: Appearances<'_>,
+    ) -> Result<Ingested> {
+        claimtrace::contain("ledger", || self.file(article, appearances))
+            .unwrap_or_else(|panic| Err(StoreError::Invalid(panic.to_string())))
+    }
+
+    /// Ends the open batch: writes its full-text rows and commits it when
+    /// `filed` (every article of it went in); rolls it back otherwise.
+    /// Whether it was committed.
+    fn commit_filed(&mut self, filed: bool) -> bool {
         // The batch's full-text rows go last, in one go.
-        if results.len() == articles.len() && self.text_rows.write(&*self.conn).is_err() {
+        if filed && self.text_rows.write(&*self.conn).is_err() {
             self.conn.rollback_write();
         }
         self.text_rows.clear();
-        match self.conn.commit_batch() {
-            Ok(true) if results.len() == articles.len() => results,
-            // One failed (the batch is rolled back), or the commit did.
-            _ => articles.iter().map(|a| one(self, a)).collect(),
+        matches!(self.conn.commit_batch(), Ok(true)) && filed
+    }
+
+    /// Files an article prepared on another thread ([`Preparer::prepare`])
+    /// at once, in a batch left open until [`SqlStore::commit_staged`]:
+    /// the writer of a stream of articles files each as it comes, and
+    /// commits them together. When one fails, the rest of the batch waits
+    /// for the commit, which files each on its own.
+    pub fn stage(&mut self, article: Prepared) {
+        if self.staged.articles.is_empty() {
+            self.staged.batched = matches!(self.conn.begin_batch(), Ok(true));
+            self.staged.failed = false;
+        }
+        if !self.staged.failed {
+            let outcome = self.file_contained(&article.filed, &|r| article.appearances_as(r));
+            // Outside a batch (PostgreSQL), each article was its own
+            // transaction, failed or not.
+            self.staged.failed = self.staged.batched && outcome.is_err();
+            self.staged.results.push(outcome);
+        }
+        self.staged.articles.push(article);
+    }
+
+    /// How many articles wait for [`SqlStore::commit_staged`].
+    pub fn staged(&self) -> usize {
+        self.staged.articles.len()
+    }
+
+    /// Commits the articles [`SqlStore::stage`] filed; their results, in
+    /// the order staged. If one failed, or the commit did, the batch is
+    /// rolled back and each is filed on its own, so that the failure is
+    /// its own and the others still go in.
+    pub fn commit_staged(&mut self) -> Vec<Result<Ingested>> {
+        let Staged { articles, results, batched, failed } = std::mem::take(&mut self.staged);
+        if articles.is_empty() || !batched {
+            return results;
+        }
+        match self.commit_filed(!failed) {
+            true => results,
+            false => articles
+                .iter()
+                .map(|a| self.file_contained(&a.filed, &|r| a.appearances_as(r)))
+                .collect(),
         }
     }
 
     fn file_once(
         &mut self,
-        article: &Filed<'_>,
+        article: &Filed,
         appearances: &dyn Fn(&ArticleRef) -> Vec<Appearance>,
     ) -> Result<Ingested> {
         let url = article.url.clone();
@@ -250,18 +404,13 @@ impl SqlStore {
             h.update(article.body.as_bytes());
             format!("{:x}", h.finalize())
         };
-        let (published, date_from) = match &article.published {
-            Some(stamp) => (stamp.clone(), article.date_from.unwrap_or(DateFrom::META)),
-            None => (article.ingested_at.to_string(), DateFrom::Ingest),
-        };
-
-        let fingerprint = Fingerprint::of(article.body);
+        let fingerprint = &article.fingerprint;
         let conn = &*self.conn;
         let tx = Tx::write(conn)?;
         // Other writers of this URL, of this text, or of a near copy of it
         // wait for this one (a no-op on SQLite, where writers take turns).
         let mut keys = vec![lock_key("u", &url), lock_key("h", &hash)];
-        if let Some(print) = &fingerprint {
+        if let Some(print) = fingerprint {
             keys.extend(print.bands().iter().map(|band| lock_key("a", band)));
         }
         conn.lock(&keys)?;
@@ -305,22 +454,14 @@ impl SqlStore {
         };
         // A republished copy with small changes: most of its shingles are
         // another article's (only for a new URL, as for exact copies).
-        let copy_of = match (copy_of, &fingerprint) {
+        let copy_of = match (copy_of, fingerprint) {
             (None, Some(print)) if latest.is_none() => near_copy_of(conn, &url, print)?,
             (copy_of, _) => copy_of,
         };
         if copy_of.is_some() {
             outcome = Ingested::Copy;
         }
-        let reference = ArticleRef {
-            url: url.clone(),
-            outlet: article.outlet.clone(),
-            published: Some(published.clone()),
-            date_from,
-            version,
-            copy_of: copy_of.clone(),
-            wire: article.wire.clone(),
-        };
+        let reference = article.reference(version, copy_of.clone());
         let appearances = appearances(&reference);
         // Writers filing a claim that shares a band with one of these wait
         // for this article, then see its appearances.
@@ -392,9 +533,9 @@ impl SqlStore {
                     &hash,
                     Some(&article.title).filter(|t| !t.is_empty()),
                     &article.outlet,
-                    &published,
-                    date_from.as_str(),
-                    article.ingested_at,
+                    &reference.published,
+                    reference.date_from.as_str(),
+                    &article.ingested_at,
                     claimtrace::ENGINE,
                     &copy_of,
                     &article.record,
@@ -402,19 +543,19 @@ impl SqlStore {
                 ],
             )?
             .int(0)?;
-        if let Some(print) = &fingerprint {
+        if let Some(print) = fingerprint {
             file_fingerprint(conn, article_id, print)?;
         }
         match conn.dialect() {
             Dialect::Sqlite => self.text_rows.articles.push((
                 url.clone(),
                 article.title.clone(),
-                article.body.to_string(),
+                article.body.clone(),
             )),
             Dialect::Postgres => {
                 conn.execute(
                     "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
-                    args![&url, &article.title, article.body],
+                    args![&url, &article.title, &article.body],
                 )?;
             }
         }

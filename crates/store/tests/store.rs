@@ -749,8 +749,8 @@ fn a_batch_with_a_failing_article_keeps_the_others(backend: &Backend) {
     for k in [1, 4] {
         ingest(&mut one_by_one, inputs[k].input_name, inputs[k].doc);
     }
-    let mut articles: Vec<_> =
-        inputs.iter().zip(&made).map(|(i, m)| (batched.filed(i), &**m)).collect();
+    let filed: Vec<_> = inputs.iter().map(|i| batched.filed(i)).collect();
+    let mut articles: Vec<_> = filed.iter().zip(&made).map(|(f, m)| (f, &**m)).collect();
     // Article 3 fails: it is left out, the rest go in.
     articles[3].1 = &bad;
     let outcomes = batched.file_all(&articles);
@@ -771,10 +771,69 @@ fn a_batch_with_a_failing_article_keeps_the_others(backend: &Backend) {
     // A batch that goes through whole: the same ledger again.
     let (name, doc) = &docs[3];
     assert_eq!(ingest(&mut batched, name, doc), Ingested::New);
-    let all: Vec<_> = inputs.iter().zip(&made).map(|(i, m)| (batched.filed(i), &**m)).collect();
+    let all: Vec<_> = filed.iter().zip(&made).map(|(f, m)| (f, &**m)).collect();
     assert!(batched.file_all(&all).iter().all(|o| matches!(o, Ok(Ingested::Unchanged))));
 }
 on_both!(a_batch_with_a_failing_article_keeps_the_others);
+
+/// Articles prepared on other threads and filed as they come, committed
+/// together, go in as if filed one by one: their appearances name the
+/// version and copy the store finds (a new version, a wire copy), and a
+/// store dropped before its commit keeps what it filed.
+fn articles_staged_as_they_come_go_in_as_one_by_one(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let mut docs = corpus();
+    let v2 = read(
+        "Bridge closes\n\nThe council said the bridge will close on Monday for repairs. \
+         The mayor said the ferry will run every hour.\n",
+    );
+    docs.push(("https://a.example/bridge".into(), read("Bridge\n\nThe bridge will close.\n")));
+    docs.push(("https://a.example/bridge".into(), v2.clone()));
+    docs.push(("https://b.example/wire".into(), v2));
+    let mut one_by_one = backend.open(&dir.path().join("a"));
+    for (name, doc) in &docs {
+        ingest(&mut one_by_one, name, doc);
+    }
+    let mut staged = backend.open(&dir.path().join("b"));
+    let preparer = staged.preparer();
+    let prepare = || docs.iter().map(|(n, d)| preparer.prepare(&input(n, d))).collect::<Vec<_>>();
+    let prepared = std::thread::scope(|s| s.spawn(prepare).join().unwrap());
+    let (first, rest) = prepared.split_at(3);
+    let mut rest = rest.to_vec();
+    for article in first.iter().cloned() {
+        staged.stage(article);
+    }
+    assert_eq!(staged.staged(), 3);
+    let outcomes = staged.commit_staged();
+    assert!(outcomes.iter().all(|o| matches!(o, Ok(Ingested::New))), "{outcomes:?}");
+    assert_eq!(staged.staged(), 0);
+    let last = rest.pop().unwrap();
+    for article in rest {
+        staged.stage(article);
+    }
+    let outcomes: Vec<Ingested> = staged.commit_staged().into_iter().map(Result::unwrap).collect();
+    assert_eq!(outcomes[outcomes.len() - 2..], [Ingested::New, Ingested::NewVersion]);
+    // Filed, not committed, then the store is gone.
+    staged.stage(last);
+    drop(staged);
+    let staged = backend.open(&dir.path().join("b"));
+    assert_eq!(shape(&staged), shape(&one_by_one));
+    assert_eq!(staged.stale_summaries().unwrap(), Vec::<String>::new());
+    let copies = |store: &SqlStore| {
+        let rows = store.articles().unwrap().into_iter();
+        rows.map(|a| (a.url, a.version, a.copy_of)).collect::<Vec<_>>()
+    };
+    assert_eq!(copies(&staged), copies(&one_by_one));
+    assert!(copies(&staged).contains(&(
+        "https://b.example/wire".to_string(),
+        1,
+        Some("https://a.example/bridge".to_string())
+    )));
+}
+on_both!(articles_staged_as_they_come_go_in_as_one_by_one);
 
 #[test]
 fn foreign_and_newer_files_are_refused_and_left_alone() {
