@@ -188,32 +188,25 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             }
         }
     };
-    let analyse = |job: Job| -> Done {
-        let (name, doc) = match job {
-            Job::Article { name, doc } => (name, *doc),
-            Job::Unfetched { name, message } => return Done::Failed { name: Some(name), message },
-            Job::Finished(name) => return Done::Finished(name),
-        };
-        // The record and the report are built under containment too, so
-        // that a bug there also costs this article only.
-        let result = doc
-            .and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc))
-            .and_then(|doc| {
-                claimtrace::contain("record", || {
-                    let record = Record::from_document(&doc);
-                    let text = if args.jsonl {
-                        format!("{}\n", record.to_json_line())
-                    } else if args.json {
-                        String::new()
-                    } else {
-                        let mut buf = Vec::new();
-                        report::write(&mut buf, &doc, &record, args.body)
-                            .expect("writing to memory does not fail");
-                        String::from_utf8_lossy(&buf).into_owned()
-                    };
-                    (record, text)
-                })
-            });
+    // The record and the report of an analysed article are built under
+    // containment too, so that a bug there also costs this article only.
+    let finish = |name: String, analysed: claimtrace::Result<claimtrace::Document>| -> Done {
+        let result = analysed.and_then(|doc| {
+            claimtrace::contain("record", || {
+                let record = Record::from_document(&doc);
+                let text = if args.jsonl {
+                    format!("{}\n", record.to_json_line())
+                } else if args.json {
+                    String::new()
+                } else {
+                    let mut buf = Vec::new();
+                    report::write(&mut buf, &doc, &record, args.body)
+                        .expect("writing to memory does not fail");
+                    String::from_utf8_lossy(&buf).into_owned()
+                };
+                (record, text)
+            })
+        });
         match result {
             Ok((record, text)) => Done::Record { record: Box::new(record), text },
             // Some errors name the article themselves (`batch.jsonl:3`).
@@ -222,6 +215,31 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 message: err.to_string(),
             },
         }
+    };
+    // A worker's batch: the articles read are analysed together, a stage
+    // at a time (`Pipeline::run_batch_contained`).
+    let analyse = |jobs: Vec<Job>| -> Vec<Done> {
+        let mut docs = Vec::new();
+        let slots: Vec<Result<(String, claimtrace::Result<()>), Done>> = jobs
+            .into_iter()
+            .map(|job| match job {
+                Job::Article { name, doc } => Ok((name, (*doc).map(|doc| docs.push(doc)))),
+                Job::Unfetched { name, message } => Err(Done::Failed { name: Some(name), message }),
+                Job::Finished(name) => Err(Done::Finished(name)),
+            })
+            .collect();
+        let outcomes = pipeline.run_batch_contained(&mut docs);
+        let mut analysed = docs.into_iter().zip(outcomes).map(|(doc, o)| o.map(|()| doc));
+        slots
+            .into_iter()
+            .map(|slot| match slot {
+                Ok((name, Ok(_))) => {
+                    finish(name, analysed.next().expect("one outcome a document read"))
+                }
+                Ok((name, Err(err))) => finish(name, Err(err)),
+                Err(done) => done,
+            })
+            .collect()
     };
     let mut write = |done: Done| -> Result<()> {
         match done {
@@ -246,7 +264,11 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         }
         Ok(())
     };
-    crate::parallel::ordered(crate::parallel::jobs(args.jobs), read, analyse, &mut write)?;
+    let flow = crate::parallel::Flow {
+        batch: crate::parallel::BATCH,
+        ..crate::parallel::Flow::new(crate::parallel::jobs(args.jobs))
+    };
+    crate::parallel::ordered_batches(flow, read, analyse, &mut write, || {})?;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }

@@ -171,15 +171,30 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The whole analysis of `records` on 1 and on `n` workers.
+/// The whole analysis of `records` on 1 and on `n` workers, as `analyze`
+/// runs it: each worker analyses a batch of articles a stage at a time.
 fn jobs(records: &[Vec<u8>], runs: usize, n: usize, json: bool) -> Result<ExitCode> {
     let pipeline = Pipeline::standard();
-    let analyse = |bytes: &Vec<u8>| -> usize {
-        let input = Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
-        claimtrace::analyze_iter(&pipeline, &input, &ReadOptions::default())
-            .filter_map(Result::ok)
-            .map(|doc| claimtrace::Record::from_document(&doc).to_json_line().len())
-            .sum()
+    let analyse = |batch: Vec<&Vec<u8>>| -> Vec<usize> {
+        let mut docs: Vec<Document> = batch
+            .iter()
+            .filter_map(|bytes| {
+                let input =
+                    Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
+                claimtrace::read::read(&input, &ReadOptions::default()).pop()?.ok()
+            })
+            .collect();
+        let outcomes = pipeline.run_batch_contained(&mut docs);
+        let mut lens: Vec<usize> = docs
+            .iter()
+            .zip(outcomes)
+            .map(|(doc, o)| {
+                o.map_or(0, |()| claimtrace::Record::from_document(doc).to_json_line().len())
+            })
+            .collect();
+        // One result a record.
+        lens.resize(batch.len(), 0);
+        lens
     };
     let mut one = Vec::new();
     let mut many = Vec::new();
@@ -188,8 +203,12 @@ fn jobs(records: &[Vec<u8>], runs: usize, n: usize, json: bool) -> Result<ExitCo
         for (workers, times) in [(1, &mut one), (n, &mut many)] {
             let start = Instant::now();
             let mut bytes_out = 0;
-            crate::parallel::ordered(
-                workers,
+            let flow = crate::parallel::Flow {
+                batch: crate::parallel::BATCH,
+                ..crate::parallel::Flow::new(workers)
+            };
+            crate::parallel::ordered_batches(
+                flow,
                 |emit| {
                     for record in records {
                         if !emit(record) {
@@ -202,6 +221,7 @@ fn jobs(records: &[Vec<u8>], runs: usize, n: usize, json: bool) -> Result<ExitCo
                     bytes_out += len;
                     Ok(())
                 },
+                || {},
             )?;
             if run > 0 {
                 times.push(start.elapsed().as_secs_f64());
@@ -234,16 +254,27 @@ fn jobs(records: &[Vec<u8>], runs: usize, n: usize, json: bool) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-/// `analyze --jsonl` against `ingest` over the same records.
+/// `analyze --jsonl` against `ingest` over the same records, each as the
+/// commands analyse them (a batch of articles a stage at a time).
 fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
     use claimtrace_store::{ArticleInput, SqlStore};
     let pipeline = Pipeline::standard();
-    let analyze_one = |bytes: &[u8]| -> Result<Document> {
-        let input = Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
-        claimtrace::analyze_iter(&pipeline, &input, &ReadOptions::default())
-            .next()
-            .expect("one record")
-            .context("a corpus article could not be read")
+    let analyze_batch = |batch: &[Vec<u8>]| -> Result<Vec<Document>> {
+        let mut docs = batch
+            .iter()
+            .map(|bytes| {
+                let input =
+                    Input { name: "bench", bytes, format: Some(Format::Json), content_type: None };
+                claimtrace::read::read(&input, &ReadOptions::default())
+                    .pop()
+                    .expect("one record")
+                    .context("a corpus article could not be read")
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for outcome in pipeline.run_batch_contained(&mut docs) {
+            outcome.context("a corpus article could not be analysed")?;
+        }
+        Ok(docs)
     };
     let dir = std::env::temp_dir().join(format!("claimtrace-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
@@ -251,9 +282,10 @@ fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
     for run in 0..=runs {
         let start = Instant::now();
         let mut sink = 0usize;
-        for bytes in records {
-            let doc = analyze_one(bytes)?;
-            sink += claimtrace::Record::from_document(&doc).to_json_line().len();
+        for batch in records.chunks(crate::parallel::BATCH) {
+            for doc in analyze_batch(batch)? {
+                sink += claimtrace::Record::from_document(&doc).to_json_line().len();
+            }
         }
         std::hint::black_box(sink);
         let analyzed = start.elapsed().as_secs_f64();
@@ -263,7 +295,7 @@ fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
         let start = Instant::now();
         // As `ingest` files them: in batches of its size, one transaction each.
         for batch in records.chunks(crate::ledger::BATCH) {
-            let docs = batch.iter().map(|b| analyze_one(b)).collect::<Result<Vec<_>>>()?;
+            let docs = analyze_batch(batch)?;
             let inputs: Vec<ArticleInput<'_>> = docs
                 .iter()
                 .map(|doc| ArticleInput {

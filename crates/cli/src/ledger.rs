@@ -205,16 +205,20 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         // at a time: the workers go on meanwhile.
         let preparer = writer.preparer.clone();
         let writer = std::cell::RefCell::new(&mut writer);
-        crate::parallel::ordered_idle(
-            crate::parallel::jobs(args.jobs),
-            BATCH,
+        let flow = crate::parallel::Flow {
+            batch: crate::parallel::BATCH,
+            ahead: BATCH,
+            idle_after: IDLE,
+            ..crate::parallel::Flow::new(crate::parallel::jobs(args.jobs))
+        };
+        crate::parallel::ordered_batches(
+            flow,
             read,
-            |item| analyse(&pipeline, preparer.as_ref(), item),
+            |items| analyse(&pipeline, preparer.as_ref(), items),
             |item| {
                 writer.borrow_mut().write(item);
                 Ok(())
             },
-            IDLE,
             || writer.borrow_mut().flush(),
         )?;
     }
@@ -292,17 +296,47 @@ impl Kept {
     }
 }
 
-/// A worker's part: the pipeline over an article, contained, and, when it
-/// goes to a ledger, the part of filing it that needs no database (the
-/// record, the fingerprint, the claims' signatures), so that the one
-/// writer only writes.
-fn analyse(pipeline: &claimtrace::Pipeline, preparer: Option<&Preparer>, item: Item) -> Item {
-    let Item::Doc { name, doc, url } = item else { return item };
-    let doc = (*doc).and_then(|mut doc| pipeline.run_contained(&mut doc).map(|()| doc));
-    match (doc, preparer) {
-        (Ok(doc), Some(preparer)) => ready(preparer, doc, url),
-        (doc, _) => Item::Doc { name, doc: Box::new(doc), url },
+/// A worker's part: the pipeline over a batch of articles, a stage at a
+/// time and contained, and, for those going to a ledger, the part of
+/// filing them that needs no database (the record, the fingerprint, the
+/// claims' signatures), so that the one writer only writes.
+fn analyse(
+    pipeline: &claimtrace::Pipeline,
+    preparer: Option<&Preparer>,
+    items: Vec<Item>,
+) -> Vec<Item> {
+    /// An item of the batch: an article (its document, if it could be
+    /// read, set aside to be analysed with the others), or what else came.
+    enum Slot {
+        Article { name: String, read: claimtrace::Result<()>, url: Option<String> },
+        Other(Item),
     }
+    let mut docs = Vec::new();
+    let slots: Vec<Slot> = items
+        .into_iter()
+        .map(|item| match item {
+            Item::Doc { name, doc, url } => {
+                Slot::Article { name, read: (*doc).map(|doc| docs.push(doc)), url }
+            }
+            other => Slot::Other(other),
+        })
+        .collect();
+    let outcomes = pipeline.run_batch_contained(&mut docs);
+    let mut analysed = docs.into_iter().zip(outcomes).map(|(doc, o)| o.map(|()| doc));
+    slots
+        .into_iter()
+        .map(|slot| {
+            let (name, read, url) = match slot {
+                Slot::Article { name, read, url } => (name, read, url),
+                Slot::Other(item) => return item,
+            };
+            let doc = read.and_then(|()| analysed.next().expect("one outcome a document read"));
+            match (doc, preparer) {
+                (Ok(doc), Some(preparer)) => ready(preparer, doc, url),
+                (doc, _) => Item::Doc { name, doc: Box::new(doc), url },
+            }
+        })
+        .collect()
 }
 
 /// An analysed article prepared for the ledger (`url`: the one its feed
@@ -352,8 +386,9 @@ pub const BATCH: usize = 32;
 /// The longest an article filed waits to be committed.
 const BATCH_WAIT: Duration = Duration::from_secs(1);
 /// How long the writer waits for the next article before it commits what
-/// it filed, rather than hold the database while the input is slow.
-const IDLE: Duration = Duration::from_millis(50);
+/// it filed, rather than hold the database while the input is slow (a
+/// worker's batch of articles takes about a tenth of a second).
+const IDLE: Duration = Duration::from_millis(250);
 
 /// What a feed entry says about its article, for when the article does not.
 #[derive(Default)]
@@ -618,8 +653,9 @@ fn watch(
                     };
                     state.due = Instant::now() + interval;
                     reader.input(feed, &f, &mut |item| {
-                        let item = analyse(pipeline, writer.preparer.as_ref(), item);
-                        writer.write(item);
+                        for item in analyse(pipeline, writer.preparer.as_ref(), vec![item]) {
+                            writer.write(item);
+                        }
                         // Committed at once: the next entry may take a
                         // fetch, which must not hold the database.
                         writer.flush();

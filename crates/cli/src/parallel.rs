@@ -3,11 +3,17 @@
 //! consumes the results in the order they were handed out.
 //!
 //! Memory is bounded however long the input: an item takes a permit before
-//! it is handed out and gives it back once consumed, so at most
-//! `4 × jobs` items are between the reader and the writer at any time (a
-//! slow item holds up the writer, never the memory).
+//! it is handed out and gives it back once consumed, so at most a window
+//! of items ([`Flow::window`]) is between the reader and the writer at any
+//! time (a slow item holds up the writer, never the memory).
+//!
+//! A worker takes the items waiting in a batch (up to [`Flow::batch`], and
+//! its share of those waiting, so that the workers finish together): the
+//! analysis runs each stage over a batch of articles before the next
+//! stage, so that each stage's tables stay in the processor's caches.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -19,60 +25,75 @@ pub fn jobs(requested: Option<usize>) -> usize {
         .max(1)
 }
 
+/// Articles a worker analyses together, stage by stage. The whole analysis
+/// of the 171 Wikinews 2019 articles on one core: 504 ms one at a time,
+/// 430 ms in batches of 32, 408 ms all at once (each stage's tables stay
+/// in the caches); a batch holds 32 analysed documents a worker.
+pub const BATCH: usize = 32;
+
+/// How [`ordered_batches`] runs.
+#[derive(Clone, Copy, Debug)]
+pub struct Flow {
+    /// Worker threads.
+    pub jobs: usize,
+    /// The most items a worker takes at once.
+    pub batch: usize,
+    /// Items in flight beyond what the workers hold: room for the workers
+    /// to go on while the consumer takes its time now and then.
+    pub ahead: usize,
+    /// `idle` is called whenever no result has come for this long.
+    pub idle_after: Duration,
+}
+
+impl Flow {
+    /// `jobs` workers taking one item at a time.
+    pub fn new(jobs: usize) -> Flow {
+        Flow { jobs: jobs.max(1), batch: 1, ahead: 0, idle_after: Duration::MAX }
+    }
+
+    /// Items between the reader and the writer, at most: room for each
+    /// worker to hold a batch while the next waits.
+    pub fn window(&self) -> usize {
+        self.jobs.max(1) * (2 * self.batch.max(1)).max(4) + self.ahead
+    }
+}
+
 /// Runs `produce` on a thread of its own, calling its `emit` argument once
-/// per item; `work` on `jobs` threads; and `consume` here, in the order of
-/// `emit`. The first error from `consume` stops the reading (`emit` returns
-/// false from then on; items already handed out are finished and dropped)
-/// and is returned.
-pub fn ordered<T: Send, R: Send>(
-    jobs: usize,
+/// per item; `work` on [`Flow::jobs`] threads, over batches of items (one
+/// result an item, in order); and `consume` here, in the order of `emit`,
+/// with `idle` called whenever no result has come for
+/// [`Flow::idle_after`] (the ledger's writer commits what it filed rather
+/// than hold the database while the input is slow). The first error from
+/// `consume` stops the reading (`emit` returns false from then on; items
+/// already handed out are finished and dropped) and is returned.
+pub fn ordered_batches<T: Send, R: Send>(
+    flow: Flow,
     produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
-    work: impl Fn(T) -> R + Sync,
-    consume: impl FnMut(R) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    ordered_ahead(jobs, 0, produce, work, consume)
-}
-
-/// [`ordered`], with `ahead` more items in flight: room for the workers to
-/// go on while `consume` takes its time now and then (the ledger's writer
-/// commits a batch of articles at once).
-pub fn ordered_ahead<T: Send, R: Send>(
-    jobs: usize,
-    ahead: usize,
-    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
-    work: impl Fn(T) -> R + Sync,
-    consume: impl FnMut(R) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    ordered_idle(jobs, ahead, produce, work, consume, Duration::MAX, || {})
-}
-
-/// [`ordered_ahead`], calling `idle` here whenever no result has come for
-/// `after` (the ledger's writer commits what it filed rather than hold
-/// the database while the input is slow).
-pub fn ordered_idle<T: Send, R: Send>(
-    jobs: usize,
-    ahead: usize,
-    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
-    work: impl Fn(T) -> R + Sync,
+    work: impl Fn(Vec<T>) -> Vec<R> + Sync,
     mut consume: impl FnMut(R) -> anyhow::Result<()>,
-    after: Duration,
     mut idle: impl FnMut(),
 ) -> anyhow::Result<()> {
-    let jobs = jobs.max(1);
-    let window = jobs * 4 + ahead;
+    let jobs = flow.jobs.max(1);
+    let window = flow.window();
     let (job_tx, job_rx) = mpsc::sync_channel::<(usize, T)>(window);
     let job_rx = Mutex::new(job_rx);
+    // Items handed out and not yet taken by a worker.
+    let waiting = AtomicUsize::new(0);
     let (done_tx, done_rx) = mpsc::channel::<(usize, R)>();
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
         permit_tx.send(()).expect("the permit channel has room for the window");
     }
     std::thread::scope(|scope| {
+        let waiting = &waiting;
         scope.spawn(move || {
             let mut seq = 0;
             let mut emit = |item: T| {
                 // No permit: the writer stopped; drop the rest.
-                let sent = permit_rx.recv().is_ok() && job_tx.send((seq, item)).is_ok();
+                let sent = permit_rx.recv().is_ok() && {
+                    waiting.fetch_add(1, Ordering::SeqCst);
+                    job_tx.send((seq, item)).is_ok()
+                };
                 seq += usize::from(sent);
                 sent
             };
@@ -82,9 +103,24 @@ pub fn ordered_idle<T: Send, R: Send>(
             let done_tx = done_tx.clone();
             let (job_rx, work) = (&job_rx, &work);
             scope.spawn(move || loop {
-                let next = job_rx.lock().expect("no worker panics holding the lock").recv();
-                let Ok((seq, item)) = next else { break };
-                if done_tx.send((seq, work(item))).is_err() {
+                let (seqs, items): (Vec<usize>, Vec<T>) = {
+                    let job_rx = job_rx.lock().expect("no worker panics holding the lock");
+                    let Ok(first) = job_rx.recv() else { break };
+                    // A batch, or this worker's share of what waits.
+                    let share = (waiting.load(Ordering::SeqCst) / jobs).clamp(1, flow.batch.max(1));
+                    let mut batch = vec![first];
+                    while batch.len() < share {
+                        match job_rx.try_recv() {
+                            Ok(next) => batch.push(next),
+                            Err(_) => break,
+                        }
+                    }
+                    waiting.fetch_sub(batch.len(), Ordering::SeqCst);
+                    batch.into_iter().unzip()
+                };
+                let results = work(items);
+                debug_assert_eq!(results.len(), seqs.len(), "one result an item");
+                if seqs.into_iter().zip(results).any(|done| done_tx.send(done).is_err()) {
                     break;
                 }
             });
@@ -95,7 +131,7 @@ pub fn ordered_idle<T: Send, R: Send>(
         let mut next = 0;
         let mut result = Ok(());
         loop {
-            let (seq, done) = match done_rx.recv_timeout(after) {
+            let (seq, done) = match done_rx.recv_timeout(flow.idle_after) {
                 Ok(got) => got,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     idle();
@@ -125,6 +161,17 @@ pub fn ordered_idle<T: Send, R: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One item at a time.
+    fn ordered<T: Send, R: Send>(
+        jobs: usize,
+        produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
+        work: impl Fn(T) -> R + Sync,
+        consume: impl FnMut(R) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let work = |items: Vec<T>| items.into_iter().map(&work).collect();
+        ordered_batches(Flow::new(jobs), produce, work, consume, || {})
+    }
 
     #[test]
     fn results_come_in_input_order_whatever_the_workers_finish_first() {
@@ -182,21 +229,21 @@ mod tests {
     fn a_slow_consumer_with_room_ahead_does_not_stall_the_workers() {
         use std::sync::atomic::{AtomicUsize, Ordering};
         // The consumer stops for a while every 16 items, as the ledger's
-        // writer does to file a batch: with 16 more in flight the workers
+        // writer does to commit a batch: with 16 more in flight the workers
         // go on meanwhile (up to the bigger window, never past it).
         let produced = AtomicUsize::new(0);
         let mut max_ahead = 0;
         let mut consumed = 0;
-        ordered_ahead(
-            2,
-            16,
+        let flow = Flow { ahead: 16, ..Flow::new(2) };
+        ordered_batches(
+            flow,
             |emit| {
                 for i in 0..200usize {
                     produced.fetch_add(1, Ordering::SeqCst);
                     emit(i);
                 }
             },
-            |i| i,
+            |items: Vec<usize>| items,
             |_| {
                 consumed += 1;
                 if consumed % 16 == 0 {
@@ -205,6 +252,7 @@ mod tests {
                 max_ahead = max_ahead.max(produced.load(Ordering::SeqCst) - consumed);
                 Ok(())
             },
+            || {},
         )
         .unwrap();
         assert_eq!(consumed, 200);
@@ -217,9 +265,10 @@ mod tests {
         // waits (and commits what it holds), then goes on in order.
         let (mut seen, mut idle_at) = (Vec::new(), Vec::new());
         let seen_now = std::cell::RefCell::new(&mut seen);
-        ordered_idle(
-            2,
-            4,
+        let flow =
+            Flow { ahead: 4, batch: 8, idle_after: Duration::from_millis(50), ..Flow::new(2) };
+        ordered_batches(
+            flow,
             |emit| {
                 for i in 0..40u32 {
                     if i == 20 {
@@ -228,17 +277,49 @@ mod tests {
                     emit(i);
                 }
             },
-            |i| i + 1,
+            |items: Vec<u32>| items.into_iter().map(|i| i + 1).collect(),
             |r| {
                 seen_now.borrow_mut().push(r);
                 Ok(())
             },
-            Duration::from_millis(50),
             || idle_at.push(seen_now.borrow().len()),
         )
         .unwrap();
         assert_eq!(seen, (1..=40).collect::<Vec<_>>());
         assert!(idle_at.contains(&20), "idle while the input paused: {idle_at:?}");
+    }
+
+    #[test]
+    fn workers_take_batches_of_what_waits_and_share_the_last() {
+        // 100 items waiting at once, two workers taking up to 16: full
+        // batches while many wait, then each its share of the rest.
+        let sizes = Mutex::new(Vec::new());
+        let mut seen = Vec::new();
+        let flow = Flow { batch: 16, ..Flow::new(2) };
+        ordered_batches(
+            flow,
+            |emit| {
+                for i in 0..100u32 {
+                    emit(i);
+                }
+            },
+            |items: Vec<u32>| {
+                sizes.lock().unwrap().push(items.len());
+                std::thread::sleep(Duration::from_millis(2));
+                items.into_iter().map(|i| i * 3).collect()
+            },
+            |r| {
+                seen.push(r);
+                Ok(())
+            },
+            || {},
+        )
+        .unwrap();
+        assert_eq!(seen, (0..100).map(|i| i * 3).collect::<Vec<_>>());
+        let sizes = sizes.into_inner().unwrap();
+        assert!(sizes.iter().all(|&n| (1..=16).contains(&n)), "{sizes:?}");
+        assert!(sizes.iter().any(|&n| n > 1), "items are taken together: {sizes:?}");
+        assert_eq!(sizes.iter().sum::<usize>(), 100);
     }
 
     #[test]

@@ -162,7 +162,9 @@ fn killed_mid_ingest_then_resumed_equals_an_uninterrupted_run() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = wikinews_jsonl(dir.path(), 80);
     let reference = dir.path().join("reference.db");
+    let started = std::time::Instant::now();
     let out = claimtrace(&["ingest", "--db", reference.to_str().unwrap(), &jsonl]);
+    let took = started.elapsed();
     assert!(out.status.success(), "{}", stderr(&out));
     let expected = ledger(reference.to_str().unwrap());
     assert!(expected.len() > 100);
@@ -171,27 +173,29 @@ fn killed_mid_ingest_then_resumed_equals_an_uninterrupted_run() {
         let out = claimtrace(&["articles", "--db", db, "--jsonl"]);
         out.stdout.iter().filter(|&&b| b == b'\n').count()
     };
-    // Kill it (SIGKILL) once an article is in and before it is done; a
-    // run that finished first is tried again on a fresh file.
+    // Kill it (SIGKILL) part way through an uninterrupted run's time, once
+    // an article is in and before it is done; a run killed too early or
+    // too late is tried again on a fresh file, later or sooner.
     let mut killed_db = None;
-    for attempt in 0..5 {
+    let mut share = 0.6;
+    for attempt in 0..12 {
         let db = dir.path().join(format!("killed-{attempt}.db")).to_str().unwrap().to_string();
         let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
             .args(["ingest", "--db", &db, &jsonl])
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        while child.try_wait().unwrap().is_none()
-            && !(Path::new(&db).exists() && articles_in(&db) >= 1)
-        {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        let finished = child.try_wait().unwrap().is_some();
+        std::thread::sleep(took.mul_f64(share));
         child.kill().ok();
         child.wait().unwrap();
-        if !finished && articles_in(&db) < 80 {
-            killed_db = Some(db);
-            break;
+        let filed = if Path::new(&db).exists() { articles_in(&db) } else { 0 };
+        match filed {
+            0 => share = (share * 1.25).min(1.5),
+            80 => share *= 0.8,
+            _ => {
+                killed_db = Some(db);
+                break;
+            }
         }
     }
     let db = killed_db.expect("a run killed before its end");
