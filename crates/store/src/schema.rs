@@ -193,4 +193,17 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (key, appearance)
     ) WITHOUT ROWID;
     ",
+    // 14: an article's full-text row has the article's row id, so that a
+    // new version takes the old text out by rowid (by URL, which FTS5
+    // does not index, it read every article's text).
+    "
+    CREATE TEMP TABLE articles_fts_rows AS
+      SELECT max(a.id) AS id, f.url AS url, f.title AS title, f.body AS body
+      FROM articles_fts f JOIN articles a ON a.url = f.url AND a.latest = 1
+      GROUP BY f.rowid;
+    DELETE FROM articles_fts;
+    INSERT INTO articles_fts (rowid, url, title, body)
+      SELECT id, url, title, body FROM articles_fts_rows GROUP BY id;
+    DROP TABLE articles_fts_rows;
+    ",
 ];

@@ -186,8 +186,9 @@ pub struct SqlStore {
 /// or one a batch of articles.
 #[derive(Default)]
 pub(crate) struct TextRows {
-    /// (url, title, body) of `articles_fts`.
-    articles: Vec<(String, String, String)>,
+    /// (article row id, url, title, body) of `articles_fts`, whose rowid
+    /// is the article's (schema v14).
+    articles: Vec<(i64, String, String, String)>,
     /// (appearance row id, text, sentence) of `claims_fts`.
     claims: Vec<(i64, String, String)>,
 }
@@ -195,10 +196,10 @@ pub(crate) struct TextRows {
 impl TextRows {
     /// Writes the rows held, and forgets them.
     pub(crate) fn write(&mut self, conn: &dyn Conn) -> Result<()> {
-        for (url, title, body) in self.articles.drain(..) {
+        for (id, url, title, body) in self.articles.drain(..) {
             conn.execute(
-                "INSERT INTO articles_fts (url, title, body) VALUES (?1, ?2, ?3)",
-                args![&url, &title, &body],
+                "INSERT INTO articles_fts (rowid, url, title, body) VALUES (?1, ?2, ?3, ?4)",
+                args![id, &url, &title, &body],
             )?;
         }
         for (id, text, sentence) in self.claims.drain(..) {
@@ -503,11 +504,14 @@ impl SqlStore {
             // The new version replaces the old ones in the ledger: their
             // appearances leave their clusters and the index (they stay
             // stored, for history).
-            conn.execute(
-                "DELETE FROM keys WHERE appearance IN (SELECT p.id FROM appearances p
-                 JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
+            let filed = conn.query(
+                "SELECT p.id, p.signature FROM appearances p
+                 JOIN articles a ON a.id = p.article WHERE a.url = ?1",
                 args![&url],
             )?;
+            for row in filed {
+                unfile_keys(conn, row.int(0)?, &row.text(1)?)?;
+            }
             conn.execute(
                 "DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
                  JOIN articles a ON a.id = p.article WHERE a.url = ?1)",
@@ -519,8 +523,19 @@ impl SqlStore {
                 args![&url],
             )?;
             conn.execute("UPDATE articles SET latest = 0 WHERE url = ?1", args![&url])?;
-            // Search finds the text the article has now.
-            conn.execute("DELETE FROM articles_fts WHERE url = ?1", args![&url])?;
+            // Search finds the text the article has now. On SQLite the
+            // row goes by its rowid, the article's (the URL is not
+            // indexed there: a scan of every article's text).
+            match conn.dialect() {
+                Dialect::Sqlite => conn.execute(
+                    "DELETE FROM articles_fts WHERE rowid IN
+                     (SELECT id FROM articles WHERE url = ?1)",
+                    args![&url],
+                )?,
+                Dialect::Postgres => {
+                    conn.execute("DELETE FROM articles_fts WHERE url = ?1", args![&url])?
+                }
+            };
         }
         let article_id = conn
             .query_one(
@@ -548,6 +563,7 @@ impl SqlStore {
         }
         match conn.dialect() {
             Dialect::Sqlite => self.text_rows.articles.push((
+                article_id,
                 url.clone(),
                 article.title.clone(),
                 article.body.clone(),
@@ -1405,6 +1421,24 @@ pub(crate) fn fill_keys(conn: &dyn Conn) -> Result<()> {
             return Ok(());
         }
     }
+}
+
+/// Takes appearance `id` out of the candidate index: its band keys, found
+/// again from its stored `signature` (the index is keyed by band; deleting
+/// by appearance would read all of it).
+pub(crate) fn unfile_keys(conn: &dyn Conn, id: i64, signature: &str) -> Result<()> {
+    let bands = Signature::decode(signature).bands();
+    if bands.is_empty() {
+        return Ok(());
+    }
+    let sql = match conn.dialect() {
+        Dialect::Postgres => {
+            "DELETE FROM keys WHERE key = ANY(CAST(?1 AS BIGINT[])) AND appearance = ?2"
+        }
+        Dialect::Sqlite => "DELETE FROM keys WHERE key IN rarray(?1) AND appearance = ?2",
+    };
+    conn.execute(sql, &[Arg::Ints(&bands), Arg::Int(id)])?;
+    Ok(())
 }
 
 /// Files appearance `id` under its MinHash `bands` (the candidate index).

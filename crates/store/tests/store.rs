@@ -862,7 +862,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 13);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 14);
 }
 
 #[test]
@@ -879,6 +879,20 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
     };
     let want_about = about(&store);
     assert!(!want.is_empty() && !want_about.is_empty());
+    let found = |store: &SqlStore, words: &str| {
+        let mut hits: Vec<_> =
+            store.search(words, 50).unwrap().into_iter().map(|h| (h.kind, h.id, h.text)).collect();
+        // Claims of a version 1 ledger are named by position (below).
+        for hit in &mut hits {
+            if hit.0 == "claim" {
+                hit.1.clear();
+            }
+        }
+        hits.sort();
+        hits
+    };
+    let want_found = found(&store, "Kremlin");
+    assert!(!want_found.is_empty());
     drop(store);
     // Version 1 had neither summaries nor terms, and indexed words.
     {
@@ -889,12 +903,15 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
              DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN fingerprint;
              DROP TABLE corrections; DROP TABLE fetches;
              ALTER TABLE appearances DROP COLUMN anchor; ALTER TABLE articles DROP COLUMN wire;
+             CREATE TEMP TABLE t AS SELECT rowid + 1000 AS r, url, title, body FROM articles_fts;
+             DELETE FROM articles_fts;
+             INSERT INTO articles_fts (rowid, url, title, body) SELECT r, url, title, body FROM t;
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 13);
+    assert_eq!(store.schema_version().unwrap(), 14);
     // The candidate index was filled again, a 64-bit integer a band.
     {
         let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
@@ -928,12 +945,34 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
     for id in &want_about {
         assert!(about(&store).contains(&store.claim(id).unwrap().unwrap().id), "{id}");
     }
+    // Search finds what it found; a new version's text replaces the old.
+    assert_eq!(found(&store, "Kremlin"), want_found);
     // Ingesting the same articles again adds nothing.
     let migrated = shape(&store);
     for (name, doc) in corpus() {
         assert_eq!(ingest(&mut store, &name, &doc), Ingested::Unchanged);
     }
     assert_eq!(shape(&store), migrated);
+    let (name, _) = &corpus()[0];
+    let update = read("Kremlin\n\nThe Kremlin said the zeppelin would land on Monday.\n");
+    assert_eq!(ingest(&mut store, name, &update), Ingested::NewVersion);
+    let article = |hits: Vec<(&str, String, String)>| {
+        hits.into_iter().filter(|(kind, id, _)| *kind == "article" && id == name).count()
+    };
+    assert_eq!(article(found(&store, "zeppelin")), 1);
+    assert_eq!(article(found(&store, "Kremlin")), 1, "one text an article");
+    assert_eq!(article(found(&store, "Putin")), 0, "the old text is gone");
+    // The old version's appearances left the candidate index too.
+    let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+    let (stale, filed): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*) FILTER (WHERE p.cluster IS NULL), count(*)
+             FROM keys k JOIN appearances p ON p.id = k.appearance",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(stale == 0 && filed > 0, "{stale} keys of appearances left out, of {filed}");
 }
 
 fn a_fact_check_joins_the_claim_it_reviews_in_any_order(backend: &Backend) {

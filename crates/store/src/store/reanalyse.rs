@@ -16,7 +16,7 @@ use super::filing::{insert_appearance, Clustering};
 use super::TextRows;
 use super::{
     band_keys, cluster_of, correction_rows, fresh_cluster, in_force, lock_clusters_of,
-    move_appearances, same_claim_candidates, splits_in_force, to_json, SqlStore,
+    move_appearances, same_claim_candidates, splits_in_force, to_json, unfile_keys, SqlStore,
 };
 use crate::sql::{args, lock_key, Conn, Dialect, Tx};
 use crate::{Result, StoreError};
@@ -295,7 +295,7 @@ impl SqlStore {
                 lost.extend(cluster);
                 // Other words: other candidates. It stays in its claim and
                 // may bring in others that are the same claim.
-                conn.execute("DELETE FROM keys WHERE appearance = ?1", args![stored.id])?;
+                unfile_keys(conn, stored.id, &stored.fields[4])?;
                 clustering.link(conn, &mut self.stats, appearance, stored.id, cluster)?;
                 linked.push(appearance);
             }
@@ -461,7 +461,11 @@ fn match_appearances(old: &[StoredAppearance], fresh: &[Appearance]) -> Vec<Opti
 /// Takes an appearance out of the ledger: its row, index entries, full
 /// text and revisions.
 fn forget_appearance(conn: &dyn Conn, id: i64) -> Result<()> {
-    conn.execute("DELETE FROM keys WHERE appearance = ?1", args![id])?;
+    if let Some(row) =
+        conn.query_opt("SELECT signature FROM appearances WHERE id = ?1", args![id])?
+    {
+        unfile_keys(conn, id, &row.text(0)?)?;
+    }
     conn.execute("DELETE FROM claims_fts WHERE rowid = ?1", args![id])?;
     conn.execute("DELETE FROM revisions WHERE a = ?1 OR b = ?1", args![id])?;
     conn.execute("DELETE FROM appearances WHERE id = ?1", args![id])?;
