@@ -41,6 +41,15 @@ impl DbArg {
         Ok(store)
     }
 
+    /// The ledger for a command that only reads it: SQLite reads the file
+    /// through a memory map, as `serve` does, rather than copying each page
+    /// it reads into its cache.
+    pub fn open_for_reads(&self) -> Result<SqlStore> {
+        let store = self.open()?;
+        store.tune_for_reads()?;
+        Ok(store)
+    }
+
     /// The shipped outlet registry, with `--outlets` over it.
     pub fn registry(&self) -> Result<std::sync::Arc<Outlets>> {
         let mut outlets = Outlets::starter();
@@ -754,7 +763,7 @@ pub struct ClaimsArgs {
 const READABLE_PAGE: usize = 50;
 
 pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_for_reads()?;
     let filter = ClaimFilter {
         status: args.status.clone(),
         about: args.about.clone(),
@@ -839,7 +848,7 @@ pub struct EventsArgs {
 }
 
 pub fn events(args: &EventsArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_for_reads()?;
     let filter = EventFilter {
         kind: args.kind.clone(),
         about: args.about.clone(),
@@ -949,7 +958,7 @@ pub struct TraceArgs {
 }
 
 pub fn trace(args: &TraceArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_for_reads()?;
     let found =
         if args.evidence { store.claim_with_evidence(&args.id)? } else { store.claim(&args.id)? };
     let Some(claim) = found else {
@@ -1120,7 +1129,7 @@ pub struct ArticlesArgs {
 }
 
 pub fn articles(args: &ArticlesArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_for_reads()?;
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
     for a in store.articles()? {
         if args.jsonl {
@@ -1169,7 +1178,7 @@ pub struct SearchArgs {
 }
 
 pub fn search(args: &SearchArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_for_reads()?;
     let hits = store.search(&args.query, args.limit)?;
     let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
     for h in &hits {
@@ -1204,7 +1213,7 @@ pub struct ExportArgs {
 }
 
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_for_reads()?;
     let claims = store.claims(&ClaimFilter::default())?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -1538,7 +1547,7 @@ pub struct HistoryArgs {
 /// dropped, statuses moved, and the update notes the new version carries.
 /// Given a claim's id: every correction made to it, with who and when.
 pub fn history(args: &HistoryArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_for_reads()?;
     let versions = store.history(&args.url)?;
     if versions.is_empty() {
         if let Some(claim) = store.claim(&args.url)? {

@@ -438,6 +438,8 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
     let ingest_s = start.elapsed().as_secs_f64();
     let stats = store.lookup_stats();
     let peak_kib = crate::bench::peak_memory_kib();
+    // Queried as the read-only commands and `serve` read a ledger.
+    store.tune_for_reads()?;
 
     // Queries: names drawn as people would ask (often the famous ones),
     // claims from the ledger, words from the claims.
