@@ -108,15 +108,7 @@ impl Pipeline {
     /// [`Error::Panicked`](crate::Error::Panicked) that names the stage.
     /// After an error `doc` is half-analysed: callers drop it.
     pub fn run_contained(&self, doc: &mut Document) -> crate::Result<()> {
-        for stage in &self.stages {
-            crate::contain(stage.name(), || stage.run(doc)).map_err(|err| match err {
-                crate::Error::Panicked { stage, message, .. } => {
-                    crate::Error::Panicked { stage, article: doc.source.clone(), message }
-                }
-                other => other,
-            })?;
-        }
-        Ok(())
+        self.stages.iter().try_for_each(|stage| run_stage_contained(stage.as_ref(), doc))
     }
 
     /// [`Pipeline::run_contained`] over each of `docs`, a stage at a time:
@@ -132,17 +124,22 @@ impl Pipeline {
                 if result.is_err() {
                     continue;
                 }
-                *result =
-                    crate::contain(stage.name(), || stage.run(doc)).map_err(|err| match err {
-                        crate::Error::Panicked { stage, message, .. } => {
-                            crate::Error::Panicked { stage, article: doc.source.clone(), message }
-                        }
-                        other => other,
-                    });
+                *result = run_stage_contained(stage.as_ref(), doc);
             }
         }
         results
     }
+}
+
+/// Runs `stage` over `doc`, a panic turned into an error naming the stage
+/// and the article.
+fn run_stage_contained(stage: &dyn Stage, doc: &mut Document) -> crate::Result<()> {
+    crate::contain(stage.name(), || stage.run(doc)).map_err(|err| match err {
+        crate::Error::Panicked { stage, message, .. } => {
+            crate::Error::Panicked { stage, article: doc.source.clone(), message }
+        }
+        other => other,
+    })
 }
 
 /// Paragraphs, sentences and tokens (`crate::segment`).
@@ -420,6 +417,15 @@ mod tests {
         }
     }
 
+    /// What [`PanicsOnBang`] fails `article` with.
+    fn bang(article: &str) -> crate::Error {
+        crate::Error::Panicked {
+            stage: "panics-on-bang",
+            article: article.into(),
+            message: "a bang".into(),
+        }
+    }
+
     #[test]
     fn a_panicking_stage_fails_its_article_only() {
         use crate::read::{Input, ReadOptions};
@@ -429,14 +435,7 @@ mod tests {
         let docs = crate::analyze_with(&pipeline, &input, &ReadOptions::default());
         assert_eq!(docs.len(), 3);
         assert_eq!(docs[0].as_ref().unwrap().text, "Calm words.");
-        assert_eq!(
-            docs[1].as_ref().unwrap_err(),
-            &crate::Error::Panicked {
-                stage: "panics-on-bang",
-                article: "batch.jsonl:2".into(),
-                message: "a bang".into()
-            }
-        );
+        assert_eq!(docs[1].as_ref().unwrap_err(), &bang("batch.jsonl:2"));
         assert_eq!(docs[2].as_ref().unwrap().text, "More.");
     }
 
@@ -473,14 +472,7 @@ mod tests {
         let mut docs = read();
         let outcomes = pipeline.run_batch_contained(&mut docs);
         assert!(outcomes[0].is_ok() && outcomes[2].is_ok());
-        assert_eq!(
-            outcomes[1].as_ref().unwrap_err(),
-            &crate::Error::Panicked {
-                stage: "panics-on-bang",
-                article: "batch.jsonl:2".into(),
-                message: "a bang".into()
-            }
-        );
+        assert_eq!(outcomes[1].as_ref().unwrap_err(), &bang("batch.jsonl:2"));
         assert!(docs[1].tokens.iter().all(|t| t.tag.is_none()), "not tagged after its panic");
         assert!(docs[2].tokens.iter().any(|t| t.tag.is_some()));
     }
