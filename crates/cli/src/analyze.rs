@@ -218,14 +218,25 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     };
     // A worker's batch: the articles read are analysed together, a stage
     // at a time (`Pipeline::run_batch_contained`).
+    /// An input of a worker's batch: an article (its document, if it could
+    /// be read, set aside to be analysed with the others), or what is
+    /// already done.
+    enum Slot {
+        Article { name: String, read: claimtrace::Result<()> },
+        Done(Done),
+    }
     let analyse = |jobs: Vec<Job>| -> Vec<Done> {
         let mut docs = Vec::new();
-        let slots: Vec<Result<(String, claimtrace::Result<()>), Done>> = jobs
+        let slots: Vec<Slot> = jobs
             .into_iter()
             .map(|job| match job {
-                Job::Article { name, doc } => Ok((name, (*doc).map(|doc| docs.push(doc)))),
-                Job::Unfetched { name, message } => Err(Done::Failed { name: Some(name), message }),
-                Job::Finished(name) => Err(Done::Finished(name)),
+                Job::Article { name, doc } => {
+                    Slot::Article { name, read: (*doc).map(|doc| docs.push(doc)) }
+                }
+                Job::Unfetched { name, message } => {
+                    Slot::Done(Done::Failed { name: Some(name), message })
+                }
+                Job::Finished(name) => Slot::Done(Done::Finished(name)),
             })
             .collect();
         let outcomes = pipeline.run_batch_contained(&mut docs);
@@ -233,11 +244,11 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         slots
             .into_iter()
             .map(|slot| match slot {
-                Ok((name, Ok(_))) => {
-                    finish(name, analysed.next().expect("one outcome a document read"))
-                }
-                Ok((name, Err(err))) => finish(name, Err(err)),
-                Err(done) => done,
+                Slot::Article { name, read } => finish(
+                    name,
+                    read.and_then(|()| analysed.next().expect("one outcome a document read")),
+                ),
+                Slot::Done(done) => done,
             })
             .collect()
     };

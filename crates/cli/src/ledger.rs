@@ -557,6 +557,9 @@ impl Writer {
             Item::Failed(message) => return self.failed(&message),
             Item::Say(line) => return self.say(line),
             Item::Fetched(kept) => {
+                // Kept in a transaction of its own, not in the batch of
+                // articles filed and not yet committed.
+                self.flush();
                 if let Some(store) = &mut self.store {
                     if let Err(err) = kept.keep(store) {
                         self.say(format!("claimtrace: {}: not kept as fetched: {err}", kept.url));

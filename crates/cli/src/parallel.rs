@@ -119,7 +119,8 @@ pub fn ordered_batches<T: Send, R: Send>(
                     batch.into_iter().unzip()
                 };
                 let results = work(items);
-                debug_assert_eq!(results.len(), seqs.len(), "one result an item");
+                // A result missing would hold the writer up for ever.
+                assert_eq!(results.len(), seqs.len(), "one result an item");
                 if seqs.into_iter().zip(results).any(|done| done_tx.send(done).is_err()) {
                     break;
                 }

@@ -353,7 +353,8 @@ impl SqlStore {
     /// at once, in a batch left open until [`SqlStore::commit_staged`]:
     /// the writer of a stream of articles files each as it comes, and
     /// commits them together. When one fails, the rest of the batch waits
-    /// for the commit, which files each on its own.
+    /// for the commit, which files each on its own. Commit before any
+    /// other write through this store: it would join the open batch.
     pub fn stage(&mut self, article: Prepared) {
         if self.staged.articles.is_empty() {
             self.staged.batched = matches!(self.conn.begin_batch(), Ok(true));
