@@ -161,9 +161,12 @@ fn bad_inputs_are_named_and_skipped_and_foreign_dbs_refused() {
 fn killed_mid_ingest_then_resumed_equals_an_uninterrupted_run() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = wikinews_jsonl(dir.path(), 80);
+    // One worker: articles are filed in batches of 32 over the whole run,
+    // not two batches at once, so there is time to be caught between.
+    let ingest = |db: &str| ["ingest", "--jobs", "1", "--db", db, &jsonl].map(str::to_string);
     let reference = dir.path().join("reference.db");
     let started = std::time::Instant::now();
-    let out = claimtrace(&["ingest", "--db", reference.to_str().unwrap(), &jsonl]);
+    let out = claimtrace(&ingest(reference.to_str().unwrap()).each_ref().map(String::as_str));
     let took = started.elapsed();
     assert!(out.status.success(), "{}", stderr(&out));
     let expected = ledger(reference.to_str().unwrap());
@@ -174,14 +177,15 @@ fn killed_mid_ingest_then_resumed_equals_an_uninterrupted_run() {
         out.stdout.iter().filter(|&&b| b == b'\n').count()
     };
     // Kill it (SIGKILL) part way through an uninterrupted run's time, once
-    // an article is in and before it is done; a run killed too early or
-    // too late is tried again on a fresh file, later or sooner.
+    // an article is in and before it is done: a run killed too early or
+    // too late is tried again on a fresh file, the time halved between.
     let mut killed_db = None;
-    let mut share = 0.6;
-    for attempt in 0..12 {
+    let (mut early, mut late) = (0.0, 2.0);
+    for attempt in 0..20 {
+        let share = (early + late) / 2.0;
         let db = dir.path().join(format!("killed-{attempt}.db")).to_str().unwrap().to_string();
         let mut child = Command::new(env!("CARGO_BIN_EXE_claimtrace"))
-            .args(["ingest", "--db", &db, &jsonl])
+            .args(ingest(&db))
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
@@ -190,8 +194,8 @@ fn killed_mid_ingest_then_resumed_equals_an_uninterrupted_run() {
         child.wait().unwrap();
         let filed = if Path::new(&db).exists() { articles_in(&db) } else { 0 };
         match filed {
-            0 => share = (share * 1.25).min(1.5),
-            80 => share *= 0.8,
+            0 => early = share,
+            80 => late = share,
             _ => {
                 killed_db = Some(db);
                 break;
