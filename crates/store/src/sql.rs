@@ -270,6 +270,14 @@ pub(crate) trait Conn: Send {
         Ok(true)
     }
 
+    /// A value that changes whenever the database may have changed since
+    /// it was last read, by this connection or another: what may be kept
+    /// between reads is kept while it holds. `None`: nothing may be kept
+    /// (inside a transaction, which may yet roll back; PostgreSQL).
+    fn stamp(&self) -> Option<(i64, u64)> {
+        None
+    }
+
     /// Whether a batch is open and has not failed.
     fn in_batch(&self) -> bool {
         false

@@ -49,6 +49,16 @@ impl Conn for SqliteConn {
         Dialect::Sqlite
     }
 
+    /// `PRAGMA data_version` (it moves when another connection commits)
+    /// and the rows this connection changed, outside transactions.
+    fn stamp(&self) -> Option<(i64, u64)> {
+        if !self.0.is_autocommit() {
+            return None;
+        }
+        let version = self.0.query_row("PRAGMA data_version", [], |r| r.get(0)).ok()?;
+        Some((version, self.0.total_changes()))
+    }
+
     fn query(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>> {
         let mut stmt = self.0.prepare_cached(sql)?;
         let columns = stmt.column_count();

@@ -176,7 +176,21 @@ pub struct SqlStore {
     text_rows: TextRows,
     /// Articles filed in a batch not committed yet ([`SqlStore::stage`]).
     staged: Staged,
+    /// `superseded_by` of the clusters read, while the ledger is unchanged.
+    superseded: std::cell::RefCell<Superseded>,
 }
+
+/// The claims superseding clusters, as read at `stamp` ([`Conn::stamp`]):
+/// finding one reads every revision of every member, thousands for a big
+/// story's claim, which a list shows again and again.
+#[derive(Default)]
+struct Superseded {
+    stamp: Option<(i64, u64)>,
+    by_cluster: HashMap<i64, Option<String>>,
+}
+
+/// Clusters [`Superseded`] keeps at most.
+const SUPERSEDED_KEPT: usize = 100_000;
 
 /// Full-text rows of the articles and appearances filed, held back until
 /// the end of the write (SQLite): FTS5 flushes the terms it holds in memory
@@ -241,6 +255,7 @@ impl SqlStore {
             outlets: STARTER_OUTLETS.clone(),
             text_rows: TextRows::default(),
             staged: Staged::default(),
+            superseded: std::cell::RefCell::default(),
         }
     }
 
@@ -682,9 +697,25 @@ impl SqlStore {
     /// Adds to a cluster's bare view what depends on other clusters and on
     /// reviewers: superseded-by and corrections.
     fn link_view(&self, cluster: i64, claim: &mut LedgerClaim) -> Result<()> {
+        claim.superseded_by = self.superseded_by(cluster)?;
+        apply_corrections(&*self.conn, cluster, claim)
+    }
+
+    /// [`superseded_by`], kept while the ledger does not change.
+    fn superseded_by(&self, cluster: i64) -> Result<Option<String>> {
         let conn = &*self.conn;
-        claim.superseded_by = superseded_by(conn, cluster)?;
-        apply_corrections(conn, cluster, claim)
+        let Some(stamp) = conn.stamp() else { return superseded_by(conn, cluster) };
+        let mut kept = self.superseded.borrow_mut();
+        if kept.stamp != Some(stamp) || kept.by_cluster.len() >= SUPERSEDED_KEPT {
+            kept.stamp = Some(stamp);
+            kept.by_cluster.clear();
+        }
+        if let Some(id) = kept.by_cluster.get(&cluster) {
+            return Ok(id.clone());
+        }
+        let id = superseded_by(conn, cluster)?;
+        kept.by_cluster.insert(cluster, id.clone());
+        Ok(id)
     }
 
     /// Claim `id`'s view (as [`LedgerStore::claim`]) with evidence: each
@@ -1969,7 +2000,7 @@ impl SqlStore {
             }),
             outlets: outlets as usize,
             appearances: summary.size,
-            superseded_by: superseded_by(conn, cluster)?,
+            superseded_by: self.superseded_by(cluster)?,
         }))
     }
 }

@@ -1064,6 +1064,38 @@ fn a_revised_figure_supersedes_the_older_one_in_any_order(backend: &Backend) {
 }
 on_both!(a_revised_figure_supersedes_the_older_one_in_any_order);
 
+#[test]
+fn a_reader_sees_a_claim_superseded_by_another_process_at_once() {
+    // What a reader keeps of "superseded by" (it reads every revision of
+    // a big claim) goes when another connection writes.
+    let day = |date: &str, toll: &str| {
+        let text = format!("Toll\n\nThe attack on the concert hall killed at least {toll} people, officials said.\n");
+        let input =
+            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+        let options = ReadOptions {
+            published: claimtrace::doc::Stamp::parse_iso(date),
+            ..ReadOptions::default()
+        };
+        claimtrace::analyze(&input, &options).remove(0).unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = Backend::Sqlite.open(dir.path());
+    ingest(&mut writer, "https://a.example/toll-1", &day("2024-03-23", "133"));
+    let reader = Backend::Sqlite.open(dir.path());
+    let superseded = |store: &SqlStore| {
+        let (brief, _) = store.claims_brief(&ClaimFilter::default()).unwrap();
+        let old = brief.iter().find(|b| b.text.contains("133")).expect("the first toll");
+        old.superseded_by.clone()
+    };
+    assert_eq!(superseded(&reader), None);
+    assert_eq!(superseded(&reader), None, "read again, as kept");
+    ingest(&mut writer, "https://b.example/toll-2", &day("2024-03-24", "137"));
+    let new = writer.claims(&ClaimFilter::default()).unwrap();
+    let new = new.iter().find(|c| c.text.contains("137")).expect("the revised toll");
+    assert_eq!(superseded(&reader), Some(new.id.clone()));
+    assert_eq!(superseded(&writer), Some(new.id.clone()));
+}
+
 fn a_reviewers_status_wins_holds_through_re_ingest_and_can_be_undone(backend: &Backend) {
     use claimtrace_store::Review;
     let dir = tempfile::tempdir().unwrap();
