@@ -697,12 +697,12 @@ impl SqlStore {
     /// Adds to a cluster's bare view what depends on other clusters and on
     /// reviewers: superseded-by and corrections.
     fn link_view(&self, cluster: i64, claim: &mut LedgerClaim) -> Result<()> {
-        claim.superseded_by = self.superseded_by(cluster)?;
+        claim.superseded_by = self.kept_superseded_by(cluster)?;
         apply_corrections(&*self.conn, cluster, claim)
     }
 
     /// [`superseded_by`], kept while the ledger does not change.
-    fn superseded_by(&self, cluster: i64) -> Result<Option<String>> {
+    fn kept_superseded_by(&self, cluster: i64) -> Result<Option<String>> {
         let conn = &*self.conn;
         let Some(stamp) = conn.stamp() else { return superseded_by(conn, cluster) };
         let mut kept = self.superseded.borrow_mut();
@@ -2000,7 +2000,7 @@ impl SqlStore {
             }),
             outlets: outlets as usize,
             appearances: summary.size,
-            superseded_by: self.superseded_by(cluster)?,
+            superseded_by: self.kept_superseded_by(cluster)?,
         }))
     }
 }

@@ -1027,17 +1027,21 @@ fn a_fact_check_joins_the_claim_it_reviews_in_any_order(backend: &Backend) {
 }
 on_both!(a_fact_check_joins_the_claim_it_reviews_in_any_order);
 
-fn a_revised_figure_supersedes_the_older_one_in_any_order(backend: &Backend) {
-    let day = |date: &str, toll: &str| {
-        let text = format!("Toll\n\nThe attack on the concert hall killed at least {toll} people, officials said.\n");
-        let input =
-            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
-        let options = ReadOptions {
-            published: claimtrace::doc::Stamp::parse_iso(date),
-            ..ReadOptions::default()
-        };
-        claimtrace::analyze(&input, &options).remove(0).unwrap()
+/// A report of the concert hall attack's toll, published on `date`.
+fn toll_report(date: &str, toll: &str) -> Document {
+    let text = format!(
+        "Toll\n\nThe attack on the concert hall killed at least {toll} people, officials said.\n"
+    );
+    let input = Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
+    let options = ReadOptions {
+        published: claimtrace::doc::Stamp::parse_iso(date),
+        ..ReadOptions::default()
     };
+    claimtrace::analyze(&input, &options).remove(0).unwrap()
+}
+
+fn a_revised_figure_supersedes_the_older_one_in_any_order(backend: &Backend) {
+    let day = toll_report;
     let docs = [
         ("https://a.example/toll-1", day("2024-03-23", "133")),
         ("https://b.example/toll-2", day("2024-03-24", "137")),
@@ -1068,16 +1072,7 @@ on_both!(a_revised_figure_supersedes_the_older_one_in_any_order);
 fn a_reader_sees_a_claim_superseded_by_another_process_at_once() {
     // What a reader keeps of "superseded by" (it reads every revision of
     // a big claim) goes when another connection writes.
-    let day = |date: &str, toll: &str| {
-        let text = format!("Toll\n\nThe attack on the concert hall killed at least {toll} people, officials said.\n");
-        let input =
-            Input { name: "x.txt", bytes: text.as_bytes(), format: None, content_type: None };
-        let options = ReadOptions {
-            published: claimtrace::doc::Stamp::parse_iso(date),
-            ..ReadOptions::default()
-        };
-        claimtrace::analyze(&input, &options).remove(0).unwrap()
-    };
+    let day = toll_report;
     let dir = tempfile::tempdir().unwrap();
     let mut writer = Backend::Sqlite.open(dir.path());
     ingest(&mut writer, "https://a.example/toll-1", &day("2024-03-23", "133"));
