@@ -7,7 +7,9 @@
 //! (`src/tag/perceptron.rs`: [`perceptron::Model::to_table`]), in
 //! `OUT_DIR`, so that the program borrows them where they lie instead of
 //! decoding the compact files at start-up; and sorts the place
-//! gazetteer's name table (`src/places/gazetteer.rs`) for the same reason.
+//! gazetteer's names and finds its places' lines
+//! (`src/places/gazetteer.rs`) and hashes the recognizer's harvested names
+//! (`src/entities/name_list.rs`) for the same reason.
 
 #[allow(dead_code)]
 #[path = "src/tables.rs"]
@@ -20,6 +22,10 @@ mod perceptron;
 #[allow(dead_code)]
 #[path = "src/places/gazetteer.rs"]
 mod gazetteer;
+
+#[allow(dead_code)]
+#[path = "src/entities/name_list.rs"]
+mod name_list;
 
 use std::path::{Path, PathBuf};
 
@@ -59,6 +65,7 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=models");
+    println!("cargo:rerun-if-changed=src/entities/data/names.tsv");
     let mut parts = Vec::new();
     for model in ["tagger", "parser", "ner"] {
         let path = root.join("models").join(format!("{model}.bin"));
@@ -70,7 +77,8 @@ fn main() {
         std::fs::write(out_dir.join(format!("{model}.table")), table).expect("OUT_DIR writable");
         parts.push(format!("{model} {}", hash_of(&[path], &root)));
     }
-    // The place gazetteer's name table, sorted (`src/places/gazetteer.rs`).
+    // The place gazetteer's tables: its names sorted, and where each place's
+    // line is (`src/places/gazetteer.rs`).
     let geo = |name: &str| -> &'static str {
         let text = std::fs::read_to_string(root.join("data/geo").join(name)).expect("geo data");
         String::leak(text)
@@ -81,7 +89,11 @@ fn main() {
         geo("regions.tsv"),
         geo("places.tsv"),
     );
-    std::fs::write(out_dir.join("place_names.bin"), places.names_table()).expect("OUT_DIR");
+    std::fs::write(out_dir.join("places.bin"), places.tables()).expect("OUT_DIR");
+    // The recognizer's harvested names (`src/entities/name_list.rs`).
+    let names = std::fs::read_to_string(root.join("src/entities/data/names.tsv")).expect("names");
+    let names = name_list::NameList::from_tokenized(&names).table();
+    std::fs::write(out_dir.join("names.bin"), names).expect("OUT_DIR");
     let mut data = Vec::new();
     files_under(&root.join("data"), &mut data);
     data.retain(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')));

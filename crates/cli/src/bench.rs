@@ -295,7 +295,11 @@ fn ingest(records: &[Vec<u8>], runs: usize) -> Result<ExitCode> {
         let start = Instant::now();
         // As `ingest` files them: in batches of its size, one transaction each.
         for batch in records.chunks(crate::ledger::BATCH) {
-            let docs = analyze_batch(batch)?;
+            // Analysed as `ingest`'s workers analyse them, in their batches.
+            let mut docs = Vec::with_capacity(batch.len());
+            for part in batch.chunks(crate::parallel::BATCH) {
+                docs.extend(analyze_batch(part)?);
+            }
             let inputs: Vec<ArticleInput<'_>> = docs
                 .iter()
                 .map(|doc| ArticleInput {

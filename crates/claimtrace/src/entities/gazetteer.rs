@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use super::name_list;
 use crate::doc::EntityKind;
 use crate::segment::tokenize;
 
@@ -102,7 +103,15 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 /// out) and GeoNames' populated places and US states. The recognizer
 /// reads them as features beside [`GAZETTEER`], and learns how far to trust
 /// them; they type nothing on their own.
-pub static NAMES: LazyLock<NameList> = LazyLock::new(|| NameList::from_tokenized(NAMES_TSV));
+pub static NAMES: LazyLock<NameList> = LazyLock::new(|| {
+    // Laid out at build time (`build.rs`) from the same file.
+    static TABLE: &crate::tables::Aligned<[u8]> =
+        &crate::tables::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/names.bin")));
+    NameList(
+        name_list::NameList::from_table(&TABLE.0)
+            .unwrap_or_else(|| name_list::NameList::from_tokenized(NAMES_TSV)),
+    )
+});
 
 const NAMES_TSV: &str = include_str!("data/names.tsv");
 
@@ -119,28 +128,23 @@ pub static GIVEN_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock
         .collect()
 });
 
-/// A long list of names kept as hashes: no name is stored, only the hash
-/// of its words and its type, found by the hash of its first word (about
-/// 20 bytes a name instead of a few hundred). A hash collision can only
-/// mislabel a feature, never an entity.
+/// The harvested names ([`NAMES`]): a [`name_list::NameList`] whose type
+/// codes read as entity types.
 #[derive(Default)]
-pub struct NameList {
-    /// (hash of the first word, number of words, hash of all of them,
-    /// type), sorted by the first word's hash, longest first.
-    names: Vec<(u64, usize, u64, EntityKind)>,
-    /// Hash of a first word to where its names start in `names` and how
-    /// many there are.
-    by_first: rustc_hash::FxHashMap<u64, (u32, u32)>,
-}
+pub struct NameList(name_list::NameList);
 
-/// The hash of one more word of a name (FNV-1a over a separator and the
-/// word's bytes).
-fn extend_hash(hash: u64, word: &str) -> u64 {
-    let mut h = Fnv(hash);
-    h.write(&[0x1f]);
-    h.write(word.as_bytes());
-    h.0
-}
+/// The entity type of each code of [`name_list::KINDS`].
+const CODED: [EntityKind; name_list::KINDS.len()] = [
+    EntityKind::Person,
+    EntityKind::Org,
+    EntityKind::Gpe,
+    EntityKind::Loc,
+    EntityKind::Fac,
+    EntityKind::Norp,
+    EntityKind::Event,
+    EntityKind::Product,
+    EntityKind::Other,
+];
 
 impl NameList {
     /// A list from lines of `TYPE<TAB>words`, the words of each name
@@ -148,62 +152,13 @@ impl NameList {
     /// America`, `GPE<TAB>Winston - Salem`); `#` lines are comments, and the
     /// first line listing a name keeps it.
     pub fn from_tokenized(text: &str) -> NameList {
-        let mut names = Vec::new();
-        for line in data_lines(text) {
-            let Some((kind, name)) = line.split_once('\t') else { continue };
-            let Some(kind) = EntityKind::from_name(kind) else { continue };
-            let mut words = name.split(' ');
-            let Some(first) = words.next() else { continue };
-            let first_hash = extend_hash(Fnv::default().0, first);
-            let (len, hash) =
-                words.fold((1, first_hash), |(n, h), word| (n + 1, extend_hash(h, word)));
-            names.push((first_hash, len, hash, kind, names.len()));
-        }
-        // The first line listing a name keeps it.
-        names.sort_by_key(|&(first, len, hash, _, line)| {
-            (first, std::cmp::Reverse(len), hash, line)
-        });
-        names.dedup_by_key(|&mut (first, len, hash, _, _)| (first, len, hash));
-        let names: Vec<(u64, usize, u64, EntityKind)> =
-            names.into_iter().map(|(first, len, hash, kind, _)| (first, len, hash, kind)).collect();
-        let mut by_first = rustc_hash::FxHashMap::default();
-        for (at, name) in names.iter().enumerate() {
-            let at = u32::try_from(at).expect("fewer than 4 billion names");
-            by_first.entry(name.0).or_insert((at, 0)).1 += 1;
-        }
-        NameList { names, by_first }
+        NameList(name_list::NameList::from_tokenized(text))
     }
 
     /// Longest, leftmost, non-overlapping matches over `words`: (start,
     /// end, type).
     pub fn find(&self, words: &[&str]) -> Vec<(usize, usize, EntityKind)> {
-        let mut out = Vec::new();
-        // Running hashes of words[i..i + n], as long as the longest name
-        // needs; one buffer for the whole sentence.
-        let mut hashes: Vec<u64> = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let first_hash = extend_hash(Fnv::default().0, words[i]);
-            let found = self.by_first.get(&first_hash).and_then(|&(start, count)| {
-                let names = &self.names[start as usize..(start + count) as usize];
-                let longest = names.first().map_or(0, |n| n.1).min(words.len() - i);
-                hashes.clear();
-                hashes.push(first_hash);
-                for word in &words[i + 1..i + longest] {
-                    let last = *hashes.last().expect("one");
-                    hashes.push(extend_hash(last, word));
-                }
-                names.iter().find(|&&(_, n, h, _)| n <= longest && hashes[n - 1] == h)
-            });
-            match found {
-                Some(&(_, n, _, kind)) => {
-                    out.push((i, i + n, kind));
-                    i += n;
-                }
-                None => i += 1,
-            }
-        }
-        out
+        self.0.find(words).into_iter().map(|(s, e, code)| (s, e, CODED[code])).collect()
     }
 
     /// The type of the listed name that is exactly these words.
@@ -213,12 +168,12 @@ impl NameList {
 
     /// How many names the list holds.
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.0.len()
     }
 
     /// Whether the list holds no name.
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.0.is_empty()
     }
 }
 
@@ -333,6 +288,23 @@ mod tests {
     fn shipped_names_load() {
         assert!(NAMES.len() > 30_000);
         assert_eq!(NAMES.find(&["Shanghai"]), vec![(0, 1, EntityKind::Gpe)]);
+    }
+
+    #[test]
+    fn the_shipped_name_table_is_the_one_the_data_gives() {
+        let parsed = name_list::NameList::from_tokenized(NAMES_TSV);
+        assert_eq!(NAMES.0.table(), parsed.table());
+        // A table cut short is refused.
+        let table: &'static [u8] = Vec::leak(parsed.table());
+        assert!(name_list::NameList::from_table(&table[..table.len() - 8]).is_none());
+        assert!(name_list::NameList::from_table(&[]).is_none());
+    }
+
+    #[test]
+    fn codes_name_their_types() {
+        for (code, name) in name_list::KINDS.iter().enumerate() {
+            assert_eq!(EntityKind::from_name(name), Some(CODED[code]));
+        }
     }
 
     #[test]

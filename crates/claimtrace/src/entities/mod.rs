@@ -17,6 +17,7 @@ mod describe;
 pub mod gazetteer;
 mod lists;
 mod merge;
+pub mod name_list;
 pub mod ner;
 
 use std::sync::LazyLock;

@@ -8,10 +8,12 @@
 //! sorted table: 150,000 names in about 2 MB, the place texts borrowed from
 //! the embedded data.
 //!
-//! The shipped gazetteer's name table is sorted at build time (`build.rs`
+//! The shipped gazetteer's tables are made at build time (`build.rs`
 //! includes this file: it stands alone, without the rest of the crate) and
-//! read where it lies in the program image (`crate::tables`); only the places themselves are
-//! read from their text at start-up ([`PlaceGazetteer::with_names`]).
+//! read where they lie in the program image (`crate::tables`): the sorted
+//! names, and where each place's line is in its data file. A place is read
+//! from its line when it is asked for ([`PlaceGazetteer::place`]), so that
+//! start-up reads only the countries ([`PlaceGazetteer::with_tables`]).
 
 use std::borrow::Cow;
 
@@ -38,7 +40,7 @@ pub enum PlaceKind {
 }
 
 /// One place.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Place {
     pub kind: PlaceKind,
     pub name: &'static str,
@@ -64,7 +66,11 @@ pub struct NameHit {
 
 /// The compiled gazetteer.
 pub struct PlaceGazetteer {
-    pub places: Vec<Place>,
+    /// The four data texts: countries, continents, regions, places.
+    texts: [&'static str; 4],
+    /// Per place, in index order: its text (index into `texts`, which
+    /// gives its kind) and its line's byte range there.
+    rows: Cow<'static, [[u32; 3]]>,
     /// Name key hashes, sorted, and beside each (`values`) the place index
     /// shifted left by one, or-ed with whether the name is primary; pairs
     /// with the same key in value order.
@@ -85,43 +91,78 @@ impl PlaceGazetteer {
         regions: &'static str,
         places: &'static str,
     ) -> PlaceGazetteer {
+        let texts = [countries, continents, regions, places];
         let mut names = Vec::new();
-        let mut g = Self::read([countries, continents, regions, places], Some(&mut names));
+        let mut rows = Vec::new();
+        for (file, &text) in texts.iter().enumerate() {
+            for (range, line) in lines(text) {
+                let Some((place, listed)) = read_line(KINDS[file], line) else { continue };
+                let index = rows.len() as u32;
+                rows.push([file as u32, range.0, range.1]);
+                names.push((key_hash(place.name), index << 1 | 1));
+                // Countries' and regions' listed names are aliases, as good
+                // as their own; places' are GeoNames' alternates.
+                let primary = place.kind != PlaceKind::City;
+                for name in list(listed) {
+                    names.push((key_hash(name), index << 1 | u32::from(primary)));
+                }
+            }
+        }
         names.sort_unstable();
         names.dedup();
+        let mut g = Self::with_rows(texts, Cow::Owned(rows));
         g.keys = names.iter().map(|&(k, _)| k).collect();
         g.values = names.iter().map(|&(_, v)| v).collect();
         g
     }
 
-    /// The gazetteer of the same four texts with the name table `names`
-    /// that [`PlaceGazetteer::names_table`] wrote for them, borrowed where
-    /// it is aligned (to 8 bytes). `None` if the table is not one.
-    pub fn with_names(
+    /// The gazetteer of the same four texts with the tables `tables` that
+    /// [`PlaceGazetteer::tables`] wrote for them, borrowed where they are
+    /// aligned (to 8 bytes). `None` if the tables are not those of these
+    /// texts.
+    pub fn with_tables(
         countries: &'static str,
         continents: &'static str,
         regions: &'static str,
         places: &'static str,
-        names: &'static [u8],
+        tables: &'static [u8],
     ) -> Option<PlaceGazetteer> {
-        let n = usize::try_from(u64::from_le_bytes(names.get(..8)?.try_into().ok()?)).ok()?;
-        let keys = names.get(8..8 + 8 * n)?;
-        let values = names.get(8 + 8 * n..8 + 12 * n)?;
-        if cfg!(target_endian = "big") || names.len() != 8 + 12 * n {
+        let count = |at: usize| -> Option<usize> {
+            usize::try_from(u64::from_le_bytes(tables.get(at..at + 8)?.try_into().ok()?)).ok()
+        };
+        let (n, m) = (count(0)?, count(8)?);
+        let rows_at = 16 + 8 * n;
+        let values_at = rows_at + 12 * m;
+        if cfg!(target_endian = "big") || tables.len() != values_at + 4 * n {
             return None;
         }
-        let mut g = Self::read([countries, continents, regions, places], None);
-        g.keys = in_place(keys);
-        g.values = in_place(values);
+        let texts = [countries, continents, regions, places];
+        let rows: Cow<'static, [[u32; 3]]> = in_place(&tables[rows_at..values_at]);
+        // Every line a row points at is in its text, on character
+        // boundaries: a place is read from it without a check.
+        let fits = |&[file, start, end]: &[u32; 3]| {
+            texts.get(file as usize).is_some_and(|t| t.get(start as usize..end as usize).is_some())
+        };
+        if !rows.iter().all(fits) {
+            return None;
+        }
+        let mut g = Self::with_rows(texts, rows);
+        g.keys = in_place(&tables[16..rows_at]);
+        g.values = in_place(&tables[values_at..]);
         Some(g)
     }
 
-    /// The name table, for [`PlaceGazetteer::with_names`]: the name count
-    /// as a `u64`, the key hashes, then the values (little-endian).
-    pub fn names_table(&self) -> Vec<u8> {
+    /// The gazetteer's tables, for [`PlaceGazetteer::with_tables`]: the
+    /// name count and the place count as `u64`s, the names' key hashes,
+    /// the places' rows, then the names' values (little-endian).
+    pub fn tables(&self) -> Vec<u8> {
         let mut out = (self.keys.len() as u64).to_le_bytes().to_vec();
+        out.extend_from_slice(&(self.rows.len() as u64).to_le_bytes());
         for k in self.keys.iter() {
             out.extend_from_slice(&k.to_le_bytes());
+        }
+        for v in self.rows.iter().flatten() {
+            out.extend_from_slice(&v.to_le_bytes());
         }
         for v in self.values.iter() {
             out.extend_from_slice(&v.to_le_bytes());
@@ -129,98 +170,71 @@ impl PlaceGazetteer {
         out
     }
 
-    /// The places, countries and demonyms of the four texts; their names
-    /// into `names` if asked for, unsorted.
-    fn read(
-        [countries, continents, regions, places]: [&'static str; 4],
-        mut names: Option<&mut Vec<(u64, u32)>>,
-    ) -> PlaceGazetteer {
-        let mut g = PlaceGazetteer {
-            places: Vec::new(),
-            keys: Cow::Borrowed(&[]),
-            values: Cow::Borrowed(&[]),
-            countries: Vec::new(),
-            demonyms: Vec::new(),
-        };
-        for cols in rows(countries) {
-            let [iso, id, name, population, _continent, ..] = cols[..] else { continue };
-            let place = g.push(
-                names.as_deref_mut(),
-                Place {
-                    kind: PlaceKind::Country,
-                    name,
-                    id: id.parse().ok(),
-                    country: iso,
-                    admin1: "",
-                    population: population.parse().unwrap_or(0),
-                    coordinates: None,
-                },
-            );
-            g.countries.push((iso, place));
-            add_names(names.as_deref_mut(), place, cols.get(5).copied(), true);
+    /// The gazetteer of `rows` over `texts`, names not yet set: the
+    /// countries and demonyms are read from the countries' text.
+    fn with_rows(texts: [&'static str; 4], rows: Cow<'static, [[u32; 3]]>) -> PlaceGazetteer {
+        let mut countries = Vec::new();
+        let mut demonyms = Vec::new();
+        for (index, row) in rows.iter().enumerate().take_while(|(_, row)| row[0] == 0) {
+            let Some(line) = texts[0].get(row[1] as usize..row[2] as usize) else { continue };
+            let cols = columns(line);
+            let Some(&iso) = cols.first() else { continue };
+            countries.push((iso, index));
             for demonym in list(cols.get(6).copied()) {
-                g.demonyms.push((key_hash(demonym), iso));
+                demonyms.push((key_hash(demonym), iso));
             }
         }
-        for cols in rows(continents) {
-            let [id, name, lat, lon, ..] = cols[..] else { continue };
-            g.push(
-                names.as_deref_mut(),
-                Place {
-                    kind: PlaceKind::Continent,
-                    name,
-                    id: id.parse().ok(),
-                    country: "",
-                    admin1: "",
-                    population: 0,
-                    coordinates: coordinates(lat, lon),
-                },
-            );
+        countries.sort_unstable();
+        demonyms.sort_unstable();
+        PlaceGazetteer {
+            texts,
+            rows,
+            keys: Cow::Borrowed(&[]),
+            values: Cow::Borrowed(&[]),
+            countries,
+            demonyms,
         }
-        for cols in rows(regions) {
-            let [iso, id, name, admin1, ..] = cols[..] else { continue };
-            let place = g.push(
-                names.as_deref_mut(),
-                Place {
-                    kind: PlaceKind::Region,
-                    name,
-                    id: id.parse().ok(),
-                    country: iso,
-                    admin1,
-                    population: 0,
-                    coordinates: None,
-                },
-            );
-            add_names(names.as_deref_mut(), place, cols.get(4).copied(), true);
-        }
-        for cols in rows(places) {
-            let [id, name, lat, lon, iso, admin1, population, ..] = cols[..] else { continue };
-            let place = g.push(
-                names.as_deref_mut(),
-                Place {
-                    kind: PlaceKind::City,
-                    name,
-                    id: id.parse().ok(),
-                    country: iso,
-                    admin1,
-                    population: population.parse().unwrap_or(0),
-                    coordinates: coordinates(lat, lon),
-                },
-            );
-            add_names(names.as_deref_mut(), place, cols.get(7).copied(), false);
-        }
-        g.countries.sort_unstable();
-        g.demonyms.sort_unstable();
-        g
     }
 
-    fn push(&mut self, names: Option<&mut Vec<(u64, u32)>>, place: Place) -> usize {
-        let idx = self.places.len();
-        if let Some(names) = names {
-            names.push((key_hash(place.name), (idx as u32) << 1 | 1));
-        }
-        self.places.push(place);
-        idx
+    /// How many places there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The place at `index` (as [`NameHit::place`] gives it), read from
+    /// its line.
+    ///
+    /// # Panics
+    /// If `index` is not below [`len`](Self::len), as a slice would.
+    pub fn place(&self, index: usize) -> Place {
+        let [file, start, end] = self.rows[index];
+        let line = self.texts[file as usize].get(start as usize..end as usize).unwrap_or("");
+        // Rows are made only for lines that read (`parse`, and the same
+        // code at build time over the same texts): the fallback is never
+        // taken.
+        let kind = KINDS[file as usize];
+        read_line(kind, line).map_or(
+            Place {
+                kind,
+                name: line,
+                id: None,
+                country: "",
+                admin1: "",
+                population: 0,
+                coordinates: None,
+            },
+            |(place, _)| place,
+        )
+    }
+
+    /// Every place, in index order.
+    pub fn places(&self) -> impl Iterator<Item = Place> + '_ {
+        (0..self.len()).map(|i| self.place(i))
     }
 
     /// Every place called `name` (its own name, an alias or an alternate).
@@ -240,9 +254,9 @@ impl PlaceGazetteer {
     }
 
     /// The place of the country with ISO code `iso`.
-    pub fn country(&self, iso: &str) -> Option<&Place> {
+    pub fn country(&self, iso: &str) -> Option<Place> {
         let i = self.countries.binary_search_by(|&(c, _)| c.cmp(iso)).ok()?;
-        Some(&self.places[self.countries[i].1])
+        Some(self.place(self.countries[i].1))
     }
 
     /// The country whose people `word` names ("Russian", "Russians").
@@ -296,31 +310,63 @@ fn key_bytes(name: &str, mut emit: impl FnMut(&[u8])) {
     }
 }
 
-/// Adds the `;`-separated `names` of `place` to `out`, if there is one.
-fn add_names(
-    out: Option<&mut Vec<(u64, u32)>>,
-    place: usize,
-    names: Option<&'static str>,
-    primary: bool,
-) {
-    if let Some(out) = out {
-        for name in list(names) {
-            out.push((key_hash(name), (place as u32) << 1 | u32::from(primary)));
+/// The kind of place each data text lists, in the order of `texts`.
+const KINDS: [PlaceKind; 4] =
+    [PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region, PlaceKind::City];
+
+/// The data lines of a TSV text with their byte ranges in it (`#`
+/// comments and blank lines left out).
+fn lines(text: &'static str) -> impl Iterator<Item = ((u32, u32), &'static str)> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(move |l| {
+        let start = l.as_ptr() as usize - text.as_ptr() as usize;
+        ((start as u32, (start + l.len()) as u32), l)
+    })
+}
+
+/// A data line of a text listing places of `kind` as the place, and the
+/// `;`-separated names it lists for it (aliases for countries and
+/// regions, GeoNames' alternates for places); `None` for a malformed line.
+fn read_line(kind: PlaceKind, line: &'static str) -> Option<(Place, Option<&'static str>)> {
+    let cols = columns(line);
+    let place = |name, id: &str, country, admin1, population: &str, coordinates| Place {
+        kind,
+        name,
+        id: id.parse().ok(),
+        country,
+        admin1,
+        population: population.parse().unwrap_or(0),
+        coordinates,
+    };
+    match kind {
+        PlaceKind::Country => {
+            let [iso, id, name, population, _continent, ..] = cols[..] else { return None };
+            Some((place(name, id, iso, "", population, None), cols.get(5).copied()))
+        }
+        PlaceKind::Continent => {
+            let [id, name, lat, lon, ..] = cols[..] else { return None };
+            Some((place(name, id, "", "", "", coordinates(lat, lon)), None))
+        }
+        PlaceKind::Region => {
+            let [iso, id, name, admin1, ..] = cols[..] else { return None };
+            Some((place(name, id, iso, admin1, "", None), cols.get(4).copied()))
+        }
+        PlaceKind::City => {
+            let [id, name, lat, lon, iso, admin1, population, ..] = cols[..] else { return None };
+            let at = coordinates(lat, lon);
+            Some((place(name, id, iso, admin1, population, at), cols.get(7).copied()))
         }
     }
 }
 
-/// The data lines of a TSV text, split into at most [`COLUMNS`] columns
-/// (the last keeps any further tabs).
-fn rows(text: &'static str) -> impl Iterator<Item = Columns> {
-    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| {
-        let mut columns = Columns { cols: [""; COLUMNS], len: 0 };
-        for (slot, col) in columns.cols.iter_mut().zip(l.splitn(COLUMNS, '\t')) {
-            *slot = col;
-            columns.len += 1;
-        }
-        columns
-    })
+/// A data line split into at most [`COLUMNS`] columns (the last keeps any
+/// further tabs).
+fn columns(line: &'static str) -> Columns {
+    let mut columns = Columns { cols: [""; COLUMNS], len: 0 };
+    for (slot, col) in columns.cols.iter_mut().zip(line.splitn(COLUMNS, '\t')) {
+        *slot = col;
+        columns.len += 1;
+    }
+    columns
 }
 
 /// The most columns a data file has (`places.tsv`).
@@ -362,7 +408,7 @@ mod tests {
         let names = |name: &str| -> Vec<(&str, &str, bool)> {
             g.lookup(name)
                 .iter()
-                .map(|h| (g.places[h.place].name, g.places[h.place].country, h.primary))
+                .map(|h| (g.place(h.place).name, g.place(h.place).country, h.primary))
                 .collect()
         };
         assert_eq!(names("the Netherlands"), [("The Netherlands", "NL", true)]);
@@ -378,7 +424,7 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_name_table_is_the_one_the_data_gives() {
+    fn the_shipped_tables_are_the_ones_the_data_gives() {
         let parsed = PlaceGazetteer::parse(
             include_str!("../../data/geo/countries.tsv"),
             include_str!("../../data/geo/continents.tsv"),
@@ -389,10 +435,14 @@ mod tests {
         assert!(matches!(shipped.keys, Cow::Borrowed(_)), "read in place");
         assert_eq!(shipped.keys[..], parsed.keys[..]);
         assert_eq!(shipped.values[..], parsed.values[..]);
-        assert_eq!(shipped.places, parsed.places);
-        assert!(parsed.keys.len() > 100_000);
-        let table: &'static [u8] = Vec::leak(parsed.names_table());
-        assert!(PlaceGazetteer::with_names("", "", "", "", &table[..table.len() - 1]).is_none());
+        assert!(matches!(shipped.rows, Cow::Borrowed(_)), "read in place");
+        assert_eq!(shipped.rows[..], parsed.rows[..]);
+        assert!(shipped.places().eq(parsed.places()));
+        assert!(parsed.keys.len() > 100_000 && parsed.len() > 30_000);
+        let table: &'static [u8] = Vec::leak(parsed.tables());
+        assert!(PlaceGazetteer::with_tables("", "", "", "", &table[..table.len() - 1]).is_none());
+        // Rows that point outside their texts are refused.
+        assert!(PlaceGazetteer::with_tables("", "", "", "", table).is_none());
     }
 
     proptest::proptest! {

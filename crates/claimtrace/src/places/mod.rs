@@ -31,9 +31,9 @@ pub static PLACES: LazyLock<PlaceGazetteer> = LazyLock::new(|| {
     let continents = include_str!("../../data/geo/continents.tsv");
     let regions = include_str!("../../data/geo/regions.tsv");
     let places = include_str!("../../data/geo/places.tsv");
-    static NAMES: &crate::tables::Aligned<[u8]> =
-        &crate::tables::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/place_names.bin")));
-    PlaceGazetteer::with_names(countries, continents, regions, places, &NAMES.0)
+    static TABLES: &crate::tables::Aligned<[u8]> =
+        &crate::tables::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/places.bin")));
+    PlaceGazetteer::with_tables(countries, continents, regions, places, &TABLES.0)
         .unwrap_or_else(|| PlaceGazetteer::parse(countries, continents, regions, places))
 });
 
@@ -169,7 +169,7 @@ pub fn is_known_place(name: &str) -> bool {
 
 /// Whether `name` is a country's own name ("Philippines", "Yemen").
 pub fn is_country(name: &str) -> bool {
-    PLACES.hits(name).any(|h| h.primary && PLACES.places[h.place].kind == PlaceKind::Country)
+    PLACES.hits(name).any(|h| h.primary && PLACES.place(h.place).kind == PlaceKind::Country)
 }
 
 /// Whether `name` is the own name of a country, a state or (unless
@@ -177,7 +177,7 @@ pub fn is_country(name: &str) -> bool {
 /// capitalised word is safely taken for.
 fn known_by_name(g: &PlaceGazetteer, name: &str, no_towns: bool) -> bool {
     g.hits(name).any(|h| {
-        let place = &g.places[h.place];
+        let place = g.place(h.place);
         h.primary
             && !place.country.is_empty()
             && (place.kind != PlaceKind::City || (!no_towns && place.population >= 50_000))
@@ -191,7 +191,7 @@ pub fn places_with(doc: &mut Document, g: &PlaceGazetteer) {
         .map(|e| if is_place(doc.entities[e].kind) { candidates(doc, e, g) } else { Vec::new() })
         .collect();
     let evidence = evidence(doc, &candidates, g);
-    let mut chosen: Vec<Option<&Place>> = vec![None; doc.entities.len()];
+    let mut chosen: Vec<Option<Place>> = vec![None; doc.entities.len()];
     for (e, cands) in candidates.iter().enumerate() {
         chosen[e] = choose(doc, e, cands, &evidence, g);
     }
@@ -223,7 +223,7 @@ fn retype(doc: &mut Document, g: &PlaceGazetteer) {
         let own = |fits: &dyn Fn(&Place) -> bool| {
             std::iter::once(&entity.name)
                 .chain(&entity.aliases)
-                .all(|name| g.lookup(name).iter().any(|h| h.primary && fits(&g.places[h.place])))
+                .all(|name| g.lookup(name).iter().any(|h| h.primary && fits(&g.place(h.place))))
         };
         let placed = || located(doc, e, g);
         let kind = match entity.kind {
@@ -309,9 +309,9 @@ fn candidates(doc: &Document, e: usize, g: &PlaceGazetteer) -> Vec<Candidate> {
 fn evidence(doc: &Document, candidates: &[Vec<Candidate>], g: &PlaceGazetteer) -> Evidence {
     let mut ev = Evidence::default();
     for (e, cands) in candidates.iter().enumerate() {
-        let best_kind = cands.iter().filter(|c| c.primary).map(|c| g.places[c.place].kind).min();
+        let best_kind = cands.iter().filter(|c| c.primary).map(|c| g.place(c.place).kind).min();
         for c in cands.iter().filter(|c| c.primary) {
-            let place = &g.places[c.place];
+            let place = g.place(c.place);
             if Some(place.kind) != best_kind || place.country.is_empty() {
                 continue;
             }
@@ -337,17 +337,17 @@ fn evidence(doc: &Document, candidates: &[Vec<Candidate>], g: &PlaceGazetteer) -
 }
 
 /// The best reading of entity `e`, if one is good enough.
-fn choose<'g>(
+fn choose(
     doc: &Document,
     e: usize,
     cands: &[Candidate],
     ev: &Evidence,
-    g: &'g PlaceGazetteer,
-) -> Option<&'g Place> {
+    g: &PlaceGazetteer,
+) -> Option<Place> {
     let qualifiers = qualifiers(doc, e, g);
     let mut best: Option<(f64, usize)> = None;
     for c in cands {
-        let place = &g.places[c.place];
+        let place = g.place(c.place);
         let mut score = match place.kind {
             PlaceKind::Country => 10.0,
             PlaceKind::Continent => 9.0,
@@ -377,12 +377,12 @@ fn choose<'g>(
             best = Some((score, c.place));
         }
     }
-    best.map(|(_, p)| &g.places[p])
+    best.map(|(_, p)| g.place(p))
 }
 
 /// Countries or divisions written right after a mention of entity `e`
 /// ("Paris, Texas", "Tripoli, Lebanon").
-fn qualifiers<'g>(doc: &Document, e: usize, g: &'g PlaceGazetteer) -> Vec<&'g Place> {
+fn qualifiers(doc: &Document, e: usize, g: &PlaceGazetteer) -> Vec<Place> {
     let mut out = Vec::new();
     for &m in &doc.entities[e].mentions {
         let Some(mention) = doc.mentions.get(m) else { continue };
@@ -398,11 +398,11 @@ fn qualifiers<'g>(doc: &Document, e: usize, g: &'g PlaceGazetteer) -> Vec<&'g Pl
             if !phrase.starts_with(char::is_uppercase) {
                 continue;
             }
-            let hits: Vec<&Place> = g
+            let hits: Vec<Place> = g
                 .lookup(&phrase)
                 .into_iter()
                 .filter(|h| h.primary)
-                .map(|h| &g.places[h.place])
+                .map(|h| g.place(h.place))
                 .filter(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
                 .collect();
             if !hits.is_empty() {
@@ -421,7 +421,7 @@ fn qualifiers<'g>(doc: &Document, e: usize, g: &'g PlaceGazetteer) -> Vec<&'g Pl
 /// place with no country (a region spanning countries) takes none.
 fn fallback_countries(
     doc: &Document,
-    chosen: &[Option<&Place>],
+    chosen: &[Option<Place>],
     g: &PlaceGazetteer,
 ) -> Vec<Option<&'static str>> {
     let sentence_of = |start: usize| doc.sentences.partition_point(|s| s.span.end <= start);
@@ -489,7 +489,7 @@ fn inner_country(name: &str, g: &PlaceGazetteer) -> Option<&'static str> {
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..words.len()).find_map(|skip| {
         g.lookup(&words[skip..].join(" ")).iter().find_map(|h| {
-            let place = &g.places[h.place];
+            let place = g.place(h.place);
             (h.primary
                 && matches!(place.kind, PlaceKind::Country | PlaceKind::Region)
                 && !place.country.is_empty())

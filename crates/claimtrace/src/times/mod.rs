@@ -169,7 +169,36 @@ static NAMED: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
         .collect()
 });
 
-static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
+/// A time rule's pattern, compiled when a text first needs it (the set
+/// says the rule matches): a short text compiles only its rules.
+struct RulePattern {
+    rule: Rule,
+    pattern: String,
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl RulePattern {
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            regex::RegexBuilder::new(&self.pattern)
+                .unicode(false)
+                .dfa_size_limit(DFA_CACHE_BYTES)
+                .build()
+                .unwrap_or_else(|e| panic!("time rule {:?} is a valid regex: {e}", self.rule))
+        })
+    }
+}
+
+/// The regex of `rule`.
+fn rule_regex(rule: Rule) -> &'static Regex {
+    RULES.iter().find(|r| r.rule == rule).expect("every rule has a pattern").regex()
+}
+
+/// The rules in the order they are tried on ties. ASCII classes and case
+/// folding (`unicode(false)`): times are written in ASCII (the reader
+/// turns Unicode spaces into plain ones), and the Unicode tables made the
+/// automata several times larger, built at every start.
+static RULES: LazyLock<Vec<RulePattern>> = LazyLock::new(|| {
     let n = DUR_NUM.as_str();
     let numeric = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b";
     let iso = r"\d{4}-\d{2}-\d{2}\b";
@@ -267,14 +296,11 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
     ];
     table
         .into_iter()
-        .map(|(rule, pattern)| {
+        .map(|(rule, pattern)| RulePattern {
+            rule,
             // ASCII word boundaries keep the fast DFA on non-ASCII text.
-            let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-            let re = regex::RegexBuilder::new(&format!("(?i){pattern}"))
-                .dfa_size_limit(DFA_CACHE_BYTES)
-                .build()
-                .unwrap_or_else(|e| panic!("time rule {rule:?} is a valid regex: {e}"));
-            (rule, re)
+            pattern: format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)")),
+            regex: std::sync::OnceLock::new(),
         })
         .collect()
 });
@@ -282,7 +308,8 @@ static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
 /// All rules at once: one pass tells which rules can match a sentence, so
 /// the costlier capturing searches run only for those.
 static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(RULES.iter().map(|(_, re)| re.as_str()))
+    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.pattern.as_str()))
+        .unicode(false)
         .dfa_size_limit(DFA_CACHE_BYTES)
         .build()
         .expect("rules compile as a set")
@@ -312,8 +339,8 @@ fn scan_with(
     }
     let mut candidates = Vec::new();
     for rule_idx in RULE_SET.matches(text).iter() {
-        let (rule, re) = &RULES[rule_idx];
-        for caps in re.captures_iter(text) {
+        let rule = &RULES[rule_idx].rule;
+        for caps in RULES[rule_idx].regex().captures_iter(text) {
             let t = caps.name("t").or_else(|| caps.get(0)).expect("group 0 always matches");
             if t.is_empty() {
                 continue;
@@ -504,7 +531,7 @@ fn checked_date(y: i32, m: u32, d: u32, text: &str) -> Result<NaiveDate, String>
 /// year filled from the anchor and tense when the text has none.
 fn parse_date_part(text: &str, ctx: &Ctx<'_>) -> Result<Option<String>, String> {
     for rule in [Rule::IsoDate, Rule::NumericDate, Rule::MonthDay, Rule::DayMonth] {
-        let re = &RULES.iter().find(|(r, _)| *r == rule).expect("rule exists").1;
+        let re = rule_regex(rule);
         if let Some(caps) = re.captures(text) {
             if let Some(res) = resolve(rule, &caps, ctx, &mut State::default())? {
                 return Ok(Some(res.value));
@@ -672,7 +699,7 @@ fn resolve(
     let res = match rule {
         Rule::DateTime => {
             let Some(day) = parse_date_part(t, ctx)? else { return Ok(None) };
-            let re = &RULES.iter().find(|(r, _)| *r == Rule::ClockAmPm).expect("rule exists").1;
+            let re = rule_regex(Rule::ClockAmPm);
             // The clock follows the date: search after the date's digits.
             let tail_start = t.find(',').or_else(|| t.find(" at ")).unwrap_or(0);
             let Some(c) = re.captures(crate::chars::after(t, tail_start)) else { return Ok(None) };

@@ -471,3 +471,22 @@ fn a_months_sentence_final_period_is_not_its_own() {
         found.iter().filter_map(|f| text.get(f.span.start..f.span.end)).collect();
     assert_eq!(texts, ["July", "Sept. 5"]);
 }
+
+/// Rules compile when a text first needs them: every one must, and the
+/// set must agree with each rule on which texts it matches.
+#[test]
+fn every_rule_compiles_and_the_set_agrees_with_it() {
+    let texts = [
+        "On Friday, March 22, 2024, at 9 p.m. MSK, 137 people were killed",
+        "three days ago, in the 1990s, last week, every Monday, 2019-09-01",
+        "during the first quarter of 2020, at 0930 UTC, a 25-year-old man",
+    ];
+    for rule in super::RULES.iter() {
+        let regex = rule.regex();
+        for text in texts {
+            let in_set =
+                super::RULE_SET.matches(text).iter().any(|i| std::ptr::eq(&super::RULES[i], rule));
+            assert_eq!(in_set, regex.is_match(text), "{:?} on {text:?}", rule.rule);
+        }
+    }
+}
