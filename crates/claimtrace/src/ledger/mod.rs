@@ -21,7 +21,9 @@ mod view;
 pub use copies::Fingerprint;
 pub use events::{group as group_events, Reported};
 pub use outlets::{Outlet, Outlets};
-pub use signature::{revises, same_claim, MatchReason, Parts, Signature, Stored, BANDS, ROWS};
+pub use signature::{
+    relate, revises, same_claim, MatchReason, Parts, Relation, Signature, Stored, BANDS, ROWS,
+};
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use versions::{is_unannounced, update_notes, version_changes, VersionChanges};
 pub use view::{

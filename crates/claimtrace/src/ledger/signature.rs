@@ -298,30 +298,37 @@ pub struct MatchReason {
     pub shared_numbers: Vec<String>,
 }
 
-/// Whether `a` and `b` state the same proposition. Symmetric, and a
-/// function of the two signatures alone, so that clusters (the connected
-/// components of this relation) do not depend on the order articles
-/// arrive in.
-///
-/// Same negation and the same numbers (two tolls are two claims; a
-/// report that leaves the figure out may be the same claim, on a third
-/// word in common), no other parties, and either most of the wording in
-/// common, or shared entities with a good part of the wording or with
-/// most of the shorter claim's wording.
-pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
-    // The same numbers, or none on one side: a report that leaves the
-    // figure out tells less of the same claim (the wording must then carry
-    // more of the match); two figures are two claims, or one revising the
-    // other.
+/// How two claims stand to each other.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Relation {
+    /// The same proposition ([`same_claim`]).
+    Same(MatchReason),
+    /// The same proposition with other figures ([`revises`]).
+    Revision,
+    /// Two claims.
+    Other,
+}
+
+/// How `a` and `b` stand to each other: [`same_claim`] and [`revises`] in
+/// one pass, which the ledger asks of every candidate a claim's bands
+/// find. The wording is compared once, and the names (which are stemmed
+/// to be compared) only when the rest would link the two.
+pub fn relate(a: &impl Parts, b: &impl Parts) -> Relation {
+    if a.negated() != b.negated() {
+        return Relation::Other;
+    }
     let (a_figures, b_figures) = (a.numbers().next().is_some(), b.numbers().next().is_some());
     let has_numbers = a_figures && b_figures;
-    if a.negated() != b.negated() || (has_numbers && !same_figures(a, b)) || other_parties(a, b) {
-        return None;
+    let (shared, wording, smaller) = overlap(a, b);
+    if has_numbers && !same_figures(a, b) {
+        return match shared >= 2 && wording >= 0.6 && !other_parties(a, b) {
+            true => Relation::Revision,
+            false => Relation::Other,
+        };
     }
     let figure_left_out = a_figures != b_figures;
-    let (shared, wording, smaller) = overlap(a, b);
     if shared < 2 + figure_left_out as usize {
-        return None;
+        return Relation::Other;
     }
     let share_entities = common(a.entities(), b.entities()).next().is_some();
     // Most of the shorter claim's wording inside the longer one, which
@@ -338,11 +345,31 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
     let same = wording >= 0.6
         || (share_entities && (wording >= 0.4 || contained))
         || (has_numbers && wording >= 0.4);
-    same.then(|| MatchReason {
+    if !same || other_parties(a, b) {
+        return Relation::Other;
+    }
+    Relation::Same(MatchReason {
         wording,
         shared_entities: common(a.entities(), b.entities()).map(str::to_string).collect(),
         shared_numbers: common(a.numbers(), b.numbers()).map(str::to_string).collect(),
     })
+}
+
+/// Whether `a` and `b` state the same proposition. Symmetric, and a
+/// function of the two signatures alone, so that clusters (the connected
+/// components of this relation) do not depend on the order articles
+/// arrive in.
+///
+/// Same negation and the same numbers (two tolls are two claims; a
+/// report that leaves the figure out may be the same claim, on a third
+/// word in common), no other parties, and either most of the wording in
+/// common, or shared entities with a good part of the wording or with
+/// most of the shorter claim's wording.
+pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
+    match relate(a, b) {
+        Relation::Same(reason) => Some(reason),
+        _ => None,
+    }
 }
 
 /// Whether a number reads as a year (1800 to 2100).
@@ -407,16 +434,7 @@ fn same_parties(a: &impl Parts, b: &impl Parts) -> usize {
 /// which revises the other. Symmetric; which is newer is the ledger's to
 /// say.
 pub fn revises(a: &impl Parts, b: &impl Parts) -> bool {
-    if a.negated() != b.negated()
-        || a.numbers().next().is_none()
-        || b.numbers().next().is_none()
-        || same_figures(a, b)
-        || other_parties(a, b)
-    {
-        return false;
-    }
-    let (shared, wording, _) = overlap(a, b);
-    shared >= 2 && wording >= 0.6
+    relate(a, b) == Relation::Revision
 }
 
 #[cfg(test)]
@@ -605,6 +623,10 @@ mod tests {
             proptest::prop_assert_eq!(same_claim(&stored, &x), same_claim(&y, &x));
             proptest::prop_assert_eq!(revises(&x, &stored), revises(&x, &y));
             proptest::prop_assert_eq!(same_claim(&x, &y).is_some(), same_claim(&y, &x).is_some());
+            // One relation, the same both ways.
+            let kind = |r: Relation| std::mem::discriminant(&r);
+            proptest::prop_assert_eq!(kind(relate(&x, &y)), kind(relate(&y, &x)));
+            proptest::prop_assert_eq!(revises(&x, &y), revises(&y, &x));
         }
     }
 

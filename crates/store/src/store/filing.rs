@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use claimtrace::ledger::{self, Appearance, Stored, Summary};
+use claimtrace::ledger::{self, Appearance, Relation, Stored, Summary};
 
 use super::{
     add_to_summary, insert_keys, load_summary, postings, refresh, signatures, to_json, LookupStats,
@@ -149,13 +149,12 @@ impl<'a> Clustering<'a> {
             if linked.contains(&cluster) {
                 continue;
             }
-            let other = Stored::read(&signature);
-            if ledger::revises(&appearance.signature, &other) {
-                revised.push(candidate);
-                continue;
-            }
-            if ledger::same_claim(&appearance.signature, &other).is_some() {
-                linked.insert(cluster);
+            match ledger::relate(&appearance.signature, &Stored::read(&signature)) {
+                Relation::Revision => revised.push(candidate),
+                Relation::Same(_) => {
+                    linked.insert(cluster);
+                }
+                Relation::Other => {}
             }
         }
         for other in revised {
