@@ -232,6 +232,14 @@ impl PlaceGazetteer {
         )
     }
 
+    /// The kind of the place at `index`, without reading its line.
+    ///
+    /// # Panics
+    /// If `index` is not below [`len`](Self::len), as a slice would.
+    pub fn kind(&self, index: usize) -> PlaceKind {
+        KINDS[self.rows[index][0] as usize]
+    }
+
     /// Every place, in index order.
     pub fn places(&self) -> impl Iterator<Item = Place> + '_ {
         (0..self.len()).map(|i| self.place(i))
@@ -438,6 +446,7 @@ mod tests {
         assert!(matches!(shipped.rows, Cow::Borrowed(_)), "read in place");
         assert_eq!(shipped.rows[..], parsed.rows[..]);
         assert!(shipped.places().eq(parsed.places()));
+        assert!(shipped.places().enumerate().all(|(i, p)| shipped.kind(i) == p.kind));
         assert!(parsed.keys.len() > 100_000 && parsed.len() > 30_000);
         let table: &'static [u8] = Vec::leak(parsed.tables());
         assert!(PlaceGazetteer::with_tables("", "", "", "", &table[..table.len() - 1]).is_none());

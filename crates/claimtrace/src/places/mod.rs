@@ -169,17 +169,16 @@ pub fn is_known_place(name: &str) -> bool {
 
 /// Whether `name` is a country's own name ("Philippines", "Yemen").
 pub fn is_country(name: &str) -> bool {
-    PLACES.hits(name).any(|h| h.primary && PLACES.place(h.place).kind == PlaceKind::Country)
+    PLACES.hits(name).any(|h| h.primary && PLACES.kind(h.place) == PlaceKind::Country)
 }
 
 /// Whether `name` is the own name of a country, a state or (unless
 /// `no_towns`) a town of 50,000+ people in `g`: the places a bare
 /// capitalised word is safely taken for.
 fn known_by_name(g: &PlaceGazetteer, name: &str, no_towns: bool) -> bool {
-    g.hits(name).any(|h| {
+    g.hits(name).filter(|h| h.primary).any(|h| {
         let place = g.place(h.place);
-        h.primary
-            && !place.country.is_empty()
+        !place.country.is_empty()
             && (place.kind != PlaceKind::City || (!no_towns && place.population >= 50_000))
     })
 }
@@ -309,7 +308,7 @@ fn candidates(doc: &Document, e: usize, g: &PlaceGazetteer) -> Vec<Candidate> {
 fn evidence(doc: &Document, candidates: &[Vec<Candidate>], g: &PlaceGazetteer) -> Evidence {
     let mut ev = Evidence::default();
     for (e, cands) in candidates.iter().enumerate() {
-        let best_kind = cands.iter().filter(|c| c.primary).map(|c| g.place(c.place).kind).min();
+        let best_kind = cands.iter().filter(|c| c.primary).map(|c| g.kind(c.place)).min();
         for c in cands.iter().filter(|c| c.primary) {
             let place = g.place(c.place);
             if Some(place.kind) != best_kind || place.country.is_empty() {
