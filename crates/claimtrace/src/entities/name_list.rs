@@ -84,18 +84,20 @@ impl NameList {
             usize::try_from(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?)).ok()
         };
         let (n, slots) = (count(0)?, count(8)?);
-        let index_at = 16 + 24 * n;
+        let index_at = n.checked_mul(24)?.checked_add(16)?;
         if cfg!(target_endian = "big")
-            || bytes.len() != index_at + 16 * slots
+            || bytes.len() != slots.checked_mul(16)?.checked_add(index_at)?
             || !slots.is_power_of_two()
         {
             return None;
         }
         let list =
             NameList { names: in_place(&bytes[16..index_at]), index: in_place(&bytes[index_at..]) };
-        // Every run the index gives lies inside the names.
+        // Every run the index gives lies inside the names, and a free
+        // slot is left to end each probe.
         let fits = |&[_, at]: &[u64; 2]| (at >> 32) + (at & 0xffff_ffff) <= n as u64;
-        list.index.iter().all(fits).then_some(list)
+        let free = list.index.iter().any(|&[_, at]| at & 0xffff_ffff == 0);
+        (free && list.index.iter().all(fits)).then_some(list)
     }
 
     /// The list as bytes for [`NameList::from_table`]: the name count and

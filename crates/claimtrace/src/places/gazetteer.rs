@@ -131,9 +131,11 @@ impl PlaceGazetteer {
             usize::try_from(u64::from_le_bytes(tables.get(at..at + 8)?.try_into().ok()?)).ok()
         };
         let (n, m) = (count(0)?, count(8)?);
-        let rows_at = 16 + 8 * n;
-        let values_at = rows_at + 12 * m;
-        if cfg!(target_endian = "big") || tables.len() != values_at + 4 * n {
+        let rows_at = n.checked_mul(8)?.checked_add(16)?;
+        let values_at = m.checked_mul(12)?.checked_add(rows_at)?;
+        if cfg!(target_endian = "big")
+            || tables.len() != n.checked_mul(4)?.checked_add(values_at)?
+        {
             return None;
         }
         let texts = [countries, continents, regions, places];
@@ -149,7 +151,8 @@ impl PlaceGazetteer {
         let mut g = Self::with_rows(texts, rows);
         g.keys = in_place(&tables[16..rows_at]);
         g.values = in_place(&tables[values_at..]);
-        Some(g)
+        // Every name's place is one of the rows.
+        g.values.iter().all(|&v| ((v >> 1) as usize) < m).then_some(g)
     }
 
     /// The gazetteer's tables, for [`PlaceGazetteer::with_tables`]: the
