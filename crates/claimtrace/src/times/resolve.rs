@@ -268,42 +268,52 @@ fn counts_people(text: &str, start: usize, after: &str) -> bool {
 
 /// The value of `rule`'s match `caps` in `ctx`.
 pub(super) fn resolve(rule: Rule, caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
+    let g = &Groups(caps);
     match rule {
-        Rule::DateTime => date_time(caps, ctx),
-        Rule::IsoDate => iso_date(caps),
-        Rule::NumericDate => numeric_date(caps),
-        Rule::MonthDay | Rule::DayMonth => month_day(caps, ctx),
-        Rule::MonthYear => month_year(caps, ctx),
-        Rule::MonthBare => month_bare(caps, ctx),
-        Rule::Named => named(caps, ctx),
-        Rule::Decade => decade(caps),
-        Rule::Year => year(caps, ctx),
-        Rule::Season => season(caps, ctx),
-        Rule::Quarter => quarter(caps, ctx),
-        Rule::NightOf => night_of(caps, ctx),
-        Rule::Weekday => weekday_name(caps, ctx),
-        Rule::DayWord => day_word(caps, ctx),
-        Rule::Ago => ago(caps, ctx, state),
-        Rule::Relative => relative(caps, ctx, state),
-        Rule::Anaphor => anaphor(caps, ctx, state),
-        Rule::PartOfDay => part_of_day(caps, ctx, state),
-        Rule::ClockAmPm | Rule::Clock24 => clock_time(caps, ctx, state),
-        Rule::Age | Rule::Duration => duration(rule, caps, ctx),
-        Rule::BareDuration => bare_duration(caps, ctx),
-        Rule::Set => set(caps),
-        Rule::Ref => reference(caps, ctx),
+        Rule::DateTime => date_time(g, ctx),
+        Rule::IsoDate => iso_date(g),
+        Rule::NumericDate => numeric_date(g),
+        Rule::MonthDay | Rule::DayMonth => month_day(g, ctx),
+        Rule::MonthYear => month_year(g, ctx),
+        Rule::MonthBare => month_bare(g, ctx),
+        Rule::Named => named(g, ctx),
+        Rule::Decade => decade(g),
+        Rule::Year => year(g, ctx),
+        Rule::Season => season(g, ctx),
+        Rule::Quarter => quarter(g, ctx),
+        Rule::NightOf => night_of(g, ctx),
+        Rule::Weekday => weekday_name(g, ctx),
+        Rule::DayWord => day_word(g, ctx),
+        Rule::Ago => ago(g, ctx, state),
+        Rule::Relative => relative(g, ctx, state),
+        Rule::Anaphor => anaphor(g, ctx, state),
+        Rule::PartOfDay => part_of_day(g, ctx, state),
+        Rule::ClockAmPm | Rule::Clock24 => clock_time(g, ctx, state),
+        Rule::Age | Rule::Duration => duration(rule, g, ctx),
+        Rule::BareDuration => bare_duration(g, ctx),
+        Rule::Set => set(g),
+        Rule::Ref => reference(g, ctx),
     }
 }
 
-/// The text a rule matched: its `t` group, else the whole match.
-fn matched<'t>(caps: &Captures<'t>) -> &'t str {
-    caps.name("t").or_else(|| caps.get(0)).map_or("", |m| m.as_str())
+/// A rule's match, as the resolvers read it.
+struct Groups<'c, 't>(&'c Captures<'t>);
+
+impl<'t> Groups<'_, 't> {
+    /// The text of the group `name`, where it took part.
+    fn get(&self, name: &str) -> Option<&'t str> {
+        self.0.name(name).map(|m| m.as_str())
+    }
+
+    /// The text the rule matched: its `t` group, else the whole match.
+    fn text(&self) -> &'t str {
+        self.0.name("t").or_else(|| self.0.get(0)).map_or("", |m| m.as_str())
+    }
 }
 
 /// A date with a clock time: "March 22, 2024, at 9 p.m. MSK".
-fn date_time(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn date_time(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
+    let t = g.text();
     let res = {
         let Some(day) = parse_date_part(t, ctx)? else { return Ok(None) };
         let re = rule_regex(Rule::ClockAmPm);
@@ -321,22 +331,21 @@ fn date_time(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
         Resolved {
             value: format!("{day}T{h:02}:{m:02}"),
             kind: TimeKind::Time,
-            zone: get("zone").map(str::to_string),
+            zone: g.get("zone").map(str::to_string),
         }
     };
     Ok(Some(res))
 }
 
 /// An ISO date, with its time if written: "2024-03-22", "2024-03-22T21:10".
-fn iso_date(caps: &Captures<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn iso_date(g: &Groups<'_, '_>) -> Resolution {
+    let t = g.text();
     let res = {
-        let y: i32 = get("y").unwrap_or("").parse().map_err(|_| format!("bad year: {t}"))?;
-        let m: u32 = get("m").unwrap_or("").parse().unwrap_or(0);
-        let d: u32 = get("d").unwrap_or("").parse().unwrap_or(0);
+        let y: i32 = g.get("y").unwrap_or("").parse().map_err(|_| format!("bad year: {t}"))?;
+        let m: u32 = g.get("m").unwrap_or("").parse().unwrap_or(0);
+        let d: u32 = g.get("d").unwrap_or("").parse().unwrap_or(0);
         let day = checked_date(y, m, d, t)?;
-        match (get("hh"), get("mm")) {
+        match (g.get("hh"), g.get("mm")) {
             (Some(hh), Some(mm)) => {
                 let Some((h, m)) = clock(hh.parse().unwrap_or(99), mm.parse().unwrap_or(99), None)
                 else {
@@ -356,13 +365,12 @@ fn iso_date(caps: &Captures<'_>) -> Resolution {
 
 /// A numeric date, US order unless the first number cannot be a month:
 /// "3/22/2024", "22/3/24".
-fn numeric_date(caps: &Captures<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn numeric_date(g: &Groups<'_, '_>) -> Resolution {
+    let t = g.text();
     let res = {
-        let a: u32 = get("a").unwrap_or("").parse().unwrap_or(0);
-        let b: u32 = get("b").unwrap_or("").parse().unwrap_or(0);
-        let y = two_digit_year(get("y").unwrap_or("")).ok_or_else(|| format!("bad year: {t}"))?;
+        let a: u32 = g.get("a").unwrap_or("").parse().unwrap_or(0);
+        let b: u32 = g.get("b").unwrap_or("").parse().unwrap_or(0);
+        let y = two_digit_year(g.get("y").unwrap_or("")).ok_or_else(|| format!("bad year: {t}"))?;
         // US order first; day-first when the first number cannot be a month.
         let (m, d) = if a > 12 { (b, a) } else { (a, b) };
         date(ymd(checked_date(y, m, d, t)?))
@@ -372,18 +380,17 @@ fn numeric_date(caps: &Captures<'_>) -> Resolution {
 
 /// A month and day, with the year from the text or from the anchor and the
 /// sentence's tense: "March 22", "22nd of March 2024".
-fn month_day(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn month_day(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
+    let t = g.text();
     let anchor = ctx.anchor;
     let res = {
-        let m =
-            month_number(get("mon").unwrap_or("")).ok_or_else(|| format!("unknown month: {t}"))?;
-        let d: u32 = get("d").unwrap_or("").parse().unwrap_or(0);
+        let m = month_number(g.get("mon").unwrap_or(""))
+            .ok_or_else(|| format!("unknown month: {t}"))?;
+        let d: u32 = g.get("d").unwrap_or("").parse().unwrap_or(0);
         if !(1..=31).contains(&d) {
             return Err(format!("impossible day of month: {t}"));
         }
-        match get("y").and_then(|y| y.parse::<i32>().ok()) {
+        match g.get("y").and_then(|y| y.parse::<i32>().ok()) {
             Some(y) => date(ymd(checked_date(y, m, d, t)?)),
             None => match anchor {
                 Some(a) => {
@@ -402,14 +409,13 @@ fn month_day(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 }
 
 /// A month of a year: "March 2024", "early March last year".
-fn month_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn month_year(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
+    let t = g.text();
     let anchor = ctx.anchor;
     let res = {
-        let m =
-            month_number(get("mon").unwrap_or("")).ok_or_else(|| format!("unknown month: {t}"))?;
-        let y = match (get("y"), get("rel")) {
+        let m = month_number(g.get("mon").unwrap_or(""))
+            .ok_or_else(|| format!("unknown month: {t}"))?;
+        let y = match (g.get("y"), g.get("rel")) {
             (Some(y), _) => y.parse::<i32>().ok(),
             (None, Some(rel)) => anchor.map(|a| {
                 a.year()
@@ -431,21 +437,20 @@ fn month_year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 
 /// A month alone, its year from the anchor and the tense ("in March",
 /// "next March"); a month name read as another word is no time.
-fn month_bare(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn month_bare(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
+    let t = g.text();
     let anchor = ctx.anchor;
     let res = {
-        let mon = get("mon").unwrap_or("");
+        let mon = g.get("mon").unwrap_or("");
         let full = mon.len() > 4 || mon == "June" || mon == "July";
         // "May" and "March" are also a verb: bare, they need a
         // preposition or a modifier to be months.
         let ambiguous = matches!(mon, "May" | "March") || !full;
-        if get("pre").is_none() && get("mod").is_none() && ambiguous {
+        if g.get("pre").is_none() && g.get("mod").is_none() && ambiguous {
             return Ok(None);
         }
         let m = month_number(mon).ok_or_else(|| format!("unknown month: {t}"))?;
-        let modifier = get("mod").map(|s| s.to_ascii_lowercase());
+        let modifier = g.get("mod").map(|s| s.to_ascii_lowercase());
         match anchor {
             Some(a) => {
                 let y = match modifier.as_deref() {
@@ -475,8 +480,8 @@ fn month_bare(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 }
 
 /// A named day (`data/named_dates.tsv`): "Christmas Day", "New Year's Eve".
-fn named(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let t = matched(caps);
+fn named(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
+    let t = g.text();
     let anchor = ctx.anchor;
     let res = {
         let name = NAMED
@@ -501,16 +506,14 @@ fn named(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 }
 
 /// A decade: "the 1990s", "the late 1980s".
-fn decade(caps: &Captures<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let res = { date(get("y").unwrap_or("XXX").to_string()) };
+fn decade(g: &Groups<'_, '_>) -> Resolution {
+    let res = { date(g.get("y").unwrap_or("XXX").to_string()) };
     Ok(Some(res))
 }
 
 /// A year, unless the number counts people ("in 2000 people voted"): "2024",
 /// "early 2019".
-fn year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn year(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let res = {
         // Money, percentages and thousands are not years.
         let before = crate::chars::before(ctx.text, ctx.start).chars().next_back();
@@ -526,24 +529,23 @@ fn year(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
         {
             return Ok(None);
         }
-        date(get("y").unwrap_or("").to_string())
+        date(g.get("y").unwrap_or("").to_string())
     };
     Ok(Some(res))
 }
 
 /// A season, of the year written or the anchor's: "last summer", "spring of 2020".
-fn season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn season(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let anchor = ctx.anchor;
     let res = {
-        let season = match get("s").unwrap_or("").to_ascii_lowercase().as_str() {
+        let season = match g.get("s").unwrap_or("").to_ascii_lowercase().as_str() {
             "spring" => "SP",
             "summer" => "SU",
             "winter" => "WI",
             _ => "FA",
         };
-        let rel = get("rel").map(|r| r.to_ascii_lowercase());
-        let year = match (get("y"), rel.as_deref(), anchor) {
+        let rel = g.get("rel").map(|r| r.to_ascii_lowercase());
+        let year = match (g.get("y"), rel.as_deref(), anchor) {
             (Some(y), _, _) => Some(y.to_string()),
             (None, Some("this"), Some(a)) => Some(a.year().to_string()),
             (None, Some("last"), Some(a)) => Some((a.year() - 1).to_string()),
@@ -560,11 +562,10 @@ fn season(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 }
 
 /// A quarter of a year: "the first quarter of 2020", "Q3 2024".
-fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn quarter(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let anchor = ctx.anchor;
     let res = {
-        let q = match get("qn").or(get("q")).unwrap_or("").to_ascii_lowercase().as_str() {
+        let q = match g.get("qn").or(g.get("q")).unwrap_or("").to_ascii_lowercase().as_str() {
             "1" | "first" | "1st" => 1,
             "2" | "second" | "2nd" => 2,
             "3" | "third" | "3rd" => 3,
@@ -579,32 +580,34 @@ fn quarter(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
                 None => return Ok(Some(date("XXXX-QX".to_string()))),
             },
         };
-        let year =
-            match (get("y").or(get("y2")), get("rel").map(|r| r.to_ascii_lowercase()), anchor) {
-                (Some(y), _, _) => y.to_string(),
-                (None, Some(rel), Some(a)) => (a.year()
-                    + if rel == "last" {
-                        -1
-                    } else if rel == "next" {
-                        1
-                    } else {
-                        0
-                    })
-                .to_string(),
-                (None, None, Some(a)) => a.year().to_string(),
-                _ => "XXXX".to_string(),
-            };
+        let year = match (
+            g.get("y").or(g.get("y2")),
+            g.get("rel").map(|r| r.to_ascii_lowercase()),
+            anchor,
+        ) {
+            (Some(y), _, _) => y.to_string(),
+            (None, Some(rel), Some(a)) => (a.year()
+                + if rel == "last" {
+                    -1
+                } else if rel == "next" {
+                    1
+                } else {
+                    0
+                })
+            .to_string(),
+            (None, None, Some(a)) => a.year().to_string(),
+            _ => "XXXX".to_string(),
+        };
         date(format!("{year}-Q{q}"))
     };
     Ok(Some(res))
 }
 
 /// The night between two days: "the night of Friday to Saturday".
-fn night_of(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn night_of(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let anchor = ctx.anchor;
     let res = {
-        let wd = weekday(get("w").unwrap_or("")).ok_or("unknown weekday")?;
+        let wd = weekday(g.get("w").unwrap_or("")).ok_or("unknown weekday")?;
         let day = match anchor {
             Some(a) => ymd(nearest_weekday(a, wd, ctx.direction(), false)),
             None => UNKNOWN_DAY.to_string(),
@@ -616,12 +619,11 @@ fn night_of(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 
 /// A weekday, the nearest one the tense points to: "on Friday", "last
 /// Tuesday evening".
-fn weekday_name(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn weekday_name(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let anchor = ctx.anchor;
     let res = {
-        let wd = weekday(get("w").unwrap_or("")).ok_or("unknown weekday")?;
-        let rel = get("rel").map(|r| r.to_ascii_lowercase());
+        let wd = weekday(g.get("w").unwrap_or("")).ok_or("unknown weekday")?;
+        let rel = g.get("rel").map(|r| r.to_ascii_lowercase());
         let day = match anchor {
             Some(a) => {
                 let (dir, strict) = match rel.as_deref() {
@@ -635,7 +637,7 @@ fn weekday_name(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
             }
             None => UNKNOWN_DAY.to_string(),
         };
-        match get("part") {
+        match g.get("part") {
             Some(part) => Resolved {
                 value: format!("{day}{}", part_code(part)),
                 kind: TimeKind::Time,
@@ -649,11 +651,10 @@ fn weekday_name(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 
 /// A day named relative to the anchor: "yesterday", "tomorrow morning",
 /// "earlier today".
-fn day_word(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn day_word(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let anchor = ctx.anchor;
     let res = {
-        let word = get("word").unwrap_or("").to_ascii_lowercase();
+        let word = g.get("word").unwrap_or("").to_ascii_lowercase();
         let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
         let (offset, part): (i64, Option<&str>) = match word.as_str() {
             "yesterday" => (-1, None),
@@ -667,7 +668,7 @@ fn day_word(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
             "this evening" => (0, Some("TEV")),
             _ => (0, None),
         };
-        let part = get("part").map(part_code).or(part);
+        let part = g.get("part").map(part_code).or(part);
         let day = match anchor {
             Some(a) => ymd(a + chrono::Duration::days(offset)),
             None => UNKNOWN_DAY.to_string(),
@@ -682,14 +683,13 @@ fn day_word(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 
 /// A point some time from the anchor (or the last date named): "three days
 /// ago", "two weeks later".
-fn ago(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn ago(g: &Groups<'_, '_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
     let anchor = ctx.anchor;
     let res = {
-        let unit = get("u").unwrap_or("");
-        let dir = get("dir").unwrap_or("").to_ascii_lowercase();
+        let unit = g.get("u").unwrap_or("");
+        let dir = g.get("dir").unwrap_or("").to_ascii_lowercase();
         let back = dir == "ago" || dir == "earlier";
-        let amount = match get("n") {
+        let amount = match g.get("n") {
             None => None,
             Some(n) if n.eq_ignore_ascii_case("a") || n.eq_ignore_ascii_case("an") => Some(1.0),
             Some(n) => crate::numbers::parse(n).map(|q| q.value),
@@ -719,13 +719,12 @@ fn ago(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
 
 /// A period relative to the anchor: "last week", "this month", "the end of
 /// the year".
-fn relative(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn relative(g: &Groups<'_, '_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
     let anchor = ctx.anchor;
     let res = {
-        let rel = get("rel").unwrap_or("").to_ascii_lowercase();
+        let rel = g.get("rel").unwrap_or("").to_ascii_lowercase();
         let rel = rel.split_whitespace().collect::<Vec<_>>().join(" ");
-        let unit = get("u").unwrap_or("").to_ascii_lowercase();
+        let unit = g.get("u").unwrap_or("").to_ascii_lowercase();
         if rel == "past" || rel == "coming" {
             return Ok(Some(Resolved {
                 value: duration_value(Some("1"), &unit).unwrap_or_default(),
@@ -786,9 +785,8 @@ fn relative(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
 
 /// A day told by the last date the text named: "that day", "the next
 /// morning", "at the time".
-fn anaphor(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn anaphor(g: &Groups<'_, '_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
+    let t = g.text();
     let anchor = ctx.anchor;
     let res = {
         let lower = t.to_ascii_lowercase();
@@ -796,7 +794,7 @@ fn anaphor(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
             return Ok(Some(date(state.value.clone().unwrap_or_else(|| "PAST_REF".to_string()))));
         }
         let day = state.day.or(anchor);
-        let offset: i64 = match (get("dir").or(get("dir2")).or(get("dir3")))
+        let offset: i64 = match (g.get("dir").or(g.get("dir2")).or(g.get("dir3")))
             .map(|d| d.to_ascii_lowercase())
             .as_deref()
         {
@@ -804,7 +802,7 @@ fn anaphor(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
             Some("after" | "next" | "following" | "later") => 1,
             _ => 0,
         };
-        let part = get("u").or(get("su")).or(get("u2")).map(|u| u.to_ascii_lowercase());
+        let part = g.get("u").or(g.get("su")).or(g.get("u2")).map(|u| u.to_ascii_lowercase());
         let value = match day {
             Some(d) => ymd(d + chrono::Duration::days(offset)),
             None => UNKNOWN_DAY.to_string(),
@@ -822,8 +820,8 @@ fn anaphor(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
 }
 
 /// A part of the last day named (or the anchor): "at dawn", "in the evening".
-fn part_of_day(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
-    let t = matched(caps);
+fn part_of_day(g: &Groups<'_, '_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
+    let t = g.text();
     let anchor = ctx.anchor;
     let res = {
         let lower = t.to_ascii_lowercase();
@@ -848,21 +846,20 @@ fn part_of_day(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution 
 }
 
 /// A clock time on the last day named (or the anchor): "9:30 p.m.", "0930 UTC".
-fn clock_time(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn clock_time(g: &Groups<'_, '_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
+    let t = g.text();
     let anchor = ctx.anchor;
     let res = {
-        let h: u32 = get("h").unwrap_or("").parse().unwrap_or(99);
-        let m: u32 = get("m").map_or(Some(0), |m| m.parse().ok()).unwrap_or(99);
-        let Some((h, m)) = clock(h, m, get("ap")) else {
+        let h: u32 = g.get("h").unwrap_or("").parse().unwrap_or(99);
+        let m: u32 = g.get("m").map_or(Some(0), |m| m.parse().ok()).unwrap_or(99);
+        let Some((h, m)) = clock(h, m, g.get("ap")) else {
             return Err(format!("impossible time: {t}"));
         };
         let day = state.day.or(anchor).map(ymd).unwrap_or_else(|| UNKNOWN_DAY.to_string());
         Resolved {
             value: format!("{day}T{h:02}:{m:02}"),
             kind: TimeKind::Time,
-            zone: get("zone").map(str::to_string),
+            zone: g.get("zone").map(str::to_string),
         }
     };
     Ok(Some(res))
@@ -870,12 +867,11 @@ fn clock_time(caps: &Captures<'_>, ctx: &Ctx<'_>, state: &State) -> Resolution {
 
 /// A duration (`Rule::Duration`) or an age (`Rule::Age`): "three years",
 /// "a 25-year-old", "the past 48 hours".
-fn duration(rule: Rule, caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let t = matched(caps);
+fn duration(rule: Rule, g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
+    let t = g.text();
     let res = {
-        let n = get("n");
-        let unit = get("u").unwrap_or("");
+        let n = g.get("n");
+        let unit = g.get("u").unwrap_or("");
         // "a day" or "one year" on its own is often not a duration ("one
         // day he left"): it needs a word that measures it.
         let lower_n = n.unwrap_or("").to_ascii_lowercase();
@@ -929,10 +925,9 @@ fn duration(rule: Rule, caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 }
 
 /// A duration without a number: "for years", "decades".
-fn bare_duration(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn bare_duration(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let res = {
-        let unit = get("u").unwrap_or("").to_ascii_lowercase();
+        let unit = g.get("u").unwrap_or("").to_ascii_lowercase();
         let measured = matches!(
             ctx.word_before().as_deref(),
             Some(
@@ -962,13 +957,12 @@ fn bare_duration(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
 }
 
 /// A repeating time: "every Monday", "twice a week", "daily".
-fn set(caps: &Captures<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn set(g: &Groups<'_, '_>) -> Resolution {
     let res = {
-        let value = if let Some(w) = get("w").or(get("wp")) {
+        let value = if let Some(w) = g.get("w").or(g.get("wp")) {
             let wd = weekday(w).ok_or("unknown weekday")?;
             format!("XXXX-WXX-{}", wd.number_from_monday())
-        } else if let Some(adj) = get("adj") {
+        } else if let Some(adj) = g.get("adj") {
             match adj.to_ascii_lowercase().as_str() {
                 "daily" => "P1D".to_string(),
                 "weekly" => "P1W".to_string(),
@@ -978,7 +972,8 @@ fn set(caps: &Captures<'_>) -> Resolution {
                 _ => "P1Y".to_string(),
             }
         } else {
-            let unit = get("u").or(get("u2")).or(get("u3")).unwrap_or("").to_ascii_lowercase();
+            let unit =
+                g.get("u").or(g.get("u2")).or(g.get("u3")).unwrap_or("").to_ascii_lowercase();
             match unit.as_str() {
                 "morning" | "afternoon" | "evening" | "night" => {
                     format!("XXXX-XX-XX{}", part_code(&unit))
@@ -993,16 +988,15 @@ fn set(caps: &Captures<'_>) -> Resolution {
 }
 
 /// The present, past or future as such: "now", "recently", "soon".
-fn reference(caps: &Captures<'_>, ctx: &Ctx<'_>) -> Resolution {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+fn reference(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let res = {
         // "now-defunct" is an adjective, not a reference to the present.
         if crate::chars::after(ctx.text, ctx.end).starts_with('-') {
             return Ok(None);
         }
-        let value = if get("now").is_some() {
+        let value = if g.get("now").is_some() {
             "PRESENT_REF"
-        } else if get("past").is_some() {
+        } else if g.get("past").is_some() {
             "PAST_REF"
         } else {
             "FUTURE_REF"
