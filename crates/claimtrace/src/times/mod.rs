@@ -189,6 +189,12 @@ impl RulePattern {
     }
 }
 
+/// The time expression a rule's match holds: its `t` group, else the
+/// whole match.
+fn expression<'t>(caps: &Captures<'t>) -> regex::Match<'t> {
+    caps.name("t").or_else(|| caps.get(0)).expect("group 0 always matches")
+}
+
 /// The regex of `rule`.
 fn rule_regex(rule: Rule) -> &'static Regex {
     RULES.iter().find(|r| r.rule == rule).expect("every rule has a pattern").regex()
@@ -339,14 +345,14 @@ fn scan_with(
     }
     let mut candidates = Vec::new();
     for rule_idx in RULE_SET.matches(text).iter() {
-        let rule = &RULES[rule_idx].rule;
-        for caps in RULES[rule_idx].regex().captures_iter(text) {
-            let t = caps.name("t").or_else(|| caps.get(0)).expect("group 0 always matches");
+        let pattern = &RULES[rule_idx];
+        for caps in pattern.regex().captures_iter(text) {
+            let t = expression(&caps);
             if t.is_empty() {
                 continue;
             }
             candidates.push(Candidate {
-                rule: *rule,
+                rule: pattern.rule,
                 rule_idx,
                 start: t.start(),
                 end: t.end(),

@@ -307,7 +307,7 @@ impl<'t> Groups<'_, 't> {
 
     /// The text the rule matched: its `t` group, else the whole match.
     fn text(&self) -> &'t str {
-        self.0.name("t").or_else(|| self.0.get(0)).map_or("", |m| m.as_str())
+        super::expression(self.0).as_str()
     }
 }
 
