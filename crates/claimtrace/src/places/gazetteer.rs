@@ -76,11 +76,20 @@ pub struct PlaceGazetteer {
     /// with the same key in value order.
     keys: Cow<'static, [u64]>,
     values: Cow<'static, [u32]>,
+    /// Where the keys of each bucket start in `keys` (a bucket: the keys
+    /// whose top [`BUCKET_BITS`] bits are its number), and the end: a
+    /// lookup searches a few keys in a line or two of memory instead of
+    /// halving all 150,000 (a sixth of the entity stage's time).
+    buckets: Vec<u32>,
     /// Country code to the index of the country's place.
     countries: Vec<(&'static str, usize)>,
     /// Demonym key to country code ("Russian" → "RU").
     demonyms: Vec<(u64, &'static str)>,
 }
+
+/// Bits of a name's key hash that pick its bucket: 32,768 buckets of
+/// four or five names each.
+const BUCKET_BITS: u32 = 15;
 
 impl PlaceGazetteer {
     /// A gazetteer from the four data files' texts (format: see
@@ -110,10 +119,9 @@ impl PlaceGazetteer {
         }
         names.sort_unstable();
         names.dedup();
-        let mut g = Self::with_rows(texts, Cow::Owned(rows));
-        g.keys = names.iter().map(|&(k, _)| k).collect();
-        g.values = names.iter().map(|&(_, v)| v).collect();
-        g
+        let keys = names.iter().map(|&(k, _)| k).collect();
+        let values = names.iter().map(|&(_, v)| v).collect();
+        Self::with_rows(texts, Cow::Owned(rows)).with_names(keys, values)
     }
 
     /// The gazetteer of the same four texts with the tables `tables` that
@@ -148,11 +156,24 @@ impl PlaceGazetteer {
         if !rows.iter().all(fits) {
             return None;
         }
-        let mut g = Self::with_rows(texts, rows);
-        g.keys = in_place(&tables[16..rows_at]);
-        g.values = in_place(&tables[values_at..]);
+        let g = Self::with_rows(texts, rows)
+            .with_names(in_place(&tables[16..rows_at]), in_place(&tables[values_at..]));
         // Every name's place is one of the rows.
         g.values.iter().all(|&v| ((v >> 1) as usize) < m).then_some(g)
+    }
+
+    /// The gazetteer with its names: `keys`, sorted, and their `values`;
+    /// the keys' buckets indexed.
+    fn with_names(mut self, keys: Cow<'static, [u64]>, values: Cow<'static, [u32]>) -> Self {
+        let mut buckets = Vec::with_capacity((1 << BUCKET_BITS) + 1);
+        let mut at = 0;
+        for bucket in 0..1u64 << BUCKET_BITS {
+            at += keys[at..].iter().take_while(|&&k| k >> (64 - BUCKET_BITS) < bucket).count();
+            buckets.push(at as u32);
+        }
+        buckets.push(keys.len() as u32);
+        (self.keys, self.values, self.buckets) = (keys, values, buckets);
+        self
     }
 
     /// The gazetteer's tables, for [`PlaceGazetteer::with_tables`]: the
@@ -194,6 +215,7 @@ impl PlaceGazetteer {
             rows,
             keys: Cow::Borrowed(&[]),
             values: Cow::Borrowed(&[]),
+            buckets: Vec::new(),
             countries,
             demonyms,
         }
@@ -257,9 +279,15 @@ impl PlaceGazetteer {
     /// this word a known place?) read a hit or two and stop.
     pub fn hits(&self, name: &str) -> impl Iterator<Item = NameHit> + '_ {
         let key = key_hash(name);
-        let from = self.keys.partition_point(|&k| k < key);
-        let to = from + self.keys[from..].partition_point(|&k| k == key);
-        self.values[from..to]
+        let bucket = (key >> (64 - BUCKET_BITS)) as usize;
+        let (start, end) = match self.buckets.get(bucket..bucket + 2) {
+            Some(&[start, end]) => (start as usize, end as usize),
+            _ => (0, 0),
+        };
+        let keys = &self.keys[start..end];
+        let from = keys.partition_point(|&k| k < key);
+        let to = from + keys[from..].partition_point(|&k| k == key);
+        self.values[start + from..start + to]
             .iter()
             .map(|&v| NameHit { place: (v >> 1) as usize, primary: v & 1 == 1 })
     }
@@ -435,6 +463,32 @@ mod tests {
     }
 
     #[test]
+    fn every_name_is_found_in_its_bucket() {
+        let g = &*super::super::PLACES;
+        assert_eq!(g.buckets.len(), (1 << BUCKET_BITS) + 1);
+        for (i, &key) in g.keys.iter().enumerate() {
+            let bucket = (key >> (64 - BUCKET_BITS)) as usize;
+            let (start, end) = (g.buckets[bucket] as usize, g.buckets[bucket + 1] as usize);
+            assert!((start..end).contains(&i), "key {i} lies in its bucket");
+        }
+        // And the lookups by bucket give what searching every key gives.
+        for name in ["Moscow", "U.S.", "Kiev", "the Netherlands", "Springfield", "Nowhere-upon-Sea"]
+        {
+            let key = key_hash(name);
+            let all: Vec<u32> = g
+                .keys
+                .iter()
+                .zip(g.values.iter())
+                .filter(|(k, _)| **k == key)
+                .map(|(_, v)| *v)
+                .collect();
+            let found: Vec<u32> =
+                g.hits(name).map(|h| (h.place as u32) << 1 | u32::from(h.primary)).collect();
+            assert_eq!(found, all, "{name}");
+        }
+    }
+
+    #[test]
     fn the_shipped_tables_are_the_ones_the_data_gives() {
         let parsed = PlaceGazetteer::parse(
             include_str!("../../data/geo/countries.tsv"),
@@ -446,6 +500,7 @@ mod tests {
         assert!(matches!(shipped.keys, Cow::Borrowed(_)), "read in place");
         assert_eq!(shipped.keys[..], parsed.keys[..]);
         assert_eq!(shipped.values[..], parsed.values[..]);
+        assert_eq!(shipped.buckets, parsed.buckets);
         assert!(matches!(shipped.rows, Cow::Borrowed(_)), "read in place");
         assert_eq!(shipped.rows[..], parsed.rows[..]);
         assert!(shipped.places().eq(parsed.places()));
