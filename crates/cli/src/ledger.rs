@@ -95,6 +95,11 @@ pub struct IngestArgs {
     /// written in input order whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
+    /// Articles committed to the ledger together, at most (the first
+    /// waits a second at most): larger batches file a big input faster,
+    /// smaller ones show in the ledger sooner.
+    #[arg(long, value_name = "N", default_value_t = std::num::NonZeroUsize::new(BATCH).expect("not 0"))]
+    batch: std::num::NonZeroUsize,
     /// Queue the inputs' content on this NATS JetStream server for
     /// `claimtrace worker`s instead of analysing them here (with
     /// `--watch`: the new entries of the feeds, round after round).
@@ -164,7 +169,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
             seen_links: std::collections::HashSet::new(),
             publisher: Some(crate::queue::Publisher::connect(queue)?),
         };
-        let mut writer = Writer::new(None, None);
+        let mut writer = Writer::new(None, None, args.batch.get());
         watch(&mut reader, &mut writer, &claimtrace::Pipeline::standard(), &names)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -184,7 +189,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
         seen_links: std::collections::HashSet::new(),
         publisher: None,
     };
-    let mut writer = Writer::new(store, progress);
+    let mut writer = Writer::new(store, progress, args.batch.get());
     if args.watch {
         // Feeds bring a few articles a round: one thread does it all.
         watch(&mut reader, &mut writer, &pipeline, &names)?;
@@ -384,11 +389,12 @@ struct Writer {
     preparer: Option<Preparer>,
     /// The sources of the articles filed and not yet committed: each is
     /// filed as it comes ([`SqlStore::stage`]) and they are committed
-    /// together (one transaction on SQLite) when there are [`BATCH`] of
-    /// them, when the first has waited [`BATCH_WAIT`], when no article
+    /// together (one transaction on SQLite) when there are `batch` of
+    /// them ([`BATCH`] unless told), when the first has waited [`BATCH_WAIT`], when no article
     /// has come for [`IDLE`], and at the end of the input or of a watch
     /// round.
     pending: Vec<String>,
+    batch: usize,
     since: Instant,
 }
 
@@ -589,13 +595,18 @@ impl Writer {
         }
         store.stage(*prepared);
         self.pending.push(source);
-        if self.pending.len() >= BATCH || self.since.elapsed() >= BATCH_WAIT {
+        if self.pending.len() >= self.batch || self.since.elapsed() >= BATCH_WAIT {
             self.flush();
         }
     }
 
-    fn new(store: Option<SqlStore>, progress: Option<indicatif::ProgressBar>) -> Writer {
+    fn new(
+        store: Option<SqlStore>,
+        progress: Option<indicatif::ProgressBar>,
+        batch: usize,
+    ) -> Writer {
         Writer {
+            batch: batch.max(1),
             preparer: store.as_ref().map(SqlStore::preparer),
             store,
             tally: Tally::default(),

@@ -161,9 +161,11 @@ fn bad_inputs_are_named_and_skipped_and_foreign_dbs_refused() {
 fn killed_mid_ingest_then_resumed_equals_an_uninterrupted_run() {
     let dir = tempfile::tempdir().unwrap();
     let jsonl = wikinews_jsonl(dir.path(), 80);
-    // One worker: articles are filed in batches of 32 over the whole run,
-    // not two batches at once, so there is time to be caught between.
-    let ingest = |db: &str| ["ingest", "--jobs", "1", "--db", db, &jsonl].map(str::to_string);
+    // One worker, and batches of 16 articles committed over the whole run,
+    // so that there is time to be caught between two commits.
+    let ingest = |db: &str| {
+        ["ingest", "--jobs", "1", "--batch", "16", "--db", db, &jsonl].map(str::to_string)
+    };
     let reference = dir.path().join("reference.db");
     let started = std::time::Instant::now();
     let out = claimtrace(&ingest(reference.to_str().unwrap()).each_ref().map(String::as_str));
