@@ -167,8 +167,9 @@ impl Stage for Tag {
     fn name(&self) -> &'static str {
         "tag"
     }
+    /// It tags a sentence's tokens at a time.
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Tokens]
+        &[Layer::Sentences, Layer::Tokens]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Tags]
@@ -185,8 +186,9 @@ impl Stage for Parse {
     fn name(&self) -> &'static str {
         "parse"
     }
+    /// It parses a sentence's tokens, with their tags, at a time.
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Tags]
+        &[Layer::Sentences, Layer::Tokens, Layer::Tags]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Parse]
@@ -203,8 +205,9 @@ impl Stage for Entities {
     fn name(&self) -> &'static str {
         "entities"
     }
+    /// It reads a sentence's tokens and their tags at a time.
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Tags]
+        &[Layer::Sentences, Layer::Tokens, Layer::Tags]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Entities]
