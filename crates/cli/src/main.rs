@@ -55,7 +55,9 @@ enum Command {
     Trace(ledger::TraceArgs),
     /// The articles in the ledger, with versions and copies.
     Articles(ledger::ArticlesArgs),
-    /// Full-text search over the ledger's claims and articles.
+    /// Full-text search over the ledger's claims and articles, best first
+    /// (bm25; on SQLite, among the 5,000 most recently filed matches of
+    /// each).
     Search(ledger::SearchArgs),
     /// Write the whole ledger out (JSONL, CSV or schema.org ClaimReview).
     Export(ledger::ExportArgs),
