@@ -27,6 +27,14 @@ mod gazetteer;
 #[path = "src/entities/name_list.rs"]
 mod name_list;
 
+#[allow(dead_code)]
+#[path = "src/numbers/words.rs"]
+mod number_words;
+
+#[allow(dead_code)]
+#[path = "src/times/patterns.rs"]
+mod time_patterns;
+
 use std::path::{Path, PathBuf};
 
 /// FNV-1a, 64 bits: a fingerprint, not a defence.
@@ -94,10 +102,53 @@ fn main() {
     let names = std::fs::read_to_string(root.join("src/entities/data/names.tsv")).expect("names");
     let names = name_list::NameList::from_tokenized(&names).table();
     std::fs::write(out_dir.join("names.bin"), names).expect("OUT_DIR");
+    std::fs::write(out_dir.join("time_rules.dfa"), time_rules_dfa(&root)).expect("OUT_DIR");
     let mut data = Vec::new();
     files_under(&root.join("data"), &mut data);
     data.retain(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')));
     data.sort();
     parts.push(format!("lexicons {}", hash_of(&data, &root)));
     println!("cargo:rustc-env=CLAIMTRACE_MODELS={}", parts.join(", "));
+}
+
+/// The time rules compiled into one DFA (`src/times/mod.rs`: which rules
+/// can match a sentence), as the bytes `dense::DFA::from_bytes` reads:
+/// every rule's pattern (`src/times/patterns.rs`) over the lexicons
+/// (named dates, number words), overlapping matches of all of them,
+/// without Unicode, as the `RegexSet` that stands in for it compiles them.
+fn time_rules_dfa(root: &Path) -> Vec<u8> {
+    use regex_automata::dfa::{dense, StartKind};
+    use regex_automata::{nfa::thompson, util::syntax, MatchKind};
+    for file in ["src/times/patterns.rs", "src/numbers/words.rs"] {
+        println!("cargo:rerun-if-changed={file}");
+    }
+    let data = |name: &str| {
+        std::fs::read_to_string(root.join("data").join(name)).expect("a lexicon of data/")
+    };
+    let (numbers, multipliers, named) =
+        (data("numbers.tsv"), data("multipliers.tsv"), data("named_dates.tsv"));
+    let words = number_words::pattern(
+        number_words::valued(&numbers).into_iter().map(|(w, _)| w),
+        number_words::valued(&multipliers).into_iter().map(|(w, _)| w),
+        &regex_syntax::escape,
+    );
+    let named: Vec<&str> = time_patterns::named_dates(&named).into_iter().map(|(n, _)| n).collect();
+    let patterns: Vec<String> = time_patterns::table(&named, &words, regex_syntax::escape)
+        .into_iter()
+        .map(|(_, pattern)| pattern)
+        .collect();
+    let dfa = dense::Builder::new()
+        .syntax(syntax::Config::new().unicode(false))
+        .thompson(thompson::Config::new().shrink(true))
+        .configure(
+            dense::Config::new()
+                .match_kind(MatchKind::All)
+                .start_kind(StartKind::Unanchored)
+                .byte_classes(true)
+                .minimize(false),
+        )
+        .build_many(&patterns)
+        .expect("the time rules compile into a DFA");
+    let (bytes, pad) = dfa.to_bytes_little_endian();
+    bytes[pad..].to_vec()
 }

@@ -3,7 +3,11 @@
 //! quantities ("dozens", "several thousand"), shared by `times` and
 //! `counts`. The lexicons live in `data/*.tsv`.
 
+mod words;
+
 use std::sync::LazyLock;
+
+use words::{alternation, rows, valued};
 
 /// A number read from text, with the qualifier a vague quantity implies
 /// ("dozens" is at least twelve).
@@ -118,20 +122,10 @@ struct Lexicon {
     vague: Vec<(&'static str, f64, &'static str)>,
 }
 
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
-
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let words = rows(include_str!("../data/numbers.tsv"))
-        .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
-        .collect();
-    let multipliers = rows(include_str!("../data/multipliers.tsv"))
-        .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
-        .collect();
-    let mut vague: Vec<(&str, f64, &str)> = rows(include_str!("../data/vague_quantities.tsv"))
+    let words = valued(include_str!("../../data/numbers.tsv"));
+    let multipliers = valued(include_str!("../../data/multipliers.tsv"));
+    let mut vague: Vec<(&str, f64, &str)> = rows(include_str!("../../data/vague_quantities.tsv"))
         .filter_map(|r| {
             let qualifier = match *r.get(2)? {
                 "exact" => "exact",
@@ -145,23 +139,17 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { words, multipliers, vague }
 });
 
-fn alternation<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    let mut items: Vec<&str> = items.collect();
-    items.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    items.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
-}
-
 static WORD_PATTERN: LazyLock<String> = LazyLock::new(|| {
-    let words = alternation(LEXICON.words.iter().map(|(w, _)| *w));
-    let mults = alternation(LEXICON.multipliers.iter().map(|(w, _)| *w));
-    format!(
-        r"(?:(?:{words})(?:[- ](?:{words}))?(?:\s+(?:{mults}))*(?:\s+and\s+(?:{words})(?:-(?:{words}))?)?)"
+    words::pattern(
+        LEXICON.words.iter().map(|(w, _)| *w),
+        LEXICON.multipliers.iter().map(|(w, _)| *w),
+        &regex::escape,
     )
 });
 
 static PATTERN: LazyLock<String> = LazyLock::new(|| {
-    let vague = alternation(LEXICON.vague.iter().map(|(p, _, _)| *p));
-    let mults = alternation(LEXICON.multipliers.iter().map(|(w, _)| *w));
+    let vague = alternation(LEXICON.vague.iter().map(|(p, _, _)| *p), &regex::escape);
+    let mults = alternation(LEXICON.multipliers.iter().map(|(w, _)| *w), &regex::escape);
     format!(
         r"(?:\b(?:{vague})\b|\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?(?:\s+(?:{mults}))?|\d+(?:\.\d+)?(?:\s+(?:{mults}))?|\b{}\b)",
         *WORD_PATTERN

@@ -15,6 +15,7 @@
 //! Update notes that the reader moved to `Document::removed` are scanned
 //! too, their expressions placed in `Place::Removed`.
 
+mod patterns;
 mod resolve;
 mod tense;
 #[cfg(test)]
@@ -26,6 +27,7 @@ use chrono::NaiveDate;
 use regex::{Captures, Regex};
 
 use crate::doc::{Diagnostic, Document, Place, RemovalReason, Span, TimeExpr, TimeKind};
+use patterns::Rule;
 pub use tense::Direction;
 
 /// What resolution needs besides the text.
@@ -98,37 +100,6 @@ pub fn scan(text: &str, config: &TimesConfig) -> Vec<Found> {
     scan_with(text, config, &mut State::default(), &mut Vec::new())
 }
 
-/// Which rule matched; the rules are tried in this order on ties.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Rule {
-    DateTime,
-    IsoDate,
-    NumericDate,
-    MonthDay,
-    DayMonth,
-    MonthYear,
-    MonthBare,
-    Named,
-    Decade,
-    Year,
-    Season,
-    Quarter,
-    NightOf,
-    Weekday,
-    DayWord,
-    Ago,
-    Relative,
-    Anaphor,
-    PartOfDay,
-    ClockAmPm,
-    Clock24,
-    Age,
-    Duration,
-    BareDuration,
-    Set,
-    Ref,
-}
-
 /// The last dates the text mentioned, for anaphoric expressions.
 #[derive(Clone, Debug, Default)]
 struct State {
@@ -137,37 +108,13 @@ struct State {
     value: Option<String>,
 }
 
-/// A month's name, or its abbreviation with or without its period (a
-/// full name's sentence-final period is not the name's: "in July.").
-const MONTH: &str = r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)";
-const WEEKDAY: &str = r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)";
-const ZONE: &str = r"(?-i:(?:[ECMP][SD]?T|GMT|UTC|BST|CEST|CET|EEST|EET|MSK|IST|JST|AEST|AEDT|PKT|WIB)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?\b)";
-const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)";
-const PART: &str = r"(?:morning|afternoon|evening|night)";
-const BOUND_MOD: &str =
-    r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)";
-const CLOCK_AMPM: &str = r"\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\b\.?(?:\s+local\s+time)?";
-
 static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:updated?|last\s+updated|correction|editor'?s\s+note)\b")
         .expect("valid regex")
 });
 
-/// The number words a duration may count in, vague ones included.
-static DUR_NUM: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        r"(?:\d+(?:\.\d+)?|an?\s+(?:hundred|thousand|dozen)|{}|a\s+few|a\s+couple\s+of|several|many|few|an?)",
-        crate::numbers::word_pattern()
-    )
-});
-
-static NAMED: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    include_str!("../../data/named_dates.tsv")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
-});
+static NAMED: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| patterns::named_dates(include_str!("../../data/named_dates.tsv")));
 
 /// A time rule's pattern, compiled when a text first needs it (the set
 /// says the rule matches): a short text compiles only its rules.
@@ -205,114 +152,46 @@ fn rule_regex(rule: Rule) -> &'static Regex {
 /// turns Unicode spaces into plain ones), and the Unicode tables made the
 /// automata several times larger, built at every start.
 static RULES: LazyLock<Vec<RulePattern>> = LazyLock::new(|| {
-    let n = DUR_NUM.as_str();
-    let numeric = r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b";
-    let iso = r"\d{4}-\d{2}-\d{2}\b";
-    let mdy = format!(r"{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b");
-    let dmy = format!(r"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+\d{{4}}\b");
-    let named = NAMED
-        .iter()
-        .map(|(name, _)| regex::escape(name).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
-    let table: Vec<(Rule, String)> = vec![
-        (
-            Rule::DateTime,
-            format!(r"\b(?P<t>(?:{numeric}|{iso}|{mdy}|{dmy}),?\s+(?:at\s+)?{CLOCK_AMPM}(?:\s+(?P<zone>{ZONE}))?)"),
-        ),
-        (Rule::IsoDate, r"\b(?P<t>(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<hh>\d{2}):(?P<mm>\d{2}))?)\b".into()),
-        (Rule::NumericDate, r"\b(?P<t>(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2}))\b".into()),
-        (
-            Rule::MonthDay,
-            format!(r"\b(?P<t>(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:(?:\s*,)?\s+(?P<y>\d{{4}})\b)?)"),
-        ),
-        (
-            Rule::DayMonth,
-            format!(r"\b(?P<t>(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:(?:\s*,)?\s+(?P<y>\d{{4}})\b)?)"),
-        ),
-        (
-            Rule::MonthYear,
-            format!(r"\b(?P<t>(?:{BOUND_MOD}[\s-]+)?(?P<mon>{MONTH})(?:\s+of)?(?:\s*,)?\s+(?:(?P<y>\d{{4}})\b|(?P<rel>this|last|next)\s+year\b))"),
-        ),
-        (
-            Rule::MonthBare,
-            format!(r"\b(?:(?P<pre>in|since|until|till|by|from|during|through|throughout|before|after|of)\s+)?(?P<t>(?:(?P<mod>{BOUND_MOD}|last|next|this|(?:earlier|later)\s+in)[\s-]+)?(?P<mon>{MONTH}))"),
-        ),
-        (Rule::Named, format!(r"(?-i:(?:^|\b|\s)(?P<t>{named})\b)")),
-        (Rule::Decade, r"\b(?P<t>(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?P<y>1[6-9]\d|20\d)0s)\b".into()),
-        (Rule::Year, format!(r"\b(?P<t>(?:{BOUND_MOD}[\s-]+)?(?P<y>1[6-9]\d{{2}}|20\d{{2}}))\b")),
-        (
-            Rule::Season,
-            r"\b(?P<t>(?:(?P<rel>this|last|next|the)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?)\b".into(),
-        ),
-        (
-            Rule::Quarter,
-            r"\b(?P<t>(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>this|last|next)\s+year))?|Q(?P<qn>[1-4])\s+(?P<y2>\d{4}))\b".into(),
-        ),
-        (
-            Rule::NightOf,
-            format!(r"\b(?P<t>the\s+night\s+of\s+(?P<w>{WEEKDAY})\s+(?:to|into|and)\s+{WEEKDAY})"),
-        ),
-        (
-            Rule::Weekday,
-            format!(r"\b(?P<t>(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|past|early|late)\s+)?(?P<w>{WEEKDAY})(?:\s+(?P<part>{PART})\b)?)"),
-        ),
-        (
-            Rule::DayWord,
-            format!(r"\b(?P<t>(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|(?:earlier|later)\s+today|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>{PART}))?)\b"),
-        ),
-        (
-            Rule::Ago,
-            format!(r"\b(?P<t>(?:(?P<n>{n})\s+)?(?P<u>{UNIT})\s+(?P<dir>ago|earlier|later|from\s+now|hence))\b"),
-        ),
-        (
-            Rule::Relative,
-            r"\b(?P<t>(?P<rel>last|this|next|past|coming|previous|following|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|the\s+end\s+of\s+(?:the|this|last)|the\s+(?:start|beginning)\s+of\s+(?:the|this|next)|the\s+same)\s+(?P<u>week|weekend|month|year|decade|century))\b".into(),
-        ),
-        (
-            Rule::Anaphor,
-            r"\b(?P<t>(?:that|the\s+same|that\s+same)\s+(?P<u>day|night|morning|afternoon|evening)|the\s+(?P<su>day|night|morning)\s+(?P<dir>before|after)|the\s+(?P<dir2>next|following|previous|preceding)\s+(?P<u2>day|morning|night)|(?:a|one)\s+day\s+(?P<dir3>earlier|later)|at\s+(?:the|that)\s+time)\b".into(),
-        ),
-        (
-            Rule::PartOfDay,
-            r"\b(?P<t>pre-?dawn|dawn|daybreak|overnight|noon|midday|midnight|(?:in|during)\s+the\s+(?:morning|afternoon|evening|night)|at\s+night)\b".into(),
-        ),
-        (
-            Rule::ClockAmPm,
-            format!(r"\b(?P<t>(?:(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?\s*(?P<ap>[ap])\.?\s?m\b\.?(?:\s+local\s+time)?(?:\s+(?P<zone>{ZONE}))?)"),
-        ),
-        (
-            Rule::Clock24,
-            format!(r"\b(?P<t>(?:(?:about|around|approximately)\s+)?(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d)\s+(?:(?:hours|hrs)\b|local\s+time\b|(?P<zone>{ZONE})))"),
-        ),
-        (Rule::Age, format!(r"\b(?P<t>(?P<n>{n})[\s-]+(?P<u>{UNIT})[\s-]+old)\b")),
-        (
-            Rule::Duration,
-            format!(r"\b(?P<t>(?:(?:more\s+than|over|nearly|almost|about|around|some|at\s+least|up\s+to|less\s+than|under|roughly|approximately|just)\s+)?(?:the\s+(?P<span>past|last|next|first|previous|coming|following)\s+)?(?P<n>{n})[\s-]+(?P<u>{UNIT})(?:[\s-]+long)?)\b"),
-        ),
-        (Rule::BareDuration, r"\b(?P<t>(?P<u>decades|centuries|years|months|weeks))\b".into()),
-        (
-            Rule::Set,
-            format!(r"\b(?P<t>(?:every|each)\s+(?:other\s+)?(?:(?P<w>{WEEKDAY})|(?P<u>day|week|month|year|morning|afternoon|evening|night|weekend)\b)|(?:{n})\s+times\s+(?:a|an|per|each)\s+(?P<u2>day|week|month|year)\b|per[\s-](?P<u3>day|week|month|year)\b|(?P<adj>daily|weekly|monthly|annually|yearly|nightly|hourly)\b|(?P<wp>(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b)"),
-        ),
-        (
-            Rule::Ref,
-            r"\b(?P<t>(?P<now>right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment)|(?P<past>recently|lately|in\s+the\s+past|the\s+past|in\s+recent\s+(?:years|months|weeks|days))|(?P<fut>in\s+the\s+near\s+future|in\s+the\s+future|the\s+future|soon|in\s+the\s+coming\s+(?:days|weeks|months|years)|in\s+the\s+years\s+to\s+come))\b".into(),
-        ),
-    ];
-    table
+    let named: Vec<&str> = NAMED.iter().map(|(name, _)| *name).collect();
+    patterns::table(&named, crate::numbers::word_pattern(), regex::escape)
         .into_iter()
-        .map(|(rule, pattern)| RulePattern {
-            rule,
-            // ASCII word boundaries keep the fast DFA on non-ASCII text.
-            pattern: format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)")),
-            regex: std::sync::OnceLock::new(),
-        })
+        .map(|(rule, pattern)| RulePattern { rule, pattern, regex: std::sync::OnceLock::new() })
         .collect()
 });
 
 /// All rules at once: one pass tells which rules can match a sentence, so
-/// the costlier capturing searches run only for those.
+/// the costlier capturing searches run only for those. The pass runs on
+/// the rules' DFA that `build.rs` compiled (a lazy DFA built its states
+/// as the texts were scanned: 30 ms of a fresh process's analysis of the
+/// 171 Wikinews articles, where the whole scan of them takes 1.2 ms on
+/// the compiled one); the set is its stand-in where that cannot be read.
+fn rules_matching(text: &str) -> Vec<usize> {
+    use regex_automata::dfa::Automaton;
+    if let Some(dfa) = &*RULE_DFA {
+        let mut set = regex_automata::PatternSet::new(dfa.pattern_len());
+        let input = regex_automata::Input::new(text);
+        if dfa.try_which_overlapping_matches(&input, &mut set).is_ok() {
+            return set.iter().map(|p| p.as_usize()).collect();
+        }
+    }
+    RULE_SET.matches(text).into_iter().collect()
+}
+
+/// The DFA of all the rules at once (overlapping matches of every
+/// pattern, ASCII, as the set), compiled by `build.rs` from
+/// `patterns.rs` and the lexicons, and read where it lies. None if it
+/// does not read or is not the rules' (then the set stands in).
+static RULE_DFA: LazyLock<Option<regex_automata::dfa::dense::DFA<&'static [u32]>>> =
+    LazyLock::new(|| {
+        static BYTES: &crate::tables::Aligned<
+            [u8; include_bytes!(concat!(env!("OUT_DIR"), "/time_rules.dfa")).len()],
+        > = &crate::tables::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/time_rules.dfa")));
+        use regex_automata::dfa::Automaton;
+        let (dfa, _) = regex_automata::dfa::dense::DFA::from_bytes(&BYTES.0).ok()?;
+        (dfa.pattern_len() == RULES.len()).then_some(dfa)
+    });
+
+/// The rules as a set of regexes: [`rules_matching`]'s stand-in.
 static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSetBuilder::new(RULES.iter().map(|r| r.pattern.as_str()))
         .unicode(false)
@@ -344,7 +223,7 @@ fn scan_with(
         return Vec::new();
     }
     let mut candidates = Vec::new();
-    for rule_idx in RULE_SET.matches(text).iter() {
+    for rule_idx in rules_matching(text) {
         let pattern = &RULES[rule_idx];
         for caps in pattern.regex().captures_iter(text) {
             let t = expression(&caps);

@@ -490,3 +490,29 @@ fn every_rule_compiles_and_the_set_agrees_with_it() {
         }
     }
 }
+
+/// The DFA `build.rs` compiled is the rules' own: it is read, and it says
+/// which rules match as the set of their regexes does, on every sentence
+/// of the Wikinews 2019 articles and on texts made of the rules' words.
+#[test]
+fn the_compiled_rules_agree_with_the_set() {
+    assert!(super::RULE_DFA.is_some(), "the compiled DFA reads and has every rule");
+    let set = |text: &str| -> Vec<usize> { super::RULE_SET.matches(text).into_iter().collect() };
+    let corpus = include_str!("../../../../testdata/wikinews/wikinews_2019.csv");
+    let mut matched = 0;
+    for text in corpus.split(['.', '\n']) {
+        let rules = super::rules_matching(text);
+        assert_eq!(rules, set(text), "{text:?}");
+        matched += usize::from(!rules.is_empty());
+    }
+    assert!(matched > 1_000, "the rules match the corpus's sentences: {matched}");
+    proptest::proptest!(|(words in proptest::collection::vec(proptest::sample::select(vec![
+        "Friday", "friday", "March", "Sept.", "22", "2024", "9", "p.m.", "MSK", "at", "the",
+        "night", "of", "three", "days", "ago", "1990s", "last", "week", "every", "Monday", "-",
+        "2019-09-01", "first", "quarter", "0930", "UTC", "25-year-old", "Christmas", "now",
+        "é", ",", "  ", "year", "early", "mid", "late",
+    ]), 0..12))| {
+        let text = words.join(" ");
+        proptest::prop_assert_eq!(super::rules_matching(&text), set(&text), "{:?}", text);
+    });
+}
