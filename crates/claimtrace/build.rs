@@ -9,7 +9,9 @@
 //! decoding the compact files at start-up; and sorts the place
 //! gazetteer's names and finds its places' lines
 //! (`src/places/gazetteer.rs`) and hashes the recognizer's harvested names
-//! (`src/entities/name_list.rs`) for the same reason.
+//! (`src/entities/name_list.rs`) for the same reason; and compiles the time
+//! rules (`src/times/patterns.rs`) into the DFA that tells which of them a
+//! sentence can match, which a fresh process otherwise built as it went.
 
 #[allow(dead_code)]
 #[path = "src/tables.rs"]
