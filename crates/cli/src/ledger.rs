@@ -390,10 +390,12 @@ struct Writer {
     /// The sources of the articles filed and not yet committed: each is
     /// filed as it comes ([`SqlStore::stage`]) and they are committed
     /// together (one transaction on SQLite) when there are `batch` of
-    /// them ([`BATCH`] unless told), when the first has waited [`BATCH_WAIT`], when no article
+    /// them, when the first has waited [`BATCH_WAIT`], when no article
     /// has come for [`IDLE`], and at the end of the input or of a watch
     /// round.
     pending: Vec<String>,
+    /// Articles committed together at most (`--batch`, [`BATCH`] unless
+    /// told).
     batch: usize,
     since: Instant,
 }

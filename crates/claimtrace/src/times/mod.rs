@@ -116,8 +116,9 @@ static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static NAMED: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| patterns::named_dates(include_str!("../../data/named_dates.tsv")));
 
-/// A time rule's pattern, compiled when a text first needs it (the set
-/// says the rule matches): a short text compiles only its rules.
+/// A time rule's pattern, compiled when a text first needs it
+/// ([`rules_matching`] says the rule matches): a short text compiles only
+/// its rules.
 struct RulePattern {
     rule: Rule,
     pattern: String,
@@ -147,10 +148,7 @@ fn rule_regex(rule: Rule) -> &'static Regex {
     RULES.iter().find(|r| r.rule == rule).expect("every rule has a pattern").regex()
 }
 
-/// The rules in the order they are tried on ties. ASCII classes and case
-/// folding (`unicode(false)`): times are written in ASCII (the reader
-/// turns Unicode spaces into plain ones), and the Unicode tables made the
-/// automata several times larger, built at every start.
+/// The rules in the order they are tried on ties ([`patterns::table`]).
 static RULES: LazyLock<Vec<RulePattern>> = LazyLock::new(|| {
     let named: Vec<&str> = NAMED.iter().map(|(name, _)| *name).collect();
     patterns::table(&named, crate::numbers::word_pattern(), regex::escape)
@@ -183,10 +181,9 @@ fn rules_matching(text: &str) -> Vec<usize> {
 /// does not read or is not the rules' (then the set stands in).
 static RULE_DFA: LazyLock<Option<regex_automata::dfa::dense::DFA<&'static [u32]>>> =
     LazyLock::new(|| {
-        static BYTES: &crate::tables::Aligned<
-            [u8; include_bytes!(concat!(env!("OUT_DIR"), "/time_rules.dfa")).len()],
-        > = &crate::tables::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/time_rules.dfa")));
         use regex_automata::dfa::Automaton;
+        static BYTES: &crate::tables::Aligned<[u8]> =
+            &crate::tables::Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/time_rules.dfa")));
         let (dfa, _) = regex_automata::dfa::dense::DFA::from_bytes(&BYTES.0).ok()?;
         (dfa.pattern_len() == RULES.len()).then_some(dfa)
     });
