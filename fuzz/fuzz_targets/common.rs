@@ -23,12 +23,12 @@ pub fn analyze(mut doc: Document) {
     Pipeline::standard().run(&mut doc);
     let mut last_end = 0;
     for token in &doc.tokens {
-        assert!(doc.text.get(token.span.start..token.span.end).is_some(), "token off a boundary");
-        assert!(token.span.start >= last_end, "tokens overlap or go back");
-        last_end = token.span.end;
+        assert!(doc.text.get(token.span.range()).is_some(), "token off a boundary");
+        assert!(token.span.start() >= last_end, "tokens overlap or go back");
+        last_end = token.span.end();
     }
     for sentence in &doc.sentences {
-        assert!(doc.text.get(sentence.span.start..sentence.span.end).is_some());
+        assert!(doc.text.get(sentence.span.range()).is_some());
     }
     let record = Record::from_document(&doc);
     let line = record.to_json_line();

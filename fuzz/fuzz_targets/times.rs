@@ -9,7 +9,7 @@ fuzz_target!(|text: &str| {
     let anchor = chrono::NaiveDate::from_ymd_opt(2024, 3, 25);
     for config in [TimesConfig { anchor }, TimesConfig { anchor: None }] {
         for found in scan(text, &config) {
-            assert!(text.get(found.span.start..found.span.end).is_some(), "{:?}", found.span);
+            assert!(text.get(found.span.range()).is_some(), "{:?}", found.span);
             assert!(!found.value.is_empty());
         }
     }

@@ -508,8 +508,8 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
             continue;
         }
         let content_span = Span::new(
-            content_words.iter().map(|&w| g.words[w].span.start).min().unwrap(),
-            content_words.iter().map(|&w| g.words[w].span.end).max().unwrap(),
+            content_words.iter().map(|&w| g.words[w].span.start()).min().unwrap(),
+            content_words.iter().map(|&w| g.words[w].span.end()).max().unwrap(),
         );
         // The source: the subject of A's root word.
         let in_a: HashSet<usize> = a.words.iter().copied().collect();
@@ -543,7 +543,8 @@ fn gold_attributions(g: &GumDoc, paragraph: bool) -> Vec<GoldAttribution> {
             if let Some((entity, _, _)) = best {
                 for (e, f, t) in &g.mentions {
                     if e == entity {
-                        source_spans.push(Span::new(g.words[*f].span.start, g.words[*t].span.end));
+                        source_spans
+                            .push(Span::new(g.words[*f].span.start(), g.words[*t].span.end()));
                     }
                 }
             }
@@ -621,8 +622,8 @@ fn words_of(g: &GumDoc, span: Span) -> HashSet<usize> {
         .iter()
         .enumerate()
         .filter(|(_, w)| {
-            w.span.start < span.end
-                && w.span.end > span.start
+            w.span.start() < span.end()
+                && w.span.end() > span.start()
                 && w.upos != "PUNCT"
                 && !matches!(w.form.to_lowercase().as_str(), "a" | "an" | "the")
         })
@@ -644,7 +645,7 @@ fn match_sets(gold: &[&HashSet<usize>], pred: &[&HashSet<usize>]) -> Vec<(usize,
 }
 
 fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+    a.start() < b.end() && b.start() < a.end()
 }
 
 fn lower_words(s: &str) -> HashSet<String> {
@@ -731,7 +732,7 @@ fn score_gum(g: &GumDoc, doc: &Document, score: &mut GumScore, verbose: bool) {
     let mut credits = Vec::new();
     for span in doc.paragraphs.iter().map(|p| p.span) {
         let Some(credit) = claimtrace::read::find_credit(doc.slice(span)) else { continue };
-        let from = span.start + credit.caption_start;
+        let from = span.start() + credit.caption_start;
         let caption = Span::new(from, from + credit.caption.len());
         let source =
             Source { text: credit.source.to_string(), span: None, kind: SourceKind::Named };
@@ -997,8 +998,8 @@ fn parse_cat(xml: &str) -> Cat {
             continue;
         }
         let span = Span::new(
-            toks.iter().map(|s| s.start).min().unwrap(),
-            toks.iter().map(|s| s.end).max().unwrap(),
+            toks.iter().map(|s| s.start()).min().unwrap(),
+            toks.iter().map(|s| s.end()).max().unwrap(),
         );
         let get = |k: &str| attrs.get(k).cloned().unwrap_or_default();
         events.insert(
@@ -1053,11 +1054,17 @@ fn score_slinks(cat: &Cat, doc: &Document, score: &mut SlinkScore, verbose: bool
         };
         score.slinks += 1;
         let cue = cat.events.get(src).map(|e| e.span);
-        let inside = |s: Span| s.start <= target.span.start && target.span.end <= s.end;
-        let claim =
-            doc.claims.iter().filter(|c| inside(c.span)).min_by_key(|c| c.span.end - c.span.start);
-        let quote =
-            doc.quotes.iter().filter(|q| inside(q.span)).min_by_key(|q| q.span.end - q.span.start);
+        let inside = |s: Span| s.start() <= target.span.start() && target.span.end() <= s.end();
+        let claim = doc
+            .claims
+            .iter()
+            .filter(|c| inside(c.span))
+            .min_by_key(|c| c.span.end() - c.span.start());
+        let quote = doc
+            .quotes
+            .iter()
+            .filter(|q| inside(q.span))
+            .min_by_key(|q| q.span.end() - q.span.start());
         let attributed_claim =
             doc.claims.iter().any(|c| inside(c.span) && (!c.chain.is_empty() || c.cue.is_some()));
         let column = match (claim, quote) {
@@ -1082,10 +1089,9 @@ fn score_slinks(cat: &Cat, doc: &Document, score: &mut SlinkScore, verbose: bool
         *score.by_factuality.entry(key.clone()).or_default().entry(column).or_default() += 1;
         *score.by_time.entry(dash(&target.time)).or_default().entry(column).or_default() += 1;
         if verbose {
-            let sentence = doc
-                .sentences
-                .iter()
-                .find(|s| s.span.start <= target.span.start && target.span.end <= s.span.end);
+            let sentence = doc.sentences.iter().find(|s| {
+                s.span.start() <= target.span.start() && target.span.end() <= s.span.end()
+            });
             let source_pred = cat.events.get(src).map_or("?", |e| e.pred.as_str());
             let content = claim.map(|c| c.span).or(quote.map(|q| q.span));
             println!(

@@ -131,8 +131,8 @@ fn main() {
         let pred: Vec<Timex> = doc
             .times
             .iter()
-            .filter(|t| t.place == Place::Body && t.span.start < annotated_end)
-            .map(|t| Timex { start: t.span.start, end: t.span.end, value: t.value.clone() })
+            .filter(|t| t.place == Place::Body && t.span.start() < annotated_end)
+            .map(|t| Timex { start: t.span.start(), end: t.span.end(), value: t.value.clone() })
             .collect();
         n_gold += gold.len();
         n_pred += pred.len();

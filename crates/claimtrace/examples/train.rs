@@ -258,10 +258,8 @@ fn harvest_names(data: &std::path::Path) -> anyhow::Result<String> {
             }
             let Some(name) = line.split('\t').nth(column) else { continue };
             let tokens = claimtrace::segment::tokenize(name);
-            let words: Vec<&str> = tokens
-                .iter()
-                .map(|t| claimtrace::chars::slice(name, t.span.start..t.span.end))
-                .collect();
+            let words: Vec<&str> =
+                tokens.iter().map(|t| claimtrace::chars::slice(name, t.span.range())).collect();
             let name = words.join(" ");
             if !name.is_empty() && listed.insert(name.clone()) {
                 lines.push(format!("GPE\t{name}"));

@@ -1237,7 +1237,7 @@ fn unbalanced_quotation_marks_do_not_panic() {
     ] {
         let doc = analyze(body);
         for q in &doc.quotes {
-            assert!(q.span.end <= doc.text.len());
+            assert!(q.span.end() <= doc.text.len());
         }
     }
 }
@@ -1316,7 +1316,9 @@ fn according_to_after_letters_that_lower_case_longer() {
         "ꞆȺ İstanbul „ Ⱥ\" \" \"Ⱥ  according to  Ελλάδα, the İstanbul office said prices rose.",
     );
     for q in &doc.quotes {
-        assert!(doc.text.is_char_boundary(q.span.start) && doc.text.is_char_boundary(q.span.end));
+        assert!(
+            doc.text.is_char_boundary(q.span.start()) && doc.text.is_char_boundary(q.span.end())
+        );
     }
 }
 

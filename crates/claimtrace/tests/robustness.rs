@@ -128,19 +128,22 @@ fn check_spans(doc: &Document) {
     let text = &doc.text;
     for token in &doc.tokens {
         let span = token.span;
-        assert!(span.start < span.end && span.end <= text.len(), "token {span} out of the body");
-        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        assert!(
+            span.start() < span.end() && span.end() <= text.len(),
+            "token {span} out of the body"
+        );
+        assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
         assert!(!doc.slice(span).trim().is_empty(), "token {span} is white space");
     }
     for pair in doc.tokens.windows(2) {
-        assert!(pair[0].span.end <= pair[1].span.start, "tokens overlap or go back");
+        assert!(pair[0].span.end() <= pair[1].span.start(), "tokens overlap or go back");
     }
     let mut next_token = 0;
     for sentence in &doc.sentences {
         assert_eq!(sentence.tokens.start, next_token, "sentences skip or repeat tokens");
         assert!(sentence.tokens.end > sentence.tokens.start, "empty sentence");
         next_token = sentence.tokens.end;
-        assert!(sentence.span.end <= text.len());
+        assert!(sentence.span.end() <= text.len());
         for token in doc.sentence_tokens(sentence) {
             assert!(sentence.span.contains(token.span), "token outside its sentence");
         }
@@ -148,9 +151,9 @@ fn check_spans(doc: &Document) {
     }
     assert_eq!(next_token, doc.tokens.len(), "tokens outside any sentence");
     for paragraph in &doc.paragraphs {
-        assert!(paragraph.span.end <= text.len());
-        assert!(text.is_char_boundary(paragraph.span.start));
-        assert!(text.is_char_boundary(paragraph.span.end));
+        assert!(paragraph.span.end() <= text.len());
+        assert!(text.is_char_boundary(paragraph.span.start()));
+        assert!(text.is_char_boundary(paragraph.span.end()));
     }
 }
 

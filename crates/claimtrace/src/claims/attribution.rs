@@ -285,7 +285,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
         }
         found.quotes.push(Quote { span, cue: None, source, direct: true });
     }
-    found.quotes.sort_by_key(|q| q.span.start);
+    found.quotes.sort_by_key(|q| q.span.start());
     // Claims read from quotations come after the sentences' own: in
     // sentence order again (stable: a sentence's claims keep theirs).
     found.claims.sort_by_key(|c| c.sentence);
@@ -355,10 +355,9 @@ fn quoted_claims(
             continue;
         }
         let span = ctx.token_span(part.start, part.end);
-        let covered = found
-            .claims
-            .iter()
-            .any(|c| c.sentence == index && c.span.start < span.end && span.start < c.span.end);
+        let covered = found.claims.iter().any(|c| {
+            c.sentence == index && c.span.start() < span.end() && span.start() < c.span.end()
+        });
         if covered {
             continue;
         }
@@ -442,8 +441,8 @@ fn labelled_by(ctx: &Ctx<'_>, found: &mut Found, quote: &Direct, source: &Source
         c.sentence == sentence
             && c.chain.is_empty()
             && c.status == Status::Asserted
-            && c.span.start <= cue.start
-            && at.end <= c.span.end
+            && c.span.start() <= cue.start()
+            && at.end() <= c.span.end()
     });
     if let Some(claim) = own {
         claim.chain = vec![source.clone()];
@@ -1510,9 +1509,8 @@ fn relative_antecedent(
         .filter(|&k| matches!(ctx.lower[k].as_str(), "it" | "they"));
     let source_from = match pronoun {
         Some(k) => k,
-        None => {
-            (sentence_start..content_start).find(|&k| tokens[k].span.start >= source_span.start)?
-        }
+        None => (sentence_start..content_start)
+            .find(|&k| tokens[k].span.start() >= source_span.start())?,
     };
     if source_from < sentence_start + 2 {
         return None;
@@ -1647,11 +1645,11 @@ fn unresolved_pronoun(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
 /// Whether the entity stage found a person where the source is named.
 fn is_person(ctx: &Ctx<'_>, source: &Source) -> bool {
     let Some(span) = source.span else { return false };
-    let first = ctx.doc.mentions.partition_point(|m| m.span.end < span.start);
+    let first = ctx.doc.mentions.partition_point(|m| m.span.end() < span.start());
     ctx.doc.mentions[first..].iter().take(8).any(|m| {
         m.kind == crate::doc::EntityKind::Person
-            && m.span.start <= span.start
-            && span.end <= m.span.end
+            && m.span.start() <= span.start()
+            && span.end() <= m.span.end()
     })
 }
 
@@ -2228,7 +2226,7 @@ fn parenthetical_subject(
     let cue = att.cue.start;
     let source_start = source
         .and_then(|s| s.span)
-        .and_then(|span| sentence.tokens.clone().find(|&k| tokens[k].span.start == span.start));
+        .and_then(|span| sentence.tokens.clone().find(|&k| tokens[k].span.start() == span.start()));
     let first = source_start.map_or(cue, |s| s.min(cue));
     let lead = sentence.tokens.start..first.checked_sub(1)?;
     let closes = content.start.checked_sub(1)?;
@@ -2256,8 +2254,8 @@ fn agrees(ctx: &Ctx<'_>, source: &Source, pronoun: &str) -> bool {
     // Mentions are in text order: the first that ends after the source
     // starts is the only one that can overlap it first.
     let mentions = &ctx.doc.mentions;
-    let first = mentions.partition_point(|m| m.span.end <= span.start);
-    let kind = mentions.get(first).filter(|m| m.span.start < span.end).map(|m| m.kind);
+    let first = mentions.partition_point(|m| m.span.end() <= span.start());
+    let kind = mentions.get(first).filter(|m| m.span.start() < span.end()).map(|m| m.kind);
     match kind {
         Some(crate::doc::EntityKind::Person) => matches!(pronoun, "he" | "she"),
         Some(_) => matches!(pronoun, "it" | "they"),
@@ -2289,7 +2287,7 @@ fn reported_act(
     let tokens = &ctx.doc.tokens;
     let cue = att.cue.start;
     let subject = source?.span?;
-    let from = (sentence.tokens.start..cue).find(|&k| tokens[k].span.start >= subject.start)?;
+    let from = (sentence.tokens.start..cue).find(|&k| tokens[k].span.start() >= subject.start())?;
     // The subject stands before the cue, with at most an apposition.
     (cue - from <= 12).then_some(from)
 }
@@ -3210,9 +3208,9 @@ fn latest_named(ctx: &Ctx<'_>, recent: &[Source], pronoun: usize, before: usize)
     let pronoun = ctx.lower[pronoun].as_str();
     recent
         .iter()
-        .filter(|s| s.kind == SourceKind::Named && s.span.is_some_and(|span| span.end <= before))
+        .filter(|s| s.kind == SourceKind::Named && s.span.is_some_and(|span| span.end() <= before))
         .filter(|s| !matches!(pronoun, "he" | "she") || agrees(ctx, s, pronoun))
-        .max_by_key(|s| s.span.map(|span| span.end))
+        .max_by_key(|s| s.span.map(|span| span.end()))
         .cloned()
 }
 
@@ -3236,7 +3234,7 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
                         ctx,
                         recent,
                         phrase.start,
-                        ctx.doc.tokens[quote.open].span.start,
+                        ctx.doc.tokens[quote.open].span.start(),
                     );
                 }
                 return to_source(ctx, phrase);
@@ -3258,7 +3256,7 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
                         ctx,
                         recent,
                         speaker.start,
-                        ctx.doc.tokens[quote.open].span.start,
+                        ctx.doc.tokens[quote.open].span.start(),
                     );
                 }
                 return to_source(ctx, speaker);
@@ -3295,7 +3293,12 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
             subject.end -= 1;
         }
         if is_pronoun(ctx, subject.clone()) {
-            return latest_named(ctx, recent, subject.start, ctx.doc.tokens[quote.open].span.start);
+            return latest_named(
+                ctx,
+                recent,
+                subject.start,
+                ctx.doc.tokens[quote.open].span.start(),
+            );
         }
         let source = to_source(ctx, subject)?;
         recent.push(source.clone());

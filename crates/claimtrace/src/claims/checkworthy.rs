@@ -230,13 +230,13 @@ fn anchors(ctx: &Ctx<'_>, tokens: Range<usize>) -> Anchors {
     let (Some(first), Some(last)) = (tokens.clone().next(), tokens.clone().next_back()) else {
         return Anchors::default();
     };
-    let (from, to) = (doc.tokens[first].span.start, doc.tokens[last].span.end);
+    let (from, to) = (doc.tokens[first].span.start(), doc.tokens[last].span.end());
     let named =
         doc.mentions.iter().any(|m| m.tokens.start < tokens.end && tokens.start < m.tokens.end);
     let number =
         tokens.clone().any(|k| doc.tokens[k].kind == TokenKind::Number || number_word(ctx, k))
-            || doc.counts.iter().any(|c| c.span.start >= from && c.span.end <= to);
-    let time = doc.times.iter().any(|t| t.span.start >= from && t.span.end <= to);
+            || doc.counts.iter().any(|c| c.span.start() >= from && c.span.end() <= to);
+    let time = doc.times.iter().any(|t| t.span.start() >= from && t.span.end() <= to);
     Anchors { named, number, time }
 }
 

@@ -56,7 +56,7 @@ fn according_to(doc: &Document, s: usize, source: &str) -> Option<crate::doc::Sp
         let rest = text.get(i + cue.len()..)?.trim_start();
         rest.to_lowercase()
             .starts_with(&source)
-            .then(|| crate::doc::Span::new(sentence.start + i, sentence.start + i + CUE.len()))
+            .then(|| crate::doc::Span::new(sentence.start() + i, sentence.start() + i + CUE.len()))
     })
 }
 
@@ -84,10 +84,10 @@ fn add_reported_speech(doc: &Document, quotes: &mut Vec<Quote>, claims: &[Claim]
         }
         let covered = quotes[..before]
             .iter()
-            .any(|q| q.span.start < claim.span.end && claim.span.start < q.span.end);
+            .any(|q| q.span.start() < claim.span.end() && claim.span.start() < q.span.end());
         // A quote never holds its own cue ("The suspect, according to
         // police, fled": the claim runs around the phrase, a span cannot).
-        let holds_cue = claim.span.start <= cue.start && cue.end <= claim.span.end;
+        let holds_cue = claim.span.start() <= cue.start() && cue.end() <= claim.span.end();
         if !covered && !holds_cue && !claim.span.is_empty() {
             quotes.push(Quote {
                 span: claim.span,
@@ -103,16 +103,17 @@ fn add_reported_speech(doc: &Document, quotes: &mut Vec<Quote>, claims: &[Claim]
         let Some(denial) = claim.stances.iter().find(|s| {
             s.kind == crate::doc::StanceKind::Denies
                 && s.cue.is_some_and(|cue| {
-                    cue.end <= claim.span.start
-                        && doc.text.get(cue.end..claim.span.start).is_some_and(|gap| {
+                    cue.end() <= claim.span.start()
+                        && doc.text.get(cue.end()..claim.span.start()).is_some_and(|gap| {
                             gap.split_whitespace().all(|w| w.eq_ignore_ascii_case("that"))
                         })
                 })
         }) else {
             continue;
         };
-        let covered =
-            quotes.iter().any(|q| q.span.start < claim.span.end && claim.span.start < q.span.end);
+        let covered = quotes
+            .iter()
+            .any(|q| q.span.start() < claim.span.end() && claim.span.start() < q.span.end());
         if !covered {
             quotes.push(Quote {
                 span: claim.span,
@@ -126,7 +127,7 @@ fn add_reported_speech(doc: &Document, quotes: &mut Vec<Quote>, claims: &[Claim]
             });
         }
     }
-    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
 }
 
 /// What the passes share: the document and its tokens lower-cased.
@@ -156,15 +157,18 @@ impl<'a> Ctx<'a> {
         if from >= to {
             return "";
         }
-        let start = self.doc.tokens[from].span.start;
-        let end = self.doc.tokens[to - 1].span.end;
+        let start = self.doc.tokens[from].span.start();
+        let end = self.doc.tokens[to - 1].span.end();
         crate::chars::slice(&self.doc.text, start..end)
     }
 
     /// The body span of tokens `from..to` (at least one token).
     pub fn token_span(&self, from: usize, to: usize) -> crate::doc::Span {
         let to = to.max(from + 1).min(self.doc.tokens.len());
-        crate::doc::Span::new(self.doc.tokens[from].span.start, self.doc.tokens[to - 1].span.end)
+        crate::doc::Span::new(
+            self.doc.tokens[from].span.start(),
+            self.doc.tokens[to - 1].span.end(),
+        )
     }
 
     pub fn is_capitalized(&self, idx: usize) -> bool {

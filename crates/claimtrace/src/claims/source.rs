@@ -512,11 +512,11 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
             && place_mention_until(ctx, named_from..k - 1)
     }) {
         let mut head = to_source(ctx, from..state - 1)?;
-        let place_end = ctx.doc.tokens[state - 2].span.end;
-        if head.span.is_some_and(|span| span.end == place_end) {
+        let place_end = ctx.doc.tokens[state - 2].span.end();
+        if head.span.is_some_and(|span| span.end() == place_end) {
             let span = Span::new(
-                head.span.map_or(place_end, |s| s.start),
-                ctx.doc.tokens[to - 1].span.end,
+                head.span.map_or(place_end, |s| s.start()),
+                ctx.doc.tokens[to - 1].span.end(),
             );
             head.text = ctx.doc.slice(span).to_string();
             head.span = Some(span);
@@ -534,8 +534,10 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
         if head.kind != SourceKind::Named || LEXICONS.unnamed.contains(&ctx.lower[at - 1]) {
             head.kind = SourceKind::Unnamed;
             head.text = ctx.span_text(from, to).to_string();
-            head.span =
-                Some(Span::new(ctx.doc.tokens[from].span.start, ctx.doc.tokens[to - 1].span.end));
+            head.span = Some(Span::new(
+                ctx.doc.tokens[from].span.start(),
+                ctx.doc.tokens[to - 1].span.end(),
+            ));
         }
         return Some(head);
     }
@@ -566,7 +568,7 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
         while mention.tokens.end - start > 2 && LEXICONS.titles.contains(words[start]) {
             start += 1;
         }
-        let span = Span::new(ctx.doc.tokens[start].span.start, mention.span.end);
+        let span = Span::new(ctx.doc.tokens[start].span.start(), mention.span.end());
         return Some(Source {
             text: ctx.doc.slice(span).to_string(),
             span: Some(span),
@@ -621,8 +623,8 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     Some(Source {
         text: ctx.span_text(text_from, text_to).to_string(),
         span: Some(Span::new(
-            ctx.doc.tokens[text_from].span.start,
-            ctx.doc.tokens[text_to - 1].span.end,
+            ctx.doc.tokens[text_from].span.start(),
+            ctx.doc.tokens[text_to - 1].span.end(),
         )),
         kind,
     })

@@ -281,26 +281,28 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
         // In another claim of the sentence that does not overlap this one.
         let elsewhere = |found: &Range<usize>| {
             let at = ctx.doc.tokens[found.start].span;
-            others.iter().any(|o| (o.end <= span.start || o.start >= span.end) && o.contains(at))
+            others
+                .iter()
+                .any(|o| (o.end() <= span.start() || o.start() >= span.end()) && o.contains(at))
         };
         let sentence = &ctx.doc.sentences[claim.sentence];
         let Range { start, end } = sentence.tokens;
         // The claim's clause: its source, cue and content, not the other
         // clauses of the sentence.
-        let mut lo = claim.span.start;
-        let mut hi = claim.span.end;
+        let mut lo = claim.span.start();
+        let mut hi = claim.span.end();
         if let Some(cue) = claim.cue {
-            lo = lo.min(cue.start);
-            hi = hi.max(cue.end);
+            lo = lo.min(cue.start());
+            hi = hi.max(cue.end());
         }
         for source in &claim.chain {
             if let Some(span) = source.span.filter(|s| sentence.span.contains(*s)) {
-                lo = lo.min(span.start);
-                hi = hi.max(span.end);
+                lo = lo.min(span.start());
+                hi = hi.max(span.end());
             }
         }
-        let from = (start..end).find(|&k| ctx.doc.tokens[k].span.start >= lo).unwrap_or(start);
-        let to = (from..end).find(|&k| ctx.doc.tokens[k].span.start >= hi).unwrap_or(end);
+        let from = (start..end).find(|&k| ctx.doc.tokens[k].span.start() >= lo).unwrap_or(start);
+        let to = (from..end).find(|&k| ctx.doc.tokens[k].span.start() >= hi).unwrap_or(end);
         let cue = |found: Range<usize>| Some(ctx.token_span(found.start, found.end));
         // A dispute word inside the claim's own content is what the claim
         // says of something else ("Observers said they had found no
@@ -394,7 +396,7 @@ fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, sentence_idx: usize) -> Option<
     let doc = ctx.doc;
     let at = doc.sentences.get(sentence_idx)?.span;
     // Paragraphs are in text order.
-    let paragraph = doc.paragraphs[doc.paragraphs.partition_point(|p| p.span.end < at.end)..]
+    let paragraph = doc.paragraphs[doc.paragraphs.partition_point(|p| p.span.end() < at.end())..]
         .first()
         .filter(|p| p.span.contains(at))?
         .span;
@@ -554,7 +556,7 @@ fn answered_claim(
     /// How many sentences back "it" reaches.
     const REACH: usize = 3;
     let words = ctx.words();
-    let cue_at = ctx.doc.tokens[cue].span.start;
+    let cue_at = ctx.doc.tokens[cue].span.start();
     let candidates = || {
         let n = found.claims.len();
         (n.saturating_sub(LOOK_BACK)..n).rev().filter(move |&i| {
@@ -562,7 +564,7 @@ fn answered_claim(
             !claim.chain.is_empty()
                 && claim.sentence + REACH >= sentence_idx
                 && (claim.sentence < sentence_idx
-                    || claim.sentence == sentence_idx && claim.span.end <= cue_at)
+                    || claim.sentence == sentence_idx && claim.span.end() <= cue_at)
         })
     };
     let start = ctx.doc.sentences[sentence_idx].tokens.start;
@@ -658,7 +660,7 @@ fn denied_clause(
     if verb == start || end - start < 3 || (start..verb).any(|k| words[k] == "as") {
         return None;
     }
-    let span = Span::new(ctx.doc.tokens[start].span.start, ctx.doc.tokens[end - 1].span.end);
+    let span = Span::new(ctx.doc.tokens[start].span.start(), ctx.doc.tokens[end - 1].span.end());
     // The clause may be a claim already, read from its noun ("dismissed
     // allegations that ...": hedged, now disputed).
     if let Some(known) =

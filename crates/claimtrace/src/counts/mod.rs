@@ -31,8 +31,8 @@ pub fn find_counts(doc: &mut Document) {
             .filter(|t| t.kind != TokenKind::Quote)
             .map(|t| Word { span: t.span, text: doc.slice(t.span), kind: t.kind })
             .collect();
-        let from = time_spans.partition_point(|t| t.end <= sentence.span.start);
-        let to = time_spans.partition_point(|t| t.start < sentence.span.end);
+        let from = time_spans.partition_point(|t| t.end() <= sentence.span.start());
+        let to = time_spans.partition_point(|t| t.start() < sentence.span.end());
         let times = &time_spans[from..to.max(from)];
         counts.extend(sentence_counts(&doc.text, sentence.span, &words, times));
     }
@@ -47,7 +47,7 @@ pub fn scan(text: &str) -> Vec<Count> {
         .filter(|t| t.kind != TokenKind::Quote)
         .map(|t| Word {
             span: t.span,
-            text: crate::chars::slice(text, t.span.start..t.span.end),
+            text: crate::chars::slice(text, t.span.range()),
             kind: t.kind,
         })
         .collect();
@@ -137,14 +137,14 @@ struct Pending {
 }
 
 fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span]) -> Vec<Count> {
-    let body = crate::chars::slice(text, sentence.start..sentence.end);
+    let body = crate::chars::slice(text, sentence.range());
     let mut pending: Vec<Pending> = Vec::new();
     let lists = people_lists(words);
     for list in &lists {
         let (category, trigger) = classify(words, list.first, list.last);
         let Some(category) = category else { continue };
-        let start = words[list.first].span.start.min(trigger.map_or(usize::MAX, |t| t.start));
-        let end = words[list.last - 1].span.end.max(trigger.map_or(0, |t| t.end));
+        let start = words[list.first].span.start().min(trigger.map_or(usize::MAX, |t| t.start()));
+        let end = words[list.last - 1].span.end().max(trigger.map_or(0, |t| t.end()));
         pending.push(Pending {
             count: Count {
                 span: Span::new(start, end),
@@ -159,13 +159,14 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
     }
     let in_list = |span: Span| {
         lists.iter().any(|l| {
-            words[l.first].span.start <= span.start && span.end <= words[l.last - 1].span.end
+            words[l.first].span.start() <= span.start()
+                && span.end() <= words[l.last - 1].span.end()
         })
     };
     for caps in NUMBER.captures_iter(body) {
         let n = caps.name("n").expect("number group");
-        let abs = Span::new(sentence.start + n.start(), sentence.start + n.end());
-        if times.iter().any(|t| t.start < abs.end && abs.start < t.end)
+        let abs = Span::new(sentence.start() + n.start(), sentence.start() + n.end());
+        if times.iter().any(|t| t.start() < abs.end() && abs.start() < t.end())
             || !stands_alone(text, abs)
             || in_list(abs)
         {
@@ -199,7 +200,7 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
         // "from 14 to 31" is a revision: both numbers count.
         let mut numbers = vec![(abs, quantity.value, qualifier)];
         if let (Some(n2), Some("to")) = (caps.name("n2"), link.as_deref()) {
-            let second = Span::new(sentence.start + n2.start(), sentence.start + n2.end());
+            let second = Span::new(sentence.start() + n2.start(), sentence.start() + n2.end());
             if let Some(q2) = crate::numbers::parse(n2.as_str()) {
                 if q_text.as_deref() == Some("from") {
                     numbers.push((
@@ -211,11 +212,11 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
             }
         }
         let whole = caps.get(0).expect("match");
-        let whole = Span::new(sentence.start + whole.start(), sentence.start + whole.end());
+        let whole = Span::new(sentence.start() + whole.start(), sentence.start() + whole.end());
         let first_word =
-            words.iter().position(|w| w.span.start >= whole.start).unwrap_or(words.len());
+            words.iter().position(|w| w.span.start() >= whole.start()).unwrap_or(words.len());
         let last_word =
-            words.iter().rposition(|w| w.span.end <= whole.end).map_or(first_word, |i| i + 1);
+            words.iter().rposition(|w| w.span.end() <= whole.end()).map_or(first_word, |i| i + 1);
         let (category, trigger_span) = classify(words, first_word, last_word);
         let noun = words
             .get(last_word)
@@ -237,11 +238,14 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
             continue;
         }
         for (span, number, qualifier) in numbers {
-            let start = whole.start.min(trigger_span.map_or(whole.start, |t| t.start));
-            let end = whole.end.max(trigger_span.map_or(whole.end, |t| t.end)).max(span.end);
+            let start = whole.start().min(trigger_span.map_or(whole.start(), |t| t.start()));
+            let end =
+                whole.end().max(trigger_span.map_or(whole.end(), |t| t.end())).max(span.end());
             let end = match words.get(last_word) {
-                Some(w) if noun.is_some() && trigger_span.is_none_or(|t| t.end < w.span.end) => {
-                    w.span.end.max(end)
+                Some(w)
+                    if noun.is_some() && trigger_span.is_none_or(|t| t.end() < w.span.end()) =>
+                {
+                    w.span.end().max(end)
                 }
                 _ => end,
             };
@@ -370,8 +374,8 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 }
 
 fn stands_alone(text: &str, span: Span) -> bool {
-    let before = crate::chars::before(text, span.start).chars().next_back();
-    let after = crate::chars::after(text, span.end);
+    let before = crate::chars::before(text, span.start()).chars().next_back();
+    let after = crate::chars::after(text, span.end());
     let glued_before = before.is_some_and(|c| {
         c.is_alphanumeric() || matches!(c, '-' | '$' | '€' | '£' | '#' | '/' | '.')
     });
@@ -425,7 +429,7 @@ fn classify(
         }
         hits
     };
-    let span_of = |a: usize, b: usize| Span::new(words[a].span.start, words[b - 1].span.end);
+    let span_of = |a: usize, b: usize| Span::new(words[a].span.start(), words[b - 1].span.end());
     let before =
         find(before_start, first, Where::Before).into_iter().max_by_key(|&(_, end, _)| end);
     if let Some((a, b, cat)) = before {

@@ -271,7 +271,7 @@ impl Document {
     /// boundaries; any other span is a bug (asserted in debug builds, an
     /// empty text in release builds: see [`crate::chars::slice`]).
     pub fn slice(&self, span: Span) -> &str {
-        crate::chars::slice(&self.text, span.start..span.end)
+        crate::chars::slice(&self.text, span.range())
     }
 
     /// The text of token `token_idx`.

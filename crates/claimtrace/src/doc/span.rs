@@ -4,11 +4,13 @@ use std::fmt;
 
 /// A half-open byte range `start..end` of `Document::text`.
 ///
-/// Invariant: `start <= end`, kept by the constructor.
+/// Invariant: `start <= end`, kept by the constructor ([`Span::new`]), the
+/// only way to make one: the fields are private, read through
+/// [`Span::start`] and [`Span::end`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: usize,
+    end: usize,
 }
 
 impl Span {
@@ -20,6 +22,24 @@ impl Span {
         } else {
             Span { start: end, end: start }
         }
+    }
+
+    /// The first byte.
+    #[inline]
+    pub const fn start(self) -> usize {
+        self.start
+    }
+
+    /// The byte after the last.
+    #[inline]
+    pub const fn end(self) -> usize {
+        self.end
+    }
+
+    /// The byte range, for slicing.
+    #[inline]
+    pub const fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
     }
 
     pub fn len(self) -> usize {

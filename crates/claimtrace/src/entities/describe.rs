@@ -38,7 +38,7 @@ pub(super) fn description(doc: &Document, c: &Candidate) -> Option<String> {
             }
         }
         if s < c.start && (tag(c.start - 1) == "NOUN" || is_title(doc.token_text(c.start - 1))) {
-            let span = Span::new(doc.tokens[s].span.start, doc.tokens[c.start - 1].span.end);
+            let span = Span::new(doc.tokens[s].span.start(), doc.tokens[c.start - 1].span.end());
             return Some(doc.slice(span).to_string());
         }
     }
@@ -65,7 +65,7 @@ pub(super) fn description(doc: &Document, c: &Candidate) -> Option<String> {
                 || doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
         };
         if ends_clause && e > at + 2 && nominal(e - 1) {
-            let span = Span::new(doc.tokens[at + 2].span.start, doc.tokens[e - 1].span.end);
+            let span = Span::new(doc.tokens[at + 2].span.start(), doc.tokens[e - 1].span.end());
             return Some(doc.slice(span).to_string());
         }
     }

@@ -189,7 +189,7 @@ impl Gazetteer {
             for surface in std::iter::once(name).chain(aliases) {
                 let words: Vec<String> = tokenize(surface)
                     .iter()
-                    .map(|t| crate::chars::slice(surface, t.span.start..t.span.end).to_string())
+                    .map(|t| crate::chars::slice(surface, t.span.range()).to_string())
                     .collect();
                 let Some(first) = words.first().cloned() else { continue };
                 let list = by_first.entry(first).or_default();
@@ -229,7 +229,7 @@ impl Gazetteer {
     pub fn lookup(&self, surface: &str) -> Option<usize> {
         let words: Vec<&str> = tokenize(surface)
             .iter()
-            .map(|t| crate::chars::slice(surface, t.span.start..t.span.end))
+            .map(|t| crate::chars::slice(surface, t.span.range()))
             .collect();
         self.whole(&words)
     }

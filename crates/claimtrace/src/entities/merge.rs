@@ -40,7 +40,7 @@ pub(super) fn build_entities(doc: &mut Document, cands: Vec<Candidate>, gazettee
     let mut unlisted_of_surface: std::collections::HashMap<String, usize> =
         std::collections::HashMap::new();
     for c in &cands {
-        let span = Span::new(doc.tokens[c.start].span.start, doc.tokens[c.end - 1].span.end);
+        let span = Span::new(doc.tokens[c.start].span.start(), doc.tokens[c.end - 1].span.end());
         let text = doc.slice(span).to_string();
         let key = text.to_lowercase();
         let found = match c.entry {

@@ -100,7 +100,7 @@ impl<'d> Ctx<'d> {
             }
         }
         let sentence_at = |span: Span| {
-            let k = doc.sentences.partition_point(|s| s.span.end < span.end);
+            let k = doc.sentences.partition_point(|s| s.span.end() < span.end());
             doc.sentences.get(k).filter(|s| s.span.contains(span)).map(|_| k)
         };
         let mut timed = vec![false; n];
@@ -203,7 +203,8 @@ fn find_triggers(ctx: &Ctx<'_>, range: std::ops::Range<usize>) -> Vec<Hit> {
                     (Pos::Noun, false) => last,
                     _ => i,
                 };
-                let span = Span::new(ctx.doc.tokens[i].span.start, ctx.doc.tokens[last].span.end);
+                let span =
+                    Span::new(ctx.doc.tokens[i].span.start(), ctx.doc.tokens[last].span.end());
                 hits.push(Hit { trigger, head, span });
                 i = last + 1;
                 advanced = true;
@@ -333,7 +334,7 @@ fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
             entity: Some(m.entity),
         });
     }
-    let span = Span::new(doc.tokens[from].span.start, doc.tokens[to].span.end);
+    let span = Span::new(doc.tokens[from].span.start(), doc.tokens[to].span.end());
     Some(Argument { text: doc.slice(span).to_string(), span, entity: None })
 }
 
@@ -344,19 +345,19 @@ fn pronoun(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
     if !matches!(ctx.word(tok), "he" | "she" | "him" | "her") {
         return None;
     }
-    let at = doc.tokens[tok].span.start;
+    let at = doc.tokens[tok].span.start();
     let window =
-        doc.sentences.get(ctx.sentence_of[tok].saturating_sub(2)).map_or(0, |s| s.span.start);
+        doc.sentences.get(ctx.sentence_of[tok].saturating_sub(2)).map_or(0, |s| s.span.start());
     // Mentions are in text order: look back from the pronoun.
-    let before = doc.mentions.partition_point(|m| m.span.start < at);
+    let before = doc.mentions.partition_point(|m| m.span.start() < at);
     let mention = doc.mentions[..before]
         .iter()
         .rev()
-        .take_while(|m| m.span.start >= window)
-        .find(|m| m.span.end <= at && m.kind == EntityKind::Person)?;
+        .take_while(|m| m.span.start() >= window)
+        .find(|m| m.span.end() <= at && m.kind == EntityKind::Person)?;
     Some(Argument {
         text: doc.entities[mention.entity].name.clone(),
-        span: Span::new(doc.tokens[tok].span.start, doc.tokens[tok].span.end),
+        span: Span::new(doc.tokens[tok].span.start(), doc.tokens[tok].span.end()),
         entity: Some(mention.entity),
     })
 }
@@ -377,8 +378,8 @@ fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
         let Some(arg) = argument(ctx, head) else { continue };
         let leading = arg.entity.is_none().then(|| {
             ctx.doc.mentions.iter().find(|m| {
-                m.span.start == arg.span.start
-                    && m.span.end < arg.span.end
+                m.span.start() == arg.span.start()
+                    && m.span.end() < arg.span.end()
                     && matches!(m.kind, EntityKind::Gpe | EntityKind::Org | EntityKind::Person)
             })
         });
@@ -500,7 +501,7 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     actors.retain(|a| !targets.iter().any(|t| same(a, t)));
     // "the storm", "Hurricane Lorenzo" (the word before a name counts).
     let natural = |a: &Argument| {
-        let before = ctx.doc.tokens.partition_point(|t| t.span.end <= a.span.start);
+        let before = ctx.doc.tokens.partition_point(|t| t.span.end() <= a.span.start());
         let word_before = before.checked_sub(1).map_or("", |k| ctx.word(k));
         is_natural(&a.text) || LEXICON.not_agents.contains(word_before)
     };
@@ -541,8 +542,8 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     // the event word itself, not be the sentence's nearest place.
     if event.kind == EventKind::Assault && event.targets.is_empty() {
         let attached = |p: &Argument| {
-            let from = ctx.doc.tokens.partition_point(|t| t.span.start < p.span.start);
-            let to = ctx.doc.tokens.partition_point(|t| t.span.start < p.span.end);
+            let from = ctx.doc.tokens.partition_point(|t| t.span.start() < p.span.start());
+            let to = ctx.doc.tokens.partition_point(|t| t.span.start() < p.span.end());
             (from..to).any(|k| ctx.head(k) == Some(hit.head))
         };
         if let Some(place) = event.location.clone().filter(|p| {
@@ -563,10 +564,10 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     // most: "Friday's attack", "attacked ... on Friday".
     let distance = |span: Span| {
         let (a, b) = (hit.span, span);
-        if b.end <= a.start {
-            a.start - b.end
+        if b.end() <= a.start() {
+            a.start() - b.end()
         } else {
-            b.start.saturating_sub(a.end)
+            b.start().saturating_sub(a.end())
         }
     };
     event.time = ctx.times_in[s]
@@ -841,7 +842,7 @@ fn left_phrase(ctx: &Ctx<'_>, v: usize) -> Option<Argument> {
             entity: Some(mention.entity),
         });
     }
-    let span = Span::new(ctx.doc.tokens[k].span.start, ctx.doc.tokens[v - 1].span.end);
+    let span = Span::new(ctx.doc.tokens[k].span.start(), ctx.doc.tokens[v - 1].span.end());
     Some(Argument { text: ctx.doc.slice(span).to_string(), span, entity: None })
 }
 
@@ -1046,10 +1047,10 @@ fn location(
     }
     let t_span = doc.tokens[t].span;
     let distance = |span: Span| {
-        if span.end <= t_span.start {
-            t_span.start - span.end
+        if span.end() <= t_span.start() {
+            t_span.start() - span.end()
         } else {
-            span.start.saturating_sub(t_span.end)
+            span.start().saturating_sub(t_span.end())
         }
     };
     range

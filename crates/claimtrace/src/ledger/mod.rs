@@ -239,7 +239,7 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
     // The mentions of each sentence, in one pass (sentences are in order).
     let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (k, m) in doc.mentions.iter().enumerate() {
-        let s = doc.sentences.partition_point(|s| s.span.end < m.span.end);
+        let s = doc.sentences.partition_point(|s| s.span.end() < m.span.end());
         if doc.sentences.get(s).is_some_and(|s| s.span.contains(m.span)) {
             by_sentence[s].push(k);
         }
@@ -260,7 +260,7 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
         .enumerate()
         .map(|(index, claim)| {
             // Two claims over the same words (rare) tell apart by position.
-            let mut anchor = format!("{}-{}", claim.span.start, claim.span.end);
+            let mut anchor = format!("{}-{}", claim.span.start(), claim.span.end());
             if !anchors.insert(anchor.clone()) {
                 anchor = format!("{anchor}~{index}");
             }

@@ -385,7 +385,7 @@ fn qualifiers(doc: &Document, e: usize, g: &PlaceGazetteer) -> Vec<Place> {
     let mut out = Vec::new();
     for &m in &doc.entities[e].mentions {
         let Some(mention) = doc.mentions.get(m) else { continue };
-        let Some(rest) = doc.text.get(mention.span.end..) else { continue };
+        let Some(rest) = doc.text.get(mention.span.end()..) else { continue };
         let Some(rest) = rest.strip_prefix(", ") else { continue };
         let words: Vec<&str> = rest
             .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ':'))
@@ -423,7 +423,7 @@ fn fallback_countries(
     chosen: &[Option<Place>],
     g: &PlaceGazetteer,
 ) -> Vec<Option<&'static str>> {
-    let sentence_of = |start: usize| doc.sentences.partition_point(|s| s.span.end <= start);
+    let sentence_of = |start: usize| doc.sentences.partition_point(|s| s.span.end() <= start);
     // Placed mentions in text order: (span, sentence, country).
     let mut placed: Vec<(Span, usize, &'static str)> = Vec::new();
     let mut per_country: HashMap<&'static str, usize> = HashMap::default();
@@ -438,7 +438,7 @@ fn fallback_countries(
         };
         for &m in &entity.mentions {
             let Some(mention) = doc.mentions.get(m) else { continue };
-            placed.push((mention.span, sentence_of(mention.span.start), country));
+            placed.push((mention.span, sentence_of(mention.span.start()), country));
             if counts {
                 *per_country.entry(country).or_default() += 1;
             }
@@ -460,20 +460,21 @@ fn fallback_countries(
             // read, found by binary search (long articles stay linear).
             let near = entity.mentions.iter().find_map(|&m| {
                 let mention = doc.mentions.get(m)?;
-                let sentence = sentence_of(mention.span.start);
-                let from = placed.partition_point(|(span, ..)| span.start < mention.span.end);
+                let sentence = sentence_of(mention.span.start());
+                let from = placed.partition_point(|(span, ..)| span.start() < mention.span.end());
                 let after = placed[from..].iter().take_while(|&&(_, s, _)| s == sentence).find(
                     |&&(span, ..)| {
-                        doc.text.get(mention.span.end..span.start).is_some_and(locative_gap)
+                        doc.text.get(mention.span.end()..span.start()).is_some_and(locative_gap)
                     },
                 );
                 let before = || {
-                    let to = placed.partition_point(|(span, ..)| span.start < mention.span.start);
+                    let to =
+                        placed.partition_point(|(span, ..)| span.start() < mention.span.start());
                     placed[..to]
                         .iter()
                         .rev()
                         .take_while(|&&(_, s, _)| s == sentence)
-                        .find(|&&(span, ..)| span.end <= mention.span.start)
+                        .find(|&&(span, ..)| span.end() <= mention.span.start())
                 };
                 after.or_else(before).map(|&(_, _, iso)| iso)
             });

@@ -181,13 +181,13 @@ impl RecordCue {
     fn of(doc: &Document, span: crate::doc::Span) -> RecordCue {
         // Sentences are in order: the one that can hold the span is the
         // first that ends at or after it.
-        let at = doc.sentences.partition_point(|s| s.span.end < span.end);
+        let at = doc.sentences.partition_point(|s| s.span.end() < span.end());
         let sentence = doc
             .sentences
             .get(at)
             .filter(|s| s.span.contains(span))
-            .map_or([span.start, span.end], |s| [s.span.start, s.span.end]);
-        RecordCue { text: doc.slice(span).to_string(), span: [span.start, span.end], sentence }
+            .map_or([span.start(), span.end()], |s| [s.span.start(), s.span.end()]);
+        RecordCue { text: doc.slice(span).to_string(), span: [span.start(), span.end()], sentence }
     }
 }
 
@@ -257,12 +257,13 @@ impl Record {
                 .iter()
                 .map(|t| {
                     let (text, span, place) = match t.place {
-                        Place::Body => {
-                            (doc.slice(t.span).to_string(), Some([t.span.start, t.span.end]), None)
-                        }
+                        Place::Body => (
+                            doc.slice(t.span).to_string(),
+                            Some([t.span.start(), t.span.end()]),
+                            None,
+                        ),
                         Place::Removed(idx) => (
-                            crate::chars::slice(&doc.removed[idx].text, t.span.start..t.span.end)
-                                .to_string(),
+                            crate::chars::slice(&doc.removed[idx].text, t.span.range()).to_string(),
                             None,
                             Some("removed".to_string()),
                         ),
@@ -285,7 +286,7 @@ impl Record {
                     number: c.number,
                     qualifier: c.qualifier.as_str().to_string(),
                     category: c.category.as_str().to_string(),
-                    span: Some([c.span.start, c.span.end]),
+                    span: Some([c.span.start(), c.span.end()]),
                     noun: c.noun.clone(),
                 })
                 .collect(),
@@ -300,7 +301,7 @@ impl Record {
                     geo: e.geo.as_ref().map(RecordGeo::of),
                 })
                 .collect(),
-            sentences: doc.sentences.iter().map(|s| [s.span.start, s.span.end]).collect(),
+            sentences: doc.sentences.iter().map(|s| [s.span.start(), s.span.end()]).collect(),
             quotes: doc
                 .quotes
                 .iter()
@@ -326,7 +327,7 @@ impl Record {
                             cue: s.cue.map(|cue| RecordCue::of(doc, cue)),
                         })
                         .collect(),
-                    sentence: doc.sentences.get(c.sentence).map(|s| [s.span.start, s.span.end]),
+                    sentence: doc.sentences.get(c.sentence).map(|s| [s.span.start(), s.span.end()]),
                     status_cue: c.status_cue.map(|cue| RecordCue::of(doc, cue)),
                 })
                 .collect(),
@@ -350,7 +351,7 @@ impl Record {
                     status: Some(e.status.as_str().to_string()),
                     claim: e.claim,
                     trigger: Some(doc.slice(e.trigger).to_string()),
-                    span: Some([e.trigger.start, e.trigger.end]),
+                    span: Some([e.trigger.start(), e.trigger.end()]),
                     counts: e.counts.clone(),
                 })
                 .collect(),

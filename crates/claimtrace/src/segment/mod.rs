@@ -24,9 +24,9 @@ pub fn segment(doc: &mut Document) {
     for (paragraph_idx, span) in spans.into_iter().enumerate() {
         let first_token = doc.tokens.len();
         doc.tokens.extend(
-            tokenize(crate::chars::slice(&doc.text, span.start..span.end))
+            tokenize(crate::chars::slice(&doc.text, span.range()))
                 .into_iter()
-                .map(|t| shift(t, span.start)),
+                .map(|t| shift(t, span.start())),
         );
         let tokens = first_token..doc.tokens.len();
         split_sentences(doc, paragraph_idx, tokens.clone());
@@ -90,7 +90,7 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
 }
 
 fn shift(mut token: Token, by: usize) -> Token {
-    token.span = Span::new(token.span.start + by, token.span.end + by);
+    token.span = Span::new(token.span.start() + by, token.span.end() + by);
     token
 }
 
@@ -182,8 +182,8 @@ fn push_sentence(doc: &mut Document, paragraph: usize, range: std::ops::Range<us
                 range.len()
             ),
             span: Some(Span::new(
-                doc.tokens[range.start].span.start,
-                doc.tokens[range.end - 1].span.end,
+                doc.tokens[range.start].span.start(),
+                doc.tokens[range.end - 1].span.end(),
             )),
         });
     }
@@ -203,7 +203,8 @@ fn push_sentence(doc: &mut Document, paragraph: usize, range: std::ops::Range<us
 }
 
 fn push_piece(doc: &mut Document, paragraph: usize, range: std::ops::Range<usize>) {
-    let span = Span::new(doc.tokens[range.start].span.start, doc.tokens[range.end - 1].span.end);
+    let span =
+        Span::new(doc.tokens[range.start].span.start(), doc.tokens[range.end - 1].span.end());
     doc.sentences.push(Sentence { span, paragraph, tokens: range });
 }
 
@@ -226,7 +227,7 @@ fn is_closing_quote(doc: &Document, idx: usize) -> bool {
     if matches!(text, "“" | "‘" | "«" | "„") {
         return false;
     }
-    idx > 0 && doc.tokens[idx - 1].span.end == doc.tokens[idx].span.start
+    idx > 0 && doc.tokens[idx - 1].span.end() == doc.tokens[idx].span.start()
 }
 
 fn is_boundary(doc: &Document, idx: usize, end: usize) -> bool {
@@ -270,15 +271,15 @@ fn starts_upper(text: &str) -> bool {
 /// quotation: a right curly mark, or a straight one written against the
 /// word before it and not against a word after it (`early." After`).
 fn only_closes(text: &str, span: Span) -> bool {
-    let mark = crate::chars::slice(text, span.start..span.end);
+    let mark = crate::chars::slice(text, span.range());
     if mark == "\u{201d}" {
         return true;
     }
     if mark != "\"" {
         return false;
     }
-    let before = crate::chars::slice(text, 0..span.start).chars().next_back();
-    let after = crate::chars::slice(text, span.end..text.len()).chars().next();
+    let before = crate::chars::slice(text, 0..span.start()).chars().next_back();
+    let after = crate::chars::slice(text, span.end()..text.len()).chars().next();
     before.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '\u{2014}'))
         && after.is_none_or(|c| !c.is_alphanumeric())
 }

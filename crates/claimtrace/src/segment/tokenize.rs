@@ -76,7 +76,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Pushes a token, splitting a clitic off the end of a word.
 fn push_word(tokens: &mut Vec<Token>, text: &str, span: Span, kind: TokenKind) {
     if kind == TokenKind::Word {
-        let word = crate::chars::slice(text, span.start..span.end);
+        let word = crate::chars::slice(text, span.range());
         if !word.contains(['\'', '’']) {
             tokens.push(token(span, kind));
             return;
@@ -84,10 +84,10 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, span: Span, kind: TokenKind) {
         let lower = word.to_lowercase();
         for clitic in CLITICS {
             if lower.len() > clitic.len() && lower.ends_with(clitic) && word.len() >= clitic.len() {
-                let cut = span.end - clitic.len();
-                if text.is_char_boundary(cut) && cut > span.start {
-                    tokens.push(token(Span::new(span.start, cut), kind));
-                    tokens.push(token(Span::new(cut, span.end), kind));
+                let cut = span.end() - clitic.len();
+                if text.is_char_boundary(cut) && cut > span.start() {
+                    tokens.push(token(Span::new(span.start(), cut), kind));
+                    tokens.push(token(Span::new(cut, span.end()), kind));
                     return;
                 }
             }
@@ -171,10 +171,7 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text)
-            .into_iter()
-            .map(|t| crate::chars::slice(text, t.span.start..t.span.end))
-            .collect()
+        tokenize(text).into_iter().map(|t| crate::chars::slice(text, t.span.range())).collect()
     }
 
     #[test]

@@ -59,8 +59,8 @@ pub fn find_times(doc: &mut Document) {
         for found in scan_with(text, &config, &mut state, &mut diagnostics) {
             times.push(TimeExpr {
                 span: Span::new(
-                    found.span.start + sentence.span.start,
-                    found.span.end + sentence.span.start,
+                    found.span.start() + sentence.span.start(),
+                    found.span.end() + sentence.span.start(),
                 ),
                 place: Place::Body,
                 value: found.value,

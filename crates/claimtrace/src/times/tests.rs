@@ -9,9 +9,7 @@ use super::{scan, TimesConfig};
 fn check(text: &str, anchor: &str, expected: &str) {
     let anchor = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
     let found = scan(text, &TimesConfig { anchor });
-    let got = found
-        .first()
-        .map(|f| (crate::chars::slice(text, f.span.start..f.span.end), f.value.as_str()));
+    let got = found.first().map(|f| (crate::chars::slice(text, f.span.range()), f.value.as_str()));
     assert_eq!(got.map(|g| g.1), Some(expected), "{text:?} (anchor {anchor:?}) found {got:?}");
 }
 
@@ -364,7 +362,7 @@ fn spans_are_the_expression() {
         "IS-Khorasan, founded in Afghanistan in late 2014, said it was behind Friday's attack";
     let found = scan(text, &TimesConfig { anchor: NaiveDate::from_ymd_opt(2024, 3, 25) });
     let spans: Vec<&str> =
-        found.iter().map(|f| crate::chars::slice(text, f.span.start..f.span.end)).collect();
+        found.iter().map(|f| crate::chars::slice(text, f.span.range())).collect();
     assert_eq!(spans, ["late 2014", "Friday"]);
 }
 
@@ -467,8 +465,7 @@ proptest::proptest! {
 fn a_months_sentence_final_period_is_not_its_own() {
     let text = "Sentencing was set for July. The vote is on Sept. 5.";
     let found = scan(text, &TimesConfig { anchor: None });
-    let texts: Vec<&str> =
-        found.iter().filter_map(|f| text.get(f.span.start..f.span.end)).collect();
+    let texts: Vec<&str> = found.iter().filter_map(|f| text.get(f.span.range())).collect();
     assert_eq!(texts, ["July", "Sept. 5"]);
 }
 
