@@ -18,6 +18,31 @@ static STOPWORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Words stemmed on this thread, kept: a ledger's claims repeat their
+/// words, and the Snowball stemmer took half of making a signature.
+/// Emptied when it reaches [`STEMS_KEPT`] words.
+const STEMS_KEPT: usize = 1 << 16;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<str>>> =
+        std::cell::RefCell::default();
+}
+
+/// The Snowball (English) stem of the lower-case `word`.
+fn stem(word: &str) -> Box<str> {
+    STEMS.with_borrow_mut(|kept| {
+        if let Some(stem) = kept.get(word) {
+            return stem.clone();
+        }
+        if kept.len() >= STEMS_KEPT {
+            kept.clear();
+        }
+        let stem: Box<str> = STEMMER.stem(word).into();
+        kept.insert(word.into(), stem.clone());
+        stem
+    })
+}
+
 /// Words that turn a claim into its opposite.
 const NEGATIONS: [&str; 6] = ["not", "no", "never", "n't", "nobody", "cannot"];
 
@@ -64,7 +89,7 @@ impl Signature {
                 sig.numbers.insert(number_key(value));
                 continue;
             }
-            sig.stems.insert(STEMMER.stem(word).into_owned());
+            sig.stems.insert(stem(word).into());
         }
         sig.entities = entities.iter().map(|e| e.to_lowercase()).collect();
         sig
@@ -408,8 +433,8 @@ fn other_parties(a: &impl Parts, b: &impl Parts) -> bool {
         // ("Parliament" and "suspended parliament") is no other party.
         let written = |n: &str| {
             n.split_whitespace().any(|w| {
-                let stem = STEMMER.stem(w.trim_end_matches("'s").trim_end_matches("’s"));
-                y.stems().any(|s| s == stem)
+                let stem = stem(w.trim_end_matches("'s").trim_end_matches("’s"));
+                y.stems().any(|s| s == &*stem)
             })
         };
         x.entities().any(|n| !named_in(y, n) && !written(n))
@@ -440,6 +465,23 @@ pub fn revises(a: &impl Parts, b: &impl Parts) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_stems_are_the_stemmer_s() {
+        let words = ["killed", "killing", "facilities", "ministry", "governorship", "ran", "kill"];
+        // Twice: the second time from what was kept.
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(&*stem(w), &*STEMMER.stem(w), "{w}");
+            }
+        }
+        // Past the bound the kept stems are let go, and stems still right.
+        for k in 0..STEMS_KEPT + 10 {
+            let w = format!("word{k}s");
+            assert_eq!(&*stem(&w), &*STEMMER.stem(&w));
+        }
+        assert!(STEMS.with_borrow(|kept| kept.len()) <= STEMS_KEPT);
+    }
 
     fn sig(text: &str, entities: &[&str]) -> Signature {
         Signature::of(text, &entities.iter().map(|e| e.to_string()).collect::<Vec<_>>())
