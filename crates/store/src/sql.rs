@@ -290,6 +290,13 @@ pub(crate) trait Conn: Send {
         None
     }
 
+    /// A number that moves whenever another connection commits a change
+    /// to the database (SQLite's `PRAGMA data_version`); `None` where
+    /// there is none (PostgreSQL).
+    fn data_version(&self) -> Option<i64> {
+        None
+    }
+
     /// Whether a batch is open and has not failed.
     fn in_batch(&self) -> bool {
         false

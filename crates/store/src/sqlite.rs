@@ -59,6 +59,10 @@ impl Conn for SqliteConn {
         Some((version, self.0.total_changes()))
     }
 
+    fn data_version(&self) -> Option<i64> {
+        self.0.query_row("PRAGMA data_version", [], |r| r.get(0)).ok()
+    }
+
     fn query(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>> {
         let mut stmt = self.0.prepare_cached(sql)?;
         let columns = stmt.column_count();

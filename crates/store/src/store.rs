@@ -17,6 +17,7 @@ use crate::sql::{args, lock_key, Arg, Conn, Dialect, Row, Tx};
 use filing::{insert_appearance, Clustering};
 
 mod filing;
+mod kept;
 mod reanalyse;
 
 use crate::{
@@ -178,6 +179,8 @@ pub struct SqlStore {
     staged: Staged,
     /// `superseded_by` of the clusters read, while the ledger is unchanged.
     superseded: std::cell::RefCell<Superseded>,
+    /// Signatures of the appearances filed last, by row id.
+    kept: kept::KeptSignatures,
 }
 
 /// The claims superseding clusters, as read at `stamp` ([`Conn::stamp`]):
@@ -256,6 +259,7 @@ impl SqlStore {
             text_rows: TextRows::default(),
             staged: Staged::default(),
             superseded: std::cell::RefCell::default(),
+            kept: kept::KeptSignatures::default(),
         }
     }
 
@@ -288,7 +292,12 @@ impl SqlStore {
     ) -> Result<Ingested> {
         let mut tries = 0;
         loop {
-            match self.file_once(article, appearances) {
+            let outcome = self.file_once(article, appearances);
+            if outcome.is_err() {
+                // Its rows rolled back: their ids may be given again.
+                self.kept.clear();
+            }
+            match outcome {
                 Err(err) if err.is_conflict() && tries < 20 => tries += 1,
                 outcome => return outcome,
             }
@@ -361,7 +370,11 @@ impl SqlStore {
             self.conn.rollback_write();
         }
         self.text_rows.clear();
-        matches!(self.conn.commit_batch(), Ok(true)) && filed
+        let committed = matches!(self.conn.commit_batch(), Ok(true)) && filed;
+        if !committed {
+            self.kept.clear();
+        }
+        committed
     }
 
     /// Files an article prepared on another thread ([`Preparer::prepare`])
@@ -424,6 +437,9 @@ impl SqlStore {
         let fingerprint = &article.fingerprint;
         let conn = &*self.conn;
         let tx = Tx::write(conn)?;
+        // Another connection's commit since this one last wrote may have
+        // changed any row: the kept signatures go.
+        self.kept.check(conn.data_version());
         // Other writers of this URL, of this text, or of a near copy of it
         // wait for this one (a no-op on SQLite, where writers take turns).
         let mut keys = vec![lock_key("u", &url), lock_key("h", &hash)];
@@ -594,8 +610,10 @@ impl SqlStore {
 
         let mut clustering = Clustering::new(&url, splits, rebuild);
         for appearance in &appearances {
-            let id = insert_appearance(conn, article_id, appearance, &mut self.text_rows)?;
-            clustering.link(conn, &mut self.stats, appearance, id, None)?;
+            let (id, signature) =
+                insert_appearance(conn, article_id, appearance, &mut self.text_rows)?;
+            clustering.link(conn, &mut self.stats, Some(&self.kept), appearance, id, None)?;
+            self.kept.keep(id, &signature);
         }
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
         // In a batch, the batch writes them at its end.

@@ -729,6 +729,51 @@ fn a_claim_whose_bridge_goes_falls_apart(backend: &Backend) {
 }
 on_both!(a_claim_whose_bridge_goes_falls_apart);
 
+/// A writer keeps the signatures it filed (to read candidates without
+/// their rows); when another connection rewrites one of them, the writer
+/// sees the new one and files as a fresh ledger would.
+#[test]
+fn a_writer_sees_signatures_another_connection_rewrote() {
+    let article = |title: &str, claim: &str| {
+        let mut doc = read(&format!("{title}\n\nThe council said the {title} will close soon.\n"));
+        doc.claims.truncate(1);
+        doc.claims[0].text = claim.to_string();
+        doc
+    };
+    let a = article("bridge", "bridge close monday repairs engineers");
+    let b = article("road", "bridge close monday repairs river");
+    let b_now = article("road", "harbour open friday ferries boats");
+    let c = article("tunnel", "harbour open friday ferries cranes");
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["fresh", "two"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let mut writer = Backend::Sqlite.open(&dir.path().join("two"));
+    ingest(&mut writer, "https://a.example/1", &a);
+    ingest(&mut writer, "https://b.example/2", &b);
+    assert_eq!(shape(&writer).len(), 1, "the two first claims are one");
+    // Another connection analyses b again: its claim (same place in the
+    // article, so the same row) now says something else.
+    let mut other = Backend::Sqlite.open(&dir.path().join("two"));
+    let stored = other
+        .stored_articles(None)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.url.contains("b.example"))
+        .unwrap();
+    other.reanalyse(&stored, &b_now).unwrap();
+    drop(other);
+    ingest(&mut writer, "https://c.example/3", &c);
+    let mut fresh = Backend::Sqlite.open(&dir.path().join("fresh"));
+    for (url, doc) in
+        [("https://a.example/1", &a), ("https://b.example/2", &b_now), ("https://c.example/3", &c)]
+    {
+        ingest(&mut fresh, url, doc);
+    }
+    assert_eq!(shape(&fresh).len(), 2, "c joins b as it reads now");
+    assert_eq!(shape(&writer), shape(&fresh));
+}
+
 /// Articles filed together (one transaction on SQLite) go in as if filed
 /// one by one; one that fails, even by a panic, costs only itself.
 fn a_batch_with_a_failing_article_keeps_the_others(backend: &Backend) {

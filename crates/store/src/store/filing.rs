@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use claimtrace::ledger::{self, Appearance, Relation, Stored, Summary};
 
+use super::kept::KeptSignatures;
 use super::{
     add_to_summary, insert_keys, load_summary, postings, refresh, signatures, to_json, LookupStats,
     SplitInForce, TextRows,
@@ -36,15 +37,15 @@ pub(super) struct Clustering<'a> {
     pub(super) retired: Vec<(String, i64)>,
 }
 
-/// Files `appearance` of the article at row `article`; returns its row id.
-/// Its full-text row is written at once (PostgreSQL) or held in
+/// Files `appearance` of the article at row `article`; returns its row id
+/// and its signature as stored. Its full-text row is written at once (PostgreSQL) or held in
 /// `text_rows` (SQLite).
 pub(super) fn insert_appearance(
     conn: &dyn Conn,
     article: i64,
     appearance: &Appearance,
     text_rows: &mut TextRows,
-) -> Result<i64> {
+) -> Result<(i64, String)> {
     let (chain, stances, entities) =
         (to_json(&appearance.chain), to_json(&appearance.stances), to_json(&appearance.entities));
     let (signature, verdict) =
@@ -86,7 +87,63 @@ pub(super) fn insert_appearance(
     if conn.dialect() == Dialect::Sqlite {
         text_rows.claims.push((id, appearance.text.clone(), appearance.sentence.clone()));
     }
-    Ok(id)
+    Ok((id, signature))
+}
+
+/// The candidates `ids` (ascending) that `appearance` relates to (the
+/// same claim, or a revision of it), in the order given, each with its
+/// cluster. Signatures come from `kept` where it has them, else from
+/// their rows (with their clusters); the clusters of the kept ones that
+/// relate, few, are read after.
+fn related(
+    conn: &dyn Conn,
+    kept: Option<&KeptSignatures>,
+    appearance: &Appearance,
+    ids: &[i64],
+) -> Result<Vec<(i64, Relation, Option<i64>)>> {
+    let mine = &appearance.signature;
+    let mut found: Vec<(i64, Relation)> = Vec::new();
+    let mut unread: Vec<i64> = Vec::new();
+    for &id in ids {
+        match kept.and_then(|k| k.get(id)) {
+            Some(signature) => match ledger::relate(mine, &Stored::read(signature)) {
+                Relation::Other => {}
+                relation => found.push((id, relation)),
+            },
+            None => unread.push(id),
+        }
+    }
+    let mut clusters: HashMap<i64, Option<i64>> = HashMap::new();
+    let mut need: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+    for (id, signature, cluster) in signatures(conn, &unread)? {
+        match ledger::relate(mine, &Stored::read(&signature)) {
+            Relation::Other => {}
+            relation => {
+                found.push((id, relation));
+                clusters.insert(id, cluster);
+            }
+        }
+    }
+    if !need.is_empty() {
+        need.sort_unstable();
+        let sql = match conn.dialect() {
+            Dialect::Postgres => {
+                "SELECT id, cluster FROM appearances WHERE id = ANY(CAST(?1 AS BIGINT[]))"
+            }
+            Dialect::Sqlite => "SELECT id, cluster FROM appearances WHERE id IN rarray(?1)",
+        };
+        for row in conn.query(sql, &[crate::sql::Arg::Ints(&need)])? {
+            clusters.insert(row.int(0)?, row.opt_int(1)?);
+        }
+    }
+    found.sort_by_key(|(id, _)| *id);
+    Ok(found
+        .into_iter()
+        .map(|(id, relation)| {
+            let cluster = clusters.get(&id).copied().flatten();
+            (id, relation, cluster)
+        })
+        .collect())
 }
 
 impl<'a> Clustering<'a> {
@@ -112,11 +169,13 @@ impl<'a> Clustering<'a> {
     /// Links the filed appearance `id` to the clusters of the earlier
     /// appearances that are the same claim, joining them into the largest.
     /// `stays_in`: the cluster the appearance is in already (re-analysed in
-    /// place); it stays there, and may bring others in.
+    /// place); it stays there, and may bring others in. `kept`: the
+    /// signatures of appearances filed last, read instead of their rows.
     pub(super) fn link(
         &mut self,
         conn: &dyn Conn,
         stats: &mut LookupStats,
+        kept: Option<&KeptSignatures>,
         appearance: &Appearance,
         id: i64,
         stays_in: Option<i64>,
@@ -142,14 +201,14 @@ impl<'a> Clustering<'a> {
         let mut linked: BTreeSet<i64> = stays_in.into_iter().collect();
         // Appearances of the same proposition with other figures.
         let mut revised: Vec<i64> = Vec::new();
-        for (candidate, signature, cluster) in signatures(conn, &ids)? {
+        for (candidate, relation, cluster) in related(conn, kept, appearance, &ids)? {
             let Some(cluster) = cluster else { continue };
             // Already joined: a revision inside one cluster is never read
             // (`superseded_by` looks across clusters).
             if linked.contains(&cluster) {
                 continue;
             }
-            match ledger::relate(&appearance.signature, &Stored::read(&signature)) {
+            match relation {
                 Relation::Revision => revised.push(candidate),
                 Relation::Same(_) => {
                     linked.insert(cluster);

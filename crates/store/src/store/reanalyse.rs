@@ -140,6 +140,9 @@ impl SqlStore {
     /// markup is not re-read (the record does not keep the markup) and
     /// stays as it was.
     pub fn reanalyse(&mut self, article: &StoredArticle, doc: &Document) -> Result<Reanalysed> {
+        // It rewrites and deletes appearances' rows: the kept signatures
+        // of filing go.
+        self.kept.clear();
         let mut tries = 0;
         loop {
             match self.reanalyse_once(article, doc) {
@@ -261,9 +264,9 @@ impl SqlStore {
             let Some(stored) = found.map(|k| &old[k]) else {
                 report.added.push(appearance.text.clone());
                 let mut text_rows = TextRows::default();
-                let id = insert_appearance(conn, article.id, appearance, &mut text_rows)?;
+                let (id, _) = insert_appearance(conn, article.id, appearance, &mut text_rows)?;
                 text_rows.write(conn)?;
-                clustering.link(conn, &mut self.stats, appearance, id, None)?;
+                clustering.link(conn, &mut self.stats, None, appearance, id, None)?;
                 linked.push(appearance);
                 continue;
             };
@@ -296,7 +299,7 @@ impl SqlStore {
                 // Other words: other candidates. It stays in its claim and
                 // may bring in others that are the same claim.
                 unfile_keys(conn, stored.id, &stored.fields[4])?;
-                clustering.link(conn, &mut self.stats, appearance, stored.id, cluster)?;
+                clustering.link(conn, &mut self.stats, None, appearance, stored.id, cluster)?;
                 linked.push(appearance);
             }
         }
