@@ -610,10 +610,9 @@ impl SqlStore {
 
         let mut clustering = Clustering::new(&url, splits, rebuild);
         for appearance in &appearances {
-            let (id, signature) =
-                insert_appearance(conn, article_id, appearance, &mut self.text_rows)?;
+            let id = insert_appearance(conn, article_id, appearance, &mut self.text_rows)?;
             clustering.link(conn, &mut self.stats, Some(&self.kept), appearance, id, None)?;
-            self.kept.keep(id, &signature);
+            self.kept.keep(id, &appearance.signature);
         }
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
         // In a batch, the batch writes them at its end.

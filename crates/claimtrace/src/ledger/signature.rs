@@ -282,6 +282,65 @@ impl Parts for Stored<'_> {
     }
 }
 
+/// A signature packed to be kept in memory: its parts end to end in one
+/// string, with where each ends, read without parsing or allocating (the
+/// store keeps those of the appearances it filed last, and compares every
+/// claim it files with dozens of them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Packed {
+    /// The stems, the numbers, then the entities, end to end.
+    text: Box<str>,
+    /// Where each part ends in `text`.
+    ends: Box<[u32]>,
+    /// How many parts are stems, and how many numbers.
+    stems: u32,
+    numbers: u32,
+    negated: bool,
+}
+
+impl Packed {
+    /// `sig` packed, its parts in the order it gives them.
+    pub fn of(sig: &impl Parts) -> Packed {
+        let (mut text, mut ends) = (String::new(), Vec::new());
+        let mut counts = [0u32; 3];
+        let runs: [&mut dyn Iterator<Item = &str>; 3] =
+            [&mut sig.stems(), &mut sig.numbers(), &mut sig.entities()];
+        for (count, run) in counts.iter_mut().zip(runs) {
+            for part in run {
+                text.push_str(part);
+                ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+                *count += 1;
+            }
+        }
+        let [stems, numbers, _] = counts;
+        Packed { text: text.into(), ends: ends.into(), stems, numbers, negated: sig.negated() }
+    }
+
+    /// Parts `range` of the packed ones.
+    fn parts(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &str> + Clone + '_ {
+        range.map(|i| {
+            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            self.text.get(start..self.ends[i] as usize).unwrap_or_default()
+        })
+    }
+}
+
+impl Parts for Packed {
+    fn negated(&self) -> bool {
+        self.negated
+    }
+    fn stems(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        self.parts(0..self.stems as usize)
+    }
+    fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        let from = self.stems as usize;
+        self.parts(from..from + self.numbers as usize)
+    }
+    fn entities(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        self.parts((self.stems + self.numbers) as usize..self.ends.len())
+    }
+}
+
 /// The items two ascending runs have in common, in order.
 fn common<'a>(
     a: impl Iterator<Item = &'a str>,
@@ -465,6 +524,27 @@ pub fn revises(a: &impl Parts, b: &impl Parts) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_packed_signature_has_the_parts_it_was_packed_from() {
+        let s = sig("Russia said 137 people were killed at the Crocus hall", &["Russia"]);
+        let packed = Packed::of(&s);
+        assert_eq!(packed.stems().collect::<Vec<_>>(), s.stems().collect::<Vec<_>>());
+        assert_eq!(packed.numbers().collect::<Vec<_>>(), vec!["137"]);
+        assert_eq!(packed.entities().collect::<Vec<_>>(), vec!["russia"]);
+        assert!(!packed.negated());
+        let line = s.encode();
+        assert_eq!(Packed::of(&Stored::read(&line)), packed);
+        for other in [
+            sig("Russia said 137 people died at the Crocus concert hall", &["Russia"]),
+            sig("Russia said 133 people were killed at the Crocus hall", &["Russia"]),
+            sig("Kyiv did not attack the hall", &["Kyiv"]),
+        ] {
+            assert_eq!(relate(&other, &packed), relate(&other, &Stored::read(&line)));
+        }
+        let empty = Packed::of(&Signature::default());
+        assert_eq!(empty.stems().count() + empty.numbers().count() + empty.entities().count(), 0);
+    }
 
     #[test]
     fn kept_stems_are_the_stemmer_s() {

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use claimtrace::ledger::{self, Appearance, Relation, Stored, Summary};
+use claimtrace::ledger::{self, Appearance, Relation, Signature, Stored, Summary};
 
 use super::kept::KeptSignatures;
 use super::{
@@ -37,15 +37,15 @@ pub(super) struct Clustering<'a> {
     pub(super) retired: Vec<(String, i64)>,
 }
 
-/// Files `appearance` of the article at row `article`; returns its row id
-/// and its signature as stored. Its full-text row is written at once (PostgreSQL) or held in
+/// Files `appearance` of the article at row `article`; returns its row id.
+/// Its full-text row is written at once (PostgreSQL) or held in
 /// `text_rows` (SQLite).
 pub(super) fn insert_appearance(
     conn: &dyn Conn,
     article: i64,
     appearance: &Appearance,
     text_rows: &mut TextRows,
-) -> Result<(i64, String)> {
+) -> Result<i64> {
     let (chain, stances, entities) =
         (to_json(&appearance.chain), to_json(&appearance.stances), to_json(&appearance.entities));
     let (signature, verdict) =
@@ -87,26 +87,25 @@ pub(super) fn insert_appearance(
     if conn.dialect() == Dialect::Sqlite {
         text_rows.claims.push((id, appearance.text.clone(), appearance.sentence.clone()));
     }
-    Ok((id, signature))
+    Ok(id)
 }
 
-/// The candidates `ids` (ascending) that `appearance` relates to (the
-/// same claim, or a revision of it), in the order given, each with its
-/// cluster. Signatures come from `kept` where it has them, else from
+/// The candidates `ids` (ascending) that the claim signed `mine` relates
+/// to (the same claim, or a revision of it), in the order given, each with
+/// its cluster. Signatures come from `kept` where it has them, else from
 /// their rows (with their clusters); the clusters of the kept ones that
 /// relate, few, are read after.
 fn related(
     conn: &dyn Conn,
     kept: Option<&KeptSignatures>,
-    appearance: &Appearance,
+    mine: &Signature,
     ids: &[i64],
 ) -> Result<Vec<(i64, Relation, Option<i64>)>> {
-    let mine = &appearance.signature;
     let mut found: Vec<(i64, Relation)> = Vec::new();
     let mut unread: Vec<i64> = Vec::new();
     for &id in ids {
         match kept.and_then(|k| k.get(id)) {
-            Some(signature) => match ledger::relate(mine, &Stored::read(signature)) {
+            Some(signature) => match ledger::relate(mine, signature) {
                 Relation::Other => {}
                 relation => found.push((id, relation)),
             },
@@ -201,7 +200,7 @@ impl<'a> Clustering<'a> {
         let mut linked: BTreeSet<i64> = stays_in.into_iter().collect();
         // Appearances of the same proposition with other figures.
         let mut revised: Vec<i64> = Vec::new();
-        for (candidate, relation, cluster) in related(conn, kept, appearance, &ids)? {
+        for (candidate, relation, cluster) in related(conn, kept, &appearance.signature, &ids)? {
             let Some(cluster) = cluster else { continue };
             // Already joined: a revision inside one cluster is never read
             // (`superseded_by` looks across clusters).

@@ -13,7 +13,9 @@
 
 use std::collections::VecDeque;
 
-/// Signatures kept at most (about 120 MB of them, at ~100 bytes each).
+use claimtrace::ledger::{Packed, Signature};
+
+/// Signatures kept at most (about 150 MB of them, at ~140 bytes each).
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 20;
 
 #[derive(Debug, Default)]
@@ -24,7 +26,7 @@ pub(crate) struct KeptSignatures {
     /// The row id of `signatures[0]`.
     first: i64,
     /// By row id from `first`; `None` for a row not filed here.
-    signatures: VecDeque<Option<Box<str>>>,
+    signatures: VecDeque<Option<Packed>>,
 }
 
 impl KeptSignatures {
@@ -43,15 +45,15 @@ impl KeptSignatures {
     }
 
     /// The signature of row `id`, if kept.
-    pub(crate) fn get(&self, id: i64) -> Option<&str> {
+    pub(crate) fn get(&self, id: i64) -> Option<&Packed> {
         let at = usize::try_from(id.checked_sub(self.first)?).ok()?;
-        self.signatures.get(at)?.as_deref()
+        self.signatures.get(at)?.as_ref()
     }
 
     /// Keeps the `signature` of row `id`, just filed. Rows come in
     /// ascending order; one that does not (a row id given again) lets
     /// the others go first.
-    pub(crate) fn keep(&mut self, id: i64, signature: &str) {
+    pub(crate) fn keep(&mut self, id: i64, signature: &Signature) {
         if self.version.is_none() {
             return;
         }
@@ -67,7 +69,7 @@ impl KeptSignatures {
                 self.first = id;
             }
         }
-        self.signatures.push_back(Some(signature.into()));
+        self.signatures.push_back(Some(Packed::of(signature)));
         while self.signatures.len() > SIGNATURES_KEPT {
             self.signatures.pop_front();
             self.first += 1;
@@ -85,34 +87,46 @@ impl KeptSignatures {
 mod tests {
     use super::*;
 
+    fn sig(word: &str) -> Signature {
+        Signature::of(word, &[])
+    }
+
+    fn stems(kept: Option<&Packed>) -> Option<Vec<&str>> {
+        use claimtrace::ledger::Parts;
+        kept.map(|p| p.stems().collect())
+    }
+
     #[test]
     fn keeps_rows_in_order_and_lets_go_when_the_file_changed() {
         let mut kept = KeptSignatures::default();
         kept.check(Some(1));
-        kept.keep(10, "w:a");
-        kept.keep(11, "w:b");
+        kept.keep(10, &sig("alpha"));
+        kept.keep(11, &sig("bravo"));
         // A row filed elsewhere in between leaves a hole.
-        kept.keep(14, "w:c");
-        assert_eq!(kept.get(10), Some("w:a"));
-        assert_eq!(kept.get(11), Some("w:b"));
-        assert_eq!(kept.get(12), None);
-        assert_eq!(kept.get(14), Some("w:c"));
-        assert_eq!((kept.get(9), kept.get(15), kept.get(i64::MIN)), (None, None, None));
+        kept.keep(14, &sig("delta"));
+        assert_eq!(stems(kept.get(10)), Some(vec!["alpha"]));
+        assert_eq!(stems(kept.get(11)), Some(vec!["bravo"]));
+        assert_eq!(stems(kept.get(12)), None);
+        assert_eq!(stems(kept.get(14)), Some(vec!["delta"]));
+        assert_eq!(
+            (stems(kept.get(9)), stems(kept.get(15)), stems(kept.get(i64::MIN))),
+            (None, None, None)
+        );
         // The same version: kept.
         kept.check(Some(1));
-        assert_eq!(kept.get(11), Some("w:b"));
+        assert_eq!(stems(kept.get(11)), Some(vec!["bravo"]));
         // Another connection committed: all let go.
         kept.check(Some(2));
-        assert_eq!(kept.get(11), None);
-        kept.keep(20, "w:d");
-        assert_eq!(kept.get(20), Some("w:d"));
+        assert_eq!(stems(kept.get(11)), None);
+        kept.keep(20, &sig("tango"));
+        assert_eq!(stems(kept.get(20)), Some(vec!["tango"]));
         // A row id given again (after a rollback) starts over.
-        kept.keep(18, "w:e");
-        assert_eq!((kept.get(18), kept.get(20)), (Some("w:e"), None));
+        kept.keep(18, &sig("kilo"));
+        assert_eq!((stems(kept.get(18)), stems(kept.get(20))), (Some(vec!["kilo"]), None));
         // No version (PostgreSQL): nothing kept.
         kept.check(None);
-        kept.keep(30, "w:f");
-        assert_eq!(kept.get(30), None);
+        kept.keep(30, &sig("lima"));
+        assert_eq!(stems(kept.get(30)), None);
     }
 
     #[test]
@@ -121,12 +135,15 @@ mod tests {
         kept.check(Some(7));
         let n = SIGNATURES_KEPT as i64 + 5;
         for id in 1..=n {
-            kept.keep(id, "w:x");
+            kept.keep(id, &sig("xenon"));
         }
         assert_eq!(kept.len(), SIGNATURES_KEPT);
-        assert_eq!((kept.get(5), kept.get(6), kept.get(n)), (None, Some("w:x"), Some("w:x")));
+        assert_eq!(
+            (stems(kept.get(5)), stems(kept.get(6)), stems(kept.get(n))),
+            (None, Some(vec!["xenon"]), Some(vec!["xenon"]))
+        );
         // A gap longer than the bound starts over.
-        kept.keep(n + SIGNATURES_KEPT as i64 + 1, "w:y");
+        kept.keep(n + SIGNATURES_KEPT as i64 + 1, &sig("yak"));
         assert_eq!(kept.len(), 1);
     }
 }

@@ -264,7 +264,7 @@ impl SqlStore {
             let Some(stored) = found.map(|k| &old[k]) else {
                 report.added.push(appearance.text.clone());
                 let mut text_rows = TextRows::default();
-                let (id, _) = insert_appearance(conn, article.id, appearance, &mut text_rows)?;
+                let id = insert_appearance(conn, article.id, appearance, &mut text_rows)?;
                 text_rows.write(conn)?;
                 clustering.link(conn, &mut self.stats, None, appearance, id, None)?;
                 linked.push(appearance);
