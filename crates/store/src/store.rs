@@ -357,8 +357,11 @@ impl SqlStore {
         article: &Filed,
         appearances: Appearances<'_>,
     ) -> Result<Ingested> {
-        claimtrace::contain("ledger", || self.file(article, appearances))
-            .unwrap_or_else(|panic| Err(StoreError::Invalid(panic.to_string())))
+        claimtrace::contain("ledger", || self.file(article, appearances)).unwrap_or_else(|panic| {
+            // Rolled back half done: the ids of its rows may be given again.
+            self.kept.clear();
+            Err(StoreError::Invalid(panic.to_string()))
+        })
     }
 
     /// Ends the open batch: writes its full-text rows and commits it when
