@@ -676,21 +676,23 @@ fn analysing_again_gives_the_ledger_of_a_fresh_ingest(backend: &Backend) {
 }
 on_both!(analysing_again_gives_the_ledger_of_a_fresh_ingest);
 
+/// An article about `title` whose one claim is worded `claim`.
+fn one_claim(title: &str, claim: &str) -> Document {
+    let mut doc = read(&format!("{title}\n\nThe council said the {title} will close soon.\n"));
+    doc.claims.truncate(1);
+    doc.claims[0].text = claim.to_string();
+    doc
+}
+
 /// A claim held together by one appearance falls apart when analysing
 /// that appearance's article again finds it no more, as a fresh ingest
 /// would have filed it; the report names the parts.
 fn a_claim_whose_bridge_goes_falls_apart(backend: &Backend) {
     // Claims worded so that the middle one is the same claim as each of
     // the others, which are not the same claim as each other.
-    let article = |title: &str, claim: &str| {
-        let mut doc = read(&format!("{title}\n\nThe council said the {title} will close soon.\n"));
-        doc.claims.truncate(1);
-        doc.claims[0].text = claim.to_string();
-        doc
-    };
-    let a = article("bridge", "bridge close monday repairs engineers");
-    let c = article("tunnel", "bridge close monday river traffic");
-    let b = article("road", "bridge close monday repairs river");
+    let a = one_claim("bridge", "bridge close monday repairs engineers");
+    let c = one_claim("tunnel", "bridge close monday river traffic");
+    let b = one_claim("road", "bridge close monday repairs river");
     let mut b_now = b.clone();
     b_now.claims.clear();
     let dir = tempfile::tempdir().unwrap();
@@ -734,16 +736,10 @@ on_both!(a_claim_whose_bridge_goes_falls_apart);
 /// sees the new one and files as a fresh ledger would.
 #[test]
 fn a_writer_sees_signatures_another_connection_rewrote() {
-    let article = |title: &str, claim: &str| {
-        let mut doc = read(&format!("{title}\n\nThe council said the {title} will close soon.\n"));
-        doc.claims.truncate(1);
-        doc.claims[0].text = claim.to_string();
-        doc
-    };
-    let a = article("bridge", "bridge close monday repairs engineers");
-    let b = article("road", "bridge close monday repairs river");
-    let b_now = article("road", "harbour open friday ferries boats");
-    let c = article("tunnel", "harbour open friday ferries cranes");
+    let a = one_claim("bridge", "bridge close monday repairs engineers");
+    let b = one_claim("road", "bridge close monday repairs river");
+    let b_now = one_claim("road", "harbour open friday ferries boats");
+    let c = one_claim("tunnel", "harbour open friday ferries cranes");
     let dir = tempfile::tempdir().unwrap();
     for sub in ["fresh", "two"] {
         std::fs::create_dir(dir.path().join(sub)).unwrap();
