@@ -36,6 +36,16 @@ const COMMON_TERM: i64 = 2_000;
 /// function of the set of articles while no band holds more than this.
 const BUCKET: usize = 8;
 
+/// Appearances the candidate index keeps of a band: its most recent (a
+/// margin over [`BUCKET`] for those a new version takes out). Lookups read
+/// only the most recent, and the big stories' bands held nine postings in
+/// ten of a million-appearance ledger, written and never read again.
+const BAND_KEPT: usize = 32;
+
+/// A band is trimmed to [`BAND_KEPT`] on about one filing under it in
+/// this many (those whose row id and band agree in their low bits).
+const TRIM_EVERY: i64 = 64;
+
 /// How a filed article's appearances are made, once its version and copy
 /// mark are known ([`SqlStore::file`]).
 pub type Appearances<'a> = &'a dyn Fn(&ArticleRef) -> Vec<Appearance>;
@@ -1496,6 +1506,23 @@ pub(crate) fn unfile_keys(conn: &dyn Conn, id: i64, signature: &str) -> Result<(
 /// Files appearance `id` under its MinHash `bands` (the candidate index).
 fn insert_keys(conn: &dyn Conn, bands: &[i64], id: i64) -> Result<()> {
     insert_pairs(conn, "keys (key, appearance)", Arg::Ints(bands), id)
+}
+
+/// Files appearance `id` under `bands` in the candidate index, and trims
+/// now and then ([`TRIM_EVERY`]) a band to its [`BAND_KEPT`] most recent
+/// appearances.
+fn index_keys(conn: &dyn Conn, bands: &[i64], id: i64) -> Result<()> {
+    insert_keys(conn, bands, id)?;
+    for &band in bands.iter().filter(|&&band| (band ^ id).rem_euclid(TRIM_EVERY) == 0) {
+        let sql = format!(
+            "DELETE FROM keys WHERE key = ?1 AND appearance <
+             (SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC
+              LIMIT 1 OFFSET {})",
+            BAND_KEPT - 1
+        );
+        conn.execute(&sql, args![band])?;
+    }
+    Ok(())
 }
 
 /// Candidates of a claim with these MinHash `bands`: the most recent

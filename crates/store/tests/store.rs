@@ -731,6 +731,34 @@ fn a_claim_whose_bridge_goes_falls_apart(backend: &Backend) {
 }
 on_both!(a_claim_whose_bridge_goes_falls_apart);
 
+/// The candidate index keeps a band's most recent appearances only (a
+/// lookup reads the eight most recent): a claim reported three hundred
+/// times is still one claim, and none of its bands holds more than the
+/// 32 kept and the 64 filed between two trims.
+#[test]
+fn the_candidate_index_keeps_a_band_s_most_recent_appearances() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Backend::Sqlite.open(dir.path());
+    let doc = one_claim("bridge", "bridge close monday repairs engineers");
+    for k in 0..300 {
+        ingest(&mut store, &format!("https://a.example/{k}"), &doc);
+    }
+    let claims = store.claims(&ClaimFilter::default()).unwrap();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].appearances.len(), 300);
+    drop(store);
+    let db = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+    let (bands, most): (i64, i64) = db
+        .query_row(
+            "SELECT count(*), max(n) FROM (SELECT count(*) AS n FROM keys GROUP BY key)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(bands > 0);
+    assert!(most <= 96, "a band holds {most} appearances");
+}
+
 /// A writer keeps the signatures it filed (to read candidates without
 /// their rows); when another connection rewrites one of them, the writer
 /// sees the new one and files as a fresh ledger would.

@@ -10,7 +10,7 @@ use claimtrace::ledger::{self, Appearance, Relation, Signature, Stored, Summary}
 
 use super::kept::KeptSignatures;
 use super::{
-    add_to_summary, insert_keys, load_summary, postings, refresh, signatures, to_json, LookupStats,
+    add_to_summary, index_keys, load_summary, postings, refresh, signatures, to_json, LookupStats,
     SplitInForce, TextRows,
 };
 use crate::sql::{args, Conn, Dialect};
@@ -191,7 +191,7 @@ impl<'a> Clustering<'a> {
                 candidates.insert(posting);
                 stats.postings += 1;
             }
-            insert_keys(conn, &bands, id)?;
+            index_keys(conn, &bands, id)?;
         }
         stats.lookups += 1;
         stats.candidates += candidates.len() as u64;
