@@ -282,62 +282,73 @@ impl Parts for Stored<'_> {
     }
 }
 
-/// A signature packed to be kept in memory: its parts end to end in one
-/// string, with where each ends, read without parsing or allocating (the
-/// store keeps those of the appearances it filed last, and compares every
-/// claim it files with dozens of them).
+/// A signature packed to be kept in memory, in one allocation: how many
+/// stems, numbers and entities, the negation, where each part ends, then
+/// the parts end to end; read without parsing or allocating (the store
+/// keeps those of the appearances it filed last, and compares every claim
+/// it files with dozens of them).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Packed {
-    /// The stems, the numbers, then the entities, end to end.
-    text: Box<str>,
-    /// Where each part ends in `text`.
-    ends: Box<[u32]>,
-    /// How many parts are stems, and how many numbers.
-    stems: u32,
-    numbers: u32,
-    negated: bool,
-}
+pub struct Packed(Box<[u8]>);
+
+/// Bytes before a [`Packed`]'s part ends: three counts and the negation.
+const PACKED_HEAD: usize = 7;
 
 impl Packed {
-    /// `sig` packed, its parts in the order it gives them.
-    pub fn of(sig: &impl Parts) -> Packed {
-        let (mut text, mut ends) = (String::new(), Vec::new());
-        let mut counts = [0u32; 3];
-        let runs: [&mut dyn Iterator<Item = &str>; 3] =
-            [&mut sig.stems(), &mut sig.numbers(), &mut sig.entities()];
-        for (count, run) in counts.iter_mut().zip(runs) {
-            for part in run {
-                text.push_str(part);
-                ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-                *count += 1;
-            }
+    /// `sig` packed, its parts in the order it gives them; `None` when its
+    /// parts run past 64 KiB.
+    pub fn of(sig: &impl Parts) -> Option<Packed> {
+        let runs = [sig.stems().count(), sig.numbers().count(), sig.entities().count()];
+        let parts: usize = runs.iter().sum();
+        let mut out = Vec::with_capacity(PACKED_HEAD + 2 * parts + 8 * parts);
+        for n in runs {
+            out.extend_from_slice(&u16::try_from(n).ok()?.to_le_bytes());
         }
-        let [stems, numbers, _] = counts;
-        Packed { text: text.into(), ends: ends.into(), stems, numbers, negated: sig.negated() }
+        out.push(u8::from(sig.negated()));
+        out.resize(PACKED_HEAD + 2 * parts, 0);
+        let mut end = 0usize;
+        let all = sig.stems().chain(sig.numbers()).chain(sig.entities());
+        for (k, part) in all.enumerate() {
+            end += part.len();
+            let at = PACKED_HEAD + 2 * k;
+            out[at..at + 2].copy_from_slice(&u16::try_from(end).ok()?.to_le_bytes());
+            out.extend_from_slice(part.as_bytes());
+        }
+        Some(Packed(out.into()))
+    }
+
+    fn count(&self, run: usize) -> usize {
+        usize::from(u16::from_le_bytes([self.0[2 * run], self.0[2 * run + 1]]))
     }
 
     /// Parts `range` of the packed ones.
     fn parts(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &str> + Clone + '_ {
-        range.map(|i| {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-            self.text.get(start..self.ends[i] as usize).unwrap_or_default()
+        let text = PACKED_HEAD + 2 * (self.count(0) + self.count(1) + self.count(2));
+        let end = move |k: usize| {
+            let at = PACKED_HEAD + 2 * k;
+            usize::from(u16::from_le_bytes([self.0[at], self.0[at + 1]]))
+        };
+        range.map(move |k| {
+            let start = if k == 0 { 0 } else { end(k - 1) };
+            // Whole parts were packed: their bounds are char boundaries.
+            std::str::from_utf8(&self.0[text + start..text + end(k)]).unwrap_or_default()
         })
     }
 }
 
 impl Parts for Packed {
     fn negated(&self) -> bool {
-        self.negated
+        self.0[6] != 0
     }
     fn stems(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        self.parts(0..self.stems as usize)
+        self.parts(0..self.count(0))
     }
     fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        let from = self.stems as usize;
-        self.parts(from..from + self.numbers as usize)
+        let from = self.count(0);
+        self.parts(from..from + self.count(1))
     }
     fn entities(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        self.parts((self.stems + self.numbers) as usize..self.ends.len())
+        let from = self.count(0) + self.count(1);
+        self.parts(from..from + self.count(2))
     }
 }
 
@@ -528,13 +539,13 @@ mod tests {
     #[test]
     fn a_packed_signature_has_the_parts_it_was_packed_from() {
         let s = sig("Russia said 137 people were killed at the Crocus hall", &["Russia"]);
-        let packed = Packed::of(&s);
+        let packed = Packed::of(&s).unwrap();
         assert_eq!(packed.stems().collect::<Vec<_>>(), s.stems().collect::<Vec<_>>());
         assert_eq!(packed.numbers().collect::<Vec<_>>(), vec!["137"]);
         assert_eq!(packed.entities().collect::<Vec<_>>(), vec!["russia"]);
         assert!(!packed.negated());
         let line = s.encode();
-        assert_eq!(Packed::of(&Stored::read(&line)), packed);
+        assert_eq!(Packed::of(&Stored::read(&line)), Some(packed.clone()));
         for other in [
             sig("Russia said 137 people died at the Crocus concert hall", &["Russia"]),
             sig("Russia said 133 people were killed at the Crocus hall", &["Russia"]),
@@ -542,8 +553,12 @@ mod tests {
         ] {
             assert_eq!(relate(&other, &packed), relate(&other, &Stored::read(&line)));
         }
-        let empty = Packed::of(&Signature::default());
+        let empty = Packed::of(&Signature::default()).unwrap();
         assert_eq!(empty.stems().count() + empty.numbers().count() + empty.entities().count(), 0);
+        let negated = Packed::of(&sig("Kyiv did not attack the hall", &["Kyiv"])).unwrap();
+        assert!(negated.negated());
+        let long = Signature::of("words", &["x".repeat(70_000)]);
+        assert_eq!(Packed::of(&long), None, "parts past 64 KiB are not packed");
     }
 
     #[test]

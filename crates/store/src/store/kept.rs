@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 
 use claimtrace::ledger::{Packed, Signature};
 
-/// Signatures kept at most (about 150 MB of them, at ~140 bytes each).
+/// Signatures kept at most (about 130 MB of them, at ~130 bytes each).
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 20;
 
 #[derive(Debug, Default)]
@@ -69,7 +69,7 @@ impl KeptSignatures {
                 self.first = id;
             }
         }
-        self.signatures.push_back(Some(Packed::of(signature)));
+        self.signatures.push_back(Packed::of(signature));
         while self.signatures.len() > SIGNATURES_KEPT {
             self.signatures.pop_front();
             self.first += 1;
