@@ -556,6 +556,7 @@ impl SqlStore {
             )?;
             for row in filed {
                 unfile_keys(conn, row.int(0)?, &row.text(1)?)?;
+                self.kept.clear_bands();
             }
             conn.execute(
                 "DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
@@ -624,7 +625,7 @@ impl SqlStore {
         let mut clustering = Clustering::new(&url, splits, rebuild);
         for appearance in &appearances {
             let id = insert_appearance(conn, article_id, appearance, &mut self.text_rows)?;
-            clustering.link(conn, &mut self.stats, Some(&self.kept), appearance, id, None)?;
+            clustering.link(conn, &mut self.stats, Some(&mut self.kept), appearance, id, None)?;
             self.kept.keep(id, &appearance.signature);
         }
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
@@ -1559,6 +1560,26 @@ fn postings(conn: &dyn Conn, bands: &[i64]) -> Result<Vec<i64>> {
         }
     };
     rows.iter().map(|r| r.int(0)).collect()
+}
+
+/// [`postings`] with the band each came from: (band, appearance), on
+/// SQLite (the kept bands' lookup; PostgreSQL keeps none).
+fn band_postings(conn: &dyn Conn, bands: &[i64]) -> Result<Vec<(i64, i64)>> {
+    if bands.is_empty() {
+        return Ok(Vec::new());
+    }
+    debug_assert_eq!(conn.dialect(), Dialect::Sqlite);
+    let sql = (1..=bands.len())
+        .map(|k| {
+            format!(
+                "SELECT * FROM (SELECT key, appearance FROM keys WHERE key = ?{k}
+                 ORDER BY appearance DESC LIMIT {BUCKET})"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    let args: Vec<Arg<'_>> = bands.iter().map(|&b| Arg::Int(b)).collect();
+    conn.query(&sql, &args)?.iter().map(|r| Ok((r.int(0)?, r.int(1)?))).collect()
 }
 
 /// The signatures and clusters of appearances `ids`, in the order given.

@@ -759,6 +759,36 @@ fn the_candidate_index_keeps_a_band_s_most_recent_appearances() {
     assert!(most <= 96, "a band holds {most} appearances");
 }
 
+/// A writer keeps what it read of the candidate index; an appearance
+/// another connection files meanwhile is still a candidate of the next
+/// claim the writer files.
+#[test]
+fn a_writer_sees_candidates_another_connection_filed() {
+    // The same words under the same bands; the negated claims are another
+    // claim than the first.
+    let x = one_claim("bridge", "bridge close monday repairs engineers");
+    let y = one_claim("road", "bridge not close monday repairs engineers");
+    let z = one_claim("tunnel", "bridge never close monday repairs engineers");
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["fresh", "two"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let mut writer = Backend::Sqlite.open(&dir.path().join("two"));
+    ingest(&mut writer, "https://x.example/1", &x);
+    let mut other = Backend::Sqlite.open(&dir.path().join("two"));
+    ingest(&mut other, "https://y.example/2", &y);
+    drop(other);
+    ingest(&mut writer, "https://z.example/3", &z);
+    let mut fresh = Backend::Sqlite.open(&dir.path().join("fresh"));
+    for (url, doc) in
+        [("https://x.example/1", &x), ("https://y.example/2", &y), ("https://z.example/3", &z)]
+    {
+        ingest(&mut fresh, url, doc);
+    }
+    assert_eq!(shape(&fresh).len(), 2, "the two negated claims are one");
+    assert_eq!(shape(&writer), shape(&fresh));
+}
+
 /// A writer keeps the signatures it filed (to read candidates without
 /// their rows); when another connection rewrites one of them, the writer
 /// sees the new one and files as a fresh ledger would.

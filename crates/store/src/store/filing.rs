@@ -10,8 +10,8 @@ use claimtrace::ledger::{self, Appearance, Relation, Signature, Stored, Summary}
 
 use super::kept::KeptSignatures;
 use super::{
-    add_to_summary, index_keys, load_summary, postings, refresh, signatures, to_json, LookupStats,
-    SplitInForce, TextRows,
+    add_to_summary, band_postings, index_keys, load_summary, postings, refresh, signatures,
+    to_json, LookupStats, SplitInForce, TextRows, BUCKET,
 };
 use crate::sql::{args, Conn, Dialect};
 use crate::Result;
@@ -88,6 +88,29 @@ pub(super) fn insert_appearance(
         text_rows.claims.push((id, appearance.text.clone(), appearance.sentence.clone()));
     }
     Ok(id)
+}
+
+/// [`postings`] of `bands`, read from `kept` where it has the band and
+/// kept there where it had not.
+fn kept_postings(conn: &dyn Conn, kept: &mut KeptSignatures, bands: &[i64]) -> Result<Vec<i64>> {
+    let mut out = Vec::new();
+    let mut unread = Vec::new();
+    for &band in bands {
+        match kept.band(band) {
+            Some(recent) => out.extend_from_slice(recent),
+            None => unread.push(band),
+        }
+    }
+    let mut read: HashMap<i64, Vec<i64>> = unread.iter().map(|&b| (b, Vec::new())).collect();
+    for (band, appearance) in band_postings(conn, &unread)? {
+        read.entry(band).or_default().push(appearance);
+    }
+    for (band, mut recent) in read {
+        recent.sort_unstable_by(|a, b| b.cmp(a));
+        out.extend_from_slice(&recent);
+        kept.keep_band(band, recent);
+    }
+    Ok(out)
 }
 
 /// The candidates `ids` (ascending) that the claim signed `mine` relates
@@ -174,7 +197,7 @@ impl<'a> Clustering<'a> {
         &mut self,
         conn: &dyn Conn,
         stats: &mut LookupStats,
-        kept: Option<&KeptSignatures>,
+        mut kept: Option<&mut KeptSignatures>,
         appearance: &Appearance,
         id: i64,
         stays_in: Option<i64>,
@@ -187,11 +210,18 @@ impl<'a> Clustering<'a> {
             // The limit is written into the SQL: a bound one made SQLite
             // (built with STAT4) re-prepare the statement.
             let bands = appearance.signature.bands();
-            for posting in postings(conn, &bands)? {
+            let found = match kept.as_deref_mut() {
+                Some(kept) if kept.is_on() => kept_postings(conn, kept, &bands)?,
+                _ => postings(conn, &bands)?,
+            };
+            for posting in found {
                 candidates.insert(posting);
                 stats.postings += 1;
             }
             index_keys(conn, &bands, id)?;
+            if let Some(kept) = kept.as_deref_mut() {
+                kept.filed_under(&bands, id, BUCKET);
+            }
         }
         stats.lookups += 1;
         stats.candidates += candidates.len() as u64;
@@ -200,6 +230,7 @@ impl<'a> Clustering<'a> {
         let mut linked: BTreeSet<i64> = stays_in.into_iter().collect();
         // Appearances of the same proposition with other figures.
         let mut revised: Vec<i64> = Vec::new();
+        let kept = kept.as_deref();
         for (candidate, relation, cluster) in related(conn, kept, &appearance.signature, &ids)? {
             let Some(cluster) = cluster else { continue };
             // Already joined: a revision inside one cluster is never read

@@ -1,7 +1,9 @@
 //! The signatures of the appearances a store filed last, kept in memory
 //! by row id: a claim's candidates are the most recent appearances of its
 //! bands, mostly filed by the same run, and reading each back from its
-//! row was the largest part of filing into a big ledger.
+//! row was the largest part of filing into a big ledger. With them, the
+//! most recent appearances of each band looked up (what the candidate
+//! lookup reads), kept up to date as this store files.
 //!
 //! Only what is true of the file is kept: a signature is written once
 //! with its row (re-analysis, which rewrites and deletes rows, lets them
@@ -11,9 +13,12 @@
 //! write starts. Where the database gives no such version (PostgreSQL,
 //! where writers run at once) nothing is kept.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use claimtrace::ledger::{Packed, Signature};
+
+/// Bands whose most recent appearances are kept at most (a few MB).
+pub(crate) const BANDS_KEPT: usize = 1 << 20;
 
 /// Signatures kept at most (about 130 MB of them, at ~130 bytes each).
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 20;
@@ -27,6 +32,9 @@ pub(crate) struct KeptSignatures {
     first: i64,
     /// By row id from `first`; `None` for a row not filed here.
     signatures: VecDeque<Option<Packed>>,
+    /// The most recent appearances filed under a band, newest first, as
+    /// the candidate lookup reads them.
+    bands: HashMap<i64, Vec<i64>>,
 }
 
 impl KeptSignatures {
@@ -42,6 +50,47 @@ impl KeptSignatures {
     /// Lets every signature go (the rows they came from may have changed).
     pub(crate) fn clear(&mut self) {
         self.signatures.clear();
+        self.bands.clear();
+    }
+
+    /// Whether anything is kept at all (SQLite; not PostgreSQL).
+    pub(crate) fn is_on(&self) -> bool {
+        self.version.is_some()
+    }
+
+    /// Lets the bands' appearances go (some were taken out of the index).
+    pub(crate) fn clear_bands(&mut self) {
+        self.bands.clear();
+    }
+
+    /// The most recent appearances of `band`, newest first, if kept.
+    pub(crate) fn band(&self, band: i64) -> Option<&[i64]> {
+        self.bands.get(&band).map(Vec::as_slice)
+    }
+
+    /// Keeps what the lookup read of `band`: its most recent appearances,
+    /// newest first.
+    pub(crate) fn keep_band(&mut self, band: i64, recent: Vec<i64>) {
+        if self.version.is_none() {
+            return;
+        }
+        if self.bands.len() >= BANDS_KEPT {
+            self.bands.clear();
+        }
+        self.bands.insert(band, recent);
+    }
+
+    /// Row `id` was just filed under `bands`, all looked up before:
+    /// each keeps its `most` recent appearances.
+    pub(crate) fn filed_under(&mut self, bands: &[i64], id: i64, most: usize) {
+        for band in bands {
+            if let Some(recent) = self.bands.get_mut(band) {
+                if !recent.contains(&id) {
+                    recent.insert(0, id);
+                    recent.truncate(most);
+                }
+            }
+        }
     }
 
     /// The signature of row `id`, if kept.
