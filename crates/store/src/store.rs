@@ -189,8 +189,8 @@ pub struct SqlStore {
     staged: Staged,
     /// `superseded_by` of the clusters read, while the ledger is unchanged.
     superseded: std::cell::RefCell<Superseded>,
-    /// Signatures of the appearances filed last, by row id.
-    kept: kept::KeptSignatures,
+    /// Signatures of the appearances filed last, and the bands looked up.
+    kept: kept::Kept,
 }
 
 /// The claims superseding clusters, as read at `stamp` ([`Conn::stamp`]):
@@ -269,7 +269,7 @@ impl SqlStore {
             text_rows: TextRows::default(),
             staged: Staged::default(),
             superseded: std::cell::RefCell::default(),
-            kept: kept::KeptSignatures::default(),
+            kept: kept::Kept::default(),
         }
     }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use claimtrace::ledger::{self, Appearance, Relation, Signature, Stored, Summary};
 
-use super::kept::KeptSignatures;
+use super::kept::Kept;
 use super::{
     add_to_summary, band_postings, index_keys, load_summary, postings, refresh, signatures,
     to_json, LookupStats, SplitInForce, TextRows, BUCKET,
@@ -92,7 +92,7 @@ pub(super) fn insert_appearance(
 
 /// [`postings`] of `bands`, read from `kept` where it has the band and
 /// kept there where it had not.
-fn kept_postings(conn: &dyn Conn, kept: &mut KeptSignatures, bands: &[i64]) -> Result<Vec<i64>> {
+fn kept_postings(conn: &dyn Conn, kept: &mut Kept, bands: &[i64]) -> Result<Vec<i64>> {
     let mut out = Vec::new();
     let mut unread = Vec::new();
     for &band in bands {
@@ -120,7 +120,7 @@ fn kept_postings(conn: &dyn Conn, kept: &mut KeptSignatures, bands: &[i64]) -> R
 /// relate, few, are read after.
 fn related(
     conn: &dyn Conn,
-    kept: Option<&KeptSignatures>,
+    kept: Option<&Kept>,
     mine: &Signature,
     ids: &[i64],
 ) -> Result<Vec<(i64, Relation, Option<i64>)>> {
@@ -197,7 +197,7 @@ impl<'a> Clustering<'a> {
         &mut self,
         conn: &dyn Conn,
         stats: &mut LookupStats,
-        mut kept: Option<&mut KeptSignatures>,
+        mut kept: Option<&mut Kept>,
         appearance: &Appearance,
         id: i64,
         stays_in: Option<i64>,

@@ -17,14 +17,17 @@ use std::collections::{HashMap, VecDeque};
 
 use claimtrace::ledger::{Packed, Signature};
 
-/// Bands whose most recent appearances are kept at most (a few MB).
+/// Bands whose most recent appearances are kept at most (~100 bytes a
+/// band; a million-appearance ledger has about 250,000).
 pub(crate) const BANDS_KEPT: usize = 1 << 20;
 
 /// Signatures kept at most (about 130 MB of them, at ~130 bytes each).
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 20;
 
+/// What a SQLite writer keeps of the ledger it writes: the signatures of
+/// the appearances it filed last, and the bands it looked up.
 #[derive(Debug, Default)]
-pub(crate) struct KeptSignatures {
+pub(crate) struct Kept {
     /// The database's data version when the signatures were last known to
     /// be its own; `None`: nothing is kept.
     version: Option<i64>,
@@ -37,7 +40,7 @@ pub(crate) struct KeptSignatures {
     bands: HashMap<i64, Vec<i64>>,
 }
 
-impl KeptSignatures {
+impl Kept {
     /// At the start of a write: lets everything go unless the database's
     /// data version is the one the signatures were kept under.
     pub(crate) fn check(&mut self, version: Option<i64>) {
@@ -147,7 +150,7 @@ mod tests {
 
     #[test]
     fn keeps_rows_in_order_and_lets_go_when_the_file_changed() {
-        let mut kept = KeptSignatures::default();
+        let mut kept = Kept::default();
         kept.check(Some(1));
         kept.keep(10, &sig("alpha"));
         kept.keep(11, &sig("bravo"));
@@ -180,7 +183,7 @@ mod tests {
 
     #[test]
     fn keeps_at_most_its_bound() {
-        let mut kept = KeptSignatures::default();
+        let mut kept = Kept::default();
         kept.check(Some(7));
         let n = SIGNATURES_KEPT as i64 + 5;
         for id in 1..=n {
