@@ -1533,42 +1533,33 @@ fn postings(conn: &dyn Conn, bands: &[i64]) -> Result<Vec<i64>> {
     if bands.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = match conn.dialect() {
-        Dialect::Postgres => conn.query(
-            &format!(
-                "SELECT k.appearance FROM unnest(CAST(?1 AS BIGINT[])) AS b(key)
-                 CROSS JOIN LATERAL (SELECT appearance FROM keys WHERE keys.key = b.key
-                                     ORDER BY appearance DESC LIMIT {BUCKET}) AS k"
-            ),
-            &[Arg::Ints(bands)],
-        )?,
-        Dialect::Sqlite => {
-            // One limited scan a band, joined by UNION ALL (SQLite has no
-            // LATERAL); the limit is written into the SQL: a bound one made
-            // SQLite (built with STAT4) re-prepare the statement.
-            let sql = (1..=bands.len())
-                .map(|k| {
-                    format!(
-                        "SELECT * FROM (SELECT appearance FROM keys WHERE key = ?{k}
-                         ORDER BY appearance DESC LIMIT {BUCKET})"
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" UNION ALL ");
-            let args: Vec<Arg<'_>> = bands.iter().map(|&b| Arg::Int(b)).collect();
-            conn.query(&sql, &args)?
-        }
-    };
-    rows.iter().map(|r| r.int(0)).collect()
+    match conn.dialect() {
+        Dialect::Postgres => conn
+            .query(
+                &format!(
+                    "SELECT k.appearance FROM unnest(CAST(?1 AS BIGINT[])) AS b(key)
+                     CROSS JOIN LATERAL (SELECT appearance FROM keys WHERE keys.key = b.key
+                                         ORDER BY appearance DESC LIMIT {BUCKET}) AS k"
+                ),
+                &[Arg::Ints(bands)],
+            )?
+            .iter()
+            .map(|r| r.int(0))
+            .collect(),
+        Dialect::Sqlite => Ok(band_postings(conn, bands)?.into_iter().map(|(_, a)| a).collect()),
+    }
 }
 
-/// [`postings`] with the band each came from: (band, appearance), on
-/// SQLite (the kept bands' lookup; PostgreSQL keeps none).
+/// [`postings`] on SQLite, with the band each came from: (band,
+/// appearance).
 fn band_postings(conn: &dyn Conn, bands: &[i64]) -> Result<Vec<(i64, i64)>> {
     if bands.is_empty() {
         return Ok(Vec::new());
     }
     debug_assert_eq!(conn.dialect(), Dialect::Sqlite);
+    // One limited scan a band, joined by UNION ALL (SQLite has no
+    // LATERAL); the limit is written into the SQL: a bound one made
+    // SQLite (built with STAT4) re-prepare the statement.
     let sql = (1..=bands.len())
         .map(|k| {
             format!(
