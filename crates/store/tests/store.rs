@@ -759,6 +759,16 @@ fn the_candidate_index_keeps_a_band_s_most_recent_appearances() {
     assert!(most <= 96, "a band holds {most} appearances");
 }
 
+/// The clusters of `docs` ingested in order into a fresh SQLite ledger.
+fn fresh_shape(docs: &[(&str, &Document)]) -> Vec<Shape> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fresh = Backend::Sqlite.open(dir.path());
+    for (url, doc) in docs {
+        ingest(&mut fresh, url, doc);
+    }
+    shape(&fresh)
+}
+
 /// A writer keeps what it read of the candidate index; an appearance
 /// another connection files meanwhile is still a candidate of the next
 /// claim the writer files.
@@ -770,23 +780,19 @@ fn a_writer_sees_candidates_another_connection_filed() {
     let y = one_claim("road", "bridge not close monday repairs engineers");
     let z = one_claim("tunnel", "bridge never close monday repairs engineers");
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["fresh", "two"] {
-        std::fs::create_dir(dir.path().join(sub)).unwrap();
-    }
-    let mut writer = Backend::Sqlite.open(&dir.path().join("two"));
+    let mut writer = Backend::Sqlite.open(dir.path());
     ingest(&mut writer, "https://x.example/1", &x);
-    let mut other = Backend::Sqlite.open(&dir.path().join("two"));
+    let mut other = Backend::Sqlite.open(dir.path());
     ingest(&mut other, "https://y.example/2", &y);
     drop(other);
     ingest(&mut writer, "https://z.example/3", &z);
-    let mut fresh = Backend::Sqlite.open(&dir.path().join("fresh"));
-    for (url, doc) in
-        [("https://x.example/1", &x), ("https://y.example/2", &y), ("https://z.example/3", &z)]
-    {
-        ingest(&mut fresh, url, doc);
-    }
-    assert_eq!(shape(&fresh).len(), 2, "the two negated claims are one");
-    assert_eq!(shape(&writer), shape(&fresh));
+    let fresh = fresh_shape(&[
+        ("https://x.example/1", &x),
+        ("https://y.example/2", &y),
+        ("https://z.example/3", &z),
+    ]);
+    assert_eq!(fresh.len(), 2, "the two negated claims are one");
+    assert_eq!(shape(&writer), fresh);
 }
 
 /// A writer keeps the signatures it filed (to read candidates without
@@ -799,16 +805,13 @@ fn a_writer_sees_signatures_another_connection_rewrote() {
     let b_now = one_claim("road", "harbour open friday ferries boats");
     let c = one_claim("tunnel", "harbour open friday ferries cranes");
     let dir = tempfile::tempdir().unwrap();
-    for sub in ["fresh", "two"] {
-        std::fs::create_dir(dir.path().join(sub)).unwrap();
-    }
-    let mut writer = Backend::Sqlite.open(&dir.path().join("two"));
+    let mut writer = Backend::Sqlite.open(dir.path());
     ingest(&mut writer, "https://a.example/1", &a);
     ingest(&mut writer, "https://b.example/2", &b);
     assert_eq!(shape(&writer).len(), 1, "the two first claims are one");
     // Another connection analyses b again: its claim (same place in the
     // article, so the same row) now says something else.
-    let mut other = Backend::Sqlite.open(&dir.path().join("two"));
+    let mut other = Backend::Sqlite.open(dir.path());
     let stored = other
         .stored_articles(None)
         .unwrap()
@@ -818,14 +821,13 @@ fn a_writer_sees_signatures_another_connection_rewrote() {
     other.reanalyse(&stored, &b_now).unwrap();
     drop(other);
     ingest(&mut writer, "https://c.example/3", &c);
-    let mut fresh = Backend::Sqlite.open(&dir.path().join("fresh"));
-    for (url, doc) in
-        [("https://a.example/1", &a), ("https://b.example/2", &b_now), ("https://c.example/3", &c)]
-    {
-        ingest(&mut fresh, url, doc);
-    }
-    assert_eq!(shape(&fresh).len(), 2, "c joins b as it reads now");
-    assert_eq!(shape(&writer), shape(&fresh));
+    let fresh = fresh_shape(&[
+        ("https://a.example/1", &a),
+        ("https://b.example/2", &b_now),
+        ("https://c.example/3", &c),
+    ]);
+    assert_eq!(fresh.len(), 2, "c joins b as it reads now");
+    assert_eq!(shape(&writer), fresh);
 }
 
 /// Articles filed together (one transaction on SQLite) go in as if filed
