@@ -206,4 +206,23 @@ pub const MIGRATIONS: &[&str] = &[
       SELECT id, url, title, body FROM articles_fts_rows GROUP BY id;
     DROP TABLE articles_fts_rows;
     ",
+    // 15: the full-text indexes keep no copy of what they index
+    // (contentless, with deletes by rowid): the claims' text and sentence
+    // are in `appearances`, the articles' URL and title in `articles`, and
+    // searches read them there. A sixth of a synthetic ledger's file was
+    // the claims' copy, and ranking read it.
+    "
+    CREATE VIRTUAL TABLE claims_fts_v15 USING fts5
+      (text, sentence, content='', contentless_delete=1);
+    INSERT INTO claims_fts_v15 (rowid, text, sentence)
+      SELECT rowid, text, sentence FROM claims_fts;
+    DROP TABLE claims_fts;
+    ALTER TABLE claims_fts_v15 RENAME TO claims_fts;
+    CREATE VIRTUAL TABLE articles_fts_v15 USING fts5
+      (url UNINDEXED, title, body, content='', contentless_delete=1);
+    INSERT INTO articles_fts_v15 (rowid, url, title, body)
+      SELECT rowid, url, title, body FROM articles_fts;
+    DROP TABLE articles_fts;
+    ALTER TABLE articles_fts_v15 RENAME TO articles_fts;
+    ",
 ];

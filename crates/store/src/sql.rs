@@ -167,9 +167,9 @@ impl Dialect {
                 // match, and a common word matches a fifth of a
                 // million-appearance ledger (p95 302 -> 11 ms there). A
                 // query with fewer matches is ranked over all of them.
-                "SELECT p.cluster, f.text, f.score FROM
-                   (SELECT rowid, text, score FROM
-                      (SELECT rowid, text, rank AS score FROM claims_fts
+                "SELECT p.cluster, p.text, f.score FROM
+                   (SELECT rowid, score FROM
+                      (SELECT rowid, rank AS score FROM claims_fts
                        WHERE claims_fts MATCH ?1 ORDER BY rowid DESC LIMIT 5000)
                     ORDER BY score LIMIT ?2) f
                  JOIN appearances p ON p.id = f.rowid
@@ -191,12 +191,13 @@ impl Dialect {
             Dialect::Sqlite => {
                 // As for claims: the best of the 5,000 most recently
                 // filed matches.
-                "SELECT url, title, score FROM
-                   (SELECT url, title, score FROM
-                      (SELECT rowid, url, title, rank AS score FROM articles_fts
+                "SELECT a.url, a.title, f.score FROM
+                   (SELECT rowid, score FROM
+                      (SELECT rowid, rank AS score FROM articles_fts
                        WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT 5000)
-                    ORDER BY score LIMIT ?2)
-                 ORDER BY score, url"
+                    ORDER BY score LIMIT ?2) f
+                 JOIN articles a ON a.id = f.rowid
+                 ORDER BY f.score, a.url"
             }
             Dialect::Postgres => {
                 "SELECT url, title,

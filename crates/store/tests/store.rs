@@ -963,7 +963,7 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 14);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 15);
 }
 
 #[test]
@@ -1004,15 +1004,19 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
              DROP TABLE article_bands; ALTER TABLE articles DROP COLUMN fingerprint;
              DROP TABLE corrections; DROP TABLE fetches;
              ALTER TABLE appearances DROP COLUMN anchor; ALTER TABLE articles DROP COLUMN wire;
-             CREATE TEMP TABLE t AS SELECT rowid + 1000 AS r, url, title, body FROM articles_fts;
-             DELETE FROM articles_fts;
-             INSERT INTO articles_fts (rowid, url, title, body) SELECT r, url, title, body FROM t;
+             DROP TABLE claims_fts; DROP TABLE articles_fts;
+             CREATE VIRTUAL TABLE claims_fts USING fts5 (text, sentence);
+             INSERT INTO claims_fts (rowid, text, sentence) SELECT id, text, sentence FROM appearances;
+             CREATE VIRTUAL TABLE articles_fts USING fts5 (url UNINDEXED, title, body);
+             INSERT INTO articles_fts (rowid, url, title, body)
+               SELECT id + 1000, url, title, json_extract(record, '$.text') FROM articles
+               WHERE latest = 1;
              PRAGMA user_version = 1;",
         )
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 14);
+    assert_eq!(store.schema_version().unwrap(), 15);
     // The candidate index was filled again, a 64-bit integer a band.
     {
         let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
@@ -1024,6 +1028,15 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
             )
             .unwrap();
         assert!(keys > 0 && text == 0, "{keys} keys, {text} not integers");
+        // The full-text indexes keep no copy of the texts (version 15).
+        let copies: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE '%fts_content'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(copies, 0);
     }
     // Brief lists count outlets from the terms the migration filed.
     let all = ClaimFilter { limit: Some(10_000), ..ClaimFilter::default() };
