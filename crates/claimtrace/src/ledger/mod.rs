@@ -22,8 +22,8 @@ pub use copies::Fingerprint;
 pub use events::{group as group_events, Reported};
 pub use outlets::{Outlet, Outlets};
 pub use signature::{
-    relate, revises, same_claim, MatchReason, Packed, Parts, Relation, Signature, Stored, BANDS,
-    ROWS,
+    relate, revises, same_claim, stem_key, MatchReason, Packed, Parts, Relation, Signature, Stored,
+    BANDS, ROWS,
 };
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use versions::{is_unannounced, update_notes, version_changes, VersionChanges};

@@ -189,22 +189,38 @@ fn number_key(value: f64) -> String {
 }
 
 /// What [`same_claim`] and [`revises`] read of a signature: a
-/// [`Signature`], or a stored one read in place ([`Stored`]) without
-/// building its sets. Each part comes in ascending byte order, without
-/// repeats.
+/// [`Signature`], a stored one read in place ([`Stored`]) without
+/// building its sets, or one kept in memory ([`Packed`]). Numbers and
+/// entities come in ascending byte order, without repeats.
 pub trait Parts {
     fn negated(&self) -> bool;
-    fn stems(&self) -> impl Iterator<Item = &str> + Clone + '_;
+    /// The stems' keys ([`stem_key`]), ascending, without repeats: the
+    /// wording is compared by key, a merge of integers.
+    fn stem_keys(&self) -> impl Iterator<Item = u64> + '_;
     fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_;
     fn entities(&self) -> impl Iterator<Item = &str> + Clone + '_;
+}
+
+/// The key a stem is compared by: a 64-bit hash of it (two stems of a
+/// language share one with a chance of about one in 10^19 a pair).
+pub fn stem_key(stem: &str) -> u64 {
+    mix(fnv1a(stem.as_bytes()))
+}
+
+/// The keys of `stems`, ascending.
+fn keys_of<'a>(stems: impl Iterator<Item = &'a str>) -> Vec<u64> {
+    let mut keys: Vec<u64> = stems.map(stem_key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 impl<T: Parts> Parts for &T {
     fn negated(&self) -> bool {
         (**self).negated()
     }
-    fn stems(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        (**self).stems()
+    fn stem_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        (**self).stem_keys()
     }
     fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_ {
         (**self).numbers()
@@ -218,8 +234,8 @@ impl Parts for Signature {
     fn negated(&self) -> bool {
         self.negated
     }
-    fn stems(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        self.stems.iter().map(String::as_str)
+    fn stem_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        keys_of(self.stems.iter().map(String::as_str)).into_iter()
     }
     fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_ {
         self.numbers.iter().map(String::as_str)
@@ -235,7 +251,7 @@ impl Parts for Signature {
 #[derive(Clone, Debug, Default)]
 pub struct Stored<'a> {
     negated: bool,
-    stems: Vec<&'a str>,
+    stem_keys: Vec<u64>,
     numbers: Vec<&'a str>,
     entities: Vec<&'a str>,
 }
@@ -244,20 +260,22 @@ impl<'a> Stored<'a> {
     /// Reads `line` as [`Signature::decode`] does.
     pub fn read(line: &'a str) -> Stored<'a> {
         let mut sig = Stored::default();
+        let mut stems = Vec::new();
         for part in line.split('\t') {
             if part == "!" {
                 sig.negated = true;
             } else if let Some(s) = part.strip_prefix("w:") {
-                sig.stems.push(s);
+                stems.push(s);
             } else if let Some(n) = part.strip_prefix("n:") {
                 sig.numbers.push(n);
             } else if let Some(e) = part.strip_prefix("e:") {
                 sig.entities.push(e);
             }
         }
+        sig.stem_keys = keys_of(stems.into_iter());
         // `encode` writes each set in order; a line written otherwise is
         // put in order, so that comparisons stay right.
-        for part in [&mut sig.stems, &mut sig.numbers, &mut sig.entities] {
+        for part in [&mut sig.numbers, &mut sig.entities] {
             if !part.is_sorted_by(|x, y| x < y) {
                 part.sort_unstable();
                 part.dedup();
@@ -271,8 +289,8 @@ impl Parts for Stored<'_> {
     fn negated(&self) -> bool {
         self.negated
     }
-    fn stems(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        self.stems.iter().copied()
+    fn stem_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.stem_keys.iter().copied()
     }
     fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_ {
         self.numbers.iter().copied()
@@ -283,33 +301,36 @@ impl Parts for Stored<'_> {
 }
 
 /// A signature packed to be kept in memory, in one allocation: how many
-/// stems, numbers and entities, the negation, where each part ends, then
-/// the parts end to end; read without parsing or allocating (the store
-/// keeps those of the appearances it filed last, and compares every claim
-/// it files with dozens of them).
+/// stems, numbers and entities, the negation, the stems' keys, where each
+/// number and entity ends, then those end to end; read without parsing or
+/// allocating (the store keeps those of the appearances it filed last,
+/// and compares every claim it files with dozens of them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Packed(Box<[u8]>);
 
-/// Bytes before a [`Packed`]'s part ends: three counts and the negation.
+/// Bytes before a [`Packed`]'s stem keys: three counts and the negation.
 const PACKED_HEAD: usize = 7;
 
 impl Packed {
     /// `sig` packed, its parts in the order it gives them; `None` when its
     /// parts run past 64 KiB.
     pub fn of(sig: &impl Parts) -> Option<Packed> {
-        let runs = [sig.stems().count(), sig.numbers().count(), sig.entities().count()];
-        let parts: usize = runs.iter().sum();
-        let mut out = Vec::with_capacity(PACKED_HEAD + 2 * parts + 8 * parts);
+        let runs = [sig.stem_keys().count(), sig.numbers().count(), sig.entities().count()];
+        let named = runs[1] + runs[2];
+        let mut out = Vec::with_capacity(PACKED_HEAD + 8 * runs[0] + 2 * named + 8 * named);
         for n in runs {
             out.extend_from_slice(&u16::try_from(n).ok()?.to_le_bytes());
         }
         out.push(u8::from(sig.negated()));
-        out.resize(PACKED_HEAD + 2 * parts, 0);
+        for key in sig.stem_keys() {
+            out.extend_from_slice(&key.to_le_bytes());
+        }
+        let ends = out.len();
+        out.resize(ends + 2 * named, 0);
         let mut end = 0usize;
-        let all = sig.stems().chain(sig.numbers()).chain(sig.entities());
-        for (k, part) in all.enumerate() {
+        for (k, part) in sig.numbers().chain(sig.entities()).enumerate() {
             end += part.len();
-            let at = PACKED_HEAD + 2 * k;
+            let at = ends + 2 * k;
             out[at..at + 2].copy_from_slice(&u16::try_from(end).ok()?.to_le_bytes());
             out.extend_from_slice(part.as_bytes());
         }
@@ -320,11 +341,12 @@ impl Packed {
         usize::from(u16::from_le_bytes([self.0[2 * run], self.0[2 * run + 1]]))
     }
 
-    /// Parts `range` of the packed ones.
+    /// Numbers and entities `range` (numbers first) of the packed ones.
     fn parts(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &str> + Clone + '_ {
-        let text = PACKED_HEAD + 2 * (self.count(0) + self.count(1) + self.count(2));
+        let ends = PACKED_HEAD + 8 * self.count(0);
+        let text = ends + 2 * (self.count(1) + self.count(2));
         let end = move |k: usize| {
-            let at = PACKED_HEAD + 2 * k;
+            let at = ends + 2 * k;
             usize::from(u16::from_le_bytes([self.0[at], self.0[at + 1]]))
         };
         range.map(move |k| {
@@ -339,15 +361,16 @@ impl Parts for Packed {
     fn negated(&self) -> bool {
         self.0[6] != 0
     }
-    fn stems(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        self.parts(0..self.count(0))
+    fn stem_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.0[PACKED_HEAD..PACKED_HEAD + 8 * self.count(0)]
+            .chunks_exact(8)
+            .map(|key| u64::from_le_bytes(key.try_into().unwrap_or_default()))
     }
     fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        let from = self.count(0);
-        self.parts(from..from + self.count(1))
+        self.parts(0..self.count(1))
     }
     fn entities(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        let from = self.count(0) + self.count(1);
+        let from = self.count(1);
         self.parts(from..from + self.count(2))
     }
 }
@@ -377,8 +400,29 @@ fn common<'a>(
 /// Stems in common, their Jaccard index, and the stem count of the claim
 /// with fewer.
 fn overlap(a: &impl Parts, b: &impl Parts) -> (usize, f64, usize) {
-    let shared = common(a.stems(), b.stems()).count();
-    let (in_a, in_b) = (a.stems().count(), b.stems().count());
+    let (mut a, mut b) = (a.stem_keys().peekable(), b.stem_keys().peekable());
+    let (mut shared, mut in_a, mut in_b) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                in_a += 1;
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                in_b += 1;
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                in_a += 1;
+                in_b += 1;
+                a.next();
+                b.next();
+            }
+        }
+    }
+    in_a += a.count();
+    in_b += b.count();
     let union = in_a + in_b - shared;
     (shared, if union == 0 { 0.0 } else { shared as f64 / union as f64 }, in_a.min(in_b))
 }
@@ -503,8 +547,8 @@ fn other_parties(a: &impl Parts, b: &impl Parts) -> bool {
         // ("Parliament" and "suspended parliament") is no other party.
         let written = |n: &str| {
             n.split_whitespace().any(|w| {
-                let stem = stem(w.trim_end_matches("'s").trim_end_matches("’s"));
-                y.stems().any(|s| s == &*stem)
+                let key = stem_key(&stem(w.trim_end_matches("'s").trim_end_matches("’s")));
+                y.stem_keys().any(|k| k == key)
             })
         };
         x.entities().any(|n| !named_in(y, n) && !written(n))
@@ -540,7 +584,8 @@ mod tests {
     fn a_packed_signature_has_the_parts_it_was_packed_from() {
         let s = sig("Russia said 137 people were killed at the Crocus hall", &["Russia"]);
         let packed = Packed::of(&s).unwrap();
-        assert_eq!(packed.stems().collect::<Vec<_>>(), s.stems().collect::<Vec<_>>());
+        assert_eq!(packed.stem_keys().collect::<Vec<_>>(), s.stem_keys().collect::<Vec<_>>());
+        assert_eq!(packed.stem_keys().count(), s.stems.len());
         assert_eq!(packed.numbers().collect::<Vec<_>>(), vec!["137"]);
         assert_eq!(packed.entities().collect::<Vec<_>>(), vec!["russia"]);
         assert!(!packed.negated());
@@ -554,7 +599,10 @@ mod tests {
             assert_eq!(relate(&other, &packed), relate(&other, &Stored::read(&line)));
         }
         let empty = Packed::of(&Signature::default()).unwrap();
-        assert_eq!(empty.stems().count() + empty.numbers().count() + empty.entities().count(), 0);
+        assert_eq!(
+            empty.stem_keys().count() + empty.numbers().count() + empty.entities().count(),
+            0
+        );
         let negated = Packed::of(&sig("Kyiv did not attack the hall", &["Kyiv"])).unwrap();
         assert!(negated.negated());
         let long = Signature::of("words", &["x".repeat(70_000)]);

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use claimtrace::ledger::{self, Appearance, Relation, Signature, Stored, Summary};
+use claimtrace::ledger::{self, Appearance, Packed, Parts, Relation, Signature, Stored, Summary};
 
 use super::kept::Kept;
 use super::{
@@ -124,11 +124,14 @@ fn related(
     mine: &Signature,
     ids: &[i64],
 ) -> Result<Vec<(i64, Relation, Option<i64>)>> {
+    // Packed once, so that its stems' keys are not sorted again for each
+    // candidate.
+    let packed = Packed::of(mine);
     let mut found: Vec<(i64, Relation)> = Vec::new();
     let mut unread: Vec<i64> = Vec::new();
     for &id in ids {
         match kept.and_then(|k| k.get(id)) {
-            Some(signature) => match ledger::relate(mine, signature) {
+            Some(signature) => match relate_to(mine, packed.as_ref(), signature) {
                 Relation::Other => {}
                 relation => found.push((id, relation)),
             },
@@ -138,7 +141,7 @@ fn related(
     let mut clusters: HashMap<i64, Option<i64>> = HashMap::new();
     let mut need: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
     for (id, signature, cluster) in signatures(conn, &unread)? {
-        match ledger::relate(mine, &Stored::read(&signature)) {
+        match relate_to(mine, packed.as_ref(), &Stored::read(&signature)) {
             Relation::Other => {}
             relation => {
                 found.push((id, relation));
@@ -166,6 +169,15 @@ fn related(
             (id, relation, cluster)
         })
         .collect())
+}
+
+/// How the claim signed `mine` (packed: `packed`, where it could be)
+/// stands to `other`.
+fn relate_to(mine: &Signature, packed: Option<&Packed>, other: &impl Parts) -> Relation {
+    match packed {
+        Some(packed) => ledger::relate(packed, other),
+        None => ledger::relate(mine, other),
+    }
 }
 
 impl<'a> Clustering<'a> {

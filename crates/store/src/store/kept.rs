@@ -143,9 +143,11 @@ mod tests {
         Signature::of(word, &[])
     }
 
-    fn stems(kept: Option<&Packed>) -> Option<Vec<&str>> {
+    use claimtrace::ledger::stem_key;
+
+    fn stems(kept: Option<&Packed>) -> Option<Vec<u64>> {
         use claimtrace::ledger::Parts;
-        kept.map(|p| p.stems().collect())
+        kept.map(|p| p.stem_keys().collect())
     }
 
     #[test]
@@ -156,25 +158,28 @@ mod tests {
         kept.keep(11, &sig("bravo"));
         // A row filed elsewhere in between leaves a hole.
         kept.keep(14, &sig("delta"));
-        assert_eq!(stems(kept.get(10)), Some(vec!["alpha"]));
-        assert_eq!(stems(kept.get(11)), Some(vec!["bravo"]));
+        assert_eq!(stems(kept.get(10)), Some(vec![stem_key("alpha")]));
+        assert_eq!(stems(kept.get(11)), Some(vec![stem_key("bravo")]));
         assert_eq!(stems(kept.get(12)), None);
-        assert_eq!(stems(kept.get(14)), Some(vec!["delta"]));
+        assert_eq!(stems(kept.get(14)), Some(vec![stem_key("delta")]));
         assert_eq!(
             (stems(kept.get(9)), stems(kept.get(15)), stems(kept.get(i64::MIN))),
             (None, None, None)
         );
         // The same version: kept.
         kept.check(Some(1));
-        assert_eq!(stems(kept.get(11)), Some(vec!["bravo"]));
+        assert_eq!(stems(kept.get(11)), Some(vec![stem_key("bravo")]));
         // Another connection committed: all let go.
         kept.check(Some(2));
         assert_eq!(stems(kept.get(11)), None);
         kept.keep(20, &sig("tango"));
-        assert_eq!(stems(kept.get(20)), Some(vec!["tango"]));
+        assert_eq!(stems(kept.get(20)), Some(vec![stem_key("tango")]));
         // A row id given again (after a rollback) starts over.
         kept.keep(18, &sig("kilo"));
-        assert_eq!((stems(kept.get(18)), stems(kept.get(20))), (Some(vec!["kilo"]), None));
+        assert_eq!(
+            (stems(kept.get(18)), stems(kept.get(20))),
+            (Some(vec![stem_key("kilo")]), None)
+        );
         // No version (PostgreSQL): nothing kept.
         kept.check(None);
         kept.keep(30, &sig("lima"));
@@ -192,7 +197,7 @@ mod tests {
         assert_eq!(kept.len(), SIGNATURES_KEPT);
         assert_eq!(
             (stems(kept.get(5)), stems(kept.get(6)), stems(kept.get(n))),
-            (None, Some(vec!["xenon"]), Some(vec!["xenon"]))
+            (None, Some(vec![stem_key("xenon")]), Some(vec![stem_key("xenon")]))
         );
         // A gap longer than the bound starts over.
         kept.keep(n + SIGNATURES_KEPT as i64 + 1, &sig("yak"));
