@@ -15,9 +15,9 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use claimtrace::doc::EntityKind;
-use claimtrace::ledger::{Appearance, ArticleRef, Fingerprint, Signature};
+use claimtrace::ledger::{Appearance, Fingerprint, Signature};
 use claimtrace::Pipeline;
-use claimtrace_store::{Appearances, ClaimFilter, Filed, LedgerStore, SqlStore};
+use claimtrace_store::{ClaimFilter, Filed, LedgerStore, Prepared, SqlStore};
 
 /// SplitMix64: small, fast and the same everywhere, so that a run is
 /// reproducible from its seed.
@@ -361,79 +361,66 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
     let start = Instant::now();
     let per_article = 8;
     let mut filed = 0usize;
-    // Articles of `per_article` claims, filed as `ingest` files them: in
-    // batches of its size, one transaction each.
-    let articles: Vec<(usize, &[Planned])> = planned.chunks(per_article).enumerate().collect();
-    for batch in articles.chunks(crate::ledger::BATCH) {
-        let texts: Vec<(String, String, Vec<Realised>)> = batch
-            .iter()
-            .map(|&(k, chunk)| {
-                let outlet = OUTLETS[k % OUTLETS.len()];
-                let url = format!(
-                    "https://news.example/{}/{}/{k}",
-                    outlet.replace(' ', "-").to_lowercase(),
-                    date_of(chunk[0].day)
-                );
-                let realised: Vec<Realised> =
-                    chunk.iter().map(|p| p.realise(&propositions, &names)).collect();
-                let body = realised.iter().map(|p| format!("{}. ", p.text)).collect();
-                (url, body, realised)
+    // Articles of `per_article` claims, filed as `ingest` files them: each
+    // staged as it comes, committed together by ingest's rule
+    // (`ledger::Commits`).
+    let mut commits = crate::ledger::Commits::new(crate::ledger::BATCH);
+    for (k, chunk) in planned.chunks(per_article).enumerate() {
+        let outlet = OUTLETS[k % OUTLETS.len()];
+        let url = format!(
+            "https://news.example/{}/{}/{k}",
+            outlet.replace(' ', "-").to_lowercase(),
+            date_of(chunk[0].day)
+        );
+        let realised: Vec<Realised> =
+            chunk.iter().map(|p| p.realise(&propositions, &names)).collect();
+        let body: String = realised.iter().map(|p| format!("{}. ", p.text)).collect();
+        let article = Filed {
+            url,
+            title: format!("Story {k}"),
+            outlet: Some(outlet.to_string()),
+            published: Some(date_of(chunk[0].day)),
+            date_from: None,
+            fingerprint: Fingerprint::of(&body),
+            body,
+            record: String::from("{}"),
+            ingested_at: String::from("2026-12-01T00:00:00Z"),
+            wire: None,
+        };
+        let reference = article.reference(1, None);
+        let appearances = realised
+            .into_iter()
+            .enumerate()
+            .map(|(index, p)| Appearance {
+                article: reference.clone(),
+                index,
+                anchor: None,
+                sentence: format!("{}.", p.text),
+                signature: Signature::of(&p.text, &p.entities),
+                text: p.text,
+                chain: p.chain,
+                status: p.status.to_string(),
+                stances: Vec::new(),
+                entities: p.entities,
+                verdict: None,
             })
             .collect();
-        let makers: Vec<_> = texts
-            .iter()
-            .map(|(_, _, realised)| {
-                move |reference: &ArticleRef| -> Vec<Appearance> {
-                    realised
-                        .iter()
-                        .enumerate()
-                        .map(|(index, p)| Appearance {
-                            article: reference.clone(),
-                            index,
-                            anchor: None,
-                            text: p.text.clone(),
-                            sentence: format!("{}.", p.text),
-                            chain: p.chain.clone(),
-                            status: p.status.to_string(),
-                            stances: Vec::new(),
-                            entities: p.entities.clone(),
-                            signature: Signature::of(&p.text, &p.entities),
-                            verdict: None,
-                        })
-                        .collect()
-                }
-            })
-            .collect();
-        let articles: Vec<Filed> = batch
-            .iter()
-            .zip(&texts)
-            .map(|(&(k, chunk), (url, body, _))| {
-                let outlet = OUTLETS[k % OUTLETS.len()];
-                Filed {
-                    url: url.clone(),
-                    title: format!("Story {k}"),
-                    outlet: Some(outlet.to_string()),
-                    published: Some(date_of(chunk[0].day)),
-                    date_from: None,
-                    fingerprint: Fingerprint::of(body),
-                    body: body.clone(),
-                    record: String::from("{}"),
-                    ingested_at: String::from("2026-12-01T00:00:00Z"),
-                    wire: None,
-                }
-            })
-            .collect();
-        let filing: Vec<(&Filed, Appearances<'_>)> =
-            articles.iter().zip(&makers).map(|(article, make)| (article, make as _)).collect();
-        for outcome in store.file_all(&filing) {
-            outcome?;
+        commits.filing(store.staged());
+        store.stage(Prepared::new(article, appearances));
+        if commits.due(store.staged()) {
+            for outcome in store.commit_staged() {
+                outcome?;
+            }
         }
         let before = filed / 20_000;
-        filed += batch.iter().map(|(_, chunk)| chunk.len()).sum::<usize>();
+        filed += chunk.len();
         if filed / 20_000 > before {
             let s = start.elapsed().as_secs_f64();
             eprintln!("  {filed} appearances, {:.0}/s", filed as f64 / s);
         }
+    }
+    for outcome in store.commit_staged() {
+        outcome?;
     }
     let ingest_s = start.elapsed().as_secs_f64();
     let stats = store.lookup_stats();

@@ -128,6 +128,12 @@ impl Preparer {
 }
 
 impl Prepared {
+    /// The article `filed` with the `appearances` made for its first
+    /// version ([`Filed::reference`]`(1, None)`), ready to file.
+    pub fn new(filed: Filed, appearances: Vec<Appearance>) -> Prepared {
+        Prepared { filed, appearances }
+    }
+
     /// Its appearances, as the article `r` names them.
     fn appearances_as(&self, r: &ArticleRef) -> Vec<Appearance> {
         self.appearances.iter().map(|a| Appearance { article: r.clone(), ..a.clone() }).collect()
@@ -159,7 +165,7 @@ struct Staged {
 impl Filed {
     /// How the article's appearances name it, as `version` and a copy of
     /// `copy_of`.
-    fn reference(&self, version: u32, copy_of: Option<String>) -> ArticleRef {
+    pub fn reference(&self, version: u32, copy_of: Option<String>) -> ArticleRef {
         let (published, date_from) = match &self.published {
             Some(stamp) => (stamp.clone(), self.date_from.unwrap_or(DateFrom::META)),
             None => (self.ingested_at.clone(), DateFrom::Ingest),
