@@ -459,6 +459,10 @@ impl SqlStore {
         // Another connection's commit since this one last wrote may have
         // changed any row: the kept signatures go.
         self.kept.check(conn.data_version());
+        if self.kept.wants_survey() {
+            let empty = conn.query_opt("SELECT 1 FROM keys LIMIT 1", &[])?.is_none();
+            self.kept.surveyed(empty);
+        }
         // Other writers of this URL, of this text, or of a near copy of it
         // wait for this one (a no-op on SQLite, where writers take turns).
         let mut keys = vec![lock_key("u", &url), lock_key("h", &hash)];

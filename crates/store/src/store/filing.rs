@@ -98,6 +98,7 @@ fn kept_postings(conn: &dyn Conn, kept: &mut Kept, bands: &[i64]) -> Result<Vec<
     for &band in bands {
         match kept.band(band) {
             Some(recent) => out.extend_from_slice(recent),
+            None if kept.is_empty_band(band) => {}
             None => unread.push(band),
         }
     }

@@ -38,6 +38,13 @@ pub(crate) struct Kept {
     /// The most recent appearances filed under a band, newest first, as
     /// the candidate lookup reads them.
     bands: HashMap<i64, Vec<i64>>,
+    /// Whether the candidate index was looked at since everything was
+    /// let go ([`Kept::surveyed`]).
+    surveyed: bool,
+    /// Whether `bands` holds every band of the candidate index (it was
+    /// empty when surveyed, and every appearance since was filed here):
+    /// a band not kept has no appearances, and is not read.
+    complete: bool,
 }
 
 impl Kept {
@@ -54,6 +61,26 @@ impl Kept {
     pub(crate) fn clear(&mut self) {
         self.signatures.clear();
         self.bands.clear();
+        (self.surveyed, self.complete) = (false, false);
+    }
+
+    /// Whether the candidate index is to be looked at ([`Kept::surveyed`])
+    /// before this write's lookups.
+    pub(crate) fn wants_survey(&self) -> bool {
+        self.is_on() && !self.surveyed
+    }
+
+    /// The candidate index was looked at: `empty`, it has no band at all,
+    /// and the bands kept from now on are all it has.
+    pub(crate) fn surveyed(&mut self, empty: bool) {
+        self.surveyed = true;
+        self.complete = empty && self.bands.is_empty();
+    }
+
+    /// Whether `band` is known to have no appearances: the bands kept
+    /// are the whole index, and it is not one of them.
+    pub(crate) fn is_empty_band(&self, band: i64) -> bool {
+        self.complete && !self.bands.contains_key(&band)
     }
 
     /// Whether anything is kept at all (SQLite; not PostgreSQL).
@@ -64,6 +91,7 @@ impl Kept {
     /// Lets the bands' appearances go (some were taken out of the index).
     pub(crate) fn clear_bands(&mut self) {
         self.bands.clear();
+        self.complete = false;
     }
 
     /// The most recent appearances of `band`, newest first, if kept.
@@ -78,20 +106,23 @@ impl Kept {
             return;
         }
         if self.bands.len() >= BANDS_KEPT {
-            self.bands.clear();
+            self.clear_bands();
         }
         self.bands.insert(band, recent);
     }
 
     /// Row `id` was just filed under `bands`, all looked up before:
-    /// each keeps its `most` recent appearances.
+    /// each keeps its `most` recent appearances (a band new to a
+    /// complete index is kept with it alone).
     pub(crate) fn filed_under(&mut self, bands: &[i64], id: i64, most: usize) {
-        for band in bands {
-            if let Some(recent) = self.bands.get_mut(band) {
+        for &band in bands {
+            if let Some(recent) = self.bands.get_mut(&band) {
                 if !recent.contains(&id) {
                     recent.insert(0, id);
                     recent.truncate(most);
                 }
+            } else if self.complete {
+                self.keep_band(band, vec![id]);
             }
         }
     }
@@ -202,5 +233,40 @@ mod tests {
         // A gap longer than the bound starts over.
         kept.keep(n + SIGNATURES_KEPT as i64 + 1, &sig("yak"));
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn knows_a_band_is_empty_only_while_it_keeps_the_whole_index() {
+        let mut kept = Kept::default();
+        kept.check(Some(1));
+        assert!(kept.wants_survey());
+        kept.surveyed(true);
+        assert!(!kept.wants_survey());
+        assert!(kept.is_empty_band(40));
+        // Filing under a band keeps it, with the appearance.
+        kept.filed_under(&[40, 41], 10, 8);
+        assert_eq!((kept.band(40), kept.is_empty_band(40)), (Some(&[10][..]), false));
+        assert!(kept.is_empty_band(42));
+        // Bands taken out, another connection's commit, a failed write:
+        // a band not kept may have appearances.
+        kept.clear_bands();
+        assert!(!kept.is_empty_band(42) && !kept.wants_survey());
+        for let_go in [|k: &mut Kept| k.check(Some(2)), |k: &mut Kept| k.clear()] {
+            kept.surveyed(true);
+            assert!(kept.is_empty_band(42));
+            let_go(&mut kept);
+            assert!(!kept.is_empty_band(42) && kept.wants_survey());
+        }
+        // An index that held bands when surveyed is not known whole.
+        kept.surveyed(false);
+        assert!(!kept.is_empty_band(42));
+        kept.filed_under(&[43], 11, 8);
+        assert_eq!(kept.band(43), None);
+        // Nor is one whose bands outgrew the bound.
+        kept.surveyed(true);
+        for band in 0..BANDS_KEPT as i64 + 1 {
+            kept.filed_under(&[band], 12, 8);
+        }
+        assert!(!kept.is_empty_band(-1));
     }
 }
