@@ -22,8 +22,8 @@ pub use copies::Fingerprint;
 pub use events::{group as group_events, Reported};
 pub use outlets::{Outlet, Outlets};
 pub use signature::{
-    relate, revises, same_claim, stem_key, MatchReason, Packed, Parts, Relation, Signature, Stored,
-    BANDS, ROWS,
+    relate, revises, same_claim, stem_key, Keyed, MatchReason, Packed, Parts, Relation, Signature,
+    Stored, BANDS, ROWS,
 };
 pub use summary::{about_terms, order_text, outlet_terms, terms, Summary};
 pub use versions::{is_unannounced, update_notes, version_changes, VersionChanges};
@@ -352,12 +352,14 @@ pub fn cluster(appearances: &[Appearance]) -> Vec<Vec<usize>> {
 pub fn cluster_signatures(signatures: &[&Signature]) -> Vec<Vec<usize>> {
     let mut index: std::collections::HashMap<i64, Vec<usize>> = Default::default();
     let mut links = Vec::new();
+    // Each compared with many: its stems' keys computed once.
+    let keyed: Vec<Keyed> = signatures.iter().map(|s| Keyed::new(s)).collect();
     for (i, a) in signatures.iter().enumerate() {
         let mut seen = std::collections::HashSet::new();
         for key in a.bands() {
             let postings = index.entry(key).or_default();
             for &j in postings.iter() {
-                if seen.insert(j) && same_claim(a, signatures[j]).is_some() {
+                if seen.insert(j) && same_claim(&keyed[i], &keyed[j]).is_some() {
                     links.push((j, i));
                 }
             }

@@ -245,6 +245,35 @@ impl Parts for Signature {
     }
 }
 
+/// A signature with its stems' keys computed once, to be compared with
+/// many others ([`Signature`]'s own are computed each time they are read).
+#[derive(Clone, Debug)]
+pub struct Keyed<'a> {
+    signature: &'a Signature,
+    stem_keys: Vec<u64>,
+}
+
+impl<'a> Keyed<'a> {
+    pub fn new(signature: &'a Signature) -> Keyed<'a> {
+        Keyed { signature, stem_keys: signature.stem_keys().collect() }
+    }
+}
+
+impl Parts for Keyed<'_> {
+    fn negated(&self) -> bool {
+        self.signature.negated
+    }
+    fn stem_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.stem_keys.iter().copied()
+    }
+    fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        self.signature.numbers()
+    }
+    fn entities(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        self.signature.entities()
+    }
+}
+
 /// A stored signature ([`Signature::encode`]) read in place: its parts
 /// borrowed from the line. Comparing a claim with the candidates the
 /// ledger finds for it reads dozens of them an appearance.
@@ -315,14 +344,15 @@ impl Packed {
     /// `sig` packed, its parts in the order it gives them; `None` when its
     /// parts run past 64 KiB.
     pub fn of(sig: &impl Parts) -> Option<Packed> {
-        let runs = [sig.stem_keys().count(), sig.numbers().count(), sig.entities().count()];
+        let keys: Vec<u64> = sig.stem_keys().collect();
+        let runs = [keys.len(), sig.numbers().count(), sig.entities().count()];
         let named = runs[1] + runs[2];
         let mut out = Vec::with_capacity(PACKED_HEAD + 8 * runs[0] + 2 * named + 8 * named);
         for n in runs {
             out.extend_from_slice(&u16::try_from(n).ok()?.to_le_bytes());
         }
         out.push(u8::from(sig.negated()));
-        for key in sig.stem_keys() {
+        for key in keys {
             out.extend_from_slice(&key.to_le_bytes());
         }
         let ends = out.len();
@@ -591,12 +621,17 @@ mod tests {
         assert!(!packed.negated());
         let line = s.encode();
         assert_eq!(Packed::of(&Stored::read(&line)), Some(packed.clone()));
+        assert_eq!(
+            Keyed::new(&s).stem_keys().collect::<Vec<_>>(),
+            s.stem_keys().collect::<Vec<_>>()
+        );
         for other in [
             sig("Russia said 137 people died at the Crocus concert hall", &["Russia"]),
             sig("Russia said 133 people were killed at the Crocus hall", &["Russia"]),
             sig("Kyiv did not attack the hall", &["Kyiv"]),
         ] {
             assert_eq!(relate(&other, &packed), relate(&other, &Stored::read(&line)));
+            assert_eq!(relate(&Keyed::new(&other), &packed), relate(&other, &s));
         }
         let empty = Packed::of(&Signature::default()).unwrap();
         assert_eq!(

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::hash::fnv1a;
-use super::{same_claim, MatchReason};
+use super::{same_claim, Keyed};
 use super::{Appearance, DateFrom, OrderKey};
 use crate::record::ledger::{
     AppearanceStance, Edge, FirstSeen, LedgerAppearance, LedgerClaim, LedgerStance, SameAs,
@@ -220,25 +220,27 @@ fn same_as(sorted: &[&Appearance]) -> Vec<Option<SameAs>> {
     fn signed(a: &Appearance) -> bool {
         !a.signature.stems.is_empty()
     }
-    /// The candidate `a` shares the most wording with, among those that
-    /// are the same claim.
-    fn best<'a>(
-        a: &Appearance,
-        candidates: impl Iterator<Item = &'a &'a Appearance>,
-    ) -> Option<(MatchReason, &'a Appearance)> {
+    // Each compared with up to 2 * COMPARED others: its stems' keys
+    // computed once.
+    let keyed: Vec<Keyed> =
+        sorted.iter().take(REASONED + COMPARED).map(|a| Keyed::new(&a.signature)).collect();
+    // The candidate `k` shares the most wording with, among those that
+    // are the same claim.
+    let best = |k: usize, candidates: &mut dyn Iterator<Item = usize>| {
         candidates
-            .filter(|b| signed(b))
-            .filter_map(|b| same_claim(&a.signature, &b.signature).map(|why| (why, *b)))
+            .filter(|&j| signed(sorted[j]))
+            .filter_map(|j| same_claim(&keyed[k], &keyed[j]).map(|why| (why, sorted[j])))
             .max_by(|x, y| x.0.wording.total_cmp(&y.0.wording))
-    }
+    };
     let mut out = vec![None; sorted.len()];
     for (k, a) in sorted.iter().enumerate().take(REASONED) {
         if !signed(a) {
             continue;
         }
         // The nearest earlier ones first, then the next later ones.
-        let found = best(a, sorted[..k].iter().rev().take(COMPARED))
-            .or_else(|| best(a, sorted[k + 1..].iter().take(COMPARED)));
+        let later = (k + 1..sorted.len()).take(COMPARED);
+        let found =
+            best(k, &mut (0..k).rev().take(COMPARED)).or_else(|| best(k, &mut later.clone()));
         if let Some((why, b)) = found {
             out[k] = Some(SameAs {
                 url: b.article.url.clone(),

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use claimtrace::ledger::{self, Appearance, Packed, Parts, Relation, Signature, Stored, Summary};
+use claimtrace::ledger::{self, Appearance, Keyed, Relation, Signature, Stored, Summary};
 
 use super::kept::Kept;
 use super::{
@@ -90,8 +90,8 @@ pub(super) fn insert_appearance(
     Ok(id)
 }
 
-/// [`postings`] of `bands`, read from `kept` where it has the band and
-/// kept there where it had not.
+/// [`postings`] of `bands`, read from `kept` where it has the band (or
+/// knows it empty) and kept there where it had not.
 fn kept_postings(conn: &dyn Conn, kept: &mut Kept, bands: &[i64]) -> Result<Vec<i64>> {
     let mut out = Vec::new();
     let mut unread = Vec::new();
@@ -125,14 +125,13 @@ fn related(
     mine: &Signature,
     ids: &[i64],
 ) -> Result<Vec<(i64, Relation, Option<i64>)>> {
-    // Packed once, so that its stems' keys are not sorted again for each
-    // candidate.
-    let packed = Packed::of(mine);
+    // Its stems' keys computed once for all the candidates.
+    let mine = Keyed::new(mine);
     let mut found: Vec<(i64, Relation)> = Vec::new();
     let mut unread: Vec<i64> = Vec::new();
     for &id in ids {
         match kept.and_then(|k| k.get(id)) {
-            Some(signature) => match relate_to(mine, packed.as_ref(), signature) {
+            Some(signature) => match ledger::relate(&mine, signature) {
                 Relation::Other => {}
                 relation => found.push((id, relation)),
             },
@@ -142,7 +141,7 @@ fn related(
     let mut clusters: HashMap<i64, Option<i64>> = HashMap::new();
     let mut need: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
     for (id, signature, cluster) in signatures(conn, &unread)? {
-        match relate_to(mine, packed.as_ref(), &Stored::read(&signature)) {
+        match ledger::relate(&mine, &Stored::read(&signature)) {
             Relation::Other => {}
             relation => {
                 found.push((id, relation));
@@ -170,15 +169,6 @@ fn related(
             (id, relation, cluster)
         })
         .collect())
-}
-
-/// How the claim signed `mine` (packed: `packed`, where it could be)
-/// stands to `other`.
-fn relate_to(mine: &Signature, packed: Option<&Packed>, other: &impl Parts) -> Relation {
-    match packed {
-        Some(packed) => ledger::relate(packed, other),
-        None => ledger::relate(mine, other),
-    }
 }
 
 impl<'a> Clustering<'a> {

@@ -111,9 +111,9 @@ impl Kept {
         self.bands.insert(band, recent);
     }
 
-    /// Row `id` was just filed under `bands`, all looked up before:
-    /// each keeps its `most` recent appearances (a band new to a
-    /// complete index is kept with it alone).
+    /// Row `id` was just filed under `bands`, all looked up before (or
+    /// known empty): each kept keeps its `most` recent appearances, and a
+    /// band new to a complete index is kept with it alone.
     pub(crate) fn filed_under(&mut self, bands: &[i64], id: i64, most: usize) {
         for &band in bands {
             if let Some(recent) = self.bands.get_mut(&band) {
