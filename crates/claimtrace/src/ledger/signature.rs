@@ -406,10 +406,10 @@ impl Parts for Packed {
 }
 
 /// The items two ascending runs have in common, in order.
-fn common<'a>(
-    a: impl Iterator<Item = &'a str>,
-    b: impl Iterator<Item = &'a str>,
-) -> impl Iterator<Item = &'a str> {
+fn common<T: Ord>(
+    a: impl Iterator<Item = T>,
+    b: impl Iterator<Item = T>,
+) -> impl Iterator<Item = T> {
     let (mut a, mut b) = (a.peekable(), b.peekable());
     std::iter::from_fn(move || loop {
         match a.peek()?.cmp(b.peek()?) {
@@ -430,29 +430,8 @@ fn common<'a>(
 /// Stems in common, their Jaccard index, and the stem count of the claim
 /// with fewer.
 fn overlap(a: &impl Parts, b: &impl Parts) -> (usize, f64, usize) {
-    let (mut a, mut b) = (a.stem_keys().peekable(), b.stem_keys().peekable());
-    let (mut shared, mut in_a, mut in_b) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => {
-                in_a += 1;
-                a.next();
-            }
-            std::cmp::Ordering::Greater => {
-                in_b += 1;
-                b.next();
-            }
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                in_a += 1;
-                in_b += 1;
-                a.next();
-                b.next();
-            }
-        }
-    }
-    in_a += a.count();
-    in_b += b.count();
+    let shared = common(a.stem_keys(), b.stem_keys()).count();
+    let (in_a, in_b) = (a.stem_keys().count(), b.stem_keys().count());
     let union = in_a + in_b - shared;
     (shared, if union == 0 { 0.0 } else { shared as f64 / union as f64 }, in_a.min(in_b))
 }

@@ -238,9 +238,8 @@ fn same_as(sorted: &[&Appearance]) -> Vec<Option<SameAs>> {
             continue;
         }
         // The nearest earlier ones first, then the next later ones.
-        let later = (k + 1..sorted.len()).take(COMPARED);
-        let found =
-            best(k, &mut (0..k).rev().take(COMPARED)).or_else(|| best(k, &mut later.clone()));
+        let found = best(k, &mut (0..k).rev().take(COMPARED))
+            .or_else(|| best(k, &mut (k + 1..sorted.len()).take(COMPARED)));
         if let Some((why, b)) = found {
             out[k] = Some(SameAs {
                 url: b.article.url.clone(),
