@@ -490,9 +490,18 @@ pub fn relate(a: &impl Parts, b: &impl Parts) -> Relation {
     let contained = shared >= 5
         && (shared as f64 >= 0.75 * smaller as f64
             || 3 * shared >= 2 * smaller && same_parties(a, b) >= 2);
+    // The same telling figures (a date, a toll) hold a short claim to the
+    // longer one that holds two thirds of its words ("the Brexit deadline
+    // is October 31" in "... the deadline now stands at October 31, 2019").
+    let figures_hold = has_numbers
+        && shared >= 2
+        && 3 * shared >= 2 * smaller
+        && telling_figure(a)
+        && telling_figure(b);
     let same = wording >= 0.6
         || (share_entities && (wording >= 0.4 || contained))
-        || (has_numbers && wording >= 0.4);
+        || (has_numbers && wording >= 0.4)
+        || figures_hold;
     if !same || other_parties(a, b) {
         return Relation::Other;
     }
@@ -512,12 +521,23 @@ pub fn relate(a: &impl Parts, b: &impl Parts) -> Relation {
 /// report that leaves the figure out may be the same claim, on a third
 /// word in common), no other parties, and either most of the wording in
 /// common, or shared entities with a good part of the wording or with
-/// most of the shorter claim's wording.
+/// most of the shorter claim's wording, or telling figures with two
+/// thirds of the shorter claim's wording.
 pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
     match relate(a, b) {
         Relation::Same(reason) => Some(reason),
         _ => None,
     }
+}
+
+/// Whether a claim writes a figure that tells one event from another: a
+/// number of two digits or more, or a fraction ("31", "2.9e6"), not a
+/// small count, an ordinal ("three", "third") or a year (the season or
+/// the term a story runs in).
+fn telling_figure(a: &impl Parts) -> bool {
+    a.numbers()
+        .filter(|n| !is_year(n))
+        .any(|n| n.parse::<f64>().is_ok_and(|v| v >= 10.0 || v.fract() != 0.0))
 }
 
 /// Whether a number reads as a year (1800 to 2100).
@@ -672,6 +692,25 @@ mod tests {
         let other = sig("The central bank raised interest rates by half a point", &[]);
         assert!(!a.bands().iter().any(|b| other.bands().contains(b)));
         assert!(sig("Protests", &[]).bands().is_empty());
+    }
+
+    #[test]
+    fn a_short_claim_inside_a_longer_one_with_its_telling_figures_is_the_same_claim() {
+        let long = sig(
+            "After failed talks on a deal and an extension the deadline now stands at October 31, 2019",
+            &[],
+        );
+        let short = sig("the Brexit deadline is October 31", &[]);
+        assert!(same_claim(&long, &short).is_some());
+        let voted = sig("About 2.9 million people voted in Sunday's election", &[]);
+        let turnout = sig("More than 2.9 million voters turned out to vote in the elections", &[]);
+        assert!(same_claim(&voted, &turnout).is_some());
+        // Small counts, ordinals and years tell no event from another.
+        let storm = sig("it would have become the third named storm of the 2019 season", &[]);
+        let hurricane = sig("it became the third hurricane of the 2019 season", &[]);
+        assert!(same_claim(&storm, &hurricane).is_none());
+        let other = sig("the vote is on October 31", &[]);
+        assert!(same_claim(&short, &other).is_none());
     }
 
     #[test]
