@@ -2026,3 +2026,51 @@ fn an_attributive_participle_is_no_cue() {
                 of its investigation into alleged misconduct by President Donald Trump.";
     check_claim(body, "the House issued a subpoena", &[], Status::Asserted);
 }
+
+// "No such ..." points back to the claim before it and says it did not
+// happen: that claim is disputed.
+#[test]
+fn a_refutation_that_points_back_disputes_the_claim_before() {
+    let doc = analyze(
+        "The accusation against the mayor is that he moved city funds to his brother's company. An audit by the state treasury found no such transfer.",
+    );
+    let claim = find_claim(&doc, "he moved city funds to his brother's company");
+    assert_eq!(claim.status, Status::Disputed, "{claim:?}");
+    assert!(claim.stances.iter().any(|s| s.kind == StanceKind::Denies), "{:?}", claim.stances);
+}
+
+// Signals reach back from any sentence of a long article, not only from
+// its last dozen claims.
+#[test]
+fn a_denial_early_in_a_long_article_answers_its_claim() {
+    let mut text = String::from(
+        "Moscow claimed Kyiv was involved in the attack. Kyiv rejected Moscow's claims.",
+    );
+    for k in 1..=20 {
+        text.push_str(&format!(" The governor of region {k} said {k} schools had reopened."));
+    }
+    let doc = analyze(&text);
+    let claim = find_claim(&doc, "Kyiv was involved in the attack");
+    assert_eq!(claim.status, Status::Disputed, "{claim:?}");
+    assert!(claim.stances.iter().any(|s| s.kind == StanceKind::Denies && s.actor == "Kyiv"));
+}
+
+// A denial whose object only repeats a word of a claim in another
+// paragraph, or denies "any" act the claim does not name, is no answer
+// to it.
+#[test]
+fn a_denial_answers_only_the_claim_it_names() {
+    let doc = analyze(
+        "According to a court clerk, arguments in the case would be heard in October.\n\nThe president asked the court to intervene, saying he was immune. The judge rejected this argument.",
+    );
+    let claim = find_claim(&doc, "arguments in the case would be heard in October");
+    assert_ne!(claim.status, Status::Disputed, "{claim:?}");
+    let doc = analyze(
+        "The defendants claimed the woman first complained of theft. One of them denied any sexual activity.",
+    );
+    let claim = find_claim(&doc, "the woman first complained of theft");
+    assert_ne!(claim.status, Status::Disputed, "{claim:?}");
+    let doc = analyze("Moscow claimed Kyiv was involved in the attack. Kyiv denied any role.");
+    let claim = find_claim(&doc, "Kyiv was involved in the attack");
+    assert_eq!(claim.status, Status::Disputed, "{claim:?}");
+}

@@ -80,6 +80,9 @@ pub struct Lexicons {
     pub unverified: PhraseList,
     pub confirm: PhraseList,
     pub dispute: PhraseList,
+    /// Said, in a sentence of no claim, of the claim before it: it did not
+    /// happen ("found no such action").
+    pub refuted: PhraseList,
     pub deny: PhraseList,
     pub no_comment: PhraseList,
     /// Verbs of support; with a negative subject they name a claim nobody backs.
@@ -113,6 +116,9 @@ pub struct Lexicons {
     /// Subordinators of a concession the writer grants ("while",
     /// "although").
     pub concessive: HashSet<String>,
+    /// Nouns after "any" that deny a part in the claim before ("denied
+    /// any involvement").
+    pub denial_objects: HashSet<String>,
     /// Superlatives without "most": an evaluation after a copula.
     pub superlative: HashSet<String>,
     /// Verbs of accusation, with the prepositions that open the act the
@@ -179,6 +185,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         unverified: PhraseList::parse(data!("unverified.txt")),
         confirm: PhraseList::parse(data!("confirm.txt")),
         dispute: PhraseList::parse(data!("dispute.txt")),
+        refuted: PhraseList::parse(data!("refuted.txt")),
         deny: PhraseList::parse(data!("deny.txt")),
         no_comment: PhraseList::parse(data!("no_comment.txt")),
         support: PhraseList::parse(data!("support.txt")),
@@ -206,6 +213,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         hedging_nouns: words(data!("hedging_nouns.txt")),
         rhetoric: words(data!("rhetoric.txt")),
         concessive: words(data!("concessive.txt")),
+        denial_objects: words(data!("denial_objects.txt")),
         superlative: words(data!("superlative.txt")),
         unnamed: words(data!("unnamed.txt")),
         anonymity: PhraseList::parse(data!("anonymity.txt")),

@@ -18,6 +18,9 @@ const LOOK_BACK: usize = 12;
 /// How many claims back a claim may contradict (an answer often comes
 /// paragraphs after the claim it answers).
 const CONTRADICTION_LOOK_BACK: usize = 32;
+/// How many sentences back a refutation without a claim of its own
+/// ("found no such action") reaches.
+const REFUTED_REACH: usize = 2;
 
 /// Sets the statuses and stances of the claims found, from signals in
 /// their own sentence and in the sentences after them.
@@ -29,6 +32,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     for claim in &found.claims {
         has_claim[claim.sentence] = true;
     }
+    let reach = &Reach::new(found);
     let mut pending_by_sentence: Vec<Vec<Stance>> = vec![Vec::new(); doc.sentences.len()];
     for (s, stance) in std::mem::take(&mut found.pending) {
         pending_by_sentence[s].push(stance);
@@ -40,9 +44,34 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         // "The information has not been verified": the latest claim.
         let unverified = LEXICONS.unverified.find(words, start..end);
         if let Some(signal) = unverified.filter(|_| !has_claim[sentence_idx]) {
-            if let Some(target) = latest(found, sentence_idx) {
+            if let Some(target) = reach.latest(found, sentence_idx) {
                 let cue = Some(ctx.token_span(signal.start, signal.end));
                 found.claims[target].strengthen(Status::Unverified, cue);
+                sentence_target = Some(target);
+            }
+        }
+
+        // "An investigation by PolitiFact found no such action": the
+        // latest claim of the last sentences is disputed, by the source
+        // of the claim the words are in, else by the sentence's subject.
+        if let Some(signal) = LEXICONS.refuted.find(words, start..end) {
+            let recent = |t: &usize| found.claims[*t].sentence + REFUTED_REACH >= sentence_idx;
+            if let Some(target) = reach.latest(found, sentence_idx).filter(recent) {
+                let cue = ctx.token_span(signal.start, signal.end);
+                let said_in = found.claims.iter().find(|c| {
+                    c.sentence == sentence_idx && c.span.contains(cue) && !c.chain.is_empty()
+                });
+                let actor = match said_in {
+                    Some(claim) => Some(claim.chain[0].text.clone()),
+                    None => subject_before(ctx, start, signal.start)
+                        .and_then(|s| to_source(ctx, s))
+                        .map(|s| s.text),
+                };
+                let cue = Some(cue);
+                if let Some(actor) = actor {
+                    add_stance(&mut found.claims[target], &actor, StanceKind::Denies, cue);
+                }
+                found.claims[target].strengthen(Status::Disputed, cue);
                 sentence_target = Some(target);
             }
         }
@@ -63,7 +92,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                     continue;
                 }
                 let actor = to_source(ctx, from..for_at);
-                let target = sentence_target.or_else(|| latest(found, sentence_idx + 1));
+                let target = sentence_target.or_else(|| reach.latest(found, sentence_idx + 1));
                 if let (Some(actor), Some(target)) = (actor, target) {
                     let cue = Some(ctx.token_span(verb, for_at + 2));
                     add_stance(&mut found.claims[target], &actor.text, StanceKind::NoComment, cue);
@@ -79,7 +108,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let deny = LEXICONS
                 .deny
                 .match_at(words, at)
-                .or_else(|| labels_false(ctx, found, sentence_idx, at..end))
+                .or_else(|| labels_false(ctx, reach, found, sentence_idx, at..end))
                 .filter(|_| !(at > start && matches!(words[at - 1], "the" | "a")));
             let negative_subject = || {
                 subject_before(ctx, start, at)
@@ -97,7 +126,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 .match_at(words, at)
                 .filter(|&n| {
                     phrase_after(ctx, at + n..end).is_some_and(|object| {
-                        named_claim(ctx, found, sentence_idx, object).is_some()
+                        named_claim(ctx, reach, found, sentence_idx, object).is_some()
                     })
                 })
                 .filter(|_| deny.is_none() && refuse.is_none());
@@ -143,9 +172,9 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             // refuses something and denies no clause).
             if kind == StanceKind::Denies
                 && !passive
-                && object
-                    .clone()
-                    .is_none_or(|object| named_claim(ctx, found, sentence_idx, object).is_none())
+                && object.clone().is_none_or(|object| {
+                    named_claim(ctx, reach, found, sentence_idx, object).is_none()
+                })
             {
                 if let Some(denied) = denied_clause(ctx, found, sentence_idx, at..end) {
                     let claim = &mut found.claims[denied];
@@ -165,17 +194,17 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             });
             let target = object
                 .clone()
-                .and_then(|object| named_claim(ctx, found, sentence_idx, object))
+                .and_then(|object| named_claim(ctx, reach, found, sentence_idx, object))
                 .or(sentence_target)
                 .or_else(|| {
                     (kind == StanceKind::Denies)
-                        .then(|| answered_claim(ctx, found, sentence_idx, cue, object))
+                        .then(|| answered_claim(ctx, reach, found, sentence_idx, cue, object))
                         .flatten()
                 })
                 .or_else(|| {
                     if kind == StanceKind::NoComment {
-                        paragraph_topic(ctx, found, sentence_idx)
-                            .or_else(|| latest(found, sentence_idx + 1))
+                        paragraph_topic(ctx, reach, found, sentence_idx)
+                            .or_else(|| reach.latest(found, sentence_idx + 1))
                     } else {
                         None
                     }
@@ -207,7 +236,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
 
         // Stances from reported speech in this sentence.
         for stance in std::mem::take(&mut pending_by_sentence[sentence_idx]) {
-            let target = sentence_target.or_else(|| latest(found, sentence_idx));
+            let target = sentence_target.or_else(|| reach.latest(found, sentence_idx));
             if let Some(target) = target {
                 add_stance(&mut found.claims[target], &stance.actor, stance.kind, stance.cue);
             }
@@ -374,6 +403,7 @@ pub(super) fn find_hedge(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<us
 /// sentence.
 fn labels_false(
     ctx: &Ctx<'_>,
+    reach: &Reach,
     found: &Found,
     sentence_idx: usize,
     rest: Range<usize>,
@@ -382,7 +412,7 @@ fn labels_false(
     let Range { start: cue, end } = rest;
     let n = LEXICONS.label.match_at(words, cue)?;
     let object = phrase_after(ctx, cue + n..end)?;
-    named_claim(ctx, found, sentence_idx, object.clone())?;
+    named_claim(ctx, reach, found, sentence_idx, object.clone())?;
     let noun = (object.start..end).find(|&i| LEXICONS.claim_nouns.contains_key(words[i]))?;
     LEXICONS.false_label.find(words, noun + 1..end.min(noun + 6))?;
     Some(n)
@@ -392,27 +422,73 @@ fn labels_false(
 /// it: what a refusal to comment later in the paragraph answers ("Outlets
 /// reported X, citing sources. The sources said Y. Asked about it, he
 /// declined to comment.").
-fn paragraph_topic(ctx: &Ctx<'_>, found: &Found, sentence_idx: usize) -> Option<usize> {
+fn paragraph_topic(
+    ctx: &Ctx<'_>,
+    reach: &Reach,
+    found: &Found,
+    sentence_idx: usize,
+) -> Option<usize> {
     let doc = ctx.doc;
-    let at = doc.sentences.get(sentence_idx)?.span;
-    // Paragraphs are in text order.
-    let paragraph = doc.paragraphs[doc.paragraphs.partition_point(|p| p.span.end() < at.end())..]
-        .first()
-        .filter(|p| p.span.contains(at))?
-        .span;
-    let n = found.claims.len();
-    (n.saturating_sub(LOOK_BACK)..n).find(|&i| {
+    let paragraph = paragraph_of(ctx, sentence_idx)?;
+    let before: Vec<usize> = reach
+        .claims(found, sentence_idx)
+        .filter(|&i| found.claims[i].sentence < sentence_idx)
+        .collect();
+    before.into_iter().rev().find(|&i| {
         let claim = &found.claims[i];
-        claim.sentence < sentence_idx
-            && !claim.chain.is_empty()
+        !claim.chain.is_empty()
             && doc.sentences.get(claim.sentence).is_some_and(|s| paragraph.contains(s.span))
     })
 }
 
-/// The latest claim before sentence `before`, within reach.
-fn latest(found: &Found, before: usize) -> Option<usize> {
-    let n = found.claims.len();
-    (n.saturating_sub(LOOK_BACK)..n).rev().find(|&i| found.claims[i].sentence < before)
+/// The span of the paragraph sentence `sentence_idx` is in.
+fn paragraph_of(ctx: &Ctx<'_>, sentence_idx: usize) -> Option<Span> {
+    let paragraphs = &ctx.doc.paragraphs;
+    let at = ctx.doc.sentences.get(sentence_idx)?.span;
+    // Paragraphs are in text order.
+    paragraphs[paragraphs.partition_point(|p| p.span.end() < at.end())..]
+        .first()
+        .filter(|p| p.span.contains(at))
+        .map(|p| p.span)
+}
+
+/// The claims of an article by sentence, to find those a signal may point
+/// to without scanning the article: built when statuses are linked (the
+/// article's claims are all found by then); claims added after (denied
+/// clauses) are looked at one by one.
+struct Reach {
+    /// (sentence, claim) for the claims found before, in that order.
+    by_sentence: Vec<(usize, usize)>,
+    /// How many claims there were when this was built.
+    indexed: usize,
+}
+
+impl Reach {
+    fn new(found: &Found) -> Reach {
+        let mut by_sentence: Vec<(usize, usize)> =
+            found.claims.iter().enumerate().map(|(i, c)| (c.sentence, i)).collect();
+        by_sentence.sort_unstable();
+        Reach { by_sentence, indexed: found.claims.len() }
+    }
+
+    /// The [`LOOK_BACK`] claims a signal in sentence `sentence_idx` may
+    /// point to: those of the sentences up to it, latest first.
+    fn claims<'a>(
+        &'a self,
+        found: &'a Found,
+        sentence_idx: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let end = self.by_sentence.partition_point(|&(s, _)| s <= sentence_idx);
+        let added = (self.indexed..found.claims.len())
+            .rev()
+            .filter(move |&i| found.claims[i].sentence <= sentence_idx);
+        added.chain(self.by_sentence[..end].iter().rev().map(|&(_, i)| i)).take(LOOK_BACK)
+    }
+
+    /// The latest claim before sentence `before`.
+    fn latest(&self, found: &Found, before: usize) -> Option<usize> {
+        self.claims(found, before.checked_sub(1)?).next()
+    }
 }
 
 /// "The BBC has verified the footage", "The video was authenticated by
@@ -491,6 +567,7 @@ fn split_actors(ctx: &Ctx<'_>, subject: Range<usize>) -> Vec<String> {
 /// claim's sources, the noun to its cue word ("claims" to "claimed").
 fn named_claim(
     ctx: &Ctx<'_>,
+    reach: &Reach,
     found: &Found,
     sentence_idx: usize,
     object: Range<usize>,
@@ -502,12 +579,11 @@ fn named_claim(
         .filter(|&k| ctx.is_capitalized(k) && !matches!(words[k], "the" | "a" | "an"))
         .map(|k| words[k].to_string())
         .collect();
-    let n = found.claims.len();
     // The best score so far, and its claim.
     let mut best: Option<(usize, usize)> = None;
-    for i in (n.saturating_sub(LOOK_BACK)..n).rev() {
+    for i in reach.claims(found, sentence_idx) {
         let claim = &found.claims[i];
-        if claim.sentence > sentence_idx || claim.chain.is_empty() {
+        if claim.chain.is_empty() {
             continue;
         }
         let mut score = 1;
@@ -548,6 +624,7 @@ fn named_claim(
 /// that shares its stem, else, after "any", the latest.
 fn answered_claim(
     ctx: &Ctx<'_>,
+    reach: &Reach,
     found: &Found,
     sentence_idx: usize,
     cue: usize,
@@ -558,8 +635,7 @@ fn answered_claim(
     let words = ctx.words();
     let cue_at = ctx.doc.tokens[cue].span.start();
     let candidates = || {
-        let n = found.claims.len();
-        (n.saturating_sub(LOOK_BACK)..n).rev().filter(move |&i| {
+        reach.claims(found, sentence_idx).filter(move |&i| {
             let claim = &found.claims[i];
             !claim.chain.is_empty()
                 && claim.sentence + REACH >= sentence_idx
@@ -595,9 +671,19 @@ fn answered_claim(
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| nouns.iter().any(|n| same_stem(&w.to_lowercase(), n)))
     };
+    // A noun answers a claim of the denial's paragraph that shares its
+    // stem ("denied any involvement" and "was involved"): across a
+    // paragraph break the same word names something else.
+    let paragraph = paragraph_of(ctx, sentence_idx);
+    let in_paragraph = |i: usize| {
+        let at = ctx.doc.sentences[found.claims[i].sentence].span;
+        paragraph.is_some_and(|p| p.contains(at))
+    };
+    let denies_a_part = words[object.start] == "any"
+        && object.clone().any(|k| LEXICONS.denial_objects.contains(words[k]));
     candidates()
-        .find(|&i| shares_stem(i))
-        .or_else(|| (words[object.start] == "any").then(|| candidates().next()).flatten())
+        .find(|&i| in_paragraph(i) && shares_stem(i))
+        .or_else(|| denies_a_part.then(|| candidates().next()).flatten())
 }
 
 /// The clause after a denial ("denies [that] the two explosions are
