@@ -14,7 +14,7 @@ use claimtrace::Record;
 use sha2::{Digest, Sha256};
 
 use crate::sql::{args, lock_key, Arg, Conn, Dialect, Row, Tx};
-use filing::{insert_appearance, Clustering};
+use filing::{insert_appearance, next_appearance_id, Clustering};
 
 mod filing;
 mod kept;
@@ -634,8 +634,10 @@ impl SqlStore {
 
         let mut clustering = Clustering::new(&url, splits, rebuild);
         for appearance in &appearances {
-            let id = insert_appearance(conn, article_id, appearance, &mut self.text_rows)?;
-            clustering.link(conn, &mut self.stats, Some(&mut self.kept), appearance, id, None)?;
+            let id = next_appearance_id(conn)?;
+            let kept = Some(&mut self.kept);
+            let cluster = clustering.link(conn, &mut self.stats, kept, appearance, id, None)?;
+            insert_appearance(conn, article_id, appearance, (id, cluster), &mut self.text_rows)?;
             self.kept.keep(id, &appearance.signature);
         }
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;

@@ -37,15 +37,29 @@ pub(super) struct Clustering<'a> {
     pub(super) retired: Vec<(String, i64)>,
 }
 
-/// Files `appearance` of the article at row `article`; returns its row id.
-/// Its full-text row is written at once (PostgreSQL) or held in
-/// `text_rows` (SQLite).
+/// The row id the next appearance filed in this transaction will have:
+/// reserved before it is filed, so that it is written once, with its
+/// cluster (SQLite gives the row after the last, as it would itself; the
+/// writer holds the lock. PostgreSQL takes it from the identity's
+/// sequence).
+pub(super) fn next_appearance_id(conn: &dyn Conn) -> Result<i64> {
+    let sql = match conn.dialect() {
+        Dialect::Postgres => "SELECT nextval(pg_get_serial_sequence('appearances', 'id'))",
+        Dialect::Sqlite => "SELECT coalesce(max(id), 0) + 1 FROM appearances",
+    };
+    conn.query_one(sql, &[])?.int(0)
+}
+
+/// Files `appearance` of the article at row `article` as row `id` (from
+/// [`next_appearance_id`]) in `cluster`. Its full-text row is written at
+/// once (PostgreSQL) or held in `text_rows` (SQLite).
 pub(super) fn insert_appearance(
     conn: &dyn Conn,
     article: i64,
     appearance: &Appearance,
+    (id, cluster): (i64, i64),
     text_rows: &mut TextRows,
-) -> Result<i64> {
+) -> Result<()> {
     let (chain, stances, entities) =
         (to_json(&appearance.chain), to_json(&appearance.stances), to_json(&appearance.entities));
     let (signature, verdict) =
@@ -54,40 +68,39 @@ pub(super) fn insert_appearance(
     // statement; SQLite in two (in process, as cheap).
     let insert = match conn.dialect() {
         Dialect::Postgres => {
-            "WITH a AS (INSERT INTO appearances (article, idx, text, sentence, chain,
-                 status, stances, entities, signature, verdict, anchor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id)
-             INSERT INTO claims_fts (rowid, text, sentence) SELECT id, ?3, ?4 FROM a
-             RETURNING rowid"
+            "WITH a AS (INSERT INTO appearances (id, article, idx, text, sentence, chain,
+                 status, stances, entities, signature, verdict, anchor, cluster)
+                 VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13) RETURNING id)
+             INSERT INTO claims_fts (rowid, text, sentence) SELECT id, ?3, ?4 FROM a"
         }
         Dialect::Sqlite => {
-            "INSERT INTO appearances (article, idx, text, sentence, chain, status,
-                 stances, entities, signature, verdict, anchor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id"
+            "INSERT INTO appearances (id, article, idx, text, sentence, chain, status,
+                 stances, entities, signature, verdict, anchor, cluster)
+             VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)"
         }
     };
-    let id = conn
-        .query_one(
-            insert,
-            args![
-                article,
-                appearance.index as i64,
-                &appearance.text,
-                &appearance.sentence,
-                &chain,
-                &appearance.status,
-                &stances,
-                &entities,
-                &signature,
-                &verdict,
-                &appearance.anchor,
-            ],
-        )?
-        .int(0)?;
+    conn.execute(
+        insert,
+        args![
+            article,
+            appearance.index as i64,
+            &appearance.text,
+            &appearance.sentence,
+            &chain,
+            &appearance.status,
+            &stances,
+            &entities,
+            &signature,
+            &verdict,
+            &appearance.anchor,
+            id,
+            cluster,
+        ],
+    )?;
     if conn.dialect() == Dialect::Sqlite {
         text_rows.claims.push((id, appearance.text.clone(), appearance.sentence.clone()));
     }
-    Ok(id)
+    Ok(())
 }
 
 /// [`postings`] of `bands`, read from `kept` where it has the band (or
@@ -191,11 +204,13 @@ impl<'a> Clustering<'a> {
         }
     }
 
-    /// Links the filed appearance `id` to the clusters of the earlier
-    /// appearances that are the same claim, joining them into the largest.
-    /// `stays_in`: the cluster the appearance is in already (re-analysed in
-    /// place); it stays there, and may bring others in. `kept`: the
-    /// signatures of appearances filed last, read instead of their rows.
+    /// Links appearance `id` to the clusters of the earlier appearances
+    /// that are the same claim, joining them into the largest; returns the
+    /// cluster it joins, which the caller writes into its row (a new
+    /// appearance is filed after, with it). `stays_in`: the cluster the
+    /// appearance is in already (re-analysed in place); it stays there,
+    /// and may bring others in. `kept`: the signatures of appearances
+    /// filed last, read instead of their rows.
     pub(super) fn link(
         &mut self,
         conn: &dyn Conn,
@@ -204,7 +219,7 @@ impl<'a> Clustering<'a> {
         appearance: &Appearance,
         id: i64,
         stays_in: Option<i64>,
-    ) -> Result<()> {
+    ) -> Result<i64> {
         self.ids.push(id);
         // Candidates: earlier appearances sharing a MinHash band of their
         // stems, the most recent BUCKET of each band.
@@ -310,9 +325,8 @@ impl<'a> Clustering<'a> {
                 self.absorbed.entry(root).or_default().extend(carried);
             }
         }
-        conn.execute("UPDATE appearances SET cluster = ?1 WHERE id = ?2", args![root, id])?;
         self.joined.push(root);
-        Ok(())
+        Ok(root)
     }
 
     /// Where the `k`-th appearance linked is now, after later merges.

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature};
 use claimtrace::{Document, Record};
 
-use super::filing::{insert_appearance, Clustering};
+use super::filing::{insert_appearance, next_appearance_id, Clustering};
 use super::TextRows;
 use super::{
     band_keys, cluster_of, correction_rows, fresh_cluster, in_force, lock_clusters_of,
@@ -264,9 +264,10 @@ impl SqlStore {
             let Some(stored) = found.map(|k| &old[k]) else {
                 report.added.push(appearance.text.clone());
                 let mut text_rows = TextRows::default();
-                let id = insert_appearance(conn, article.id, appearance, &mut text_rows)?;
+                let id = next_appearance_id(conn)?;
+                let cluster = clustering.link(conn, &mut self.stats, None, appearance, id, None)?;
+                insert_appearance(conn, article.id, appearance, (id, cluster), &mut text_rows)?;
                 text_rows.write(conn)?;
-                clustering.link(conn, &mut self.stats, None, appearance, id, None)?;
                 linked.push(appearance);
                 continue;
             };
@@ -299,7 +300,12 @@ impl SqlStore {
                 // Other words: other candidates. It stays in its claim and
                 // may bring in others that are the same claim.
                 unfile_keys(conn, stored.id, &stored.fields[4])?;
-                clustering.link(conn, &mut self.stats, None, appearance, stored.id, cluster)?;
+                let joined =
+                    clustering.link(conn, &mut self.stats, None, appearance, stored.id, cluster)?;
+                conn.execute(
+                    "UPDATE appearances SET cluster = ?1 WHERE id = ?2",
+                    args![joined, stored.id],
+                )?;
                 linked.push(appearance);
             }
         }
