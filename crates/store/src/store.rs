@@ -384,8 +384,11 @@ impl SqlStore {
     /// `filed` (every article of it went in); rolls it back otherwise.
     /// Whether it was committed.
     fn commit_filed(&mut self, filed: bool) -> bool {
-        // The batch's full-text rows go last, in one go.
-        if filed && self.text_rows.write(&*self.conn).is_err() {
+        // The batch's keys and full-text rows go last, in one go.
+        if filed
+            && (write_keys(&*self.conn, &mut self.kept).is_err()
+                || self.text_rows.write(&*self.conn).is_err())
+        {
             self.conn.rollback_write();
         }
         self.text_rows.clear();
@@ -546,8 +549,9 @@ impl SqlStore {
         // are rebuilt from what is left at the end.
         let mut rebuild: BTreeSet<i64> = BTreeSet::new();
         if latest.is_some() {
-            // An earlier version filed in this batch has its text in the
-            // index before this one takes it out.
+            // An earlier version filed in this batch has its keys and its
+            // text in the indexes before this one takes them out.
+            write_keys(conn, &mut self.kept)?;
             self.text_rows.write(conn)?;
             for row in conn.query(
                 "SELECT DISTINCT p.cluster FROM appearances p JOIN articles a ON a.id = p.article
@@ -643,6 +647,7 @@ impl SqlStore {
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
         // In a batch, the batch writes them at its end.
         if !conn.in_batch() {
+            write_keys(conn, &mut self.kept)?;
             self.text_rows.write(conn)?;
         }
         tx.commit()?;
@@ -1521,12 +1526,22 @@ fn insert_keys(conn: &dyn Conn, bands: &[i64], id: i64) -> Result<()> {
     insert_pairs(conn, "keys (key, appearance)", Arg::Ints(bands), id)
 }
 
+/// The bands of `bands` that filing appearance `id` trims: about one
+/// filing in [`TRIM_EVERY`] under a band.
+fn trimmed_bands(bands: &[i64], id: i64) -> Vec<i64> {
+    bands.iter().copied().filter(|&band| (band ^ id).rem_euclid(TRIM_EVERY) == 0).collect()
+}
+
 /// Files appearance `id` under `bands` in the candidate index, and trims
-/// now and then ([`TRIM_EVERY`]) a band to its [`BAND_KEPT`] most recent
-/// appearances.
-fn index_keys(conn: &dyn Conn, bands: &[i64], id: i64) -> Result<()> {
+/// `trims` ([`trimmed_bands`]).
+fn index_keys(conn: &dyn Conn, bands: &[i64], id: i64, trims: &[i64]) -> Result<()> {
     insert_keys(conn, bands, id)?;
-    for &band in bands.iter().filter(|&&band| (band ^ id).rem_euclid(TRIM_EVERY) == 0) {
+    trim_bands(conn, trims)
+}
+
+/// Trims each of `bands` to its [`BAND_KEPT`] most recent appearances.
+fn trim_bands(conn: &dyn Conn, bands: &[i64]) -> Result<()> {
+    for &band in bands {
         let sql = format!(
             "DELETE FROM keys WHERE key = ?1 AND appearance <
              (SELECT appearance FROM keys WHERE key = ?1 ORDER BY appearance DESC
@@ -1536,6 +1551,20 @@ fn index_keys(conn: &dyn Conn, bands: &[i64], id: i64) -> Result<()> {
         conn.execute(&sql, args![band])?;
     }
     Ok(())
+}
+
+/// Writes the band keys `kept` holds for the open transaction
+/// ([`Kept::defer`]) into the candidate index, in key order, then trims
+/// the bands due.
+fn write_keys(conn: &dyn Conn, kept: &mut kept::Kept) -> Result<()> {
+    let (rows, trims) = kept.take_unwritten();
+    for (band, id) in rows {
+        conn.execute(
+            "INSERT OR IGNORE INTO keys (key, appearance) VALUES (?1, ?2)",
+            args![band, id],
+        )?;
+    }
+    trim_bands(conn, &trims)
 }
 
 /// Candidates of a claim with these MinHash `bands`: the most recent

@@ -284,6 +284,37 @@ fn a_batch_with_two_versions_of_an_article_searches_as_one_by_one(backend: &Back
 }
 on_both!(a_batch_with_two_versions_of_an_article_searches_as_one_by_one);
 
+/// A claim filed twice in one batch (on SQLite, one transaction whose
+/// candidate keys are written at its end) is one claim, and the index it
+/// leaves finds it for a writer that comes after.
+fn a_batch_leaves_the_candidate_index_whole(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |outlet: &str| {
+        read(&format!(
+            "Dam breached\n\nThe regional governor said the northern dam had been breached \
+             overnight, flooding three villages. {outlet} reporters saw the water rise.\n"
+        ))
+    };
+    let docs = [report("Our"), report("Local")];
+    let mut batched = backend.open(dir.path());
+    let inputs =
+        [input("https://a.example/dam", &docs[0]), input("https://b.example/dam", &docs[1])];
+    assert!(batched.ingest_all(&inputs).iter().all(Result::is_ok));
+    let dam = |store: &SqlStore| {
+        shape(store)
+            .into_iter()
+            .filter(|(_, _, apps)| apps.iter().any(|a| a.1.contains("dam")))
+            .count()
+    };
+    assert_eq!(dam(&batched), 1, "{:?}", shape(&batched));
+    drop(batched);
+    // Another writer: it knows the ledger from its index alone.
+    let mut later = backend.open(dir.path());
+    ingest(&mut later, "https://c.example/dam", &report("Their"));
+    assert_eq!(dam(&later), 1, "{:?}", shape(&later));
+}
+on_both!(a_batch_leaves_the_candidate_index_whole);
+
 /// A claim page's view, kept in a `ViewCache`, is the full view with its
 /// first appearances, and never outlives a change of its cluster: a new
 /// version of one of its articles, another report, a correction.

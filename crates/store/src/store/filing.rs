@@ -11,7 +11,7 @@ use claimtrace::ledger::{self, Appearance, Keyed, Relation, Signature, Stored, S
 use super::kept::Kept;
 use super::{
     add_to_summary, band_postings, index_keys, load_summary, postings, refresh, signatures,
-    to_json, LookupStats, SplitInForce, TextRows, BUCKET,
+    to_json, trimmed_bands, LookupStats, SplitInForce, TextRows, BUCKET,
 };
 use crate::sql::{args, Conn, Dialect};
 use crate::Result;
@@ -115,12 +115,16 @@ fn kept_postings(conn: &dyn Conn, kept: &mut Kept, bands: &[i64]) -> Result<Vec<
             None => unread.push(band),
         }
     }
-    let mut read: HashMap<i64, Vec<i64>> = unread.iter().map(|&b| (b, Vec::new())).collect();
+    // What the index holds, and what this transaction filed and has not
+    // written yet.
+    let mut read: HashMap<i64, Vec<i64>> =
+        unread.iter().map(|&b| (b, kept.unwritten(b).to_vec())).collect();
     for (band, appearance) in band_postings(conn, &unread)? {
         read.entry(band).or_default().push(appearance);
     }
     for (band, mut recent) in read {
         recent.sort_unstable_by(|a, b| b.cmp(a));
+        recent.truncate(BUCKET);
         out.extend_from_slice(&recent);
         kept.keep_band(band, recent);
     }
@@ -236,7 +240,10 @@ impl<'a> Clustering<'a> {
                 candidates.insert(posting);
                 stats.postings += 1;
             }
-            index_keys(conn, &bands, id)?;
+            let trims = trimmed_bands(&bands, id);
+            if !kept.as_deref_mut().is_some_and(|kept| kept.defer(&bands, id, &trims)) {
+                index_keys(conn, &bands, id, &trims)?;
+            }
             if let Some(kept) = kept.as_deref_mut() {
                 kept.filed_under(&bands, id, BUCKET);
             }

@@ -45,6 +45,12 @@ pub(crate) struct Kept {
     /// empty when surveyed, and every appearance since was filed here):
     /// a band not kept has no appearances, and is not read.
     complete: bool,
+    /// Band keys of the appearances filed in the open transaction, not
+    /// yet in the candidate index ([`Kept::defer`]): band to appearances,
+    /// oldest first.
+    unwritten: HashMap<i64, Vec<i64>>,
+    /// Bands to trim when the keys are written.
+    trims: Vec<i64>,
 }
 
 impl Kept {
@@ -57,11 +63,53 @@ impl Kept {
         self.version = version;
     }
 
-    /// Lets every signature go (the rows they came from may have changed).
+    /// Lets every signature go (the rows they came from may have changed),
+    /// and the keys not written (their transaction was rolled back, or
+    /// they were written first).
     pub(crate) fn clear(&mut self) {
         self.signatures.clear();
         self.bands.clear();
+        self.unwritten.clear();
+        self.trims.clear();
         (self.surveyed, self.complete) = (false, false);
+    }
+
+    /// Files appearance `id` under `bands` in memory, for the end of the
+    /// transaction ([`Kept::take_unwritten`]): a claim's bands are random
+    /// keys, and inserted one claim at a time they reached all over the
+    /// index; written together in key order, neighbours share the pages
+    /// they touch. `trims`: the bands to trim then. False (nothing kept)
+    /// when nothing is kept: the caller writes them at once.
+    pub(crate) fn defer(&mut self, bands: &[i64], id: i64, trims: &[i64]) -> bool {
+        if !self.is_on() {
+            return false;
+        }
+        for &band in bands {
+            self.unwritten.entry(band).or_default().push(id);
+        }
+        self.trims.extend_from_slice(trims);
+        true
+    }
+
+    /// The appearances filed under `band` in this transaction and not yet
+    /// written, oldest first.
+    pub(crate) fn unwritten(&self, band: i64) -> &[i64] {
+        self.unwritten.get(&band).map_or(&[], Vec::as_slice)
+    }
+
+    /// The keys not yet written, as (band, appearance) rows in key order,
+    /// and the bands to trim after them (each once); forgets them.
+    pub(crate) fn take_unwritten(&mut self) -> (Vec<(i64, i64)>, Vec<i64>) {
+        let mut rows: Vec<(i64, i64)> = self
+            .unwritten
+            .drain()
+            .flat_map(|(band, ids)| ids.into_iter().map(move |id| (band, id)))
+            .collect();
+        rows.sort_unstable();
+        let mut trims = std::mem::take(&mut self.trims);
+        trims.sort_unstable();
+        trims.dedup();
+        (rows, trims)
     }
 
     /// Whether the candidate index is to be looked at ([`Kept::surveyed`])
@@ -74,7 +122,7 @@ impl Kept {
     /// and the bands kept from now on are all it has.
     pub(crate) fn surveyed(&mut self, empty: bool) {
         self.surveyed = true;
-        self.complete = empty && self.bands.is_empty();
+        self.complete = empty && self.bands.is_empty() && self.unwritten.is_empty();
     }
 
     /// Whether `band` is known to have no appearances: the bands kept
@@ -233,6 +281,32 @@ mod tests {
         // A gap longer than the bound starts over.
         kept.keep(n + SIGNATURES_KEPT as i64 + 1, &sig("yak"));
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn holds_keys_for_the_end_of_the_transaction_in_key_order() {
+        let mut kept = Kept::default();
+        // Nothing kept (PostgreSQL): the caller writes them at once.
+        assert!(!kept.defer(&[5, 3], 1, &[]));
+        kept.check(Some(1));
+        assert!(kept.defer(&[5, 3], 10, &[3]));
+        assert!(kept.defer(&[3, 9], 11, &[3, 9]));
+        assert_eq!(kept.unwritten(3), &[10, 11]);
+        assert_eq!(kept.unwritten(4), &[] as &[i64]);
+        // Bands let go keep them: they are not in the index yet.
+        kept.clear_bands();
+        assert_eq!(kept.unwritten(5), &[10]);
+        let (rows, trims) = kept.take_unwritten();
+        assert_eq!(rows, vec![(3, 10), (3, 11), (5, 10), (9, 11)]);
+        assert_eq!(trims, vec![3, 9]);
+        assert_eq!(kept.take_unwritten(), (Vec::new(), Vec::new()));
+        // A rolled back transaction's keys go with it; and an index with
+        // keys to come is not known empty.
+        kept.defer(&[7], 12, &[]);
+        kept.surveyed(true);
+        assert!(!kept.is_empty_band(8));
+        kept.clear();
+        assert_eq!(kept.unwritten(7), &[] as &[i64]);
     }
 
     #[test]

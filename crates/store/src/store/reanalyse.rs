@@ -141,7 +141,8 @@ impl SqlStore {
     /// stays as it was.
     pub fn reanalyse(&mut self, article: &StoredArticle, doc: &Document) -> Result<Reanalysed> {
         // It rewrites and deletes appearances' rows: the kept signatures
-        // of filing go.
+        // of filing go (keys a batch filed are written first).
+        super::write_keys(&*self.conn, &mut self.kept)?;
         self.kept.clear();
         let mut tries = 0;
         loop {
