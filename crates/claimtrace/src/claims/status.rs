@@ -472,17 +472,21 @@ impl Reach {
     }
 
     /// The [`LOOK_BACK`] claims a signal in sentence `sentence_idx` may
-    /// point to: those of the sentences up to it, latest first.
-    fn claims<'a>(
-        &'a self,
-        found: &'a Found,
-        sentence_idx: usize,
-    ) -> impl Iterator<Item = usize> + 'a {
+    /// point to: those of the sentences up to it, latest first (by
+    /// sentence, then as found).
+    fn claims(&self, found: &Found, sentence_idx: usize) -> impl Iterator<Item = usize> {
         let end = self.by_sentence.partition_point(|&(s, _)| s <= sentence_idx);
+        let indexed = self.by_sentence[..end].iter().rev().take(LOOK_BACK).copied();
+        // Claims added since are few a sentence, in sentence order.
         let added = (self.indexed..found.claims.len())
             .rev()
-            .filter(move |&i| found.claims[i].sentence <= sentence_idx);
-        added.chain(self.by_sentence[..end].iter().rev().map(|&(_, i)| i)).take(LOOK_BACK)
+            .map(|i| (found.claims[i].sentence, i))
+            .filter(|&(s, _)| s <= sentence_idx)
+            .take(LOOK_BACK);
+        let mut near: Vec<(usize, usize)> = indexed.chain(added).collect();
+        near.sort_unstable_by(|a, b| b.cmp(a));
+        near.truncate(LOOK_BACK);
+        near.into_iter().map(|(_, i)| i)
     }
 
     /// The latest claim before sentence `before`.
