@@ -14,7 +14,7 @@ use claimtrace::Record;
 use sha2::{Digest, Sha256};
 
 use crate::sql::{args, lock_key, Arg, Conn, Dialect, Row, Tx};
-use filing::{insert_appearance, next_appearance_id, Clustering};
+use filing::Clustering;
 
 mod filing;
 mod kept;
@@ -384,8 +384,10 @@ impl SqlStore {
     /// `filed` (every article of it went in); rolls it back otherwise.
     /// Whether it was committed.
     fn commit_filed(&mut self, filed: bool) -> bool {
-        // The batch's keys and full-text rows go last, in one go.
+        // The batch's keys and full-text rows go last, in one go (into
+        // the batch: one rolled back already has nothing to write them to).
         if filed
+            && self.conn.in_batch()
             && (write_keys(&*self.conn, &mut self.kept).is_err()
                 || self.text_rows.write(&*self.conn).is_err())
         {
@@ -638,10 +640,9 @@ impl SqlStore {
 
         let mut clustering = Clustering::new(&url, splits, rebuild);
         for appearance in &appearances {
-            let id = next_appearance_id(conn)?;
             let kept = Some(&mut self.kept);
-            let cluster = clustering.link(conn, &mut self.stats, kept, appearance, id, None)?;
-            insert_appearance(conn, article_id, appearance, (id, cluster), &mut self.text_rows)?;
+            let new = (article_id, appearance);
+            let id = clustering.file_new(conn, &mut self.stats, kept, new, &mut self.text_rows)?;
             self.kept.keep(id, &appearance.signature);
         }
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
@@ -1558,6 +1559,8 @@ fn trim_bands(conn: &dyn Conn, bands: &[i64]) -> Result<()> {
 /// the bands due.
 fn write_keys(conn: &dyn Conn, kept: &mut kept::Kept) -> Result<()> {
     let (rows, trims) = kept.take_unwritten();
+    // Only a SQLite writer holds keys (`Kept::defer`).
+    debug_assert!(rows.is_empty() || conn.dialect() == Dialect::Sqlite);
     for (band, id) in rows {
         conn.execute(
             "INSERT OR IGNORE INTO keys (key, appearance) VALUES (?1, ?2)",

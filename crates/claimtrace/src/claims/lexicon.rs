@@ -80,7 +80,7 @@ pub struct Lexicons {
     pub unverified: PhraseList,
     pub confirm: PhraseList,
     pub dispute: PhraseList,
-    /// Said, in a sentence of no claim, of the claim before it: it did not
+    /// Words that point back to the claim before and say it did not
     /// happen ("found no such action").
     pub refuted: PhraseList,
     pub deny: PhraseList,

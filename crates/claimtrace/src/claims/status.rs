@@ -18,8 +18,8 @@ const LOOK_BACK: usize = 12;
 /// How many claims back a claim may contradict (an answer often comes
 /// paragraphs after the claim it answers).
 const CONTRADICTION_LOOK_BACK: usize = 32;
-/// How many sentences back a refutation without a claim of its own
-/// ("found no such action") reaches.
+/// How many sentences back a refutation ("found no such action")
+/// reaches.
 const REFUTED_REACH: usize = 2;
 
 /// Sets the statuses and stances of the claims found, from signals in
@@ -58,11 +58,12 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let recent = |t: &usize| found.claims[*t].sentence + REFUTED_REACH >= sentence_idx;
             if let Some(target) = reach.latest(found, sentence_idx).filter(recent) {
                 let cue = ctx.token_span(signal.start, signal.end);
-                let said_in = found.claims.iter().find(|c| {
+                let said_in = reach.claims(found, sentence_idx).find(|&i| {
+                    let c = &found.claims[i];
                     c.sentence == sentence_idx && c.span.contains(cue) && !c.chain.is_empty()
                 });
                 let actor = match said_in {
-                    Some(claim) => Some(claim.chain[0].text.clone()),
+                    Some(i) => Some(found.claims[i].chain[0].text.clone()),
                     None => subject_before(ctx, start, signal.start)
                         .and_then(|s| to_source(ctx, s))
                         .map(|s| s.text),
@@ -430,10 +431,7 @@ fn paragraph_topic(
 ) -> Option<usize> {
     let doc = ctx.doc;
     let paragraph = paragraph_of(ctx, sentence_idx)?;
-    let before: Vec<usize> = reach
-        .claims(found, sentence_idx)
-        .filter(|&i| found.claims[i].sentence < sentence_idx)
-        .collect();
+    let before: Vec<usize> = reach.claims(found, sentence_idx.checked_sub(1)?).collect();
     before.into_iter().rev().find(|&i| {
         let claim = &found.claims[i];
         !claim.chain.is_empty()

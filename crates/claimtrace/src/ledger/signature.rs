@@ -493,11 +493,9 @@ pub fn relate(a: &impl Parts, b: &impl Parts) -> Relation {
     // The same telling figures (a date, a toll) hold a short claim to the
     // longer one that holds two thirds of its words ("the Brexit deadline
     // is October 31" in "... the deadline now stands at October 31, 2019").
-    let figures_hold = has_numbers
-        && shared >= 2
-        && 3 * shared >= 2 * smaller
-        && telling_figure(a)
-        && telling_figure(b);
+    // (Two stems or more in common, as checked above; the same figures,
+    // so one side's are telling if the other's are.)
+    let figures_hold = has_numbers && 3 * shared >= 2 * smaller && telling_figure(a);
     let same = wording >= 0.6
         || (share_entities && (wording >= 0.4 || contained))
         || (has_numbers && wording >= 0.4)

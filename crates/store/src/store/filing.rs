@@ -39,13 +39,19 @@ pub(super) struct Clustering<'a> {
 
 /// The row id the next appearance filed in this transaction will have:
 /// reserved before it is filed, so that it is written once, with its
-/// cluster (SQLite gives the row after the last, as it would itself; the
-/// writer holds the lock. PostgreSQL takes it from the identity's
-/// sequence).
-pub(super) fn next_appearance_id(conn: &dyn Conn) -> Result<i64> {
+/// cluster. SQLite gives the row after the last (as it would itself; the
+/// writer holds the lock), and after the last cluster's number: a cluster
+/// is numbered by its first appearance, which re-analysis may have
+/// deleted, and a new appearance with that id would start its cluster
+/// inside that claim. PostgreSQL takes it from the identity's sequence,
+/// which never gives one twice.
+fn next_appearance_id(conn: &dyn Conn) -> Result<i64> {
     let sql = match conn.dialect() {
         Dialect::Postgres => "SELECT nextval(pg_get_serial_sequence('appearances', 'id'))",
-        Dialect::Sqlite => "SELECT coalesce(max(id), 0) + 1 FROM appearances",
+        Dialect::Sqlite => {
+            "SELECT max(coalesce((SELECT max(id) FROM appearances), 0),
+                        coalesce((SELECT max(cluster) FROM clusters), 0)) + 1"
+        }
     };
     conn.query_one(sql, &[])?.int(0)
 }
@@ -53,7 +59,7 @@ pub(super) fn next_appearance_id(conn: &dyn Conn) -> Result<i64> {
 /// Files `appearance` of the article at row `article` as row `id` (from
 /// [`next_appearance_id`]) in `cluster`. Its full-text row is written at
 /// once (PostgreSQL) or held in `text_rows` (SQLite).
-pub(super) fn insert_appearance(
+fn insert_appearance(
     conn: &dyn Conn,
     article: i64,
     appearance: &Appearance,
@@ -65,7 +71,7 @@ pub(super) fn insert_appearance(
     let (signature, verdict) =
         (appearance.signature.encode(), appearance.verdict.as_ref().map(to_json));
     // PostgreSQL files the appearance and its full text in one
-    // statement; SQLite in two (in process, as cheap).
+    // statement; SQLite holds the full text for the batch's end.
     let insert = match conn.dialect() {
         Dialect::Postgres => {
             "WITH a AS (INSERT INTO appearances (id, article, idx, text, sentence, chain,
@@ -214,7 +220,9 @@ impl<'a> Clustering<'a> {
     /// appearance is filed after, with it). `stays_in`: the cluster the
     /// appearance is in already (re-analysed in place); it stays there,
     /// and may bring others in. `kept`: the signatures of appearances
-    /// filed last, read instead of their rows.
+    /// filed last, read instead of their rows; with it on, the
+    /// appearance's candidate keys wait in it for the transaction's end
+    /// (the caller writes them before committing: `write_keys`).
     pub(super) fn link(
         &mut self,
         conn: &dyn Conn,
@@ -334,6 +342,23 @@ impl<'a> Clustering<'a> {
         }
         self.joined.push(root);
         Ok(root)
+    }
+
+    /// Files a new `appearance` of the article at row `article`: its row
+    /// id reserved, linked ([`Clustering::link`]), then written with the
+    /// cluster it joined. Its row id.
+    pub(super) fn file_new(
+        &mut self,
+        conn: &dyn Conn,
+        stats: &mut LookupStats,
+        kept: Option<&mut Kept>,
+        (article, appearance): (i64, &Appearance),
+        text_rows: &mut TextRows,
+    ) -> Result<i64> {
+        let id = next_appearance_id(conn)?;
+        let cluster = self.link(conn, stats, kept, appearance, id, None)?;
+        insert_appearance(conn, article, appearance, (id, cluster), text_rows)?;
+        Ok(id)
     }
 
     /// Where the `k`-th appearance linked is now, after later merges.

@@ -12,6 +12,10 @@
 //! commit, seen as a move of SQLite's `PRAGMA data_version` when the next
 //! write starts. Where the database gives no such version (PostgreSQL,
 //! where writers run at once) nothing is kept.
+//!
+//! It also holds what the open transaction filed and has not written
+//! yet: the candidate keys of its appearances ([`Kept::defer`]), written
+//! at its end and gone with it if it rolls back.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -25,7 +29,8 @@ pub(crate) const BANDS_KEPT: usize = 1 << 20;
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 20;
 
 /// What a SQLite writer keeps of the ledger it writes: the signatures of
-/// the appearances it filed last, and the bands it looked up.
+/// the appearances it filed last, the bands it looked up, and the keys
+/// its open transaction filed and has not written.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     /// The database's data version when the signatures were last known to
@@ -56,22 +61,29 @@ pub(crate) struct Kept {
 impl Kept {
     /// At the start of a write: lets everything go unless the database's
     /// data version is the one the signatures were kept under.
+    /// Keys not yet written stay: they are the open transaction's, and
+    /// only its end writes them or lets them go.
     pub(crate) fn check(&mut self, version: Option<i64>) {
         if version.is_none() || version != self.version {
-            self.clear();
+            self.let_go_of_the_file();
         }
         self.version = version;
+    }
+
+    /// Lets go of what was read or kept of the file: signatures and bands.
+    fn let_go_of_the_file(&mut self) {
+        self.signatures.clear();
+        self.bands.clear();
+        (self.surveyed, self.complete) = (false, false);
     }
 
     /// Lets every signature go (the rows they came from may have changed),
     /// and the keys not written (their transaction was rolled back, or
     /// they were written first).
     pub(crate) fn clear(&mut self) {
-        self.signatures.clear();
-        self.bands.clear();
+        self.let_go_of_the_file();
         self.unwritten.clear();
         self.trims.clear();
-        (self.surveyed, self.complete) = (false, false);
     }
 
     /// Files appearance `id` under `bands` in memory, for the end of the
@@ -293,9 +305,14 @@ mod tests {
         assert!(kept.defer(&[3, 9], 11, &[3, 9]));
         assert_eq!(kept.unwritten(3), &[10, 11]);
         assert_eq!(kept.unwritten(4), &[] as &[i64]);
-        // Bands let go keep them: they are not in the index yet.
+        // Bands let go keep them: they are not in the index yet; and so
+        // does a check at the next write of the transaction, whatever it
+        // reads: only the transaction's end writes them or lets them go.
         kept.clear_bands();
+        kept.check(Some(2));
+        kept.check(None);
         assert_eq!(kept.unwritten(5), &[10]);
+        kept.check(Some(1));
         let (rows, trims) = kept.take_unwritten();
         assert_eq!(rows, vec![(3, 10), (3, 11), (5, 10), (9, 11)]);
         assert_eq!(trims, vec![3, 9]);

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use claimtrace::ledger::{self, Appearance, ArticleRef, DateFrom, Signature};
 use claimtrace::{Document, Record};
 
-use super::filing::{insert_appearance, next_appearance_id, Clustering};
+use super::filing::Clustering;
 use super::TextRows;
 use super::{
     band_keys, cluster_of, correction_rows, fresh_cluster, in_force, lock_clusters_of,
@@ -141,8 +141,18 @@ impl SqlStore {
     /// stays as it was.
     pub fn reanalyse(&mut self, article: &StoredArticle, doc: &Document) -> Result<Reanalysed> {
         // It rewrites and deletes appearances' rows: the kept signatures
-        // of filing go (keys a batch filed are written first).
-        super::write_keys(&*self.conn, &mut self.kept)?;
+        // of filing go. What an open batch filed and holds (its keys and
+        // full text) is written first; if that fails, the batch is rolled
+        // back.
+        let conn = &*self.conn;
+        if let Err(err) =
+            super::write_keys(conn, &mut self.kept).and_then(|()| self.text_rows.write(conn))
+        {
+            conn.rollback_write();
+            self.kept.clear();
+            self.text_rows.clear();
+            return Err(err);
+        }
         self.kept.clear();
         let mut tries = 0;
         loop {
@@ -265,9 +275,8 @@ impl SqlStore {
             let Some(stored) = found.map(|k| &old[k]) else {
                 report.added.push(appearance.text.clone());
                 let mut text_rows = TextRows::default();
-                let id = next_appearance_id(conn)?;
-                let cluster = clustering.link(conn, &mut self.stats, None, appearance, id, None)?;
-                insert_appearance(conn, article.id, appearance, (id, cluster), &mut text_rows)?;
+                let new = (article.id, appearance);
+                clustering.file_new(conn, &mut self.stats, None, new, &mut text_rows)?;
                 text_rows.write(conn)?;
                 linked.push(appearance);
                 continue;
