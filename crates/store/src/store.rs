@@ -388,8 +388,7 @@ impl SqlStore {
         // the batch: one rolled back already has nothing to write them to).
         if filed
             && self.conn.in_batch()
-            && (write_keys(&*self.conn, &mut self.kept).is_err()
-                || self.text_rows.write(&*self.conn).is_err())
+            && write_held(&*self.conn, &mut self.kept, &mut self.text_rows).is_err()
         {
             self.conn.rollback_write();
         }
@@ -553,8 +552,7 @@ impl SqlStore {
         if latest.is_some() {
             // An earlier version filed in this batch has its keys and its
             // text in the indexes before this one takes them out.
-            write_keys(conn, &mut self.kept)?;
-            self.text_rows.write(conn)?;
+            write_held(conn, &mut self.kept, &mut self.text_rows)?;
             for row in conn.query(
                 "SELECT DISTINCT p.cluster FROM appearances p JOIN articles a ON a.id = p.article
                  WHERE a.url = ?1 AND p.cluster IS NOT NULL",
@@ -648,8 +646,7 @@ impl SqlStore {
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
         // In a batch, the batch writes them at its end.
         if !conn.in_batch() {
-            write_keys(conn, &mut self.kept)?;
-            self.text_rows.write(conn)?;
+            write_held(conn, &mut self.kept, &mut self.text_rows)?;
         }
         tx.commit()?;
         Ok(outcome)
@@ -1552,6 +1549,13 @@ fn trim_bands(conn: &dyn Conn, bands: &[i64]) -> Result<()> {
         conn.execute(&sql, args![band])?;
     }
     Ok(())
+}
+
+/// Writes what the open transaction filed and holds: its candidate keys
+/// ([`write_keys`]) and its full-text rows.
+fn write_held(conn: &dyn Conn, kept: &mut kept::Kept, text_rows: &mut TextRows) -> Result<()> {
+    write_keys(conn, kept)?;
+    text_rows.write(conn)
 }
 
 /// Writes the band keys `kept` holds for the open transaction

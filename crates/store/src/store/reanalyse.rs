@@ -145,9 +145,7 @@ impl SqlStore {
         // full text) is written first; if that fails, the batch is rolled
         // back.
         let conn = &*self.conn;
-        if let Err(err) =
-            super::write_keys(conn, &mut self.kept).and_then(|()| self.text_rows.write(conn))
-        {
+        if let Err(err) = super::write_held(conn, &mut self.kept, &mut self.text_rows) {
             conn.rollback_write();
             self.kept.clear();
             self.text_rows.clear();
