@@ -41,6 +41,8 @@ const BUCKET: usize = 8;
 /// only the most recent, and the big stories' bands held nine postings in
 /// ten of a million-appearance ledger, written and never read again.
 const BAND_KEPT: usize = 32;
+// A band that holds fewer than BUCKET is not trimmed (`Kept::holds_fewer`).
+const _: () = assert!(BAND_KEPT >= BUCKET);
 
 /// A band is trimmed to [`BAND_KEPT`] on about one filing under it in
 /// this many (those whose row id and band agree in their low bits).
@@ -571,6 +573,7 @@ impl SqlStore {
             for row in filed {
                 unfile_keys(conn, row.int(0)?, &row.text(1)?)?;
                 self.kept.clear_bands();
+                self.kept.forget(row.int(0)?);
             }
             conn.execute(
                 "DELETE FROM claims_fts WHERE rowid IN (SELECT p.id FROM appearances p
@@ -640,8 +643,9 @@ impl SqlStore {
         for appearance in &appearances {
             let kept = Some(&mut self.kept);
             let new = (article_id, appearance);
-            let id = clustering.file_new(conn, &mut self.stats, kept, new, &mut self.text_rows)?;
-            self.kept.keep(id, &appearance.signature);
+            let (id, cluster) =
+                clustering.file_new(conn, &mut self.stats, kept, new, &mut self.text_rows)?;
+            self.kept.keep(id, &appearance.signature, cluster);
         }
         clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
         // In a batch, the batch writes them at its end.
@@ -1722,6 +1726,9 @@ impl LedgerStore for SqlStore {
         }
         let conn = &*self.conn;
         let tx = Tx::write(conn)?;
+        // Appearances may move between clusters: where the kept ones are
+        // is read again.
+        self.kept.let_go_of_the_file();
         let Some(cluster) = lock_cluster_named(conn, id)? else { return Ok(None) };
         // Clusters whose members this correction moves, rebuilt after it.
         let mut touched: BTreeSet<i64> = BTreeSet::from([cluster]);

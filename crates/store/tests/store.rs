@@ -496,6 +496,35 @@ fn merges_and_splits_hold_and_undo(backend: &Backend) {
 }
 on_both!(merges_and_splits_hold_and_undo);
 
+/// After a reviewer merges two claims, a later report of either, filed by
+/// the same writer, joins the merged claim (a SQLite writer keeps the
+/// clusters of the appearances it filed: the merge moved them).
+fn a_report_after_a_merge_joins_the_merged_claim(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.open(dir.path());
+    let bridge = "The council said the bridge will close on Monday for repairs.";
+    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    ingest(&mut store, "https://a.example/1", &read(&format!("Bridge\n\n{bridge}\n")));
+    ingest(&mut store, "https://b.example/2", &read(&format!("Roads\n\n{bridge}\n")));
+    ingest(&mut store, "https://e.example/5", &read(&format!("Harbour\n\n{ferry}\n")));
+    let find = |store: &SqlStore, words: &str| -> Vec<String> {
+        let claims = store.claims(&ClaimFilter::default()).unwrap();
+        claims.iter().filter(|c| c.text.contains(words)).map(|c| c.id.clone()).collect()
+    };
+    let (bridge_id, ferry_id) = (find(&store, "bridge will close"), find(&store, "ferry will run"));
+    assert_eq!((bridge_id.len(), ferry_id.len()), (1, 1));
+    let at = "2026-12-06T10:00:00Z";
+    let merge = Review::Merge(ferry_id[0].clone());
+    store.review(&bridge_id[0], &merge, None, "editor", at).unwrap().unwrap();
+
+    ingest(&mut store, "https://f.example/6", &read(&format!("Ferries\n\n{ferry}\n")));
+    let merged = store.claim(&ferry_id[0]).unwrap().unwrap();
+    assert_eq!(merged.appearances.len(), 4);
+    assert_eq!(find(&store, "ferry will run").len(), 0, "no claim of its own");
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+}
+on_both!(a_report_after_a_merge_joins_the_merged_claim);
+
 fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use claimtrace::ledger::{self, Appearance, Keyed, Relation, Signature, Stored, Summary};
+use claimtrace::ledger::{self, Appearance, Keyed, Packed, Relation, Stored, Summary};
 
 use super::kept::Kept;
 use super::{
@@ -137,63 +137,6 @@ fn kept_postings(conn: &dyn Conn, kept: &mut Kept, bands: &[i64]) -> Result<Vec<
     Ok(out)
 }
 
-/// The candidates `ids` (ascending) that the claim signed `mine` relates
-/// to (the same claim, or a revision of it), in the order given, each with
-/// its cluster. Signatures come from `kept` where it has them, else from
-/// their rows (with their clusters); the clusters of the kept ones that
-/// relate, few, are read after.
-fn related(
-    conn: &dyn Conn,
-    kept: Option<&Kept>,
-    mine: &Signature,
-    ids: &[i64],
-) -> Result<Vec<(i64, Relation, Option<i64>)>> {
-    // Its stems' keys computed once for all the candidates.
-    let mine = Keyed::new(mine);
-    let mut found: Vec<(i64, Relation)> = Vec::new();
-    let mut unread: Vec<i64> = Vec::new();
-    for &id in ids {
-        match kept.and_then(|k| k.get(id)) {
-            Some(signature) => match ledger::relate(&mine, signature) {
-                Relation::Other => {}
-                relation => found.push((id, relation)),
-            },
-            None => unread.push(id),
-        }
-    }
-    let mut clusters: HashMap<i64, Option<i64>> = HashMap::new();
-    let mut need: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
-    for (id, signature, cluster) in signatures(conn, &unread)? {
-        match ledger::relate(&mine, &Stored::read(&signature)) {
-            Relation::Other => {}
-            relation => {
-                found.push((id, relation));
-                clusters.insert(id, cluster);
-            }
-        }
-    }
-    if !need.is_empty() {
-        need.sort_unstable();
-        let sql = match conn.dialect() {
-            Dialect::Postgres => {
-                "SELECT id, cluster FROM appearances WHERE id = ANY(CAST(?1 AS BIGINT[]))"
-            }
-            Dialect::Sqlite => "SELECT id, cluster FROM appearances WHERE id IN rarray(?1)",
-        };
-        for row in conn.query(sql, &[crate::sql::Arg::Ints(&need)])? {
-            clusters.insert(row.int(0)?, row.opt_int(1)?);
-        }
-    }
-    found.sort_by_key(|(id, _)| *id);
-    Ok(found
-        .into_iter()
-        .map(|(id, relation)| {
-            let cluster = clusters.get(&id).copied().flatten();
-            (id, relation, cluster)
-        })
-        .collect())
-}
-
 impl<'a> Clustering<'a> {
     /// Filing for the article at `url`, under the reviewer's `splits`;
     /// `rebuild`: clusters already known to need their summaries rebuilt.
@@ -235,7 +178,7 @@ impl<'a> Clustering<'a> {
         self.ids.push(id);
         // Candidates: earlier appearances sharing a MinHash band of their
         // stems, the most recent BUCKET of each band.
-        let mut candidates: BTreeSet<i64> = BTreeSet::new();
+        let mut candidates: Vec<i64>;
         {
             // The limit is written into the SQL: a bound one made SQLite
             // (built with STAT4) re-prepare the statement.
@@ -244,11 +187,16 @@ impl<'a> Clustering<'a> {
                 Some(kept) if kept.is_on() => kept_postings(conn, kept, &bands)?,
                 _ => postings(conn, &bands)?,
             };
-            for posting in found {
-                candidates.insert(posting);
-                stats.postings += 1;
+            stats.postings += found.len() as u64;
+            candidates = found;
+            candidates.sort_unstable();
+            candidates.dedup();
+            // A band known to hold fewer than BUCKET (all kept) holds no
+            // more than `BAND_KEPT` with this one: not trimmed.
+            let mut trims = trimmed_bands(&bands, id);
+            if let Some(kept) = kept.as_deref() {
+                trims.retain(|&band| !kept.holds_fewer(band, BUCKET));
             }
-            let trims = trimmed_bands(&bands, id);
             if !kept.as_deref_mut().is_some_and(|kept| kept.defer(&bands, id, &trims)) {
                 index_keys(conn, &bands, id, &trims)?;
             }
@@ -259,24 +207,46 @@ impl<'a> Clustering<'a> {
         stats.lookups += 1;
         stats.candidates += candidates.len() as u64;
         // Their clusters are locked (by the caller): none can change under us.
-        let ids: Vec<i64> = candidates.iter().copied().filter(|&c| c != id).collect();
+        candidates.retain(|&c| c != id);
+        let ids = candidates;
         let mut linked: BTreeSet<i64> = stays_in.into_iter().collect();
         // Appearances of the same proposition with other figures.
         let mut revised: Vec<i64> = Vec::new();
-        let kept = kept.as_deref();
-        for (candidate, relation, cluster) in related(conn, kept, &appearance.signature, &ids)? {
-            let Some(cluster) = cluster else { continue };
-            // Already joined: a revision inside one cluster is never read
-            // (`superseded_by` looks across clusters).
-            if linked.contains(&cluster) {
-                continue;
-            }
-            match relation {
-                Relation::Revision => revised.push(candidate),
-                Relation::Same(_) => {
-                    linked.insert(cluster);
+        {
+            let kept = kept.as_deref().filter(|kept| kept.is_on());
+            // Signatures and clusters of the candidates not kept, from
+            // their rows.
+            let kept_ones: Vec<Option<(&Packed, i64)>> =
+                ids.iter().map(|&c| kept.and_then(|k| k.get(c))).collect();
+            let unread: Vec<i64> =
+                ids.iter().zip(&kept_ones).filter(|(_, k)| k.is_none()).map(|(&c, _)| c).collect();
+            let read: HashMap<i64, (String, Option<i64>)> = signatures(conn, &unread)?
+                .into_iter()
+                .map(|(c, signature, cluster)| (c, (signature, cluster)))
+                .collect();
+            // Its stems' keys computed once for all the candidates.
+            let mine = Keyed::new(&appearance.signature);
+            // In ascending order; a candidate in a cluster already joined
+            // is not compared (a revision inside one cluster is never
+            // read: `superseded_by` looks across clusters).
+            for (candidate, kept_one) in ids.into_iter().zip(kept_ones) {
+                let (relation, cluster) = match kept_one {
+                    Some((_, cluster)) if linked.contains(&cluster) => continue,
+                    Some((signature, cluster)) => (ledger::relate(&mine, signature), cluster),
+                    None => match read.get(&candidate) {
+                        Some((signature, Some(cluster))) if !linked.contains(cluster) => {
+                            (ledger::relate(&mine, &Stored::read(signature)), *cluster)
+                        }
+                        _ => continue,
+                    },
+                };
+                match relation {
+                    Relation::Revision => revised.push(candidate),
+                    Relation::Same(_) => {
+                        linked.insert(cluster);
+                    }
+                    Relation::Other => {}
                 }
-                Relation::Other => {}
             }
         }
         for other in revised {
@@ -294,9 +264,13 @@ impl<'a> Clustering<'a> {
         }
         // The largest cluster absorbs the others: only their members move,
         // and their summaries merge into its summary.
-        let mut root = id;
+        // (One cluster joined is the root whatever its size.)
+        let mut root = match linked.len() {
+            1 => linked.first().copied().unwrap_or(id),
+            _ => id,
+        };
         let mut root_size = 0i64;
-        for &cluster in &linked {
+        for &cluster in linked.iter().filter(|_| linked.len() > 1) {
             let size = match conn
                 .query_opt("SELECT size FROM clusters WHERE cluster = ?1", args![cluster])?
             {
@@ -331,6 +305,9 @@ impl<'a> Clustering<'a> {
                 self.rebuild.insert(root);
             }
             self.merged_into.insert(old, root);
+            if let Some(kept) = kept.as_deref_mut() {
+                kept.merged(old, root);
+            }
             if let Some(summary) = &summary {
                 self.retired.push((summary.id.clone(), root));
             }
@@ -346,7 +323,7 @@ impl<'a> Clustering<'a> {
 
     /// Files a new `appearance` of the article at row `article`: its row
     /// id reserved, linked ([`Clustering::link`]), then written with the
-    /// cluster it joined. Its row id.
+    /// cluster it joined. Its row id and that cluster.
     pub(super) fn file_new(
         &mut self,
         conn: &dyn Conn,
@@ -354,11 +331,11 @@ impl<'a> Clustering<'a> {
         kept: Option<&mut Kept>,
         (article, appearance): (i64, &Appearance),
         text_rows: &mut TextRows,
-    ) -> Result<i64> {
+    ) -> Result<(i64, i64)> {
         let id = next_appearance_id(conn)?;
         let cluster = self.link(conn, stats, kept, appearance, id, None)?;
         insert_appearance(conn, article, appearance, (id, cluster), text_rows)?;
-        Ok(id)
+        Ok((id, cluster))
     }
 
     /// Where the `k`-th appearance linked is now, after later merges.

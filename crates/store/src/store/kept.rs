@@ -28,6 +28,14 @@ pub(crate) const BANDS_KEPT: usize = 1 << 20;
 /// Signatures kept at most (about 130 MB of them, at ~130 bytes each).
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 20;
 
+/// A kept appearance: its signature, and the cluster it joined when it
+/// was filed (where it is now follows [`Kept`]'s merges).
+#[derive(Clone, Debug)]
+struct Filed {
+    signature: Packed,
+    cluster: i64,
+}
+
 /// What a SQLite writer keeps of the ledger it writes: the signatures of
 /// the appearances it filed last, the bands it looked up, and the keys
 /// its open transaction filed and has not written.
@@ -39,7 +47,10 @@ pub(crate) struct Kept {
     /// The row id of `signatures[0]`.
     first: i64,
     /// By row id from `first`; `None` for a row not filed here.
-    signatures: VecDeque<Option<Packed>>,
+    signatures: VecDeque<Option<Filed>>,
+    /// Clusters merged into another since the signatures were kept: the
+    /// cluster each went into ([`Kept::merged`]).
+    merged_into: HashMap<i64, i64>,
     /// The most recent appearances filed under a band, newest first, as
     /// the candidate lookup reads them.
     bands: HashMap<i64, Vec<i64>>,
@@ -70,9 +81,12 @@ impl Kept {
         self.version = version;
     }
 
-    /// Lets go of what was read or kept of the file: signatures and bands.
-    fn let_go_of_the_file(&mut self) {
+    /// Lets go of what was read or kept of the file: signatures, their
+    /// clusters and bands (a correction moved appearances between
+    /// clusters, or rows changed). Keys not yet written stay.
+    pub(crate) fn let_go_of_the_file(&mut self) {
         self.signatures.clear();
+        self.merged_into.clear();
         self.bands.clear();
         (self.surveyed, self.complete) = (false, false);
     }
@@ -143,6 +157,16 @@ impl Kept {
         self.complete && !self.bands.contains_key(&band)
     }
 
+    /// Whether `band` is known to hold fewer than `most` appearances:
+    /// kept with fewer than `most` (the lookup read and keeps at most
+    /// `most`, so fewer is all there is), or known empty.
+    pub(crate) fn holds_fewer(&self, band: i64, most: usize) -> bool {
+        match self.bands.get(&band) {
+            Some(recent) => recent.len() < most,
+            None => self.is_empty_band(band),
+        }
+    }
+
     /// Whether anything is kept at all (SQLite; not PostgreSQL).
     pub(crate) fn is_on(&self) -> bool {
         self.version.is_some()
@@ -187,16 +211,21 @@ impl Kept {
         }
     }
 
-    /// The signature of row `id`, if kept.
-    pub(crate) fn get(&self, id: i64) -> Option<&Packed> {
+    /// The signature of row `id`, if kept, and the cluster it is in now.
+    pub(crate) fn get(&self, id: i64) -> Option<(&Packed, i64)> {
         let at = usize::try_from(id.checked_sub(self.first)?).ok()?;
-        self.signatures.get(at)?.as_ref()
+        let filed = self.signatures.get(at)?.as_ref()?;
+        let mut cluster = filed.cluster;
+        while let Some(&into) = self.merged_into.get(&cluster) {
+            cluster = into;
+        }
+        Some((&filed.signature, cluster))
     }
 
-    /// Keeps the `signature` of row `id`, just filed. Rows come in
-    /// ascending order; one that does not (a row id given again) lets
-    /// the others go first.
-    pub(crate) fn keep(&mut self, id: i64, signature: &Signature) {
+    /// Keeps the `signature` of row `id`, just filed into `cluster`. Rows
+    /// come in ascending order; one that does not (a row id given again)
+    /// lets the others go first.
+    pub(crate) fn keep(&mut self, id: i64, signature: &Signature, cluster: i64) {
         if self.version.is_none() {
             return;
         }
@@ -212,10 +241,35 @@ impl Kept {
                 self.first = id;
             }
         }
-        self.signatures.push_back(Packed::of(signature));
+        let filed = Packed::of(signature).map(|signature| Filed { signature, cluster });
+        self.signatures.push_back(filed);
         while self.signatures.len() > SIGNATURES_KEPT {
             self.signatures.pop_front();
             self.first += 1;
+        }
+    }
+
+    /// Cluster `old` was merged into `into`: its kept appearances are
+    /// there now.
+    pub(crate) fn merged(&mut self, old: i64, into: i64) {
+        if self.version.is_none() || old == into {
+            return;
+        }
+        if self.merged_into.len() >= SIGNATURES_KEPT {
+            self.let_go_of_the_file();
+            return;
+        }
+        self.merged_into.insert(old, into);
+    }
+
+    /// Lets the signature of row `id` go (it left the ledger: an older
+    /// version's).
+    pub(crate) fn forget(&mut self, id: i64) {
+        let Some(at) = id.checked_sub(self.first).and_then(|a| usize::try_from(a).ok()) else {
+            return;
+        };
+        if let Some(slot) = self.signatures.get_mut(at) {
+            *slot = None;
         }
     }
 
@@ -236,19 +290,19 @@ mod tests {
 
     use claimtrace::ledger::stem_key;
 
-    fn stems(kept: Option<&Packed>) -> Option<Vec<u64>> {
+    fn stems(kept: Option<(&Packed, i64)>) -> Option<Vec<u64>> {
         use claimtrace::ledger::Parts;
-        kept.map(|p| p.stem_keys().collect())
+        kept.map(|(p, _)| p.stem_keys().collect())
     }
 
     #[test]
     fn keeps_rows_in_order_and_lets_go_when_the_file_changed() {
         let mut kept = Kept::default();
         kept.check(Some(1));
-        kept.keep(10, &sig("alpha"));
-        kept.keep(11, &sig("bravo"));
+        kept.keep(10, &sig("alpha"), 1);
+        kept.keep(11, &sig("bravo"), 1);
         // A row filed elsewhere in between leaves a hole.
-        kept.keep(14, &sig("delta"));
+        kept.keep(14, &sig("delta"), 1);
         assert_eq!(stems(kept.get(10)), Some(vec![stem_key("alpha")]));
         assert_eq!(stems(kept.get(11)), Some(vec![stem_key("bravo")]));
         assert_eq!(stems(kept.get(12)), None);
@@ -263,17 +317,17 @@ mod tests {
         // Another connection committed: all let go.
         kept.check(Some(2));
         assert_eq!(stems(kept.get(11)), None);
-        kept.keep(20, &sig("tango"));
+        kept.keep(20, &sig("tango"), 1);
         assert_eq!(stems(kept.get(20)), Some(vec![stem_key("tango")]));
         // A row id given again (after a rollback) starts over.
-        kept.keep(18, &sig("kilo"));
+        kept.keep(18, &sig("kilo"), 1);
         assert_eq!(
             (stems(kept.get(18)), stems(kept.get(20))),
             (Some(vec![stem_key("kilo")]), None)
         );
         // No version (PostgreSQL): nothing kept.
         kept.check(None);
-        kept.keep(30, &sig("lima"));
+        kept.keep(30, &sig("lima"), 1);
         assert_eq!(stems(kept.get(30)), None);
     }
 
@@ -283,7 +337,7 @@ mod tests {
         kept.check(Some(7));
         let n = SIGNATURES_KEPT as i64 + 5;
         for id in 1..=n {
-            kept.keep(id, &sig("xenon"));
+            kept.keep(id, &sig("xenon"), 1);
         }
         assert_eq!(kept.len(), SIGNATURES_KEPT);
         assert_eq!(
@@ -291,7 +345,7 @@ mod tests {
             (None, Some(vec![stem_key("xenon")]), Some(vec![stem_key("xenon")]))
         );
         // A gap longer than the bound starts over.
-        kept.keep(n + SIGNATURES_KEPT as i64 + 1, &sig("yak"));
+        kept.keep(n + SIGNATURES_KEPT as i64 + 1, &sig("yak"), 1);
         assert_eq!(kept.len(), 1);
     }
 
@@ -359,5 +413,51 @@ mod tests {
             kept.filed_under(&[band], 12, 8);
         }
         assert!(!kept.is_empty_band(-1));
+    }
+
+    #[test]
+    fn follows_merges_to_the_cluster_a_kept_appearance_is_in_now() {
+        let mut kept = Kept::default();
+        kept.check(Some(1));
+        kept.keep(10, &sig("alpha"), 10);
+        kept.keep(11, &sig("bravo"), 11);
+        kept.keep(12, &sig("charlie"), 10);
+        let cluster = |kept: &Kept, id| kept.get(id).map(|(_, c)| c);
+        // 11 went into 10, then 10 into 20: both are in 20 now.
+        kept.merged(11, 10);
+        kept.merged(10, 20);
+        assert_eq!(
+            (cluster(&kept, 10), cluster(&kept, 11), cluster(&kept, 12)),
+            (Some(20), Some(20), Some(20))
+        );
+        // A row that left the ledger is forgotten; the others stay.
+        kept.forget(12);
+        assert_eq!((cluster(&kept, 12), cluster(&kept, 11)), (None, Some(20)));
+        // A correction lets them go, and the merges with them; keys
+        // not yet written stay.
+        kept.defer(&[5], 11, &[]);
+        kept.let_go_of_the_file();
+        assert_eq!(cluster(&kept, 10), None);
+        assert_eq!(kept.unwritten(5), &[11]);
+        kept.keep(13, &sig("delta"), 10);
+        assert_eq!(cluster(&kept, 13), Some(10));
+    }
+
+    #[test]
+    fn knows_a_band_holds_few_only_from_all_its_appearances() {
+        let mut kept = Kept::default();
+        kept.check(Some(1));
+        // Read from the index: three is all it has.
+        kept.keep_band(7, vec![3, 2, 1]);
+        assert!(kept.holds_fewer(7, 8));
+        assert!(!kept.holds_fewer(7, 3));
+        // A full read may have left more behind.
+        kept.keep_band(9, (1..=8).rev().collect());
+        assert!(!kept.holds_fewer(9, 8));
+        // Not read: unknown, unless the index is known whole.
+        assert!(!kept.holds_fewer(4, 8));
+        kept.clear_bands();
+        kept.surveyed(true);
+        assert!(kept.holds_fewer(4, 8));
     }
 }
