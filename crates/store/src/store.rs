@@ -647,7 +647,8 @@ impl SqlStore {
                 clustering.file_new(conn, &mut self.stats, kept, new, &mut self.text_rows)?;
             self.kept.keep(id, &appearance.signature, cluster);
         }
-        clustering.finish(conn, &appearances.iter().collect::<Vec<_>>(), reviewed)?;
+        let linked: Vec<&Appearance> = appearances.iter().collect();
+        clustering.finish(conn, &linked, reviewed, Some(&mut self.kept))?;
         // In a batch, the batch writes them at its end.
         if !conn.in_batch() {
             write_held(conn, &mut self.kept, &mut self.text_rows)?;
@@ -1012,12 +1013,18 @@ fn resummarise(
 fn add_to_summary(
     conn: &dyn Conn,
     cluster: i64,
-    added: &[&Appearance],
-    merged: &[Summary],
+    (added, merged): (&[&Appearance], &[Summary]),
     fresh: bool,
     reviewed: bool,
+    mut kept: Option<&mut kept::Kept>,
 ) -> Result<()> {
-    let terms: BTreeSet<String> = added.iter().flat_map(|a| ledger::terms(a)).collect();
+    // Terms known filed under the cluster (a big one's, mostly) are not
+    // filed again.
+    let terms: BTreeSet<String> = added
+        .iter()
+        .flat_map(|a| ledger::terms(a))
+        .filter(|term| kept.as_deref_mut().is_none_or(|k| k.term_is_new(cluster, term)))
+        .collect();
     let stored = if fresh { None } else { load_summary(conn, cluster)? };
     let summary = match stored {
         Some(mut summary) => {
@@ -1041,7 +1048,12 @@ fn add_to_summary(
             summary
         }
         // Not expected: every stored cluster has a summary.
-        None => return refresh(conn, cluster, reviewed),
+        None => {
+            if let Some(kept) = kept {
+                kept.forget_terms();
+            }
+            return refresh(conn, cluster, reviewed);
+        }
     };
     debug_assert!(summary.size > 0);
     file_terms(conn, cluster, terms.iter())
@@ -1672,17 +1684,41 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
         }
         return Ok(None);
     }
-    for band in bands {
-        let rows = conn.query(
-            "SELECT a.url, a.fingerprint FROM article_bands b
-             JOIN articles a ON a.id = b.article
-             WHERE b.band = ?1 AND a.url != ?2 ORDER BY a.id LIMIT 16",
-            args![&band, url],
-        )?;
-        for row in rows {
-            let other = row.opt_text(1)?;
+    // SQLite: the bands' articles in one statement (16 a band, the
+    // oldest first, as above), then their fingerprints in another, read
+    // in band order.
+    let rows = conn.query(
+        "SELECT band, article FROM article_bands WHERE band IN rarray(?1) ORDER BY band, article",
+        &[Arg::Texts(&bands)],
+    )?;
+    let mut by_band: HashMap<String, Vec<i64>> = HashMap::new();
+    for row in rows {
+        let articles = by_band.entry(row.text(0)?).or_default();
+        if articles.len() < 16 {
+            articles.push(row.int(1)?);
+        }
+    }
+    let mut ids: Vec<i64> = by_band.values().flatten().copied().collect();
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut prints: HashMap<i64, (String, Option<String>)> = HashMap::new();
+    for row in conn.query(
+        "SELECT id, url, fingerprint FROM articles WHERE id IN rarray(?1)",
+        &[Arg::Ints(&ids)],
+    )? {
+        prints.insert(row.int(0)?, (row.text(1)?, row.opt_text(2)?));
+    }
+    for band in &bands {
+        for id in by_band.get(band).into_iter().flatten() {
+            // (Only a new URL is looked up: no article has it yet.)
+            let Some((other_url, other)) = prints.get(id).filter(|(u, _)| u != url) else {
+                continue;
+            };
             if other.as_deref().and_then(Fingerprint::decode).is_some_and(|o| print.is_copy(&o)) {
-                return Ok(Some(row.text(0)?));
+                return Ok(Some(other_url.clone()));
             }
         }
     }

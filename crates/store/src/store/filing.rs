@@ -354,12 +354,14 @@ impl<'a> Clustering<'a> {
     /// Writes the summaries and public ids of the clusters the article
     /// touched: `appearances` are those linked, in order. The id of a
     /// cluster is a function of its members; ids it had before stay and
-    /// redirect to it.
+    /// redirect to it. `kept`: the terms known filed under clusters,
+    /// not filed again.
     pub(super) fn finish(
         mut self,
         conn: &dyn Conn,
         appearances: &[&Appearance],
         reviewed: bool,
+        mut kept: Option<&mut Kept>,
     ) -> Result<()> {
         let mut added: HashMap<i64, Vec<&Appearance>> = HashMap::new();
         for (k, appearance) in appearances.iter().enumerate() {
@@ -367,6 +369,11 @@ impl<'a> Clustering<'a> {
             if !self.rebuild.contains(&cluster) {
                 added.entry(cluster).or_default().push(appearance);
             }
+        }
+        // Rebuilt clusters file their terms afresh: those known filed
+        // may be gone.
+        if let Some(kept) = kept.as_deref_mut().filter(|_| !self.rebuild.is_empty()) {
+            kept.forget_terms();
         }
         for cluster in &self.rebuild {
             refresh(conn, *cluster, reviewed)?;
@@ -382,7 +389,7 @@ impl<'a> Clustering<'a> {
             // A cluster's number is the row of its first appearance.
             let merged = self.absorbed.remove(&cluster).unwrap_or_default();
             let fresh = self.ids.contains(&cluster) && merged.is_empty();
-            add_to_summary(conn, cluster, &apps, &merged, fresh, reviewed)?;
+            add_to_summary(conn, cluster, (&apps, &merged), fresh, reviewed, kept.as_deref_mut())?;
         }
         Ok(())
     }

@@ -17,13 +17,16 @@
 //! yet: the candidate keys of its appearances ([`Kept::defer`]), written
 //! at its end and gone with it if it rolls back.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
-use claimtrace::ledger::{Packed, Signature};
+use claimtrace::ledger::{stem_key, Packed, Signature};
 
 /// Bands whose most recent appearances are kept at most (~100 bytes a
 /// band; a million-appearance ledger has about 250,000).
 pub(crate) const BANDS_KEPT: usize = 1 << 20;
+
+/// Terms known filed under clusters, kept at most (8 bytes each).
+pub(crate) const TERMS_KEPT: usize = 1 << 20;
 
 /// Signatures kept at most (about 130 MB of them, at ~130 bytes each).
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 20;
@@ -67,6 +70,9 @@ pub(crate) struct Kept {
     unwritten: HashMap<i64, Vec<i64>>,
     /// Bands to trim when the keys are written.
     trims: Vec<i64>,
+    /// (Cluster, term) pairs known to be in `cluster_terms`, hashed
+    /// ([`Kept::term_is_new`]).
+    terms: HashSet<u64>,
 }
 
 impl Kept {
@@ -87,6 +93,7 @@ impl Kept {
     pub(crate) fn let_go_of_the_file(&mut self) {
         self.signatures.clear();
         self.merged_into.clear();
+        self.terms.clear();
         self.bands.clear();
         (self.surveyed, self.complete) = (false, false);
     }
@@ -155,6 +162,26 @@ impl Kept {
     /// are the whole index, and it is not one of them.
     pub(crate) fn is_empty_band(&self, band: i64) -> bool {
         self.complete && !self.bands.contains_key(&band)
+    }
+
+    /// Whether `term` is to be filed under `cluster`: not known filed
+    /// (by this writer, since it last let the file go); known from now
+    /// on. Always, when nothing is kept.
+    pub(crate) fn term_is_new(&mut self, cluster: i64, term: &str) -> bool {
+        if !self.is_on() {
+            return true;
+        }
+        if self.terms.len() >= TERMS_KEPT {
+            self.terms.clear();
+        }
+        // Term keys are well mixed 64-bit hashes; a cluster number moves
+        // them apart.
+        self.terms.insert(stem_key(term) ^ (cluster as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    }
+
+    /// Lets the terms known filed go (a cluster's terms were rebuilt).
+    pub(crate) fn forget_terms(&mut self) {
+        self.terms.clear();
     }
 
     /// Whether `band` is known to hold fewer than `most` appearances:

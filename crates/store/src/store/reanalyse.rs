@@ -329,7 +329,7 @@ impl SqlStore {
             }
         }
         let retired = std::mem::take(&mut clustering.retired);
-        clustering.finish(conn, &linked, reviewed)?;
+        clustering.finish(conn, &linked, reviewed, None)?;
         conn.execute(
             "UPDATE articles SET record = ?1, engine = ?2, published = ?3, date_from = ?4
              WHERE id = ?5",
