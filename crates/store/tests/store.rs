@@ -525,6 +525,34 @@ fn a_report_after_a_merge_joins_the_merged_claim(backend: &Backend) {
 }
 on_both!(a_report_after_a_merge_joins_the_merged_claim);
 
+/// A claim lists under the outlets reporting it now: one whose report
+/// left it (a new version) lists it again when it reports it anew (a
+/// SQLite writer remembers the terms it filed under each claim: the
+/// new version took one out).
+fn a_claim_lists_under_the_outlets_reporting_it_now(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.open(dir.path());
+    let bridge = "The council said the bridge will close on Monday for repairs.";
+    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    let listed = |store: &SqlStore| -> Vec<String> {
+        let filter = ClaimFilter { outlet: Some("b.example".into()), ..ClaimFilter::default() };
+        let mut texts: Vec<String> =
+            store.claims(&filter).unwrap().into_iter().map(|c| c.text).collect();
+        texts.sort();
+        texts
+    };
+    ingest(&mut store, "https://a.example/1", &read(&format!("Bridge\n\n{bridge}\n")));
+    ingest(&mut store, "https://b.example/2", &read(&format!("Roads\n\n{bridge}\n")));
+    assert_eq!(listed(&store).len(), 1);
+    let changed = read(&format!("Roads\n\n{ferry}\n"));
+    assert_eq!(ingest(&mut store, "https://b.example/2", &changed), Ingested::NewVersion);
+    assert!(listed(&store).iter().all(|t| t.contains("ferry")), "{:?}", listed(&store));
+    ingest(&mut store, "https://b.example/3", &read(&format!("Again\n\n{bridge}\n")));
+    assert_eq!(listed(&store).len(), 2, "{:?}", listed(&store));
+    assert_eq!(store.stale_summaries().unwrap(), Vec::<String>::new());
+}
+on_both!(a_claim_lists_under_the_outlets_reporting_it_now);
+
 fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
