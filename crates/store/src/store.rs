@@ -1019,11 +1019,12 @@ fn add_to_summary(
     mut kept: Option<&mut kept::Kept>,
 ) -> Result<()> {
     // Terms known filed under the cluster (a big one's, mostly) are not
-    // filed again.
+    // filed again. Those of a cluster new in this article are not
+    // remembered: most claims are reported once.
     let terms: BTreeSet<String> = added
         .iter()
         .flat_map(|a| ledger::terms(a))
-        .filter(|term| kept.as_deref_mut().is_none_or(|k| k.term_is_new(cluster, term)))
+        .filter(|term| fresh || kept.as_deref_mut().is_none_or(|k| k.term_is_new(cluster, term)))
         .collect();
     let stored = if fresh { None } else { load_summary(conn, cluster)? };
     let summary = match stored {
