@@ -1686,20 +1686,26 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
         return Ok(None);
     }
     // SQLite: the bands' articles in one statement (16 a band, the
-    // oldest first, as above), then their fingerprints in another, read
-    // in band order.
-    let rows = conn.query(
-        "SELECT band, article FROM article_bands WHERE band IN rarray(?1) ORDER BY band, article",
-        &[Arg::Texts(&bands)],
-    )?;
-    let mut by_band: HashMap<String, Vec<i64>> = HashMap::new();
-    for row in rows {
-        let articles = by_band.entry(row.text(0)?).or_default();
-        if articles.len() < 16 {
+    // oldest first, as above: a band many articles share is not read
+    // whole), then their fingerprints in another, read in band order.
+    let sql = (1..=bands.len())
+        .map(|k| {
+            format!(
+                "SELECT * FROM (SELECT {k} AS k, article FROM article_bands WHERE band = ?{k}
+                 ORDER BY article LIMIT 16)"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    let args: Vec<Arg> = bands.iter().map(|band| Arg::Text(band)).collect();
+    let mut by_band: Vec<Vec<i64>> = vec![Vec::new(); bands.len()];
+    for row in conn.query(&sql, &args)? {
+        let k = usize::try_from(row.int(0)? - 1).unwrap_or(usize::MAX);
+        if let Some(articles) = by_band.get_mut(k) {
             articles.push(row.int(1)?);
         }
     }
-    let mut ids: Vec<i64> = by_band.values().flatten().copied().collect();
+    let mut ids: Vec<i64> = by_band.iter().flatten().copied().collect();
     if ids.is_empty() {
         return Ok(None);
     }
@@ -1712,8 +1718,8 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
     )? {
         prints.insert(row.int(0)?, (row.text(1)?, row.opt_text(2)?));
     }
-    for band in &bands {
-        for id in by_band.get(band).into_iter().flatten() {
+    for articles in &by_band {
+        for id in articles {
             // (Only a new URL is looked up: no article has it yet.)
             let Some((other_url, other)) = prints.get(id).filter(|(u, _)| u != url) else {
                 continue;
