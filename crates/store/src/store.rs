@@ -603,8 +603,8 @@ impl SqlStore {
         let article_id = conn
             .query_one(
                 "INSERT INTO articles (url, version, content_hash, title, outlet, published,
-                     date_from, ingested_at, engine, copy_of, latest, record, wire)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12) RETURNING id",
+                     date_from, ingested_at, engine, copy_of, latest, record, wire, fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?12, ?13) RETURNING id",
                 args![
                     &url,
                     version,
@@ -618,11 +618,12 @@ impl SqlStore {
                     &copy_of,
                     &article.record,
                     &article.wire,
+                    &fingerprint.as_ref().map(Fingerprint::encode),
                 ],
             )?
             .int(0)?;
         if let Some(print) = fingerprint {
-            file_fingerprint(conn, article_id, print)?;
+            file_bands(conn, article_id, print)?;
         }
         match conn.dialect() {
             Dialect::Sqlite => self.text_rows.articles.push((
@@ -1736,6 +1737,11 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
 pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprint) -> Result<()> {
     let encoded = print.encode();
     conn.execute("UPDATE articles SET fingerprint = ?1 WHERE id = ?2", args![&encoded, article])?;
+    file_bands(conn, article, print)
+}
+
+/// Files an article, its fingerprint stored, under the fingerprint's bands.
+fn file_bands(conn: &dyn Conn, article: i64, print: &Fingerprint) -> Result<()> {
     insert_pairs(conn, "article_bands (band, article)", Arg::Texts(&print.bands()), article)
 }
 

@@ -35,6 +35,9 @@ pub(super) struct Clustering<'a> {
     /// Public ids of clusters merged into another, with the cluster that
     /// holds them now.
     pub(super) retired: Vec<(String, i64)>,
+    /// The row id the next new appearance has, once the first is known
+    /// (SQLite: the writer holds the lock, and ids follow on).
+    next_id: Option<i64>,
 }
 
 /// The row id the next appearance filed in this transaction will have:
@@ -154,6 +157,7 @@ impl<'a> Clustering<'a> {
             absorbed: HashMap::new(),
             rebuild,
             retired: Vec::new(),
+            next_id: None,
         }
     }
 
@@ -332,7 +336,11 @@ impl<'a> Clustering<'a> {
         (article, appearance): (i64, &Appearance),
         text_rows: &mut TextRows,
     ) -> Result<(i64, i64)> {
-        let id = next_appearance_id(conn)?;
+        let id = match self.next_id {
+            Some(next) if conn.dialect() == Dialect::Sqlite => next,
+            _ => next_appearance_id(conn)?,
+        };
+        self.next_id = Some(id + 1);
         let cluster = self.link(conn, stats, kept, appearance, id, None)?;
         insert_appearance(conn, article, appearance, (id, cluster), text_rows)?;
         Ok((id, cluster))
