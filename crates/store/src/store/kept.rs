@@ -17,7 +17,9 @@
 //! yet: the candidate keys of its appearances ([`Kept::defer`]), written
 //! at its end and gone with it if it rolls back.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use foldhash::{HashMap, HashSet};
 
 use claimtrace::ledger::{stem_key, Packed, Signature};
 
