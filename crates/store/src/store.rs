@@ -1022,11 +1022,13 @@ fn add_to_summary(
     // Terms known filed under the cluster (a big one's, mostly) are not
     // filed again. Those of a cluster new in this article are not
     // remembered: most claims are reported once.
-    let terms: BTreeSet<String> = added
+    let mut terms: Vec<String> = added
         .iter()
         .flat_map(|a| ledger::terms(a))
         .filter(|term| fresh || kept.as_deref_mut().is_none_or(|k| k.term_is_new(cluster, term)))
         .collect();
+    terms.sort_unstable();
+    terms.dedup();
     let stored = if fresh { None } else { load_summary(conn, cluster)? };
     let summary = match stored {
         Some(mut summary) => {

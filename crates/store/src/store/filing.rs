@@ -4,7 +4,9 @@
 //! ([`SqlStore::file`](super::SqlStore::file)) and a re-analysed one
 //! ([`SqlStore::reanalyse`](super::SqlStore::reanalyse)).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use claimtrace::ledger::{self, Appearance, Keyed, Packed, Relation, Stored, Summary};
 
