@@ -45,7 +45,8 @@ const BAND_KEPT: usize = 32;
 const _: () = assert!(BAND_KEPT >= BUCKET);
 
 /// A band is trimmed to [`BAND_KEPT`] on about one filing under it in
-/// this many (those whose row id and band agree in their low bits).
+/// this many (those whose row id and band agree in their low bits), but
+/// not one a SQLite writer knows holds fewer than [`BUCKET`].
 const TRIM_EVERY: i64 = 64;
 
 /// How a filed article's appearances are made, once its version and copy
@@ -197,7 +198,8 @@ pub struct SqlStore {
     staged: Staged,
     /// `superseded_by` of the clusters read, while the ledger is unchanged.
     superseded: std::cell::RefCell<Superseded>,
-    /// Signatures of the appearances filed last, and the bands looked up.
+    /// Signatures and clusters of the appearances filed last, the bands
+    /// looked up, the terms filed and the keys held (`store/kept.rs`).
     kept: kept::Kept,
 }
 
@@ -1721,8 +1723,10 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
     )? {
         prints.insert(row.int(0)?, (row.text(1)?, row.opt_text(2)?));
     }
-    for articles in &by_band {
-        for id in articles {
+    for articles in &mut by_band {
+        // (Each part is ordered; the compound's order is not promised.)
+        articles.sort_unstable();
+        for id in articles.iter() {
             // (Only a new URL is looked up: no article has it yet.)
             let Some((other_url, other)) = prints.get(id).filter(|(u, _)| u != url) else {
                 continue;

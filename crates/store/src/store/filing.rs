@@ -42,9 +42,10 @@ pub(super) struct Clustering<'a> {
     next_id: Option<i64>,
 }
 
-/// The row id the next appearance filed in this transaction will have:
-/// reserved before it is filed, so that it is written once, with its
-/// cluster. SQLite gives the row after the last (as it would itself; the
+/// The row id the next appearance filed in this transaction will have
+/// (on SQLite, the first of an article's: the others follow on,
+/// `Clustering::file_new`): reserved before it is filed, so that it is
+/// written once, with its cluster. SQLite gives the row after the last (as it would itself; the
 /// writer holds the lock), and after the last cluster's number: a cluster
 /// is numbered by its first appearance, which re-analysis may have
 /// deleted, and a new appearance with that id would start its cluster
@@ -168,8 +169,9 @@ impl<'a> Clustering<'a> {
     /// cluster it joins, which the caller writes into its row (a new
     /// appearance is filed after, with it). `stays_in`: the cluster the
     /// appearance is in already (re-analysed in place); it stays there,
-    /// and may bring others in. `kept`: the signatures of appearances
-    /// filed last, read instead of their rows; with it on, the
+    /// and may bring others in. `kept`: the signatures and clusters of
+    /// appearances filed last, read instead of their rows (a candidate in
+    /// a cluster already joined is not compared); with it on, the
     /// appearance's candidate keys wait in it for the transaction's end
     /// (the caller writes them before committing: `write_keys`).
     pub(super) fn link(

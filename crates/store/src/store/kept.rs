@@ -5,13 +5,20 @@
 //! most recent appearances of each band looked up (what the candidate
 //! lookup reads), kept up to date as this store files.
 //!
+//! With each signature, the cluster its appearance joined, and the merges
+//! of clusters since, so that a claim is not compared with candidates in
+//! a cluster it has joined already; and the (cluster, term) pairs filed
+//! under clusters with members, not filed again.
+//!
 //! Only what is true of the file is kept: a signature is written once
 //! with its row (re-analysis, which rewrites and deletes rows, lets them
-//! all go); a write that fails, whose rows roll back and whose ids may be
-//! given again, lets them all go; and so does any other connection's
-//! commit, seen as a move of SQLite's `PRAGMA data_version` when the next
-//! write starts. Where the database gives no such version (PostgreSQL,
-//! where writers run at once) nothing is kept.
+//! all go, and so does a reviewer's correction, which moves appearances
+//! between clusters; an older version's appearances leave the ledger and
+//! are forgotten); a write that fails, whose rows roll back and whose ids
+//! may be given again, lets them all go; and so does any other
+//! connection's commit, seen as a move of SQLite's `PRAGMA data_version`
+//! when the next write starts. Where the database gives no such version
+//! (PostgreSQL, where writers run at once) nothing is kept.
 //!
 //! It also holds what the open transaction filed and has not written
 //! yet: the candidate keys of its appearances ([`Kept::defer`]), written
@@ -42,8 +49,9 @@ struct Filed {
 }
 
 /// What a SQLite writer keeps of the ledger it writes: the signatures of
-/// the appearances it filed last, the bands it looked up, and the keys
-/// its open transaction filed and has not written.
+/// the appearances it filed last and their clusters, the bands it looked
+/// up, the terms it filed, and the keys its open transaction filed and
+/// has not written.
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     /// The database's data version when the signatures were last known to
@@ -168,7 +176,9 @@ impl Kept {
 
     /// Whether `term` is to be filed under `cluster`: not known filed
     /// (by this writer, since it last let the file go); known from now
-    /// on. Always, when nothing is kept.
+    /// on. Always, when nothing is kept. Pairs are kept as 64-bit hashes:
+    /// two pairs with one hash (about 3 in 10^8 at a million pairs) would
+    /// leave the second's term unfiled.
     pub(crate) fn term_is_new(&mut self, cluster: i64, term: &str) -> bool {
         if !self.is_on() {
             return true;
@@ -188,7 +198,9 @@ impl Kept {
 
     /// Whether `band` is known to hold fewer than `most` appearances:
     /// kept with fewer than `most` (the lookup read and keeps at most
-    /// `most`, so fewer is all there is), or known empty.
+    /// `most`, so fewer is all there is), or known empty. `most` is the
+    /// number the lookup keeps (`BUCKET`): above it, a kept band says
+    /// nothing of the index's count.
     pub(crate) fn holds_fewer(&self, band: i64, most: usize) -> bool {
         match self.bands.get(&band) {
             Some(recent) => recent.len() < most,
