@@ -121,6 +121,10 @@ fn postgres_url() -> Option<String> {
     }
 }
 
+/// Two stories the tests of merges and splits file.
+const BRIDGE: &str = "The council said the bridge will close on Monday for repairs.";
+const FERRY: &str = "The harbour authority said the ferry will run every hour from Tuesday.";
+
 /// A test on SQLite and on PostgreSQL: `name::sqlite`, `name::postgres`.
 macro_rules! on_both {
     ($name:ident) => {
@@ -414,8 +418,7 @@ on_both!(pages_are_kept_as_fetched_once_per_content);
 fn merges_and_splits_hold_and_undo(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let bridge = "The council said the bridge will close on Monday for repairs.";
-    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    let (bridge, ferry) = (BRIDGE, FERRY);
     let docs = [
         ("https://a.example/1", read(&format!("Bridge\n\n{bridge}\n"))),
         ("https://b.example/2", read(&format!("Roads\n\n{bridge}\n"))),
@@ -502,8 +505,7 @@ on_both!(merges_and_splits_hold_and_undo);
 fn a_report_after_a_merge_joins_the_merged_claim(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let bridge = "The council said the bridge will close on Monday for repairs.";
-    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    let (bridge, ferry) = (BRIDGE, FERRY);
     ingest(&mut store, "https://a.example/1", &read(&format!("Bridge\n\n{bridge}\n")));
     ingest(&mut store, "https://b.example/2", &read(&format!("Roads\n\n{bridge}\n")));
     ingest(&mut store, "https://e.example/5", &read(&format!("Harbour\n\n{ferry}\n")));
@@ -532,8 +534,7 @@ on_both!(a_report_after_a_merge_joins_the_merged_claim);
 fn a_claim_lists_under_the_outlets_reporting_it_now(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let bridge = "The council said the bridge will close on Monday for repairs.";
-    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    let (bridge, ferry) = (BRIDGE, FERRY);
     let listed = |store: &SqlStore| -> Vec<String> {
         let filter = ClaimFilter { outlet: Some("b.example".into()), ..ClaimFilter::default() };
         let mut texts: Vec<String> =
@@ -622,8 +623,7 @@ on_both!(filters_narrow_the_list);
 fn a_corrected_ledger_analysed_again_keeps_its_corrections_and_ids(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let bridge = "The council said the bridge will close on Monday for repairs.";
-    let ferry = "The harbour authority said the ferry will run every hour from Tuesday.";
+    let (bridge, ferry) = (BRIDGE, FERRY);
     let museum = "The mayor said the museum will reopen in May after the flood.";
     let texts = [
         // The older engine missed this article's first claim (the museum).

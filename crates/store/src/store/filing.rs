@@ -45,8 +45,9 @@ pub(super) struct Clustering<'a> {
 /// The row id the next appearance filed in this transaction will have
 /// (on SQLite, the first of an article's: the others follow on,
 /// `Clustering::file_new`): reserved before it is filed, so that it is
-/// written once, with its cluster. SQLite gives the row after the last (as it would itself; the
-/// writer holds the lock), and after the last cluster's number: a cluster
+/// written once, with its cluster. SQLite gives the row after the last
+/// (as it would itself; the writer holds the lock), and after the last
+/// cluster's number: a cluster
 /// is numbered by its first appearance, which re-analysis may have
 /// deleted, and a new appearance with that id would start its cluster
 /// inside that claim. PostgreSQL takes it from the identity's sequence,
@@ -222,7 +223,7 @@ impl<'a> Clustering<'a> {
         let mut revised: Vec<i64> = Vec::new();
         {
             let kept = kept.as_deref().filter(|kept| kept.is_on());
-            // Signatures and clusters of the candidates not kept, from
+            // Signatures and clusters of the candidates: kept, or from
             // their rows.
             let kept_ones: Vec<Option<(&Packed, i64)>> =
                 ids.iter().map(|&c| kept.and_then(|k| k.get(c))).collect();
@@ -272,21 +273,22 @@ impl<'a> Clustering<'a> {
         }
         // The largest cluster absorbs the others: only their members move,
         // and their summaries merge into its summary.
-        // (One cluster joined is the root whatever its size.)
-        let mut root = match linked.len() {
-            1 => linked.first().copied().unwrap_or(id),
-            _ => id,
-        };
-        let mut root_size = 0i64;
-        for &cluster in linked.iter().filter(|_| linked.len() > 1) {
-            let size = match conn
-                .query_opt("SELECT size FROM clusters WHERE cluster = ?1", args![cluster])?
-            {
-                Some(row) => row.int(0)?,
-                None => 0,
-            };
-            if size > root_size || root == id {
-                (root, root_size) = (cluster, size);
+        // (One cluster joined is the root whatever its size: not read.)
+        let mut root = id;
+        if linked.len() == 1 {
+            root = linked.first().copied().unwrap_or(id);
+        } else {
+            let mut root_size = 0i64;
+            for &cluster in &linked {
+                let size = match conn
+                    .query_opt("SELECT size FROM clusters WHERE cluster = ?1", args![cluster])?
+                {
+                    Some(row) => row.int(0)?,
+                    None => 0,
+                };
+                if size > root_size || root == id {
+                    (root, root_size) = (cluster, size);
+                }
             }
         }
         for &old in linked.iter().filter(|&&c| c != root) {

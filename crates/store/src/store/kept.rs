@@ -98,7 +98,7 @@ impl Kept {
     }
 
     /// Lets go of what was read or kept of the file: signatures, their
-    /// clusters and bands (a correction moved appearances between
+    /// clusters, terms and bands (a correction moved appearances between
     /// clusters, or rows changed). Keys not yet written stay.
     pub(crate) fn let_go_of_the_file(&mut self) {
         self.signatures.clear();
