@@ -23,26 +23,61 @@ const ROWS: usize = 4;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fingerprint(Vec<u32>);
 
+/// The minimum of each of the [`HASHES`] seeded hashes over `shingles`.
+/// Compiled twice: with AVX-512 (eight 64-bit products at once) where the
+/// processor has it, and for any target.
+fn minima(shingles: &[u64]) -> [u32; HASHES] {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512dq") {
+        // SAFETY: the processor has the features the function is compiled for.
+        return unsafe { minima_avx512(shingles) };
+    }
+    minima_any(shingles)
+}
+
+#[inline(always)]
+fn minima_any(shingles: &[u64]) -> [u32; HASHES] {
+    let mut mins = [u32::MAX; HASHES];
+    for &shingle in shingles {
+        for (k, min) in mins.iter_mut().enumerate() {
+            *min = (*min).min(mix(shingle ^ (k as u64 + 1).wrapping_mul(GOLDEN)) as u32);
+        }
+    }
+    mins
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn minima_avx512(shingles: &[u64]) -> [u32; HASHES] {
+    minima_any(shingles)
+}
+
 impl Fingerprint {
     pub fn of(text: &str) -> Option<Fingerprint> {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        if words.len() < MIN_WORDS {
+        // The lower-cased words, one after another in one buffer.
+        let mut lower = String::with_capacity(text.len());
+        let mut ends: Vec<usize> = Vec::new();
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                // The whole word, as `str::to_lowercase` lowers a final sigma.
+                lower.push_str(&word.to_lowercase());
+            }
+            ends.push(lower.len());
+        }
+        if ends.len() < MIN_WORDS {
             return None;
         }
-        let mut mins = vec![u32::MAX; HASHES];
-        for shingle in words.windows(3) {
-            let h = shingle
-                .iter()
-                .fold(FNV_OFFSET, |h, word| fnv1a_extend(fnv1a_extend(h, word.as_bytes()), b" "));
-            for (k, min) in mins.iter_mut().enumerate() {
-                *min = (*min).min(mix(h ^ (k as u64 + 1).wrapping_mul(GOLDEN)) as u32);
-            }
-        }
-        Some(Fingerprint(mins))
+        let bytes = lower.as_bytes();
+        let word = |k: usize| &bytes[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
+        let shingles: Vec<u64> = (0..ends.len() - 2)
+            .map(|first| {
+                (first..first + 3)
+                    .fold(FNV_OFFSET, |h, k| fnv1a_extend(fnv1a_extend(h, word(k)), b" "))
+            })
+            .collect();
+        Some(Fingerprint(minima(&shingles).to_vec()))
     }
 
     /// The estimated share of shingles the two texts have in common.
@@ -106,6 +141,56 @@ mod tests {
             prop_assert!(print.is_copy(&print));
             prop_assert_eq!(print.bands().len(), HASHES / ROWS);
         }
+    }
+
+    /// The fingerprint as first written (a vector of lower-cased words,
+    /// each shingle's 64 hashes in turn): stored fingerprints are compared
+    /// with new ones, so the way of computing them must not change them.
+    fn as_first_written(text: &str) -> Option<Fingerprint> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut mins = vec![u32::MAX; HASHES];
+        for shingle in words.windows(3) {
+            let h = shingle
+                .iter()
+                .fold(FNV_OFFSET, |h, word| fnv1a_extend(fnv1a_extend(h, word.as_bytes()), b" "));
+            for (k, min) in mins.iter_mut().enumerate() {
+                *min = (*min).min(mix(h ^ (k as u64 + 1).wrapping_mul(GOLDEN)) as u32);
+            }
+        }
+        Some(Fingerprint(mins))
+    }
+
+    proptest! {
+        /// Whatever the processor, a text's fingerprint is the one first
+        /// written (Greek final sigmas and other non-ASCII words included).
+        #[test]
+        fn fingerprints_are_computed_as_first_written(
+            words in proptest::collection::vec("[a-zA-Z]{1,8}|\\PC{1,6}|ΣΑΣ|Straße|İstanbul", 0..90),
+            seps in proptest::collection::vec("[ ,.;-]{1,2}", 90),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s]).collect();
+            prop_assert_eq!(Fingerprint::of(&text), as_first_written(&text));
+        }
+    }
+
+    #[test]
+    fn every_build_of_the_minima_agrees() {
+        let shingles: Vec<u64> = (0..500u64).map(|k| mix(k) ^ (k << 7)).collect();
+        let any = minima_any(&shingles);
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx512dq") {
+            // SAFETY: the processor has the features the function is compiled for.
+            assert_eq!(unsafe { minima_avx512(&shingles) }, any);
+        }
+        assert_eq!(minima(&shingles), any);
+        assert_eq!(minima(&[]), [u32::MAX; HASHES]);
     }
 
     const STORY: &str = "The regional council voted on Tuesday to close the old bridge over \

@@ -24,6 +24,7 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// A 64-bit finaliser (SplitMix64's), so that seeded hashes are
 /// independent enough for MinHash.
+#[inline(always)]
 pub(super) fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);

@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashSet;
 
 use super::hash::{fnv1a, mix, FNV_OFFSET, GOLDEN};
 
-static STOPWORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| {
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/ledger/stopwords.txt")
         .lines()
         .map(str::trim)
@@ -23,9 +24,12 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// Emptied when it reaches [`STEMS_KEPT`] words.
 const STEMS_KEPT: usize = 1 << 16;
 
+/// Keyed by words of the input: hashed with a seed of its own, so that no
+/// text can pick words that collide.
+type Stems = std::collections::HashMap<Box<str>, Box<str>, foldhash::fast::RandomState>;
+
 thread_local! {
-    static STEMS: std::cell::RefCell<std::collections::HashMap<Box<str>, Box<str>>> =
-        std::cell::RefCell::default();
+    static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::default();
 }
 
 /// The Snowball (English) stem of the lower-case `word`.
@@ -76,8 +80,11 @@ impl Signature {
                 sig.negated = true;
                 continue;
             }
-            let digits: String = word.chars().filter(|c| *c != ',').collect();
-            if let Ok(value) = digits.parse::<f64>() {
+            let value = match word.contains(',') {
+                true => word.replace(',', "").parse::<f64>(),
+                false => word.parse::<f64>(),
+            };
+            if let Ok(value) = value {
                 sig.numbers.insert(number_key(value));
                 continue;
             }
