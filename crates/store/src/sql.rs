@@ -247,6 +247,15 @@ pub(crate) trait Conn: Send {
     fn dialect(&self) -> Dialect;
     fn query(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>>;
     fn execute(&self, sql: &str, args: &[Arg<'_>]) -> Result<u64>;
+    /// Runs `sql` once for each of `rows` (its arguments), prepared once:
+    /// rows changed, in all.
+    fn execute_each<'a>(
+        &self,
+        sql: &str,
+        rows: &mut dyn Iterator<Item = Vec<Arg<'a>>>,
+    ) -> Result<u64> {
+        rows.map(|args| self.execute(sql, &args)).sum()
+    }
     /// Runs statements without parameters (schema, transaction control).
     fn batch(&self, sql: &str) -> Result<()>;
     /// Starts a write transaction. SQLite: `BEGIN IMMEDIATE`, one writer

@@ -233,18 +233,19 @@ pub(crate) struct TextRows {
 impl TextRows {
     /// Writes the rows held, and forgets them.
     pub(crate) fn write(&mut self, conn: &dyn Conn) -> Result<()> {
-        for (id, url, title, body) in self.articles.drain(..) {
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, url, title, body) VALUES (?1, ?2, ?3, ?4)",
-                args![id, &url, &title, &body],
-            )?;
-        }
-        for (id, text, sentence) in self.claims.drain(..) {
-            conn.execute(
-                "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
-                args![id, &text, &sentence],
-            )?;
-        }
+        conn.execute_each(
+            "INSERT INTO articles_fts (rowid, url, title, body) VALUES (?1, ?2, ?3, ?4)",
+            &mut self.articles.iter().map(|(id, url, title, body)| {
+                vec![Arg::from(*id), Arg::from(url), Arg::from(title), Arg::from(body)]
+            }),
+        )?;
+        conn.execute_each(
+            "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
+            &mut self.claims.iter().map(|(id, text, sentence)| {
+                vec![Arg::from(*id), Arg::from(text), Arg::from(sentence)]
+            }),
+        )?;
+        self.clear();
         Ok(())
     }
 
@@ -1065,12 +1066,19 @@ fn add_to_summary(
     file_terms(conn, cluster, terms.iter())
 }
 
-const SUMMARY_COLUMNS: &str = "cluster, id, first_order, last_order, last_status, pinned_order,
-     pinned_status, oldest, newest, size";
+/// The columns of a cluster's summary, in the order [`read_summary`] reads
+/// them (a macro, so that statements are written whole at compile time).
+macro_rules! summary_columns {
+    () => {
+        "cluster, id, first_order, last_order, last_status, pinned_order,
+         pinned_status, oldest, newest, size"
+    };
+}
+const SUMMARY_COLUMNS: &str = summary_columns!();
 
 fn load_summary(conn: &dyn Conn, cluster: i64) -> Result<Option<Summary>> {
-    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM clusters WHERE cluster = ?1");
-    conn.query_opt(&sql, args![cluster])?.map(|r| read_summary(&r).map(|(_, s)| s)).transpose()
+    let sql = concat!("SELECT ", summary_columns!(), " FROM clusters WHERE cluster = ?1");
+    conn.query_opt(sql, args![cluster])?.map(|r| read_summary(&r).map(|(_, s)| s)).transpose()
 }
 
 /// A row of `clusters` (`SUMMARY_COLUMNS`, in order) as a summary.
@@ -1110,8 +1118,10 @@ fn set_id(conn: &dyn Conn, cluster: i64, id: &str, fresh: bool) -> Result<()> {
 /// Stores a cluster's summary; `reviewed`: the ledger may hold
 /// corrections (a reviewer's status in force wins over the summary's).
 fn write_summary(conn: &dyn Conn, cluster: i64, summary: &Summary, reviewed: bool) -> Result<()> {
-    let sql = format!(
-        "INSERT INTO clusters ({SUMMARY_COLUMNS}, status)
+    let sql = concat!(
+        "INSERT INTO clusters (",
+        summary_columns!(),
+        ", status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (cluster) DO UPDATE SET id = excluded.id,
              first_order = excluded.first_order, last_order = excluded.last_order,
@@ -1125,7 +1135,7 @@ fn write_summary(conn: &dyn Conn, cluster: i64, summary: &Summary, reviewed: boo
     let corrected = if reviewed { corrected_status(conn, cluster)? } else { None };
     let status = corrected.unwrap_or_else(|| summary.status().to_string());
     conn.execute(
-        &sql,
+        sql,
         args![
             cluster,
             &summary.id,
@@ -1587,12 +1597,10 @@ fn write_keys(conn: &dyn Conn, kept: &mut kept::Kept) -> Result<()> {
     let (rows, trims) = kept.take_unwritten();
     // Only a SQLite writer holds keys (`Kept::defer`).
     debug_assert!(rows.is_empty() || conn.dialect() == Dialect::Sqlite);
-    for (band, id) in rows {
-        conn.execute(
-            "INSERT OR IGNORE INTO keys (key, appearance) VALUES (?1, ?2)",
-            args![band, id],
-        )?;
-    }
+    conn.execute_each(
+        "INSERT OR IGNORE INTO keys (key, appearance) VALUES (?1, ?2)",
+        &mut rows.into_iter().map(|(band, id)| vec![Arg::from(band), Arg::from(id)]),
+    )?;
     trim_bands(conn, &trims)
 }
 

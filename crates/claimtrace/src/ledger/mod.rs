@@ -33,6 +33,8 @@ pub use view::{
 
 use std::collections::HashSet;
 
+use chrono::{Datelike, Timelike};
+
 use crate::doc::{Document, Stamp};
 
 /// Where an article's date came from, best first.
@@ -165,13 +167,30 @@ pub type OrderKey = (String, u8, String, u32, usize);
 /// `published` as a UTC date-time that sorts as text.
 pub fn instant(published: &str) -> String {
     match Stamp::parse_iso(published) {
+        // Years of four digits written directly, as `%Y` writes them (it
+        // adds a sign outside them): chrono's formatter reads its pattern
+        // on every call.
+        Some(Stamp::Date(d)) if (0..=9999).contains(&d.year()) => {
+            format!("{:04}-{:02}-{:02}T00:00:00", d.year(), d.month(), d.day())
+        }
         Some(Stamp::Date(d)) => format!("{}T00:00:00", d.format("%Y-%m-%d")),
         Some(Stamp::DateTime(dt, offset)) => {
             let utc = match offset {
                 Some(o) => dt - chrono::Duration::seconds(i64::from(o.local_minus_utc())),
                 None => dt,
             };
-            utc.format("%Y-%m-%dT%H:%M:%S").to_string()
+            match (0..=9999).contains(&utc.year()) && utc.nanosecond() < 1_000_000_000 {
+                true => format!(
+                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                    utc.year(),
+                    utc.month(),
+                    utc.day(),
+                    utc.hour(),
+                    utc.minute(),
+                    utc.second()
+                ),
+                false => utc.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            }
         }
         None => published.to_string(),
     }
@@ -367,4 +386,73 @@ pub fn cluster_signatures(signatures: &[&Signature]) -> Vec<Vec<usize>> {
         }
     }
     components(signatures.len(), links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `instant` as chrono's formatter writes it.
+    fn formatted(published: &str) -> String {
+        match Stamp::parse_iso(published) {
+            Some(Stamp::Date(d)) => format!("{}T00:00:00", d.format("%Y-%m-%d")),
+            Some(Stamp::DateTime(dt, offset)) => {
+                let utc = dt
+                    - chrono::Duration::seconds(
+                        offset.map_or(0, |o| i64::from(o.local_minus_utc())),
+                    );
+                utc.format("%Y-%m-%dT%H:%M:%S").to_string()
+            }
+            None => published.to_string(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn instants_are_written_as_chrono_writes_them(
+            year in prop_oneof![0i32..=9999, -300i32..=0, 9990i32..=10500],
+            month in 1u32..=12,
+            day in 1u32..=28,
+            (hour, minute, second) in (0u32..24, 0u32..60, 0u32..61),
+            offset in -14i32 * 60..=14 * 60,
+            form in 0usize..4,
+        ) {
+            let date = format!("{year:04}-{month:02}-{day:02}");
+            let sign = if offset < 0 { '-' } else { '+' };
+            let zone = format!("{sign}{:02}:{:02}", offset.abs() / 60, offset.abs() % 60);
+            let text = match form {
+                0 => date,
+                1 => format!("{date}T{hour:02}:{minute:02}:{second:02}Z"),
+                2 => format!("{date}T{hour:02}:{minute:02}:{second:02}{zone}"),
+                _ => format!("{date} {hour:02}:{minute:02}"),
+            };
+            prop_assert_eq!(instant(&text), formatted(&text), "{}", text);
+        }
+    }
+
+    #[test]
+    fn leap_seconds_and_far_years_are_written_as_chrono_writes_them() {
+        for text in
+            ["2016-12-31T23:59:60Z", "2016-12-31T23:59:60+01:00", "12019-01-01", "2019-05-01"]
+        {
+            assert_eq!(instant(text), formatted(text), "{text}");
+        }
+        assert_eq!(instant("2019-05-01T10:00:00+02:00"), "2019-05-01T08:00:00");
+    }
+
+    #[test]
+    fn a_signature_is_encoded_as_its_keys_joined() {
+        let sig = signature::Signature::of(
+            "Officials did not say whether 137 people were killed in 2024",
+            &["Moscow".to_string()],
+        );
+        let mut parts = vec!["!".to_string()];
+        parts.extend(sig.keys());
+        assert_eq!(sig.encode(), parts.join("\t"));
+        assert_eq!(signature::Signature::decode(&sig.encode()), sig);
+        let plain = signature::Signature::of("Rain fell", &[]);
+        assert_eq!(plain.encode(), plain.keys().join("\t"));
+        assert_eq!(signature::Signature::default().encode(), "");
+    }
 }

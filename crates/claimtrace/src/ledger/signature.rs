@@ -161,12 +161,20 @@ impl Signature {
     /// The signature as one line of text, for storage: the index keys,
     /// tab-separated, with `!` first when negated.
     pub fn encode(&self) -> String {
-        let mut parts = Vec::new();
+        let mut out = String::new();
         if self.negated {
-            parts.push("!".to_string());
+            out.push('!');
         }
-        parts.extend(self.keys());
-        parts.join("\t")
+        // `keys()`, joined by tabs, written where they go.
+        let parts = [("w:", &self.stems), ("n:", &self.numbers), ("e:", &self.entities)];
+        for (prefix, part) in parts.iter().flat_map(|(p, set)| set.iter().map(move |s| (p, s))) {
+            if !out.is_empty() {
+                out.push('\t');
+            }
+            out.push_str(prefix);
+            out.push_str(part);
+        }
+        out
     }
 
     /// The signature [`Signature::encode`] wrote.
