@@ -28,7 +28,7 @@ pub struct Fingerprint(Vec<u32>);
 /// processor has it, and for any target.
 fn minima(shingles: &[u64]) -> [u32; HASHES] {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx512dq") {
+    if has_avx512() {
         // SAFETY: the processor has the features the function is compiled for.
         return unsafe { minima_avx512(shingles) };
     }
@@ -44,6 +44,14 @@ fn minima_any(shingles: &[u64]) -> [u32; HASHES] {
         }
     }
     mins
+}
+
+/// Whether the processor has what [`minima_avx512`] is compiled for.
+#[cfg(target_arch = "x86_64")]
+fn has_avx512() -> bool {
+    std::arch::is_x86_feature_detected!("avx512f")
+        && std::arch::is_x86_feature_detected!("avx512dq")
+        && std::arch::is_x86_feature_detected!("avx512vl")
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -185,7 +193,7 @@ mod tests {
         let shingles: Vec<u64> = (0..500u64).map(|k| mix(k) ^ (k << 7)).collect();
         let any = minima_any(&shingles);
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx512dq") {
+        if has_avx512() {
             // SAFETY: the processor has the features the function is compiled for.
             assert_eq!(unsafe { minima_avx512(&shingles) }, any);
         }
