@@ -247,8 +247,8 @@ pub(crate) trait Conn: Send {
     fn dialect(&self) -> Dialect;
     fn query(&self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>>;
     fn execute(&self, sql: &str, args: &[Arg<'_>]) -> Result<u64>;
-    /// Runs `sql` once for each of `rows` (its arguments), prepared once:
-    /// rows changed, in all.
+    /// Runs `sql` once for each of `rows` (its arguments), stopping at the
+    /// first error; rows changed, in all. SQLite prepares it once.
     fn execute_each<'a>(
         &self,
         sql: &str,

@@ -233,20 +233,26 @@ pub(crate) struct TextRows {
 impl TextRows {
     /// Writes the rows held, and forgets them.
     pub(crate) fn write(&mut self, conn: &dyn Conn) -> Result<()> {
-        conn.execute_each(
-            "INSERT INTO articles_fts (rowid, url, title, body) VALUES (?1, ?2, ?3, ?4)",
-            &mut self.articles.iter().map(|(id, url, title, body)| {
-                vec![Arg::from(*id), Arg::from(url), Arg::from(title), Arg::from(body)]
-            }),
-        )?;
-        conn.execute_each(
-            "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
-            &mut self.claims.iter().map(|(id, text, sentence)| {
-                vec![Arg::from(*id), Arg::from(text), Arg::from(sentence)]
-            }),
-        )?;
+        let written = conn
+            .execute_each(
+                "INSERT INTO articles_fts (rowid, url, title, body) VALUES (?1, ?2, ?3, ?4)",
+                &mut self.articles.iter().map(|(id, url, title, body)| {
+                    vec![Arg::from(*id), Arg::from(url), Arg::from(title), Arg::from(body)]
+                }),
+            )
+            .and_then(|_| {
+                conn.execute_each(
+                    "INSERT INTO claims_fts (rowid, text, sentence) VALUES (?1, ?2, ?3)",
+                    &mut self.claims.iter().map(|(id, text, sentence)| {
+                        vec![Arg::from(*id), Arg::from(text), Arg::from(sentence)]
+                    }),
+                )
+            });
+        // Forgotten whether or not they went in: a failed write's
+        // transaction is rolled back, and its rows must not follow the
+        // next article into its own.
         self.clear();
-        Ok(())
+        written.map(|_| ())
     }
 
     /// Forgets the rows held (their transaction was rolled back).
@@ -315,8 +321,11 @@ impl SqlStore {
         loop {
             let outcome = self.file_once(article, appearances);
             if outcome.is_err() {
-                // Its rows rolled back: their ids may be given again.
+                // Its rows rolled back: their ids may be given again, and
+                // the full-text rows held for them must not be written
+                // (in a batch, the failure rolls the whole batch back).
                 self.kept.clear();
+                self.text_rows.clear();
             }
             match outcome {
                 Err(err) if err.is_conflict() && tries < 20 => tries += 1,
@@ -381,6 +390,7 @@ impl SqlStore {
         claimtrace::contain("ledger", || self.file(article, appearances)).unwrap_or_else(|panic| {
             // Rolled back half done: the ids of its rows may be given again.
             self.kept.clear();
+            self.text_rows.clear();
             Err(StoreError::Invalid(panic.to_string()))
         })
     }

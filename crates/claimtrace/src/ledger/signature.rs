@@ -24,8 +24,9 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// Emptied when it reaches [`STEMS_KEPT`] words.
 const STEMS_KEPT: usize = 1 << 16;
 
-/// Keyed by words of the input: hashed with a seed of its own, so that no
-/// text can pick words that collide.
+/// Keyed by words of the input: hashed with a random seed for each map
+/// (foldhash's modest resistance to chosen collisions), and bounded by
+/// [`STEMS_KEPT`].
 type Stems = std::collections::HashMap<Box<str>, Box<str>, foldhash::fast::RandomState>;
 
 thread_local! {
