@@ -321,11 +321,7 @@ impl SqlStore {
         loop {
             let outcome = self.file_once(article, appearances);
             if outcome.is_err() {
-                // Its rows rolled back: their ids may be given again, and
-                // the full-text rows held for them must not be written
-                // (in a batch, the failure rolls the whole batch back).
-                self.kept.clear();
-                self.text_rows.clear();
+                self.forget_rolled_back();
             }
             match outcome {
                 Err(err) if err.is_conflict() && tries < 20 => tries += 1,
@@ -388,11 +384,18 @@ impl SqlStore {
         appearances: Appearances<'_>,
     ) -> Result<Ingested> {
         claimtrace::contain("ledger", || self.file(article, appearances)).unwrap_or_else(|panic| {
-            // Rolled back half done: the ids of its rows may be given again.
-            self.kept.clear();
-            self.text_rows.clear();
+            // Rolled back half done.
+            self.forget_rolled_back();
             Err(StoreError::Invalid(panic.to_string()))
         })
+    }
+
+    /// After a write that failed: its rows rolled back, so their ids may
+    /// be given again, and the full-text rows held for them must not be
+    /// written (in a batch, the failure rolls the whole batch back).
+    fn forget_rolled_back(&mut self) {
+        self.kept.clear();
+        self.text_rows.clear();
     }
 
     /// Ends the open batch: writes its full-text rows and commits it when

@@ -166,33 +166,28 @@ pub type OrderKey = (String, u8, String, u32, usize);
 
 /// `published` as a UTC date-time that sorts as text.
 pub fn instant(published: &str) -> String {
-    match Stamp::parse_iso(published) {
-        // Years of four digits written directly, as `%Y` writes them (it
-        // adds a sign outside them): chrono's formatter reads its pattern
-        // on every call.
-        Some(Stamp::Date(d)) if (0..=9999).contains(&d.year()) => {
-            format!("{:04}-{:02}-{:02}T00:00:00", d.year(), d.month(), d.day())
-        }
-        Some(Stamp::Date(d)) => format!("{}T00:00:00", d.format("%Y-%m-%d")),
-        Some(Stamp::DateTime(dt, offset)) => {
-            let utc = match offset {
-                Some(o) => dt - chrono::Duration::seconds(i64::from(o.local_minus_utc())),
-                None => dt,
-            };
-            match (0..=9999).contains(&utc.year()) && utc.nanosecond() < 1_000_000_000 {
-                true => format!(
-                    "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-                    utc.year(),
-                    utc.month(),
-                    utc.day(),
-                    utc.hour(),
-                    utc.minute(),
-                    utc.second()
-                ),
-                false => utc.format("%Y-%m-%dT%H:%M:%S").to_string(),
-            }
-        }
-        None => published.to_string(),
+    let utc = match Stamp::parse_iso(published) {
+        Some(Stamp::Date(d)) => d.and_time(chrono::NaiveTime::MIN),
+        Some(Stamp::DateTime(dt, offset)) => match offset {
+            Some(o) => dt - chrono::Duration::seconds(i64::from(o.local_minus_utc())),
+            None => dt,
+        },
+        None => return published.to_string(),
+    };
+    // Years of four digits written directly, as `%Y` writes them (it adds
+    // a sign outside them; `%S` writes a leap second as 60): chrono's
+    // formatter reads its pattern on every call.
+    match (0..=9999).contains(&utc.year()) && utc.nanosecond() < 1_000_000_000 {
+        true => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            utc.year(),
+            utc.month(),
+            utc.day(),
+            utc.hour(),
+            utc.minute(),
+            utc.second()
+        ),
+        false => utc.format("%Y-%m-%dT%H:%M:%S").to_string(),
     }
 }
 

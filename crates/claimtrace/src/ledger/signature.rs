@@ -106,11 +106,18 @@ impl Signature {
     /// The keys under which the claim is indexed to find candidates: its
     /// stems, numbers and entities, each prefixed by its kind.
     pub fn keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = Vec::new();
-        keys.extend(self.stems.iter().map(|s| format!("w:{s}")));
-        keys.extend(self.numbers.iter().map(|n| format!("n:{n}")));
-        keys.extend(self.entities.iter().map(|e| format!("e:{e}")));
-        keys
+        self.key_parts().map(|(kind, part)| format!("{kind}{part}")).collect()
+    }
+
+    /// The keys as (kind prefix, part): stems, numbers, then entities.
+    fn key_parts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        fn kind<'a>(
+            prefix: &'static str,
+            set: &'a BTreeSet<String>,
+        ) -> impl Iterator<Item = (&'static str, &'a str)> {
+            set.iter().map(move |s| (prefix, s.as_str()))
+        }
+        kind("w:", &self.stems).chain(kind("n:", &self.numbers)).chain(kind("e:", &self.entities))
     }
 }
 
@@ -167,12 +174,11 @@ impl Signature {
             out.push('!');
         }
         // `keys()`, joined by tabs, written where they go.
-        let parts = [("w:", &self.stems), ("n:", &self.numbers), ("e:", &self.entities)];
-        for (prefix, part) in parts.iter().flat_map(|(p, set)| set.iter().map(move |s| (p, s))) {
+        for (kind, part) in self.key_parts() {
             if !out.is_empty() {
                 out.push('\t');
             }
-            out.push_str(prefix);
+            out.push_str(kind);
             out.push_str(part);
         }
         out
