@@ -195,6 +195,16 @@ pub const PG_MIGRATIONS: &[&str] = &[
         PRIMARY KEY (key, appearance)
     );
 "#,
+    // 9: as SQLite's 16: articles' fingerprint bands keyed by integers
+    // (filled by `backfill`).
+    r#"
+    DROP TABLE article_bands;
+    CREATE TABLE article_bands (
+        band BIGINT NOT NULL,
+        article BIGINT NOT NULL,
+        PRIMARY KEY (band, article)
+    );
+"#,
 ];
 
 /// Fills what schema version `version` added to a ledger written before
@@ -202,6 +212,9 @@ pub const PG_MIGRATIONS: &[&str] = &[
 fn backfill(conn: &PgConn, version: i64) -> Result<()> {
     if version == 8 {
         crate::store::fill_keys(conn)?;
+    }
+    if version == 9 {
+        crate::store::refile_fingerprints(conn)?;
     }
     Ok(())
 }

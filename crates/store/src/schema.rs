@@ -225,4 +225,18 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE articles_fts;
     ALTER TABLE articles_fts_v15 RENAME TO articles_fts;
     ",
+    // 16: articles' fingerprint bands keyed by 64-bit integers instead of
+    // their text, as the candidate index's since 13 (`c<band>:<hash>` was
+    // twice the bytes, and a commit into a big ledger rewrote most of the
+    // table's pages: 1,000,000 synthetic appearances 8,399 → 9,411 and
+    // 7,676 → 8,240/s). Filled from the stored fingerprints by
+    // `SqlStore::migrate`.
+    "
+    DROP TABLE article_bands;
+    CREATE TABLE article_bands (
+        band INTEGER NOT NULL,
+        article INTEGER NOT NULL,
+        PRIMARY KEY (band, article)
+    ) WITHOUT ROWID;
+    ",
 ];

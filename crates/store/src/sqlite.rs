@@ -314,6 +314,12 @@ fn backfill(conn: &SqliteConn, version: usize) -> Result<()> {
     if version == 13 {
         store::fill_keys(conn)?;
     }
+    // 4's fingerprints are filed under 16's integer bands; 16 files those
+    // stored before it (again, for a ledger that 4 filled just now: the
+    // bands are ignored the second time).
+    if version == 16 {
+        store::refile_fingerprints(conn)?;
+    }
     if version == 4 {
         for row in conn.query("SELECT id, record FROM articles", &[])? {
             let record: serde_json::Value = store::from_json(&row.text(1)?)?;

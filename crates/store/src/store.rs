@@ -489,7 +489,10 @@ impl SqlStore {
         // wait for this one (a no-op on SQLite, where writers take turns).
         let mut keys = vec![lock_key("u", &url), lock_key("h", &hash)];
         if let Some(print) = fingerprint {
-            keys.extend(print.bands().iter().map(|band| lock_key("a", band)));
+            // A band is a well-mixed hash already: the kind's key moves it
+            // apart from other kinds' keys.
+            let kind = lock_key("a", "");
+            keys.extend(print.bands().iter().map(|band| kind ^ band));
         }
         conn.lock(&keys)?;
         // Clusters this transaction holds (locked), where writers run at once.
@@ -1696,12 +1699,12 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
     if conn.dialect() == Dialect::Postgres {
         // Every band's articles in one statement, read in band order.
         let rows = conn.query(
-            "SELECT x.url, x.fingerprint FROM unnest(CAST(?1 AS TEXT[])) WITH ORDINALITY AS b(band, n)
+            "SELECT x.url, x.fingerprint FROM unnest(CAST(?1 AS BIGINT[])) WITH ORDINALITY AS b(band, n)
              CROSS JOIN LATERAL (SELECT a.id, a.url, a.fingerprint FROM article_bands ab
                                  JOIN articles a ON a.id = ab.article
                                  WHERE ab.band = b.band AND a.url != ?2 ORDER BY a.id LIMIT 16) AS x
              ORDER BY b.n, x.id",
-            &[Arg::Texts(&bands), Arg::Text(url)],
+            &[Arg::Ints(&bands), Arg::Text(url)],
         )?;
         for row in rows {
             let other = row.opt_text(1)?;
@@ -1723,7 +1726,7 @@ fn near_copy_of(conn: &dyn Conn, url: &str, print: &Fingerprint) -> Result<Optio
         })
         .collect::<Vec<_>>()
         .join(" UNION ALL ");
-    let args: Vec<Arg> = bands.iter().map(|band| Arg::Text(band)).collect();
+    let args: Vec<Arg> = bands.iter().map(|&band| Arg::Int(band)).collect();
     let mut by_band: Vec<Vec<i64>> = vec![Vec::new(); bands.len()];
     for row in conn.query(&sql, &args)? {
         let k = usize::try_from(row.int(0)? - 1).unwrap_or(usize::MAX);
@@ -1767,9 +1770,22 @@ pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprin
     file_bands(conn, article, print)
 }
 
+/// Files every article with a stored fingerprint under its bands (the
+/// migration that changed how bands are keyed).
+pub(crate) fn refile_fingerprints(conn: &dyn Conn) -> Result<()> {
+    let rows =
+        conn.query("SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL", &[])?;
+    for row in rows {
+        if let Some(print) = Fingerprint::decode(&row.text(1)?) {
+            file_bands(conn, row.int(0)?, &print)?;
+        }
+    }
+    Ok(())
+}
+
 /// Files an article, its fingerprint stored, under the fingerprint's bands.
 fn file_bands(conn: &dyn Conn, article: i64, print: &Fingerprint) -> Result<()> {
-    insert_pairs(conn, "article_bands (band, article)", Arg::Texts(&print.bands()), article)
+    insert_pairs(conn, "article_bands (band, article)", Arg::Ints(&print.bands()), article)
 }
 
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(s: &str) -> Result<T> {

@@ -90,10 +90,7 @@ impl Backend {
         match self {
             Backend::Sqlite => SqlStore::open(&dir.join("ledger.db")).unwrap(),
             Backend::Postgres(url) => {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                dir.hash(&mut h);
-                let schema = format!("test_{:016x}", h.finish());
+                let schema = pg_schema(dir);
                 let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
                 client.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}")).unwrap();
                 let sep = if url.contains('?') { '&' } else { '?' };
@@ -102,6 +99,14 @@ impl Backend {
             }
         }
     }
+}
+
+/// The PostgreSQL schema of the test that owns `dir` ([`Backend::open`]).
+fn pg_schema(dir: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    dir.hash(&mut h);
+    format!("test_{:016x}", h.finish())
 }
 
 /// The PostgreSQL server of the tests, or `None` (said) when there is none
@@ -554,21 +559,28 @@ fn a_claim_lists_under_the_outlets_reporting_it_now(backend: &Backend) {
 }
 on_both!(a_claim_lists_under_the_outlets_reporting_it_now);
 
+/// A story, and a wire copy of it with small changes.
+const BRIDGE_STORY: &str =
+    "Bridge to close for repairs\n\nThe regional council voted on Tuesday to \
+    close the old bridge over the river for six months of repairs, after engineers found \
+    cracks in two of its supporting piers during a routine inspection last month. Traffic \
+    will be diverted through the northern ring road, and a free ferry will run every hour \
+    between the two banks while the work lasts, the council said in a statement. Local \
+    businesses have warned that the closure could cost them customers during the busy \
+    summer season, and the chamber of commerce has asked for a reduction in local taxes \
+    until the bridge reopens. The council said it would consider the request next week.\n";
+
+fn bridge_copy() -> String {
+    BRIDGE_STORY
+        .replace("Bridge to close for repairs", "Old bridge shut for six months")
+        .replace("The council said it would", "Officials said they would")
+        + "\nReporting by Jane Doe; editing by John Roe.\n"
+}
+
 fn a_wire_copy_with_small_changes_is_a_copy_and_counts_once(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
-    let story = "Bridge to close for repairs\n\nThe regional council voted on Tuesday to \
-        close the old bridge over the river for six months of repairs, after engineers found \
-        cracks in two of its supporting piers during a routine inspection last month. Traffic \
-        will be diverted through the northern ring road, and a free ferry will run every hour \
-        between the two banks while the work lasts, the council said in a statement. Local \
-        businesses have warned that the closure could cost them customers during the busy \
-        summer season, and the chamber of commerce has asked for a reduction in local taxes \
-        until the bridge reopens. The council said it would consider the request next week.\n";
-    let copy = story
-        .replace("Bridge to close for repairs", "Old bridge shut for six months")
-        .replace("The council said it would", "Officials said they would")
-        + "\nReporting by Jane Doe; editing by John Roe.\n";
+    let (story, copy) = (BRIDGE_STORY, bridge_copy());
     assert_eq!(ingest(&mut store, "https://a.example/bridge", &read(story)), Ingested::New);
     assert_eq!(ingest(&mut store, "https://b.example/wire/bridge", &read(&copy)), Ingested::Copy);
     // The same event told in other words is another article, not a copy.
@@ -1051,7 +1063,45 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     }
     let err = SqlStore::open(&newer).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
-    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 15);
+    assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 16);
+}
+
+#[test]
+fn a_version_15_ledger_files_its_articles_under_integer_bands() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Backend::Sqlite.open(dir.path());
+    assert_eq!(ingest(&mut store, "https://a.example/bridge", &read(BRIDGE_STORY)), Ingested::New);
+    drop(store);
+    // Version 15 keyed the fingerprint bands by their text.
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+        conn.execute_batch(
+            "DROP TABLE article_bands;
+             CREATE TABLE article_bands (
+                 band TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (band, article)
+             ) WITHOUT ROWID;
+             INSERT INTO article_bands SELECT 'c0:00000000deadbeef', id FROM articles;
+             PRAGMA user_version = 15;",
+        )
+        .unwrap();
+    }
+    let mut store = Backend::Sqlite.open(dir.path());
+    assert_eq!(store.schema_version().unwrap(), 16);
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+        let (bands, text): (i64, i64) = conn
+            .query_row(
+                "SELECT count(*), count(*) FILTER (WHERE typeof(band) != 'integer')
+                 FROM article_bands",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((bands, text), (16, 0), "the article's 16 bands, as integers");
+    }
+    // The article filed before is found through them.
+    let copy = read(&bridge_copy());
+    assert_eq!(ingest(&mut store, "https://b.example/wire/bridge", &copy), Ingested::Copy);
 }
 
 #[test]
@@ -1104,7 +1154,7 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
         .unwrap();
     }
     let mut store = Backend::Sqlite.open(dir.path());
-    assert_eq!(store.schema_version().unwrap(), 15);
+    assert_eq!(store.schema_version().unwrap(), 16);
     // The candidate index was filled again, a 64-bit integer a band.
     {
         let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
@@ -1116,6 +1166,15 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
             )
             .unwrap();
         assert!(keys > 0 && text == 0, "{keys} keys, {text} not integers");
+        let (bands, text): (i64, i64) = conn
+            .query_row(
+                "SELECT count(*), count(*) FILTER (WHERE typeof(band) != 'integer')
+                 FROM article_bands",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(bands > 0 && text == 0, "{bands} bands, {text} not integers");
         // The full-text indexes keep no copy of the texts (version 15).
         let copies: i64 = conn
             .query_row(
@@ -1398,9 +1457,7 @@ fn a_postgres_schema_of_another_program_or_a_newer_ledger_is_refused() {
     // A ledger from a newer claimtrace.
     let store = backend.open(dir.path());
     drop(store);
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(&dir.path(), &mut h);
-    let mine = format!("test_{:016x}", std::hash::Hasher::finish(&h));
+    let mine = pg_schema(dir.path());
     client
         .batch_execute(&format!(
             "UPDATE {mine}.claimtrace_meta SET value = '999' WHERE key = 'schema'"
@@ -1416,6 +1473,44 @@ fn a_postgres_schema_of_another_program_or_a_newer_ledger_is_refused() {
     let shown = err.to_string();
     assert!(shown.contains("127.0.0.1:1") && !shown.contains("secret"), "{shown}");
     assert!(err.is_transient());
+}
+
+#[test]
+fn a_version_8_postgres_ledger_files_its_articles_under_integer_bands() {
+    let Some(url) = postgres_url() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let backend = Backend::Postgres(url.clone());
+    let mut store = backend.open(dir.path());
+    assert_eq!(ingest(&mut store, "https://a.example/bridge", &read(BRIDGE_STORY)), Ingested::New);
+    let current = store.schema_version().unwrap();
+    drop(store);
+    // Version 8 keyed the fingerprint bands by their text.
+    let schema = pg_schema(dir.path());
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute(&format!(
+            "SET search_path = {schema};
+             DROP TABLE article_bands;
+             CREATE TABLE article_bands (
+                 band TEXT NOT NULL, article BIGINT NOT NULL, PRIMARY KEY (band, article)
+             );
+             INSERT INTO article_bands SELECT 'c0:00000000deadbeef', id FROM articles;
+             UPDATE claimtrace_meta SET value = '8' WHERE key = 'schema';"
+        ))
+        .unwrap();
+    let mut store = backend.open(dir.path());
+    assert_eq!(store.schema_version().unwrap(), current);
+    let row = client
+        .query_one(
+            &format!("SELECT count(*), pg_typeof(min(band))::text FROM {schema}.article_bands"),
+            &[],
+        )
+        .unwrap();
+    let (bands, kind): (i64, String) = (row.get(0), row.get(1));
+    assert_eq!((bands, kind.as_str()), (16, "bigint"), "the article's 16 bands, as integers");
+    // The article filed before is found through them.
+    let copy = read(&bridge_copy());
+    assert_eq!(ingest(&mut store, "https://b.example/wire/bridge", &copy), Ingested::Copy);
 }
 
 #[test]

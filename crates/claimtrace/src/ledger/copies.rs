@@ -99,16 +99,19 @@ impl Fingerprint {
         self.shared(other) >= MIN_SHARED
     }
 
-    /// The index keys: `c<band>:<hash>` for each band of four minima.
-    pub fn bands(&self) -> Vec<String> {
+    /// The index keys: a 64-bit hash of each band of four minima (and of
+    /// the band's number, so that bands do not collide). Stored as SQL
+    /// integers (signed: the same 64 bits); the index had them as text,
+    /// `c<band>:<hash>`, before schema version 16 (about twice the bytes,
+    /// and each commit of a big ledger rewrote most of the index's pages).
+    pub fn bands(&self) -> Vec<i64> {
         self.0
             .chunks(ROWS)
             .enumerate()
             .map(|(band, rows)| {
-                let h = rows
-                    .iter()
-                    .fold(FNV_OFFSET, |h, &v| (h ^ u64::from(v)).wrapping_mul(FNV_PRIME));
-                format!("c{band}:{h:016x}")
+                let seed = FNV_OFFSET ^ (band as u64).wrapping_mul(GOLDEN);
+                let h = rows.iter().fold(seed, |h, &v| (h ^ u64::from(v)).wrapping_mul(FNV_PRIME));
+                mix(h) as i64
             })
             .collect()
     }
