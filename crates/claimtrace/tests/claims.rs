@@ -1378,21 +1378,45 @@ fn a_title_with_the_names_the_entity_it_describes_in_the_ledger() {
         "Queen Elizabeth II met the prime minister on Tuesday. At his request, the Queen \
          suspended parliament for five weeks, officials said.",
     );
-    let article = claimtrace::ledger::ArticleRef {
-        url: "https://example.org/a".into(),
-        outlet: None,
-        published: Some("2019-08-29".into()),
-        date_from: claimtrace::ledger::DateFrom::META,
-        version: 1,
-        copy_of: None,
-        wire: None,
-    };
+    let article = an_article("2019-08-29");
     let appearances = claimtrace::ledger::appearances(&doc, &article);
     let suspended = appearances
         .iter()
         .find(|a| a.text.contains("suspended parliament"))
         .unwrap_or_else(|| panic!("{:?}", appearances.iter().map(|a| &a.text).collect::<Vec<_>>()));
     assert!(suspended.entities.iter().any(|e| e == "Elizabeth II"), "{:?}", suspended.entities);
+}
+
+/// A first version of an article, published on `date`, as the ledger
+/// names it.
+fn an_article(date: &str) -> claimtrace::ledger::ArticleRef {
+    claimtrace::ledger::ArticleRef {
+        url: "https://example.org/a".into(),
+        outlet: None,
+        published: Some(date.into()),
+        date_from: claimtrace::ledger::DateFrom::META,
+        version: 1,
+        copy_of: None,
+        wire: None,
+    }
+}
+
+// An appearance's signature is the one its text and entities give: the
+// store, holding a staged article for a batch that may be rolled back,
+// keeps neither and makes the signature again (`Prepared::put_away`).
+#[test]
+fn an_appearance_s_signature_is_made_from_its_text_and_entities() {
+    let article = an_article("2024-03-25");
+    let mut seen = 0;
+    for input in ["examples/newsweek-isis-threat.txt", "gold/dev/inputs/wn2019-000.json"] {
+        let doc = crate::util::analyze_file(input);
+        for a in claimtrace::ledger::appearances(&doc, &article) {
+            let made = claimtrace::ledger::Signature::of(&a.text, &a.entities);
+            assert_eq!(a.signature, made, "{input}: {:?}", a.text);
+            seen += usize::from(!a.entities.is_empty());
+        }
+    }
+    assert!(seen > 0, "appearances that name entities");
 }
 
 // A postposed cue with where or how it was said after it ("in a

@@ -1036,6 +1036,51 @@ fn articles_staged_as_they_come_go_in_as_one_by_one(backend: &Backend) {
 }
 on_both!(articles_staged_as_they_come_go_in_as_one_by_one);
 
+/// A staged batch whose article fails is rolled back, and its articles
+/// are filed again one by one (from what staging kept of them): the
+/// failure costs only itself.
+#[test]
+fn a_staged_batch_with_a_failing_article_files_the_others_as_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let docs = corpus();
+    let mut one_by_one = Backend::Sqlite.open(&dir.path().join("a"));
+    for (name, doc) in &docs {
+        ingest(&mut one_by_one, name, doc);
+    }
+    let mut staged = Backend::Sqlite.open(&dir.path().join("b"));
+    // An article the database refuses: a trigger stands for any failure
+    // of its own.
+    rusqlite::Connection::open(dir.path().join("b").join("ledger.db"))
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles
+             WHEN NEW.url = 'https://refused.example/1'
+             BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;",
+        )
+        .unwrap();
+    let refused = read("Refused\n\nThe council said the moon will close on Monday.\n");
+    let preparer = staged.preparer();
+    let mut prepared: Vec<_> = docs.iter().map(|(n, d)| preparer.prepare(&input(n, d))).collect();
+    prepared.insert(2, preparer.prepare(&input("https://refused.example/1", &refused)));
+    for article in prepared {
+        staged.stage(article);
+    }
+    let outcomes = staged.commit_staged();
+    assert_eq!(outcomes.len(), docs.len() + 1);
+    for (k, outcome) in outcomes.iter().enumerate() {
+        match k {
+            2 => assert!(outcome.as_ref().unwrap_err().to_string().contains("refused by the test")),
+            _ => assert!(matches!(outcome, Ok(Ingested::New)), "{k}: {outcome:?}"),
+        }
+    }
+    assert!(!shape(&one_by_one).is_empty());
+    assert_eq!(shape(&staged), shape(&one_by_one));
+    assert_eq!(staged.stale_summaries().unwrap(), Vec::<String>::new());
+}
+
 #[test]
 fn foreign_and_newer_files_are_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -1066,6 +1111,21 @@ fn foreign_and_newer_files_are_refused_and_left_alone() {
     assert_eq!(SqlStore::open(&dir.path().join("fresh.db")).unwrap().schema_version().unwrap(), 16);
 }
 
+/// How many rows `table` of the SQLite ledger at `db` has, and how many
+/// of them have a `column` that is not an integer.
+fn not_integers(db: &Path, table: &str, column: &str) -> (i64, i64) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(
+            &format!(
+                "SELECT count(*), count(*) FILTER (WHERE typeof({column}) != 'integer') FROM {table}"
+            ),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
 #[test]
 fn a_version_15_ledger_files_its_articles_under_integer_bands() {
     let dir = tempfile::tempdir().unwrap();
@@ -1087,18 +1147,8 @@ fn a_version_15_ledger_files_its_articles_under_integer_bands() {
     }
     let mut store = Backend::Sqlite.open(dir.path());
     assert_eq!(store.schema_version().unwrap(), 16);
-    {
-        let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
-        let (bands, text): (i64, i64) = conn
-            .query_row(
-                "SELECT count(*), count(*) FILTER (WHERE typeof(band) != 'integer')
-                 FROM article_bands",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
-        assert_eq!((bands, text), (16, 0), "the article's 16 bands, as integers");
-    }
+    let bands = not_integers(&dir.path().join("ledger.db"), "article_bands", "band");
+    assert_eq!(bands, (16, 0), "the article's 16 bands, as integers");
     // The article filed before is found through them.
     let copy = read(&bridge_copy());
     assert_eq!(ingest(&mut store, "https://b.example/wire/bridge", &copy), Ingested::Copy);
@@ -1157,24 +1207,12 @@ fn a_version_1_ledger_is_migrated_with_its_cluster_summaries_and_bands() {
     assert_eq!(store.schema_version().unwrap(), 16);
     // The candidate index was filled again, a 64-bit integer a band.
     {
-        let conn = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
-        let (keys, text): (i64, i64) = conn
-            .query_row(
-                "SELECT count(*), count(*) FILTER (WHERE typeof(key) != 'integer') FROM keys",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
+        let db = dir.path().join("ledger.db");
+        let (keys, text) = not_integers(&db, "keys", "key");
         assert!(keys > 0 && text == 0, "{keys} keys, {text} not integers");
-        let (bands, text): (i64, i64) = conn
-            .query_row(
-                "SELECT count(*), count(*) FILTER (WHERE typeof(band) != 'integer')
-                 FROM article_bands",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .unwrap();
+        let (bands, text) = not_integers(&db, "article_bands", "band");
         assert!(bands > 0 && text == 0, "{bands} bands, {text} not integers");
+        let conn = rusqlite::Connection::open(&db).unwrap();
         // The full-text indexes keep no copy of the texts (version 15).
         let copies: i64 = conn
             .query_row(
