@@ -406,9 +406,11 @@ struct Writer {
 /// the more articles a commit, the fewer pages written an article: filing
 /// into a ledger of 1,000,000 appearances (`bench --synthetic`, eight
 /// claims an article) ran at 4,376 appearances/s in transactions of 256
-/// articles and 6,950/s in transactions of 2,048; 7,834 / 8,416 in
-/// transactions of 2,048 and 9,096 / 10,318 in transactions of 4,096,
-/// alternated, at stop 50 (peak RSS 463 → 494 MiB). An article filed and
+/// articles and 6,950/s in transactions of 2,048; at stop 50, alternated
+/// with the same build committing 2,048, 7,834 / 8,416 → 9,096 / 10,318
+/// (peak RSS 463 → 494 MiB), and with the synthetic plan made smaller,
+/// 8,974 / 9,613 → 9,766 / 11,303 (463 → 481 MiB); 8,192 ran 8% faster
+/// again, with 488 MiB. An article filed and
 /// not committed is held in memory until the commit (a failed one makes
 /// the others file again one by one), and so a commit comes sooner when
 /// they hold [`BATCH_BYTES`].

@@ -336,7 +336,10 @@ pub(crate) trait Conn: Send {
 
 /// The lock key of a thing a writer reads or changes (`kind` says what:
 /// `u` URL, `h` content hash, `a` article band, `k` claim band, `c`
-/// cluster): FNV-1a over both, stable across processes and versions.
+/// cluster): FNV-1a over both, stable across processes. An article band,
+/// a 64-bit hash already, is locked as the key of its kind (`a` and no
+/// name) XOR the band (since PostgreSQL schema v9, which a writer of an
+/// older version refuses).
 pub(crate) fn lock_key(kind: &str, name: &str) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in kind.bytes().chain([0]).chain(name.bytes()) {

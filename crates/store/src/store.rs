@@ -161,10 +161,11 @@ impl Prepared {
     /// on its own): its appearances' signatures are made again from their
     /// text and entities, and their article named again, if that happens.
     /// A staged article held its signatures' stems and names, most of its
-    /// memory (`bench --synthetic`: a commit's 2,048 articles held ~35 MB; peak RSS
-    /// of 1,000,000 appearances 477 → 462 MiB).
+    /// memory (`bench --synthetic`, commits of 2,048 articles: ~35 MB of
+    /// them; peak RSS of 1,000,000 appearances 477 → 462 MiB).
     fn put_away(&mut self) {
         for a in &mut self.appearances {
+            debug_assert_eq!(a.signature, Signature::of(&a.text, &a.entities), "Prepared::new");
             a.signature = Signature::default();
             let r = &mut a.article;
             (r.url, r.outlet, r.published, r.copy_of, r.wire) = Default::default();
@@ -1824,14 +1825,28 @@ pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprin
 /// Files every article with a stored fingerprint under its bands (the
 /// migration that changed how bands are keyed).
 pub(crate) fn refile_fingerprints(conn: &dyn Conn) -> Result<()> {
-    let rows =
-        conn.query("SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL", &[])?;
-    for row in rows {
-        if let Some(print) = Fingerprint::decode(&row.text(1)?) {
-            file_bands(conn, row.int(0)?, &print)?;
+    // A page of rows at a time, as `fill_keys`: a fingerprint is 512
+    // characters, and a ledger may hold millions of articles.
+    const PAGE: usize = 10_000;
+    let mut after = i64::MIN;
+    loop {
+        let rows = conn.query(
+            &format!(
+                "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND id > ?1
+                 ORDER BY id LIMIT {PAGE}"
+            ),
+            args![after],
+        )?;
+        for row in &rows {
+            after = row.int(0)?;
+            if let Some(print) = Fingerprint::decode(&row.text(1)?) {
+                file_bands(conn, after, &print)?;
+            }
+        }
+        if rows.len() < PAGE {
+            return Ok(());
         }
     }
-    Ok(())
 }
 
 /// Files an article, its fingerprint stored, under the fingerprint's bands.

@@ -41,7 +41,8 @@ pub(crate) const TERMS_KEPT: usize = 1 << 20;
 /// claim's candidates are mostly recent. 2^20 of them (filing 1,000,000
 /// synthetic appearances, which kept them all) ran at the same speed
 /// (alternated: 10,360 / 11,585 against 10,051 / 11,600 appearances/s)
-/// with 57 MiB more peak memory (480 against 423 MiB).
+/// with 57 MiB more peak memory (480 against 423 MiB). Also the most
+/// cluster merges kept ([`Kept::merged`]): past that, all is let go.
 pub(crate) const SIGNATURES_KEPT: usize = 1 << 19;
 
 /// A kept appearance: its signature, and the cluster it joined when it
