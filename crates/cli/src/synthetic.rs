@@ -444,6 +444,7 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
     }
     let ingest_s = start.elapsed().as_secs_f64();
     let stats = store.lookup_stats();
+    let (claims, largest) = store.cluster_sizes()?;
     let peak_kib = crate::bench::peak_memory_kib();
     // Queried as the read-only commands and `serve` read a ledger.
     store.tune_for_reads()?;
@@ -494,13 +495,26 @@ pub fn run(n: usize, db: &std::path::Path, corpus: &[Vec<u8>], json: bool) -> Re
         "ingest_s": ingest_s,
         "appearances_per_s": filed as f64 / ingest_s,
         "candidates_per_lookup": stats.candidates as f64 / stats.lookups.max(1) as f64,
+        // Claims formed against propositions planned, and the largest
+        // claim against the largest planned: more appearances in one than
+        // were planned are other propositions chained into it.
+        "claims": claims,
+        "largest_claim": largest,
+        "largest_planned": sizes.iter().max(),
         "postings_read_per_lookup": stats.postings as f64 / stats.lookups.max(1) as f64,
         // The ingest's peak (the figure the issue bounds), then the
         // process's after the queries: reads map the file (its pages count
         // as the process's) and `--json` builds whole views of big claims.
         "peak_rss_mib": peak_kib.map(|k| k as f64 / 1024.0),
         "peak_rss_with_queries_mib": crate::bench::peak_memory_kib().map(|k| k as f64 / 1024.0),
-        "db_mib": std::fs::metadata(db).map(|m| m.len() as f64 / 1048576.0).ok(),
+        // The file and its write-ahead log, which holds the ledger until
+        // a checkpoint moves it in (all of it, at 100,000 appearances).
+        "db_mib": std::fs::metadata(db).map(|m| {
+            let mut wal = db.as_os_str().to_owned();
+            wal.push("-wal");
+            let wal = std::fs::metadata(wal).map_or(0, |w| w.len());
+            (m.len() + wal) as f64 / 1048576.0
+        }).ok(),
         "claims_about_p95_ms": percentile(&mut about_ms, 0.95),
         "claims_about_json_p95_ms": percentile(&mut about_json_ms, 0.95),
         "trace_p95_ms": percentile(&mut trace_ms, 0.95),

@@ -757,6 +757,18 @@ impl SqlStore {
         Ok(stale)
     }
 
+    /// How many claims the ledger holds, and the most appearances one
+    /// of them has: a claim far larger than any story repeats one is
+    /// unrelated claims chained together (`bench --synthetic` reports it
+    /// beside the largest it planned).
+    pub fn cluster_sizes(&self) -> Result<(i64, i64)> {
+        let row = self.conn.query_one(
+            "SELECT count(*), CAST(coalesce(max(size), 0) AS BIGINT) FROM clusters",
+            &[],
+        )?;
+        Ok((row.int(0)?, row.int(1)?))
+    }
+
     /// What candidate lookups have cost since the store was opened.
     pub fn lookup_stats(&self) -> LookupStats {
         self.stats

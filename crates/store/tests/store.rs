@@ -151,12 +151,15 @@ macro_rules! on_both {
 fn ingesting_twice_adds_nothing(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = backend.open(dir.path());
+    assert_eq!(store.cluster_sizes().unwrap(), (0, 0));
     let docs = corpus();
     for (name, doc) in &docs {
         assert_eq!(ingest(&mut store, name, doc), Ingested::New, "{name}");
     }
     let first = shape(&store);
     assert!(first.len() > 50, "{} clusters", first.len());
+    let largest = first.iter().map(|c| c.2.len()).max().unwrap();
+    assert_eq!(store.cluster_sizes().unwrap(), (first.len() as i64, largest as i64));
     for (name, doc) in &docs {
         assert_eq!(ingest(&mut store, name, doc), Ingested::Unchanged, "{name}");
     }
