@@ -275,8 +275,14 @@ impl Planned {
                 text = format!("{before}{text}");
                 chain.push(names.groups[self.cites as usize].clone());
                 status = "reported";
-            } else if let Some((first, rest)) = text.split_once(' ') {
-                text = format!("{first}{after} {rest}");
+            } else {
+                // After the name the wording opens with, never inside it
+                // ("Joe reportedly Biden" is no one's name); else first.
+                let [a, b, _] = prop.names(names);
+                match [a, b].into_iter().find(|n| text.starts_with(n)) {
+                    Some(name) => text.insert_str(name.len(), after),
+                    None => text = format!("{} {text}", after.trim()),
+                }
                 status = "hedged";
             }
         }
@@ -306,17 +312,23 @@ fn plan(n: usize, names: &Names, rng: &mut Rng) -> (Vec<Planned>, Vec<Propositio
         let size = size.min(n - planned.len());
         sizes.push(size);
         let actor_is_person = rng.below(2) == 0;
-        // (Drawn in this order: the plan is the same as it always was.)
+        // (Drawn in this order: the plan is the same as at stop 50 but
+        // for groups that drew themselves as the other party.)
         let template = rng.below(7) as u8;
         let actor = match actor_is_person {
             true => people.draw(rng),
             false => groups.draw(rng),
         } as u32;
+        // A group does not act on itself ("the Senate met the Senate").
+        let mut other = groups.draw(rng) as u32;
+        while !actor_is_person && other == actor {
+            other = groups.draw(rng) as u32;
+        }
         let prop = Proposition {
             template,
             actor,
             actor_is_group: !actor_is_person,
-            other: groups.draw(rng) as u32,
+            other,
             place: places.draw(rng) as u32,
             topic: rng.below(TOPICS.len()) as u8,
             number: 2 + rng.below(400) as u16,
