@@ -233,6 +233,9 @@ const OUTLETS: &[&str] = &[
     "Daily Maverick",
 ];
 
+/// Hedges: an attribution (the words before the claim, which the engine
+/// files as the chain and not as the claim's text; the chain names the
+/// group cited) or a hedge in the claim's own words.
 const HEDGES: &[(&str, &str)] = &[
     ("officials said ", ""),
     ("according to local media, ", ""),
@@ -270,9 +273,13 @@ impl Planned {
         let mut text = prop.wording(names, usize::from(self.variant));
         let mut chain = Vec::new();
         let mut status = if prop.template == 4 { "disputed" } else { "asserted" };
-        if let Some(&(before, after)) = self.hedge.checked_sub(1).map(|k| &HEDGES[usize::from(k)]) {
+        if let Some(&(_, after)) = self.hedge.checked_sub(1).map(|k| &HEDGES[usize::from(k)]) {
             if after.is_empty() {
-                text = format!("{before}{text}");
+                // The claim's text is its words alone: the engine takes
+                // "officials said" out of it, into the chain ("the army
+                // arrested 30 suspects", chain "Officials"). Written into
+                // the text, the same attribution linked unrelated claims
+                // ("according to local media, ..." shares three words).
                 chain.push(names.groups[self.cites as usize].clone());
                 status = "reported";
             } else {

@@ -614,38 +614,46 @@ fn same_figures(a: &impl Parts, b: &impl Parts) -> bool {
 }
 
 /// Whether the claim `x` names `name`: one of its names is `name` written
-/// in full or in part ([`one_party`]).
+/// in full or shortened ([`one_party`]).
 fn named_in(x: &impl Parts, name: &str) -> bool {
     x.entities().any(|m| one_party(m, name))
 }
 
-/// Whether two names can name one party: every word of the shorter is a
-/// word of the longer ("Halvorsen" and "Tove Halvorsen", "Supreme Court"
-/// and "UK Supreme Court"); names that merely share a word are two
-/// ("Joe Biden" and "Hunter Biden", "United States" and "United Kingdom",
-/// "Court of Session" and "Supreme Court").
+/// Whether two names can name one party: the shorter is how the longer
+/// ends, word for word ("Halvorsen" and "Tove Halvorsen", "Supreme Court"
+/// and "UK Supreme Court"); names that merely share words are two ("Joe
+/// Biden" and "Hunter Biden", "United States" and "United Kingdom",
+/// "Syrian" and "Syrian Democratic Forces", "House" and "House of
+/// Representatives").
 fn one_party(m: &str, n: &str) -> bool {
-    let (short, long) = match m.split_whitespace().count() <= n.split_whitespace().count() {
-        true => (m, n),
-        false => (n, m),
-    };
-    short.split_whitespace().all(|w| long.split_whitespace().any(|v| v == w))
+    let (mut m, mut n) = (m.split_whitespace().rev(), n.split_whitespace().rev());
+    loop {
+        match (m.next(), n.next()) {
+            (Some(x), Some(y)) if x == y => {}
+            (None, _) | (_, None) => return true,
+            _ => return false,
+        }
+    }
 }
 
 /// Whether each claim names someone the other does not ("Russia accused
 /// Ukraine" and "Russia accused Poland"): two claims, however alike their
 /// wording. One that only adds a name ("Peskov said" and "Dmitry Peskov,
 /// the Kremlin spokesman, said") tells more of the same claim. A name
-/// matches another that holds all its words ([`one_party`]), so that a
-/// surname matches the full name.
+/// matches another that it ends ([`one_party`]), so that a surname
+/// matches the full name.
 fn other_parties(a: &impl Parts, b: &impl Parts) -> bool {
     fn unmatched(x: &impl Parts, y: &impl Parts) -> bool {
         // A name the other claim writes without it being found as a name
-        // ("Parliament" and "suspended parliament") is no other party.
+        // ("Parliament" and "suspended parliament") is no other party;
+        // words of a name it found are that name's, compared above
+        // ("Syrian" is not written in "Syrian Democratic Forces").
+        let key = |w: &str| stem_key(&stem(w.trim_end_matches("'s").trim_end_matches("’s")));
         let written = |n: &str| {
             n.split_whitespace().all(|w| {
-                let key = stem_key(&stem(w.trim_end_matches("'s").trim_end_matches("’s")));
-                y.stem_keys().any(|k| k == key)
+                let k = key(w);
+                y.stem_keys().any(|s| s == k)
+                    && !y.entities().flat_map(str::split_whitespace).any(|v| key(v) == k)
             })
         };
         x.entities().any(|n| !named_in(y, n) && !written(n))
@@ -897,6 +905,19 @@ mod tests {
         assert!(same_claim(&joe, &hunter).is_none());
         let biden = sig("Biden was accused of corruption in Ukraine", &["Biden", "Ukraine"]);
         assert!(same_claim(&joe, &biden).is_some(), "a surname is the full name");
+        // The shorter name must end the longer: a word at its head is
+        // another party ("Syrian" and "Syrian Democratic Forces").
+        let syrian = sig("Syrian denied involvement in the oil spill", &["Syrian"]);
+        let forces = sig(
+            "Syrian Democratic Forces denied involvement in the oil spill",
+            &["Syrian Democratic Forces"],
+        );
+        assert!(same_claim(&syrian, &forces).is_none());
+        let sdf = sig(
+            "SDF Syrian Democratic Forces denied involvement in the oil spill",
+            &["Syrian Democratic Forces"],
+        );
+        assert!(same_claim(&forces, &sdf).is_some());
         // A name is written in the other claim only if all its words are:
         // "state" of "United States" does not write "Pennsylvania State
         // University".
