@@ -19,7 +19,10 @@ pub struct Args {
     /// date (`2026-11-01`).
     #[arg(long)]
     since: Option<String>,
-    /// Every article, also those this engine analysed already.
+    /// Every article, also those this engine analysed already; then split
+    /// each claim whose parts this engine's rules no longer join (a ledger
+    /// filed by an earlier version), as a fresh ingest would file them
+    /// (`--json`: one `{"regrouped": [id, id of a part, ...]}` a claim).
     #[arg(long)]
     all: bool,
     #[command(flatten)]
@@ -65,6 +68,24 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             }
         }
     }
+    let mut regroup_failed = false;
+    if args.all {
+        match store.regroup() {
+            Ok(split) => {
+                for ids in &split {
+                    match args.json {
+                        true => writeln!(out, "{}", serde_json::json!({ "regrouped": ids }))?,
+                        false => writeln!(out, "{} {}", "split".yellow(), ids.join(" → "))?,
+                    }
+                }
+                eprintln!("claimtrace: {} claims split under this engine's rules", split.len());
+            }
+            Err(err) => {
+                regroup_failed = true;
+                eprintln!("claimtrace: claims not regrouped: {err:#}");
+            }
+        }
+    }
     out.flush()?;
     eprintln!(
         "claimtrace: {} articles analysed again by {}: {moved} moved, {} unchanged, {failed} failed",
@@ -72,7 +93,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         claimtrace::ENGINE,
         articles.len() - moved - failed,
     );
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 || regroup_failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn write_report(out: &mut impl Write, json: bool, r: &Reanalysed) -> std::io::Result<()> {

@@ -816,6 +816,39 @@ fn reanalyze_runs_this_engine_over_what_another_read() {
         "{}",
         stderr(&out)
     );
+    assert!(stderr(&out).contains("0 claims split"), "{}", stderr(&out));
+    // Two claims joined as an earlier version's looser rules could have:
+    // `--all` splits them back, under their ids.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let (into, gone, size): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT a.cluster, b.cluster, a.size + b.size FROM clusters a, clusters b
+                 WHERE a.cluster < b.cluster AND a.id != ?1 AND b.id != ?1
+                 ORDER BY a.cluster, b.cluster LIMIT 1",
+                [&reviewed],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        conn.execute_batch(&format!(
+            "UPDATE appearances SET cluster = {into} WHERE cluster = {gone};
+             UPDATE cluster_ids SET cluster = {into} WHERE cluster = {gone};
+             DELETE FROM clusters WHERE cluster = {gone};
+             UPDATE clusters SET size = {size} WHERE cluster = {into};"
+        ))
+        .unwrap();
+    }
+    assert_eq!(ledger(&db).len(), before.len() - 1);
+    let out = claimtrace(&["reanalyze", "--db", &db, "--all", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let regrouped: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r.get("regrouped").is_some())
+        .collect();
+    assert_eq!(regrouped.len(), 1, "{}", stdout(&out));
+    assert_eq!(regrouped[0]["regrouped"].as_array().unwrap().len(), 2);
+    assert_eq!(ledger(&db), before);
     let out = claimtrace(&["reanalyze", "--db", &db, "--since", "last week"]);
     assert!(
         !out.status.success() && stderr(&out).contains("--since last week"),

@@ -862,6 +862,54 @@ fn the_candidate_index_keeps_a_band_s_most_recent_appearances() {
     assert!(most <= 96, "a band holds {most} appearances");
 }
 
+/// A ledger whose claims were joined by looser rules (two claims made one
+/// by hand, as an earlier version's rules could) is split back by
+/// `regroup` into the claims a fresh ingest files, ids included; a second
+/// `regroup` finds nothing to split.
+fn a_ledger_joined_by_looser_rules_regroups_as_a_fresh_ingest(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.open(dir.path());
+    for (name, doc) in &corpus() {
+        ingest(&mut store, name, doc);
+    }
+    let fresh = shape(&store);
+    drop(store);
+    // The first two claims made one, as a merge files it (no correction).
+    let pick = "SELECT a.cluster, b.cluster, a.size + b.size FROM clusters a, clusters b
+                WHERE a.cluster < b.cluster ORDER BY a.cluster, b.cluster LIMIT 1";
+    let join = |(into, gone, size): (i64, i64, i64)| {
+        format!(
+            "UPDATE appearances SET cluster = {into} WHERE cluster = {gone};
+             UPDATE cluster_ids SET cluster = {into} WHERE cluster = {gone};
+             DELETE FROM clusters WHERE cluster = {gone};
+             UPDATE clusters SET size = {size} WHERE cluster = {into};"
+        )
+    };
+    match backend {
+        Backend::Sqlite => {
+            let db = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+            let picked = db.query_row(pick, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+            db.execute_batch(&join(picked)).unwrap();
+        }
+        Backend::Postgres(url) => {
+            let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+            client.batch_execute(&format!("SET search_path TO {}", pg_schema(dir.path()))).unwrap();
+            let r = client.query_one(pick, &[]).unwrap();
+            let picked = (r.get::<_, i64>(0), r.get::<_, i64>(1), r.get::<_, i64>(2));
+            client.batch_execute(&join(picked)).unwrap();
+        }
+    }
+    let mut store = backend.open(dir.path());
+    assert_eq!(shape(&store).len(), fresh.len() - 1);
+    let split = store.regroup().unwrap();
+    assert_eq!(split.len(), 1, "{split:?}");
+    assert_eq!(split[0].len(), 2);
+    assert_eq!(shape(&store), fresh);
+    assert!(store.stale_summaries().unwrap().is_empty());
+    assert_eq!(store.regroup().unwrap(), Vec::<Vec<String>>::new());
+}
+on_both!(a_ledger_joined_by_looser_rules_regroups_as_a_fresh_ingest);
+
 /// The clusters of `docs` ingested in order into a fresh SQLite ledger.
 fn fresh_shape(docs: &[(&str, &Document)]) -> Vec<Shape> {
     let dir = tempfile::tempdir().unwrap();

@@ -134,24 +134,28 @@ impl SqlStore {
             .map_err(|e| StoreError::Damaged(format!("{}: record: {e}", article.url)))
     }
 
+    /// Before rows filed are rewritten or moved: what an open batch filed
+    /// and holds (its keys and full text) is written, or the batch rolled
+    /// back if that fails; the kept signatures of filing go either way.
+    fn put_down_filing(&mut self) -> Result<()> {
+        let conn = &*self.conn;
+        let written = super::write_held(conn, &mut self.kept, &mut self.text_rows);
+        if written.is_err() {
+            conn.rollback_write();
+            self.text_rows.clear();
+        }
+        self.kept.clear();
+        written
+    }
+
     /// Files `doc`, a new analysis of the stored `article`, in place of the
     /// old one, and says what moved. The article keeps its version; its
     /// record and engine are replaced. A fact-check read from the page's
     /// markup is not re-read (the record does not keep the markup) and
     /// stays as it was.
     pub fn reanalyse(&mut self, article: &StoredArticle, doc: &Document) -> Result<Reanalysed> {
-        // It rewrites and deletes appearances' rows: the kept signatures
-        // of filing go. What an open batch filed and holds (its keys and
-        // full text) is written first; if that fails, the batch is rolled
-        // back.
-        let conn = &*self.conn;
-        if let Err(err) = super::write_held(conn, &mut self.kept, &mut self.text_rows) {
-            conn.rollback_write();
-            self.kept.clear();
-            self.text_rows.clear();
-            return Err(err);
-        }
-        self.kept.clear();
+        // It rewrites and deletes appearances' rows.
+        self.put_down_filing()?;
         let mut tries = 0;
         loop {
             match self.reanalyse_once(article, doc) {
@@ -378,6 +382,101 @@ impl SqlStore {
         tx.commit()?;
         Ok(report)
     }
+}
+
+impl SqlStore {
+    /// Splits each claim whose members the rules of this engine no longer
+    /// join into its connected parts, as a fresh ingest would file them: a
+    /// ledger filed under looser rules (before stop 51, "Hamza bin Laden"
+    /// and "Osama bin Laden" were one party) is brought up to date.
+    /// Claims a reviewer merged stay whole, as do claims of more than
+    /// [`SPLIT_AT_MOST`] appearances. Returns the claims split, each as
+    /// `[id, id of a part now, ...]` (the first part keeps the id).
+    pub fn regroup(&mut self) -> Result<Vec<Vec<String>>> {
+        // It moves appearances between clusters.
+        self.put_down_filing()?;
+        let conn = &*self.conn;
+        let clusters: Vec<i64> = conn
+            .query("SELECT cluster FROM clusters WHERE size > 1 ORDER BY cluster", &[])?
+            .iter()
+            .map(|r| r.int(0))
+            .collect::<Result<_>>()?;
+        // Revisions the rules no longer see (a claim's `superseded_by`
+        // reads them), then claims that fall apart.
+        let tx = Tx::write(conn)?;
+        let stale: Vec<(i64, i64)> = conn
+            .query(
+                "SELECT r.a, r.b, x.signature, y.signature FROM revisions r
+                 JOIN appearances x ON x.id = r.a JOIN appearances y ON y.id = r.b",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
+                let (x, y) = (Signature::decode(&r.text(2)?), Signature::decode(&r.text(3)?));
+                Ok((!ledger::revises(&x, &y)).then_some((r.int(0)?, r.int(1)?)))
+            })
+            .filter_map(Result::transpose)
+            .collect::<Result<_>>()?;
+        for (a, b) in stale {
+            conn.execute("DELETE FROM revisions WHERE a = ?1 AND b = ?2", args![a, b])?;
+        }
+        tx.commit()?;
+        let mut report = Vec::new();
+        // A claim a transaction, locked as filing locks it (a ledger may
+        // hold a million claims: too many locks for one).
+        for cluster in clusters {
+            let tx = Tx::write(conn)?;
+            conn.lock(&[lock_key("c", &cluster.to_string())])?;
+            let reviewed =
+                conn.query_one("SELECT EXISTS (SELECT 1 FROM corrections)", &[])?.int(0)? != 0;
+            let split = split_apart(conn, cluster)?;
+            if split.is_empty() {
+                tx.commit()?;
+                continue;
+            }
+            let rebuild: BTreeSet<i64> = std::iter::once(cluster).chain(split.clone()).collect();
+            relink_revisions(conn, &rebuild)?;
+            Clustering::new("", Vec::new(), rebuild).finish(conn, &[], reviewed, None)?;
+            let mut ids = Vec::new();
+            for c in std::iter::once(cluster).chain(split) {
+                if let Some(r) =
+                    conn.query_opt("SELECT id FROM clusters WHERE cluster = ?1", args![c])?
+                {
+                    ids.push(r.text(0)?);
+                }
+            }
+            tx.commit()?;
+            report.push(ids);
+        }
+        Ok(report)
+    }
+}
+
+/// Files the revisions between the parts of a claim just split (`parts`:
+/// their clusters), as filing links two claims stating the same
+/// proposition with other figures ([`ledger::revises`]); the rules that
+/// had joined them had not asked.
+fn relink_revisions(conn: &dyn Conn, parts: &BTreeSet<i64>) -> Result<()> {
+    let mut members: Vec<(i64, i64, Signature)> = Vec::new();
+    for &cluster in parts {
+        for r in conn.query(
+            "SELECT id, signature FROM appearances WHERE cluster = ?1 ORDER BY id",
+            args![cluster],
+        )? {
+            members.push((cluster, r.int(0)?, Signature::decode(&r.text(1)?)));
+        }
+    }
+    for (i, (ci, a, sa)) in members.iter().enumerate() {
+        for (cj, b, sb) in &members[i + 1..] {
+            if ci != cj && ledger::revises(sa, sb) {
+                conn.execute(
+                    "INSERT INTO revisions (a, b) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                    args![*a.min(b), *a.max(b)],
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Largest claim whose parts are looked for after it lost a member:
