@@ -874,31 +874,55 @@ fn a_ledger_joined_by_looser_rules_regroups_as_a_fresh_ingest(backend: &Backend)
     }
     let fresh = shape(&store);
     drop(store);
-    // The first two claims made one, as a merge files it (no correction).
-    let pick = "SELECT a.cluster, b.cluster, a.size + b.size FROM clusters a, clusters b
-                WHERE a.cluster < b.cluster ORDER BY a.cluster, b.cluster LIMIT 1";
-    let join = |(into, gone, size): (i64, i64, i64)| {
-        format!(
-            "UPDATE appearances SET cluster = {into} WHERE cluster = {gone};
-             UPDATE cluster_ids SET cluster = {into} WHERE cluster = {gone};
-             DELETE FROM clusters WHERE cluster = {gone};
-             UPDATE clusters SET size = {size} WHERE cluster = {into};"
-        )
+    // Runs `sql` on the test's ledger, and gives the first row's numbers.
+    let raw = |sql: &str| -> Vec<i64> {
+        match backend {
+            Backend::Sqlite => {
+                let db = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
+                let (last, batch) = sql.rsplit_once(';').map_or(("", sql), |(b, l)| (l, b));
+                db.execute_batch(batch).unwrap();
+                if last.trim().is_empty() {
+                    return Vec::new();
+                }
+                db.query_row(last, [], |r| {
+                    (0..r.as_ref().column_count()).map(|k| r.get::<_, i64>(k)).collect()
+                })
+                .unwrap()
+            }
+            Backend::Postgres(url) => {
+                let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+                client
+                    .batch_execute(&format!("SET search_path TO {}", pg_schema(dir.path())))
+                    .unwrap();
+                let (last, batch) = sql.rsplit_once(';').map_or(("", sql), |(b, l)| (l, b));
+                client.batch_execute(batch).unwrap();
+                if last.trim().is_empty() {
+                    return Vec::new();
+                }
+                let r = client.query_one(last, &[]).unwrap();
+                (0..r.len()).map(|k| r.get::<_, i64>(k)).collect()
+            }
+        }
     };
-    match backend {
-        Backend::Sqlite => {
-            let db = rusqlite::Connection::open(dir.path().join("ledger.db")).unwrap();
-            let picked = db.query_row(pick, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
-            db.execute_batch(&join(picked)).unwrap();
-        }
-        Backend::Postgres(url) => {
-            let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
-            client.batch_execute(&format!("SET search_path TO {}", pg_schema(dir.path()))).unwrap();
-            let r = client.query_one(pick, &[]).unwrap();
-            let picked = (r.get::<_, i64>(0), r.get::<_, i64>(1), r.get::<_, i64>(2));
-            client.batch_execute(&join(picked)).unwrap();
-        }
-    }
+    let revisions = "SELECT count(*) FROM revisions";
+    let fresh_revisions = raw(&format!(";{revisions}"));
+    // The first two claims made one, as a merge files it (no correction),
+    // with a revision between them that the rules do not see.
+    let picked = raw(";SELECT a.cluster, b.cluster, a.size + b.size FROM clusters a, clusters b
+                WHERE a.cluster < b.cluster ORDER BY a.cluster, b.cluster LIMIT 1");
+    let (into, gone, size) = (picked[0], picked[1], picked[2]);
+    raw(&format!(
+        "INSERT INTO revisions (a, b)
+           SELECT x.id, y.id FROM appearances x, appearances y
+           WHERE x.id < y.id AND x.cluster IN ({into}, {gone}) AND y.cluster IN ({into}, {gone})
+             AND x.cluster != y.cluster
+           ORDER BY x.id, y.id LIMIT 1 ON CONFLICT DO NOTHING;
+         UPDATE appearances SET cluster = {into} WHERE cluster = {gone};
+         UPDATE cluster_ids SET cluster = {into} WHERE cluster = {gone};
+         DELETE FROM clusters WHERE cluster = {gone};
+         UPDATE clusters SET size = {size} WHERE cluster = {into};"
+    ));
+    assert_eq!(raw(&format!(";{revisions}"))[0], fresh_revisions[0] + 1);
     let mut store = backend.open(dir.path());
     assert_eq!(shape(&store).len(), fresh.len() - 1);
     let split = store.regroup().unwrap();
@@ -907,6 +931,8 @@ fn a_ledger_joined_by_looser_rules_regroups_as_a_fresh_ingest(backend: &Backend)
     assert_eq!(shape(&store), fresh);
     assert!(store.stale_summaries().unwrap().is_empty());
     assert_eq!(store.regroup().unwrap(), Vec::<Vec<String>>::new());
+    drop(store);
+    assert_eq!(raw(&format!(";{revisions}")), fresh_revisions);
 }
 on_both!(a_ledger_joined_by_looser_rules_regroups_as_a_fresh_ingest);
 

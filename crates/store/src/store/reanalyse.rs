@@ -402,25 +402,31 @@ impl SqlStore {
             .map(|r| r.int(0))
             .collect::<Result<_>>()?;
         // Revisions the rules no longer see (a claim's `superseded_by`
-        // reads them), then claims that fall apart.
-        let tx = Tx::write(conn)?;
-        let stale: Vec<(i64, i64)> = conn
-            .query(
+        // reads them), a page at a time (a ledger may hold millions), then
+        // claims that fall apart.
+        const PAGE: i64 = 10_000;
+        let mut after = (i64::MIN, i64::MIN);
+        loop {
+            let tx = Tx::write(conn)?;
+            let rows = conn.query(
                 "SELECT r.a, r.b, x.signature, y.signature FROM revisions r
-                 JOIN appearances x ON x.id = r.a JOIN appearances y ON y.id = r.b",
-                &[],
-            )?
-            .iter()
-            .map(|r| {
+                 JOIN appearances x ON x.id = r.a JOIN appearances y ON y.id = r.b
+                 WHERE r.a > ?1 OR (r.a = ?1 AND r.b > ?2) ORDER BY r.a, r.b LIMIT ?3",
+                args![after.0, after.1, PAGE],
+            )?;
+            for r in &rows {
+                let (a, b) = (r.int(0)?, r.int(1)?);
+                after = (a, b);
                 let (x, y) = (Signature::decode(&r.text(2)?), Signature::decode(&r.text(3)?));
-                Ok((!ledger::revises(&x, &y)).then_some((r.int(0)?, r.int(1)?)))
-            })
-            .filter_map(Result::transpose)
-            .collect::<Result<_>>()?;
-        for (a, b) in stale {
-            conn.execute("DELETE FROM revisions WHERE a = ?1 AND b = ?2", args![a, b])?;
+                if !ledger::revises(&x, &y) {
+                    conn.execute("DELETE FROM revisions WHERE a = ?1 AND b = ?2", args![a, b])?;
+                }
+            }
+            tx.commit()?;
+            if (rows.len() as i64) < PAGE {
+                break;
+            }
         }
-        tx.commit()?;
         let mut report = Vec::new();
         // A claim a transaction, locked as filing locks it (a ledger may
         // hold a million claims: too many locks for one).
