@@ -1592,20 +1592,29 @@ fn insert_pairs(conn: &dyn Conn, table: &str, values: Arg<'_>, number: i64) -> R
 /// Fills the candidate index from the stored signatures of the appearances
 /// in the ledger (a migration's backfill).
 pub(crate) fn fill_keys(conn: &dyn Conn) -> Result<()> {
-    // A page of rows at a time: a ledger may hold millions.
+    each_by_id(
+        conn,
+        "SELECT id, signature FROM appearances WHERE cluster IS NOT NULL AND id > ?1",
+        |id, signature| insert_keys(conn, &Signature::decode(signature).bands(), id),
+    )
+}
+
+/// Runs `each` on the rows `(id, text)` of `select` (which takes the
+/// rows with `id > ?1`), in the order of their ids, a page of 10,000 at a
+/// time: a migration's backfill reads a whole table, and a ledger may
+/// hold millions of rows.
+fn each_by_id(
+    conn: &dyn Conn,
+    select: &str,
+    mut each: impl FnMut(i64, &str) -> Result<()>,
+) -> Result<()> {
     const PAGE: usize = 10_000;
     let mut after = i64::MIN;
     loop {
-        let rows = conn.query(
-            &format!(
-                "SELECT id, signature FROM appearances WHERE cluster IS NOT NULL AND id > ?1
-                 ORDER BY id LIMIT {PAGE}"
-            ),
-            args![after],
-        )?;
+        let rows = conn.query(&format!("{select} ORDER BY id LIMIT {PAGE}"), args![after])?;
         for row in &rows {
             after = row.int(0)?;
-            insert_keys(conn, &Signature::decode(&row.text(1)?).bands(), after)?;
+            each(after, &row.text(1)?)?;
         }
         if rows.len() < PAGE {
             return Ok(());
@@ -1837,28 +1846,14 @@ pub(crate) fn file_fingerprint(conn: &dyn Conn, article: i64, print: &Fingerprin
 /// Files every article with a stored fingerprint under its bands (the
 /// migration that changed how bands are keyed).
 pub(crate) fn refile_fingerprints(conn: &dyn Conn) -> Result<()> {
-    // A page of rows at a time, as `fill_keys`: a fingerprint is 512
-    // characters, and a ledger may hold millions of articles.
-    const PAGE: usize = 10_000;
-    let mut after = i64::MIN;
-    loop {
-        let rows = conn.query(
-            &format!(
-                "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND id > ?1
-                 ORDER BY id LIMIT {PAGE}"
-            ),
-            args![after],
-        )?;
-        for row in &rows {
-            after = row.int(0)?;
-            if let Some(print) = Fingerprint::decode(&row.text(1)?) {
-                file_bands(conn, after, &print)?;
-            }
-        }
-        if rows.len() < PAGE {
-            return Ok(());
-        }
-    }
+    each_by_id(
+        conn,
+        "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND id > ?1",
+        |article, print| match Fingerprint::decode(print) {
+            Some(print) => file_bands(conn, article, &print),
+            None => Ok(()),
+        },
+    )
 }
 
 /// Files an article, its fingerprint stored, under the fingerprint's bands.

@@ -574,14 +574,24 @@ fn counts(x: &impl Parts) -> bool {
 
 /// Stems the two claims share that are not words of either's names.
 fn shared_besides_names(a: &impl Parts, b: &impl Parts) -> usize {
-    let mut names: Vec<u64> = a
-        .entities()
-        .chain(b.entities())
-        .flat_map(str::split_whitespace)
-        .map(|w| stem_key(&stem(w.trim_end_matches("'s").trim_end_matches("’s"))))
-        .collect();
-    names.sort_unstable();
-    common(a.stem_keys(), b.stem_keys()).filter(|k| names.binary_search(k).is_err()).count()
+    let (in_a, in_b) = (name_keys(a), name_keys(b));
+    common(a.stem_keys(), b.stem_keys())
+        .filter(|k| in_a.binary_search(k).is_err() && in_b.binary_search(k).is_err())
+        .count()
+}
+
+/// The stem key of a word of a name, as the wording keys it (a
+/// possessive "'s" off).
+fn name_word_key(word: &str) -> u64 {
+    stem_key(&stem(word.trim_end_matches("'s").trim_end_matches("’s")))
+}
+
+/// The keys of the words of `x`'s names, sorted.
+fn name_keys(x: &impl Parts) -> Vec<u64> {
+    let mut keys: Vec<u64> =
+        x.entities().flat_map(str::split_whitespace).map(name_word_key).collect();
+    keys.sort_unstable();
+    keys
 }
 
 /// Whether a claim writes a figure that tells one event from another: a
@@ -648,12 +658,12 @@ fn other_parties(a: &impl Parts, b: &impl Parts) -> bool {
         // ("Parliament" and "suspended parliament") is no other party;
         // words of a name it found are that name's, compared above
         // ("Syrian" is not written in "Syrian Democratic Forces").
-        let key = |w: &str| stem_key(&stem(w.trim_end_matches("'s").trim_end_matches("’s")));
+        let y_names = std::cell::OnceCell::new();
         let written = |n: &str| {
             n.split_whitespace().all(|w| {
-                let k = key(w);
+                let k = name_word_key(w);
                 y.stem_keys().any(|s| s == k)
-                    && !y.entities().flat_map(str::split_whitespace).any(|v| key(v) == k)
+                    && y_names.get_or_init(|| name_keys(y)).binary_search(&k).is_err()
             })
         };
         x.entities().any(|n| !named_in(y, n) && !written(n))
