@@ -96,6 +96,9 @@ pub struct Prepared {
     appearances: Vec<Appearance>,
     /// Whether the appearances were put away ([`Prepared::put_away`]).
     put_away: bool,
+    /// Once put away, each appearance's nouns, encoded
+    /// ([`Signature::encode`] of them alone).
+    nouns: Vec<Box<str>>,
 }
 
 impl Preparer {
@@ -136,19 +139,24 @@ impl Prepared {
     /// The article `filed` with the `appearances` made for its first
     /// version ([`Filed::reference`]`(1, None)`), ready to file. Each
     /// appearance's signature is the one its text and entities give
-    /// (`Signature::of`), as [`ledger::appearances`] makes them.
+    /// (`Signature::named`), with its nouns, as [`ledger::appearances`]
+    /// makes them.
     pub fn new(filed: Filed, appearances: Vec<Appearance>) -> Prepared {
-        Prepared { filed, appearances, put_away: false }
+        Prepared { filed, appearances, put_away: false, nouns: Vec::new() }
     }
 
     /// Its appearances, as the article `r` names them.
     fn appearances_as(&self, r: &ArticleRef) -> Vec<Appearance> {
         self.appearances
             .iter()
-            .map(|a| Appearance {
+            .enumerate()
+            .map(|(k, a)| Appearance {
                 article: r.clone(),
                 signature: match self.put_away {
-                    true => Signature::of(&a.text, &a.entities),
+                    true => {
+                        let Signature { nouns, subjects, .. } = Signature::decode(&self.nouns[k]);
+                        Signature { nouns, subjects, ..Signature::named(&a.text, &a.entities) }
+                    }
                     false => a.signature.clone(),
                 },
                 ..a.clone()
@@ -159,13 +167,20 @@ impl Prepared {
     /// Keeps only what filing it again needs, once it is filed in a batch
     /// that may yet be rolled back (and each of its articles filed again
     /// on its own): its appearances' signatures are made again from their
-    /// text and entities, and their article named again, if that happens.
+    /// text, entities and nouns (kept: the tags they came from are not),
+    /// and their article named again, if that happens.
     /// A staged article held its signatures' stems and names, most of its
     /// memory (`bench --synthetic`, commits of 2,048 articles: ~35 MB of
     /// them; peak RSS of 1,000,000 appearances 477 → 462 MiB).
     fn put_away(&mut self) {
+        if self.put_away {
+            return;
+        }
         for a in &mut self.appearances {
-            debug_assert_eq!(a.signature, Signature::of(&a.text, &a.entities), "Prepared::new");
+            let nouns = std::mem::take(&mut a.signature.nouns);
+            let subjects = std::mem::take(&mut a.signature.subjects);
+            debug_assert_eq!(a.signature, Signature::named(&a.text, &a.entities), "Prepared::new");
+            self.nouns.push(Signature { nouns, subjects, ..Signature::default() }.encode().into());
             a.signature = Signature::default();
             let r = &mut a.article;
             (r.url, r.outlet, r.published, r.copy_of, r.wire) = Default::default();

@@ -263,7 +263,7 @@ fn contradictions(found: &mut Found) {
         .iter()
         .map(|c| {
             let origin = c.chain.first()?.text.to_lowercase();
-            Some((Signature::of(&c.text, &[]), origin))
+            Some((Signature::wording(&c.text), origin))
         })
         .collect();
     for later in 0..found.claims.len() {

@@ -320,12 +320,32 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
                     .iter()
                     .map(|s| (s.actor.clone(), s.kind.as_str().to_string()))
                     .collect(),
-                signature: Signature::of(&claim.text, &inside),
+                signature: claim_signature(doc, claim, &inside),
                 entities: inside,
                 verdict: None,
             }
         })
         .collect()
+}
+
+/// The signature of `claim` naming `entities`, its nouns as the tagger
+/// tagged its sentence (the claim alone where the sentence is untagged).
+fn claim_signature(doc: &Document, claim: &crate::doc::Claim, entities: &[String]) -> Signature {
+    let Some(sentence) = doc.sentences.get(claim.sentence) else {
+        return Signature::of(&claim.text, entities);
+    };
+    let tokens = &doc.tokens[sentence.tokens.clone()];
+    let inside = |t: &&crate::doc::Token| claim.span.contains(t.span);
+    let tagged: Option<Vec<(&str, &str)>> =
+        tokens.iter().filter(inside).map(|t| Some((doc.slice(t.span), t.tag?))).collect();
+    match tagged {
+        Some(tagged) if !tagged.is_empty() => {
+            let after =
+                tokens.iter().find(|t| t.span.start() >= claim.span.end()).and_then(|t| t.tag);
+            Signature::of_tagged(&claim.text, entities, &tagged, after)
+        }
+        _ => Signature::of(&claim.text, entities),
+    }
 }
 
 /// Connected components of `links` over `n` items, each sorted, listed by
@@ -442,12 +462,20 @@ mod tests {
             "Officials did not say whether 137 people were killed in 2024",
             &["Moscow".to_string()],
         );
-        let mut parts = vec!["!".to_string()];
-        parts.extend(sig.keys());
-        assert_eq!(sig.encode(), parts.join("\t"));
+        // The index keys, then its nouns ("s:" a subject, "o:" another).
+        let parts = |sig: &signature::Signature| -> Vec<String> {
+            let mut parts = sig.keys();
+            for noun in &sig.nouns {
+                let kind = if sig.subjects.contains(noun) { 's' } else { 'o' };
+                parts.push(format!("{kind}:{noun}"));
+            }
+            parts
+        };
+        assert!(!sig.nouns.is_empty(), "{sig:?}");
+        assert_eq!(sig.encode(), format!("!\t{}", parts(&sig).join("\t")));
         assert_eq!(signature::Signature::decode(&sig.encode()), sig);
         let plain = signature::Signature::of("Rain fell", &[]);
-        assert_eq!(plain.encode(), plain.keys().join("\t"));
+        assert_eq!(plain.encode(), parts(&plain).join("\t"));
         assert_eq!(signature::Signature::default().encode(), "");
     }
 }
