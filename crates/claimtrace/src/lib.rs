@@ -64,13 +64,20 @@ pub mod times;
 
 pub use doc::Document;
 
-/// What this build analyses with: the version, and a short hash of each
-/// model and of the lexicons (`build.rs`), as in `claimtrace 0.6.0 (tagger
-/// 1a2b3c4d, parser ..., ner ..., lexicons ...)`. The ledger records it
-/// with every article it files; two builds that name the same engine
-/// analyse alike.
-pub const ENGINE: &str =
-    concat!("claimtrace ", env!("CARGO_PKG_VERSION"), " (", env!("CLAIMTRACE_MODELS"), ")");
+/// What this build analyses with: the version, a short hash of each model
+/// and of the lexicons (`build.rs`), and the version of what the ledger
+/// keeps of a claim (`ledger::Signature`, numbered by hand: 2 added its
+/// nouns), as in `claimtrace 0.6.0 (tagger 1a2b3c4d, parser ..., ner ...,
+/// lexicons ..., signatures 2)`. The ledger records it with every article
+/// it files; two builds that name the same engine analyse alike, and
+/// `claimtrace reanalyze` analyses again what another engine filed.
+pub const ENGINE: &str = concat!(
+    "claimtrace ",
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("CLAIMTRACE_MODELS"),
+    ", signatures 2)"
+);
 pub use error::{contain, Error, Result};
 pub use pipeline::Pipeline;
 pub use record::Record;
