@@ -1156,6 +1156,18 @@ fn a_staged_batch_with_a_failing_article_files_the_others_as_one_by_one() {
     assert!(!shape(&one_by_one).is_empty());
     assert_eq!(shape(&staged), shape(&one_by_one));
     assert_eq!(staged.stale_summaries().unwrap(), Vec::<String>::new());
+    // Signatures made again from what staging kept are the ones filed one
+    // by one: their nouns, which came from the sentence's tags, included.
+    drop((staged, one_by_one));
+    let signatures = |sub: &str| -> Vec<(String, String)> {
+        let conn = rusqlite::Connection::open(dir.path().join(sub).join("ledger.db")).unwrap();
+        let mut stmt =
+            conn.prepare("SELECT text, signature FROM appearances ORDER BY text").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    let filed = signatures("a");
+    assert!(filed.iter().any(|(_, s)| s.contains("\ts:")), "nouns filed: {filed:?}");
+    assert_eq!(signatures("b"), filed);
 }
 
 #[test]
