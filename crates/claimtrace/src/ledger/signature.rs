@@ -184,8 +184,7 @@ fn nouns(
         if tag != "NOUN" {
             return None;
         }
-        let lower = word.to_lowercase();
-        let stemmed = stem(lower.trim_end_matches("'s").trim_end_matches("’s"));
+        let stemmed = word_stem(&word.to_lowercase());
         let named = names.binary_search(&stem_key(&stemmed)).is_ok();
         (sig.stems.contains(&*stemmed) && !named).then_some(stemmed)
     };
@@ -198,7 +197,8 @@ fn nouns(
         if run.is_empty() {
             continue;
         }
-        let next = tagged.get(k).map(|&(_, tag)| tag).or(after.filter(|_| k == tagged.len()));
+        // (Past the last word, the word after the claim.)
+        let next = tagged.get(k).map(|&(_, tag)| tag).or(after);
         let compound = run.join("_");
         if !matches!(next, Some("ADP" | "SCONJ" | "PRON")) {
             subjects.insert(compound.clone());
@@ -771,10 +771,15 @@ fn shared_besides_names(a: &impl Parts, b: &impl Parts) -> usize {
         .count()
 }
 
-/// The stem key of a word of a name, as the wording keys it (a
-/// possessive "'s" off).
+/// The stem of a lower-case word, a possessive "'s" off, as the wording
+/// stems it.
+fn word_stem(word: &str) -> Box<str> {
+    stem(word.trim_end_matches("'s").trim_end_matches("’s"))
+}
+
+/// The stem key of a word of a name, as the wording keys it.
 fn name_word_key(word: &str) -> u64 {
-    stem_key(&stem(word.trim_end_matches("'s").trim_end_matches("’s")))
+    stem_key(&word_stem(word))
 }
 
 /// The keys of the words of `x`'s names, sorted.
