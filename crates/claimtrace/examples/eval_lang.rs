@@ -173,7 +173,10 @@ fn analyze(sentences: &[TreeSentence], models: &Models) -> Vec<TreeSentence> {
     doc.tokens = tokens;
     doc.sentences = sents;
     claimtrace::tag::tag_document(&mut doc, &models.tagger);
-    claimtrace::tag::parse_document(&mut doc, &models.parser);
+    claimtrace::tag::parse_document(
+        &mut doc,
+        &claimtrace::tag::parser::Parser::new(&models.parser),
+    );
     claimtrace::entities::entities_with(&mut doc, &models.ner, &GAZETTEER);
 
     let mut labels = vec!["O".to_string(); doc.tokens.len()];

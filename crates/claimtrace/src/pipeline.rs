@@ -194,7 +194,7 @@ impl Stage for Parse {
         &[Layer::Parse]
     }
     fn run(&self, doc: &mut Document) {
-        crate::tag::parse_document(doc, &crate::tag::PARSER);
+        crate::tag::parse_document(doc, &crate::tag::SHIPPED_PARSER);
     }
 }
 

@@ -50,6 +50,11 @@ pub static TAGGER: LazyLock<Model> = LazyLock::new(|| shipped_model!("tagger"));
 /// The shipped parser model.
 pub static PARSER: LazyLock<Model> = LazyLock::new(|| shipped_model!("parser"));
 
+/// The shipped parser, ready to parse ([`PARSER`] and its small features'
+/// table).
+pub static SHIPPED_PARSER: LazyLock<parser::Parser<'static>> =
+    LazyLock::new(|| parser::Parser::new(&PARSER));
+
 /// Tags every sentence of `doc` with Universal POS tags.
 pub fn tag_document(doc: &mut Document, model: &Model) {
     for sentence_idx in 0..doc.sentences.len() {
@@ -67,12 +72,12 @@ pub fn tag_document(doc: &mut Document, model: &Model) {
 
 /// Parses every tagged sentence of `doc`, filling heads (document token
 /// indices) and relations.
-pub fn parse_document(doc: &mut Document, model: &Model) {
+pub fn parse_document(doc: &mut Document, parser: &parser::Parser<'_>) {
     for sentence_idx in 0..doc.sentences.len() {
         let range = doc.sentences[sentence_idx].tokens.clone();
         let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
         let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
-        let parse = parser::parse(model, &words, &tags);
+        let parse = parser.parse(&words, &tags);
         if parse.heads.len() != range.len() {
             continue;
         }

@@ -7,7 +7,7 @@
 
 use super::conllu::TreeSentence;
 use super::perceptron::{
-    argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer, LANES,
+    argmax, feature, feature_part, feature_parts, feature_start, Direct, Model, Rng, Trainer, LANES,
 };
 use super::tagger::{normalize, UPOS};
 
@@ -62,30 +62,149 @@ pub struct Parse {
 const SHIFT: usize = 0;
 
 /// Parses one sentence of `words` with their UPOS `tags`. An empty model
-/// gives an empty parse.
+/// gives an empty parse. (To parse many sentences, make a [`Parser`] once.)
 pub fn parse(model: &Model, words: &[&str], tags: &[&str]) -> Parse {
-    let n = words.len();
-    if model.is_empty() || n == 0 || tags.len() != n {
-        return Parse { heads: Vec::new(), rels: Vec::new() };
+    Parser::new(model).parse(words, tags)
+}
+
+/// A parsing model, with the features whose parts come from small sets
+/// (tags, relations, distances: [`Small`]) copied out of its table into
+/// one they are found in by number ([`Direct`]).
+pub struct Parser<'m> {
+    model: &'m Model,
+    small: Direct,
+}
+
+impl<'m> Parser<'m> {
+    pub fn new(model: &'m Model) -> Parser<'m> {
+        let small = match model.is_empty() {
+            true => Direct::default(),
+            false => model.direct(Small::features()),
+        };
+        Parser { model, small }
     }
-    let context = Context::new(words, tags);
-    let mut state = State::new(n);
-    let mut features = Vec::with_capacity(96);
-    let n_classes = model.classes.len();
-    let mut acc = vec![[0i32; LANES]; model.width()];
-    while !state.done() {
-        // With the stack empty, SHIFT is the only move: nothing to score.
-        if state.stack.is_empty() {
-            state.apply(SHIFT);
-            continue;
+
+    /// Parses one sentence of `words` with their UPOS `tags`. An empty
+    /// model gives an empty parse.
+    pub fn parse(&self, words: &[&str], tags: &[&str]) -> Parse {
+        let model = self.model;
+        let n = words.len();
+        if model.is_empty() || n == 0 || tags.len() != n {
+            return Parse { heads: Vec::new(), rels: Vec::new() };
         }
-        context.features(&state, &mut features);
-        acc.fill([0; LANES]);
-        model.add(&features, &mut acc);
-        let best = best_valid(&acc.as_flattened()[..n_classes], &state);
-        state.apply(best);
+        self.run(&Context::new(words, tags))
     }
-    state.finish()
+
+    /// Parses the sentence of `context` (not empty).
+    fn run(&self, context: &Context<'_>) -> Parse {
+        let model = self.model;
+        let mut state = State::new(context.norm.len());
+        let mut features = Features::default();
+        let n_classes = model.classes.len();
+        let mut acc = vec![[0i32; LANES]; model.width()];
+        while !state.done() {
+            // With the stack empty, SHIFT is the only move: nothing to score.
+            if state.stack.is_empty() {
+                state.apply(SHIFT);
+                continue;
+            }
+            context.features(&state, &mut features);
+            acc.fill([0; LANES]);
+            model.add_with(&features.hashed, &self.small, &features.small, &mut acc);
+            let best = best_valid(&acc.as_flattened()[..n_classes], &state);
+            state.apply(best);
+        }
+        state.finish()
+    }
+}
+
+/// A transition's features: hashed, and numbered in [`Small`]'s layout.
+#[derive(Default)]
+struct Features {
+    hashed: Vec<u64>,
+    small: Vec<u32>,
+}
+
+/// The features of small sets, numbered: each template's block of every
+/// combination of its parts (tags as [`tag_id`]s, relations as indices
+/// into [`RELATIONS`] with [`NO_REL`] for none, distances and valencies as
+/// [`DIGITS`] indices, and whether the buffer is empty).
+struct Small;
+
+/// Tags the small features number: the UPOS tags and `-NONE-`.
+const N_TAGS: usize = UPOS.len() + 1;
+/// The number of "no relation" (a missing child).
+const NO_REL: usize = RELATIONS.len();
+const N_RELS: usize = RELATIONS.len() + 1;
+
+impl Small {
+    /// Templates 11..=16: the tag of s0, s1, s2, n0, n1, n2 (`r`).
+    const TAG_AT: usize = 0;
+    /// Templates 40..=45: the tag of the child at position `r`.
+    const CHILD_TAG: usize = Self::TAG_AT + 6 * N_TAGS;
+    /// Templates 50..=55: the relation of the child at position `r`.
+    const CHILD_REL: usize = Self::CHILD_TAG + 6 * N_TAGS;
+    /// Template 61: s0's tag, n0's tag.
+    const S0_N0: usize = Self::CHILD_REL + 6 * N_RELS;
+    /// Template 65: n0's tag, n1's tag.
+    const N0_N1: usize = Self::S0_N0 + N_TAGS * N_TAGS;
+    /// Template 66: s0's tag, s1's tag.
+    const S0_S1: usize = Self::N0_N1 + N_TAGS * N_TAGS;
+    /// Template 81: s0's tag, the distance.
+    const S0_DIST: usize = Self::S0_S1 + N_TAGS * N_TAGS;
+    /// Template 83: n0's tag, the distance.
+    const N0_DIST: usize = Self::S0_DIST + N_TAGS * 6;
+    /// Template 84: s0's tag, n0's tag, the distance.
+    const S0_N0_DIST: usize = Self::N0_DIST + N_TAGS * 6;
+    /// Template 86: s0's tag, its right valency.
+    const S0_RIGHTS: usize = Self::S0_N0_DIST + N_TAGS * N_TAGS * 6;
+    /// Template 88: s0's tag, its left valency.
+    const S0_LEFTS: usize = Self::S0_RIGHTS + N_TAGS * 5;
+    /// Template 90: n0's tag, its left valency.
+    const N0_LEFTS: usize = Self::S0_LEFTS + N_TAGS * 5;
+    /// Template 91: s0's tag, n0's tag, whether the buffer is empty.
+    const S0_N0_END: usize = Self::N0_LEFTS + N_TAGS * 5;
+    const LEN: usize = Self::S0_N0_END + N_TAGS * N_TAGS * 2;
+
+    /// Every small feature's hash, in the layout's order.
+    fn features() -> Vec<u64> {
+        let tag = |t: usize| UPOS.get(t).copied().unwrap_or("-NONE-");
+        let rel = |r: usize| RELATIONS.get(r).copied().unwrap_or("-NONE-");
+        let tags = || 0..N_TAGS;
+        let pairs = || tags().flat_map(|a| tags().map(move |b| (tag(a), tag(b))));
+        let mut out = Vec::with_capacity(Self::LEN);
+        for t in [11u8, 40] {
+            for r in 0..6 {
+                out.extend(tags().map(|a| feature(t + r, &[tag(a)])));
+            }
+        }
+        for r in 0..6 {
+            out.extend((0..N_RELS).map(|k| feature(50 + r, &[rel(k)])));
+        }
+        for t in [61, 65, 66] {
+            out.extend(pairs().map(|(a, b)| feature(t, &[a, b])));
+        }
+        for t in [81, 83] {
+            out.extend(tags().flat_map(|a| DIGITS.iter().map(move |d| feature(t, &[tag(a), d]))));
+        }
+        out.extend(pairs().flat_map(|(a, b)| DIGITS.iter().map(move |d| feature(84, &[a, b, d]))));
+        for t in [86, 88, 90] {
+            out.extend(
+                tags().flat_map(|a| DIGITS[..5].iter().map(move |d| feature(t, &[tag(a), d]))),
+            );
+        }
+        out.extend(pairs().flat_map(|(a, b)| ["end", "in"].map(|e| feature(91, &[a, b, e]))));
+        debug_assert_eq!(out.len(), Self::LEN);
+        out
+    }
+}
+
+/// The number of a tag among [`N_TAGS`], `None` for a tag outside them.
+fn tag_id(tag: &str) -> Option<u8> {
+    match tag {
+        "-NONE-" => Some(UPOS.len() as u8),
+        _ => UPOS.iter().position(|&t| t == tag).map(|i| i as u8),
+    }
 }
 
 /// `argmax(scores, |c| state.valid(c))` over the summed weights `sums` (in
@@ -121,7 +240,7 @@ pub fn train(
         .collect();
     let mut order = usable;
     let mut rng = Rng::new(seed);
-    let mut features = Vec::with_capacity(64);
+    let mut features = Features::default();
     for _ in 0..iterations {
         rng.shuffle(&mut order);
         for &s in &order {
@@ -133,15 +252,17 @@ pub fn train(
                 .iter()
                 .map(|r| RELATIONS.iter().position(|x| x == r).unwrap_or(14))
                 .collect();
-            let context = Context::new(&words, &sent_tags);
+            // Every feature hashed, as the trainer keeps them.
+            let context = Context { tag_ids: None, ..Context::new(&words, &sent_tags) };
             let mut state = State::new(words.len());
             while !state.done() {
                 context.features(&state, &mut features);
+                let features = &features.hashed;
                 let Some(truth) = state.oracle(&sentence.heads, &rels) else { break };
                 let mut scores = vec![0.0; trainer.n_classes()];
-                trainer.score(&features, &mut scores);
+                trainer.score(features, &mut scores);
                 let guess = argmax(&scores, |c| state.valid(c));
-                trainer.update(&features, truth, guess);
+                trainer.update(features, truth, guess);
                 // Follow the gold path (static oracle).
                 state.apply(truth);
             }
@@ -266,6 +387,9 @@ impl State {
 struct Context<'a> {
     norm: Vec<String>,
     tags: &'a [&'a str],
+    /// Per token (and `n` for none): its tag's [`tag_id`], when every tag
+    /// has one (`None` otherwise: the small features are hashed then).
+    tag_ids: Option<Vec<u8>>,
     /// Per token (and `n` for none): the word, tag and word+tag features of
     /// the six stack and buffer positions (templates 1..=6, 11..=16,
     /// 21..=26), and the word and tag features of the six child positions
@@ -415,11 +539,13 @@ impl<'a> Context<'a> {
             p[4] = wt[7];
             prefixes.push(p);
         }
-        Context { norm, tags, unigrams, prefixes }
+        let tag_ids = tags.iter().copied().chain(["-NONE-"]).map(tag_id).collect();
+        Context { norm, tags, tag_ids, unigrams, prefixes }
     }
 
-    fn features(&self, state: &State, out: &mut Vec<u64>) {
-        out.clear();
+    fn features(&self, state: &State, out: &mut Features) {
+        out.hashed.clear();
+        out.small.clear();
         let n = state.n;
         let none = n;
         let word = |i: usize| if i < n { self.norm[i].as_str() } else { "-NONE-" };
@@ -438,68 +564,106 @@ impl<'a> Context<'a> {
         let n0l = lefts(n0).iter().min().copied().unwrap_or(none);
         let n0l2 = second(lefts(n0), |a, b| a < b).unwrap_or(none);
         let s1r = rights(s1).iter().max().copied().unwrap_or(none);
-        let dist = if s0 < n && n0 < n { DIGITS[(n0 - s0).min(5)] } else { "0" };
-        let vl = |i: usize| DIGITS[lefts(i).len().min(4)];
-        let vr = |i: usize| DIGITS[rights(i).len().min(4)];
+        let dist = if s0 < n && n0 < n { (n0 - s0).min(5) } else { 0 };
+        let vl = |i: usize| lefts(i).len().min(4);
+        let vr = |i: usize| rights(i).len().min(4);
         let (vs0l, vs0r, vn0l) = (vl(s0), vr(s0), vl(n0));
+        let end = state.next >= n;
         let part = feature_part;
         let pre = |i: usize, t: u8| self.prefixes[i][(t - 60) as usize];
+        let stack_and_buffer = [s0, s1, s2, n0, n1, n2];
+        let children = [s0l, s0r, n0l, n0l2, s0r2, s1r];
+        let rel_index = |i: usize| if i < n { state.rels[i] } else { NO_REL };
 
-        out.push(feature(0, &[]));
+        let hashed = &mut out.hashed;
+        hashed.push(feature(0, &[]));
         // Unigrams.
-        for (r, i) in [s0, s1, s2, n0, n1, n2].into_iter().enumerate() {
+        for (r, i) in stack_and_buffer.into_iter().enumerate() {
             let u = &self.unigrams[i];
-            out.extend([u[r], u[6 + r], u[12 + r]]);
+            hashed.extend([u[r], u[12 + r]]);
         }
-        let rels = &*REL_FEATURES;
-        for (r, i) in [s0l, s0r, n0l, n0l2, s0r2, s1r].into_iter().enumerate() {
-            let u = &self.unigrams[i];
-            let rel_index = if i < n { state.rels[i] } else { RELATIONS.len() };
-            out.extend([u[18 + r], u[24 + r], rels[r][rel_index]]);
+        for (r, i) in children.into_iter().enumerate() {
+            hashed.push(self.unigrams[i][18 + r]);
         }
         // Bigrams, trigrams, distance and valency. Parts shared by several
         // templates are hashed for all of them in one pass over their bytes
         // ([`feature_parts`]); the hashes are those of `feature_part` one
         // template at a time.
         let [f60, w63, w64] = feature_parts([pre(s0, 60), pre(s0, 63), pre(s0, 64)], word(n0));
-        let [f61, f62, f63, f64, t71, t75, t84] = feature_parts(
-            [pre(s0, 61), pre(s0, 62), w63, w64, pre(s0, 71), pre(s0, 75), pre(s0, 84)],
-            tag(n0),
-        );
-        let [f65, t70, f71] = feature_parts([pre(n0, 65), pre(n0, 70), t71], tag(n1));
-        let [f66, t72, t76, t77] =
-            feature_parts([pre(s0, 66), pre(s0, 72), pre(s0, 76), pre(s0, 77)], tag(s1));
+        let [f62, f63, f64, t71, t75] =
+            feature_parts([pre(s0, 62), w63, w64, pre(s0, 71), pre(s0, 75)], tag(n0));
+        let [t70, f71] = feature_parts([pre(n0, 70), t71], tag(n1));
+        let [t72, t76, t77] = feature_parts([pre(s0, 72), pre(s0, 76), pre(s0, 77)], tag(s1));
         let t73 = part(pre(s0, 73), tag(s0l));
         let t74 = part(pre(s0, 74), tag(s0r));
         let [f72, f73, f74] = feature_parts([t72, t73, t74], tag(n0));
-        out.push(f60);
-        out.push(f61);
-        out.push(f62);
-        out.push(f63);
-        out.push(f64);
-        out.push(f65);
-        out.push(f66);
-        out.push(part(pre(s0, 67), word(s1)));
-        out.push(part(pre(s1, 68), tag(s0)));
-        out.push(part(pre(s1, 69), word(s0)));
+        hashed.extend([f60, f62, f63, f64]);
+        hashed.push(part(pre(s0, 67), word(s1)));
+        hashed.push(part(pre(s1, 68), tag(s0)));
+        hashed.push(part(pre(s1, 69), word(s0)));
         // Trigrams.
-        out.push(part(t70, tag(n2)));
-        out.push(f71);
-        out.push(f72);
-        out.push(f73);
-        out.push(f74);
-        out.push(part(t75, tag(n0l)));
-        out.push(part(t76, tag(s2)));
-        out.push(part(t77, tag(s1r)));
-        out.push(part(part(pre(s0, 78), rel(s0l)), rel(s0r)));
-        out.push(part(part(pre(n0, 79), rel(n0l)), rel(n0l2)));
+        hashed.push(part(t70, tag(n2)));
+        hashed.extend([f71, f72, f73, f74]);
+        hashed.push(part(t75, tag(n0l)));
+        hashed.push(part(t76, tag(s2)));
+        hashed.push(part(t77, tag(s1r)));
+        hashed.push(part(part(pre(s0, 78), rel(s0l)), rel(s0r)));
+        hashed.push(part(part(pre(n0, 79), rel(n0l)), rel(n0l2)));
         // Distance and valency.
-        out.extend(feature_parts([pre(s0, 80), pre(s0, 81), pre(n0, 82), pre(n0, 83), t84], dist));
-        out.extend(feature_parts([pre(s0, 85), pre(s0, 86)], vs0r));
-        out.extend(feature_parts([pre(s0, 87), pre(s0, 88)], vs0l));
-        out.extend(feature_parts([pre(n0, 89), pre(n0, 90)], vn0l));
-        let end = if state.next >= n { "end" } else { "in" };
-        out.push(part(part(part(feature_start(91), tag(s0)), tag(n0)), end));
+        hashed.extend(feature_parts([pre(s0, 80), pre(n0, 82)], DIGITS[dist]));
+        hashed.push(part(pre(s0, 85), DIGITS[vs0r]));
+        hashed.push(part(pre(s0, 87), DIGITS[vs0l]));
+        hashed.push(part(pre(n0, 89), DIGITS[vn0l]));
+
+        // The features of tags, relations and counts alone: by number, or
+        // hashed where a tag is not one [`Small`] numbers.
+        let Some(ids) = &self.tag_ids else {
+            for (r, i) in stack_and_buffer.into_iter().enumerate() {
+                hashed.push(self.unigrams[i][6 + r]);
+            }
+            let rels = &*REL_FEATURES;
+            for (r, i) in children.into_iter().enumerate() {
+                hashed.extend([self.unigrams[i][24 + r], rels[r][rel_index(i)]]);
+            }
+            let [f61, t84] = feature_parts([pre(s0, 61), pre(s0, 84)], tag(n0));
+            hashed.push(f61);
+            hashed.push(part(pre(n0, 65), tag(n1)));
+            hashed.push(part(pre(s0, 66), tag(s1)));
+            let d = DIGITS[dist];
+            hashed.extend(feature_parts([pre(s0, 81), pre(n0, 83), t84], d));
+            hashed.push(part(pre(s0, 86), DIGITS[vs0r]));
+            hashed.push(part(pre(s0, 88), DIGITS[vs0l]));
+            hashed.push(part(pre(n0, 90), DIGITS[vn0l]));
+            let end = if end { "end" } else { "in" };
+            hashed.push(part(part(part(feature_start(91), tag(s0)), tag(n0)), end));
+            return;
+        };
+        let id = |i: usize| usize::from(ids[i]);
+        let small = &mut out.small;
+        let mut push = |k: usize| small.push(k as u32);
+        for (r, i) in stack_and_buffer.into_iter().enumerate() {
+            push(Small::TAG_AT + r * N_TAGS + id(i));
+        }
+        for (r, i) in children.into_iter().enumerate() {
+            push(Small::CHILD_TAG + r * N_TAGS + id(i));
+            push(Small::CHILD_REL + r * N_RELS + rel_index(i));
+        }
+        let (s0, n0) = (id(s0), id(n0));
+        let s0_n0 = s0 * N_TAGS + n0;
+        [
+            Small::S0_N0 + s0_n0,
+            Small::N0_N1 + n0 * N_TAGS + id(n1),
+            Small::S0_S1 + s0 * N_TAGS + id(s1),
+            Small::S0_DIST + s0 * 6 + dist,
+            Small::N0_DIST + n0 * 6 + dist,
+            Small::S0_N0_DIST + s0_n0 * 6 + dist,
+            Small::S0_RIGHTS + s0 * 5 + vs0r,
+            Small::S0_LEFTS + s0 * 5 + vs0l,
+            Small::N0_LEFTS + n0 * 5 + vn0l,
+            Small::S0_N0_END + s0_n0 * 2 + usize::from(!end),
+        ]
+        .into_iter()
+        .for_each(push);
     }
 }
 
@@ -527,6 +691,33 @@ fn second(items: &[usize], before: impl Fn(usize, usize) -> bool) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_features_by_number_score_as_hashed() {
+        let parser = Parser::new(&crate::tag::PARSER);
+        assert_eq!(parser.small.len(), Small::LEN);
+        let sentences: [(&[&str], &[&str]); 3] = [
+            (
+                &["The", "minister", "said", "on", "Tuesday", "that", "12", "people", "died", "."],
+                &["DET", "NOUN", "VERB", "ADP", "PROPN", "SCONJ", "NUM", "NOUN", "VERB", "PUNCT"],
+            ),
+            (
+                &["Kyiv", "rejected", "the", "claims", ",", "officials", "said"],
+                &["PROPN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "VERB"],
+            ),
+            (&["Hello"], &["INTJ"]),
+        ];
+        for (words, tags) in sentences {
+            let by_number = parser.parse(words, tags);
+            let hashed = parser.run(&Context { tag_ids: None, ..Context::new(words, tags) });
+            assert_eq!(by_number, hashed, "{words:?}");
+            assert_eq!(by_number.heads.len(), words.len());
+        }
+        // A tag the small features do not number: every feature hashed.
+        let odd = parser.parse(&["Hello", "there"], &["INTJ", "NOT-A-TAG"]);
+        assert_eq!(odd.heads.len(), 2);
+        assert!(Context::new(&["x"], &["NOT-A-TAG"]).tag_ids.is_none());
+    }
 
     #[test]
     fn projectivity() {

@@ -121,6 +121,48 @@ struct Entry {
     weight: i16,
 }
 
+/// Chosen features of a model, their slots copied out of its table into
+/// one indexed by position ([`Model::direct`]): features whose parts come
+/// from small sets (a tag, a relation, a distance), which the caller
+/// numbers itself, score without hashing or searching the table, from a
+/// table small enough to stay in the processor's caches. Scores are the
+/// same as through [`Model::add`].
+#[derive(Clone, Debug, Default)]
+pub struct Direct {
+    slots: Vec<Slot>,
+    /// The [`Model::fingerprint`] of the model that made it.
+    model: (usize, usize, usize),
+}
+
+impl Direct {
+    /// The number of features it holds.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+}
+
+/// Rows [`Model::take`] keeps for [`Model::add_rows`]: at most [`CHUNK`]
+/// slots' worth.
+struct Rows {
+    dense: [u32; CHUNK],
+    n_dense: usize,
+    short: [u32; CHUNK],
+    n_short: usize,
+}
+
+impl Default for Rows {
+    fn default() -> Rows {
+        Rows { dense: [0; CHUNK], n_dense: 0, short: [0; CHUNK], n_short: 0 }
+    }
+}
+
+/// Features looked up (and rows kept) at a time.
+const CHUNK: usize = 128;
+
 /// Weights added together in a dense row step.
 pub const LANES: usize = 8;
 /// The `meta` of a free table slot (no row has it).
@@ -198,31 +240,61 @@ impl Model {
     /// groups), in units of the model's scale. Sums are exact, so partial
     /// sums can be kept and added in any order.
     pub fn add(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+        self.add_with(features, &Direct::default(), &[], acc);
+    }
+
+    /// [`Model::add`] of `features` and of the features `direct` holds at
+    /// `indices` (a [`Direct`] this model made).
+    pub fn add_with(
+        &self,
+        features: &[u64],
+        direct: &Direct,
+        indices: &[u32],
+        acc: &mut [[i32; LANES]],
+    ) {
+        debug_assert!(indices.is_empty() || direct.model == self.fingerprint());
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has AVX2.
-            unsafe { self.add_avx2(features, acc) };
+            unsafe { self.add_avx2(features, direct, indices, acc) };
             return;
         }
-        self.add_any(features, acc);
+        self.add_any(features, direct, indices, acc);
     }
 
-    /// [`Model::add`] compiled for AVX2, which widens and adds a lane
+    /// [`Model::add_with`] compiled for AVX2, which widens and adds a lane
     /// group of dense weights in one step.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn add_avx2(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
-        self.add_any(features, acc);
+    unsafe fn add_avx2(
+        &self,
+        features: &[u64],
+        direct: &Direct,
+        indices: &[u32],
+        acc: &mut [[i32; LANES]],
+    ) {
+        self.add_any(features, direct, indices, acc);
     }
 
     #[inline(always)]
-    fn add_any(&self, features: &[u64], acc: &mut [[i32; LANES]]) {
+    fn add_any(
+        &self,
+        features: &[u64],
+        direct: &Direct,
+        indices: &[u32],
+        acc: &mut [[i32; LANES]],
+    ) {
         let width = self.width();
         let acc = &mut acc[..width];
-        const CHUNK: usize = 128;
         let mut starts = [0u32; CHUNK];
-        let mut dense_rows = [0u32; CHUNK];
-        let mut short_rows = [0u32; CHUNK];
+        let mut rows = Rows::default();
+        for chunk in indices.chunks(CHUNK) {
+            // Their slots were found when `direct` was made.
+            for &i in chunk {
+                self.take(&direct.slots[i as usize], acc, &mut rows);
+            }
+            self.add_rows(&mut rows, acc);
+        }
         for chunk in features.chunks(CHUNK) {
             // Ask for every probe's first slot before reading any, so that
             // the cache misses overlap.
@@ -233,50 +305,90 @@ impl Model {
             }
             // Integer sums do not depend on the order, so inline and short
             // rows add as they are found and dense rows after, together.
-            let mut n_dense = 0;
-            let mut n_short = 0;
             for (&start, &f) in starts.iter().zip(chunk) {
-                let Some(slot) = self.find_from(fold(f), start as usize) else { continue };
-                let meta = slot.meta;
-                if meta & INLINE != 0 {
-                    let count = ((meta >> COUNT_SHIFT) & 3) as usize + 1;
-                    for e in 0..count {
-                        let class = ((meta >> (CLASS_BITS * e as u32)) & CLASS_MASK) as usize;
-                        acc[class / LANES][class % LANES] += i32::from(slot.weights[e]);
-                    }
-                } else if meta & DENSE != 0 {
-                    dense_rows[n_dense] = meta & !DENSE;
-                    n_dense += 1;
-                } else {
-                    // Short rows add after the probes, their lines asked
-                    // for now.
-                    prefetch(&self.sparse[(meta >> LEN_BITS) as usize]);
-                    short_rows[n_short] = meta;
-                    n_short += 1;
+                if let Some(slot) = self.find_from(fold(f), start as usize) {
+                    self.take(slot, acc, &mut rows);
                 }
             }
-            for &meta in &short_rows[..n_short] {
-                let start = (meta >> LEN_BITS) as usize;
-                let len = (meta & ((1 << LEN_BITS) - 1)) as usize;
-                for &Entry { class, weight } in &self.sparse[start..start + len] {
-                    let class = class as usize;
-                    acc[class / LANES][class % LANES] += i32::from(weight);
-                }
+            self.add_rows(&mut rows, acc);
+        }
+    }
+
+    /// Adds an inline row found in `slot` to `acc`, or keeps its short or
+    /// dense row in `rows` to add with the others.
+    #[inline(always)]
+    fn take(&self, slot: &Slot, acc: &mut [[i32; LANES]], rows: &mut Rows) {
+        let meta = slot.meta;
+        if meta & INLINE != 0 {
+            let count = ((meta >> COUNT_SHIFT) & 3) as usize + 1;
+            for e in 0..count {
+                let class = ((meta >> (CLASS_BITS * e as u32)) & CLASS_MASK) as usize;
+                acc[class / LANES][class % LANES] += i32::from(slot.weights[e]);
             }
-            let rows = &dense_rows[..n_dense];
-            if !rows.is_empty() {
-                let mut b = 0;
-                while b < width {
-                    match width - b {
-                        1 => self.add_block::<1>(rows, b, width, acc),
-                        2 => self.add_block::<2>(rows, b, width, acc),
-                        3 => self.add_block::<3>(rows, b, width, acc),
-                        _ => self.add_block::<4>(rows, b, width, acc),
-                    }
-                    b += 4;
-                }
+        } else if meta & DENSE != 0 {
+            rows.dense[rows.n_dense] = meta & !DENSE;
+            rows.n_dense += 1;
+        } else {
+            // Short rows add after the probes, their lines asked for now.
+            prefetch(&self.sparse[(meta >> LEN_BITS) as usize]);
+            rows.short[rows.n_short] = meta;
+            rows.n_short += 1;
+        }
+    }
+
+    /// Adds the short and dense rows kept in `rows` to `acc`, and empties
+    /// `rows`.
+    #[inline(always)]
+    fn add_rows(&self, rows: &mut Rows, acc: &mut [[i32; LANES]]) {
+        let width = self.width();
+        for &meta in &rows.short[..rows.n_short] {
+            let start = (meta >> LEN_BITS) as usize;
+            let len = (meta & ((1 << LEN_BITS) - 1)) as usize;
+            for &Entry { class, weight } in &self.sparse[start..start + len] {
+                let class = class as usize;
+                acc[class / LANES][class % LANES] += i32::from(weight);
             }
         }
+        let dense = &rows.dense[..rows.n_dense];
+        if !dense.is_empty() {
+            let mut b = 0;
+            while b < width {
+                match width - b {
+                    1 => self.add_block::<1>(dense, b, width, acc),
+                    2 => self.add_block::<2>(dense, b, width, acc),
+                    3 => self.add_block::<3>(dense, b, width, acc),
+                    _ => self.add_block::<4>(dense, b, width, acc),
+                }
+                b += 4;
+            }
+        }
+        rows.n_dense = 0;
+        rows.n_short = 0;
+    }
+
+    /// The slots of `features`, in order, copied into a table indexed by
+    /// position ([`Model::add_with`]); a feature without weights gets a
+    /// row of zeros.
+    pub fn direct(&self, features: impl IntoIterator<Item = u64>) -> Direct {
+        let slots = features
+            .into_iter()
+            .map(|f| {
+                let key = fold(f);
+                let slot = match self.slots.is_empty() {
+                    true => None,
+                    false => self.find_from(key, slot_of(key, self.mask)),
+                };
+                // An inline row of one zero weight for class 0.
+                slot.copied().unwrap_or(Slot { key, meta: INLINE, weights: [0; 4] })
+            })
+            .collect();
+        Direct { slots, model: self.fingerprint() }
+    }
+
+    /// What tells this model's tables from another's, for the checks of
+    /// [`Direct`]'s use.
+    fn fingerprint(&self) -> (usize, usize, usize) {
+        (self.n_features, self.slots.len(), self.dense.len())
     }
 
     /// Adds lane groups `b..b + N` of the dense `rows` into `acc`.
