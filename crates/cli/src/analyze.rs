@@ -136,8 +136,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     });
 
     let pipeline = claimtrace::Pipeline::standard();
-    let stdout = std::io::stdout();
-    let mut out = anstream::AutoStream::auto(stdout.lock());
+    let mut out = crate::stdout(args.json || args.jsonl);
     let (mut n_ok, mut n_failed) = (0usize, 0usize);
     let mut records = Vec::new();
     // Reading (fetching, decoding, splitting JSONL) is one thread in input

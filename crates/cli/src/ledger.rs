@@ -842,7 +842,7 @@ pub fn claims(args: &ClaimsArgs) -> Result<ExitCode> {
     let readable = !args.output.json && !args.output.jsonl;
     let filter =
         ClaimFilter { limit: filter.limit.or(readable.then_some(READABLE_PAGE)), ..filter };
-    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    let mut out = crate::stdout(!readable);
     if !readable {
         let (claims, _) = store.claims_page(&filter)?;
         if args.output.json {
@@ -918,7 +918,7 @@ pub fn events(args: &EventsArgs) -> Result<ExitCode> {
         until: args.until.clone(),
     };
     let events = store.events(&filter)?;
-    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    let mut out = crate::stdout(args.output.json || args.output.jsonl);
     if args.output.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&events)?)?;
     } else if args.output.jsonl {
@@ -1027,7 +1027,7 @@ pub fn trace(args: &TraceArgs) -> Result<ExitCode> {
         eprintln!("claimtrace: no claim with id {} in {}", args.id, args.db.db.display());
         return Ok(ExitCode::from(1));
     };
-    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    let mut out = crate::stdout(args.json);
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&claim)?)?;
     } else {
@@ -1192,7 +1192,7 @@ pub struct ArticlesArgs {
 
 pub fn articles(args: &ArticlesArgs) -> Result<ExitCode> {
     let store = args.db.open_for_reads()?;
-    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    let mut out = crate::stdout(args.jsonl);
     for a in store.articles()? {
         if args.jsonl {
             let value = serde_json::json!({
@@ -1242,7 +1242,7 @@ pub struct SearchArgs {
 pub fn search(args: &SearchArgs) -> Result<ExitCode> {
     let store = args.db.open_for_reads()?;
     let hits = store.search(&args.query, args.limit)?;
-    let mut out = anstream::AutoStream::auto(std::io::stdout().lock());
+    let mut out = crate::stdout(args.jsonl);
     for h in &hits {
         if args.jsonl {
             let value =

@@ -20,6 +20,18 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Standard output, locked: for a readable report, colours kept on a
+/// terminal and stripped elsewhere; for `data` (JSON, JSONL, which carry
+/// no colours: serde escapes control characters) written as it is, since
+/// looking for colours to strip in megabytes of JSON costs a tenth of a
+/// big `claims --json`.
+pub(crate) fn stdout(data: bool) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
+    match data {
+        true => anstream::AutoStream::always_ansi(std::io::stdout().lock()),
+        false => anstream::AutoStream::auto(std::io::stdout().lock()),
+    }
+}
+
 /// mimalloc in place of the system allocator: analysis and filing
 /// allocate many small, short-lived strings and vectors, and glibc's
 /// allocator took a sixth of the ledger's ingest time (`bench
