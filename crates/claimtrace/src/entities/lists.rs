@@ -217,10 +217,8 @@ pub(super) static COMMON_FIRST: LazyLock<WordSet> =
 
 /// Common lower-case words harvested from the CC BY 4.0 entity corpora
 /// (`src/entities/data/common_words.txt`, written by `examples/train.rs`).
-pub(super) static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    LazyLock::new(|| {
-        word_list(include_str!("../entities/data/common_words.txt")).into_iter().collect()
-    });
+pub(super) static COMMON_WORDS: LazyLock<SortedWords> =
+    LazyLock::new(|| SortedWords::new(include_str!("../entities/data/common_words.txt")));
 
 /// Whether `word`, lower-cased, is one of [`COMMON_WORDS`].
 pub(super) fn is_common_word(word: &str) -> bool {
@@ -231,11 +229,84 @@ pub(super) fn is_common_word(word: &str) -> bool {
 /// (`data/entities/dictionary.txt`, from SCOWL): "news", "penguins",
 /// "majesty", but not "smith" or "may", which the word list also gives as
 /// names.
-static DICTIONARY: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
-    word_list(include_str!("../../data/entities/dictionary.txt")).into_iter().collect()
-});
+static DICTIONARY: LazyLock<SortedWords> =
+    LazyLock::new(|| SortedWords::new(include_str!("../../data/entities/dictionary.txt")));
 
 /// Whether `word` (any case) is a dictionary word that is no name.
 pub(super) fn is_plain_word(word: &str) -> bool {
     DICTIONARY.contains(word.to_lowercase().as_str())
+}
+
+/// A long word list, one word a line in byte order after the `#` lines
+/// that open it, searched where it lies: no set to build when a process
+/// first asks (a hash set of the dictionary's 62,875 words took about
+/// 4 ms, a tenth of a short run's start).
+pub(super) struct SortedWords(&'static str);
+
+impl SortedWords {
+    fn new(text: &'static str) -> SortedWords {
+        let mut body = text;
+        while body.starts_with('#') {
+            body = body.split_once('\n').map_or("", |(_, rest)| rest);
+        }
+        SortedWords(body)
+    }
+
+    /// Whether `word` is one of the words: a binary search over the
+    /// lines, each probe widened to the line it falls in.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        let (text, word) = (self.0.as_bytes(), word.as_bytes());
+        if word.is_empty() {
+            return false;
+        }
+        // `lo` is a line's start; `hi` a line's start or the end.
+        let (mut lo, mut hi) = (0, text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+            let end = text[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |p| start + p);
+            match text[start..end].cmp(word) {
+                std::cmp::Ordering::Less => lo = (end + 1).min(hi),
+                std::cmp::Ordering::Greater => hi = start,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    #[cfg(test)]
+    fn words(&self) -> impl Iterator<Item = &'static str> {
+        self.0.lines()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_word_lists_find_their_words_and_only_them() {
+        for list in [&*DICTIONARY, &*COMMON_WORDS] {
+            let words: Vec<&str> = list.words().collect();
+            assert!(words.len() > 5000);
+            // In byte order, each once: what the binary search needs.
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+            assert!(words.iter().all(|w| list.contains(w)));
+            for w in &words {
+                // Just before and after each word in byte order.
+                assert!(!list.contains(&format!("{w}\u{1}")));
+                let shorter = &w[..w.char_indices().last().map_or(0, |(i, _)| i)];
+                assert_eq!(list.contains(shorter), words.binary_search(&shorter).is_ok());
+            }
+            for absent in ["", "#", "zzzzzzzz", "aaaaaaaa", "Aardvark", "#abc"] {
+                assert!(!list.contains(absent), "{absent:?}");
+            }
+        }
+        assert!(is_plain_word("News") && is_plain_word("penguins"));
+        assert!(!is_plain_word("smith") && !is_plain_word(""));
+        let tiny = SortedWords::new("# a header\n# more\nant\nbee\ncat\n");
+        assert_eq!(tiny.words().collect::<Vec<_>>(), ["ant", "bee", "cat"]);
+        assert!(["ant", "bee", "cat"].iter().all(|w| tiny.contains(w)));
+        assert!(!tiny.contains("# a header") && !tiny.contains("be") && !tiny.contains("dog"));
+    }
 }
