@@ -102,24 +102,14 @@ impl<'m> Parser<'m> {
         let mut features = Features::default();
         let n_classes = model.classes.len();
         let mut acc = vec![[0i32; LANES]; model.width()];
-        // The sums of the buffer's features, for the buffer at `buffer_of`.
-        let mut buffer = Features::default();
-        let mut buffer_acc = acc.clone();
-        let mut buffer_of = usize::MAX;
         while !state.done() {
             // With the stack empty, SHIFT is the only move: nothing to score.
             if state.stack.is_empty() {
                 state.apply(SHIFT);
                 continue;
             }
-            if buffer_of != state.next {
-                context.buffer_features(&state, &mut buffer);
-                buffer_acc.fill([0; LANES]);
-                model.add_with(&buffer.hashed, &self.small, &buffer.small, &mut buffer_acc);
-                buffer_of = state.next;
-            }
             context.features(&state, &mut features);
-            acc.copy_from_slice(&buffer_acc);
+            acc.fill([0; LANES]);
             model.add_with(&features.hashed, &self.small, &features.small, &mut acc);
             let best = best_valid(&acc.as_flattened()[..n_classes], &state);
             state.apply(best);
@@ -250,7 +240,7 @@ pub fn train(
         .collect();
     let mut order = usable;
     let mut rng = Rng::new(seed);
-    let (mut buffer, mut features) = (Features::default(), Features::default());
+    let mut features = Features::default();
     for _ in 0..iterations {
         rng.shuffle(&mut order);
         for &s in &order {
@@ -266,11 +256,8 @@ pub fn train(
             let context = Context { tag_ids: None, ..Context::new(&words, &sent_tags) };
             let mut state = State::new(words.len());
             while !state.done() {
-                context.buffer_features(&state, &mut buffer);
                 context.features(&state, &mut features);
-                let features: Vec<u64> =
-                    buffer.hashed.iter().chain(&features.hashed).copied().collect();
-                let features = &features;
+                let features = &features.hashed;
                 let Some(truth) = state.oracle(&sentence.heads, &rels) else { break };
                 let mut scores = vec![0.0; trainer.n_classes()];
                 trainer.score(features, &mut scores);
@@ -556,43 +543,6 @@ impl<'a> Context<'a> {
         Context { norm, tags, tag_ids, unigrams, prefixes }
     }
 
-    /// The features that read the buffer's first three words alone, and
-    /// the bias: the same for every move until the next shift, so scored
-    /// once for them all. [`Context::features`] gives the rest.
-    fn buffer_features(&self, state: &State, out: &mut Features) {
-        out.hashed.clear();
-        out.small.clear();
-        let n = state.n;
-        let next = |k: usize| if state.next + k < n { state.next + k } else { n };
-        let buffer = [next(0), next(1), next(2)];
-        let [n0, n1, n2] = buffer;
-        let tag = |i: usize| if i < n { self.tags[i] } else { "-NONE-" };
-        out.hashed.push(feature(0, &[]));
-        for (r, i) in (3..).zip(buffer) {
-            let u = &self.unigrams[i];
-            out.hashed.extend([u[r], u[12 + r]]);
-        }
-        let t70 = self.prefixes[n0][(70 - 60) as usize];
-        out.hashed.push(feature_part(feature_part(t70, tag(n1)), tag(n2)));
-        match &self.tag_ids {
-            None => {
-                for (r, i) in (3..).zip(buffer) {
-                    out.hashed.push(self.unigrams[i][6 + r]);
-                }
-                let t65 = self.prefixes[n0][(65 - 60) as usize];
-                out.hashed.push(feature_part(t65, tag(n1)));
-            }
-            Some(ids) => {
-                let id = |i: usize| usize::from(ids[i]);
-                for (r, i) in (3..).zip(buffer) {
-                    out.small.push((Small::TAG_AT + r * N_TAGS + id(i)) as u32);
-                }
-                out.small.push((Small::N0_N1 + id(n0) * N_TAGS + id(n1)) as u32);
-            }
-        }
-    }
-
-    /// The features of a move but for [`Context::buffer_features`].
     fn features(&self, state: &State, out: &mut Features) {
         out.hashed.clear();
         out.small.clear();
@@ -605,7 +555,7 @@ impl<'a> Context<'a> {
         let at = |k: usize| depth.checked_sub(k).map_or(none, |i| state.stack[i]);
         let (s0, s1, s2) = (at(1), at(2), at(3));
         let next = |k: usize| if state.next + k < n { state.next + k } else { none };
-        let (n0, n1) = (next(0), next(1));
+        let (n0, n1, n2) = (next(0), next(1), next(2));
         let lefts = |i: usize| if i < n { state.lefts[i].as_slice() } else { &[] };
         let rights = |i: usize| if i < n { state.rights[i].as_slice() } else { &[] };
         let s0l = lefts(s0).iter().min().copied().unwrap_or(none);
@@ -621,13 +571,14 @@ impl<'a> Context<'a> {
         let end = state.next >= n;
         let part = feature_part;
         let pre = |i: usize, t: u8| self.prefixes[i][(t - 60) as usize];
-        let stack = [s0, s1, s2];
+        let stack_and_buffer = [s0, s1, s2, n0, n1, n2];
         let children = [s0l, s0r, n0l, n0l2, s0r2, s1r];
         let rel_index = |i: usize| if i < n { state.rels[i] } else { NO_REL };
 
         let hashed = &mut out.hashed;
-        // Unigrams (the buffer's: `buffer_features`).
-        for (r, i) in stack.into_iter().enumerate() {
+        hashed.push(feature(0, &[]));
+        // Unigrams.
+        for (r, i) in stack_and_buffer.into_iter().enumerate() {
             let u = &self.unigrams[i];
             hashed.extend([u[r], u[12 + r]]);
         }
@@ -641,7 +592,7 @@ impl<'a> Context<'a> {
         let [f60, w63, w64] = feature_parts([pre(s0, 60), pre(s0, 63), pre(s0, 64)], word(n0));
         let [f62, f63, f64, t71, t75] =
             feature_parts([pre(s0, 62), w63, w64, pre(s0, 71), pre(s0, 75)], tag(n0));
-        let f71 = part(t71, tag(n1));
+        let [t70, f71] = feature_parts([pre(n0, 70), t71], tag(n1));
         let [t72, t76, t77] = feature_parts([pre(s0, 72), pre(s0, 76), pre(s0, 77)], tag(s1));
         let t73 = part(pre(s0, 73), tag(s0l));
         let t74 = part(pre(s0, 74), tag(s0r));
@@ -651,6 +602,7 @@ impl<'a> Context<'a> {
         hashed.push(part(pre(s1, 68), tag(s0)));
         hashed.push(part(pre(s1, 69), word(s0)));
         // Trigrams.
+        hashed.push(part(t70, tag(n2)));
         hashed.extend([f71, f72, f73, f74]);
         hashed.push(part(t75, tag(n0l)));
         hashed.push(part(t76, tag(s2)));
@@ -666,7 +618,7 @@ impl<'a> Context<'a> {
         // The features of tags, relations and counts alone: by number, or
         // hashed where a tag is not one [`Small`] numbers.
         let Some(ids) = &self.tag_ids else {
-            for (r, i) in stack.into_iter().enumerate() {
+            for (r, i) in stack_and_buffer.into_iter().enumerate() {
                 hashed.push(self.unigrams[i][6 + r]);
             }
             let rels = &*REL_FEATURES;
@@ -675,6 +627,7 @@ impl<'a> Context<'a> {
             }
             let [f61, t84] = feature_parts([pre(s0, 61), pre(s0, 84)], tag(n0));
             hashed.push(f61);
+            hashed.push(part(pre(n0, 65), tag(n1)));
             hashed.push(part(pre(s0, 66), tag(s1)));
             let d = DIGITS[dist];
             hashed.extend(feature_parts([pre(s0, 81), pre(n0, 83), t84], d));
@@ -688,7 +641,7 @@ impl<'a> Context<'a> {
         let id = |i: usize| usize::from(ids[i]);
         let small = &mut out.small;
         let mut push = |k: usize| small.push(k as u32);
-        for (r, i) in stack.into_iter().enumerate() {
+        for (r, i) in stack_and_buffer.into_iter().enumerate() {
             push(Small::TAG_AT + r * N_TAGS + id(i));
         }
         for (r, i) in children.into_iter().enumerate() {
@@ -699,6 +652,7 @@ impl<'a> Context<'a> {
         let s0_n0 = s0 * N_TAGS + n0;
         [
             Small::S0_N0 + s0_n0,
+            Small::N0_N1 + n0 * N_TAGS + id(n1),
             Small::S0_S1 + s0 * N_TAGS + id(s1),
             Small::S0_DIST + s0 * 6 + dist,
             Small::N0_DIST + n0 * 6 + dist,
