@@ -61,15 +61,10 @@ pub struct Parse {
 
 const SHIFT: usize = 0;
 
-/// Parses one sentence of `words` with their UPOS `tags`. An empty model
-/// gives an empty parse. (To parse many sentences, make a [`Parser`] once.)
-pub fn parse(model: &Model, words: &[&str], tags: &[&str]) -> Parse {
-    Parser::new(model).parse(words, tags)
-}
-
 /// A parsing model, with the features whose parts come from small sets
 /// (tags, relations, distances: [`Small`]) copied out of its table into
-/// one they are found in by number ([`Direct`]).
+/// one they are found in by number ([`Direct`]): made once (a few
+/// thousand lookups), then used for every sentence.
 pub struct Parser<'m> {
     model: &'m Model,
     small: Direct,
