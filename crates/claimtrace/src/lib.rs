@@ -51,6 +51,7 @@ pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod events;
+mod lean;
 pub mod ledger;
 pub mod numbers;
 pub mod pipeline;

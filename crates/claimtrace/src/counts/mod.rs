@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::lean::Lean;
 
 use crate::doc::{Count, CountCategory, Document, Place, Qualifier, Span, TokenKind};
 
@@ -106,18 +106,24 @@ pub(crate) static PEOPLE: LazyLock<Vec<&'static str>> =
 static PERSON: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| word_lines(include_str!("../../data/people_singular.tsv")));
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+/// Room for the lazy DFA of [`NUMBER`]: the `regex` crate's default.
+const NUMBER_DFA_BYTES: usize = 2 << 20;
+
+/// Compiled without literal prefilters ([`Lean`]): numbers are in every
+/// sentence, and extracting the literals of the qualifiers and number
+/// words took most of compiling it (in every fresh process).
+static NUMBER: LazyLock<Lean> = LazyLock::new(|| {
     let n = crate::numbers::pattern();
-    regex::RegexBuilder::new(&format!(
+    Lean::new(&format!(
         r"(?i)(?:\b(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|exceeded|exceeding|exceeds|at\s+most|up\s+to|fewer\s+than|less\s+than|no\s+more\s+than|about|around|approximately|nearly|almost|roughly|some|an\s+estimated|estimated|as\s+many\s+as|between|from|in\s+the)\s+)?(?P<n>{n})(?:\s+(?P<link>and|to|or)\s+(?P<n2>{n}))?"
     )
     // ASCII word boundaries keep the fast DFA on non-ASCII text.
-    .replace(r"\b", r"(?-u:\b)"))
+    .replace(r"\b", r"(?-u:\b)"),
     // ASCII classes and case folding: numbers and their qualifiers are
     // ASCII, and the Unicode tables made the automaton several times
     // larger, built at every start.
-    .unicode(false)
-    .build()
+        NUMBER_DFA_BYTES,
+    )
     .expect("valid count regex")
 });
 
@@ -211,7 +217,7 @@ fn sentence_counts(text: &str, sentence: Span, words: &[Word<'_>], times: &[Span
                 }
             }
         }
-        let whole = caps.get(0).expect("match");
+        let whole = caps.whole();
         let whole = Span::new(sentence.start() + whole.start(), sentence.start() + whole.end());
         let first_word =
             words.iter().position(|w| w.span.start() >= whole.start()).unwrap_or(words.len());

@@ -3,10 +3,10 @@
 //! last date the text named.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use regex::Captures;
 
 use super::{rule_regex, Ctx, Direction, Rule, State, NAMED};
 use crate::doc::TimeKind;
+use crate::lean::Captures;
 use crate::read::dates::month_number;
 
 /// What a rule's match resolves to: a value, nothing (the match is no time
@@ -320,7 +320,7 @@ fn date_time(g: &Groups<'_, '_>, ctx: &Ctx<'_>) -> Resolution {
     let tail_start = t.find(',').or_else(|| t.find(" at ")).unwrap_or(0);
     let Some(c) = re.captures(crate::chars::after(t, tail_start)) else { return Ok(None) };
     let (h, m) = match clock(
-        c["h"].parse().unwrap_or(99),
+        c.name("h").map_or(99, |h| h.as_str().parse().unwrap_or(99)),
         c.name("m").map_or(Some(0), |m| m.as_str().parse().ok()).unwrap_or(99),
         c.name("ap").map(|m| m.as_str()),
     ) {
