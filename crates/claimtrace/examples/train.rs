@@ -7,7 +7,8 @@
 //         --data /work/shared/data --out crates/claimtrace/models
 //
 // (`--lists-only` writes the word lists harvested from the corpora,
-// `src/entities/data/names.tsv` and `common_words.txt`, and stops.)
+// `src/entities/data/names.tsv` and `common_words.txt`, over the shipped
+// ones, and stops; training alone leaves them as they are.)
 //
 // The tagger and parser learn from the GUM train split (`gum/splits.md`);
 // the recognizer from GUM train's named mentions plus the corpora named by
@@ -40,14 +41,16 @@ fn main() -> anyhow::Result<()> {
     let out = PathBuf::from(value("--out").map_or("crates/claimtrace/models", String::as_str));
     let iterations: usize = value("--iterations").map_or(Ok(15), |v| v.parse())?;
 
-    // ## Lists from data (also written alone with `--lists-only`).
+    // ## Lists from data, written only when asked (`--lists-only`): they
+    // replace the shipped lists in the source tree, which a training run
+    // must leave as they are (the models learn from the lists built in).
     let names = harvest_names(&data)?;
-    let entity_data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/entities/data");
-    std::fs::write(entity_data.join("names.tsv"), &names)?;
-    let common = harvest_common_words(&data)?;
-    std::fs::write(entity_data.join("common_words.txt"), &common)?;
-    eprintln!("lists: names.tsv, common_words.txt -> {}", entity_data.display());
     if args.iter().any(|a| a == "--lists-only") {
+        let entity_data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/entities/data");
+        std::fs::write(entity_data.join("names.tsv"), &names)?;
+        let common = harvest_common_words(&data)?;
+        std::fs::write(entity_data.join("common_words.txt"), &common)?;
+        eprintln!("lists: names.tsv, common_words.txt -> {}", entity_data.display());
         return Ok(());
     }
 
