@@ -12,9 +12,8 @@
 
 use std::sync::LazyLock;
 
-use crate::lean::Lean;
-
 use crate::doc::{Count, CountCategory, Document, Place, Qualifier, Span, TokenKind};
+use crate::lean::Lean;
 
 /// Fills `doc.counts` from the body's sentences.
 pub fn find_counts(doc: &mut Document) {
@@ -111,7 +110,10 @@ const NUMBER_DFA_BYTES: usize = 2 << 20;
 
 /// Compiled without literal prefilters ([`Lean`]): numbers are in every
 /// sentence, and extracting the literals of the qualifiers and number
-/// words took most of compiling it (in every fresh process).
+/// words took most of compiling it (in every fresh process). With ASCII
+/// classes and case folding: numbers and their qualifiers are ASCII, and
+/// the Unicode tables made the automaton several times larger, built at
+/// every start.
 static NUMBER: LazyLock<Lean> = LazyLock::new(|| {
     let n = crate::numbers::pattern();
     Lean::new(&format!(
@@ -119,9 +121,6 @@ static NUMBER: LazyLock<Lean> = LazyLock::new(|| {
     )
     // ASCII word boundaries keep the fast DFA on non-ASCII text.
     .replace(r"\b", r"(?-u:\b)"),
-    // ASCII classes and case folding: numbers and their qualifiers are
-    // ASCII, and the Unicode tables made the automaton several times
-    // larger, built at every start.
         NUMBER_DFA_BYTES,
     )
     .expect("valid count regex")

@@ -830,7 +830,8 @@ fn named_in(x: &impl Parts, name: &str) -> bool {
 /// and "UK Supreme Court"); names that merely share words are two ("Joe
 /// Biden" and "Hunter Biden", "United States" and "United Kingdom",
 /// "Syrian" and "Syrian Democratic Forces", "House" and "House of
-/// Representatives").
+/// Representatives"); or both name one country, by its names or its
+/// people ("Russia" and "Russian", "UK" and "Britain": [`one_country`]).
 fn one_party(m: &str, n: &str) -> bool {
     let (mut m_words, mut n_words) = (m.split_whitespace().rev(), n.split_whitespace().rev());
     loop {

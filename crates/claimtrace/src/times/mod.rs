@@ -26,9 +26,8 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::lean::{Captures, Lean, Piece};
-
 use crate::doc::{Diagnostic, Document, Place, RemovalReason, Span, TimeExpr, TimeKind};
+use crate::lean::{Captures, Lean, Piece};
 use patterns::Rule;
 pub use tense::Direction;
 
