@@ -830,25 +830,15 @@ fn named_in(x: &impl Parts, name: &str) -> bool {
 /// and "UK Supreme Court"); names that merely share words are two ("Joe
 /// Biden" and "Hunter Biden", "United States" and "United Kingdom",
 /// "Syrian" and "Syrian Democratic Forces", "House" and "House of
-/// Representatives"); or both name one country, by its names or its
-/// people ("Russia" and "Russian", "UK" and "Britain": [`one_country`]).
+/// Representatives").
 fn one_party(m: &str, n: &str) -> bool {
-    let (mut m_words, mut n_words) = (m.split_whitespace().rev(), n.split_whitespace().rev());
+    let (mut m, mut n) = (m.split_whitespace().rev(), n.split_whitespace().rev());
     loop {
-        match (m_words.next(), n_words.next()) {
+        match (m.next(), n.next()) {
             (Some(x), Some(y)) if x == y => {}
             (None, _) | (_, None) => return true,
-            _ => return one_country(m, n),
+            _ => return false,
         }
-    }
-}
-
-/// Whether two names name one country, however each names it or its
-/// people ("UK", "Britain", "the British": [`crate::places::country_named`]).
-fn one_country(m: &str, n: &str) -> bool {
-    match crate::places::country_named(m) {
-        Some(country) => crate::places::country_named(n) == Some(country),
-        None => false,
     }
 }
 
@@ -1176,26 +1166,6 @@ mod tests {
             &["Trump", "Senate", "United States"],
         );
         assert!(same_claim(&university, &trump).is_none());
-    }
-
-    #[test]
-    fn a_country_its_other_names_and_its_people_are_one_party() {
-        let russian = sig(
-            "Russian officials blamed Ukraine for the attack on the concert hall",
-            &["Russian", "Ukraine"],
-        );
-        let russia =
-            sig("Russia blamed Ukraine for the attack on the concert hall", &["Russia", "Ukraine"]);
-        assert!(same_claim(&russian, &russia).is_some());
-        let britain = sig(
-            "Britain blamed Ukraine for the attack on the concert hall",
-            &["Britain", "Ukraine"],
-        );
-        assert!(same_claim(&russia, &britain).is_none(), "two countries");
-        let uk =
-            sig("The UK blamed Ukraine for the attack on the concert hall", &["UK", "Ukraine"]);
-        assert!(same_claim(&britain, &uk).is_some());
-        assert!(one_party("british", "united kingdom") && !one_party("russian", "ukraine"));
     }
 
     #[test]

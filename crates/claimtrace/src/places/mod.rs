@@ -167,19 +167,6 @@ pub fn is_known_place(name: &str) -> bool {
     known_by_name(&PLACES, name, false)
 }
 
-/// The country `name` names, as the gazetteer calls it: a country's own
-/// name or one of its other names ("UK", "Britain" → "United Kingdom"),
-/// or its people ("British", "Russians" → "Russia"). `None` for anything
-/// else, a town or state named like a country included.
-pub fn country_named(name: &str) -> Option<&'static str> {
-    let iso = PLACES
-        .hits(name)
-        .find(|h| PLACES.kind(h.place) == PlaceKind::Country)
-        .map(|h| PLACES.place(h.place).country)
-        .or_else(|| PLACES.demonym(name))?;
-    PLACES.country(iso).map(|c| c.name)
-}
-
 /// Whether `name` is a country's own name ("Philippines", "Yemen").
 pub fn is_country(name: &str) -> bool {
     PLACES.hits(name).any(|h| h.primary && PLACES.kind(h.place) == PlaceKind::Country)
