@@ -116,14 +116,12 @@ const NUMBER_DFA_BYTES: usize = 2 << 20;
 /// every start.
 static NUMBER: LazyLock<Lean> = LazyLock::new(|| {
     let n = crate::numbers::pattern();
-    Lean::new(&format!(
+    let pattern = format!(
         r"(?i)(?:\b(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|exceeded|exceeding|exceeds|at\s+most|up\s+to|fewer\s+than|less\s+than|no\s+more\s+than|about|around|approximately|nearly|almost|roughly|some|an\s+estimated|estimated|as\s+many\s+as|between|from|in\s+the)\s+)?(?P<n>{n})(?:\s+(?P<link>and|to|or)\s+(?P<n2>{n}))?"
     )
     // ASCII word boundaries keep the fast DFA on non-ASCII text.
-    .replace(r"\b", r"(?-u:\b)"),
-        NUMBER_DFA_BYTES,
-    )
-    .expect("valid count regex")
+    .replace(r"\b", r"(?-u:\b)");
+    Lean::new(&pattern, NUMBER_DFA_BYTES).expect("valid count regex")
 });
 
 /// Words after a number that are not the noun it counts.
