@@ -9,7 +9,8 @@
 //! decoding the compact files at start-up; and sorts the place
 //! gazetteer's names and finds its places' lines
 //! (`src/places/gazetteer.rs`) and hashes the recognizer's harvested names
-//! (`src/entities/name_list.rs`) for the same reason; and compiles the time
+//! (`src/entities/name_list.rs`) and finds the lines of the long sorted
+//! word lists (`src/entities/sorted_words.rs`) for the same reason; and compiles the time
 //! rules (`src/times/patterns.rs`) into the DFA that tells which of them a
 //! sentence can match, which a fresh process otherwise built as it went.
 
@@ -28,6 +29,10 @@ mod gazetteer;
 #[allow(dead_code)]
 #[path = "src/entities/name_list.rs"]
 mod name_list;
+
+#[allow(dead_code)]
+#[path = "src/entities/sorted_words.rs"]
+mod sorted_words;
 
 #[allow(dead_code)]
 #[path = "src/numbers/words.rs"]
@@ -104,6 +109,16 @@ fn main() {
     let names = std::fs::read_to_string(root.join("src/entities/data/names.tsv")).expect("names");
     let names = name_list::NameList::from_tokenized(&names).table();
     std::fs::write(out_dir.join("names.bin"), names).expect("OUT_DIR");
+    // Where the lines of the long sorted word lists start
+    // (`src/entities/sorted_words.rs`).
+    println!("cargo:rerun-if-changed=src/entities/data/common_words.txt");
+    for (list, lines) in [
+        ("data/entities/dictionary.txt", "dictionary.lines"),
+        ("src/entities/data/common_words.txt", "common_words.lines"),
+    ] {
+        let text = std::fs::read_to_string(root.join(list)).expect("a shipped word list");
+        std::fs::write(out_dir.join(lines), sorted_words::line_starts(&text)).expect("OUT_DIR");
+    }
     std::fs::write(out_dir.join("time_rules.dfa"), time_rules_dfa(&root)).expect("OUT_DIR");
     let mut data = Vec::new();
     files_under(&root.join("data"), &mut data);

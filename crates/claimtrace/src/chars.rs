@@ -1,4 +1,4 @@
-//! Char-aware slicing of `str`.
+//! Char-aware slicing of `str`, and lower-casing without allocating.
 //!
 //! The engine never indexes a `str` with a byte range directly (clippy's
 //! `string_slice` lint is denied in this crate): an offset that falls
@@ -61,6 +61,31 @@ pub fn floor(text: &str, at: usize) -> usize {
     at
 }
 
+/// Words at most this long are lower-cased on the stack by
+/// [`with_lowercase`].
+const SHORT_WORD: usize = 32;
+
+/// `f` of `word` lower-cased, as `str::to_lowercase` lower-cases it, with
+/// no string allocated for a short ASCII word or one in lower case
+/// already: the word lists are asked about every token, several times.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    if word.len() > SHORT_WORD {
+        return f(&word.to_ascii_lowercase());
+    }
+    let mut buf = [0u8; SHORT_WORD];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII bytes are UTF-8.
+    f(std::str::from_utf8(lower).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +111,14 @@ mod tests {
     #[cfg(not(debug_assertions))]
     fn a_cut_character_is_empty_in_release() {
         assert_eq!(slice("José", 0..4), "");
+    }
+
+    #[test]
+    fn lowercase_as_the_standard_library_does() {
+        let long = "A".repeat(SHORT_WORD + 1);
+        for word in ["", "minister", "Minister", "IAEA", "U.S.", "Élysée", "ΣΟΦΟΣ", &long, "x1Y"]
+        {
+            assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase(), "{word:?}");
+        }
     }
 }

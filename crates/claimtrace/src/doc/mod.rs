@@ -243,6 +243,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Each token's normalised form and shape, made by the tagger and
+    /// read by the parser and the recogniser (empty until tagged).
+    pub(crate) forms: crate::tag::forms::Forms,
     /// Named-entity mentions, in text order.
     pub mentions: Vec<Mention>,
     /// Entities, one per real-world thing.

@@ -806,7 +806,18 @@ pub(super) fn sentence_candidates(
     let spans = if foreign * 2 > lettered.count() {
         Vec::new()
     } else {
-        ner::recognize(model, gazetteers, &words, &tags)
+        // The forms the tagger made, or made here where the tags were set
+        // without it.
+        let made;
+        let (forms, range) = match doc.forms.len() == doc.tokens.len() {
+            true => (&doc.forms, range.clone()),
+            false => {
+                made = crate::tag::forms::Forms::of(words.iter().copied());
+                (&made, 0..words.len())
+            }
+        };
+        let sentence = crate::tag::forms::Sentence::new(&words, forms, range);
+        ner::recognize_sentence(model, gazetteers, &sentence, &tags)
     };
     for span in spans {
         let (mut s, mut e) = (first + span.start, first + span.end);

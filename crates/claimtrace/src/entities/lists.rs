@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use super::sorted_words::SortedWords;
+
 /// Words no name ends with (weekdays).
 pub(super) static NOT_NAME_ENDS: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../../data/entities/not_name_ends.txt")));
@@ -10,7 +12,8 @@ pub(super) static NOT_NAME_ENDS: LazyLock<WordSet> =
 /// Whether `word` is a title or office written before names ("Secretary",
 /// "minister"; the attribution lexicon's `data/attribution/titles.txt`).
 pub(super) fn is_title(word: &str) -> bool {
-    crate::claims::lexicon::LEXICONS.titles.contains(&word.to_lowercase())
+    let titles = &crate::claims::lexicon::LEXICONS.titles;
+    crate::chars::with_lowercase(word, |w| titles.contains(w))
 }
 
 /// Whether `word` is a title dropped from a person's name: a title, but
@@ -196,11 +199,7 @@ pub(super) static NAME_PARTICLES: LazyLock<WordSet> =
 
 /// Whether `word`, lower-cased, is one of [`ORG_NOUNS`].
 pub(super) fn is_org_noun(word: &str) -> bool {
-    if !word.chars().any(char::is_uppercase) {
-        ORG_NOUNS.contains(word)
-    } else {
-        ORG_NOUNS.contains(word.to_lowercase().as_str())
-    }
+    crate::chars::with_lowercase(word, |w| ORG_NOUNS.contains(w))
 }
 
 /// Lower-case words that may sit inside a name ("Bank of America").
@@ -217,67 +216,28 @@ pub(super) static COMMON_FIRST: LazyLock<WordSet> =
 
 /// Common lower-case words harvested from the CC BY 4.0 entity corpora
 /// (`src/entities/data/common_words.txt`, written by `examples/train.rs`).
-pub(super) static COMMON_WORDS: LazyLock<SortedWords> =
-    LazyLock::new(|| SortedWords::new(include_str!("../entities/data/common_words.txt")));
+pub(super) static COMMON_WORDS: SortedWords = SortedWords::new(
+    include_str!("../entities/data/common_words.txt"),
+    include_bytes!(concat!(env!("OUT_DIR"), "/common_words.lines")),
+);
 
 /// Whether `word`, lower-cased, is one of [`COMMON_WORDS`].
 pub(super) fn is_common_word(word: &str) -> bool {
-    COMMON_WORDS.contains(word.to_lowercase().as_str())
+    crate::chars::with_lowercase(word, |w| COMMON_WORDS.contains(w))
 }
 
 /// Lower-case English words that are no name of their own
 /// (`data/entities/dictionary.txt`, from SCOWL): "news", "penguins",
 /// "majesty", but not "smith" or "may", which the word list also gives as
 /// names.
-static DICTIONARY: LazyLock<SortedWords> =
-    LazyLock::new(|| SortedWords::new(include_str!("../../data/entities/dictionary.txt")));
+static DICTIONARY: SortedWords = SortedWords::new(
+    include_str!("../../data/entities/dictionary.txt"),
+    include_bytes!(concat!(env!("OUT_DIR"), "/dictionary.lines")),
+);
 
 /// Whether `word` (any case) is a dictionary word that is no name.
 pub(super) fn is_plain_word(word: &str) -> bool {
-    DICTIONARY.contains(word.to_lowercase().as_str())
-}
-
-/// A long word list, one word a line in byte order after the `#` lines
-/// that open it, searched where it lies: no set to build when a process
-/// first asks (a hash set of the dictionary's 62,875 words took about
-/// 4 ms, a tenth of a short run's start).
-pub(super) struct SortedWords(&'static str);
-
-impl SortedWords {
-    fn new(text: &'static str) -> SortedWords {
-        let mut body = text;
-        while body.starts_with('#') {
-            body = body.split_once('\n').map_or("", |(_, rest)| rest);
-        }
-        SortedWords(body)
-    }
-
-    /// Whether `word` is one of the words: a binary search over the
-    /// lines, each probe widened to the line it falls in.
-    pub(super) fn contains(&self, word: &str) -> bool {
-        let (text, word) = (self.0.as_bytes(), word.as_bytes());
-        if word.is_empty() {
-            return false;
-        }
-        // `lo` is a line's start; `hi` a line's start or the end.
-        let (mut lo, mut hi) = (0, text.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
-            let end = text[start..hi].iter().position(|&b| b == b'\n').map_or(hi, |p| start + p);
-            match text[start..end].cmp(word) {
-                std::cmp::Ordering::Less => lo = (end + 1).min(hi),
-                std::cmp::Ordering::Greater => hi = start,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
-    }
-
-    #[cfg(test)]
-    fn words(&self) -> impl Iterator<Item = &'static str> {
-        self.0.lines()
-    }
+    crate::chars::with_lowercase(word, |w| DICTIONARY.contains(w))
 }
 
 #[cfg(test)]
@@ -286,7 +246,7 @@ mod tests {
 
     #[test]
     fn sorted_word_lists_find_their_words_and_only_them() {
-        for list in [&*DICTIONARY, &*COMMON_WORDS] {
+        for list in [&DICTIONARY, &COMMON_WORDS] {
             let words: Vec<&str> = list.words().collect();
             assert!(words.len() > 5000);
             // In byte order, each once: what the binary search needs.
@@ -306,9 +266,5 @@ mod tests {
         }
         assert!(is_plain_word("News") && is_plain_word("penguins"));
         assert!(!is_plain_word("smith") && !is_plain_word(""));
-        let tiny = SortedWords::new("# a header\n# more\nant\nbee\ncat\n");
-        assert_eq!(tiny.words().collect::<Vec<_>>(), ["ant", "bee", "cat"]);
-        assert!(["ant", "bee", "cat"].iter().all(|w| tiny.contains(w)));
-        assert!(!tiny.contains("# a header") && !tiny.contains("be") && !tiny.contains("dog"));
     }
 }

@@ -19,6 +19,7 @@ mod lists;
 mod merge;
 pub mod name_list;
 pub mod ner;
+mod sorted_words;
 
 use std::sync::LazyLock;
 

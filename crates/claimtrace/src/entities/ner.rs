@@ -6,10 +6,11 @@
 use super::gazetteer::{Gazetteer, NameList};
 use crate::doc::EntityKind;
 use crate::tag::conllu::TreeSentence;
+use crate::tag::forms::{Forms, Sentence};
 use crate::tag::perceptron::{
     argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
 };
-use crate::tag::tagger::{normalize, shape, suffix};
+use crate::tag::tagger::suffix;
 
 /// The entity types the model predicts.
 pub const KINDS: [&str; 3] = ["PERSON", "ORG", "PLACE"];
@@ -83,7 +84,23 @@ pub fn recognize(
     if model.is_empty() || words.is_empty() || tags.len() != words.len() {
         return Vec::new();
     }
-    let context = Context::new(gazetteers, words, tags);
+    let forms = Forms::of(words.iter().copied());
+    recognize_sentence(model, gazetteers, &Sentence::new(words, &forms, 0..words.len()), tags)
+}
+
+/// [`recognize`] over a sentence whose words' forms were made already
+/// (a document's, by the tagger).
+pub(crate) fn recognize_sentence(
+    model: &Model,
+    gazetteers: Gazetteers<'_>,
+    sentence: &Sentence<'_>,
+    tags: &[&str],
+) -> Vec<NerSpan> {
+    let words = sentence.words;
+    if model.is_empty() || words.is_empty() || tags.len() != words.len() {
+        return Vec::new();
+    }
+    let context = Context::new(gazetteers, sentence, tags);
     let mut labels: Vec<usize> = Vec::with_capacity(words.len());
     let mut features = Vec::with_capacity(48);
     let mut scores = vec![0.0; model.classes.len()];
@@ -169,7 +186,9 @@ pub fn train(
             let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
             let sent_tags: Vec<&str> = tags[s].iter().map(String::as_str).collect();
             let gold = bilou(&sentence.ner);
-            let context = Context::new(gazetteers, &words, &sent_tags);
+            let forms = Forms::of(words.iter().copied());
+            let sentence = Sentence::new(&words, &forms, 0..words.len());
+            let context = Context::new(gazetteers, &sentence, &sent_tags);
             let mut labels = Vec::with_capacity(words.len());
             for (i, &truth) in gold.iter().enumerate() {
                 context.features(i, &labels, &mut features);
@@ -228,8 +247,8 @@ fn gaz_label(kind: EntityKind, first: bool) -> &'static str {
 
 struct Context<'a> {
     words: &'a [&'a str],
-    norm: Vec<String>,
-    shape: Vec<String>,
+    norm: &'a [&'a str],
+    shape: &'a [&'a str],
     tags: &'a [&'a str],
     /// Gazetteer type and position (`B-GPE`, `I-ORG`) of each word.
     gaz: Vec<&'static str>,
@@ -238,14 +257,19 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(gazetteers: Gazetteers<'_>, words: &'a [&'a str], tags: &'a [&'a str]) -> Context<'a> {
+    fn new(
+        gazetteers: Gazetteers<'_>,
+        sentence: &'a Sentence<'a>,
+        tags: &'a [&'a str],
+    ) -> Context<'a> {
+        let words = sentence.words;
         let listed = gazetteers.listed;
         let listed_matches =
             listed.find(words).into_iter().map(|m| (m.start, m.end, listed.entries[m.entry].kind));
         Context {
             words,
-            norm: words.iter().map(|w| normalize(w)).collect(),
-            shape: words.iter().map(|w| shape(w)).collect(),
+            norm: &sentence.norm,
+            shape: &sentence.shape,
             tags,
             gaz: gaz_labels(words.len(), listed_matches),
             names: gaz_labels(words.len(), gazetteers.harvested.find(words)),
@@ -258,9 +282,9 @@ impl<'a> Context<'a> {
             let j = i as isize + k;
             (j >= 0 && (j as usize) < self.words.len()).then_some(j as usize)
         };
-        let norm = |k: isize| at(k).map_or("-PAD-", |j| self.norm[j].as_str());
+        let norm = |k: isize| at(k).map_or("-PAD-", |j| self.norm[j]);
         let tag = |k: isize| at(k).map_or("-PAD-", |j| self.tags[j]);
-        let shp = |k: isize| at(k).map_or("-PAD-", |j| self.shape[j].as_str());
+        let shp = |k: isize| at(k).map_or("-PAD-", |j| self.shape[j]);
         let gaz = |k: isize| at(k).map_or("-PAD-", |j| self.gaz[j]);
         let names = |k: isize| at(k).map_or("-PAD-", |j| self.names[j]);
         let label_name = |k: usize| -> &'static str {
@@ -312,8 +336,8 @@ impl<'a> Context<'a> {
         out.push(feature(1, &[w]));
         out.push(f2);
         out.push(f3);
-        out.push(feature(4, &[suffix(&self.norm[i], 3)]));
-        out.push(feature(5, &[suffix(&self.norm[i], 2)]));
+        out.push(feature(4, &[suffix(self.norm[i], 3)]));
+        out.push(feature(5, &[suffix(self.norm[i], 2)]));
         out.push(f6);
         out.push(feature(7, &[norm(-1)]));
         out.push(feature(8, &[norm(1)]));
@@ -333,7 +357,7 @@ impl<'a> Context<'a> {
         out.push(f22);
         out.push(feature_part(f23, norm(1)));
         out.push(f24);
-        let prefix3 = crate::chars::first_chars(&self.norm[i], 3);
+        let prefix3 = crate::chars::first_chars(self.norm[i], 3);
         out.push(feature(25, &[prefix3]));
         out.push(f26);
         out.push(f27);

@@ -54,7 +54,9 @@ pub fn find_events(doc: &mut Document) {
 /// each trigger looks at its own sentence only.
 struct Ctx<'d> {
     doc: &'d Document,
-    lower: Vec<String>,
+    /// The tokens' forms the tagger made (or made here, where the tags
+    /// were set without it), read lower-cased.
+    forms: std::borrow::Cow<'d, crate::tag::forms::Forms>,
     /// The tagger's tags, with a verb after a determiner or a possessive
     /// read as the noun it is ("Monday's attack").
     tags: Vec<&'static str>,
@@ -73,7 +75,13 @@ struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     fn new(doc: &'d Document) -> Ctx<'d> {
         let n = doc.tokens.len();
-        let lower: Vec<String> = (0..n).map(|i| doc.token_text(i).to_lowercase()).collect();
+        let forms = match doc.forms.len() == n {
+            true => std::borrow::Cow::Borrowed(&doc.forms),
+            false => std::borrow::Cow::Owned(crate::tag::forms::Forms::of(
+                (0..n).map(|i| doc.token_text(i)),
+            )),
+        };
+        let lower = |i: usize| forms.lower(i);
         let mut children = vec![Vec::new(); n];
         for (i, t) in doc.tokens.iter().enumerate() {
             if let Some(h) = t.head.filter(|&h| h < n) {
@@ -88,8 +96,8 @@ impl<'d> Ctx<'d> {
         }
         let mut tags: Vec<&'static str> = doc.tokens.iter().map(|t| t.tag.unwrap_or("X")).collect();
         for i in 1..n {
-            let after_det = tags[i - 1] == "DET" || lower[i - 1] == "'s";
-            if tags[i] == "VERB" && after_det && !lower[i].ends_with("ed") {
+            let after_det = tags[i - 1] == "DET" || lower(i - 1) == "'s";
+            if tags[i] == "VERB" && after_det && !lower(i).ends_with("ed") {
                 tags[i] = "NOUN";
             }
         }
@@ -118,7 +126,7 @@ impl<'d> Ctx<'d> {
                 counts_in[s].push(k);
             }
         }
-        Ctx { doc, lower, tags, children, mention_of, sentence_of, timed, times_in, counts_in }
+        Ctx { doc, forms, tags, children, mention_of, sentence_of, timed, times_in, counts_in }
     }
 
     /// The token range of the sentence of token `i`.
@@ -127,7 +135,7 @@ impl<'d> Ctx<'d> {
     }
 
     fn word(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.forms.lower(i)
     }
 
     fn tag(&self, i: usize) -> &'static str {
@@ -139,7 +147,7 @@ impl<'d> Ctx<'d> {
     }
 
     fn head(&self, i: usize) -> Option<usize> {
-        self.doc.tokens[i].head.filter(|&h| h < self.lower.len() && h != i)
+        self.doc.tokens[i].head.filter(|&h| h < self.forms.len() && h != i)
     }
 
     /// Children of `i` with relation `rel`.
@@ -583,7 +591,8 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
 }
 
 fn is_natural(text: &str) -> bool {
-    text.split_whitespace().any(|w| LEXICON.not_agents.contains(w.to_lowercase().as_str()))
+    text.split_whitespace()
+        .any(|w| crate::chars::with_lowercase(w, |w| LEXICON.not_agents.contains(w)))
 }
 
 /// Whether `inner` is under `outer` in the parse, a few steps up at most.

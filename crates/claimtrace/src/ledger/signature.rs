@@ -134,7 +134,7 @@ impl Signature {
                 sig.numbers.insert(number_key(value));
                 continue;
             }
-            let word = word.trim_end_matches("'s").trim_end_matches("’s");
+            let word = without_possessive(word);
             if word.chars().count() < 2 || STOPWORDS.contains(word) || is_regnal_number(word) {
                 continue;
             }
@@ -774,7 +774,20 @@ fn shared_besides_names(a: &impl Parts, b: &impl Parts) -> usize {
 /// The stem of a lower-case word, a possessive "'s" off, as the wording
 /// stems it.
 fn word_stem(word: &str) -> Box<str> {
-    stem(word.trim_end_matches("'s").trim_end_matches("’s"))
+    stem(without_possessive(word))
+}
+
+/// `word` without the possessive "'s" (or "’s") that ends it: as
+/// `trim_end_matches("'s").trim_end_matches("’s")`, without making a
+/// searcher for each pattern (a tenth of making a signature).
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    word
 }
 
 /// The stem key of a word of a name, as the wording keys it.
@@ -952,6 +965,14 @@ mod tests {
         assert!(negated.negated());
         let long = Signature::of("words", &["x".repeat(70_000)]);
         assert_eq!(Packed::of(&long), None, "parts past 64 KiB are not packed");
+    }
+
+    #[test]
+    fn possessives_come_off_as_trimming_takes_them() {
+        for word in ["kyiv's", "kyiv’s", "kyiv", "'s", "x's's", "x’s's", "x's’s", "s", ""] {
+            let trimmed = word.trim_end_matches("'s").trim_end_matches("’s");
+            assert_eq!(without_possessive(word), trimmed, "{word:?}");
+        }
     }
 
     #[test]

@@ -34,8 +34,7 @@ pub fn word_pattern() -> &'static str {
 /// Whether `word` (lower-case) is a number word or multiplier ("twelve",
 /// "dozen", "million"): a cheap test before [`parse`].
 pub fn is_number_word(word: &str) -> bool {
-    LEXICON.words.iter().any(|(w, _)| *w == word)
-        || LEXICON.multipliers.iter().any(|(w, _)| *w == word)
+    LEXICON.all.contains(word)
 }
 
 /// The value of one number word (lower-case: "twelve", "dozen"), `None`
@@ -119,6 +118,8 @@ fn numeral(word: &str) -> Option<f64> {
 struct Lexicon {
     words: Vec<(&'static str, f64)>,
     multipliers: Vec<(&'static str, f64)>,
+    /// The words and the multipliers, to look a word up among them.
+    all: rustc_hash::FxHashSet<&'static str>,
     vague: Vec<(&'static str, f64, &'static str)>,
 }
 
@@ -136,7 +137,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         })
         .collect();
     vague.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
-    Lexicon { words, multipliers, vague }
+    let all = words.iter().chain(&multipliers).map(|&(w, _)| w).collect();
+    Lexicon { words, multipliers, all, vague }
 });
 
 static WORD_PATTERN: LazyLock<String> = LazyLock::new(|| {

@@ -19,6 +19,8 @@ pub fn segment(doc: &mut Document) {
     doc.paragraphs.clear();
     doc.sentences.clear();
     doc.tokens.clear();
+    // The tagger makes the new tokens' forms.
+    doc.forms = Default::default();
     let spans = paragraph_spans(&doc.text);
     let mut quote_open = false;
     for (paragraph_idx, span) in spans.into_iter().enumerate() {

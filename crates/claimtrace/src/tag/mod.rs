@@ -11,6 +11,7 @@
 //! a seeded shuffle, no clocks or hash-map iteration order involved.
 
 pub mod conllu;
+pub mod forms;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;
@@ -57,10 +58,10 @@ pub static SHIPPED_PARSER: LazyLock<parser::Parser<'static>> =
 
 /// Tags every sentence of `doc` with Universal POS tags.
 pub fn tag_document(doc: &mut Document, model: &Model) {
+    doc.forms = forms::Forms::of((0..doc.tokens.len()).map(|i| doc.token_text(i)));
     for sentence_idx in 0..doc.sentences.len() {
         let range = doc.sentences[sentence_idx].tokens.clone();
-        let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
-        let tags = tagger::tag(model, &words);
+        let tags = tagger::tag_forms(model, &doc.forms, range.clone());
         if tags.len() != range.len() {
             continue;
         }
@@ -73,11 +74,16 @@ pub fn tag_document(doc: &mut Document, model: &Model) {
 /// Parses every tagged sentence of `doc`, filling heads (document token
 /// indices) and relations.
 pub fn parse_document(doc: &mut Document, parser: &parser::Parser<'_>) {
+    // Taken out while the tokens are written; made here where the tags
+    // were set without the tagger.
+    let mut forms = std::mem::take(&mut doc.forms);
+    if forms.len() != doc.tokens.len() {
+        forms = forms::Forms::of((0..doc.tokens.len()).map(|i| doc.token_text(i)));
+    }
     for sentence_idx in 0..doc.sentences.len() {
         let range = doc.sentences[sentence_idx].tokens.clone();
-        let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
         let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
-        let parse = parser.parse(&words, &tags);
+        let parse = parser.parse_normalized(&forms.norms(range.clone()), &tags);
         if parse.heads.len() != range.len() {
             continue;
         }
@@ -87,4 +93,5 @@ pub fn parse_document(doc: &mut Document, parser: &parser::Parser<'_>) {
             doc.tokens[i].rel = Some(parser::RELATIONS[parse.rels[k]]);
         }
     }
+    doc.forms = forms;
 }

@@ -82,12 +82,19 @@ impl<'m> Parser<'m> {
     /// Parses one sentence of `words` with their UPOS `tags`. An empty
     /// model gives an empty parse.
     pub fn parse(&self, words: &[&str], tags: &[&str]) -> Parse {
+        let norm: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        self.parse_normalized(&norm.iter().map(String::as_str).collect::<Vec<_>>(), tags)
+    }
+
+    /// [`Parser::parse`] of words given in their normalised forms
+    /// ([`normalize`]: a document's, made once by the tagger).
+    pub(crate) fn parse_normalized(&self, norm: &[&str], tags: &[&str]) -> Parse {
         let model = self.model;
-        let n = words.len();
+        let n = norm.len();
         if model.is_empty() || n == 0 || tags.len() != n {
             return Parse { heads: Vec::new(), rels: Vec::new() };
         }
-        self.run(&Context::new(words, tags))
+        self.run(&Context::new(norm, tags))
     }
 
     /// Parses the sentence of `context` (not empty).
@@ -240,7 +247,8 @@ pub fn train(
         rng.shuffle(&mut order);
         for &s in &order {
             let sentence = &sentences[s];
-            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            let norm: Vec<String> = sentence.words.iter().map(|w| normalize(w)).collect();
+            let normalized: Vec<&str> = norm.iter().map(String::as_str).collect();
             let sent_tags: Vec<&str> = tags[s].iter().map(String::as_str).collect();
             let rels: Vec<usize> = sentence
                 .rels
@@ -248,8 +256,8 @@ pub fn train(
                 .map(|r| RELATIONS.iter().position(|x| x == r).unwrap_or(14))
                 .collect();
             // Every feature hashed, as the trainer keeps them.
-            let context = Context { tag_ids: None, ..Context::new(&words, &sent_tags) };
-            let mut state = State::new(words.len());
+            let context = Context { tag_ids: None, ..Context::new(&normalized, &sent_tags) };
+            let mut state = State::new(normalized.len());
             while !state.done() {
                 context.features(&state, &mut features);
                 let features = &features.hashed;
@@ -380,7 +388,7 @@ impl State {
 /// of every feature part that depends on one token only, computed once per
 /// token instead of once per transition. Index `n` stands for "no token".
 struct Context<'a> {
-    norm: Vec<String>,
+    norm: &'a [&'a str],
     tags: &'a [&'a str],
     /// Per token (and `n` for none): its tag's [`tag_id`], when every tag
     /// has one (`None` otherwise: the small features are hashed then).
@@ -488,8 +496,9 @@ static REL_FEATURES: std::sync::LazyLock<[[u64; RELATIONS.len() + 1]; 6]> =
     });
 
 impl<'a> Context<'a> {
-    fn new(words: &[&str], tags: &'a [&'a str]) -> Context<'a> {
-        let norm: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+    /// The context of a sentence of words in their normalised forms
+    /// ([`normalize`]) with their tags.
+    fn new(norm: &'a [&'a str], tags: &'a [&'a str]) -> Context<'a> {
         let n = norm.len();
         // Every template that starts with a token's word, hashed over the
         // word's bytes in one pass: 1..=6, 30..=35, 21..=26 (then the tag),
@@ -508,7 +517,7 @@ impl<'a> Context<'a> {
         }
         let mut unigrams = Vec::with_capacity(n + 1);
         let mut prefixes = Vec::with_capacity(n + 1);
-        let tokens = norm.iter().map(String::as_str).zip(tags.iter().copied());
+        let tokens = norm.iter().copied().zip(tags.iter().copied());
         for (word, tag) in tokens.chain([("-NONE-", "-NONE-")]) {
             let ws = feature_parts(starts, word);
             let mut then_tag = [0u64; 8];
@@ -543,7 +552,7 @@ impl<'a> Context<'a> {
         out.small.clear();
         let n = state.n;
         let none = n;
-        let word = |i: usize| if i < n { self.norm[i].as_str() } else { "-NONE-" };
+        let word = |i: usize| if i < n { self.norm[i] } else { "-NONE-" };
         let tag = |i: usize| if i < n { self.tags[i] } else { "-NONE-" };
         let rel = |i: usize| if i < n { RELATIONS[state.rels[i]] } else { "-NONE-" };
         let depth = state.stack.len();
@@ -704,7 +713,9 @@ mod tests {
         ];
         for (words, tags) in sentences {
             let by_number = parser.parse(words, tags);
-            let hashed = parser.run(&Context { tag_ids: None, ..Context::new(words, tags) });
+            let norm: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+            let norm: Vec<&str> = norm.iter().map(String::as_str).collect();
+            let hashed = parser.run(&Context { tag_ids: None, ..Context::new(&norm, tags) });
             assert_eq!(by_number, hashed, "{words:?}");
             assert_eq!(by_number.heads.len(), words.len());
         }

@@ -3,6 +3,7 @@
 //! of Python"), plus word shape, predicting Universal POS tags.
 
 use super::conllu::TreeSentence;
+use super::forms::Forms;
 use super::perceptron::{
     argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
 };
@@ -21,16 +22,23 @@ pub fn upos_index(tag: &str) -> Option<usize> {
 /// Tags `words` with `model`; returns indices into [`UPOS`]. An empty model
 /// tags nothing.
 pub fn tag(model: &Model, words: &[&str]) -> Vec<usize> {
-    if model.is_empty() || words.is_empty() {
+    tag_forms(model, &Forms::of(words.iter().copied()), 0..words.len())
+}
+
+/// [`tag`] over the words `range` of `forms` (a document's, made once for
+/// the tagger, the parser and the recogniser).
+pub(crate) fn tag_forms(model: &Model, forms: &Forms, range: std::ops::Range<usize>) -> Vec<usize> {
+    if model.is_empty() || range.is_empty() {
         return Vec::new();
     }
-    let context = Context::new(words);
-    let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+    let n = range.len();
+    let context = Context::of(forms, range);
+    let mut tags: Vec<usize> = Vec::with_capacity(n);
     let mut features = Vec::with_capacity(32);
     let mut scores = vec![0.0; model.classes.len()];
     let upos: Vec<usize> =
         model.classes.iter().map(|c| upos_index(c).unwrap_or(UPOS.len() - 1)).collect();
-    for i in 0..words.len() {
+    for i in 0..n {
         context.features(i, &tags, &mut features);
         model.score(&features, &mut scores);
         let best = argmax(&scores, |_| true);
@@ -50,9 +58,9 @@ pub fn train(sentences: &[TreeSentence], iterations: usize, seed: u64) -> Vec<u8
         rng.shuffle(&mut order);
         for &s in &order {
             let sentence = &sentences[s];
-            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
-            let context = Context::new(&words);
-            let mut tags = Vec::with_capacity(words.len());
+            let forms = Forms::of(sentence.words.iter().map(String::as_str));
+            let context = Context::of(&forms, 0..forms.len());
+            let mut tags = Vec::with_capacity(forms.len());
             for (i, gold) in sentence.upos.iter().enumerate() {
                 let Some(truth) = upos_index(gold) else { continue };
                 context.features(i, &tags, &mut features);
@@ -65,29 +73,47 @@ pub fn train(sentences: &[TreeSentence], iterations: usize, seed: u64) -> Vec<u8
     trainer.encode(0.05)
 }
 
-/// Normalised forms of the words of a sentence, computed once.
-struct Context {
-    norm: Vec<String>,
-    shape: Vec<String>,
+/// Normalised forms and shapes of the words of a sentence.
+struct Context<'a> {
+    norm: Vec<&'a str>,
+    shape: Vec<&'a str>,
 }
 
 /// The lower-cased word, with numbers folded to a few classes.
 pub(crate) fn normalize(word: &str) -> String {
-    if word.chars().any(|c| c.is_ascii_digit()) {
-        if word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()) {
-            return "!YEAR".into();
-        }
-        if word.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.')) {
-            return "!DIGITS".into();
-        }
-        return "!NUMWORD".into();
+    match number_class(word) {
+        Some(class) => class.into(),
+        None => word.to_lowercase(),
     }
-    word.to_lowercase()
+}
+
+/// The class a word with a digit is folded to ([`normalize`]); `None`
+/// for a word without one.
+pub(crate) fn number_class(word: &str) -> Option<&'static str> {
+    if !word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return Some("!YEAR");
+    }
+    if word.bytes().all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.')) {
+        return Some("!DIGITS");
+    }
+    Some("!NUMWORD")
 }
 
 /// A short shape: `Xx`, `X`, `x`, `d`, `X.`, collapsed runs, at most five.
+/// (The stages write it with [`shape_into`]: [`super::forms::Forms`].)
+#[cfg(test)]
 pub(crate) fn shape(word: &str) -> String {
     let mut out = String::new();
+    shape_into(word, &mut out);
+    out
+}
+
+/// [`shape`], written at the end of `out`.
+pub(crate) fn shape_into(word: &str, out: &mut String) {
+    let start = out.len();
     let mut last = ' ';
     for c in word.chars() {
         let k = if c.is_uppercase() {
@@ -102,12 +128,12 @@ pub(crate) fn shape(word: &str) -> String {
         if k != last {
             out.push(k);
             last = k;
-            if out.len() >= 5 {
+            // (Bytes written, as the shapes the models learnt counted.)
+            if out.len() - start >= 5 {
                 break;
             }
         }
     }
-    out
 }
 
 /// The last `n` characters of a word.
@@ -121,19 +147,17 @@ pub(crate) fn prefix1(word: &str) -> &str {
     crate::chars::first_chars(word, 1)
 }
 
-impl Context {
-    fn new(words: &[&str]) -> Context {
-        Context {
-            norm: words.iter().map(|w| normalize(w)).collect(),
-            shape: words.iter().map(|w| shape(w)).collect(),
-        }
+impl<'a> Context<'a> {
+    /// The context of the words `range` of `forms`.
+    fn of(forms: &'a Forms, range: std::ops::Range<usize>) -> Context<'a> {
+        Context { norm: forms.norms(range.clone()), shape: forms.shapes(range) }
     }
 
-    fn word(&self, i: isize) -> &str {
+    fn word(&self, i: isize) -> &'a str {
         if i < 0 {
             return "-START-";
         }
-        self.norm.get(i as usize).map_or("-END-", String::as_str)
+        self.norm.get(i as usize).copied().unwrap_or("-END-")
     }
 
     fn features(&self, i: usize, tags: &[usize], out: &mut Vec<u64>) {
@@ -143,8 +167,8 @@ impl Context {
         let prev2 = if i >= 2 { UPOS[tags[i - 2]] } else { "-START2-" };
         let w = self.word(ii);
         let (before, after) = (self.word(ii - 1), self.word(ii + 1));
-        let shape = self.shape[i].as_str();
-        let next_shape = self.shape.get(i + 1).map_or("-END-", String::as_str);
+        let shape = self.shape[i];
+        let next_shape = self.shape.get(i + 1).copied().unwrap_or("-END-");
         // Every hash is `feature(template, parts)`; the word and the shape,
         // which several templates append next, are hashed for all of them
         // in one pass over their bytes (`feature_parts`).
