@@ -9,6 +9,13 @@ use std::sync::LazyLock;
 pub struct PhraseList {
     /// Phrases by their first word, longest first.
     by_first: HashMap<String, Vec<Vec<String>>>,
+    /// The first bytes of the phrases' first words, a bit each: a word
+    /// whose first byte is not among them begins no phrase, known without
+    /// hashing it (the lists are asked about every token of an article).
+    first_bytes: [u64; 4],
+    /// The lengths of the phrases' first words, a bit each (63 for any
+    /// longer), for the same test.
+    lengths: u64,
 }
 
 impl PhraseList {
@@ -21,6 +28,9 @@ impl PhraseList {
                 continue;
             }
             let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            let (byte, len) = Self::bits(&words[0]);
+            list.first_bytes[byte / 64] |= 1 << (byte % 64);
+            list.lengths |= 1 << len;
             list.by_first.entry(words[0].clone()).or_default().push(words);
         }
         for phrases in list.by_first.values_mut() {
@@ -29,9 +39,29 @@ impl PhraseList {
         list
     }
 
+    /// The first byte of a (non-empty) word, and its length capped at 63:
+    /// where its bits are in `first_bytes` and `lengths`.
+    fn bits(word: &str) -> (usize, usize) {
+        (usize::from(word.as_bytes()[0]), word.len().min(63))
+    }
+
+    /// The phrases that begin with `word`.
+    fn starting(&self, word: &str) -> Option<&Vec<Vec<String>>> {
+        if word.is_empty() {
+            return None;
+        }
+        let (byte, len) = Self::bits(word);
+        let may =
+            self.first_bytes[byte / 64] & (1 << (byte % 64)) != 0 && self.lengths & (1 << len) != 0;
+        if !may {
+            return None;
+        }
+        self.by_first.get(word)
+    }
+
     /// The length in tokens of the longest entry starting at `at`.
     pub fn match_at(&self, words: &[&str], at: usize) -> Option<usize> {
-        let phrases = self.by_first.get(*words.get(at)?)?;
+        let phrases = self.starting(words.get(at)?)?;
         phrases
             .iter()
             .find(|p| p.iter().enumerate().all(|(k, w)| words.get(at + k) == Some(&w.as_str())))
@@ -40,14 +70,14 @@ impl PhraseList {
 
     /// Whether a single word is an entry.
     pub fn contains(&self, word: &str) -> bool {
-        self.by_first.get(word).is_some_and(|ps| ps.iter().any(|p| p.len() == 1))
+        self.starting(word).is_some_and(|ps| ps.iter().any(|p| p.len() == 1))
     }
 
     /// Whether some entry begins with `word`: a look one word ahead, where
     /// the rest of the phrase does not matter (", according" ends a
     /// content as ", according to" does).
     pub fn begins(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
+        self.starting(word).is_some()
     }
 
     /// The first match that lies wholly inside `words[within]`, as a range
@@ -337,6 +367,29 @@ mod tests {
         let list = PhraseList::parse("according to\nciting");
         assert!(list.begins("according") && list.begins("citing"));
         assert!(!list.contains("according") && !list.begins("to"));
+    }
+
+    #[test]
+    fn the_first_word_test_keeps_every_entry() {
+        // Every first word of every shipped list is found past the test
+        // of first bytes and lengths; words that share one of the two
+        // with an entry, and the empty word, are still looked up rightly.
+        let l = &*LEXICONS;
+        for list in [&l.speech, &l.hedge, &l.chain, &l.statement, &l.unverified, &l.past_forms] {
+            for (first, phrases) in &list.by_first {
+                assert!(list.begins(first), "{first:?}");
+                let words: Vec<&str> = phrases[0].iter().map(String::as_str).collect();
+                assert_eq!(list.match_at(&words, 0), Some(words.len()), "{words:?}");
+            }
+        }
+        let list = PhraseList::parse("said\nreported widely\nclaimed\n");
+        for (word, begins) in [("said", true), ("sad", false), ("saiD", false), ("x", false)] {
+            assert_eq!(list.begins(word), begins, "{word:?}");
+        }
+        assert!(!list.begins("") && !list.contains("") && !list.contains("reported"));
+        let long = "a".repeat(80);
+        let list = PhraseList::parse(&format!("{long}\n"));
+        assert!(list.contains(&long) && !list.contains(&"a".repeat(70)));
     }
 
     #[test]
