@@ -11,7 +11,7 @@
 //! a seeded shuffle, no clocks or hash-map iteration order involved.
 
 pub mod conllu;
-pub mod forms;
+pub(crate) mod forms;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;

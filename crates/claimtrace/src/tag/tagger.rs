@@ -102,8 +102,8 @@ pub(crate) fn number_class(word: &str) -> Option<&'static str> {
     Some("!NUMWORD")
 }
 
-/// A short shape: `Xx`, `X`, `x`, `d`, `X.`, collapsed runs, at most five.
-/// (The stages write it with [`shape_into`]: [`super::forms::Forms`].)
+/// [`shape_into`] a string of its own (the stages write shapes into
+/// [`super::forms::Forms`]).
 #[cfg(test)]
 pub(crate) fn shape(word: &str) -> String {
     let mut out = String::new();
@@ -111,7 +111,8 @@ pub(crate) fn shape(word: &str) -> String {
     out
 }
 
-/// [`shape`], written at the end of `out`.
+/// A word's short shape, written at the end of `out`: `Xx`, `X`, `x`,
+/// `d`, `X.`, collapsed runs, at most five.
 pub(crate) fn shape_into(word: &str, out: &mut String) {
     let start = out.len();
     let mut last = ' ';
