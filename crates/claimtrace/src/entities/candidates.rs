@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use crate::doc::{Document, EntityKind, TokenKind};
+use crate::tag::forms::{Forms, Sentence};
 use crate::tag::perceptron::Model;
 
 use super::gazetteer::Gazetteer;
@@ -763,6 +764,7 @@ pub(super) fn strip_titles(doc: &Document, cands: &mut Vec<Candidate>) {
 
 pub(super) fn sentence_candidates(
     doc: &Document,
+    forms: &Forms,
     range: std::ops::Range<usize>,
     model: &Model,
     gazetteer: &Gazetteer,
@@ -806,17 +808,7 @@ pub(super) fn sentence_candidates(
     let spans = if foreign * 2 > lettered.count() {
         Vec::new()
     } else {
-        // The forms the tagger made, or made here where the tags were set
-        // without it.
-        let made;
-        let (forms, range) = match doc.forms.len() == doc.tokens.len() {
-            true => (&doc.forms, range.clone()),
-            false => {
-                made = crate::tag::forms::Forms::of(words.iter().copied());
-                (&made, 0..words.len())
-            }
-        };
-        let sentence = crate::tag::forms::Sentence::new(&words, forms, range);
+        let sentence = Sentence::new(&words, forms, range.clone());
         ner::recognize_sentence(model, gazetteers, &sentence, &tags)
     };
     for span in spans {

@@ -49,11 +49,13 @@ pub fn entities(doc: &mut Document) {
 pub fn entities_with(doc: &mut Document, model: &Model, gazetteer: &Gazetteer) {
     doc.mentions.clear();
     doc.entities.clear();
-    let mut cands = Vec::new();
-    for sentence_idx in 0..doc.sentences.len() {
-        let range = doc.sentences[sentence_idx].tokens.clone();
-        cands.extend(sentence_candidates(doc, range, model, gazetteer));
-    }
+    let mut cands: Vec<Candidate> = {
+        let forms = crate::tag::forms::Forms::of_document(doc);
+        let sentences = doc.sentences.iter().map(|s| s.tokens.clone());
+        sentences
+            .flat_map(|range| sentence_candidates(doc, &forms, range, model, gazetteer))
+            .collect()
+    };
     join_possessive_offices(doc, &mut cands);
     extend_topic_names(doc, &mut cands);
     split_group_adjectives(doc, gazetteer, &mut cands);

@@ -75,12 +75,7 @@ struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     fn new(doc: &'d Document) -> Ctx<'d> {
         let n = doc.tokens.len();
-        let forms = match doc.forms.len() == n {
-            true => std::borrow::Cow::Borrowed(&doc.forms),
-            false => std::borrow::Cow::Owned(crate::tag::forms::Forms::of(
-                (0..n).map(|i| doc.token_text(i)),
-            )),
-        };
+        let forms = crate::tag::forms::Forms::of_document(doc);
         let lower = |i: usize| forms.lower(i);
         let mut children = vec![Vec::new(); n];
         for (i, t) in doc.tokens.iter().enumerate() {

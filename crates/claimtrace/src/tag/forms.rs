@@ -4,9 +4,12 @@
 //! stage. Each made its own before: four lower-cased copies and two
 //! shapes of every word, each its own allocation.
 
+use std::borrow::Cow;
+
 #[cfg(doc)]
 use super::tagger::normalize;
 use super::tagger::{number_class, shape_into};
+use crate::doc::Document;
 
 /// Strings laid end to end in one buffer, read back by index.
 #[derive(Clone, Debug, Default)]
@@ -64,6 +67,35 @@ impl Forms {
             forms.shape.end();
         }
         forms
+    }
+
+    /// The forms of `doc`'s tokens.
+    pub fn of_tokens(doc: &Document) -> Forms {
+        Forms::of((0..doc.tokens.len()).map(|i| doc.token_text(i)))
+    }
+
+    /// The forms of `doc`'s tokens: those the tagger made, or made now
+    /// where its tags were set without the tagger.
+    pub fn of_document(doc: &Document) -> Cow<'_, Forms> {
+        match Forms::made_for(doc) {
+            true => Cow::Borrowed(&doc.forms),
+            false => Cow::Owned(Forms::of_tokens(doc)),
+        }
+    }
+
+    /// [`Forms::of_document`], taken out of `doc` (to be put back once
+    /// its tokens are written).
+    pub fn take_from(doc: &mut Document) -> Forms {
+        match Forms::made_for(doc) {
+            true => std::mem::take(&mut doc.forms),
+            false => Forms::of_tokens(doc),
+        }
+    }
+
+    /// Whether `doc` holds the forms of its tokens (segmenting empties
+    /// them; the tagger makes them).
+    fn made_for(doc: &Document) -> bool {
+        doc.forms.len() == doc.tokens.len()
     }
 
     /// How many words.

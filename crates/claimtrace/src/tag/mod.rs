@@ -58,7 +58,7 @@ pub static SHIPPED_PARSER: LazyLock<parser::Parser<'static>> =
 
 /// Tags every sentence of `doc` with Universal POS tags.
 pub fn tag_document(doc: &mut Document, model: &Model) {
-    doc.forms = forms::Forms::of((0..doc.tokens.len()).map(|i| doc.token_text(i)));
+    doc.forms = forms::Forms::of_tokens(doc);
     for sentence_idx in 0..doc.sentences.len() {
         let range = doc.sentences[sentence_idx].tokens.clone();
         let tags = tagger::tag_forms(model, &doc.forms, range.clone());
@@ -74,12 +74,7 @@ pub fn tag_document(doc: &mut Document, model: &Model) {
 /// Parses every tagged sentence of `doc`, filling heads (document token
 /// indices) and relations.
 pub fn parse_document(doc: &mut Document, parser: &parser::Parser<'_>) {
-    // Taken out while the tokens are written; made here where the tags
-    // were set without the tagger.
-    let mut forms = std::mem::take(&mut doc.forms);
-    if forms.len() != doc.tokens.len() {
-        forms = forms::Forms::of((0..doc.tokens.len()).map(|i| doc.token_text(i)));
-    }
+    let forms = forms::Forms::take_from(doc);
     for sentence_idx in 0..doc.sentences.len() {
         let range = doc.sentences[sentence_idx].tokens.clone();
         let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
