@@ -20,7 +20,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use claimtrace::doc::{Document, EntityKind, Meta, Sentence, Span, Token, TokenKind};
+use claimtrace::doc::{Document, EntityKind, Meta, Rel, Sentence, Span, Token, TokenKind, Upos};
 use claimtrace::entities::gazetteer::GAZETTEER;
 use claimtrace::tag::conllu::{self, TreeSentence};
 use claimtrace::tag::perceptron::Model;
@@ -197,11 +197,14 @@ fn analyze(sentences: &[TreeSentence], models: &Models) -> Vec<TreeSentence> {
             let range = s.tokens.clone();
             TreeSentence {
                 words: range.clone().map(|i| doc.token_text(i).to_string()).collect(),
-                upos: range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X").to_string()).collect(),
+                upos: range
+                    .clone()
+                    .map(|i| doc.tokens[i].tag.map_or("X", Upos::as_str).to_string())
+                    .collect(),
                 heads: range.clone().map(|i| doc.tokens[i].head.map(|h| h - range.start)).collect(),
                 rels: range
                     .clone()
-                    .map(|i| doc.tokens[i].rel.unwrap_or("dep").to_string())
+                    .map(|i| doc.tokens[i].rel.map_or("dep", Rel::as_str).to_string())
                     .collect(),
                 entities: Vec::new(),
                 ner: labels[range].to_vec(),

@@ -40,8 +40,8 @@ fn print_conll(doc: &Document) {
             println!(
                 "{k}\t{}\t{}\t{head}\t{}",
                 doc.token_text(k),
-                t.tag.unwrap_or("-"),
-                t.rel.unwrap_or("-")
+                t.tag.map_or("-", |t| t.as_str()),
+                t.rel.map_or("-", |r| r.as_str())
             );
         }
         println!();

@@ -1,7 +1,7 @@
 //! Training is deterministic, the shipped models load and work, and long
 //! or empty input does not panic.
 
-use claimtrace::doc::{Document, EntityKind, Meta};
+use claimtrace::doc::{Document, EntityKind, Meta, Rel, Upos};
 use claimtrace::entities::{self, ner};
 use claimtrace::tag::{self, conllu, parser, perceptron::Model, tagger};
 use claimtrace::Pipeline;
@@ -33,7 +33,7 @@ fn kind_of(doc: &Document, name: &str) -> Option<EntityKind> {
 }
 
 fn tags(doc: &Document) -> Vec<&str> {
-    doc.tokens.iter().map(|t| t.tag.unwrap_or("-")).collect()
+    doc.tokens.iter().map(|t| t.tag.map_or("-", Upos::as_str)).collect()
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn shipped_models_tag_and_parse_a_known_sentence() {
     assert_eq!(tags(&doc), ["DET", "NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]);
     let heads: Vec<Option<usize>> = doc.tokens.iter().map(|t| t.head).collect();
     assert_eq!(heads, [Some(1), Some(2), None, Some(2), Some(5), Some(2), Some(2)]);
-    let rels: Vec<&str> = doc.tokens.iter().map(|t| t.rel.unwrap_or("-")).collect();
+    let rels: Vec<&str> = doc.tokens.iter().map(|t| t.rel.map_or("-", Rel::as_str)).collect();
     assert_eq!(rels, ["det", "nsubj", "root", "obj", "case", "obl", "punct"]);
 }
 

@@ -11,7 +11,9 @@ use super::source::{
     subject_before, to_source, with_state_after,
 };
 use super::{Ctx, Found};
-use crate::doc::{Claim, Quote, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind};
+use crate::doc::{
+    Claim, Quote, Rel, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind, Upos,
+};
 
 /// The sentence being read, as the passes over it see it (the document
 /// they share is in `Ctx`).
@@ -300,7 +302,7 @@ fn first_person_cue(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<usize>>
         return None;
     }
     let mut verb = tokens.start + 1;
-    while verb < tokens.end && ctx.doc.tokens[verb].tag == Some("ADV") {
+    while verb < tokens.end && ctx.doc.tokens[verb].tag == Some(Upos::Adv) {
         verb += 1;
     }
     let n = [&LEXICONS.speech, &LEXICONS.claim]
@@ -416,8 +418,8 @@ fn label_before(ctx: &Ctx<'_>, start: usize, before: usize) -> Option<usize> {
     let words = ctx.words();
     (before.saturating_sub(7).max(start)..before).rev().find(|&i| {
         LEXICONS.label.contains(words[i])
-            && ctx.doc.tokens[i].tag == Some("VERB")
-            && ctx.doc.tokens[i].rel != Some("acl")
+            && ctx.doc.tokens[i].tag == Some(Upos::Verb)
+            && ctx.doc.tokens[i].rel != Some(Rel::Acl)
             && !(i > start && matches!(words[i - 1], "been" | "was" | "were" | "is" | "are"))
     })
 }
@@ -432,7 +434,7 @@ fn labelled_by(ctx: &Ctx<'_>, found: &mut Found, quote: &Direct, source: &Source
     // ("called on X to ...", "called for ..." urge; they label nothing.)
     let Some(label) = label_before(ctx, start, quote.open)
         .filter(|&i| (i + 1..quote.open).all(|j| !looks_finite_verb(ctx, j)))
-        .filter(|&i| ctx.doc.tokens.get(i + 1).is_some_and(|t| t.tag != Some("ADP")))
+        .filter(|&i| ctx.doc.tokens.get(i + 1).is_some_and(|t| t.tag != Some(Upos::Adp)))
     else {
         return;
     };
@@ -718,8 +720,8 @@ fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize) -> bool {
     let tokens = &ctx.doc.tokens;
     let noun_slot = (k >= sentence.tokens.start + 2 && POSSESSIVE_OR_DET.contains(&words[k - 2]))
         || tokens.get(k + 1).is_none_or(|t| {
-            matches!(t.tag, Some("AUX" | "VERB" | "PUNCT" | "ADP"))
-                || t.tag == Some("NOUN") && tokens[k].tag != Some("VERB")
+            matches!(t.tag, Some(Upos::Aux | Upos::Verb | Upos::Punct | Upos::Adp))
+                || t.tag == Some(Upos::Noun) && tokens[k].tag != Some(Upos::Verb)
                 // A number opens the clause a verb reports ("Police say
                 // 2000 people marched").
                 || !matches!(t.kind, TokenKind::Word | TokenKind::Number)
@@ -752,7 +754,7 @@ fn verb_between_subject_and_clause(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: us
     let words = ctx.words();
     let tokens = &ctx.doc.tokens;
     let subject = k > sentence.tokens.start
-        && matches!(tokens[k - 1].tag, Some("NOUN" | "PROPN" | "PRON"))
+        && matches!(tokens[k - 1].tag, Some(Upos::Noun | Upos::Propn | Upos::Pron))
         && !(k >= sentence.tokens.start + 2 && POSSESSIVE_OR_DET.contains(&words[k - 2]));
     // "The indictment alleges that ...": a verb in "-s" between a noun
     // (whatever the tagger made of it) and a "that" clause, after an
@@ -763,13 +765,13 @@ fn verb_between_subject_and_clause(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: us
         && !words[k].ends_with("ss")
         // (Not a plural noun of claim: "Russian allegations that ...".)
         && !LEXICONS.claim_nouns.contains_key(ctx.lower[k].as_str())
-        && matches!(tokens[k - 1].tag, Some("NOUN" | "PROPN" | "ADJ"))
+        && matches!(tokens[k - 1].tag, Some(Upos::Noun | Upos::Propn | Upos::Adj))
         && words[k + 1] == "that"
         && is_complementizer(ctx, k + 1);
     s_form_before_that
         || subject
             && k + 2 < sentence.tokens.end
-            && !matches!(tokens[k + 1].tag, Some("ADP" | "VERB" | "AUX" | "PUNCT"))
+            && !matches!(tokens[k + 1].tag, Some(Upos::Adp | Upos::Verb | Upos::Aux | Upos::Punct))
             && (words[k + 1] == "that" || noun_phrase_then_verb(ctx, k + 1..sentence.tokens.end))
 }
 
@@ -800,7 +802,7 @@ fn cues(
     let last_speech = (start..end).rev().find(|&k| {
         sentence.in_direct[k].is_none()
             && LEXICONS.speech.contains(words[k])
-            && !matches!(ctx.doc.tokens[k].tag, Some("NOUN") | Some("PROPN"))
+            && !matches!(ctx.doc.tokens[k].tag, Some(Upos::Noun) | Some(Upos::Propn))
     });
     let order: Vec<usize> = match last_speech {
         Some(k) if postposed(ctx, sentence, k).is_some() => {
@@ -854,9 +856,9 @@ fn cues(
         }
         // A participle before its noun ("an investigation into alleged
         // misconduct by ..."): the noun's modifier, no cue.
-        let attributive = matches!(ctx.doc.tokens[cue].tag, Some("ADJ" | "VERB"))
-            && ctx.doc.tokens[cue].rel == Some("amod")
-            && ctx.doc.tokens.get(cue + 1).is_some_and(|t| t.tag == Some("NOUN"));
+        let attributive = matches!(ctx.doc.tokens[cue].tag, Some(Upos::Adj | Upos::Verb))
+            && ctx.doc.tokens[cue].rel == Some(Rel::Amod)
+            && ctx.doc.tokens.get(cue + 1).is_some_and(|t| t.tag == Some(Upos::Noun));
         if attributive && claim && !speech {
             continue;
         }
@@ -877,7 +879,7 @@ fn cues(
         }
         if is_base_form_noun(ctx, sentence, cue)
             || is_plural_after_auxiliary(ctx, cue)
-            || matches!(ctx.doc.tokens[cue].tag, Some("NOUN") | Some("PROPN"))
+            || matches!(ctx.doc.tokens[cue].tag, Some(Upos::Noun) | Some(Upos::Propn))
                 && !verb_between_subject_and_clause(ctx, sentence, cue)
         {
             continue;
@@ -890,7 +892,11 @@ fn cues(
         }
         // A cue word modifying the noun before another cue ("which state
         // media said", "state television reported") is no cue itself.
-        if ctx.doc.tokens.get(cue + 1).is_some_and(|t| matches!(t.tag, Some("NOUN" | "PROPN")))
+        if ctx
+            .doc
+            .tokens
+            .get(cue + 1)
+            .is_some_and(|t| matches!(t.tag, Some(Upos::Noun | Upos::Propn)))
             && words.get(cue + 2).is_some_and(|n| {
                 LEXICONS.speech.contains(n) || LEXICONS.reported_speech.contains(n)
             })
@@ -971,7 +977,7 @@ fn cues(
             .as_ref()
             .filter(|c| {
                 (c.start..cue).all(|k| {
-                    LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some("ADV")
+                    LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some(Upos::Adv)
                 })
             })
             .and_then(|c| c.speaker.clone());
@@ -1039,7 +1045,7 @@ fn cues(
         // uncertainty; not an act a noun phrase names: "will not announce
         // the dealerships it intends to shut".)
         let negated = (start..cue).rev().take(3).find(|&k| {
-            !(LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some("ADV"))
+            !(LEXICONS.skip.contains(words[k]) || ctx.doc.tokens[k].tag == Some(Upos::Adv))
                 || matches!(words[k], "not" | "n't" | "never")
         });
         let clause_next = words.get(cue + 1).is_some_and(|w| {
@@ -1086,7 +1092,7 @@ fn cues(
         // subordinate clause reports up to the comma that closes it.
         if LEXICONS.subordinators.contains(&ctx.lower[start])
             && cue > start + 1
-            && !matches!(ctx.doc.tokens[start + 1].tag, Some("VERB" | "ADP"))
+            && !matches!(ctx.doc.tokens[start + 1].tag, Some(Upos::Verb | Upos::Adp))
             && !matches!(words[start + 1], "of" | "for" | "to" | "well")
             && !(start..cue).any(|k| words[k] == ",")
             && content.start > cue
@@ -1110,7 +1116,7 @@ fn cues(
         if content.start > cue
             && LEXICONS.clause_only.contains(word)
             && (object_not_clause(ctx, cue, content.clone())
-                || ctx.doc.tokens[content.start].tag == Some("ADP"))
+                || ctx.doc.tokens[content.start].tag == Some(Upos::Adp))
             && !content
                 .clone()
                 .any(|i| looks_finite_verb(ctx, i) && !in_relative_clause(ctx, i, content.clone()))
@@ -1123,7 +1129,7 @@ fn cues(
         // in it a place; neither is content.
         if content.start > cue
             && !content.is_empty()
-            && ctx.doc.tokens[content.start].tag == Some("ADP")
+            && ctx.doc.tokens[content.start].tag == Some(Upos::Adp)
             && (words[content.start] == "about" && !noun_phrase_then_verb(ctx, content.clone())
                 || !content.clone().any(|k| {
                     looks_finite_verb(ctx, k)
@@ -1215,7 +1221,7 @@ fn relative_subject(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     }
     let before = at - 1;
     if !(matches!(ctx.lower[before].as_str(), "which" | "that")
-        || ctx.doc.tokens[before].tag == Some("NOUN"))
+        || ctx.doc.tokens[before].tag == Some(Upos::Noun))
     {
         return None;
     }
@@ -1225,7 +1231,7 @@ fn relative_subject(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
     // delivered the countries they said ...": a subject read past an
     // opening phrase is no safe antecedent.)
     if subject.start != start
-        || ctx.doc.tokens[start].tag == Some("ADP")
+        || ctx.doc.tokens[start].tag == Some(Upos::Adp)
         || is_pronoun(ctx, subject.clone())
     {
         return None;
@@ -1239,14 +1245,14 @@ fn relative_subject(ctx: &Ctx<'_>, at: usize) -> Option<Source> {
 /// announced", nor "researchers ... in Ohio reported": a name ends those.)
 fn object_of_preposition_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> bool {
     let tag = |k: usize| ctx.doc.tokens[k].tag;
-    if cue == start || tag(cue - 1) != Some("NOUN") {
+    if cue == start || tag(cue - 1) != Some(Upos::Noun) {
         return false;
     }
     let mut k = cue - 1;
-    while k > start && matches!(tag(k - 1), Some("NOUN" | "ADJ" | "DET" | "NUM")) {
+    while k > start && matches!(tag(k - 1), Some(Upos::Noun | Upos::Adj | Upos::Det | Upos::Num)) {
         k -= 1;
     }
-    let opening = (start..k).all(|i| tag(i) == Some("ADP"));
+    let opening = (start..k).all(|i| tag(i) == Some(Upos::Adp));
     k > start && opening && matches!(ctx.words()[k], "a" | "an" | "the")
 }
 
@@ -1265,7 +1271,7 @@ fn accusation(
 ) -> Option<Reading> {
     let words = ctx.words();
     let Range { start, end } = sentence.tokens.clone();
-    if ctx.doc.tokens[cue].tag != Some("VERB") || cue == start {
+    if ctx.doc.tokens[cue].tag != Some(Upos::Verb) || cue == start {
         return None;
     }
     let before = words[cue - 1];
@@ -1281,7 +1287,8 @@ fn accusation(
         .filter(|&k| k + 1 < end)?;
     if (cue + 1..preposition).any(|k| {
         matches!(words[k], "," | "that" | ";" | ":")
-            || matches!(ctx.doc.tokens[k].tag, Some("VERB" | "AUX")) && !ctx.is_capitalized(k)
+            || matches!(ctx.doc.tokens[k].tag, Some(Upos::Verb | Upos::Aux))
+                && !ctx.is_capitalized(k)
     }) {
         return None;
     }
@@ -1335,7 +1342,7 @@ fn second_report(
             let word = words[k];
             if word == ","
                 || sentence.in_direct[k].is_some()
-                || ctx.is_capitalized(k) && k == conj + 1 && tokens[k].tag == Some("VERB")
+                || ctx.is_capitalized(k) && k == conj + 1 && tokens[k].tag == Some(Upos::Verb)
             {
                 return false;
             }
@@ -1350,13 +1357,15 @@ fn second_report(
             let cue = (LEXICONS.speech.contains(word)
                 || LEXICONS.claim.contains(word)
                 || LEXICONS.evidence.contains(word))
-                && tokens[k].tag == Some("VERB")
+                && tokens[k].tag == Some(Upos::Verb)
                 && !ctx.is_capitalized(k)
                 && with_clause();
             if cue {
                 return k > conj + 1 || matches!(words[conj], "and" | "but");
             }
-            if matches!(tokens[k].tag, Some("VERB" | "AUX")) && !LEXICONS.skip.contains(word) {
+            if matches!(tokens[k].tag, Some(Upos::Verb | Upos::Aux))
+                && !LEXICONS.skip.contains(word)
+            {
                 return false;
             }
         }
@@ -1518,7 +1527,7 @@ fn relative_antecedent(
     // "a video it said showed ...": a relative clause without its pronoun,
     // right after a noun with its article, its source a word or two.
     let bare = pronoun.is_some()
-        && tokens[source_from - 1].tag == Some("NOUN")
+        && tokens[source_from - 1].tag == Some(Upos::Noun)
         && (sentence_start..source_from - 1)
             .rev()
             .take(3)
@@ -1526,7 +1535,7 @@ fn relative_antecedent(
     if !matches!(words[source_from - 1], "which" | "that" | "who") && !bare {
         return None;
     }
-    if !matches!(tokens[content_start].tag, Some("AUX" | "VERB")) {
+    if !matches!(tokens[content_start].tag, Some(Upos::Aux | Upos::Verb)) {
         return None;
     }
     let mut antecedent_end = if bare { source_from } else { source_from - 1 };
@@ -1691,7 +1700,7 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
                             *n,
                             "the" | "a" | "an" | "his" | "her" | "its" | "their" | "who" | "whose"
                         ) || n.starts_with(char::is_lowercase)
-                            && ctx.doc.tokens[i + 1].tag == Some("NOUN")
+                            && ctx.doc.tokens[i + 1].tag == Some(Upos::Noun)
                             // "said Maria Lopez, 54, whose house ...": an age.
                             || n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
                     })
@@ -1726,8 +1735,8 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
         let close = (cue + 1..end.min(cue + 7)).find(|&i| words[i] == ",");
         if let Some(close) = close.filter(|_| words[cue - 1] == ",") {
             let name = cue + 1..close;
-            let predicate =
-                close + 1 < end && matches!(ctx.doc.tokens[close + 1].tag, Some("AUX" | "VERB"));
+            let predicate = close + 1 < end
+                && matches!(ctx.doc.tokens[close + 1].tag, Some(Upos::Aux | Upos::Verb));
             if !name.is_empty()
                 && ctx.is_capitalized(name.start)
                 && name.clone().all(plain)
@@ -1757,17 +1766,29 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
     let rest: Vec<usize> = rest
         .iter()
         .copied()
-        .filter(|&i| !(tag(i) == Some("ADP") && words.get(i + 1).is_some_and(|w| is_time_word(w))))
+        .filter(|&i| {
+            !(tag(i) == Some(Upos::Adp) && words.get(i + 1).is_some_and(|w| is_time_word(w)))
+        })
         .collect();
-    let how_said = rest.first().is_some_and(|&i| tag(i) == Some("ADP"))
-        && rest.last().is_some_and(|&i| matches!(tag(i), Some("NOUN" | "PROPN" | "NUM")))
+    let how_said = rest.first().is_some_and(|&i| tag(i) == Some(Upos::Adp))
+        && rest
+            .last()
+            .is_some_and(|&i| matches!(tag(i), Some(Upos::Noun | Upos::Propn | Upos::Num)))
         && rest.len() <= 10
         && rest.iter().all(|&i| {
             (!looks_finite_verb(ctx, i) || participle_modifier(i))
                 && !matches!(words[i], "that" | "," | "whether" | "if" | "about")
                 && (matches!(
                     tag(i),
-                    Some("ADP" | "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
+                    Some(
+                        Upos::Adp
+                            | Upos::Det
+                            | Upos::Adj
+                            | Upos::Noun
+                            | Upos::Propn
+                            | Upos::Num
+                            | Upos::Cconj
+                    )
                 ) || participle_modifier(i))
         });
     if after.is_empty() || told_whom || how_said {
@@ -1885,7 +1906,7 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
                     Some(Told::Name)
                 } else if article
                     && matches!(told, None | Some(Told::Common))
-                    && ctx.doc.tokens[start].tag == Some("NOUN")
+                    && ctx.doc.tokens[start].tag == Some(Upos::Noun)
                 {
                     // "told the court" (but "told reporters repairs would
                     // take a week": no article, no party).
@@ -1919,7 +1940,7 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
                 // reads as a verb, "his nightly address", is no verb; an
                 // auxiliary still is.)
                 let verb = if determined {
-                    ctx.doc.tokens[k].tag == Some("AUX")
+                    ctx.doc.tokens[k].tag == Some(Upos::Aux)
                 } else {
                     looks_finite_verb(ctx, k)
                 };
@@ -1961,7 +1982,7 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         && start < sentence_end
         && words[start - 1] == ","
         && words[start].ends_with("ing")
-        && ctx.doc.tokens[start].tag == Some("VERB")
+        && ctx.doc.tokens[start].tag == Some(Upos::Verb)
         && !LEXICONS.participle.contains(words[start])
         && !(start..sentence_end).any(|k| ctx.doc.tokens[k].kind == TokenKind::Quote)
     {
@@ -2012,7 +2033,7 @@ fn about_a_rumour(ctx: &Ctx<'_>, k: usize, end: usize) -> bool {
         return false;
     }
     let noun = (k + 1..end.min(k + 5)).find(|&i| {
-        !matches!(ctx.doc.tokens[i].tag, Some("DET" | "ADJ" | "PRON"))
+        !matches!(ctx.doc.tokens[i].tag, Some(Upos::Det | Upos::Adj | Upos::Pron))
             && !matches!(words[i], "the" | "a" | "an")
     });
     noun.is_some_and(|n| {
@@ -2074,7 +2095,7 @@ fn contrasting_clause(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
             // A subject of its own ("but did not say ..." has none) and an
             // active cue ("though it was later found to be ..." reports
             // nobody's words).
-            && !matches!(tag(rest.start + 1), Some("AUX" | "VERB" | "PART" | "ADV"))
+            && !matches!(tag(rest.start + 1), Some(Upos::Aux | Upos::Verb | Upos::Part | Upos::Adv))
             && !(rest.start + 1..cue).any(be)
             && (rest.start + 1..cue).all(|k| !matches!(words[k], "," | ";" | "\"" | "“" | "”"))
             && subject_before(ctx, rest.start + 1, cue).is_some()
@@ -2099,7 +2120,7 @@ fn is_complementizer(ctx: &Ctx<'_>, i: usize) -> bool {
     let words = ctx.words();
     let auxiliary = |k: usize| {
         words.get(k).is_some_and(|w| matches!(*w, "'s" | "’s"))
-            || ctx.doc.tokens.get(k).is_some_and(|t| t.tag == Some("AUX"))
+            || ctx.doc.tokens.get(k).is_some_and(|t| t.tag == Some(Upos::Aux))
     };
     words[i] == "that" && !auxiliary(i + 1)
 }
@@ -2199,10 +2220,10 @@ fn noun_object(ctx: &Ctx<'_>, att: &Attribution, content: Range<usize>) -> bool 
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     // After an article, only with no verb anywhere after it (the parse
     // and the tagger miss many clauses that open with one).
-    let noun_first = tag(content.start) == Some("NOUN")
-        || tag(content.start) == Some("DET")
+    let noun_first = tag(content.start) == Some(Upos::Noun)
+        || tag(content.start) == Some(Upos::Det)
             && matches!(ctx.words()[content.start], "the" | "a" | "an")
-            && matches!(tag(content.start + 1), Some("NOUN" | "ADJ"))
+            && matches!(tag(content.start + 1), Some(Upos::Noun | Upos::Adj))
             && !content.clone().any(|k| looks_finite_verb(ctx, k));
     !content.is_empty()
         && att.cue.end == content.start
@@ -2237,12 +2258,12 @@ fn parenthetical_subject(
         || lead.clone().any(|k| {
             looks_finite_verb(ctx, k) || words[k] == "," || sentence.in_direct[k].is_some()
         })
-        || matches!(tokens[lead.start].tag, Some("ADP" | "SCONJ" | "ADV" | "CCONJ"))
+        || matches!(tokens[lead.start].tag, Some(Upos::Adp | Upos::Sconj | Upos::Adv | Upos::Cconj))
     {
         return None;
     }
     // The content must lack a subject: it opens on its verb.
-    matches!(tokens[content.start].tag, Some("AUX" | "VERB")).then_some(lead)
+    matches!(tokens[content.start].tag, Some(Upos::Aux | Upos::Verb)).then_some(lead)
 }
 
 /// Whether a third-person pronoun can stand for `source`: "he"/"she" for
@@ -2301,7 +2322,7 @@ fn in_relative_clause(ctx: &Ctx<'_>, k: usize, within: Range<usize>) -> bool {
     let tokens = &ctx.doc.tokens;
     let mut node = k;
     for _ in 0..within.len() {
-        if tokens[node].rel == Some("acl")
+        if tokens[node].rel == Some(Rel::Acl)
             && tokens[node].head.is_some_and(|noun| {
                 noun < node
                     && (noun.saturating_sub(1)..node).any(|d| {
@@ -2327,7 +2348,7 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
     let words = ctx.words();
     let tokens = &ctx.doc.tokens;
     let parsed = tokens[cue].rel.is_some();
-    let of_cue = |rels: &[&str]| {
+    let of_cue = |rels: &[Rel]| {
         content.clone().any(|k| {
             tokens[k].head == Some(cue) && tokens[k].rel.is_some_and(|r| rels.contains(&r))
         })
@@ -2341,8 +2362,8 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
         ..(content.clone())
             .find(|&k| {
                 words[k] == ","
-                    && tag(k + 1) == Some("CCONJ")
-                    && matches!(tag(k + 2), Some("DET" | "NOUN" | "PROPN" | "PRON"))
+                    && tag(k + 1) == Some(Upos::Cconj)
+                    && matches!(tag(k + 2), Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Pron))
             })
             .unwrap_or(content.end);
     // A pronoun that can only be an object ("confirmed him") is one,
@@ -2351,7 +2372,7 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
         && matches!(words.get(cue + 1), Some(&("him" | "them" | "us" | "me")));
     let object = pronoun_object
         || if parsed {
-            of_cue(&["obj"]) && !of_cue(&["ccomp", "xcomp", "parataxis"])
+            of_cue(&[Rel::Obj]) && !of_cue(&[Rel::Ccomp, Rel::Xcomp, Rel::Parataxis])
         } else {
             !own.clone().any(|k| looks_finite_verb(ctx, k))
         };
@@ -2360,8 +2381,8 @@ fn object_not_clause(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
     // "announced plans to pull out").
     let clause_like = own.clone().any(|k| {
         (words[k] == ":"
-            || tokens[k].tag == Some("AUX")
-            || words[k] == "to" && tokens.get(k + 1).is_some_and(|t| t.tag == Some("VERB")))
+            || tokens[k].tag == Some(Upos::Aux)
+            || words[k] == "to" && tokens.get(k + 1).is_some_and(|t| t.tag == Some(Upos::Verb)))
             && !in_relative_clause(ctx, k, own.clone())
     });
     object && !clause_like
@@ -2376,13 +2397,13 @@ fn clause_object(ctx: &Ctx<'_>, cue: usize, content: Range<usize>) -> bool {
     let words = ctx.words();
     let tokens = &ctx.doc.tokens;
     if words.get(cue + 1) == Some(&"that")
-        || content.clone().any(|k| tokens[k].head == Some(cue) && tokens[k].rel == Some("ccomp"))
+        || content.clone().any(|k| tokens[k].head == Some(cue) && tokens[k].rel == Some(Rel::Ccomp))
     {
         return true;
     }
     if content.is_empty()
         || content.start != cue + 1
-        || matches!(tokens[content.start].tag, Some("ADP" | "PART"))
+        || matches!(tokens[content.start].tag, Some(Upos::Adp | Upos::Part))
     {
         return false;
     }
@@ -2405,8 +2426,8 @@ fn noun_phrase_then_verb(ctx: &Ctx<'_>, content: Range<usize>) -> bool {
         })
         .skip(1)
         .any(|k| {
-            tokens[k].tag == Some("AUX")
-                || tokens[k].tag == Some("VERB")
+            tokens[k].tag == Some(Upos::Aux)
+                || tokens[k].tag == Some(Upos::Verb)
                     && !ctx.lower[k].ends_with("ing")
                     && words[k - 1] != "to"
         })
@@ -2511,7 +2532,7 @@ fn chained_sentence(
         let subject_first = after.start < after.end
             && matches!(
                 ctx.doc.tokens[after.start].tag,
-                Some("DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ")
+                Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::Adj)
             );
         if opens_clause && subject_first && finite(after.clone()) {
             content = after;
@@ -2629,12 +2650,14 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
     if let Some(noun) = tokens.clone().find(|&k| rumour(k)) {
         let mut cut = noun;
         while cut > tokens.start
-            && matches!(ctx.doc.tokens[cut - 1].tag, Some("DET" | "ADJ" | "ADP"))
+            && matches!(ctx.doc.tokens[cut - 1].tag, Some(Upos::Det | Upos::Adj | Upos::Adp))
         {
             cut -= 1;
         }
         tokens.end = cut;
-        if !tokens.clone().any(|k| matches!(ctx.doc.tokens[k].tag, Some("NOUN" | "PROPN" | "NUM")))
+        if !tokens
+            .clone()
+            .any(|k| matches!(ctx.doc.tokens[k].tag, Some(Upos::Noun | Upos::Propn | Upos::Num)))
         {
             return;
         }
@@ -2754,7 +2777,7 @@ fn copular_that(ctx: &Ctx<'_>, noun: usize, end: usize) -> Option<usize> {
     // The noun's own phrase: nothing, or a preposition and its object
     // ("against the minister", "by the opposition"), with no verb in it.
     let short_phrase = phrase.is_empty()
-        || ctx.doc.tokens[phrase.start].tag == Some("ADP")
+        || ctx.doc.tokens[phrase.start].tag == Some(Upos::Adp)
             && !phrase.clone().any(|k| looks_finite_verb(ctx, k));
     let copula = matches!(words[be], "is" | "was" | "are" | "were");
     (copula && short_phrase && words.get(be + 1) == Some(&"that") && be + 2 < end).then_some(be + 1)
@@ -2862,11 +2885,11 @@ fn nominal_claims(
         // Auxiliaries, then one main verb ("was rigged | was dismissed").
         let mut after = first_verb;
         while after < end
-            && (tokens[after].tag == Some("AUX") || matches!(words[after], "not" | "n't"))
+            && (tokens[after].tag == Some(Upos::Aux) || matches!(words[after], "not" | "n't"))
         {
             after += 1;
         }
-        if after < end && tokens[after].tag == Some("VERB") {
+        if after < end && tokens[after].tag == Some(Upos::Verb) {
             after += 1;
         }
         let predicate = (after..end).find(|&i| looks_finite_verb(ctx, i) && words[i - 1] != "to");
@@ -2942,10 +2965,10 @@ fn hedging_noun(ctx: &Ctx<'_>, start: usize, k: usize, clause: usize) -> bool {
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     LEXICONS.hedging_nouns.contains(ctx.lower[k].as_str())
         && (clause == k + 1 || ctx.lower.get(k + 1).is_some_and(|w| w == "that"))
-        && !matches!(tag(clause), Some("VERB" | "AUX"))
+        && !matches!(tag(clause), Some(Upos::Verb | Upos::Aux))
         && !object_relative(ctx, clause)
         && !(k > start
-            && (matches!(tag(k - 1), Some("NOUN" | "PROPN" | "PRON"))
+            && (matches!(tag(k - 1), Some(Upos::Noun | Upos::Propn | Upos::Pron))
                 || k == start + 1 && ctx.is_capitalized(start)
                 || ctx
                     .doc
@@ -2965,8 +2988,9 @@ fn bare_content_clause(ctx: &Ctx<'_>, noun: usize, end: usize) -> bool {
     if noun + 2 >= end || !LEXICONS.claim_nouns.contains_key(ctx.lower[noun].as_str()) {
         return false;
     }
-    let starts_subject = matches!(tokens[noun + 1].tag, Some("PROPN" | "DET" | "PRON" | "NUM"))
-        || tokens[noun + 1].tag == Some("NOUN") && ctx.is_capitalized(noun + 1);
+    let starts_subject =
+        matches!(tokens[noun + 1].tag, Some(Upos::Propn | Upos::Det | Upos::Pron | Upos::Num))
+            || tokens[noun + 1].tag == Some(Upos::Noun) && ctx.is_capitalized(noun + 1);
     if !starts_subject {
         return false;
     }
@@ -2975,17 +2999,16 @@ fn bare_content_clause(ctx: &Ctx<'_>, noun: usize, end: usize) -> bool {
     };
     // The verb group's head: the auxiliaries' main verb.
     let main = match tokens[verb].tag {
-        Some("AUX") => tokens[verb].head.filter(|&h| h > verb && h < end).unwrap_or(verb),
+        Some(Upos::Aux) => tokens[verb].head.filter(|&h| h > verb && h < end).unwrap_or(verb),
         _ => verb,
     };
-    let subject_ok = (noun + 1..verb).any(|k| {
-        tokens[k].head == Some(main) && matches!(tokens[k].rel, Some("nsubj" | "nsubj:pass"))
-    });
+    let subject_ok = (noun + 1..verb)
+        .any(|k| tokens[k].head == Some(main) && matches!(tokens[k].rel, Some(Rel::Nsubj)));
     let attached =
-        tokens[main].head == Some(noun) && matches!(tokens[main].rel, Some("acl" | "ccomp"));
+        tokens[main].head == Some(noun) && matches!(tokens[main].rel, Some(Rel::Acl | Rel::Ccomp));
     let complement = (main + 1..end).any(|k| {
         tokens[k].head == Some(main)
-            && matches!(tokens[k].rel, Some("obj" | "iobj" | "xcomp" | "ccomp"))
+            && matches!(tokens[k].rel, Some(Rel::Obj | Rel::Iobj | Rel::Xcomp | Rel::Ccomp))
     });
     subject_ok && attached && complement
 }
@@ -3000,10 +3023,10 @@ fn object_relative(ctx: &Ctx<'_>, subject: usize) -> bool {
         return false;
     }
     let mut k = subject + 1;
-    while matches!(tag(k), Some("AUX" | "ADV" | "PART")) {
+    while matches!(tag(k), Some(Upos::Aux | Upos::Adv | Upos::Part)) {
         k += 1;
     }
-    tag(k) == Some("VERB") && ctx.lower.get(k + 1).is_some_and(|w| w == ",")
+    tag(k) == Some(Upos::Verb) && ctx.lower.get(k + 1).is_some_and(|w| w == ",")
 }
 
 /// Personal pronouns, as subjects.
@@ -3150,7 +3173,7 @@ fn confirmed(
             let author_start = i + 2;
             let author_end = (author_start..comma)
                 .find(|&k| {
-                    ctx.doc.tokens[k].tag == Some("VERB")
+                    ctx.doc.tokens[k].tag == Some(Upos::Verb)
                         || !ctx.is_capitalized(k) && words[k].ends_with("ing")
                 })
                 .unwrap_or(comma);
@@ -3280,7 +3303,7 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         let colon = quote.open.checked_sub(1).filter(|&c| c > start && words[c] == ":")?;
         (start..colon).rev().find(|&i| {
             looks_finite_verb(ctx, i)
-                && ctx.doc.tokens[i].tag == Some("VERB")
+                && ctx.doc.tokens[i].tag == Some(Upos::Verb)
                 && !ctx.is_capitalized(i)
         })
     };
@@ -3288,7 +3311,8 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
         let mut subject = subject_before(ctx, start, cue)?;
         // "The ministry has, in a statement, called ...": the auxiliary
         // is no part of the subject.
-        while subject.end > subject.start + 1 && ctx.doc.tokens[subject.end - 1].tag == Some("AUX")
+        while subject.end > subject.start + 1
+            && ctx.doc.tokens[subject.end - 1].tag == Some(Upos::Aux)
         {
             subject.end -= 1;
         }
@@ -3307,7 +3331,7 @@ fn beside_source(ctx: &Ctx<'_>, quote: &Direct, recent: &mut Vec<Source>) -> Opt
     // Without a cue, only a name with no verb in it is taken.
     let verb = colon_verb()?;
     let subject = subject_before(ctx, start, verb)?;
-    if subject.clone().any(|i| matches!(ctx.doc.tokens[i].tag, Some("VERB" | "AUX")))
+    if subject.clone().any(|i| matches!(ctx.doc.tokens[i].tag, Some(Upos::Verb | Upos::Aux)))
         || super::source::place_at(ctx, subject.start) == Some(subject.clone())
     {
         return None;

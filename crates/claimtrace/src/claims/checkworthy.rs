@@ -13,7 +13,7 @@
 use super::lexicon::LEXICONS;
 use super::source::{is_time_word, looks_finite_verb};
 use super::Ctx;
-use crate::doc::TokenKind;
+use crate::doc::{Rel, TokenKind, Upos};
 use std::ops::Range;
 
 /// What makes a clause concrete enough to check.
@@ -72,17 +72,17 @@ pub(super) fn evaluates(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let doc = ctx.doc;
     let copular = tokens
         .clone()
-        .any(|k| doc.tokens[k].head == Some(predicate) && doc.tokens[k].rel == Some("cop"));
+        .any(|k| doc.tokens[k].head == Some(predicate) && doc.tokens[k].rel == Some(Rel::Cop));
     if !copular {
         return false;
     }
     let superlative = |k: usize| {
         let word = ctx.lower[k].as_str();
-        doc.tokens[k].tag == Some("ADJ")
+        doc.tokens[k].tag == Some(Upos::Adj)
             && (LEXICONS.superlative.contains(word)
                 || k > tokens.start && matches!(ctx.lower[k - 1].as_str(), "most" | "least"))
     };
-    doc.tokens[predicate].tag == Some("ADJ")
+    doc.tokens[predicate].tag == Some(Upos::Adj)
         || tokens.clone().any(|k| doc.tokens[k].head == Some(predicate) && superlative(k))
 }
 
@@ -96,11 +96,11 @@ fn predicate(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
     let doc = ctx.doc;
     let heads =
         || tokens.clone().filter(|&k| doc.tokens[k].head.is_none_or(|h| !tokens.contains(&h)));
-    heads().find(|&k| matches!(doc.tokens[k].tag, Some("VERB" | "AUX"))).or_else(|| {
+    heads().find(|&k| matches!(doc.tokens[k].tag, Some(Upos::Verb | Upos::Aux))).or_else(|| {
         heads().find(|&root| {
             tokens
                 .clone()
-                .any(|k| doc.tokens[k].head == Some(root) && doc.tokens[k].rel == Some("cop"))
+                .any(|k| doc.tokens[k].head == Some(root) && doc.tokens[k].rel == Some(Rel::Cop))
         })
     })
 }
@@ -150,11 +150,12 @@ pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> 
 
 fn reads_as_clause(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     let tag = |k: usize| ctx.doc.tokens[k].tag;
-    let Some(noun) = tokens.clone().find(|&k| matches!(tag(k), Some("NOUN" | "PROPN" | "PRON")))
+    let Some(noun) =
+        tokens.clone().find(|&k| matches!(tag(k), Some(Upos::Noun | Upos::Propn | Upos::Pron)))
     else {
         return false;
     };
-    (noun + 1..tokens.end).any(|k| matches!(tag(k), Some("VERB" | "AUX")))
+    (noun + 1..tokens.end).any(|k| matches!(tag(k), Some(Upos::Verb | Upos::Aux)))
 }
 
 /// A subject of the predicate that is not the speaker or the reader.
@@ -162,7 +163,7 @@ fn subject(ctx: &Ctx<'_>, tokens: Range<usize>, predicate: usize) -> Option<usiz
     tokens.clone().find(|&k| {
         let t = &ctx.doc.tokens[k];
         t.head == Some(predicate)
-            && matches!(t.rel, Some("nsubj" | "expl" | "csubj"))
+            && matches!(t.rel, Some(Rel::Nsubj | Rel::Expl | Rel::Csubj))
             && !matches!(ctx.lower[k].as_str(), "i" | "we" | "you")
     })
 }
@@ -190,11 +191,11 @@ fn subject_by_order(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     let verbs = tokens.clone().skip(1).filter(|&k| {
         looks_finite_verb(ctx, k)
-            && !(ctx.doc.tokens[k].rel == Some("amod") && tag(k + 1) == Some("NOUN"))
+            && !(ctx.doc.tokens[k].rel == Some(Rel::Amod) && tag(k + 1) == Some(Upos::Noun))
     });
     for verb in verbs {
         let mut before = verb - 1;
-        while before > tokens.start && tag(before) == Some("ADV") {
+        while before > tokens.start && tag(before) == Some(Upos::Adv) {
             before -= 1;
         }
         if ctx.lower[before] == "," {
@@ -206,16 +207,16 @@ fn subject_by_order(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<usize> {
         }
         // A name the tagger did not know, taken for an adjective by its
         // ending ("Dorian made landfall"), is a noun before a verb.
-        let unknown_name = tag(before) == Some("ADJ")
+        let unknown_name = tag(before) == Some(Upos::Adj)
             && ctx.doc.token_text(before).starts_with(char::is_uppercase);
-        let noun = matches!(tag(before), Some("NOUN" | "PROPN" | "NUM"))
+        let noun = matches!(tag(before), Some(Upos::Noun | Upos::Propn | Upos::Num))
             || ctx.lower[before] == "%"
             || unknown_name;
         if noun && !is_time_word(&ctx.lower[before]) {
             return Some(before);
         }
         if before == tokens.start
-            && tag(before) == Some("ADV")
+            && tag(before) == Some(Upos::Adv)
             && ctx.doc.token_text(before).starts_with(char::is_lowercase)
         {
             return None;

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::LEXICONS;
 use super::Ctx;
-use crate::doc::{Source, SourceKind, Span, TokenKind};
+use crate::doc::{Rel, Source, SourceKind, Span, TokenKind, Upos};
 
 /// Words that end a noun phrase when walking away from a cue.
 const BOUNDARIES: &[&str] = &[
@@ -133,7 +133,7 @@ pub fn subject_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<u
     // floated after the subject is not part of its name.
     if found.len() > 1
         && matches!(ctx.lower[found.end - 1].as_str(), "all" | "both" | "each")
-        && matches!(ctx.doc.tokens[found.end - 2].tag, Some("NOUN" | "PROPN" | "PRON"))
+        && matches!(ctx.doc.tokens[found.end - 2].tag, Some(Upos::Noun | Upos::Propn | Upos::Pron))
     {
         found.end -= 1;
     }
@@ -174,7 +174,7 @@ fn named_after_role(ctx: &Ctx<'_>, role: &Range<usize>, cue: usize) -> Option<Ra
     }
     let is_name = name.len() <= 4
         && name.clone().all(|k| ctx.is_capitalized(k) && !DETERMINERS.contains(&words[k]))
-        && ctx.doc.tokens[name.end - 1].tag == Some("PROPN");
+        && ctx.doc.tokens[name.end - 1].tag == Some(Upos::Propn);
     is_name.then_some(name)
 }
 
@@ -188,7 +188,7 @@ fn named_before_role(ctx: &Ctx<'_>, start: usize, role: &Range<usize>) -> Option
     let name_end = role.start - 1;
     // A name: capitalised words ending in a proper noun (a tagger may
     // take an unfamiliar first name for something else).
-    if ctx.doc.tokens[name_end - 1].tag != Some("PROPN") {
+    if ctx.doc.tokens[name_end - 1].tag != Some(Upos::Propn) {
         return None;
     }
     let name_start = (start..name_end)
@@ -197,7 +197,7 @@ fn named_before_role(ctx: &Ctx<'_>, start: usize, role: &Range<usize>) -> Option
             ctx.is_capitalized(k)
                 && !DETERMINERS.contains(&words[k])
                 && !is_time_word(words[k])
-                && !matches!(ctx.doc.tokens[k].tag, Some("ADP" | "ADV" | "SCONJ"))
+                && !matches!(ctx.doc.tokens[k].tag, Some(Upos::Adp | Upos::Adv | Upos::Sconj))
         })
         .last()?;
     let at_clause_start = name_start == start || matches!(words[name_start - 1], "," | ";" | ":");
@@ -217,7 +217,7 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     let skipped = |k: usize| {
         LEXICONS.skip.contains(words[k])
             || is_time_word(words[k])
-            || ctx.doc.tokens[k].tag == Some("ADV") && words[k].ends_with("ly")
+            || ctx.doc.tokens[k].tag == Some(Upos::Adv) && words[k].ends_with("ly")
     };
     while subject_end > start && skipped(subject_end - 1) {
         subject_end -= 1;
@@ -243,7 +243,7 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
             // that opens the sentence, set off by a stray comma.
             let named = close > start
                 && ctx.is_capitalized(start)
-                && ctx.doc.tokens[close - 1].tag == Some("PROPN")
+                && ctx.doc.tokens[close - 1].tag == Some(Upos::Propn)
                 && !DETERMINERS.contains(&words[start])
                 && !PREPOSITIONS.contains(&words[start]);
             return named.then(|| phrase_before(ctx, start..close)).flatten();
@@ -277,13 +277,13 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
         .map_or(cue + 1, |s| s.tokens.end);
     let subject = (start..cue)
         .rev()
-        .find(|&j| tokens[j].head == Some(cue) && tokens[j].rel == Some("nsubj"))?;
+        .find(|&j| tokens[j].head == Some(cue) && tokens[j].rel == Some(Rel::Nsubj))?;
     // A relative pronoun ("which state media said") is no source; nor is
     // a fronted adverb or day the parser took for the subject ("Late on
     // Sunday, the Kurdish-led forces announced"): the words decide.
     if matches!(ctx.lower[subject].as_str(), "which" | "who" | "that" | "whom")
         && !is_acronym(ctx, subject)
-        || tokens[subject].tag == Some("ADV")
+        || tokens[subject].tag == Some(Upos::Adv)
         || is_time_word(&ctx.lower[subject])
     {
         return None;
@@ -316,7 +316,7 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     // where the parse hangs it elsewhere.
     if from >= start + 2 && matches!(ctx.lower[from - 1].as_str(), "'s" | "’s") {
         let mut owner = from - 1;
-        while owner > start && tokens[owner - 1].tag == Some("PROPN") {
+        while owner > start && tokens[owner - 1].tag == Some(Upos::Propn) {
             owner -= 1;
         }
         if owner < from - 1 {
@@ -343,7 +343,8 @@ pub fn phrase_after(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>>
     let mut to = from;
     let modifies_phrase = |k: usize| {
         let t = &ctx.doc.tokens[k];
-        matches!(t.rel, Some("acl") | Some("amod")) && t.head.is_some_and(|h| h >= from && h < k)
+        matches!(t.rel, Some(Rel::Acl) | Some(Rel::Amod))
+            && t.head.is_some_and(|h| h >= from && h < k)
     };
     while to < end
         && !(is_boundary(ctx, to)
@@ -367,7 +368,7 @@ pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
         return true;
     }
     if let Some(tag) = ctx.doc.tokens[idx].tag {
-        return matches!(tag, "VERB" | "AUX");
+        return matches!(tag, Upos::Verb | Upos::Aux);
     }
     matches!(
         word,
@@ -474,11 +475,12 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
         // What is left must be a noun phrase: "Late on Sunday" and "Ivan's
         // condition was reported on Wednesday" name no one.
         let left = from..end - 1;
-        let nominal =
-            left.clone().any(|k| matches!(tokens[k].tag, Some("NOUN" | "PROPN" | "PRON")));
-        let verb = left
+        let nominal = left
             .clone()
-            .any(|k| matches!(tokens[k].tag, Some("VERB" | "AUX")) || looks_finite_verb(ctx, k));
+            .any(|k| matches!(tokens[k].tag, Some(Upos::Noun | Upos::Propn | Upos::Pron)));
+        let verb = left.clone().any(|k| {
+            matches!(tokens[k].tag, Some(Upos::Verb | Upos::Aux)) || looks_finite_verb(ctx, k)
+        });
         if !nominal || verb {
             return None;
         }
@@ -498,7 +500,7 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     }) || tokens[named_from].kind == crate::doc::TokenKind::Number
         || matches!(words[named_from], "total" | "between" | "some" | "about" | "around" | "nearly")
             && (named_from..to).any(|k| tokens[k].kind == crate::doc::TokenKind::Number)
-        || matches!(tokens[to - 1].tag, Some("ADP" | "DET" | "CCONJ"))
+        || matches!(tokens[to - 1].tag, Some(Upos::Adp | Upos::Det | Upos::Cconj))
     {
         return None;
     }

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::lexicon::LEXICONS;
 use super::source::{looks_finite_verb, phrase_after, subject_before, to_source};
 use super::{Ctx, Found};
-use crate::doc::{Claim, Span, Stance, StanceKind, Status};
+use crate::doc::{Claim, Span, Stance, StanceKind, Status, Upos};
 
 /// How many claims back a signal may point.
 const LOOK_BACK: usize = 12;
@@ -392,7 +392,7 @@ pub(super) fn find_hedge(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<us
         let opens_sentence = k == 0
             || matches!(ctx.text(k - 1), "." | "!" | "?" | ":" | "(" | "\"" | "“" | "‘" | "'");
         let name = ctx.text(k).starts_with(char::is_uppercase)
-            && (!opens_sentence || ctx.doc.tokens[k].tag == Some("PROPN"));
+            && (!opens_sentence || ctx.doc.tokens[k].tag == Some(Upos::Propn));
         (!name).then_some(k..k + n)
     })
 }
@@ -664,7 +664,7 @@ fn answered_claim(
     }
     let nouns: Vec<&str> = object
         .clone()
-        .filter(|&k| ctx.doc.tokens[k].tag == Some("NOUN") && words[k].chars().nth(4).is_some())
+        .filter(|&k| ctx.doc.tokens[k].tag == Some(Upos::Noun) && words[k].chars().nth(4).is_some())
         .map(|k| words[k])
         .collect();
     let shares_stem = |i: usize| {
@@ -712,8 +712,12 @@ fn denied_clause(
     // "rejected the claim that ...", "denied reports that ...", "dismissed
     // Russian allegations that ...": the clause after the noun that names
     // it, past the noun's determiner and modifiers.
-    let modifier =
-        |k: usize| matches!(ctx.doc.tokens[k].tag, Some("DET" | "ADJ" | "PROPN" | "PRON" | "PART"));
+    let modifier = |k: usize| {
+        matches!(
+            ctx.doc.tokens[k].tag,
+            Some(Upos::Det | Upos::Adj | Upos::Propn | Upos::Pron | Upos::Part)
+        )
+    };
     let noun = (start..rest.end.min(start + 5))
         .take_while(|&k| LEXICONS.claim_nouns.contains_key(words[k]) || modifier(k))
         .find(|&k| LEXICONS.claim_nouns.contains_key(words[k]));

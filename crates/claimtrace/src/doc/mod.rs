@@ -7,12 +7,14 @@
 
 mod claims;
 mod events;
+mod grammar;
 mod meta;
 mod span;
 mod times;
 
 pub use claims::{Claim, Quote, Source, SourceKind, Stance, StanceKind, Status};
 pub use events::{Argument, Event, EventKind};
+pub use grammar::{Rel, Upos};
 pub use meta::{ClaimReview, DateSource, Meta, Stamp};
 pub use span::Span;
 pub use times::{Count, CountCategory, Place, Qualifier, TimeExpr, TimeKind};
@@ -113,12 +115,12 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Universal POS tag, once tagged.
-    pub tag: Option<&'static str>,
+    pub tag: Option<Upos>,
     /// Index in `Document::tokens` of the syntactic head; `None` for the
     /// root or when unparsed.
     pub head: Option<usize>,
     /// Universal Dependencies relation to the head, once parsed.
-    pub rel: Option<&'static str>,
+    pub rel: Option<Rel>,
 }
 
 /// The type of a named entity, the record's vocabulary.

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::doc::{Document, EntityKind, TokenKind};
+use crate::doc::{Document, EntityKind, TokenKind, Upos};
 use crate::tag::forms::{Forms, Sentence};
 use crate::tag::perceptron::Model;
 
@@ -28,7 +28,7 @@ use super::Candidate;
 /// only the title before them is replaced by the name.
 pub(super) fn add_titled_names(
     words: &[&str],
-    tags: &[&str],
+    tags: &[Upos],
     first: usize,
     out: &mut Vec<Candidate>,
 ) {
@@ -39,8 +39,9 @@ pub(super) fn add_titled_names(
             && !(words[i].starts_with(char::is_lowercase)
                 && OFFICE_PARTS.iter().any(|p| p.eq_ignore_ascii_case(words[i])))
     };
-    let capital =
-        |i: usize| tags[i] == "PROPN" && words[i].chars().next().is_some_and(char::is_uppercase);
+    let capital = |i: usize| {
+        tags[i] == Upos::Propn && words[i].chars().next().is_some_and(char::is_uppercase)
+    };
     for k in 1..words.len() {
         let after_title = title(k - 1)
             || (2..=3).any(|place| {
@@ -379,7 +380,7 @@ pub(super) fn title_surnames(doc: &Document, cands: &mut Vec<Candidate>) {
         if let Some(c) = cands.iter_mut().find(|c| c.kind == EntityKind::Person && c.end == i) {
             c.end = i + 1;
         } else if super::gazetteer::GIVEN_NAMES.contains(text(i - 1))
-            && doc.tokens[i - 1].tag != Some("ADJ")
+            && doc.tokens[i - 1].tag != Some(Upos::Adj)
             && !cands.iter().any(|c| c.start < i && i - 1 < c.end)
             && doc.tokens[i - 1].kind == TokenKind::Word
         {
@@ -771,7 +772,7 @@ pub(super) fn sentence_candidates(
 ) -> Vec<Candidate> {
     let first = range.start;
     let words: Vec<&str> = range.clone().map(|i| doc.token_text(i)).collect();
-    let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
+    let tags: Vec<Upos> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or(Upos::X)).collect();
     let mut gaz: Vec<Candidate> = gazetteer
         .find(&words)
         .into_iter()
@@ -809,7 +810,12 @@ pub(super) fn sentence_candidates(
         Vec::new()
     } else {
         let sentence = Sentence::new(&words, forms, range.clone());
-        ner::recognize_sentence(model, gazetteers, &sentence, &tags)
+        ner::recognize_sentence(
+            model,
+            gazetteers,
+            &sentence,
+            &tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+        )
     };
     for span in spans {
         let (mut s, mut e) = (first + span.start, first + span.end);
@@ -869,7 +875,7 @@ pub(super) fn sentence_candidates(
         }
         // A lone capitalised word opening the sentence is a name only when
         // the tagger says it is a proper noun ("Like ...").
-        let opener = e - s == 1 && s == first && tags[0] != "PROPN";
+        let opener = e - s == 1 && s == first && tags[0] != Upos::Propn;
         // "US-built", "Yemen-based": a name glued to a lower-case word is
         // a modifier, not a name.
         let modifier = e == s + 1 && glued(s);
@@ -1046,7 +1052,7 @@ pub(super) fn sentence_candidates(
         }
         let mut e = k;
         while e < words.len()
-            && tags[e] == "PROPN"
+            && tags[e] == Upos::Propn
             && words[e].chars().next().is_some_and(char::is_uppercase)
         {
             e += 1;
@@ -1325,7 +1331,7 @@ fn type_listed_organisations(words: &[&str], first: usize, out: &mut Vec<Candida
 /// country or nationality right before an organisation belongs to it.
 pub(super) fn add_headed_names(
     words: &[&str],
-    tags: &[&str],
+    tags: &[Upos],
     first: usize,
     out: &mut Vec<Candidate>,
     gaz: &mut Vec<Candidate>,
@@ -1333,7 +1339,8 @@ pub(super) fn add_headed_names(
     let n = words.len();
     let capital = |i: usize| {
         words[i].chars().next().is_some_and(char::is_uppercase)
-            && (tags[i] == "PROPN" || (i > 0 && matches!(tags[i], "ADJ" | "NOUN" | "VERB" | "NUM")))
+            && (tags[i] == Upos::Propn
+                || (i > 0 && matches!(tags[i], Upos::Adj | Upos::Noun | Upos::Verb | Upos::Num)))
     };
     // The sentence's first word, capitalised for its place whatever it
     // is, starts a name only when capitalised words after it end in an
@@ -1349,10 +1356,10 @@ pub(super) fn add_headed_names(
             && e > 1
             && e <= 4
             && words[0].chars().next().is_some_and(char::is_uppercase)
-            && matches!(tags[0], "ADJ" | "NOUN" | "VERB")
+            && matches!(tags[0], Upos::Adj | Upos::Noun | Upos::Verb)
             // "Proroguing Parliament is ...": a verb in -ing acts on the
             // organisation.
-            && !(tags[0] == "VERB" && words[0].ends_with("ing"))
+            && !(tags[0] == Upos::Verb && words[0].ends_with("ing"))
             && ORG_HEADS.contains(&words[e - 1])
     };
     let mut k = 0;
@@ -1391,9 +1398,9 @@ pub(super) fn add_headed_names(
         if e < n
             && e - k >= 3
             && words[e - 2] == "and"
-            && tags[e - 1] == "ADJ"
+            && tags[e - 1] == Upos::Adj
             && words[e].chars().next().is_some_and(char::is_lowercase)
-            && tags[e] == "NOUN"
+            && tags[e] == Upos::Noun
         {
             e -= 2;
         }
@@ -1690,7 +1697,7 @@ pub(super) fn given_names_opening_sentences(
             && gazetteer.whole(&[word]).is_none()
             && !matches!(
                 doc.tokens[first].tag,
-                Some("DET" | "ADV" | "VERB" | "AUX" | "ADP" | "PRON")
+                Some(Upos::Det | Upos::Adv | Upos::Verb | Upos::Aux | Upos::Adp | Upos::Pron)
             );
         if !name_like {
             continue;
@@ -1784,7 +1791,16 @@ pub(super) fn unrecognised_full_names(
                 || !super::gazetteer::GIVEN_NAMES.contains(given)
                 || matches!(
                     doc.tokens[i].tag,
-                    Some("DET" | "ADP" | "PRON" | "ADV" | "AUX" | "CCONJ" | "SCONJ" | "PART")
+                    Some(
+                        Upos::Det
+                            | Upos::Adp
+                            | Upos::Pron
+                            | Upos::Adv
+                            | Upos::Aux
+                            | Upos::Cconj
+                            | Upos::Sconj
+                            | Upos::Part
+                    )
                 )
                 || i > range.start
                     && (capital(i - 1) || matches!(text(i - 1), "the" | "a" | "an" | "of"))
@@ -1793,7 +1809,7 @@ pub(super) fn unrecognised_full_names(
                 continue;
             }
             let surname_like = word(i + 1)
-                && doc.tokens[i + 1].tag == Some("PROPN")
+                && doc.tokens[i + 1].tag == Some(Upos::Propn)
                 && family.chars().count() >= 2
                 && family.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
                 && capital(i + 1)

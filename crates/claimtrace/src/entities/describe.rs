@@ -1,6 +1,6 @@
 //! Descriptions: appositions and titles around a name.
 
-use crate::doc::{Document, EntityKind, Span, TokenKind};
+use crate::doc::{Document, EntityKind, Span, TokenKind, Upos};
 
 use super::lists::is_title;
 use super::Candidate;
@@ -9,7 +9,7 @@ use super::Candidate;
 /// Dmitry Peskov") or an apposition after any name ("TASS, the state news
 /// agency,").
 pub(super) fn description(doc: &Document, c: &Candidate) -> Option<String> {
-    let tag = |i: usize| doc.tokens[i].tag.unwrap_or("X");
+    let tag = |i: usize| doc.tokens[i].tag.unwrap_or(Upos::X);
     if c.kind == EntityKind::Person {
         let mut s = c.start;
         // Within the name's sentence.
@@ -27,7 +27,7 @@ pub(super) fn description(doc: &Document, c: &Candidate) -> Option<String> {
                 && is_title(doc.token_text(i))
         };
         while s > sentence_start && c.start - (s - 1) <= 5 {
-            if matches!(tag(s - 1), "NOUN" | "PROPN" | "ADJ")
+            if matches!(tag(s - 1), Upos::Noun | Upos::Propn | Upos::Adj)
                 && doc.tokens[s - 1].kind == TokenKind::Word
             {
                 s -= 1;
@@ -37,7 +37,8 @@ pub(super) fn description(doc: &Document, c: &Candidate) -> Option<String> {
                 break;
             }
         }
-        if s < c.start && (tag(c.start - 1) == "NOUN" || is_title(doc.token_text(c.start - 1))) {
+        if s < c.start && (tag(c.start - 1) == Upos::Noun || is_title(doc.token_text(c.start - 1)))
+        {
             let span = Span::new(doc.tokens[s].span.start(), doc.tokens[c.start - 1].span.end());
             return Some(doc.slice(span).to_string());
         }
@@ -55,13 +56,13 @@ pub(super) fn description(doc: &Document, c: &Candidate) -> Option<String> {
         while e < n
             && e - at <= 12
             && !matches!(doc.token_text(e), "," | "." | ";" | ":" | "(" | ")")
-            && !matches!(tag(e), "VERB" | "AUX" | "PRON" | "SCONJ")
+            && !matches!(tag(e), Upos::Verb | Upos::Aux | Upos::Pron | Upos::Sconj)
         {
             e += 1;
         }
         let ends_clause = e < n && matches!(doc.token_text(e), "," | "." | ";" | ")");
         let nominal = |i: usize| {
-            matches!(tag(i), "NOUN" | "PROPN")
+            matches!(tag(i), Upos::Noun | Upos::Propn)
                 || doc.token_text(i).chars().next().is_some_and(char::is_uppercase)
         };
         if ends_clause && e > at + 2 && nominal(e - 1) {

@@ -29,7 +29,9 @@
 
 pub mod lexicon;
 
-use crate::doc::{Argument, Document, EntityKind, Event, EventKind, Place, Span, Status, TimeKind};
+use crate::doc::{
+    Argument, Document, EntityKind, Event, EventKind, Place, Rel, Span, Status, TimeKind, Upos,
+};
 use lexicon::{Pos, Trigger, LEXICON};
 
 /// Fills `doc.events`, replacing any found before.
@@ -59,7 +61,7 @@ struct Ctx<'d> {
     forms: std::borrow::Cow<'d, crate::tag::forms::Forms>,
     /// The tagger's tags, with a verb after a determiner or a possessive
     /// read as the noun it is ("Monday's attack").
-    tags: Vec<&'static str>,
+    tags: Vec<Upos>,
     children: Vec<Vec<usize>>,
     mention_of: Vec<Option<usize>>,
     /// The sentence of each token.
@@ -89,11 +91,11 @@ impl<'d> Ctx<'d> {
                 mention_of[t] = Some(m);
             }
         }
-        let mut tags: Vec<&'static str> = doc.tokens.iter().map(|t| t.tag.unwrap_or("X")).collect();
+        let mut tags: Vec<Upos> = doc.tokens.iter().map(|t| t.tag.unwrap_or(Upos::X)).collect();
         for i in 1..n {
-            let after_det = tags[i - 1] == "DET" || lower(i - 1) == "'s";
-            if tags[i] == "VERB" && after_det && !lower(i).ends_with("ed") {
-                tags[i] = "NOUN";
+            let after_det = tags[i - 1] == Upos::Det || lower(i - 1) == "'s";
+            if tags[i] == Upos::Verb && after_det && !lower(i).ends_with("ed") {
+                tags[i] = Upos::Noun;
             }
         }
         let mut sentence_of = vec![0; n];
@@ -133,12 +135,12 @@ impl<'d> Ctx<'d> {
         self.forms.lower(i)
     }
 
-    fn tag(&self, i: usize) -> &'static str {
+    fn tag(&self, i: usize) -> Upos {
         self.tags[i]
     }
 
-    fn rel(&self, i: usize) -> &'static str {
-        self.doc.tokens[i].rel.unwrap_or("dep")
+    fn rel(&self, i: usize) -> Rel {
+        self.doc.tokens[i].rel.unwrap_or(Rel::Dep)
     }
 
     fn head(&self, i: usize) -> Option<usize> {
@@ -146,21 +148,21 @@ impl<'d> Ctx<'d> {
     }
 
     /// Children of `i` with relation `rel`.
-    fn kids<'a>(&'a self, i: usize, rel: &'a str) -> impl Iterator<Item = usize> + 'a {
+    fn kids(&self, i: usize, rel: Rel) -> impl Iterator<Item = usize> + '_ {
         self.children[i].iter().copied().filter(move |&c| self.rel(c) == rel)
     }
 
     /// The preposition (`case` child) of a nominal, lower-cased.
     fn case_of(&self, i: usize) -> Option<&str> {
-        self.kids(i, "case").next().map(|c| self.word(c))
+        self.kids(i, Rel::Case).next().map(|c| self.word(c))
     }
 
     fn is_verbal(&self, i: usize) -> bool {
-        matches!(self.tag(i), "VERB" | "AUX" | "ADJ")
+        matches!(self.tag(i), Upos::Verb | Upos::Aux | Upos::Adj)
     }
 
     fn is_nominal(&self, i: usize) -> bool {
-        matches!(self.tag(i), "NOUN" | "PROPN" | "NUM" | "PRON")
+        matches!(self.tag(i), Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron)
     }
 
     fn in_time(&self, i: usize) -> bool {
@@ -228,36 +230,36 @@ fn fits(ctx: &Ctx<'_>, trigger: &Trigger, i: usize) -> bool {
     if i > 0 && trigger.rest.is_empty() && ctx.word(i - 1) == "in" {
         return false;
     }
-    if ctx.tag(i) == "PROPN" && ctx.mention_of[i].is_some() {
+    if ctx.tag(i) == Upos::Propn && ctx.mention_of[i].is_some() {
         return false;
     }
     match trigger.pos {
-        Pos::Either => matches!(ctx.tag(i), "VERB" | "NOUN" | "ADJ" | "PROPN"),
-        Pos::Verb => matches!(ctx.tag(i), "VERB" | "ADJ"),
-        Pos::Noun => matches!(ctx.tag(i), "NOUN" | "PROPN"),
+        Pos::Either => matches!(ctx.tag(i), Upos::Verb | Upos::Noun | Upos::Adj | Upos::Propn),
+        Pos::Verb => matches!(ctx.tag(i), Upos::Verb | Upos::Adj),
+        Pos::Noun => matches!(ctx.tag(i), Upos::Noun | Upos::Propn),
     }
 }
 
 /// Relations whose subtree is not part of an argument's noun phrase.
-const CLAUSAL: &[&str] = &[
-    "acl",
-    "advcl",
-    "appos",
-    "punct",
-    "conj",
-    "cc",
-    "parataxis",
-    "ccomp",
-    "dep",
-    "nsubj",
-    "obj",
-    "obl",
-    "csubj",
-    "xcomp",
-    "aux",
-    "cop",
-    "mark",
-    "list",
+const CLAUSAL: &[Rel] = &[
+    Rel::Acl,
+    Rel::Advcl,
+    Rel::Appos,
+    Rel::Punct,
+    Rel::Conj,
+    Rel::Cc,
+    Rel::Parataxis,
+    Rel::Ccomp,
+    Rel::Dep,
+    Rel::Nsubj,
+    Rel::Obj,
+    Rel::Obl,
+    Rel::Csubj,
+    Rel::Xcomp,
+    Rel::Aux,
+    Rel::Cop,
+    Rel::Mark,
+    Rel::List,
 ];
 
 /// Prepositions that mark what an event is done to.
@@ -275,7 +277,7 @@ fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
             entity: Some(mention.entity),
         });
     }
-    if ctx.tag(tok) == "PRON" {
+    if ctx.tag(tok) == Upos::Pron {
         return pronoun(ctx, tok);
     }
     if !ctx.is_nominal(tok) || ctx.in_time(tok) {
@@ -291,14 +293,14 @@ fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
         for &c in &ctx.children[t] {
             // The argument's own preposition is not part of it ("on the
             // crowd"); one inside it is ("suspects from Tajikistan").
-            let own_case = t == tok && ctx.rel(c) == "case";
+            let own_case = t == tok && ctx.rel(c) == Rel::Case;
             // Only "of", "from" and possessives stay inside a noun phrase:
             // "members of the public", not "forces in Pakistan".
-            let loose = ctx.rel(c) == "nmod"
+            let loose = ctx.rel(c) == Rel::Nmod
                 && !ctx.case_of(c).is_some_and(|p| matches!(p, "of" | "from" | "'s" | "'"));
             if !own_case
                 && !loose
-                && ctx.rel(c) != "advmod"
+                && ctx.rel(c) != Rel::Advmod
                 && !CLAUSAL.contains(&ctx.rel(c))
                 && ctx.doc.tokens[c].kind != crate::doc::TokenKind::Quote
             {
@@ -311,7 +313,7 @@ fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
         from = tok;
         while from > 0
             && ctx.head(from - 1) == Some(tok)
-            && matches!(ctx.rel(from - 1), "amod" | "compound" | "nummod" | "det")
+            && matches!(ctx.rel(from - 1), Rel::Amod | Rel::Compound | Rel::Nummod | Rel::Det)
         {
             from -= 1;
         }
@@ -328,7 +330,7 @@ fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
         m.tokens.end == to + 1
             && m.tokens.start > from
             && m.kind != EntityKind::Norp
-            && !(from..m.tokens.start).any(|k| ctx.tag(k) == "ADP")
+            && !(from..m.tokens.start).any(|k| ctx.tag(k) == Upos::Adp)
     });
     if let Some(m) = last {
         return Some(Argument {
@@ -369,11 +371,11 @@ fn pronoun(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
 /// led by a name ("U.S. troops", "Houthi fighters") also gives the name.
 fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
     let mut heads = vec![tok];
-    let mut stack: Vec<usize> = ctx.kids(tok, "conj").collect();
+    let mut stack: Vec<usize> = ctx.kids(tok, Rel::Conj).collect();
     while let Some(c) = stack.pop() {
         if ctx.is_nominal(c) {
             heads.push(c);
-            stack.extend(ctx.kids(c, "conj"));
+            stack.extend(ctx.kids(c, Rel::Conj));
         }
     }
     let mut out = Vec::new();
@@ -403,10 +405,10 @@ fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
 /// when the subject is the head noun of a participle ("militants firing").
 fn subject(ctx: &Ctx<'_>, v: usize, depth: usize) -> Option<usize> {
     if let Some(s) =
-        ctx.children[v].iter().copied().find(|&c| matches!(ctx.rel(c), "nsubj" | "csubj"))
+        ctx.children[v].iter().copied().find(|&c| matches!(ctx.rel(c), Rel::Nsubj | Rel::Csubj))
     {
         // A relative pronoun stands for the noun the clause describes.
-        if matches!(ctx.word(s), "who" | "which" | "that") && ctx.rel(v) == "acl" {
+        if matches!(ctx.word(s), "who" | "which" | "that") && ctx.rel(v) == Rel::Acl {
             return ctx.head(v).filter(|&h| !is_adverbial(ctx, h));
         }
         return Some(s);
@@ -416,12 +418,12 @@ fn subject(ctx: &Ctx<'_>, v: usize, depth: usize) -> Option<usize> {
     }
     let h = ctx.head(v)?;
     match ctx.rel(v) {
-        "conj" | "xcomp" if ctx.is_verbal(h) => subject(ctx, h, depth + 1),
+        Rel::Conj | Rel::Xcomp if ctx.is_verbal(h) => subject(ctx, h, depth + 1),
         // "militants attacking ...", and a finite clause the parser hung
         // under another verb without its subject ("militias associated
         // with Iran had made threats").
-        "advcl" if ctx.is_verbal(h) => subject(ctx, h, depth + 1),
-        "acl" if ctx.is_nominal(h) => Some(h),
+        Rel::Advcl if ctx.is_verbal(h) => subject(ctx, h, depth + 1),
+        Rel::Acl if ctx.is_nominal(h) => Some(h),
         _ => None,
     }
 }
@@ -447,9 +449,9 @@ fn is_passive(ctx: &Ctx<'_>, v: usize) -> bool {
             "was" | "were" | "been" | "be" | "is" | "are" | "being" | "got" | "get" | "gets"
         )
     };
-    ctx.kids(v, "aux").any(be)
-        || (ctx.rel(v) == "acl" && !ctx.kids(v, "nsubj").any(|_| true))
-        || (ctx.rel(v) == "conj" && ctx.head(v).is_some_and(|h| ctx.kids(h, "aux").any(be)))
+    ctx.kids(v, Rel::Aux).any(be)
+        || (ctx.rel(v) == Rel::Acl && !ctx.kids(v, Rel::Nsubj).any(|_| true))
+        || (ctx.rel(v) == Rel::Conj && ctx.head(v).is_some_and(|h| ctx.kids(h, Rel::Aux).any(be)))
 }
 
 /// Builds the event of `hit` in sentence `s`, or `None` when the words do
@@ -480,10 +482,10 @@ fn build(ctx: &Ctx<'_>, s: usize, hit: &Hit, before: &[Hit], after: &[Hit]) -> O
     // (the verb, whose subject is the event itself, reports no other).
     if targets.is_empty() && !ctx.is_verbal(hit.head) {
         let mut h = hit.head;
-        if ctx.rel(h) == "compound" {
+        if ctx.rel(h) == Rel::Compound {
             h = ctx.head(h).unwrap_or(h);
         }
-        if ctx.rel(h) == "nsubj" {
+        if ctx.rel(h) == Rel::Nsubj {
             if let Some(verb) = ctx.head(h) {
                 if let Some(v) =
                     after.iter().find(|v| v.head == verb && v.trigger.kind == trigger.kind)
@@ -617,7 +619,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
                     EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac
                 )
             });
-            if matches!(ctx.rel(c), "obl" | "nmod") && !(case == "at" && place) {
+            if matches!(ctx.rel(c), Rel::Obl | Rel::Nmod) && !(case == "at" && place) {
                 out.extend(with_conjuncts(ctx, c));
             }
         }
@@ -631,7 +633,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
     };
     if verbal {
         let subj = subject(ctx, t, 0);
-        let obj = ctx.kids(t, "obj").next();
+        let obj = ctx.kids(t, Rel::Obj).next();
         if is_passive(ctx, t) {
             targets.extend(subj.map(|s| with_conjuncts(ctx, s)).unwrap_or_default());
             prep_args(t, &["by"], &mut actors);
@@ -639,7 +641,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             // operation is the agent.
             if actors.is_empty() {
                 for c in ctx.children[t].iter().copied() {
-                    if ctx.rel(c) == "obl" && ctx.case_of(c) == Some("in") {
+                    if ctx.rel(c) == Rel::Obl && ctx.case_of(c) == Some("in") {
                         actors.extend(modifier_name(ctx, c));
                     }
                 }
@@ -655,7 +657,8 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             // "agreed to compensate the victims": the object of what was
             // agreed, promised or asked for.
             if targets.is_empty() {
-                if let Some(o) = ctx.kids(t, "xcomp").next().and_then(|x| ctx.kids(x, "obj").next())
+                if let Some(o) =
+                    ctx.kids(t, Rel::Xcomp).next().and_then(|x| ctx.kids(x, Rel::Obj).next())
                 {
                     targets.extend(with_conjuncts(ctx, o));
                 }
@@ -663,7 +666,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             // "alleged Mahan had contributed to ...": an accusation is
             // against the subject of what it says.
             if targets.is_empty() && kind == EventKind::Accuse {
-                if let Some(said) = ctx.kids(t, "ccomp").next() {
+                if let Some(said) = ctx.kids(t, Rel::Ccomp).next() {
                     targets.extend(
                         subject(ctx, said, 0).map(|s| with_conjuncts(ctx, s)).unwrap_or_default(),
                     );
@@ -680,10 +683,10 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             // "suicide" in "suicide bombing" is the event's own word.
             let before = c < t && !phrase.contains(ctx.doc.tokens[c].span);
             match ctx.rel(c) {
-                "nmod"
+                Rel::Nmod
                     if before
                         && ctx
-                            .kids(c, "case")
+                            .kids(c, Rel::Case)
                             .any(|k| ctx.word(k) == "'s" || ctx.word(k) == "'")
                         // "Friday's attack" says when, not who.
                         && !ctx.in_time(c) =>
@@ -694,9 +697,9 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
                         actors.extend(argument(ctx, c));
                     }
                 }
-                "compound" | "amod" if before && ctx.mention_of[c].is_some() => {
+                Rel::Compound | Rel::Amod if before && ctx.mention_of[c].is_some() => {
                     let m = &ctx.doc.mentions[ctx.mention_of[c].unwrap_or(0)];
-                    let in_phrase = m.tokens.start > 0 && ctx.tag(m.tokens.start - 1) == "ADP";
+                    let in_phrase = m.tokens.start > 0 && ctx.tag(m.tokens.start - 1) == Upos::Adp;
                     // "the Kabul bombing" is where, "the Taliban attack" and
                     // "United States sanctions" who.
                     let place = matches!(m.kind, EntityKind::Loc | EntityKind::Fac)
@@ -730,17 +733,18 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
         // "an attack conducted by the Taliban", "an attack claimed by IS";
         // the parse may hang the participle on the clause's verb when a
         // comma parts them ("the attack, reportedly conducted by ...").
-        for v in ctx.kids(t, "acl").collect::<Vec<_>>() {
+        for v in ctx.kids(t, Rel::Acl).collect::<Vec<_>>() {
             prep_args(v, &["by"], &mut actors);
         }
         if actors.is_empty() {
             let end = ctx.sentence_tokens(t).end;
-            let next = (t + 1..end.min(t + 4)).find(|&k| ctx.word(k) != "," && ctx.tag(k) != "ADV");
+            let next =
+                (t + 1..end.min(t + 4)).find(|&k| ctx.word(k) != "," && ctx.tag(k) != Upos::Adv);
             if let Some(v) = next.filter(|&k| {
                 ctx.word(t + 1) == ","
-                    && ctx.tag(k) == "VERB"
-                    && matches!(ctx.rel(k), "acl" | "advcl")
-                    && !ctx.kids(k, "nsubj").any(|_| true)
+                    && ctx.tag(k) == Upos::Verb
+                    && matches!(ctx.rel(k), Rel::Acl | Rel::Advcl)
+                    && !ctx.kids(k, Rel::Nsubj).any(|_| true)
             }) {
                 prep_args(v, &["by"], &mut actors);
             }
@@ -756,11 +760,11 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             }
             if on + 1 < end && matches!(ctx.word(on), "on" | "against") {
                 let mut k = on + 1;
-                while k + 1 < end && matches!(ctx.tag(k), "DET" | "ADJ" | "NUM") {
+                while k + 1 < end && matches!(ctx.tag(k), Upos::Det | Upos::Adj | Upos::Num) {
                     k += 1;
                 }
                 // "air base": the phrase's head, not its first noun.
-                while ctx.rel(k) == "compound" {
+                while ctx.rel(k) == Rel::Compound {
                     match ctx.head(k).filter(|&h| h > k && h < end) {
                         Some(h) => k = h,
                         None => break,
@@ -781,7 +785,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
             }
         }
         // "Abqaiq was the target of an attack".
-        if targets.is_empty() && ctx.rel(t) == "nmod" {
+        if targets.is_empty() && ctx.rel(t) == Rel::Nmod {
             if let Some(h) = ctx
                 .head(t)
                 .filter(|&h| matches!(ctx.word(h), "target" | "targets" | "victim" | "victims"))
@@ -792,7 +796,7 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
         }
         // The verb that carries the noun.
         let mut carrier = t;
-        if ctx.rel(t) == "nmod" {
+        if ctx.rel(t) == Rel::Nmod {
             // "claimed responsibility for the attack".
             if let Some(h) =
                 ctx.head(t).filter(|&h| matches!(ctx.word(h), "responsibility" | "credit"))
@@ -800,13 +804,13 @@ fn participants(ctx: &Ctx<'_>, hit: &Hit) -> (Vec<Argument>, Vec<Argument>) {
                 carrier = h;
             }
         }
-        if matches!(ctx.rel(carrier), "obj" | "obl" | "nsubj") {
+        if matches!(ctx.rel(carrier), Rel::Obj | Rel::Obl | Rel::Nsubj) {
             if let Some(v) = ctx.head(carrier).filter(|&v| ctx.is_verbal(v)) {
                 let word = ctx.word(v);
                 let subj = subject(ctx, v, 0).map(|s| with_conjuncts(ctx, s)).unwrap_or_default();
-                if ctx.rel(carrier) != "nsubj" && LEXICON.is_form_of(word, &LEXICON.undergo) {
+                if ctx.rel(carrier) != Rel::Nsubj && LEXICON.is_form_of(word, &LEXICON.undergo) {
                     targets.extend(subj);
-                } else if ctx.rel(carrier) != "nsubj"
+                } else if ctx.rel(carrier) != Rel::Nsubj
                     && (LEXICON.is_form_of(word, &LEXICON.light) || carrier != t)
                     && actors.is_empty()
                 {
@@ -827,12 +831,15 @@ fn left_phrase(ctx: &Ctx<'_>, v: usize) -> Option<Argument> {
     let mut k = v;
     while k > start
         && v - k < 8
-        && !matches!(ctx.tag(k - 1), "VERB" | "AUX" | "PUNCT" | "SCONJ" | "CCONJ" | "PRON")
+        && !matches!(
+            ctx.tag(k - 1),
+            Upos::Verb | Upos::Aux | Upos::Punct | Upos::Sconj | Upos::Cconj | Upos::Pron
+        )
         && ctx.doc.tokens[k - 1].kind != crate::doc::TokenKind::Quote
     {
         k -= 1;
     }
-    while k < v && matches!(ctx.tag(k), "DET" | "ADP") {
+    while k < v && matches!(ctx.tag(k), Upos::Det | Upos::Adp) {
         k += 1;
     }
     if k >= v {
@@ -856,17 +863,17 @@ fn left_phrase(ctx: &Ctx<'_>, v: usize) -> Option<Argument> {
 /// government").
 fn agents(ctx: &Ctx<'_>, t: usize) -> (Vec<Argument>, Vec<Argument>) {
     // "the protester death count" names no event.
-    if ctx.rel(t) == "compound" {
+    if ctx.rel(t) == Rel::Compound {
         return (Vec::new(), Vec::new());
     }
     let actors = with_conjuncts(ctx, t);
     let mut targets = Vec::new();
     for c in ctx.children[t].iter().copied() {
-        if ctx.rel(c) == "nmod" && ctx.case_of(c) == Some("against") {
+        if ctx.rel(c) == Rel::Nmod && ctx.case_of(c) == Some("against") {
             targets.extend(with_conjuncts(ctx, c));
         }
     }
-    if targets.is_empty() && ctx.rel(t) == "nsubj" {
+    if targets.is_empty() && ctx.rel(t) == Rel::Nsubj {
         // What they say is not done to anyone: "protesters claimed Iran ...".
         let says = |v: usize| {
             let lex = &*crate::claims::LEXICONS;
@@ -875,7 +882,7 @@ fn agents(ctx: &Ctx<'_>, t: usize) -> (Vec<Argument>, Vec<Argument>) {
         if let Some(v) =
             ctx.head(t).filter(|&v| ctx.is_verbal(v) && !is_passive(ctx, v) && !says(v))
         {
-            if let Some(o) = ctx.kids(v, "obj").next() {
+            if let Some(o) = ctx.kids(v, Rel::Obj).next() {
                 targets.extend(with_conjuncts(ctx, o));
             }
         }
@@ -889,7 +896,7 @@ fn modifier_name(ctx: &Ctx<'_>, noun: usize) -> Option<Argument> {
     let m = ctx.children[noun]
         .iter()
         .copied()
-        .filter(|&c| c < noun && matches!(ctx.rel(c), "compound" | "amod"))
+        .filter(|&c| c < noun && matches!(ctx.rel(c), Rel::Compound | Rel::Amod))
         .find_map(|c| ctx.mention_of[c])?;
     let mention = &ctx.doc.mentions[m];
     matches!(mention.kind, EntityKind::Org | EntityKind::Gpe | EntityKind::Norp).then(|| Argument {
@@ -906,8 +913,8 @@ fn claimed_by(ctx: &Ctx<'_>, o: usize) -> Option<Vec<Argument>> {
         return None;
     }
     let owner = ctx.children[o].iter().copied().find(|&c| {
-        (ctx.rel(c) == "nmod"
-            && ctx.kids(c, "case").any(|k| matches!(ctx.word(k), "'s" | "'" | "by" | "from")))
+        (ctx.rel(c) == Rel::Nmod
+            && ctx.kids(c, Rel::Case).any(|k| matches!(ctx.word(k), "'s" | "'" | "by" | "from")))
             || (c < o && ctx.mention_of[c].is_some())
     })?;
     argument(ctx, owner).map(|a| vec![a])
@@ -943,7 +950,10 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
     let lexicon = &*LEXICON;
     // "a planned shopping centre bombing": the words before an event word.
     let mut k = t;
-    while k > 0 && matches!(ctx.tag(k - 1), "ADJ" | "NOUN" | "PROPN" | "VERB") && t - k < 4 {
+    while k > 0
+        && matches!(ctx.tag(k - 1), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Verb)
+        && t - k < 4
+    {
         k -= 1;
         if lexicon.irrealis.contains(ctx.word(k)) {
             return true;
@@ -962,8 +972,10 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
     for _ in 0..4 {
         for &c in &ctx.children[cur] {
             let marker = match ctx.rel(c) {
-                "advmod" | "aux" | "det" | "amod" => lexicon.irrealis.contains(ctx.word(c)),
-                "mark" => matches!(ctx.word(c), "if" | "unless" | "whether"),
+                Rel::Advmod | Rel::Aux | Rel::Det | Rel::Amod => {
+                    lexicon.irrealis.contains(ctx.word(c))
+                }
+                Rel::Mark => matches!(ctx.word(c), "if" | "unless" | "whether"),
                 _ => false,
             };
             if marker {
@@ -974,21 +986,31 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
         if ctx.is_verbal(cur)
             && subject(ctx, cur, 0).is_some_and(|s| {
                 matches!(ctx.word(s), "nobody" | "none" | "no-one")
-                    || ctx.kids(s, "det").any(|d| ctx.word(d) == "no")
+                    || ctx.kids(s, Rel::Det).any(|d| ctx.word(d) == "no")
             })
         {
             return true;
         }
         let Some(h) = ctx.head(cur) else { return false };
         match ctx.rel(cur) {
-            "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "advcl" | "nsubj" | "compound" => {
-                if ctx.rel(cur) != "nsubj" && lexicon.any_lemma_in(ctx.word(h), &lexicon.irrealis) {
+            Rel::Xcomp
+            | Rel::Ccomp
+            | Rel::Obj
+            | Rel::Obl
+            | Rel::Nmod
+            | Rel::Acl
+            | Rel::Advcl
+            | Rel::Nsubj
+            | Rel::Compound => {
+                if ctx.rel(cur) != Rel::Nsubj
+                    && lexicon.any_lemma_in(ctx.word(h), &lexicon.irrealis)
+                {
                     return true;
                 }
                 // An infinitive is a purpose, a plan or an effort ("efforts
                 // to negotiate", "sent to arrest") unless its governor says
                 // it happened ("began to", "managed to").
-                let infinitive = ctx.kids(cur, "mark").any(|m| ctx.word(m) == "to");
+                let infinitive = ctx.kids(cur, Rel::Mark).any(|m| ctx.word(m) == "to");
                 if infinitive && !lexicon.any_lemma_in(ctx.word(h), &lexicon.aspectual) {
                     return true;
                 }
@@ -1002,7 +1024,7 @@ fn is_irrealis(ctx: &Ctx<'_>, t: usize) -> bool {
                 }
                 cur = h;
             }
-            "conj" => cur = h,
+            Rel::Conj => cur = h,
             _ => return false,
         }
     }
@@ -1028,12 +1050,12 @@ fn location(
         event.actors.iter().chain(&event.targets).any(|p| same(p, a) || p.span.contains(a.span))
     };
     let mut scope = vec![t];
-    if let Some(h) = ctx.head(t).filter(|_| matches!(ctx.rel(t), "obj" | "obl")) {
+    if let Some(h) = ctx.head(t).filter(|_| matches!(ctx.rel(t), Rel::Obj | Rel::Obl)) {
         scope.push(h);
     }
     for &v in &scope {
         for c in ctx.children[v].iter().copied() {
-            if matches!(ctx.rel(c), "obl" | "nmod")
+            if matches!(ctx.rel(c), Rel::Obl | Rel::Nmod)
                 && ctx.case_of(c).is_some_and(|p| {
                     matches!(p, "in" | "at" | "near" | "outside" | "inside" | "across" | "around")
                 })
@@ -1103,13 +1125,13 @@ fn report(ctx: &Ctx<'_>, event: &mut Event) {
 /// Whether the event noun at `t` points back to an event told before:
 /// "the attack", "Friday's attack", "this attack".
 fn refers_back(ctx: &Ctx<'_>, t: usize) -> bool {
-    matches!(ctx.tag(t), "NOUN" | "PROPN")
+    matches!(ctx.tag(t), Upos::Noun | Upos::Propn)
         && ctx.children[t].iter().any(|&c| {
-            (ctx.rel(c) == "det"
+            (ctx.rel(c) == Rel::Det
                 && matches!(ctx.word(c), "the" | "this" | "that" | "these" | "those"))
-                || (ctx.rel(c) == "nmod"
+                || (ctx.rel(c) == Rel::Nmod
                     && c < t
-                    && ctx.kids(c, "case").any(|k| ctx.word(k) == "'s"))
+                    && ctx.kids(c, Rel::Case).any(|k| ctx.word(k) == "'s"))
         })
 }
 

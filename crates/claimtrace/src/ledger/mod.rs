@@ -35,7 +35,7 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, Timelike};
 
-use crate::doc::{Document, Stamp};
+use crate::doc::{Document, Stamp, Upos};
 
 /// Where an article's date came from, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -336,7 +336,7 @@ fn claim_signature(doc: &Document, claim: &crate::doc::Claim, entities: &[String
     };
     let tokens = &doc.tokens[sentence.tokens.clone()];
     let inside = |t: &&crate::doc::Token| claim.span.contains(t.span);
-    let tagged: Option<Vec<(&str, &str)>> =
+    let tagged: Option<Vec<(&str, Upos)>> =
         tokens.iter().filter(inside).map(|t| Some((doc.slice(t.span), t.tag?))).collect();
     match tagged {
         Some(tagged) if !tagged.is_empty() => {

@@ -8,6 +8,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
 
 use super::hash::{fnv1a, mix, FNV_OFFSET, GOLDEN};
+use crate::doc::Upos;
 
 static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/ledger/stopwords.txt")
@@ -82,8 +83,8 @@ impl Signature {
         let tokens = crate::segment::tokenize(text);
         let words: Vec<&str> = tokens.iter().filter_map(|t| text.get(t.span.range())).collect();
         let tags = crate::tag::tagger::tag(&crate::tag::TAGGER, &words);
-        let tagged: Vec<(&str, &str)> =
-            words.iter().zip(&tags).map(|(&w, &t)| (w, crate::tag::tagger::UPOS[t])).collect();
+        let tagged: Vec<(&str, Upos)> =
+            words.iter().zip(&tags).map(|(&w, &t)| (w, Upos::ALL[t])).collect();
         Signature::of_tagged(text, entities, &tagged, None)
     }
 
@@ -94,8 +95,8 @@ impl Signature {
     pub fn of_tagged(
         text: &str,
         entities: &[String],
-        tagged: &[(&str, &str)],
-        after: Option<&str>,
+        tagged: &[(&str, Upos)],
+        after: Option<Upos>,
     ) -> Signature {
         let mut sig = Signature::named(text, entities);
         (sig.nouns, sig.subjects) = nouns(tagged, after, &sig);
@@ -171,17 +172,17 @@ impl Signature {
 /// holds); and the runs no preposition or conjunction follows
 /// ([`Signature::subjects`]; `after` tags the word after the last).
 fn nouns(
-    tagged: &[(&str, &str)],
-    after: Option<&str>,
+    tagged: &[(&str, Upos)],
+    after: Option<Upos>,
     sig: &Signature,
 ) -> (BTreeSet<String>, BTreeSet<String>) {
     let (mut nouns, mut subjects) = (BTreeSet::new(), BTreeSet::new());
-    if !tagged.iter().any(|&(_, tag)| tag == "NOUN") {
+    if !tagged.iter().any(|&(_, tag)| tag == Upos::Noun) {
         return (nouns, subjects);
     }
     let names = name_keys(sig);
-    let noun = |&(word, tag): &(&str, &str)| -> Option<Box<str>> {
-        if tag != "NOUN" {
+    let noun = |&(word, tag): &(&str, Upos)| -> Option<Box<str>> {
+        if tag != Upos::Noun {
             return None;
         }
         let stemmed = word_stem(&word.to_lowercase());
@@ -200,7 +201,7 @@ fn nouns(
         // (Past the last word, the word after the claim.)
         let next = tagged.get(k).map(|&(_, tag)| tag).or(after);
         let compound = run.join("_");
-        if !matches!(next, Some("ADP" | "SCONJ" | "PRON")) {
+        if !matches!(next, Some(Upos::Adp | Upos::Sconj | Upos::Pron)) {
             subjects.insert(compound.clone());
         }
         if run.len() > 1 {
@@ -1257,14 +1258,14 @@ mod tests {
     fn a_claim_s_nouns_are_read_from_its_sentence_s_tags() {
         let text = "talks on the bombing took place";
         let tagged = [
-            ("talks", "NOUN"),
-            ("on", "ADP"),
-            ("the", "DET"),
-            ("bombing", "NOUN"),
-            ("took", "VERB"),
-            ("place", "NOUN"),
+            ("talks", Upos::Noun),
+            ("on", Upos::Adp),
+            ("the", Upos::Det),
+            ("bombing", Upos::Noun),
+            ("took", Upos::Verb),
+            ("place", Upos::Noun),
         ];
-        let s = Signature::of_tagged(text, &[], &tagged, Some("ADP"));
+        let s = Signature::of_tagged(text, &[], &tagged, Some(Upos::Adp));
         let stems = |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>();
         assert_eq!(stems(&s.nouns), ["bomb", "place", "talk"]);
         // "talks" before "on", "place" before the word after the claim
@@ -1276,7 +1277,12 @@ mod tests {
         let named = Signature::of_tagged(
             "the Supreme Court ruled",
             &["Supreme Court".into()],
-            &[("the", "DET"), ("Supreme", "ADJ"), ("Court", "NOUN"), ("ruled", "VERB")],
+            &[
+                ("the", Upos::Det),
+                ("Supreme", Upos::Adj),
+                ("Court", Upos::Noun),
+                ("ruled", Upos::Verb),
+            ],
             None,
         );
         assert!(named.nouns.is_empty(), "{named:?}");

@@ -21,7 +21,7 @@ pub mod gazetteer;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::doc::{Document, EntityKind, Geo, Span};
+use crate::doc::{Document, EntityKind, Geo, Span, Upos};
 use gazetteer::{NameHit, Place, PlaceGazetteer, PlaceKind};
 
 /// The shipped gazetteer, read on first use, its name table as `build.rs`
@@ -100,12 +100,12 @@ impl Evidence {
 /// own name, written right after a locative ("in Magnitogorsk", "from
 /// Jolo") and tagged a proper noun (not "in March"): word ranges, longest
 /// first at each position (up to four capitalised words).
-pub fn located_names(words: &[&str], tags: &[&str]) -> Vec<(usize, usize)> {
+pub fn located_names(words: &[&str], tags: &[Upos]) -> Vec<(usize, usize)> {
     let g = &*PLACES;
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let mut out = Vec::new();
     for k in 1..words.len() {
-        if tags.get(k) != Some(&"PROPN")
+        if tags.get(k) != Some(&Upos::Propn)
             || !WORDS.locatives.iter().any(|l| words[k - 1].eq_ignore_ascii_case(l))
         {
             continue;

@@ -18,7 +18,7 @@ pub mod tagger;
 
 use std::sync::LazyLock;
 
-use crate::doc::Document;
+use crate::doc::{Document, Rel, Upos};
 use perceptron::Model;
 
 /// The shipped model `models/NAME.bin`: on a little-endian machine its
@@ -66,7 +66,7 @@ pub fn tag_document(doc: &mut Document, model: &Model) {
             continue;
         }
         for (i, t) in range.zip(tags) {
-            doc.tokens[i].tag = Some(tagger::UPOS[t]);
+            doc.tokens[i].tag = Upos::from_index(t);
         }
     }
 }
@@ -77,7 +77,8 @@ pub fn parse_document(doc: &mut Document, parser: &parser::Parser<'_>) {
     let forms = forms::Forms::take_from(doc);
     for sentence_idx in 0..doc.sentences.len() {
         let range = doc.sentences[sentence_idx].tokens.clone();
-        let tags: Vec<&str> = range.clone().map(|i| doc.tokens[i].tag.unwrap_or("X")).collect();
+        let tags: Vec<&str> =
+            range.clone().map(|i| doc.tokens[i].tag.unwrap_or(Upos::X).as_str()).collect();
         let parse = parser.parse_normalized(&forms.norms(range.clone()), &tags);
         if parse.heads.len() != range.len() {
             continue;
@@ -85,7 +86,7 @@ pub fn parse_document(doc: &mut Document, parser: &parser::Parser<'_>) {
         let first = range.start;
         for (k, i) in range.enumerate() {
             doc.tokens[i].head = parse.heads[k].map(|h| first + h);
-            doc.tokens[i].rel = Some(parser::RELATIONS[parse.rels[k]]);
+            doc.tokens[i].rel = Rel::from_index(parse.rels[k]);
         }
     }
     doc.forms = forms;

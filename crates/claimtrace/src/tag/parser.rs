@@ -10,47 +10,11 @@ use super::perceptron::{
     argmax, feature, feature_part, feature_parts, feature_start, Direct, Model, Rng, Trainer, LANES,
 };
 use super::tagger::{normalize, UPOS};
+use crate::doc::Rel;
 
-/// The Universal Dependencies base relations, in model label order.
-pub const RELATIONS: [&str; 37] = [
-    "acl",
-    "advcl",
-    "advmod",
-    "amod",
-    "appos",
-    "aux",
-    "case",
-    "cc",
-    "ccomp",
-    "clf",
-    "compound",
-    "conj",
-    "cop",
-    "csubj",
-    "dep",
-    "det",
-    "discourse",
-    "dislocated",
-    "expl",
-    "fixed",
-    "flat",
-    "goeswith",
-    "iobj",
-    "list",
-    "mark",
-    "nmod",
-    "nsubj",
-    "nummod",
-    "obj",
-    "obl",
-    "orphan",
-    "parataxis",
-    "punct",
-    "reparandum",
-    "root",
-    "vocative",
-    "xcomp",
-];
+/// The Universal Dependencies base relations' names, in model label
+/// order ([`Rel`]).
+pub const RELATIONS: [&str; 37] = Rel::NAMES;
 
 /// A parse: head (`None` for the root) and relation index per word.
 #[derive(Clone, Debug, PartialEq, Eq)]

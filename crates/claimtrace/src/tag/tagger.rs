@@ -7,12 +7,10 @@ use super::forms::Forms;
 use super::perceptron::{
     argmax, feature, feature_part, feature_parts, feature_start, Model, Rng, Trainer,
 };
+use crate::doc::Upos;
 
-/// The 17 Universal POS tags, in model class order.
-pub const UPOS: [&str; 17] = [
-    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
-    "PUNCT", "SCONJ", "SYM", "VERB", "X",
-];
+/// The 17 Universal POS tags' names, in model class order ([`Upos`]).
+pub const UPOS: [&str; 17] = Upos::NAMES;
 
 /// The UPOS tag index of a tag name.
 pub fn upos_index(tag: &str) -> Option<usize> {
