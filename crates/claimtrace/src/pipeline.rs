@@ -279,8 +279,9 @@ impl Stage for Claims {
         "claims"
     }
     /// It reads tags (noun uses of cue words), the parse (subjects and
-    /// objects of cues) and the entities (people that pronouns and
-    /// surnames name).
+    /// objects of cues), the entities (people that pronouns and surnames
+    /// name), and the times and counts (which make a sentence in the
+    /// article's own voice concrete enough to check).
     fn requires(&self) -> &'static [Layer] {
         &[
             Layer::Paragraphs,
@@ -289,6 +290,8 @@ impl Stage for Claims {
             Layer::Tags,
             Layer::Parse,
             Layer::Entities,
+            Layer::Times,
+            Layer::Counts,
         ]
     }
     fn assigns(&self) -> &'static [Layer] {
@@ -395,6 +398,17 @@ mod tests {
         );
         let err = Pipeline::new(vec![Box::new(Segment), Box::new(Counts)]).err().unwrap();
         assert_eq!(err, UnmetRequirement { stage: "counts", layer: Layer::Times });
+        // The claims stage reads times and counts (what makes a sentence
+        // checkable), so it cannot run before them.
+        let early: Vec<Box<dyn Stage>> = vec![
+            Box::new(Segment),
+            Box::new(Tag),
+            Box::new(Parse),
+            Box::new(Entities),
+            Box::new(Claims),
+        ];
+        let err = Pipeline::new(early).err().unwrap();
+        assert_eq!(err, UnmetRequirement { stage: "claims", layer: Layer::Times });
     }
 
     #[test]
