@@ -543,6 +543,17 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
         }
         return Some(head);
     }
+    // Names joined by "and" ("France and Germany", "both Saudi Arabia and
+    // the United States", "Russia, China and Iran") speak together: the
+    // source is all of them, not the last.
+    if let Some(names) = coordinated_names(ctx, named_from..to) {
+        let span = ctx.token_span(names.start, names.end);
+        return Some(Source {
+            text: ctx.doc.slice(span).to_string(),
+            span: Some(span),
+            kind: SourceKind::Named,
+        });
+    }
     // A person the entity stage found names the source ("Mayor of London
     // Sadiq Khan", "Lucy Fischer of The Times"); else a name that ends the
     // phrase ("the ministry's Boris Dubrovsky").
@@ -630,6 +641,62 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
         )),
         kind,
     })
+}
+
+/// The names of `phrase` when it is nothing but two or more names (the
+/// entity stage's, or runs of capitalised proper nouns), joined by commas and one "and" or "or" before the
+/// last, each with at most a determiner before it, "both" or "either"
+/// before the first ("both Saudi Arabia and the United States"): their
+/// tokens, from the first name to the last.
+fn coordinated_names(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Range<usize>> {
+    let words = ctx.words();
+    let mentions = &ctx.doc.mentions;
+    // A phrase cut from a longer one after "in", "of" ("the University
+    // of Colorado ... in Colorado and the College of Wooster") says where
+    // or whose, not who.
+    let before = phrase.start.checked_sub(1).map(|k| ctx.lower[k].as_str());
+    if matches!(before, Some("in" | "at" | "of" | "near" | "outside" | "inside")) {
+        return None;
+    }
+    let mut k = phrase.start;
+    if matches!(ctx.lower[k].as_str(), "both" | "either") {
+        k += 1;
+    }
+    let (mut first, mut names, mut joined) = (None, 0, false);
+    while k < phrase.end {
+        k = skip_determiners(words, k..phrase.end);
+        let at = mentions.partition_point(|m| m.tokens.start < k);
+        let mention =
+            mentions.get(at).filter(|m| m.tokens.start == k && m.tokens.end <= phrase.end);
+        // A name the entity stage missed: a run of capitalised proper nouns.
+        let end = match mention {
+            Some(m) => m.tokens.end,
+            None => (k..phrase.end)
+                .find(|&j| !(ctx.is_capitalized(j) && ctx.doc.tokens[j].tag == Some(Upos::Propn)))
+                .unwrap_or(phrase.end),
+        };
+        if end == k {
+            return None;
+        }
+        first.get_or_insert(k);
+        names += 1;
+        k = end;
+        if k == phrase.end || joined {
+            break;
+        }
+        // A comma (with "and" after it before the last name), or "and".
+        if words[k] == "," {
+            k += 1;
+        }
+        if k < phrase.end && matches!(ctx.lower[k].as_str(), "and" | "or") {
+            if joined {
+                return None;
+            }
+            joined = true;
+            k += 1;
+        }
+    }
+    (names >= 2 && joined && k == phrase.end).then(|| first.unwrap_or(phrase.start)..phrase.end)
 }
 
 /// Whether a place the entity stage found ends `tokens` ("in Texas", "at
@@ -920,6 +987,39 @@ mod tests {
             source_of(body, "The Search and Rescue Agency").map(|s| s.0),
             Some("Search and Rescue Agency".to_string())
         );
+    }
+
+    #[test]
+    fn names_joined_by_and_speak_together() {
+        let named = |text: &str| Some((text.to_string(), SourceKind::Named));
+        let body = "Saudi Arabia and the United States said Iran was behind the attack.";
+        assert_eq!(
+            source_of(body, "Saudi Arabia and the United States"),
+            named("Saudi Arabia and the United States")
+        );
+        let body = "The attack was claimed by rebels, but both Saudi Arabia and the United \
+                    States have alleged Iranian involvement in the attack.";
+        assert_eq!(
+            source_of(body, "both Saudi Arabia and the United States"),
+            named("Saudi Arabia and the United States")
+        );
+        let body = "France, Germany and Italy said the deal was dead.";
+        assert_eq!(
+            source_of(body, "France , Germany and Italy"),
+            named("France, Germany and Italy")
+        );
+        // One name that holds "and" stays one; a description beside a name
+        // is not a second name.
+        let body = "The Search and Rescue Agency said the ship vanished.";
+        assert_eq!(
+            source_of(body, "The Search and Rescue Agency").map(|s| s.0),
+            Some("Search and Rescue Agency".to_string())
+        );
+        // A place after "in" is where the speakers are, not who they are.
+        let body = "Researchers at the University of Colorado in Boulder and the College of \
+                    Wooster in Ohio reported a new mechanism.";
+        let source = source_of(body, "Boulder and the College of Wooster");
+        assert_ne!(source.map(|s| s.0), Some("Boulder and the College of Wooster".to_string()));
     }
 
     #[test]
