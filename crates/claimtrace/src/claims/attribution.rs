@@ -2672,7 +2672,9 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
         // Facts in the article's own voice, one claim per clause.
         for clause in checkworthy::clauses(ctx, tokens.clone()) {
             let lead = sentence.index == 0 && clause.start == tokens.start;
-            if checkworthy::states_fact(ctx, clause.clone(), lead) {
+            if let Some(claim) = claimed_by(ctx, sentence, clause.clone()) {
+                push_claim(found, claim);
+            } else if checkworthy::states_fact(ctx, clause.clone(), lead) {
                 let end = subordinate_start(words, clause.clone()).unwrap_or(clause.end);
                 let claim_tokens = trim_punct(ctx, clause.start..end);
                 let text = ctx.span_text(claim_tokens.start, claim_tokens.end).to_string();
@@ -2701,6 +2703,38 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
         claim.strengthen(Status::Hedged, Some(ctx.token_span(hedge.start, hedge.end)));
     }
     push_claim(found, claim);
+}
+
+/// "The attack was claimed by the Islamic State": a clause whose
+/// predicate is "claimed" in the passive, its agent after "by", is the
+/// agent's claim of responsibility (as "the Islamic State claimed the
+/// attack" is), reported, not a fact the article states. (Other cues in
+/// the passive, "was reported by", are attributions.)
+fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> Option<Claim> {
+    let words = ctx.words();
+    let cue = (clause.start + 2..clause.end.saturating_sub(2)).find(|&k| {
+        matches!(words[k - 1], "was" | "were" | "been")
+            && words[k + 1] == "by"
+            && words[k] == "claimed"
+            && ctx.doc.tokens[k].tag == Some(Upos::Verb)
+    })?;
+    let agent = phrase_after(ctx, cue + 2..clause.end).and_then(|p| to_source(ctx, p))?;
+    let claim_tokens = trim_punct(ctx, clause.clone());
+    let cue_span = ctx.token_span(cue, cue + 1);
+    Some(Claim {
+        text: ctx.span_text(claim_tokens.start, claim_tokens.end).to_string(),
+        span: ctx.token_span(claim_tokens.start, claim_tokens.end),
+        sentence: sentence.index,
+        stances: vec![Stance {
+            actor: agent.text.clone(),
+            kind: StanceKind::Asserts,
+            cue: Some(cue_span),
+        }],
+        chain: vec![agent],
+        status: Status::Reported,
+        cue: Some(cue_span),
+        status_cue: Some(cue_span),
+    })
 }
 
 /// The comma before a trailing subordinate clause (", after ...", ", days
@@ -3746,6 +3780,21 @@ mod tests {
                 .map(|c| (c.text, c.status, c.chain.into_iter().map(|s| s.text).collect()))
                 .collect()
         })
+    }
+
+    #[test]
+    fn an_attack_claimed_by_a_group_is_the_group_s_claim() {
+        assert_eq!(
+            claims_of("The bombing in the market was claimed by the Islamic State on Sunday."),
+            vec![(
+                "The bombing in the market was claimed by the Islamic State on Sunday".to_string(),
+                Status::Reported,
+                vec!["Islamic State".to_string()]
+            )]
+        );
+        // Another cue in the passive is not a claim of responsibility.
+        let found = claims_of("The plan was suggested by the mayor in 2018.");
+        assert!(found.iter().all(|(_, status, _)| *status == Status::Asserted), "{found:?}");
     }
 
     #[test]
