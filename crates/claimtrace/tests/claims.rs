@@ -1786,6 +1786,14 @@ fn what_was_not_said_and_a_denial_with_a_reason() {
     check_claim(body, "Russian troops were responsible", &["Kyiv"], Status::Reported);
     let doc = analyze(body);
     assert!(doc.claims.iter().all(|c| !c.text.starts_with("it")), "{:?}", doc.claims);
+    // The reason a denier gives is its own claim, not what it denies.
+    let body = "Moscow said Ukrainian forces shelled the town. Kyiv denied the claims, saying \
+                Russian troops were responsible.";
+    check_claim(body, "Ukrainian forces shelled the town", &["Moscow"], Status::Disputed);
+    check_stance(body, "Ukrainian forces shelled the town", "Kyiv", StanceKind::Denies);
+    check_claim(body, "Russian troops were responsible", &["Kyiv"], Status::Reported);
+    let body = "The company rejected the report, saying its products were safe.";
+    check_claim(body, "its products were safe", &["The company"], Status::Reported);
 }
 
 /// "The BBC has verified the footage", "The video was authenticated by

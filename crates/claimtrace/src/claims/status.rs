@@ -193,10 +193,22 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let own_report = object.as_ref().is_some_and(|object| {
                 matches!(words[object.start], "its" | "their" | "his" | "her" | "our")
             });
+            // "The company rejected the report, saying its products were
+            // safe": what the denier says is its own claim, not the one it
+            // denies.
+            let denier_s_own = |target: &usize| {
+                kind == StanceKind::Denies
+                    && found.claims[*target].chain.first().is_some_and(|origin| {
+                        actors.iter().any(|actor| same_party(actor, &origin.text))
+                    })
+            };
             let target = object
                 .clone()
-                .and_then(|object| named_claim(ctx, reach, found, sentence_idx, object))
-                .or(sentence_target)
+                .and_then(|object| {
+                    let deniers: &[String] = if kind == StanceKind::Denies { &actors } else { &[] };
+                    named_claim_not_by(ctx, reach, found, sentence_idx, object, deniers)
+                })
+                .or(sentence_target.filter(|t| !denier_s_own(t)))
                 .or_else(|| {
                     (kind == StanceKind::Denies)
                         .then(|| answered_claim(ctx, reach, found, sentence_idx, cue, object))
@@ -217,11 +229,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let independent = kind == StanceKind::Confirms
                 && !own_report
                 && actors.iter().any(|actor| {
-                    let actor = actor.to_lowercase();
-                    !found.claims[target].chain.iter().any(|s| {
-                        let source = s.text.to_lowercase();
-                        source.contains(&actor) || actor.contains(&source)
-                    })
+                    !found.claims[target].chain.iter().any(|s| same_party(actor, &s.text))
                 });
             for actor in actors {
                 add_stance(&mut found.claims[target], &actor, kind, cue_span);
@@ -244,6 +252,14 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         }
     }
     contradictions(found);
+}
+
+/// Whether an actor and a source name one party, the one's name inside
+/// the other's in any case ("the ministry" and "Health Ministry" do not;
+/// "Ministry" and "the Health Ministry" do).
+fn same_party(actor: &str, source: &str) -> bool {
+    let (actor, source) = (actor.to_lowercase(), source.to_lowercase());
+    source.contains(&actor) || actor.contains(&source)
 }
 
 /// A later claim that says the opposite of an earlier one, from another
@@ -574,6 +590,19 @@ fn named_claim(
     sentence_idx: usize,
     object: Range<usize>,
 ) -> Option<usize> {
+    named_claim_not_by(ctx, reach, found, sentence_idx, object, &[])
+}
+
+/// [`named_claim`] among the claims none of `parties` made: a party that
+/// denies "the claims" does not deny its own.
+fn named_claim_not_by(
+    ctx: &Ctx<'_>,
+    reach: &Reach,
+    found: &Found,
+    sentence_idx: usize,
+    object: Range<usize>,
+    parties: &[String],
+) -> Option<usize> {
     let words = ctx.words();
     let noun_at = object.clone().find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
     let cue = &LEXICONS.claim_nouns[words[noun_at]];
@@ -585,7 +614,8 @@ fn named_claim(
     let mut best: Option<(usize, usize)> = None;
     for i in reach.claims(found, sentence_idx) {
         let claim = &found.claims[i];
-        if claim.chain.is_empty() {
+        let Some(origin) = claim.chain.first() else { continue };
+        if parties.iter().any(|party| same_party(party, &origin.text)) {
             continue;
         }
         let mut score = 1;
