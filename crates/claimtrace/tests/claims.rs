@@ -717,6 +717,19 @@ fn a_clause_after_adding_is_one_claim() {
 
 // Claim cues.
 claim!(claimed_without_evidence, "Russian officials had earlier claimed without evidence there was Ukrainian involvement in the attack.", "Ukrainian involvement", ["Russian officials"], Disputed);
+
+/// ", without providing evidence" after the content says how it was
+/// claimed: the status reads it, the claim's text leaves it out.
+#[test]
+fn evidence_lacking_after_the_content_disputes_it() {
+    let body =
+        "Pro-government outlets claimed the protesters were paid by foreign agents, without \
+                providing evidence.";
+    check_claim(body, "paid by foreign agents", &["Pro-government outlets"], Status::Disputed);
+    let doc = analyze(body);
+    let claim = find_claim(&doc, "paid by foreign agents");
+    assert_eq!(claim.text, "the protesters were paid by foreign agents");
+}
 claim!(
     alleged,
     "Prosecutors alleged that the director had diverted public funds.",

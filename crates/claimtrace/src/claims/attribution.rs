@@ -2010,7 +2010,10 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             && (names_a_claim(words, after)
                 || (i + 1..sentence_end.min(i + 5)).any(|k| matches!(words[k], "that" | "which"))
                     && LEXICONS.unverified.find(words, i + 2..sentence_end).is_some());
+        // ", without providing evidence" says how it was claimed: not
+        // content (the status reads it).
         if evaluation
+            || at_comma && LEXICONS.dispute.match_at(words, i + 1).is_some() && next == "without"
             || at_comma && (LEXICONS.chain.begins(next) || LEXICONS.participle.contains(next))
             || at_comma && answers_before(ctx, i + 1..sentence_end)
             || at_comma

@@ -348,7 +348,14 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
             }
         }
         let from = (start..end).find(|&k| ctx.doc.tokens[k].span.start() >= lo).unwrap_or(start);
-        let to = (from..end).find(|&k| ctx.doc.tokens[k].span.start() >= hi).unwrap_or(end);
+        let mut to = (from..end).find(|&k| ctx.doc.tokens[k].span.start() >= hi).unwrap_or(end);
+        // "..., without providing evidence" right after the claim says how
+        // it was claimed, outside its content.
+        if to + 1 < end && words[to] == "," {
+            if let Some(n) = LEXICONS.dispute.match_at(words, to + 1) {
+                to = (to + 1 + n).min(end);
+            }
+        }
         let cue = |found: Range<usize>| Some(ctx.token_span(found.start, found.end));
         // A dispute word inside the claim's own content is what the claim
         // says of something else ("Observers said they had found no
