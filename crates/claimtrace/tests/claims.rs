@@ -718,6 +718,27 @@ fn a_clause_after_adding_is_one_claim() {
 // Claim cues.
 claim!(claimed_without_evidence, "Russian officials had earlier claimed without evidence there was Ukrainian involvement in the attack.", "Ukrainian involvement", ["Russian officials"], Disputed);
 
+/// "The ministry said the claims were false": a speaker who calls a
+/// claim false (a claim noun, a copula, a word of rejection) denies it;
+/// calling its own report false, or a claim serious, denies nothing.
+#[test]
+fn saying_the_claims_were_false_denies_them() {
+    for (body, actor) in [
+        ("Opposition groups said 30 people were killed. The ministry said the claims were false.", "The ministry"),
+        (
+            "Opposition groups said 30 people were killed. The army said reports of civilian \
+             casualties were baseless.",
+            "The army",
+        ),
+    ] {
+        check_claim(body, "30 people were killed", &["Opposition groups"], Status::Disputed);
+        check_stance(body, "30 people were killed", bare(actor), StanceKind::Denies);
+    }
+    let body = "Opposition groups said 30 people were killed. The ministry said the claims were \
+                serious and would be investigated.";
+    check_claim(body, "30 people were killed", &["Opposition groups"], Status::Reported);
+}
+
 /// ", without providing evidence" after the content says how it was
 /// claimed: the status reads it, the claim's text leaves it out.
 #[test]

@@ -51,6 +51,14 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             }
         }
 
+        // "The ministry said the claims were false": a claim of this
+        // sentence that calls a claim false is its speaker's denial.
+        if let Some((target, actor, cue)) = called_false(ctx, reach, found, sentence_idx) {
+            add_stance(&mut found.claims[target], &actor, StanceKind::Denies, Some(cue));
+            found.claims[target].strengthen(Status::Disputed, Some(cue));
+            sentence_target = Some(target);
+        }
+
         // "An investigation by PolitiFact found no such action": the
         // latest claim of the last sentences is disputed, by the source
         // of the claim the words are in, else by the sentence's subject.
@@ -440,6 +448,38 @@ fn labels_false(
     let noun = (object.start..end).find(|&i| LEXICONS.claim_nouns.contains_key(words[i]))?;
     LEXICONS.false_label.find(words, noun + 1..end.min(noun + 6))?;
     Some(n)
+}
+
+/// "The ministry said the claims were false", "The army said reports of
+/// civilian casualties were baseless": a claim of sentence `sentence_idx`
+/// whose words are a noun phrase naming a claim (`claim_nouns.txt`), a
+/// copula and a word of `false.txt`. The claim it names (not one of the
+/// speaker's own), the speaker, and the false word's span.
+fn called_false(
+    ctx: &Ctx<'_>,
+    reach: &Reach,
+    found: &Found,
+    sentence_idx: usize,
+) -> Option<(usize, String, Span)> {
+    let words = ctx.words();
+    let sentence = &ctx.doc.sentences[sentence_idx];
+    found.claims.iter().filter(|c| c.sentence == sentence_idx).find_map(|claim| {
+        let speaker = claim.chain.first()?;
+        let tokens = sentence.tokens.clone();
+        let start =
+            tokens.clone().find(|&k| ctx.doc.tokens[k].span.start() >= claim.span.start())?;
+        let end = (start..tokens.end)
+            .find(|&k| ctx.doc.tokens[k].span.end() > claim.span.end())
+            .unwrap_or(tokens.end);
+        let copula = (start + 1..end.min(start + 8))
+            .find(|&k| matches!(words[k], "is" | "are" | "was" | "were"))?;
+        let subject = start..copula;
+        subject.clone().find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
+        let label = LEXICONS.false_label.find(words, copula + 1..end.min(copula + 4))?;
+        let parties = std::slice::from_ref(&speaker.text);
+        let target = named_claim_not_by(ctx, reach, found, sentence_idx, subject, parties)?;
+        Some((target, speaker.text.clone(), ctx.token_span(label.start, label.end)))
+    })
 }
 
 /// The first attributed claim of the paragraph of sentence `sentence_idx`, before
