@@ -718,6 +718,21 @@ fn a_clause_after_adding_is_one_claim() {
 // Claim cues.
 claim!(claimed_without_evidence, "Russian officials had earlier claimed without evidence there was Ukrainian involvement in the attack.", "Ukrainian involvement", ["Russian officials"], Disputed);
 
+/// "Local hospitals put the death toll at 45": a figure someone puts a
+/// count or a cost at is their estimate, reported (hedged with a hedge);
+/// "put" with no figure is an act.
+#[test]
+fn a_figure_put_at_is_the_estimate_of_whoever_puts_it() {
+    let body = "Officials said 30 people died. Local hospitals put the death toll at 45.";
+    check_claim(body, "put the death toll at 45", &["Local hospitals"], Status::Reported);
+    let body = "The UN puts the number of displaced at more than 2 million.";
+    check_claim(body, "number of displaced", &["UN"], Status::Reported);
+    let body = "Officials reportedly put the number of people killed at 52.";
+    check_claim(body, "people killed at 52", &["Officials"], Status::Hedged);
+    let body = "Rescuers put the injured at a nearby school.";
+    check_claim(body, "Rescuers put the injured", &[], Status::Asserted);
+}
+
 /// "The ministry said the claims were false": a speaker who calls a
 /// claim false (a claim noun, a copula, a word of rejection) denies it;
 /// calling its own report false, or a claim serious, denies nothing.

@@ -2671,6 +2671,14 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
             ctx.doc.tokens[k].kind == TokenKind::Number
                 || LEXICONS.count_words.contains(words[k]) && k > tokens.start
         });
+    // A count or a cost someone estimates is theirs (hedged or not).
+    if let Some(mut claim) = figure_put_at(ctx, sentence, tokens.clone()) {
+        if let Some(hedge) = &hedge {
+            claim.strengthen(Status::Hedged, Some(ctx.token_span(hedge.start, hedge.end)));
+        }
+        push_claim(found, claim);
+        return;
+    }
     if hedge.is_none() && !harm {
         // Facts in the article's own voice, one claim per clause.
         for clause in checkworthy::clauses(ctx, tokens.clone()) {
@@ -2734,6 +2742,50 @@ fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> O
             cue: Some(cue_span),
         }],
         chain: vec![agent],
+        status: Status::Reported,
+        cue: Some(cue_span),
+        status_cue: Some(cue_span),
+    })
+}
+
+/// "Local hospitals put the death toll at 45", "Analysts put the cost
+/// at $5 billion": a clause whose verb is "put" with a noun phrase and
+/// "at" a figure is its subject's estimate, reported, not a fact the
+/// article states.
+fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> Option<Claim> {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let subject = sentence_subject(ctx, clause.clone())?;
+    let verb = subject.end;
+    if !matches!(words[verb], "put" | "puts") || tokens[verb].tag != Some(Upos::Verb) {
+        return None;
+    }
+    // The noun phrase, then "at" and a figure ("at 45", "at more than 2
+    // million", "at $5 billion").
+    let at = (verb + 2..clause.end.min(verb + 8)).find(|&k| words[k] == "at")?;
+    // (A participle may qualify the noun: "the number of people killed".)
+    if (verb + 1..at).any(|k| tokens[k].tag == Some(Upos::Aux) || words[k] == ",") {
+        return None;
+    }
+    (at + 1..clause.end.min(at + 5)).find(|&k| tokens[k].kind == TokenKind::Number)?;
+    // "Officials reportedly put ...": the adverb is not the source's.
+    let mut subject = subject;
+    while subject.len() > 1 && tokens[subject.end - 1].tag == Some(Upos::Adv) {
+        subject.end -= 1;
+    }
+    let source = to_source(ctx, subject)?;
+    let claim_tokens = trim_punct(ctx, clause);
+    let cue_span = ctx.token_span(verb, verb + 1);
+    Some(Claim {
+        text: ctx.span_text(claim_tokens.start, claim_tokens.end).to_string(),
+        span: ctx.token_span(claim_tokens.start, claim_tokens.end),
+        sentence: sentence.index,
+        stances: vec![Stance {
+            actor: source.text.clone(),
+            kind: StanceKind::Asserts,
+            cue: Some(cue_span),
+        }],
+        chain: vec![source],
         status: Status::Reported,
         cue: Some(cue_span),
         status_cue: Some(cue_span),
