@@ -2717,7 +2717,8 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
 }
 
 /// "The attack was claimed by the Islamic State": a clause whose
-/// predicate is "claimed" in the passive, its agent after "by", is the
+/// predicate is a cue of `claimed_by.txt` in the passive, its agent after
+/// "by", is the
 /// agent's claim of responsibility (as "the Islamic State claimed the
 /// attack" is), reported, not a fact the article states. (Other cues in
 /// the passive, "was reported by", are attributions.)
@@ -2726,7 +2727,7 @@ fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> O
     let cue = (clause.start + 2..clause.end.saturating_sub(2)).find(|&k| {
         matches!(words[k - 1], "was" | "were" | "been")
             && words[k + 1] == "by"
-            && words[k] == "claimed"
+            && LEXICONS.claimed_by.contains(words[k])
             && ctx.doc.tokens[k].tag == Some(Upos::Verb)
     })?;
     let agent = phrase_after(ctx, cue + 2..clause.end).and_then(|p| to_source(ctx, p))?;
@@ -2749,7 +2750,8 @@ fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> O
 }
 
 /// "Local hospitals put the death toll at 45", "Analysts put the cost
-/// at $5 billion": a clause whose verb is "put" with a noun phrase and
+/// at $5 billion": a clause whose verb is one of `estimate.txt` with a
+/// noun phrase and
 /// "at" a figure is its subject's estimate, reported, not a fact the
 /// article states.
 fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> Option<Claim> {
@@ -2757,7 +2759,7 @@ fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -
     let tokens = &ctx.doc.tokens;
     let subject = sentence_subject(ctx, clause.clone())?;
     let verb = subject.end;
-    if !matches!(words[verb], "put" | "puts") || tokens[verb].tag != Some(Upos::Verb) {
+    if !LEXICONS.estimate.contains(words[verb]) || tokens[verb].tag != Some(Upos::Verb) {
         return None;
     }
     // The noun phrase, then "at" and a figure ("at 45", "at more than 2

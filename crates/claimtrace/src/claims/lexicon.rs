@@ -119,6 +119,12 @@ pub struct Lexicons {
     pub support: PhraseList,
     /// Cues that report an act when a noun phrase follows them.
     pub act: PhraseList,
+    /// Cues that, in the passive with an agent, make the clause the
+    /// agent's claim ("was claimed by").
+    pub claimed_by: PhraseList,
+    /// Verbs that make a figure after "at" their subject's estimate
+    /// ("put the toll at 45").
+    pub estimate: PhraseList,
     /// Cues whose content is a clause only: with a noun phrase for their
     /// object they are no cue ("wrote two novels").
     pub clause_only: PhraseList,
@@ -220,6 +226,8 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         no_comment: PhraseList::parse(data!("no_comment.txt")),
         support: PhraseList::parse(data!("support.txt")),
         act: PhraseList::parse(data!("act.txt")),
+        claimed_by: PhraseList::parse(data!("claimed_by.txt")),
+        estimate: PhraseList::parse(data!("estimate.txt")),
         clause_only: PhraseList::parse(data!("clause_only.txt")),
         clause_object: PhraseList::parse(data!("clause_object.txt")),
         stance_adjective: PhraseList::parse(data!("stance_adjective.txt")),
