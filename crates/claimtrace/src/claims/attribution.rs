@@ -2718,10 +2718,9 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
 
 /// "The attack was claimed by the Islamic State": a clause whose
 /// predicate is a cue of `claimed_by.txt` in the passive, its agent after
-/// "by", is the
-/// agent's claim of responsibility (as "the Islamic State claimed the
-/// attack" is), reported, not a fact the article states. (Other cues in
-/// the passive, "was reported by", are attributions.)
+/// "by", is the agent's claim of responsibility (as "the Islamic State
+/// claimed the attack" is), reported, not a fact the article states.
+/// (Other cues in the passive, "was reported by", are attributions.)
 fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> Option<Claim> {
     let words = ctx.words();
     let cue = (clause.start + 2..clause.end.saturating_sub(2)).find(|&k| {
@@ -2731,29 +2730,13 @@ fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> O
             && ctx.doc.tokens[k].tag == Some(Upos::Verb)
     })?;
     let agent = phrase_after(ctx, cue + 2..clause.end).and_then(|p| to_source(ctx, p))?;
-    let claim_tokens = trim_punct(ctx, clause.clone());
-    let cue_span = ctx.token_span(cue, cue + 1);
-    Some(Claim {
-        text: ctx.span_text(claim_tokens.start, claim_tokens.end).to_string(),
-        span: ctx.token_span(claim_tokens.start, claim_tokens.end),
-        sentence: sentence.index,
-        stances: vec![Stance {
-            actor: agent.text.clone(),
-            kind: StanceKind::Asserts,
-            cue: Some(cue_span),
-        }],
-        chain: vec![agent],
-        status: Status::Reported,
-        cue: Some(cue_span),
-        status_cue: Some(cue_span),
-    })
+    Some(whole_clause_reported(ctx, sentence, clause, cue, agent))
 }
 
 /// "Local hospitals put the death toll at 45", "Analysts put the cost
-/// at $5 billion": a clause whose verb is one of `estimate.txt` with a
-/// noun phrase and
-/// "at" a figure is its subject's estimate, reported, not a fact the
-/// article states.
+/// at $5 billion": a clause whose verb is one of `estimate.txt`, with a
+/// noun phrase and "at" a figure after it, is its subject's estimate,
+/// reported, not a fact the article states.
 fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> Option<Claim> {
     let words = ctx.words();
     let tokens = &ctx.doc.tokens;
@@ -2776,9 +2759,21 @@ fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -
         subject.end -= 1;
     }
     let source = to_source(ctx, subject)?;
+    Some(whole_clause_reported(ctx, sentence, clause, verb, source))
+}
+
+/// The whole `clause` (its final stop off) as `source`'s claim, reported,
+/// the token `cue` its cue.
+fn whole_clause_reported(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    clause: Range<usize>,
+    cue: usize,
+    source: Source,
+) -> Claim {
     let claim_tokens = trim_punct(ctx, clause);
-    let cue_span = ctx.token_span(verb, verb + 1);
-    Some(Claim {
+    let cue_span = ctx.token_span(cue, cue + 1);
+    Claim {
         text: ctx.span_text(claim_tokens.start, claim_tokens.end).to_string(),
         span: ctx.token_span(claim_tokens.start, claim_tokens.end),
         sentence: sentence.index,
@@ -2791,7 +2786,7 @@ fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -
         status: Status::Reported,
         cue: Some(cue_span),
         status_cue: Some(cue_span),
-    })
+    }
 }
 
 /// The comma before a trailing subordinate clause (", after ...", ", days
