@@ -644,10 +644,10 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
 }
 
 /// The names of `phrase` when it is nothing but two or more names (the
-/// entity stage's, or runs of capitalised proper nouns), joined by commas and one "and" or "or" before the
-/// last, each with at most a determiner before it, "both" or "either"
-/// before the first ("both Saudi Arabia and the United States"): their
-/// tokens, from the first name to the last.
+/// entity stage's, or runs of capitalised proper nouns) joined by commas
+/// and one "and" or "or" before the last, each with at most a determiner
+/// before it, "both" or "either" before the first ("both Saudi Arabia and
+/// the United States"): their tokens, from the first name to the last.
 fn coordinated_names(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Range<usize>> {
     let words = ctx.words();
     let mentions = &ctx.doc.mentions;
