@@ -718,6 +718,18 @@ fn a_clause_after_adding_is_one_claim() {
 // Claim cues.
 claim!(claimed_without_evidence, "Russian officials had earlier claimed without evidence there was Ukrainian involvement in the attack.", "Ukrainian involvement", ["Russian officials"], Disputed);
 
+/// A list of names before the cue is the source whole ("Russia, China and
+/// Iran said"); a name with an apposition is the name.
+#[test]
+fn a_list_of_names_speaks_together() {
+    let body = "Russia, China and Iran said the sanctions were illegal.";
+    check_claim(body, "the sanctions were illegal", &["Russia, China and Iran"], Status::Reported);
+    let body = "Germany, France, Italy and Spain said the deal was dead.";
+    check_claim(body, "the deal was dead", &["Germany, France, Italy and Spain"], Status::Reported);
+    let body = "Peskov, the Kremlin spokesman, said the attack was planned.";
+    check_claim(body, "the attack was planned", &["Peskov"], Status::Reported);
+}
+
 /// "Local hospitals put the death toll at 45": a figure someone puts a
 /// count or a cost at is their estimate, reported (hedged with a hedge);
 /// "put" with no figure is an act.

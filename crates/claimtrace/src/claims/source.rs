@@ -327,6 +327,25 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     while to < cue && reaches(to) && ctx.lower[to] != "," {
         to += 1;
     }
+    // "Russia, China and Iran said": a list of the subject's conjuncts
+    // goes on past its commas (an apposition, "Peskov, the Kremlin
+    // spokesman, said", does not), to its end: a list the parse leaves
+    // unfinished at a comma is not taken.
+    let head_end = to;
+    while to < cue && ctx.lower[to] == "," {
+        let next = (to + 1..cue).take_while(|&k| reaches(k) && ctx.lower[k] != ",").last();
+        let conjunct = next.is_some_and(|last| {
+            (to + 1..=last)
+                .any(|k| tokens[k].rel == Some(Rel::Conj) && tokens[k].head.is_some_and(reaches))
+        });
+        match next {
+            Some(last) if conjunct => to = last + 1,
+            _ => break,
+        }
+    }
+    if to != head_end && ctx.lower.get(to).is_some_and(|w| w == ",") {
+        to = head_end;
+    }
     // Leading punctuation or a comma-closed phrase is not the subject.
     if let Some(comma) = (from..subject).rev().find(|&k| ctx.lower[k] == ",") {
         from = comma + 1;
