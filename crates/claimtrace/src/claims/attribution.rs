@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::checkworthy;
+use super::checkworthy::{self, Voice};
 use super::lexicon::LEXICONS;
 use super::quotes::{self, Direct};
 use super::source::{
@@ -334,9 +334,14 @@ fn quoted_claims(
     let words = ctx.words();
     let sentences = &ctx.doc.sentences;
     let first = quotes::sentence_of(ctx, quote.content.start);
-    // The quotation opens its sentence, or follows a colon or semicolon.
+    // The quotation opens its sentence, or follows a colon or semicolon,
+    // or the comma after the cue that introduced it ("said, \"...\"").
+    let introduced = quote_cue.end() <= ctx.doc.tokens[quote.open].span.start();
     let opens = sentences.get(first).is_some_and(|s| {
-        quote.open == s.tokens.start || quote.open > 0 && matches!(words[quote.open - 1], ":" | ";")
+        quote.open == s.tokens.start
+            || quote.open > 0
+                && (matches!(words[quote.open - 1], ":" | ";")
+                    || introduced && words[quote.open - 1] == ",")
     });
     if !opens {
         return;
@@ -368,7 +373,7 @@ fn quoted_claims(
             // be ("we must ...") are rhetoric and program, not facts.
             let rhetoric = clause.clone().any(|k| LEXICONS.rhetoric.contains(words[k]));
             if rhetoric
-                || !checkworthy::states_fact(ctx, clause.clone(), false)
+                || !checkworthy::states_fact(ctx, clause.clone(), Voice::Speaker)
                 || checkworthy::evaluates(ctx, clause.clone())
             {
                 continue;
@@ -1855,6 +1860,28 @@ fn subordinate_main_end(
     (sentence_start..before).rev().find(|&i| words[i] == ",")
 }
 
+/// "wrote on Twitter: \"...\"", "told the public via Twitter, \"...\"":
+/// a short phrase with no verb in `rest` (the words after a cue), then a
+/// comma or colon and a quotation that runs to the sentence's end. The
+/// quotation is the content; the phrase says where or to whom it was
+/// said. The comma or colon's index.
+fn quotation_after_phrase(ctx: &Ctx<'_>, rest: Range<usize>) -> Option<usize> {
+    let words = ctx.words();
+    let kind = |k: usize| ctx.doc.tokens[k].kind;
+    let mark = (rest.start..rest.end.min(rest.start + 10))
+        .take_while(|&k| !looks_finite_verb(ctx, k) && kind(k) != TokenKind::Quote)
+        .find(|&k| {
+            matches!(words[k], "," | ":") && k + 1 < rest.end && kind(k + 1) == TokenKind::Quote
+        })?;
+    // The quotation ends the sentence (or runs on past it): after its
+    // closing mark only punctuation.
+    let closes_early = (mark + 2..rest.end).any(|k| {
+        kind(k) == TokenKind::Quote
+            && (k + 1..rest.end).any(|j| !matches!(kind(j), TokenKind::Punct | TokenKind::Quote))
+    });
+    (!closes_early).then_some(mark)
+}
+
 /// What the party told after "told" is: a name, the press, a pronoun, a
 /// common noun after an article.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -1950,6 +1977,9 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         if let Some(that) = that {
             start = that + 1;
         }
+    }
+    if let Some(mark) = quotation_after_phrase(ctx, start..sentence_end) {
+        start = mark + 1;
     }
     let statement = |i: usize| words.get(i).is_some_and(|w| LEXICONS.statement.contains(w));
     loop {
@@ -2685,7 +2715,7 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
             let lead = sentence.index == 0 && clause.start == tokens.start;
             if let Some(claim) = claimed_by(ctx, sentence, clause.clone()) {
                 push_claim(found, claim);
-            } else if checkworthy::states_fact(ctx, clause.clone(), lead) {
+            } else if checkworthy::states_fact(ctx, clause.clone(), Voice::Article { lead }) {
                 let end = subordinate_start(words, clause.clone()).unwrap_or(clause.end);
                 let claim_tokens = trim_punct(ctx, clause.start..end);
                 let text = ctx.span_text(claim_tokens.start, claim_tokens.end).to_string();

@@ -33,16 +33,29 @@ impl Anchors {
     }
 }
 
+/// Whose words a clause is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Voice {
+    /// The article's own; the lead (its first sentence) states the story
+    /// and needs no other anchor.
+    Article { lead: bool },
+    /// A speaker's, quoted: "I" and "we" are the speaker ("We arrested 12
+    /// suspects"), a subject like any other. In the article's voice they
+    /// are the writer's, no fact of the story.
+    Speaker,
+}
+
 /// Whether `tokens` (a sentence, or its main clause) state a check-worthy
-/// fact in the article's own voice. `lead` is the article's first
-/// sentence, which states the story and needs no other anchor.
-pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bool {
+/// fact, in `voice`.
+pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, voice: Voice) -> bool {
     // The question mark may lie just past the clause, trimmed from it.
     let question = tokens.start..(tokens.end + 1).min(ctx.lower.len());
     if tokens.is_empty() || question.clone().any(|k| ctx.lower[k] == "?") {
         return false;
     }
-    let parsed = predicate(ctx, tokens.clone()).and_then(|p| subject(ctx, tokens.clone(), p));
+    let first_person = voice == Voice::Speaker;
+    let parsed =
+        predicate(ctx, tokens.clone()).and_then(|p| subject(ctx, tokens.clone(), p, first_person));
     let Some(subject) = parsed.or_else(|| subject_by_order(ctx, tokens.clone())) else {
         return false;
     };
@@ -55,7 +68,7 @@ pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, lead: bool) -> bo
         // The name it stands for anchors it as the name would.
         return named_before(ctx, tokens, subject) || anchors.number || anchors.time;
     }
-    lead || anchors.any()
+    voice == Voice::Article { lead: true } || anchors.any()
 }
 
 /// Whether `tokens` (a clause) evaluate rather than report: a copula with
@@ -159,12 +172,22 @@ fn reads_as_clause(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
 }
 
 /// A subject of the predicate that is not the speaker or the reader.
-fn subject(ctx: &Ctx<'_>, tokens: Range<usize>, predicate: usize) -> Option<usize> {
+fn subject(
+    ctx: &Ctx<'_>,
+    tokens: Range<usize>,
+    predicate: usize,
+    first_person: bool,
+) -> Option<usize> {
     tokens.clone().find(|&k| {
         let t = &ctx.doc.tokens[k];
+        let person = match ctx.lower[k].as_str() {
+            "i" | "we" => first_person,
+            "you" => false,
+            _ => true,
+        };
         t.head == Some(predicate)
             && matches!(t.rel, Some(Rel::Nsubj | Rel::Expl | Rel::Csubj))
-            && !matches!(ctx.lower[k].as_str(), "i" | "we" | "you")
+            && person
     })
 }
 
