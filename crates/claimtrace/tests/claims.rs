@@ -2218,3 +2218,34 @@ fn a_speaker_speaking_of_themselves_states_a_fact() {
     let doc = analyze("\"I think it is terrible,\" he said.");
     assert!(doc.claims.is_empty(), "{:?}", doc.claims);
 }
+
+// A modal in a clause that hangs off the claim's own ("as their presence
+// could ...", "who may have ...") qualifies that clause; "could rise" or
+// "reportedly" on the claim's own verb still hedge it.
+#[test]
+fn a_modal_in_a_subordinate_clause_does_not_hedge_the_claim() {
+    check_claim(
+        "The president said foreign powers should leave the region as their presence could cause an arms race.",
+        "foreign powers should leave the region",
+        &["president"],
+        Status::Reported,
+    );
+    check_claim(
+        "Police said the suspect, who may have fled to France, was arrested on Monday.",
+        "was arrested on Monday",
+        &["Police"],
+        Status::Reported,
+    );
+    check_claim(
+        "The official said the toll could rise.",
+        "the toll could rise",
+        &["official"],
+        Status::Hedged,
+    );
+    check_claim(
+        "Police said the suspect, who reportedly fled to France, was arrested on Monday.",
+        "was arrested on Monday",
+        &["Police"],
+        Status::Hedged,
+    );
+}

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::lexicon::LEXICONS;
 use super::source::{looks_finite_verb, phrase_after, subject_before, to_source};
 use super::{Ctx, Found};
-use crate::doc::{Claim, Span, Stance, StanceKind, Status, Upos};
+use crate::doc::{Claim, Rel, Span, Stance, StanceKind, Status, Upos};
 
 /// How many claims back a signal may point.
 const LOOK_BACK: usize = 12;
@@ -386,7 +386,11 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
         if let Some(found) = LEXICONS.unverified.find(words, start..end) {
             claim.strengthen(Status::Unverified, cue(found));
         }
-        if let Some(found) = first_kept(from..to, |r| find_hedge(ctx, r), |f| !elsewhere(f)) {
+        let own = (from..to).filter(|&k| span.contains(ctx.doc.tokens[k].span));
+        let own =
+            own.clone().next().map_or(from..from, |first| first..own.last().unwrap_or(first) + 1);
+        let hedge = |r: Range<usize>| find_hedge_in(ctx, r, own.clone());
+        if let Some(found) = first_kept(from..to, hedge, |f| !elsewhere(f)) {
             claim.strengthen(Status::Hedged, cue(found));
         }
     }
@@ -413,11 +417,24 @@ fn first_kept(
 /// certainty (`certainty.txt`: "could not have"); a hedge word written as
 /// a name inside a sentence is a name or a month ("Theresa May said",
 /// "held in May"), as one the tagger reads as a proper noun.
+/// A modal in a clause subordinate to the claim's own ("foreign powers
+/// should leave, as their presence could cause an arms race", "the
+/// suspect, who may have fled, was arrested") qualifies that clause, not
+/// the claim.
 pub(super) fn find_hedge(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<usize>> {
+    find_hedge_in(ctx, tokens.clone(), tokens)
+}
+
+/// [`find_hedge`] over `search`, for a claim whose own words are `claim`.
+fn find_hedge_in(ctx: &Ctx<'_>, search: Range<usize>, claim: Range<usize>) -> Option<Range<usize>> {
     let words = ctx.words();
+    let tokens = search;
     (tokens.start..tokens.end.min(words.len())).find_map(|k| {
         let n = LEXICONS.hedge.match_at(words, k).filter(|&n| k + n <= tokens.end)?;
-        if LEXICONS.certainty.match_at(words, k).is_some() {
+        // (A modal only: "reportedly", "allegedly" cast doubt on all
+        // they touch.)
+        let modal = ctx.doc.tokens[k].tag == Some(Upos::Aux);
+        if LEXICONS.certainty.match_at(words, k).is_some() || modal && subordinate(ctx, k, &claim) {
             return None;
         }
         let opens_sentence = k == 0
@@ -426,6 +443,25 @@ pub(super) fn find_hedge(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<us
             && (!opens_sentence || ctx.doc.tokens[k].tag == Some(Upos::Propn));
         (!name).then_some(k..k + n)
     })
+}
+
+/// Whether token `k` lies in an adverbial or relative clause that hangs
+/// off another word of `clause` (by the parse): on its way up to the
+/// clause's root it passes a clause modifier whose head is still inside.
+fn subordinate(ctx: &Ctx<'_>, k: usize, clause: &Range<usize>) -> bool {
+    let tokens = &ctx.doc.tokens;
+    let mut at = k;
+    for _ in 0..clause.len() {
+        if !clause.contains(&at) {
+            return false;
+        }
+        let Some(head) = tokens[at].head.filter(|h| clause.contains(h)) else { return false };
+        if matches!(tokens[at].rel, Some(Rel::Advcl | Rel::Acl)) {
+            return true;
+        }
+        at = head;
+    }
+    false
 }
 
 /// "called the allegations baseless", "branded the report a smear": a
