@@ -2249,3 +2249,79 @@ fn a_modal_in_a_subordinate_clause_does_not_hedge_the_claim() {
         Status::Hedged,
     );
 }
+
+// "The agency quoted the governor as saying ...": the governor speaks, the
+// agency passes it on.
+claim!(
+    quoted_as_saying,
+    "The agency quoted the governor as saying the fire was under control.",
+    "the fire was under control",
+    ["governor", "agency"],
+    Reported
+);
+claim!(
+    cited_as_saying,
+    "Interfax cited a Defence Ministry official as saying 40 drones had been shot down overnight.",
+    "40 drones had been shot down overnight",
+    ["Defence Ministry official", "Interfax"],
+    Reported
+);
+
+// "according to X who spoke to CNN, ...": the relative clause is no
+// content, and the party spoken to passes the words on.
+#[test]
+fn according_to_a_source_who_spoke_to_an_outlet() {
+    let doc = analyze(
+        "According to a senior U.S. official who spoke to CNN, the drone was launched from Iraq.",
+    );
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["the drone was launched from Iraq"]);
+    let chain: Vec<&str> = doc.claims[0].chain.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(chain, ["a senior U.S. official", "CNN"]);
+    check_claim(
+        "According to two officials who asked not to be named, the talks collapsed on Friday.",
+        "the talks collapsed on Friday",
+        &["two officials"],
+        Status::Reported,
+    );
+    // A relative clause that reports is a report of its own.
+    let doc = analyze(
+        "Bermuda was rarely hit by hurricanes according to CNN, who reported that only 21 hurricanes reached the islands in a century.",
+    );
+    find_claim(&doc, "only 21 hurricanes reached the islands");
+}
+
+// "..., though local media put the figure at 50": another party's
+// estimate set against the first, cut from its content and theirs.
+#[test]
+fn a_contrasting_estimate_is_its_own_claim() {
+    let doc = analyze(
+        "Officials say at least 30 people were killed, though local media put the figure at 50.",
+    );
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["at least 30 people were killed", "local media put the figure at 50"]);
+    assert_eq!(doc.claims[1].chain[0].text, "local media");
+    assert_eq!(doc.claims[1].status, Status::Reported);
+}
+
+// ", a claim denied by Hamas" (a reduced relative), "rejected that claim"
+// (a demonstrative, no clause): denials of the claim before.
+#[test]
+fn a_claim_denied_by_and_that_claim_are_denials() {
+    for body in [
+        "The army said it struck a command center in Gaza, a claim denied by Hamas.",
+        "The army said it struck a command center in Gaza. Hamas rejected that claim.",
+        "The army said in a statement that it struck a command center in Gaza, a claim denied by Hamas.",
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts.len(), 1, "{body}: {texts:?}");
+        let claim = find_claim(&doc, "struck a command center in Gaza");
+        assert_eq!(claim.status, Status::Disputed, "{body}");
+        assert!(
+            claim.stances.iter().any(|s| s.actor == "Hamas" && s.kind == StanceKind::Denies),
+            "{body}: {:?}",
+            claim.stances
+        );
+    }
+}

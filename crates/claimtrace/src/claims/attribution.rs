@@ -224,6 +224,16 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if let Some(count_clause) = count_clause {
                 push_claim(&mut found, asserted_claim(ctx, index, count_clause));
             }
+            // "..., though local media put the figure at 50": the other
+            // party's estimate, cut from the content, is theirs.
+            let contrast = content.end + 2..sentence.tokens.end;
+            if words.get(content.end) == Some(&",")
+                && contrasting_clause(ctx, content.end + 1..sentence.tokens.end)
+            {
+                if let Some(claim) = figure_put_at(ctx, &sentence, contrast) {
+                    push_claim(&mut found, claim);
+                }
+            }
             // The main clause before a subordinate cue ("..., while the
             // owner claimed ...") is the article's, unless it reports
             // something itself ("Police said ..., while ...").
@@ -646,6 +656,15 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
                         ChainLink::Agent => out.agents.push(source),
                     }
                 }
+                // "according to a senior official who spoke to CNN, ...":
+                // the relative clause is no content; the party spoken to
+                // passes the words on.
+                if link == ChainLink::According {
+                    if let Some((comma, told)) = relative_to_comma(ctx, named.end..end) {
+                        out.according.extend(told.and_then(|p| to_source(ctx, p)));
+                        named.end = comma;
+                    }
+                }
                 // "The poster was circulated by X": the verb of a passive
                 // stays with its clause ("The poster was circulated").
                 let passive = link == ChainLink::Agent
@@ -666,6 +685,34 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
         at += 1;
     }
     out
+}
+
+/// A relative clause at the start of `rest` ("who spoke to CNN, ...",
+/// "who asked not to be named, ..."), up to the comma that closes it:
+/// the comma's index, and the party told where the clause tells someone
+/// ("who spoke to CNN", "who told Reuters").
+fn relative_to_comma(ctx: &Ctx<'_>, rest: Range<usize>) -> Option<(usize, Option<Range<usize>>)> {
+    let words = ctx.words();
+    if rest.is_empty() || !matches!(words[rest.start], "who" | "which" | "that") {
+        return None;
+    }
+    let comma = (rest.start + 1..rest.end.min(rest.start + 16)).find(|&k| words[k] == ",")?;
+    // ("according to CNN, who reported that ...": a report of its own.)
+    let reports =
+        |k: usize| LEXICONS.speech.contains(words[k]) || LEXICONS.claim.contains(words[k]);
+    if (rest.start + 1..comma).any(reports) {
+        return None;
+    }
+    let told = (rest.start + 1..comma).find_map(|k| {
+        let n = if LEXICONS.tell.contains(words[k]) {
+            1
+        } else {
+            LEXICONS.spoke_to.match_at(words, k)?
+        };
+        let from = k + n;
+        phrase_after(ctx, from..comma)
+    });
+    Some((comma, told))
 }
 
 /// Whether token `k` lies in one of the chain phrases.
@@ -991,8 +1038,15 @@ fn cues(
         // A participle after a comma ("..., saying there was no
         // evidence") hangs from the verb before it, whose subject speaks,
         // even when the word is also a speech cue.
+        let quoted = quoted_as_saying(ctx, start, cue);
         let reading = if let Some(reading) = agent_reading {
             reading
+        } else if let Some((speaker, _)) = &quoted {
+            Reading {
+                source: Some(speaker.clone()),
+                content: content_after(ctx, cue + 1..end, word),
+                main_end: None,
+            }
         } else if participle && (!speech || after_comma) {
             let source = if after_comma {
                 sentence_subject(ctx, start..cue).or_else(|| {
@@ -1172,7 +1226,12 @@ fn cues(
             clauses.push(Clause { start, speaker: source.clone() });
         }
         out.push(Attribution {
-            hearer: hearer(ctx, sentence, cue).or(hearer_before),
+            hearer: hearer(ctx, sentence, cue)
+                .or_else(|| {
+                    quoted
+                        .and_then(|(_, quoter)| phrase_source(ctx, Some(quoter), cue, &out, recent))
+                })
+                .or(hearer_before),
             cue: cue..cue + 1,
             source,
             content,
@@ -1181,6 +1240,26 @@ fn cues(
         });
     }
     out
+}
+
+/// "The agency quoted the governor as saying ...", "Reuters cited a
+/// police source saying ...": for the speech participle at `cue`, the
+/// speaker (the object of a verb of `quoting.txt`) and the party that
+/// quotes them (its subject), who passes the words on.
+fn quoted_as_saying(
+    ctx: &Ctx<'_>,
+    start: usize,
+    cue: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let words = ctx.words();
+    if !LEXICONS.speech_participle.contains(words[cue]) {
+        return None;
+    }
+    let end = if cue > start && words[cue - 1] == "as" { cue - 1 } else { cue };
+    let verb = (start..end).rev().take(12).find(|&k| LEXICONS.quoting.contains(words[k]))?;
+    let speaker = phrase_after(ctx, verb + 1..end).filter(|p| p.end == end)?;
+    let quoter = subject_before(ctx, start, verb)?;
+    Some((speaker, quoter))
 }
 
 /// The source a subject phrase of the cue at `cue` names: a name or a
@@ -2109,13 +2188,17 @@ fn answers_before(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
 /// Whether `rest` (after a comma) is another party's report set against
 /// what was said: "but", "though", "although" or "whereas", a subject and
 /// a cue of its own ("..., though some residents believe it was a bomb",
-/// "..., but witnesses said ..."). Without a cue the clause after "but"
-/// is mostly the speaker's still ("..., but the duration would be
-/// unusual"), and stays in the content.
+/// "..., but witnesses said ..."), or another party's estimate ("...,
+/// though local media put the figure at 50"). Without a cue the clause
+/// after "but" is mostly the speaker's still ("..., but the duration
+/// would be unusual"), and stays in the content.
 fn contrasting_clause(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
     let words = ctx.words();
     if rest.is_empty() || !matches!(words[rest.start], "but" | "though" | "although" | "whereas") {
         return false;
+    }
+    if estimate(ctx, rest.start + 1..rest.end).is_some() {
+        return true;
     }
     let subject_end = (rest.start + 1..rest.end.min(rest.start + 6)).find(|&k| {
         (LEXICONS.speech.contains(words[k]) || LEXICONS.claim.contains(words[k]))
@@ -2768,6 +2851,12 @@ fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> O
 /// noun phrase and "at" a figure after it, is its subject's estimate,
 /// reported, not a fact the article states.
 fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> Option<Claim> {
+    let (source, verb) = estimate(ctx, clause.clone())?;
+    Some(whole_clause_reported(ctx, sentence, clause, verb, source))
+}
+
+/// The parts of [`figure_put_at`]'s clause: whose estimate, and the verb.
+fn estimate(ctx: &Ctx<'_>, clause: Range<usize>) -> Option<(Source, usize)> {
     let words = ctx.words();
     let tokens = &ctx.doc.tokens;
     let subject = sentence_subject(ctx, clause.clone())?;
@@ -2788,8 +2877,7 @@ fn figure_put_at(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -
     while subject.len() > 1 && tokens[subject.end - 1].tag == Some(Upos::Adv) {
         subject.end -= 1;
     }
-    let source = to_source(ctx, subject)?;
-    Some(whole_clause_reported(ctx, sentence, clause, verb, source))
+    Some((to_source(ctx, subject)?, verb))
 }
 
 /// The whole `clause` (its final stop off) as `source`'s claim, reported,
@@ -2963,7 +3051,13 @@ fn nominal_claims(
     for noun in start..end.saturating_sub(3) {
         if !LEXICONS.claim_nouns.contains_key(ctx.lower[noun].as_str())
             || sentence.in_direct[noun].is_some()
-            || attributions.iter().any(|a| a.content.contains(&noun) || a.cue.contains(&noun))
+            // (Nor the form a cue's content takes: "said in a statement
+            // that ...".)
+            || attributions.iter().any(|a| {
+                a.content.contains(&noun)
+                    || a.cue.contains(&noun)
+                    || a.cue.end <= noun && noun < a.content.start
+            })
         {
             continue;
         }

@@ -125,6 +125,11 @@ pub struct Lexicons {
     /// Verbs that make a figure after "at" their subject's estimate
     /// ("put the toll at 45").
     pub estimate: PhraseList,
+    /// Verbs that quote a speaker before "as saying" ("the agency quoted
+    /// the governor as saying ...").
+    pub quoting: PhraseList,
+    /// Phrases before the party someone spoke to ("who spoke to CNN").
+    pub spoke_to: PhraseList,
     /// Cues whose content is a clause only: with a noun phrase for their
     /// object they are no cue ("wrote two novels").
     pub clause_only: PhraseList,
@@ -228,6 +233,8 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         act: PhraseList::parse(data!("act.txt")),
         claimed_by: PhraseList::parse(data!("claimed_by.txt")),
         estimate: PhraseList::parse(data!("estimate.txt")),
+        quoting: PhraseList::parse(data!("quoting.txt")),
+        spoke_to: PhraseList::parse(data!("spoke_to.txt")),
         clause_only: PhraseList::parse(data!("clause_only.txt")),
         clause_object: PhraseList::parse(data!("clause_object.txt")),
         stance_adjective: PhraseList::parse(data!("stance_adjective.txt")),
@@ -313,6 +320,8 @@ mod tests {
             ("past_forms", &l.past_forms),
             ("statement", &l.statement),
             ("certainty", &l.certainty),
+            ("quoting", &l.quoting),
+            ("spoke_to", &l.spoke_to),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

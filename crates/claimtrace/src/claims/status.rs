@@ -150,16 +150,24 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let cue = at;
             let cue_span = Some(ctx.token_span(cue, cue + cue_len));
             at += cue_len;
-            let passive = cue > start
-                && matches!(words[cue - 1], "is" | "are" | "was" | "were" | "been" | "being");
+            // ", a claim denied by Hamas": a reduced relative after a noun
+            // that names the claim of the sentence.
+            let reduced = cue >= start + 2
+                && matches!(words[cue - 2], "a" | "an")
+                && LEXICONS.claim_nouns.contains_key(words[cue - 1])
+                && words.get(at) == Some(&"by");
+            let passive = reduced
+                || cue > start
+                    && matches!(words[cue - 1], "is" | "are" | "was" | "were" | "been" | "being");
             // "The claim was debunked by fact-checkers": the agent denies,
             // the subject names what is denied.
             let agent = (passive && words.get(at) == Some(&"by"))
                 .then(|| phrase_after(ctx, at + 1..end))
                 .flatten();
             let (subject, object) = match agent {
+                Some(agent) if reduced => (Some(agent), None),
                 Some(agent) => (Some(agent), subject_before(ctx, start, cue)),
-                None => (subject_before(ctx, start, cue), phrase_after(ctx, at..end)),
+                None => (subject_before(ctx, start, cue), denied_object(ctx, at..end)),
             };
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
@@ -799,6 +807,25 @@ fn answered_claim(
     candidates()
         .find(|&i| in_paragraph(i) && shares_stem(i))
         .or_else(|| denies_a_part.then(|| candidates().next()).flatten())
+}
+
+/// The noun phrase after a verb of denial, in `rest`: "that claim" and
+/// "those reports" too, whose "that" opens no clause.
+fn denied_object(ctx: &Ctx<'_>, rest: Range<usize>) -> Option<Range<usize>> {
+    let words = ctx.words();
+    let demonstrative = words.get(rest.start).is_some_and(|w| matches!(*w, "that" | "those"));
+    let noun = rest.start + 1;
+    // ("denied that claims of torture were true": a clause.)
+    let ends =
+        |k: usize| k >= rest.end || matches!(words[k], "," | "." | ";" | "and" | "but" | "as");
+    if demonstrative
+        && noun < rest.end
+        && LEXICONS.claim_nouns.contains_key(words[noun])
+        && ends(noun + 1)
+    {
+        return Some(rest.start..noun + 1);
+    }
+    phrase_after(ctx, rest)
 }
 
 /// The clause after a denial ("denies [that] the two explosions are
