@@ -2325,3 +2325,28 @@ fn a_claim_denied_by_and_that_claim_are_denials() {
         );
     }
 }
+
+// "its claim that ..." with the claimant the sentence's subject: the
+// clause is the subject's claim, and the sentence says nothing more of
+// its own; "did not provide evidence for" it disputes it. Where the
+// subject denies it ("disputed their claim"), "their" is the party before.
+#[test]
+fn an_owned_claim_noun_names_its_subject_unless_the_subject_denies_it() {
+    let doc = analyze(
+        "The ministry did not provide evidence for its claim that 300 fighters were killed.",
+    );
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["300 fighters were killed"]);
+    assert_eq!(bare(&doc.claims[0].chain[0].text), "ministry");
+    assert_eq!(doc.claims[0].status, Status::Disputed);
+    let doc = analyze("The rebels repeated their claim that the army had used chemical weapons.");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["the army had used chemical weapons"]);
+    assert_eq!(bare(&doc.claims[0].chain[0].text), "rebels");
+    check_claim(
+        "Police said 12 people were arrested. The opposition disputed their claim that the protest was violent.",
+        "the protest was violent",
+        &["Police"],
+        Status::Disputed,
+    );
+}

@@ -2763,6 +2763,20 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
         hedging_noun(ctx, tokens.start, k, k + 2)
             || bare_content_clause(ctx, k, tokens.end) && hedging_noun(ctx, tokens.start, k, k + 1)
     };
+    // "The rebels repeated their claim that ...": the clause is the
+    // owner's claim (`nominal_claims`), and the rest says no more than
+    // that they made it.
+    let owned_claim = |k: usize| {
+        k > tokens.start
+            && k + 2 < tokens.end
+            && matches!(words[k - 1], "his" | "her" | "their" | "its" | "'s" | "’s")
+            && words[k + 1] == "that"
+            && hedging_noun_clause(ctx, k + 2)
+            && LEXICONS.claim_nouns.contains_key(words[k])
+    };
+    if tokens.clone().any(owned_claim) {
+        return;
+    }
     if let Some(noun) = tokens.clone().find(|&k| rumour(k)) {
         let mut cut = noun;
         while cut > tokens.start
@@ -3078,7 +3092,16 @@ fn nominal_claims(
         let owner = match noun.checked_sub(1).filter(|&k| k >= start).map(|k| ctx.lower[k].as_str())
         {
             Some("his" | "her") => last_person(ctx, noun),
-            Some("their" | "its") => recent.last().cloned(),
+            // "The ministry did not provide evidence for its claim that
+            // ...": the sentence's subject, else the latest source (as
+            // when the subject denies it: "Kyiv rejected their claim").
+            Some("their" | "its") => sentence_subject(ctx, start..noun - 1)
+                .filter(|subject| !is_pronoun(ctx, subject.clone()))
+                .filter(|subject| {
+                    (subject.end..noun).all(|k| LEXICONS.deny.match_at(words, k).is_none())
+                })
+                .and_then(|subject| to_source(ctx, subject))
+                .or_else(|| recent.last().cloned()),
             Some("'s" | "’s") => phrase_before(ctx, start..noun - 1)
                 .and_then(|phrase| to_source(ctx, phrase.start..noun - 1)),
             _ => None,
@@ -3175,8 +3198,7 @@ fn hedging_noun(ctx: &Ctx<'_>, start: usize, k: usize, clause: usize) -> bool {
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     LEXICONS.hedging_nouns.contains(ctx.lower[k].as_str())
         && (clause == k + 1 || ctx.lower.get(k + 1).is_some_and(|w| w == "that"))
-        && !matches!(tag(clause), Some(Upos::Verb | Upos::Aux))
-        && !object_relative(ctx, clause)
+        && hedging_noun_clause(ctx, clause)
         && !(k > start
             && (matches!(tag(k - 1), Some(Upos::Noun | Upos::Propn | Upos::Pron))
                 || k == start + 1 && ctx.is_capitalized(start)
@@ -3185,6 +3207,14 @@ fn hedging_noun(ctx: &Ctx<'_>, start: usize, k: usize, clause: usize) -> bool {
                     .mentions
                     .iter()
                     .any(|m| m.tokens.end == k && m.kind != crate::doc::EntityKind::Norp)))
+}
+
+/// Whether the words at `clause`, after a claim noun and "that", open a
+/// content clause, not a relative one ("a report that was published",
+/// "the claim that he made, ...").
+fn hedging_noun_clause(ctx: &Ctx<'_>, clause: usize) -> bool {
+    let tag = ctx.doc.tokens.get(clause).and_then(|t| t.tag);
+    !matches!(tag, Some(Upos::Verb | Upos::Aux)) && !object_relative(ctx, clause)
 }
 
 /// Whether a content clause with no "that" follows the noun `noun`
