@@ -2350,3 +2350,30 @@ fn an_owned_claim_noun_names_its_subject_unless_the_subject_denies_it() {
         Status::Disputed,
     );
 }
+
+// A cue in the passive with an adverb before it ("was first posted on
+// ...") names no source: the sentence is the article's own; "It was
+// (widely) reported that ..." names nobody and hedges, as "reportedly"
+// does, and its "it" is no source even after a sentence with one.
+#[test]
+fn passives_past_an_adverb_and_impersonal_reports() {
+    let doc = analyze("The image was first posted on a pro-Kremlin Telegram channel on Saturday.");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["The image was first posted on a pro-Kremlin Telegram channel on Saturday"]);
+    assert_eq!(doc.claims[0].status, Status::Asserted);
+    check_claim(
+        "It was widely reported that the minister had resigned.",
+        "the minister had resigned",
+        &[],
+        Status::Hedged,
+    );
+    check_claim(
+        "The governor spoke to reporters on Monday. It has been claimed that 40 soldiers died.",
+        "40 soldiers died",
+        &[],
+        Status::Hedged,
+    );
+    let doc = analyze("The video was later shared by X users.");
+    assert_eq!(doc.claims[0].text, "The video was later shared");
+    assert_eq!(doc.claims[0].chain[0].text, "X users");
+}

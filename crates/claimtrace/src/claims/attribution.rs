@@ -175,7 +175,13 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             claim_chain.extend(chain.agents.clone());
             claim_chain.extend(chain.according.clone());
             let claim_chain = without_outlet(ctx, claim_chain);
-            let status = if claim_chain.is_empty() { Status::Asserted } else { Status::Reported };
+            // "It was reported that ...": reported by nobody named, as
+            // "reportedly" is; hedged.
+            let status = match (claim_chain.is_empty(), impersonal_report(ctx, att.cue.start)) {
+                (true, true) => Status::Hedged,
+                (true, false) => Status::Asserted,
+                (false, _) => Status::Reported,
+            };
             let mut stances = Vec::new();
             let cue_span = att.cue_span(ctx);
             if let Some(origin) = claim_chain.first() {
@@ -218,7 +224,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     status,
                     stances,
                     cue: Some(cue_span),
-                    status_cue: (status == Status::Reported).then_some(cue_span),
+                    status_cue: (status != Status::Asserted).then_some(cue_span),
                 },
             );
             if let Some(count_clause) = count_clause {
@@ -667,9 +673,12 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
                 }
                 // "The poster was circulated by X": the verb of a passive
                 // stays with its clause ("The poster was circulated").
+                // (Past adverbs: "was later shared by".)
+                let aux = (start..at).rev().find(|&k| ctx.doc.tokens[k].tag != Some(Upos::Adv));
                 let passive = link == ChainLink::Agent
-                    && at > start
-                    && matches!(words[at - 1], "is" | "are" | "was" | "were" | "been" | "being");
+                    && aux.is_some_and(|k| {
+                        matches!(words[k], "is" | "are" | "was" | "were" | "been" | "being")
+                    });
                 let mask_from = if passive {
                     at + 1
                 } else if at > start && words[at - 1] == "," {
@@ -959,6 +968,15 @@ fn cues(
             Some("not" | "n't") if cue >= start + 2 => Some(words[cue - 2]),
             other => other,
         };
+        // (A passive past adverbs too: "was first posted", "is widely
+        // reported".)
+        let passive_aux = (start..cue)
+            .rev()
+            .take(3)
+            .find(|&k| {
+                !matches!(words[k], "not" | "n't") && ctx.doc.tokens[k].tag != Some(Upos::Adv)
+            })
+            .map(|k| words[k]);
         let be = |aux: &str| {
             matches!(
                 aux,
@@ -980,7 +998,7 @@ fn cues(
         if adjective && !aux_before.is_some_and(be) {
             continue;
         }
-        let passive = !adjective && cue > start && aux_before.is_some_and(be);
+        let passive = !adjective && cue > start && passive_aux.is_some_and(be);
         // Passive: "reported by X" names a channel, handled as a chain;
         // but "it was announced by the ministry that ..." names the
         // source of the clause.
@@ -1221,7 +1239,8 @@ fn cues(
             continue;
         }
         let source = speaker_before
-            .or_else(|| phrase_source(ctx, reading.source.clone(), cue, &out, recent));
+            .or_else(|| phrase_source(ctx, reading.source.clone(), cue, &out, recent))
+            .filter(|_| !impersonal_report(ctx, cue));
         if let Some(start) = second {
             clauses.push(Clause { start, speaker: source.clone() });
         }
@@ -1240,6 +1259,21 @@ fn cues(
         });
     }
     out
+}
+
+/// "It was reported that ...", "It has been widely claimed that ...": a
+/// cue in the passive after an impersonal "it", with a clause after it.
+/// Nobody is named; the "it" stands for no one.
+fn impersonal_report(ctx: &Ctx<'_>, cue: usize) -> bool {
+    let words = ctx.words();
+    let mut k = cue;
+    while k > 0 && (ctx.doc.tokens[k - 1].tag == Some(Upos::Adv) || words[k - 1] == "been") {
+        k -= 1;
+    }
+    k >= 2
+        && matches!(words[k - 1], "is" | "was" | "has" | "had")
+        && matches!(ctx.lower[k - 2].as_str(), "it")
+        && words.get(cue + 1) == Some(&"that")
 }
 
 /// "The agency quoted the governor as saying ...", "Reuters cited a
@@ -2669,6 +2703,15 @@ fn chained_sentence(
         content.end = semicolon;
     }
     if content.is_empty() {
+        return;
+    }
+    // "It was widely shared by readers": a pronoun for subject, and no
+    // number or date to check, says nothing on its own.
+    let pronoun_subject =
+        sentence_subject(ctx, content.clone()).is_some_and(|s| is_pronoun(ctx, s));
+    if pronoun_subject
+        && !checkworthy::states_fact(ctx, content.clone(), Voice::Article { lead: false })
+    {
         return;
     }
     let hedge = super::status::find_hedge(ctx, content.clone());
