@@ -2377,3 +2377,39 @@ fn passives_past_an_adverb_and_impersonal_reports() {
     assert_eq!(doc.claims[0].text, "The video was later shared");
     assert_eq!(doc.claims[0].chain[0].text, "X users");
 }
+
+// "Rights groups described the conditions as inhumane", "Analysts called
+// the plan unrealistic": the labeller's claim, reported; "called on the
+// army to ..." urges and labels nothing.
+#[test]
+fn a_label_with_an_adjective_or_as_is_the_labellers_claim() {
+    check_claim(
+        "Rights groups described the conditions in the camp as inhumane.",
+        "the conditions in the camp as inhumane",
+        &["Rights groups"],
+        Status::Reported,
+    );
+    check_claim(
+        "Analysts called the plan ambitious but realistic.",
+        "the plan ambitious but realistic",
+        &["Analysts"],
+        Status::Reported,
+    );
+    check_claim(
+        "The president called on the army to withdraw from the city by Friday.",
+        "called on the army",
+        &[],
+        Status::Asserted,
+    );
+}
+
+// A pronoun subject after "according to him" is still the content: only
+// a pronoun passed on by an agent ("It was widely shared by ...") needs
+// an anchor of its own.
+claim!(
+    according_to_him_it_was,
+    "Military spokesman Yahya Sarea said the group had carried out the attack. According to him, it was among the largest operations inside Saudi Arabia.",
+    "it was among the largest operations inside Saudi Arabia",
+    ["Yahya Sarea"],
+    Reported
+);

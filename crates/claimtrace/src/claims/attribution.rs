@@ -2705,11 +2705,13 @@ fn chained_sentence(
     if content.is_empty() {
         return;
     }
-    // "It was widely shared by readers": a pronoun for subject, and no
-    // number or date to check, says nothing on its own.
+    // "It was widely shared by readers": what was passed on is a pronoun,
+    // and with no number or date to check the sentence says nothing on
+    // its own.
     let pronoun_subject =
         sentence_subject(ctx, content.clone()).is_some_and(|s| is_pronoun(ctx, s));
     if pronoun_subject
+        && !chain.agents.is_empty()
         && !checkworthy::states_fact(ctx, content.clone(), Voice::Article { lead: false })
     {
         return;
@@ -2853,7 +2855,9 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
         // Facts in the article's own voice, one claim per clause.
         for clause in checkworthy::clauses(ctx, tokens.clone()) {
             let lead = sentence.index == 0 && clause.start == tokens.start;
-            if let Some(claim) = claimed_by(ctx, sentence, clause.clone()) {
+            if let Some(claim) = claimed_by(ctx, sentence, clause.clone())
+                .or_else(|| labelled_with_adjective(ctx, sentence, clause.clone()))
+            {
                 push_claim(found, claim);
             } else if checkworthy::states_fact(ctx, clause.clone(), Voice::Article { lead }) {
                 let end = subordinate_start(words, clause.clone()).unwrap_or(clause.end);
@@ -2901,6 +2905,41 @@ fn claimed_by(ctx: &Ctx<'_>, sentence: &Sentence<'_>, clause: Range<usize>) -> O
     })?;
     let agent = phrase_after(ctx, cue + 2..clause.end).and_then(|p| to_source(ctx, p))?;
     Some(whole_clause_reported(ctx, sentence, clause, cue, agent))
+}
+
+/// "Analysts called the plan unrealistic", "Rights groups described the
+/// conditions as inhumane": a clause whose verb labels (`label.txt`) an
+/// object with an adjective that ends it, or with what follows "as", is
+/// its subject's claim ("the conditions were inhumane"), reported,
+/// the verb its cue; not a fact the article states. ("called on X to
+/// ...", "called for ..." urge; they label nothing.)
+fn labelled_with_adjective(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    clause: Range<usize>,
+) -> Option<Claim> {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let clause = trim_punct(ctx, clause);
+    let subject = sentence_subject(ctx, clause.clone())?;
+    let verb = subject.end;
+    let last = clause.end.checked_sub(1)?;
+    if !LEXICONS.label.contains(words[verb])
+        || tokens[verb].tag != Some(Upos::Verb)
+        || last < verb + 2
+        || tokens[verb + 1].tag == Some(Upos::Adp)
+        || (verb + 1..last).any(|k| looks_finite_verb(ctx, k) || words[k] == ",")
+    {
+        return None;
+    }
+    // The label: an adjective that ends the clause, or what follows "as"
+    // ("described the conditions as inhumane").
+    let as_label = (verb + 2..last).any(|k| words[k] == "as");
+    if tokens[last].tag != Some(Upos::Adj) && !as_label {
+        return None;
+    }
+    let source = to_source(ctx, subject)?;
+    Some(whole_clause_reported(ctx, sentence, clause, verb, source))
 }
 
 /// "Local hospitals put the death toll at 45", "Analysts put the cost
