@@ -2413,3 +2413,34 @@ claim!(
     ["Yahya Sarea"],
     Reported
 );
+
+// "confirmed to The Verge that ...", "explained to reporters that ...":
+// the party addressed is no part of the content; "The BBC reports that"
+// is the BBC's report (a claim noun after a name is its verb); "told
+// shareholders the merger ..." (the parse's indirect object) is the
+// party told.
+#[test]
+fn the_party_addressed_is_no_content() {
+    for (body, text) in [
+        (
+            "A spokesperson for Amazon confirmed to The Verge that the service had been shut down.",
+            "the service had been shut down",
+        ),
+        ("He explained to reporters that the plan would fail.", "the plan would fail"),
+        (
+            "The company's CEO, Jane Smith, told shareholders the merger would close in March.",
+            "the merger would close in March",
+        ),
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [text], "{body}");
+        assert_eq!(doc.claims[0].status, Status::Reported, "{body}");
+    }
+    check_claim(
+        "The BBC reports that 300 homes were destroyed.",
+        "300 homes were destroyed",
+        &["BBC"],
+        Status::Reported,
+    );
+}

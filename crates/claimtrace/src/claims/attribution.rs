@@ -824,8 +824,10 @@ fn verb_between_subject_and_clause(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: us
         && k + 2 < sentence.tokens.end
         && words[k].ends_with('s')
         && !words[k].ends_with("ss")
-        // (Not a plural noun of claim: "Russian allegations that ...".)
-        && !LEXICONS.claim_nouns.contains_key(ctx.lower[k].as_str())
+        // (Not a plural noun of claim: "Russian allegations that ...";
+        // after a name it is the name's verb: "The BBC reports that ...".)
+        && (!LEXICONS.claim_nouns.contains_key(ctx.lower[k].as_str())
+            || tokens[k - 1].tag == Some(Upos::Propn))
         && matches!(tokens[k - 1].tag, Some(Upos::Noun | Upos::Propn | Upos::Adj))
         && words[k + 1] == "that"
         && is_complementizer(ctx, k + 1);
@@ -2044,10 +2046,17 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
                     Some(Told::Press)
                 } else if matches!(told, None | Some(Told::Name)) && ctx.is_capitalized(start) {
                     Some(Told::Name)
-                } else if article
+                } else if (article
+                    || told.is_none()
+                        && from > 0
+                        && ctx.doc.tokens[start].rel == Some(Rel::Iobj)
+                        && ctx.doc.tokens[start].head == Some(from - 1))
                     && matches!(told, None | Some(Told::Common))
                     && ctx.doc.tokens[start].tag == Some(Upos::Noun)
                 {
+                    // (With no article, where the parse makes the noun
+                    // the one told: "told shareholders the merger would
+                    // close".)
                     // "told the court" (but "told reporters repairs would
                     // take a week": no article, no party).
                     Some(Told::Common)
@@ -2070,10 +2079,14 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
     }
     // "said in his nightly address that ...", "wrote on Telegram that
     // ...": where or how it was said, up to the "that" of the content.
-    if matches!(words.get(start), Some(&("in" | "on" | "at" | "during" | "via" | "through"))) {
-        let determined = words.get(start + 1).is_some_and(|w| {
-            matches!(*w, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my")
-        });
+    if matches!(words.get(start), Some(&("in" | "on" | "at" | "during" | "via" | "through" | "to")))
+    {
+        // (After "to" too: the tagger reads "to reporters" as an
+        // infinitive.)
+        let determined = words[start] == "to"
+            || words.get(start + 1).is_some_and(|w| {
+                matches!(*w, "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my")
+            });
         let that = (start + 1..sentence_end.min(start + 10))
             .take_while(|&k| {
                 // (After an article or a possessive, a noun the tagger
