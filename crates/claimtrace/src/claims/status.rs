@@ -394,9 +394,12 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
         if let Some(found) = LEXICONS.unverified.find(words, start..end) {
             claim.strengthen(Status::Unverified, cue(found));
         }
-        let own = (from..to).filter(|&k| span.contains(ctx.doc.tokens[k].span));
-        let own =
-            own.clone().next().map_or(from..from, |first| first..own.last().unwrap_or(first) + 1);
+        // The claim's own tokens.
+        let inside = |k: &usize| span.contains(ctx.doc.tokens[*k].span);
+        let own = match ((from..to).find(inside), (from..to).rev().find(inside)) {
+            (Some(first), Some(last)) => first..last + 1,
+            _ => from..from,
+        };
         let hedge = |r: Range<usize>| find_hedge_in(ctx, r, own.clone());
         if let Some(found) = first_kept(from..to, hedge, |f| !elsewhere(f)) {
             claim.strengthen(Status::Hedged, cue(found));
