@@ -1274,7 +1274,7 @@ fn impersonal_report(ctx: &Ctx<'_>, cue: usize) -> bool {
     }
     k >= 2
         && matches!(words[k - 1], "is" | "was" | "has" | "had")
-        && matches!(ctx.lower[k - 2].as_str(), "it")
+        && ctx.lower[k - 2] == "it"
         && words.get(cue + 1) == Some(&"that")
 }
 

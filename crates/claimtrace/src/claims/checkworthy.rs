@@ -53,9 +53,8 @@ pub(super) fn states_fact(ctx: &Ctx<'_>, tokens: Range<usize>, voice: Voice) -> 
     if tokens.is_empty() || question.clone().any(|k| ctx.lower[k] == "?") {
         return false;
     }
-    let first_person = voice == Voice::Speaker;
     let parsed =
-        predicate(ctx, tokens.clone()).and_then(|p| subject(ctx, tokens.clone(), p, first_person));
+        predicate(ctx, tokens.clone()).and_then(|p| subject(ctx, tokens.clone(), p, voice));
     let Some(subject) = parsed.or_else(|| subject_by_order(ctx, tokens.clone())) else {
         return false;
     };
@@ -171,17 +170,13 @@ fn reads_as_clause(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {
     (noun + 1..tokens.end).any(|k| matches!(tag(k), Some(Upos::Verb | Upos::Aux)))
 }
 
-/// A subject of the predicate that is not the speaker or the reader.
-fn subject(
-    ctx: &Ctx<'_>,
-    tokens: Range<usize>,
-    predicate: usize,
-    first_person: bool,
-) -> Option<usize> {
+/// A subject of the predicate that is not the reader ("you"), nor, in
+/// the article's voice, the writer ("I", "we").
+fn subject(ctx: &Ctx<'_>, tokens: Range<usize>, predicate: usize, voice: Voice) -> Option<usize> {
     tokens.clone().find(|&k| {
         let t = &ctx.doc.tokens[k];
         let person = match ctx.lower[k].as_str() {
-            "i" | "we" => first_person,
+            "i" | "we" => voice == Voice::Speaker,
             "you" => false,
             _ => true,
         };

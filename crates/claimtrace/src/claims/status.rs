@@ -428,6 +428,7 @@ fn first_kept(
 /// certainty (`certainty.txt`: "could not have"); a hedge word written as
 /// a name inside a sentence is a name or a month ("Theresa May said",
 /// "held in May"), as one the tagger reads as a proper noun.
+///
 /// A modal in a clause subordinate to the claim's own ("foreign powers
 /// should leave, as their presence could cause an arms race", "the
 /// suspect, who may have fled, was arrested") qualifies that clause, not
@@ -439,9 +440,8 @@ pub(super) fn find_hedge(ctx: &Ctx<'_>, tokens: Range<usize>) -> Option<Range<us
 /// [`find_hedge`] over `search`, for a claim whose own words are `claim`.
 fn find_hedge_in(ctx: &Ctx<'_>, search: Range<usize>, claim: Range<usize>) -> Option<Range<usize>> {
     let words = ctx.words();
-    let tokens = search;
-    (tokens.start..tokens.end.min(words.len())).find_map(|k| {
-        let n = LEXICONS.hedge.match_at(words, k).filter(|&n| k + n <= tokens.end)?;
+    (search.start..search.end.min(words.len())).find_map(|k| {
+        let n = LEXICONS.hedge.match_at(words, k).filter(|&n| k + n <= search.end)?;
         // (A modal only: "reportedly", "allegedly" cast doubt on all
         // they touch.)
         let modal = ctx.doc.tokens[k].tag == Some(Upos::Aux);
