@@ -2444,3 +2444,28 @@ fn the_party_addressed_is_no_content() {
         Status::Reported,
     );
 }
+
+// A passive confirmation or denial past an adverb ("has since been
+// confirmed by", "was later rejected by") answers the claim its subject
+// names, as the plain passive does.
+#[test]
+fn a_passive_confirmation_past_an_adverb() {
+    check_claim(
+        "The ministry said 45 people died. The figure has since been confirmed by Reuters.",
+        "45 people died",
+        &["ministry"],
+        Status::Confirmed,
+    );
+    check_stance(
+        "Police said three men were arrested. The report was later confirmed by the BBC.",
+        "three men were arrested",
+        "BBC",
+        StanceKind::Confirms,
+    );
+    check_claim(
+        "Moscow said Kyiv shelled the plant. The claim was later rejected by Kyiv.",
+        "Kyiv shelled the plant",
+        &["Moscow"],
+        Status::Disputed,
+    );
+}

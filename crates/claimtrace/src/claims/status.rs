@@ -9,7 +9,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::lexicon::LEXICONS;
-use super::source::{looks_finite_verb, phrase_after, subject_before, to_source};
+use super::source::{looks_finite_verb, phrase_after, sentence_subject, subject_before, to_source};
 use super::{Ctx, Found};
 use crate::doc::{Claim, Rel, Span, Stance, StanceKind, Status, Upos};
 
@@ -130,13 +130,18 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             // "Bloomberg later confirmed the report": a confirmation whose
             // object names a claim (and nothing else: "confirmed him" is
             // an appointment, "confirmed that ..." a claim of its own).
+            // In the passive, the subject names it: "The figure has since
+            // been confirmed by the United Nations".
+            let names_claim = |phrase: Option<Range<usize>>| {
+                phrase.is_some_and(|p| named_claim(ctx, reach, found, sentence_idx, p).is_some())
+            };
             let confirm = LEXICONS
                 .confirming
                 .match_at(words, at)
                 .filter(|&n| {
-                    phrase_after(ctx, at + n..end).is_some_and(|object| {
-                        named_claim(ctx, reach, found, sentence_idx, object).is_some()
-                    })
+                    let passive_by = be_before(ctx, start, at) && words.get(at + n) == Some(&"by");
+                    names_claim(phrase_after(ctx, at + n..end))
+                        || passive_by && names_claim(passive_subject(ctx, start, at))
                 })
                 .filter(|_| deny.is_none() && refuse.is_none());
             let Some((cue_len, kind)) = deny
@@ -156,9 +161,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 && matches!(words[cue - 2], "a" | "an")
                 && LEXICONS.claim_nouns.contains_key(words[cue - 1])
                 && words.get(at) == Some(&"by");
-            let passive = reduced
-                || cue > start
-                    && matches!(words[cue - 1], "is" | "are" | "was" | "were" | "been" | "being");
+            let passive = reduced || be_before(ctx, start, cue);
             // "The claim was debunked by fact-checkers": the agent denies,
             // the subject names what is denied.
             let agent = (passive && words.get(at) == Some(&"by"))
@@ -166,7 +169,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 .flatten();
             let (subject, object) = match agent {
                 Some(agent) if reduced => (Some(agent), None),
-                Some(agent) => (Some(agent), subject_before(ctx, start, cue)),
+                Some(agent) => (Some(agent), passive_subject(ctx, start, cue)),
                 None => (subject_before(ctx, start, cue), denied_object(ctx, at..end)),
             };
             // "No Russian official has backed …" names no one.
@@ -810,6 +813,25 @@ fn answered_claim(
     candidates()
         .find(|&i| in_paragraph(i) && shares_stem(i))
         .or_else(|| denies_a_part.then(|| candidates().next()).flatten())
+}
+
+/// Whether a form of "be" comes right before `cue` (past adverbs: "was
+/// later confirmed", "has since been denied"): a passive.
+fn be_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> bool {
+    let words = ctx.words();
+    // ("since" the tagger may read as a subordinator.)
+    let adverb = |k: usize| matches!(ctx.doc.tokens[k].tag, Some(Upos::Adv | Upos::Sconj));
+    (start..cue)
+        .rev()
+        .take(3)
+        .find(|&k| !adverb(k))
+        .is_some_and(|k| matches!(words[k], "is" | "are" | "was" | "were" | "been" | "being"))
+}
+
+/// The subject of a passive cue: "The figure [has since been]
+/// confirmed", the words before its auxiliaries.
+fn passive_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
+    sentence_subject(ctx, start..cue).or_else(|| subject_before(ctx, start, cue))
 }
 
 /// The noun phrase after a verb of denial, in `rest`: "that claim" and
