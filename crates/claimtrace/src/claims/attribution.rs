@@ -7,8 +7,8 @@ use super::checkworthy::{self, Voice};
 use super::lexicon::LEXICONS;
 use super::quotes::{self, Direct};
 use super::source::{
-    is_pronoun, is_time_word, looks_finite_verb, phrase_after, phrase_before, sentence_subject,
-    subject_before, to_source, with_state_after,
+    is_passive_be, is_pronoun, is_time_word, looks_finite_verb, phrase_after, phrase_before,
+    sentence_subject, subject_before, to_source, with_state_after, word_before_cue,
 };
 use super::{Ctx, Found};
 use crate::doc::{
@@ -674,11 +674,8 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
                 // "The poster was circulated by X": the verb of a passive
                 // stays with its clause ("The poster was circulated").
                 // (Past adverbs: "was later shared by".)
-                let aux = (start..at).rev().find(|&k| ctx.doc.tokens[k].tag != Some(Upos::Adv));
                 let passive = link == ChainLink::Agent
-                    && aux.is_some_and(|k| {
-                        matches!(words[k], "is" | "are" | "was" | "were" | "been" | "being")
-                    });
+                    && word_before_cue(ctx, start, at).is_some_and(|k| is_passive_be(words[k]));
                 let mask_from = if passive {
                     at + 1
                 } else if at > start && words[at - 1] == "," {
@@ -970,15 +967,8 @@ fn cues(
             Some("not" | "n't") if cue >= start + 2 => Some(words[cue - 2]),
             other => other,
         };
-        // (A passive past adverbs too: "was first posted", "is widely
-        // reported".)
-        let passive_aux = (start..cue)
-            .rev()
-            .take(3)
-            .find(|&k| {
-                !matches!(words[k], "not" | "n't") && ctx.doc.tokens[k].tag != Some(Upos::Adv)
-            })
-            .map(|k| words[k]);
+        // (A passive past adverbs too: "was first posted".)
+        let passive_aux = word_before_cue(ctx, start, cue).map(|k| words[k]);
         let be = |aux: &str| {
             matches!(
                 aux,

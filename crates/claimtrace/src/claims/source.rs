@@ -375,6 +375,22 @@ pub fn phrase_after(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>>
     (to > from).then_some(from..to)
 }
 
+/// The word before the cue at `cue` that says whether it is passive:
+/// past "not" and adverbs ("was later shared", "had not been officially
+/// stated", "has since been confirmed": the tagger may read "since" as a
+/// subordinator), at most three words back and not before `start`.
+pub fn word_before_cue(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<usize> {
+    (start..cue).rev().take(3).find(|&k| {
+        !matches!(ctx.lower[k].as_str(), "not" | "n't")
+            && !matches!(ctx.doc.tokens[k].tag, Some(Upos::Adv | Upos::Sconj))
+    })
+}
+
+/// Whether `word` is a form of "be" that makes the cue after it passive.
+pub fn is_passive_be(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were" | "been" | "being")
+}
+
 /// A rough test for a finite verb where no tagger has run: auxiliaries,
 /// cue words, and lower-case words ending in "-ed".
 pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {

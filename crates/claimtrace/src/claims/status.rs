@@ -9,7 +9,10 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::lexicon::LEXICONS;
-use super::source::{looks_finite_verb, phrase_after, sentence_subject, subject_before, to_source};
+use super::source::{
+    is_passive_be, looks_finite_verb, phrase_after, sentence_subject, subject_before, to_source,
+    word_before_cue,
+};
 use super::{Ctx, Found};
 use crate::doc::{Claim, Rel, Span, Stance, StanceKind, Status, Upos};
 
@@ -139,7 +142,8 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 .confirming
                 .match_at(words, at)
                 .filter(|&n| {
-                    let passive_by = be_before(ctx, start, at) && words.get(at + n) == Some(&"by");
+                    let passive_by =
+                        passive_before(ctx, start, at) && words.get(at + n) == Some(&"by");
                     names_claim(phrase_after(ctx, at + n..end))
                         || passive_by && names_claim(passive_subject(ctx, start, at))
                 })
@@ -161,7 +165,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 && matches!(words[cue - 2], "a" | "an")
                 && LEXICONS.claim_nouns.contains_key(words[cue - 1])
                 && words.get(at) == Some(&"by");
-            let passive = reduced || be_before(ctx, start, cue);
+            let passive = reduced || passive_before(ctx, start, cue);
             // "The claim was debunked by fact-checkers": the agent denies,
             // the subject names what is denied.
             let agent = (passive && words.get(at) == Some(&"by"))
@@ -815,17 +819,9 @@ fn answered_claim(
         .or_else(|| denies_a_part.then(|| candidates().next()).flatten())
 }
 
-/// Whether a form of "be" comes right before `cue` (past adverbs: "was
-/// later confirmed", "has since been denied"): a passive.
-fn be_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> bool {
-    let words = ctx.words();
-    // ("since" the tagger may read as a subordinator.)
-    let adverb = |k: usize| matches!(ctx.doc.tokens[k].tag, Some(Upos::Adv | Upos::Sconj));
-    (start..cue)
-        .rev()
-        .take(3)
-        .find(|&k| !adverb(k))
-        .is_some_and(|k| matches!(words[k], "is" | "are" | "was" | "were" | "been" | "being"))
+/// Whether the cue at `cue` is passive ("was later confirmed").
+fn passive_before(ctx: &Ctx<'_>, start: usize, cue: usize) -> bool {
+    word_before_cue(ctx, start, cue).is_some_and(|k| is_passive_be(ctx.words()[k]))
 }
 
 /// The subject of a passive cue: "The figure [has since been]
