@@ -2469,3 +2469,59 @@ fn a_passive_confirmation_past_an_adverb() {
         Status::Disputed,
     );
 }
+
+// "Per X," at the start of a sentence and ", per X." at its end name the
+// channel as "according to X" does; "per" elsewhere ("per cent", "per
+// share", "per capita") is no attribution.
+#[test]
+fn per_set_off_by_commas_names_the_channel() {
+    check_claim(
+        "Per the company's filing, revenue fell 12 percent in the third quarter.",
+        "revenue fell 12 percent",
+        &["the company's filing"],
+        Status::Reported,
+    );
+    check_claim(
+        "The firm paid $5 per share, per the filing.",
+        "The firm paid $5 per share",
+        &["the filing"],
+        Status::Reported,
+    );
+    check_claim(
+        "Per Reuters, the talks collapsed on Monday.",
+        "the talks collapsed on Monday",
+        &["Reuters"],
+        Status::Reported,
+    );
+    for body in ["Per capita income rose 3 percent last year.", "Shares rose 5 per cent on Monday."]
+    {
+        let doc = analyze(body);
+        assert!(doc.claims.iter().all(|c| c.chain.is_empty()), "{body}: {:?}", doc.claims);
+    }
+}
+
+// A subject with places joined by "and" ("Officials in France and
+// Germany said", which the parser reads as "Germany said" conjoined to
+// "Officials") is the whole phrase, not its last place.
+#[test]
+fn a_subject_with_coordinated_places() {
+    for (body, source) in [
+        (
+            "Officials in France and Germany said the talks would resume.",
+            "Officials in France and Germany",
+        ),
+        (
+            "On Monday, police in Texas and Oklahoma said the storm killed 12 people.",
+            "police in Texas and Oklahoma",
+        ),
+        (
+            "Officials from Russia and Ukraine said the talks would resume.",
+            "Officials from Russia and Ukraine",
+        ),
+    ] {
+        let doc = analyze(body);
+        let chains: Vec<Vec<&str>> =
+            doc.claims.iter().map(|c| c.chain.iter().map(|s| s.text.as_str()).collect()).collect();
+        assert_eq!(chains, [[source]], "{body}");
+    }
+}

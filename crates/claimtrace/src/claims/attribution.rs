@@ -618,14 +618,39 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
         // The link the phrase names, and where its noun phrase starts.
         let phrase = if let Some(n) = LEXICONS.chain.match_at(words, at) {
             let according = LEXICONS.according.match_at(words, at).is_some();
-            Some((if according { ChainLink::According } else { ChainLink::Cited }, at + n))
+            let link = if according { ChainLink::According } else { ChainLink::Cited };
+            Some((link, at + n, false))
         } else if next == "by" && LEXICONS.transmit.contains(word) {
-            Some((ChainLink::Agent, at + 2))
+            Some((ChainLink::Agent, at + 2, false))
         } else {
-            None
+            set_off_at(words, start, at).map(|n| (ChainLink::According, at + n, true))
         };
-        if let Some((link, named_from)) = phrase {
-            if let Some(named) = phrase_after(ctx, named_from..end) {
+        if let Some((link, named_from, set_off)) = phrase {
+            // "Per the filing, ...", "..., per the filing.": a determined
+            // or named phrase set off by commas, or no attribution ("per
+            // share", "per capita").
+            let determined = |k: usize| {
+                matches!(words.get(k), Some(&("the" | "its" | "their" | "his" | "her")))
+                    || k < end && ctx.is_capitalized(k)
+            };
+            let closed = |named: &Range<usize>| {
+                let after = words.get(named.end).copied().unwrap_or(".");
+                match at == start {
+                    true => after == ",",
+                    false => named.end >= end || matches!(after, "." | "!" | "?" | ";"),
+                }
+            };
+            let named = match phrase_after(ctx, named_from..end) {
+                _ if set_off && !determined(named_from) => None,
+                // With a word of it misread as a verb ("Per the company's
+                // filing, ..."): the phrase up to the comma.
+                Some(named) if set_off && !closed(&named) => {
+                    let comma = (named_from..end.min(named_from + 10)).find(|&k| words[k] == ",");
+                    comma.filter(|_| at == start).map(|comma| named_from..comma)
+                }
+                named => named,
+            };
+            if let Some(named) = named {
                 // "according to police in Baytown, Texas, ...".
                 let mut named = with_state_after(ctx, named, end);
                 // "according to Ambassador to the United States Jane Doe,":
@@ -691,6 +716,14 @@ fn chain_phrases(ctx: &Ctx<'_>, sentence: &Sentence<'_>) -> ChainPhrases {
         at += 1;
     }
     out
+}
+
+/// The length of a chain phrase set off by commas (`set_off.txt`: "per")
+/// at `at`: at the sentence's `start`, or after a comma.
+fn set_off_at(words: &[&str], start: usize, at: usize) -> Option<usize> {
+    (at == start || at > start && words[at - 1] == ",")
+        .then(|| LEXICONS.set_off.match_at(words, at))
+        .flatten()
 }
 
 /// A relative clause at the start of `rest` ("who spoke to CNN, ...",

@@ -182,6 +182,8 @@ pub struct Lexicons {
     pub subordinators: HashSet<String>,
     /// "according to": a chain phrase before the outermost channel.
     pub according: PhraseList,
+    /// "per": as "according to", only when set off by commas.
+    pub set_off: PhraseList,
     /// The chain phrases of `according.txt` and `cite.txt` ("citing",
     /// "quoting": before the content's origin) in one list, so that one
     /// look-up per token finds where a chain phrase may start.
@@ -270,6 +272,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         count_words: words(data!("count_words.txt")),
         subordinators: words(data!("subordinators.txt")),
         according: PhraseList::parse(data!("according.txt")),
+        set_off: PhraseList::parse(data!("set_off.txt")),
         chain: PhraseList::parse(&format!("{}\n{}", data!("according.txt"), data!("cite.txt"))),
         tell: PhraseList::parse(data!("tell.txt")),
         speech_participle: PhraseList::parse(data!("speech_participle.txt")),
@@ -310,6 +313,7 @@ mod tests {
             ("false_label", &l.false_label),
             ("generic_org", &l.generic_org),
             ("according", &l.according),
+            ("set_off", &l.set_off),
             ("chain", &l.chain),
             ("tell", &l.tell),
             ("speech_participle", &l.speech_participle),

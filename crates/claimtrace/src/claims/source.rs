@@ -323,6 +323,24 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
             from = owner;
         }
     }
+    // "Officials in France and Germany said", parsed as "Germany said"
+    // conjoined to "Officials": a coordinator before the subject with no
+    // verb before it in the clause joins the subject to the noun phrase
+    // it ends.
+    if from > start + 1 && matches!(ctx.lower[from - 1].as_str(), "and" | "or") {
+        let phrase = (start..from - 1)
+            .rev()
+            .take_while(|&k| ctx.lower[k] != "," && ctx.lower[k] != ";")
+            .last();
+        let nominal = phrase.is_some_and(|first| {
+            (first..from - 1).all(|k| {
+                !matches!(tokens[k].tag, Some(Upos::Verb | Upos::Aux | Upos::Sconj | Upos::Pron))
+            }) && (first..from - 1).any(|k| matches!(tokens[k].tag, Some(Upos::Noun | Upos::Propn)))
+        });
+        if let Some(first) = phrase.filter(|_| nominal) {
+            from = first;
+        }
+    }
     let mut to = subject + 1;
     while to < cue && reaches(to) && ctx.lower[to] != "," {
         to += 1;
@@ -563,7 +581,7 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     // "A federal judge in Texas", "officials at the airport": a place
     // after a common noun says where the source is, not who it is.
     if let Some(at) = (named_from + 1..to).find(|&k| {
-        matches!(words[k], "in" | "at" | "near" | "outside" | "inside" | "across")
+        matches!(words[k], "in" | "at" | "from" | "near" | "outside" | "inside" | "across")
             && place_mention_until(ctx, k + 1..to)
     }) {
         let mut head = to_source(ctx, from..at)?;
