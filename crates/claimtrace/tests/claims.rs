@@ -2525,3 +2525,41 @@ fn a_subject_with_coordinated_places() {
         assert_eq!(chains, [[source]], "{body}");
     }
 }
+
+// A relative clause that says the sentence's own claim is unverified
+// ("The video, which could not be independently verified, showed ...")
+// leaves the claim standing, unverified.
+#[test]
+fn an_unverified_aside_on_the_articles_claim() {
+    for body in [
+        "The video, which could not be independently verified, appeared to show tanks entering the city.",
+        "The footage, which Reuters could not independently verify, showed tanks entering the city.",
+    ] {
+        let doc = analyze(body);
+        let claim = find_claim(&doc, "tanks entering the city");
+        assert_eq!(claim.status, Status::Unverified, "{body}");
+    }
+}
+
+// A failed confirmation ("Reuters could not independently confirm the
+// figure", "was unable to confirm the report") leaves the claim before
+// unverified: it confirms nothing, and is no claim of its own.
+#[test]
+fn a_failed_confirmation_leaves_the_claim_unverified() {
+    for body in [
+        "The ministry said 40 soldiers were killed. Reuters could not independently confirm the figure.",
+        "The ministry said 40 soldiers were killed. Reuters was unable to independently confirm the report.",
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["40 soldiers were killed"], "{body}");
+        assert_eq!(doc.claims[0].status, Status::Unverified, "{body}");
+        assert!(doc.claims[0].stances.iter().all(|s| s.kind != StanceKind::Confirms), "{body}");
+    }
+    check_claim(
+        "The ministry said 40 soldiers were killed. Reuters later confirmed the figure.",
+        "40 soldiers were killed",
+        &["ministry"],
+        Status::Confirmed,
+    );
+}

@@ -129,6 +129,9 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if only_direct || content.is_empty() {
                 continue;
             }
+            if fails_to_verify(ctx, &sentence, att) {
+                continue;
+            }
             if let Some(from) = reported_act(ctx, &sentence, att, source.as_ref(), &embedded) {
                 let text = ctx.span_text(from, content.end).to_string();
                 let span = ctx.token_span(from, content.end);
@@ -2470,6 +2473,22 @@ fn agrees(ctx: &Ctx<'_>, source: &Source, pronoun: &str) -> bool {
     }
 }
 
+/// "Reuters could not independently confirm the figure": a verb of
+/// confirmation, failed (`unverified.txt`), with a claim or an artefact
+/// for object says how far an earlier claim is verified (`status` reads
+/// it), and is no claim of its own.
+fn fails_to_verify(ctx: &Ctx<'_>, sentence: &Sentence<'_>, att: &Attribution) -> bool {
+    let words = ctx.words();
+    let content = att.content.clone();
+    let names_claim = content.start == att.cue.end
+        && content.take(4).any(|k| {
+            LEXICONS.claim_nouns.contains_key(words[k]) || LEXICONS.artefact.contains(words[k])
+        });
+    names_claim
+        && LEXICONS.confirming.contains(words[att.cue.start])
+        && LEXICONS.unverified.find(words, sentence.tokens.clone()).is_some()
+}
+
 /// "Rosselló announced his resignation", "the House confirmed the
 /// nomination": a cue of `act.txt` with a noun phrase after it, no clause,
 /// reports an act, which the article states as a fact. Where that clause
@@ -2792,6 +2811,20 @@ fn chained_sentence(
     );
 }
 
+/// Whether `found` lies in a relative clause set off by commas inside
+/// `tokens`, with the clause it hangs off going on after it ("The video,
+/// which could not be independently verified, showed ...").
+fn in_relative_aside(words: &[&str], tokens: Range<usize>, found: Range<usize>) -> bool {
+    let open = (tokens.start..found.start).rev().find(|&k| words[k] == ",");
+    let close = (found.end..tokens.end).find(|&k| words[k] == ",");
+    match (open, close) {
+        (Some(open), Some(close)) => {
+            matches!(words[open + 1], "which" | "who" | "that") && close + 2 < tokens.end
+        }
+        _ => false,
+    }
+}
+
 /// The sentence's tokens up to `end` (its end, or where its main clause
 /// ends) with no attribution: a claim when the article hedges it or when
 /// it reports a count of people harmed, the key facts; else a claim per
@@ -2830,7 +2863,10 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
             None => return,
         }
     }
-    if LEXICONS.unverified.find(words, tokens.clone()).is_some()
+    // ("The video, which could not be verified, showed ...": the aside
+    // says how far the article's own claim is verified; `status` reads it.)
+    let unverified = LEXICONS.unverified.find(words, tokens.clone());
+    if unverified.is_some_and(|found| !in_relative_aside(words, tokens.clone(), found))
         || LEXICONS.no_comment.find(words, tokens.clone()).is_some()
         || answers_claim(words, tokens.clone())
     {

@@ -147,7 +147,10 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                     names_claim(phrase_after(ctx, at + n..end))
                         || passive_by && names_claim(passive_subject(ctx, start, at))
                 })
-                .filter(|_| deny.is_none() && refuse.is_none());
+                .filter(|_| deny.is_none() && refuse.is_none())
+                // "could not independently confirm the figure" confirms
+                // nothing (`unverified.txt` reads it).
+                .filter(|_| !negated_before(words, start, at));
             let Some((cue_len, kind)) = deny
                 .map(|cue_len| (cue_len, StanceKind::Denies))
                 .or(refuse.map(|cue_len| (cue_len, StanceKind::NoComment)))
@@ -412,6 +415,15 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
             claim.strengthen(Status::Hedged, cue(found));
         }
     }
+}
+
+/// Whether the verb at `cue` is negated or failed: "not", "n't",
+/// "never", "unable to", "failed to" within the three words before it
+/// (from `start`): "could not independently confirm", "was unable to
+/// verify".
+fn negated_before(words: &[&str], start: usize, cue: usize) -> bool {
+    (cue.saturating_sub(3).max(start)..cue)
+        .any(|k| matches!(words[k], "not" | "n't" | "never" | "unable" | "failed"))
 }
 
 /// The first match `find` gives within `range` that `keep` accepts,
