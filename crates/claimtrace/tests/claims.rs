@@ -2563,3 +2563,37 @@ fn a_failed_confirmation_leaves_the_claim_unverified() {
         Status::Confirmed,
     );
 }
+
+// A negated denial denies nothing; "has not commented" is a refusal to
+// comment, no claim; a claim named by a demonstrative or its owner ("that
+// account", "the ministry's version") is answered like "the claim".
+#[test]
+fn refusals_negated_denials_and_accounts() {
+    check_claim(
+        "Israel said Hamas fired the rocket. Hamas did not deny the claim.",
+        "Hamas fired the rocket",
+        &["Israel"],
+        Status::Reported,
+    );
+    let body = "The army said it killed 30 militants. The group has not commented on the claim.";
+    check_stance(body, "killed 30 militants", "group", StanceKind::NoComment);
+    assert_eq!(analyze(body).claims.len(), 1, "{body}");
+    let body = "Police said two men were arrested. The mayor has not commented on the death.";
+    let doc = analyze(body);
+    assert_eq!(doc.claims.len(), 1, "{body}");
+    assert!(doc.claims[0].stances.iter().all(|s| s.kind != StanceKind::NoComment), "{body}");
+    for body in [
+        "The company said no customer data was accessed, though experts disputed that account.",
+        "The ministry said 40 people died. Hamas rejected the ministry's version of events.",
+    ] {
+        let doc = analyze(body);
+        assert_eq!(doc.claims.len(), 1, "{body}: {:?}", doc.claims);
+        assert_eq!(doc.claims[0].status, Status::Disputed, "{body}");
+    }
+    check_claim(
+        "The military said 12 rockets were fired, but there was no independent confirmation.",
+        "12 rockets were fired",
+        &["military"],
+        Status::Unverified,
+    );
+}

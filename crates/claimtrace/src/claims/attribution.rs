@@ -139,6 +139,15 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 continue;
             }
             let content_text = ctx.span_text(content.start, content.end).to_string();
+            // "X has not commented on ...": the cue is the refusal, which
+            // the status pass reads (`no_comment.txt`); nothing is said.
+            let cue_refuses = LEXICONS
+                .no_comment
+                .find(words, att.cue.start.saturating_sub(3)..att.cue.end)
+                .is_some_and(|r| r.end == att.cue.end);
+            if cue_refuses {
+                continue;
+            }
             if LEXICONS.no_comment.find(words, content.clone()).is_some() {
                 // "X said it was inappropriate to comment": a stance, which
                 // the status pass links to its claim.
@@ -2188,9 +2197,13 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         // So does ", figures that Reuters could not verify".
         // (", but the claim could not be verified" as well.)
         let after = i + 1 + usize::from(matches!(next, "but" | "though" | "although"));
+        // (", but there was no independent confirmation" too.)
+        let contrast = after > i + 1;
         let evaluation = at_comma
             && (names_a_claim(words, after)
-                || (i + 1..sentence_end.min(i + 5)).any(|k| matches!(words[k], "that" | "which"))
+                || (contrast
+                    || (i + 1..sentence_end.min(i + 5))
+                        .any(|k| matches!(words[k], "that" | "which")))
                     && LEXICONS.unverified.find(words, i + 2..sentence_end).is_some());
         // ", without providing evidence" says how it was claimed: not
         // content (the status reads it).
@@ -3104,6 +3117,16 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
             Some(w) if pronoun(w) && object_end == 1 => return true,
             Some(&"any") => return true,
             _ => {}
+        }
+        // "Hamas rejected this version of events", "... the ministry's
+        // account": a claim named by a demonstrative or its owner.
+        let named = object[..object_end].windows(2).take(4).any(|pair| {
+            matches!(pair[0], "that" | "this" | "these" | "those" | "'s" | "’s" | "its" | "their")
+                && (LEXICONS.claim_referents.contains(pair[1])
+                    || LEXICONS.claim_nouns.contains_key(pair[1]))
+        });
+        if named {
+            return true;
         }
     }
     // "The BBC has verified the footage", "The video was authenticated by

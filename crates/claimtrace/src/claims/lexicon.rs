@@ -148,6 +148,9 @@ pub struct Lexicons {
     pub false_label: PhraseList,
     /// Nouns naming a claim, with the cue each echoes.
     pub claim_nouns: HashMap<String, String>,
+    /// Nouns that name an earlier claim after a demonstrative ("that
+    /// account").
+    pub claim_referents: HashSet<String>,
     /// Claim nouns that hedge the clause after them when nobody owns it
     /// ("amid allegations that ...").
     pub hedging_nouns: HashSet<String>,
@@ -243,6 +246,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         evidence: PhraseList::parse(data!("evidence.txt")),
         label: PhraseList::parse(data!("label.txt")),
         false_label: PhraseList::parse(data!("false.txt")),
+        claim_referents: words(data!("claim_referents.txt")),
         claim_nouns: data!("claim_nouns.txt")
             .lines()
             .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -330,6 +334,7 @@ mod tests {
             assert!(!list.is_empty(), "{name} is empty");
         }
         assert_eq!(l.claim_nouns.get("claims").map(String::as_str), Some("claimed"));
+        assert!(l.claim_referents.contains("account") && !l.claim_referents.contains("claim"));
         assert_eq!(l.accuse.get("blamed").map(Vec::len), Some(2));
         assert!(l.unnamed.contains("officials"));
         assert!(l.hedging_nouns.iter().all(|n| l.claim_nouns.contains_key(n)));

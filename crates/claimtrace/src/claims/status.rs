@@ -117,9 +117,12 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         // "have rejected Moscow's claims", "has not backed the IS claim".
         let mut at = start;
         while at < end {
+            // ("did not deny the claim", "has never disputed it" deny
+            // nothing.)
             let deny = LEXICONS
                 .deny
                 .match_at(words, at)
+                .filter(|_| !negated_before(words, start, at))
                 .or_else(|| labels_false(ctx, reach, found, sentence_idx, at..end))
                 .filter(|_| !(at > start && matches!(words[at - 1], "the" | "a")));
             let negative_subject = || {
@@ -241,9 +244,15 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                         .flatten()
                 })
                 .or_else(|| {
-                    if kind == StanceKind::NoComment {
-                        paragraph_topic(ctx, reach, found, sentence_idx)
-                            .or_else(|| reach.latest(found, sentence_idx + 1))
+                    // "has not commented on the death": on something that
+                    // names no claim.
+                    let on_other = matches!(words.get(at), Some(&("on" | "about")))
+                        && !(at + 1..end.min(at + 6))
+                            .any(|k| LEXICONS.claim_nouns.contains_key(words[k]));
+                    if kind == StanceKind::NoComment && !on_other {
+                        paragraph_topic(ctx, reach, found, sentence_idx).or_else(|| {
+                            reach.claims(found, sentence_idx).find(|&i| someones(&found.claims[i]))
+                        })
                     } else {
                         None
                     }
@@ -270,8 +279,17 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         }
 
         // Stances from reported speech in this sentence.
+        // A refusal to comment answers someone's claim, not the
+        // article's own facts.
         for stance in std::mem::take(&mut pending_by_sentence[sentence_idx]) {
-            let target = sentence_target.or_else(|| reach.latest(found, sentence_idx));
+            let sourced =
+                |&i: &usize| stance.kind != StanceKind::NoComment || someones(&found.claims[i]);
+            let latest = || {
+                sentence_idx
+                    .checked_sub(1)
+                    .and_then(|before| reach.claims(found, before).find(|i| sourced(i)))
+            };
+            let target = sentence_target.or_else(latest);
             if let Some(target) = target {
                 add_stance(&mut found.claims[target], &stance.actor, stance.kind, stance.cue);
             }
@@ -415,6 +433,13 @@ fn own_sentence_signals(ctx: &Ctx<'_>, found: &mut Found) {
             claim.strengthen(Status::Hedged, cue(found));
         }
     }
+}
+
+/// Whether a claim is someone's, which a refusal to comment can answer:
+/// it has a source, or the article does not state it as its own
+/// ("reports that ...", "reportedly").
+fn someones(claim: &Claim) -> bool {
+    !claim.chain.is_empty() || claim.status != Status::Asserted
 }
 
 /// Whether the verb at `cue` is negated or failed: "not", "n't",
@@ -717,8 +742,21 @@ fn named_claim_not_by(
     parties: &[String],
 ) -> Option<usize> {
     let words = ctx.words();
-    let noun_at = object.clone().find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
-    let cue = &LEXICONS.claim_nouns[words[noun_at]];
+    // "that account", "the ministry's version": a claim named by a
+    // demonstrative or its owner.
+    let referent = |k: usize| {
+        k > object.start
+            && matches!(
+                words[k - 1],
+                "that" | "this" | "these" | "those" | "'s" | "’s" | "its" | "their"
+            )
+            && LEXICONS.claim_referents.contains(words[k])
+    };
+    let noun_at = object
+        .clone()
+        .find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))
+        .or_else(|| object.clone().find(|&k| referent(k)))?;
+    let cue = LEXICONS.claim_nouns.get(words[noun_at]).map_or("said", String::as_str);
     let modifiers: Vec<String> = (object.start..noun_at)
         .filter(|&k| ctx.is_capitalized(k) && !matches!(words[k], "the" | "a" | "an"))
         .map(|k| words[k].to_string())
@@ -732,7 +770,7 @@ fn named_claim_not_by(
             continue;
         }
         let mut score = 1;
-        if claim.cue.is_some_and(|c| ctx.doc.slice(c).to_lowercase() == *cue) {
+        if claim.cue.is_some_and(|c| ctx.doc.slice(c).to_lowercase() == cue) {
             score += 2;
         }
         // A claim someone made with a cue of speech, rather than a fact
@@ -853,7 +891,8 @@ fn denied_object(ctx: &Ctx<'_>, rest: Range<usize>) -> Option<Range<usize>> {
         |k: usize| k >= rest.end || matches!(words[k], "," | "." | ";" | "and" | "but" | "as");
     if demonstrative
         && noun < rest.end
-        && LEXICONS.claim_nouns.contains_key(words[noun])
+        && (LEXICONS.claim_nouns.contains_key(words[noun])
+            || LEXICONS.claim_referents.contains(words[noun]))
         && ends(noun + 1)
     {
         return Some(rest.start..noun + 1);
