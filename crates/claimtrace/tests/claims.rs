@@ -2597,3 +2597,44 @@ fn refusals_negated_denials_and_accounts() {
         Status::Unverified,
     );
 }
+
+// A denial of a clause is the disputed clause, not also the sentence
+// taken whole as the article's claim.
+#[test]
+fn a_denied_clause_is_the_only_claim() {
+    for (body, text) in [
+        (
+            "The Kremlin has repeatedly denied that it interferes in foreign elections.",
+            "it interferes in foreign elections",
+        ),
+        ("The FSB denies the two explosions are related.", "the two explosions are related"),
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [text], "{body}");
+        assert_eq!(doc.claims[0].status, Status::Disputed, "{body}");
+    }
+}
+
+// "There is no evidence that X": X is a claim the article disputes, and
+// so is an earlier claim that X repeats.
+#[test]
+fn no_evidence_that_disputes_the_clause() {
+    for (body, text) in [
+        ("There is no evidence that the vaccine causes autism.", "the vaccine causes autism"),
+        ("There was no indication the attacks came from Yemen.", "the attacks came from Yemen"),
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [text], "{body}");
+        assert_eq!(doc.claims[0].status, Status::Disputed, "{body}");
+    }
+    check_claim(
+        "The Houthis said they carried out the attack. There is no evidence that the Houthis carried out the attack.",
+        "Houthis carried out the attack",
+        &["Houthis"],
+        Status::Disputed,
+    );
+    let doc = analyze("There is no evidence of fraud in the election.");
+    assert!(doc.claims.iter().all(|c| c.status != Status::Disputed), "{:?}", doc.claims);
+}

@@ -2824,6 +2824,39 @@ fn chained_sentence(
     );
 }
 
+/// "There is no evidence (that) the vaccine causes autism": a clause the
+/// article says lacks support (`no_evidence.txt`, after "there is" or
+/// "there was") is a claim, disputed; the sentence says no more.
+fn lacking_evidence(ctx: &Ctx<'_>, sentence: &Sentence<'_>, tokens: Range<usize>) -> Option<Claim> {
+    let words = ctx.words();
+    let at = (tokens.start..tokens.end.min(tokens.start + 6))
+        .find(|&k| LEXICONS.no_evidence.match_at(words, k).is_some())?;
+    let there = at >= tokens.start + 2
+        && words[at - 2] == "there"
+        && matches!(words[at - 1], "is" | "was" | "are" | "were" | "'s");
+    if !there {
+        return None;
+    }
+    let mut from = at + LEXICONS.no_evidence.match_at(words, at)?;
+    if words.get(from) == Some(&"that") {
+        from += 1;
+    }
+    // A clause: a finite verb after a subject of a word or more.
+    let verb = (from + 1..tokens.end.min(from + 8)).find(|&k| looks_finite_verb(ctx, k))?;
+    if (from..verb).any(|k| matches!(words[k], "," | "of" | "for" | "to")) {
+        return None;
+    }
+    let clause = trim_punct(ctx, from..tokens.end);
+    let mut claim = Claim::unattributed(
+        ctx.span_text(clause.start, clause.end).to_string(),
+        ctx.token_span(clause.start, clause.end),
+        sentence.index,
+        Status::Disputed,
+    );
+    claim.status_cue = Some(ctx.token_span(at, from));
+    Some(claim)
+}
+
 /// Whether `found` lies in a relative clause set off by commas inside
 /// `tokens`, with the clause it hangs off going on after it ("The video,
 /// which could not be independently verified, showed ...").
@@ -2905,6 +2938,10 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
             && LEXICONS.claim_nouns.contains_key(words[k])
     };
     if tokens.clone().any(owned_claim) {
+        return;
+    }
+    if let Some(claim) = lacking_evidence(ctx, sentence, tokens.clone()) {
+        push_claim(found, claim);
         return;
     }
     if let Some(noun) = tokens.clone().find(|&k| rumour(k)) {

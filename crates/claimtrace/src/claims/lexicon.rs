@@ -185,6 +185,8 @@ pub struct Lexicons {
     pub subordinators: HashSet<String>,
     /// "according to": a chain phrase before the outermost channel.
     pub according: PhraseList,
+    /// "no evidence": the clause after it lacks support.
+    pub no_evidence: PhraseList,
     /// "per": as "according to", only when set off by commas.
     pub set_off: PhraseList,
     /// The chain phrases of `according.txt` and `cite.txt` ("citing",
@@ -277,6 +279,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         subordinators: words(data!("subordinators.txt")),
         according: PhraseList::parse(data!("according.txt")),
         set_off: PhraseList::parse(data!("set_off.txt")),
+        no_evidence: PhraseList::parse(data!("no_evidence.txt")),
         chain: PhraseList::parse(&format!("{}\n{}", data!("according.txt"), data!("cite.txt"))),
         tell: PhraseList::parse(data!("tell.txt")),
         speech_participle: PhraseList::parse(data!("speech_participle.txt")),
@@ -318,6 +321,7 @@ mod tests {
             ("generic_org", &l.generic_org),
             ("according", &l.according),
             ("set_off", &l.set_off),
+            ("no_evidence", &l.no_evidence),
             ("chain", &l.chain),
             ("tell", &l.tell),
             ("speech_participle", &l.speech_participle),

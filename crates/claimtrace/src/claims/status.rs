@@ -326,6 +326,32 @@ fn contradictions(found: &mut Found) {
             Some((Signature::wording(&c.text), origin))
         })
         .collect();
+    // "There is no evidence that the Houthis carried out the attack"
+    // (`no_evidence.txt`): the article disputes the earlier claim it
+    // repeats.
+    for later in 0..found.claims.len() {
+        let denier = &found.claims[later];
+        if !denier.chain.is_empty()
+            || denier.status != Status::Disputed
+            || !denier.stances.is_empty()
+        {
+            continue;
+        }
+        let (wording, sentence, cue) =
+            (Signature::wording(&denier.text), denier.sentence, denier.status_cue);
+        let from = later.saturating_sub(CONTRADICTION_LOOK_BACK);
+        for (earlier, entry) in signed.iter().enumerate().take(later).skip(from) {
+            let Some((signature, _)) = entry else { continue };
+            if signature.negated || found.claims[earlier].sentence >= sentence {
+                continue;
+            }
+            let shared = signature.stems.intersection(&wording.stems).count();
+            let shorter = signature.stems.len().min(wording.stems.len()).max(1);
+            if shared >= 2 && shared * 3 >= 2 * shorter {
+                found.claims[earlier].strengthen(Status::Disputed, cue);
+            }
+        }
+    }
     for later in 0..found.claims.len() {
         let Some((later_signature, actor_key)) = &signed[later] else { continue };
         if !later_signature.negated {
@@ -972,6 +998,27 @@ fn denied_clause(
     {
         found.claims[known].strengthen(Status::Disputed, None);
         return Some(known);
+    }
+    // The sentence taken whole as the article's own claim ("The Kremlin
+    // has denied that it interferes ...") says no more than the denial:
+    // it becomes the denied clause (in its place, so that the indices of
+    // the claims found stay).
+    let whole = found.claims.iter().position(|c| {
+        c.sentence == sentence_idx
+            && c.chain.is_empty()
+            && c.cue.is_none()
+            && c.status == Status::Asserted
+            && c.span.start() <= span.start()
+            && span.end() <= c.span.end()
+    });
+    if let Some(whole) = whole {
+        found.claims[whole] = Claim::unattributed(
+            ctx.doc.slice(span).to_string(),
+            span,
+            sentence_idx,
+            Status::Disputed,
+        );
+        return Some(whole);
     }
     found.claims.push(Claim::unattributed(
         ctx.doc.slice(span).to_string(),
