@@ -2638,3 +2638,33 @@ fn no_evidence_that_disputes_the_clause() {
     let doc = analyze("There is no evidence of fraud in the election.");
     assert!(doc.claims.iter().all(|c| c.status != Status::Disputed), "{:?}", doc.claims);
 }
+
+// A party that passes on a claim named before ("State television
+// repeated the claim", "The claim was echoed by bloggers") asserts it too;
+// the sentence is no claim of its own. ("State" opening the sentence is
+// no cue.)
+#[test]
+fn a_party_repeating_a_claim_asserts_it() {
+    for (body, actor) in [
+        (
+            "Moscow said Kyiv shelled the plant. State television repeated the claim.",
+            "State television",
+        ),
+        (
+            "Moscow said Kyiv shelled the plant. The claim was echoed by pro-Kremlin bloggers.",
+            "pro-Kremlin bloggers",
+        ),
+        (
+            "Moscow said Kyiv shelled the plant. Pro-Kremlin bloggers amplified the allegation.",
+            "Pro-Kremlin bloggers",
+        ),
+    ] {
+        check_stance(body, "Kyiv shelled the plant", actor, StanceKind::Asserts);
+        let doc = analyze(body);
+        assert_eq!(doc.claims.len(), 1, "{body}: {:?}", doc.claims);
+        assert_eq!(doc.claims[0].status, Status::Reported, "{body}");
+    }
+    let doc =
+        analyze("Moscow said Kyiv shelled the plant. The minister repeated his call for talks.");
+    assert!(doc.claims[0].stances.iter().all(|s| s.actor == "Moscow"), "{:?}", doc.claims);
+}

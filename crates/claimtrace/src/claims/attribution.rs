@@ -129,7 +129,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if only_direct || content.is_empty() {
                 continue;
             }
-            if fails_to_verify(ctx, &sentence, att) {
+            if answers_named_claim(ctx, &sentence, att) {
                 continue;
             }
             if let Some(from) = reported_act(ctx, &sentence, att, source.as_ref(), &embedded) {
@@ -920,6 +920,14 @@ fn cues(
             continue;
         }
         if out.iter().any(|att| att.content.contains(&cue)) {
+            continue;
+        }
+        // "State television repeated ...": a word of a cue that opens the
+        // sentence as a modifier (no subject before it) is no cue.
+        if cue == start
+            && matches!(ctx.doc.tokens[cue].tag, Some(Upos::Adj | Upos::Noun | Upos::Propn))
+            && matches!(ctx.doc.tokens[cue].rel, Some(Rel::Amod | Rel::Compound | Rel::Nsubj))
+        {
             continue;
         }
         let word = words[cue];
@@ -2489,17 +2497,21 @@ fn agrees(ctx: &Ctx<'_>, source: &Source, pronoun: &str) -> bool {
 /// "Reuters could not independently confirm the figure": a verb of
 /// confirmation, failed (`unverified.txt`), with a claim or an artefact
 /// for object says how far an earlier claim is verified (`status` reads
-/// it), and is no claim of its own.
-fn fails_to_verify(ctx: &Ctx<'_>, sentence: &Sentence<'_>, att: &Attribution) -> bool {
+/// it), and is no claim of its own; so does a verb of passing a claim on
+/// (`repeat.txt`: "State television repeated the claim"), whose stance
+/// `status` adds.
+fn answers_named_claim(ctx: &Ctx<'_>, sentence: &Sentence<'_>, att: &Attribution) -> bool {
     let words = ctx.words();
     let content = att.content.clone();
     let names_claim = content.start == att.cue.end
         && content.take(4).any(|k| {
             LEXICONS.claim_nouns.contains_key(words[k]) || LEXICONS.artefact.contains(words[k])
         });
-    names_claim
-        && LEXICONS.confirming.contains(words[att.cue.start])
-        && LEXICONS.unverified.find(words, sentence.tokens.clone()).is_some()
+    let failed = LEXICONS.confirming.contains(words[att.cue.start])
+        && LEXICONS.unverified.find(words, sentence.tokens.clone()).is_some();
+    // ("State television repeated the claim": a party passing it on.)
+    let repeats = LEXICONS.repeat.contains(words[att.cue.start]);
+    names_claim && (failed || repeats)
 }
 
 /// "Rosselló announced his resignation", "the House confirmed the
@@ -3163,6 +3175,21 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
                     || LEXICONS.claim_nouns.contains_key(pair[1]))
         });
         if named {
+            return true;
+        }
+    }
+    // "State television repeated the claim", "The claim was echoed by
+    // bloggers": a party passing on a claim named before (the status
+    // pass adds its stance).
+    if let Some(repeat) = LEXICONS.repeat.find(words, tokens.clone()) {
+        let object = repeat.end;
+        let subject_names = (tokens.start..repeat.start)
+            .any(|k| LEXICONS.claim_nouns.contains_key(words[k]) && k + 4 > repeat.start);
+        if names_a_claim(words, object)
+            || words.get(object).is_some_and(|w| matches!(*w, "that" | "this" | "its" | "their"))
+                && words.get(object + 1).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n))
+            || subject_names && words.get(object) == Some(&"by")
+        {
             return true;
         }
     }

@@ -185,6 +185,8 @@ pub struct Lexicons {
     pub subordinators: HashSet<String>,
     /// "according to": a chain phrase before the outermost channel.
     pub according: PhraseList,
+    /// Verbs of passing on a named claim ("repeated the claim").
+    pub repeat: PhraseList,
     /// "no evidence": the clause after it lacks support.
     pub no_evidence: PhraseList,
     /// "per": as "according to", only when set off by commas.
@@ -280,6 +282,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         according: PhraseList::parse(data!("according.txt")),
         set_off: PhraseList::parse(data!("set_off.txt")),
         no_evidence: PhraseList::parse(data!("no_evidence.txt")),
+        repeat: PhraseList::parse(data!("repeat.txt")),
         chain: PhraseList::parse(&format!("{}\n{}", data!("according.txt"), data!("cite.txt"))),
         tell: PhraseList::parse(data!("tell.txt")),
         speech_participle: PhraseList::parse(data!("speech_participle.txt")),
@@ -322,6 +325,7 @@ mod tests {
             ("according", &l.according),
             ("set_off", &l.set_off),
             ("no_evidence", &l.no_evidence),
+            ("repeat", &l.repeat),
             ("chain", &l.chain),
             ("tell", &l.tell),
             ("speech_participle", &l.speech_participle),

@@ -154,10 +154,19 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 // "could not independently confirm the figure" confirms
                 // nothing (`unverified.txt` reads it).
                 .filter(|_| !negated_before(words, start, at));
+            // "State television repeated the claim", "The allegation was
+            // echoed by bloggers": the party asserts it too.
+            let repeat = LEXICONS.repeat.match_at(words, at).filter(|&n| {
+                let passive_by = passive_before(ctx, start, at) && words.get(at + n) == Some(&"by");
+                !negated_before(words, start, at)
+                    && (passive_by && names_claim(passive_subject(ctx, start, at))
+                        || !passive_by && names_claim(phrase_after(ctx, at + n..end)))
+            });
             let Some((cue_len, kind)) = deny
                 .map(|cue_len| (cue_len, StanceKind::Denies))
                 .or(refuse.map(|cue_len| (cue_len, StanceKind::NoComment)))
                 .or(confirm.map(|cue_len| (cue_len, StanceKind::Confirms)))
+                .or(repeat.map(|cue_len| (cue_len, StanceKind::Asserts)))
             else {
                 at += 1;
                 continue;
