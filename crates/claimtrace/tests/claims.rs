@@ -2668,3 +2668,23 @@ fn a_party_repeating_a_claim_asserts_it() {
         analyze("Moscow said Kyiv shelled the plant. The minister repeated his call for talks.");
     assert!(doc.claims[0].stances.iter().all(|s| s.actor == "Moscow"), "{:?}", doc.claims);
 }
+
+// The article's own judgement of a claim it named ("The claim is false",
+// "turned out to be true") disputes or confirms that claim, and is no
+// claim of its own.
+#[test]
+fn the_articles_judgement_of_a_named_claim() {
+    for (body, status) in [
+        ("Moscow said Kyiv shelled the plant. The claim is false.", Status::Disputed),
+        ("Moscow said Kyiv shelled the plant. The claim appears to be false.", Status::Disputed),
+        ("Moscow said Kyiv shelled the plant. The claim is not true.", Status::Disputed),
+        ("Moscow said Kyiv shelled the plant. The claim turned out to be true.", Status::Confirmed),
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["Kyiv shelled the plant"], "{body}");
+        assert_eq!(doc.claims[0].status, status, "{body}");
+    }
+    let doc = analyze("Moscow said Kyiv shelled the plant. The report is due on Monday.");
+    assert_eq!(doc.claims[0].status, Status::Reported);
+}

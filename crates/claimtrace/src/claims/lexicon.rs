@@ -146,6 +146,8 @@ pub struct Lexicons {
     pub label: PhraseList,
     /// Labels that reject it ("baseless", "a smear").
     pub false_label: PhraseList,
+    /// Words that find a claim true ("turned out to be true").
+    pub true_label: PhraseList,
     /// Nouns naming a claim, with the cue each echoes.
     pub claim_nouns: HashMap<String, String>,
     /// Nouns that name an earlier claim after a demonstrative ("that
@@ -250,6 +252,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         evidence: PhraseList::parse(data!("evidence.txt")),
         label: PhraseList::parse(data!("label.txt")),
         false_label: PhraseList::parse(data!("false.txt")),
+        true_label: PhraseList::parse(data!("true.txt")),
         claim_referents: words(data!("claim_referents.txt")),
         claim_nouns: data!("claim_nouns.txt")
             .lines()
@@ -321,6 +324,7 @@ mod tests {
             ("evidence", &l.evidence),
             ("label", &l.label),
             ("false_label", &l.false_label),
+            ("true_label", &l.true_label),
             ("generic_org", &l.generic_org),
             ("according", &l.according),
             ("set_off", &l.set_off),

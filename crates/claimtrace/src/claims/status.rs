@@ -62,6 +62,17 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             sentence_target = Some(target);
         }
 
+        // "The claim is false", "The report turned out to be true": the
+        // article's own judgement of a claim it named.
+        if let Some((target, kind, cue)) = judged_claim(ctx, reach, found, sentence_idx) {
+            let (status, cue) = match kind {
+                StanceKind::Denies => (Status::Disputed, Some(cue)),
+                _ => (Status::Confirmed, Some(cue)),
+            };
+            found.claims[target].strengthen(status, cue);
+            sentence_target = Some(target);
+        }
+
         // "An investigation by PolitiFact found no such action": the
         // latest claim of the last sentences is disputed, by the source
         // of the claim the words are in, else by the sentence's subject.
@@ -552,6 +563,60 @@ fn subordinate(ctx: &Ctx<'_>, k: usize, clause: &Range<usize>) -> bool {
         at = head;
     }
     false
+}
+
+/// "The claim is false", "The claim appears to be false", "The report
+/// turned out to be true": a sentence of the article's own whose subject
+/// names an earlier claim, then a copula (or "appears to be", "proved",
+/// "turned out to be") and a word of `false.txt` or `true.txt`. The claim
+/// named, the judgement (denies or confirms) and the judging word's span.
+fn judged_claim(
+    ctx: &Ctx<'_>,
+    reach: &Reach,
+    found: &Found,
+    sentence_idx: usize,
+) -> Option<(usize, StanceKind, Span)> {
+    let words = ctx.words();
+    let Range { start, end } = ctx.doc.sentences[sentence_idx].tokens;
+    if found.claims.iter().any(|c| c.sentence == sentence_idx && !c.chain.is_empty()) {
+        return None;
+    }
+    let verb = judging_verb(words, start..end)?;
+    let target = named_claim(ctx, reach, found, sentence_idx, start..verb)?;
+    let after = verb + 1..end.min(verb + 6);
+    let (kind, word) = match LEXICONS.false_label.find(words, after.clone()) {
+        Some(word) => (StanceKind::Denies, word),
+        None => (StanceKind::Confirms, LEXICONS.true_label.find(words, after)?),
+    };
+    // ("is not true" denies.)
+    let negated = (verb + 1..word.start).any(|k| matches!(words[k], "not" | "n't" | "never"));
+    let kind = match (kind, negated) {
+        (StanceKind::Confirms, true) => StanceKind::Denies,
+        (kind, false) => kind,
+        (_, true) => return None,
+    };
+    Some((target, kind, ctx.token_span(word.start, word.end)))
+}
+
+/// The verb of a sentence that judges its subject ("The claim is | false",
+/// "appears to be", "turned out to be"): a copula or a verb of seeming
+/// within the first five words of `tokens`, after a subject.
+pub(super) fn judging_verb(words: &[&str], tokens: Range<usize>) -> Option<usize> {
+    (tokens.start + 1..tokens.end.min(tokens.start + 6)).find(|&k| {
+        matches!(
+            words[k],
+            "is" | "are"
+                | "was"
+                | "were"
+                | "appears"
+                | "appeared"
+                | "seems"
+                | "seemed"
+                | "proved"
+                | "proves"
+                | "turned"
+        )
+    })
 }
 
 /// "called the allegations baseless", "branded the report a smear": a
