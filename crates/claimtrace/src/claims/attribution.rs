@@ -116,7 +116,12 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if let Some(source) = &source {
                 recent.push(source.clone());
             }
-            let content = att.content.clone();
+            // "Reuters reported that police said 12 people were killed": a
+            // report of a report; the inner source is the origin, the
+            // outer one passes it on.
+            let inner = inner_report(ctx, &sentence, &att.content);
+            let content = inner.as_ref().map_or(att.content.clone(), |(_, c)| c.clone());
+            let nested = inner.is_some();
             // A cue right before a quotation introduces that quotation.
             let only_direct = !content.is_empty() && in_direct[content.start].is_some();
             let embedded: Vec<usize> = content.clone().filter_map(|k| in_direct[k]).collect();
@@ -132,7 +137,11 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if answers_named_claim(ctx, &sentence, att) {
                 continue;
             }
-            if let Some(from) = reported_act(ctx, &sentence, att, source.as_ref(), &embedded) {
+            let act = inner
+                .is_none()
+                .then(|| reported_act(ctx, &sentence, att, source.as_ref(), &embedded))
+                .flatten();
+            if let Some(from) = act {
                 let text = ctx.span_text(from, content.end).to_string();
                 let span = ctx.token_span(from, content.end);
                 push_claim(&mut found, Claim::unattributed(text, span, index, Status::Asserted));
@@ -178,6 +187,7 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             // A count in a relative clause is the article's own fact.
             let (content, count_clause) = split_count_clause(ctx, content);
             let mut claim_chain: Vec<Source> = chain.cited.clone();
+            claim_chain.extend(inner.map(|(inner_source, _)| inner_source));
             claim_chain.extend(source.clone());
             // The party told passes on what a known source said; with no
             // source, it would stand as the claim's origin.
@@ -213,7 +223,9 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                 }
             }
             let text =
-                claim_text(ctx, att, source.as_ref(), content.clone()).unwrap_or(content_text);
+                // (The pronoun of an inner report is not the outer source's.)
+                claim_text(ctx, att, source.as_ref().filter(|_| !nested), content.clone())
+                    .unwrap_or(content_text);
             // "fires, which state media said were under control": the
             // content's subject is the relative clause's antecedent.
             let text = match relative_antecedent(ctx, &sentence, source.as_ref(), content.start) {
@@ -2492,6 +2504,69 @@ fn agrees(ctx: &Ctx<'_>, source: &Source, pronoun: &str) -> bool {
         Some(_) => matches!(pronoun, "it" | "they"),
         None => true,
     }
+}
+
+/// "[Reuters reported that] police said 12 people were killed", "[The
+/// agency reported] its source said ...": a content that opens with a
+/// report of its own, a named subject then a cue of speech or claim (past
+/// "that"). The inner source and the inner content, after its cue (and
+/// "that").
+fn inner_report(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    content: &Range<usize>,
+) -> Option<(Source, Range<usize>)> {
+    let words = ctx.words();
+    let mut start = content.start;
+    if start < content.end && is_complementizer(ctx, start) {
+        start += 1;
+    }
+    if start >= content.end || sentence.in_direct[start].is_some() {
+        return None;
+    }
+    // A verb of speech or claim, not a participle ("her reasoning
+    // saying"), nor "found" ("proteins found only in ...").
+    let cue = (start + 1..content.end.min(start + 6)).find(|&k| {
+        (LEXICONS.speech.contains(words[k]) || LEXICONS.claim.contains(words[k]))
+            && !LEXICONS.participle.contains(words[k])
+            && !LEXICONS.evidence.contains(words[k])
+            && looks_finite_verb(ctx, k)
+    })?;
+    // The subject: a noun phrase of words, no clause ("the man who said
+    // ...", "birds as we understand").
+    let subject = start..cue;
+    let tags = |k: usize| ctx.doc.tokens[k].tag;
+    if subject.clone().any(|k| {
+        matches!(words[k], "who" | "which" | "that" | "," | "and" | "if" | "when" | "as" | "to")
+            || !words[k].chars().any(char::is_alphanumeric)
+            || looks_finite_verb(ctx, k)
+    }) || is_pronoun(ctx, subject.clone())
+        || !subject.clone().any(|k| matches!(tags(k), Some(Upos::Noun | Upos::Propn)))
+        || matches!(tags(start), Some(Upos::Adp | Upos::Verb | Upos::Aux | Upos::Part))
+    {
+        return None;
+    }
+    let source = to_source(ctx, subject)?;
+    let mut from = cue + 1;
+    if from < content.end && is_complementizer(ctx, from) {
+        from += 1;
+    }
+    // A clause follows: a finite verb after a subject (not a quotation:
+    // those are read as quotations; nor "claimed to be ...", "found only
+    // in ...": the subject opens with a determiner, a pronoun or a name).
+    if from >= content.end || sentence.in_direct[from].is_some() {
+        return None;
+    }
+    let opens_subject = from > cue + 1
+        || matches!(
+            ctx.doc.tokens[from].tag,
+            Some(Upos::Det | Upos::Pron | Upos::Propn | Upos::Num | Upos::Noun)
+        );
+    if !opens_subject {
+        return None;
+    }
+    (from + 1..content.end).find(|&k| looks_finite_verb(ctx, k))?;
+    Some((source, from..content.end))
 }
 
 /// "Reuters could not independently confirm the figure": a verb of

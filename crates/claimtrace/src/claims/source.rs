@@ -581,7 +581,7 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     // "A federal judge in Texas", "officials at the airport": a place
     // after a common noun says where the source is, not who it is.
     if let Some(at) = (named_from + 1..to).find(|&k| {
-        matches!(words[k], "in" | "at" | "from" | "near" | "outside" | "inside" | "across")
+        matches!(words[k], "in" | "at" | "near" | "outside" | "inside" | "across")
             && place_mention_until(ctx, k + 1..to)
     }) {
         let mut head = to_source(ctx, from..at)?;
@@ -595,6 +595,18 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
             ));
         }
         return Some(head);
+    }
+    // "Officials from Russia and Ukraine": the names together, not the
+    // last ("an official from TfL" is TfL, below).
+    if let Some(from_at) = (named_from + 1..to).find(|&k| words[k] == "from") {
+        if let Some(names) = coordinated_names(ctx, from_at + 1..to).filter(|n| n.end == to) {
+            let span = ctx.token_span(names.start, names.end);
+            return Some(Source {
+                text: ctx.doc.slice(span).to_string(),
+                span: Some(span),
+                kind: SourceKind::Named,
+            });
+        }
     }
     // Names joined by "and" ("France and Germany", "both Saudi Arabia and
     // the United States", "Russia, China and Iran") speak together: the

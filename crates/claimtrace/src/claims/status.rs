@@ -1011,6 +1011,10 @@ fn denied_clause(
 ) -> Option<usize> {
     let words = ctx.words();
     let mut start = rest.start;
+    // "..., which they rejected, approving only ...": no object.
+    if words.get(start).is_none_or(|w| matches!(*w, "," | ";" | ":" | ".")) {
+        return None;
+    }
     // "Kyiv denied it, saying ...": a pronoun for the object answers an
     // earlier claim; what follows is no denied clause.
     if words.get(start).is_some_and(|w| matches!(*w, "it" | "this" | "that" | "them" | "these"))
@@ -1061,7 +1065,12 @@ fn denied_clause(
     // A clause has its own verb after a subject of a word or more ("the
     // report as fake news" labels a noun phrase: no clause).
     let verb = (start + 1..end).find(|&k| looks_finite_verb(ctx, k))?;
-    if verb == start || end - start < 3 || (start..verb).any(|k| words[k] == "as") {
+    // (Nor is a noun phrase with a relative clause: "contradicted the
+    // official position, which belonged to ...".)
+    if verb == start
+        || end - start < 3
+        || (start..verb).any(|k| matches!(words[k], "as" | "," | "which" | "who"))
+    {
         return None;
     }
     let span = Span::new(ctx.doc.tokens[start].span.start(), ctx.doc.tokens[end - 1].span.end());
@@ -1072,27 +1081,6 @@ fn denied_clause(
     {
         found.claims[known].strengthen(Status::Disputed, None);
         return Some(known);
-    }
-    // The sentence taken whole as the article's own claim ("The Kremlin
-    // has denied that it interferes ...") says no more than the denial:
-    // it becomes the denied clause (in its place, so that the indices of
-    // the claims found stay).
-    let whole = found.claims.iter().position(|c| {
-        c.sentence == sentence_idx
-            && c.chain.is_empty()
-            && c.cue.is_none()
-            && c.status == Status::Asserted
-            && c.span.start() <= span.start()
-            && span.end() <= c.span.end()
-    });
-    if let Some(whole) = whole {
-        found.claims[whole] = Claim::unattributed(
-            ctx.doc.slice(span).to_string(),
-            span,
-            sentence_idx,
-            Status::Disputed,
-        );
-        return Some(whole);
     }
     found.claims.push(Claim::unattributed(
         ctx.doc.slice(span).to_string(),
