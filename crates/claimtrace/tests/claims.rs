@@ -2702,3 +2702,22 @@ fn a_denial_with_no_object() {
     let doc = analyze(body);
     assert!(doc.claims.iter().all(|c| c.status != Status::Disputed), "{body}: {:?}", doc.claims);
 }
+
+// A later claim answers an earlier one only with a negation of its own
+// clause, not of a concession after it ("..., even though research on
+// the treatments is not complete").
+#[test]
+fn a_negated_concession_is_no_contradiction() {
+    check_claim(
+        "Muyembe said 90% of patients at the treatment center came out cured. The WHO said all treatment centers would be allowed to use the drugs, even though research on the treatments is not complete.",
+        "came out cured",
+        &["Muyembe"],
+        Status::Reported,
+    );
+    check_claim(
+        "Officials said gas was the trigger for the blast. Reports said the cause of the blast was not a gas leak.",
+        "gas was the trigger",
+        &["Officials"],
+        Status::Disputed,
+    );
+}

@@ -318,6 +318,25 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
     contradictions(found);
 }
 
+/// A claim's text up to a concession set off by a comma (", even though
+/// ...", ", although ...": `concessive.txt`).
+fn main_clause(text: &str) -> &str {
+    let mut end = text.len();
+    for (at, _) in text.match_indices(", ") {
+        let next = text[at + 2..].split_whitespace().next().unwrap_or("");
+        let next = if next == "even" {
+            text[at + 2..].split_whitespace().nth(1).unwrap_or("")
+        } else {
+            next
+        };
+        if LEXICONS.concessive.contains(&next.to_lowercase()) {
+            end = at;
+            break;
+        }
+    }
+    &text[..end]
+}
+
 /// Whether an actor and a source name one party, the one's name inside
 /// the other's in any case ("the ministry" and "Health Ministry" do not;
 /// "Ministry" and "the Health Ministry" do).
@@ -374,7 +393,11 @@ fn contradictions(found: &mut Found) {
     }
     for later in 0..found.claims.len() {
         let Some((later_signature, actor_key)) = &signed[later] else { continue };
-        if !later_signature.negated {
+        // The negation must be the claim's own, not a concession's ("...
+        // are to be permitted, even though research is not yet complete").
+        if !later_signature.negated
+            || !Signature::wording(main_clause(&found.claims[later].text)).negated
+        {
             continue;
         }
         let denier = &found.claims[later];
