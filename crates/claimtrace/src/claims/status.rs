@@ -321,20 +321,22 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
 /// A claim's text up to a concession set off by a comma (", even though
 /// ...", ", although ...": `concessive.txt`).
 fn main_clause(text: &str) -> &str {
-    let mut end = text.len();
-    for (at, _) in text.match_indices(", ") {
-        let next = text[at + 2..].split_whitespace().next().unwrap_or("");
-        let next = if next == "even" {
-            text[at + 2..].split_whitespace().nth(1).unwrap_or("")
-        } else {
-            next
-        };
-        if LEXICONS.concessive.contains(&next.to_lowercase()) {
-            end = at;
-            break;
+    // The byte length of the pieces before the concession, with their
+    // separators.
+    let mut end = 0;
+    for (k, piece) in text.split(", ").enumerate() {
+        if k > 0 {
+            let mut words = piece.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let first = if first == "even" { words.next().unwrap_or("") } else { first };
+            if LEXICONS.concessive.contains(&first.to_lowercase()) {
+                return text.get(..end).unwrap_or(text);
+            }
+            end += ", ".len();
         }
+        end += piece.len();
     }
-    &text[..end]
+    text
 }
 
 /// Whether an actor and a source name one party, the one's name inside
