@@ -3256,17 +3256,13 @@ fn answers_claim(words: &[&str], tokens: Range<usize>) -> bool {
     // "The claim is false", "The report turned out to be true": the
     // article's judgement of a claim named before (the status pass reads
     // it).
-    if let Some(verb) = super::status::judging_verb(words, tokens.clone()) {
+    if let Some((verb, _, _)) = super::status::judgement(words, tokens.clone()) {
         let names =
             (tokens.start..verb).any(|k| {
                 LEXICONS.claim_nouns.contains_key(words[k])
                     || LEXICONS.claim_referents.contains(words[k])
             }) && matches!(words[tokens.start], "the" | "that" | "this" | "these" | "those");
-        let judged = verb + 1..tokens.end.min(verb + 6);
-        if names
-            && (LEXICONS.false_label.find(words, judged.clone()).is_some()
-                || LEXICONS.true_label.find(words, judged).is_some())
-        {
+        if names {
             return true;
         }
     }

@@ -606,9 +606,20 @@ fn judged_claim(
     if found.claims.iter().any(|c| c.sentence == sentence_idx && !c.chain.is_empty()) {
         return None;
     }
-    let verb = judging_verb(words, start..end)?;
+    let (verb, kind, word) = judgement(words, start..end)?;
     let target = named_claim(ctx, reach, found, sentence_idx, start..verb)?;
-    let after = verb + 1..end.min(verb + 6);
+    Some((target, kind, ctx.token_span(word.start, word.end)))
+}
+
+/// A sentence that judges its subject ("The claim is | false", "appears
+/// to be true", "is not true"): the judging verb, the judgement (denies or
+/// confirms) and the word of `false.txt` or `true.txt` that makes it.
+pub(super) fn judgement(
+    words: &[&str],
+    tokens: Range<usize>,
+) -> Option<(usize, StanceKind, Range<usize>)> {
+    let verb = judging_verb(words, tokens.clone())?;
+    let after = verb + 1..tokens.end.min(verb + 6);
     let (kind, word) = match LEXICONS.false_label.find(words, after.clone()) {
         Some(word) => (StanceKind::Denies, word),
         None => (StanceKind::Confirms, LEXICONS.true_label.find(words, after)?),
@@ -620,13 +631,13 @@ fn judged_claim(
         (kind, false) => kind,
         (_, true) => return None,
     };
-    Some((target, kind, ctx.token_span(word.start, word.end)))
+    Some((verb, kind, word))
 }
 
 /// The verb of a sentence that judges its subject ("The claim is | false",
 /// "appears to be", "turned out to be"): a copula or a verb of seeming
 /// within the first five words of `tokens`, after a subject.
-pub(super) fn judging_verb(words: &[&str], tokens: Range<usize>) -> Option<usize> {
+fn judging_verb(words: &[&str], tokens: Range<usize>) -> Option<usize> {
     (tokens.start + 1..tokens.end.min(tokens.start + 6)).find(|&k| {
         matches!(
             words[k],
