@@ -2916,15 +2916,15 @@ fn chained_sentence(
 /// "there was") is a claim, disputed; the sentence says no more.
 fn lacking_evidence(ctx: &Ctx<'_>, sentence: &Sentence<'_>, tokens: Range<usize>) -> Option<Claim> {
     let words = ctx.words();
-    let at = (tokens.start..tokens.end.min(tokens.start + 6))
-        .find(|&k| LEXICONS.no_evidence.match_at(words, k).is_some())?;
+    let (at, n) = (tokens.start..tokens.end.min(tokens.start + 6))
+        .find_map(|k| LEXICONS.no_evidence.match_at(words, k).map(|n| (k, n)))?;
     let there = at >= tokens.start + 2
         && words[at - 2] == "there"
         && matches!(words[at - 1], "is" | "was" | "are" | "were" | "'s");
     if !there {
         return None;
     }
-    let mut from = at + LEXICONS.no_evidence.match_at(words, at)?;
+    let mut from = at + n;
     if words.get(from) == Some(&"that") {
         from += 1;
     }

@@ -598,26 +598,20 @@ pub fn to_source(ctx: &Ctx<'_>, phrase: Range<usize>) -> Option<Source> {
     }
     // "Officials from Russia and Ukraine": the names together, not the
     // last ("an official from TfL" is TfL, below).
+    let together = |names: Range<usize>| {
+        let span = ctx.token_span(names.start, names.end);
+        Source { text: ctx.doc.slice(span).to_string(), span: Some(span), kind: SourceKind::Named }
+    };
     if let Some(from_at) = (named_from + 1..to).find(|&k| words[k] == "from") {
         if let Some(names) = coordinated_names(ctx, from_at + 1..to).filter(|n| n.end == to) {
-            let span = ctx.token_span(names.start, names.end);
-            return Some(Source {
-                text: ctx.doc.slice(span).to_string(),
-                span: Some(span),
-                kind: SourceKind::Named,
-            });
+            return Some(together(names));
         }
     }
     // Names joined by "and" ("France and Germany", "both Saudi Arabia and
     // the United States", "Russia, China and Iran") speak together: the
     // source is all of them, not the last.
     if let Some(names) = coordinated_names(ctx, named_from..to) {
-        let span = ctx.token_span(names.start, names.end);
-        return Some(Source {
-            text: ctx.doc.slice(span).to_string(),
-            span: Some(span),
-            kind: SourceKind::Named,
-        });
+        return Some(together(names));
     }
     // A person the entity stage found names the source ("Mayor of London
     // Sadiq Khan", "Lucy Fischer of The Times"); else a name that ends the
