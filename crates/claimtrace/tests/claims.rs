@@ -746,24 +746,106 @@ fn a_figure_put_at_is_the_estimate_of_whoever_puts_it() {
 }
 
 /// "The ministry said the claims were false": a speaker who calls a
-/// claim false (a claim noun, a copula, a word of rejection) denies it;
-/// calling its own report false, or a claim serious, denies nothing.
+/// claim false (a claim noun, a copula, a word of rejection) denies it,
+/// and "true" confirms it; the judgement is the speaker's stance, no
+/// claim of its own. Calling its own report false, a claim serious, or
+/// "not false", denies nothing.
 #[test]
 fn saying_the_claims_were_false_denies_them() {
-    for (body, actor) in [
-        ("Opposition groups said 30 people were killed. The ministry said the claims were false.", "The ministry"),
+    for (body, actor, kind, status) in [
+        (
+            "Opposition groups said 30 people were killed. The ministry said the claims were false.",
+            "ministry",
+            StanceKind::Denies,
+            Status::Disputed,
+        ),
         (
             "Opposition groups said 30 people were killed. The army said reports of civilian \
              casualties were baseless.",
-            "The army",
+            "army",
+            StanceKind::Denies,
+            Status::Disputed,
+        ),
+        (
+            "Opposition groups said 30 people were killed. The claims are false, the ministry said.",
+            "ministry",
+            StanceKind::Denies,
+            Status::Disputed,
+        ),
+        (
+            "Opposition groups said 30 people were killed. The ministry said the claims were not \
+             true.",
+            "ministry",
+            StanceKind::Denies,
+            Status::Disputed,
+        ),
+        (
+            "Opposition groups said 30 people were killed. The claims are true, the UN said.",
+            "UN",
+            StanceKind::Confirms,
+            Status::Confirmed,
+        ),
+        // ("US" is no party of "Russia", whose letters hold it.)
+        (
+            "Russia said Ukraine was involved in the attack. The claims are true, the US said.",
+            "US",
+            StanceKind::Confirms,
+            Status::Confirmed,
         ),
     ] {
-        check_claim(body, "30 people were killed", &["Opposition groups"], Status::Disputed);
-        check_stance(body, "30 people were killed", bare(actor), StanceKind::Denies);
+        let doc = analyze(body);
+        assert_eq!(doc.claims.len(), 1, "{body}: {:?}", doc.claims);
+        assert_eq!(doc.claims[0].status, status, "{body}");
+        let claim = &doc.claims[0];
+        assert!(
+            claim.stances.iter().any(|s| bare(&s.actor) == actor && s.kind == kind),
+            "{body}: {:?}",
+            claim.stances
+        );
     }
     let body = "Opposition groups said 30 people were killed. The ministry said the claims were \
                 serious and would be investigated.";
     check_claim(body, "30 people were killed", &["Opposition groups"], Status::Reported);
+    let body =
+        "Opposition groups said 30 people were killed. The ministry said the claims were not \
+                false.";
+    check_claim(body, "30 people were killed", &["Opposition groups"], Status::Reported);
+}
+
+/// "Moscow has denied that it was involved": the denied clause is the
+/// claim, disputed by the denier; the sentence read whole is no claim of
+/// the article's besides. A sentence that states something else before
+/// the denial keeps its claim, and a verb's object before "and" is no
+/// denier ("Police arrested two men and the company denied ...").
+#[test]
+fn a_denial_of_a_clause_is_the_disputed_clause_alone() {
+    for (body, clause, actor) in [
+        ("Moscow has denied that it was involved.", "it was involved", "Moscow"),
+        (
+            "The Kremlin has repeatedly denied that it interferes in foreign elections.",
+            "it interferes in foreign elections",
+            "Kremlin",
+        ),
+        ("The FSB denies the two explosions are related.", "the two explosions are related", "FSB"),
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [clause], "{body}");
+        assert_eq!(doc.claims[0].status, Status::Disputed, "{body}");
+        check_stance(body, clause, actor, StanceKind::Denies);
+    }
+    let body = "Police arrested two men and the company denied that its staff were involved.";
+    let doc = analyze(body);
+    let denied = doc.claims.iter().find(|c| c.text == "its staff were involved").unwrap();
+    let actors: Vec<&str> = denied.stances.iter().map(|s| bare(&s.actor)).collect();
+    assert_eq!(actors, ["company"], "{body}");
+    find_claim(&doc, "Police arrested two men");
+    // "the United Nations' official position ..." is a noun phrase, not
+    // a clause ("United" is no verb).
+    let body = "This proclamation contradicted the United Nations' official position on the \
+                territory, which belonged to Syria.";
+    let doc = analyze(body);
+    assert!(doc.claims.iter().all(|c| c.status != Status::Disputed), "{:?}", doc.claims);
 }
 
 /// ", without providing evidence" after the content says how it was

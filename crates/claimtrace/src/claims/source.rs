@@ -97,7 +97,14 @@ pub fn is_time_word(w: &str) -> bool {
 pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>> {
     let end = within.end;
     let mut from = end;
-    while from > within.start && !is_boundary(ctx, from - 1) {
+    // (A coordinator after a verb's object joins two clauses: "Police
+    // arrested two men and | the company denied".)
+    let joins_clauses = |k: usize| {
+        k > 0
+            && matches!(ctx.lower[k].as_str(), "and" | "or")
+            && ctx.doc.tokens[k - 1].rel == Some(Rel::Obj)
+    };
+    while from > within.start && !is_boundary(ctx, from - 1) && !joins_clauses(from - 1) {
         from -= 1;
     }
     // A leading time or place phrase ("On Monday the ministry") is not the

@@ -36,6 +36,11 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         has_claim[claim.sentence] = true;
     }
     let reach = &Reach::new(found);
+    // Claims found to say no more than a stance on another ("The claims
+    // are false, Kyiv said"; "Moscow has denied that it was involved" read
+    // whole): dropped once every signal is linked, so that the indices
+    // the signals hold stay.
+    let mut spent: Vec<usize> = Vec::new();
     let mut pending_by_sentence: Vec<Vec<Stance>> = vec![Vec::new(); doc.sentences.len()];
     for (s, stance) in std::mem::take(&mut found.pending) {
         pending_by_sentence[s].push(stance);
@@ -54,12 +59,20 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             }
         }
 
-        // "The ministry said the claims were false": a claim of this
-        // sentence that calls a claim false is its speaker's denial.
-        if let Some((target, actor, cue)) = called_false(ctx, reach, found, sentence_idx) {
-            add_stance(&mut found.claims[target], &actor, StanceKind::Denies, Some(cue));
-            found.claims[target].strengthen(Status::Disputed, Some(cue));
-            sentence_target = Some(target);
+        // "The ministry said the claims were false", "The claim is true,
+        // the UN said": a claim of this sentence that judges a claim named
+        // before is its speaker's denial or confirmation, and no claim of
+        // its own.
+        if let Some(called) = called_judged(ctx, reach, found, sentence_idx) {
+            let status = match called.kind {
+                StanceKind::Denies => Status::Disputed,
+                _ => Status::Confirmed,
+            };
+            let cue = Some(called.cue);
+            add_stance(&mut found.claims[called.target], &called.speaker, called.kind, cue);
+            found.claims[called.target].strengthen(status, cue);
+            spent.push(called.judging);
+            sentence_target = Some(called.target);
         }
 
         // "The claim is false", "The report turned out to be true": the
@@ -234,6 +247,7 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                     for actor in &actors {
                         add_stance(claim, actor, kind, cue_span);
                     }
+                    spent.extend(denial_read_whole(ctx, found, denied, cue));
                     sentence_target = Some(denied);
                     continue;
                 }
@@ -316,6 +330,11 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
         }
     }
     contradictions(found);
+    spent.sort_unstable();
+    spent.dedup();
+    for i in spent.into_iter().rev() {
+        found.claims.remove(i);
+    }
 }
 
 /// A claim's text up to a concession set off by a comma (", even though
@@ -339,12 +358,20 @@ fn main_clause(text: &str) -> &str {
     text
 }
 
-/// Whether an actor and a source name one party, the one's name inside
-/// the other's in any case ("the ministry" and "Health Ministry" do not;
-/// "Ministry" and "the Health Ministry" do).
+/// Whether an actor and a source name one party, the one's words a run
+/// of the other's in any case ("the ministry" and "Health Ministry" do
+/// not; "Ministry" and "the Health Ministry" do; "US" and "Russia" do
+/// not, though the one's letters are in the other).
 fn same_party(actor: &str, source: &str) -> bool {
-    let (actor, source) = (actor.to_lowercase(), source.to_lowercase());
-    source.contains(&actor) || actor.contains(&source)
+    let words = |name: &str| -> Vec<String> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (actor, source) = (words(actor), words(source));
+    let inside = |a: &[String], b: &[String]| !a.is_empty() && b.windows(a.len()).any(|w| w == a);
+    inside(&actor, &source) || inside(&source, &actor)
 }
 
 /// A later claim that says the opposite of an earlier one, from another
@@ -677,36 +704,58 @@ fn labels_false(
     Some(n)
 }
 
+/// A claim that judges another ([`called_judged`]).
+struct Called {
+    /// The claim judged.
+    target: usize,
+    /// The judging claim, which says no more than the stance.
+    judging: usize,
+    speaker: String,
+    kind: StanceKind,
+    /// The judging word ("false", "true").
+    cue: Span,
+}
+
 /// "The ministry said the claims were false", "The army said reports of
-/// civilian casualties were baseless": a claim of sentence `sentence_idx`
-/// whose words are a noun phrase naming a claim (`claim_nouns.txt`), a
-/// copula and a word of `false.txt`. The claim it names (not one of the
-/// speaker's own), the speaker, and the false word's span.
-fn called_false(
+/// civilian casualties were baseless", "The claim is true, the UN said":
+/// a claim of sentence `sentence_idx` whose words are a noun phrase
+/// naming a claim (`claim_nouns.txt`), a copula and a word of `false.txt`
+/// or `true.txt` ([`judgement`]: "not true" denies). The claim it names
+/// (not one of the speaker's own) and the judgement.
+fn called_judged(
     ctx: &Ctx<'_>,
     reach: &Reach,
     found: &Found,
     sentence_idx: usize,
-) -> Option<(usize, String, Span)> {
+) -> Option<Called> {
     let words = ctx.words();
     let sentence = &ctx.doc.sentences[sentence_idx];
-    found.claims.iter().filter(|c| c.sentence == sentence_idx).find_map(|claim| {
-        let speaker = claim.chain.first()?;
-        let tokens = sentence.tokens.clone();
-        let start =
-            tokens.clone().find(|&k| ctx.doc.tokens[k].span.start() >= claim.span.start())?;
-        let end = (start..tokens.end)
-            .find(|&k| ctx.doc.tokens[k].span.end() > claim.span.end())
-            .unwrap_or(tokens.end);
-        let copula = (start + 1..end.min(start + 8))
-            .find(|&k| matches!(words[k], "is" | "are" | "was" | "were"))?;
-        let subject = start..copula;
-        subject.clone().find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
-        let label = LEXICONS.false_label.find(words, copula + 1..end.min(copula + 4))?;
-        let parties = std::slice::from_ref(&speaker.text);
-        let target = named_claim_not_by(ctx, reach, found, sentence_idx, subject, parties)?;
-        Some((target, speaker.text.clone(), ctx.token_span(label.start, label.end)))
-    })
+    found.claims.iter().enumerate().filter(|(_, c)| c.sentence == sentence_idx).find_map(
+        |(judging, claim)| {
+            let speaker = claim.chain.first()?;
+            let tokens = sentence.tokens.clone();
+            let start =
+                tokens.clone().find(|&k| ctx.doc.tokens[k].span.start() >= claim.span.start())?;
+            let end = (start..tokens.end)
+                .find(|&k| ctx.doc.tokens[k].span.end() > claim.span.end())
+                .unwrap_or(tokens.end);
+            let copula = (start + 1..end.min(start + 8))
+                .find(|&k| matches!(words[k], "is" | "are" | "was" | "were"))?;
+            let subject = start..copula;
+            subject.clone().find(|&k| LEXICONS.claim_nouns.contains_key(words[k]))?;
+            let (_, kind, label) = judgement(words, copula - 1..end)
+                .filter(|(_, _, label)| label.start <= copula + 3)?;
+            let parties = std::slice::from_ref(&speaker.text);
+            let target = named_claim_not_by(ctx, reach, found, sentence_idx, subject, parties)?;
+            Some(Called {
+                target,
+                judging,
+                speaker: speaker.text.clone(),
+                kind,
+                cue: ctx.token_span(label.start, label.end),
+            })
+        },
+    )
 }
 
 /// The first attributed claim of the paragraph of sentence `sentence_idx`, before
@@ -1036,6 +1085,30 @@ fn denied_object(ctx: &Ctx<'_>, rest: Range<usize>) -> Option<Range<usize>> {
     phrase_after(ctx, rest)
 }
 
+/// The article's own claim that reads the sentence whole where it is
+/// only a denial of the clause `denied` ("The Kremlin has repeatedly
+/// denied that it interferes ..."): asserted, unattributed, from the
+/// denier (no verb before the cue at token `cue`, whatever auxiliaries
+/// and adverbs) to the end of the denied clause.
+fn denial_read_whole(ctx: &Ctx<'_>, found: &Found, denied: usize, cue: usize) -> Option<usize> {
+    let tokens = &ctx.doc.tokens;
+    let clause = &found.claims[denied];
+    let cue_at = tokens[cue].span;
+    found.claims.iter().position(|c| {
+        let first = (c.span.start()..c.span.end())
+            .contains(&cue_at.start())
+            .then(|| tokens.partition_point(|t| t.span.start() < c.span.start()));
+        c.sentence == clause.sentence
+            && c.chain.is_empty()
+            && c.cue.is_none()
+            && c.status == Status::Asserted
+            && c.span.end() == clause.span.end()
+            && first.is_some_and(|first| {
+                (first..cue).all(|k| tokens[k].tag != Some(Upos::Verb) && ctx.words()[k] != ",")
+            })
+    })
+}
+
 /// The clause after a denial ("denies [that] the two explosions are
 /// related"), made a disputed claim; `None` when what follows is no clause.
 /// `rest` is the rest of the sentence after the denial.
@@ -1099,8 +1172,9 @@ fn denied_clause(
         end -= 1;
     }
     // A clause has its own verb after a subject of a word or more ("the
-    // report as fake news" labels a noun phrase: no clause).
-    let verb = (start + 1..end).find(|&k| looks_finite_verb(ctx, k))?;
+    // report as fake news" labels a noun phrase: no clause); a word of a
+    // name the tagger took for a verb ("the United Nations") is none.
+    let verb = (start + 1..end).find(|&k| looks_finite_verb(ctx, k) && !ctx.is_capitalized(k))?;
     // (Nor is a noun phrase with a relative clause: "contradicted the
     // official position, which belonged to ...".)
     if verb == start
