@@ -2644,6 +2644,33 @@ fn a_failed_confirmation_leaves_the_claim_unverified() {
     );
 }
 
+// "Neither claim could be independently verified": a negative subject
+// naming claims denies their verification; the claims of the sentence
+// before are unverified, and the sentence is no claim. A negative subject
+// that names no claim ("No one has been confirmed ...") says nothing of
+// them.
+#[test]
+fn neither_claim_could_be_verified() {
+    let body = "Russia said Ukraine shelled the plant, while Kyiv said Russian forces fired the \
+                shells. Neither claim could be independently verified.";
+    let doc = analyze(body);
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Ukraine shelled the plant", "Russian forces fired the shells"]);
+    assert!(doc.claims.iter().all(|c| c.status == Status::Unverified), "{:?}", doc.claims);
+    check_claim(
+        "Officials said 40 people were killed. None of the figures could be independently confirmed.",
+        "40 people were killed",
+        &["Officials"],
+        Status::Unverified,
+    );
+    check_claim(
+        "Officials said 40 people were killed. No one has been confirmed as a suspect.",
+        "40 people were killed",
+        &["Officials"],
+        Status::Reported,
+    );
+}
+
 // A negated denial denies nothing; "has not commented" is a refusal to
 // comment, no claim; a claim named by a demonstrative or its owner ("that
 // account", "the ministry's version") is answered like "the claim".

@@ -108,6 +108,9 @@ pub struct Lexicons {
     /// Hedges turned certainties ("could not have").
     pub certainty: PhraseList,
     pub unverified: PhraseList,
+    /// Verification said of a claim ("could be independently verified"),
+    /// which a negative subject denies.
+    pub verified: PhraseList,
     pub confirm: PhraseList,
     pub dispute: PhraseList,
     /// Words that point back to the claim before and say it did not
@@ -235,6 +238,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         hedge: PhraseList::parse(data!("hedge.txt")),
         certainty: PhraseList::parse(data!("certainty.txt")),
         unverified: PhraseList::parse(data!("unverified.txt")),
+        verified: PhraseList::parse(data!("verified.txt")),
         confirm: PhraseList::parse(data!("confirm.txt")),
         dispute: PhraseList::parse(data!("dispute.txt")),
         refuted: PhraseList::parse(data!("refuted.txt")),
@@ -313,6 +317,7 @@ mod tests {
             ("skip", &l.skip),
             ("hedge", &l.hedge),
             ("unverified", &l.unverified),
+            ("verified", &l.verified),
             ("confirm", &l.confirm),
             ("dispute", &l.dispute),
             ("deny", &l.deny),

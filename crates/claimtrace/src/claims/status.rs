@@ -58,6 +58,22 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 sentence_target = Some(target);
             }
         }
+        // "Neither claim could be independently verified", "None of the
+        // reports has been confirmed": the latest claim and the others of
+        // its sentence.
+        if let Some(signal) = none_verified(words, start..end).filter(|_| !has_claim[sentence_idx])
+        {
+            if let Some(target) = reach.latest(found, sentence_idx) {
+                let cue = Some(ctx.token_span(signal.start, signal.end));
+                let of_sentence = found.claims[target].sentence;
+                for i in reach.claims(found, sentence_idx).collect::<Vec<_>>() {
+                    if found.claims[i].sentence == of_sentence {
+                        found.claims[i].strengthen(Status::Unverified, cue);
+                    }
+                }
+                sentence_target = Some(target);
+            }
+        }
 
         // "The ministry said the claims were false", "The claim is true,
         // the UN said": a claim of this sentence that judges a claim named
@@ -830,6 +846,25 @@ impl Reach {
     fn latest(&self, found: &Found, before: usize) -> Option<usize> {
         self.claims(found, before.checked_sub(1)?).next()
     }
+}
+
+/// "Neither claim could be independently verified", "None of the
+/// reports has been confirmed", "No figures could be verified": a
+/// sentence that opens with a negative word, then a subject naming a
+/// claim or an artefact (`claim_nouns.txt`, `artefact.txt`), and says it
+/// was verified (`verified.txt`) within its first dozen words. The
+/// verification's words, from the negative word.
+fn none_verified(words: &[&str], tokens: Range<usize>) -> Option<Range<usize>> {
+    let first = tokens.start;
+    if !matches!(words.get(first), Some(&("neither" | "none" | "no"))) {
+        return None;
+    }
+    let within = first + 1..tokens.end.min(first + 12);
+    let found = LEXICONS.verified.find(words, within)?;
+    let names_claim = (first + 1..found.start).any(|k| {
+        LEXICONS.claim_nouns.contains_key(words[k]) || LEXICONS.artefact.contains(words[k])
+    });
+    names_claim.then_some(first..found.end)
 }
 
 /// "The BBC has verified the footage", "The video was authenticated by
