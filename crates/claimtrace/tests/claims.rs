@@ -2644,6 +2644,27 @@ fn a_failed_confirmation_leaves_the_claim_unverified() {
     );
 }
 
+// "In an interview with CNN, the president said ...": the party the
+// statement was given to follows the speaker in the chain, as after
+// "told"; reporters and pronouns are no party.
+#[test]
+fn an_interview_with_an_outlet_extends_the_chain() {
+    for body in [
+        "In an interview with CNN, the president said the talks had stalled.",
+        "The president said in an interview with CNN on Sunday that the talks had stalled.",
+        "The president, speaking to CNN, said the talks had stalled.",
+        "The president told CNN that the talks had stalled.",
+    ] {
+        check_claim(body, "the talks had stalled", &["president", "CNN"], Status::Reported);
+    }
+    for body in [
+        "Speaking to reporters, the president said the talks had stalled.",
+        "Speaking to him on Monday, the president said the talks had stalled.",
+    ] {
+        check_claim(body, "the talks had stalled", &["president"], Status::Reported);
+    }
+}
+
 // "Neither claim could be independently verified": a negative subject
 // naming claims denies their verification; the claims of the sentence
 // before are unverified, and the sentence is no claim. A negative subject

@@ -1303,6 +1303,7 @@ fn cues(
         }
         out.push(Attribution {
             hearer: hearer(ctx, sentence, cue)
+                .or_else(|| interviewer(ctx, sentence.tokens.start..content.start))
                 .or_else(|| {
                     quoted
                         .and_then(|(_, quoter)| phrase_source(ctx, Some(quoter), cue, &out, recent))
@@ -1593,6 +1594,27 @@ fn hearer(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Source> 
         return None;
     }
     to_source(ctx, told)
+}
+
+/// "In an interview with CNN, the president said", "Speaking to the BBC,
+/// the minister said": the party a statement was given to (`interview.txt`),
+/// in `before` (the words before the cue and the content); not the press
+/// ("speaking to reporters"), which is how every statement reaches the
+/// news.
+fn interviewer(ctx: &Ctx<'_>, before: Range<usize>) -> Option<Source> {
+    let words = ctx.words();
+    let at = LEXICONS.interview.find(words, before.clone())?;
+    let party = phrase_after(ctx, at.end..before.end)?;
+    let end = (party.start..party.end).find(|&k| words[k] == ",").unwrap_or(party.end);
+    let party = party.start..end;
+    let press = |i: usize| LEXICONS.press.contains(words[i]) || LEXICONS.hearer.contains(words[i]);
+    if party.is_empty() || party.len() > 5 || party.clone().all(|i| words[i] == "the" || press(i)) {
+        return None;
+    }
+    if is_pronoun(ctx, party.clone()) || OBJECT_PRONOUNS.contains(&words[party.start]) {
+        return None;
+    }
+    to_source(ctx, party)
 }
 
 /// "with reports noting": the phrase after "with" is the source.

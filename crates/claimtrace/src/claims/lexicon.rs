@@ -212,6 +212,9 @@ pub struct Lexicons {
     pub press: PhraseList,
     /// Words of the party told, skipped before the content ("state media").
     pub hearer: PhraseList,
+    /// Phrases before the party a statement was given to ("in an
+    /// interview with", "speaking to").
+    pub interview: PhraseList,
     /// Past forms of cues that look like base forms ("said", "read").
     pub past_forms: PhraseList,
     /// The form a content takes, skipped before it ("in a statement").
@@ -297,6 +300,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         read_out: PhraseList::parse(data!("read_out.txt")),
         press: PhraseList::parse(data!("press.txt")),
         hearer: PhraseList::parse(data!("hearer.txt")),
+        interview: PhraseList::parse(data!("interview.txt")),
         past_forms: PhraseList::parse(data!("past_forms.txt")),
         statement: PhraseList::parse(data!("statement.txt")),
     }
@@ -342,6 +346,7 @@ mod tests {
             ("read_out", &l.read_out),
             ("press", &l.press),
             ("hearer", &l.hearer),
+            ("interview", &l.interview),
             ("past_forms", &l.past_forms),
             ("statement", &l.statement),
             ("certainty", &l.certainty),
