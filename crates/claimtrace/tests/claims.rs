@@ -2644,6 +2644,33 @@ fn a_failed_confirmation_leaves_the_claim_unverified() {
     );
 }
 
+// An infinitive right after the cue says nothing of who: the claim keeps
+// its subject and cue, as a noun complement does ("claimed responsibility
+// for ...").
+#[test]
+fn an_infinitive_after_the_cue_keeps_its_subject() {
+    for (body, text) in [
+        (
+            "The rebels claimed to have shot down a government helicopter.",
+            "The rebels claimed to have shot down a government helicopter",
+        ),
+        (
+            "The former chairman admitted to ordering the payments.",
+            "The former chairman admitted to ordering the payments",
+        ),
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, [text], "{body}");
+    }
+    check_claim(
+        "The rebels claimed the army had shot down its own helicopter.",
+        "the army had shot down its own helicopter",
+        &["The rebels"],
+        Status::Reported,
+    );
+}
+
 // "In an interview with CNN, the president said ...": the party the
 // statement was given to follows the speaker in the chain, as after
 // "told"; reporters and pronouns are no party.

@@ -2427,7 +2427,11 @@ fn claim_text(
     }
     // "claimed responsibility": a noun phrase for object, no clause
     // ("said taxes would rise" reports its clause).
-    if noun_object(ctx, att, content.clone()) {
+    // So does an infinitive right after the cue ("the rebels claimed to
+    // have shot down a helicopter": "to have shot down ..." says nothing
+    // of who).
+    let infinitive = content.start == att.cue.end && words[content.start] == "to";
+    if infinitive || noun_object(ctx, att, content.clone()) {
         if let Some(source) = source {
             return Some(format!("{} {}", source.text, ctx.span_text(att.cue.start, content.end)));
         }
