@@ -673,6 +673,27 @@ fn a_later_contrary_claim_denies_the_earlier() {
     assert!(own.stances.iter().all(|s| s.kind != StanceKind::Denies), "{:?}", own.stances);
 }
 
+// "none of", "neither" negate as "no" does: "Ukraine said none of its
+// drones had been shot down" answers "Russia said it had shot down 12
+// drones".
+#[test]
+fn none_of_them_contradicts() {
+    let body = "Russia said it had shot down 12 Ukrainian drones. Ukraine said none of its drones \
+                had been shot down.";
+    check_claim(body, "shot down 12 Ukrainian drones", &["Russia"], Status::Disputed);
+    check_stance(body, "shot down 12 Ukrainian drones", "Ukraine", StanceKind::Denies);
+}
+
+// "His family said he was unarmed": the pronoun stands for the one the
+// source belongs to, not for the source.
+#[test]
+fn a_pronoun_after_a_possessed_source_is_not_the_source() {
+    let body = "Police said the man was armed. His family said he was unarmed.";
+    let doc = analyze(body);
+    let claim = find_claim(&doc, "unarmed");
+    assert_eq!(claim.text, "he was unarmed");
+}
+
 #[test]
 fn claims_that_do_not_contradict_are_left_alone() {
     let doc = analyze(

@@ -2519,6 +2519,12 @@ fn parenthetical_subject(
 /// are looking at": "they" is her agency). A source the entity stage did
 /// not type agrees with any.
 fn agrees(ctx: &Ctx<'_>, source: &Source, pronoun: &str) -> bool {
+    // "His family said he was unarmed": the pronoun stands for the one the
+    // source belongs to, not the source.
+    let first = source.text.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(first.as_str(), "his" | "her" | "their" | "its" | "our" | "my" | "your") {
+        return false;
+    }
     let Some(span) = source.span else { return true };
     // Mentions are in text order: the first that ends after the source
     // starts is the only one that can overlap it first.

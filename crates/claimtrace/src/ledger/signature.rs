@@ -50,7 +50,7 @@ fn stem(word: &str) -> Box<str> {
 }
 
 /// Words that turn a claim into its opposite.
-const NEGATIONS: [&str; 6] = ["not", "no", "never", "n't", "nobody", "cannot"];
+const NEGATIONS: [&str; 8] = ["not", "no", "never", "n't", "nobody", "cannot", "none", "neither"];
 
 /// The parts of a claim that decide which proposition it is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
