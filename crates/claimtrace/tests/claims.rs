@@ -2034,12 +2034,12 @@ fn no_one_as_a_subject_and_a_report_labelled_fake() {
 }
 
 /// "The footage, which was verified by CNN, shows ...": a confirmation in
-/// a relative clause on the subject confirms the sentence's claim. "The
+/// a relative clause on the subject confirms the footage's claim. "The
 /// mayor later walked back ...": the adverb is no part of the source.
 #[test]
 fn a_confirmation_on_the_subject_and_an_adverb_after_it() {
     let body = "The footage, which was verified by CNN, shows a missile striking the building.";
-    check_claim(body, "a missile striking the building", &[], Status::Confirmed);
+    check_claim(body, "a missile striking the building", &["footage"], Status::Confirmed);
     check_stance(body, "a missile striking the building", "CNN", StanceKind::Confirms);
     let body = "The mayor later walked back his comments, saying he had been misquoted.";
     check_claim(body, "he had been misquoted", &["mayor"], Status::Reported);
@@ -2662,6 +2662,31 @@ fn a_failed_confirmation_leaves_the_claim_unverified() {
         "40 soldiers were killed",
         &["ministry"],
         Status::Confirmed,
+    );
+}
+
+// "The documents showed the company paid the bribes": an artefact's
+// evidence, with no "that", is the artefact's claim; a verb of evidence
+// with a person or no clause after it is no cue.
+#[test]
+fn an_artefact_shows_a_clause() {
+    check_claim(
+        "The documents showed the company paid the bribes in 2016.",
+        "the company paid the bribes in 2016",
+        &["The documents"],
+        Status::Reported,
+    );
+    check_claim(
+        "Footage showed the building collapsing.",
+        "the building collapsing",
+        &["Footage"],
+        Status::Reported,
+    );
+    check_claim(
+        "The minister showed the letter to reporters.",
+        "The minister",
+        &[],
+        Status::Asserted,
     );
 }
 

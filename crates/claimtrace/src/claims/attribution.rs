@@ -954,6 +954,7 @@ fn cues(
             // (Evidence never comes before its subject: ", showed the
             // ship ..." is the clause's own verb.)
             && !(cue > start && words[cue - 1] != "," && postposed(ctx, sentence, cue).is_some())
+            && !artefact_shows_clause(ctx, start, cue, end)
         {
             continue;
         }
@@ -1615,6 +1616,30 @@ fn interviewer(ctx: &Ctx<'_>, before: Range<usize>) -> Option<Source> {
         return None;
     }
     to_source(ctx, party)
+}
+
+/// "Satellite images reviewed by the AP show the base was damaged",
+/// "Court records show the man was convicted": a verb of evidence at `cue`
+/// whose subject names an artefact or a record (`artefact.txt`) and after
+/// which a clause follows without "that" (a noun phrase, then a verb
+/// within a few words).
+fn artefact_shows_clause(ctx: &Ctx<'_>, start: usize, cue: usize, end: usize) -> bool {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let Some(subject) = subject_before(ctx, start, cue) else { return false };
+    let names_artefact = subject.clone().any(|k| {
+        let word = words[k];
+        LEXICONS.artefact.contains(word) || LEXICONS.artefact.contains(word.trim_end_matches('s'))
+    });
+    let opens_noun_phrase = matches!(
+        tokens.get(cue + 1).and_then(|t| t.tag),
+        Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
+    );
+    names_artefact
+        && opens_noun_phrase
+        && (cue + 2..end.min(cue + 8)).any(|k| {
+            matches!(tokens[k].tag, Some(Upos::Verb | Upos::Aux)) && !ctx.is_capitalized(k)
+        })
 }
 
 /// "with reports noting": the phrase after "with" is the source.
@@ -3665,8 +3690,16 @@ fn relative_facts(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>) {
             // confirmed.
             let in_subject = clause_end + 1 < end && looks_finite_verb(ctx, clause_end + 1);
             let relative_span = ctx.doc.tokens[relative].span;
+            // (Or the claim whose source the clause is on: "The footage,
+            // which ..., shows" makes the footage its source.)
+            let antecedent = ctx.doc.tokens[relative - 1].span.start();
             let own = found.claims.iter().position(|c| {
-                c.sentence == sentence.index && c.chain.is_empty() && c.span.contains(relative_span)
+                c.sentence == sentence.index
+                    && (c.chain.is_empty() && c.span.contains(relative_span)
+                        || c.chain
+                            .first()
+                            .and_then(|s| s.span)
+                            .is_some_and(|s| s.end() <= antecedent && s.end() + 1 >= antecedent))
             });
             match own.filter(|_| in_subject) {
                 Some(own) => {
