@@ -673,6 +673,27 @@ fn a_later_contrary_claim_denies_the_earlier() {
     assert!(own.stances.iter().all(|s| s.kind != StanceKind::Denies), "{:?}", own.stances);
 }
 
+// ", a charge the government rejects": the noun naming the claim is no
+// part of the denier.
+#[test]
+fn a_charge_the_government_rejects() {
+    for body in [
+        "Critics say the law will restrict free speech, a charge the government rejects.",
+        "Critics say the law will restrict free speech, a claim the government has denied.",
+    ] {
+        check_claim(body, "the law will restrict free speech", &["Critics"], Status::Disputed);
+        let doc = analyze(body);
+        let claim = find_claim(&doc, "the law will restrict free speech");
+        let deniers: Vec<&str> = claim
+            .stances
+            .iter()
+            .filter(|s| s.kind == StanceKind::Denies)
+            .map(|s| bare(&s.actor))
+            .collect();
+        assert_eq!(deniers, ["government"], "{body}");
+    }
+}
+
 // "none of", "neither" negate as "no" does: "Ukraine said none of its
 // drones had been shot down" answers "Russia said it had shot down 12
 // drones".

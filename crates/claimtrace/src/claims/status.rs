@@ -229,7 +229,21 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
             let (subject, object) = match agent {
                 Some(agent) if reduced => (Some(agent), None),
                 Some(agent) => (Some(agent), passive_subject(ctx, start, cue)),
-                None => (subject_before(ctx, start, cue), denied_object(ctx, at..end)),
+                // (", a charge the government rejects": the noun naming
+                // the claim is no part of the denier.)
+                None => (
+                    subject_before(ctx, start, cue).map(|subject| {
+                        let names_claim = subject.len() > 2
+                            && matches!(words[subject.start], "a" | "an" | "the")
+                            && LEXICONS.claim_nouns.contains_key(words[subject.start + 1]);
+                        if names_claim {
+                            subject.start + 2..subject.end
+                        } else {
+                            subject
+                        }
+                    }),
+                    denied_object(ctx, at..end),
+                ),
             };
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
