@@ -673,6 +673,27 @@ fn a_later_contrary_claim_denies_the_earlier() {
     assert!(own.stances.iter().all(|s| s.kind != StanceKind::Denies), "{:?}", own.stances);
 }
 
+// ", contradicting the army's account", ", rejecting the claim": a
+// participle of denial after the content is the speaker's denial of the
+// claim it names, not part of what the speaker said; "That version was
+// rejected by witnesses" names the claim before it as "that claim" does.
+#[test]
+fn a_participle_of_denial_and_a_named_version() {
+    let body = "The army said the soldiers came under fire. Witnesses said the soldiers fired \
+                first, contradicting the army's account.";
+    check_claim(body, "the soldiers fired first", &["Witnesses"], Status::Reported);
+    assert_eq!(find_claim(&analyze(body), "fired first").text, "the soldiers fired first");
+    check_claim(body, "came under fire", &["The army"], Status::Disputed);
+    check_stance(body, "came under fire", "Witnesses", StanceKind::Denies);
+    let body = "Russia said Ukraine shelled the plant. Kyiv said Russian troops fired the shells, \
+                rejecting the claim.";
+    check_stance(body, "Ukraine shelled the plant", "Kyiv", StanceKind::Denies);
+    check_claim(body, "Russian troops fired the shells", &["Kyiv"], Status::Reported);
+    let body =
+        "The army said the soldiers came under fire. That version was rejected by witnesses.";
+    check_stance(body, "came under fire", "witnesses", StanceKind::Denies);
+}
+
 // ", a charge the government rejects": the noun naming the claim is no
 // part of the denier.
 #[test]

@@ -2278,6 +2278,8 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             || at_comma && LEXICONS.dispute.match_at(words, i + 1).is_some() && next == "without"
             || at_comma && (LEXICONS.chain.begins(next) || LEXICONS.participle.contains(next))
             || at_comma && answers_before(ctx, i + 1..sentence_end)
+            // (", contradicting the army's account" answers another claim.)
+            || at_comma && next.ends_with("ing") && LEXICONS.deny.match_at(words, i + 1).is_some()
             || at_comma
                 && contrasting_clause(ctx, i + 1..sentence_end)
                 && !quote_open(&words[start..i])

@@ -245,8 +245,20 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                     denied_object(ctx, at..end),
                 ),
             };
+            // "Witnesses said ..., contradicting the army's account": a
+            // participle after a comma has the speaker for subject.
+            let speaker = (cue > start && words[cue - 1] == "," && words[cue].ends_with("ing"))
+                .then(|| {
+                    let cue_at = ctx.doc.tokens[cue].span.start();
+                    found.claims.iter().find(|c| {
+                        c.sentence == sentence_idx && !c.chain.is_empty() && c.span.end() <= cue_at
+                    })
+                })
+                .flatten()
+                .map(|c| c.chain[0].text.clone());
             // "No Russian official has backed …" names no one.
             let actors: Vec<String> = match subject {
+                _ if speaker.is_some() => speaker.into_iter().collect(),
                 Some(subject) if matches!(words[subject.start], "no" | "none" | "nobody") => {
                     Vec::new()
                 }
@@ -977,9 +989,10 @@ fn named_claim_not_by(
 ) -> Option<usize> {
     let words = ctx.words();
     // "that account", "the ministry's version": a claim named by a
-    // demonstrative or its owner.
+    // demonstrative or its owner (which the phrase found may leave out:
+    // "That version was rejected by ...").
     let referent = |k: usize| {
-        k > object.start
+        k > 0
             && matches!(
                 words[k - 1],
                 "that" | "this" | "these" | "those" | "'s" | "’s" | "its" | "their"
