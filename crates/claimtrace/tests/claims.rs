@@ -692,6 +692,11 @@ fn a_participle_of_denial_and_a_named_version() {
     let body =
         "The army said the soldiers came under fire. That version was rejected by witnesses.";
     check_stance(body, "came under fire", "witnesses", StanceKind::Denies);
+    // A pronoun for object, the denier's own claim after it.
+    let body = "The army said the soldiers came under fire. Residents disputed that, saying the \
+                soldiers fired first.";
+    check_stance(body, "came under fire", "Residents", StanceKind::Denies);
+    check_claim(body, "the soldiers fired first", &["Residents"], Status::Reported);
 }
 
 // ", a charge the government rejects": the noun naming the claim is no

@@ -1144,6 +1144,11 @@ fn denied_object(ctx: &Ctx<'_>, rest: Range<usize>) -> Option<Range<usize>> {
     {
         return Some(rest.start..noun + 1);
     }
+    // "Residents disputed that, saying ...": the pronoun alone.
+    let pronoun = words.get(rest.start).is_some_and(|w| matches!(*w, "it" | "this" | "that"));
+    if pronoun && ends(rest.start + 1) {
+        return Some(rest.start..rest.start + 1);
+    }
     phrase_after(ctx, rest)
 }
 
