@@ -2785,6 +2785,30 @@ fn an_interview_with_an_outlet_extends_the_chain() {
     }
 }
 
+// "There were unconfirmed reports of explosions in the capital": what the
+// reports are of is a claim the article does not vouch for (unverified
+// where it says so, hedged otherwise); "There were no reports of
+// injuries" is the article's own.
+#[test]
+fn there_were_reports_of_something() {
+    for (body, status) in [
+        ("There were unconfirmed reports of explosions in the capital.", Status::Unverified),
+        ("There were reports of explosions in the capital.", Status::Hedged),
+        ("There have been several reports of explosions in the capital.", Status::Hedged),
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["explosions in the capital"], "{body}");
+        assert_eq!(doc.claims[0].status, status, "{body}");
+    }
+    check_claim(
+        "There were no reports of injuries.",
+        "no reports of injuries",
+        &[],
+        Status::Asserted,
+    );
+}
+
 // "Neither claim could be independently verified": a negative subject
 // naming claims denies their verification; the claims of the sentence
 // before are unverified, and the sentence is no claim. A negative subject

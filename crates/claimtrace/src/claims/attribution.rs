@@ -2970,6 +2970,52 @@ fn chained_sentence(
     );
 }
 
+/// "There were reports of explosions in the capital", "There have been
+/// unconfirmed reports of looting": what the reports are of (a noun phrase
+/// to the end of the sentence, after "there" and a form of "be", a noun of
+/// rumour, `hedging_nouns.txt`, and "of") is a claim the article does not
+/// vouch for: hedged, or unverified where the words before the noun say so
+/// (`unverified.txt`: "unconfirmed").
+fn reports_of(ctx: &Ctx<'_>, sentence: &Sentence<'_>, tokens: Range<usize>) -> Option<Claim> {
+    let words = ctx.words();
+    let start = tokens.start;
+    let be = start + 1 + usize::from(words.get(start + 1) == Some(&"have"));
+    let there = words.get(start) == Some(&"there")
+        && words.get(be).is_some_and(|w| matches!(*w, "is" | "was" | "are" | "were" | "been"));
+    if !there {
+        return None;
+    }
+    let noun = (be + 1..tokens.end.min(be + 5))
+        .find(|&k| LEXICONS.hedging_nouns.contains(words[k]) && words.get(k + 1) == Some(&"of"))?;
+    // Only modifiers between the verb and the noun ("unconfirmed",
+    // "several", "some"), none negative ("There were no reports of
+    // injuries" is the article's own).
+    if (be + 1..noun).any(|k| {
+        !matches!(ctx.doc.tokens[k].tag, Some(Upos::Adj | Upos::Det | Upos::Num))
+            || matches!(words[k], "no" | "few")
+    }) {
+        return None;
+    }
+    let phrase = trim_punct(ctx, noun + 2..tokens.end);
+    if phrase.is_empty()
+        || !phrase.clone().any(|k| matches!(ctx.doc.tokens[k].tag, Some(Upos::Noun | Upos::Propn)))
+    {
+        return None;
+    }
+    let mut claim = Claim::unattributed(
+        ctx.span_text(phrase.start, phrase.end).to_string(),
+        ctx.token_span(phrase.start, phrase.end),
+        sentence.index,
+        Status::Asserted,
+    );
+    let (status, cue) = match LEXICONS.unverified.find(words, be + 1..noun) {
+        Some(word) => (Status::Unverified, word),
+        None => (Status::Hedged, noun..noun + 1),
+    };
+    claim.strengthen(status, Some(ctx.token_span(cue.start, cue.end)));
+    Some(claim)
+}
+
 /// "There is no evidence (that) the vaccine causes autism": a clause the
 /// article says lacks support (`no_evidence.txt`, after "there is" or
 /// "there was") is a claim, disputed; the sentence says no more.
@@ -3054,6 +3100,10 @@ fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence<'_>, end: 
             Some(semicolon) => tokens.start = semicolon + 1,
             None => return,
         }
+    }
+    if let Some(claim) = reports_of(ctx, sentence, tokens.clone()) {
+        push_claim(found, claim);
+        return;
     }
     // ("The video, which could not be verified, showed ...": the aside
     // says how far the article's own claim is verified; `status` reads it.)
