@@ -68,8 +68,9 @@ pub use doc::Document;
 /// What this build analyses with: the version, a short hash of each model
 /// and of the lexicons (`build.rs`), and the version of what the ledger
 /// keeps of a claim (`ledger::Signature`, numbered by hand: 2 added its
-/// nouns), as in `claimtrace 0.6.0 (tagger 1a2b3c4d, parser ..., ner ...,
-/// lexicons ..., signatures 2)`. The ledger records it with every article
+/// nouns, 3 reads "none" and "neither" as negations), as in `claimtrace
+/// 0.6.0 (tagger 1a2b3c4d, parser ..., ner ..., lexicons ..., signatures
+/// 3)`. The ledger records it with every article
 /// it files; two builds that name the same engine analyse alike, and
 /// `claimtrace reanalyze` analyses again what another engine filed.
 pub const ENGINE: &str = concat!(
@@ -77,7 +78,7 @@ pub const ENGINE: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (",
     env!("CLAIMTRACE_MODELS"),
-    ", signatures 2)"
+    ", signatures 3)"
 );
 pub use error::{contain, Error, Result};
 pub use pipeline::Pipeline;
