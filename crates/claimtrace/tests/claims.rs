@@ -2785,6 +2785,28 @@ fn an_interview_with_an_outlet_extends_the_chain() {
     }
 }
 
+// Why a source is unnamed, after a postposed cue ("..., two officials
+// said on condition of anonymity because ..."), is no content; a time of
+// day between the cue and "that" ("said late on Sunday that", "said early
+// this morning that") is no part of the claim.
+#[test]
+fn anonymity_after_the_cue_and_a_time_of_day_before_that() {
+    let doc = analyze(
+        "The talks collapsed, two officials said on condition of anonymity because they were \
+         not authorised to speak publicly.",
+    );
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["The talks collapsed"]);
+    for body in [
+        "The ministry said late on Sunday that the talks had failed.",
+        "The ministry said early this morning that the talks had failed.",
+    ] {
+        let doc = analyze(body);
+        let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["the talks had failed"], "{body}");
+    }
+}
+
 // "There were unconfirmed reports of explosions in the capital": what the
 // reports are of is a claim the article does not vouch for (unverified
 // where it says so, hedged otherwise); "There were no reports of

@@ -1905,6 +1905,9 @@ fn postposed(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Postp
         .unwrap_or(sentence.tokens.end);
     // A semicolon ends the clause of the cue.
     let end = (cue + 1..end).find(|&i| words[i] == ";").unwrap_or(end);
+    // So does why the source is unnamed ("..., two officials said on
+    // condition of anonymity because they were not authorised to speak").
+    let end = LEXICONS.anonymity.find(words, cue + 1..end).map_or(end, |found| found.start);
     // The words after the cue but time words, and (`after`) "on" too.
     let rest: Vec<usize> = (cue + 1..end).filter(|&i| !is_time_word(words[i])).collect();
     let after: Vec<usize> = rest.iter().copied().filter(|&i| words[i] != "on").collect();
@@ -2220,6 +2223,13 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
             "," | ":" | "how" | "on" => true,
             // "in a statement that ...": the form the content takes.
             "in" => words.get(start + 1) == Some(&"a"),
+            // "said late on Sunday that ...", "said early this morning
+            // that ...": a time of day.
+            "late" | "early" => words
+                .get(start + 1)
+                .is_some_and(|w| matches!(*w, "on" | "in" | "last" | "this") || is_time_word(w)),
+            "this" | "last" => words.get(start + 1).is_some_and(|w| time_of_day(w)),
+            w if time_of_day(w) => start > from && matches!(words[start - 1], "this" | "last"),
             "a" => statement(start + 1),
             _ => statement(start) && (start == from || words[start - 1] == "a"),
         };
@@ -2289,6 +2299,12 @@ fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -> Range<usi
         }
     }
     start..end.max(start)
+}
+
+/// A noun of a time of day or a span ("morning" of "this morning", "week"
+/// of "last week").
+fn time_of_day(word: &str) -> bool {
+    matches!(word, "morning" | "afternoon" | "evening" | "night" | "week" | "weekend" | "month")
 }
 
 /// Whether the words from `k` are a preposition and a noun of rumour
