@@ -2785,6 +2785,19 @@ fn an_interview_with_an_outlet_extends_the_chain() {
     }
 }
 
+// A count for object ("Local media reported 19 deaths") is a noun
+// complement: the claim keeps its source and cue; after "but", another
+// party's count is its own claim.
+#[test]
+fn a_reported_count_is_a_claim() {
+    let doc = analyze("Local media reported 19 deaths.");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Local media reported 19 deaths"]);
+    let body = "Officials said 25 people died, but state media reported 19 deaths.";
+    check_claim(body, "25 people died", &["Officials"], Status::Reported);
+    check_claim(body, "reported 19 deaths", &["state media"], Status::Reported);
+}
+
 // Why a source is unnamed, after a postposed cue ("..., two officials
 // said on condition of anonymity because ..."), is no content; a time of
 // day between the cue and "that" ("said late on Sunday that", "said early

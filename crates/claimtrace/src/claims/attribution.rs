@@ -2511,10 +2511,13 @@ fn noun_object(ctx: &Ctx<'_>, att: &Attribution, content: Range<usize>) -> bool 
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     // After an article, only with no verb anywhere after it (the parse
     // and the tagger miss many clauses that open with one).
+    // So is a count ("reported 19 deaths": "12 people were killed" is a
+    // clause).
     let noun_first = tag(content.start) == Some(Upos::Noun)
-        || tag(content.start) == Some(Upos::Det)
+        || (tag(content.start) == Some(Upos::Det)
             && matches!(ctx.words()[content.start], "the" | "a" | "an")
             && matches!(tag(content.start + 1), Some(Upos::Noun | Upos::Adj))
+            || tag(content.start) == Some(Upos::Num) && tag(content.start + 1) == Some(Upos::Noun))
             && !content.clone().any(|k| looks_finite_verb(ctx, k));
     !content.is_empty()
         && att.cue.end == content.start
