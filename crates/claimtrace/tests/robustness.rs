@@ -242,6 +242,16 @@ fn serde_json_string(text: &str) -> String {
     out
 }
 
+/// Bodies the fuzzers found a panic in, kept as they were found.
+#[test]
+fn what_the_fuzzers_found() {
+    // A cue of `clause_only.txt` ("knew") that ends the text: its content
+    // is empty and starts past the last token.
+    check_body(
+        "Th no body\n\n \t \u{a0}\u{3000}\nitme with no body\n\n \t \u{a0}\u{3000}knew\n\n\n",
+    );
+}
+
 #[test]
 fn the_fixtures_keep_the_invariants() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/html");

@@ -1251,7 +1251,7 @@ fn cues(
         if content.start > cue
             && LEXICONS.clause_only.contains(word)
             && (object_not_clause(ctx, cue, content.clone())
-                || ctx.doc.tokens[content.start].tag == Some(Upos::Adp))
+                || ctx.doc.tokens.get(content.start).is_some_and(|t| t.tag == Some(Upos::Adp)))
             && !content
                 .clone()
                 .any(|i| looks_finite_verb(ctx, i) && !in_relative_clause(ctx, i, content.clone()))
