@@ -1586,15 +1586,20 @@ fn hearer(ctx: &Ctx<'_>, sentence: &Sentence<'_>, cue: usize) -> Option<Source> 
     {
         return None;
     }
-    // Reporters and the press are how every statement reaches the news.
     // ("told local reporters"; "told state media" is a channel.)
-    let press = |i: usize| LEXICONS.press.contains(words[i]);
-    if told.clone().all(|i| words[i] == "the" || press(i) || LEXICONS.hearer.contains(words[i]))
-        && told.clone().any(press)
-    {
+    if is_press(words, told.clone()) {
         return None;
     }
     to_source(ctx, told)
+}
+
+/// Whether the party `phrase` names is the press ("reporters", "local
+/// reporters", "the journalists"): how every statement reaches the news,
+/// no link of a chain.
+fn is_press(words: &[&str], phrase: Range<usize>) -> bool {
+    let press = |i: usize| LEXICONS.press.contains(words[i]);
+    phrase.clone().all(|i| words[i] == "the" || press(i) || LEXICONS.hearer.contains(words[i]))
+        && phrase.clone().any(press)
 }
 
 /// "In an interview with CNN, the president said", "Speaking to the BBC,
@@ -1608,8 +1613,7 @@ fn interviewer(ctx: &Ctx<'_>, before: Range<usize>) -> Option<Source> {
     let party = phrase_after(ctx, at.end..before.end)?;
     let end = (party.start..party.end).find(|&k| words[k] == ",").unwrap_or(party.end);
     let party = party.start..end;
-    let press = |i: usize| LEXICONS.press.contains(words[i]) || LEXICONS.hearer.contains(words[i]);
-    if party.is_empty() || party.len() > 5 || party.clone().all(|i| words[i] == "the" || press(i)) {
+    if party.is_empty() || party.len() > 5 || is_press(words, party.clone()) {
         return None;
     }
     if is_pronoun(ctx, party.clone()) || OBJECT_PRONOUNS.contains(&words[party.start]) {
@@ -2329,7 +2333,7 @@ fn about_a_rumour(ctx: &Ctx<'_>, k: usize, end: usize) -> bool {
 /// Whether an article and a noun naming a claim start at `k` ("a claim
 /// that could not be verified", "a figure Israel disputes"): after a
 /// comma, the content's evaluation.
-fn names_a_claim(words: &[&str], k: usize) -> bool {
+pub(super) fn names_a_claim(words: &[&str], k: usize) -> bool {
     words.get(k).is_some_and(|w| matches!(*w, "a" | "an" | "the"))
         && words.get(k + 1).is_some_and(|n| LEXICONS.claim_nouns.contains_key(*n))
 }

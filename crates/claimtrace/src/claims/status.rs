@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::attribution::names_a_claim;
 use super::lexicon::LEXICONS;
 use super::source::{
     is_passive_be, looks_finite_verb, phrase_after, sentence_subject, subject_before, to_source,
@@ -233,13 +234,9 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 // the claim is no part of the denier.)
                 None => (
                     subject_before(ctx, start, cue).map(|subject| {
-                        let names_claim = subject.len() > 2
-                            && matches!(words[subject.start], "a" | "an" | "the")
-                            && LEXICONS.claim_nouns.contains_key(words[subject.start + 1]);
-                        if names_claim {
-                            subject.start + 2..subject.end
-                        } else {
-                            subject
+                        match subject.len() > 2 && names_a_claim(words, subject.start) {
+                            true => subject.start + 2..subject.end,
+                            false => subject,
                         }
                     }),
                     denied_object(ctx, at..end),
