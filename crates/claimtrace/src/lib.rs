@@ -68,9 +68,10 @@ pub use doc::Document;
 /// What this build analyses with: the version, a short hash of each model
 /// and of the lexicons (`build.rs`), and the version of what the ledger
 /// keeps of a claim (`ledger::Signature`, numbered by hand: 2 added its
-/// nouns, 3 reads "none" and "neither" as negations), as in `claimtrace
+/// nouns, 3 reads "none" and "neither" as negations, 4 writes a country
+/// as one word however it is named), as in `claimtrace
 /// 0.6.0 (tagger 1a2b3c4d, parser ..., ner ..., lexicons ..., signatures
-/// 3)`. The ledger records it with every article
+/// 4)`. The ledger records it with every article
 /// it files; two builds that name the same engine analyse alike, and
 /// `claimtrace reanalyze` analyses again what another engine filed.
 pub const ENGINE: &str = concat!(
@@ -78,7 +79,7 @@ pub const ENGINE: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (",
     env!("CLAIMTRACE_MODELS"),
-    ", signatures 3)"
+    ", signatures 4)"
 );
 pub use error::{contain, Error, Result};
 pub use pipeline::Pipeline;

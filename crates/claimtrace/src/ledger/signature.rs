@@ -106,23 +106,72 @@ impl Signature {
     /// The signature of `text` and `entities` without nouns: what one
     /// made by [`Signature::of`] holds besides them.
     pub fn named(text: &str, entities: &[String]) -> Signature {
-        let mut sig = Signature::wording(text);
-        sig.entities = entities.iter().map(|e| e.to_lowercase()).collect();
+        let mut sig = Signature::wording_naming(text, entities);
+        sig.entities = entities
+            .iter()
+            .map(|e| match country_of(e) {
+                Some(iso) => country_word(iso),
+                None => e.to_lowercase(),
+            })
+            .collect();
         sig
     }
 
     /// The stems, numbers and negation of `text`, without its names and
     /// nouns: what the claims stage compares within one article.
+    ///
+    /// A country is one word however it is named ("the United Kingdom",
+    /// "Britain", "the UK", "Britons", "British": [`country_word`]), so
+    /// that reports naming it differently share it.
     pub fn wording(text: &str) -> Signature {
+        Signature::wording_naming(text, &[])
+    }
+
+    /// [`Signature::wording`] of a claim that names `entities`: a country
+    /// at the head of one of them that is no country ("Syrian" of "Syrian
+    /// Democratic Forces", "Russian" of "Russian Defence Ministry") is a
+    /// word of that name.
+    fn wording_naming(text: &str, entities: &[String]) -> Signature {
         let mut sig = Signature::default();
-        let lower = text.to_lowercase();
-        for word in lower.split(|c: char| {
-            !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == ',')
-        }) {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            if word.is_empty() {
+        let words = words_of(text);
+        // Words of names that are no country, read as words.
+        let mut in_name = vec![false; words.len()];
+        for entity in entities {
+            let name = words_of(entity);
+            if name.len() < 2 || country_of(entity).is_some() {
                 continue;
             }
+            let same = |(w, _): &(&str, bool), (n, _): &(&str, bool)| {
+                without_possessive(w) == without_possessive(n)
+            };
+            for start in 0..words.len().saturating_sub(name.len() - 1) {
+                if words[start..start + name.len()].iter().zip(&name).all(|(w, n)| same(w, n)) {
+                    in_name[start..start + name.len()].fill(true);
+                }
+            }
+        }
+        // Words up to `country` name a country written already; those up
+        // to `place`, another place, read as words.
+        let (mut country, mut place) = (0, 0);
+        let mut lower = String::new();
+        for i in 0..words.len() {
+            if i < country {
+                continue;
+            }
+            if i >= place && !in_name[i] {
+                match place_at(&words[i..]) {
+                    Some(Named::Country(iso, n)) => {
+                        sig.stems.insert(country_word(iso));
+                        country = i + n;
+                        continue;
+                    }
+                    Some(Named::Place(n)) => place = i + n,
+                    None => {}
+                }
+            }
+            lower.clear();
+            lower.extend(words[i].0.chars().flat_map(char::to_lowercase));
+            let word = lower.as_str();
             if NEGATIONS.contains(&word) || word.ends_with("n't") || word.ends_with("n’t") {
                 sig.negated = true;
                 continue;
@@ -132,7 +181,18 @@ impl Signature {
                 false => word.parse::<f64>(),
             };
             if let Ok(value) = value {
-                sig.numbers.insert(number_key(value));
+                let month = |k: Option<usize>| {
+                    k.and_then(|k| words.get(k)).is_some_and(|&(w, _)| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && crate::read::dates::month_number(w).is_some()
+                    })
+                };
+                let day = value.fract() == 0.0 && (1.0..=31.0).contains(&value);
+                sig.numbers.insert(match day && (month(i.checked_sub(1)) || month(Some(i + 1))) {
+                    // "June 23", "23 June": the day of a month.
+                    true => format!("{DAY}{value}"),
+                    false => number_key(value),
+                });
                 continue;
             }
             let word = without_possessive(word);
@@ -164,6 +224,111 @@ impl Signature {
         }
         kind("w:", &self.stems).chain(kind("n:", &self.numbers)).chain(kind("e:", &self.entities))
     }
+}
+
+/// How a country is written in a signature's stems and names: its ISO
+/// code after `@`, which no word of a text is ("@gb").
+pub fn country_word(iso: &str) -> String {
+    format!("@{}", iso.to_ascii_lowercase())
+}
+
+/// The country `name` names: its own name or a listed alias ("United
+/// Kingdom", "UK", "U.S."), or its people ("Britons", "Iranian"), as its
+/// ISO code; none for the other places (a state, a town) and for the
+/// rest.
+fn country_of(name: &str) -> Option<&'static str> {
+    use crate::places::{gazetteer::PlaceKind, PLACES};
+    let g = &*PLACES;
+    let country = |name: &str| {
+        g.hits(name)
+            .filter(|h| h.primary)
+            .map(|h| g.place(h.place))
+            .find(|p| p.kind == PlaceKind::Country && !p.country.is_empty())
+            .map(|p| p.country)
+            .or_else(|| g.demonym(name))
+    };
+    country(name).or_else(|| {
+        // "U.S" as the wording trims it.
+        (name.contains('.') && !name.ends_with('.')).then(|| country(&format!("{name}."))).flatten()
+    })
+}
+
+/// A place named at the start of `words` (a text's words, as written).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Named {
+    /// A country, in so many words.
+    Country(&'static str, usize),
+    /// Another place of two words or more ("New Mexico"), whose words
+    /// name no country ("Mexico").
+    Place(usize),
+}
+
+/// The words of a text as the wording reads them, each with whether it
+/// goes on from the word before in one name: only a space between them
+/// ("Saudi Arabia"; not "Britain, France", "Saudi-led").
+fn words_of(text: &str) -> Vec<(&str, bool)> {
+    let is_part = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == ',';
+    let mut words = Vec::new();
+    // Whether the token before ended with its last word, no mark after it.
+    let mut open = false;
+    for token in text.split_whitespace() {
+        let mut first = true;
+        let mut clean_end = false;
+        for piece in token.split(|c: char| !is_part(c)) {
+            let word = piece.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() {
+                clean_end = false;
+                continue;
+            }
+            let joined = open && first && token.starts_with(word);
+            words.push((word, joined));
+            first = false;
+            clean_end = token.ends_with(word);
+            open = false;
+        }
+        open = clean_end;
+    }
+    words
+}
+
+/// The country or other known place that the words at the start of
+/// `words` ([`words_of`]) name: the longest run of capitalised words (with
+/// "of", "and", "the" inside: "United States of America"), up to four,
+/// that names one.
+fn place_at(words: &[(&str, bool)]) -> Option<Named> {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !words.first().is_some_and(|&(w, _)| capitalised(w)) {
+        return None;
+    }
+    let mut longest = 1;
+    while longest < words.len().min(4)
+        && words[longest].1
+        && (capitalised(words[longest].0) || matches!(words[longest].0, "of" | "and" | "the"))
+    {
+        longest += 1;
+    }
+    let mut phrase = String::new();
+    for n in (1..=longest).rev() {
+        if !capitalised(words[n - 1].0) {
+            continue;
+        }
+        phrase.clear();
+        for (k, (w, _)) in words[..n].iter().enumerate() {
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        // "Iran's" names Iran.
+        let phrase = without_possessive(&phrase);
+        if let Some(iso) = country_of(phrase) {
+            return Some(Named::Country(iso, n));
+        }
+        if n > 1 && crate::places::PLACES.hits(phrase).any(|h| h.primary) {
+            return Some(Named::Place(n));
+        }
+    }
+    None
 }
 
 /// The stems of the `tagged` words tagged as common nouns, among `sig`'s
@@ -760,7 +925,7 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
 /// Whether a claim's figures read as a count (one of ten or more) rather
 /// than a date (no year among them).
 fn counts(x: &impl Parts) -> bool {
-    x.numbers().all(|n| !is_year(n))
+    x.numbers().all(|n| !is_year(n) && !is_day(n))
         && x.numbers().any(|n| n.parse::<f64>().is_ok_and(|v| v >= 10.0))
 }
 
@@ -775,7 +940,11 @@ fn shared_besides_names(a: &impl Parts, b: &impl Parts) -> usize {
 /// The stem of a lower-case word, a possessive "'s" off, as the wording
 /// stems it.
 fn word_stem(word: &str) -> Box<str> {
-    stem(without_possessive(word))
+    match word.starts_with('@') {
+        // A country ([`country_word`]), not stemmed.
+        true => word.into(),
+        false => stem(without_possessive(word)),
+    }
 }
 
 /// `word` without the possessive "'s" (or "’s") that ends it: as
@@ -809,9 +978,9 @@ fn name_keys(x: &impl Parts) -> Vec<u64> {
 /// small count, an ordinal ("three", "third") or a year (the season or
 /// the term a story runs in).
 fn telling_figure(a: &impl Parts) -> bool {
-    a.numbers()
-        .filter(|n| !is_year(n))
-        .any(|n| n.parse::<f64>().is_ok_and(|v| v >= 10.0 || v.fract() != 0.0))
+    a.numbers().filter(|n| !is_year(n)).any(|n| {
+        n.trim_start_matches(DAY).parse::<f64>().is_ok_and(|v| v >= 10.0 || v.fract() != 0.0)
+    })
 }
 
 /// Whether a number reads as a year (1800 to 2100).
@@ -819,18 +988,30 @@ fn is_year(n: &str) -> bool {
     n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
-/// The same figures: equal, or equal but for the year of a date that one
-/// side writes and the other, naming no year at all, leaves out ("the
-/// deadline is October 31" and "... stands at October 31, 2019").
+/// What a day of a month is written after in a signature's numbers
+/// ("d23" of "June 23"): told from a count of 23.
+const DAY: char = 'd';
+
+/// Whether a number is the day of a month.
+fn is_day(n: &str) -> bool {
+    n.starts_with(DAY)
+}
+
+/// The same figures: equal, or equal but for what of a date one side
+/// writes and the other, naming none at all, leaves out: the year ("the
+/// deadline is October 31" and "... stands at October 31, 2019"), the day
+/// ("voted in 2016" and "voted on June 23, 2016").
 fn same_figures(a: &impl Parts, b: &impl Parts) -> bool {
     if a.numbers().eq(b.numbers()) {
         return true;
     }
-    let (a_years, b_years) = (a.numbers().any(is_year), b.numbers().any(is_year));
-    if a_years == b_years {
+    let years = a.numbers().any(is_year) != b.numbers().any(is_year);
+    let days = a.numbers().any(is_day) != b.numbers().any(is_day);
+    if !years && !days {
         return false;
     }
-    a.numbers().filter(|n| !is_year(n)).eq(b.numbers().filter(|n| !is_year(n)))
+    let kept = |n: &&str| !(years && is_year(n) || days && is_day(n));
+    a.numbers().filter(kept).eq(b.numbers().filter(kept))
 }
 
 /// Whether the claim `x` names `name`: one of its names is `name` written
@@ -846,14 +1027,36 @@ fn named_in(x: &impl Parts, name: &str) -> bool {
 /// "Syrian" and "Syrian Democratic Forces", "House" and "House of
 /// Representatives").
 fn one_party(m: &str, n: &str) -> bool {
-    let (mut m, mut n) = (m.split_whitespace().rev(), n.split_whitespace().rev());
-    loop {
-        match (m.next(), n.next()) {
-            (Some(x), Some(y)) if x == y => {}
-            (None, _) | (_, None) => return true,
-            _ => return false,
+    let ends = || {
+        let (mut m, mut n) = (m.split_whitespace().rev(), n.split_whitespace().rev());
+        loop {
+            match (m.next(), n.next()) {
+                (Some(x), Some(y)) if x == y => {}
+                (None, _) | (_, None) => return true,
+                _ => return false,
+            }
         }
+    };
+    ends() || initials_of(m, n) || initials_of(n, m)
+}
+
+/// Whether `short`, one word, is written with the initials of the words
+/// of `long` but "of", "and", "the" and "for" ("eu" of "european union",
+/// "fbi" of "federal bureau of investigation").
+fn initials_of(short: &str, long: &str) -> bool {
+    if short.contains(' ') || !long.contains(' ') {
+        return false;
     }
+    let mut initials = long
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for"))
+        .map(|w| w.chars().next());
+    let mut letters = 0;
+    short.chars().filter(|&c| c != '.').all(|c| {
+        letters += 1;
+        initials.next() == Some(Some(c))
+    }) && letters >= 2
+        && initials.next().is_none()
 }
 
 /// Whether each claim names someone the other does not ("Russia accused
@@ -928,7 +1131,7 @@ mod tests {
         assert_eq!(packed.stem_keys().collect::<Vec<_>>(), s.stem_keys().collect::<Vec<_>>());
         assert_eq!(packed.stem_keys().count(), s.stems.len());
         assert_eq!(packed.numbers().collect::<Vec<_>>(), vec!["137"]);
-        assert_eq!(packed.entities().collect::<Vec<_>>(), vec!["russia"]);
+        assert_eq!(packed.entities().collect::<Vec<_>>(), vec!["@ru"]);
         assert!(!packed.negated());
         let line = s.encode();
         assert_eq!(Packed::of(&Stored::read(&line)), Some(packed.clone()));
@@ -956,7 +1159,7 @@ mod tests {
         assert_eq!(nouns(&Keyed::new(&s)), nouns(&s));
         assert_eq!(Signature::decode(&line), s);
         assert_eq!(packed.stem_keys().collect::<Vec<_>>(), s.stem_keys().collect::<Vec<_>>());
-        assert_eq!(packed.entities().collect::<Vec<_>>(), vec!["russia"]);
+        assert_eq!(packed.entities().collect::<Vec<_>>(), vec!["@ru"]);
         let empty = Packed::of(&Signature::default()).unwrap();
         assert_eq!(
             empty.stem_keys().count() + empty.numbers().count() + empty.entities().count(),
@@ -995,6 +1198,80 @@ mod tests {
 
     fn sig(text: &str, entities: &[&str]) -> Signature {
         Signature::of(text, &entities.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_country_is_one_word_however_it_is_named() {
+        let uk = sig(
+            "The United Kingdom voted to leave the European Union",
+            &["United Kingdom", "European Union"],
+        );
+        let britons = sig("Britons voted to leave the EU", &["Britons", "EU"]);
+        assert!(uk.stems.contains("@gb") && britons.stems.contains("@gb"), "{uk:?} {britons:?}");
+        assert!(!uk.stems.contains("unit") && !uk.stems.contains("kingdom"), "{uk:?}");
+        assert_eq!(uk.entities.iter().next().map(String::as_str), Some("@gb"));
+        assert!(same_claim(&uk, &britons).is_some(), "{uk:?} {britons:?}");
+        // Each way of writing it: alias, dotted abbreviation, people,
+        // adjective; another place's name is not the country inside it.
+        for (text, iso) in [
+            ("the U.S. imposed sanctions", "@us"),
+            ("the US imposed sanctions", "@us"),
+            ("American officials imposed sanctions", "@us"),
+            ("the United States of America imposed sanctions", "@us"),
+            ("Iranian media reported the strike", "@ir"),
+            ("Saudi Arabia reported the strike", "@sa"),
+        ] {
+            let s = sig(text, &[]);
+            assert!(s.stems.contains(iso), "{text}: {s:?}");
+            assert_eq!(s.stems.iter().filter(|w| w.starts_with('@')).count(), 1, "{text}: {s:?}");
+        }
+        let possessive = sig("Iran's and Saudi Arabia’s ministers met", &[]);
+        assert!(
+            possessive.stems.contains("@ir") && possessive.stems.contains("@sa"),
+            "{possessive:?}"
+        );
+        let listed = sig("Britain, France and Germany backed the Saudi-led coalition", &[]);
+        for iso in ["@gb", "@fr", "@de", "@sa"] {
+            assert!(listed.stems.contains(iso), "{iso}: {listed:?}");
+        }
+        // A country's word at the head of another name is that name's.
+        let forces = sig("Syrian Democratic Forces took the town", &["Syrian Democratic Forces"]);
+        assert!(!forces.stems.contains("@sy") && forces.stems.contains("syrian"), "{forces:?}");
+        let titled = sig("Bermuda Wednesday night, the Turkish President said", &[]);
+        assert!(titled.stems.contains("@bm") && titled.stems.contains("@tr"), "{titled:?}");
+        let state = sig("New Mexico imposed a curfew", &[]);
+        assert!(!state.stems.contains("@mx") && state.stems.contains("mexico"), "{state:?}");
+        // A lower-case word is no country ("us", "turkey", "chad").
+        assert!(!sig("they told us the turkey was cooked", &[])
+            .stems
+            .iter()
+            .any(|w| w.starts_with('@')));
+    }
+
+    #[test]
+    fn a_day_of_a_month_is_no_count_and_may_be_left_out() {
+        let dated = sig("The United Kingdom voted on June 23, 2016, to leave the European Union in the referendum", &["United Kingdom", "European Union"]);
+        assert!(dated.numbers.contains("d23") && dated.numbers.contains("2016"), "{dated:?}");
+        let undated = sig("Britons voted in a 2016 referendum to leave the EU", &["Britons", "EU"]);
+        assert!(same_claim(&dated, &undated).is_some(), "{dated:?} {undated:?}");
+        // Two days are two dates; a day is not a toll of the same number.
+        let other_day = sig("The United Kingdom voted on June 24, 2016, to leave the European Union in the referendum", &["United Kingdom", "European Union"]);
+        assert!(same_claim(&dated, &other_day).is_none());
+        assert!(sig("On 23 June the floods killed 23 people", &[]).numbers.len() == 2);
+    }
+
+    #[test]
+    fn an_acronym_names_the_party_of_its_initials() {
+        assert!(one_party("eu", "european union") && one_party("european union", "eu"));
+        assert!(one_party("fbi", "federal bureau of investigation"));
+        assert!(one_party("u.n.", "united nations"));
+        assert!(!one_party("eu", "east ukraine army") && !one_party("un", "united"));
+        let a = sig("Poland asked the EU to impose new sanctions on the regime", &["Poland", "EU"]);
+        let b = sig(
+            "Poland asked the European Union to impose new sanctions on the regime",
+            &["Poland", "European Union"],
+        );
+        assert!(same_claim(&a, &b).is_some(), "{a:?} {b:?}");
     }
 
     #[test]
