@@ -3030,3 +3030,28 @@ fn a_negated_concession_is_no_contradiction() {
         Status::Disputed,
     );
 }
+
+/// "Asked whether X, a spokesman said no": the question's clause is the
+/// claim, and the answer the spokesman's stance on it; no claim "a
+/// spokesman said no".
+#[test]
+fn an_answer_to_a_question_is_a_stance_on_it() {
+    for body in [
+        "Asked whether the strike had targeted civilians, a military spokesman said no.",
+        "When asked if the strike had targeted civilians, the military spokesman said absolutely not.",
+    ] {
+        check_claim(body, "the strike had targeted civilians", &[], Status::Disputed);
+        check_stance(body, "the strike had targeted civilians", "military spokesman", StanceKind::Denies);
+        let doc = analyze(body);
+        assert!(doc.claims.iter().all(|c| !c.text.contains("said")), "{:?}", doc.claims);
+    }
+    let yes = "Asked whether the army had used cluster munitions, the minister said yes.";
+    check_claim(yes, "the army had used cluster munitions", &["minister"], Status::Reported);
+    // An answer of more words says more than yes or no: a claim of its own.
+    let doc = analyze("Asked about the strike, the spokesman said no civilians had been hurt.");
+    assert!(
+        doc.claims.iter().any(|c| c.text.contains("no civilians had been hurt")),
+        "{:?}",
+        doc.claims
+    );
+}

@@ -215,6 +215,12 @@ pub struct Lexicons {
     /// Phrases before the party a statement was given to ("in an
     /// interview with", "speaking to").
     pub interview: PhraseList,
+    /// Words that open a question put to the source ("asked whether").
+    pub asked: PhraseList,
+    /// Whole answers that deny the question ("no").
+    pub answer_no: PhraseList,
+    /// Whole answers that assert it ("yes").
+    pub answer_yes: PhraseList,
     /// Past forms of cues that look like base forms ("said", "read").
     pub past_forms: PhraseList,
     /// The form a content takes, skipped before it ("in a statement").
@@ -301,6 +307,9 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         press: PhraseList::parse(data!("press.txt")),
         hearer: PhraseList::parse(data!("hearer.txt")),
         interview: PhraseList::parse(data!("interview.txt")),
+        asked: PhraseList::parse(data!("asked.txt")),
+        answer_no: PhraseList::parse(data!("answer_no.txt")),
+        answer_yes: PhraseList::parse(data!("answer_yes.txt")),
         past_forms: PhraseList::parse(data!("past_forms.txt")),
         statement: PhraseList::parse(data!("statement.txt")),
     }
@@ -347,6 +356,9 @@ mod tests {
             ("press", &l.press),
             ("hearer", &l.hearer),
             ("interview", &l.interview),
+            ("asked", &l.asked),
+            ("answer_no", &l.answer_no),
+            ("answer_yes", &l.answer_yes),
             ("past_forms", &l.past_forms),
             ("statement", &l.statement),
             ("certainty", &l.certainty),

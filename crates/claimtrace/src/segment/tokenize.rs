@@ -155,11 +155,31 @@ fn scan_word(text: &str, from: usize) -> usize {
                 .enumerate()
                 .all(|(k, c)| if k % 2 == 0 { c.is_alphabetic() } else { c == '.' });
         let initial = n_chars == 2 && word.chars().next().is_some_and(char::is_uppercase);
-        if dotted_acronym || initial || is_abbreviation(word) {
+        let digit_after = crate::chars::slice(text, j + 1..text.len())
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit());
+        if dotted_acronym || initial || is_abbreviation(word) && keeps_period(word, digit_after) {
             j += 1;
         }
     }
     j
+}
+
+/// Abbreviations that are also words, which end sentences ("They sat.",
+/// "The spokesman said no."): their period is kept where they are written
+/// as abbreviations, capitalised ("Sat.", "Gen.") or before a number
+/// ("est. 1990"); "no." only before a number ("No. 10").
+const ALSO_WORDS: &[&str] =
+    &["no.", "sat.", "sun.", "wed.", "mar.", "sec.", "est.", "ed.", "op.", "fig.", "vol.", "dec."];
+
+/// Whether abbreviation `word` keeps its period, `digit_after` telling
+/// whether a number follows it.
+fn keeps_period(word: &str, digit_after: bool) -> bool {
+    if !ALSO_WORDS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    let capitalised = word.starts_with(|c: char| c.is_uppercase());
+    digit_after || capitalised && !word.eq_ignore_ascii_case("no.")
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -186,6 +206,11 @@ mod tests {
             vec!["the", "U.S.", "at", "3", "p.m.", "Dr.", "Who"]
         );
         assert_eq!(texts("It ended."), vec!["It", "ended", "."]);
+        // Abbreviations that are also words end sentences as words.
+        assert_eq!(texts("A spokesman said no."), vec!["A", "spokesman", "said", "no", "."]);
+        assert_eq!(texts("The panel sat. It"), vec!["The", "panel", "sat", ".", "It"]);
+        assert_eq!(texts("No. 10 said"), vec!["No.", "10", "said"]);
+        assert_eq!(texts("on Sat. Oct. 5"), vec!["on", "Sat.", "Oct.", "5"]);
     }
 
     #[test]

@@ -769,6 +769,30 @@ pub(super) fn inner_report(
     Some((source, from..content.end))
 }
 
+/// "Asked whether the strike had targeted civilians, a spokesman said
+/// no": a content that is a whole answer (`answer_no.txt`,
+/// `answer_yes.txt`) to the question that opens the sentence
+/// (`asked.txt`). The question's clause, up to its comma, and the stance
+/// the answer takes on it.
+pub(super) fn answered_question(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    content: &Range<usize>,
+) -> Option<(Range<usize>, StanceKind)> {
+    let words = ctx.words();
+    let whole = |list: &crate::claims::lexicon::PhraseList| {
+        list.match_at(words, content.start) == Some(content.len())
+    };
+    let kind = match (whole(&LEXICONS.answer_no), whole(&LEXICONS.answer_yes)) {
+        (true, _) => StanceKind::Denies,
+        (_, true) => StanceKind::Asserts,
+        _ => return None,
+    };
+    let from = sentence.tokens.start + LEXICONS.asked.match_at(words, sentence.tokens.start)?;
+    let comma = (from..content.start).find(|&k| words[k] == ",")?;
+    (comma > from + 1).then_some((from..comma, kind))
+}
+
 /// "Reuters could not independently confirm the figure": a verb of
 /// confirmation, failed (`unverified.txt`), with a claim or an artefact
 /// for object says how far an earlier claim is verified (`status` reads

@@ -153,6 +153,10 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
             if only_direct || content.is_empty() {
                 continue;
             }
+            if let Some((question, kind)) = answered_question(ctx, &sentence, &content) {
+                push_claim(&mut found, answer_claim(ctx, index, question, kind, att, source));
+                continue;
+            }
             if answers_named_claim(ctx, &sentence, att) {
                 continue;
             }
@@ -580,6 +584,38 @@ fn push_quote(found: &mut Found, ctx: &Ctx<'_>, att: &Attribution, source: Optio
 }
 
 /// Keeps a claim of three words or more.
+/// The claim a question put to `att`'s source states, with the stance
+/// its answer takes ([`answered_question`]): denied, it is disputed and
+/// nobody's; asserted, it is the source's.
+fn answer_claim(
+    ctx: &Ctx<'_>,
+    index: usize,
+    question: Range<usize>,
+    kind: StanceKind,
+    att: &Attribution,
+    source: Option<Source>,
+) -> Claim {
+    let text = ctx.span_text(question.start, question.end).to_string();
+    let mut claim = Claim::unattributed(
+        text,
+        ctx.token_span(question.start, question.end),
+        index,
+        Status::Asserted,
+    );
+    let cue = Some(att.cue_span(ctx));
+    let Some(source) = source else { return claim };
+    claim.stances.push(Stance { actor: source.text.clone(), kind, cue });
+    claim.cue = cue;
+    match kind {
+        StanceKind::Denies => claim.strengthen(Status::Disputed, cue),
+        _ => {
+            claim.chain = without_outlet(ctx, vec![source]);
+            claim.strengthen(Status::Reported, cue);
+        }
+    }
+    claim
+}
+
 fn push_claim(found: &mut Found, mut claim: Claim) {
     // Three words or more, not counting a demonstrative subject ("that
     // might be", "this is so" say too little to check).
