@@ -3055,3 +3055,22 @@ fn an_answer_to_a_question_is_a_stance_on_it() {
         doc.claims
     );
 }
+
+/// "Documents obtained by Reuters show ...": the documents are the
+/// source, the agent that obtained them passes them on; not "Reuters
+/// show ...".
+#[test]
+fn an_artefact_passed_on_by_an_agent_is_the_source() {
+    check_claim(
+        "Documents obtained by Reuters show the company paid the bribes.",
+        "the company paid the bribes",
+        &["Documents", "Reuters"],
+        Status::Reported,
+    );
+    check_claim(
+        "Photos posted by residents showed that the bridge had collapsed.",
+        "the bridge had collapsed",
+        &["Photos", "residents"],
+        Status::Reported,
+    );
+}

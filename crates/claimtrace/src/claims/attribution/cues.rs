@@ -257,6 +257,26 @@ pub(super) fn cues(
                 .and_then(|subject| subordinate_main_end(words, start, subject.start));
             Reading { source, content: content_after(ctx, cue + 1..end, word), main_end }
         };
+        // "Documents obtained by Reuters show ...": the agent of the
+        // participle right before the cue passes the documents on (a
+        // chain phrase, `transmit.txt`); the subject is what it passed.
+        // "Documents obtained by Reuters show ...": the agent of a
+        // participle that ends the subject passes the documents on (a
+        // chain phrase, `transmit.txt`, in the claim's chain after them);
+        // the source is what it passed.
+        let passed = reading.source.as_ref().and_then(|phrase| {
+            let agent = masked_ranges.iter().find(|r| {
+                r.start > phrase.start
+                    && r.end == phrase.end
+                    && LEXICONS.transmit.contains(words[r.start])
+                    && words.get(r.start + 1) == Some(&"by")
+            })?;
+            Some(phrase.start..agent.start)
+        });
+        let reading = match passed {
+            Some(subject) => Reading { source: Some(subject), ..reading },
+            None => reading,
+        };
         let mut content = reading.content;
         // "The strike, which officials said targeted a depot, killed four":
         // the relative pronoun is not part of the source, and the report
