@@ -3067,6 +3067,16 @@ fn an_artefact_passed_on_by_an_agent_is_the_source() {
         &["Documents", "Reuters"],
         Status::Reported,
     );
+    // Verified by an independent party, it is confirmed.
+    let verified =
+        "Footage authenticated by Amnesty International showed that the soldiers fired first.";
+    check_claim(verified, "the soldiers fired first", &["Footage"], Status::Confirmed);
+    check_stance(
+        verified,
+        "the soldiers fired first",
+        "Amnesty International",
+        StanceKind::Confirms,
+    );
     check_claim(
         "Photos posted by residents showed that the bridge had collapsed.",
         "the bridge had collapsed",

@@ -70,6 +70,7 @@ pub(super) fn cues(
                 let source = phrase_source(ctx, reading.source.clone(), cue, &out, recent);
                 if source.is_some() {
                     out.push(Attribution {
+                        verifier: None,
                         hearer: None,
                         cue: cue..cue + 1,
                         source,
@@ -273,9 +274,22 @@ pub(super) fn cues(
             })?;
             Some(phrase.start..agent.start)
         });
-        let reading = match passed {
-            Some(subject) => Reading { source: Some(subject), ..reading },
-            None => reading,
+        // "A video verified by the BBC shows ...": a participle of
+        // verification (`confirm.txt`) and its agent ending the subject;
+        // the source is the artefact, which the agent confirms.
+        let verified = reading.source.as_ref().filter(|_| passed.is_none()).and_then(|phrase| {
+            (phrase.start + 1..phrase.end).find_map(|k| {
+                let n = LEXICONS.confirm.match_at(words, k)?;
+                (words.get(k + n) == Some(&"by") && k + n + 1 < phrase.end)
+                    .then(|| (phrase.start..k, k + n + 1..phrase.end))
+            })
+        });
+        let verifier = verified.as_ref().and_then(|(_, agent)| to_source(ctx, agent.clone()));
+        let reading = match (passed, verified) {
+            (Some(subject), _) | (_, Some((subject, _))) => {
+                Reading { source: Some(subject), ..reading }
+            }
+            _ => reading,
         };
         let mut content = reading.content;
         // "The strike, which officials said targeted a depot, killed four":
@@ -427,6 +441,7 @@ pub(super) fn cues(
             clauses.push(Clause { start, speaker: source.clone() });
         }
         out.push(Attribution {
+            verifier,
             hearer: hearer(ctx, sentence, cue)
                 .or_else(|| interviewer(ctx, sentence.tokens.start..content.start))
                 .or_else(|| {

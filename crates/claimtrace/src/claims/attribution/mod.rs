@@ -69,6 +69,9 @@ struct Attribution {
     /// The party told ("officials told state media"): the next link of
     /// the chain.
     hearer: Option<Source>,
+    /// The party that verified the source, an artefact ("A video
+    /// verified by the BBC shows ..."): it confirms the claim.
+    verifier: Option<Source>,
 }
 
 impl Attribution {
@@ -235,6 +238,15 @@ pub fn find(ctx: &Ctx<'_>, direct: &[Direct]) -> Found {
                     kind: StanceKind::Asserts,
                     cue: Some(cue_span),
                 });
+            }
+            let mut status = status;
+            if let Some(verifier) = &att.verifier {
+                stances.push(Stance {
+                    actor: verifier.text.clone(),
+                    kind: StanceKind::Confirms,
+                    cue: Some(cue_span),
+                });
+                status = Status::Confirmed;
             }
             if LEXICONS.confirming.contains(words[att.cue.start]) {
                 if let Some(source) = &source {
