@@ -55,13 +55,16 @@ const NEGATIONS: [&str; 8] = ["not", "no", "never", "n't", "nobody", "cannot", "
 /// The parts of a claim that decide which proposition it is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Signature {
-    /// Snowball stems of the content words, stop words left out.
+    /// Snowball stems of the content words, stop words left out; a
+    /// country, however named, as [`country_word`] ("@gb").
     pub stems: BTreeSet<String>,
-    /// Numbers written in the claim, as text of their value ("137", "1.5e6").
+    /// Numbers written in the claim, as text of their value ("137",
+    /// "1.5e6"); the day of a month after [`DAY`] ("d23").
     pub numbers: BTreeSet<String>,
     /// Whether the claim is negated ("did not", "no one", "never").
     pub negated: bool,
-    /// Entity names the claim mentions, lower-cased.
+    /// Entity names the claim mentions, lower-cased; a country as
+    /// [`country_word`].
     pub entities: BTreeSet<String>,
     /// The stems of its common nouns (not words of its names), as the
     /// tagger tagged them in the article, or in the claim alone; and its
