@@ -59,7 +59,7 @@ pub struct Signature {
     /// country, however named, as [`country_word`] ("@gb").
     pub stems: BTreeSet<String>,
     /// Numbers written in the claim, as text of their value ("137",
-    /// "1.5e6"); the day of a month after [`DAY`] ("d23").
+    /// "1.5e6"); the day of a month after a `d` ("d23").
     pub numbers: BTreeSet<String>,
     /// Whether the claim is negated ("did not", "no one", "never").
     pub negated: bool,
