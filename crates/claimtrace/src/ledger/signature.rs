@@ -109,10 +109,12 @@ impl Signature {
     /// The signature of `text` and `entities` without nouns: what one
     /// made by [`Signature::of`] holds besides them.
     pub fn named(text: &str, entities: &[String]) -> Signature {
-        let mut sig = Signature::wording_naming(text, entities);
+        let countries: Vec<Option<&str>> = entities.iter().map(|e| country_of(e)).collect();
+        let mut sig = Signature::wording_naming(text, entities, &countries);
         sig.entities = entities
             .iter()
-            .map(|e| match country_of(e) {
+            .zip(&countries)
+            .map(|(e, country)| match country {
                 Some(iso) => country_word(iso),
                 None => e.to_lowercase(),
             })
@@ -127,21 +129,22 @@ impl Signature {
     /// "Britain", "the UK", "Britons", "British": [`country_word`]), so
     /// that reports naming it differently share it.
     pub fn wording(text: &str) -> Signature {
-        Signature::wording_naming(text, &[])
+        Signature::wording_naming(text, &[], &[])
     }
 
     /// [`Signature::wording`] of a claim that names `entities`: a country
     /// at the head of one of them that is no country ("Syrian" of "Syrian
     /// Democratic Forces", "Russian" of "Russian Defence Ministry") is a
-    /// word of that name.
-    fn wording_naming(text: &str, entities: &[String]) -> Signature {
+    /// word of that name (`countries`: the country each entity names, if
+    /// one).
+    fn wording_naming(text: &str, entities: &[String], countries: &[Option<&str>]) -> Signature {
         let mut sig = Signature::default();
         let words = words_of(text);
         // Words of names that are no country, read as words.
         let mut in_name = vec![false; words.len()];
-        for entity in entities {
+        for (entity, country) in entities.iter().zip(countries) {
             let name = words_of(entity);
-            if name.len() < 2 || country_of(entity).is_some() {
+            if name.len() < 2 || country.is_some() {
                 continue;
             }
             let same = |(w, _): &(&str, bool), (n, _): &(&str, bool)| {

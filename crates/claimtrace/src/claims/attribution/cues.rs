@@ -261,36 +261,8 @@ pub(super) fn cues(
         // "Documents obtained by Reuters show ...": the agent of the
         // participle right before the cue passes the documents on (a
         // chain phrase, `transmit.txt`); the subject is what it passed.
-        // "Documents obtained by Reuters show ...": the agent of a
-        // participle that ends the subject passes the documents on (a
-        // chain phrase, `transmit.txt`, in the claim's chain after them);
-        // the source is what it passed.
-        let passed = reading.source.as_ref().and_then(|phrase| {
-            let agent = masked_ranges.iter().find(|r| {
-                r.start > phrase.start
-                    && r.end == phrase.end
-                    && LEXICONS.transmit.contains(words[r.start])
-                    && words.get(r.start + 1) == Some(&"by")
-            })?;
-            Some(phrase.start..agent.start)
-        });
-        // "A video verified by the BBC shows ...": a participle of
-        // verification (`confirm.txt`) and its agent ending the subject;
-        // the source is the artefact, which the agent confirms.
-        let verified = reading.source.as_ref().filter(|_| passed.is_none()).and_then(|phrase| {
-            (phrase.start + 1..phrase.end).find_map(|k| {
-                let n = LEXICONS.confirm.match_at(words, k)?;
-                (words.get(k + n) == Some(&"by") && k + n + 1 < phrase.end)
-                    .then(|| (phrase.start..k, k + n + 1..phrase.end))
-            })
-        });
-        let verifier = verified.as_ref().and_then(|(_, agent)| to_source(ctx, agent.clone()));
-        let reading = match (passed, verified) {
-            (Some(subject), _) | (_, Some((subject, _))) => {
-                Reading { source: Some(subject), ..reading }
-            }
-            _ => reading,
-        };
+        let (subject, verifier) = agent_after_subject(ctx, reading.source.clone(), masked_ranges);
+        let reading = Reading { source: subject, ..reading };
         let mut content = reading.content;
         // "The strike, which officials said targeted a depot, killed four":
         // the relative pronoun is not part of the source, and the report
@@ -793,4 +765,39 @@ pub(super) fn artefact_shows_clause(ctx: &Ctx<'_>, start: usize, cue: usize, end
 pub(super) fn after_with(words: &[&str], phrase: Range<usize>) -> Range<usize> {
     let start = phrase.clone().rev().find(|&k| words[k] == "with").map_or(phrase.start, |k| k + 1);
     start..phrase.end
+}
+
+/// The subject of a cue without the participle and agent that end it:
+/// "Documents obtained by Reuters" (a chain phrase of `transmit.txt`,
+/// among `masked`, whose agent passes the documents on and is a link of
+/// the chain already) is "Documents"; "A video verified by the BBC"
+/// (`confirm.txt`) is "A video", with the BBC as the party that
+/// confirms it.
+pub(super) fn agent_after_subject(
+    ctx: &Ctx<'_>,
+    subject: Option<Range<usize>>,
+    masked: &[Range<usize>],
+) -> (Option<Range<usize>>, Option<Source>) {
+    let words = ctx.words();
+    let Some(phrase) = subject else { return (None, None) };
+    let by_after = |k: usize, n: usize| words.get(k + n) == Some(&"by");
+    let passed = masked.iter().find(|r| {
+        r.start > phrase.start
+            && r.end == phrase.end
+            && LEXICONS.transmit.contains(words[r.start])
+            && by_after(r.start, 1)
+    });
+    if let Some(agent) = passed {
+        return (Some(phrase.start..agent.start), None);
+    }
+    let verified = (phrase.start + 1..phrase.end).find_map(|k| {
+        let n = LEXICONS.confirm.match_at(words, k)?;
+        (by_after(k, n) && k + n + 1 < phrase.end).then_some((k, k + n + 1))
+    });
+    match verified {
+        Some((participle, agent)) => {
+            (Some(phrase.start..participle), to_source(ctx, agent..phrase.end))
+        }
+        None => (Some(phrase), None),
+    }
 }
