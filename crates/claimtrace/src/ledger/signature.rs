@@ -20,6 +20,46 @@ static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Stems of derived words and the stems of the words they are derived
+/// from ("explos" of "explosion" → "explod" of "explode", "presidenti" →
+/// "presid"), from WordNet 3.0's derivationally related forms and
+/// pertainyms (`data/ledger/derivations.tsv`, built by
+/// `scripts/build_derivations.py`), so that a report's noun and another's
+/// verb are one stem. Stems, not words: what Snowball already makes one
+/// ("explosion", "explosives") stays one.
+static STEM_ROOTS: LazyLock<rustc_hash::FxHashMap<String, String>> = LazyLock::new(|| {
+    let mut roots: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
+    for (derived, root) in include_str!("../../data/ledger/derivations.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+    {
+        let (derived, root) = (STEMMER.stem(derived), STEMMER.stem(root));
+        // Not a link that closes a circle ("cannul" → "cannulis" →
+        // "cannul"): the first one read stands.
+        let mut at = &*root;
+        while let Some(next) = roots.get(at) {
+            at = next.as_str();
+        }
+        if at != derived && !roots.contains_key(&*derived) {
+            roots.insert(derived.into_owned(), root.into_owned());
+        }
+    }
+    // A root's stem may be another word's derived stem: followed to the
+    // end (no circle, as made above).
+    let followed: Vec<(String, String)> = roots
+        .keys()
+        .map(|derived| {
+            let mut at = &roots[derived];
+            while let Some(next) = roots.get(at) {
+                at = next;
+            }
+            (derived.clone(), at.clone())
+        })
+        .collect();
+    followed.into_iter().collect()
+});
+
 /// Words stemmed on this thread, kept: a ledger's claims repeat their
 /// words, and the Snowball stemmer took half of making a signature.
 /// Emptied when it reaches [`STEMS_KEPT`] words.
@@ -34,7 +74,8 @@ thread_local! {
     static STEMS: std::cell::RefCell<Stems> = std::cell::RefCell::default();
 }
 
-/// The Snowball (English) stem of the lower-case `word`.
+/// The Snowball (English) stem of the lower-case `word`, or the stem of
+/// the word it is derived from ([`STEM_ROOTS`]).
 fn stem(word: &str) -> Box<str> {
     STEMS.with_borrow_mut(|kept| {
         if let Some(stem) = kept.get(word) {
@@ -43,7 +84,11 @@ fn stem(word: &str) -> Box<str> {
         if kept.len() >= STEMS_KEPT {
             kept.clear();
         }
-        let stem: Box<str> = STEMMER.stem(word).into();
+        let stem = STEMMER.stem(word);
+        let stem: Box<str> = match STEM_ROOTS.get(&*stem) {
+            Some(root) => root.as_str().into(),
+            None => stem.into(),
+        };
         kept.insert(word.into(), stem.clone());
         stem
     })
@@ -1204,6 +1249,37 @@ mod tests {
 
     fn sig(text: &str, entities: &[&str]) -> Signature {
         Signature::of(text, &entities.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_derived_word_is_the_word_it_is_derived_from() {
+        // A noun of the action and its verb, an adjective and the noun it
+        // pertains to: one stem each.
+        for (derived, root) in [
+            ("invasion", "invaded"),
+            ("explosion", "explode"),
+            ("explosions", "exploded"),
+            ("explosives", "explosion"),
+            ("injuries", "injured"),
+            ("destruction", "destroyed"),
+            ("presidential", "president"),
+            ("electoral", "elections"),
+        ] {
+            assert_eq!(stem(derived), stem(root), "{derived} / {root}");
+        }
+        // Not an agent ("successor" is a party, the succession an event), nor
+        // a word mostly a person ("official"), nor a link between words
+        // of unrelated spelling ("death" / "die").
+        for (word, other) in [("successor", "succeed"), ("official", "office"), ("death", "die")] {
+            assert_ne!(stem(word), stem(other), "{word} / {other}");
+        }
+        let noun = sig("The invasion of the island by government troops began on Monday", &[]);
+        let verb = sig("Government troops invaded the island on Monday", &[]);
+        assert!(same_claim(&noun, &verb).is_some(), "{noun:?} {verb:?}");
+        // Every root is a stem of its own, not derived again.
+        for (derived, root) in STEM_ROOTS.iter() {
+            assert!(!STEM_ROOTS.contains_key(root), "{derived} -> {root} -> ...");
+        }
     }
 
     #[test]
