@@ -70,8 +70,9 @@ pub use doc::Document;
 /// keeps of a claim (`ledger::Signature`, numbered by hand: 2 added its
 /// nouns, 3 reads "none" and "neither" as negations, 4 writes a country
 /// as one word however it is named, 5 stems a derived word as the word it
-/// is derived from), as in `claimtrace 0.6.0 (tagger 1a2b3c4d, parser
-/// ..., ner ..., lexicons ..., signatures 5)`. The ledger records it with every article
+/// is derived from, 6 holds the days resolved inside a claim), as in
+/// `claimtrace 0.6.0 (tagger 1a2b3c4d, parser ..., ner ..., lexicons ...,
+/// signatures 6)`. The ledger records it with every article
 /// it files; two builds that name the same engine analyse alike, and
 /// `claimtrace reanalyze` analyses again what another engine filed.
 pub const ENGINE: &str = concat!(
@@ -79,7 +80,7 @@ pub const ENGINE: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (",
     env!("CLAIMTRACE_MODELS"),
-    ", signatures 5)"
+    ", signatures 6)"
 );
 pub use error::{contain, Error, Result};
 pub use pipeline::Pipeline;

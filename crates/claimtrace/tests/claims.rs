@@ -1620,20 +1620,25 @@ fn an_article(date: &str) -> claimtrace::ledger::ArticleRef {
 #[test]
 fn an_appearance_s_signature_is_made_from_its_text_and_entities() {
     let article = an_article("2024-03-25");
-    let mut seen = 0;
+    let (mut seen, mut dated) = (0, 0);
     for input in ["examples/newsweek-isis-threat.txt", "gold/dev/inputs/wn2019-000.json"] {
         let doc = crate::util::analyze_file(input);
         for a in claimtrace::ledger::appearances(&doc, &article) {
+            use claimtrace::ledger::Parts;
             let made = claimtrace::ledger::Signature {
                 nouns: a.signature.nouns.clone(),
                 subjects: a.signature.subjects.clone(),
                 ..claimtrace::ledger::Signature::named(&a.text, &a.entities)
             };
-            assert_eq!(a.signature, made, "{input}: {:?}", a.text);
+            // With the days resolved inside the claim (`Signature::dated`).
+            let days: Vec<&str> = a.signature.dates().map(|d| d.trim_start_matches('t')).collect();
+            dated += usize::from(!days.is_empty());
+            assert_eq!(a.signature, made.dated(days), "{input}: {:?}", a.text);
             seen += usize::from(!a.entities.is_empty());
         }
     }
     assert!(seen > 0, "appearances that name entities");
+    assert!(dated > 0, "appearances that say when");
 }
 
 // A postposed cue with where or how it was said after it ("in a

@@ -96,7 +96,7 @@ pub struct Prepared {
     appearances: Vec<Appearance>,
     /// Whether the appearances were put away ([`Prepared::put_away`]).
     put_away: bool,
-    /// Once put away, each appearance's nouns, encoded
+    /// Once put away, each appearance's nouns and days, encoded
     /// ([`Signature::encode`] of them alone).
     nouns: Vec<Box<str>>,
 }
@@ -139,7 +139,7 @@ impl Prepared {
     /// The article `filed` with the `appearances` made for its first
     /// version ([`Filed::reference`]`(1, None)`), ready to file. Each
     /// appearance's signature is the one its text and entities give
-    /// (`Signature::named`), with its nouns, as [`ledger::appearances`]
+    /// (`Signature::named`), with its nouns and days, as [`ledger::appearances`]
     /// makes them.
     pub fn new(filed: Filed, appearances: Vec<Appearance>) -> Prepared {
         Prepared { filed, appearances, put_away: false, nouns: Vec::new() }
@@ -154,8 +154,13 @@ impl Prepared {
                 article: r.clone(),
                 signature: match self.put_away {
                     true => {
-                        let Signature { nouns, subjects, .. } = Signature::decode(&self.nouns[k]);
-                        Signature { nouns, subjects, ..Signature::named(&a.text, &a.entities) }
+                        // The nouns and the days kept ([`Prepared::put_away`]).
+                        let Signature { nouns, subjects, numbers: days, .. } =
+                            Signature::decode(&self.nouns[k]);
+                        let mut made =
+                            Signature { nouns, subjects, ..Signature::named(&a.text, &a.entities) };
+                        made.numbers.extend(days);
+                        made
                     }
                     false => a.signature.clone(),
                 },
@@ -167,7 +172,8 @@ impl Prepared {
     /// Keeps only what filing it again needs, once it is filed in a batch
     /// that may yet be rolled back (and each of its articles filed again
     /// on its own): its appearances' signatures are made again from their
-    /// text, entities and nouns (kept: the tags they came from are not),
+    /// text, entities, nouns and days (kept: the tags and times they came
+    /// from are not),
     /// and their article named again, if that happens.
     /// A staged article held its signatures' stems and names, most of its
     /// memory (`bench --synthetic`, commits of 2,048 articles: ~35 MB of
@@ -179,8 +185,14 @@ impl Prepared {
         for a in &mut self.appearances {
             let nouns = std::mem::take(&mut a.signature.nouns);
             let subjects = std::mem::take(&mut a.signature.subjects);
+            // The days resolved in the claim's sentence (`Signature::dated`)
+            // are not in its text either.
+            let days: BTreeSet<String> =
+                ledger::Parts::dates(&a.signature).map(str::to_string).collect();
+            a.signature.numbers.retain(|n| !days.contains(n));
             debug_assert_eq!(a.signature, Signature::named(&a.text, &a.entities), "Prepared::new");
-            self.nouns.push(Signature { nouns, subjects, ..Signature::default() }.encode().into());
+            let kept = Signature { nouns, subjects, numbers: days, ..Signature::default() };
+            self.nouns.push(kept.encode().into());
             a.signature = Signature::default();
             let r = &mut a.article;
             (r.url, r.outlet, r.published, r.copy_of, r.wire) = Default::default();

@@ -329,8 +329,25 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
 }
 
 /// The signature of `claim` naming `entities`, its nouns as the tagger
-/// tagged its sentence (the claim alone where the sentence is untagged).
+/// tagged its sentence (the claim alone where the sentence is untagged),
+/// dated by the days resolved inside it ([`Signature::dated`]).
 fn claim_signature(doc: &Document, claim: &crate::doc::Claim, entities: &[String]) -> Signature {
+    let days = doc.times.iter().filter(|t| claim.span.contains(t.span)).filter_map(|t| {
+        let day = t.value.as_str();
+        let b = day.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        (b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && digits(0..4)
+            && digits(5..7)
+            && digits(8..10))
+        .then_some(day)
+    });
+    undated_signature(doc, claim, entities).dated(days)
+}
+
+fn undated_signature(doc: &Document, claim: &crate::doc::Claim, entities: &[String]) -> Signature {
     let Some(sentence) = doc.sentences.get(claim.sentence) else {
         return Signature::of(&claim.text, entities);
     };

@@ -104,7 +104,9 @@ pub struct Signature {
     /// country, however named, as [`country_word`] ("@gb").
     pub stems: BTreeSet<String>,
     /// Numbers written in the claim, as text of their value ("137",
-    /// "1.5e6"); the day of a month after a `d` ("d23").
+    /// "1.5e6"); the day of a month after a `d` ("d23"); a day the times
+    /// stage resolved inside the claim after a `t` ("t2019-08-02",
+    /// [`Signature::dated`]).
     pub numbers: BTreeSet<String>,
     /// Whether the claim is negated ("did not", "no one", "never").
     pub negated: bool,
@@ -473,6 +475,16 @@ impl Signature {
 }
 
 impl Signature {
+    /// The signature with the days a claim says it happened on (as the
+    /// times stage resolved them, `2019-08-02`): two claims on other days
+    /// are two claims ([`relate`]).
+    pub fn dated<'a>(mut self, days: impl IntoIterator<Item = &'a str>) -> Signature {
+        for day in days {
+            self.numbers.insert(format!("{DATE}{day}"));
+        }
+        self
+    }
+
     /// The signature as one line of text, for storage: the index keys,
     /// tab-separated, with `!` first when negated.
     pub fn encode(&self) -> String {
@@ -537,6 +549,14 @@ pub trait Parts {
     /// wording is compared by key, a merge of integers.
     fn stem_keys(&self) -> impl Iterator<Item = u64> + '_;
     fn numbers(&self) -> impl Iterator<Item = &str> + Clone + '_;
+    /// Its numbers but the dates ([`DATE`]): the figures it writes.
+    fn figures(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        self.numbers().filter(|n| !is_date(n))
+    }
+    /// The days it says the claim happened on, resolved ([`DATE`]).
+    fn dates(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        self.numbers().filter(|n| is_date(n))
+    }
     fn entities(&self) -> impl Iterator<Item = &str> + Clone + '_;
     /// The keys of its nouns' stems ([`Signature::nouns`]), ascending,
     /// without repeats.
@@ -888,10 +908,10 @@ pub enum Relation {
 /// find. The wording is compared once, and the names (which are stemmed
 /// to be compared) only when the rest would link the two.
 pub fn relate(a: &impl Parts, b: &impl Parts) -> Relation {
-    if a.negated() != b.negated() {
+    if a.negated() != b.negated() || other_days(a, b) {
         return Relation::Other;
     }
-    let (a_figures, b_figures) = (a.numbers().next().is_some(), b.numbers().next().is_some());
+    let (a_figures, b_figures) = (a.figures().next().is_some(), b.figures().next().is_some());
     let has_numbers = a_figures && b_figures;
     let (shared, wording, smaller) = overlap(a, b);
     if has_numbers && !same_figures(a, b) {
@@ -976,8 +996,8 @@ pub fn same_claim(a: &impl Parts, b: &impl Parts) -> Option<MatchReason> {
 /// Whether a claim's figures read as a count (one of ten or more) rather
 /// than a date (no year among them).
 fn counts(x: &impl Parts) -> bool {
-    x.numbers().all(|n| !is_year(n) && !is_day(n))
-        && x.numbers().any(|n| n.parse::<f64>().is_ok_and(|v| v >= 10.0))
+    x.figures().all(|n| !is_year(n) && !is_day(n))
+        && x.figures().any(|n| n.parse::<f64>().is_ok_and(|v| v >= 10.0))
 }
 
 /// Stems the two claims share that are not words of either's names.
@@ -1029,9 +1049,28 @@ fn name_keys(x: &impl Parts) -> Vec<u64> {
 /// small count, an ordinal ("three", "third") or a year (the season or
 /// the term a story runs in).
 fn telling_figure(a: &impl Parts) -> bool {
-    a.numbers().filter(|n| !is_year(n)).any(|n| {
+    a.figures().filter(|n| !is_year(n)).any(|n| {
         n.trim_start_matches(DAY).parse::<f64>().is_ok_and(|v| v >= 10.0 || v.fract() != 0.0)
     })
+}
+
+/// What a day the times stage resolved is written after in a signature's
+/// numbers ("t2019-08-02" of "on Friday" or "on August 2" in an article
+/// of that week): not a figure of the claim, but when it happened.
+pub const DATE: char = 't';
+
+fn is_date(n: &str) -> bool {
+    n.starts_with(DATE)
+}
+
+/// Whether both claims say on what days they happened, and on none the
+/// same ("resigned on Friday" and "announced his resignation on
+/// Wednesday"; "clashed with police on Monday" and "... on Tuesday"): two
+/// events, however alike the words. A report that gives no day may be
+/// either.
+fn other_days(a: &impl Parts, b: &impl Parts) -> bool {
+    let (mut in_a, mut in_b) = (a.dates().peekable(), b.dates().peekable());
+    in_a.peek().is_some() && in_b.peek().is_some() && common(in_a, in_b).next().is_none()
 }
 
 /// Whether a number reads as a year (1800 to 2100).
@@ -1053,16 +1092,16 @@ fn is_day(n: &str) -> bool {
 /// deadline is October 31" and "... stands at October 31, 2019"), the day
 /// ("voted in 2016" and "voted on June 23, 2016").
 fn same_figures(a: &impl Parts, b: &impl Parts) -> bool {
-    if a.numbers().eq(b.numbers()) {
+    if a.figures().eq(b.figures()) {
         return true;
     }
-    let years = a.numbers().any(is_year) != b.numbers().any(is_year);
-    let days = a.numbers().any(is_day) != b.numbers().any(is_day);
+    let years = a.figures().any(is_year) != b.figures().any(is_year);
+    let days = a.figures().any(is_day) != b.figures().any(is_day);
     if !years && !days {
         return false;
     }
     let kept = |n: &&str| !(years && is_year(n) || days && is_day(n));
-    a.numbers().filter(kept).eq(b.numbers().filter(kept))
+    a.figures().filter(kept).eq(b.figures().filter(kept))
 }
 
 /// Whether the claim `x` names `name`: one of its names is `name` written
@@ -1249,6 +1288,35 @@ mod tests {
 
     fn sig(text: &str, entities: &[&str]) -> Signature {
         Signature::of(text, &entities.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn claims_on_other_days_are_two_claims() {
+        let text = "Protesters clashed with police in the capital";
+        let friday = sig(text, &[]).dated(["2019-08-30"]);
+        let saturday = sig(text, &[]).dated(["2019-08-31"]);
+        assert_eq!(relate(&friday, &saturday), Relation::Other);
+        // The same day however written; a report that gives no day may
+        // be either.
+        let written = sig("Protesters clashed with police in the capital on August 30", &[])
+            .dated(["2019-08-30"]);
+        assert!(same_claim(&friday, &written).is_some(), "{friday:?} {written:?}");
+        assert!(same_claim(&friday, &sig(text, &[])).is_some());
+        // A day is no figure: it neither makes a revision nor asks a
+        // report without it for more words in common.
+        let killed = sig("The strike killed 12 people", &[]);
+        assert_eq!(
+            relate(&killed.clone().dated(["2019-08-30"]), &killed),
+            relate(&killed, &killed)
+        );
+        assert!(!revises(
+            &killed.clone().dated(["2019-08-30"]),
+            &killed.clone().dated(["2019-08-31"])
+        ));
+        // Kept as a number, so stored and packed signatures hold it.
+        let packed = Packed::of(&friday).unwrap();
+        assert_eq!(relate(&packed, &Packed::of(&saturday).unwrap()), Relation::Other);
+        assert_eq!(Signature::decode(&friday.encode()), friday);
     }
 
     #[test]
