@@ -3089,3 +3089,23 @@ fn an_artefact_passed_on_by_an_agent_is_the_source() {
         Status::Reported,
     );
 }
+
+/// "and the rebels denied the claim" after a reported clause is another
+/// party's answer to it, not part of what the first party said; "said
+/// Smith and Jones denied it" is one report about two people.
+#[test]
+fn a_report_ends_where_another_party_answers_it() {
+    let doc = analyze("The army said it killed ten militants and the rebels denied the claim.");
+    let claim = find_claim(&doc, "killed ten militants");
+    assert!(!claim.text.contains("rebels"), "{:?}", claim.text);
+    assert_eq!(claim.status, Status::Disputed, "{:?}", claim.text);
+    let doc = analyze("Officials said the fire was an accident, but residents said it was arson.");
+    let claim = find_claim(&doc, "an accident");
+    assert!(!claim.text.contains("arson"), "{:?}", claim.text);
+    let doc = analyze("The report said Smith and Jones denied wrongdoing.");
+    assert!(
+        doc.claims.iter().any(|c| c.text.contains("Smith and Jones")),
+        "{:?}",
+        doc.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+    );
+}

@@ -412,6 +412,13 @@ pub(super) fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -
             || at_comma
                 && contrasting_clause(ctx, i + 1..sentence_end)
                 && !quote_open(&words[start..i])
+            // "The army said it killed ten militants and the rebels
+            // denied it": another party's report, joined on to a clause
+            // ("said Smith and Jones denied it" is one report of two).
+            || (start..i).any(|k| looks_finite_verb(ctx, k))
+                && (at_comma && next == "and" || matches!(words[i], "and" | "but"))
+                && reporting_clause(ctx, i + usize::from(at_comma)..sentence_end)
+                && !quote_open(&words[start..i])
         {
             end = i;
             break;
@@ -504,6 +511,34 @@ pub(super) fn contrasting_clause(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
             && !matches!(tag(rest.start + 1), Some(Upos::Aux | Upos::Verb | Upos::Part | Upos::Adv))
             && !(rest.start + 1..cue).any(be)
             && (rest.start + 1..cue).all(|k| !matches!(words[k], "," | ";" | "\"" | "“" | "”"))
+            && subject_before(ctx, rest.start + 1, cue).is_some()
+    })
+}
+
+/// Whether `rest`, after a content clause, is "and" or "but" and another
+/// party's report or denial ("and the rebels denied the claim", "but
+/// officials said"): a subject of its own, then a cue of speech or denial
+/// (not of belief or finding: "and fewer males find mates"), as
+/// [`contrasting_clause`] reads one after a comma.
+pub(super) fn reporting_clause(ctx: &Ctx<'_>, rest: Range<usize>) -> bool {
+    let words = ctx.words();
+    if rest.is_empty() || !matches!(words[rest.start], "and" | "but") {
+        return false;
+    }
+    let cue = (rest.start + 1..rest.end.min(rest.start + 6)).find(|&k| {
+        (LEXICONS.speech.contains(words[k]) || LEXICONS.deny.match_at(words, k).is_some())
+            && looks_finite_verb(ctx, k)
+    });
+    let tag = |k: usize| ctx.doc.tokens[k].tag;
+    cue.is_some_and(|cue| {
+        cue > rest.start + 1
+            && matches!(
+                tag(rest.start + 1),
+                Some(Upos::Det | Upos::Propn | Upos::Noun | Upos::Pron | Upos::Adj | Upos::Num)
+            )
+            && (rest.start + 1..cue).all(|k| !matches!(words[k], "," | ";" | "\"" | "“" | "”"))
+            && (rest.start + 1..cue)
+                .any(|k| matches!(tag(k), Some(Upos::Noun | Upos::Propn | Upos::Pron)))
             && subject_before(ctx, rest.start + 1, cue).is_some()
     })
 }
