@@ -3109,3 +3109,51 @@ fn a_report_ends_where_another_party_answers_it() {
         doc.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
     );
 }
+
+/// "X resigned and Y was sworn in": two facts in the article's voice, a
+/// claim each, though no comma parts them and the parser reads the two
+/// subjects as nouns joined. Nouns that are joined stay one claim.
+#[test]
+fn clauses_joined_without_a_comma_are_claims_of_their_own() {
+    let texts = |body: &str| -> Vec<String> {
+        analyze(body).claims.iter().map(|c| c.text.clone()).collect()
+    };
+    assert_eq!(
+        texts(
+            "On Friday, the governor of Puerto Rico resigned and Pedro Pierluisi was sworn in as \
+             the new governor."
+        ),
+        [
+            "On Friday, the governor of Puerto Rico resigned",
+            "Pedro Pierluisi was sworn in as the new governor"
+        ]
+    );
+    for one in [
+        "The men and women at the plant were evacuated on Monday.",
+        "In 2017, Hungary launched a programme to address structural and financial challenges \
+         faced by the army.",
+    ] {
+        assert_eq!(texts(one), [one.trim_end_matches('.')], "{one}");
+    }
+}
+
+/// An appearance's signature holds the day its claim says it happened
+/// on, a time of day's too ("Wednesday night"), so that reports of other
+/// days are other claims in the ledger.
+#[test]
+fn an_appearance_is_dated_by_the_days_its_claim_names() {
+    use claimtrace::ledger::Parts;
+    let json = r#"{"title": "Governor resigns", "date": "2019-08-03", "text": "The governor announced his resignation on Wednesday night. He resigned on Friday."}"#;
+    let input = claimtrace::read::Input {
+        name: "a.json",
+        bytes: json.as_bytes(),
+        format: Some(claimtrace::read::Format::Json),
+        content_type: None,
+    };
+    let doc = claimtrace::analyze(&input, &Default::default()).pop().unwrap().unwrap();
+    let days: Vec<Vec<String>> = claimtrace::ledger::appearances(&doc, &an_article("2019-08-03"))
+        .iter()
+        .map(|a| a.signature.dates().map(str::to_string).collect())
+        .collect();
+    assert_eq!(days, [["t2019-07-31"], ["t2019-08-02"]], "{days:?}");
+}

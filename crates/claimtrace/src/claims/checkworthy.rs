@@ -142,7 +142,8 @@ pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> 
         let word = ctx.lower[k].as_str();
         let conj = word == ","
             && ctx.lower.get(k + 1).is_some_and(|n| matches!(n.as_str(), "and" | "but" | "while"));
-        if word == ";" || conj {
+        let bare = matches!(word, "and" | "but") && joins_subjects(ctx, from..k, k + 1..tokens.end);
+        if word == ";" || conj || bare {
             let next = if conj { k + 2 } else { k + 1 };
             let rest_end = (next..tokens.end)
                 .find(|&j| ctx.lower[j] == ";" || ctx.lower[j] == ",")
@@ -158,6 +159,72 @@ pub(super) fn clauses(ctx: &Ctx<'_>, tokens: Range<usize>) -> Vec<Range<usize>> 
     }
     pieces.push(from..tokens.end);
     pieces
+}
+
+/// Whether "and" or "but" without a comma, between `before` and `after`,
+/// joins two main clauses, each with a subject of its own ("Rosselló
+/// resigned as governor and | Pierluisi was sworn in"; "The SNP gained 13
+/// seats and | Liberal Democrats lost 10"). The parser often reads such a
+/// pair as nouns joined, so the tags decide, with guards against the
+/// nouns joined that it is right about:
+/// - before it, a finite verb, and no subordinator ("because Trump and
+///   Congress could not agree"), nor a comma or colon after the verb
+///   ("states that did not match: Alabama and Mississippi had");
+/// - after it, a short noun phrase, then a finite verb in lower case that
+///   modifies nothing ("challenges faced by", "monsters featured") and has
+///   no subject before the coordinator ("the men and women were").
+fn joins_subjects(ctx: &Ctx<'_>, before: Range<usize>, after: Range<usize>) -> bool {
+    let tokens = &ctx.doc.tokens;
+    let tag = |k: usize| tokens[k].tag;
+    let finite = |k: usize| {
+        matches!(tag(k), Some(Upos::Verb | Upos::Aux))
+            && !ctx.lower[k].ends_with("ing")
+            && !ctx.is_capitalized(k)
+    };
+    let Some(last_verb) = before.clone().rev().find(|&k| finite(k)) else { return false };
+    // (A subordinator as the tagger reads it: "as" of "resigned as
+    // governor" is none.)
+    let subordinator = |k: usize| {
+        tag(k) == Some(Upos::Sconj)
+            || matches!(
+                ctx.lower[k].as_str(),
+                "if" | "unless" | "whether" | "because" | "although" | "though"
+            )
+    };
+    if before.clone().any(subordinator)
+        || (last_verb..before.end)
+            .any(|k| matches!(ctx.lower[k].as_str(), "," | ":" | ";" | "but" | "and"))
+    {
+        return false;
+    }
+    let mut k = after.start;
+    while k < after.end
+        && k < after.start + 6
+        && matches!(
+            tag(k),
+            Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Propn | Upos::Noun | Upos::Pron)
+        )
+    {
+        k += 1;
+    }
+    let nominal = |j: usize| matches!(tag(j), Some(Upos::Noun | Upos::Propn | Upos::Pron));
+    if !(after.start..k).any(nominal) {
+        return false;
+    }
+    while k < after.end && tag(k) == Some(Upos::Adv) {
+        k += 1;
+    }
+    if k >= after.end || !finite(k) {
+        return false;
+    }
+    // An auxiliary's verb is the predicate ("could not reach").
+    let verb = match tag(k) {
+        Some(Upos::Aux) => tokens[k].head.filter(|&h| h > k && h < after.end).unwrap_or(k),
+        _ => k,
+    };
+    !matches!(tokens[verb].rel, Some(Rel::Acl | Rel::Amod | Rel::Xcomp))
+        && !(0..after.start)
+            .any(|j| tokens[j].head == Some(verb) && tokens[j].rel == Some(Rel::Nsubj))
 }
 
 fn reads_as_clause(ctx: &Ctx<'_>, tokens: Range<usize>) -> bool {

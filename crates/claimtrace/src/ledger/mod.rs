@@ -332,17 +332,14 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
 /// tagged its sentence (the claim alone where the sentence is untagged),
 /// dated by the days resolved inside it ([`Signature::dated`]).
 fn claim_signature(doc: &Document, claim: &crate::doc::Claim, entities: &[String]) -> Signature {
+    // A day, or the day of a time of day ("2019-07-24TNI" of "Wednesday
+    // night", "2019-08-02T17:00" of "5 p.m. Friday").
     let days = doc.times.iter().filter(|t| claim.span.contains(t.span)).filter_map(|t| {
-        let day = t.value.as_str();
+        let (day, rest) = (t.value.get(..10)?, t.value.get(10..)?);
         let b = day.as_bytes();
         let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        (b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && digits(0..4)
-            && digits(5..7)
-            && digits(8..10))
-        .then_some(day)
+        let dated = b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10);
+        (dated && (rest.is_empty() || rest.starts_with('T'))).then_some(day)
     });
     undated_signature(doc, claim, entities).dated(days)
 }
