@@ -32,7 +32,8 @@ ADJ_SUFFIXES = ("al", "ial", "ical", "ic", "ian", "an", "ary", "ory", "ous", "iv
 
 
 def synsets(pos):
-    """Yields (offset, words, pointers) of each synset in data.<pos>."""
+    """Yields (offset, lexicographer file, words, pointers) of each synset
+    in data.<pos>."""
     with open(os.path.join(WORDNET, f"data.{pos}"), encoding="latin-1") as f:
         for line in f:
             if line.startswith("  "):
@@ -47,7 +48,7 @@ def synsets(pos):
                 symbol, target, target_pos, st = fields[k + 1 : k + 5]
                 pointers.append((symbol, target, target_pos, int(st[:2], 16), int(st[2:], 16)))
                 k += 4
-            yield offset, words, pointers
+            yield offset, fields[1], words, pointers
 
 
 def senses(pos):
@@ -63,21 +64,11 @@ def senses(pos):
     return out
 
 
-def person_nouns():
-    """Nouns whose first sense is a person ("official", "criminal")."""
-    lexfile = {}
-    people = set()
-    index = senses("noun")
-    with open(os.path.join(WORDNET, "data.noun"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            lexfile[fields[0]] = fields[1]
-    for lemma, offsets in index.items():
-        if offsets and lexfile.get(offsets[0]) == "18":
-            people.add(lemma)
-    return people
+def person_nouns(index, lexfile):
+    """Nouns whose first sense (`index`, from `senses`) is in the file of
+    people (`lexfile`: noun synset -> lexicographer file; 18 is
+    noun.person): "official", "criminal"."""
+    return {lemma for lemma, offsets in index.items() if offsets and lexfile.get(offsets[0]) == "18"}
 
 
 def clean(word):
@@ -106,13 +97,15 @@ def related(derived, root):
 
 def main():
     files = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
-    words = {}
+    words, lexfile = {}, {}
     for pos in ("noun", "verb", "adj"):
-        for offset, ws, _ in synsets(pos):
+        for offset, lex, ws, _ in synsets(pos):
             words[(pos, offset)] = [clean(w) for w in ws]
+            if pos == "noun":
+                lexfile[offset] = lex
     candidates = {}
     rank = {pos: senses(pos) for pos in ("noun", "verb", "adj")}
-    people = person_nouns()
+    people = person_nouns(rank["noun"], lexfile)
 
     def common_sense(pos, word, offset, within):
         return offset in rank[pos].get(word.lower(), [])[:within]
@@ -120,8 +113,8 @@ def main():
         ("noun", "+", NOUN_SUFFIXES, "verb"),
         ("adj", "\\", ADJ_SUFFIXES, "noun"),
     ):
-        for offset, ws, pointers in synsets(pos):
-            ws = [clean(w) for w in ws]
+        for offset, _, _, pointers in synsets(pos):
+            ws = words[(pos, offset)]
             for symbol, to, to_pos, source, dest in pointers:
                 if symbol != kind or files[to_pos] != target or source == 0:
                     continue

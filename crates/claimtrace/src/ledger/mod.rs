@@ -334,12 +334,10 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
 fn claim_signature(doc: &Document, claim: &crate::doc::Claim, entities: &[String]) -> Signature {
     // A day, or the day of a time of day ("2019-07-24TNI" of "Wednesday
     // night", "2019-08-02T17:00" of "5 p.m. Friday").
+    // (As the times stage reads its own values back: `times::remember`.)
     let days = doc.times.iter().filter(|t| claim.span.contains(t.span)).filter_map(|t| {
-        let (day, rest) = (t.value.get(..10)?, t.value.get(10..)?);
-        let b = day.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        let dated = b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10);
-        (dated && (rest.is_empty() || rest.starts_with('T'))).then_some(day)
+        let day = t.value.split('T').next()?;
+        chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok().then_some(day)
     });
     undated_signature(doc, claim, entities).dated(days)
 }
