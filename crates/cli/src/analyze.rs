@@ -62,6 +62,10 @@ pub struct Args {
     /// Print one record a line.
     #[arg(long)]
     jsonl: bool,
+    /// Print the sentences as CoNLL-U: each token with its tag, head and
+    /// relation, named entities in the last column.
+    #[arg(long, conflicts_with_all = ["json", "jsonl"])]
+    conllu: bool,
     /// The input format, when the name and content do not tell.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
@@ -136,7 +140,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     });
 
     let pipeline = claimtrace::Pipeline::standard();
-    let mut out = crate::stdout(args.json || args.jsonl);
+    let mut out = crate::stdout(args.json || args.jsonl || args.conllu);
     let (mut n_ok, mut n_failed) = (0usize, 0usize);
     let mut records = Vec::new();
     // Reading (fetching, decoding, splitting JSONL) is one thread in input
@@ -193,7 +197,9 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         let result = analysed.and_then(|doc| {
             claimtrace::contain("record", || {
                 let record = Record::from_document(&doc);
-                let text = if args.jsonl {
+                let text = if args.conllu {
+                    claimtrace::record::conllu::to_conllu(&doc)
+                } else if args.jsonl {
                     format!("{}\n", record.to_json_line())
                 } else if args.json {
                     String::new()

@@ -63,6 +63,30 @@ fn jsonl_many_inputs_and_flags() {
     assert_eq!(lines[1]["meta"]["outlet"], "Newsweek");
 }
 
+#[test]
+fn conllu_has_a_block_per_sentence_of_every_input() {
+    let a = testdata("gold/dev/inputs/wn2019-000.json");
+    let b = testdata("examples/newsweek-isis-threat.txt");
+    let out = claimtrace(&["analyze", "--conllu", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert_eq!(text.matches("# newdoc id = ").count(), 2);
+    let blocks: Vec<&str> = text.split("\n\n").filter(|b| !b.trim().is_empty()).collect();
+    assert!(blocks.len() > 20, "a block per sentence: {}", blocks.len());
+    for block in blocks {
+        let rows: Vec<Vec<&str>> = block
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect())
+            .collect();
+        assert!(!rows.is_empty() && rows.iter().all(|r| r.len() == 10), "{block}");
+        assert_eq!(rows.iter().filter(|r| r[6] == "0").count(), 1, "one root: {block}");
+    }
+    assert!(text.contains("Entity=B-PERSON"));
+    let both = claimtrace(&["analyze", "--conllu", "--json", a.to_str().unwrap()]);
+    assert!(!both.status.success(), "--conllu and --json are one output each");
+}
+
 /// `analyze --json -` with `text` on standard input: the record.
 fn analyze_stdin(text: &str) -> Value {
     use std::io::Write;

@@ -5,6 +5,7 @@
 //! Architecture invariant: only this module derives `Serialize`; internal
 //! types stay free to change.
 
+pub mod conllu;
 pub mod ledger;
 
 use serde::{Deserialize, Serialize};
