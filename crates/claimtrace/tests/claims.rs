@@ -3157,3 +3157,54 @@ fn an_appearance_is_dated_by_the_days_its_claim_names() {
         .collect();
     assert_eq!(days, [["t2019-07-31"], ["t2019-08-02"]], "{days:?}");
 }
+
+/// "Rebels seized the town and the army said ...": the report's source is
+/// the party after the coordinator (not "the town and the army", as the
+/// parse joins them), and the clause before it is a claim in the
+/// article's voice. Parties joined before the cue with no verb before
+/// them stay one source.
+#[test]
+fn a_clause_before_another_party_s_report_is_the_article_s() {
+    for (body, before, source, after) in [
+        (
+            "Rebels seized the town on Monday and the army said it had retaken it.",
+            "Rebels seized the town on Monday",
+            "army",
+            "retaken",
+        ),
+        (
+            "The storm destroyed hundreds of homes and the government said aid was on its way.",
+            "The storm destroyed hundreds of homes",
+            "government",
+            "aid was on its way",
+        ),
+        (
+            "The company cut 500 jobs but its chief executive said more cuts were not planned.",
+            "The company cut 500 jobs",
+            "its chief executive",
+            "more cuts were not planned",
+        ),
+    ] {
+        let doc = analyze(body);
+        let report = find_claim(&doc, after);
+        let chain: Vec<&str> = report.chain.iter().map(|s| bare(&s.text)).collect();
+        assert_eq!(chain, [source], "{body}");
+        assert_eq!(report.status, Status::Reported, "{body}");
+        let own = find_claim(&doc, before);
+        assert_eq!(own.text, before, "{body}");
+        assert!(own.chain.is_empty(), "{body}: {:?}", own.chain);
+        assert_eq!(own.status, Status::Asserted, "{body}");
+    }
+    check_claim(
+        "Officials in France and Germany said the deal was off.",
+        "the deal was off",
+        &["Officials in France and Germany"],
+        Status::Reported,
+    );
+    // The first coordinator after the clause's verb: both parties claim.
+    let doc = analyze(
+        "In 2008 the opposition won a majority and both Mugabe and Tsvangirai claimed victory.",
+    );
+    let own = find_claim(&doc, "won a majority");
+    assert!(!own.text.contains("Mugabe"), "{:?}", own.text);
+}

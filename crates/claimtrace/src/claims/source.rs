@@ -98,7 +98,8 @@ pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>
     let end = within.end;
     let mut from = end;
     // (A coordinator after a verb's object joins two clauses: "Police
-    // arrested two men and | the company denied".)
+    // arrested two men and | the company denied"; see also
+    // [`opens_clause`].)
     let joins_clauses = |k: usize| {
         k > 0
             && matches!(ctx.lower[k].as_str(), "and" | "or")
@@ -106,6 +107,13 @@ pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>
     };
     while from > within.start && !is_boundary(ctx, from - 1) && !joins_clauses(from - 1) {
         from -= 1;
+    }
+    // The first such coordinator: "won a majority and | both Mugabe and
+    // Tsvangirai claimed".
+    let clause_start =
+        (within.start..end).rev().find(|&j| is_boundary(ctx, j)).map_or(within.start, |j| j + 1);
+    if let Some(k) = (clause_start..end).find(|&k| opens_clause(ctx, within.start, k, end)) {
+        from = from.max(k + 1);
     }
     // A leading time or place phrase ("On Monday the ministry") is not the
     // subject.
@@ -122,6 +130,31 @@ pub fn phrase_before(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>
         }
     }
     (from < end).then_some(from..end)
+}
+
+/// Whether the coordinator at `k` joins a clause with its own verb to a
+/// subject of the verb at `end`, the words between it and `end`, which
+/// hold no verb: "The storm destroyed hundreds of homes and | the
+/// government declared", "Rebels seized the town and | the army said"
+/// (which the parser may read as nouns joined), not "heavy rains and a
+/// warning put" (no verb before), "Officials who inspected the site and
+/// engineers said" (a relative clause's verb), nor "fires at a plant and
+/// an oil field, which" (no verb after). The clause starts at `start` or
+/// after the last boundary before `k`.
+pub fn opens_clause(ctx: &Ctx<'_>, start: usize, k: usize, end: usize) -> bool {
+    let tag = |j: usize| ctx.doc.tokens[j].tag;
+    let verb_before = || {
+        (start..k).rev().take_while(|&j| !is_boundary(ctx, j)).any(|j| {
+            tag(j) == Some(Upos::Verb)
+                && !matches!(ctx.doc.tokens[j].rel, Some(Rel::Acl | Rel::Amod))
+                && looks_finite_verb(ctx, j)
+        })
+    };
+    matches!(ctx.lower[k].as_str(), "and" | "or" | "but")
+        && k + 1 < end
+        && ctx.doc.tokens.get(end).is_some_and(|t| t.tag == Some(Upos::Verb))
+        && (k + 1..end).all(|j| !matches!(tag(j), Some(Upos::Verb | Upos::Aux)))
+        && verb_before()
 }
 
 /// The subject of the cue at `cue`: auxiliaries and adverbs are skipped,
@@ -374,6 +407,23 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     // Leading punctuation or a comma-closed phrase is not the subject.
     if let Some(comma) = (from..subject).rev().find(|&k| ctx.lower[k] == ",") {
         from = comma + 1;
+    }
+    // "Rebels seized the town and the army said", parsed as "the town and
+    // the army" said: the subject starts after the coordinator; and where
+    // the parse left the subject's first words out ("cut 500 jobs but its
+    // chief | executive said"), it takes them in.
+    if to == cue {
+        let nominal = |j: usize| {
+            matches!(
+                tokens[j].tag,
+                Some(Upos::Det | Upos::Pron | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
+            )
+        };
+        let first = (start..to)
+            .find(|&k| opens_clause(ctx, start, k, cue) && (k + 1..from).all(|j| nominal(j)));
+        if let Some(k) = first {
+            from = k + 1;
+        }
     }
     (from < to).then_some(from..to)
 }

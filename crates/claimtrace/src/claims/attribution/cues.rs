@@ -253,9 +253,15 @@ pub(super) fn cues(
                 subject_before(ctx, subject_start, cue)
                     .or_else(|| conjunct.then(|| sentence_subject(ctx, start..cue)).flatten())
             };
-            let main_end = source
-                .as_ref()
-                .and_then(|subject| subordinate_main_end(words, start, subject.start));
+            // "Rebels seized the town and the army said ...": the clause
+            // before the coordinator is the article's too.
+            let main_end = source.as_ref().and_then(|subject| {
+                subordinate_main_end(words, start, subject.start).or_else(|| {
+                    let k = subject.start.checked_sub(1)?;
+                    (k > start && crate::claims::source::opens_clause(ctx, start, k, cue))
+                        .then_some(k)
+                })
+            });
             Reading { source, content: content_after(ctx, cue + 1..end, word), main_end }
         };
         // "Documents obtained by Reuters show ...": the agent of the
