@@ -419,8 +419,8 @@ fn parsed_subject(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
                 Some(Upos::Det | Upos::Pron | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
             )
         };
-        let first = (start..to)
-            .find(|&k| opens_clause(ctx, start, k, cue) && (k + 1..from).all(|j| nominal(j)));
+        let first =
+            (start..to).find(|&k| opens_clause(ctx, start, k, cue) && (k + 1..from).all(nominal));
         if let Some(k) = first {
             from = k + 1;
         }
