@@ -168,3 +168,31 @@ fn events_carry_place_time_and_counts() {
     assert!(e.time.is_some(), "{e:#?}");
     assert!(!e.counts.is_empty(), "{e:#?}");
 }
+
+/// "US Ambassador to Germany Richard Grenell alleged ...", which the parser
+/// may head with "US": the person the title ends with is the actor, beside
+/// the country.
+#[test]
+fn a_titled_person_acts_beside_the_country_of_the_title() {
+    for body in [
+        "US Ambassador to Germany Richard Grenell alleged that Mahan Air had contributed to \
+         human suffering.",
+        "US Ambassador Richard Grenell alleged that Mahan Air had contributed to human \
+         suffering.",
+    ] {
+        let doc = analyze(body);
+        let accuse = doc.events.iter().find(|e| e.kind == EventKind::Accuse);
+        let accuse = accuse.unwrap_or_else(|| panic!("{body}: {:#?}", describe(&doc)));
+        let actors: Vec<&str> = accuse.actors.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(actors, ["Richard Grenell", "United States"], "{body}");
+        assert!(accuse.targets.iter().any(|t| t.text == "Mahan Air"), "{:#?}", describe(&doc));
+    }
+    // A country alone, or a person named first, is as before.
+    check("US forces attacked the base.", "ASSAULT", "United States");
+    let doc = analyze("Russian President Vladimir Putin threatened Ukraine.");
+    let threat = doc.events.iter().find(|e| e.kind == EventKind::Threaten).unwrap();
+    assert_eq!(
+        threat.actors.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
+        ["Vladimir Putin"]
+    );
+}

@@ -30,7 +30,8 @@
 pub mod lexicon;
 
 use crate::doc::{
-    Argument, Document, EntityKind, Event, EventKind, Place, Rel, Span, Status, TimeKind, Upos,
+    Argument, Document, EntityKind, Event, EventKind, Mention, Place, Rel, Span, Status, TimeKind,
+    Upos,
 };
 use lexicon::{Pos, Trigger, LEXICON};
 
@@ -369,6 +370,40 @@ fn pronoun(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
 
 /// The arguments of `tok` and of the words coordinated with it; a phrase
 /// led by a name ("U.S. troops", "Houthi fighters") also gives the name.
+/// "US Ambassador (to Germany) Richard Grenell", which the parser may head
+/// with the country that opens it (`tok`): the person or organisation
+/// named at the end of the title, a participant beside the country.
+fn titled_name<'d>(ctx: &Ctx<'d>, tok: usize) -> Option<&'d Mention> {
+    let doc = ctx.doc;
+    let mention = &doc.mentions[ctx.mention_of[tok]?];
+    if !matches!(mention.kind, EntityKind::Gpe | EntityKind::Norp) {
+        return None;
+    }
+    // Tokens after the country whose heads lead back to it, within a few
+    // words.
+    let reaches = |mut k: usize| {
+        while let Some(h) = ctx.head(k).filter(|&h| h != k && h >= tok && h < k + 8) {
+            if h == tok {
+                return true;
+            }
+            k = h;
+        }
+        false
+    };
+    let mut end = mention.tokens.end;
+    while end < doc.tokens.len()
+        && matches!(ctx.tag(end), Upos::Propn | Upos::Noun | Upos::Adp)
+        && reaches(end)
+    {
+        end += 1;
+    }
+    doc.mentions.iter().find(|n| {
+        n.tokens.end == end
+            && n.tokens.start >= mention.tokens.end
+            && matches!(n.kind, EntityKind::Person | EntityKind::Org)
+    })
+}
+
 fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
     let mut heads = vec![tok];
     let mut stack: Vec<usize> = ctx.kids(tok, Rel::Conj).collect();
@@ -381,6 +416,13 @@ fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
     let mut out = Vec::new();
     for head in heads {
         let Some(arg) = argument(ctx, head) else { continue };
+        if let Some(m) = titled_name(ctx, head) {
+            out.push(Argument {
+                text: ctx.doc.entities[m.entity].name.clone(),
+                span: m.span,
+                entity: Some(m.entity),
+            });
+        }
         let leading = arg.entity.is_none().then(|| {
             ctx.doc.mentions.iter().find(|m| {
                 m.span.start() == arg.span.start()
