@@ -270,13 +270,7 @@ const TARGET_CASES: &[&str] = &["on", "against", "at", "upon", "into", "to"];
 fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
     let doc = ctx.doc;
     if let Some(m) = ctx.mention_of[tok] {
-        let mention = &doc.mentions[m];
-        let entity = &doc.entities[mention.entity];
-        return Some(Argument {
-            text: entity.name.clone(),
-            span: mention.span,
-            entity: Some(mention.entity),
-        });
+        return Some(mentioned(ctx, &doc.mentions[m]));
     }
     if ctx.tag(tok) == Upos::Pron {
         return pronoun(ctx, tok);
@@ -334,11 +328,7 @@ fn argument(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
             && !(from..m.tokens.start).any(|k| ctx.tag(k) == Upos::Adp)
     });
     if let Some(m) = last {
-        return Some(Argument {
-            text: doc.entities[m.entity].name.clone(),
-            span: m.span,
-            entity: Some(m.entity),
-        });
+        return Some(mentioned(ctx, m));
     }
     let span = Span::new(doc.tokens[from].span.start(), doc.tokens[to].span.end());
     Some(Argument { text: doc.slice(span).to_string(), span, entity: None })
@@ -368,8 +358,6 @@ fn pronoun(ctx: &Ctx<'_>, tok: usize) -> Option<Argument> {
     })
 }
 
-/// The arguments of `tok` and of the words coordinated with it; a phrase
-/// led by a name ("U.S. troops", "Houthi fighters") also gives the name.
 /// "US Ambassador (to Germany) Richard Grenell", which the parser may head
 /// with the country that opens it (`tok`): the person or organisation
 /// named at the end of the title, a participant beside the country.
@@ -404,6 +392,14 @@ fn titled_name<'d>(ctx: &Ctx<'d>, tok: usize) -> Option<&'d Mention> {
     })
 }
 
+/// The participant a mention names: its entity.
+fn mentioned(ctx: &Ctx<'_>, m: &Mention) -> Argument {
+    Argument { text: ctx.doc.entities[m.entity].name.clone(), span: m.span, entity: Some(m.entity) }
+}
+
+/// The arguments of `tok` and of the words coordinated with it; a phrase
+/// led by a name ("U.S. troops", "Houthi fighters") also gives the name,
+/// and a title led by a country the person it ends with ([`titled_name`]).
 fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
     let mut heads = vec![tok];
     let mut stack: Vec<usize> = ctx.kids(tok, Rel::Conj).collect();
@@ -416,13 +412,7 @@ fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
     let mut out = Vec::new();
     for head in heads {
         let Some(arg) = argument(ctx, head) else { continue };
-        if let Some(m) = titled_name(ctx, head) {
-            out.push(Argument {
-                text: ctx.doc.entities[m.entity].name.clone(),
-                span: m.span,
-                entity: Some(m.entity),
-            });
-        }
+        out.extend(titled_name(ctx, head).map(|m| mentioned(ctx, m)));
         let leading = arg.entity.is_none().then(|| {
             ctx.doc.mentions.iter().find(|m| {
                 m.span.start() == arg.span.start()
@@ -431,13 +421,7 @@ fn with_conjuncts(ctx: &Ctx<'_>, tok: usize) -> Vec<Argument> {
             })
         });
         out.push(arg);
-        if let Some(m) = leading.flatten() {
-            out.push(Argument {
-                text: ctx.doc.entities[m.entity].name.clone(),
-                span: m.span,
-                entity: Some(m.entity),
-            });
-        }
+        out.extend(leading.flatten().map(|m| mentioned(ctx, m)));
     }
     out
 }
