@@ -3208,3 +3208,62 @@ fn a_clause_before_another_party_s_report_is_the_article_s() {
     let own = find_claim(&doc, "won a majority");
     assert!(!own.text.contains("Mugabe"), "{:?}", own.text);
 }
+
+/// "Hamas denied any involvement in the attack" with no claim before it
+/// to answer: the part denied, and what it is in, is a disputed claim of
+/// its own, the denier's denial; the sentence read whole as the article's
+/// own claim says no more. A denial that says in what answers only a
+/// claim that shares a word of it; one that says nothing of what ("denied
+/// any wrongdoing") makes no claim.
+#[test]
+fn a_denied_part_is_a_disputed_claim_of_its_own() {
+    let doc = analyze("Iran denied involvement in the attacks on the oil facilities.");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["involvement in the attacks on the oil facilities"]);
+    let part = &doc.claims[0];
+    assert_eq!(part.status, Status::Disputed);
+    assert!(part.chain.is_empty());
+    assert!(part.stances.iter().any(|s| s.actor == "Iran" && s.kind == StanceKind::Denies));
+
+    let doc = analyze("Police said three people died. Hamas denied any involvement in the attack.");
+    let died = find_claim(&doc, "three people died");
+    assert_eq!(died.status, Status::Reported, "{:?}", died.stances);
+    let part = find_claim(&doc, "involvement in the attack");
+    assert_eq!(part.status, Status::Disputed);
+
+    let doc = analyze("Police said Hamas was behind the bombing. Hamas denied any involvement.");
+    let behind = find_claim(&doc, "Hamas was behind the bombing");
+    assert_eq!(behind.status, Status::Disputed);
+    assert_eq!(doc.claims.len(), 1, "{:?}", doc.claims);
+
+    assert!(analyze("The minister has denied any wrongdoing.").claims.is_empty());
+}
+
+/// A denial in a later article answers the accusation another outlet
+/// reported: the denied part names its denier, so it joins the
+/// accusation's cluster, whose status is then disputed.
+#[test]
+fn a_later_denial_of_a_part_disputes_the_accusation_in_the_ledger() {
+    let accused = analyze(
+        "Drones struck an oil processing plant on Saturday. US officials said Iran was behind \
+         the attack on the oil facilities.",
+    );
+    let denial = analyze("Iran denied any involvement in the attack on the oil facilities.");
+    let mut appearances = claimtrace::ledger::appearances(&accused, &an_article("2019-09-15"));
+    let later = claimtrace::ledger::ArticleRef {
+        url: "https://example.net/b".into(),
+        ..an_article("2019-09-16")
+    };
+    appearances.extend(claimtrace::ledger::appearances(&denial, &later));
+    let clusters = claimtrace::ledger::cluster(&appearances);
+    let behind = clusters
+        .iter()
+        .find(|c| c.iter().any(|&i| appearances[i].text.contains("Iran was behind")))
+        .expect("the accusation's cluster");
+    let members: Vec<&claimtrace::ledger::Appearance> =
+        behind.iter().map(|&i| &appearances[i]).collect();
+    assert_eq!(members.len(), 2, "{:?}", members.iter().map(|a| &a.text).collect::<Vec<_>>());
+    let view = claimtrace::ledger::view("c-1", &members);
+    assert_eq!(view.status, "disputed");
+    assert!(view.stances.iter().any(|s| s.actor == "Iran" && s.stance == "denies"));
+}

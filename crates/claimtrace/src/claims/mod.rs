@@ -26,6 +26,7 @@ mod source;
 mod status;
 
 pub use lexicon::{PhraseList, LEXICONS};
+pub use status::denied_by;
 
 use crate::doc::{Claim, Document, Quote};
 

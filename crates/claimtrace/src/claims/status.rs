@@ -313,7 +313,9 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                 .or(sentence_target.filter(|t| !denier_s_own(t)))
                 .or_else(|| {
                     (kind == StanceKind::Denies)
-                        .then(|| answered_claim(ctx, reach, found, sentence_idx, cue, object))
+                        .then(|| {
+                            answered_claim(ctx, reach, found, sentence_idx, cue, object.clone())
+                        })
                         .flatten()
                 })
                 .or_else(|| {
@@ -330,6 +332,21 @@ pub fn link(ctx: &Ctx<'_>, found: &mut Found) {
                         None
                     }
                 });
+            // "Hamas denied any involvement in the attack" with no claim
+            // before it to answer: the part denied is a claim of its own,
+            // disputed by the denier.
+            let target = match (target, object.clone()) {
+                (None, Some(object))
+                    if kind == StanceKind::Denies && !passive && !actors.is_empty() =>
+                {
+                    denied_part(ctx, found, sentence_idx, object, cue).map(|(part, whole)| {
+                        found.claims[part].status_cue = cue_span;
+                        spent.extend(whole);
+                        part
+                    })
+                }
+                (target, _) => target,
+            };
             let Some(target) = target else { continue };
             sentence_target = Some(target);
             // A confirmation by a party outside the claim's chain confirms
@@ -1106,7 +1123,10 @@ fn answered_claim(
         let at = ctx.doc.sentences[found.claims[i].sentence].span;
         paragraph.is_some_and(|p| p.contains(at))
     };
+    // ("denied any involvement in the attack" says in what: it answers a
+    // claim that shares a word of it, or none.)
     let denies_a_part = words[object.start] == "any"
+        && object.len() <= 3
         && object.clone().any(|k| LEXICONS.denial_objects.contains(words[k]));
     candidates()
         .find(|&i| in_paragraph(i) && shares_stem(i))
@@ -1263,6 +1283,80 @@ fn denied_clause(
         Status::Disputed,
     ));
     Some(found.claims.len() - 1)
+}
+
+/// Who a claim made of a denied part ([`denied_part`]: "involvement in
+/// the attack", of "Hamas denied any involvement in the attack") is
+/// about: the parties that deny it, whose part it names. Empty for any
+/// other claim.
+pub fn denied_by(claim: &Claim) -> impl Iterator<Item = &str> {
+    let first = claim.text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let part = claim.chain.is_empty()
+        && claim.status == Status::Disputed
+        && LEXICONS.denial_objects.contains(first);
+    claim
+        .stances
+        .iter()
+        .filter(move |s| part && s.kind == StanceKind::Denies)
+        .map(|s| s.actor.as_str())
+}
+
+/// The part a denier denies having in something, made a disputed claim
+/// ("denied any involvement in the attack" → "involvement in the
+/// attack"; "denied responsibility for the blast"): a noun of
+/// `denial_objects.txt` at the head of the denial's `object`, after "any"
+/// or a possessive, and the phrase after it, which must say in what. The
+/// sentence read whole as the article's own claim from the denier (no
+/// verb before the cue at `cue`) says no more: its index comes back
+/// beside the new claim's, to be dropped.
+fn denied_part(
+    ctx: &Ctx<'_>,
+    found: &mut Found,
+    sentence_idx: usize,
+    object: Range<usize>,
+    cue: usize,
+) -> Option<(usize, Option<usize>)> {
+    let words = ctx.words();
+    let determiner =
+        |k: usize| matches!(words[k], "any" | "a" | "its" | "their" | "his" | "her" | "our" | "no");
+    let mut noun = object.start;
+    if noun < object.end && determiner(noun) {
+        noun += 1;
+    }
+    if noun + 2 >= object.end
+        || !LEXICONS.denial_objects.contains(words[noun])
+        || !matches!(words[noun + 1], "in" | "for" | "with" | "behind" | "of" | "to")
+    {
+        return None;
+    }
+    let mut end = object.end;
+    while end > noun && matches!(words[end - 1], "." | "!" | "?" | "," | ";" | ":") {
+        end -= 1;
+    }
+    if end < noun + 3 {
+        return None;
+    }
+    let tokens = &ctx.doc.tokens;
+    let span = Span::new(tokens[noun].span.start(), tokens[end - 1].span.end());
+    let whole = found.claims.iter().position(|c| {
+        c.sentence == sentence_idx
+            && c.chain.is_empty()
+            && c.cue.is_none()
+            && c.status == Status::Asserted
+            && c.span.contains(span)
+            && c.span.start() < tokens[cue].span.start()
+    });
+    let whole = whole.filter(|&whole| {
+        let first = tokens.partition_point(|t| t.span.start() < found.claims[whole].span.start());
+        (first..cue).all(|k| tokens[k].tag != Some(Upos::Verb) && words[k] != ",")
+    });
+    found.claims.push(Claim::unattributed(
+        ctx.doc.slice(span).to_string(),
+        span,
+        sentence_idx,
+        Status::Disputed,
+    ));
+    Some((found.claims.len() - 1, whole))
 }
 
 /// Two words of more than four letters that share their first four ("Russia",

@@ -307,6 +307,17 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
                     inside.push(name.to_string());
                 }
             }
+            // "involvement in the attack" that Hamas denied is Hamas's: the
+            // claim is about the entity the denier names.
+            for denier in crate::claims::denied_by(claim) {
+                for &k in mentions {
+                    let Some(e) = doc.entities.get(doc.mentions[k].entity) else { continue };
+                    let named = denier.contains(doc.slice(doc.mentions[k].span));
+                    if named && !inside.contains(&e.name) {
+                        inside.push(e.name.clone());
+                    }
+                }
+            }
             Appearance {
                 article: article.clone(),
                 index,
