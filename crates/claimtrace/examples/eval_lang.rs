@@ -6,7 +6,8 @@
 //     cargo run --release -p claimtrace --example eval_lang -- \
 //         --data /work/shared/data --out /tmp/claimtrace-eval
 //
-// Test sets: the GUM test documents present in `gum/dep` (`gum/splits.md`)
+// Test sets: the GUM test documents present in `gum/dep` (`gum/splits.md`;
+// `--split dev` for its dev documents)
 // for UPOS accuracy, UAS/LAS (base relations, punctuation included) and
 // named-entity F1 over PERSON, ORG and places (GPE, LOC and FAC scored as
 // one PLACE type, since GUM does not split them); Universal NER's English
@@ -69,7 +70,10 @@ fn main() -> anyhow::Result<()> {
     let mut gum_docs = Vec::new();
     // Which test documents are news, for the news-only comparison.
     let mut gum_news = Vec::new();
-    for name in conllu::split_names(&std::fs::read_to_string(data.join("gum/splits.md"))?, "test") {
+    // `--split dev` scores GUM's dev documents instead (for choosing
+    // between models without reading the test set).
+    let split = value("--split").map_or("test", String::as_str);
+    for name in conllu::split_names(&std::fs::read_to_string(data.join("gum/splits.md"))?, split) {
         let path = data.join("gum/dep").join(format!("{name}.conllu"));
         if let Ok(text) = std::fs::read_to_string(&path) {
             let mut sentences = conllu::parse_conllu(&text);
@@ -88,7 +92,7 @@ fn main() -> anyhow::Result<()> {
     let pred: Vec<TreeSentence> = gum_pred.concat();
     let n_tokens: usize = gold.iter().map(|s| s.words.len()).sum();
     println!(
-        "GUM test: {} documents, {} sentences, {} tokens",
+        "GUM {split}: {} documents, {} sentences, {} tokens",
         gum_docs.len(),
         gold.len(),
         n_tokens

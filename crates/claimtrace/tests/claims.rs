@@ -3072,6 +3072,15 @@ fn an_artefact_passed_on_by_an_agent_is_the_source() {
         &["Documents", "Reuters"],
         Status::Reported,
     );
+    // With an article before the agent's name, the verb after it is still
+    // the verb ("the Guardian show the company ..." is no TV show; "the IS
+    // claim" with nothing after it is a noun).
+    check_claim(
+        "Emails obtained by the Guardian reveal the firm misled regulators.",
+        "the firm misled regulators",
+        &["Emails", "Guardian"],
+        Status::Reported,
+    );
     // Verified by an independent party, it is confirmed.
     let verified =
         "Footage authenticated by Amnesty International showed that the soldiers fired first.";

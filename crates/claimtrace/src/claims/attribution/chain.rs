@@ -240,7 +240,16 @@ pub(super) fn is_base_form_noun(ctx: &Ctx<'_>, sentence: &Sentence<'_>, k: usize
     // tagger does not read as a verb ("Maryland state law"); not in
     // "Davis say zebras ...".
     let tokens = &ctx.doc.tokens;
-    let noun_slot = (k >= sentence.tokens.start + 2 && POSSESSIVE_OR_DET.contains(&words[k - 2]))
+    // (Unless the tagger reads a verb with a noun phrase or clause after
+    // it: "Documents obtained by the Guardian show the company paid ...".)
+    let verb_with_object = tokens[k].tag == Some(Upos::Verb)
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.tag, Some(Upos::Det | Upos::Pron | Upos::Num)))
+        || words.get(k + 1) == Some(&"that");
+    let noun_slot = (k >= sentence.tokens.start + 2
+        && POSSESSIVE_OR_DET.contains(&words[k - 2])
+        && !verb_with_object)
         || tokens.get(k + 1).is_none_or(|t| {
             matches!(t.tag, Some(Upos::Aux | Upos::Verb | Upos::Punct | Upos::Adp))
                 || t.tag == Some(Upos::Noun) && tokens[k].tag != Some(Upos::Verb)
