@@ -3276,3 +3276,30 @@ fn a_later_denial_of_a_part_disputes_the_accusation_in_the_ledger() {
     assert_eq!(view.status, "disputed");
     assert!(view.stances.iter().any(|s| s.actor == "Iran" && s.stance == "denies"));
 }
+
+/// "In it, Trump asks Zelensky to ...", "In the report, 12 people were
+/// listed as missing": a sentence opened by "In" and an artefact (or "it"
+/// for the one the sentence before names) reports what the artefact says;
+/// "In the morning, ..." is the article's own.
+#[test]
+fn what_an_artefact_says_is_reported_from_it() {
+    let doc = analyze(
+        "The White House released a summary of the call on Wednesday. In it, Trump asks \
+         Zelensky to investigate Joe Biden.",
+    );
+    let asks = find_claim(&doc, "Trump asks Zelensky to investigate Joe Biden");
+    assert_eq!(asks.text, "Trump asks Zelensky to investigate Joe Biden");
+    assert_eq!(asks.status, Status::Reported);
+    let chain: Vec<&str> = asks.chain.iter().map(|s| bare(&s.text)).collect();
+    assert_eq!(chain, ["summary"]);
+    check_claim(
+        "In the report, 12 people were listed as missing.",
+        "12 people were listed as missing",
+        &["the report"],
+        Status::Reported,
+    );
+    let doc = analyze("In the morning, the army shelled the town of Kherson.");
+    let shelled = find_claim(&doc, "the army shelled the town");
+    assert_eq!(shelled.status, Status::Asserted);
+    assert!(shelled.chain.is_empty());
+}

@@ -362,8 +362,12 @@ pub(super) fn unattributed(ctx: &Ctx<'_>, found: &mut Found, sentence: &Sentence
             ctx.doc.tokens[k].kind == TokenKind::Number
                 || LEXICONS.count_words.contains(words[k]) && k > tokens.start
         });
-    // A count or a cost someone estimates is theirs (hedged or not).
-    if let Some(mut claim) = figure_put_at(ctx, sentence, tokens.clone()) {
+    // A count or a cost someone estimates is theirs (hedged or not); what
+    // a letter or a video says ("In the letter, the minister asks ...") is
+    // the letter's.
+    let figure_or_artefact = figure_put_at(ctx, sentence, tokens.clone())
+        .or_else(|| said_in_artefact(ctx, sentence, tokens.clone()));
+    if let Some(mut claim) = figure_or_artefact {
         if let Some(hedge) = &hedge {
             claim.strengthen(Status::Hedged, Some(ctx.token_span(hedge.start, hedge.end)));
         }
@@ -476,6 +480,82 @@ pub(super) fn figure_put_at(
 ) -> Option<Claim> {
     let (source, verb) = estimate(ctx, clause.clone())?;
     Some(whole_clause_reported(ctx, sentence, clause, verb, source))
+}
+
+/// "In the letter, the minister asks the regulator to ...", "In it, Trump
+/// asks Zelensky to ...": a sentence opened by "In" and an artefact
+/// (`artefact.txt`: a letter, a video, a report; or "it" for the last one
+/// the sentence before names), then a comma, with no cue of its own,
+/// reports what the artefact says: the clause after the comma, reported,
+/// the artefact its source and "In" its cue. `None` for any other
+/// sentence.
+pub(super) fn said_in_artefact(
+    ctx: &Ctx<'_>,
+    sentence: &Sentence<'_>,
+    clause: Range<usize>,
+) -> Option<Claim> {
+    let words = ctx.words();
+    let tokens = &ctx.doc.tokens;
+    let opening = clause.start;
+    if words.get(opening) != Some(&"in") || !ctx.is_capitalized(opening) {
+        return None;
+    }
+    let comma = (opening + 1..clause.end.min(opening + 12)).find(|&k| words[k] == ",")?;
+    let is_artefact = |k: usize| {
+        LEXICONS.artefact.contains(words[k]) && matches!(tokens[k].tag, Some(Upos::Noun))
+    };
+    let source = if comma == opening + 2 && words[opening + 1] == "it" {
+        // "it": the last artefact the sentence before names, as its noun
+        // phrase ("a summary of a phone call made by ...": "a summary").
+        let before = ctx.doc.sentences.get(sentence.index.checked_sub(1)?)?;
+        let noun = before.tokens.clone().rev().find(|&k| is_artefact(k))?;
+        let mut from = noun;
+        while from > before.tokens.start
+            && matches!(
+                tokens[from - 1].tag,
+                Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn)
+            )
+        {
+            from -= 1;
+        }
+        to_source(ctx, from..noun + 1)?
+    } else {
+        // "In the letter", "In a video posted online", "In his statement":
+        // the artefact heads the phrase, after a determiner or possessive.
+        let noun = (opening + 1..comma).find(|&k| is_artefact(k))?;
+        let determined = matches!(tokens[opening + 1].tag, Some(Upos::Det | Upos::Pron));
+        if !determined
+            || (opening + 2..noun).any(|k| !matches!(tokens[k].tag, Some(Upos::Adj | Upos::Noun)))
+        {
+            return None;
+        }
+        // With whose it is ("a situational report of the agency"), up to a
+        // participle ("a video posted online").
+        let end = (noun + 1..comma).find(|&k| tokens[k].tag == Some(Upos::Verb)).unwrap_or(comma);
+        to_source(ctx, opening + 1..end)?
+    };
+    // The rest is a clause of its own: a subject, then a finite verb.
+    let rest = comma + 1..clause.end;
+    let verb = rest.clone().find(|&k| looks_finite_verb(ctx, k))?;
+    if verb == rest.start || !checkworthy::states_fact(ctx, rest.clone(), Voice::Speaker) {
+        return None;
+    }
+    let claim_tokens = trim_punct(ctx, rest);
+    let cue_span = ctx.token_span(opening, opening + 1);
+    Some(Claim {
+        text: ctx.span_text(claim_tokens.start, claim_tokens.end).to_string(),
+        span: ctx.token_span(claim_tokens.start, claim_tokens.end),
+        sentence: sentence.index,
+        stances: vec![Stance {
+            actor: source.text.clone(),
+            kind: StanceKind::Asserts,
+            cue: Some(cue_span),
+        }],
+        chain: vec![source],
+        status: Status::Reported,
+        cue: Some(cue_span),
+        status_cue: Some(cue_span),
+    })
 }
 
 /// The parts of [`figure_put_at`]'s clause: whose estimate, and the verb.
