@@ -1318,7 +1318,7 @@ fn denied_part(
 ) -> Option<(usize, Option<usize>)> {
     let words = ctx.words();
     let determiner =
-        |k: usize| matches!(words[k], "any" | "a" | "its" | "their" | "his" | "her" | "our" | "no");
+        |k: usize| matches!(words[k], "any" | "a" | "its" | "their" | "his" | "her" | "our");
     let mut noun = object.start;
     if noun < object.end && determiner(noun) {
         noun += 1;

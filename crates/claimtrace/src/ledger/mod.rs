@@ -312,7 +312,7 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
             for denier in crate::claims::denied_by(claim) {
                 for &k in mentions {
                     let Some(e) = doc.entities.get(doc.mentions[k].entity) else { continue };
-                    let named = denier.contains(doc.slice(doc.mentions[k].span));
+                    let named = names_word(denier, doc.slice(doc.mentions[k].span));
                     if named && !inside.contains(&e.name) {
                         inside.push(e.name.clone());
                     }
@@ -337,6 +337,17 @@ fn claim_appearances(doc: &Document, article: &ArticleRef) -> Vec<Appearance> {
             }
         })
         .collect()
+}
+
+/// Whether `name` stands in `phrase` as whole words ("Iran" in "Iran's
+/// foreign ministry", not in "Iranians").
+fn names_word(phrase: &str, name: &str) -> bool {
+    !name.is_empty()
+        && phrase.match_indices(name).any(|(at, _)| {
+            let before = phrase.get(..at).and_then(|b| b.chars().next_back());
+            let after = phrase.get(at + name.len()..).and_then(|a| a.chars().next());
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// The signature of `claim` naming `entities`, its nouns as the tagger
@@ -477,6 +488,15 @@ mod tests {
             assert_eq!(instant(text), formatted(text), "{text}");
         }
         assert_eq!(instant("2019-05-01T10:00:00+02:00"), "2019-05-01T08:00:00");
+    }
+
+    #[test]
+    fn a_name_stands_in_a_phrase_as_whole_words() {
+        assert!(names_word("Iran's foreign ministry", "Iran"));
+        assert!(names_word("the United States", "United States"));
+        assert!(!names_word("Iranians", "Iran"));
+        assert!(!names_word("Romania", "Oman"));
+        assert!(!names_word("Iran", ""));
     }
 
     #[test]

@@ -540,22 +540,7 @@ pub(super) fn said_in_artefact(
     if verb == rest.start || !checkworthy::states_fact(ctx, rest.clone(), Voice::Speaker) {
         return None;
     }
-    let claim_tokens = trim_punct(ctx, rest);
-    let cue_span = ctx.token_span(opening, opening + 1);
-    Some(Claim {
-        text: ctx.span_text(claim_tokens.start, claim_tokens.end).to_string(),
-        span: ctx.token_span(claim_tokens.start, claim_tokens.end),
-        sentence: sentence.index,
-        stances: vec![Stance {
-            actor: source.text.clone(),
-            kind: StanceKind::Asserts,
-            cue: Some(cue_span),
-        }],
-        chain: vec![source],
-        status: Status::Reported,
-        cue: Some(cue_span),
-        status_cue: Some(cue_span),
-    })
+    Some(whole_clause_reported(ctx, sentence, rest, opening, source))
 }
 
 /// The parts of [`figure_put_at`]'s clause: whose estimate, and the verb.
