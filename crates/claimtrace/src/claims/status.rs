@@ -1338,25 +1338,14 @@ fn denied_part(
     }
     let tokens = &ctx.doc.tokens;
     let span = Span::new(tokens[noun].span.start(), tokens[end - 1].span.end());
-    let whole = found.claims.iter().position(|c| {
-        c.sentence == sentence_idx
-            && c.chain.is_empty()
-            && c.cue.is_none()
-            && c.status == Status::Asserted
-            && c.span.contains(span)
-            && c.span.start() < tokens[cue].span.start()
-    });
-    let whole = whole.filter(|&whole| {
-        let first = tokens.partition_point(|t| t.span.start() < found.claims[whole].span.start());
-        (first..cue).all(|k| tokens[k].tag != Some(Upos::Verb) && words[k] != ",")
-    });
     found.claims.push(Claim::unattributed(
         ctx.doc.slice(span).to_string(),
         span,
         sentence_idx,
         Status::Disputed,
     ));
-    Some((found.claims.len() - 1, whole))
+    let part = found.claims.len() - 1;
+    Some((part, denial_read_whole(ctx, found, part, cue)))
 }
 
 /// Two words of more than four letters that share their first four ("Russia",
