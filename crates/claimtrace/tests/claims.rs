@@ -3303,3 +3303,63 @@ fn what_an_artefact_says_is_reported_from_it() {
     assert_eq!(shelled.status, Status::Asserted);
     assert!(shelled.chain.is_empty());
 }
+
+#[test]
+fn what_an_artefact_shows_is_its_claim() {
+    // A noun phrase and a participle after "shows" is what the artefact
+    // shows, without the cue: with or without an article.
+    for (body, text) in [
+        (
+            "A video shows soldiers firing on protesters in the square.",
+            "soldiers firing on protesters",
+        ),
+        ("A video shows the soldiers firing on protesters.", "the soldiers firing on protesters"),
+        ("Footage shows police beating a man outside the station.", "police beating a man"),
+    ] {
+        let doc = analyze(body);
+        let claim = find_claim(&doc, text);
+        assert!(claim.text.starts_with(text), "{body}: {:?}", claim.text);
+        assert_eq!(claim.status, Status::Reported, "{body}");
+        assert_eq!(claim.chain.len(), 1, "{body}: {:?}", claim.chain);
+    }
+    // A noun phrase alone is no clause, and the museum no artefact.
+    for body in ["Records show payments to the firm.", "The museum shows paintings by Monet."] {
+        let doc = analyze(body);
+        assert!(
+            doc.claims.iter().all(|c| c.status != Status::Reported),
+            "{body}: {:?}",
+            doc.claims
+        );
+    }
+}
+
+#[test]
+fn a_raising_verb_before_the_cue_hedges_what_the_source_says() {
+    check_claim(
+        "The minister appeared to suggest that taxes would rise.",
+        "taxes would rise",
+        &["The minister"],
+        Status::Hedged,
+    );
+    check_claim(
+        "Officials appear to have concluded that the fire was deliberate.",
+        "the fire was deliberate",
+        &["Officials"],
+        Status::Hedged,
+    );
+    // The tagger reads "seem" as a noun here: it is still no word of the
+    // source.
+    check_claim(
+        "The documents seem to show that the firm paid the officials.",
+        "the firm paid the officials",
+        &["The documents"],
+        Status::Hedged,
+    );
+    let doc = analyze("The footage also appears to show drones hitting the refinery.");
+    let claim = find_claim(&doc, "drones hitting the refinery");
+    assert_eq!(claim.text, "drones hitting the refinery");
+    assert_eq!(claim.status, Status::Hedged);
+    // Without a cue after it, a raising verb only hedges.
+    let doc = analyze("The company appears to have lost money.");
+    assert!(doc.claims.iter().all(|c| c.chain.is_empty()), "{:?}", doc.claims);
+}

@@ -104,6 +104,8 @@ pub struct Lexicons {
     pub participle: PhraseList,
     pub transmit: PhraseList,
     pub skip: PhraseList,
+    /// Verbs that raise the cue's subject over them ("appeared to").
+    pub raising: PhraseList,
     pub hedge: PhraseList,
     /// Hedges turned certainties ("could not have").
     pub certainty: PhraseList,
@@ -244,6 +246,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         participle: PhraseList::parse(data!("participle.txt")),
         transmit: PhraseList::parse(data!("transmit.txt")),
         skip: PhraseList::parse(data!("skip.txt")),
+        raising: PhraseList::parse(data!("raising.txt")),
         hedge: PhraseList::parse(data!("hedge.txt")),
         certainty: PhraseList::parse(data!("certainty.txt")),
         unverified: PhraseList::parse(data!("unverified.txt")),
@@ -328,6 +331,7 @@ mod tests {
             ("participle", &l.participle),
             ("transmit", &l.transmit),
             ("skip", &l.skip),
+            ("raising", &l.raising),
             ("hedge", &l.hedge),
             ("unverified", &l.unverified),
             ("verified", &l.verified),

@@ -247,10 +247,15 @@ fn named_before_role(ctx: &Ctx<'_>, start: usize, role: &Range<usize>) -> Option
 /// The subject before the cue at `cue`, before a name set off by commas
 /// is looked for around it.
 fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize>> {
-    if let Some(found) = parsed_subject(ctx, start, cue) {
-        return Some(found);
-    }
     let words = ctx.words();
+    if let Some(found) = parsed_subject(ctx, start, cue) {
+        // (Without a raising verb the tagger took for a noun: "The
+        // documents seem to show".)
+        return Some(match raising_before(words, start, cue) {
+            Some(n) if found.start < cue - n && found.end > cue - n => found.start..cue - n,
+            _ => found,
+        });
+    }
     let mut subject_end = cue;
     // Adverbs between subject and cue ("the group subsequently claimed")
     // are stepped over too.
@@ -261,6 +266,14 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     };
     while subject_end > start && skipped(subject_end - 1) {
         subject_end -= 1;
+    }
+    // "The minister appeared to suggest", "A video also seems to show": a
+    // raising verb is stepped over, and the adverbs before it.
+    if let Some(n) = raising_before(words, start, subject_end) {
+        subject_end -= n;
+        while subject_end > start && skipped(subject_end - 1) {
+            subject_end -= 1;
+        }
     }
     // "the Syrian Democratic Forces (SDF) announced": the name before an
     // acronym in brackets.
@@ -300,6 +313,12 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
         }
     }
     None
+}
+
+/// The length of a raising verb (`raising.txt`: "appeared to", "seems
+/// to") that ends right before token `at`, within the words from `start`.
+pub fn raising_before(words: &[&str], start: usize, at: usize) -> Option<usize> {
+    (2..=3).find(|&n| at >= start + n && LEXICONS.raising.match_at(words, at - n) == Some(n))
 }
 
 /// The subject of the cue from the dependency parse, where one was made:

@@ -676,9 +676,15 @@ pub(super) fn noun_object(ctx: &Ctx<'_>, att: &Attribution, content: Range<usize
             && matches!(tag(content.start + 1), Some(Upos::Noun | Upos::Adj))
             || tag(content.start) == Some(Upos::Num) && tag(content.start + 1) == Some(Upos::Noun))
             && !content.clone().any(|k| looks_finite_verb(ctx, k));
+    // A verb of evidence is a cue only with a clause after it ("that", or
+    // an artefact's "shows soldiers firing on protesters": a noun phrase
+    // and a participle, `artefact_shows_clause`), so its object is that
+    // clause, never a noun phrase.
+    let evidence = LEXICONS.evidence.contains(ctx.words()[att.cue.start]);
     !content.is_empty()
         && att.cue.end == content.start
         && noun_first
+        && !evidence
         && !noun_phrase_then_verb(ctx, content)
 }
 

@@ -93,10 +93,12 @@ pub(super) fn cues(
         if attributive && claim && !speech {
             continue;
         }
-        // Noun uses: "the claims", "Moscow's report", "with reports".
+        // Noun uses: "the claims", "Moscow's report", "with reports"
+        // (not "appeared to say": a raising verb before the cue).
         if cue > start
             && (POSSESSIVE_OR_DET.contains(&words[cue - 1])
                 || PREPOSITIONS.contains(&words[cue - 1]))
+            && raising_before(words, start, cue).is_none()
         {
             continue;
         }
