@@ -3363,3 +3363,29 @@ fn a_raising_verb_before_the_cue_hedges_what_the_source_says() {
     let doc = analyze("The company appears to have lost money.");
     assert!(doc.claims.iter().all(|c| c.chain.is_empty()), "{:?}", doc.claims);
 }
+
+#[test]
+fn a_report_in_the_passive_with_an_infinitive_hedges_it() {
+    // "is reported to be", as "is said to be": reported by no one named.
+    check_claim(
+        "The victim is reported to be in critical condition.",
+        "The victim is reported to be in critical condition",
+        &[],
+        Status::Hedged,
+    );
+    // A day between the auxiliary and the participle keeps it passive:
+    // the subject stays in the claim.
+    check_claim(
+        "The boy was on Wednesday reported to be in a stable condition.",
+        "The boy was on Wednesday reported to be in a stable condition",
+        &[],
+        Status::Hedged,
+    );
+    // Reported to someone is no hedge.
+    check_claim(
+        "The theft was reported to police on Monday.",
+        "The theft was reported to police",
+        &[],
+        Status::Asserted,
+    );
+}

@@ -472,11 +472,16 @@ pub fn phrase_after(ctx: &Ctx<'_>, within: Range<usize>) -> Option<Range<usize>>
 /// The word before the cue at `cue` that says whether it is passive:
 /// past "not" and adverbs ("was later shared", "had not been officially
 /// stated", "has since been confirmed": the tagger may read "since" as a
-/// subordinator), at most three words back and not before `start`.
+/// subordinator), and a day ("was on Wednesday reported"), at most three
+/// words back and not before `start`.
 pub fn word_before_cue(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<usize> {
+    let lower = |k: usize| ctx.lower[k].as_str();
     (start..cue).rev().take(3).find(|&k| {
-        !matches!(ctx.lower[k].as_str(), "not" | "n't")
+        let day = is_time_word(lower(k))
+            || matches!(lower(k), "on" | "by") && k + 1 < cue && is_time_word(lower(k + 1));
+        !matches!(lower(k), "not" | "n't")
             && !matches!(ctx.doc.tokens[k].tag, Some(Upos::Adv | Upos::Sconj))
+            && !day
     })
 }
 
