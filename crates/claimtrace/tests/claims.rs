@@ -3389,3 +3389,44 @@ fn a_report_in_the_passive_with_an_infinitive_hedges_it() {
         Status::Asserted,
     );
 }
+
+#[test]
+fn an_artefact_posted_somewhere_is_the_source_not_where_it_was_posted() {
+    for (body, text, status) in [
+        (
+            "A video posted on Telegram shows drones hitting the refinery.",
+            "drones hitting the refinery",
+            Status::Reported,
+        ),
+        (
+            "A video posted on Telegram appears to show drones hitting the refinery.",
+            "drones hitting the refinery",
+            Status::Hedged,
+        ),
+        (
+            "Footage posted online showed a plume of smoke rising over the port.",
+            "a plume of smoke rising over the port",
+            Status::Reported,
+        ),
+    ] {
+        let doc = analyze(body);
+        let claim = find_claim(&doc, text);
+        assert_eq!(claim.text, text, "{body}");
+        assert_eq!(claim.status, status, "{body}");
+        let chain: Vec<&str> = claim.chain.iter().map(|s| bare(&s.text)).collect();
+        assert!(matches!(chain[..], ["video"] | ["Footage"]), "{body}: {chain:?}");
+    }
+    check_claim(
+        "A statement posted on the ministry's website said the talks had failed.",
+        "the talks had failed",
+        &["A statement"],
+        Status::Reported,
+    );
+    // An artefact's own verb of evidence is the cue, whatever follows.
+    check_claim(
+        "The video showed a single police officer surrounded by protesters; he then drew his pistol.",
+        "a single police officer surrounded by protesters",
+        &["The video"],
+        Status::Reported,
+    );
+}

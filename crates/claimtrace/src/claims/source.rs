@@ -275,6 +275,11 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
             subject_end -= 1;
         }
     }
+    // "A video posted on Telegram shows", "Footage shared online
+    // appears to show": the artefact, not where it was posted.
+    if let Some(participle) = artefact_participle(ctx, start, subject_end) {
+        subject_end = participle;
+    }
     // "the Syrian Democratic Forces (SDF) announced": the name before an
     // acronym in brackets.
     if subject_end >= start + 4
@@ -313,6 +318,27 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
         }
     }
     None
+}
+
+/// Whether token `k` is a noun naming an artefact or a record
+/// (`artefact.txt`: "video", "footage", "documents").
+pub fn is_artefact(ctx: &Ctx<'_>, k: usize) -> bool {
+    let word = ctx.words()[k];
+    ctx.doc.tokens[k].tag == Some(Upos::Noun)
+        && (LEXICONS.artefact.contains(word)
+            || LEXICONS.artefact.contains(word.trim_end_matches('s')))
+}
+
+/// A participle of passing on (`transmit.txt`: "posted", "shared") right
+/// after an artefact, in a phrase that ends at `end` with no
+/// verb after the participle: "A video | posted on Telegram" before "shows".
+fn artefact_participle(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<usize> {
+    let words = ctx.words();
+    (start + 1..end).rev().take(8).find(|&p| {
+        LEXICONS.transmit.contains(words[p])
+            && is_artefact(ctx, p - 1)
+            && (p + 1..end).all(|k| !looks_finite_verb(ctx, k) && words[k] != ",")
+    })
 }
 
 /// The length of a raising verb (`raising.txt`: "appeared to", "seems

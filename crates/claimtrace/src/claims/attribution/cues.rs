@@ -120,7 +120,9 @@ pub(super) fn cues(
         // "In a video posted on Telegram, the group said ...": a past
         // participle after the object of a preposition modifies it; that
         // noun phrase is no subject.
-        if words[cue].ends_with("ed") && object_of_preposition_before(ctx, start, cue) {
+        if words[cue].ends_with("ed")
+            && (object_of_preposition_before(ctx, start, cue) || artefact_passed_on(ctx, cue, end))
+        {
             continue;
         }
         // A cue word modifying the noun before another cue ("which state
@@ -550,6 +552,43 @@ pub(super) fn object_of_preposition_before(ctx: &Ctx<'_>, start: usize, cue: usi
     }
     let opening = (start..k).all(|i| tag(i) == Some(Upos::Adp));
     k > start && opening && matches!(ctx.words()[k], "a" | "an" | "the")
+}
+
+/// "A video posted on Telegram shows ...", "Footage shared online
+/// appears to show ...": a participle of passing on (`transmit.txt`)
+/// right after an artefact (`artefact.txt`, [`is_artefact`]), where the
+/// phrase after it (where, when, by whom) runs to a finite verb, says how
+/// the artefact came out: it is no cue, the artefact is the subject of
+/// that verb ([`subject_before`] steps over the participle).
+pub(super) fn artefact_passed_on(ctx: &Ctx<'_>, cue: usize, end: usize) -> bool {
+    let words = ctx.words();
+    if !LEXICONS.transmit.contains(words[cue])
+        || !cue.checked_sub(1).is_some_and(|k| is_artefact(ctx, k))
+    {
+        return false;
+    }
+    // (A raising verb the tagger may read as a noun: "appears to show".)
+    let raising = |k: usize| LEXICONS.raising.match_at(words, k).is_some();
+    let verb = |k: usize| {
+        looks_finite_verb(ctx, k) && !ctx.lower[k].ends_with("ing") && words[k - 1] != "to"
+            || raising(k)
+    };
+    let phrase = |k: usize| {
+        matches!(
+            ctx.doc.tokens[k].tag,
+            Some(
+                Upos::Adp
+                    | Upos::Det
+                    | Upos::Propn
+                    | Upos::Noun
+                    | Upos::Adj
+                    | Upos::Adv
+                    | Upos::Num
+                    | Upos::Part
+            )
+        ) && words[k] != "that"
+    };
+    (cue + 1..end.min(cue + 10)).find(|&k| !phrase(k) || raising(k)).is_some_and(verb)
 }
 
 /// "Russia accused Ukraine of closing the bridge", "officials blamed the
