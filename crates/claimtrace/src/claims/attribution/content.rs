@@ -427,6 +427,20 @@ pub(super) fn content_after(ctx: &Ctx<'_>, after_cue: Range<usize>, cue: &str) -
     start..end.max(start)
 }
 
+/// Whether a count opens at token `k` with a preposition of its
+/// qualifier ("at least 12", "up to 40", "over 100", "about 30"): a noun
+/// phrase, not a place or a topic.
+pub(super) fn count_opening(ctx: &Ctx<'_>, k: usize) -> bool {
+    let lower = |i: usize| ctx.lower.get(i).map_or("", String::as_str);
+    let number = |i: usize| ctx.doc.tokens.get(i).is_some_and(|t| t.tag == Some(Upos::Num));
+    match lower(k) {
+        "at" => matches!(lower(k + 1), "least" | "most") && number(k + 2),
+        "up" => lower(k + 1) == "to" && number(k + 2),
+        "over" | "about" | "around" | "nearly" | "almost" | "roughly" => number(k + 1),
+        _ => false,
+    }
+}
+
 /// A noun of a time of day or a span ("morning" of "this morning", "week"
 /// of "last week").
 pub(super) fn time_of_day(word: &str) -> bool {

@@ -385,6 +385,7 @@ pub(super) fn cues(
         if content.start > cue
             && !content.is_empty()
             && ctx.doc.tokens[content.start].tag == Some(Upos::Adp)
+            && !count_opening(ctx, content.start)
             && (words[content.start] == "about" && !noun_phrase_then_verb(ctx, content.clone())
                 || !content.clone().any(|k| {
                     looks_finite_verb(ctx, k)
@@ -785,27 +786,33 @@ pub(super) fn interviewer(ctx: &Ctx<'_>, before: Range<usize>) -> Option<Source>
 }
 
 /// "Satellite images reviewed by the AP show the base was damaged",
-/// "Court records show the man was convicted": a verb of evidence at `cue`
-/// whose subject names an artefact or a record (`artefact.txt`) and after
-/// which a clause follows without "that" (a noun phrase, then a verb
-/// within a few words).
+/// "Court records show the man was convicted", "Satellite images show at
+/// least 12 new craters", "Records show payments to the firm": a verb of
+/// evidence at `cue` whose subject names an artefact (`artefact.txt`) and
+/// after which, without "that", a clause follows (a noun phrase, then a
+/// verb within a few words) or an indefinite noun phrase (no article, "a",
+/// a count: what the artefact shows is there). "Photos show the damaged
+/// bridge" says nothing the bridge does; "The museum shows paintings"
+/// names no artefact.
 pub(super) fn artefact_shows_clause(ctx: &Ctx<'_>, start: usize, cue: usize, end: usize) -> bool {
-    let words = ctx.words();
-    let tokens = &ctx.doc.tokens;
+    let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     let Some(subject) = subject_before(ctx, start, cue) else { return false };
     let names_artefact = subject.clone().any(|k| {
-        let word = words[k];
+        let word = ctx.lower[k].as_str();
         LEXICONS.artefact.contains(word) || LEXICONS.artefact.contains(word.trim_end_matches('s'))
     });
-    let opens_noun_phrase = matches!(
-        tokens.get(cue + 1).and_then(|t| t.tag),
-        Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
-    );
-    names_artefact
-        && opens_noun_phrase
-        && (cue + 2..end.min(cue + 8)).any(|k| {
-            matches!(tokens[k].tag, Some(Upos::Verb | Upos::Aux)) && !ctx.is_capitalized(k)
-        })
+    if !names_artefact || cue + 1 >= end {
+        return false;
+    }
+    let opens_noun_phrase =
+        matches!(tag(cue + 1), Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num));
+    let clause = opens_noun_phrase
+        && (cue + 2..end.min(cue + 8))
+            .any(|k| matches!(tag(k), Some(Upos::Verb | Upos::Aux)) && !ctx.is_capitalized(k));
+    let indefinite = matches!(tag(cue + 1), Some(Upos::Noun | Upos::Adj | Upos::Num))
+        || matches!(ctx.lower[cue + 1].as_str(), "a" | "an")
+        || count_opening(ctx, cue + 1);
+    clause || indefinite
 }
 
 /// "with reports noting": the phrase after "with" is the source.
