@@ -3279,6 +3279,46 @@ fn a_later_denial_of_a_part_disputes_the_accusation_in_the_ledger() {
     assert!(view.stances.iter().any(|s| s.actor == "Iran" && s.stance == "denies"));
 }
 
+/// "Moscow denied targeting civilians": the act denied, a gerund and its
+/// object, is a disputed claim of its own, and in the ledger it answers
+/// the accusation a later or earlier article reports.
+#[test]
+fn a_denied_act_is_a_disputed_claim_that_answers_the_accusation() {
+    let doc = analyze("Moscow has repeatedly denied targeting civilians.");
+    let texts: Vec<&str> = doc.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["targeting civilians"]);
+    assert_eq!(doc.claims[0].status, Status::Disputed);
+    assert!(doc.claims[0]
+        .stances
+        .iter()
+        .any(|s| s.actor == "Moscow" && s.kind == StanceKind::Denies));
+    check_stance(
+        "The group denied carrying out the attack on the embassy.",
+        "carrying out the attack on the embassy",
+        "group",
+        StanceKind::Denies,
+    );
+    // "denied funding for the wall" refuses the funding: no act denied.
+    let doc = analyze("Congress has repeatedly denied funding for such a wall.");
+    assert!(doc.claims.iter().all(|c| c.status != Status::Disputed), "{:?}", doc.claims);
+
+    let accused = analyze("Ukrainian officials said Russia was targeting civilians in Kharkiv.");
+    let denial = analyze("Russia denied targeting civilians in Kharkiv.");
+    let mut appearances = claimtrace::ledger::appearances(&accused, &an_article("2024-05-01"));
+    let later = claimtrace::ledger::ArticleRef {
+        url: "https://example.net/b".into(),
+        ..an_article("2024-05-02")
+    };
+    appearances.extend(claimtrace::ledger::appearances(&denial, &later));
+    let clusters = claimtrace::ledger::cluster(&appearances);
+    assert_eq!(clusters.len(), 1, "{:?}", appearances.iter().map(|a| &a.text).collect::<Vec<_>>());
+    let members: Vec<&claimtrace::ledger::Appearance> =
+        clusters[0].iter().map(|&i| &appearances[i]).collect();
+    let view = claimtrace::ledger::view("c-1", &members);
+    assert_eq!(view.status, "disputed");
+    assert!(view.stances.iter().any(|s| s.actor == "Russia" && s.stance == "denies"));
+}
+
 /// "In it, Trump asks Zelensky to ...", "In the report, 12 people were
 /// listed as missing": a sentence opened by "In" and an artefact (or "it"
 /// for the one the sentence before names) reports what the artefact says;

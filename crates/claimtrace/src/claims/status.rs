@@ -1285,15 +1285,18 @@ fn denied_clause(
     Some(found.claims.len() - 1)
 }
 
-/// Who a claim made of a denied part ([`denied_part`]: "involvement in
-/// the attack", of "Hamas denied any involvement in the attack") is
-/// about: the parties that deny it, whose part it names. Empty for any
-/// other claim.
+/// Who a claim made of a denied part or act ([`denied_part`]:
+/// "involvement in the attack", of "Hamas denied any involvement in the
+/// attack"; "targeting civilians", of "Moscow denied targeting
+/// civilians") is about: the parties that deny it, whose part or act it
+/// names. Empty for any other claim.
 pub fn denied_by(claim: &Claim) -> impl Iterator<Item = &str> {
     let first = claim.text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // (An act denied opens with its gerund: "targeting civilians".)
     let part = claim.chain.is_empty()
         && claim.status == Status::Disputed
-        && LEXICONS.denial_objects.contains(first);
+        && (LEXICONS.denial_objects.contains(first)
+            || first.ends_with("ing") && first.starts_with(char::is_lowercase));
     claim
         .stances
         .iter()
@@ -1305,7 +1308,9 @@ pub fn denied_by(claim: &Claim) -> impl Iterator<Item = &str> {
 /// ("denied any involvement in the attack" → "involvement in the
 /// attack"; "denied responsibility for the blast"): a noun of
 /// `denial_objects.txt` at the head of the denial's `object`, after "any"
-/// or a possessive, and the phrase after it, which must say in what. The
+/// or a possessive, and the phrase after it, which must say in what; or
+/// an act denied, a gerund and its object ("denied targeting civilians"
+/// → "targeting civilians"). The
 /// sentence read whole as the article's own claim from the denier (no
 /// verb before the cue at `cue`) says no more: its index comes back
 /// beside the new claim's, to be dropped.
@@ -1323,17 +1328,20 @@ fn denied_part(
     if noun < object.end && determiner(noun) {
         noun += 1;
     }
-    if noun + 2 >= object.end
-        || !LEXICONS.denial_objects.contains(words[noun])
-        || !matches!(words[noun + 1], "in" | "for" | "with" | "behind" | "of" | "to")
-    {
+    // "denied targeting civilians", "denied carrying out the attack": the
+    // act denied, a gerund with its object.
+    let act = noun == object.start && gerund(ctx, noun);
+    let part = noun + 2 < object.end
+        && LEXICONS.denial_objects.contains(words[noun])
+        && matches!(words[noun + 1], "in" | "for" | "with" | "behind" | "of" | "to");
+    if !act && !part {
         return None;
     }
     let mut end = object.end;
     while end > noun && matches!(words[end - 1], "." | "!" | "?" | "," | ";" | ":") {
         end -= 1;
     }
-    if end < noun + 3 {
+    if end < noun + if act { 2 } else { 3 } {
         return None;
     }
     let tokens = &ctx.doc.tokens;
@@ -1346,6 +1354,18 @@ fn denied_part(
     ));
     let part = found.claims.len() - 1;
     Some((part, denial_read_whole(ctx, found, part, cue)))
+}
+
+/// Whether token `k` is a gerund with an object: a verb in "-ing" the
+/// tagger tags as a verb, not followed by a preposition but a particle
+/// ("targeting civilians", "carrying out the attack"; "funding for the
+/// wall" is a noun: "Congress denied funding for the wall" refuses it).
+fn gerund(ctx: &Ctx<'_>, k: usize) -> bool {
+    let next = ctx.doc.tokens.get(k + 1).and_then(|t| t.tag);
+    let particle = matches!(ctx.lower.get(k + 1).map(String::as_str), Some("out" | "up" | "off"));
+    ctx.doc.tokens[k].tag == Some(Upos::Verb)
+        && ctx.lower[k].ends_with("ing")
+        && (particle || !matches!(next, Some(Upos::Adp) | None))
 }
 
 /// Two words of more than four letters that share their first four ("Russia",
