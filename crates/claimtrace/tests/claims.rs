@@ -3486,3 +3486,14 @@ fn an_artefact_posted_somewhere_is_the_source_not_where_it_was_posted() {
         Status::Reported,
     );
 }
+
+/// After a word the tagger does not know, it may read "had" as a noun
+/// ("the counteroffensive had begun": ADJ NOUN NOUN); an auxiliary that is
+/// never a noun still makes the content a clause, not the cue's object.
+#[test]
+fn an_auxiliary_the_tagger_missed_still_opens_a_clause() {
+    let doc = analyze("Zelensky said the counteroffensive had begun.");
+    let claim = find_claim(&doc, "the counteroffensive had begun");
+    assert_eq!(claim.text, "the counteroffensive had begun");
+    assert_eq!(claim.status, Status::Reported);
+}

@@ -527,6 +527,12 @@ pub fn looks_finite_verb(ctx: &Ctx<'_>, idx: usize) -> bool {
     {
         return true;
     }
+    // Auxiliaries that are never nouns, written in lower case ("IS" is a
+    // name), whatever the tagger made of them after a word it did not
+    // know ("the counteroffensive had begun").
+    if matches!(ctx.words()[idx], "had" | "has" | "was" | "were" | "would" | "did" | "been") {
+        return true;
+    }
     if let Some(tag) = ctx.doc.tokens[idx].tag {
         return matches!(tag, Upos::Verb | Upos::Aux);
     }
