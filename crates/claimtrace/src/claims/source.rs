@@ -320,13 +320,15 @@ fn subject_phrase(ctx: &Ctx<'_>, start: usize, cue: usize) -> Option<Range<usize
     None
 }
 
-/// Whether token `k` is a noun naming an artefact or a record
-/// (`artefact.txt`: "video", "footage", "documents").
+/// Whether `lower` (a word in lower case) names an artefact or a record
+/// (`artefact.txt`: "video", "footage", "documents"), in the plural too.
+pub fn artefact_word(lower: &str) -> bool {
+    LEXICONS.artefact.contains(lower) || LEXICONS.artefact.contains(lower.trim_end_matches('s'))
+}
+
+/// Whether token `k` is a noun naming an artefact ([`artefact_word`]).
 pub fn is_artefact(ctx: &Ctx<'_>, k: usize) -> bool {
-    let word = ctx.words()[k];
-    ctx.doc.tokens[k].tag == Some(Upos::Noun)
-        && (LEXICONS.artefact.contains(word)
-            || LEXICONS.artefact.contains(word.trim_end_matches('s')))
+    ctx.doc.tokens[k].tag == Some(Upos::Noun) && artefact_word(&ctx.lower[k])
 }
 
 /// A participle of passing on (`transmit.txt`: "posted", "shared") right

@@ -797,10 +797,7 @@ pub(super) fn interviewer(ctx: &Ctx<'_>, before: Range<usize>) -> Option<Source>
 pub(super) fn artefact_shows_clause(ctx: &Ctx<'_>, start: usize, cue: usize, end: usize) -> bool {
     let tag = |k: usize| ctx.doc.tokens.get(k).and_then(|t| t.tag);
     let Some(subject) = subject_before(ctx, start, cue) else { return false };
-    let names_artefact = subject.clone().any(|k| {
-        let word = ctx.lower[k].as_str();
-        LEXICONS.artefact.contains(word) || LEXICONS.artefact.contains(word.trim_end_matches('s'))
-    });
+    let names_artefact = subject.clone().any(|k| artefact_word(&ctx.lower[k]));
     if !names_artefact || cue + 1 >= end {
         return false;
     }

@@ -501,14 +501,11 @@ pub(super) fn said_in_artefact(
         return None;
     }
     let comma = (opening + 1..clause.end.min(opening + 12)).find(|&k| words[k] == ",")?;
-    let is_artefact = |k: usize| {
-        LEXICONS.artefact.contains(words[k]) && matches!(tokens[k].tag, Some(Upos::Noun))
-    };
     let source = if comma == opening + 2 && words[opening + 1] == "it" {
         // "it": the last artefact the sentence before names, as its noun
         // phrase ("a summary of a phone call made by ...": "a summary").
         let before = ctx.doc.sentences.get(sentence.index.checked_sub(1)?)?;
-        let noun = before.tokens.clone().rev().find(|&k| is_artefact(k))?;
+        let noun = before.tokens.clone().rev().find(|&k| is_artefact(ctx, k))?;
         let mut from = noun;
         while from > before.tokens.start
             && matches!(
@@ -522,7 +519,7 @@ pub(super) fn said_in_artefact(
     } else {
         // "In the letter", "In a video posted online", "In his statement":
         // the artefact heads the phrase, after a determiner or possessive.
-        let noun = (opening + 1..comma).find(|&k| is_artefact(k))?;
+        let noun = (opening + 1..comma).find(|&k| is_artefact(ctx, k))?;
         let determined = matches!(tokens[opening + 1].tag, Some(Upos::Det | Upos::Pron));
         if !determined
             || (opening + 2..noun).any(|k| !matches!(tokens[k].tag, Some(Upos::Adj | Upos::Noun)))
