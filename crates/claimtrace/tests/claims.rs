@@ -3255,28 +3255,40 @@ fn a_denied_part_is_a_disputed_claim_of_its_own() {
 /// accusation's cluster, whose status is then disputed.
 #[test]
 fn a_later_denial_of_a_part_disputes_the_accusation_in_the_ledger() {
-    let accused = analyze(
+    let view = accusation_then_denial(
         "Drones struck an oil processing plant on Saturday. US officials said Iran was behind \
          the attack on the oil facilities.",
+        "Iran denied any involvement in the attack on the oil facilities.",
+        "Iran was behind",
     );
-    let denial = analyze("Iran denied any involvement in the attack on the oil facilities.");
-    let mut appearances = claimtrace::ledger::appearances(&accused, &an_article("2019-09-15"));
+    assert_eq!(view.status, "disputed");
+    assert!(view.stances.iter().any(|s| s.actor == "Iran" && s.stance == "denies"));
+}
+
+/// The view of the cluster holding the claim of `accused` (one article,
+/// published a day before `denial`, another) that contains `claim`,
+/// once both are clustered; it must hold one appearance of each.
+fn accusation_then_denial(
+    accused: &str,
+    denial: &str,
+    claim: &str,
+) -> claimtrace::record::ledger::LedgerClaim {
+    let mut appearances =
+        claimtrace::ledger::appearances(&analyze(accused), &an_article("2019-09-15"));
     let later = claimtrace::ledger::ArticleRef {
         url: "https://example.net/b".into(),
         ..an_article("2019-09-16")
     };
-    appearances.extend(claimtrace::ledger::appearances(&denial, &later));
+    appearances.extend(claimtrace::ledger::appearances(&analyze(denial), &later));
     let clusters = claimtrace::ledger::cluster(&appearances);
-    let behind = clusters
+    let accusation = clusters
         .iter()
-        .find(|c| c.iter().any(|&i| appearances[i].text.contains("Iran was behind")))
+        .find(|c| c.iter().any(|&i| appearances[i].text.contains(claim)))
         .expect("the accusation's cluster");
     let members: Vec<&claimtrace::ledger::Appearance> =
-        behind.iter().map(|&i| &appearances[i]).collect();
+        accusation.iter().map(|&i| &appearances[i]).collect();
     assert_eq!(members.len(), 2, "{:?}", members.iter().map(|a| &a.text).collect::<Vec<_>>());
-    let view = claimtrace::ledger::view("c-1", &members);
-    assert_eq!(view.status, "disputed");
-    assert!(view.stances.iter().any(|s| s.actor == "Iran" && s.stance == "denies"));
+    claimtrace::ledger::view("c-1", &members)
 }
 
 /// "Moscow denied targeting civilians": the act denied, a gerund and its
@@ -3302,19 +3314,11 @@ fn a_denied_act_is_a_disputed_claim_that_answers_the_accusation() {
     let doc = analyze("Congress has repeatedly denied funding for such a wall.");
     assert!(doc.claims.iter().all(|c| c.status != Status::Disputed), "{:?}", doc.claims);
 
-    let accused = analyze("Ukrainian officials said Russia was targeting civilians in Kharkiv.");
-    let denial = analyze("Russia denied targeting civilians in Kharkiv.");
-    let mut appearances = claimtrace::ledger::appearances(&accused, &an_article("2024-05-01"));
-    let later = claimtrace::ledger::ArticleRef {
-        url: "https://example.net/b".into(),
-        ..an_article("2024-05-02")
-    };
-    appearances.extend(claimtrace::ledger::appearances(&denial, &later));
-    let clusters = claimtrace::ledger::cluster(&appearances);
-    assert_eq!(clusters.len(), 1, "{:?}", appearances.iter().map(|a| &a.text).collect::<Vec<_>>());
-    let members: Vec<&claimtrace::ledger::Appearance> =
-        clusters[0].iter().map(|&i| &appearances[i]).collect();
-    let view = claimtrace::ledger::view("c-1", &members);
+    let view = accusation_then_denial(
+        "Ukrainian officials said Russia was targeting civilians in Kharkiv.",
+        "Russia denied targeting civilians in Kharkiv.",
+        "Russia was targeting civilians",
+    );
     assert_eq!(view.status, "disputed");
     assert!(view.stances.iter().any(|s| s.actor == "Russia" && s.stance == "denies"));
 }
