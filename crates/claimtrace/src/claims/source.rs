@@ -337,10 +337,16 @@ pub fn is_artefact(ctx: &Ctx<'_>, k: usize) -> bool {
 fn artefact_participle(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<usize> {
     let words = ctx.words();
     (start + 1..end).rev().take(8).find(|&p| {
-        LEXICONS.transmit.contains(words[p])
-            && is_artefact(ctx, p - 1)
+        passed_on_after_artefact(ctx, p)
             && (p + 1..end).all(|k| !looks_finite_verb(ctx, k) && words[k] != ",")
     })
+}
+
+/// Whether token `p` is a participle of passing on (`transmit.txt`:
+/// "posted", "shared") right after an artefact ("A video | posted").
+pub fn passed_on_after_artefact(ctx: &Ctx<'_>, p: usize) -> bool {
+    LEXICONS.transmit.contains(ctx.words()[p])
+        && p.checked_sub(1).is_some_and(|k| is_artefact(ctx, k))
 }
 
 /// The length of a raising verb (`raising.txt`: "appeared to", "seems

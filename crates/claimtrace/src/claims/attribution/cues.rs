@@ -557,15 +557,13 @@ pub(super) fn object_of_preposition_before(ctx: &Ctx<'_>, start: usize, cue: usi
 
 /// "A video posted on Telegram shows ...", "Footage shared online
 /// appears to show ...": a participle of passing on (`transmit.txt`)
-/// right after an artefact (`artefact.txt`, [`is_artefact`]), where the
+/// right after an artefact (`artefact.txt`, [`passed_on_after_artefact`]), where the
 /// phrase after it (where, when, by whom) runs to a finite verb, says how
 /// the artefact came out: it is no cue, the artefact is the subject of
 /// that verb ([`subject_before`] steps over the participle).
 pub(super) fn artefact_passed_on(ctx: &Ctx<'_>, cue: usize, end: usize) -> bool {
     let words = ctx.words();
-    if !LEXICONS.transmit.contains(words[cue])
-        || !cue.checked_sub(1).is_some_and(|k| is_artefact(ctx, k))
-    {
+    if !passed_on_after_artefact(ctx, cue) {
         return false;
     }
     // (A raising verb the tagger may read as a noun: "appears to show".)

@@ -9,8 +9,8 @@ use super::quotes::{self, Direct};
 use super::{Ctx, Found};
 use crate::claims::source::{
     artefact_word, is_artefact, is_passive_be, is_pronoun, is_time_word, looks_finite_verb,
-    phrase_after, phrase_before, raising_before, sentence_subject, subject_before, to_source,
-    with_state_after, word_before_cue,
+    passed_on_after_artefact, phrase_after, phrase_before, raising_before, sentence_subject,
+    subject_before, to_source, with_state_after, word_before_cue,
 };
 use crate::doc::{
     Claim, Quote, Rel, Source, SourceKind, Span, Stance, StanceKind, Status, TokenKind, Upos,
